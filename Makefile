@@ -1,0 +1,112 @@
+# overgang - GNU Make build. `make` builds build/overgang and build/libovergang.a.
+# `make test` installs missing Debian packages, builds, runs the source checks,
+# the unit tests and the CLI tests. `make asan` runs the same under ASan+UBSan.
+
+PREFIX ?= /usr/local
+BUILD ?= build
+SANITIZE ?= 0
+
+CC ?= cc
+PKGS := sqlite3 libsodium
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+VERSION := $(shell cat VERSION)
+GIT_REV := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+
+# -Wno-format-truncation: snprintf into a capped buffer truncates on purpose.
+WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 \
+        -Wstrict-prototypes -Wmissing-prototypes -Wold-style-definition \
+        -Wpointer-arith -Wvla -Wundef -Wwrite-strings -Wcast-align \
+        -Wimplicit-fallthrough -Wnull-dereference -Wdouble-promotion \
+        -Wno-format-truncation
+CFLAGS_BASE := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g \
+        -fno-common -Isrc $(WARN) \
+        -DOV_VERSION='"$(VERSION)"' -DOV_GIT_REV='"$(GIT_REV)"'
+ifeq ($(SANITIZE),1)
+  OPT := -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+         -fno-sanitize-recover=all
+  LDSAN := -fsanitize=address,undefined
+else
+  OPT := -O2 -fstack-protector-strong -D_FORTIFY_SOURCE=2
+  LDSAN :=
+endif
+CFLAGS ?=
+LDFLAGS ?=
+ALL_CFLAGS = $(CFLAGS_BASE) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDLIBS = $(LDSAN) $(LDFLAGS) $(PKG_LIBS) -lpthread -lm
+
+# Layers, lowest first. src/cli holds the binary's main and commands.
+LIB_LAYERS := core model store web stats report
+LIB_SRC := $(foreach l,$(LIB_LAYERS),$(wildcard src/$(l)/*.c))
+CLI_SRC := $(wildcard src/cli/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+LIB := $(BUILD)/libovergang.a
+BIN := $(BUILD)/overgang
+
+TEST_SRC := $(wildcard tests/*/test_*.c)
+TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
+TEST_HELPER_SRC := $(wildcard tests/support/*.c)
+TEST_HELPER_OBJ := $(TEST_HELPER_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_TESTS := $(sort $(wildcard tests/cli/*.sh))
+
+.PHONY: all deps run test check unit-test cli-test asan install uninstall clean lint
+
+all: $(BIN) $(LIB)
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) -o $@ $(CLI_OBJ) $(LIB) $(ALL_LDLIBS)
+
+$(BUILD)/tests/%: tests/%.c $(LIB) $(TEST_HELPER_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests -MMD -MP $< $(TEST_HELPER_OBJ) -o $@ $(LIB) \
+	    $(ALL_LDLIBS) $(shell pkg-config --libs cmocka)
+
+# The product on the embedded database. Until the web server lands this
+# creates or opens the default database and prints its status.
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(BIN) status --db demo.db
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory unit-test cli-test
+
+lint:
+	@scripts/check-source
+
+unit-test: $(TEST_BIN)
+	@scripts/run-tests $(TEST_BIN)
+
+cli-test: $(BIN)
+	@OVERGANG=$(abspath $(BIN)) scripts/run-cli-tests $(CLI_TESTS)
+
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 all unit-test cli-test
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/overgang
+	install -m 0644 man/overgang.1 $(DESTDIR)$(PREFIX)/share/man/man1/overgang.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/overgang $(DESTDIR)$(PREFIX)/share/man/man1/overgang.1
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_HELPER_OBJ:.o=.d) $(TEST_BIN:=.d)

@@ -1,0 +1,187 @@
+/*
+ * cmd_db.c - database commands: config, init, status, check, backup,
+ * restore.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/crypto.h"
+#include "core/fmt.h"
+#include "store/audit.h"
+#include "store/store.h"
+
+static ov_status open_store(cli_ctx *c, ov_open_mode mode, ov_store **s,
+                            ov_err *err)
+{
+    ov_store_options o = {
+        .db_path = ov_config_get(&c->cfg, OV_SET_DB),
+        .key_path = ov_config_get(&c->cfg, OV_SET_KEY_FILE),
+        .mode = mode,
+        .readers = 2,
+    };
+    return ov_store_open(&o, s, err);
+}
+
+int cmd_config(int argc, char **argv)
+{
+    cli_ctx c;
+    ov_err err;
+    ov_err_clear(&err);
+    if (cli_parse(&c, "config", NULL, 0, argc, argv, &err) != OV_OK)
+        return cli_fail(&err);
+    ov_config_print(&c.cfg, stdout);
+    return 0;
+}
+
+int cmd_init(int argc, char **argv)
+{
+    cli_ctx c;
+    ov_err err;
+    ov_err_clear(&err);
+    if (cli_parse(&c, "init", NULL, 0, argc, argv, &err) != OV_OK)
+        return cli_fail(&err);
+    ov_store *s;
+    if (open_store(&c, OV_OPEN_INIT, &s, &err) != OV_OK)
+        return cli_fail(&err);
+    printf("database: %s (schema version %d)\n",
+           ov_config_get(&c.cfg, OV_SET_DB), ov_store_schema_version(s));
+    if (ov_store_created_key(s))
+        printf("key file: %s (new; mode 0600)\n"
+               "  Back up the key file separately from the database: without "
+               "it the CPR\n  numbers cannot be read.\n",
+               ov_config_get(&c.cfg, OV_SET_KEY_FILE));
+    else
+        printf("key file: %s\n", ov_config_get(&c.cfg, OV_SET_KEY_FILE));
+    ov_store_close(s);
+    return 0;
+}
+
+int cmd_status(int argc, char **argv)
+{
+    cli_ctx c;
+    ov_err err;
+    ov_err_clear(&err);
+    if (cli_parse(&c, "status", NULL, 0, argc, argv, &err) != OV_OK)
+        return cli_fail(&err);
+    ov_store *s;
+    if (open_store(&c, OV_OPEN_READONLY, &s, &err) != OV_OK)
+        return cli_fail(&err);
+    int rc = 0;
+    ov_store_stats stats;
+    char n1[OV_FMT_BUF], n2[OV_FMT_BUF], n3[OV_FMT_BUF];
+    printf("database:      %s\n", ov_config_get(&c.cfg, OV_SET_DB));
+    printf("schema:        version %d of %d\n", ov_store_schema_version(s),
+           ov_store_latest_schema_version());
+    const ov_keys *k;
+    ov_err kerr;
+    ov_err_clear(&kerr);
+    if (ov_store_keys(s, &k, &kerr) == OV_OK)
+        printf("key file:      %s (ok)\n",
+               ov_config_get(&c.cfg, OV_SET_KEY_FILE));
+    else
+        printf("key file:      unavailable: %s\n", kerr.msg);
+    if (ov_store_stats_get(s, &stats, &err) != OV_OK) {
+        rc = cli_fail(&err);
+    } else {
+        ov_fmt_int_dk(stats.citizens, n1);
+        ov_fmt_int_dk(stats.audit_rows, n2);
+        ov_fmt_int_dk(stats.file_bytes, n3);
+        printf("citizens:      %s\n", n1);
+        printf("audit rows:    %s\n", n2);
+        printf("file size:     %s bytes\n", n3);
+    }
+    if (rc == 0 && ov_store_check(s, stdout, &err) != OV_OK)
+        rc = cli_fail(&err);
+    else if (rc == 0)
+        printf("integrity:     ok\n");
+    if (rc == 0) {
+        ov_audit_report rep;
+        if (ov_audit_verify(s, &rep, &err) != OV_OK) {
+            rc = cli_fail(&err);
+        } else {
+            char head[2 * OV_HASH_BYTES + 1];
+            ov_hex_encode(rep.head, OV_HASH_BYTES, head);
+            printf("audit chain:   intact, head row %lld %s\n",
+                   (long long)rep.last_id, head);
+        }
+    }
+    ov_store_close(s);
+    return rc;
+}
+
+int cmd_check(int argc, char **argv)
+{
+    cli_ctx c;
+    ov_err err;
+    ov_err_clear(&err);
+    if (cli_parse(&c, "check", NULL, 0, argc, argv, &err) != OV_OK)
+        return cli_fail(&err);
+    ov_store *s;
+    if (open_store(&c, OV_OPEN_READONLY, &s, &err) != OV_OK)
+        return cli_fail(&err);
+    printf("schema version: %d\n", ov_store_schema_version(s));
+    ov_status st = ov_store_check(s, stdout, &err);
+    ov_store_close(s);
+    if (st != OV_OK)
+        return cli_fail(&err);
+    printf("integrity: ok\n");
+    return 0;
+}
+
+static const cli_opt_def backup_opts[] = {
+    {"--to", true, OV_SET_COUNT, "the new backup file"},
+};
+
+int cmd_backup(int argc, char **argv)
+{
+    cli_ctx c;
+    ov_err err;
+    ov_err_clear(&err);
+    if (cli_parse(&c, "backup", backup_opts, 1, argc, argv, &err) != OV_OK)
+        return cli_fail(&err);
+    const char *to = cli_opt(&c, "--to");
+    if (!to) {
+        ov_err_set(&err, OV_EINVAL, "--to",
+                   "backup: --to FILE is required (the new backup file)");
+        return cli_fail(&err);
+    }
+    ov_store *s;
+    if (open_store(&c, OV_OPEN_READONLY, &s, &err) != OV_OK)
+        return cli_fail(&err);
+    ov_status st = ov_store_backup(s, to, &err);
+    ov_store_close(s);
+    if (st != OV_OK)
+        return cli_fail(&err);
+    printf("backup: %s (integrity checked)\n"
+           "The key file %s is not in the backup; keep its own copy.\n",
+           to, ov_config_get(&c.cfg, OV_SET_KEY_FILE));
+    return 0;
+}
+
+static const cli_opt_def restore_opts[] = {
+    {"--from", true, OV_SET_COUNT, "the backup file"},
+};
+
+int cmd_restore(int argc, char **argv)
+{
+    cli_ctx c;
+    ov_err err;
+    ov_err_clear(&err);
+    if (cli_parse(&c, "restore", restore_opts, 1, argc, argv, &err) != OV_OK)
+        return cli_fail(&err);
+    const char *from = cli_opt(&c, "--from");
+    if (!from) {
+        ov_err_set(&err, OV_EINVAL, "--from",
+                   "restore: --from FILE is required (a file made by "
+                   "'overgang backup')");
+        return cli_fail(&err);
+    }
+    const char *db = ov_config_get(&c.cfg, OV_SET_DB);
+    if (ov_store_restore(from, db, &err) != OV_OK)
+        return cli_fail(&err);
+    printf("restored: %s from %s (integrity checked)\n"
+           "Put the database's key file at %s to read CPR numbers.\n",
+           db, from, ov_config_get(&c.cfg, OV_SET_KEY_FILE));
+    return 0;
+}

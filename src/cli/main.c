@@ -1,0 +1,111 @@
+/*
+ * main.c - the overgang binary: dispatch to subcommands.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/crypto.h"
+#include "core/log.h"
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *usage;
+    const char *summary;
+} command;
+
+static int cmd_help(int argc, char **argv);
+static int cmd_version(int argc, char **argv);
+
+static const command commands[] = {
+    {"help", cmd_help, "help [COMMAND]", "show the commands, or one command"},
+    {"version", cmd_version, "version", "print the version"},
+    {"config", cmd_config, "config [--config FILE] [--db PATH] ...",
+     "print the effective settings and where each comes from"},
+    {"init", cmd_init, "init --db PATH [--key-file PATH]",
+     "create a database and its CPR key file, or migrate an existing one"},
+    {"status", cmd_status, "status --db PATH",
+     "print schema version, counts, integrity and audit chain state"},
+    {"check", cmd_check, "check --db PATH",
+     "run the integrity check and print the schema version"},
+    {"backup", cmd_backup, "backup --db PATH --to FILE",
+     "online backup to a new file (the key file is not included)"},
+    {"restore", cmd_restore, "restore --from FILE --db PATH",
+     "restore a backup into a new database file"},
+    {"audit", cmd_audit, "audit verify|prune --db PATH",
+     "verify the audit log's hash chain, or prune rows past retention"},
+};
+#define N_COMMANDS ((int)(sizeof commands / sizeof commands[0]))
+
+static const command *find_command(const char *name)
+{
+    for (int i = 0; i < N_COMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+    if (argc > 0) {
+        const command *c = find_command(argv[0]);
+        if (!c) {
+            fprintf(stderr,
+                    "overgang: unknown command '%s'; run 'overgang help' "
+                    "for the list\n",
+                    argv[0]);
+            return 2;
+        }
+        printf("usage: overgang %s\n  %s\n", c->usage, c->summary);
+        printf("\nglobal options: --config FILE, --db PATH, --key-file PATH, "
+               "--log-level LEVEL\n(see 'overgang config' and the overgang(1) "
+               "manual page)\n");
+        return 0;
+    }
+    printf("overgang - case management, monitoring and evaluation for "
+           "\"Social støtte i overgang\ntil og fastholdelse i job\".\n\n"
+           "usage: overgang COMMAND [OPTIONS]\n\ncommands:\n");
+    for (int i = 0; i < N_COMMANDS; i++)
+        printf("  %-9s %s\n", commands[i].name, commands[i].summary);
+    printf("\nRun 'overgang help COMMAND' for a command's options; 'man "
+           "overgang' for the manual.\n");
+    return 0;
+}
+
+static int cmd_version(int argc, char **argv)
+{
+    (void)argv;
+    if (argc > 0) {
+        fprintf(stderr, "overgang: 'version' takes no arguments\n");
+        return 2;
+    }
+    printf("overgang %s (%s)\n", OV_VERSION, OV_GIT_REV);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        cmd_help(0, NULL);
+        return 2;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+        return cmd_help(argc - 2, argv + 2);
+    if (strcmp(name, "--version") == 0)
+        return cmd_version(0, NULL);
+    const command *c = find_command(name);
+    if (!c) {
+        fprintf(stderr,
+                "overgang: unknown command '%s'; run 'overgang help' for the "
+                "list\n",
+                name);
+        return 2;
+    }
+    ov_err err;
+    ov_err_clear(&err);
+    if (ov_crypto_init(&err) != OV_OK)
+        return cli_fail(&err);
+    return c->run(argc - 2, argv + 2);
+}

@@ -1,0 +1,217 @@
+#include "core/crypto.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/str.h"
+
+_Static_assert(sizeof(ov_sha256_ctx) >= sizeof(crypto_hash_sha256_state),
+               "ov_sha256_ctx too small");
+_Static_assert(OV_NONCE_BYTES == crypto_secretbox_NONCEBYTES, "nonce size");
+_Static_assert(OV_MAC_BYTES == crypto_secretbox_MACBYTES, "mac size");
+_Static_assert(OV_KEY_BYTES == crypto_secretbox_KEYBYTES, "key size");
+_Static_assert(OV_KEY_BYTES == crypto_auth_hmacsha256_KEYBYTES, "hmac key");
+
+#define KEYFILE_MAGIC "overgang-keys-v1"
+
+ov_status ov_crypto_init(ov_err *err)
+{
+    if (sodium_init() < 0)
+        return ov_err_set(err, OV_EINTERNAL, NULL,
+                          "libsodium failed to initialise (no entropy?)");
+    return OV_OK;
+}
+
+ov_status ov_keyfile_create(const char *path, ov_err *err)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            return ov_err_set(err, OV_ECONFLICT, "--key-file",
+                              "--key-file: '%s' already exists; keep it (it "
+                              "decrypts the CPR numbers) or give another path",
+                              path);
+        return ov_err_set(err, OV_EIO, "--key-file",
+                          "--key-file: cannot create '%s': %s", path,
+                          strerror(errno));
+    }
+    ov_keys k;
+    crypto_secretbox_keygen(k.box);
+    crypto_auth_hmacsha256_keygen(k.mac);
+    char hbox[2 * OV_KEY_BYTES + 1], hmac[2 * OV_KEY_BYTES + 1];
+    ov_hex_encode(k.box, OV_KEY_BYTES, hbox);
+    ov_hex_encode(k.mac, OV_KEY_BYTES, hmac);
+    char text[512];
+    int n = snprintf(text, sizeof text,
+                     "# overgang key file: encrypts the CPR numbers in the "
+                     "database.\n"
+                     "# Losing this file means losing the CPR numbers. Keep "
+                     "it secret (mode 0600)\n"
+                     "# and back it up separately from the database.\n"
+                     "%s\nsecretbox=%s\nhmac=%s\n",
+                     KEYFILE_MAGIC, hbox, hmac);
+    ov_keys_wipe(&k);
+    sodium_memzero(hbox, sizeof hbox);
+    sodium_memzero(hmac, sizeof hmac);
+    ov_status st = OV_OK;
+    if (n < 0 || (size_t)n >= sizeof text ||
+        write(fd, text, (size_t)n) != (ssize_t)n || fsync(fd) != 0)
+        st = ov_err_set(err, OV_EIO, "--key-file",
+                        "--key-file: cannot write '%s': %s", path,
+                        strerror(errno));
+    sodium_memzero(text, sizeof text);
+    if (close(fd) != 0 && st == OV_OK)
+        st = ov_err_set(err, OV_EIO, "--key-file",
+                        "--key-file: cannot write '%s': %s", path,
+                        strerror(errno));
+    if (st != OV_OK)
+        unlink(path);
+    return st;
+}
+
+static ov_status bad_keyfile(ov_err *err, const char *path, const char *why)
+{
+    return ov_err_set(err, OV_ECORRUPT, "--key-file",
+                      "--key-file: '%s' is not an overgang key file (%s); "
+                      "restore it from your key backup",
+                      path, why);
+}
+
+ov_status ov_keyfile_load(const char *path, ov_keys *keys, ov_err *err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT)
+            return ov_err_set(err, OV_EIO, "--key-file",
+                              "--key-file: '%s' does not exist; without it "
+                              "the CPR numbers cannot be read. Restore it from "
+                              "backup, or give --key-file PATH",
+                              path);
+        return ov_err_set(err, OV_EIO, "--key-file",
+                          "--key-file: cannot open '%s': %s", path,
+                          strerror(errno));
+    }
+    struct stat stt;
+    if (fstat(fd, &stt) != 0) {
+        close(fd);
+        return ov_err_set(err, OV_EIO, "--key-file",
+                          "--key-file: cannot stat '%s': %s", path,
+                          strerror(errno));
+    }
+    if (stt.st_mode & (S_IRWXG | S_IRWXO)) {
+        close(fd);
+        return ov_err_set(err, OV_EPERM, "--key-file",
+                          "--key-file: '%s' may be read by other users "
+                          "(mode %03o); run: chmod 600 '%s'",
+                          path, (unsigned)(stt.st_mode & 0777), path);
+    }
+    char text[1024];
+    ssize_t n = read(fd, text, sizeof text - 1);
+    close(fd);
+    if (n < 0)
+        return ov_err_set(err, OV_EIO, "--key-file",
+                          "--key-file: cannot read '%s': %s", path,
+                          strerror(errno));
+    text[n] = '\0';
+    bool have_magic = false, have_box = false, have_mac = false;
+    ov_str rest = {text, (size_t)n};
+    ov_status st = OV_OK;
+    while (rest.ptr && rest.len) {
+        ov_str line;
+        rest = ov_str_cut(rest, '\n', &line);
+        line = ov_str_trim(line);
+        if (line.len == 0 || line.ptr[0] == '#')
+            continue;
+        if (ov_str_eq_c(line, KEYFILE_MAGIC)) {
+            have_magic = true;
+            continue;
+        }
+        ov_str name;
+        ov_str val = ov_str_cut(line, '=', &name);
+        if (val.ptr && ov_str_eq_c(name, "secretbox"))
+            have_box = ov_hex_decode(val, keys->box, OV_KEY_BYTES) == OV_OK;
+        else if (val.ptr && ov_str_eq_c(name, "hmac"))
+            have_mac = ov_hex_decode(val, keys->mac, OV_KEY_BYTES) == OV_OK;
+    }
+    sodium_memzero(text, sizeof text);
+    if (!have_magic)
+        st = bad_keyfile(err, path, "no " KEYFILE_MAGIC " line");
+    else if (!have_box || !have_mac)
+        st = bad_keyfile(err, path, "a key is missing or malformed");
+    if (st != OV_OK)
+        ov_keys_wipe(keys);
+    return st;
+}
+
+void ov_keys_wipe(ov_keys *keys)
+{
+    sodium_memzero(keys, sizeof *keys);
+}
+
+void ov_random_bytes(void *buf, size_t n)
+{
+    randombytes_buf(buf, n);
+}
+
+uint32_t ov_random_u32(void)
+{
+    return randombytes_random();
+}
+
+void ov_sha256(const void *data, size_t n, uint8_t out[OV_HASH_BYTES])
+{
+    crypto_hash_sha256(out, data, n);
+}
+
+void ov_sha256_init(ov_sha256_ctx *c)
+{
+    crypto_hash_sha256_init((crypto_hash_sha256_state *)(void *)c->opaque);
+}
+
+void ov_sha256_update(ov_sha256_ctx *c, const void *data, size_t n)
+{
+    crypto_hash_sha256_update((crypto_hash_sha256_state *)(void *)c->opaque,
+                              data, n);
+}
+
+void ov_sha256_final(ov_sha256_ctx *c, uint8_t out[OV_HASH_BYTES])
+{
+    crypto_hash_sha256_final((crypto_hash_sha256_state *)(void *)c->opaque,
+                             out);
+}
+
+void ov_keyed_hash(const ov_keys *keys, const void *data, size_t n,
+                   uint8_t out[OV_HASH_BYTES])
+{
+    crypto_auth_hmacsha256(out, data, n, keys->mac);
+}
+
+void ov_seal(const ov_keys *keys, const void *plain, size_t n,
+             uint8_t nonce[OV_NONCE_BYTES], uint8_t *out)
+{
+    randombytes_buf(nonce, OV_NONCE_BYTES);
+    crypto_secretbox_easy(out, plain, n, nonce, keys->box);
+}
+
+ov_status ov_open(const ov_keys *keys, const uint8_t *box, size_t box_len,
+                  const uint8_t nonce[OV_NONCE_BYTES], uint8_t *out,
+                  ov_err *err)
+{
+    if (box_len < OV_MAC_BYTES ||
+        crypto_secretbox_open_easy(out, box, box_len, nonce, keys->box) != 0)
+        return ov_err_set(err, OV_ECORRUPT, NULL,
+                          "an encrypted CPR number does not decrypt: the key "
+                          "file does not belong to this database, or the row "
+                          "was altered");
+    return OV_OK;
+}
+
+int ov_memeq_ct(const void *a, const void *b, size_t n)
+{
+    return sodium_memcmp(a, b, n) == 0;
+}

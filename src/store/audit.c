@@ -1,0 +1,364 @@
+#include "store/audit.h"
+
+#include <string.h>
+
+#include "store/store_int.h"
+
+static const char SQL_LAST[] =
+    "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1";
+static const char SQL_LAST_CHECKPOINT[] =
+    "SELECT first_id, anchor_hash FROM audit_checkpoint ORDER BY id DESC "
+    "LIMIT 1";
+static const char SQL_INSERT[] =
+    "INSERT INTO audit_log (id, at, actor, role, action, citizen_id, "
+    "criterion, purpose, prev_hash, hash) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+static const char SQL_ALL[] =
+    "SELECT id, at, actor, role, action, citizen_id, criterion, purpose, "
+    "prev_hash, hash FROM audit_log ORDER BY id";
+static const char SQL_PRUNE_LAST[] =
+    "SELECT id, hash FROM audit_log WHERE at < ?1 ORDER BY id DESC LIMIT 1";
+static const char SQL_PRUNE_COUNT[] =
+    "SELECT count(*) FROM audit_log WHERE id <= ?1";
+static const char SQL_CHECKPOINT_INSERT[] =
+    "INSERT INTO audit_checkpoint (first_id, anchor_hash, pruned_rows, "
+    "cutoff, made_at) VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_PRUNE_DELETE[] = "DELETE FROM audit_log WHERE id <= ?1";
+
+#define NULL_LEN 0xFFFFFFFFu
+
+static void put_field(ov_sha256_ctx *c, const char *s)
+{
+    uint8_t len[4];
+    uint32_t n = s ? (uint32_t)strlen(s) : NULL_LEN;
+    len[0] = (uint8_t)(n >> 24);
+    len[1] = (uint8_t)(n >> 16);
+    len[2] = (uint8_t)(n >> 8);
+    len[3] = (uint8_t)n;
+    ov_sha256_update(c, len, 4);
+    if (s)
+        ov_sha256_update(c, s, n);
+}
+
+void ov_audit_row_hash(const ov_audit_row *r, uint8_t out[OV_HASH_BYTES])
+{
+    static const char magic[] = "overgang-audit-v1";
+    ov_sha256_ctx c;
+    ov_sha256_init(&c);
+    ov_sha256_update(&c, magic, sizeof magic - 1);
+    uint8_t id[8];
+    for (int i = 0; i < 8; i++)
+        id[i] = (uint8_t)((uint64_t)r->id >> (56 - 8 * i));
+    ov_sha256_update(&c, id, 8);
+    put_field(&c, r->at);
+    put_field(&c, r->actor);
+    put_field(&c, r->role);
+    put_field(&c, r->action);
+    char cid[24];
+    if (r->citizen_id) {
+        snprintf(cid, sizeof cid, "%lld", (long long)r->citizen_id);
+        put_field(&c, cid);
+    } else {
+        put_field(&c, NULL);
+    }
+    put_field(&c, r->criterion);
+    put_field(&c, r->purpose);
+    ov_sha256_update(&c, r->prev_hash, OV_HASH_BYTES);
+    ov_sha256_final(&c, out);
+}
+
+/* The chain's current end: the last row, or the last checkpoint's anchor
+ * when pruning removed every row, or the genesis (id 0, zero hash). */
+static ov_status chain_head(ov_conn *c, int64_t *last_id,
+                            uint8_t hash[OV_HASH_BYTES], ov_err *err)
+{
+    *last_id = 0;
+    memset(hash, 0, OV_HASH_BYTES);
+    ov_stmt *s;
+    ov_status st = ov_stmt_prepare(c, SQL_LAST, &s, err);
+    if (st != OV_OK)
+        return st;
+    ov_step r = ov_stmt_step(s, err);
+    if (r == OV_STEP_ROW) {
+        size_t n;
+        const void *h = ov_stmt_col_blob(s, 1, &n);
+        *last_id = ov_stmt_col_i64(s, 0);
+        if (n == OV_HASH_BYTES)
+            memcpy(hash, h, n);
+        ov_stmt_release(s);
+        return OV_OK;
+    }
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return err->code;
+    st = ov_stmt_prepare(c, SQL_LAST_CHECKPOINT, &s, err);
+    if (st != OV_OK)
+        return st;
+    r = ov_stmt_step(s, err);
+    if (r == OV_STEP_ROW) {
+        size_t n;
+        const void *h = ov_stmt_col_blob(s, 1, &n);
+        *last_id = ov_stmt_col_i64(s, 0) - 1;
+        if (n == OV_HASH_BYTES)
+            memcpy(hash, h, n);
+    }
+    ov_stmt_release(s);
+    return r == OV_STEP_ERROR ? err->code : OV_OK;
+}
+
+ov_status ov_audit_append(ov_tx *tx, ov_action action, int64_t citizen_id,
+                          const char *criterion, ov_err *err)
+{
+    ov_status st = ov_tx_check(tx, true, err);
+    if (st != OV_OK)
+        return st;
+    if ((unsigned)action >= OV_ACT_COUNT)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINTERNAL, NULL,
+                                          "unknown audit action %d",
+                                          (int)action), err));
+    if (criterion && strlen(criterion) > OV_AUDIT_CRITERION_MAX)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "criterion",
+                                          "audit criterion longer than %d "
+                                          "bytes", OV_AUDIT_CRITERION_MAX),
+                               err));
+    const ov_actor *a = tx->actor;
+    ov_audit_row row;
+    memset(&row, 0, sizeof row);
+    int64_t last_id;
+    st = chain_head(tx->conn, &last_id, row.prev_hash, err);
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+    char at[OV_TIME_BUF];
+    ov_time_format_utc(ov_time_now(), at);
+    row.id = last_id + 1;
+    row.at = at;
+    row.actor = a->user;
+    row.role = ov_role_code(a->role);
+    row.action = ov_action_code(action);
+    row.citizen_id = citizen_id;
+    row.criterion = criterion;
+    row.purpose = a->purpose;
+    uint8_t hash[OV_HASH_BYTES];
+    ov_audit_row_hash(&row, hash);
+
+    ov_stmt *s;
+    st = ov_stmt_prepare(tx->conn, SQL_INSERT, &s, err);
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, row.id);
+    ov_stmt_bind_cstr(s, 2, row.at);
+    ov_stmt_bind_cstr(s, 3, row.actor);
+    ov_stmt_bind_cstr(s, 4, row.role);
+    ov_stmt_bind_cstr(s, 5, row.action);
+    if (citizen_id)
+        ov_stmt_bind_i64(s, 6, citizen_id);
+    else
+        ov_stmt_bind_null(s, 6);
+    ov_stmt_bind_cstr(s, 7, criterion);
+    ov_stmt_bind_cstr(s, 8, row.purpose);
+    ov_stmt_bind_blob(s, 9, row.prev_hash, OV_HASH_BYTES);
+    ov_stmt_bind_blob(s, 10, hash, OV_HASH_BYTES);
+    st = ov_stmt_run(s, err);
+    if (st != OV_OK) {
+        ov_err_prefix(err, "writing the audit row (the access was not "
+                           "committed)");
+        return ov_tx_fail(tx, err);
+    }
+    return OV_OK;
+}
+
+static void hex_short(const uint8_t *h, char out[17])
+{
+    ov_hex_encode(h, 8, out);
+}
+
+ov_status ov_audit_verify(ov_store *store, ov_audit_report *rep, ov_err *err)
+{
+    memset(rep, 0, sizeof *rep);
+    ov_tx *tx;
+    ov_status st = ov_tx_begin_read(store, &tx, err);
+    if (st != OV_OK)
+        return st;
+    ov_arena *a = ov_arena_new(0);
+    uint8_t expect_prev[OV_HASH_BYTES] = {0};
+    int64_t expect_id = 1;
+    bool have_checkpoint = false;
+
+    ov_stmt *s;
+    st = ov_stmt_prepare(tx->conn, SQL_LAST_CHECKPOINT, &s, err);
+    if (st == OV_OK) {
+        ov_step r = ov_stmt_step(s, err);
+        if (r == OV_STEP_ROW) {
+            size_t n;
+            const void *h = ov_stmt_col_blob(s, 1, &n);
+            expect_id = ov_stmt_col_i64(s, 0);
+            if (n == OV_HASH_BYTES)
+                memcpy(expect_prev, h, n);
+            have_checkpoint = true;
+        } else if (r == OV_STEP_ERROR) {
+            st = err->code;
+        }
+        ov_stmt_release(s);
+    }
+    rep->from_checkpoint = have_checkpoint;
+    memcpy(rep->head, expect_prev, OV_HASH_BYTES);
+    if (st == OV_OK)
+        st = ov_stmt_prepare(tx->conn, SQL_ALL, &s, err);
+    if (st == OV_OK) {
+        ov_step r;
+        while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+            ov_arena_reset(a);
+            ov_audit_row row;
+            row.id = ov_stmt_col_i64(s, 0);
+            row.at = ov_stmt_col_text(s, 1, a).ptr;
+            row.actor = ov_stmt_col_text(s, 2, a).ptr;
+            row.role = ov_stmt_col_text(s, 3, a).ptr;
+            row.action = ov_stmt_col_text(s, 4, a).ptr;
+            row.citizen_id =
+                ov_stmt_col_is_null(s, 5) ? 0 : ov_stmt_col_i64(s, 5);
+            row.criterion = ov_stmt_col_text(s, 6, a).ptr;
+            row.purpose = ov_stmt_col_text(s, 7, a).ptr;
+            size_t pn, hn;
+            const void *prev = ov_stmt_col_blob(s, 8, &pn);
+            uint8_t stored_prev[OV_HASH_BYTES] = {0};
+            if (pn == OV_HASH_BYTES)
+                memcpy(stored_prev, prev, pn);
+            const void *hp = ov_stmt_col_blob(s, 9, &hn);
+            uint8_t stored[OV_HASH_BYTES] = {0};
+            if (hn == OV_HASH_BYTES)
+                memcpy(stored, hp, hn);
+            memcpy(row.prev_hash, stored_prev, OV_HASH_BYTES);
+
+            if (rep->rows == 0)
+                rep->first_id = row.id;
+            rep->rows++;
+            rep->last_id = row.id;
+            if (row.id != expect_id) {
+                rep->bad_id = row.id;
+                if (row.id > expect_id)
+                    st = ov_err_set(err, OV_ECORRUPT, NULL,
+                                    "audit row %lld: rows %lld to %lld are "
+                                    "missing (deleted?)",
+                                    (long long)row.id, (long long)expect_id,
+                                    (long long)(row.id - 1));
+                else
+                    st = ov_err_set(err, OV_ECORRUPT, NULL,
+                                    "audit row %lld: out of sequence after "
+                                    "row %lld (inserted?)",
+                                    (long long)row.id,
+                                    (long long)(expect_id - 1));
+                break;
+            }
+            if (!row.at || !row.actor || !row.role || !row.action ||
+                !row.purpose || pn != OV_HASH_BYTES || hn != OV_HASH_BYTES) {
+                rep->bad_id = row.id;
+                st = ov_err_set(err, OV_ECORRUPT, NULL,
+                                "audit row %lld: a required field is missing",
+                                (long long)row.id);
+                break;
+            }
+            if (memcmp(stored_prev, expect_prev, OV_HASH_BYTES) != 0) {
+                char want[17], got[17];
+                hex_short(expect_prev, want);
+                hex_short(stored_prev, got);
+                rep->bad_id = row.id;
+                st = ov_err_set(err, OV_ECORRUPT, NULL,
+                                "audit row %lld: does not follow the row "
+                                "before it (previous hash %s..., expected "
+                                "%s...; a row was inserted, deleted or "
+                                "replaced)",
+                                (long long)row.id, got, want);
+                break;
+            }
+            uint8_t h[OV_HASH_BYTES];
+            ov_audit_row_hash(&row, h);
+            if (memcmp(h, stored, OV_HASH_BYTES) != 0) {
+                rep->bad_id = row.id;
+                st = ov_err_set(err, OV_ECORRUPT, NULL,
+                                "audit row %lld: content does not match its "
+                                "hash (the row was edited)",
+                                (long long)row.id);
+                break;
+            }
+            memcpy(expect_prev, stored, OV_HASH_BYTES);
+            memcpy(rep->head, stored, OV_HASH_BYTES);
+            expect_id = row.id + 1;
+        }
+        if (r == OV_STEP_ERROR)
+            st = err->code;
+        ov_stmt_release(s);
+    }
+    ov_arena_destroy(a);
+    ov_tx_rollback(tx);
+    return st;
+}
+
+ov_status ov_audit_prune(ov_tx *tx, ov_time cutoff, int64_t *pruned,
+                         ov_err *err)
+{
+    *pruned = 0;
+    ov_status st = ov_tx_check(tx, true, err);
+    if (st != OV_OK)
+        return st;
+    char cut[OV_TIME_BUF], now[OV_TIME_BUF];
+    ov_time_format_utc(cutoff, cut);
+    ov_time_format_utc(ov_time_now(), now);
+
+    /* the newest row older than the cutoff; everything up to it goes */
+    ov_stmt *s;
+    st = ov_stmt_prepare(tx->conn, SQL_PRUNE_LAST, &s, err);
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_cstr(s, 1, cut);
+    ov_step r = ov_stmt_step(s, err);
+    int64_t last = 0;
+    uint8_t anchor[OV_HASH_BYTES];
+    if (r == OV_STEP_ROW) {
+        size_t n;
+        const void *h = ov_stmt_col_blob(s, 1, &n);
+        last = ov_stmt_col_i64(s, 0);
+        memset(anchor, 0, sizeof anchor);
+        if (n == OV_HASH_BYTES)
+            memcpy(anchor, h, n);
+    }
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    if (last > 0) {
+        st = ov_stmt_prepare(tx->conn, SQL_PRUNE_COUNT, &s, err);
+        if (st != OV_OK)
+            return ov_tx_fail(tx, err);
+        ov_stmt_bind_i64(s, 1, last);
+        if (ov_stmt_step(s, err) != OV_STEP_ROW) {
+            ov_stmt_release(s);
+            return ov_tx_fail(tx, err);
+        }
+        *pruned = ov_stmt_col_i64(s, 0);
+        ov_stmt_release(s);
+
+        st = ov_stmt_prepare(tx->conn, SQL_CHECKPOINT_INSERT, &s, err);
+        if (st != OV_OK)
+            return ov_tx_fail(tx, err);
+        ov_stmt_bind_i64(s, 1, last + 1);
+        ov_stmt_bind_blob(s, 2, anchor, sizeof anchor);
+        ov_stmt_bind_i64(s, 3, *pruned);
+        ov_stmt_bind_cstr(s, 4, cut);
+        ov_stmt_bind_cstr(s, 5, now);
+        st = ov_stmt_run(s, err);
+        if (st != OV_OK)
+            return ov_tx_fail(tx, err);
+
+        st = ov_stmt_prepare(tx->conn, SQL_PRUNE_DELETE, &s, err);
+        if (st != OV_OK)
+            return ov_tx_fail(tx, err);
+        ov_stmt_bind_i64(s, 1, last);
+        st = ov_stmt_run(s, err);
+        if (st != OV_OK)
+            return ov_tx_fail(tx, err);
+    }
+    char criterion[OV_AUDIT_CRITERION_MAX];
+    snprintf(criterion, sizeof criterion,
+             "rows before %s: %lld removed (up to row %lld)", cut,
+             (long long)*pruned, (long long)last);
+    return ov_audit_append(tx, OV_ACT_PRUNE, 0, criterion, err);
+}

@@ -1,0 +1,265 @@
+#include "store/citizen.h"
+
+#include <string.h>
+
+#include "store/audit.h"
+#include "store/store_int.h"
+
+static const char SQL_BY_HASH[] = "SELECT id FROM citizen WHERE cpr_hash = ?1";
+static const char SQL_INSERT[] =
+    "INSERT INTO citizen (full_name, cpr_hash, cpr_nonce, cpr_box, "
+    "birth_date, sex, created_at, updated_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)";
+static const char SQL_GET[] =
+    "SELECT full_name, cpr_hash, cpr_nonce, cpr_box, created_at, updated_at "
+    "FROM citizen WHERE id = ?1";
+static const char SQL_UPDATE_NAME[] =
+    "UPDATE citizen SET full_name = ?2, updated_at = ?3 WHERE id = ?1";
+static const char SQL_UPDATE_CPR[] =
+    "UPDATE citizen SET cpr_hash = ?2, cpr_nonce = ?3, cpr_box = ?4, "
+    "birth_date = ?5, sex = ?6, updated_at = ?7 WHERE id = ?1";
+
+ov_status ov_citizen_validate_name(ov_str name, const char *field,
+                                   ov_err *err)
+{
+    name = ov_str_trim(name);
+    if (name.len == 0)
+        return ov_err_set(err, OV_EINVAL, field,
+                          "%s: the name is empty; give the citizen's name",
+                          field);
+    if (name.len > OV_NAME_MAX)
+        return ov_err_set(err, OV_EINVAL, field,
+                          "%s: the name is longer than %d bytes; shorten it",
+                          field, OV_NAME_MAX);
+    if (!ov_str_is_utf8(name))
+        return ov_err_set(err, OV_EINVAL, field,
+                          "%s: the name is not valid UTF-8; save the input "
+                          "as UTF-8", field);
+    for (size_t i = 0; i < name.len; i++)
+        if ((unsigned char)name.ptr[i] < 0x20 || name.ptr[i] == 0x7f)
+            return ov_err_set(err, OV_EINVAL, field,
+                              "%s: the name contains a control character; "
+                              "remove it", field);
+    return OV_OK;
+}
+
+typedef struct sealed_cpr {
+    uint8_t hash[OV_HASH_BYTES];
+    uint8_t nonce[OV_NONCE_BYTES];
+    uint8_t box[10 + OV_MAC_BYTES];
+    char birth[OV_DATE_BUF];
+    const char *sex;
+} sealed_cpr;
+
+static ov_status seal_cpr(ov_tx *tx, const ov_cpr *cpr, sealed_cpr *out,
+                          ov_err *err)
+{
+    const ov_keys *k;
+    ov_status st = ov_store_keys(tx->store, &k, err);
+    if (st != OV_OK)
+        return st;
+    ov_keyed_hash(k, cpr->digits, 10, out->hash);
+    ov_seal(k, cpr->digits, 10, out->nonce, out->box);
+    ov_date_format_iso(cpr->birth, out->birth);
+    out->sex = cpr->sex == OV_SEX_MALE ? "M" : "F";
+    return OV_OK;
+}
+
+static ov_status lookup_hash(ov_tx *tx, const uint8_t hash[OV_HASH_BYTES],
+                             int64_t *id, ov_err *err)
+{
+    *id = 0;
+    ov_stmt *s;
+    ov_status st = ov_stmt_prepare(tx->conn, SQL_BY_HASH, &s, err);
+    if (st != OV_OK)
+        return st;
+    ov_stmt_bind_blob(s, 1, hash, OV_HASH_BYTES);
+    ov_step r = ov_stmt_step(s, err);
+    if (r == OV_STEP_ROW)
+        *id = ov_stmt_col_i64(s, 0);
+    ov_stmt_release(s);
+    return r == OV_STEP_ERROR ? err->code : OV_OK;
+}
+
+ov_status ov_citizen_create(ov_tx *tx, ov_str full_name, ov_str cpr_in,
+                            int64_t *id, ov_err *err)
+{
+    ov_status st = ov_tx_check(tx, true, err);
+    if (st != OV_OK)
+        return st;
+    ov_cpr cpr;
+    if ((st = ov_citizen_validate_name(full_name, "name", err)) != OV_OK ||
+        (st = ov_cpr_parse(cpr_in, "cpr", &cpr, err)) != OV_OK)
+        return ov_tx_fail(tx, err);
+    full_name = ov_str_trim(full_name);
+    sealed_cpr sc;
+    if (seal_cpr(tx, &cpr, &sc, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    int64_t existing;
+    if (lookup_hash(tx, sc.hash, &existing, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (existing)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "cpr",
+                                          "cpr: a citizen with this CPR "
+                                          "number already exists (id %lld); "
+                                          "open that citizen instead",
+                                          (long long)existing), err));
+    char now[OV_TIME_BUF];
+    ov_time_format_utc(ov_time_now(), now);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_INSERT, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_text(s, 1, full_name);
+    ov_stmt_bind_blob(s, 2, sc.hash, sizeof sc.hash);
+    ov_stmt_bind_blob(s, 3, sc.nonce, sizeof sc.nonce);
+    ov_stmt_bind_blob(s, 4, sc.box, sizeof sc.box);
+    ov_stmt_bind_cstr(s, 5, sc.birth);
+    ov_stmt_bind_cstr(s, 6, sc.sex);
+    ov_stmt_bind_cstr(s, 7, now);
+    if (ov_stmt_run(s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    *id = ov_conn_last_insert_id(tx->conn);
+    return ov_audit_append(tx, OV_ACT_CREATE, *id, NULL, err);
+}
+
+ov_status ov_citizen_get(ov_tx *tx, int64_t id, ov_arena *a, ov_citizen *out,
+                         ov_err *err)
+{
+    ov_status st = ov_tx_check(tx, true, err);
+    if (st != OV_OK)
+        return st;
+    memset(out, 0, sizeof *out);
+    const ov_keys *k;
+    if (ov_store_keys(tx->store, &k, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_GET, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, id);
+    ov_step r = ov_stmt_step(s, err);
+    if (r != OV_STEP_ROW) {
+        ov_stmt_release(s);
+        if (r == OV_STEP_DONE)
+            ov_err_set(err, OV_ENOTFOUND, "id", "no citizen with id %lld",
+                       (long long)id);
+        return ov_tx_fail(tx, err);
+    }
+    out->id = id;
+    out->full_name = ov_stmt_col_text(s, 0, a);
+    size_t hn, nn, bn;
+    const uint8_t *hash = ov_stmt_col_blob(s, 1, &hn);
+    const uint8_t *nonce = ov_stmt_col_blob(s, 2, &nn);
+    const uint8_t *box = ov_stmt_col_blob(s, 3, &bn);
+    char digits[11] = {0};
+    st = OV_OK;
+    if (hn != OV_HASH_BYTES || nn != OV_NONCE_BYTES ||
+        bn != 10 + OV_MAC_BYTES)
+        st = ov_err_set(err, OV_ECORRUPT, NULL,
+                        "citizen %lld: the stored CPR fields are damaged",
+                        (long long)id);
+    if (st == OV_OK)
+        st = ov_open(k, box, bn, nonce, (uint8_t *)digits, err);
+    if (st == OV_OK) {
+        uint8_t check[OV_HASH_BYTES];
+        ov_keyed_hash(k, digits, 10, check);
+        if (!ov_memeq_ct(check, hash, OV_HASH_BYTES))
+            st = ov_err_set(err, OV_ECORRUPT, NULL,
+                            "citizen %lld: the CPR number does not match its "
+                            "look-up hash (rows swapped?)",
+                            (long long)id);
+    }
+    if (st == OV_OK)
+        st = ov_cpr_parse((ov_str){digits, 10}, "cpr", &out->cpr, err);
+    ov_str created = ov_stmt_col_text(s, 4, a);
+    ov_str updated = ov_stmt_col_text(s, 5, a);
+    ov_stmt_release(s);
+    memset(digits, 0, sizeof digits);
+    if (st == OV_OK)
+        st = ov_time_parse_utc(created, "created_at", &out->created_at, err);
+    if (st == OV_OK)
+        st = ov_time_parse_utc(updated, "updated_at", &out->updated_at, err);
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+    return ov_audit_append(tx, OV_ACT_READ, id, NULL, err);
+}
+
+ov_status ov_citizen_find_by_cpr(ov_tx *tx, ov_str cpr_in, int64_t *id,
+                                 ov_err *err)
+{
+    ov_status st = ov_tx_check(tx, true, err);
+    if (st != OV_OK)
+        return st;
+    ov_cpr cpr;
+    if (ov_cpr_parse(cpr_in, "cpr", &cpr, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    const ov_keys *k;
+    if (ov_store_keys(tx->store, &k, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    uint8_t hash[OV_HASH_BYTES];
+    ov_keyed_hash(k, cpr.digits, 10, hash);
+    if (lookup_hash(tx, hash, id, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return ov_audit_append(tx, OV_ACT_READ, *id,
+                           *id ? "CPR-opslag" : "CPR-opslag: ingen fundet",
+                           err);
+}
+
+ov_status ov_citizen_update(ov_tx *tx, int64_t id, ov_str full_name,
+                            ov_str cpr_in, ov_err *err)
+{
+    ov_status st = ov_tx_check(tx, true, err);
+    if (st != OV_OK)
+        return st;
+    char now[OV_TIME_BUF];
+    ov_time_format_utc(ov_time_now(), now);
+    ov_stmt *s;
+    if (full_name.ptr) {
+        if (ov_citizen_validate_name(full_name, "name", err) != OV_OK)
+            return ov_tx_fail(tx, err);
+        if (ov_stmt_prepare(tx->conn, SQL_UPDATE_NAME, &s, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+        ov_stmt_bind_i64(s, 1, id);
+        ov_stmt_bind_text(s, 2, ov_str_trim(full_name));
+        ov_stmt_bind_cstr(s, 3, now);
+        if (ov_stmt_run(s, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+        if (ov_conn_changes(tx->conn) == 0)
+            return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "id",
+                                              "no citizen with id %lld",
+                                              (long long)id), err));
+    }
+    if (cpr_in.ptr) {
+        ov_cpr cpr;
+        sealed_cpr sc;
+        int64_t existing;
+        if (ov_cpr_parse(cpr_in, "cpr", &cpr, err) != OV_OK ||
+            seal_cpr(tx, &cpr, &sc, err) != OV_OK ||
+            lookup_hash(tx, sc.hash, &existing, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+        if (existing && existing != id)
+            return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "cpr",
+                                              "cpr: this CPR number belongs "
+                                              "to another citizen (id %lld)",
+                                              (long long)existing), err));
+        if (ov_stmt_prepare(tx->conn, SQL_UPDATE_CPR, &s, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+        ov_stmt_bind_i64(s, 1, id);
+        ov_stmt_bind_blob(s, 2, sc.hash, sizeof sc.hash);
+        ov_stmt_bind_blob(s, 3, sc.nonce, sizeof sc.nonce);
+        ov_stmt_bind_blob(s, 4, sc.box, sizeof sc.box);
+        ov_stmt_bind_cstr(s, 5, sc.birth);
+        ov_stmt_bind_cstr(s, 6, sc.sex);
+        ov_stmt_bind_cstr(s, 7, now);
+        if (ov_stmt_run(s, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+        if (ov_conn_changes(tx->conn) == 0)
+            return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "id",
+                                              "no citizen with id %lld",
+                                              (long long)id), err));
+    }
+    if (!full_name.ptr && !cpr_in.ptr)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, NULL,
+                                          "nothing to update: give a name "
+                                          "or a CPR number"), err));
+    return ov_audit_append(tx, OV_ACT_UPDATE, id, NULL, err);
+}

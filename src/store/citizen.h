@@ -1,0 +1,52 @@
+/*
+ * citizen.h - citizens and their personal identity.
+ *
+ * A citizen is keyed by an internal id; the CPR number is an attribute that
+ * can change. It is stored encrypted (secretbox) with a keyed hash for
+ * look-up. Every function writes its audit row in the caller's transaction.
+ */
+#ifndef OV_STORE_CITIZEN_H
+#define OV_STORE_CITIZEN_H
+
+#include <stdint.h>
+
+#include "core/cpr.h"
+#include "core/date.h"
+#include "core/str.h"
+#include "store/store.h"
+
+#define OV_NAME_MAX 200
+
+typedef struct ov_citizen {
+    int64_t id;
+    ov_str full_name;
+    ov_cpr cpr;        /* decrypted and checked against its keyed hash */
+    ov_time created_at;
+    ov_time updated_at;
+} ov_citizen;
+
+/* Validate name and CPR, refuse a CPR number already registered (conflict,
+ * naming the existing citizen id), store, audit "create". */
+ov_status ov_citizen_create(ov_tx *tx, ov_str full_name, ov_str cpr,
+                            int64_t *id, ov_err *err);
+
+/* Read one citizen (audit "read"). OV_ENOTFOUND for an unknown id. */
+ov_status ov_citizen_get(ov_tx *tx, int64_t id, ov_arena *a, ov_citizen *out,
+                         ov_err *err);
+
+/* Find by CPR number (audit "read" with the criterion "CPR-opslag"; the
+ * number itself is never written to the log). *id = 0 when not found. */
+ov_status ov_citizen_find_by_cpr(ov_tx *tx, ov_str cpr, int64_t *id,
+                                 ov_err *err);
+
+/* Change name and/or CPR number (NULL ptr leaves a value unchanged);
+ * audit "update". */
+ov_status ov_citizen_update(ov_tx *tx, int64_t id, ov_str full_name,
+                            ov_str cpr, ov_err *err);
+
+/* Validation shared with importers: trimmed, 1-200 bytes, valid UTF-8,
+ * no control characters. */
+ov_status ov_citizen_validate_name(ov_str name, const char *field,
+                                   ov_err *err);
+
+#endif

@@ -1,0 +1,284 @@
+/*
+ * db.c - SQLite behind the store's internal db.h. The only file in the
+ * project that calls sqlite3_*.
+ */
+#include "store/db.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STMT_CACHE 96
+
+struct ov_stmt {
+    sqlite3_stmt *st;
+    const char *sql; /* the literal: cache key */
+    ov_conn *conn;
+};
+
+struct ov_conn {
+    sqlite3 *db;
+    char *path;
+    int ncache;
+    ov_stmt cache[STMT_CACHE];
+};
+
+static ov_status db_error(ov_conn *c, int rc, const char *what, ov_err *err)
+{
+    const char *msg = c && c->db ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc);
+    int prim = rc & 0xff;
+    if (prim == SQLITE_CONSTRAINT)
+        return ov_err_set(err, OV_ECONFLICT, NULL, "%s: %s", what, msg);
+    if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
+        return ov_err_set(err, OV_ECORRUPT, NULL,
+                          "%s: the database file is damaged or not an "
+                          "overgang database (%s); restore from backup",
+                          what, msg);
+    if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
+        return ov_err_set(err, OV_EIO, NULL,
+                          "%s: the database is busy (%s); is another overgang "
+                          "process writing to it?",
+                          what, msg);
+    if (prim == SQLITE_READONLY)
+        return ov_err_set(err, OV_EIO, NULL,
+                          "%s: the database is read-only (%s); check file "
+                          "permissions", what, msg);
+    if (prim == SQLITE_FULL)
+        return ov_err_set(err, OV_EIO, NULL, "%s: disk full (%s)", what, msg);
+    return ov_err_set(err, OV_EIO, NULL, "%s: %s", what, msg);
+}
+
+ov_status ov_conn_open(const char *path, bool create, bool readonly,
+                       ov_conn **out, ov_err *err)
+{
+    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_PRIVATECACHE;
+    flags |= readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (create && !readonly)
+        flags |= SQLITE_OPEN_CREATE;
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(path, &db, flags, NULL);
+    if (rc != SQLITE_OK) {
+        int xerr = db ? sqlite3_system_errno(db) : 0;
+        sqlite3_close(db);
+        if (rc == SQLITE_CANTOPEN && !create)
+            return ov_err_set(err, OV_EIO, "--db",
+                              "--db: cannot open '%s': %s; create it with "
+                              "'overgang init --db %s'",
+                              path, xerr ? strerror(xerr) : "no such file",
+                              path);
+        return ov_err_set(err, OV_EIO, "--db", "--db: cannot open '%s': %s",
+                          path, xerr ? strerror(xerr) : sqlite3_errstr(rc));
+    }
+    ov_conn *c = ov_xcalloc(1, sizeof *c);
+    c->db = db;
+    c->path = strdup(path);
+    if (!c->path)
+        c->path = ov_xcalloc(1, 1);
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, 5000);
+    /* WAL lets readers run beside the single writer; FULL syncs the WAL on
+     * every commit so a committed transaction survives power loss. */
+    ov_status st;
+    if (readonly)
+        st = ov_conn_exec(c, "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;",
+                          err);
+    else
+        st = ov_conn_exec(c,
+                          "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                          "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF;",
+                          err);
+    if (st != OV_OK) {
+        ov_err_prefix(err, "--db: '%s'", path);
+        ov_conn_close(c);
+        return st;
+    }
+    *out = c;
+    return OV_OK;
+}
+
+void ov_conn_close(ov_conn *c)
+{
+    if (!c)
+        return;
+    for (int i = 0; i < c->ncache; i++)
+        sqlite3_finalize(c->cache[i].st);
+    sqlite3_close(c->db);
+    free(c->path);
+    free(c);
+}
+
+const char *ov_conn_path(const ov_conn *c) { return c->path; }
+
+ov_status ov_conn_exec(ov_conn *c, const char *sql, ov_err *err)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(c->db, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        ov_status st = db_error(c, rc, "database", err);
+        sqlite3_free(msg);
+        return st;
+    }
+    return OV_OK;
+}
+
+ov_status ov_stmt_prepare(ov_conn *c, const char *sql, ov_stmt **out,
+                          ov_err *err)
+{
+    for (int i = 0; i < c->ncache; i++) {
+        if (c->cache[i].sql == sql || strcmp(c->cache[i].sql, sql) == 0) {
+            *out = &c->cache[i];
+            return OV_OK;
+        }
+    }
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                                &st, NULL);
+    if (rc != SQLITE_OK)
+        return db_error(c, rc, "preparing a query", err);
+    if (c->ncache == STMT_CACHE) {
+        /* evict the oldest; statements are released after each use */
+        sqlite3_finalize(c->cache[0].st);
+        memmove(&c->cache[0], &c->cache[1],
+                sizeof c->cache[0] * (STMT_CACHE - 1));
+        c->ncache--;
+    }
+    ov_stmt *s = &c->cache[c->ncache++];
+    s->st = st;
+    s->sql = sql;
+    s->conn = c;
+    *out = s;
+    return OV_OK;
+}
+
+void ov_stmt_bind_i64(ov_stmt *s, int idx, int64_t v)
+{
+    sqlite3_bind_int64(s->st, idx, v);
+}
+
+void ov_stmt_bind_null(ov_stmt *s, int idx) { sqlite3_bind_null(s->st, idx); }
+
+void ov_stmt_bind_text(ov_stmt *s, int idx, ov_str v)
+{
+    if (!v.ptr)
+        sqlite3_bind_null(s->st, idx);
+    else
+        sqlite3_bind_text64(s->st, idx, v.ptr, v.len, SQLITE_TRANSIENT,
+                            SQLITE_UTF8);
+}
+
+void ov_stmt_bind_cstr(ov_stmt *s, int idx, const char *v)
+{
+    if (!v)
+        sqlite3_bind_null(s->st, idx);
+    else
+        sqlite3_bind_text(s->st, idx, v, -1, SQLITE_TRANSIENT);
+}
+
+void ov_stmt_bind_blob(ov_stmt *s, int idx, const void *p, size_t n)
+{
+    sqlite3_bind_blob64(s->st, idx, p, n, SQLITE_TRANSIENT);
+}
+
+ov_step ov_stmt_step(ov_stmt *s, ov_err *err)
+{
+    int rc = sqlite3_step(s->st);
+    if (rc == SQLITE_ROW)
+        return OV_STEP_ROW;
+    if (rc == SQLITE_DONE)
+        return OV_STEP_DONE;
+    db_error(s->conn, rc, "database", err);
+    return OV_STEP_ERROR;
+}
+
+ov_status ov_stmt_run(ov_stmt *s, ov_err *err)
+{
+    ov_step r = ov_stmt_step(s, err);
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return err ? err->code : OV_EIO;
+    return OV_OK;
+}
+
+void ov_stmt_release(ov_stmt *s)
+{
+    sqlite3_reset(s->st);
+    sqlite3_clear_bindings(s->st);
+}
+
+bool ov_stmt_col_is_null(ov_stmt *s, int col)
+{
+    return sqlite3_column_type(s->st, col) == SQLITE_NULL;
+}
+
+int64_t ov_stmt_col_i64(ov_stmt *s, int col)
+{
+    return sqlite3_column_int64(s->st, col);
+}
+
+double ov_stmt_col_double(ov_stmt *s, int col)
+{
+    return sqlite3_column_double(s->st, col);
+}
+
+ov_str ov_stmt_col_text(ov_stmt *s, int col, ov_arena *a)
+{
+    if (sqlite3_column_type(s->st, col) == SQLITE_NULL)
+        return OV_STR_NULL;
+    const unsigned char *t = sqlite3_column_text(s->st, col);
+    int n = sqlite3_column_bytes(s->st, col);
+    char *copy = ov_arena_memdup0(a, t ? (const char *)t : "", t ? (size_t)n : 0);
+    return (ov_str){copy, t ? (size_t)n : 0};
+}
+
+const void *ov_stmt_col_blob(ov_stmt *s, int col, size_t *n)
+{
+    const void *p = sqlite3_column_blob(s->st, col);
+    *n = (size_t)sqlite3_column_bytes(s->st, col);
+    return p;
+}
+
+int64_t ov_conn_last_insert_id(ov_conn *c)
+{
+    return sqlite3_last_insert_rowid(c->db);
+}
+
+int ov_conn_changes(ov_conn *c) { return sqlite3_changes(c->db); }
+
+ov_status ov_conn_backup_to(ov_conn *from, const char *to_path, ov_err *err)
+{
+    sqlite3 *dst = NULL;
+    int rc = sqlite3_open_v2(to_path, &dst,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc != SQLITE_OK) {
+        sqlite3_close(dst);
+        return ov_err_set(err, OV_EIO, "--to", "--to: cannot create '%s': %s",
+                          to_path, sqlite3_errstr(rc));
+    }
+    sqlite3_backup *b = sqlite3_backup_init(dst, "main", from->db, "main");
+    if (!b) {
+        ov_status st = ov_err_set(err, OV_EIO, "--to", "backup to '%s': %s",
+                                  to_path, sqlite3_errmsg(dst));
+        sqlite3_close(dst);
+        return st;
+    }
+    /* one step copies a consistent snapshot; the source is not locked
+     * against readers, and in WAL mode not against the writer either */
+    rc = sqlite3_backup_step(b, -1);
+    int rc2 = sqlite3_backup_finish(b);
+    if (rc == SQLITE_DONE)
+        rc = rc2;
+    ov_status st = OV_OK;
+    if (rc != SQLITE_OK && rc != SQLITE_DONE)
+        st = ov_err_set(err, OV_EIO, "--to", "backup to '%s' failed: %s",
+                        to_path, sqlite3_errstr(rc));
+    /* the copy is a self-contained rollback-journal file, not WAL */
+    if (st == OV_OK &&
+        sqlite3_exec(dst, "PRAGMA journal_mode=DELETE;", NULL, NULL, NULL) !=
+            SQLITE_OK)
+        st = ov_err_set(err, OV_EIO, "--to", "backup to '%s': %s", to_path,
+                        sqlite3_errmsg(dst));
+    if (sqlite3_close(dst) != SQLITE_OK && st == OV_OK)
+        st = ov_err_set(err, OV_EIO, "--to", "closing backup '%s' failed",
+                        to_path);
+    return st;
+}

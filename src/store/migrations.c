@@ -1,0 +1,192 @@
+/*
+ * migrations.c - the schema, as numbered migrations embedded in the binary.
+ *
+ * Rules: never edit a migration that has shipped; add a new one. Each
+ * migration runs in its own transaction together with the row that records
+ * it, so a database is always at exactly one version. PRAGMA user_version
+ * mirrors the version for tools that look there.
+ */
+#include <stddef.h>
+
+#include "core/date.h"
+#include "store/store_int.h"
+
+typedef struct migration {
+    int version;
+    const char *name;
+    const char *sql;
+} migration;
+
+static const migration migrations[] = {
+    {1, "foundation: citizens with encrypted CPR, hash-chained audit log",
+     "CREATE TABLE store_meta (\n"
+     "  key TEXT PRIMARY KEY,\n"
+     "  value BLOB NOT NULL\n"
+     ");\n"
+     /* A citizen is keyed by an internal id, never by CPR (it can change).
+      * The CPR number is a secretbox under the key file; cpr_hash is a keyed
+      * hash (HMAC-SHA-256) of the 10 digits, for look-up. Birth date and sex
+      * are derived from the CPR number at write time so that eligibility
+      * and statistics need no decryption. */
+     "CREATE TABLE citizen (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  full_name TEXT NOT NULL CHECK (length(full_name) BETWEEN 1 AND 200),\n"
+     "  cpr_hash BLOB NOT NULL UNIQUE CHECK (length(cpr_hash) = 32),\n"
+     "  cpr_nonce BLOB NOT NULL CHECK (length(cpr_nonce) = 24),\n"
+     "  cpr_box BLOB NOT NULL CHECK (length(cpr_box) = 26),\n"
+     "  birth_date TEXT NOT NULL CHECK (length(birth_date) = 10),\n"
+     "  sex TEXT NOT NULL CHECK (sex IN ('F', 'M')),\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL\n"
+     ");\n"
+     /* The audit log: append-only, hash-chained. citizen_id has no foreign
+      * key on purpose: the log outlives deleted citizens. */
+     "CREATE TABLE audit_log (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  at TEXT NOT NULL,\n"
+     "  actor TEXT NOT NULL,\n"
+     "  role TEXT NOT NULL,\n"
+     "  action TEXT NOT NULL CHECK (action IN\n"
+     "    ('create','read','update','delete','export','prune')),\n"
+     "  citizen_id INTEGER,\n"
+     "  criterion TEXT,\n"
+     "  purpose TEXT NOT NULL,\n"
+     "  prev_hash BLOB NOT NULL CHECK (length(prev_hash) = 32),\n"
+     "  hash BLOB NOT NULL CHECK (length(hash) = 32)\n"
+     ");\n"
+     "CREATE INDEX audit_log_citizen ON audit_log (citizen_id, id);\n"
+     "CREATE INDEX audit_log_at ON audit_log (at);\n"
+     "CREATE INDEX audit_log_actor ON audit_log (actor, id);\n"
+     /* Pruning removes the oldest rows and records where the chain now
+      * starts: first_id is the first kept row, anchor_hash the hash of the
+      * last removed row (the kept row's prev_hash). */
+     "CREATE TABLE audit_checkpoint (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  first_id INTEGER NOT NULL,\n"
+     "  anchor_hash BLOB NOT NULL CHECK (length(anchor_hash) = 32),\n"
+     "  pruned_rows INTEGER NOT NULL,\n"
+     "  cutoff TEXT NOT NULL,\n"
+     "  made_at TEXT NOT NULL\n"
+     ");\n"
+     "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log\n"
+     "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;\n"
+     "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log\n"
+     "WHEN OLD.id >= (SELECT coalesce(max(first_id), 0) FROM audit_checkpoint)\n"
+     "BEGIN SELECT RAISE(ABORT,\n"
+     "  'audit rows are removed only by pruning (overgang audit prune)');\n"
+     "END;\n"
+     "CREATE TRIGGER audit_checkpoint_no_update BEFORE UPDATE ON audit_checkpoint\n"
+     "BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;\n"
+     "CREATE TRIGGER audit_checkpoint_no_delete BEFORE DELETE ON audit_checkpoint\n"
+     "BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;\n"},
+};
+
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+int ov_migrations_latest(void)
+{
+    return migrations[N_MIGRATIONS - 1].version;
+}
+
+static const char SQL_HAS_TABLE[] =
+    "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = "
+    "'schema_migrations'";
+static const char SQL_MAX_VERSION[] =
+    "SELECT coalesce(max(version), 0) FROM schema_migrations";
+static const char SQL_RECORD[] =
+    "INSERT INTO schema_migrations (version, name, applied_at) "
+    "VALUES (?1, ?2, ?3)";
+
+ov_status ov_schema_version_read(ov_conn *c, int *version, ov_err *err)
+{
+    ov_stmt *s;
+    ov_status st = ov_stmt_prepare(c, SQL_HAS_TABLE, &s, err);
+    if (st != OV_OK)
+        return st;
+    if (ov_stmt_step(s, err) != OV_STEP_ROW) {
+        ov_stmt_release(s);
+        return err->code;
+    }
+    int64_t has = ov_stmt_col_i64(s, 0);
+    ov_stmt_release(s);
+    if (!has) {
+        *version = 0;
+        return OV_OK;
+    }
+    st = ov_stmt_prepare(c, SQL_MAX_VERSION, &s, err);
+    if (st != OV_OK)
+        return st;
+    if (ov_stmt_step(s, err) != OV_STEP_ROW) {
+        ov_stmt_release(s);
+        return err->code;
+    }
+    *version = (int)ov_stmt_col_i64(s, 0);
+    ov_stmt_release(s);
+    return OV_OK;
+}
+
+/* PRAGMA user_version cannot take a bound parameter; the value comes from
+ * the constant table above, so the statements are constants too. */
+static const char *const SQL_USER_VERSION[] = {
+    "PRAGMA user_version = 0", "PRAGMA user_version = 1",
+};
+_Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
+                   sizeof migrations / sizeof migrations[0] + 1,
+               "add a PRAGMA user_version line for each migration");
+
+ov_status ov_migrate(ov_conn *c, int *version, ov_err *err)
+{
+    ov_status st = ov_conn_exec(
+        c,
+        "CREATE TABLE IF NOT EXISTS schema_migrations (\n"
+        "  version INTEGER PRIMARY KEY,\n"
+        "  name TEXT NOT NULL,\n"
+        "  applied_at TEXT NOT NULL\n"
+        ")",
+        err);
+    if (st != OV_OK)
+        return st;
+    int cur = 0;
+    st = ov_schema_version_read(c, &cur, err);
+    if (st != OV_OK)
+        return st;
+    if (cur > ov_migrations_latest())
+        return ov_err_set(err, OV_ECONFLICT, "--db",
+                          "--db: '%s' has schema version %d, newer than this "
+                          "overgang knows (%d); upgrade overgang",
+                          ov_conn_path(c), cur, ov_migrations_latest());
+    for (int i = 0; i < N_MIGRATIONS; i++) {
+        const migration *m = &migrations[i];
+        if (m->version <= cur)
+            continue;
+        st = ov_conn_exec(c, "BEGIN IMMEDIATE", err);
+        if (st != OV_OK)
+            return st;
+        st = ov_conn_exec(c, m->sql, err);
+        if (st == OV_OK) {
+            ov_stmt *s;
+            st = ov_stmt_prepare(c, SQL_RECORD, &s, err);
+            if (st == OV_OK) {
+                char now[OV_TIME_BUF];
+                ov_time_format_utc(ov_time_now(), now);
+                ov_stmt_bind_i64(s, 1, m->version);
+                ov_stmt_bind_cstr(s, 2, m->name);
+                ov_stmt_bind_cstr(s, 3, now);
+                st = ov_stmt_run(s, err);
+            }
+        }
+        if (st == OV_OK)
+            st = ov_conn_exec(c, SQL_USER_VERSION[m->version], err);
+        if (st == OV_OK)
+            st = ov_conn_exec(c, "COMMIT", err);
+        if (st != OV_OK) {
+            ov_err tmp;
+            ov_conn_exec(c, "ROLLBACK", &tmp);
+            ov_err_prefix(err, "migration %d (%s)", m->version, m->name);
+            return st;
+        }
+        cur = m->version;
+    }
+    *version = cur;
+    return OV_OK;
+}

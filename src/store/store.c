@@ -1,0 +1,599 @@
+/*
+ * store.c - opening the database, connections, transactions, integrity,
+ * backup and restore.
+ */
+#include "store/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "store/store_int.h"
+
+#define DEFAULT_READERS 4
+#define MAX_READERS 32
+#define KEY_CHECK_LABEL "overgang key check v1"
+
+struct ov_store {
+    char *db_path;
+    ov_conn *writer;         /* NULL in read-only mode */
+    pthread_mutex_t write_lock;
+    ov_tx wtx;
+
+    pthread_mutex_t pool_lock;
+    pthread_cond_t pool_cond;
+    int nreaders;
+    ov_conn *readers[MAX_READERS]; /* opened lazily */
+    bool reader_busy[MAX_READERS];
+    ov_tx rtx[MAX_READERS];
+
+    bool readonly;
+    bool have_keys;
+    bool created_key;
+    ov_keys keys;
+    ov_err key_err;          /* why keys are unavailable */
+    int schema_version;
+};
+
+static bool file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+static const char SQL_META_GET[] = "SELECT value FROM store_meta WHERE key = ?1";
+static const char SQL_META_PUT[] =
+    "INSERT INTO store_meta (key, value) VALUES (?1, ?2)";
+static const char SQL_CITIZEN_COUNT[] = "SELECT count(*) FROM citizen";
+static const char SQL_AUDIT_COUNT[] = "SELECT count(*) FROM audit_log";
+
+enum { COUNT_CITIZENS, COUNT_AUDIT };
+static const char *const SQL_COUNT[] = {SQL_CITIZEN_COUNT, SQL_AUDIT_COUNT};
+
+static ov_status count_rows(ov_conn *c, int which, int64_t *out, ov_err *err)
+{
+    ov_stmt *s;
+    ov_status st = ov_stmt_prepare(c, SQL_COUNT[which], &s, err);
+    if (st != OV_OK)
+        return st;
+    if (ov_stmt_step(s, err) != OV_STEP_ROW) {
+        ov_stmt_release(s);
+        return err->code;
+    }
+    *out = ov_stmt_col_i64(s, 0);
+    ov_stmt_release(s);
+    return OV_OK;
+}
+
+/* The key check value ties a key file to its database: a keyed hash of a
+ * fixed label. A different key file gives a different value. */
+static void key_check_value(const ov_keys *k, uint8_t out[OV_HASH_BYTES])
+{
+    ov_keyed_hash(k, KEY_CHECK_LABEL, sizeof KEY_CHECK_LABEL - 1, out);
+}
+
+/* Load (or on init create) the key file and verify it belongs to the
+ * database. Sets have_keys or key_err; returns an error only for
+ * conditions that must stop the open (init problems, a foreign key file). */
+static ov_status setup_keys(ov_store *s, const char *key_path,
+                            ov_open_mode mode, ov_err *err)
+{
+    ov_err_set(&s->key_err, OV_EINVAL, "--key-file",
+               "no key file given; CPR numbers cannot be read or written");
+    if (!key_path)
+        return OV_OK;
+    ov_conn *c = s->writer ? s->writer : NULL;
+    int64_t citizens = 0;
+    ov_status st;
+    if (mode == OV_OPEN_INIT && !file_exists(key_path)) {
+        if (c) {
+            st = count_rows(c, COUNT_CITIZENS, &citizens, err);
+            if (st != OV_OK)
+                return st;
+        }
+        if (citizens > 0)
+            return ov_err_set(err, OV_ECONFLICT, "--key-file",
+                              "--key-file: '%s' is missing but the database "
+                              "holds %lld citizens whose CPR numbers need it; "
+                              "restore the key file from backup",
+                              key_path, (long long)citizens);
+        st = ov_keyfile_create(key_path, err);
+        if (st != OV_OK)
+            return st;
+        s->created_key = true;
+    }
+    st = ov_keyfile_load(key_path, &s->keys, &s->key_err);
+    if (st != OV_OK) {
+        if (mode == OV_OPEN_INIT) {
+            *err = s->key_err;
+            return st;
+        }
+        return OV_OK; /* CPR operations will report key_err */
+    }
+    /* compare with (or on first use record) the database's key check */
+    uint8_t want[OV_HASH_BYTES];
+    key_check_value(&s->keys, want);
+    ov_conn *rc = c;
+    bool own = false;
+    if (!rc) {
+        st = ov_conn_open(s->db_path, false, true, &rc, err);
+        if (st != OV_OK)
+            return st;
+        own = true;
+    }
+    ov_stmt *q;
+    st = ov_stmt_prepare(rc, SQL_META_GET, &q, err);
+    bool found = false, match = false;
+    if (st == OV_OK) {
+        ov_stmt_bind_cstr(q, 1, "key_check");
+        ov_step r = ov_stmt_step(q, err);
+        if (r == OV_STEP_ROW) {
+            size_t n;
+            const void *p = ov_stmt_col_blob(q, 0, &n);
+            found = true;
+            match = n == OV_HASH_BYTES && ov_memeq_ct(p, want, n);
+        } else if (r == OV_STEP_ERROR) {
+            st = err->code;
+        }
+        ov_stmt_release(q);
+    }
+    if (own)
+        ov_conn_close(rc);
+    if (st != OV_OK)
+        return st;
+    if (found && !match) {
+        ov_keys_wipe(&s->keys);
+        return ov_err_set(err, OV_ECONFLICT, "--key-file",
+                          "--key-file: '%s' does not belong to database '%s'; "
+                          "give the key file that was created with it",
+                          key_path, s->db_path);
+    }
+    if (!found && c) {
+        st = ov_stmt_prepare(c, SQL_META_PUT, &q, err);
+        if (st != OV_OK)
+            return st;
+        ov_stmt_bind_cstr(q, 1, "key_check");
+        ov_stmt_bind_blob(q, 2, want, sizeof want);
+        st = ov_stmt_run(q, err);
+        if (st != OV_OK)
+            return st;
+    }
+    s->have_keys = true;
+    ov_err_clear(&s->key_err);
+    return OV_OK;
+}
+
+ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
+                        ov_err *err)
+{
+    *out = NULL;
+    if (!opt->db_path || !opt->db_path[0])
+        return ov_err_set(err, OV_EINVAL, "--db",
+                          "--db: no database path; give --db PATH");
+    bool exists = file_exists(opt->db_path);
+    if (!exists && opt->mode != OV_OPEN_INIT)
+        return ov_err_set(err, OV_EIO, "--db",
+                          "--db: '%s' does not exist; create it with "
+                          "'overgang init --db %s'",
+                          opt->db_path, opt->db_path);
+    ov_store *s = ov_xcalloc(1, sizeof *s);
+    s->db_path = strdup(opt->db_path);
+    if (!s->db_path)
+        s->db_path = ov_xcalloc(1, 1);
+    s->readonly = opt->mode == OV_OPEN_READONLY;
+    s->nreaders = opt->readers > 0 ? opt->readers : DEFAULT_READERS;
+    if (s->nreaders > MAX_READERS)
+        s->nreaders = MAX_READERS;
+    pthread_mutex_init(&s->write_lock, NULL);
+    pthread_mutex_init(&s->pool_lock, NULL);
+    pthread_cond_init(&s->pool_cond, NULL);
+
+    ov_status st = OV_OK;
+    if (!s->readonly) {
+        st = ov_conn_open(opt->db_path, opt->mode == OV_OPEN_INIT, false,
+                          &s->writer, err);
+        if (st == OV_OK)
+            st = ov_migrate(s->writer, &s->schema_version, err);
+    } else {
+        ov_conn *c;
+        st = ov_conn_open(opt->db_path, false, true, &c, err);
+        if (st == OV_OK) {
+            st = ov_schema_version_read(c, &s->schema_version, err);
+            ov_conn_close(c);
+        }
+        if (st == OV_OK && s->schema_version > ov_migrations_latest())
+            st = ov_err_set(err, OV_ECONFLICT, "--db",
+                            "--db: '%s' has schema version %d, newer than "
+                            "this overgang knows (%d); upgrade overgang",
+                            opt->db_path, s->schema_version,
+                            ov_migrations_latest());
+    }
+    if (st == OV_OK && s->schema_version > 0)
+        st = setup_keys(s, opt->key_path, opt->mode, err);
+    if (st != OV_OK) {
+        ov_store_close(s);
+        if (!exists && opt->mode == OV_OPEN_INIT) {
+            /* nothing half-made: remove what this failed init created */
+            unlink(opt->db_path);
+        }
+        return st;
+    }
+    *out = s;
+    return OV_OK;
+}
+
+void ov_store_close(ov_store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < MAX_READERS; i++)
+        ov_conn_close(s->readers[i]);
+    ov_conn_close(s->writer);
+    ov_keys_wipe(&s->keys);
+    pthread_mutex_destroy(&s->write_lock);
+    pthread_mutex_destroy(&s->pool_lock);
+    pthread_cond_destroy(&s->pool_cond);
+    free(s->db_path);
+    free(s);
+}
+
+int ov_store_schema_version(ov_store *s) { return s->schema_version; }
+int ov_store_latest_schema_version(void) { return ov_migrations_latest(); }
+bool ov_store_created_key(const ov_store *s) { return s->created_key; }
+
+ov_status ov_store_keys(ov_store *s, const ov_keys **out, ov_err *err)
+{
+    if (!s->have_keys) {
+        if (err)
+            *err = s->key_err;
+        return s->key_err.code;
+    }
+    *out = &s->keys;
+    return OV_OK;
+}
+
+/* ---- transactions ---- */
+
+ov_status ov_tx_fail(ov_tx *tx, ov_err *err)
+{
+    if (!tx->failed) {
+        tx->failed = true;
+        if (err)
+            tx->err = *err;
+        else
+            ov_err_set(&tx->err, OV_EINTERNAL, NULL, "transaction failed");
+    }
+    return err ? err->code : tx->err.code;
+}
+
+ov_status ov_tx_check(ov_tx *tx, bool need_write, ov_err *err)
+{
+    if (!tx || !tx->active)
+        return ov_err_set(err, OV_EINTERNAL, NULL,
+                          "no active transaction (a bug)");
+    if (tx->failed) {
+        if (err)
+            *err = tx->err;
+        return tx->err.code;
+    }
+    if (need_write && !tx->write)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINTERNAL, NULL,
+                                          "citizen data needs a write "
+                                          "transaction for its audit row "
+                                          "(a bug)"),
+                               err));
+    return OV_OK;
+}
+
+ov_status ov_tx_begin(ov_store *s, const ov_actor *actor, ov_tx **out,
+                      ov_err *err)
+{
+    *out = NULL;
+    if (s->readonly)
+        return ov_err_set(err, OV_EPERM, "--db",
+                          "the database is open read-only");
+    ov_status st = ov_actor_validate(actor, err);
+    if (st != OV_OK)
+        return st;
+    pthread_mutex_lock(&s->write_lock);
+    st = ov_conn_exec(s->writer, "BEGIN IMMEDIATE", err);
+    if (st != OV_OK) {
+        pthread_mutex_unlock(&s->write_lock);
+        return st;
+    }
+    ov_tx *tx = &s->wtx;
+    memset(tx, 0, sizeof *tx);
+    tx->store = s;
+    tx->conn = s->writer;
+    tx->actor = actor;
+    tx->write = true;
+    tx->active = true;
+    *out = tx;
+    return OV_OK;
+}
+
+ov_status ov_tx_begin_read(ov_store *s, ov_tx **out, ov_err *err)
+{
+    *out = NULL;
+    pthread_mutex_lock(&s->pool_lock);
+    int slot = -1;
+    for (;;) {
+        for (int i = 0; i < s->nreaders; i++) {
+            if (!s->reader_busy[i]) {
+                slot = i;
+                break;
+            }
+        }
+        if (slot >= 0)
+            break;
+        pthread_cond_wait(&s->pool_cond, &s->pool_lock);
+    }
+    s->reader_busy[slot] = true;
+    pthread_mutex_unlock(&s->pool_lock);
+
+    ov_status st = OV_OK;
+    if (!s->readers[slot])
+        st = ov_conn_open(s->db_path, false, true, &s->readers[slot], err);
+    if (st == OV_OK)
+        st = ov_conn_exec(s->readers[slot], "BEGIN", err);
+    if (st != OV_OK) {
+        pthread_mutex_lock(&s->pool_lock);
+        s->reader_busy[slot] = false;
+        pthread_cond_signal(&s->pool_cond);
+        pthread_mutex_unlock(&s->pool_lock);
+        return st;
+    }
+    ov_tx *tx = &s->rtx[slot];
+    memset(tx, 0, sizeof *tx);
+    tx->store = s;
+    tx->conn = s->readers[slot];
+    tx->active = true;
+    tx->reader = slot;
+    *out = tx;
+    return OV_OK;
+}
+
+static void tx_end(ov_tx *tx)
+{
+    ov_store *s = tx->store;
+    tx->active = false;
+    if (tx->write) {
+        pthread_mutex_unlock(&s->write_lock);
+    } else {
+        pthread_mutex_lock(&s->pool_lock);
+        s->reader_busy[tx->reader] = false;
+        pthread_cond_signal(&s->pool_cond);
+        pthread_mutex_unlock(&s->pool_lock);
+    }
+}
+
+void ov_tx_rollback(ov_tx *tx)
+{
+    if (!tx || !tx->active)
+        return;
+    ov_err ignored;
+    if (ov_conn_exec(tx->conn, "ROLLBACK", &ignored) != OV_OK)
+        ov_log_error("rollback failed: %s", ignored.msg);
+    tx_end(tx);
+}
+
+ov_status ov_tx_commit(ov_tx *tx, ov_err *err)
+{
+    if (!tx || !tx->active)
+        return ov_err_set(err, OV_EINTERNAL, NULL,
+                          "commit without an active transaction (a bug)");
+    if (tx->failed) {
+        ov_err first = tx->err;
+        ov_tx_rollback(tx);
+        if (err)
+            *err = first;
+        return first.code;
+    }
+    ov_status st = ov_conn_exec(tx->conn, "COMMIT", err);
+    if (st != OV_OK) {
+        ov_tx_rollback(tx);
+        return st;
+    }
+    tx_end(tx);
+    return OV_OK;
+}
+
+const ov_actor *ov_tx_actor(const ov_tx *tx) { return tx->actor; }
+
+/* ---- integrity, backup, restore ---- */
+
+static const char SQL_INTEGRITY[] = "PRAGMA integrity_check";
+static const char SQL_FK_CHECK[] = "PRAGMA foreign_key_check";
+
+static ov_status check_conn(ov_conn *c, FILE *out, ov_err *err)
+{
+    ov_arena *a = ov_arena_new(0);
+    int problems = 0;
+    ov_stmt *s;
+    ov_status st = ov_stmt_prepare(c, SQL_INTEGRITY, &s, err);
+    if (st == OV_OK) {
+        ov_step r;
+        while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+            ov_str line = ov_stmt_col_text(s, 0, a);
+            if (!ov_str_eq_c(line, "ok")) {
+                problems++;
+                if (out)
+                    fprintf(out, "integrity: %.*s\n", (int)line.len, line.ptr);
+            }
+        }
+        ov_stmt_release(s);
+        if (r == OV_STEP_ERROR)
+            st = err->code;
+    }
+    if (st == OV_OK)
+        st = ov_stmt_prepare(c, SQL_FK_CHECK, &s, err);
+    if (st == OV_OK) {
+        ov_step r;
+        while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+            problems++;
+            if (out) {
+                ov_str table = ov_stmt_col_text(s, 0, a);
+                fprintf(out,
+                        "foreign key: table %.*s row %lld refers to a "
+                        "missing %.*s row\n",
+                        (int)table.len, table.ptr,
+                        (long long)ov_stmt_col_i64(s, 1),
+                        (int)ov_stmt_col_text(s, 2, a).len,
+                        ov_stmt_col_text(s, 2, a).ptr);
+            }
+        }
+        ov_stmt_release(s);
+        if (r == OV_STEP_ERROR)
+            st = err->code;
+    }
+    ov_arena_destroy(a);
+    if (st == OV_OK && problems)
+        st = ov_err_set(err, OV_ECORRUPT, "--db",
+                        "--db: '%s' failed the integrity check (%d problems); "
+                        "restore from the latest backup",
+                        ov_conn_path(c), problems);
+    return st;
+}
+
+ov_status ov_store_check(ov_store *s, FILE *out, ov_err *err)
+{
+    ov_tx *tx;
+    ov_status st = ov_tx_begin_read(s, &tx, err);
+    if (st != OV_OK)
+        return st;
+    st = check_conn(tx->conn, out, err);
+    ov_tx_rollback(tx);
+    return st;
+}
+
+static ov_status sync_path(const char *path, ov_err *err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || fsync(fd) != 0) {
+        ov_status st = ov_err_set(err, OV_EIO, NULL, "cannot sync '%s': %s",
+                                  path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return st;
+    }
+    close(fd);
+    return OV_OK;
+}
+
+static void dir_of(const char *path, char *out, size_t cap)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(out, cap, ".");
+    else if (slash == path)
+        snprintf(out, cap, "/");
+    else
+        snprintf(out, cap, "%.*s", (int)(slash - path), path);
+}
+
+/* Copy `from` into a temporary file beside to_path, verify, sync, rename. */
+static ov_status copy_verified(ov_conn *from, const char *to_path,
+                               const char *field, ov_err *err)
+{
+    if (file_exists(to_path))
+        return ov_err_set(err, OV_ECONFLICT, field,
+                          "%s: '%s' already exists; choose a new file name "
+                          "(overgang never overwrites a database or backup)",
+                          field, to_path);
+    char tmp[PATH_MAX];
+    int n = snprintf(tmp, sizeof tmp, "%s.partial", to_path);
+    if (n < 0 || (size_t)n >= sizeof tmp)
+        return ov_err_set(err, OV_EINVAL, field, "%s: path too long", field);
+    unlink(tmp);
+    ov_status st = ov_conn_backup_to(from, tmp, err);
+    if (st == OV_OK) {
+        ov_conn *c;
+        st = ov_conn_open(tmp, false, true, &c, err);
+        if (st == OV_OK) {
+            st = check_conn(c, NULL, err);
+            ov_conn_close(c);
+        }
+    }
+    if (st == OV_OK)
+        st = sync_path(tmp, err);
+    if (st == OV_OK && rename(tmp, to_path) != 0)
+        st = ov_err_set(err, OV_EIO, field, "%s: cannot rename to '%s': %s",
+                        field, to_path, strerror(errno));
+    if (st != OV_OK) {
+        unlink(tmp);
+        return st;
+    }
+    char dir[PATH_MAX];
+    dir_of(to_path, dir, sizeof dir);
+    return sync_path(dir, err);
+}
+
+ov_status ov_store_backup(ov_store *s, const char *to_path, ov_err *err)
+{
+    ov_tx *tx;
+    ov_status st = ov_tx_begin_read(s, &tx, err);
+    if (st != OV_OK)
+        return st;
+    /* the copy is the snapshot of this read transaction; the writer goes on */
+    st = copy_verified(tx->conn, to_path, "--to", err);
+    ov_tx_rollback(tx);
+    return st;
+}
+
+ov_status ov_store_restore(const char *backup_path, const char *db_path,
+                           ov_err *err)
+{
+    if (!file_exists(backup_path))
+        return ov_err_set(err, OV_EIO, "--from",
+                          "--from: '%s' does not exist; give a backup made "
+                          "by 'overgang backup'",
+                          backup_path);
+    ov_conn *from;
+    ov_status st = ov_conn_open(backup_path, false, true, &from, err);
+    if (st != OV_OK) {
+        ov_err_prefix(err, "--from");
+        return st;
+    }
+    st = check_conn(from, NULL, err);
+    int version = 0;
+    if (st == OV_OK)
+        st = ov_schema_version_read(from, &version, err);
+    if (st == OV_OK && version == 0)
+        st = ov_err_set(err, OV_EINVAL, "--from",
+                        "--from: '%s' is not an overgang database (no schema "
+                        "version)",
+                        backup_path);
+    if (st == OV_OK)
+        st = copy_verified(from, db_path, "--db", err);
+    ov_conn_close(from);
+    if (st != OV_OK)
+        return st;
+    /* back to WAL for live use */
+    ov_conn *c;
+    st = ov_conn_open(db_path, false, false, &c, err);
+    if (st == OV_OK)
+        ov_conn_close(c);
+    return st;
+}
+
+ov_status ov_store_stats_get(ov_store *s, ov_store_stats *out, ov_err *err)
+{
+    memset(out, 0, sizeof *out);
+    struct stat stt;
+    if (stat(s->db_path, &stt) == 0)
+        out->file_bytes = (int64_t)stt.st_size;
+    ov_tx *tx;
+    ov_status st = ov_tx_begin_read(s, &tx, err);
+    if (st != OV_OK)
+        return st;
+    st = count_rows(tx->conn, COUNT_CITIZENS, &out->citizens, err);
+    if (st == OV_OK)
+        st = count_rows(tx->conn, COUNT_AUDIT, &out->audit_rows, err);
+    ov_tx_rollback(tx);
+    return st;
+}

@@ -1,0 +1,91 @@
+/*
+ * store.h - the persistence API: the only way above src/store to reach the
+ * database. Every function that touches a citizen's data takes a write
+ * transaction that carries the actor, and writes its audit row inside that
+ * same transaction (see audit.h).
+ *
+ * Connections: one writer connection guarded by a mutex (SQLite < 3.51.3 can
+ * corrupt a WAL database when two connections write or checkpoint at once),
+ * and a small pool of read-only connections for snapshot reads that involve
+ * no personal data (statistics, integrity checks, audit verification).
+ *
+ * Failure: a store function that fails marks its transaction failed;
+ * ov_tx_commit of a failed transaction rolls back and returns the first
+ * error. So an access whose audit row cannot be written is never committed.
+ */
+#ifndef OV_STORE_STORE_H
+#define OV_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/arena.h"
+#include "core/crypto.h"
+#include "core/err.h"
+#include "model/actor.h"
+
+typedef struct ov_store ov_store;
+typedef struct ov_tx ov_tx;
+
+typedef enum ov_open_mode {
+    OV_OPEN_INIT = 0,   /* create the file and key file if missing; migrate */
+    OV_OPEN_MIGRATE,    /* existing file; apply pending migrations */
+    OV_OPEN_READONLY    /* existing file; no changes at all */
+} ov_open_mode;
+
+typedef struct ov_store_options {
+    const char *db_path;
+    const char *key_path;  /* NULL: no CPR operations possible */
+    ov_open_mode mode;
+    int readers;           /* read-only pool size; 0 = default (4) */
+} ov_store_options;
+
+ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
+                        ov_err *err);
+void ov_store_close(ov_store *s); /* NULL is fine */
+
+/* Schema version recorded in the database, and the newest this binary
+ * knows. */
+int ov_store_schema_version(ov_store *s);
+int ov_store_latest_schema_version(void);
+/* True when ov_store_open had to create the key file (first init). */
+bool ov_store_created_key(const ov_store *s);
+
+/* Keys for CPR encryption, or an error saying why they are unavailable. */
+ov_status ov_store_keys(ov_store *s, const ov_keys **out, ov_err *err);
+
+/* Transactions. A write transaction holds the writer connection until
+ * commit or rollback; `actor` is recorded in every audit row it writes and
+ * must outlive the transaction. */
+ov_status ov_tx_begin(ov_store *s, const ov_actor *actor, ov_tx **out,
+                      ov_err *err);
+/* A read-only snapshot on a pooled connection, for data that is not
+ * personal (no audit row is written, so citizen functions refuse it). */
+ov_status ov_tx_begin_read(ov_store *s, ov_tx **out, ov_err *err);
+ov_status ov_tx_commit(ov_tx *tx, ov_err *err);
+void ov_tx_rollback(ov_tx *tx);
+const ov_actor *ov_tx_actor(const ov_tx *tx);
+
+/* Integrity: PRAGMA integrity_check and foreign_key_check. Problems are
+ * written to `out` one per line; OV_ECORRUPT when there are any. */
+ov_status ov_store_check(ov_store *s, FILE *out, ov_err *err);
+
+/* Online backup into a new file (refuses to overwrite). The copy is written
+ * beside the target, integrity-checked, synced and renamed into place, so a
+ * failed backup leaves no file behind. */
+ov_status ov_store_backup(ov_store *s, const char *to_path, ov_err *err);
+
+/* Restore a backup into a new database path (refuses to overwrite). */
+ov_status ov_store_restore(const char *backup_path, const char *db_path,
+                           ov_err *err);
+
+/* Counts for status output. */
+typedef struct ov_store_stats {
+    int64_t citizens;
+    int64_t audit_rows;
+    int64_t file_bytes;
+} ov_store_stats;
+ov_status ov_store_stats_get(ov_store *s, ov_store_stats *out, ov_err *err);
+
+#endif

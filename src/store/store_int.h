@@ -1,0 +1,36 @@
+/*
+ * store_int.h - INTERNAL to src/store: the store and transaction structs
+ * shared by the store's modules.
+ */
+#ifndef OV_STORE_STORE_INT_H
+#define OV_STORE_STORE_INT_H
+
+#include <pthread.h>
+
+#include "store/db.h"
+#include "store/store.h"
+
+struct ov_tx {
+    ov_store *store;
+    ov_conn *conn;
+    const ov_actor *actor; /* NULL for read transactions */
+    bool write;
+    bool active;
+    bool failed;
+    ov_err err;  /* the first failure */
+    int reader;  /* pool slot of a read transaction */
+};
+
+/* Record a failure in the transaction (first one wins) and return its code.
+ * Every store function calls this on its error path. */
+ov_status ov_tx_fail(ov_tx *tx, ov_err *err);
+/* Guard at the top of store functions: refuse a failed or finished
+ * transaction, and (when need_write) a read-only one. */
+ov_status ov_tx_check(ov_tx *tx, bool need_write, ov_err *err);
+
+/* Migrations (migrations.c). */
+ov_status ov_migrate(ov_conn *c, int *version, ov_err *err);
+int ov_migrations_latest(void);
+ov_status ov_schema_version_read(ov_conn *c, int *version, ov_err *err);
+
+#endif
