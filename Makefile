@@ -79,7 +79,8 @@ $(BUILD)/tests/%: tests/%.c $(LIB) $(TEST_HELPER_OBJ)
 # creates or opens the default database and prints its status.
 run: deps
 	@$(MAKE) --no-print-directory all
-	./$(BIN) status --db demo.db
+	@./$(BIN) init --db demo.db
+	@./$(BIN) status --db demo.db
 
 test: deps
 	@$(MAKE) --no-print-directory all

@@ -1,0 +1,357 @@
+#include "core/date.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#define MS_PER_DAY 86400000LL
+
+bool ov_is_leap_year(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int ov_days_in_month(int y, int m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12)
+        return 0;
+    return m == 2 && ov_is_leap_year(y) ? 29 : days[m - 1];
+}
+
+bool ov_ymd_valid(int y, int m, int d)
+{
+    return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+           d <= ov_days_in_month(y, m);
+}
+
+/* Howard Hinnant's days_from_civil. */
+ov_date ov_date_from_ymd(int y, int m, int d)
+{
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = (unsigned)(y - era * 400);
+    const unsigned doy =
+        (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (ov_date)(era * 146097 + (int)doe - 719468);
+}
+
+/* Howard Hinnant's civil_from_days. */
+ov_ymd ov_date_to_ymd(ov_date z0)
+{
+    int z = z0 + 719468;
+    const int era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = (unsigned)(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int y = (int)yoe + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    return (ov_ymd){y + (m <= 2), (int)m, (int)d};
+}
+
+int ov_date_weekday(ov_date d)
+{
+    /* 1970-01-01 was a Thursday (4) */
+    int w = (int)((d % 7 + 7) % 7); /* 0 = Thursday */
+    return (w + 3) % 7 + 1;
+}
+
+static int iso_weeks_in_year(int y)
+{
+    /* a year has 53 weeks when 1 January is a Thursday, or a Wednesday in a
+     * leap year */
+    int jan1 = ov_date_weekday(ov_date_from_ymd(y, 1, 1));
+    return jan1 == 4 || (jan1 == 3 && ov_is_leap_year(y)) ? 53 : 52;
+}
+
+void ov_date_iso_week(ov_date d, int *iso_year, int *week)
+{
+    ov_ymd ymd = ov_date_to_ymd(d);
+    int wd = ov_date_weekday(d);
+    int ordinal = d - ov_date_from_ymd(ymd.year, 1, 1) + 1;
+    int w = (ordinal - wd + 10) / 7;
+    int y = ymd.year;
+    if (w < 1) {
+        y--;
+        w = iso_weeks_in_year(y);
+    } else if (w > iso_weeks_in_year(y)) {
+        y++;
+        w = 1;
+    }
+    *iso_year = y;
+    *week = w;
+}
+
+ov_date ov_date_add_months(ov_date d, int months)
+{
+    ov_ymd a = ov_date_to_ymd(d);
+    int total = a.year * 12 + (a.month - 1) + months;
+    int y = total >= 0 ? total / 12 : -((-total + 11) / 12);
+    int m = total - y * 12 + 1;
+    int dim = ov_days_in_month(y, m);
+    return ov_date_from_ymd(y, m, a.day > dim ? dim : a.day);
+}
+
+int ov_age_on(ov_date birth, ov_date on)
+{
+    ov_ymd b = ov_date_to_ymd(birth), o = ov_date_to_ymd(on);
+    int age = o.year - b.year;
+    /* the birthday this year; 29 February counts as 1 March in common
+     * years */
+    int bm = b.month, bd = b.day;
+    if (bm == 2 && bd == 29 && !ov_is_leap_year(o.year)) {
+        bm = 3;
+        bd = 1;
+    }
+    if (o.month < bm || (o.month == bm && o.day < bd))
+        age--;
+    return age;
+}
+
+int ov_months_between(ov_date from, ov_date to)
+{
+    if (to < from)
+        return -ov_months_between(to, from);
+    ov_ymd a = ov_date_to_ymd(from), b = ov_date_to_ymd(to);
+    int k = (b.year - a.year) * 12 + (b.month - a.month);
+    while (k > 0 && ov_date_add_months(from, k) > to)
+        k--;
+    return k;
+}
+
+static int digits(const char *p, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9')
+            return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
+static ov_status date_error(ov_str s, const char *field, const char *why,
+                            ov_err *err)
+{
+    const char *f = field ? field : "date";
+    return ov_err_set(err, OV_EINVAL, f, "%s: '%.*s' %s", f,
+                      (int)(s.len > 40 ? 40 : s.len), s.ptr ? s.ptr : "",
+                      why);
+}
+
+static ov_status check_ymd(ov_str s, int y, int m, int d, const char *field,
+                           ov_date *out, ov_err *err)
+{
+    if (m < 1 || m > 12)
+        return date_error(s, field, "has no such month (01-12)", err);
+    if (y < 1)
+        return date_error(s, field, "has no such year", err);
+    if (d < 1 || d > ov_days_in_month(y, m))
+        return date_error(s, field, "has no such day in that month", err);
+    *out = ov_date_from_ymd(y, m, d);
+    return OV_OK;
+}
+
+ov_status ov_date_parse_iso(ov_str s, const char *field, ov_date *out,
+                            ov_err *err)
+{
+    s = ov_str_trim(s);
+    if (s.len != 10 || s.ptr[4] != '-' || s.ptr[7] != '-')
+        return date_error(s, field,
+                          "is not a date; use YYYY-MM-DD, e.g. 2026-11-22",
+                          err);
+    int y = digits(s.ptr, 4), m = digits(s.ptr + 5, 2), d = digits(s.ptr + 8, 2);
+    if (y < 0 || m < 0 || d < 0)
+        return date_error(s, field,
+                          "is not a date; use YYYY-MM-DD, e.g. 2026-11-22",
+                          err);
+    return check_ymd(s, y, m, d, field, out, err);
+}
+
+ov_status ov_date_parse_dk(ov_str s, const char *field, ov_date *out,
+                           ov_err *err)
+{
+    s = ov_str_trim(s);
+    if (s.len != 10 || s.ptr[2] != s.ptr[5] ||
+        (s.ptr[2] != '-' && s.ptr[2] != '.'))
+        return date_error(s, field,
+                          "is not a date; use DD-MM-YYYY, e.g. 22-11-2026",
+                          err);
+    int d = digits(s.ptr, 2), m = digits(s.ptr + 3, 2), y = digits(s.ptr + 6, 4);
+    if (y < 0 || m < 0 || d < 0)
+        return date_error(s, field,
+                          "is not a date; use DD-MM-YYYY, e.g. 22-11-2026",
+                          err);
+    return check_ymd(s, y, m, d, field, out, err);
+}
+
+ov_status ov_date_parse(ov_str s, const char *field, ov_date *out, ov_err *err)
+{
+    ov_str t = ov_str_trim(s);
+    if (t.len == 10 && t.ptr[4] == '-')
+        return ov_date_parse_iso(t, field, out, err);
+    if (t.len == 10 && (t.ptr[2] == '-' || t.ptr[2] == '.'))
+        return ov_date_parse_dk(t, field, out, err);
+    return date_error(t, field,
+                      "is not a date; use YYYY-MM-DD or DD-MM-YYYY, e.g. "
+                      "2026-11-22 or 22-11-2026",
+                      err);
+}
+
+void ov_date_format_iso(ov_date d, char out[OV_DATE_BUF])
+{
+    ov_ymd y = ov_date_to_ymd(d);
+    snprintf(out, OV_DATE_BUF, "%04d-%02d-%02d", y.year, y.month, y.day);
+}
+
+void ov_date_format_dk(ov_date d, char out[OV_DATE_BUF])
+{
+    ov_ymd y = ov_date_to_ymd(d);
+    snprintf(out, OV_DATE_BUF, "%02d-%02d-%04d", y.day, y.month, y.year);
+}
+
+ov_time ov_time_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (ov_time)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+ov_date ov_time_utc_date(ov_time t)
+{
+    return (ov_date)floor_div(t, MS_PER_DAY);
+}
+
+ov_date ov_today_cph(void)
+{
+    return ov_time_to_cph(ov_time_now()).date;
+}
+
+void ov_time_format_utc(ov_time t, char out[OV_TIME_BUF])
+{
+    ov_date d = ov_time_utc_date(t);
+    int64_t ms = t - (int64_t)d * MS_PER_DAY;
+    ov_ymd y = ov_date_to_ymd(d);
+    snprintf(out, OV_TIME_BUF, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y.year,
+             y.month, y.day, (int)(ms / 3600000), (int)(ms / 60000 % 60),
+             (int)(ms / 1000 % 60), (int)(ms % 1000));
+}
+
+ov_status ov_time_parse_utc(ov_str s, const char *field, ov_time *out,
+                            ov_err *err)
+{
+    const char *f = field ? field : "time";
+    if (s.len != 24 || s.ptr[10] != 'T' || s.ptr[13] != ':' ||
+        s.ptr[16] != ':' || s.ptr[19] != '.' || s.ptr[23] != 'Z')
+        return ov_err_set(err, OV_EINVAL, f,
+                          "%s: not a UTC time; use YYYY-MM-DDTHH:MM:SS.mmmZ",
+                          f);
+    ov_date d;
+    if (ov_date_parse_iso((ov_str){s.ptr, 10}, f, &d, err) != OV_OK)
+        return OV_EINVAL;
+    int h = digits(s.ptr + 11, 2), mi = digits(s.ptr + 14, 2),
+        sec = digits(s.ptr + 17, 2), ms = digits(s.ptr + 20, 3);
+    if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0)
+        return ov_err_set(err, OV_EINVAL, f,
+                          "%s: not a valid time of day; use HH:MM:SS.mmm", f);
+    *out = (ov_time)d * MS_PER_DAY + (ov_time)h * 3600000 + mi * 60000 +
+           sec * 1000 + ms;
+    return OV_OK;
+}
+
+/* Last Sunday of a month. */
+static ov_date last_sunday(int y, int m)
+{
+    ov_date last = ov_date_from_ymd(y, m, ov_days_in_month(y, m));
+    return last - (ov_date_weekday(last) % 7);
+}
+
+/* Summer time interval [start, end) in UTC ms for a year; false when the
+ * year had none. */
+static bool summer_time(int y, ov_time *start, ov_time *end)
+{
+    ov_date s, e;
+    if (y < 1980)
+        return false;
+    if (y == 1980) {
+        s = ov_date_from_ymd(1980, 4, 6);
+        e = ov_date_from_ymd(1980, 9, 28);
+    } else {
+        s = last_sunday(y, 3);
+        e = y <= 1995 ? last_sunday(y, 9) : last_sunday(y, 10);
+    }
+    /* 01:00 UTC both ways (02:00 CET -> 03:00 CEST; 03:00 CEST -> 02:00) */
+    *start = (ov_time)s * MS_PER_DAY + 3600000;
+    *end = (ov_time)e * MS_PER_DAY + 3600000;
+    return true;
+}
+
+int ov_cph_offset_minutes(ov_time t)
+{
+    ov_time s, e;
+    int y = ov_date_to_ymd(ov_time_utc_date(t)).year;
+    if (summer_time(y, &s, &e) && t >= s && t < e)
+        return 120;
+    return 60;
+}
+
+ov_local_time ov_time_to_cph(ov_time t)
+{
+    ov_local_time lt;
+    lt.utc_offset_minutes = ov_cph_offset_minutes(t);
+    ov_time local = t + (ov_time)lt.utc_offset_minutes * 60000;
+    lt.date = ov_time_utc_date(local);
+    int64_t ms = local - (int64_t)lt.date * MS_PER_DAY;
+    lt.hour = (int)(ms / 3600000);
+    lt.minute = (int)(ms / 60000 % 60);
+    lt.second = (int)(ms / 1000 % 60);
+    lt.millis = (int)(ms % 1000);
+    return lt;
+}
+
+void ov_time_format_dk(ov_time t, char out[OV_TIME_BUF])
+{
+    ov_local_time lt = ov_time_to_cph(t);
+    ov_ymd y = ov_date_to_ymd(lt.date);
+    snprintf(out, OV_TIME_BUF, "%02d-%02d-%04d %02d:%02d", y.day, y.month,
+             y.year, lt.hour, lt.minute);
+}
+
+ov_status ov_cph_to_time(ov_date date, int hour, int minute, int second,
+                         ov_time *out, ov_err *err)
+{
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 ||
+        second > 59)
+        return ov_err_set(err, OV_EINVAL, "time",
+                          "time: %02d:%02d:%02d is not a time of day; use "
+                          "HH:MM between 00:00 and 23:59",
+                          hour, minute, second);
+    ov_time wall = (ov_time)date * MS_PER_DAY + (ov_time)hour * 3600000 +
+                   minute * 60000 + second * 1000;
+    /* try summer time first (resolves the autumn overlap to CEST) */
+    ov_time t = wall - 120 * 60000;
+    if (ov_cph_offset_minutes(t) == 120) {
+        *out = t;
+        return OV_OK;
+    }
+    t = wall - 60 * 60000;
+    if (ov_cph_offset_minutes(t) == 60) {
+        *out = t;
+        return OV_OK;
+    }
+    char d[OV_DATE_BUF];
+    ov_date_format_dk(date, d);
+    return ov_err_set(err, OV_EINVAL, "time",
+                      "time: %02d:%02d on %s does not exist in Copenhagen "
+                      "(the clocks jump from 02:00 to 03:00); use 03:%02d",
+                      hour, minute, d, minute);
+}
