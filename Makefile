@@ -36,6 +36,15 @@ LDFLAGS ?=
 ALL_CFLAGS = $(CFLAGS_BASE) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDLIBS = $(LDSAN) $(LDFLAGS) $(PKG_LIBS) -lpthread -lm
 
+# `make V=1` shows the full compiler command lines.
+ifeq ($(V),1)
+  Q :=
+  say = @true
+else
+  Q := @
+  say = @printf '  %-5s %s\n'
+endif
+
 # Layers, lowest first. src/cli holds the binary's main and commands.
 LIB_LAYERS := core model store web stats report
 LIB_SRC := $(foreach l,$(LIB_LAYERS),$(wildcard src/$(l)/*.c))
@@ -51,6 +60,8 @@ TEST_HELPER_SRC := $(wildcard tests/support/*.c)
 TEST_HELPER_OBJ := $(TEST_HELPER_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_TESTS := $(sort $(wildcard tests/cli/*.sh))
 
+.SECONDARY: $(TEST_HELPER_OBJ)
+
 .PHONY: all deps run test check unit-test cli-test asan install uninstall clean lint
 
 all: $(BIN) $(LIB)
@@ -60,19 +71,23 @@ deps:
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	$(say) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	rm -f $@
-	ar rcs $@ $^
+	$(say) AR $@
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) -o $@ $(CLI_OBJ) $(LIB) $(ALL_LDLIBS)
+	$(say) LD $@
+	$(Q)$(CC) -o $@ $(CLI_OBJ) $(LIB) $(ALL_LDLIBS)
 
 $(BUILD)/tests/%: tests/%.c $(LIB) $(TEST_HELPER_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests -MMD -MP $< $(TEST_HELPER_OBJ) -o $@ $(LIB) \
+	$(say) TEST $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests -MMD -MP $< $(TEST_HELPER_OBJ) -o $@ $(LIB) \
 	    $(ALL_LDLIBS) $(shell pkg-config --libs cmocka)
 
 # The product on the embedded database. Until the web server lands this

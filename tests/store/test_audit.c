@@ -1,0 +1,359 @@
+/* The audit log: one row per access in the same transaction, a hash chain
+ * that finds edited, deleted and inserted rows, and pruning that keeps the
+ * chain verifiable. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "store/audit.h"
+#include "store/citizen.h"
+#include "support/testutil.h"
+
+/* n audit rows through the public API: one citizen read per row. */
+static void add_rows(tu_db *t, int n)
+{
+    ov_tx *tx;
+    ov_err err;
+    int64_t id;
+    for (int i = 0; i < n; i++) {
+        assert_int_equal(ov_tx_begin(t->store, &tu_actor, &tx, &err), OV_OK);
+        assert_int_equal(ov_citizen_find_by_cpr(tx, OV_STR_LIT("010190-1234"),
+                                                &id, &err),
+                         OV_OK);
+        assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    }
+}
+
+static ov_status verify(tu_db *t, ov_audit_report *rep, ov_err *err)
+{
+    tu_db_reopen(t, OV_OPEN_READONLY);
+    return ov_audit_verify(t->store, rep, err);
+}
+
+static void an_intact_chain_verifies_and_reports_its_head(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_OK);
+    assert_int_equal(rep.rows, 0);
+    add_rows(&t, 7);
+    assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_OK);
+    assert_int_equal(rep.rows, 7);
+    assert_int_equal(rep.first_id, 1);
+    assert_int_equal(rep.last_id, 7);
+    assert_int_equal(rep.bad_id, 0);
+    char *h = tu_sh_out("sqlite3 '%s' \"SELECT hex(hash) FROM audit_log "
+                        "WHERE id = 7\"", t.db);
+    char want[2 * OV_HASH_BYTES + 1];
+    ov_hex_encode(rep.head, OV_HASH_BYTES, want);
+    for (char *p = h; *p; p++)
+        if (*p >= 'A' && *p <= 'F')
+            *p = (char)(*p - 'A' + 'a');
+    assert_memory_equal(h, want, 2 * OV_HASH_BYTES);
+    free(h);
+    tu_db_free(&t);
+}
+
+static void rows_record_actor_role_action_and_purpose(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_tx *tx;
+    ov_err err;
+    int64_t id;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    ov_citizen_create(tx, OV_STR_LIT("Anna Jensen"),
+                      OV_STR_LIT("010190-1234"), &id, &err);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    char *row = tu_sh_out("sqlite3 '%s' \"SELECT actor, role, action, "
+                          "citizen_id, purpose, substr(at, 11, 1), "
+                          "substr(at, 24, 1) FROM audit_log\"", t.db);
+    char want[256];
+    snprintf(want, sizeof want,
+             "test-user|employment_caseworker|create|%lld|forløb 1 "
+             "(test)|T|Z\n",
+             (long long)id);
+    assert_string_equal(row, want);
+    free(row);
+    tu_db_free(&t);
+}
+
+static void an_edited_row_is_detected_and_named(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 5);
+    assert_int_equal(tu_sh("sqlite3 '%s' \"DROP TRIGGER audit_log_no_update; "
+                           "UPDATE audit_log SET purpose = 'nothing to see' "
+                           "WHERE id = 3\"", t.db), 0);
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(verify(&t, &rep, &err), OV_ECORRUPT);
+    assert_int_equal(rep.bad_id, 3);
+    assert_non_null(strstr(err.msg, "audit row 3"));
+    assert_non_null(strstr(err.msg, "edited"));
+    tu_db_free(&t);
+}
+
+static void a_replaced_hash_is_detected_at_its_row(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 5);
+    /* recompute nothing, just replace row 2's hash: row 2 fails itself */
+    assert_int_equal(tu_sh("sqlite3 '%s' \"DROP TRIGGER audit_log_no_update; "
+                           "UPDATE audit_log SET hash = zeroblob(32) "
+                           "WHERE id = 2\"", t.db), 0);
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(verify(&t, &rep, &err), OV_ECORRUPT);
+    assert_int_equal(rep.bad_id, 2);
+    tu_db_free(&t);
+}
+
+static void a_deleted_row_is_detected_and_named(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 5);
+    assert_int_equal(tu_sh("sqlite3 '%s' \"DROP TRIGGER audit_log_no_delete; "
+                           "DELETE FROM audit_log WHERE id = 3\"", t.db), 0);
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(verify(&t, &rep, &err), OV_ECORRUPT);
+    assert_int_equal(rep.bad_id, 4);
+    assert_non_null(strstr(err.msg, "rows 3 to 3 are missing"));
+    tu_db_free(&t);
+}
+
+static void a_deleted_first_row_is_detected(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 3);
+    assert_int_equal(tu_sh("sqlite3 '%s' \"DROP TRIGGER audit_log_no_delete; "
+                           "DELETE FROM audit_log WHERE id = 1\"", t.db), 0);
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(verify(&t, &rep, &err), OV_ECORRUPT);
+    assert_int_equal(rep.bad_id, 2);
+    tu_db_free(&t);
+}
+
+static void an_inserted_row_is_detected_and_named(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 4);
+    /* a forged row appended with a copied (wrong) previous hash */
+    assert_int_equal(tu_sh("sqlite3 '%s' \"INSERT INTO audit_log SELECT 5, "
+                           "at, 'mallory', role, action, citizen_id, "
+                           "criterion, purpose, prev_hash, hash FROM "
+                           "audit_log WHERE id = 2\"", t.db), 0);
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(verify(&t, &rep, &err), OV_ECORRUPT);
+    assert_int_equal(rep.bad_id, 5);
+    assert_non_null(strstr(err.msg, "does not follow"));
+    tu_db_free(&t);
+}
+
+static void a_row_moved_into_a_gap_is_detected(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 4);
+    /* delete row 2 and renumber row 4 into its place: ids look consecutive */
+    assert_int_equal(tu_sh("sqlite3 '%s' \"DROP TRIGGER audit_log_no_delete; "
+                           "DROP TRIGGER audit_log_no_update; "
+                           "DELETE FROM audit_log WHERE id = 2; "
+                           "UPDATE audit_log SET id = 2 WHERE id = 4\"",
+                           t.db), 0);
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(verify(&t, &rep, &err), OV_ECORRUPT);
+    assert_int_equal(rep.bad_id, 2);
+    tu_db_free(&t);
+}
+
+static void sql_cannot_update_or_delete_audit_rows(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 2);
+    assert_int_not_equal(tu_sh("sqlite3 '%s' \"UPDATE audit_log SET actor = "
+                               "'x' WHERE id = 1\" 2>/dev/null", t.db), 0);
+    assert_int_not_equal(tu_sh("sqlite3 '%s' \"DELETE FROM audit_log\" "
+                               "2>/dev/null", t.db), 0);
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(verify(&t, &rep, &err), OV_OK);
+    assert_int_equal(rep.rows, 2);
+    tu_db_free(&t);
+}
+
+static void pruning_keeps_the_chain_verifiable_from_a_checkpoint(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 6);
+    ov_tx *tx;
+    ov_err err;
+    int64_t pruned = -1;
+    /* a cutoff in the future makes every existing row "old" */
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_audit_prune(tx, ov_time_now() + 86400000, &pruned,
+                                    &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    assert_int_equal(pruned, 6);
+    ov_audit_report rep;
+    assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_OK);
+    assert_true(rep.from_checkpoint);
+    assert_int_equal(rep.rows, 1); /* the prune row itself */
+    assert_int_equal(rep.first_id, 7);
+    add_rows(&t, 3);
+    assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_OK);
+    assert_int_equal(rep.last_id, 10);
+    /* a second pruning, then more rows */
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_audit_prune(tx, ov_time_now() + 86400000, &pruned,
+                                    &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    assert_int_equal(pruned, 4);
+    add_rows(&t, 1);
+    assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_OK);
+    assert_int_equal(rep.first_id, 11);
+    assert_int_equal(rep.last_id, 12);
+    /* rows after the checkpoint stay protected */
+    assert_int_not_equal(tu_sh("sqlite3 '%s' \"DELETE FROM audit_log WHERE "
+                               "id = 12\" 2>/dev/null", t.db), 0);
+    /* a row removed after the checkpoint is still detected */
+    assert_int_equal(tu_sh("sqlite3 '%s' \"DROP TRIGGER audit_log_no_delete; "
+                           "DELETE FROM audit_log WHERE id = 11\"", t.db), 0);
+    assert_int_equal(verify(&t, &rep, &err), OV_ECORRUPT);
+    assert_int_equal(rep.bad_id, 12);
+    tu_db_free(&t);
+}
+
+static void pruning_with_nothing_old_removes_nothing(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 3);
+    ov_tx *tx;
+    ov_err err;
+    int64_t pruned = -1;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_audit_prune(tx, ov_time_now() - 86400000LL * 200,
+                                    &pruned, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    assert_int_equal(pruned, 0);
+    ov_audit_report rep;
+    assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_OK);
+    assert_int_equal(rep.rows, 4);
+    assert_false(rep.from_checkpoint);
+    tu_db_free(&t);
+}
+
+static void a_failed_audit_write_rolls_the_access_back(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    /* make audit inserts fail: a trigger that aborts every insert */
+    assert_int_equal(tu_sh("sqlite3 '%s' \"CREATE TRIGGER block BEFORE INSERT "
+                           "ON audit_log BEGIN SELECT RAISE(ABORT, 'disk "
+                           "says no'); END\"", t.db), 0);
+    tu_db_reopen(&t, OV_OPEN_MIGRATE);
+    ov_tx *tx;
+    ov_err err;
+    int64_t id = 0;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_not_equal(ov_citizen_create(tx, OV_STR_LIT("Anna Jensen"),
+                                           OV_STR_LIT("010190-1234"), &id,
+                                           &err),
+                         OV_OK);
+    assert_non_null(strstr(err.msg, "audit row"));
+    assert_int_not_equal(ov_tx_commit(tx, &err), OV_OK);
+    ov_store_stats s;
+    assert_int_equal(ov_store_stats_get(t.store, &s, &err), OV_OK);
+    assert_int_equal(s.citizens, 0);
+    assert_int_equal(s.audit_rows, 0);
+    tu_db_free(&t);
+}
+
+static void the_hash_covers_every_field(void **state)
+{
+    (void)state;
+    ov_audit_row r = {.id = 1, .at = "2026-11-22T10:00:00.000Z",
+                      .actor = "a", .role = "leader", .action = "read",
+                      .citizen_id = 5, .criterion = NULL, .purpose = "p"};
+    uint8_t h0[OV_HASH_BYTES], h[OV_HASH_BYTES];
+    ov_audit_row_hash(&r, h0);
+    ov_audit_row c = r;
+    c.id = 2;
+    ov_audit_row_hash(&c, h);
+    assert_memory_not_equal(h, h0, OV_HASH_BYTES);
+    c = r;
+    c.citizen_id = 0;
+    ov_audit_row_hash(&c, h);
+    assert_memory_not_equal(h, h0, OV_HASH_BYTES);
+    c = r;
+    c.criterion = "";
+    ov_audit_row_hash(&c, h);
+    assert_memory_not_equal(h, h0, OV_HASH_BYTES); /* "" differs from NULL */
+    c = r;
+    c.actor = "ar";
+    c.role = "eader"; /* same concatenation, different fields */
+    ov_audit_row_hash(&c, h);
+    assert_memory_not_equal(h, h0, OV_HASH_BYTES);
+    c = r;
+    c.prev_hash[31] = 1;
+    ov_audit_row_hash(&c, h);
+    assert_memory_not_equal(h, h0, OV_HASH_BYTES);
+    c = r;
+    ov_audit_row_hash(&c, h);
+    assert_memory_equal(h, h0, OV_HASH_BYTES);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(an_intact_chain_verifies_and_reports_its_head),
+        cmocka_unit_test(rows_record_actor_role_action_and_purpose),
+        cmocka_unit_test(an_edited_row_is_detected_and_named),
+        cmocka_unit_test(a_replaced_hash_is_detected_at_its_row),
+        cmocka_unit_test(a_deleted_row_is_detected_and_named),
+        cmocka_unit_test(a_deleted_first_row_is_detected),
+        cmocka_unit_test(an_inserted_row_is_detected_and_named),
+        cmocka_unit_test(a_row_moved_into_a_gap_is_detected),
+        cmocka_unit_test(sql_cannot_update_or_delete_audit_rows),
+        cmocka_unit_test(pruning_keeps_the_chain_verifiable_from_a_checkpoint),
+        cmocka_unit_test(pruning_with_nothing_old_removes_nothing),
+        cmocka_unit_test(a_failed_audit_write_rolls_the_access_back),
+        cmocka_unit_test(the_hash_covers_every_field),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,260 @@
+/* Citizens: internal ids, encrypted CPR numbers with keyed look-up, and one
+ * audit row per access. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "store/citizen.h"
+#include "support/testutil.h"
+
+static int64_t audit_rows(tu_db *t)
+{
+    ov_store_stats s;
+    ov_err err;
+    assert_int_equal(ov_store_stats_get(t->store, &s, &err), OV_OK);
+    return s.audit_rows;
+}
+
+static int64_t create(tu_db *t, const char *name, const char *cpr)
+{
+    ov_tx *tx;
+    ov_err err;
+    int64_t id = 0;
+    assert_int_equal(ov_tx_begin(t->store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_create(tx, ov_str_c(name), ov_str_c(cpr), &id,
+                                       &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    return id;
+}
+
+static void create_then_get_round_trips_name_cpr_birth_and_sex(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    int64_t id = create(&t, "  Anna Jensen ", "010190-1234");
+    assert_true(id > 0);
+    assert_int_equal(audit_rows(&t), 1);
+    ov_arena *a = ov_arena_new(0);
+    ov_tx *tx;
+    ov_err err;
+    ov_citizen c;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_get(tx, id, a, &c, &err), OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    assert_int_equal(audit_rows(&t), 2);
+    assert_string_equal(c.full_name.ptr, "Anna Jensen");
+    assert_string_equal(c.cpr.digits, "0101901234");
+    assert_int_equal(c.cpr.birth, ov_date_from_ymd(1990, 1, 1));
+    assert_int_equal(c.cpr.sex, OV_SEX_FEMALE);
+    assert_true(c.created_at > 0 && c.created_at <= ov_time_now());
+    ov_arena_destroy(a);
+    /* stored columns: derived birth date and sex; no CPR digits in clear */
+    char *row = tu_sh_out("sqlite3 '%s' \"SELECT birth_date, sex FROM "
+                          "citizen\"", t.db);
+    assert_string_equal(row, "1990-01-01|F\n");
+    free(row);
+    ov_store_close(t.store);
+    t.store = NULL;
+    assert_int_equal(tu_sh("grep -c 0101901234 '%s' >/dev/null", t.db), 1);
+    assert_int_equal(tu_sh("grep -c 010190-1234 '%s' >/dev/null", t.db), 1);
+    tu_db_free(&t);
+}
+
+static void a_duplicate_cpr_is_a_conflict_naming_the_existing_citizen(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    int64_t id = create(&t, "Anna Jensen", "010190-1234");
+    ov_tx *tx;
+    ov_err err;
+    int64_t id2;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_create(tx, OV_STR_LIT("Other"),
+                                       OV_STR_LIT("0101901234"), &id2, &err),
+                     OV_ECONFLICT);
+    ov_tx_rollback(tx);
+    char want[32];
+    snprintf(want, sizeof want, "(id %lld)", (long long)id);
+    assert_non_null(strstr(err.msg, want));
+    assert_null(strstr(err.msg, "0101901234"));
+    tu_db_free(&t);
+}
+
+static void find_by_cpr_logs_a_read_without_the_number(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    int64_t id = create(&t, "Anna Jensen", "010190-1234");
+    ov_tx *tx;
+    ov_err err;
+    int64_t found = -1;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_find_by_cpr(tx, OV_STR_LIT("0101901234"),
+                                            &found, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    assert_int_equal(found, id);
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_find_by_cpr(tx, OV_STR_LIT("020290-1235"),
+                                            &found, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    assert_int_equal(found, 0);
+    char *rows = tu_sh_out("sqlite3 '%s' \"SELECT action, "
+                           "coalesce(citizen_id, '-'), criterion FROM "
+                           "audit_log WHERE id > 1 ORDER BY id\"", t.db);
+    char want[200];
+    snprintf(want, sizeof want,
+             "read|%lld|CPR-opslag\nread|-|CPR-opslag: ingen fundet\n",
+             (long long)id);
+    assert_string_equal(rows, want);
+    free(rows);
+    char *all = tu_sh_out("sqlite3 '%s' .dump", t.db);
+    assert_null(strstr(all, "0101901234"));
+    assert_null(strstr(all, "0202901235"));
+    free(all);
+    tu_db_free(&t);
+}
+
+static void update_changes_name_and_cpr_and_is_audited(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    int64_t id = create(&t, "Anna Jensen", "010190-1234");
+    int64_t other = create(&t, "Bo Hansen", "020290-1235");
+    ov_tx *tx;
+    ov_err err;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_update(tx, id, OV_STR_LIT("Anna Holm"),
+                                       OV_STR_LIT("150591-2346"), &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    assert_int_equal(audit_rows(&t), 3);
+    /* the old number no longer finds her; the new one does */
+    int64_t found;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    ov_citizen_find_by_cpr(tx, OV_STR_LIT("010190-1234"), &found, &err);
+    assert_int_equal(found, 0);
+    ov_citizen_find_by_cpr(tx, OV_STR_LIT("150591-2346"), &found, &err);
+    assert_int_equal(found, id);
+    ov_arena *a = ov_arena_new(0);
+    ov_citizen c;
+    assert_int_equal(ov_citizen_get(tx, id, a, &c, &err), OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    assert_string_equal(c.full_name.ptr, "Anna Holm");
+    assert_int_equal(c.cpr.birth, ov_date_from_ymd(1991, 5, 15));
+    ov_arena_destroy(a);
+    /* taking another citizen's number is refused */
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_update(tx, id, OV_STR_NULL,
+                                       OV_STR_LIT("020290-1235"), &err),
+                     OV_ECONFLICT);
+    ov_tx_rollback(tx);
+    char want[32];
+    snprintf(want, sizeof want, "(id %lld)", (long long)other);
+    assert_non_null(strstr(err.msg, want));
+    /* an unknown id is not found, nothing written */
+    int64_t before = audit_rows(&t);
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_update(tx, 999, OV_STR_LIT("X"), OV_STR_NULL,
+                                       &err),
+                     OV_ENOTFOUND);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_ENOTFOUND);
+    assert_int_equal(audit_rows(&t), before);
+    tu_db_free(&t);
+}
+
+static void get_of_an_unknown_id_is_not_found(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_arena *a = ov_arena_new(0);
+    ov_tx *tx;
+    ov_err err;
+    ov_citizen c;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_get(tx, 42, a, &c, &err), OV_ENOTFOUND);
+    assert_string_equal(err.field, "id");
+    ov_tx_rollback(tx);
+    ov_arena_destroy(a);
+    tu_db_free(&t);
+}
+
+static void swapped_cpr_boxes_are_detected_on_read(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    int64_t a_id = create(&t, "Anna Jensen", "010190-1234");
+    create(&t, "Bo Hansen", "020290-1235");
+    ov_store_close(t.store);
+    t.store = NULL;
+    assert_int_equal(tu_sh("sqlite3 '%s' \"UPDATE citizen SET (cpr_nonce, "
+                           "cpr_box) = (SELECT cpr_nonce, cpr_box FROM "
+                           "citizen WHERE id = 2) WHERE id = 1\"", t.db), 0);
+    tu_db_reopen(&t, OV_OPEN_MIGRATE);
+    ov_arena *a = ov_arena_new(0);
+    ov_tx *tx;
+    ov_err err;
+    ov_citizen c;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_get(tx, a_id, a, &c, &err), OV_ECORRUPT);
+    assert_non_null(strstr(err.msg, "look-up hash"));
+    ov_tx_rollback(tx);
+    ov_arena_destroy(a);
+    tu_db_free(&t);
+}
+
+static void names_are_validated(void **state)
+{
+    (void)state;
+    ov_err err;
+    assert_int_equal(ov_citizen_validate_name(OV_STR_LIT("Søren Ærø"), "name",
+                                              &err),
+                     OV_OK);
+    assert_int_equal(ov_citizen_validate_name(OV_STR_LIT(""), "name", &err),
+                     OV_EINVAL);
+    assert_int_equal(ov_citizen_validate_name(OV_STR_LIT("a\tb"), "name",
+                                              &err),
+                     OV_EINVAL);
+    assert_int_equal(ov_citizen_validate_name(OV_STR_LIT("\xC3\x28"), "name",
+                                              &err),
+                     OV_EINVAL);
+    char longname[OV_NAME_MAX + 2];
+    memset(longname, 'a', sizeof longname - 1);
+    longname[sizeof longname - 1] = '\0';
+    assert_int_equal(ov_citizen_validate_name(ov_str_c(longname), "name",
+                                              &err),
+                     OV_EINVAL);
+    assert_string_equal(err.field, "name");
+    longname[OV_NAME_MAX] = '\0';
+    assert_int_equal(ov_citizen_validate_name(ov_str_c(longname), "name",
+                                              &err),
+                     OV_OK);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(create_then_get_round_trips_name_cpr_birth_and_sex),
+        cmocka_unit_test(a_duplicate_cpr_is_a_conflict_naming_the_existing_citizen),
+        cmocka_unit_test(find_by_cpr_logs_a_read_without_the_number),
+        cmocka_unit_test(update_changes_name_and_cpr_and_is_audited),
+        cmocka_unit_test(get_of_an_unknown_id_is_not_found),
+        cmocka_unit_test(swapped_cpr_boxes_are_detected_on_read),
+        cmocka_unit_test(names_are_validated),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,340 @@
+/* Store: migrations, key handling, transactions, backup and restore. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "store/audit.h"
+#include "store/citizen.h"
+#include "store/store.h"
+#include "support/testutil.h"
+
+static ov_store_stats stats(tu_db *t)
+{
+    ov_store_stats s;
+    ov_err err;
+    assert_int_equal(ov_store_stats_get(t->store, &s, &err), OV_OK);
+    return s;
+}
+
+static void migrations_from_empty_file_reach_latest_version(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    assert_true(ov_store_latest_schema_version() >= 1);
+    assert_int_equal(ov_store_schema_version(t.store),
+                     ov_store_latest_schema_version());
+    assert_true(ov_store_created_key(t.store));
+    char *v = tu_sh_out("sqlite3 '%s' 'PRAGMA user_version; PRAGMA "
+                        "journal_mode; SELECT count(*) FROM "
+                        "schema_migrations'", t.db);
+    char want[64];
+    snprintf(want, sizeof want, "%d\nwal\n%d\n",
+             ov_store_latest_schema_version(),
+             ov_store_latest_schema_version());
+    assert_string_equal(v, want);
+    free(v);
+    tu_db_free(&t);
+}
+
+static void rerunning_migrations_changes_nothing(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    char *before = tu_sh_out("sqlite3 '%s' .dump", t.db);
+    tu_db_reopen(&t, OV_OPEN_INIT);
+    assert_false(ov_store_created_key(t.store));
+    tu_db_reopen(&t, OV_OPEN_MIGRATE);
+    assert_int_equal(ov_store_schema_version(t.store),
+                     ov_store_latest_schema_version());
+    ov_store_close(t.store);
+    t.store = NULL;
+    char *after = tu_sh_out("sqlite3 '%s' .dump", t.db);
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+    tu_db_free(&t);
+}
+
+static void opening_a_missing_database_says_how_to_create_it(void **state)
+{
+    (void)state;
+    ov_store *s = NULL;
+    ov_err err;
+    ov_store_options o = {.db_path = "/tmp/overgang-no-such.db",
+                          .mode = OV_OPEN_MIGRATE};
+    assert_int_equal(ov_store_open(&o, &s, &err), OV_EIO);
+    assert_null(s);
+    assert_non_null(strstr(err.msg, "overgang init --db"));
+    assert_int_not_equal(access("/tmp/overgang-no-such.db", F_OK), 0);
+}
+
+static void a_newer_schema_is_refused(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_store_close(t.store);
+    t.store = NULL;
+    assert_int_equal(tu_sh("sqlite3 '%s' \"INSERT INTO schema_migrations "
+                           "VALUES (999, 'future', 'x')\"", t.db), 0);
+    ov_store_options o = {.db_path = t.db, .mode = OV_OPEN_MIGRATE};
+    ov_store *s = NULL;
+    ov_err err;
+    assert_int_equal(ov_store_open(&o, &s, &err), OV_ECONFLICT);
+    assert_non_null(strstr(err.msg, "upgrade overgang"));
+    tu_db_free(&t);
+}
+
+static void key_file_is_private_and_bound_to_its_database(void **state)
+{
+    (void)state;
+    tu_db a, b;
+    tu_db_init(&a);
+    tu_db_init(&b);
+    struct stat st;
+    assert_int_equal(stat(a.key, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    ov_store_close(a.store);
+    a.store = NULL;
+    ov_store_options o = {.db_path = a.db, .key_path = b.key,
+                          .mode = OV_OPEN_MIGRATE};
+    ov_store *s = NULL;
+    ov_err err;
+    assert_int_equal(ov_store_open(&o, &s, &err), OV_ECONFLICT);
+    assert_non_null(strstr(err.msg, "does not belong"));
+    tu_db_free(&a);
+    tu_db_free(&b);
+}
+
+static void init_refuses_a_new_key_when_citizens_need_the_old_one(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_tx *tx;
+    ov_err err;
+    int64_t id;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    ov_citizen_create(tx, OV_STR_LIT("Anna Jensen"),
+                      OV_STR_LIT("010190-1234"), &id, &err);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    ov_store_close(t.store);
+    t.store = NULL;
+    assert_int_equal(unlink(t.key), 0);
+    ov_store_options o = {.db_path = t.db, .key_path = t.key,
+                          .mode = OV_OPEN_INIT};
+    ov_store *s = NULL;
+    assert_int_equal(ov_store_open(&o, &s, &err), OV_ECONFLICT);
+    assert_non_null(strstr(err.msg, "restore the key file"));
+    assert_int_not_equal(access(t.key, F_OK), 0);
+    /* without a key, the store still opens for work that needs none */
+    o.mode = OV_OPEN_MIGRATE;
+    assert_int_equal(ov_store_open(&o, &s, &err), OV_OK);
+    const ov_keys *k;
+    assert_int_equal(ov_store_keys(s, &k, &err), OV_EIO);
+    assert_non_null(strstr(err.msg, "does not exist"));
+    ov_store_close(s);
+    tu_db_free(&t);
+}
+
+static void a_failed_transaction_leaves_nothing_behind(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_tx *tx;
+    ov_err err;
+    int64_t id1 = 0, id2 = 0;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_create(tx, OV_STR_LIT("Anna Jensen"),
+                                       OV_STR_LIT("010190-1234"), &id1, &err),
+                     OV_OK);
+    /* the same CPR number again: a conflict fails the whole transaction */
+    assert_int_equal(ov_citizen_create(tx, OV_STR_LIT("Anna J."),
+                                       OV_STR_LIT("0101901234"), &id2, &err),
+                     OV_ECONFLICT);
+    /* later calls in a failed transaction are refused with the first error */
+    assert_int_equal(ov_citizen_create(tx, OV_STR_LIT("Bo Hansen"),
+                                       OV_STR_LIT("020290-1235"), &id2, &err),
+                     OV_ECONFLICT);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_ECONFLICT);
+    assert_string_equal(err.field, "cpr");
+    ov_store_stats s = stats(&t);
+    assert_int_equal(s.citizens, 0);
+    assert_int_equal(s.audit_rows, 0);
+    /* and the writer is free again */
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    ov_tx_rollback(tx);
+    tu_db_free(&t);
+}
+
+static void a_failed_validation_writes_nothing(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_tx *tx;
+    ov_err err;
+    int64_t id;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_create(tx, OV_STR_LIT("Anna Jensen"),
+                                       OV_STR_LIT("310490-1234"), &id, &err),
+                     OV_EINVAL);
+    assert_string_equal(err.field, "cpr");
+    assert_non_null(strstr(err.msg, "April"));
+    assert_int_equal(ov_tx_commit(tx, &err), OV_EINVAL);
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_create(tx, OV_STR_LIT("   "),
+                                       OV_STR_LIT("010190-1234"), &id, &err),
+                     OV_EINVAL);
+    assert_string_equal(err.field, "name");
+    assert_int_equal(ov_tx_commit(tx, &err), OV_EINVAL);
+    ov_store_stats s = stats(&t);
+    assert_int_equal(s.citizens, 0);
+    assert_int_equal(s.audit_rows, 0);
+    tu_db_free(&t);
+}
+
+static void an_actor_without_purpose_cannot_begin(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_actor a = {"x", OV_ROLE_LEADER, ""};
+    ov_tx *tx = NULL;
+    ov_err err;
+    assert_int_equal(ov_tx_begin(t.store, &a, &tx, &err), OV_EINVAL);
+    assert_string_equal(err.field, "purpose");
+    assert_null(tx);
+    tu_db_free(&t);
+}
+
+static void read_transactions_refuse_citizen_data(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_tx *tx;
+    ov_err err;
+    int64_t id;
+    assert_int_equal(ov_tx_begin_read(t.store, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_find_by_cpr(tx, OV_STR_LIT("010190-1234"),
+                                            &id, &err),
+                     OV_EINTERNAL);
+    assert_non_null(strstr(err.msg, "audit row"));
+    assert_int_equal(ov_tx_commit(tx, &err), OV_EINTERNAL);
+    tu_db_free(&t);
+}
+
+static void backup_then_restore_gives_an_identical_checked_database(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_tx *tx;
+    ov_err err;
+    int64_t id;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    ov_citizen_create(tx, OV_STR_LIT("Anna Jensen"),
+                      OV_STR_LIT("010190-1234"), &id, &err);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    char bak[400], rest[400], partial[420];
+    snprintf(bak, sizeof bak, "%s/backup.db", t.dir);
+    snprintf(rest, sizeof rest, "%s/restored.db", t.dir);
+    snprintf(partial, sizeof partial, "%s.partial", bak);
+    assert_int_equal(ov_store_backup(t.store, bak, &err), OV_OK);
+    assert_int_not_equal(access(partial, F_OK), 0);
+    assert_int_equal(ov_store_backup(t.store, bak, &err), OV_ECONFLICT);
+    assert_int_not_equal(access(partial, F_OK), 0);
+    assert_int_equal(ov_store_restore(bak, rest, &err), OV_OK);
+    assert_int_equal(ov_store_restore(bak, rest, &err), OV_ECONFLICT);
+
+    ov_store_close(t.store);
+    t.store = NULL;
+    char *a = tu_sh_out("sqlite3 '%s' .dump", t.db);
+    char *b = tu_sh_out("sqlite3 '%s' .dump", rest);
+    assert_true(strlen(a) > 1000);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+
+    /* the restored copy passes the check and reads with the same key file */
+    ov_store_options o = {.db_path = rest, .key_path = t.key,
+                          .mode = OV_OPEN_MIGRATE};
+    ov_store *s;
+    assert_int_equal(ov_store_open(&o, &s, &err), OV_OK);
+    assert_int_equal(ov_store_check(s, NULL, &err), OV_OK);
+    ov_audit_report rep;
+    assert_int_equal(ov_audit_verify(s, &rep, &err), OV_OK);
+    assert_int_equal(rep.rows, 1);
+    ov_arena *ar = ov_arena_new(0);
+    ov_citizen c;
+    assert_int_equal(ov_tx_begin(s, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_get(tx, id, ar, &c, &err), OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    assert_string_equal(c.cpr.digits, "0101901234");
+    ov_arena_destroy(ar);
+    ov_store_close(s);
+    tu_db_free(&t);
+}
+
+static void integrity_check_reports_a_damaged_file(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_tx *tx;
+    ov_err err;
+    int64_t id;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    ov_citizen_create(tx, OV_STR_LIT("Anna Jensen"),
+                      OV_STR_LIT("010190-1234"), &id, &err);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    assert_int_equal(ov_store_check(t.store, NULL, &err), OV_OK);
+    ov_store_close(t.store);
+    t.store = NULL;
+    /* redefine an index behind SQLite's back: its entries no longer match */
+    assert_int_equal(tu_sh("sqlite3 '%s' \"PRAGMA writable_schema=ON; "
+                           "UPDATE sqlite_schema SET sql='CREATE INDEX "
+                           "audit_log_at ON audit_log (actor)' WHERE "
+                           "name='audit_log_at';\"", t.db), 0);
+    tu_db_reopen(&t, OV_OPEN_READONLY);
+    char *out = NULL;
+    size_t outlen = 0;
+    FILE *f = open_memstream(&out, &outlen);
+    assert_int_equal(ov_store_check(t.store, f, &err), OV_ECORRUPT);
+    fclose(f);
+    assert_non_null(strstr(out, "integrity: "));
+    assert_non_null(strstr(err.msg, "restore from the latest backup"));
+    free(out);
+    tu_db_free(&t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(migrations_from_empty_file_reach_latest_version),
+        cmocka_unit_test(rerunning_migrations_changes_nothing),
+        cmocka_unit_test(opening_a_missing_database_says_how_to_create_it),
+        cmocka_unit_test(a_newer_schema_is_refused),
+        cmocka_unit_test(key_file_is_private_and_bound_to_its_database),
+        cmocka_unit_test(init_refuses_a_new_key_when_citizens_need_the_old_one),
+        cmocka_unit_test(a_failed_transaction_leaves_nothing_behind),
+        cmocka_unit_test(a_failed_validation_writes_nothing),
+        cmocka_unit_test(an_actor_without_purpose_cannot_begin),
+        cmocka_unit_test(read_transactions_refuse_citizen_data),
+        cmocka_unit_test(backup_then_restore_gives_an_identical_checked_database),
+        cmocka_unit_test(integrity_check_reports_a_damaged_file),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
