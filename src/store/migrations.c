@@ -79,6 +79,90 @@ static const migration migrations[] = {
      "BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;\n"
      "CREATE TRIGGER audit_checkpoint_no_delete BEFORE DELETE ON audit_checkpoint\n"
      "BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;\n"},
+    {2, "organisation: municipalities, teams, users, companies, courses",
+     "CREATE TABLE municipality (\n"
+     "  code INTEGER PRIMARY KEY CHECK (code BETWEEN 101 AND 860),\n"
+     "  name TEXT NOT NULL UNIQUE\n"
+     ");\n"
+     "CREATE TABLE team (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  municipality_code INTEGER NOT NULL REFERENCES municipality (code),\n"
+     "  name TEXT NOT NULL,\n"
+     "  UNIQUE (municipality_code, name)\n"
+     ");\n"
+     "CREATE TABLE company (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  cvr TEXT NOT NULL UNIQUE CHECK (length(cvr) = 8),\n"
+     "  name TEXT NOT NULL,\n"
+     "  municipality_code INTEGER NOT NULL REFERENCES municipality (code),\n"
+     "  postcode INTEGER CHECK (postcode BETWEEN 1000 AND 9999),\n"
+     "  created_at TEXT NOT NULL\n"
+     ");\n"
+     /* Everyone who logs in: staff, leaders, administrators, the national
+      * analyst, citizens (citizen_id) and employer contacts (company_id).
+      * password_hash arrives with the web application. */
+     "CREATE TABLE app_user (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  username TEXT NOT NULL UNIQUE,\n"
+     "  full_name TEXT NOT NULL,\n"
+     "  role TEXT NOT NULL CHECK (role IN ('employment_caseworker',\n"
+     "    'social_caseworker', 'cti_worker', 'company_consultant', 'leader',\n"
+     "    'administrator', 'national_analyst', 'citizen', 'employer')),\n"
+     "  municipality_code INTEGER REFERENCES municipality (code),\n"
+     "  citizen_id INTEGER REFERENCES citizen (id),\n"
+     "  company_id INTEGER REFERENCES company (id),\n"
+     "  password_hash TEXT,\n"
+     "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  CHECK ((role = 'national_analyst') = (municipality_code IS NULL)),\n"
+     "  CHECK ((role = 'citizen') = (citizen_id IS NOT NULL)),\n"
+     "  CHECK ((role = 'employer') = (company_id IS NOT NULL))\n"
+     ");\n"
+     "CREATE TABLE team_member (\n"
+     "  team_id INTEGER NOT NULL REFERENCES team (id),\n"
+     "  user_id INTEGER NOT NULL REFERENCES app_user (id),\n"
+     "  PRIMARY KEY (team_id, user_id)\n"
+     ");\n"
+     "CREATE INDEX team_member_user ON team_member (user_id);\n"
+     /* The course (forløb): one citizen, one team, one municipality. */
+     "CREATE TABLE course (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  citizen_id INTEGER NOT NULL REFERENCES citizen (id),\n"
+     "  municipality_code INTEGER NOT NULL REFERENCES municipality (code),\n"
+     "  team_id INTEGER NOT NULL REFERENCES team (id),\n"
+     "  stage TEXT NOT NULL CHECK (stage IN ('screened', 'drawn', 'start',\n"
+     "    'plan', 'match', 'placement', 'in_job', 'ended')),\n"
+     "  started_on TEXT NOT NULL,\n"
+     "  ended_on TEXT,\n"
+     "  end_reason TEXT,\n"
+     "  end_text TEXT,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL,\n"
+     "  CHECK ((stage = 'ended') = (ended_on IS NOT NULL)),\n"
+     "  CHECK ((ended_on IS NULL) = (end_reason IS NULL))\n"
+     ");\n"
+     "CREATE INDEX course_citizen ON course (citizen_id);\n"
+     "CREATE INDEX course_team ON course (team_id, stage);\n"
+     "CREATE INDEX course_municipality ON course (municipality_code, stage);\n"
+     /* At most one open course per citizen. */
+     "CREATE UNIQUE INDEX course_one_open ON course (citizen_id)\n"
+     "  WHERE ended_on IS NULL;\n"
+     "CREATE TABLE course_stage_history (\n"
+     "  course_id INTEGER NOT NULL REFERENCES course (id),\n"
+     "  stage TEXT NOT NULL,\n"
+     "  on_date TEXT NOT NULL,\n"
+     "  by_user TEXT NOT NULL,\n"
+     "  PRIMARY KEY (course_id, stage)\n"
+     ");\n"
+     /* The named staff on the course, one per frontline role. */
+     "CREATE TABLE course_staff (\n"
+     "  course_id INTEGER NOT NULL REFERENCES course (id),\n"
+     "  role TEXT NOT NULL CHECK (role IN ('employment_caseworker',\n"
+     "    'social_caseworker', 'cti_worker', 'company_consultant')),\n"
+     "  user_id INTEGER NOT NULL REFERENCES app_user (id),\n"
+     "  PRIMARY KEY (course_id, role)\n"
+     ");\n"
+     "CREATE INDEX course_staff_user ON course_staff (user_id);\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -129,6 +213,7 @@ ov_status ov_schema_version_read(ov_conn *c, int *version, ov_err *err)
  * the constant table above, so the statements are constants too. */
 static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 0", "PRAGMA user_version = 1",
+    "PRAGMA user_version = 2",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

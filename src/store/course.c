@@ -1,0 +1,367 @@
+#include "store/course.h"
+
+#include <string.h>
+
+#include "model/org.h"
+#include "store/audit.h"
+#include "store/store_int.h"
+
+static const char SQL_OPEN_COURSE[] =
+    "SELECT id FROM course WHERE citizen_id = ?1 AND ended_on IS NULL";
+static const char SQL_CITIZEN_EXISTS[] =
+    "SELECT count(*) FROM citizen WHERE id = ?1";
+static const char SQL_TEAM[] =
+    "SELECT municipality_code FROM team WHERE id = ?1";
+static const char SQL_INSERT[] =
+    "INSERT INTO course (citizen_id, municipality_code, team_id, stage, "
+    "started_on, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
+static const char SQL_HISTORY[] =
+    "INSERT OR REPLACE INTO course_stage_history (course_id, stage, on_date, "
+    "by_user) VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_HEAD[] =
+    "SELECT citizen_id, team_id, stage, started_on FROM course WHERE id = ?1";
+static const char SQL_USER_FIT[] =
+    "SELECT u.role, (SELECT count(*) FROM team_member m WHERE m.team_id = ?2 "
+    "AND m.user_id = u.id), u.active FROM app_user u WHERE u.id = ?1";
+static const char SQL_ASSIGN[] =
+    "INSERT OR REPLACE INTO course_staff (course_id, role, user_id) "
+    "VALUES (?1, ?2, ?3)";
+static const char SQL_SET_STAGE[] =
+    "UPDATE course SET stage = ?2, updated_at = ?3 WHERE id = ?1";
+static const char SQL_END[] =
+    "UPDATE course SET stage = 'ended', ended_on = ?2, end_reason = ?3, "
+    "end_text = ?4, updated_at = ?5 WHERE id = ?1";
+static const char SQL_GET[] =
+    "SELECT citizen_id, municipality_code, team_id, stage, started_on, "
+    "ended_on, end_reason, end_text FROM course WHERE id = ?1";
+static const char SQL_STAFF[] =
+    "SELECT s.role, s.user_id, u.full_name FROM course_staff s "
+    "JOIN app_user u ON u.id = s.user_id WHERE s.course_id = ?1 "
+    "ORDER BY s.role";
+static const char SQL_STAGES[] =
+    "SELECT stage, on_date FROM course_stage_history WHERE course_id = ?1";
+
+typedef struct head {
+    int64_t citizen_id, team_id;
+    ov_stage stage;
+    ov_date started_on;
+} head;
+
+static ov_status not_found(ov_err *err, int64_t id)
+{
+    return ov_err_set(err, OV_ENOTFOUND, "course_id", "course_id: no course %lld",
+                      (long long)id);
+}
+
+/* The fields every course change needs; OV_ENOTFOUND for an unknown id. */
+static ov_status load_head(ov_tx *tx, int64_t id, head *h, ov_err *err)
+{
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_HEAD, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, id);
+    ov_step r = ov_stmt_step(s, err);
+    ov_status st = OV_OK;
+    if (r == OV_STEP_ROW) {
+        ov_arena *a = ov_arena_new(256);
+        h->citizen_id = ov_stmt_col_i64(s, 0);
+        h->team_id = ov_stmt_col_i64(s, 1);
+        st = ov_stage_parse(ov_stmt_col_text(s, 2, a), &h->stage, err);
+        if (st == OV_OK)
+            st = ov_date_parse_iso(ov_stmt_col_text(s, 3, a), "started_on",
+                                   &h->started_on, err);
+        ov_arena_destroy(a);
+    } else if (r == OV_STEP_DONE) {
+        st = not_found(err, id);
+    } else {
+        st = err->code;
+    }
+    ov_stmt_release(s);
+    return st;
+}
+
+static ov_status record_stage(ov_tx *tx, int64_t course_id, ov_stage stage,
+                              ov_date on, ov_err *err)
+{
+    char d[OV_DATE_BUF];
+    ov_date_format_iso(on, d);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_HISTORY, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_stmt_bind_cstr(s, 2, ov_stage_code(stage));
+    ov_stmt_bind_cstr(s, 3, d);
+    ov_stmt_bind_cstr(s, 4, tx->actor->user);
+    return ov_stmt_run(s, err);
+}
+
+ov_status ov_course_create(ov_tx *tx, int64_t citizen_id, int64_t team_id,
+                           ov_stage stage, ov_date started_on, int64_t *id,
+                           ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    if ((unsigned)stage >= OV_STAGE_ENDED)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "stage",
+                                          "stage: a new course starts in an "
+                                          "open stage"), err));
+    ov_stmt *s;
+    /* the citizen exists and has no open course */
+    if (ov_stmt_prepare(tx->conn, SQL_CITIZEN_EXISTS, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, citizen_id);
+    ov_step r = ov_stmt_step(s, err);
+    int64_t n = r == OV_STEP_ROW ? ov_stmt_col_i64(s, 0) : 0;
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    if (n == 0)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "citizen_id",
+                                          "citizen_id: no citizen %lld",
+                                          (long long)citizen_id), err));
+    if (ov_stmt_prepare(tx->conn, SQL_OPEN_COURSE, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, citizen_id);
+    r = ov_stmt_step(s, err);
+    int64_t open = r == OV_STEP_ROW ? ov_stmt_col_i64(s, 0) : 0;
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    if (open)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "citizen_id",
+                                          "citizen_id: the citizen already "
+                                          "has an open course (%lld); end it "
+                                          "first",
+                                          (long long)open), err));
+    if (ov_stmt_prepare(tx->conn, SQL_TEAM, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, team_id);
+    r = ov_stmt_step(s, err);
+    int64_t muni = r == OV_STEP_ROW ? ov_stmt_col_i64(s, 0) : 0;
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    if (r == OV_STEP_DONE)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "team_id",
+                                          "team_id: no team %lld",
+                                          (long long)team_id), err));
+    char d[OV_DATE_BUF], now[OV_TIME_BUF];
+    ov_date_format_iso(started_on, d);
+    ov_time_format_utc(ov_time_now(), now);
+    if (ov_stmt_prepare(tx->conn, SQL_INSERT, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, citizen_id);
+    ov_stmt_bind_i64(s, 2, muni);
+    ov_stmt_bind_i64(s, 3, team_id);
+    ov_stmt_bind_cstr(s, 4, ov_stage_code(stage));
+    ov_stmt_bind_cstr(s, 5, d);
+    ov_stmt_bind_cstr(s, 6, now);
+    if (ov_stmt_run(s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    *id = ov_conn_last_insert_id(tx->conn);
+    if (record_stage(tx, *id, stage, started_on, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return ov_audit_append(tx, OV_ACT_CREATE, citizen_id, "forløb oprettet",
+                           err);
+}
+
+ov_status ov_course_assign(ov_tx *tx, int64_t course_id, ov_role role,
+                           int64_t user_id, ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    if (!ov_role_is_frontline(role))
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "role",
+                                          "role: only caseworkers, the CTI "
+                                          "worker and the company consultant "
+                                          "are named on a course"), err));
+    head h;
+    if (load_head(tx, course_id, &h, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (h.stage == OV_STAGE_ENDED)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "course_id",
+                                          "course_id: the course has ended"),
+                               err));
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_USER_FIT, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, user_id);
+    ov_stmt_bind_i64(s, 2, h.team_id);
+    ov_step r = ov_stmt_step(s, err);
+    ov_arena *a = ov_arena_new(256);
+    ov_str urole = OV_STR_NULL;
+    int64_t member = 0, active = 0;
+    if (r == OV_STEP_ROW) {
+        urole = ov_stmt_col_text(s, 0, a);
+        member = ov_stmt_col_i64(s, 1);
+        active = ov_stmt_col_i64(s, 2);
+    }
+    ov_stmt_release(s);
+    ov_status st = OV_OK;
+    if (r == OV_STEP_ERROR)
+        st = err->code;
+    else if (r == OV_STEP_DONE)
+        st = ov_err_set(err, OV_ENOTFOUND, "user_id", "user_id: no user %lld",
+                        (long long)user_id);
+    else if (!ov_str_eq_c(urole, ov_role_code(role)))
+        st = ov_err_set(err, OV_EINVAL, "user_id",
+                        "user_id: the user is a %.*s, not a %s",
+                        (int)urole.len, urole.ptr, ov_role_code(role));
+    else if (!member)
+        st = ov_err_set(err, OV_EINVAL, "user_id",
+                        "user_id: the user is not on the course's team; add "
+                        "them to the team first");
+    else if (!active)
+        st = ov_err_set(err, OV_EINVAL, "user_id",
+                        "user_id: the user is deactivated");
+    ov_arena_destroy(a);
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (ov_stmt_prepare(tx->conn, SQL_ASSIGN, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_stmt_bind_cstr(s, 2, ov_role_code(role));
+    ov_stmt_bind_i64(s, 3, user_id);
+    if (ov_stmt_run(s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return ov_audit_append(tx, OV_ACT_UPDATE, h.citizen_id,
+                           "forløbets medarbejdere", err);
+}
+
+ov_status ov_course_set_stage(ov_tx *tx, int64_t course_id, ov_stage stage,
+                              ov_date on, ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    head h;
+    if (load_head(tx, course_id, &h, err) != OV_OK ||
+        ov_course_validate_stage_change(h.stage, stage, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (on < h.started_on)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "date",
+                                          "date: before the course started"),
+                               err));
+    char now[OV_TIME_BUF];
+    ov_time_format_utc(ov_time_now(), now);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_SET_STAGE, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_stmt_bind_cstr(s, 2, ov_stage_code(stage));
+    ov_stmt_bind_cstr(s, 3, now);
+    if (ov_stmt_run(s, err) != OV_OK ||
+        record_stage(tx, course_id, stage, on, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return ov_audit_append(tx, OV_ACT_UPDATE, h.citizen_id, "forløbets fase",
+                           err);
+}
+
+ov_status ov_course_end(ov_tx *tx, int64_t course_id, ov_end_reason reason,
+                        ov_str text, ov_date end, ov_date today, ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    head h;
+    if (load_head(tx, course_id, &h, err) != OV_OK ||
+        ov_course_validate_end(h.stage, h.started_on, end, today, reason,
+                               text, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    char d[OV_DATE_BUF], now[OV_TIME_BUF];
+    ov_date_format_iso(end, d);
+    ov_time_format_utc(ov_time_now(), now);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_END, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_stmt_bind_cstr(s, 2, d);
+    ov_stmt_bind_cstr(s, 3, ov_end_reason_code(reason));
+    ov_str t = ov_str_trim(text);
+    if (t.len)
+        ov_stmt_bind_text(s, 4, t);
+    else
+        ov_stmt_bind_null(s, 4);
+    ov_stmt_bind_cstr(s, 5, now);
+    if (ov_stmt_run(s, err) != OV_OK ||
+        record_stage(tx, course_id, OV_STAGE_ENDED, end, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return ov_audit_append(tx, OV_ACT_UPDATE, h.citizen_id,
+                           "forløb afsluttet", err);
+}
+
+ov_status ov_course_get(ov_tx *tx, int64_t id, ov_arena *a, ov_course *out,
+                        ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    memset(out, 0, sizeof *out);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_GET, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, id);
+    ov_step r = ov_stmt_step(s, err);
+    ov_status st = OV_OK;
+    if (r == OV_STEP_ROW) {
+        out->id = id;
+        out->citizen_id = ov_stmt_col_i64(s, 0);
+        out->municipality_code = (int)ov_stmt_col_i64(s, 1);
+        out->team_id = ov_stmt_col_i64(s, 2);
+        st = ov_stage_parse(ov_stmt_col_text(s, 3, a), &out->stage, err);
+        if (st == OV_OK)
+            st = ov_date_parse_iso(ov_stmt_col_text(s, 4, a), "started_on",
+                                   &out->started_on, err);
+        if (st == OV_OK && !ov_stmt_col_is_null(s, 5)) {
+            out->ended = true;
+            st = ov_date_parse_iso(ov_stmt_col_text(s, 5, a), "ended_on",
+                                   &out->ended_on, err);
+            if (st == OV_OK)
+                st = ov_end_reason_parse(ov_stmt_col_text(s, 6, a),
+                                         &out->end_reason, err);
+            out->end_text = ov_stmt_col_text(s, 7, a);
+        }
+    } else if (r == OV_STEP_DONE) {
+        st = not_found(err, id);
+    } else {
+        st = err->code;
+    }
+    ov_stmt_release(s);
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+
+    if (ov_stmt_prepare(tx->conn, SQL_STAFF, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, id);
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && out->nstaff < 4) {
+        ov_course_staff *cs = &out->staff[out->nstaff];
+        if (ov_role_parse(ov_stmt_col_text(s, 0, a), "role", &cs->role,
+                          err) != OV_OK) {
+            r = OV_STEP_ERROR;
+            break;
+        }
+        cs->user_id = ov_stmt_col_i64(s, 1);
+        cs->full_name = ov_stmt_col_text(s, 2, a);
+        out->nstaff++;
+    }
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+
+    if (ov_stmt_prepare(tx->conn, SQL_STAGES, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, id);
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        ov_stage stg;
+        ov_date d;
+        if (ov_stage_parse(ov_stmt_col_text(s, 0, a), &stg, err) != OV_OK ||
+            ov_date_parse_iso(ov_stmt_col_text(s, 1, a), "on_date", &d,
+                              err) != OV_OK) {
+            r = OV_STEP_ERROR;
+            break;
+        }
+        out->stage_reached[stg] = true;
+        out->stage_dates[stg] = d;
+    }
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    return ov_audit_append(tx, OV_ACT_READ, out->citizen_id, NULL, err);
+}

@@ -1,0 +1,61 @@
+/*
+ * course.h - storage of courses (forløb): creation, the named staff, stage
+ * changes with their history, ending, reading. Every function writes the
+ * audit row for the course's citizen in the caller's transaction.
+ */
+#ifndef OV_STORE_COURSE_H
+#define OV_STORE_COURSE_H
+
+#include <stdint.h>
+
+#include "core/date.h"
+#include "model/course.h"
+#include "store/store.h"
+
+/* A new course for a citizen in a team (the municipality is the team's).
+ * Refused when the citizen already has an open course (conflict naming it). */
+ov_status ov_course_create(ov_tx *tx, int64_t citizen_id, int64_t team_id,
+                           ov_stage stage, ov_date started_on, int64_t *id,
+                           ov_err *err);
+
+/* Name the user who fills a frontline role on the course. The user must
+ * have that role and be a member of the course's team. Replaces an earlier
+ * assignment for the same role. */
+ov_status ov_course_assign(ov_tx *tx, int64_t course_id, ov_role role,
+                           int64_t user_id, ov_err *err);
+
+/* Move the course forward (model/course.h rules), recording the date. */
+ov_status ov_course_set_stage(ov_tx *tx, int64_t course_id, ov_stage stage,
+                              ov_date on, ov_err *err);
+
+ov_status ov_course_end(ov_tx *tx, int64_t course_id, ov_end_reason reason,
+                        ov_str text, ov_date end, ov_date today, ov_err *err);
+
+typedef struct ov_course_staff {
+    ov_role role;
+    int64_t user_id;
+    ov_str full_name;
+} ov_course_staff;
+
+typedef struct ov_course {
+    int64_t id;
+    int64_t citizen_id;
+    int municipality_code;
+    int64_t team_id;
+    ov_stage stage;
+    ov_date started_on;
+    ov_date ended_on;       /* 0 when open (1970-01-01 is never an end) */
+    bool ended;
+    ov_end_reason end_reason;
+    ov_str end_text;
+    int nstaff;
+    ov_course_staff staff[4];
+    ov_date stage_dates[OV_STAGE_COUNT]; /* when each stage was reached */
+    bool stage_reached[OV_STAGE_COUNT];
+} ov_course;
+
+/* Read a course with its staff and stage history (audit "read"). */
+ov_status ov_course_get(ov_tx *tx, int64_t id, ov_arena *a, ov_course *out,
+                        ov_err *err);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * org.h - storage of the organisation: municipalities, teams, users,
+ * companies. Every write is audited (criterion names the record; these are
+ * not citizen data, but who changed the organisation matters).
+ */
+#ifndef OV_STORE_ORG_H
+#define OV_STORE_ORG_H
+
+#include <stdint.h>
+
+#include "core/str.h"
+#include "model/actor.h"
+#include "store/store.h"
+
+ov_status ov_org_municipality_create(ov_tx *tx, int code, ov_str name,
+                                     ov_err *err);
+ov_status ov_org_team_create(ov_tx *tx, int municipality_code, ov_str name,
+                             int64_t *id, ov_err *err);
+
+typedef struct ov_user_input {
+    ov_str username;
+    ov_str full_name;
+    ov_role role;
+    int municipality_code; /* 0 for the national analyst */
+    int64_t citizen_id;    /* role citizen only */
+    int64_t company_id;    /* role employer only */
+} ov_user_input;
+
+ov_status ov_org_user_create(ov_tx *tx, const ov_user_input *in, int64_t *id,
+                             ov_err *err);
+/* The user must belong to the team's municipality. */
+ov_status ov_org_team_add_member(ov_tx *tx, int64_t team_id, int64_t user_id,
+                                 ov_err *err);
+
+typedef struct ov_user {
+    int64_t id;
+    ov_str username;
+    ov_str full_name;
+    ov_role role;
+    int municipality_code;
+    int64_t citizen_id;
+    int64_t company_id;
+    bool active;
+} ov_user;
+
+ov_status ov_org_user_by_username(ov_tx *tx, ov_str username, ov_arena *a,
+                                  ov_user *out, ov_err *err);
+
+/* CVR validated (modulus 11); a CVR number already registered is a
+ * conflict naming the company. */
+ov_status ov_org_company_create(ov_tx *tx, ov_str cvr, ov_str name,
+                                int municipality_code, int postcode,
+                                int64_t *id, ov_err *err);
+
+#endif
