@@ -1,0 +1,278 @@
+#include "model/placement.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+    const char *code, *label;
+} types[OV_PLACE_COUNT] = {
+    [OV_PLACE_INTERNSHIP] = {"internship", "Virksomhedspraktik"},
+    [OV_PLACE_WAGE_SUBSIDY] = {"wage_subsidy", "Løntilskud"},
+    [OV_PLACE_FLEX_JOB] = {"flex_job", "Fleksjob"},
+    [OV_PLACE_ORDINARY_JOB] = {"ordinary_job", "Ordinært job"},
+};
+
+const char *ov_placement_type_code(ov_placement_type t)
+{
+    return (unsigned)t < OV_PLACE_COUNT ? types[t].code : "unknown";
+}
+
+const char *ov_placement_type_label_da(ov_placement_type t)
+{
+    return (unsigned)t < OV_PLACE_COUNT ? types[t].label : "Ukendt";
+}
+
+ov_status ov_placement_type_parse(ov_str code, ov_placement_type *out,
+                                  ov_err *err)
+{
+    for (int i = 0; i < OV_PLACE_COUNT; i++)
+        if (ov_str_eq_c(code, types[i].code)) {
+            *out = (ov_placement_type)i;
+            return OV_OK;
+        }
+    return ov_err_set(err, OV_EINVAL, "type",
+                      "type: unknown placement type; use internship, "
+                      "wage_subsidy, flex_job or ordinary_job");
+}
+
+ov_status ov_hours_parse(ov_str s, const char *field, int *x10, ov_err *err)
+{
+    s = ov_str_trim(s);
+    int whole = 0, tenth = 0, digits = 0, decimals = 0;
+    bool sep = false;
+    for (size_t i = 0; i < s.len; i++) {
+        char c = s.ptr[i];
+        if ((c == ',' || c == '.') && !sep && digits > 0) {
+            sep = true;
+            continue;
+        }
+        if (c < '0' || c > '9' || digits > 3 || decimals >= 1)
+            return ov_err_set(err, OV_EINVAL, field,
+                              "%s: write hours per week as a number with at "
+                              "most one decimal, e.g. 12,5",
+                              field);
+        if (sep) {
+            tenth = c - '0';
+            decimals++;
+        } else {
+            whole = whole * 10 + (c - '0');
+            digits++;
+        }
+    }
+    if (digits == 0 || (sep && decimals == 0))
+        return ov_err_set(err, OV_EINVAL, field,
+                          "%s: write hours per week as a number, e.g. 12,5",
+                          field);
+    int v = whole * 10 + tenth;
+    if (v > OV_HOURS_MAX_X10)
+        return ov_err_set(err, OV_EINVAL, field,
+                          "%s: at most 60 hours a week", field);
+    *x10 = v;
+    return OV_OK;
+}
+
+void ov_hours_format(int x10, char out[16])
+{
+    if (x10 % 10)
+        snprintf(out, 16, "%d,%d", x10 / 10, x10 % 10);
+    else
+        snprintf(out, 16, "%d", x10 / 10);
+}
+
+ov_status ov_placement_validate(const ov_placement *p, bool has_start_meeting,
+                                ov_date start_meeting, ov_err *err)
+{
+    if ((unsigned)p->type >= OV_PLACE_COUNT)
+        return ov_err_set(err, OV_EINVAL, "type", "type: unknown placement type");
+    if (p->company_id <= 0)
+        return ov_err_set(err, OV_EINVAL, "company_id",
+                          "company_id: choose the company of the placement");
+    if (!has_start_meeting)
+        return ov_err_set(err, OV_EINVAL, "start",
+                          "start: hold a complete start meeting before the "
+                          "placement");
+    if (p->start < start_meeting) {
+        char d[OV_DATE_BUF];
+        ov_date_format_dk(start_meeting, d);
+        return ov_err_set(err, OV_EINVAL, "start",
+                          "start: the placement cannot start before the start "
+                          "meeting (%s)",
+                          d);
+    }
+    if (p->has_end && p->end < p->start)
+        return ov_err_set(err, OV_EINVAL, "end",
+                          "end: before the start date; give a later date");
+    if (p->weekly_hours_x10 < 0 || p->weekly_hours_x10 > OV_HOURS_MAX_X10)
+        return ov_err_set(err, OV_EINVAL, "weekly_hours",
+                          "weekly_hours: use 0-60 hours a week");
+    return OV_OK;
+}
+
+const char *ov_signer_code(ov_signer s)
+{
+    switch (s) {
+    case OV_SIGN_CITIZEN: return "citizen";
+    case OV_SIGN_CONSULTANT: return "consultant";
+    case OV_SIGN_EMPLOYER: return "employer";
+    case OV_SIGN_ALL: break;
+    }
+    return "unknown";
+}
+
+ov_status ov_signer_parse(ov_str code, ov_signer *out, ov_err *err)
+{
+    static const ov_signer all[] = {OV_SIGN_CITIZEN, OV_SIGN_CONSULTANT,
+                                    OV_SIGN_EMPLOYER};
+    for (int i = 0; i < 3; i++)
+        if (ov_str_eq_c(code, ov_signer_code(all[i]))) {
+            *out = all[i];
+            return OV_OK;
+        }
+    return ov_err_set(err, OV_EINVAL, "signer",
+                      "signer: use citizen, consultant or employer");
+}
+
+void ov_signoff_text(unsigned m, char *out, size_t cap)
+{
+    if ((m & OV_SIGN_ALL) == OV_SIGN_ALL) {
+        snprintf(out, cap, "Underskrevet af alle");
+        return;
+    }
+    static const struct {
+        unsigned bit;
+        const char *who;
+    } signers[] = {{OV_SIGN_CITIZEN, "borgeren"},
+                   {OV_SIGN_CONSULTANT, "virksomhedskonsulenten"},
+                   {OV_SIGN_EMPLOYER, "arbejdsgiveren"}};
+    size_t o = (size_t)snprintf(out, cap, "Mangler underskrift fra: ");
+    const char *sep = "";
+    for (int i = 0; i < 3 && o < cap; i++) {
+        if (m & signers[i].bit)
+            continue;
+        int n = snprintf(out + o, cap - o, "%s%s", sep, signers[i].who);
+        if (n < 0)
+            break;
+        o += (size_t)n;
+        sep = ", ";
+    }
+}
+
+static ov_status text_ok(ov_str t, const char *field, size_t max, bool required,
+                         ov_err *err)
+{
+    if (required && ov_str_trim(t).len == 0)
+        return ov_err_set(err, OV_EINVAL, field, "%s: required; fill it in",
+                          field);
+    if (t.len > max)
+        return ov_err_set(err, OV_EINVAL, field,
+                          "%s: longer than %zu bytes; shorten it", field, max);
+    if (!ov_str_is_utf8(t))
+        return ov_err_set(err, OV_EINVAL, field, "%s: not valid UTF-8", field);
+    return OV_OK;
+}
+
+ov_status ov_agreement_validate(const ov_agreement *a, const ov_placement *p,
+                                ov_err *err)
+{
+    if (a->internship_hours_x10 < 0 ||
+        a->internship_hours_x10 > OV_HOURS_MAX_X10)
+        return ov_err_set(err, OV_EINVAL, "internship_hours",
+                          "internship_hours: use 0-60 hours a week");
+    if (a->ordinary_hours_x10 < 0 || a->ordinary_hours_x10 > OV_HOURS_MAX_X10)
+        return ov_err_set(err, OV_EINVAL, "ordinary_hours",
+                          "ordinary_hours: use 0-60 hours a week");
+    if (a->internship_hours_x10 + a->ordinary_hours_x10 > OV_HOURS_MAX_X10)
+        return ov_err_set(err, OV_EINVAL, "ordinary_hours",
+                          "ordinary_hours: internship and ordinary hours "
+                          "together exceed 60 a week");
+    if (text_ok(a->tasks, "tasks", OV_AGREEMENT_TEXT_MAX, true, err) != OV_OK ||
+        text_ok(a->accommodations, "accommodations", OV_AGREEMENT_TEXT_MAX,
+                false, err) != OV_OK)
+        return err->code;
+    if (a->ngoals < 1)
+        return ov_err_set(err, OV_EINVAL, "goals",
+                          "goals: give at least one goal for progression "
+                          "toward ordinary hours");
+    if (a->ngoals > OV_AGREEMENT_GOALS_MAX)
+        return ov_err_set(err, OV_EINVAL, "goals", "goals: at most %d goals",
+                          OV_AGREEMENT_GOALS_MAX);
+    for (int i = 0; i < a->ngoals; i++) {
+        char field[32];
+        snprintf(field, sizeof field, "goals[%d]", i);
+        if (text_ok(a->goals[i].text, field, 1000, true, err) != OV_OK)
+            return err->code;
+    }
+    if (a->review_date < p->start)
+        return ov_err_set(err, OV_EINVAL, "review_date",
+                          "review_date: before the placement starts; choose a "
+                          "date in the placement");
+    if (p->has_end && a->review_date > p->end)
+        return ov_err_set(err, OV_EINVAL, "review_date",
+                          "review_date: after the placement ends");
+    return OV_OK;
+}
+
+int ov_iso_weeks_in_year(int y)
+{
+    /* the year has 53 weeks when 28 December is in week 53 */
+    int yy, w;
+    ov_date_iso_week(ov_date_from_ymd(y, 12, 28), &yy, &w);
+    return w;
+}
+
+ov_date ov_iso_week_monday(int iso_year, int iso_week)
+{
+    /* 4 January is always in week 1 */
+    ov_date jan4 = ov_date_from_ymd(iso_year, 1, 4);
+    ov_date week1 = jan4 - (ov_date_weekday(jan4) - 1);
+    return week1 + 7 * (iso_week - 1);
+}
+
+ov_status ov_hours_week_validate(const ov_hours_week *w, const ov_placement *p,
+                                 ov_err *err)
+{
+    if (w->iso_year < 1900 || w->iso_year > 2200 || w->iso_week < 1 ||
+        w->iso_week > ov_iso_weeks_in_year(w->iso_year))
+        return ov_err_set(err, OV_EINVAL, "week",
+                          "week: %d-W%02d does not exist; ISO years have 52 "
+                          "or 53 weeks",
+                          w->iso_year, w->iso_week);
+    ov_date mon = ov_iso_week_monday(w->iso_year, w->iso_week);
+    if (mon + 6 < p->start || (p->has_end && mon > p->end))
+        return ov_err_set(err, OV_EINVAL, "week",
+                          "week: %d-W%02d is outside the placement",
+                          w->iso_year, w->iso_week);
+    if (w->internship_x10 < 0 || w->ordinary_x10 < 0 ||
+        w->internship_x10 + w->ordinary_x10 > OV_HOURS_MAX_X10)
+        return ov_err_set(err, OV_EINVAL, "hours",
+                          "hours: use 0-60 hours in the week in total");
+    return OV_OK;
+}
+
+static int week_key(const ov_hours_week *w)
+{
+    return w->iso_year * 100 + w->iso_week;
+}
+
+bool ov_hours_progression(ov_hours_week *weeks, int n, double *first_share,
+                          double *last_share)
+{
+    /* insertion sort: stable, and logs are short */
+    for (int i = 1; i < n; i++) {
+        ov_hours_week x = weeks[i];
+        int j = i - 1;
+        while (j >= 0 && week_key(&weeks[j]) > week_key(&x)) {
+            weeks[j + 1] = weeks[j];
+            j--;
+        }
+        weeks[j + 1] = x;
+    }
+    if (n <= 0)
+        return false;
+    const ov_hours_week *f = &weeks[0], *l = &weeks[n - 1];
+    int ft = f->internship_x10 + f->ordinary_x10;
+    int lt = l->internship_x10 + l->ordinary_x10;
+    *first_share = ft ? (double)f->ordinary_x10 / ft : 0.0;
+    *last_share = lt ? (double)l->ordinary_x10 / lt : 0.0;
+    return true;
+}
