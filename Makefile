@@ -61,6 +61,7 @@ TEST_HELPER_OBJ := $(TEST_HELPER_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_TESTS := $(sort $(wildcard tests/cli/*.sh))
 
 .SECONDARY: $(TEST_HELPER_OBJ)
+$(TEST_HELPER_OBJ): ALL_CFLAGS += -Itests
 
 .PHONY: all deps run test check unit-test cli-test asan install uninstall clean lint
 

@@ -1,0 +1,203 @@
+#include "store/meeting.h"
+
+#include "store/audit.h"
+#include "store/course.h"
+#include "store/store_int.h"
+
+#define MEETING_TEXT_MAX 4000
+
+static const char SQL_COURSE[] =
+    "SELECT citizen_id, stage, started_on FROM course WHERE id = ?1";
+static const char SQL_INSERT[] =
+    "INSERT INTO meeting (course_id, kind, held_on, complete, notes, wishes, "
+    "competences, plan_version, created_by, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+static const char SQL_ATTENDEE[] =
+    "INSERT INTO meeting_attendee (meeting_id, role) VALUES (?1, ?2)";
+static const char SQL_ITEM[] =
+    "INSERT INTO assessment_item (meeting_id, domain, own_words, resources, "
+    "challenges, rating) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char SQL_START_DONE[] =
+    "SELECT max(held_on) FROM meeting WHERE course_id = ?1 AND kind = "
+    "'start' AND complete = 1";
+
+static void bind_opt_text(ov_stmt *s, int idx, ov_str t)
+{
+    t = ov_str_trim(t);
+    if (t.len)
+        ov_stmt_bind_text(s, idx, t);
+    else
+        ov_stmt_bind_null(s, idx);
+}
+
+ov_status ov_meeting_start_done(ov_tx *tx, int64_t course_id, bool *found,
+                                ov_date *on, ov_err *err)
+{
+    *found = false;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_START_DONE, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_step r = ov_stmt_step(s, err);
+    ov_status st = OV_OK;
+    if (r == OV_STEP_ROW && !ov_stmt_col_is_null(s, 0)) {
+        ov_arena *a = ov_arena_new(256);
+        st = ov_date_parse_iso(ov_stmt_col_text(s, 0, a), "held_on", on, err);
+        ov_arena_destroy(a);
+        *found = st == OV_OK;
+    } else if (r == OV_STEP_ERROR) {
+        st = err->code;
+    }
+    ov_stmt_release(s);
+    return st;
+}
+
+ov_status ov_meeting_record(ov_tx *tx, int64_t course_id,
+                            const ov_meeting_input *in,
+                            const ov_life_domains *domains, ov_date today,
+                            int64_t *id, bool *complete, ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_COURSE, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_step r = ov_stmt_step(s, err);
+    ov_arena *a = ov_arena_new(512);
+    int64_t citizen = 0;
+    ov_stage stage = OV_STAGE_SCREENED;
+    ov_date started = 0;
+    ov_status st = OV_OK;
+    if (r == OV_STEP_ROW) {
+        citizen = ov_stmt_col_i64(s, 0);
+        st = ov_stage_parse(ov_stmt_col_text(s, 1, a), &stage, err);
+        if (st == OV_OK)
+            st = ov_date_parse_iso(ov_stmt_col_text(s, 2, a), "started_on",
+                                   &started, err);
+    } else if (r == OV_STEP_DONE) {
+        st = ov_err_set(err, OV_ENOTFOUND, "course_id",
+                        "course_id: no course %lld", (long long)course_id);
+    } else {
+        st = err->code;
+    }
+    ov_stmt_release(s);
+    ov_arena_destroy(a);
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+
+    /* validation: nothing is written unless all of it holds */
+    if (stage == OV_STAGE_ENDED)
+        st = ov_err_set(err, OV_ECONFLICT, "course_id",
+                        "course_id: the course has ended");
+    else if (in->kind != OV_MEETING_START && in->kind != OV_MEETING_FOLLOWUP)
+        st = ov_err_set(err, OV_EINVAL, "kind",
+                        "kind: use start or followup");
+    else if (in->held_on < started)
+        st = ov_err_set(err, OV_EINVAL, "held_on",
+                        "held_on: before the course started; check the date");
+    else if (in->held_on > today)
+        st = ov_err_set(err, OV_EINVAL, "held_on",
+                        "held_on: in the future; record a meeting after it "
+                        "is held");
+    else if (in->attendees == 0)
+        st = ov_err_set(err, OV_EINVAL, "attendees",
+                        "attendees: mark who took part");
+    if (st == OV_OK)
+        st = ov_meeting_text_validate(in->notes, "notes", MEETING_TEXT_MAX,
+                                      err);
+    if (st == OV_OK)
+        st = ov_meeting_text_validate(in->wishes, "wishes", MEETING_TEXT_MAX,
+                                      err);
+    if (st == OV_OK)
+        st = ov_meeting_text_validate(in->competences, "competences",
+                                      MEETING_TEXT_MAX, err);
+    if (st == OV_OK && in->kind == OV_MEETING_FOLLOWUP && in->nitems > 0)
+        st = ov_err_set(err, OV_EINVAL, "assessment",
+                        "assessment: the holistic assessment belongs to the "
+                        "start meeting");
+    for (int i = 0; st == OV_OK && i < in->nitems; i++) {
+        st = ov_assessment_item_validate(domains, &in->items[i], i, err);
+        for (int j = 0; st == OV_OK && j < i; j++)
+            if (ov_str_eq(in->items[i].domain, in->items[j].domain))
+                st = ov_err_set(err, OV_EINVAL, "assessment",
+                                "assessment[%d].domain: '%.*s' appears twice",
+                                i, (int)in->items[i].domain.len,
+                                in->items[i].domain.ptr);
+    }
+    bool started_done = false;
+    ov_date start_on = 0;
+    if (st == OV_OK && in->kind == OV_MEETING_FOLLOWUP) {
+        st = ov_meeting_start_done(tx, course_id, &started_done, &start_on,
+                                   err);
+        if (st == OV_OK && !started_done)
+            st = ov_err_set(err, OV_EINVAL, "kind",
+                            "kind: hold a complete start meeting before "
+                            "follow-ups");
+        else if (st == OV_OK && in->held_on < start_on)
+            st = ov_err_set(err, OV_EINVAL, "held_on",
+                            "held_on: before the start meeting");
+    }
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+
+    *complete = in->kind == OV_MEETING_START &&
+                ov_start_meeting_missing(in->attendees) == 0;
+    char d[OV_DATE_BUF], now[OV_TIME_BUF];
+    ov_date_format_iso(in->held_on, d);
+    ov_time_format_utc(ov_time_now(), now);
+    if (ov_stmt_prepare(tx->conn, SQL_INSERT, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_stmt_bind_cstr(s, 2, in->kind == OV_MEETING_START ? "start"
+                                                         : "followup");
+    ov_stmt_bind_cstr(s, 3, d);
+    ov_stmt_bind_i64(s, 4, *complete);
+    bind_opt_text(s, 5, in->notes);
+    bind_opt_text(s, 6, in->wishes);
+    bind_opt_text(s, 7, in->competences);
+    if (in->plan_version > 0)
+        ov_stmt_bind_i64(s, 8, in->plan_version);
+    else
+        ov_stmt_bind_null(s, 8);
+    ov_stmt_bind_cstr(s, 9, tx->actor->user);
+    ov_stmt_bind_cstr(s, 10, now);
+    if (ov_stmt_run(s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    *id = ov_conn_last_insert_id(tx->conn);
+    for (int r2 = 0; r2 < OV_ROLE_COUNT; r2++) {
+        if (!ov_attendees_has(in->attendees, (ov_role)r2))
+            continue;
+        if (ov_stmt_prepare(tx->conn, SQL_ATTENDEE, &s, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+        ov_stmt_bind_i64(s, 1, *id);
+        ov_stmt_bind_cstr(s, 2, ov_role_code((ov_role)r2));
+        if (ov_stmt_run(s, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+    }
+    for (int i = 0; i < in->nitems; i++) {
+        const ov_assessment_item *it = &in->items[i];
+        if (ov_stmt_prepare(tx->conn, SQL_ITEM, &s, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+        ov_stmt_bind_i64(s, 1, *id);
+        ov_stmt_bind_text(s, 2, it->domain);
+        ov_stmt_bind_text(s, 3, ov_str_trim(it->own_words));
+        ov_stmt_bind_text(s, 4, ov_str_trim(it->resources));
+        ov_stmt_bind_text(s, 5, ov_str_trim(it->challenges));
+        if (it->rating >= 0)
+            ov_stmt_bind_i64(s, 6, it->rating);
+        else
+            ov_stmt_bind_null(s, 6);
+        if (ov_stmt_run(s, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+    }
+    if (ov_audit_append(tx, OV_ACT_CREATE, citizen,
+                        in->kind == OV_MEETING_START ? "opstartsmøde"
+                                                     : "opfølgningsmøde",
+                        err) != OV_OK)
+        return err->code;
+    if (*complete && stage < OV_STAGE_START)
+        return ov_course_set_stage(tx, course_id, OV_STAGE_START, in->held_on,
+                                   err);
+    return OV_OK;
+}

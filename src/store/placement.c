@@ -1,0 +1,337 @@
+#include "store/placement.h"
+
+#include "store/audit.h"
+#include "store/course.h"
+#include "store/meeting.h"
+#include "store/store_int.h"
+
+static const char SQL_COURSE[] =
+    "SELECT citizen_id, stage FROM course WHERE id = ?1";
+static const char SQL_COMPANY[] = "SELECT count(*) FROM company WHERE id = ?1";
+static const char SQL_INSERT[] =
+    "INSERT INTO placement (course_id, type, company_id, start_on, end_on, "
+    "weekly_hours_x10, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char SQL_PLACEMENT[] =
+    "SELECT p.course_id, c.citizen_id, p.type, p.company_id, p.start_on, "
+    "p.end_on, p.weekly_hours_x10, c.stage FROM placement p "
+    "JOIN course c ON c.id = p.course_id WHERE p.id = ?1";
+static const char SQL_CURRENT_VERSION[] =
+    "SELECT coalesce(max(version), 0) FROM agreement_version "
+    "WHERE placement_id = ?1";
+static const char SQL_VERSION_INSERT[] =
+    "INSERT INTO agreement_version (placement_id, version, "
+    "internship_hours_x10, ordinary_hours_x10, tasks, accommodations, "
+    "review_on, created_by, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+static const char SQL_GOAL_INSERT[] =
+    "INSERT INTO agreement_goal (placement_id, version, idx, text, reached) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_SIGN[] =
+    "INSERT OR IGNORE INTO agreement_signoff (placement_id, version, signer, "
+    "signed_by, signed_at) VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_SIGNERS[] =
+    "SELECT signer FROM agreement_signoff WHERE placement_id = ?1 AND "
+    "version = ?2";
+static const char SQL_HOURS_PUT[] =
+    "INSERT INTO hours_week (placement_id, iso_year, iso_week, "
+    "internship_x10, ordinary_x10) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT (placement_id, iso_year, iso_week) DO UPDATE SET "
+    "internship_x10 = excluded.internship_x10, "
+    "ordinary_x10 = excluded.ordinary_x10";
+static const char SQL_HOURS_LIST[] =
+    "SELECT iso_year, iso_week, internship_x10, ordinary_x10 FROM hours_week "
+    "WHERE placement_id = ?1 ORDER BY iso_year, iso_week";
+
+typedef struct placement_row {
+    int64_t course_id, citizen_id;
+    ov_placement p;
+    ov_stage stage;
+} placement_row;
+
+static ov_status load_placement(ov_tx *tx, int64_t id, placement_row *out,
+                                ov_err *err)
+{
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_PLACEMENT, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, id);
+    ov_step r = ov_stmt_step(s, err);
+    ov_status st = OV_OK;
+    ov_arena *a = ov_arena_new(512);
+    if (r == OV_STEP_ROW) {
+        out->course_id = ov_stmt_col_i64(s, 0);
+        out->citizen_id = ov_stmt_col_i64(s, 1);
+        st = ov_placement_type_parse(ov_stmt_col_text(s, 2, a), &out->p.type,
+                                     err);
+        out->p.company_id = ov_stmt_col_i64(s, 3);
+        if (st == OV_OK)
+            st = ov_date_parse_iso(ov_stmt_col_text(s, 4, a), "start_on",
+                                   &out->p.start, err);
+        out->p.has_end = !ov_stmt_col_is_null(s, 5);
+        if (st == OV_OK && out->p.has_end)
+            st = ov_date_parse_iso(ov_stmt_col_text(s, 5, a), "end_on",
+                                   &out->p.end, err);
+        out->p.weekly_hours_x10 = (int)ov_stmt_col_i64(s, 6);
+        if (st == OV_OK)
+            st = ov_stage_parse(ov_stmt_col_text(s, 7, a), &out->stage, err);
+    } else if (r == OV_STEP_DONE) {
+        st = ov_err_set(err, OV_ENOTFOUND, "placement_id",
+                        "placement_id: no placement %lld", (long long)id);
+    } else {
+        st = err->code;
+    }
+    ov_arena_destroy(a);
+    ov_stmt_release(s);
+    return st;
+}
+
+ov_status ov_placement_create(ov_tx *tx, int64_t course_id,
+                              const ov_placement *p, int64_t *id, ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_COURSE, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_step r = ov_stmt_step(s, err);
+    int64_t citizen = 0;
+    ov_stage stage = OV_STAGE_SCREENED;
+    ov_status st = OV_OK;
+    if (r == OV_STEP_ROW) {
+        ov_arena *a = ov_arena_new(128);
+        citizen = ov_stmt_col_i64(s, 0);
+        st = ov_stage_parse(ov_stmt_col_text(s, 1, a), &stage, err);
+        ov_arena_destroy(a);
+    } else if (r == OV_STEP_DONE) {
+        st = ov_err_set(err, OV_ENOTFOUND, "course_id",
+                        "course_id: no course %lld", (long long)course_id);
+    } else {
+        st = err->code;
+    }
+    ov_stmt_release(s);
+    if (st == OV_OK && stage == OV_STAGE_ENDED)
+        st = ov_err_set(err, OV_ECONFLICT, "course_id",
+                        "course_id: the course has ended");
+    bool has_start = false;
+    ov_date start_on = 0;
+    if (st == OV_OK)
+        st = ov_meeting_start_done(tx, course_id, &has_start, &start_on, err);
+    if (st == OV_OK)
+        st = ov_placement_validate(p, has_start, start_on, err);
+    if (st == OV_OK && ov_stmt_prepare(tx->conn, SQL_COMPANY, &s, err) == OV_OK) {
+        ov_stmt_bind_i64(s, 1, p->company_id);
+        r = ov_stmt_step(s, err);
+        int64_t n = r == OV_STEP_ROW ? ov_stmt_col_i64(s, 0) : 0;
+        ov_stmt_release(s);
+        if (r == OV_STEP_ERROR)
+            st = err->code;
+        else if (n == 0)
+            st = ov_err_set(err, OV_EINVAL, "company_id",
+                            "company_id: no company %lld; register it first",
+                            (long long)p->company_id);
+    } else if (st == OV_OK) {
+        st = err->code;
+    }
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+    char ds[OV_DATE_BUF], de[OV_DATE_BUF], now[OV_TIME_BUF];
+    ov_date_format_iso(p->start, ds);
+    ov_date_format_iso(p->end, de);
+    ov_time_format_utc(ov_time_now(), now);
+    if (ov_stmt_prepare(tx->conn, SQL_INSERT, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_stmt_bind_cstr(s, 2, ov_placement_type_code(p->type));
+    ov_stmt_bind_i64(s, 3, p->company_id);
+    ov_stmt_bind_cstr(s, 4, ds);
+    ov_stmt_bind_cstr(s, 5, p->has_end ? de : NULL);
+    ov_stmt_bind_i64(s, 6, p->weekly_hours_x10);
+    ov_stmt_bind_cstr(s, 7, now);
+    if (ov_stmt_run(s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    *id = ov_conn_last_insert_id(tx->conn);
+    if (ov_audit_append(tx, OV_ACT_CREATE, citizen, "virksomhedsforløb",
+                        err) != OV_OK)
+        return err->code;
+    if (stage < OV_STAGE_PLACEMENT)
+        return ov_course_set_stage(tx, course_id, OV_STAGE_PLACEMENT, p->start,
+                                   err);
+    return OV_OK;
+}
+
+static ov_status current_version(ov_tx *tx, int64_t placement_id, int *v,
+                                 ov_err *err)
+{
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_CURRENT_VERSION, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, placement_id);
+    ov_step r = ov_stmt_step(s, err);
+    if (r == OV_STEP_ROW)
+        *v = (int)ov_stmt_col_i64(s, 0);
+    ov_stmt_release(s);
+    return r == OV_STEP_ROW ? OV_OK : err->code;
+}
+
+ov_status ov_agreement_save(ov_tx *tx, int64_t placement_id, int base_version,
+                            const ov_agreement *a, int *new_version,
+                            ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    placement_row pr;
+    int cur = 0;
+    if (load_placement(tx, placement_id, &pr, err) != OV_OK ||
+        current_version(tx, placement_id, &cur, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (pr.stage == OV_STAGE_ENDED)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "placement_id",
+                                          "placement_id: the course has "
+                                          "ended"), err));
+    if (base_version != cur)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "base_version",
+                                          "base_version: the work agreement "
+                                          "was changed by someone else (now "
+                                          "version %d, you edited version "
+                                          "%d); reload and apply your change "
+                                          "again",
+                                          cur, base_version), err));
+    if (ov_agreement_validate(a, &pr.p, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    char review[OV_DATE_BUF], now[OV_TIME_BUF];
+    ov_date_format_iso(a->review_date, review);
+    ov_time_format_utc(ov_time_now(), now);
+    int v = cur + 1;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_VERSION_INSERT, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, placement_id);
+    ov_stmt_bind_i64(s, 2, v);
+    ov_stmt_bind_i64(s, 3, a->internship_hours_x10);
+    ov_stmt_bind_i64(s, 4, a->ordinary_hours_x10);
+    ov_stmt_bind_text(s, 5, ov_str_trim(a->tasks));
+    ov_stmt_bind_text(s, 6, a->accommodations.ptr ? ov_str_trim(a->accommodations)
+                                                  : OV_STR_LIT(""));
+    ov_stmt_bind_cstr(s, 7, review);
+    ov_stmt_bind_cstr(s, 8, tx->actor->user);
+    ov_stmt_bind_cstr(s, 9, now);
+    if (ov_stmt_run(s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    for (int i = 0; i < a->ngoals; i++) {
+        if (ov_stmt_prepare(tx->conn, SQL_GOAL_INSERT, &s, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+        ov_stmt_bind_i64(s, 1, placement_id);
+        ov_stmt_bind_i64(s, 2, v);
+        ov_stmt_bind_i64(s, 3, i);
+        ov_stmt_bind_text(s, 4, ov_str_trim(a->goals[i].text));
+        ov_stmt_bind_i64(s, 5, a->goals[i].reached);
+        if (ov_stmt_run(s, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+    }
+    *new_version = v;
+    return ov_audit_append(tx, OV_ACT_UPDATE, pr.citizen_id, "arbejdsaftale",
+                           err);
+}
+
+ov_status ov_agreement_sign(ov_tx *tx, int64_t placement_id, int version,
+                            ov_signer signer, unsigned *signed_mask,
+                            ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    placement_row pr;
+    int cur = 0;
+    if (load_placement(tx, placement_id, &pr, err) != OV_OK ||
+        current_version(tx, placement_id, &cur, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (cur == 0)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "version",
+                                          "version: the placement has no work "
+                                          "agreement yet"), err));
+    if (version != cur)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "version",
+                                          "version: version %d is superseded "
+                                          "by version %d; read and sign the "
+                                          "current version",
+                                          version, cur), err));
+    char now[OV_TIME_BUF];
+    ov_time_format_utc(ov_time_now(), now);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_SIGN, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, placement_id);
+    ov_stmt_bind_i64(s, 2, version);
+    ov_stmt_bind_cstr(s, 3, ov_signer_code(signer));
+    ov_stmt_bind_cstr(s, 4, tx->actor->user);
+    ov_stmt_bind_cstr(s, 5, now);
+    if (ov_stmt_run(s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    *signed_mask = 0;
+    if (ov_stmt_prepare(tx->conn, SQL_SIGNERS, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, placement_id);
+    ov_stmt_bind_i64(s, 2, version);
+    ov_arena *a = ov_arena_new(256);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        ov_signer sg;
+        if (ov_signer_parse(ov_stmt_col_text(s, 0, a), &sg, err) == OV_OK)
+            *signed_mask |= (unsigned)sg;
+    }
+    ov_stmt_release(s);
+    ov_arena_destroy(a);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    return ov_audit_append(tx, OV_ACT_UPDATE, pr.citizen_id,
+                           "arbejdsaftale underskrevet", err);
+}
+
+ov_status ov_hours_put(ov_tx *tx, int64_t placement_id, const ov_hours_week *w,
+                       ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    placement_row pr;
+    if (load_placement(tx, placement_id, &pr, err) != OV_OK ||
+        ov_hours_week_validate(w, &pr.p, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_HOURS_PUT, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, placement_id);
+    ov_stmt_bind_i64(s, 2, w->iso_year);
+    ov_stmt_bind_i64(s, 3, w->iso_week);
+    ov_stmt_bind_i64(s, 4, w->internship_x10);
+    ov_stmt_bind_i64(s, 5, w->ordinary_x10);
+    if (ov_stmt_run(s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return ov_audit_append(tx, OV_ACT_UPDATE, pr.citizen_id, "timelog", err);
+}
+
+ov_status ov_hours_list(ov_tx *tx, int64_t placement_id, ov_hours_week *out,
+                        int cap, int *n, ov_err *err)
+{
+    *n = 0;
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    placement_row pr;
+    if (load_placement(tx, placement_id, &pr, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_HOURS_LIST, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, placement_id);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < cap) {
+        ov_hours_week *w = &out[(*n)++];
+        w->iso_year = (int)ov_stmt_col_i64(s, 0);
+        w->iso_week = (int)ov_stmt_col_i64(s, 1);
+        w->internship_x10 = (int)ov_stmt_col_i64(s, 2);
+        w->ordinary_x10 = (int)ov_stmt_col_i64(s, 3);
+    }
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    return ov_audit_append(tx, OV_ACT_READ, pr.citizen_id, "timelog", err);
+}

@@ -1,0 +1,40 @@
+/*
+ * placement.h - storage of placements, their versioned work agreements with
+ * sign-offs, and the weekly hours log. Creating a placement moves the
+ * course to the `placement` stage when it is not there yet.
+ */
+#ifndef OV_STORE_PLACEMENT_H
+#define OV_STORE_PLACEMENT_H
+
+#include <stdint.h>
+
+#include "model/placement.h"
+#include "store/store.h"
+
+ov_status ov_placement_create(ov_tx *tx, int64_t course_id,
+                              const ov_placement *p, int64_t *id,
+                              ov_err *err);
+
+/* Save a new version of the work agreement. base_version is the version the
+ * user edited (0 for the first); when another version was saved meanwhile
+ * the save is refused with OV_ECONFLICT (never a silent overwrite). */
+ov_status ov_agreement_save(ov_tx *tx, int64_t placement_id, int base_version,
+                            const ov_agreement *a, int *new_version,
+                            ov_err *err);
+
+/* Sign the current version as citizen, consultant or employer. Signing a
+ * superseded version is a conflict. *signed_mask gets all sign-offs of the
+ * version so far. */
+ov_status ov_agreement_sign(ov_tx *tx, int64_t placement_id, int version,
+                            ov_signer signer, unsigned *signed_mask,
+                            ov_err *err);
+
+/* Record (or correct) the actual hours of one ISO week. */
+ov_status ov_hours_put(ov_tx *tx, int64_t placement_id,
+                       const ov_hours_week *w, ov_err *err);
+
+/* The log, oldest week first; at most cap weeks. */
+ov_status ov_hours_list(ov_tx *tx, int64_t placement_id, ov_hours_week *out,
+                        int cap, int *n, ov_err *err);
+
+#endif
