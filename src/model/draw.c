@@ -1,0 +1,97 @@
+#include "model/draw.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t splitmix64(uint64_t *x)
+{
+    uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+void ov_rng_seed(ov_rng *r, uint64_t seed)
+{
+    uint64_t x = seed;
+    for (int i = 0; i < 4; i++)
+        r->s[i] = splitmix64(&x);
+}
+
+static uint64_t rotl(uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
+
+uint64_t ov_rng_next(ov_rng *r)
+{
+    uint64_t *s = r->s;
+    const uint64_t result = rotl(s[1] * 5, 7) * 9;
+    const uint64_t t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 45);
+    return result;
+}
+
+uint64_t ov_rng_below(ov_rng *r, uint64_t bound)
+{
+    if (bound <= 1)
+        return 0;
+    /* 2^64 mod bound, computed without 128-bit arithmetic */
+    uint64_t rem = (0 - bound) % bound;
+    uint64_t limit = 0 - rem; /* 2^64 - rem; 0 means "no rejection" */
+    uint64_t x;
+    do
+        x = ov_rng_next(r);
+    while (limit != 0 && x >= limit);
+    return x % bound;
+}
+
+double ov_rng_unit(ov_rng *r)
+{
+    return (double)(ov_rng_next(r) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+ov_status ov_draw(const int64_t *pool, size_t pool_n, size_t n, uint64_t seed,
+                  int64_t *out, ov_err *err)
+{
+    if (n < 1)
+        return ov_err_set(err, OV_EINVAL, "count",
+                          "count: draw at least one person");
+    if (n > pool_n)
+        return ov_err_set(err, OV_EINVAL, "count",
+                          "count: cannot draw %zu from a pool of %zu eligible "
+                          "candidates",
+                          n, pool_n);
+    int64_t *v = ov_xmalloc(ov_size_mul(pool_n, sizeof *v));
+    memcpy(v, pool, pool_n * sizeof *v);
+    qsort(v, pool_n, sizeof *v, cmp_i64);
+    for (size_t i = 1; i < pool_n; i++)
+        if (v[i] == v[i - 1]) {
+            free(v);
+            return ov_err_set(err, OV_EINVAL, "pool",
+                              "pool: candidate %lld appears twice",
+                              (long long)v[i]);
+        }
+    ov_rng r;
+    ov_rng_seed(&r, seed);
+    for (size_t i = 0; i < n; i++) {
+        size_t j = i + (size_t)ov_rng_below(&r, pool_n - i);
+        int64_t t = v[i];
+        v[i] = v[j];
+        v[j] = t;
+        out[i] = v[i];
+    }
+    free(v);
+    return OV_OK;
+}
