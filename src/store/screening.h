@@ -1,0 +1,73 @@
+/*
+ * screening.h - candidate import, screening, exclusions and the random
+ * draw, in storage.
+ *
+ * Import format (docs/screening-import.md): CSV with a header row, comma or
+ * semicolon separated, UTF-8. Columns, in any order:
+ *   cpr                DDMMYY-SSSS or 10 digits           required
+ *   name               the citizen's name                 required
+ *   activity_ready     ja/nej (or 1/0, yes/no)           required
+ *   months_unemployed  whole months, 0-600                required
+ *   company_activity   ja/nej                             optional (nej)
+ *   in_prison          ja/nej                             optional (nej)
+ *   health_exemption   ja/nej                             optional (nej)
+ *   declined           ja/nej                             optional (nej)
+ * Unknown columns are errors. The import is all or nothing: every bad line
+ * is reported (up to 200 messages) and nothing is written unless all lines
+ * are good. Citizens are found by CPR number or created.
+ */
+#ifndef OV_STORE_SCREENING_H
+#define OV_STORE_SCREENING_H
+
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "model/screening.h"
+#include "store/store.h"
+
+#define OV_IMPORT_MAX_ROWS 100000
+#define OV_IMPORT_MAX_ERRORS 200
+
+typedef struct ov_line_error {
+    int64_t line;
+    char field[32];
+    char msg[200];
+} ov_line_error;
+
+typedef struct ov_import_report {
+    int64_t rows;
+    int64_t in_target_group;
+    int64_t eligible;
+    int nerrors;        /* listed */
+    int errors_total;   /* found */
+    ov_line_error *errors;
+} ov_import_report;
+
+/* Import and screen a candidate list. On bad lines: OV_EINVAL, nothing
+ * written, the report lists them. */
+ov_status ov_screening_import(ov_tx *tx, int municipality_code,
+                              ov_date reference,
+                              const ov_screening_rules *rules,
+                              ov_str csv, const char *source_name,
+                              ov_arena *a, int64_t *batch_id,
+                              ov_import_report *rep, ov_err *err);
+
+/* Exclude a screened candidate with a reason (after screening, e.g. on
+ * meeting the person). */
+ov_status ov_screening_exclude(ov_tx *tx, int64_t candidate_id,
+                               ov_exclusion_reason reason, ov_str text,
+                               ov_err *err);
+
+/* Draw `count` of the batch's eligible candidates who were not drawn
+ * before, from `seed`; store pool, seed and result, and open a course in
+ * stage `drawn` in `team_id` for each drawn citizen. out (capacity count)
+ * gets the drawn candidate ids in draw order. */
+ov_status ov_draw_make(ov_tx *tx, int64_t batch_id, int count, uint64_t seed,
+                       int64_t team_id, ov_date on, int64_t *draw_id,
+                       int64_t *out, ov_err *err);
+
+/* Re-run a stored draw from its stored pool and seed; OV_ECORRUPT when the
+ * result differs from the stored one. */
+ov_status ov_draw_verify(ov_tx *tx, int64_t draw_id, ov_err *err);
+
+#endif
