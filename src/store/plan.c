@@ -1,0 +1,186 @@
+#include "store/plan.h"
+
+#include <string.h>
+
+#include "store/audit.h"
+#include "store/course.h"
+#include "store/store_int.h"
+
+static const char SQL_COURSE[] =
+    "SELECT citizen_id, stage FROM course WHERE id = ?1";
+static const char SQL_LATEST[] =
+    "SELECT coalesce(max(version), 0) FROM plan_version WHERE course_id = ?1";
+static const char SQL_INSERT[] =
+    "INSERT INTO plan_version (course_id, version, content, has_job_goal, "
+    "with_citizen, citizen_comment, summary, created_by, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+static const char SQL_LOAD[] =
+    "SELECT version, content, with_citizen, citizen_comment, summary, "
+    "created_by, created_at FROM plan_version WHERE course_id = ?1 AND "
+    "version = ?2";
+
+typedef struct course_head {
+    int64_t citizen;
+    ov_stage stage;
+    int latest;
+} course_head;
+
+static ov_status head(ov_tx *tx, int64_t course_id, course_head *h,
+                      ov_err *err)
+{
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_COURSE, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_step r = ov_stmt_step(s, err);
+    ov_status st = OV_OK;
+    if (r == OV_STEP_ROW) {
+        ov_arena *a = ov_arena_new(128);
+        h->citizen = ov_stmt_col_i64(s, 0);
+        st = ov_stage_parse(ov_stmt_col_text(s, 1, a), &h->stage, err);
+        ov_arena_destroy(a);
+    } else if (r == OV_STEP_DONE) {
+        st = ov_err_set(err, OV_ENOTFOUND, "course_id",
+                        "course_id: no course %lld", (long long)course_id);
+    } else {
+        st = err->code;
+    }
+    ov_stmt_release(s);
+    if (st != OV_OK)
+        return st;
+    if (ov_stmt_prepare(tx->conn, SQL_LATEST, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, course_id);
+    r = ov_stmt_step(s, err);
+    h->latest = r == OV_STEP_ROW ? (int)ov_stmt_col_i64(s, 0) : 0;
+    ov_stmt_release(s);
+    return r == OV_STEP_ROW ? OV_OK : err->code;
+}
+
+/* The stored form of one version, without audit: used by save (for the
+ * diff) and load. */
+static ov_status load_raw(ov_tx *tx, int64_t course_id, int version,
+                          ov_arena *a, ov_plan *out, ov_plan_meta *meta,
+                          ov_err *err)
+{
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_LOAD, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_stmt_bind_i64(s, 2, version);
+    ov_step r = ov_stmt_step(s, err);
+    ov_status st = OV_OK;
+    if (r == OV_STEP_ROW) {
+        meta->version = (int)ov_stmt_col_i64(s, 0);
+        ov_str json = ov_stmt_col_text(s, 1, a);
+        meta->with_citizen = ov_stmt_col_i64(s, 2) != 0;
+        meta->citizen_comment = ov_stmt_col_text(s, 3, a);
+        meta->summary = ov_stmt_col_text(s, 4, a);
+        meta->created_by = ov_stmt_col_text(s, 5, a);
+        ov_str at = ov_stmt_col_text(s, 6, a);
+        st = ov_plan_from_json(json, a, out, err);
+        if (st == OV_OK)
+            st = ov_time_parse_utc(at, "created_at", &meta->created_at, err);
+    } else if (r == OV_STEP_DONE) {
+        st = ov_err_set(err, OV_ENOTFOUND, "version",
+                        "version: the plan has no version %d", version);
+    } else {
+        st = err->code;
+    }
+    ov_stmt_release(s);
+    return st;
+}
+
+ov_status ov_plan_save(ov_tx *tx, int64_t course_id, int base_version,
+                       const ov_plan *p, bool with_citizen,
+                       ov_str citizen_comment, int *new_version, ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    course_head h;
+    if (head(tx, course_id, &h, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (h.stage == OV_STAGE_ENDED)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "course_id",
+                                          "course_id: the course has ended"),
+                               err));
+    if (ov_plan_check_base(h.latest, base_version, err) != OV_OK ||
+        ov_plan_validate(p, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_str comment = ov_str_trim(citizen_comment);
+    if (comment.len > 2000 || !ov_str_is_utf8(comment))
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "citizen_comment",
+                                          "citizen_comment: at most 2000 "
+                                          "bytes of text"), err));
+    ov_arena *a = ov_arena_new(0);
+    ov_buf summary;
+    ov_buf_init(&summary, a, 8000);
+    if (h.latest == 0) {
+        ov_buf_append_c(&summary, "Første version af planen");
+    } else {
+        ov_plan prev;
+        ov_plan_meta pm;
+        if (load_raw(tx, course_id, h.latest, a, &prev, &pm, err) != OV_OK) {
+            ov_arena_destroy(a);
+            return ov_tx_fail(tx, err);
+        }
+        ov_plan_change ch[20];
+        int total = 0;
+        int n = ov_plan_diff(&prev, p, ch, 20, &total);
+        if (total == 0)
+            ov_buf_append_c(&summary, "Ingen ændringer i indholdet");
+        for (int i = 0; i < n; i++)
+            ov_buf_printf(&summary, "%s%s", i ? "\n" : "", ch[i].text_da);
+        if (total > n)
+            ov_buf_printf(&summary, "\n… og %d ændringer mere", total - n);
+    }
+    ov_str json = ov_plan_to_json(p, a);
+    char now[OV_TIME_BUF];
+    ov_time_format_utc(ov_time_now(), now);
+    ov_stmt *s;
+    ov_status st = ov_stmt_prepare(tx->conn, SQL_INSERT, &s, err);
+    if (st == OV_OK) {
+        ov_stmt_bind_i64(s, 1, course_id);
+        ov_stmt_bind_i64(s, 2, h.latest + 1);
+        ov_stmt_bind_text(s, 3, json);
+        ov_stmt_bind_i64(s, 4, ov_plan_has_job_goal(p));
+        ov_stmt_bind_i64(s, 5, with_citizen);
+        if (comment.len)
+            ov_stmt_bind_text(s, 6, comment);
+        else
+            ov_stmt_bind_null(s, 6);
+        ov_stmt_bind_text(s, 7, ov_buf_str(&summary));
+        ov_stmt_bind_cstr(s, 8, tx->actor->user);
+        ov_stmt_bind_cstr(s, 9, now);
+        st = ov_stmt_run(s, err);
+    }
+    ov_arena_destroy(a);
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+    *new_version = h.latest + 1;
+    if (ov_audit_append(tx, OV_ACT_UPDATE, h.citizen, "plan", err) != OV_OK)
+        return err->code;
+    if (ov_plan_has_job_goal(p) && h.stage < OV_STAGE_PLAN)
+        return ov_course_set_stage(tx, course_id, OV_STAGE_PLAN,
+                                   ov_today_cph(), err);
+    return OV_OK;
+}
+
+ov_status ov_plan_load(ov_tx *tx, int64_t course_id, int version,
+                       ov_arena *a, ov_plan *out, ov_plan_meta *meta,
+                       ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    memset(out, 0, sizeof *out);
+    memset(meta, 0, sizeof *meta);
+    course_head h;
+    if (head(tx, course_id, &h, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (version == 0)
+        version = h.latest;
+    if (version > 0 &&
+        load_raw(tx, course_id, version, a, out, meta, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return ov_audit_append(tx, OV_ACT_READ, h.citizen, "plan", err);
+}
