@@ -41,20 +41,14 @@ static const char SQL_STAFF[] =
 static const char SQL_STAGES[] =
     "SELECT stage, on_date FROM course_stage_history WHERE course_id = ?1";
 
-typedef struct head {
-    int64_t citizen_id, team_id;
-    ov_stage stage;
-    ov_date started_on;
-} head;
-
 static ov_status not_found(ov_err *err, int64_t id)
 {
     return ov_err_set(err, OV_ENOTFOUND, "course_id", "course_id: no course %lld",
                       (long long)id);
 }
 
-/* The fields every course change needs; OV_ENOTFOUND for an unknown id. */
-static ov_status load_head(ov_tx *tx, int64_t id, head *h, ov_err *err)
+ov_status ov_course_head_load(ov_tx *tx, int64_t id, ov_course_head *h,
+                              ov_err *err)
 {
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_HEAD, &s, err) != OV_OK)
@@ -77,6 +71,16 @@ static ov_status load_head(ov_tx *tx, int64_t id, head *h, ov_err *err)
         st = err->code;
     }
     ov_stmt_release(s);
+    return st;
+}
+
+ov_status ov_course_head_open(ov_tx *tx, int64_t id, ov_course_head *h,
+                              ov_err *err)
+{
+    ov_status st = ov_course_head_load(tx, id, h, err);
+    if (st == OV_OK && h->stage == OV_STAGE_ENDED)
+        st = ov_err_set(err, OV_ECONFLICT, "course_id",
+                        "course_id: the course has ended");
     return st;
 }
 
@@ -175,8 +179,8 @@ ov_status ov_course_assign(ov_tx *tx, int64_t course_id, ov_role role,
                                           "role: only caseworkers, the CTI "
                                           "worker and the company consultant "
                                           "are named on a course"), err));
-    head h;
-    if (load_head(tx, course_id, &h, err) != OV_OK)
+    ov_course_head h;
+    if (ov_course_head_load(tx, course_id, &h, err) != OV_OK)
         return ov_tx_fail(tx, err);
     if (h.stage == OV_STAGE_ENDED)
         return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "course_id",
@@ -233,8 +237,8 @@ ov_status ov_course_set_stage(ov_tx *tx, int64_t course_id, ov_stage stage,
 {
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
-    head h;
-    if (load_head(tx, course_id, &h, err) != OV_OK ||
+    ov_course_head h;
+    if (ov_course_head_load(tx, course_id, &h, err) != OV_OK ||
         ov_course_validate_stage_change(h.stage, stage, err) != OV_OK)
         return ov_tx_fail(tx, err);
     if (on < h.started_on)
@@ -261,8 +265,8 @@ ov_status ov_course_end(ov_tx *tx, int64_t course_id, ov_end_reason reason,
 {
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
-    head h;
-    if (load_head(tx, course_id, &h, err) != OV_OK ||
+    ov_course_head h;
+    if (ov_course_head_load(tx, course_id, &h, err) != OV_OK ||
         ov_course_validate_end(h.stage, h.started_on, end, today, reason,
                                text, err) != OV_OK)
         return ov_tx_fail(tx, err);

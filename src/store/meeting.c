@@ -6,8 +6,6 @@
 
 #define MEETING_TEXT_MAX 4000
 
-static const char SQL_COURSE[] =
-    "SELECT citizen_id, stage, started_on FROM course WHERE id = ?1";
 static const char SQL_INSERT[] =
     "INSERT INTO meeting (course_id, kind, held_on, complete, notes, wishes, "
     "competences, plan_version, created_by, created_at) "
@@ -59,32 +57,14 @@ ov_status ov_meeting_record(ov_tx *tx, int64_t course_id,
 {
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
+    ov_course_head h;
+    if (ov_course_head_load(tx, course_id, &h, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    int64_t citizen = h.citizen_id;
+    ov_stage stage = h.stage;
+    ov_date started = h.started_on;
     ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_COURSE, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, course_id);
-    ov_step r = ov_stmt_step(s, err);
-    ov_arena *a = ov_arena_new(512);
-    int64_t citizen = 0;
-    ov_stage stage = OV_STAGE_SCREENED;
-    ov_date started = 0;
     ov_status st = OV_OK;
-    if (r == OV_STEP_ROW) {
-        citizen = ov_stmt_col_i64(s, 0);
-        st = ov_stage_parse(ov_stmt_col_text(s, 1, a), &stage, err);
-        if (st == OV_OK)
-            st = ov_date_parse_iso(ov_stmt_col_text(s, 2, a), "started_on",
-                                   &started, err);
-    } else if (r == OV_STEP_DONE) {
-        st = ov_err_set(err, OV_ENOTFOUND, "course_id",
-                        "course_id: no course %lld", (long long)course_id);
-    } else {
-        st = err->code;
-    }
-    ov_stmt_release(s);
-    ov_arena_destroy(a);
-    if (st != OV_OK)
-        return ov_tx_fail(tx, err);
 
     /* validation: nothing is written unless all of it holds */
     if (stage == OV_STAGE_ENDED)

@@ -5,8 +5,6 @@
 #include "store/meeting.h"
 #include "store/store_int.h"
 
-static const char SQL_COURSE[] =
-    "SELECT citizen_id, stage FROM course WHERE id = ?1";
 static const char SQL_COMPANY[] = "SELECT count(*) FROM company WHERE id = ?1";
 static const char SQL_INSERT[] =
     "INSERT INTO placement (course_id, type, company_id, start_on, end_on, "
@@ -90,29 +88,12 @@ ov_status ov_placement_create(ov_tx *tx, int64_t course_id,
 {
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
+    ov_course_head h;
+    ov_status st = ov_course_head_open(tx, course_id, &h, err);
+    int64_t citizen = h.citizen_id;
+    ov_stage stage = h.stage;
     ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_COURSE, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, course_id);
-    ov_step r = ov_stmt_step(s, err);
-    int64_t citizen = 0;
-    ov_stage stage = OV_STAGE_SCREENED;
-    ov_status st = OV_OK;
-    if (r == OV_STEP_ROW) {
-        ov_arena *a = ov_arena_new(128);
-        citizen = ov_stmt_col_i64(s, 0);
-        st = ov_stage_parse(ov_stmt_col_text(s, 1, a), &stage, err);
-        ov_arena_destroy(a);
-    } else if (r == OV_STEP_DONE) {
-        st = ov_err_set(err, OV_ENOTFOUND, "course_id",
-                        "course_id: no course %lld", (long long)course_id);
-    } else {
-        st = err->code;
-    }
-    ov_stmt_release(s);
-    if (st == OV_OK && stage == OV_STAGE_ENDED)
-        st = ov_err_set(err, OV_ECONFLICT, "course_id",
-                        "course_id: the course has ended");
+    ov_step r;
     bool has_start = false;
     ov_date start_on = 0;
     if (st == OV_OK)

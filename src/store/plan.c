@@ -6,8 +6,6 @@
 #include "store/course.h"
 #include "store/store_int.h"
 
-static const char SQL_COURSE[] =
-    "SELECT citizen_id, stage FROM course WHERE id = ?1";
 static const char SQL_LATEST[] =
     "SELECT coalesce(max(version), 0) FROM plan_version WHERE course_id = ?1";
 static const char SQL_INSERT[] =
@@ -19,40 +17,18 @@ static const char SQL_LOAD[] =
     "created_by, created_at FROM plan_version WHERE course_id = ?1 AND "
     "version = ?2";
 
-typedef struct course_head {
-    int64_t citizen;
-    ov_stage stage;
-    int latest;
-} course_head;
-
-static ov_status head(ov_tx *tx, int64_t course_id, course_head *h,
-                      ov_err *err)
+/* The course's head and its latest plan version. */
+static ov_status head(ov_tx *tx, int64_t course_id, ov_course_head *h,
+                      int *latest, ov_err *err)
 {
-    ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_COURSE, &s, err) != OV_OK)
+    if (ov_course_head_load(tx, course_id, h, err) != OV_OK)
         return err->code;
-    ov_stmt_bind_i64(s, 1, course_id);
-    ov_step r = ov_stmt_step(s, err);
-    ov_status st = OV_OK;
-    if (r == OV_STEP_ROW) {
-        ov_arena *a = ov_arena_new(128);
-        h->citizen = ov_stmt_col_i64(s, 0);
-        st = ov_stage_parse(ov_stmt_col_text(s, 1, a), &h->stage, err);
-        ov_arena_destroy(a);
-    } else if (r == OV_STEP_DONE) {
-        st = ov_err_set(err, OV_ENOTFOUND, "course_id",
-                        "course_id: no course %lld", (long long)course_id);
-    } else {
-        st = err->code;
-    }
-    ov_stmt_release(s);
-    if (st != OV_OK)
-        return st;
+    ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_LATEST, &s, err) != OV_OK)
         return err->code;
     ov_stmt_bind_i64(s, 1, course_id);
-    r = ov_stmt_step(s, err);
-    h->latest = r == OV_STEP_ROW ? (int)ov_stmt_col_i64(s, 0) : 0;
+    ov_step r = ov_stmt_step(s, err);
+    *latest = r == OV_STEP_ROW ? (int)ov_stmt_col_i64(s, 0) : 0;
     ov_stmt_release(s);
     return r == OV_STEP_ROW ? OV_OK : err->code;
 }
@@ -97,14 +73,15 @@ ov_status ov_plan_save(ov_tx *tx, int64_t course_id, int base_version,
 {
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
-    course_head h;
-    if (head(tx, course_id, &h, err) != OV_OK)
+    ov_course_head h;
+    int latest = 0;
+    if (head(tx, course_id, &h, &latest, err) != OV_OK)
         return ov_tx_fail(tx, err);
     if (h.stage == OV_STAGE_ENDED)
         return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "course_id",
                                           "course_id: the course has ended"),
                                err));
-    if (ov_plan_check_base(h.latest, base_version, err) != OV_OK ||
+    if (ov_plan_check_base(latest, base_version, err) != OV_OK ||
         ov_plan_validate(p, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_str comment = ov_str_trim(citizen_comment);
@@ -115,12 +92,12 @@ ov_status ov_plan_save(ov_tx *tx, int64_t course_id, int base_version,
     ov_arena *a = ov_arena_new(0);
     ov_buf summary;
     ov_buf_init(&summary, a, 8000);
-    if (h.latest == 0) {
+    if (latest == 0) {
         ov_buf_append_c(&summary, "Første version af planen");
     } else {
         ov_plan prev;
         ov_plan_meta pm;
-        if (load_raw(tx, course_id, h.latest, a, &prev, &pm, err) != OV_OK) {
+        if (load_raw(tx, course_id, latest, a, &prev, &pm, err) != OV_OK) {
             ov_arena_destroy(a);
             return ov_tx_fail(tx, err);
         }
@@ -141,7 +118,7 @@ ov_status ov_plan_save(ov_tx *tx, int64_t course_id, int base_version,
     ov_status st = ov_stmt_prepare(tx->conn, SQL_INSERT, &s, err);
     if (st == OV_OK) {
         ov_stmt_bind_i64(s, 1, course_id);
-        ov_stmt_bind_i64(s, 2, h.latest + 1);
+        ov_stmt_bind_i64(s, 2, latest + 1);
         ov_stmt_bind_text(s, 3, json);
         ov_stmt_bind_i64(s, 4, ov_plan_has_job_goal(p));
         ov_stmt_bind_i64(s, 5, with_citizen);
@@ -157,8 +134,8 @@ ov_status ov_plan_save(ov_tx *tx, int64_t course_id, int base_version,
     ov_arena_destroy(a);
     if (st != OV_OK)
         return ov_tx_fail(tx, err);
-    *new_version = h.latest + 1;
-    if (ov_audit_append(tx, OV_ACT_UPDATE, h.citizen, "plan", err) != OV_OK)
+    *new_version = latest + 1;
+    if (ov_audit_append(tx, OV_ACT_UPDATE, h.citizen_id, "plan", err) != OV_OK)
         return err->code;
     if (ov_plan_has_job_goal(p) && h.stage < OV_STAGE_PLAN)
         return ov_course_set_stage(tx, course_id, OV_STAGE_PLAN,
@@ -174,13 +151,14 @@ ov_status ov_plan_load(ov_tx *tx, int64_t course_id, int version,
         return err->code;
     memset(out, 0, sizeof *out);
     memset(meta, 0, sizeof *meta);
-    course_head h;
-    if (head(tx, course_id, &h, err) != OV_OK)
+    ov_course_head h;
+    int latest = 0;
+    if (head(tx, course_id, &h, &latest, err) != OV_OK)
         return ov_tx_fail(tx, err);
     if (version == 0)
-        version = h.latest;
+        version = latest;
     if (version > 0 &&
         load_raw(tx, course_id, version, a, out, meta, err) != OV_OK)
         return ov_tx_fail(tx, err);
-    return ov_audit_append(tx, OV_ACT_READ, h.citizen, "plan", err);
+    return ov_audit_append(tx, OV_ACT_READ, h.citizen_id, "plan", err);
 }

@@ -7,6 +7,7 @@
 
 #include <pthread.h>
 
+#include "model/course.h"
 #include "store/db.h"
 #include "store/store.h"
 
@@ -27,6 +28,19 @@ ov_status ov_tx_fail(ov_tx *tx, ov_err *err);
 /* Guard at the top of store functions: refuse a failed or finished
  * transaction, and (when need_write) a read-only one. */
 ov_status ov_tx_check(ov_tx *tx, bool need_write, ov_err *err);
+
+/* The fields of a course that most writes need to check and audit
+ * (course.c). OV_ENOTFOUND for an unknown id. */
+typedef struct ov_course_head {
+    int64_t citizen_id, team_id;
+    ov_stage stage;
+    ov_date started_on;
+} ov_course_head;
+ov_status ov_course_head_load(ov_tx *tx, int64_t course_id, ov_course_head *h,
+                              ov_err *err);
+/* The same, refusing an ended course with OV_ECONFLICT. */
+ov_status ov_course_head_open(ov_tx *tx, int64_t course_id, ov_course_head *h,
+                              ov_err *err);
 
 /* Migrations (migrations.c). */
 ov_status ov_migrate(ov_conn *c, int *version, ov_err *err);

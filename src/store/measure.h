@@ -1,0 +1,34 @@
+/*
+ * measure.h (store) - WHO-5, self-efficacy and readiness answers of a
+ * course, each with its date, who rated (readiness) and who entered it.
+ */
+#ifndef OV_STORE_MEASURE_H
+#define OV_STORE_MEASURE_H
+
+#include <stdint.h>
+
+#include "model/measure.h"
+#include "store/store.h"
+
+typedef struct ov_measurement {
+    int64_t id;
+    ov_instrument instrument;
+    ov_date taken_on;
+    int nitems;
+    int items[10];
+    int score;
+    bool has_rater;
+    ov_rater rater;        /* readiness only */
+    ov_entered_by entered_by;
+} ov_measurement;
+
+/* Validate (items, date within the course and not in the future; readiness
+ * needs a rater) and store; m->score is computed. */
+ov_status ov_measure_record(ov_tx *tx, int64_t course_id, ov_measurement *m,
+                            ov_date today, int64_t *id, ov_err *err);
+
+/* All measurements of one instrument, oldest first (at most cap). */
+ov_status ov_measure_list(ov_tx *tx, int64_t course_id, ov_instrument instr,
+                          ov_measurement *out, int cap, int *n, ov_err *err);
+
+#endif
