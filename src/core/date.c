@@ -142,15 +142,27 @@ static ov_status date_error(ov_str s, const char *field, const char *why,
                       why);
 }
 
+/* `fmt` is the expected format, shown in every message so the user sees
+ * both what is wrong and what is expected. */
 static ov_status check_ymd(ov_str s, int y, int m, int d, const char *field,
-                           ov_date *out, ov_err *err)
+                           const char *fmt, ov_date *out, ov_err *err)
 {
-    if (m < 1 || m > 12)
-        return date_error(s, field, "has no such month (01-12)", err);
-    if (y < 1)
-        return date_error(s, field, "has no such year", err);
-    if (d < 1 || d > ov_days_in_month(y, m))
-        return date_error(s, field, "has no such day in that month", err);
+    char why[96];
+    if (m < 1 || m > 12) {
+        snprintf(why, sizeof why, "has no such month (%02d); use %s with a month "
+                                  "01-12", m, fmt);
+        return date_error(s, field, why, err);
+    }
+    if (y < 1) {
+        snprintf(why, sizeof why, "has no year; use %s", fmt);
+        return date_error(s, field, why, err);
+    }
+    if (d < 1 || d > ov_days_in_month(y, m)) {
+        snprintf(why, sizeof why,
+                 "has no such day (that month has %d days); use %s",
+                 ov_days_in_month(y, m), fmt);
+        return date_error(s, field, why, err);
+    }
     *out = ov_date_from_ymd(y, m, d);
     return OV_OK;
 }
@@ -168,7 +180,7 @@ ov_status ov_date_parse_iso(ov_str s, const char *field, ov_date *out,
         return date_error(s, field,
                           "is not a date; use YYYY-MM-DD, e.g. 2026-11-22",
                           err);
-    return check_ymd(s, y, m, d, field, out, err);
+    return check_ymd(s, y, m, d, field, "YYYY-MM-DD", out, err);
 }
 
 ov_status ov_date_parse_dk(ov_str s, const char *field, ov_date *out,
@@ -185,7 +197,7 @@ ov_status ov_date_parse_dk(ov_str s, const char *field, ov_date *out,
         return date_error(s, field,
                           "is not a date; use DD-MM-YYYY, e.g. 22-11-2026",
                           err);
-    return check_ymd(s, y, m, d, field, out, err);
+    return check_ymd(s, y, m, d, field, "DD-MM-YYYY", out, err);
 }
 
 ov_status ov_date_parse(ov_str s, const char *field, ov_date *out, ov_err *err)
