@@ -157,6 +157,11 @@ void ov_stmt_bind_i64(ov_stmt *s, int idx, int64_t v)
 
 void ov_stmt_bind_null(ov_stmt *s, int idx) { sqlite3_bind_null(s->st, idx); }
 
+void ov_stmt_bind_double(ov_stmt *s, int idx, double v)
+{
+    sqlite3_bind_double(s->st, idx, v);
+}
+
 void ov_stmt_bind_text(ov_stmt *s, int idx, ov_str v)
 {
     if (!v.ptr)

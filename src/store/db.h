@@ -38,6 +38,7 @@ ov_status ov_stmt_prepare(ov_conn *c, const char *sql, ov_stmt **out,
 /* Binding, 1-based like SQL. Text is bound as a copy. */
 void ov_stmt_bind_i64(ov_stmt *s, int idx, int64_t v);
 void ov_stmt_bind_null(ov_stmt *s, int idx);
+void ov_stmt_bind_double(ov_stmt *s, int idx, double v);
 void ov_stmt_bind_text(ov_stmt *s, int idx, ov_str v);
 void ov_stmt_bind_cstr(ov_stmt *s, int idx, const char *v); /* NULL = NULL */
 void ov_stmt_bind_blob(ov_stmt *s, int idx, const void *p, size_t n);

@@ -1,0 +1,41 @@
+/*
+ * match.h (store) - company openings, match suggestions for a citizen, the
+ * consultant's proposals and the citizen's answer, and the employment
+ * history of a course.
+ */
+#ifndef OV_STORE_MATCH_H
+#define OV_STORE_MATCH_H
+
+#include <stdint.h>
+
+#include "core/date.h"
+#include "model/match.h"
+#include "store/store.h"
+
+/* An opening at a registered company (o->id is set). Location comes from
+ * the company. */
+ov_status ov_opening_create(ov_tx *tx, int64_t company_id, ov_opening *o,
+                            ov_err *err);
+
+/* Score every active opening for the profile (the location component
+ * weighs distance and the citizen's travel preference); out gets the best
+ * `cap`, ranked. */
+ov_status ov_match_suggest(ov_tx *tx, int64_t course_id,
+                           const ov_match_profile *p,
+                           const ov_match_weights *w, ov_arena *a,
+                           ov_match_score *out, int cap, int *n, ov_err *err);
+
+/* The consultant proposes an opening (stage moves to `match`). */
+ov_status ov_match_propose(ov_tx *tx, int64_t course_id, int64_t opening_id,
+                           double score, ov_date on, int64_t *id,
+                           ov_err *err);
+/* The citizen's answer to a proposal. */
+ov_status ov_match_answer(ov_tx *tx, int64_t proposal_id, bool agreed,
+                          ov_date on, ov_err *err);
+
+/* Ordinary hours per week from a date (employment history); moves the
+ * course to `in_job` when hours > 0. */
+ov_status ov_employment_record(ov_tx *tx, int64_t course_id, ov_date from,
+                               int ordinary_hours_x10, ov_err *err);
+
+#endif
