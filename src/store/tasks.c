@@ -1,0 +1,216 @@
+#include "store/tasks.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "model/cti.h"
+#include "model/measure.h"
+#include "store/audit.h"
+#include "store/store_int.h"
+
+static const char SQL_START[] =
+    "SELECT max(held_on) FROM meeting WHERE course_id = ?1 AND kind = "
+    "'start' AND complete = 1";
+static const char SQL_FOLLOWUP[] =
+    "SELECT max(held_on) FROM meeting WHERE course_id = ?1 AND kind = "
+    "'followup'";
+static const char SQL_JOB_GOAL[] =
+    "SELECT has_job_goal FROM plan_version WHERE course_id = ?1 ORDER BY "
+    "version DESC LIMIT 1";
+static const char SQL_WHO5[] =
+    "SELECT taken_on FROM measurement WHERE course_id = ?1 AND instrument = "
+    "'who5' ORDER BY taken_on";
+static const char SQL_CTI[] =
+    "SELECT months, start_on FROM cti_course WHERE course_id = ?1";
+static const char SQL_PLACEMENT[] =
+    "SELECT min(start_on) FROM placement WHERE course_id = ?1";
+static const char SQL_REVIEW[] =
+    "SELECT v.review_on FROM agreement_version v JOIN placement p ON p.id = "
+    "v.placement_id WHERE p.course_id = ?1 ORDER BY p.id DESC, v.version "
+    "DESC LIMIT 1";
+static const char SQL_MY_COURSES[] =
+    "SELECT DISTINCT s.course_id FROM course_staff s JOIN course c ON c.id = "
+    "s.course_id WHERE s.user_id = ?1 AND c.ended_on IS NULL ORDER BY "
+    "s.course_id";
+
+enum { Q_START, Q_FOLLOWUP, Q_PLACEMENT, Q_REVIEW };
+static const char *const SQL_ONE_DATE[] = {SQL_START, SQL_FOLLOWUP,
+                                           SQL_PLACEMENT, SQL_REVIEW};
+
+/* A single date (or none) from a query bound to the course id. */
+static ov_status one_date(ov_tx *tx, int which, int64_t course, bool *found,
+                          ov_date *out, ov_err *err)
+{
+    *found = false;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_ONE_DATE[which], &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, course);
+    ov_step r = ov_stmt_step(s, err);
+    ov_status st = OV_OK;
+    if (r == OV_STEP_ROW && !ov_stmt_col_is_null(s, 0)) {
+        ov_arena *a = ov_arena_new(128);
+        st = ov_date_parse_iso(ov_stmt_col_text(s, 0, a), "date", out, err);
+        ov_arena_destroy(a);
+        *found = st == OV_OK;
+    } else if (r == OV_STEP_ERROR) {
+        st = err->code;
+    }
+    ov_stmt_release(s);
+    return st;
+}
+
+/* The facts without the audit row (shared by both entry points). */
+static ov_status facts(ov_tx *tx, int64_t course_id, ov_date today,
+                       ov_course_facts *f, int64_t *citizen, ov_err *err)
+{
+    memset(f, 0, sizeof *f);
+    ov_course_head h;
+    if (ov_course_head_load(tx, course_id, &h, err) != OV_OK)
+        return err->code;
+    *citizen = h.citizen_id;
+    f->course_id = course_id;
+    f->stage = h.stage;
+    f->started_on = h.started_on;
+    bool found;
+    if (one_date(tx, Q_START, course_id, &f->has_start_meeting,
+                 &f->start_meeting_on, err) != OV_OK ||
+        one_date(tx, Q_FOLLOWUP, course_id, &f->has_followup,
+                 &f->last_followup_on, err) != OV_OK ||
+        one_date(tx, Q_REVIEW, course_id, &f->has_agreement_review,
+                 &f->agreement_review_on, err) != OV_OK)
+        return err->code;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_JOB_GOAL, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_step r = ov_stmt_step(s, err);
+    f->plan_has_job_goal = r == OV_STEP_ROW && ov_stmt_col_i64(s, 0) != 0;
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return err->code;
+
+    /* WHO-5 schedule */
+    if (ov_stmt_prepare(tx->conn, SQL_WHO5, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_date taken[64];
+    int nt = 0;
+    ov_arena *a = ov_arena_new(0);
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && nt < 64)
+        if (ov_date_parse_iso(ov_stmt_col_text(s, 0, a), "taken_on",
+                              &taken[nt], err) == OV_OK)
+            nt++;
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR) {
+        ov_arena_destroy(a);
+        return err->code;
+    }
+    ov_measure_due md = ov_measure_next_due(f->started_on, false, 0, taken, nt,
+                                            today, 14);
+    f->has_measurement_due = md.due;
+    f->measurement_due_on = md.due_on;
+    f->measurement_name = "WHO-5";
+
+    /* CTI phases and alignment with the first placement */
+    if (ov_stmt_prepare(tx->conn, SQL_CTI, &s, err) != OV_OK) {
+        ov_arena_destroy(a);
+        return err->code;
+    }
+    ov_stmt_bind_i64(s, 1, course_id);
+    r = ov_stmt_step(s, err);
+    ov_status st = OV_OK;
+    if (r == OV_STEP_ROW) {
+        int months = (int)ov_stmt_col_i64(s, 0);
+        ov_date start;
+        st = ov_date_parse_iso(ov_stmt_col_text(s, 1, a), "start_on", &start,
+                               err);
+        if (st == OV_OK) {
+            ov_cti_course c;
+            ov_cti_phases(start, months, &c);
+            f->n_phase_changes = 2;
+            f->phase_change_on[0] = c.phase_start[1];
+            f->phase_change_on[1] = c.phase_start[2];
+            ov_date pstart;
+            ov_stmt_release(s);
+            s = NULL;
+            st = one_date(tx, Q_PLACEMENT, course_id, &found, &pstart, err);
+            if (st == OV_OK && found) {
+                ov_cti_rules rules = ov_cti_rules_default();
+                ov_cti_facts cf = {true, pstart, 0};
+                ov_cti_warning w[OV_CTI_WARNING_COUNT];
+                int nw = ov_cti_check(&c, &rules, &cf, NULL, 0, today, w,
+                                      OV_CTI_WARNING_COUNT);
+                for (int i = 0; i < nw; i++)
+                    if (w[i].code == OV_CTI_AFTER_PLACEMENT ||
+                        w[i].code == OV_CTI_TOO_EARLY) {
+                        f->cti_misaligned = true;
+                        f->cti_start_on = start;
+                    }
+            }
+        }
+    } else if (r == OV_STEP_ERROR) {
+        st = err->code;
+    }
+    if (s)
+        ov_stmt_release(s);
+    ov_arena_destroy(a);
+    return st;
+}
+
+ov_status ov_course_facts_get(ov_tx *tx, int64_t course_id, ov_date today,
+                              ov_course_facts *out, ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    int64_t citizen;
+    if (facts(tx, course_id, today, out, &citizen, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return ov_audit_append(tx, OV_ACT_READ, citizen, "opgaver", err);
+}
+
+ov_status ov_tasks_for_user(ov_tx *tx, int64_t user_id, ov_date today,
+                            int window_days, ov_arena *a, ov_task **tasks,
+                            int *n, ov_err *err)
+{
+    *n = 0;
+    *tasks = NULL;
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_MY_COURSES, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, user_id);
+    size_t cap = 64, k = 0;
+    int64_t *ids = ov_arena_alloc(a, cap * sizeof *ids);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (k == cap) {
+            int64_t *b = ov_arena_alloc(a, 2 * cap * sizeof *b);
+            memcpy(b, ids, cap * sizeof *b);
+            ids = b;
+            cap *= 2;
+        }
+        ids[k++] = ov_stmt_col_i64(s, 0);
+    }
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    ov_task *out = ov_arena_alloc(a, (k + 1) * OV_TASKS_PER_COURSE *
+                                         sizeof *out);
+    int total = 0;
+    for (size_t i = 0; i < k; i++) {
+        ov_course_facts f;
+        int64_t citizen;
+        if (facts(tx, ids[i], today, &f, &citizen, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+        total += ov_due_tasks(&f, today, window_days, out + total,
+                              OV_TASKS_PER_COURSE);
+    }
+    ov_due_sort(out, total);
+    *tasks = out;
+    *n = total;
+    char crit[OV_AUDIT_CRITERION_MAX];
+    snprintf(crit, sizeof crit, "mine opgaver: %zu forløb", k);
+    return ov_audit_append(tx, OV_ACT_READ, 0, crit, err);
+}
