@@ -78,10 +78,10 @@ ov_status ov_draw(const int64_t *pool, size_t pool_n, size_t n, uint64_t seed,
     qsort(v, pool_n, sizeof *v, cmp_i64);
     for (size_t i = 1; i < pool_n; i++)
         if (v[i] == v[i - 1]) {
+            long long dup = (long long)v[i];
             free(v);
             return ov_err_set(err, OV_EINVAL, "pool",
-                              "pool: candidate %lld appears twice",
-                              (long long)v[i]);
+                              "pool: candidate %lld appears twice", dup);
         }
     ov_rng r;
     ov_rng_seed(&r, seed);
