@@ -92,10 +92,12 @@ $(BUILD)/tests/%: tests/%.c $(LIB) $(TEST_HELPER_OBJ)
 	    $(ALL_LDLIBS) $(shell pkg-config --libs cmocka)
 
 # The product on the embedded database. Until the web server lands this
-# creates or opens the default database and prints its status.
+# creates demo.db with the demo world when it is missing, opens it and
+# prints its status.
 run: deps
 	@$(MAKE) --no-print-directory all
-	@./$(BIN) init --db demo.db
+	@test -e demo.db || ./$(BIN) demo --db demo.db
+	@./$(BIN) init --db demo.db >/dev/null
 	@./$(BIN) status --db demo.db
 
 test: deps

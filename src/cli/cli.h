@@ -57,5 +57,6 @@ int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
 
 #endif

@@ -33,6 +33,8 @@ static const command commands[] = {
      "online backup to a new file (the key file is not included)"},
     {"restore", cmd_restore, "restore --from FILE --db PATH",
      "restore a backup into a new database file"},
+    {"demo", cmd_demo, "demo --db PATH [--seed N] [--today YYYY-MM-DD]",
+     "build a new database with a realistic synthetic world"},
     {"audit", cmd_audit, "audit verify|prune --db PATH",
      "verify the audit log's hash chain, or prune rows past retention"},
 };

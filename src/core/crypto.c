@@ -215,3 +215,25 @@ int ov_memeq_ct(const void *a, const void *b, size_t n)
 {
     return sodium_memcmp(a, b, n) == 0;
 }
+
+_Static_assert(OV_PWHASH_MAX >= crypto_pwhash_STRBYTES, "pwhash size");
+
+ov_status ov_password_hash(const char *password, char out[OV_PWHASH_MAX],
+                           ov_err *err)
+{
+    size_t n = strlen(password);
+    if (n < 8 || n > 256)
+        return ov_err_set(err, OV_EINVAL, "password",
+                          "password: use 8-256 characters");
+    if (crypto_pwhash_str(out, password, n, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return ov_err_set(err, OV_EIO, "password",
+                          "password hashing ran out of memory (it needs 64 "
+                          "MiB); try again");
+    return OV_OK;
+}
+
+bool ov_password_verify(const char *stored, const char *password)
+{
+    return crypto_pwhash_str_verify(stored, password, strlen(password)) == 0;
+}

@@ -10,6 +10,7 @@
 #ifndef OV_CORE_CRYPTO_H
 #define OV_CORE_CRYPTO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -58,6 +59,14 @@ void ov_seal(const ov_keys *keys, const void *plain, size_t n,
 ov_status ov_open(const ov_keys *keys, const uint8_t *box, size_t box_len,
                   const uint8_t nonce[OV_NONCE_BYTES], uint8_t *out,
                   ov_err *err);
+
+/* Argon2id password hashing (libsodium crypto_pwhash_str, interactive
+ * limits: 64 MiB and 2 passes). out must hold OV_PWHASH_MAX bytes. */
+#define OV_PWHASH_MAX 128
+ov_status ov_password_hash(const char *password, char out[OV_PWHASH_MAX],
+                           ov_err *err);
+/* True when the password matches the stored hash. */
+bool ov_password_verify(const char *stored, const char *password);
 
 /* Constant-time comparison. */
 int ov_memeq_ct(const void *a, const void *b, size_t n);

@@ -1,6 +1,7 @@
 #include "store/org.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "core/cvr.h"
 #include "core/date.h"
@@ -24,6 +25,8 @@ static const char SQL_USER_BY_ID[] =
 static const char SQL_USER_BY_NAME[] =
     "SELECT id, username, full_name, role, municipality_code, citizen_id, "
     "company_id, active FROM app_user WHERE username = ?1";
+static const char SQL_USER_PASSWORD[] =
+    "UPDATE app_user SET password_hash = ?2 WHERE id = ?1";
 static const char SQL_MEMBER_INSERT[] =
     "INSERT OR IGNORE INTO team_member (team_id, user_id) VALUES (?1, ?2)";
 static const char SQL_COMPANY_INSERT[] =
@@ -231,6 +234,30 @@ ov_status ov_org_team_add_member(ov_tx *tx, int64_t team_id, int64_t user_id,
         return ov_tx_fail(tx, err);
     return audit_org(tx, OV_ACT_UPDATE, "teammedlem tilføjet, team",
                      (long long)team_id, err);
+}
+
+ov_status ov_org_user_set_password(ov_tx *tx, int64_t user_id,
+                                   const char *hash, ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    if (!hash || strncmp(hash, "$argon2id$", 10) != 0)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "password",
+                                          "password: not an Argon2id hash "
+                                          "(a bug)"), err));
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_USER_PASSWORD, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, user_id);
+    ov_stmt_bind_cstr(s, 2, hash);
+    if (ov_stmt_run(s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (ov_conn_changes(tx->conn) == 0)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "user_id",
+                                          "user_id: no user %lld",
+                                          (long long)user_id), err));
+    return audit_org(tx, OV_ACT_UPDATE, "adgangskode sat, bruger",
+                     (long long)user_id, err);
 }
 
 ov_status ov_org_user_by_username(ov_tx *tx, ov_str username, ov_arena *a,

@@ -43,6 +43,10 @@ typedef struct ov_user {
     bool active;
 } ov_user;
 
+/* Store a password hash (from ov_password_hash) for a user. */
+ov_status ov_org_user_set_password(ov_tx *tx, int64_t user_id,
+                                   const char *hash, ov_err *err);
+
 ov_status ov_org_user_by_username(ov_tx *tx, ov_str username, ov_arena *a,
                                   ov_user *out, ov_err *err);
 

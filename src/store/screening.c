@@ -32,6 +32,11 @@ static const char SQL_POOL[] =
     "SELECT c.id FROM candidate c WHERE c.batch_id = ?1 AND c.eligible = 1 "
     "AND NOT EXISTS (SELECT 1 FROM draw_member m JOIN draw d ON d.id = "
     "m.draw_id WHERE d.batch_id = ?1 AND m.candidate_id = c.id) ORDER BY c.id";
+static const char SQL_UNDRAWN[] =
+    "SELECT c.citizen_id FROM candidate c WHERE c.batch_id = ?1 AND "
+    "c.eligible = 1 AND NOT EXISTS (SELECT 1 FROM draw_member m JOIN draw d "
+    "ON d.id = m.draw_id WHERE d.batch_id = ?1 AND m.candidate_id = c.id) "
+    "ORDER BY c.id";
 static const char SQL_DRAW_INSERT[] =
     "INSERT INTO draw (batch_id, seed, count, drawn_by, drawn_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -414,7 +419,7 @@ static ov_status id_list(ov_tx *tx, int which, int64_t arg, int64_t **out,
 
 ov_status ov_draw_make(ov_tx *tx, int64_t batch_id, int count, uint64_t seed,
                        int64_t team_id, ov_date on, int64_t *draw_id,
-                       int64_t *out, ov_err *err)
+                       int64_t *out, int64_t *courses, ov_err *err)
 {
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
@@ -482,11 +487,37 @@ ov_status ov_draw_make(ov_tx *tx, int64_t batch_id, int count, uint64_t seed,
         if (ov_course_create(tx, citizen, team_id, OV_STAGE_DRAWN, on, &course,
                              err) != OV_OK)
             return err->code;
+        if (courses)
+            courses[i] = course;
     }
     char crit[OV_AUDIT_CRITERION_MAX];
     snprintf(crit, sizeof crit, "lodtrækning %lld: %d af %zu, seed %s",
              (long long)*draw_id, count, npool, seedtxt);
     return ov_audit_append(tx, OV_ACT_CREATE, 0, crit, err);
+}
+
+ov_status ov_screening_undrawn(ov_tx *tx, int64_t batch_id, int64_t *citizens,
+                               int cap, int *n, ov_err *err)
+{
+    *n = 0;
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_UNDRAWN, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, batch_id);
+    ov_step r = OV_STEP_DONE;
+    while (*n < cap && (r = ov_stmt_step(s, err)) == OV_STEP_ROW)
+        citizens[(*n)++] = ov_stmt_col_i64(s, 0);
+    if (*n < cap && r == OV_STEP_ERROR) {
+        ov_stmt_release(s);
+        return ov_tx_fail(tx, err);
+    }
+    ov_stmt_release(s);
+    char crit[OV_AUDIT_CRITERION_MAX];
+    snprintf(crit, sizeof crit, "ikke udtrukne på screeningliste %lld",
+             (long long)batch_id);
+    return ov_audit_append(tx, OV_ACT_READ, 0, crit, err);
 }
 
 ov_status ov_draw_verify(ov_tx *tx, int64_t draw_id, ov_err *err)

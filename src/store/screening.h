@@ -61,10 +61,16 @@ ov_status ov_screening_exclude(ov_tx *tx, int64_t candidate_id,
 /* Draw `count` of the batch's eligible candidates who were not drawn
  * before, from `seed`; store pool, seed and result, and open a course in
  * stage `drawn` in `team_id` for each drawn citizen. out (capacity count)
- * gets the drawn candidate ids in draw order. */
+ * gets the drawn candidate ids in draw order; courses (may be NULL) the
+ * ids of the courses opened for them, in the same order. */
 ov_status ov_draw_make(ov_tx *tx, int64_t batch_id, int count, uint64_t seed,
                        int64_t team_id, ov_date on, int64_t *draw_id,
-                       int64_t *out, ov_err *err);
+                       int64_t *out, int64_t *courses, ov_err *err);
+
+/* Citizens of the batch's eligible candidates not drawn so far (at most
+ * cap), in candidate order. */
+ov_status ov_screening_undrawn(ov_tx *tx, int64_t batch_id, int64_t *citizens,
+                               int cap, int *n, ov_err *err);
 
 /* Re-run a stored draw from its stored pool and seed; OV_ECORRUPT when the
  * result differs from the stored one. */

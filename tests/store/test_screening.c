@@ -137,13 +137,13 @@ static void the_draw_is_stored_reproducible_and_opens_courses(void **state)
     /* more than the eligible pool */
     assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
     assert_int_equal(ov_draw_make(tx, batch, 4, 7, w.team, D(2026, 11, 2),
-                                  &draw_id, out, &err),
+                                  &draw_id, out, NULL, &err),
                      OV_EINVAL);
     assert_non_null(strstr(err.msg, "3 eligible candidates"));
     ov_tx_rollback(tx);
     assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
     assert_int_equal(ov_draw_make(tx, batch, 2, 7, w.team, D(2026, 11, 2),
-                                  &draw_id, out, &err),
+                                  &draw_id, out, NULL, &err),
                      OV_OK);
     assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
     assert_int_equal(count(&w, "SELECT count(*) FROM course WHERE stage = "
@@ -157,7 +157,7 @@ static void the_draw_is_stored_reproducible_and_opens_courses(void **state)
     int64_t d2, out2[1];
     assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
     assert_int_equal(ov_draw_make(tx, batch, 1, 99, w.team, D(2026, 11, 2),
-                                  &d2, out2, &err),
+                                  &d2, out2, NULL, &err),
                      OV_OK);
     assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
     assert_true(out2[0] != out[0] && out2[0] != out[1]);
@@ -200,7 +200,7 @@ static void an_excluded_candidate_leaves_the_pool(void **state)
     int64_t draw_id, out[3];
     assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
     assert_int_equal(ov_draw_make(tx, batch, 3, 1, w.team, D(2026, 11, 2),
-                                  &draw_id, out, &err),
+                                  &draw_id, out, NULL, &err),
                      OV_EINVAL);
     assert_non_null(strstr(err.msg, "has 2 eligible"));
     ov_tx_rollback(tx);

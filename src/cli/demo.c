@@ -1,0 +1,747 @@
+/*
+ * demo.c - `overgang demo`: a realistic synthetic world, deterministic for
+ * a seed and a date (default: today), built through the same store
+ * functions the product uses, so every row has its audit row and passes the
+ * same validation.
+ *
+ * Two municipalities (Halsnæs 250, Tønder 550), two teams each, staff in
+ * every role, 300 screened candidates per municipality of whom 240 are
+ * drawn and followed through every stage of the model, companies with
+ * openings, plans with several versions, work agreements with hours logs,
+ * CTI contact logs and WHO-5 series. Distributions follow the pilot
+ * profile in DOMAIN.md (54 % women, mean age 45, long unemployment; WHO-5
+ * rising from about 49 to 57).
+ *
+ * Fictitious CPR numbers: the first six digits give a birth date that
+ * follows the pilot's age profile, but the seventh digit is 5-8, which by
+ * the century table puts the birth in 1858-1899 (or, for a few too-young
+ * screening candidates, in 2027-2057). Nobody alive can have such a number,
+ * so demo data can never be mistaken for a real person's. The price is that
+ * ages derived from these numbers read 100 years too old (or negative) in
+ * the demo; the screening still shows the age rule at work.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/cpr.h"
+#include "core/crypto.h"
+#include "core/log.h"
+#include "model/draw.h"
+#include "store/citizen.h"
+#include "store/course.h"
+#include "store/cti.h"
+#include "store/match.h"
+#include "store/measure.h"
+#include "store/meeting.h"
+#include "store/org.h"
+#include "store/placement.h"
+#include "store/plan.h"
+#include "store/screening.h"
+
+#define DEMO_PASSWORD "overgang-demo"
+#define CANDIDATES 300
+#define DRAWN 240
+
+static const char *const first_f[] = {
+    "Anne", "Mette", "Hanne", "Susanne", "Lene", "Marianne", "Camilla",
+    "Louise", "Charlotte", "Pia", "Tina", "Maria", "Helle", "Bente", "Rikke",
+    "Julie", "Sofie", "Nadia", "Fatima", "Aisha", "Ida", "Karin", "Lone",
+    "Dorthe", "Gitte", "Sanne", "Trine", "Malene", "Jeanette", "Birgitte"};
+static const char *const first_m[] = {
+    "Peter", "Michael", "Lars", "Thomas", "Jens", "Henrik", "Søren", "Martin",
+    "Jan", "Morten", "Anders", "Niels", "Rasmus", "Jesper", "Mads", "Kim",
+    "Brian", "Allan", "Ali", "Omar", "Hassan", "Bo", "Torben", "Claus",
+    "Kenneth", "Dennis", "Jacob", "Per", "Steen", "Ole"};
+static const char *const last[] = {
+    "Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen",
+    "Larsen", "Sørensen", "Rasmussen", "Jørgensen", "Petersen", "Madsen",
+    "Kristensen", "Olsen", "Thomsen", "Christiansen", "Poulsen", "Johansen",
+    "Møller", "Mortensen", "Holm", "Lund", "Bach", "Berg", "Dahl", "Skov",
+    "Vestergaard", "Kjær", "Friis", "Ahmed"};
+static const char *const company_words[] = {
+    "Lager", "Gartneri", "Køkken", "Rengøring", "Auto", "Byg", "Pleje",
+    "Trælast", "Grønt", "Café", "Genbrug", "Transport", "Maler", "VVS",
+    "Dyrepension", "Bageri", "Tømrer", "Vaskeri", "Anlæg", "Fisk"};
+static const struct {
+    const char *tasks, *occupation;
+} jobs[] = {
+    {"Pluk og pak af varer på lageret", "9321"},
+    {"Pasning af planter og salg i gartneriet", "6113"},
+    {"Opvask og klargøring i køkkenet", "9412"},
+    {"Rengøring af kontorer og fællesarealer", "9112"},
+    {"Klargøring og vask af biler", "9122"},
+    {"Hjælp på byggepladsen og oprydning", "9313"},
+    {"Praktisk hjælp på plejecenter", "5322"},
+    {"Pasning af dyr og rengøring af stalde", "9211"},
+    {"Sortering og salg i genbrugsbutik", "5223"},
+    {"Kørsel med varer og hjælp ved levering", "8322"},
+};
+static const char *const wishes[] = {"lager", "dyr", "køkken", "udendørs",
+                                     "planter", "biler", "rengøring",
+                                     "butik", "byg", "pleje"};
+static const char *const focus[] = {
+    "Mødestabilitet", "Økonomi", "Søvn og døgnrytme", "Bolig", "Netværk",
+    "Helbred", "Transport til arbejde", "Struktur i hverdagen"};
+
+typedef struct demo {
+    ov_rng rng;
+    ov_date today;
+    ov_tx *tx;
+    ov_err *err;
+    char taken_cpr[2 * CANDIDATES + 64][11];
+    int ncpr;
+} demo;
+
+static int pick(demo *d, int n) { return (int)ov_rng_below(&d->rng, (uint64_t)n); }
+static double unit(demo *d) { return ov_rng_unit(&d->rng); }
+static int between(demo *d, int lo, int hi) { return lo + pick(d, hi - lo + 1); }
+
+/* Approximately normal: the sum of three uniforms. */
+static double normal(demo *d, double mean, double sd)
+{
+    double u = unit(d) + unit(d) + unit(d) - 1.5; /* sd 0.5 */
+    return mean + u * 2.0 * sd;
+}
+
+/* A fictitious CPR number (see the header comment). */
+static void make_cpr(demo *d, ov_date birth, bool female, bool future,
+                     char out[12])
+{
+    for (;;) {
+        ov_ymd y = ov_date_to_ymd(birth);
+        int yy = future ? between(d, 27, 57) : y.year % 100;
+        if (!future && yy < 58)
+            yy = between(d, 58, 99); /* keep it in the 1800s */
+        int d7 = between(d, 5, 8);
+        int mid = pick(d, 100);
+        int last_digit = pick(d, 5) * 2 + (female ? 0 : 1);
+        snprintf(out, 12, "%02d%02d%02d-%d%02d%d", y.day, y.month, yy, d7, mid,
+                 last_digit);
+        char digits[11];
+        memcpy(digits, out, 6);
+        memcpy(digits + 6, out + 7, 4);
+        digits[10] = '\0';
+        bool dup = false;
+        for (int i = 0; i < d->ncpr && !dup; i++)
+            dup = memcmp(d->taken_cpr[i], digits, 10) == 0;
+        ov_cpr c;
+        if (!dup && ov_cpr_parse(ov_str_c(out), "cpr", &c, NULL) == OV_OK) {
+            memcpy(d->taken_cpr[d->ncpr++], digits, 11);
+            return;
+        }
+    }
+}
+
+static void make_cvr(demo *d, char out[9])
+{
+    static const int w[8] = {2, 7, 6, 5, 4, 3, 2, 1};
+    for (;;) {
+        int sum = 0;
+        out[0] = (char)('1' + pick(d, 9));
+        for (int i = 1; i < 7; i++)
+            out[i] = (char)('0' + pick(d, 10));
+        for (int i = 0; i < 7; i++)
+            sum += (out[i] - '0') * w[i];
+        int check = (11 - sum % 11) % 11;
+        if (check == 10)
+            continue;
+        out[7] = (char)('0' + check);
+        out[8] = '\0';
+        return;
+    }
+}
+
+static int64_t user(demo *d, const char *name, const char *full, ov_role role,
+                    int muni, int64_t team, int64_t citizen, int64_t company)
+{
+    int64_t id = 0;
+    ov_user_input in = {ov_str_c(name), ov_str_c(full), role, muni, citizen,
+                        company};
+    if (ov_org_user_create(d->tx, &in, &id, d->err) != OV_OK)
+        return 0;
+    if (team && ov_org_team_add_member(d->tx, team, id, d->err) != OV_OK)
+        return 0;
+    char hash[OV_PWHASH_MAX];
+    if (ov_password_hash(DEMO_PASSWORD, hash, d->err) != OV_OK ||
+        ov_org_user_set_password(d->tx, id, hash, d->err) != OV_OK)
+        return 0;
+    return id;
+}
+
+typedef struct team_staff {
+    int64_t team;
+    int64_t job[2], social[2], cti[3], vk[2];
+} team_staff;
+
+typedef struct muni {
+    int code;
+    const char *name;
+    int postcode_lo, postcode_hi;
+    const char *suffix; /* "" for Halsnæs, "2" for Tønder */
+    team_staff teams[2];
+    int64_t companies[25];
+    int ncompanies;
+    int64_t openings[60];
+    int nopenings;
+    int64_t first_citizen_course; /* for the demo citizen log-in */
+    int64_t employer_company;
+} muni;
+
+static ov_status staff(demo *d, muni *m)
+{
+    static const char *const team_names[2] = {"Team Nord", "Team Syd"};
+    char name[64], full[96];
+    for (int t = 0; t < 2; t++) {
+        team_staff *ts = &m->teams[t];
+        if (ov_org_team_create(d->tx, m->code, ov_str_c(team_names[t]),
+                               &ts->team, d->err) != OV_OK)
+            return d->err->code;
+        struct {
+            ov_role role;
+            const char *base;
+            int64_t *ids;
+            int n;
+        } groups[] = {
+            {OV_ROLE_EMPLOYMENT_CASEWORKER, "job", ts->job, 2},
+            {OV_ROLE_SOCIAL_CASEWORKER, "social", ts->social, 2},
+            {OV_ROLE_CTI_WORKER, "cti", ts->cti, 3},
+            {OV_ROLE_COMPANY_CONSULTANT, "vk", ts->vk, 2},
+        };
+        for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
+            for (int i = 0; i < groups[g].n; i++) {
+                /* the named demo log-ins are the first of each role in the
+                 * first team */
+                if (t == 0 && i == 0)
+                    snprintf(name, sizeof name, "%s%s", groups[g].base,
+                             m->suffix);
+                else
+                    snprintf(name, sizeof name, "%s%s.%c%d", groups[g].base,
+                             m->suffix, t == 0 ? 'n' : 's', i + 1);
+                snprintf(full, sizeof full, "%s %s",
+                         first_f[pick(d, 30)], last[pick(d, 30)]);
+                groups[g].ids[i] = user(d, name, full, groups[g].role, m->code,
+                                        ts->team, 0, 0);
+                if (!groups[g].ids[i])
+                    return d->err->code;
+            }
+    }
+    snprintf(name, sizeof name, "leder%s", m->suffix);
+    if (!user(d, name, "Leder", OV_ROLE_LEADER, m->code, 0, 0, 0))
+        return d->err->code;
+    snprintf(name, sizeof name, "admin%s", m->suffix);
+    if (!user(d, name, "Administrator", OV_ROLE_ADMINISTRATOR, m->code, 0, 0,
+              0))
+        return d->err->code;
+    return OV_OK;
+}
+
+static ov_status companies(demo *d, muni *m)
+{
+    m->ncompanies = 25;
+    for (int i = 0; i < m->ncompanies; i++) {
+        char cvr[9], name[96];
+        make_cvr(d, cvr);
+        snprintf(name, sizeof name, "%s %s ApS", last[pick(d, 30)],
+                 company_words[i % 20]);
+        int postcode = between(d, m->postcode_lo, m->postcode_hi);
+        if (ov_org_company_create(d->tx, ov_str_c(cvr), ov_str_c(name),
+                                  m->code, postcode, &m->companies[i],
+                                  d->err) != OV_OK)
+            return d->err->code;
+        int nopen = between(d, 1, 2);
+        for (int k = 0; k < nopen && m->nopenings < 60; k++) {
+            int j = (i + k) % 10;
+            ov_opening o = {0};
+            o.tasks = ov_str_c(jobs[j].tasks);
+            o.occupation = ov_str_c(jobs[j].occupation);
+            o.hours_min = between(d, 5, 15);
+            o.hours_max = o.hours_min + between(d, 5, 22);
+            for (int a = 0; a < OV_ACC_COUNT; a++)
+                if (unit(d) < 0.5)
+                    o.accommodations |= OV_ACC_BIT(a);
+            double r = unit(d);
+            o.ordinary = r < 0.5 ? OV_ORD_NOW : r < 0.85 ? OV_ORD_LATER
+                                                         : OV_ORD_NOT;
+            o.shortage = unit(d) < 0.3;
+            if (ov_opening_create(d->tx, m->companies[i], &o, d->err) != OV_OK)
+                return d->err->code;
+            m->openings[m->nopenings++] = o.id;
+        }
+    }
+    m->employer_company = m->companies[0];
+    return OV_OK;
+}
+
+/* The candidate list as CSV, screened through the real import. */
+static ov_status screening(demo *d, muni *m, ov_arena *a, int64_t *batch)
+{
+    ov_buf csv;
+    ov_buf_init(&csv, a, 1 << 20);
+    ov_buf_append_c(&csv, "cpr;name;activity_ready;months_unemployed;"
+                          "company_activity;in_prison;health_exemption;"
+                          "declined\n");
+    for (int i = 0; i < CANDIDATES; i++) {
+        bool female = unit(d) < 0.54;
+        /* the first 270 are in the target group; the rest show why others
+         * are not */
+        bool young = i >= 285 && i < 290;
+        bool not_ready = i >= 290 && i < 295;
+        bool short_unemp = i >= 295;
+        int age = (int)normal(d, 45, 9);
+        age = age < 31 ? 31 : age > 64 ? 64 : age;
+        ov_date birth = ov_date_add_months(d->today, -12 * age) -
+                        pick(d, 365);
+        char cpr[12];
+        make_cpr(d, birth, female, young, cpr);
+        int months = short_unemp ? between(d, 3, 11)
+                                 : (int)normal(d, 66, 30);
+        if (months < 12 && !short_unemp)
+            months = 12 + pick(d, 12);
+        const char *excl[4] = {"nej", "nej", "nej", "nej"};
+        if (i >= 270 && i < 285)
+            excl[(i - 270) % 4] = "ja";
+        ov_buf_printf(&csv, "%s;%s %s;%s;%d;%s;%s;%s;%s\n", cpr,
+                      female ? first_f[pick(d, 30)] : first_m[pick(d, 30)],
+                      last[pick(d, 30)], not_ready ? "nej" : "ja", months,
+                      excl[0], excl[1], excl[2], excl[3]);
+    }
+    if (csv.failed)
+        return ov_err_set(d->err, OV_EINTERNAL, NULL, "demo CSV too large");
+    ov_screening_rules rules = ov_screening_rules_default();
+    ov_import_report rep;
+    char source[64];
+    snprintf(source, sizeof source, "demo-%s.csv", m->name);
+    return ov_screening_import(d->tx, m->code, d->today - 540, &rules,
+                               ov_buf_str(&csv), source, a, batch, &rep,
+                               d->err);
+}
+
+static ov_date add_days(ov_date x, int n) { return x + n; }
+
+/* Take one drawn course to `target`, building its history on the way. */
+static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
+                          ov_stage target, const team_staff *ts, int idx)
+{
+    ov_err *err = d->err;
+    ov_tx *tx = d->tx;
+    if (ov_course_assign(tx, course, OV_ROLE_EMPLOYMENT_CASEWORKER,
+                         ts->job[idx % 2], err) != OV_OK ||
+        ov_course_assign(tx, course, OV_ROLE_SOCIAL_CASEWORKER,
+                         ts->social[idx % 2], err) != OV_OK ||
+        ov_course_assign(tx, course, OV_ROLE_CTI_WORKER, ts->cti[idx % 3],
+                         err) != OV_OK ||
+        ov_course_assign(tx, course, OV_ROLE_COMPANY_CONSULTANT,
+                         ts->vk[idx % 2], err) != OV_OK)
+        return err->code;
+    if (target == OV_STAGE_DRAWN)
+        return OV_OK;
+    bool ended = target == OV_STAGE_ENDED;
+    if (ended) /* ended courses went various ways before they ended */
+        target = (ov_stage)between(d, OV_STAGE_PLAN, OV_STAGE_IN_JOB);
+
+    /* start meeting (sometimes a first, incomplete one) */
+    ov_life_domains domains;
+    ov_life_domains_default(&domains);
+    ov_date sm = add_days(start, between(d, 7, 21));
+    ov_attendees full = OV_ATTEND(OV_ROLE_CITIZEN) |
+                        OV_ATTEND(OV_ROLE_EMPLOYMENT_CASEWORKER) |
+                        OV_ATTEND(OV_ROLE_SOCIAL_CASEWORKER) |
+                        OV_ATTEND(OV_ROLE_CTI_WORKER) |
+                        OV_ATTEND(OV_ROLE_COMPANY_CONSULTANT);
+    int64_t mid;
+    bool complete;
+    if (unit(d) < 0.2) {
+        ov_meeting_input first = {.kind = OV_MEETING_START, .held_on = sm - 5,
+                                  .attendees = full &
+                                               ~OV_ATTEND(OV_ROLE_CTI_WORKER),
+                                  .notes = OV_STR_LIT("CTI-medarbejderen var "
+                                                      "syg; nyt møde aftalt")};
+        if (ov_meeting_record(tx, course, &first, &domains, d->today, &mid,
+                              &complete, err) != OV_OK)
+            return err->code;
+    }
+    ov_assessment_item items[8];
+    static const char *const words[] = {
+        "Det går op og ned", "Jeg vil gerne have et arbejde",
+        "Jeg sover dårligt", "Min familie støtter mig", "Pengene slår ikke til",
+        "Jeg har det fint", "Jeg bliver let stresset", "Jeg mangler struktur"};
+    for (int i = 0; i < 8; i++)
+        items[i] = (ov_assessment_item){ov_str_c(domains.code[i]),
+                                        ov_str_c(words[pick(d, 8)]),
+                                        OV_STR_LIT("Motiveret"),
+                                        OV_STR_LIT("Usikker på egne evner"),
+                                        pick(d, 6) - 1};
+    int j = pick(d, 10);
+    char wish[64];
+    snprintf(wish, sizeof wish, "Arbejde med %s", wishes[j]);
+    ov_meeting_input in = {.kind = OV_MEETING_START, .held_on = sm,
+                           .attendees = full, .wishes = ov_str_c(wish),
+                           .competences = OV_STR_LIT("Mødestabil, god til "
+                                                     "praktisk arbejde"),
+                           .nitems = 8, .items = items};
+    if (ov_meeting_record(tx, course, &in, &domains, d->today, &mid, &complete,
+                          err) != OV_OK)
+        return err->code;
+
+    /* WHO-5 at the start */
+    ov_measurement w5 = {.instrument = OV_INSTR_WHO5, .taken_on = sm,
+                         .nitems = 5, .entered_by = OV_BY_CITIZEN};
+    /* pilot: mean WHO-5 about 49 at the start */
+    int base = between(d, 1, 3);
+    for (int i = 0; i < 5; i++)
+        w5.items[i] = base + pick(d, 2);
+    int64_t id;
+    if (ov_measure_record(tx, course, &w5, d->today, &id, err) != OV_OK)
+        return err->code;
+    if (target == OV_STAGE_START)
+        return OV_OK;
+
+    /* plan: a first version, then the job goal, then progress */
+    ov_plan_activity acts[2] = {
+        {3, OV_STR_LIT("Fast morgenrutine med vækkeur"), OV_ROLE_CITIZEN, true,
+         sm + 30, OV_ITEM_PLANNED},
+        {4, OV_STR_LIT("Besøg på to arbejdspladser"),
+         OV_ROLE_COMPANY_CONSULTANT, true, sm + 45, OV_ITEM_PLANNED}};
+    ov_plan_subgoal sub = {2, OV_STR_LIT("Møde stabilt op"), OV_ITEM_PLANNED, 2,
+                           acts};
+    ov_plan_goal goal = {1, OV_STR_LIT("Komme ud på en arbejdsplads"),
+                         OV_ITEM_IN_PROGRESS, 1, &sub};
+    ov_plan plan = {OV_STR_NULL, OV_STR_NULL, 1, &goal};
+    int v;
+    if (ov_plan_save(tx, course, 0, &plan, true, OV_STR_NULL, &v, err) !=
+        OV_OK)
+        return err->code;
+    char goal_text[128];
+    snprintf(goal_text, sizeof goal_text, "Jeg vil gerne arbejde med %s",
+             wishes[j]);
+    plan.job_goal = ov_str_c(goal_text);
+    plan.occupation = ov_str_c(jobs[j].occupation);
+    if (ov_plan_save(tx, course, v, &plan, true,
+                     OV_STR_LIT("Jeg er glad for målet"), &v, err) != OV_OK)
+        return err->code;
+    acts[0].status = OV_ITEM_DONE;
+    if (ov_plan_save(tx, course, v, &plan, true, OV_STR_NULL, &v, err) != OV_OK)
+        return err->code;
+
+    /* follow-ups every four weeks */
+    ov_date last_fu = sm;
+    for (ov_date fu = sm + 28; fu <= d->today - 3 && fu < sm + 400; fu += 28) {
+        ov_meeting_input f = {.kind = OV_MEETING_FOLLOWUP, .held_on = fu,
+                              .attendees = OV_ATTEND(OV_ROLE_CITIZEN) |
+                                           OV_ATTEND(OV_ROLE_CTI_WORKER) |
+                                           (unit(d) < 0.6
+                                                ? OV_ATTEND(OV_ROLE_COMPANY_CONSULTANT)
+                                                : 0) |
+                                           OV_ATTEND(OV_ROLE_EMPLOYMENT_CASEWORKER),
+                              .notes = OV_STR_LIT("Opfølgning på planen"),
+                              .plan_version = v};
+        if (ov_meeting_record(tx, course, &f, &domains, d->today, &mid,
+                              &complete, err) != OV_OK)
+            return err->code;
+        last_fu = fu;
+    }
+    (void)last_fu;
+    if (target == OV_STAGE_PLAN)
+        goto measure;
+
+    /* company match */
+    int64_t opening = m->openings[pick(d, m->nopenings)];
+    ov_date mt = sm + between(d, 20, 50);
+    int64_t prop;
+    if (ov_match_propose(tx, course, opening, 60 + pick(d, 40), mt, &prop,
+                         err) != OV_OK ||
+        ov_match_answer(tx, prop, true, mt + 2, err) != OV_OK)
+        return err->code;
+    if (target == OV_STAGE_MATCH)
+        goto measure;
+
+    /* CTI shortly before the placement, then the placement */
+    ov_date pl = mt + between(d, 14, 30);
+    if (pl > d->today)
+        pl = d->today;
+    ov_date cti_start = pl - between(d, 0, 14);
+    ov_cti_rules rules = ov_cti_rules_default();
+    if (ov_cti_start(tx, course, idx % 7 == 0 ? OV_BASIS_SEL82B
+                                              : OV_BASIS_OTHER,
+                     0, cti_start, &rules, err) != OV_OK)
+        return err->code;
+    ov_str areas[2] = {ov_str_c(focus[pick(d, 4)]),
+                       ov_str_c(focus[4 + pick(d, 4)])};
+    if (ov_cti_set_focus(tx, course, 1, areas, 2, err) != OV_OK)
+        return err->code;
+    /* contacts: weekly, then every two weeks, then monthly */
+    ov_cti_course cc;
+    ov_cti_phases(cti_start, idx % 7 == 0 ? 6 : 9, &cc);
+    for (ov_date c = cti_start + 1; c < cc.end && c <= d->today;) {
+        int phase = ov_cti_phase_of(&cc, c);
+        ov_cti_contact k = {c, (ov_contact_form)pick(d, OV_FORM_COUNT),
+                            between(d, 20, 90), ov_str_c(focus[pick(d, 8)])};
+        if (ov_cti_log_contact(tx, course, &k, d->today, &id, err) != OV_OK)
+            return err->code;
+        c += phase == 1 ? 7 : phase == 2 ? 14 : 28;
+        c += pick(d, 3) - 1;
+    }
+    ov_placement p = {OV_PLACE_INTERNSHIP, 0, pl, false, 0,
+                      10 * between(d, 8, 20)};
+    /* the company of the opening */
+    p.company_id = m->companies[pick(d, m->ncompanies)];
+    int64_t pid;
+    if (ov_placement_create(tx, course, &p, &pid, err) != OV_OK)
+        return err->code;
+    ov_agreement ag = {.internship_hours_x10 = p.weekly_hours_x10,
+                       .ordinary_hours_x10 = 0,
+                       .tasks = ov_str_c(jobs[j].tasks),
+                       .accommodations = OV_STR_LIT("Fast kontaktperson; "
+                                                    "rolige opgaver"),
+                       .ngoals = 2,
+                       .review_date = pl + 42};
+    ag.goals[0] = (ov_agreement_goal){OV_STR_LIT("Møde til tiden hver dag"),
+                                      false};
+    ag.goals[1] = (ov_agreement_goal){OV_STR_LIT("De første ordinære timer "
+                                                 "inden for tre måneder"),
+                                      false};
+    int av;
+    unsigned signed_mask;
+    if (ov_agreement_save(tx, pid, 0, &ag, &av, err) != OV_OK ||
+        ov_agreement_sign(tx, pid, av, OV_SIGN_CITIZEN, &signed_mask, err) !=
+            OV_OK ||
+        ov_agreement_sign(tx, pid, av, OV_SIGN_CONSULTANT, &signed_mask,
+                          err) != OV_OK)
+        return err->code;
+    if (unit(d) < 0.8 &&
+        ov_agreement_sign(tx, pid, av, OV_SIGN_EMPLOYER, &signed_mask, err) !=
+            OV_OK)
+        return err->code;
+    /* weekly hours: ordinary hours grow with time */
+    int weeks = 0;
+    for (ov_date wk = pl; wk + 6 <= d->today && weeks < 40; wk += 7, weeks++) {
+        ov_hours_week hw;
+        ov_date_iso_week(wk, &hw.iso_year, &hw.iso_week);
+        int ord = weeks > 6 ? 10 * (weeks - 6) / 2 : 0;
+        if (ord > 200)
+            ord = 200;
+        hw.ordinary_x10 = ord;
+        hw.internship_x10 = p.weekly_hours_x10 - ord / 2 > 0
+                                ? p.weekly_hours_x10 - ord / 2
+                                : 0;
+        if (ov_hours_put(tx, pid, &hw, err) != OV_OK)
+            return err->code;
+    }
+    if (weeks > 8) {
+        ag.ordinary_hours_x10 = 50;
+        ag.goals[0].reached = true;
+        ag.review_date = pl + 84;
+        if (ov_agreement_save(tx, pid, av, &ag, &av, err) != OV_OK ||
+            ov_agreement_sign(tx, pid, av, OV_SIGN_CONSULTANT, &signed_mask,
+                              err) != OV_OK)
+            return err->code;
+    }
+    if (target == OV_STAGE_IN_JOB) {
+        ov_date job = pl + between(d, 60, 150);
+        if (job > d->today)
+            job = d->today;
+        if (ov_employment_record(tx, course, job, 10 * between(d, 10, 37),
+                                 err) != OV_OK)
+            return err->code;
+    }
+
+measure:
+    /* WHO-5 every three months, rising on average */
+    for (int q = 1; q < 8; q++) {
+        ov_date t = ov_date_add_months(sm, 3 * q);
+        if (t > d->today)
+            break;
+        /* a slow rise (pilot: 49 to 57), with setbacks for some */
+        for (int i = 0; i < 5; i++) {
+            double r = unit(d);
+            int x = w5.items[i] + (r < 0.16 ? 1 : 0) - (r > 0.93 ? 1 : 0);
+            w5.items[i] = x < 0 ? 0 : x > 5 ? 5 : x;
+        }
+        w5.taken_on = t;
+        if (ov_measure_record(tx, course, &w5, d->today, &id, err) != OV_OK)
+            return err->code;
+    }
+    if (ended) {
+        static const ov_end_reason reasons[] = {
+            OV_END_ORDINARY_JOB, OV_END_ORDINARY_JOB, OV_END_EDUCATION,
+            OV_END_OTHER_EFFORT, OV_END_FLEX_JOB, OV_END_HEALTH,
+            OV_END_MOVED, OV_END_WITHDREW};
+        ov_end_reason r = reasons[pick(d, 8)];
+        if (ov_course_end(tx, course, r, OV_STR_NULL, d->today - pick(d, 60),
+                          d->today, err) != OV_OK)
+            return err->code;
+    }
+    return OV_OK;
+}
+
+/* Stage targets by cohort: the oldest cohorts have come furthest. */
+static ov_stage target_for(demo *d, int cohort, int ncohorts)
+{
+    /* 0 oldest .. ncohorts-1 newest; mean stage index from 6 down to 1 */
+    double mean = 6.2 - 5.0 * cohort / (ncohorts - 1);
+    int s = (int)(normal(d, mean, 1.1) + 0.5);
+    if (s < 1)
+        s = 1;
+    if (s > 7)
+        s = 7;
+    static const ov_stage map[8] = {
+        OV_STAGE_DRAWN, OV_STAGE_DRAWN, OV_STAGE_START, OV_STAGE_PLAN,
+        OV_STAGE_MATCH, OV_STAGE_PLACEMENT, OV_STAGE_IN_JOB, OV_STAGE_ENDED};
+    return map[s];
+}
+
+static ov_status build_muni(demo *d, muni *m, ov_arena *a)
+{
+    if (ov_org_municipality_create(d->tx, m->code, ov_str_c(m->name),
+                                   d->err) != OV_OK ||
+        staff(d, m) != OV_OK || companies(d, m) != OV_OK)
+        return d->err->code;
+    int64_t batch;
+    if (screening(d, m, a, &batch) != OV_OK)
+        return d->err->code;
+    /* eight quarterly cohorts of 30, alternating between the teams */
+    enum { COHORTS = 8, PER = DRAWN / COHORTS };
+    for (int c = 0; c < COHORTS; c++) {
+        int64_t drawn[PER], courses[PER], draw_id;
+        ov_date on = d->today - 540 + c * 60;
+        const team_staff *ts = &m->teams[c % 2];
+        if (ov_draw_make(d->tx, batch, PER, ov_rng_next(&d->rng), ts->team, on,
+                         &draw_id, drawn, courses, d->err) != OV_OK)
+            return d->err->code;
+        for (int i = 0; i < PER; i++) {
+            ov_stage target = target_for(d, c, COHORTS);
+            if (progress(d, m, courses[i], on, target, ts, i) != OV_OK) {
+                ov_err_prefix(d->err, "demo course %lld",
+                              (long long)courses[i]);
+                return d->err->code;
+            }
+            if (!m->first_citizen_course && target == OV_STAGE_PLACEMENT)
+                m->first_citizen_course = courses[i];
+        }
+    }
+    /* some of those not drawn wait, screened, for the next draw */
+    int64_t waiting[30];
+    int nw = 0;
+    if (ov_screening_undrawn(d->tx, batch, waiting, 20, &nw, d->err) != OV_OK)
+        return d->err->code;
+    for (int i = 0; i < nw; i++) {
+        int64_t course;
+        if (ov_course_create(d->tx, waiting[i], m->teams[i % 2].team,
+                             OV_STAGE_SCREENED, d->today - 30, &course,
+                             d->err) != OV_OK)
+            return d->err->code;
+    }
+    return OV_OK;
+}
+
+static const cli_opt_def demo_opts[] = {
+    {"--seed", true, OV_SET_COUNT, "random seed (default 1)"},
+    {"--today", true, OV_SET_COUNT, "the date the world is built around"},
+};
+
+int cmd_demo(int argc, char **argv)
+{
+    cli_ctx c;
+    ov_err err;
+    ov_err_clear(&err);
+    if (cli_parse(&c, "demo", demo_opts, 2, argc, argv, &err) != OV_OK)
+        return cli_fail(&err);
+    demo *d = ov_xcalloc(1, sizeof *d);
+    uint64_t seed = 1;
+    const char *seed_s = cli_opt(&c, "--seed");
+    if (seed_s) {
+        int64_t v;
+        if (ov_str_to_i64(ov_str_c(seed_s), &v) != OV_OK || v < 0) {
+            free(d);
+            ov_err_set(&err, OV_EINVAL, "--seed",
+                       "demo: --seed must be a whole number >= 0");
+            return cli_fail(&err);
+        }
+        seed = (uint64_t)v;
+    }
+    d->today = ov_today_cph();
+    const char *today_s = cli_opt(&c, "--today");
+    if (today_s &&
+        ov_date_parse(ov_str_c(today_s), "--today", &d->today, &err) != OV_OK) {
+        free(d);
+        return cli_fail(&err);
+    }
+    ov_rng_seed(&d->rng, seed);
+    d->err = &err;
+    const char *db = ov_config_get(&c.cfg, OV_SET_DB);
+    if (access(db, F_OK) == 0) {
+        free(d);
+        ov_err_set(&err, OV_ECONFLICT, "--db",
+                   "demo: '%s' already exists; the demo builds a new "
+                   "database (remove it or give another --db)",
+                   db);
+        return cli_fail(&err);
+    }
+    ov_store_options o = {.db_path = db,
+                          .key_path = ov_config_get(&c.cfg, OV_SET_KEY_FILE),
+                          .mode = OV_OPEN_INIT};
+    ov_store *s;
+    if (ov_store_open(&o, &s, &err) != OV_OK) {
+        free(d);
+        return cli_fail(&err);
+    }
+    ov_arena *a = ov_arena_new(0);
+    ov_tx *tx;
+    ov_status st = ov_tx_begin(s, cli_actor(&c, "demodata (overgang demo)"),
+                               &tx, &err);
+    muni munis[2] = {{250, "Halsnæs", 3300, 3390, "", {{0}}, {0}, 0, {0}, 0,
+                      0, 0},
+                     {550, "Tønder", 6270, 6280, "2", {{0}}, {0}, 0, {0}, 0,
+                      0, 0}};
+    if (st == OV_OK) {
+        d->tx = tx;
+        for (int i = 0; i < 2 && st == OV_OK; i++)
+            st = build_muni(d, &munis[i], a);
+        /* the national analyst, one citizen and one employer contact */
+        if (st == OV_OK &&
+            !user(d, "national", "National analytiker",
+                  OV_ROLE_NATIONAL_ANALYST, 0, 0, 0, 0))
+            st = err.code;
+        if (st == OV_OK) {
+            ov_course course;
+            st = ov_course_get(tx, munis[0].first_citizen_course, a, &course,
+                               &err);
+            if (st == OV_OK &&
+                !user(d, "borger", "Demo-borger", OV_ROLE_CITIZEN, 250, 0,
+                      course.citizen_id, 0))
+                st = err.code;
+        }
+        if (st == OV_OK &&
+            !user(d, "arbejdsgiver", "Demo-arbejdsgiver", OV_ROLE_EMPLOYER,
+                  250, 0, 0, munis[0].employer_company))
+            st = err.code;
+        if (st == OV_OK)
+            st = ov_tx_commit(tx, &err);
+        else
+            ov_tx_rollback(tx);
+    }
+    ov_store_stats stats = {0};
+    if (st == OV_OK)
+        st = ov_store_stats_get(s, &stats, &err);
+    ov_store_close(s);
+    ov_arena_destroy(a);
+    free(d);
+    if (st != OV_OK) {
+        unlink(db);
+        return cli_fail(&err);
+    }
+    printf("demo: %s with %lld citizens and %lld audit rows (seed %" PRIu64
+           ")\n",
+           db, (long long)stats.citizens, (long long)stats.audit_rows, seed);
+    printf("log-ins, all with password '%s':\n"
+           "  Halsnæs: job, social, cti, vk, leder, admin, borger, "
+           "arbejdsgiver\n"
+           "  Tønder:  job2, social2, cti2, vk2, leder2, admin2\n"
+           "  national\n",
+           DEMO_PASSWORD);
+    return 0;
+}
