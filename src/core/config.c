@@ -115,7 +115,21 @@ ov_status ov_config_set(ov_config *cfg, ov_setting s, const char *value,
     return OV_OK;
 }
 
+/* Load into a copy so that a bad line leaves the configuration as it was. */
+static ov_status load_file(ov_config *cfg, const char *path, ov_err *err);
+
 ov_status ov_config_load_file(ov_config *cfg, const char *path, ov_err *err)
+{
+    ov_config *tmp = ov_xmalloc(sizeof *tmp);
+    *tmp = *cfg;
+    ov_status st = load_file(tmp, path, err);
+    if (st == OV_OK)
+        *cfg = *tmp;
+    free(tmp);
+    return st;
+}
+
+static ov_status load_file(ov_config *cfg, const char *path, ov_err *err)
 {
     FILE *f = fopen(path, "r");
     if (!f)
@@ -148,6 +162,12 @@ ov_status ov_config_load_file(ov_config *cfg, const char *path, ov_err *err)
         }
         key = ov_str_trim(key);
         val = ov_str_trim(val);
+        if (val.len >= OV_CONFIG_VALUE_MAX || key.len >= 64) {
+            st = ov_err_set(err, OV_EINVAL, where,
+                            "%s: value longer than %d bytes; shorten it",
+                            where, OV_CONFIG_VALUE_MAX - 1);
+            break;
+        }
         char keybuf[64], valbuf[OV_CONFIG_VALUE_MAX];
         snprintf(keybuf, sizeof keybuf, "%.*s", (int)key.len, key.ptr);
         snprintf(valbuf, sizeof valbuf, "%.*s", (int)val.len, val.ptr);

@@ -76,10 +76,21 @@ void ov_log(ov_log_level level, const char *fmt, ...)
         off = 0;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line + off, sizeof line - (size_t)off, fmt, ap);
+    int want = vsnprintf(line + off, sizeof line - (size_t)off, fmt, ap);
     va_end(ap);
     size_t len = strlen(line);
     ov_log_mask_cpr(line + off, len - (size_t)off);
+    /* a truncated line may end in part of a CPR number that is no longer
+     * CPR-shaped: mask any digits the cut runs through */
+    if (want >= 0 && (size_t)want >= sizeof line - (size_t)off)
+        for (size_t i = len; i > (size_t)off; i--) {
+            char ch = line[i - 1];
+            if (ch == '-')
+                continue;
+            if (ch < '0' || ch > '9')
+                break;
+            line[i - 1] = 'X';
+        }
     /* one write per line so concurrent threads do not interleave */
     fprintf(stderr, "%s\n", line);
 }

@@ -202,6 +202,16 @@ ov_status ov_audit_verify(ov_store *store, ov_audit_report *rep, ov_err *err)
     }
     rep->from_checkpoint = have_checkpoint;
     memcpy(rep->head, expect_prev, OV_HASH_BYTES);
+    /* the text a prune row must carry to vouch for this checkpoint */
+    char vouch[64 + 2 * OV_HASH_BYTES];
+    bool vouched = !have_checkpoint;
+    if (have_checkpoint) {
+        char hex[2 * OV_HASH_BYTES + 1];
+        ov_hex_encode(expect_prev, OV_HASH_BYTES, hex);
+        snprintf(vouch, sizeof vouch, "checkpoint %lld %s",
+                 (long long)expect_id, hex);
+    }
+    int64_t checkpoint_first = expect_id;
     if (st == OV_OK)
         st = ov_stmt_prepare(tx->conn, SQL_ALL, &s, err);
     if (st == OV_OK) {
@@ -280,6 +290,9 @@ ov_status ov_audit_verify(ov_store *store, ov_audit_report *rep, ov_err *err)
                                 (long long)row.id);
                 break;
             }
+            if (!vouched && strcmp(row.action, "prune") == 0 &&
+                row.criterion && strstr(row.criterion, vouch))
+                vouched = true;
             memcpy(expect_prev, stored, OV_HASH_BYTES);
             memcpy(rep->head, stored, OV_HASH_BYTES);
             expect_id = row.id + 1;
@@ -287,6 +300,14 @@ ov_status ov_audit_verify(ov_store *store, ov_audit_report *rep, ov_err *err)
         if (r == OV_STEP_ERROR)
             st = err->code;
         ov_stmt_release(s);
+    }
+    if (st == OV_OK && !vouched) {
+        rep->bad_id = checkpoint_first;
+        st = ov_err_set(err, OV_ECORRUPT, NULL,
+                        "audit row %lld: the log starts at a pruning "
+                        "checkpoint that no prune row in the chain records "
+                        "(rows were removed by hand?)",
+                        (long long)checkpoint_first);
     }
     ov_arena_destroy(a);
     ov_tx_rollback(tx);
@@ -356,9 +377,17 @@ ov_status ov_audit_prune(ov_tx *tx, ov_time cutoff, int64_t *pruned,
         if (st != OV_OK)
             return ov_tx_fail(tx, err);
     }
-    char criterion[OV_AUDIT_CRITERION_MAX];
-    snprintf(criterion, sizeof criterion,
-             "rows before %s: %lld removed (up to row %lld)", cut,
-             (long long)*pruned, (long long)last);
+    /* the prune row vouches for the checkpoint: verification refuses a
+     * checkpoint that no prune row in the chain names */
+    char criterion[OV_AUDIT_CRITERION_MAX], anchor_hex[2 * OV_HASH_BYTES + 1];
+    if (last > 0) {
+        ov_hex_encode(anchor, OV_HASH_BYTES, anchor_hex);
+        snprintf(criterion, sizeof criterion,
+                 "rows before %s: %lld removed; checkpoint %lld %s", cut,
+                 (long long)*pruned, (long long)(last + 1), anchor_hex);
+    } else {
+        snprintf(criterion, sizeof criterion,
+                 "rows before %s: none removed", cut);
+    }
     return ov_audit_append(tx, OV_ACT_PRUNE, 0, criterion, err);
 }

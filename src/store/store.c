@@ -192,6 +192,8 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
     pthread_mutex_init(&s->write_lock, NULL);
     pthread_mutex_init(&s->pool_lock, NULL);
     pthread_cond_init(&s->pool_cond, NULL);
+    ov_err_set(&s->key_err, OV_EINVAL, "--key-file",
+               "no key file given; CPR numbers cannot be read or written");
 
     ov_status st = OV_OK;
     if (!s->readonly) {
@@ -206,6 +208,12 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
             st = ov_schema_version_read(c, &s->schema_version, err);
             ov_conn_close(c);
         }
+        if (st == OV_OK && s->schema_version == 0)
+            st = ov_err_set(err, OV_EINVAL, "--db",
+                            "--db: '%s' is not an overgang database (no "
+                            "schema); create one with 'overgang init --db "
+                            "PATH'",
+                            opt->db_path);
         if (st == OV_OK && s->schema_version > ov_migrations_latest())
             st = ov_err_set(err, OV_ECONFLICT, "--db",
                             "--db: '%s' has schema version %d, newer than "

@@ -338,12 +338,74 @@ static void the_hash_covers_every_field(void **state)
     assert_memory_equal(h, h0, OV_HASH_BYTES);
 }
 
+static void an_edited_actor_is_detected_at_its_row(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 5);
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_OK);
+    assert_int_equal(rep.rows, 5);
+    assert_int_equal(rep.last_id, 5);
+    assert_int_equal(tu_sh("sqlite3 '%s' \"DROP TRIGGER audit_log_no_update; "
+                           "UPDATE audit_log SET actor = 'x' WHERE id = 3\"",
+                           t.db), 0);
+    assert_int_equal(verify(&t, &rep, &err), OV_ECORRUPT);
+    assert_int_equal(rep.bad_id, 3);
+    assert_non_null(strstr(err.msg, "audit row 3"));
+    tu_db_free(&t);
+}
+
+/* Rows below the newest checkpoint may be deleted (that is how pruning
+ * works), and audit_checkpoint accepts INSERTs from anyone. So plain SQL,
+ * without dropping a single trigger, can hide the oldest rows: add a
+ * checkpoint whose anchor is row 4's prev_hash, then delete rows 1-3. The
+ * head (id and hash of the last row) does not change either, so keeping the
+ * head outside the database, as audit.h advises, does not reveal it. */
+static void a_forged_checkpoint_that_hides_old_rows_is_detected(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 6);
+    ov_audit_report before, rep;
+    ov_err err;
+    assert_int_equal(ov_audit_verify(t.store, &before, &err), OV_OK);
+    assert_int_equal(tu_sh("sqlite3 '%s' \"INSERT INTO audit_checkpoint "
+                           "(first_id, anchor_hash, pruned_rows, cutoff, "
+                           "made_at) SELECT id, prev_hash, 3, "
+                           "'2000-01-01T00:00:00.000Z', "
+                           "'2000-01-01T00:00:00.000Z' FROM audit_log WHERE "
+                           "id = 4; DELETE FROM audit_log WHERE id < 4\"",
+                           t.db), 0);
+    char *left = tu_sh_out("sqlite3 '%s' 'SELECT count(*) FROM audit_log'",
+                           t.db);
+    assert_string_equal(left, "3\n"); /* the triggers let it through */
+    free(left);
+    ov_status st = verify(&t, &rep, &err);
+    /* BUG (src/store/audit.c, ov_audit_verify): the chain is trusted from
+     * the newest checkpoint without checking that a "prune" audit row in
+     * the chain vouches for it, so this verifies as intact. */
+    bool same_head = rep.last_id == before.last_id &&
+                     memcmp(rep.head, before.head, OV_HASH_BYTES) == 0;
+    tu_db_free(&t);
+    if (st == OV_OK)
+        fail_msg("3 deleted audit rows went unnoticed (rows %lld-%lld, "
+                 "from_checkpoint %d, same head %d)",
+                 (long long)rep.first_id, (long long)rep.last_id,
+                 rep.from_checkpoint, same_head);
+    assert_int_equal(st, OV_ECORRUPT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(an_intact_chain_verifies_and_reports_its_head),
         cmocka_unit_test(rows_record_actor_role_action_and_purpose),
         cmocka_unit_test(an_edited_row_is_detected_and_named),
+        cmocka_unit_test(an_edited_actor_is_detected_at_its_row),
         cmocka_unit_test(a_replaced_hash_is_detected_at_its_row),
         cmocka_unit_test(a_deleted_row_is_detected_and_named),
         cmocka_unit_test(a_deleted_first_row_is_detected),
@@ -352,6 +414,7 @@ int main(void)
         cmocka_unit_test(sql_cannot_update_or_delete_audit_rows),
         cmocka_unit_test(pruning_keeps_the_chain_verifiable_from_a_checkpoint),
         cmocka_unit_test(pruning_with_nothing_old_removes_nothing),
+        cmocka_unit_test(a_forged_checkpoint_that_hides_old_rows_is_detected),
         cmocka_unit_test(a_failed_audit_write_rolls_the_access_back),
         cmocka_unit_test(the_hash_covers_every_field),
     };

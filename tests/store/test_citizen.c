@@ -245,12 +245,84 @@ static void names_are_validated(void **state)
                      OV_OK);
 }
 
+/* The audit rows of the accesses, oldest first: "action|citizen_id". */
+static char *audit_actions(tu_db *t)
+{
+    return tu_sh_out("sqlite3 '%s' \"SELECT action || '|' || "
+                     "coalesce(citizen_id, '-') FROM audit_log ORDER BY "
+                     "id\"", t->db);
+}
+
+static void every_access_writes_exactly_one_audit_row_in_its_tx(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_tx *tx;
+    ov_err err;
+    int64_t id = 0, found = 0;
+    ov_arena *a = ov_arena_new(0);
+    ov_citizen c;
+    assert_int_equal(audit_rows(&t), 0);
+
+    /* create, get, find, update: one row each, all in one transaction */
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_create(tx, OV_STR_LIT("Anna Jensen"),
+                                       OV_STR_LIT("010190-1234"), &id, &err),
+                     OV_OK);
+    assert_int_equal(ov_citizen_get(tx, id, a, &c, &err), OV_OK);
+    assert_int_equal(ov_citizen_find_by_cpr(tx, OV_STR_LIT("0101901234"),
+                                            &found, &err),
+                     OV_OK);
+    assert_int_equal(ov_citizen_update(tx, id, OV_STR_LIT("Anna Holm"),
+                                       OV_STR_NULL, &err),
+                     OV_OK);
+    /* not visible to other connections before commit */
+    assert_int_equal(audit_rows(&t), 0);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    assert_int_equal(audit_rows(&t), 4);
+    char want[128];
+    snprintf(want, sizeof want, "create|%lld\nread|%lld\nread|%lld\n"
+             "update|%lld\n", (long long)id, (long long)id, (long long)id,
+             (long long)id);
+    char *got = audit_actions(&t);
+    assert_string_equal(got, want);
+    free(got);
+
+    /* a rolled-back access leaves neither data nor audit row */
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_update(tx, id, OV_STR_LIT("Someone Else"),
+                                       OV_STR_NULL, &err),
+                     OV_OK);
+    ov_tx_rollback(tx);
+    assert_int_equal(audit_rows(&t), 4);
+
+    /* a failed validation on update writes nothing either */
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_update(tx, id, OV_STR_NULL,
+                                       OV_STR_LIT("310490-1234"), &err),
+                     OV_EINVAL);
+    assert_string_equal(err.field, "cpr");
+    assert_int_equal(ov_tx_commit(tx, &err), OV_EINVAL);
+    assert_int_equal(audit_rows(&t), 4);
+
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_get(tx, id, a, &c, &err), OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    assert_string_equal(c.full_name.ptr, "Anna Holm");
+    assert_string_equal(c.cpr.digits, "0101901234");
+    assert_int_equal(audit_rows(&t), 5);
+    ov_arena_destroy(a);
+    tu_db_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(create_then_get_round_trips_name_cpr_birth_and_sex),
         cmocka_unit_test(a_duplicate_cpr_is_a_conflict_naming_the_existing_citizen),
         cmocka_unit_test(find_by_cpr_logs_a_read_without_the_number),
+        cmocka_unit_test(every_access_writes_exactly_one_audit_row_in_its_tx),
         cmocka_unit_test(update_changes_name_and_cpr_and_is_audited),
         cmocka_unit_test(get_of_an_unknown_id_is_not_found),
         cmocka_unit_test(swapped_cpr_boxes_are_detected_on_read),

@@ -320,6 +320,124 @@ static void integrity_check_reports_a_damaged_file(void **state)
     tu_db_free(&t);
 }
 
+static void readonly_open_reads_an_existing_database_and_refuses_writes(
+    void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_tx *tx;
+    ov_err err;
+    int64_t id;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_create(tx, OV_STR_LIT("Anna Jensen"),
+                                       OV_STR_LIT("010190-1234"), &id, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    ov_store_close(t.store);
+    t.store = NULL;
+    char *before = tu_sh_out("sqlite3 '%s' .dump", t.db);
+
+    tu_db_reopen(&t, OV_OPEN_READONLY);
+    assert_int_equal(ov_store_schema_version(t.store),
+                     ov_store_latest_schema_version());
+    ov_store_stats s = stats(&t);
+    assert_int_equal(s.citizens, 1);
+    assert_int_equal(s.audit_rows, 1);
+    assert_int_equal(ov_store_check(t.store, NULL, &err), OV_OK);
+    ov_audit_report rep;
+    assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_OK);
+    assert_int_equal(rep.rows, 1);
+    /* no write transaction, so no citizen data either */
+    ov_tx *wtx = NULL;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &wtx, &err), OV_EPERM);
+    assert_null(wtx);
+    assert_non_null(strstr(err.msg, "read-only"));
+    ov_store_close(t.store);
+    t.store = NULL;
+    char *after = tu_sh_out("sqlite3 '%s' .dump", t.db);
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+    tu_db_free(&t);
+}
+
+static void read_transactions_refuse_every_citizen_function(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_tx *tx;
+    ov_err err;
+    int64_t id = 0;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_create(tx, OV_STR_LIT("Anna Jensen"),
+                                       OV_STR_LIT("010190-1234"), &id, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    int64_t rows = stats(&t).audit_rows;
+    ov_arena *a = ov_arena_new(0);
+    ov_citizen c;
+    int64_t id2 = 0;
+
+    assert_int_equal(ov_tx_begin_read(t.store, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_create(tx, OV_STR_LIT("Bo Hansen"),
+                                       OV_STR_LIT("020290-1235"), &id2, &err),
+                     OV_EINTERNAL);
+    assert_non_null(strstr(err.msg, "write transaction"));
+    assert_int_equal(ov_tx_commit(tx, &err), OV_EINTERNAL);
+
+    assert_int_equal(ov_tx_begin_read(t.store, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_get(tx, id, a, &c, &err), OV_EINTERNAL);
+    ov_tx_rollback(tx);
+
+    assert_int_equal(ov_tx_begin_read(t.store, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_update(tx, id, OV_STR_LIT("Anna Holm"),
+                                       OV_STR_NULL, &err),
+                     OV_EINTERNAL);
+    ov_tx_rollback(tx);
+
+    ov_arena_destroy(a);
+    ov_store_stats s = stats(&t);
+    assert_int_equal(s.citizens, 1);
+    assert_int_equal(s.audit_rows, rows);
+    tu_db_free(&t);
+}
+
+/* ov_store_keys promises the keys "or an error saying why they are
+ * unavailable". Opening an empty (non-overgang) file read-only succeeds
+ * with schema version 0, setup_keys is skipped, key_err stays zeroed
+ * (OV_OK), and ov_store_keys returns OV_OK without setting *out. */
+static void keys_are_never_reported_available_when_they_are_not(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/overgang-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char db[64], key[64];
+    snprintf(db, sizeof db, "%s/empty.db", dir);
+    snprintf(key, sizeof key, "%s/empty.db.key", dir);
+    assert_int_equal(tu_sh("touch '%s'", db), 0);
+    ov_store_options o = {.db_path = db, .key_path = key,
+                          .mode = OV_OPEN_READONLY};
+    ov_store *s = NULL;
+    ov_err err;
+    ov_err_clear(&err);
+    ov_status st = ov_store_open(&o, &s, &err);
+    ov_status kst = OV_EINVAL;
+    const ov_keys *k = NULL;
+    int version = -1;
+    if (st == OV_OK) {
+        version = ov_store_schema_version(s);
+        kst = ov_store_keys(s, &k, &err);
+        ov_store_close(s);
+    }
+    tu_sh("rm -rf '%s'", dir);
+    /* BUG (src/store/store.c, ov_store_open/setup_keys) */
+    if (st == OV_OK && kst == OV_OK && k == NULL)
+        fail_msg("read-only open of an empty file gave schema version %d "
+                 "and ov_store_keys returned OK with no keys", version);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -333,6 +451,9 @@ int main(void)
         cmocka_unit_test(a_failed_validation_writes_nothing),
         cmocka_unit_test(an_actor_without_purpose_cannot_begin),
         cmocka_unit_test(read_transactions_refuse_citizen_data),
+        cmocka_unit_test(read_transactions_refuse_every_citizen_function),
+        cmocka_unit_test(readonly_open_reads_an_existing_database_and_refuses_writes),
+        cmocka_unit_test(keys_are_never_reported_available_when_they_are_not),
         cmocka_unit_test(backup_then_restore_gives_an_identical_checked_database),
         cmocka_unit_test(integrity_check_reports_a_damaged_file),
     };
