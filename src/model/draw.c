@@ -1,8 +1,9 @@
 #include "model/draw.h"
 
+#include <assert.h>
 #include <stdlib.h>
-#include <string.h>
 
+/* One splitmix64 step (draw.h, step 1). */
 static uint64_t splitmix64(uint64_t *x)
 {
     uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
@@ -37,11 +38,13 @@ uint64_t ov_rng_next(ov_rng *r)
     return result;
 }
 
+/* Rejection keeps every residue equally likely: the top 2^64 mod bound
+ * values, which would favour the small residues, are thrown away. */
 uint64_t ov_rng_below(ov_rng *r, uint64_t bound)
 {
     if (bound <= 1)
         return 0;
-    /* 2^64 mod bound, computed without 128-bit arithmetic */
+    /* 2^64 mod bound without 128-bit arithmetic: (2^64 - bound) mod bound */
     uint64_t rem = (0 - bound) % bound;
     uint64_t limit = 0 - rem; /* 2^64 - rem; 0 means "no rejection" */
     uint64_t x;
@@ -62,7 +65,18 @@ static int cmp_i64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-ov_status ov_draw(const int64_t *pool, size_t pool_n, size_t n, uint64_t seed,
+static void swap_i64(int64_t *v, size_t i, size_t j)
+{
+    int64_t t = v[i];
+    v[i] = v[j];
+    v[j] = t;
+}
+
+/* The shuffle runs on the caller's sorted pool and is then undone, so no
+ * copy is needed: out[i] first remembers the j of step i, and the swaps are
+ * reversed last to first, each reversal taking the drawn id at position i
+ * (positions below i are never touched by a later step). */
+ov_status ov_draw(int64_t *pool, size_t pool_n, size_t n, uint64_t seed,
                   int64_t *out, ov_err *err)
 {
     if (n < 1)
@@ -71,27 +85,27 @@ ov_status ov_draw(const int64_t *pool, size_t pool_n, size_t n, uint64_t seed,
     if (n > pool_n)
         return ov_err_set(err, OV_EINVAL, "count",
                           "count: cannot draw %zu from a pool of %zu eligible "
-                          "candidates",
-                          n, pool_n);
-    int64_t *v = ov_xmalloc(ov_size_mul(pool_n, sizeof *v));
-    memcpy(v, pool, pool_n * sizeof *v);
-    qsort(v, pool_n, sizeof *v, cmp_i64);
+                          "candidates; draw at most %zu",
+                          n, pool_n, pool_n);
+    assert(pool && out);
+    qsort(pool, pool_n, sizeof *pool, cmp_i64);
     for (size_t i = 1; i < pool_n; i++)
-        if (v[i] == v[i - 1]) {
-            long long dup = (long long)v[i];
-            free(v);
+        if (pool[i] == pool[i - 1])
             return ov_err_set(err, OV_EINVAL, "pool",
-                              "pool: candidate %lld appears twice", dup);
-        }
+                              "pool: candidate %lld appears twice; each "
+                              "candidate may be in the pool once",
+                              (long long)pool[i]);
     ov_rng r;
     ov_rng_seed(&r, seed);
     for (size_t i = 0; i < n; i++) {
         size_t j = i + (size_t)ov_rng_below(&r, pool_n - i);
-        int64_t t = v[i];
-        v[i] = v[j];
-        v[j] = t;
-        out[i] = v[i];
+        swap_i64(pool, i, j);
+        out[i] = (int64_t)j;
     }
-    free(v);
+    for (size_t i = n; i-- > 0;) {
+        size_t j = (size_t)out[i];
+        out[i] = pool[i];
+        swap_i64(pool, i, j);
+    }
     return OV_OK;
 }

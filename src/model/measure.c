@@ -26,6 +26,15 @@ int ov_instrument_items(ov_instrument i)
     return (unsigned)i < OV_INSTR_COUNT ? instr[i].items : 0;
 }
 
+/* Unknown codes are echoed (capped) so the user sees what was sent. */
+static ov_status unknown(ov_err *err, const char *field, ov_str code,
+                         const char *valid)
+{
+    return ov_err_set(err, OV_EINVAL, field, "%s: unknown value '%.*s'; use %s",
+                      field, (int)(code.len > 64 ? 64 : code.len),
+                      code.ptr ? code.ptr : "", valid);
+}
+
 ov_status ov_instrument_parse(ov_str code, ov_instrument *out, ov_err *err)
 {
     for (int i = 0; i < OV_INSTR_COUNT; i++)
@@ -33,8 +42,52 @@ ov_status ov_instrument_parse(ov_str code, ov_instrument *out, ov_err *err)
             *out = (ov_instrument)i;
             return OV_OK;
         }
-    return ov_err_set(err, OV_EINVAL, "instrument",
-                      "instrument: use who5, gse or readiness");
+    return unknown(err, "instrument", code, "who5, gse or readiness");
+}
+
+static const char *const entered_codes[2] = {"citizen", "staff"};
+static const char *const entered_labels[2] = {"Borger", "Medarbejder"};
+static const char *const rater_codes[2] = {"citizen", "cti_worker"};
+static const char *const rater_labels[2] = {"Borger", "CTI-medarbejder"};
+
+const char *ov_entered_by_code(ov_entered_by e)
+{
+    return (unsigned)e < 2 ? entered_codes[e] : "unknown";
+}
+
+const char *ov_entered_by_label_da(ov_entered_by e)
+{
+    return (unsigned)e < 2 ? entered_labels[e] : "Ukendt";
+}
+
+ov_status ov_entered_by_parse(ov_str code, ov_entered_by *out, ov_err *err)
+{
+    for (int i = 0; i < 2; i++)
+        if (ov_str_eq_c(code, entered_codes[i])) {
+            *out = (ov_entered_by)i;
+            return OV_OK;
+        }
+    return unknown(err, "entered_by", code, "citizen or staff");
+}
+
+const char *ov_rater_code(ov_rater r)
+{
+    return (unsigned)r < 2 ? rater_codes[r] : "unknown";
+}
+
+const char *ov_rater_label_da(ov_rater r)
+{
+    return (unsigned)r < 2 ? rater_labels[r] : "Ukendt";
+}
+
+ov_status ov_rater_parse(ov_str code, ov_rater *out, ov_err *err)
+{
+    for (int i = 0; i < 2; i++)
+        if (ov_str_eq_c(code, rater_codes[i])) {
+            *out = (ov_rater)i;
+            return OV_OK;
+        }
+    return unknown(err, "rater", code, "citizen or cti_worker");
 }
 
 ov_status ov_measure_score(ov_instrument in, const int *items, int n,
@@ -42,11 +95,12 @@ ov_status ov_measure_score(ov_instrument in, const int *items, int n,
 {
     if ((unsigned)in >= OV_INSTR_COUNT)
         return ov_err_set(err, OV_EINVAL, "instrument",
-                          "instrument: unknown instrument");
+                          "instrument: unknown instrument; use who5, gse or "
+                          "readiness");
     if (n != instr[in].items)
         return ov_err_set(err, OV_EINVAL, "items",
-                          "items: %s has %d items; got %d", instr[in].code,
-                          instr[in].items, n);
+                          "items: %s has %d item%s; got %d", instr[in].code,
+                          instr[in].items, instr[in].items == 1 ? "" : "s", n);
     int sum = 0;
     for (int i = 0; i < n; i++) {
         if (items[i] < instr[in].lo || items[i] > instr[in].hi) {
@@ -90,33 +144,84 @@ int ov_who5_change(int before, int after)
     return d >= 10 ? 1 : d <= -10 ? -1 : 0;
 }
 
+const char *ov_who5_change_code(int change)
+{
+    return change > 0 ? "up" : change < 0 ? "down" : "none";
+}
+
+const char *ov_who5_change_label_da(int change)
+{
+    return change > 0   ? "Meningsfuld stigning"
+           : change < 0 ? "Meningsfuldt fald"
+                        : "Ingen meningsfuld ændring";
+}
+
+ov_status ov_measure_tolerance_validate(int days, ov_err *err)
+{
+    if (days < 0 || days > OV_MEASURE_TOLERANCE_MAX)
+        return ov_err_set(err, OV_EINVAL, "measure_tolerance_days",
+                          "measure_tolerance_days: use 0-%d days (default "
+                          "%d); got %d",
+                          OV_MEASURE_TOLERANCE_MAX,
+                          OV_MEASURE_TOLERANCE_DEFAULT, days);
+    return OV_OK;
+}
+
+/* Due point k: 3k months after the start, or the end when it comes first
+ * (then *last is set). */
+static ov_date point_at(ov_date start, bool has_end, ov_date end, int k,
+                        bool *last)
+{
+    ov_date p = ov_date_add_months(start, 3 * k);
+    *last = has_end && p >= end;
+    return *last ? end : p;
+}
+
+/* Walk the due points in order. Point p is satisfied by a measurement t
+ * (t <= today) with p - tol <= t and either t <= p + tol (on time) or t
+ * before the next point's window opens (late). An unsatisfied point whose
+ * successor's window is already open is missed and skipped; the first
+ * other unsatisfied point is the answer. */
 ov_measure_due ov_measure_next_due(ov_date start, bool has_end, ov_date end,
                                    const ov_date *taken, int ntaken,
                                    ov_date today, int tol)
 {
-    ov_measure_due r = {false, 0, false};
+    ov_measure_due r = {false, 0, false, false, false, 0};
     if (tol < 0)
-        tol = 14;
+        tol = OV_MEASURE_TOLERANCE_DEFAULT;
+    if (tol > OV_MEASURE_TOLERANCE_MAX)
+        tol = OV_MEASURE_TOLERANCE_MAX;
+    if (has_end && end < start)
+        end = start;
+    bool last = false;
+    ov_date point = point_at(start, has_end, end, 0, &last);
     for (int k = 0;; k++) {
-        ov_date point = ov_date_add_months(start, 3 * k);
-        bool last = false;
-        if (has_end && point >= end) {
-            point = end;
-            last = true;
-        }
-        if (point > today + tol)
-            break;
+        bool next_last = false;
+        ov_date next = last ? 0 : point_at(start, has_end, end, k + 1,
+                                           &next_last);
+        /* the late window of this point closes when the next one opens */
         bool met = false;
-        for (int i = 0; i < ntaken && !met; i++)
-            met = taken[i] >= point - tol && taken[i] <= point + tol;
+        for (int i = 0; i < ntaken && !met; i++) {
+            ov_date t = taken[i];
+            met = t <= today && t >= point - tol &&
+                  (t <= point + tol || last || t < next - tol);
+        }
         if (!met) {
-            r.due = true;
-            r.due_on = point;
-            r.overdue = point + tol < today;
+            if (!last && today >= next - tol) {
+                r.missed++;
+            } else {
+                r.due_on = point;
+                r.at_end = last;
+                r.due = today >= point - tol;
+                r.overdue = today > point + tol;
+                return r;
+            }
+        }
+        if (last) {
+            r.done = true;
             return r;
         }
-        if (last)
-            break;
+        point = next;
+        last = next_last;
     }
-    return r;
 }

@@ -1,20 +1,54 @@
 #include "model/screening.h"
 
+#include <assert.h>
+#include <stdarg.h>
 #include <stdio.h>
 
-static const char *const crit_codes[OV_CRIT_COUNT] = {
-    "activity_ready", "age", "unemployment", "company_activity",
-    "prison", "health", "declined",
+static const struct {
+    const char *code, *label;
+} crit[OV_CRIT_COUNT] = {
+    [OV_CRIT_ACTIVITY_READY] = {"activity_ready",
+                                "Aktivitetsparat kontanthjælpsmodtager"},
+    [OV_CRIT_AGE] = {"age", "Alder"},
+    [OV_CRIT_UNEMPLOYMENT] = {"unemployment", "Ledighed"},
+    [OV_CRIT_COMPANY_ACTIVITY] = {"company_activity",
+                                  "Virksomhedsrettet indsats"},
+    [OV_CRIT_PRISON] = {"prison", "Afsoning"},
+    [OV_CRIT_HEALTH] = {"health", "Helbred"},
+    [OV_CRIT_DECLINED] = {"declined", "Takket nej"},
+};
+
+static const struct {
+    const char *code, *label;
+} outcomes[OV_OUTCOME_COUNT] = {
+    [OV_OUTCOME_PASS] = {"pass", "Opfyldt"},
+    [OV_OUTCOME_FAIL] = {"fail", "Ikke opfyldt"},
+    [OV_OUTCOME_NOT_APPLICABLE] = {"not_applicable", "Ikke relevant"},
 };
 
 const char *ov_criterion_code(ov_criterion c)
 {
-    return (unsigned)c < OV_CRIT_COUNT ? crit_codes[c] : "unknown";
+    return (unsigned)c < OV_CRIT_COUNT ? crit[c].code : "unknown";
+}
+
+const char *ov_criterion_label_da(ov_criterion c)
+{
+    return (unsigned)c < OV_CRIT_COUNT ? crit[c].label : "Ukendt";
 }
 
 bool ov_criterion_is_exclusion(ov_criterion c)
 {
     return c >= OV_CRIT_COMPANY_ACTIVITY && c < OV_CRIT_COUNT;
+}
+
+const char *ov_outcome_code(ov_outcome o)
+{
+    return (unsigned)o < OV_OUTCOME_COUNT ? outcomes[o].code : "unknown";
+}
+
+const char *ov_outcome_label_da(ov_outcome o)
+{
+    return (unsigned)o < OV_OUTCOME_COUNT ? outcomes[o].label : "Ukendt";
 }
 
 ov_screening_rules ov_screening_rules_default(void)
@@ -36,14 +70,73 @@ ov_status ov_screening_rules_validate(const ov_screening_rules *r, ov_err *err)
     return OV_OK;
 }
 
-static void flag(ov_criterion_result *res, ov_criterion c, bool applies,
-                 const char *yes, const char *no)
+ov_status ov_candidate_validate(const ov_candidate *c, ov_date reference,
+                                ov_err *err)
+{
+    if (c->birth > reference) {
+        char b[OV_DATE_BUF], ref[OV_DATE_BUF];
+        ov_date_format_dk(c->birth, b);
+        ov_date_format_dk(reference, ref);
+        return ov_err_set(err, OV_EINVAL, "birth",
+                          "birth: %s is after the reference date %s; check "
+                          "the CPR number or the reference date",
+                          b, ref);
+    }
+    if (c->months_unemployed < 0 ||
+        c->months_unemployed > OV_MONTHS_UNEMPLOYED_MAX)
+        return ov_err_set(err, OV_EINVAL, "months_unemployed",
+                          "months_unemployed: use 0-%d whole months; got %d",
+                          OV_MONTHS_UNEMPLOYED_MAX, c->months_unemployed);
+    return OV_OK;
+}
+
+/* Danish explanations are built with snprintf into a fixed field; the
+ * assert documents that none of them is ever cut short. */
+static void set_text(ov_criterion_result *res, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void set_text(ov_criterion_result *res, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(res->text_da, sizeof res->text_da, fmt, ap);
+    va_end(ap);
+    assert(n >= 0 && (size_t)n < sizeof res->text_da);
+    (void)n;
+}
+
+static void target(ov_criterion_result *res, ov_criterion c, bool met,
+                   int observed, int required)
 {
     res->criterion = c;
-    res->pass = !applies;
+    res->outcome = met ? OV_OUTCOME_PASS : OV_OUTCOME_FAIL;
+    res->pass = met;
+    res->observed = observed;
+    res->required = required;
+}
+
+static const char *months_word(int n)
+{
+    return n == 1 || n == -1 ? "måned" : "måneder";
+}
+
+/* An exclusion criterion: "fail" when it applies to someone in the target
+ * group; for anyone else it is recorded but not applicable. */
+static void exclusion(ov_criterion_result *res, ov_criterion c, bool applies,
+                      bool in_group, const char *yes, const char *no)
+{
+    res->criterion = c;
+    res->outcome = !in_group  ? OV_OUTCOME_NOT_APPLICABLE
+                   : applies ? OV_OUTCOME_FAIL
+                             : OV_OUTCOME_PASS;
+    res->pass = res->outcome != OV_OUTCOME_FAIL;
     res->observed = applies;
     res->required = 0;
-    snprintf(res->text_da, sizeof res->text_da, "%s", applies ? yes : no);
+    if (!in_group)
+        set_text(res, "%s; ikke relevant, da personen ikke er i målgruppen",
+                 applies ? yes : no);
+    else
+        set_text(res, "%s%s", applies ? yes : no, applies ? ": udelukket" : "");
 }
 
 void ov_screen(const ov_screening_rules *r, const ov_candidate *c,
@@ -53,47 +146,70 @@ void ov_screen(const ov_screening_rules *r, const ov_candidate *c,
     ov_date_format_dk(reference, ref);
     ov_criterion_result *res = out->results;
 
-    res[OV_CRIT_ACTIVITY_READY] = (ov_criterion_result){
-        OV_CRIT_ACTIVITY_READY, c->activity_ready, c->activity_ready, 1, ""};
-    snprintf(res[OV_CRIT_ACTIVITY_READY].text_da, sizeof res->text_da, "%s",
-             c->activity_ready
-                 ? "Aktivitetsparat kontanthjælpsmodtager: opfyldt"
-                 : "Ikke aktivitetsparat kontanthjælpsmodtager: ikke i "
-                   "målgruppen");
+    bool ready = c->activity_ready;
+    target(&res[OV_CRIT_ACTIVITY_READY], OV_CRIT_ACTIVITY_READY, ready, ready,
+           1);
+    set_text(&res[OV_CRIT_ACTIVITY_READY], "%s",
+             ready ? "Aktivitetsparat kontanthjælpsmodtager: opfyldt"
+                   : "Ikke aktivitetsparat kontanthjælpsmodtager: ikke "
+                     "opfyldt");
 
     out->age = ov_age_on(c->birth, reference);
     bool age_ok = out->age >= r->min_age;
-    res[OV_CRIT_AGE] = (ov_criterion_result){OV_CRIT_AGE, age_ok, out->age,
-                                             r->min_age, ""};
-    snprintf(res[OV_CRIT_AGE].text_da, sizeof res->text_da,
+    target(&res[OV_CRIT_AGE], OV_CRIT_AGE, age_ok, out->age, r->min_age);
+    set_text(&res[OV_CRIT_AGE],
              "Alder %d år på referencedatoen %s; kræver mindst %d år: %s",
              out->age, ref, r->min_age, age_ok ? "opfyldt" : "ikke opfyldt");
 
-    bool unemp_ok = c->months_unemployed >= r->min_months_unemployed;
-    res[OV_CRIT_UNEMPLOYMENT] = (ov_criterion_result){
-        OV_CRIT_UNEMPLOYMENT, unemp_ok, c->months_unemployed,
-        r->min_months_unemployed, ""};
-    snprintf(res[OV_CRIT_UNEMPLOYMENT].text_da, sizeof res->text_da,
-             "Ledig i %d måneder; kræver mindst %d måneder: %s",
-             c->months_unemployed, r->min_months_unemployed,
+    int m = c->months_unemployed;
+    bool unemp_ok = m >= r->min_months_unemployed;
+    target(&res[OV_CRIT_UNEMPLOYMENT], OV_CRIT_UNEMPLOYMENT, unemp_ok, m,
+           r->min_months_unemployed);
+    set_text(&res[OV_CRIT_UNEMPLOYMENT],
+             "Ledig i %d %s; kræver mindst %d %s: %s", m, months_word(m),
+             r->min_months_unemployed, months_word(r->min_months_unemployed),
              unemp_ok ? "opfyldt" : "ikke opfyldt");
 
-    flag(&res[OV_CRIT_COMPANY_ACTIVITY], OV_CRIT_COMPANY_ACTIVITY,
-         c->company_activity,
-         "Er allerede i en virksomhedsrettet indsats: udelukket",
-         "Ikke i virksomhedsrettet indsats");
-    flag(&res[OV_CRIT_PRISON], OV_CRIT_PRISON, c->in_prison,
-         "Afsoner dom: udelukket", "Afsoner ikke");
-    flag(&res[OV_CRIT_HEALTH], OV_CRIT_HEALTH, c->health_exemption,
-         "Kan af helbredsmæssige årsager ikke deltage: udelukket",
-         "Ingen helbredsmæssig fritagelse");
-    flag(&res[OV_CRIT_DECLINED], OV_CRIT_DECLINED, c->declined,
-         "Har takket nej til at deltage: udelukket", "Har ikke takket nej");
+    bool in = ready && age_ok && unemp_ok;
+    exclusion(&res[OV_CRIT_COMPANY_ACTIVITY], OV_CRIT_COMPANY_ACTIVITY,
+              c->company_activity, in,
+              "Er allerede i en virksomhedsrettet indsats",
+              "Ikke i virksomhedsrettet indsats");
+    exclusion(&res[OV_CRIT_PRISON], OV_CRIT_PRISON, c->in_prison, in,
+              "Afsoner dom", "Afsoner ikke");
+    exclusion(&res[OV_CRIT_HEALTH], OV_CRIT_HEALTH, c->health_exemption, in,
+              "Kan af helbredsmæssige årsager ikke deltage",
+              "Ingen helbredsmæssig fritagelse");
+    exclusion(&res[OV_CRIT_DECLINED], OV_CRIT_DECLINED, c->declined, in,
+              "Har takket nej til at deltage", "Har ikke takket nej");
 
-    out->in_target_group = c->activity_ready && age_ok && unemp_ok;
-    out->excluded = c->company_activity || c->in_prison ||
-                    c->health_exemption || c->declined;
-    out->eligible = out->in_target_group && !out->excluded;
+    out->in_target_group = in;
+    out->excluded = false;
+    out->reason = OV_EXCL_OTHER;
+    static const ov_exclusion_reason reason_of[] = {
+        OV_EXCL_COMPANY_ACTIVITY, OV_EXCL_PRISON, OV_EXCL_HEALTH,
+        OV_EXCL_DECLINED};
+    for (int k = OV_CRIT_COMPANY_ACTIVITY; k < OV_CRIT_COUNT; k++)
+        if (res[k].outcome == OV_OUTCOME_FAIL) {
+            out->excluded = true;
+            out->reason = reason_of[k - OV_CRIT_COMPANY_ACTIVITY];
+            break;
+        }
+    out->eligible = in && !out->excluded;
+}
+
+const char *ov_screening_status_code(const ov_screening *s)
+{
+    return !s->in_target_group ? "not_in_target_group"
+           : s->excluded      ? "excluded"
+                              : "eligible";
+}
+
+const char *ov_screening_status_label_da(const ov_screening *s)
+{
+    return !s->in_target_group ? "Ikke i målgruppen"
+           : s->excluded      ? "I målgruppen, men udelukket"
+                              : "I målgruppen og kan udtrækkes";
 }
 
 static const struct {
@@ -126,25 +242,31 @@ ov_status ov_exclusion_parse(ov_str code, ov_exclusion_reason *out,
             return OV_OK;
         }
     return ov_err_set(err, OV_EINVAL, "reason",
-                      "reason: use company_activity, prison, health, "
-                      "declined or other");
+                      "reason: unknown reason '%.*s'; use company_activity, "
+                      "prison, health, declined or other",
+                      (int)(code.len > 64 ? 64 : code.len),
+                      code.ptr ? code.ptr : "");
 }
 
 ov_status ov_exclusion_validate(ov_exclusion_reason r, ov_str text,
                                 ov_err *err)
 {
     if ((unsigned)r >= OV_EXCL_COUNT)
-        return ov_err_set(err, OV_EINVAL, "reason", "reason: unknown reason");
+        return ov_err_set(err, OV_EINVAL, "reason",
+                          "reason: unknown reason; use company_activity, "
+                          "prison, health, declined or other");
     ov_str t = ov_str_trim(text);
     if (r == OV_EXCL_OTHER && t.len == 0)
         return ov_err_set(err, OV_EINVAL, "reason_text",
                           "reason_text: reason 'other' needs a short "
-                          "description");
-    if (t.len > 500)
+                          "description of why");
+    if (t.len > OV_EXCLUSION_TEXT_MAX)
         return ov_err_set(err, OV_EINVAL, "reason_text",
-                          "reason_text: longer than 500 bytes; shorten it");
+                          "reason_text: %zu bytes is longer than %d; "
+                          "shorten it",
+                          t.len, OV_EXCLUSION_TEXT_MAX);
     if (!ov_str_is_utf8(t))
         return ov_err_set(err, OV_EINVAL, "reason_text",
-                          "reason_text: not valid UTF-8");
+                          "reason_text: not valid UTF-8; retype the text");
     return OV_OK;
 }
