@@ -529,9 +529,14 @@ static ov_status copy_verified(ov_conn *from, const char *to_path,
     }
     if (st == OV_OK)
         st = sync_path(tmp, err);
-    if (st == OV_OK && rename(tmp, to_path) != 0)
-        st = ov_err_set(err, OV_EIO, field, "%s: cannot rename to '%s': %s",
-                        field, to_path, strerror(errno));
+    /* link() refuses an existing target, so a file that appeared since the
+     * check above is never replaced */
+    if (st == OV_OK && link(tmp, to_path) != 0)
+        st = ov_err_set(err, errno == EEXIST ? OV_ECONFLICT : OV_EIO, field,
+                        "%s: cannot create '%s': %s", field, to_path,
+                        strerror(errno));
+    if (st == OV_OK)
+        unlink(tmp);
     if (st != OV_OK) {
         unlink(tmp);
         return st;
