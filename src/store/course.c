@@ -19,7 +19,8 @@ static const char SQL_HISTORY[] =
     "INSERT OR REPLACE INTO course_stage_history (course_id, stage, on_date, "
     "by_user) VALUES (?1, ?2, ?3, ?4)";
 static const char SQL_HEAD[] =
-    "SELECT citizen_id, team_id, stage, started_on FROM course WHERE id = ?1";
+    "SELECT citizen_id, team_id, stage, started_on, municipality_code FROM "
+    "course WHERE id = ?1";
 static const char SQL_USER_FIT[] =
     "SELECT u.role, (SELECT count(*) FROM team_member m WHERE m.team_id = ?2 "
     "AND m.user_id = u.id), u.active FROM app_user u WHERE u.id = ?1";
@@ -60,6 +61,7 @@ ov_status ov_course_head_load(ov_tx *tx, int64_t id, ov_course_head *h,
         ov_arena *a = ov_arena_new(256);
         h->citizen_id = ov_stmt_col_i64(s, 0);
         h->team_id = ov_stmt_col_i64(s, 1);
+        h->municipality_code = (int)ov_stmt_col_i64(s, 4);
         st = ov_stage_parse(ov_stmt_col_text(s, 2, a), &h->stage, err);
         if (st == OV_OK)
             st = ov_date_parse_iso(ov_stmt_col_text(s, 3, a), "started_on",

@@ -393,6 +393,25 @@ static const migration migrations[] = {
      "  ordinary_hours_x10 INTEGER NOT NULL\n"
      "    CHECK (ordinary_hours_x10 BETWEEN 0 AND 600)\n"
      ");\n"},
+    {5, "municipality settings",
+     /* One row per municipality that changed a default; absent = the
+      * model's defaults. */
+     "CREATE TABLE municipality_settings (\n"
+     "  municipality_code INTEGER PRIMARY KEY REFERENCES municipality (code),\n"
+     "  min_age INTEGER NOT NULL,\n"
+     "  min_months_unemployed INTEGER NOT NULL,\n"
+     "  followup_weeks INTEGER NOT NULL,\n"
+     "  cti_interval1 INTEGER NOT NULL,\n"
+     "  cti_interval2 INTEGER NOT NULL,\n"
+     "  cti_interval3 INTEGER NOT NULL,\n"
+     "  cti_early_days INTEGER NOT NULL,\n"
+     "  cti_min_first_month INTEGER NOT NULL,\n"
+     "  cti_caseload_limit INTEGER NOT NULL,\n"
+     "  measure_tolerance_days INTEGER NOT NULL,\n"
+     "  life_domains TEXT NOT NULL,\n"
+     "  updated_by TEXT NOT NULL,\n"
+     "  updated_at TEXT NOT NULL\n"
+     ");\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -444,7 +463,7 @@ ov_status ov_schema_version_read(ov_conn *c, int *version, ov_err *err)
 static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 0", "PRAGMA user_version = 1",
     "PRAGMA user_version = 2", "PRAGMA user_version = 3",
-    "PRAGMA user_version = 4",
+    "PRAGMA user_version = 4", "PRAGMA user_version = 5",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

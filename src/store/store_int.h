@@ -33,6 +33,7 @@ ov_status ov_tx_check(ov_tx *tx, bool need_write, ov_err *err);
  * (course.c). OV_ENOTFOUND for an unknown id. */
 typedef struct ov_course_head {
     int64_t citizen_id, team_id;
+    int municipality_code;
     ov_stage stage;
     ov_date started_on;
 } ov_course_head;

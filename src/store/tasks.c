@@ -6,6 +6,7 @@
 #include "model/cti.h"
 #include "model/measure.h"
 #include "store/audit.h"
+#include "store/settings.h"
 #include "store/store_int.h"
 
 static const char SQL_START[] =
@@ -69,7 +70,11 @@ static ov_status facts(ov_tx *tx, int64_t course_id, ov_date today,
     if (ov_course_head_load(tx, course_id, &h, err) != OV_OK)
         return err->code;
     *citizen = h.citizen_id;
+    ov_settings set;
+    if (ov_settings_get(tx, h.municipality_code, &set, err) != OV_OK)
+        return err->code;
     f->course_id = course_id;
+    f->followup_interval_weeks = set.followup.interval_weeks;
     f->stage = h.stage;
     f->started_on = h.started_on;
     bool found;
@@ -107,7 +112,7 @@ static ov_status facts(ov_tx *tx, int64_t course_id, ov_date today,
         return err->code;
     }
     ov_measure_due md = ov_measure_next_due(f->started_on, false, 0, taken, nt,
-                                            today, 14);
+                                            today, set.measure_tolerance_days);
     f->has_measurement_due = md.due;
     f->measurement_due_on = md.due_on;
     f->measurement_name = "WHO-5";
@@ -136,7 +141,7 @@ static ov_status facts(ov_tx *tx, int64_t course_id, ov_date today,
             s = NULL;
             st = one_date(tx, Q_PLACEMENT, course_id, &found, &pstart, err);
             if (st == OV_OK && found) {
-                ov_cti_rules rules = ov_cti_rules_default();
+                ov_cti_rules rules = set.cti;
                 ov_cti_facts cf = {true, pstart, 0};
                 ov_cti_warning w[OV_CTI_WARNING_COUNT];
                 int nw = ov_cti_check(&c, &rules, &cf, NULL, 0, today, w,

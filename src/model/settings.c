@@ -1,0 +1,105 @@
+#include "model/settings.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "model/measure.h"
+
+void ov_settings_default(ov_settings *s)
+{
+    memset(s, 0, sizeof *s);
+    s->screening = ov_screening_rules_default();
+    s->followup = ov_followup_rule_default();
+    s->cti = ov_cti_rules_default();
+    s->measure_tolerance_days = 14;
+    ov_life_domains_default(&s->domains);
+}
+
+ov_status ov_settings_validate(const ov_settings *s, ov_err *err)
+{
+    if (ov_screening_rules_validate(&s->screening, err) != OV_OK ||
+        ov_followup_rule_validate(&s->followup, err) != OV_OK ||
+        ov_cti_rules_validate(&s->cti, err) != OV_OK ||
+        ov_measure_tolerance_validate(s->measure_tolerance_days, err) !=
+            OV_OK)
+        return err->code;
+    if (s->domains.n < 1 || s->domains.n > OV_DOMAINS_MAX)
+        return ov_err_set(err, OV_EINVAL, "life_domains",
+                          "life_domains: give 1-%d domains", OV_DOMAINS_MAX);
+    return OV_OK;
+}
+
+static bool code_ok(ov_str c)
+{
+    if (c.len < 1 || c.len >= OV_DOMAIN_CODE_MAX)
+        return false;
+    for (size_t i = 0; i < c.len; i++) {
+        char ch = c.ptr[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+              ch == '_'))
+            return false;
+    }
+    return true;
+}
+
+ov_status ov_life_domains_parse(ov_str text, ov_life_domains *out,
+                                ov_err *err)
+{
+    ov_life_domains d;
+    memset(&d, 0, sizeof d);
+    int line = 0;
+    while (text.ptr && text.len) {
+        ov_str l;
+        text = ov_str_cut(text, '\n', &l);
+        line++;
+        l = ov_str_trim(l);
+        if (l.len == 0)
+            continue;
+        ov_str code;
+        ov_str label = ov_str_cut(l, '=', &code);
+        code = ov_str_trim(code);
+        label = ov_str_trim(label);
+        if (!label.ptr || !code_ok(code))
+            return ov_err_set(err, OV_EINVAL, "life_domains",
+                              "life_domains: line %d: write code=Label with a "
+                              "code of a-z, 0-9 and _ (e.g. housing=Bolig)",
+                              line);
+        if (label.len == 0 || label.len >= sizeof d.label_da[0] ||
+            !ov_str_is_utf8(label))
+            return ov_err_set(err, OV_EINVAL, "life_domains",
+                              "life_domains: line %d: the label must be "
+                              "1-63 bytes of text",
+                              line);
+        if (ov_life_domains_find(&d, code) >= 0)
+            return ov_err_set(err, OV_EINVAL, "life_domains",
+                              "life_domains: line %d: '%.*s' appears twice",
+                              line, (int)code.len, code.ptr);
+        if (d.n == OV_DOMAINS_MAX)
+            return ov_err_set(err, OV_EINVAL, "life_domains",
+                              "life_domains: at most %d domains",
+                              OV_DOMAINS_MAX);
+        snprintf(d.code[d.n], OV_DOMAIN_CODE_MAX, "%.*s", (int)code.len,
+                 code.ptr);
+        snprintf(d.label_da[d.n], sizeof d.label_da[0], "%.*s",
+                 (int)label.len, label.ptr);
+        d.n++;
+    }
+    if (d.n == 0)
+        return ov_err_set(err, OV_EINVAL, "life_domains",
+                          "life_domains: give at least one domain");
+    *out = d;
+    return OV_OK;
+}
+
+void ov_life_domains_format(const ov_life_domains *d, char *out, size_t cap)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    for (int i = 0; i < d->n && o < cap; i++) {
+        int n = snprintf(out + o, cap - o, "%s=%s\n", d->code[i],
+                         d->label_da[i]);
+        if (n < 0)
+            break;
+        o += (size_t)n;
+    }
+}
