@@ -50,12 +50,8 @@ ov_status ov_measure_record(ov_tx *tx, int64_t course_id, ov_measurement *m,
     ov_stmt_bind_cstr(s, 3, d);
     ov_stmt_bind_cstr(s, 4, items);
     ov_stmt_bind_i64(s, 5, m->score);
-    ov_stmt_bind_cstr(s, 6, m->has_rater ? (m->rater == OV_RATER_CITIZEN
-                                                ? "citizen"
-                                                : "cti_worker")
-                                         : NULL);
-    ov_stmt_bind_cstr(s, 7, m->entered_by == OV_BY_CITIZEN ? "citizen"
-                                                           : "staff");
+    ov_stmt_bind_cstr(s, 6, m->has_rater ? ov_rater_code(m->rater) : NULL);
+    ov_stmt_bind_cstr(s, 7, ov_entered_by_code(m->entered_by));
     ov_stmt_bind_cstr(s, 8, tx->actor->user);
     ov_stmt_bind_cstr(s, 9, now);
     if (ov_stmt_run(s, err) != OV_OK)
@@ -102,11 +98,12 @@ ov_status ov_measure_list(ov_tx *tx, int64_t course_id, ov_instrument instr,
         m->score = (int)ov_stmt_col_i64(s, 3);
         ov_str rater = ov_stmt_col_text(s, 4, a);
         m->has_rater = rater.ptr != NULL;
-        m->rater = ov_str_eq_c(rater, "citizen") ? OV_RATER_CITIZEN
-                                                 : OV_RATER_CTI_WORKER;
-        m->entered_by = ov_str_eq_c(ov_stmt_col_text(s, 5, a), "citizen")
-                            ? OV_BY_CITIZEN
-                            : OV_BY_STAFF;
+        if ((m->has_rater && ov_rater_parse(rater, &m->rater, err) != OV_OK) ||
+            ov_entered_by_parse(ov_stmt_col_text(s, 5, a), &m->entered_by,
+                                err) != OV_OK) {
+            r = OV_STEP_ERROR;
+            break;
+        }
         (*n)++;
     }
     ov_stmt_release(s);

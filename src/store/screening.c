@@ -313,15 +313,10 @@ ov_status ov_screening_import(ov_tx *tx, int municipality_code,
         if (!cid && ov_citizen_create(tx, w->name, digits, &cid, err) != OV_OK)
             return err->code;
         const ov_screening *res = &w->result;
-        const char *excl = NULL;
-        if (w->cand.company_activity)
-            excl = "company_activity";
-        else if (w->cand.in_prison)
-            excl = "prison";
-        else if (w->cand.health_exemption)
-            excl = "health";
-        else if (w->cand.declined)
-            excl = "declined";
+        /* the model decides whether and why someone in the target group
+         * is excluded */
+        const char *excl =
+            res->excluded ? ov_exclusion_code(res->reason) : NULL;
         if (ov_stmt_prepare(tx->conn, SQL_CANDIDATE_INSERT, &s, err) != OV_OK)
             return ov_tx_fail(tx, err);
         ov_stmt_bind_i64(s, 1, *batch_id);
