@@ -58,5 +58,7 @@ int cmd_restore(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_screening(int argc, char **argv);
+int cmd_draw(int argc, char **argv);
 
 #endif

@@ -33,6 +33,12 @@ static const command commands[] = {
      "online backup to a new file (the key file is not included)"},
     {"restore", cmd_restore, "restore --from FILE --db PATH",
      "restore a backup into a new database file"},
+    {"screening", cmd_screening,
+     "screening import --db PATH --municipality CODE --file FILE "
+     "[--reference-date DATE]",
+     "import and screen a candidate list (all or nothing)"},
+    {"draw", cmd_draw, "draw verify --db PATH --draw N",
+     "re-run a stored draw from its seed and pool"},
     {"demo", cmd_demo, "demo --db PATH [--seed N] [--today YYYY-MM-DD]",
      "build a new database with a realistic synthetic world"},
     {"audit", cmd_audit, "audit verify|prune --db PATH",

@@ -1,7 +1,7 @@
 # help lists every command; usage errors are one line with exit status 2.
 . tests/cli/lib.inc
 "$OVERGANG" help >"$T/help"
-for c in help version config init status check backup restore audit; do
+for c in help version config init status check backup restore screening draw demo audit; do
     expect_out "^  $c " "$T/help"
 done
 "$OVERGANG" version | grep -qE '^overgang [0-9]+\.[0-9]+\.[0-9]+ '
