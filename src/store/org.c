@@ -95,7 +95,7 @@ ov_status ov_org_municipality_create(ov_tx *tx, int code, ov_str name,
     return audit_org(tx, OV_ACT_CREATE, "kommune", code, err);
 }
 
-static ov_status need_municipality(ov_tx *tx, int code, ov_err *err)
+ov_status ov_municipality_require(ov_tx *tx, int code, ov_err *err)
 {
     int64_t n;
     bool found;
@@ -115,7 +115,7 @@ ov_status ov_org_team_create(ov_tx *tx, int municipality_code, ov_str name,
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
     if (ov_org_validate_team_name(name, err) != OV_OK ||
-        need_municipality(tx, municipality_code, err) != OV_OK)
+        ov_municipality_require(tx, municipality_code, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_TEAM_INSERT, &s, err) != OV_OK)
@@ -146,7 +146,7 @@ ov_status ov_org_user_create(ov_tx *tx, const ov_user_input *in, int64_t *id,
                                           "role: not a role a user can "
                                           "have"), err));
     if (ov_role_has_municipality(in->role)) {
-        if (need_municipality(tx, in->municipality_code, err) != OV_OK)
+        if (ov_municipality_require(tx, in->municipality_code, err) != OV_OK)
             return ov_tx_fail(tx, err);
     } else if (in->municipality_code) {
         return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL,
@@ -299,7 +299,7 @@ ov_status ov_org_company_create(ov_tx *tx, ov_str cvr_in, ov_str name,
     char cvr[OV_CVR_BUF];
     if (ov_cvr_parse(cvr_in, "cvr", cvr, err) != OV_OK ||
         ov_org_validate_name(name, "company_name", err) != OV_OK ||
-        need_municipality(tx, municipality_code, err) != OV_OK)
+        ov_municipality_require(tx, municipality_code, err) != OV_OK)
         return ov_tx_fail(tx, err);
     if (postcode && (postcode < 1000 || postcode > 9999))
         return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "postcode",

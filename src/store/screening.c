@@ -13,7 +13,6 @@
 #include "store/course.h"
 #include "store/store_int.h"
 
-static const char SQL_MUNI[] = "SELECT count(*) FROM municipality WHERE code = ?1";
 static const char SQL_BATCH_INSERT[] =
     "INSERT INTO screening_batch (municipality_code, reference_date, min_age, "
     "min_months_unemployed, source_name, imported_by, imported_at) "
@@ -268,21 +267,9 @@ ov_status ov_screening_import(ov_tx *tx, int municipality_code,
         return err->code;
     if (ov_screening_rules_validate(rules, err) != OV_OK)
         return ov_tx_fail(tx, err);
+    if (ov_municipality_require(tx, municipality_code, err) != OV_OK)
+        return ov_tx_fail(tx, err);
     ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_MUNI, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, municipality_code);
-    ov_step r = ov_stmt_step(s, err);
-    int64_t known = r == OV_STEP_ROW ? ov_stmt_col_i64(s, 0) : 0;
-    ov_stmt_release(s);
-    if (r == OV_STEP_ERROR)
-        return ov_tx_fail(tx, err);
-    if (!known)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL,
-                                          "municipality_code",
-                                          "municipality_code: %d is not "
-                                          "registered",
-                                          municipality_code), err));
     row *rows = NULL;
     int64_t nrows = 0;
     if (parse_csv(csv, rules, reference, a, &rows, &nrows, rep, err) != OV_OK)

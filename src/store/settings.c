@@ -10,8 +10,6 @@ static const char SQL_GET[] =
     "cti_interval2, cti_interval3, cti_early_days, cti_min_first_month, "
     "cti_caseload_limit, measure_tolerance_days, life_domains FROM "
     "municipality_settings WHERE municipality_code = ?1";
-static const char SQL_MUNI[] =
-    "SELECT count(*) FROM municipality WHERE code = ?1";
 static const char SQL_PUT[] =
     "INSERT OR REPLACE INTO municipality_settings (municipality_code, "
     "min_age, min_months_unemployed, followup_weeks, cti_interval1, "
@@ -59,21 +57,9 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
         return err->code;
     if (ov_settings_validate(v, err) != OV_OK)
         return ov_tx_fail(tx, err);
+    if (ov_municipality_require(tx, muni, err) != OV_OK)
+        return ov_tx_fail(tx, err);
     ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_MUNI, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, muni);
-    ov_step r = ov_stmt_step(s, err);
-    int64_t known = r == OV_STEP_ROW ? ov_stmt_col_i64(s, 0) : 0;
-    ov_stmt_release(s);
-    if (r == OV_STEP_ERROR)
-        return ov_tx_fail(tx, err);
-    if (!known)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND,
-                                          "municipality_code",
-                                          "municipality_code: %d is not "
-                                          "registered",
-                                          muni), err));
     char domains[OV_DOMAINS_MAX * 100], now[OV_TIME_BUF];
     ov_life_domains_format(&v->domains, domains, sizeof domains);
     ov_time_format_utc(ov_time_now(), now);

@@ -43,6 +43,10 @@ ov_status ov_course_head_load(ov_tx *tx, int64_t course_id, ov_course_head *h,
 ov_status ov_course_head_open(ov_tx *tx, int64_t course_id, ov_course_head *h,
                               ov_err *err);
 
+/* OV_EINVAL naming the field "municipality_code" unless the municipality
+ * is registered (org.c). Does not mark the transaction failed. */
+ov_status ov_municipality_require(ov_tx *tx, int code, ov_err *err);
+
 /* Migrations (migrations.c). */
 ov_status ov_migrate(ov_conn *c, int *version, ov_err *err);
 int ov_migrations_latest(void);

@@ -16,18 +16,6 @@
 
 static ov_date D(int y, int m, int d) { return ov_date_from_ymd(y, m, d); }
 
-static ov_stage stage(tu_world *w, int64_t course)
-{
-    ov_arena *a = ov_arena_new(0);
-    ov_tx *tx;
-    ov_err err;
-    ov_course c;
-    assert_int_equal(ov_tx_begin(w->t.store, &tu_actor, &tx, &err), OV_OK);
-    assert_int_equal(ov_course_get(tx, course, a, &c, &err), OV_OK);
-    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
-    ov_arena_destroy(a);
-    return c.stage;
-}
 
 static void suggestions_rank_openings_and_proposals_move_the_course(void **state)
 {
@@ -76,7 +64,7 @@ static void suggestions_rank_openings_and_proposals_move_the_course(void **state
                                       D(2026, 9, 20), &prop, &err),
                      OV_OK);
     assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
-    assert_int_equal(stage(&w, course), OV_STAGE_MATCH);
+    assert_int_equal(tu_stage(&w, course), OV_STAGE_MATCH);
     assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
     assert_int_equal(ov_match_answer(tx, prop, true, D(2026, 9, 21), &err),
                      OV_OK);
@@ -91,7 +79,7 @@ static void suggestions_rank_openings_and_proposals_move_the_course(void **state
                                           &err),
                      OV_OK);
     assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
-    assert_int_equal(stage(&w, course), OV_STAGE_IN_JOB);
+    assert_int_equal(tu_stage(&w, course), OV_STAGE_IN_JOB);
     assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
     assert_int_equal(ov_employment_record(tx, course, D(2026, 11, 1), 601,
                                           &err),

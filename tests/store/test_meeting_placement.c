@@ -31,18 +31,6 @@ static int64_t count(tu_world *w, const char *table)
     return v;
 }
 
-static ov_stage stage_of(tu_world *w, int64_t course)
-{
-    ov_arena *a = ov_arena_new(0);
-    ov_tx *tx;
-    ov_err err;
-    ov_course c;
-    assert_int_equal(ov_tx_begin(w->t.store, &tu_actor, &tx, &err), OV_OK);
-    assert_int_equal(ov_course_get(tx, course, a, &c, &err), OV_OK);
-    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
-    ov_arena_destroy(a);
-    return c.stage;
-}
 
 static ov_status record(tu_world *w, int64_t course, ov_meeting_input *in,
                         bool *complete, ov_err *err)
@@ -70,7 +58,7 @@ static void an_incomplete_start_meeting_is_kept_but_does_not_start_the_course(vo
     ov_err err;
     assert_int_equal(record(&w, course, &in, &complete, &err), OV_OK);
     assert_false(complete);
-    assert_int_equal(stage_of(&w, course), OV_STAGE_DRAWN);
+    assert_int_equal(tu_stage(&w, course), OV_STAGE_DRAWN);
     ov_assessment_item items[] = {
         {OV_STR_LIT("housing"), OV_STR_LIT("Jeg bor hos min mor"),
          OV_STR_LIT("Stabil adresse"), OV_STR_LIT("For lidt plads"), 2},
@@ -84,7 +72,7 @@ static void an_incomplete_start_meeting_is_kept_but_does_not_start_the_course(vo
     in.nitems = 2;
     assert_int_equal(record(&w, course, &in, &complete, &err), OV_OK);
     assert_true(complete);
-    assert_int_equal(stage_of(&w, course), OV_STAGE_START);
+    assert_int_equal(tu_stage(&w, course), OV_STAGE_START);
     assert_int_equal(count(&w, "assessment_item"), 2);
     assert_int_equal(count(&w, "meeting_attendee"), 2 + 4);
     tu_db_free(&w.t);
@@ -167,7 +155,7 @@ static void a_placement_needs_the_start_meeting_first(void **state)
     assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
     assert_int_equal(ov_placement_create(tx, course, &p, &pid, &err), OV_OK);
     assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
-    assert_int_equal(stage_of(&w, course), OV_STAGE_PLACEMENT);
+    assert_int_equal(tu_stage(&w, course), OV_STAGE_PLACEMENT);
     tu_db_free(&w.t);
 }
 

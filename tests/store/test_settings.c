@@ -75,7 +75,7 @@ static void settings_default_then_stored_values_drive_the_tasks(void **state)
     ov_tx_rollback(tx);
     s.cti = ov_cti_rules_default();
     assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
-    assert_int_equal(ov_settings_set(tx, 101, &s, &err), OV_ENOTFOUND);
+    assert_int_equal(ov_settings_set(tx, 101, &s, &err), OV_EINVAL);
     ov_tx_rollback(tx);
     ov_settings back;
     assert_int_equal(ov_tx_begin_read(w.t.store, &tx, &err), OV_OK);

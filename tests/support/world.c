@@ -71,3 +71,16 @@ int64_t tu_course(tu_world *w, ov_date start)
         fail_msg("course: %s", err.msg);
     return id;
 }
+
+ov_stage tu_stage(tu_world *w, int64_t course)
+{
+    ov_arena *a = ov_arena_new(0);
+    ov_tx *tx;
+    ov_err err;
+    ov_course c;
+    assert_int_equal(ov_tx_begin(w->t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_course_get(tx, course, a, &c, &err), OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    ov_arena_destroy(a);
+    return c.stage;
+}

@@ -28,4 +28,8 @@ int64_t tu_add_user(ov_tx *tx, const char *name, ov_role role, int muni,
  * frontline staff named. */
 int64_t tu_course(tu_world *w, ov_date start);
 
+/* The course's current stage (reads it in its own transaction). */
+#include "model/course.h"
+ov_stage tu_stage(tu_world *w, int64_t course);
+
 #endif
