@@ -63,7 +63,8 @@ CLI_TESTS := $(sort $(wildcard tests/cli/*.sh))
 .SECONDARY: $(TEST_HELPER_OBJ)
 $(TEST_HELPER_OBJ): ALL_CFLAGS += -Itests
 
-.PHONY: all deps run test check unit-test cli-test asan install uninstall clean lint
+.PHONY: all deps run test check unit-test cli-test asan install uninstall clean lint \
+        bench-demo
 
 all: $(BIN) $(LIB)
 
@@ -116,6 +117,11 @@ cli-test: $(BIN)
 
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 all unit-test cli-test
+
+# Benchmarks write their figures to docs/performance.md.
+bench-demo: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/bench-demo
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
