@@ -60,5 +60,6 @@ int cmd_audit(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_screening(int argc, char **argv);
 int cmd_draw(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

@@ -33,6 +33,8 @@ static const command commands[] = {
      "online backup to a new file (the key file is not included)"},
     {"restore", cmd_restore, "restore --from FILE --db PATH",
      "restore a backup into a new database file"},
+    {"serve", cmd_serve, "serve --db PATH [--listen HOST:PORT]",
+     "run the web application (graceful stop on SIGTERM)"},
     {"screening", cmd_screening,
      "screening import --db PATH --municipality CODE --file FILE "
      "[--reference-date DATE]",

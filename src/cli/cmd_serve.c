@@ -1,0 +1,57 @@
+/*
+ * cmd_serve.c - `overgang serve`: run the web application until SIGTERM or
+ * SIGINT, then finish requests in flight and close the database cleanly.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "web/server.h"
+
+static volatile sig_atomic_t g_stop;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    g_stop = 1;
+}
+
+static const cli_opt_def serve_opts[] = {
+    {"--listen", true, OV_SET_COUNT, "HOST:PORT (default 127.0.0.1:8080)"},
+};
+
+int cmd_serve(int argc, char **argv)
+{
+    cli_ctx c;
+    ov_err err;
+    ov_err_clear(&err);
+    if (cli_parse(&c, "serve", serve_opts, 1, argc, argv, &err) != OV_OK)
+        return cli_fail(&err);
+    const char *listen = cli_opt(&c, "--listen");
+    ov_server_options so = {.listen = listen ? listen : "127.0.0.1:8080"};
+    char host[64];
+    int port;
+    if (ov_listen_parse(so.listen, host, sizeof host, &port, &err) != OV_OK)
+        return cli_fail(&err);
+    ov_store_options o = {.db_path = ov_config_get(&c.cfg, OV_SET_DB),
+                          .key_path = ov_config_get(&c.cfg, OV_SET_KEY_FILE),
+                          .mode = OV_OPEN_MIGRATE,
+                          .readers = 4};
+    ov_store *s;
+    if (ov_store_open(&o, &s, &err) != OV_OK)
+        return cli_fail(&err);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    ov_web app = {s};
+    ov_status st = ov_server_run(&app, &so, &g_stop, &err);
+    ov_store_close(s);
+    if (st != OV_OK)
+        return cli_fail(&err);
+    return 0;
+}

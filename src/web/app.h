@@ -1,0 +1,49 @@
+/*
+ * app.h - the web application: the route table, the one access check every
+ * route passes, and dispatch. Handlers are thin: check access, call the
+ * model and store, render.
+ */
+#ifndef OV_WEB_APP_H
+#define OV_WEB_APP_H
+
+#include "store/store.h"
+#include "web/http.h"
+
+typedef struct ov_web {
+    ov_store *store;
+} ov_web;
+
+typedef enum ov_access {
+    OV_ACCESS_PUBLIC = 0,  /* anyone, no session (health, log-in) */
+    OV_ACCESS_SESSION      /* a logged-in user; finer rules per record */
+} ov_access;
+
+typedef void (*ov_handler)(ov_web *app, ov_request *req, ov_response *res);
+
+typedef struct ov_route {
+    ov_method method;
+    const char *pattern;   /* "/api/v1/cases/{id}" */
+    ov_access access;
+    ov_handler handler;
+    const char *summary;
+} ov_route;
+
+/* The route table (for dispatch, the OpenAPI document and the access
+ * matrix test). */
+extern const ov_route ov_routes[];
+extern const int ov_nroutes;
+
+/* Match a path against a pattern; {name} segments are captured into
+ * req->params. */
+bool ov_route_match(const char *pattern, ov_str path, ov_request *req);
+
+/* The one access check: deny by default. OV_OK to proceed; otherwise the
+ * error to answer with (401 without a session). */
+ov_status ov_web_authorize(ov_web *app, const ov_route *route,
+                           ov_request *req, ov_err *err);
+
+/* Route, authorize, handle; always fills res (404, 405, 401 included) and
+ * adds the security headers. */
+void ov_web_handle(ov_web *app, ov_request *req, ov_response *res);
+
+#endif

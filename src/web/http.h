@@ -1,0 +1,75 @@
+/*
+ * http.h - the project's own request and response types.
+ *
+ * Handlers see only these, never libmicrohttpd, so they are tested without
+ * sockets (tests/web) and the server glue (server.c) is the only file that
+ * knows the HTTP library. Everything a request allocates lives in its arena.
+ */
+#ifndef OV_WEB_HTTP_H
+#define OV_WEB_HTTP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/str.h"
+
+#define OV_HTTP_MAX_HEADERS 32
+#define OV_HTTP_BODY_MAX (1024 * 1024)   /* 1 MiB; imports may allow more */
+
+typedef enum ov_method {
+    OV_GET = 0,
+    OV_POST,
+    OV_PUT,
+    OV_DELETE,
+    OV_METHOD_OTHER
+} ov_method;
+
+typedef struct ov_header {
+    ov_str name;
+    ov_str value;
+} ov_header;
+
+typedef struct ov_request {
+    ov_arena *arena;
+    ov_method method;
+    ov_str path;        /* without the query string */
+    ov_str query;
+    int nheaders;
+    ov_header headers[OV_HTTP_MAX_HEADERS];
+    ov_str body;
+    char remote[64];    /* client address, for limits and logs */
+    /* filled by routing */
+    int nparams;
+    ov_str params[4];   /* {id} segments of the route pattern */
+} ov_request;
+
+typedef struct ov_response {
+    int status;
+    const char *content_type;
+    int nheaders;
+    ov_header headers[OV_HTTP_MAX_HEADERS];
+    ov_buf body;
+} ov_response;
+
+ov_method ov_method_parse(const char *m);
+/* Case-insensitive header look-up; OV_STR_NULL when absent. */
+ov_str ov_request_header(const ov_request *r, const char *name);
+
+/* A response with the body capped at `max` bytes, in the arena. */
+void ov_response_init(ov_response *res, ov_arena *a, size_t max);
+void ov_response_header(ov_response *res, const char *name, const char *value);
+/* The headers every response carries (CSP without inline script, nosniff,
+ * no referrer, no framing). */
+void ov_response_security_headers(ov_response *res);
+/* JSON body from text the caller built with the JSON encoder. */
+void ov_response_json(ov_response *res, int status, ov_str json);
+/* {"error": {"code": "...", "message": "..."}} with the status matching the
+ * error code (400, 404, 409, 403, 413, 500). */
+void ov_response_error(ov_response *res, const ov_err *err);
+void ov_response_error_status(ov_response *res, int status, const char *code,
+                              const char *message);
+int ov_status_http(ov_status code);
+
+#endif

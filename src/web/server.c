@@ -1,0 +1,211 @@
+#include "web/server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/log.h"
+
+typedef struct server {
+    ov_web *app;
+    size_t body_max;
+} server;
+
+/* Per-connection state: the request's arena and its (capped) body. */
+typedef struct conn {
+    ov_arena *arena;
+    ov_buf body;
+    bool too_big;
+} conn;
+
+ov_status ov_listen_parse(const char *s, char *host, size_t hostcap,
+                          int *port, ov_err *err)
+{
+    const char *colon = s ? strrchr(s, ':') : NULL;
+    int64_t p = 0;
+    if (!colon || colon == s ||
+        ov_str_to_i64(ov_str_c(colon + 1), &p) != OV_OK || p < 1 ||
+        p > 65535 || (size_t)(colon - s) >= hostcap)
+        return ov_err_set(err, OV_EINVAL, "--listen",
+                          "--listen: give HOST:PORT, e.g. 127.0.0.1:8080");
+    snprintf(host, hostcap, "%.*s", (int)(colon - s), s);
+    struct in_addr a;
+    if (inet_pton(AF_INET, host, &a) != 1)
+        return ov_err_set(err, OV_EINVAL, "--listen",
+                          "--listen: '%s' is not an IPv4 address; use e.g. "
+                          "127.0.0.1",
+                          host);
+    *port = (int)p;
+    return OV_OK;
+}
+
+/* libmicrohttpd's own messages go to the debug log, so that a failed start
+ * is reported once, by our error line. */
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    (void)cls;
+    if (ov_log_get_level() < OV_LOG_DEBUG)
+        return;
+    char msg[512];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t n = strlen(msg);
+    if (n && msg[n - 1] == '\n')
+        msg[n - 1] = '\0';
+    ov_log_debug("http: %s", msg);
+}
+
+static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind,
+                                      const char *key, const char *value)
+{
+    (void)kind;
+    ov_request *r = cls;
+    if (r->nheaders < OV_HTTP_MAX_HEADERS)
+        r->headers[r->nheaders++] =
+            (ov_header){ov_str_c(key), ov_str_c(value ? value : "")};
+    return MHD_YES;
+}
+
+static enum MHD_Result send_response(struct MHD_Connection *c,
+                                     const ov_response *res)
+{
+    struct MHD_Response *m = MHD_create_response_from_buffer(
+        res->body.len, res->body.data, MHD_RESPMEM_MUST_COPY);
+    if (!m)
+        return MHD_NO;
+    MHD_add_response_header(m, "Content-Type", res->content_type);
+    for (int i = 0; i < res->nheaders; i++) {
+        char name[128], value[1024];
+        snprintf(name, sizeof name, "%.*s", (int)res->headers[i].name.len,
+                 res->headers[i].name.ptr);
+        snprintf(value, sizeof value, "%.*s", (int)res->headers[i].value.len,
+                 res->headers[i].value.ptr);
+        MHD_add_response_header(m, name, value);
+    }
+    enum MHD_Result ok = MHD_queue_response(c, (unsigned)res->status, m);
+    MHD_destroy_response(m);
+    return ok;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
+                                  const char *url, const char *method,
+                                  const char *version, const char *upload,
+                                  size_t *upload_size, void **con_cls)
+{
+    (void)version;
+    server *srv = cls;
+    conn *k = *con_cls;
+    if (!k) {
+        k = ov_xcalloc(1, sizeof *k);
+        k->arena = ov_arena_new(0);
+        ov_buf_init(&k->body, k->arena, srv->body_max);
+        *con_cls = k;
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        if (ov_buf_append(&k->body, upload, *upload_size) != OV_OK)
+            k->too_big = true;
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    ov_request req;
+    memset(&req, 0, sizeof req);
+    req.arena = k->arena;
+    req.method = ov_method_parse(method);
+    ov_str u = ov_str_c(ov_arena_strdup(k->arena, url));
+    req.query = ov_str_cut(u, '?', &req.path);
+    req.body = ov_buf_str(&k->body);
+    MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, &req);
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
+        inet_ntop(AF_INET,
+                  &((const struct sockaddr_in *)(const void *)ci->client_addr)
+                       ->sin_addr,
+                  req.remote, sizeof req.remote);
+    ov_response res;
+    ov_response_init(&res, k->arena, 16 * 1024 * 1024);
+    if (k->too_big) {
+        ov_response_security_headers(&res);
+        ov_response_error_status(&res, 413, "too_large",
+                                 "the request body is larger than the limit "
+                                 "(1 MiB); send less");
+    } else {
+        ov_web_handle(srv->app, &req, &res);
+    }
+    return send_response(c, &res);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    (void)cls;
+    (void)c;
+    (void)toe;
+    conn *k = *con_cls;
+    if (k) {
+        ov_arena_destroy(k->arena);
+        free(k);
+        *con_cls = NULL;
+    }
+}
+
+ov_status ov_server_run(ov_web *app, const ov_server_options *o,
+                        volatile sig_atomic_t *stop, ov_err *err)
+{
+    char host[64];
+    int port;
+    if (ov_listen_parse(o->listen, host, sizeof host, &port, err) != OV_OK)
+        return err->code;
+    struct sockaddr_in addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons((uint16_t)port);
+    inet_pton(AF_INET, host, &addr.sin_addr);
+    server srv = {app, o->body_max ? o->body_max : OV_HTTP_BODY_MAX};
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+            MHD_USE_ERROR_LOG,
+        (uint16_t)port, NULL, NULL, on_request, &srv,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+        MHD_OPTION_THREAD_POOL_SIZE,
+        (unsigned int)(o->threads > 0 ? o->threads : 2),
+        MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned int)(o->max_connections > 0 ? o->max_connections : 256),
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+        (unsigned int)(o->max_per_ip > 0 ? o->max_per_ip : 64),
+        MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned int)(o->timeout_s > 0 ? o->timeout_s : 30),
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)(o->header_max ? o->header_max : 32 * 1024),
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_END);
+    if (!d)
+        return ov_err_set(err, OV_EIO, "--listen",
+                          "--listen: cannot listen on %s (%s); is another "
+                          "program using the port?",
+                          o->listen, strerror(errno));
+    ov_log_info("serving on http://%s:%d", host, port);
+    while (!*stop) {
+        struct timespec ts = {0, 100 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    /* graceful: stop accepting, let requests in flight finish */
+    MHD_quiesce_daemon(d);
+    for (int i = 0; i < 100; i++) {
+        const union MHD_DaemonInfo *di =
+            MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+        if (!di || di->num_connections == 0)
+            break;
+        struct timespec ts = {0, 100 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    MHD_stop_daemon(d);
+    ov_log_info("stopped");
+    return OV_OK;
+}

@@ -1,0 +1,37 @@
+/*
+ * server.h - `overgang serve`: the HTTP server on libmicrohttpd.
+ *
+ * server.c is the only file that includes microhttpd.h; it turns each HTTP
+ * request into an ov_request with its own arena, calls ov_web_handle, and
+ * sends the ov_response. Limits: total connections, connections per IP,
+ * an idle timeout, the header memory per connection, and the body size
+ * (413 with a JSON error beyond it).
+ */
+#ifndef OV_WEB_SERVER_H
+#define OV_WEB_SERVER_H
+
+#include <signal.h>
+#include <stddef.h>
+
+#include "web/app.h"
+
+typedef struct ov_server_options {
+    const char *listen;        /* "127.0.0.1:8080" */
+    int threads;               /* worker threads; 0 = 2 */
+    int max_connections;       /* 0 = 256 */
+    int max_per_ip;            /* 0 = 64 */
+    int timeout_s;             /* idle timeout; 0 = 30 */
+    size_t header_max;         /* memory per connection; 0 = 32 KiB */
+    size_t body_max;           /* 0 = 1 MiB */
+} ov_server_options;
+
+/* Parse "host:port" (IPv4 dotted quad, port 1-65535). */
+ov_status ov_listen_parse(const char *s, char *host, size_t hostcap,
+                          int *port, ov_err *err);
+
+/* Serve until *stop becomes non-zero (a signal handler sets it), then stop
+ * accepting, let requests in flight finish (up to 10 s) and return. */
+ov_status ov_server_run(ov_web *app, const ov_server_options *o,
+                        volatile sig_atomic_t *stop, ov_err *err);
+
+#endif

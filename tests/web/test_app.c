@@ -1,0 +1,151 @@
+/* The web application without sockets: routing, the access check,
+ * security headers and JSON errors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "web/app.h"
+
+static ov_str header(const ov_response *r, const char *name)
+{
+    for (int i = 0; i < r->nheaders; i++)
+        if (ov_str_eq_c(r->headers[i].name, name))
+            return r->headers[i].value;
+    return OV_STR_NULL;
+}
+
+static void call(ov_arena *a, ov_method m, const char *path, ov_response *res)
+{
+    ov_request req;
+    memset(&req, 0, sizeof req);
+    req.arena = a;
+    req.method = m;
+    req.path = ov_str_c(path);
+    ov_response_init(res, a, 65536);
+    ov_web app = {NULL};
+    ov_web_handle(&app, &req, res);
+}
+
+static void health_answers_ok_without_a_session(void **state)
+{
+    (void)state;
+    ov_arena *a = ov_arena_new(0);
+    ov_response res;
+    call(a, OV_GET, "/api/v1/health", &res);
+    assert_int_equal(res.status, 200);
+    assert_string_equal(res.content_type, "application/json");
+    assert_true(ov_str_eq_c(ov_buf_str(&res.body), "{\"status\":\"ok\"}"));
+    ov_arena_destroy(a);
+}
+
+static void every_response_carries_the_security_headers(void **state)
+{
+    (void)state;
+    ov_arena *a = ov_arena_new(0);
+    ov_response res;
+    const char *paths[] = {"/api/v1/health", "/nope"};
+    for (int i = 0; i < 2; i++) {
+        call(a, OV_GET, paths[i], &res);
+        ov_str csp = header(&res, "Content-Security-Policy");
+        assert_non_null(csp.ptr);
+        assert_non_null(strstr(csp.ptr, "frame-ancestors 'none'"));
+        assert_null(strstr(csp.ptr, "unsafe-inline"));
+        assert_true(ov_str_eq_c(header(&res, "X-Content-Type-Options"),
+                                "nosniff"));
+        assert_true(ov_str_eq_c(header(&res, "Referrer-Policy"),
+                                "no-referrer"));
+    }
+    ov_arena_destroy(a);
+}
+
+static void unknown_paths_and_methods_get_json_errors(void **state)
+{
+    (void)state;
+    ov_arena *a = ov_arena_new(0);
+    ov_response res;
+    call(a, OV_GET, "/api/v1/nothing", &res);
+    assert_int_equal(res.status, 404);
+    assert_non_null(strstr(res.body.data,
+                           "{\"error\":{\"code\":\"not_found\",\"message\":"));
+    call(a, OV_DELETE, "/api/v1/health", &res);
+    assert_int_equal(res.status, 405);
+    assert_non_null(strstr(res.body.data, "method_not_allowed"));
+    ov_arena_destroy(a);
+}
+
+static void route_patterns_capture_their_parameters(void **state)
+{
+    (void)state;
+    ov_request req;
+    memset(&req, 0, sizeof req);
+    assert_true(ov_route_match("/api/v1/cases/{id}",
+                               OV_STR_LIT("/api/v1/cases/17"), &req));
+    assert_int_equal(req.nparams, 1);
+    assert_true(ov_str_eq_c(req.params[0], "17"));
+    assert_true(ov_route_match("/a/{x}/b/{y}", OV_STR_LIT("/a/1/b/2"), &req));
+    assert_true(ov_str_eq_c(req.params[1], "2"));
+    assert_false(ov_route_match("/api/v1/cases/{id}",
+                                OV_STR_LIT("/api/v1/cases/"), &req));
+    assert_false(ov_route_match("/api/v1/cases/{id}",
+                                OV_STR_LIT("/api/v1/cases/1/x"), &req));
+    assert_false(ov_route_match("/api/v1/health",
+                                OV_STR_LIT("/api/v1/healthz"), &req));
+}
+
+static void the_access_check_denies_by_default(void **state)
+{
+    (void)state;
+    ov_route closed = {OV_GET, "/x", OV_ACCESS_SESSION, NULL, "test"};
+    ov_route open = {OV_GET, "/y", OV_ACCESS_PUBLIC, NULL, "test"};
+    ov_request req;
+    memset(&req, 0, sizeof req);
+    ov_err err;
+    ov_web app = {NULL};
+    assert_int_equal(ov_web_authorize(&app, &closed, &req, &err), OV_EPERM);
+    assert_int_equal(ov_web_authorize(&app, &open, &req, &err), OV_OK);
+    /* every route in the table is either public on purpose or closed */
+    for (int i = 0; i < ov_nroutes; i++) {
+        assert_non_null(ov_routes[i].handler);
+        assert_non_null(ov_routes[i].summary);
+        if (ov_routes[i].access == OV_ACCESS_PUBLIC)
+            assert_string_equal(ov_routes[i].pattern, "/api/v1/health");
+    }
+}
+
+static void errors_map_to_http_status_codes(void **state)
+{
+    (void)state;
+    assert_int_equal(ov_status_http(OV_EINVAL), 400);
+    assert_int_equal(ov_status_http(OV_ENOTFOUND), 404);
+    assert_int_equal(ov_status_http(OV_ECONFLICT), 409);
+    assert_int_equal(ov_status_http(OV_EPERM), 403);
+    assert_int_equal(ov_status_http(OV_ETOOBIG), 413);
+    assert_int_equal(ov_status_http(OV_EIO), 500);
+    ov_arena *a = ov_arena_new(0);
+    ov_response res;
+    ov_response_init(&res, a, 4096);
+    ov_err err;
+    ov_err_set(&err, OV_ECONFLICT, "base_version", "say \"stale\"");
+    ov_response_error(&res, &err);
+    assert_int_equal(res.status, 409);
+    assert_string_equal(res.body.data, "{\"error\":{\"code\":\"conflict\","
+                                       "\"message\":\"say \\\"stale\\\"\"}}");
+    ov_arena_destroy(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(health_answers_ok_without_a_session),
+        cmocka_unit_test(every_response_carries_the_security_headers),
+        cmocka_unit_test(unknown_paths_and_methods_get_json_errors),
+        cmocka_unit_test(route_patterns_capture_their_parameters),
+        cmocka_unit_test(the_access_check_denies_by_default),
+        cmocka_unit_test(errors_map_to_http_status_codes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
