@@ -48,7 +48,7 @@ int cmd_serve(int argc, char **argv)
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
-    ov_web app = {s};
+    ov_web app = {.store = s};
     ov_status st = ov_server_run(&app, &so, &g_stop, &err);
     ov_store_close(s);
     if (st != OV_OK)

@@ -1,5 +1,6 @@
 #include "store/course.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "model/org.h"
@@ -370,4 +371,112 @@ ov_status ov_course_get(ov_tx *tx, int64_t id, ov_arena *a, ov_course *out,
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     return ov_audit_append(tx, OV_ACT_READ, out->citizen_id, NULL, err);
+}
+
+static const char SQL_LIST_TEAM[] =
+    "SELECT c.id, z.full_name, c.stage, c.municipality_code, c.citizen_id "
+    "FROM course c JOIN citizen z ON z.id = c.citizen_id "
+    "JOIN team_member m ON m.team_id = c.team_id AND m.user_id = ?1 "
+    "WHERE c.municipality_code = ?2 ORDER BY c.id DESC LIMIT 5000";
+/* every list query binds ?1 and ?2; one that needs only one of them
+ * compares the other to itself */
+static const char SQL_LIST_MUNI[] =
+    "SELECT c.id, z.full_name, c.stage, c.municipality_code, c.citizen_id "
+    "FROM course c JOIN citizen z ON z.id = c.citizen_id "
+    "WHERE c.municipality_code = ?2 AND ?1 = ?1 ORDER BY c.id DESC "
+    "LIMIT 5000";
+static const char SQL_LIST_OWN[] =
+    "SELECT c.id, z.full_name, c.stage, c.municipality_code, c.citizen_id "
+    "FROM course c JOIN citizen z ON z.id = c.citizen_id "
+    "WHERE c.citizen_id = ?1 AND ?2 = ?2 ORDER BY c.id DESC LIMIT 5000";
+static const char SQL_SCOPE[] =
+    "SELECT c.municipality_code, c.citizen_id, (SELECT count(*) FROM "
+    "team_member m WHERE m.team_id = c.team_id AND m.user_id = ?2) FROM "
+    "course c WHERE c.id = ?1";
+
+enum { L_TEAM, L_MUNI, L_OWN };
+static const char *const SQL_LIST[] = {SQL_LIST_TEAM, SQL_LIST_MUNI,
+                                       SQL_LIST_OWN};
+
+ov_status ov_course_list_visible(ov_tx *tx, const ov_viewer *v, ov_arena *a,
+                                 ov_case_item **items, int *n, ov_err *err)
+{
+    *items = NULL;
+    *n = 0;
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    if (!ov_may_list_courses(v))
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EPERM, NULL,
+                                          "your role sees no person-level "
+                                          "courses"), err));
+    int which = v->role == OV_ROLE_CITIZEN ? L_OWN
+                : (v->role == OV_ROLE_LEADER ||
+                   v->role == OV_ROLE_ADMINISTRATOR)
+                    ? L_MUNI
+                    : L_TEAM;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_LIST[which], &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, which == L_OWN ? v->citizen_id : v->user_id);
+    ov_stmt_bind_i64(s, 2, v->municipality_code);
+    size_t cap = 64, k = 0;
+    ov_case_item *out = ov_arena_alloc(a, cap * sizeof *out);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        /* the rule itself, once more, on every row */
+        ov_course_scope sc = {(int)ov_stmt_col_i64(s, 3),
+                              ov_stmt_col_i64(s, 4), which == L_TEAM};
+        if (!ov_may_see_course(v, &sc))
+            continue;
+        if (k == cap) {
+            ov_case_item *b = ov_arena_alloc(a, 2 * cap * sizeof *b);
+            memcpy(b, out, cap * sizeof *b);
+            out = b;
+            cap *= 2;
+        }
+        out[k].id = ov_stmt_col_i64(s, 0);
+        out[k].citizen_name = ov_stmt_col_text(s, 1, a);
+        if (ov_stage_parse(ov_stmt_col_text(s, 2, a), &out[k].stage, err) !=
+            OV_OK) {
+            r = OV_STEP_ERROR;
+            break;
+        }
+        k++;
+    }
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    *items = out;
+    *n = (int)k;
+    char crit[OV_AUDIT_CRITERION_MAX];
+    snprintf(crit, sizeof crit, "sagsliste: %zu forløb", k);
+    return ov_audit_append(tx, OV_ACT_READ, 0, crit, err);
+}
+
+ov_status ov_course_check_visible(ov_tx *tx, const ov_viewer *v,
+                                  int64_t course_id, ov_err *err)
+{
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_SCOPE, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_stmt_bind_i64(s, 2, v->user_id);
+    ov_step r = ov_stmt_step(s, err);
+    bool ok = false;
+    if (r == OV_STEP_ROW) {
+        ov_course_scope sc = {(int)ov_stmt_col_i64(s, 0),
+                              ov_stmt_col_i64(s, 1),
+                              ov_stmt_col_i64(s, 2) > 0};
+        ok = ov_may_see_course(v, &sc);
+    }
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    if (!ok)
+        return ov_err_set(err, OV_ENOTFOUND, "id",
+                          "no course %lld that you may see",
+                          (long long)course_id);
+    return OV_OK;
 }

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "core/date.h"
+#include "model/access.h"
 #include "model/course.h"
 #include "store/store.h"
 
@@ -57,5 +58,20 @@ typedef struct ov_course {
 /* Read a course with its staff and stage history (audit "read"). */
 ov_status ov_course_get(ov_tx *tx, int64_t id, ov_arena *a, ov_course *out,
                         ov_err *err);
+
+/* Courses the viewer may see (model/access.h), newest first, at most
+ * 5,000; one audit row records the listing. */
+typedef struct ov_case_item {
+    int64_t id;
+    ov_str citizen_name;
+    ov_stage stage;
+} ov_case_item;
+ov_status ov_course_list_visible(ov_tx *tx, const ov_viewer *v, ov_arena *a,
+                                 ov_case_item **items, int *n, ov_err *err);
+
+/* OV_ENOTFOUND unless the course exists and the viewer may see it: the
+ * same answer either way, so ids cannot be probed. */
+ov_status ov_course_check_visible(ov_tx *tx, const ov_viewer *v,
+                                  int64_t course_id, ov_err *err);
 
 #endif

@@ -412,6 +412,17 @@ static const migration migrations[] = {
      "  updated_by TEXT NOT NULL,\n"
      "  updated_at TEXT NOT NULL\n"
      ");\n"},
+    {6, "sessions",
+     /* Log-in sessions: only a hash of the token is stored; the CSRF token
+      * is compared to the X-CSRF-Token header of state-changing calls. */
+     "CREATE TABLE session (\n"
+     "  token_hash BLOB PRIMARY KEY CHECK (length(token_hash) = 32),\n"
+     "  user_id INTEGER NOT NULL REFERENCES app_user (id),\n"
+     "  csrf TEXT NOT NULL,\n"
+     "  created_ms INTEGER NOT NULL,\n"
+     "  seen_ms INTEGER NOT NULL\n"
+     ");\n"
+     "CREATE INDEX session_user ON session (user_id);\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -464,6 +475,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 0", "PRAGMA user_version = 1",
     "PRAGMA user_version = 2", "PRAGMA user_version = 3",
     "PRAGMA user_version = 4", "PRAGMA user_version = 5",
+    "PRAGMA user_version = 6",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

@@ -11,6 +11,9 @@
 
 typedef struct ov_web {
     ov_store *store;
+    bool cookie_secure;     /* add Secure to the cookie (behind TLS) */
+    int idle_minutes;       /* 0 = 30 */
+    int absolute_hours;     /* 0 = 12 */
 } ov_web;
 
 typedef enum ov_access {

@@ -14,6 +14,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/str.h"
+#include "model/access.h"
 
 #define OV_HTTP_MAX_HEADERS 32
 #define OV_HTTP_BODY_MAX (1024 * 1024)   /* 1 MiB; imports may allow more */
@@ -40,9 +41,13 @@ typedef struct ov_request {
     ov_header headers[OV_HTTP_MAX_HEADERS];
     ov_str body;
     char remote[64];    /* client address, for limits and logs */
-    /* filled by routing */
+    /* filled by routing and the access check */
     int nparams;
     ov_str params[4];   /* {id} segments of the route pattern */
+    bool has_session;
+    ov_str token;       /* the session cookie's value */
+    char username[65];
+    ov_viewer viewer;
 } ov_request;
 
 typedef struct ov_response {

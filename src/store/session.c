@@ -1,0 +1,160 @@
+#include "store/session.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/store_int.h"
+
+static const char SQL_USER[] =
+    "SELECT id, role, coalesce(municipality_code, 0), "
+    "coalesce(citizen_id, 0), coalesce(company_id, 0), password_hash "
+    "FROM app_user WHERE username = ?1 AND active = 1 AND password_hash IS "
+    "NOT NULL";
+static const char SQL_INSERT[] =
+    "INSERT INTO session (token_hash, user_id, csrf, created_ms, seen_ms) "
+    "VALUES (?1, ?2, ?3, ?4, ?4)";
+static const char SQL_GET[] =
+    "SELECT u.id, u.role, coalesce(u.municipality_code, 0), "
+    "coalesce(u.citizen_id, 0), coalesce(u.company_id, 0), s.csrf, "
+    "s.created_ms, s.seen_ms, u.username FROM session s JOIN app_user u "
+    "ON u.id = "
+    "s.user_id WHERE s.token_hash = ?1 AND u.active = 1";
+static const char SQL_TOUCH[] =
+    "UPDATE session SET seen_ms = ?2 WHERE token_hash = ?1";
+static const char SQL_DELETE[] = "DELETE FROM session WHERE token_hash = ?1";
+
+static bool token_hash(ov_str token, uint8_t out[OV_HASH_BYTES])
+{
+    uint8_t raw[32];
+    if (ov_hex_decode(token, raw, sizeof raw) != OV_OK)
+        return false;
+    ov_sha256(raw, sizeof raw, out);
+    return true;
+}
+
+ov_status ov_session_user(ov_tx *tx, ov_str username, ov_viewer *v,
+                          char hash[OV_PWHASH_MAX], ov_err *err)
+{
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_USER, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_text(s, 1, username);
+    ov_step r = ov_stmt_step(s, err);
+    ov_status st = OV_OK;
+    if (r == OV_STEP_ROW) {
+        ov_arena *a = ov_arena_new(256);
+        v->user_id = ov_stmt_col_i64(s, 0);
+        st = ov_role_parse(ov_stmt_col_text(s, 1, a), "role", &v->role, err);
+        v->municipality_code = (int)ov_stmt_col_i64(s, 2);
+        v->citizen_id = ov_stmt_col_i64(s, 3);
+        v->company_id = ov_stmt_col_i64(s, 4);
+        ov_str h = ov_stmt_col_text(s, 5, a);
+        snprintf(hash, OV_PWHASH_MAX, "%.*s", (int)h.len, h.ptr);
+        ov_arena_destroy(a);
+    } else if (r == OV_STEP_DONE) {
+        st = ov_err_set(err, OV_ENOTFOUND, "username", "no such user");
+    } else {
+        st = err->code;
+    }
+    ov_stmt_release(s);
+    return st;
+}
+
+ov_status ov_session_create(ov_tx *tx, int64_t user_id, ov_time now,
+                            char token[OV_TOKEN_HEX], char csrf[OV_TOKEN_HEX],
+                            ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    uint8_t raw[32], c[32], h[OV_HASH_BYTES];
+    ov_random_bytes(raw, sizeof raw);
+    ov_random_bytes(c, sizeof c);
+    ov_hex_encode(raw, sizeof raw, token);
+    ov_hex_encode(c, sizeof c, csrf);
+    ov_sha256(raw, sizeof raw, h);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_INSERT, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_blob(s, 1, h, sizeof h);
+    ov_stmt_bind_i64(s, 2, user_id);
+    ov_stmt_bind_cstr(s, 3, csrf);
+    ov_stmt_bind_i64(s, 4, now);
+    if (ov_stmt_run(s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return OV_OK;
+}
+
+ov_status ov_session_get(ov_tx *tx, ov_str token, ov_session *out,
+                         ov_err *err)
+{
+    memset(out, 0, sizeof *out);
+    uint8_t h[OV_HASH_BYTES];
+    if (!token_hash(token, h))
+        return ov_err_set(err, OV_ENOTFOUND, "session", "no such session");
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_GET, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_blob(s, 1, h, sizeof h);
+    ov_step r = ov_stmt_step(s, err);
+    ov_status st = OV_OK;
+    if (r == OV_STEP_ROW) {
+        ov_arena *a = ov_arena_new(256);
+        out->viewer.user_id = ov_stmt_col_i64(s, 0);
+        st = ov_role_parse(ov_stmt_col_text(s, 1, a), "role",
+                           &out->viewer.role, err);
+        out->viewer.municipality_code = (int)ov_stmt_col_i64(s, 2);
+        out->viewer.citizen_id = ov_stmt_col_i64(s, 3);
+        out->viewer.company_id = ov_stmt_col_i64(s, 4);
+        ov_str csrf = ov_stmt_col_text(s, 5, a);
+        snprintf(out->csrf, OV_TOKEN_HEX, "%.*s", (int)csrf.len, csrf.ptr);
+        out->created = ov_stmt_col_i64(s, 6);
+        out->seen = ov_stmt_col_i64(s, 7);
+        ov_str un = ov_stmt_col_text(s, 8, a);
+        snprintf(out->username, sizeof out->username, "%.*s", (int)un.len,
+                 un.ptr);
+        ov_arena_destroy(a);
+    } else if (r == OV_STEP_DONE) {
+        st = ov_err_set(err, OV_ENOTFOUND, "session", "no such session");
+    } else {
+        st = err->code;
+    }
+    ov_stmt_release(s);
+    return st;
+}
+
+/* Touch and delete share the token-bound statement shape. */
+enum { Q_TOUCH, Q_DELETE };
+static const char *const SQL_BY_TOKEN[] = {SQL_TOUCH, SQL_DELETE};
+
+static ov_status by_token(ov_tx *tx, int which, ov_str token, ov_time now,
+                          ov_err *err)
+{
+    uint8_t h[OV_HASH_BYTES];
+    if (!token_hash(token, h))
+        return OV_OK; /* nothing to do for a malformed token */
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_BY_TOKEN[which], &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_blob(s, 1, h, sizeof h);
+    if (which == Q_TOUCH)
+        ov_stmt_bind_i64(s, 2, now);
+    if (ov_stmt_run(s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return OV_OK;
+}
+
+ov_status ov_session_touch(ov_tx *tx, ov_str token, ov_time now, ov_err *err)
+{
+    return by_token(tx, Q_TOUCH, token, now, err);
+}
+
+ov_status ov_session_delete(ov_tx *tx, ov_str token, ov_err *err)
+{
+    return by_token(tx, Q_DELETE, token, 0, err);
+}
