@@ -48,7 +48,10 @@ int cmd_serve(int argc, char **argv)
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
-    ov_web app = {.store = s};
+    ov_web app = {.store = s,
+                  .cookie_secure = strcmp(ov_config_get(&c.cfg,
+                                                        OV_SET_COOKIE_SECURE),
+                                          "yes") == 0};
     ov_status st = ov_server_run(&app, &so, &g_stop, &err);
     ov_store_close(s);
     if (st != OV_OK)

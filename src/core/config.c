@@ -46,6 +46,14 @@ static ov_status v_retention(const char *value, const char *where, ov_err *err)
     return OV_OK;
 }
 
+static ov_status v_yesno(const char *value, const char *where, ov_err *err)
+{
+    if (strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)
+        return ov_err_set(err, OV_EINVAL, where,
+                          "%s: '%s' is not yes or no", where, value);
+    return OV_OK;
+}
+
 static const setting_def defs[OV_SET_COUNT] = {
     [OV_SET_DB] = {"db", "OVERGANG_DB", "overgang.db", v_path,
                    "the database file (SQLite)"},
@@ -57,6 +65,9 @@ static const setting_def defs[OV_SET_COUNT] = {
                                 "OVERGANG_AUDIT_RETENTION_MONTHS", "6",
                                 v_retention,
                                 "months the audit log is kept before pruning"},
+    [OV_SET_COOKIE_SECURE] = {"cookie_secure", "OVERGANG_COOKIE_SECURE", "no",
+                              v_yesno,
+                              "yes behind TLS: the session cookie is Secure"},
 };
 
 static void copy_value(char *dst, const char *src)

@@ -28,6 +28,7 @@ typedef enum ov_setting {
     OV_SET_KEY_FILE,        /* CPR key file; default: <db>.key */
     OV_SET_LOG_LEVEL,       /* error|warn|info|debug */
     OV_SET_AUDIT_RETENTION, /* audit retention in months, 1-120 */
+    OV_SET_COOKIE_SECURE,   /* yes|no: Secure session cookie (behind TLS) */
     OV_SET_COUNT
 } ov_setting;
 

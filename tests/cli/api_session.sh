@@ -31,7 +31,8 @@ check 400 "wrong type" -X POST -d '{"username":"job","password":5}' "$B/session"
 check 200 "log-in" -c "$T/job" -X POST -d '{"username":"job","password":"overgang-demo"}' "$B/session"
 csrf=$(sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/' "$T/body")
 [ ${#csrf} -eq 64 ] || { echo "no csrf token"; cat "$T/body"; exit 1; }
-grep -q 'HttpOnly' "$T/job" || true
+# the cookie: HttpOnly (curl marks it #HttpOnly_), not Secure without TLS
+grep -q '^#HttpOnly_127.0.0.1' "$T/job" || { echo "cookie not HttpOnly"; cat "$T/job"; exit 1; }
 check 200 "cases" -b "$T/job" "$B/cases"
 grep -q '"cases":\[{"id":' "$T/body"
 mine=$(sed 's/^{"cases":\[{"id":\([0-9]*\).*/\1/' "$T/body")

@@ -23,3 +23,5 @@ printf 'just words\n' >"$T/bad3.conf"
 expect_fail 2 "bad3.conf:1: expected 'key = value'" "$OVERGANG" config --config "$T/bad3.conf"
 expect_fail 2 "OVERGANG_AUDIT_RETENTION_MONTHS: 'abc' is not a number" env OVERGANG_AUDIT_RETENTION_MONTHS=abc "$OVERGANG" config
 expect_fail 1 "--config: cannot open '$T/none.conf'" "$OVERGANG" config --config "$T/none.conf"
+expect_out "^cookie_secure = no  # default" "$T/c0"
+expect_fail 2 "OVERGANG_COOKIE_SECURE: 'maybe' is not yes or no" env OVERGANG_COOKIE_SECURE=maybe "$OVERGANG" config
