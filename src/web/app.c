@@ -334,6 +334,50 @@ static void h_health(ov_web *app, ov_request *req, ov_response *res)
     ov_response_json(res, 200, OV_STR_LIT("{\"status\":\"ok\"}"));
 }
 
+static const char *const method_names[] = {"get", "post", "put", "delete",
+                                           "other"};
+
+ov_str ov_openapi_json(ov_arena *a)
+{
+    json_t *paths = json_object();
+    for (int i = 0; i < ov_nroutes; i++) {
+        const ov_route *r = &ov_routes[i];
+        json_t *item = json_object_get(paths, r->pattern);
+        if (!item) {
+            item = json_object();
+            json_object_set_new(paths, r->pattern, item);
+        }
+        json_t *op = json_pack("{s:s,s:{s:{s:s},s:{s:s}}}", "summary",
+                               r->summary, "responses", "200", "description",
+                               "ok", "default", "description",
+                               "{\"error\": {\"code\", \"message\"}}");
+        if (r->access == OV_ACCESS_SESSION)
+            json_object_set_new(op, "security",
+                                json_pack("[{s:[]}]", "session"));
+        else
+            json_object_set_new(op, "security", json_array());
+        if (strchr(r->pattern, '{'))
+            json_object_set_new(
+                op, "parameters",
+                json_pack("[{s:s,s:s,s:b,s:{s:s}}]", "name", "id", "in",
+                          "path", "required", 1, "schema", "type",
+                          "integer"));
+        json_object_set_new(item, method_names[r->method], op);
+    }
+    json_t *doc = json_pack(
+        "{s:s,s:{s:s,s:s},s:o,s:{s:{s:{s:s,s:s,s:s}}}}", "openapi", "3.0.3",
+        "info", "title", "overgang", "version", OV_VERSION, "paths", paths,
+        "components", "securitySchemes", "session", "type", "apiKey", "in",
+        "cookie", "name", COOKIE);
+    return dump(doc, a);
+}
+
+static void h_openapi(ov_web *app, ov_request *req, ov_response *res)
+{
+    (void)app;
+    ov_response_json(res, 200, ov_openapi_json(req->arena));
+}
+
 const ov_route ov_routes[] = {
     {OV_GET, "/api/v1/health", OV_ACCESS_PUBLIC, h_health,
      "liveness: answers {\"status\": \"ok\"} without a log-in"},
@@ -346,6 +390,8 @@ const ov_route ov_routes[] = {
      "the courses the caller may see"},
     {OV_GET, "/api/v1/cases/{id}", OV_ACCESS_SESSION, h_case,
      "one course, or 404 when the caller may not see it"},
+    {OV_GET, "/api/v1/openapi.json", OV_ACCESS_SESSION, h_openapi,
+     "this API as an OpenAPI 3 document"},
 };
 const int ov_nroutes = (int)(sizeof ov_routes / sizeof ov_routes[0]);
 

@@ -45,6 +45,10 @@ bool ov_route_match(const char *pattern, ov_str path, ov_request *req);
 ov_status ov_web_authorize(ov_web *app, const ov_route *route,
                            ov_request *req, ov_err *err);
 
+/* The OpenAPI 3 document of the route table (served at
+ * /api/v1/openapi.json). */
+ov_str ov_openapi_json(ov_arena *a);
+
 /* Route, authorize, handle; always fills res (404, 405, 401 included) and
  * adds the security headers. */
 void ov_web_handle(ov_web *app, ov_request *req, ov_response *res);

@@ -21,6 +21,7 @@ check() { # expected-code description curl-args...
 }
 check 401 "cases without a session" "$B/cases"
 check 401 "one case without a session" "$B/cases/1"
+check 401 "the API document without a session" "$B/openapi.json"
 check 401 "wrong password" -X POST -d '{"username":"job","password":"nope-nope"}' "$B/session"
 grep -q '"code":"unauthorized"' "$T/body"
 check 401 "unknown user" -X POST -d '{"username":"ghost","password":"overgang-demo"}' "$B/session"
@@ -45,6 +46,9 @@ check 404 "a malformed id" -b "$T/job" "$B/cases/abc"
 # reading a case wrote an audit row naming the course as purpose
 n=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE actor = 'job' AND purpose = 'forløb $mine' AND action = 'read'")
 [ "$n" -ge 1 ] || { echo "no audit row for the read"; exit 1; }
+check 200 "the API document" -b "$T/job" "$B/openapi.json"
+grep -q '"openapi":"3.0.3"' "$T/body"
+grep -q '"/api/v1/cases/{id}"' "$T/body"
 # the national analyst sees no person-level data; a citizen only their own
 check 200 "national log-in" -c "$T/nat" -X POST -d '{"username":"national","password":"overgang-demo"}' "$B/session"
 check 403 "national cases" -b "$T/nat" "$B/cases"

@@ -8,6 +8,8 @@
 
 #include <cmocka.h>
 
+#include <jansson.h>
+
 #include "web/app.h"
 
 static ov_str header(const ov_response *r, const char *name)
@@ -141,6 +143,52 @@ static void errors_map_to_http_status_codes(void **state)
     ov_arena_destroy(a);
 }
 
+static void the_openapi_document_and_the_routes_agree(void **state)
+{
+    (void)state;
+    static const char *const m[] = {"get", "post", "put", "delete"};
+    ov_arena *a = ov_arena_new(0);
+    ov_str doc = ov_openapi_json(a);
+    json_error_t je;
+    json_t *j = json_loadb(doc.ptr, doc.len, 0, &je);
+    assert_non_null(j);
+    assert_string_equal(json_string_value(json_object_get(j, "openapi")),
+                        "3.0.3");
+    json_t *paths = json_object_get(j, "paths");
+    /* every route is documented, with its access */
+    int ops = 0;
+    for (int i = 0; i < ov_nroutes; i++) {
+        json_t *op = json_object_get(json_object_get(paths,
+                                                     ov_routes[i].pattern),
+                                     m[ov_routes[i].method]);
+        if (!op)
+            fail_msg("route %s %s is not in the OpenAPI document",
+                     m[ov_routes[i].method], ov_routes[i].pattern);
+        bool secured = json_array_size(json_object_get(op, "security")) > 0;
+        assert_int_equal(secured, ov_routes[i].access == OV_ACCESS_SESSION);
+    }
+    /* and the document has nothing the server does not serve */
+    const char *path;
+    json_t *item;
+    json_object_foreach(paths, path, item) {
+        const char *meth;
+        json_t *op;
+        json_object_foreach(item, meth, op) {
+            (void)op;
+            ops++;
+            bool served = false;
+            for (int i = 0; i < ov_nroutes && !served; i++)
+                served = strcmp(ov_routes[i].pattern, path) == 0 &&
+                         strcmp(m[ov_routes[i].method], meth) == 0;
+            if (!served)
+                fail_msg("%s %s is documented but not served", meth, path);
+        }
+    }
+    assert_int_equal(ops, ov_nroutes);
+    json_decref(j);
+    ov_arena_destroy(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -150,6 +198,7 @@ int main(void)
         cmocka_unit_test(route_patterns_capture_their_parameters),
         cmocka_unit_test(the_access_check_denies_by_default),
         cmocka_unit_test(errors_map_to_http_status_codes),
+        cmocka_unit_test(the_openapi_document_and_the_routes_agree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
