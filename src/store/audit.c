@@ -25,6 +25,10 @@ static const char SQL_CHECKPOINT_INSERT[] =
     "cutoff, made_at) VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char SQL_PRUNE_DELETE[] = "DELETE FROM audit_log WHERE id <= ?1";
 
+static const char SQL_CITIZEN_LOG[] =
+    "SELECT at, role, action, purpose FROM audit_log WHERE citizen_id = ?1 "
+    "AND role <> 'system' ORDER BY id DESC LIMIT ?2";
+
 #define NULL_LEN 0xFFFFFFFFu
 
 static void put_field(ov_sha256_ctx *c, const char *s)
@@ -390,4 +394,40 @@ ov_status ov_audit_prune(ov_tx *tx, ov_time cutoff, int64_t *pruned,
                  "rows before %s: none removed", cut);
     }
     return ov_audit_append(tx, OV_ACT_PRUNE, 0, criterion, err);
+}
+
+ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, ov_arena *a,
+                               ov_access_entry *out, int cap, int *n,
+                               ov_err *err)
+{
+    *n = 0;
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_CITIZEN_LOG, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, citizen_id);
+    ov_stmt_bind_i64(s, 2, cap);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < cap) {
+        ov_access_entry *e = &out[*n];
+        if (ov_time_parse_utc(ov_stmt_col_text(s, 0, a), "at", &e->at, err) !=
+                OV_OK ||
+            ov_role_parse(ov_stmt_col_text(s, 1, a), "role", &e->role, err) !=
+                OV_OK ||
+            ov_action_parse(ov_stmt_col_text(s, 2, a), &e->action) != OV_OK) {
+            r = OV_STEP_ERROR;
+            break;
+        }
+        e->purpose = ov_stmt_col_text(s, 3, a);
+        (*n)++;
+    }
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR) {
+        if (err->code == OV_OK)
+            ov_err_set(err, OV_ECORRUPT, NULL, "an audit row is malformed");
+        return ov_tx_fail(tx, err);
+    }
+    return ov_audit_append(tx, OV_ACT_READ, citizen_id, "egen adgangslog",
+                           err);
 }

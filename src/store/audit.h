@@ -56,6 +56,19 @@ ov_status ov_audit_verify(ov_store *s, ov_audit_report *rep, ov_err *err);
 ov_status ov_audit_prune(ov_tx *tx, ov_time cutoff, int64_t *pruned,
                          ov_err *err);
 
+/* A citizen's own access log (GDPR art. 15 as it is read today): when their
+ * data was accessed, in which role, how and why; newest first, at most
+ * `cap` rows. The reading itself is logged. */
+typedef struct ov_access_entry {
+    ov_time at;
+    ov_role role;
+    ov_action action;
+    ov_str purpose;
+} ov_access_entry;
+ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, ov_arena *a,
+                               ov_access_entry *out, int cap, int *n,
+                               ov_err *err);
+
 /* Compute a row's hash (exposed for tests). */
 typedef struct ov_audit_row {
     int64_t id;

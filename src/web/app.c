@@ -9,6 +9,7 @@
 
 #include "core/crypto.h"
 #include "core/log.h"
+#include "store/audit.h"
 #include "store/course.h"
 #include "store/session.h"
 
@@ -275,6 +276,46 @@ static void h_cases(ov_web *app, ov_request *req, ov_response *res)
                      dump(json_pack("{s:o}", "cases", arr), req->arena));
 }
 
+/* The citizen's own access log: dates (Copenhagen time), the role, what
+ * was done and why. */
+static void h_access_log(ov_web *app, ov_request *req, ov_response *res)
+{
+    if (req->viewer.role != OV_ROLE_CITIZEN || !req->viewer.citizen_id) {
+        ov_response_error_status(res, 403, "forbidden",
+                                 "only a citizen has an own access log");
+        return;
+    }
+    ov_err err;
+    ov_err_clear(&err);
+    ov_actor actor = actor_of(req, "egen adgangslog");
+    enum { CAP = 1000 };
+    ov_access_entry *rows = OV_NEW_N(req->arena, ov_access_entry, CAP);
+    int n = 0;
+    ov_tx *tx;
+    ov_status st = ov_tx_begin(app->store, &actor, &tx, &err);
+    if (st == OV_OK) {
+        ov_audit_citizen_log(tx, req->viewer.citizen_id, req->arena, rows,
+                             CAP, &n, &err);
+        st = ov_tx_commit(tx, &err);
+    }
+    if (st != OV_OK) {
+        ov_response_error(res, &err);
+        return;
+    }
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++) {
+        char when[OV_TIME_BUF];
+        ov_time_format_dk(rows[i].at, when);
+        json_array_append_new(
+            arr, json_pack("{s:s,s:s,s:s,s:s%}", "when", when, "role",
+                           ov_role_label_da(rows[i].role), "action",
+                           ov_action_code(rows[i].action), "purpose",
+                           rows[i].purpose.ptr, rows[i].purpose.len));
+    }
+    ov_response_json(res, 200,
+                     dump(json_pack("{s:o}", "access_log", arr), req->arena));
+}
+
 static void h_case(ov_web *app, ov_request *req, ov_response *res)
 {
     ov_err err;
@@ -390,6 +431,8 @@ const ov_route ov_routes[] = {
      "the courses the caller may see"},
     {OV_GET, "/api/v1/cases/{id}", OV_ACCESS_SESSION, h_case,
      "one course, or 404 when the caller may not see it"},
+    {OV_GET, "/api/v1/me/access-log", OV_ACCESS_SESSION, h_access_log,
+     "the citizen's own access log: when, by which role, what and why"},
     {OV_GET, "/api/v1/openapi.json", OV_ACCESS_SESSION, h_openapi,
      "this API as an OpenAPI 3 document"},
 };
