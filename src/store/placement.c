@@ -155,21 +155,32 @@ static ov_status current_version(ov_tx *tx, int64_t placement_id, int *v,
     return r == OV_STEP_ROW ? OV_OK : err->code;
 }
 
+/* What a change to a placement's work agreement needs first: an active
+ * transaction, the placement, its current version, and an open course. */
+static ov_status agreement_head(ov_tx *tx, int64_t placement_id,
+                                placement_row *pr, int *cur, ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    *cur = 0;
+    if (load_placement(tx, placement_id, pr, err) != OV_OK ||
+        current_version(tx, placement_id, cur, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (pr->stage == OV_STAGE_ENDED)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "placement_id",
+                                          "placement_id: the course has "
+                                          "ended"), err));
+    return OV_OK;
+}
+
 ov_status ov_agreement_save(ov_tx *tx, int64_t placement_id, int base_version,
                             const ov_agreement *a, int *new_version,
                             ov_err *err)
 {
-    if (ov_tx_check(tx, true, err) != OV_OK)
-        return err->code;
     placement_row pr;
-    int cur = 0;
-    if (load_placement(tx, placement_id, &pr, err) != OV_OK ||
-        current_version(tx, placement_id, &cur, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    if (pr.stage == OV_STAGE_ENDED)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "placement_id",
-                                          "placement_id: the course has "
-                                          "ended"), err));
+    int cur;
+    if (agreement_head(tx, placement_id, &pr, &cur, err) != OV_OK)
+        return err->code;
     if (base_version != cur)
         return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "base_version",
                                           "base_version: the work agreement "
@@ -219,13 +230,10 @@ ov_status ov_agreement_sign(ov_tx *tx, int64_t placement_id, int version,
                             ov_signer signer, unsigned *signed_mask,
                             ov_err *err)
 {
-    if (ov_tx_check(tx, true, err) != OV_OK)
-        return err->code;
     placement_row pr;
-    int cur = 0;
-    if (load_placement(tx, placement_id, &pr, err) != OV_OK ||
-        current_version(tx, placement_id, &cur, err) != OV_OK)
-        return ov_tx_fail(tx, err);
+    int cur;
+    if (agreement_head(tx, placement_id, &pr, &cur, err) != OV_OK)
+        return err->code;
     if (cur == 0)
         return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "version",
                                           "version: the placement has no work "
