@@ -17,3 +17,4 @@ plant src/web/bad.c 'void f(void) { sqlite3_exec(0, 0, 0, 0, 0); }' "SQL engine 
 plant src/core/bad.c 'void f(char *d) { strcpy(d, "x"); }' "banned string functions"
 plant src/store/bad.c 'void f(ov_conn *c, const char *q) { ov_stmt *s; ov_stmt_prepare(c, q, &s, 0); }' "never built"
 plant src/store/bad.c 'static const char SQL_X[] = make_sql();' "must be string literals"
+plant src/web/bad.c 'void f(ov_response *res, ov_str s) { ov_buf_append_str(&res->body, s); }' "response body written outside"
