@@ -32,29 +32,35 @@ ov_status ov_cpr_parse(ov_str s, const char *field, ov_cpr *out, ov_err *err)
 {
     const char *f = field ? field : "cpr";
     s = ov_str_trim(s);
+    /* Count every digit (so the message can say "got 9"), keep the first
+     * ten. Messages give counts and positions, never the digits. */
     char d[10];
     size_t n = 0;
     for (size_t i = 0; i < s.len; i++) {
         char c = s.ptr[i];
         if (c == '-' && i == 6 && n == 6)
             continue;
+        if (c == '-')
+            return ov_err_set(err, OV_EINVAL, f,
+                              "%s: the dash may only come right after the "
+                              "sixth digit (DDMMYY-SSSS); character %zu is a "
+                              "dash",
+                              f, i + 1);
         if (c < '0' || c > '9')
             return ov_err_set(err, OV_EINVAL, f,
                               "%s: a CPR number has only digits and an "
                               "optional dash after the sixth digit "
-                              "(DDMMYY-SSSS)",
-                              f);
-        if (n == 10) {
-            n++;
-            break;
-        }
-        d[n++] = c;
+                              "(DDMMYY-SSSS); character %zu is not a digit",
+                              f, i + 1);
+        if (n < 10)
+            d[n] = c;
+        n++;
     }
     if (n != 10)
         return ov_err_set(err, OV_EINVAL, f,
                           "%s: a CPR number has 10 digits (DDMMYY-SSSS); got "
-                          "%s",
-                          f, n > 10 ? "more" : n == 0 ? "none" : "fewer");
+                          "%zu",
+                          f, n);
     int day = (d[0] - '0') * 10 + (d[1] - '0');
     int month = (d[2] - '0') * 10 + (d[3] - '0');
     int yy = (d[4] - '0') * 10 + (d[5] - '0');

@@ -26,12 +26,12 @@ ov_status ov_cvr_parse(ov_str s, const char *field, char out[OV_CVR_BUF],
             continue;
         if (c < '0' || c > '9')
             return ov_err_set(err, OV_EINVAL, f,
-                              "%s: a CVR number has only digits (8 of them)",
-                              f);
-        if (n == 8)
-            return ov_err_set(err, OV_EINVAL, f,
-                              "%s: a CVR number has 8 digits; got more", f);
-        d[n++] = c;
+                              "%s: a CVR number has only digits (8 of them, "
+                              "spaces allowed); character %zu is not a digit",
+                              f, i + 1);
+        if (n < 8)
+            d[n] = c;
+        n++; /* count them all, so the message can say "got 9" */
     }
     if (n != 8)
         return ov_err_set(err, OV_EINVAL, f,

@@ -25,31 +25,46 @@ bool ov_ymd_valid(int y, int m, int d)
            d <= ov_days_in_month(y, m);
 }
 
-/* Howard Hinnant's days_from_civil. */
-ov_date ov_date_from_ymd(int y, int m, int d)
+/* Howard Hinnant's days_from_civil, in 64 bits so that no year an int can
+ * hold overflows; callers narrow (and saturate) to ov_date. */
+static int64_t days_from_civil(int64_t y, int m, int d)
 {
     y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = (unsigned)(y - era * 400);
-    const unsigned doy =
-        (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (ov_date)(era * 146097 + (int)doe - 719468);
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const int64_t yoe = y - era * 400;
+    const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
 }
 
-/* Howard Hinnant's civil_from_days. */
+/* The nearest ov_date to a day count that may lie outside its range. */
+static ov_date saturate_date(int64_t days)
+{
+    if (days > INT32_MAX)
+        return INT32_MAX;
+    if (days < INT32_MIN)
+        return INT32_MIN;
+    return (ov_date)days;
+}
+
+ov_date ov_date_from_ymd(int y, int m, int d)
+{
+    return saturate_date(days_from_civil(y, m, d));
+}
+
+/* Howard Hinnant's civil_from_days; 64-bit so every ov_date converts. */
 ov_ymd ov_date_to_ymd(ov_date z0)
 {
-    int z = z0 + 719468;
-    const int era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = (unsigned)(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int y = (int)yoe + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    return (ov_ymd){y + (m <= 2), (int)m, (int)d};
+    const int64_t z = (int64_t)z0 + 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t doe = z - era * 146097;
+    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t y = yoe + era * 400;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int64_t mp = (5 * doy + 2) / 153;
+    const int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    const int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    return (ov_ymd){(int)(y + (m <= 2)), m, d};
 }
 
 int ov_date_weekday(ov_date d)
@@ -63,7 +78,8 @@ static int iso_weeks_in_year(int y)
 {
     /* a year has 53 weeks when 1 January is a Thursday, or a Wednesday in a
      * leap year */
-    int jan1 = ov_date_weekday(ov_date_from_ymd(y, 1, 1));
+    int64_t jan1_day = days_from_civil(y, 1, 1);
+    int jan1 = (int)(((jan1_day + 3) % 7 + 7) % 7) + 1; /* day 0: Thursday */
     return jan1 == 4 || (jan1 == 3 && ov_is_leap_year(y)) ? 53 : 52;
 }
 
@@ -71,7 +87,7 @@ void ov_date_iso_week(ov_date d, int *iso_year, int *week)
 {
     ov_ymd ymd = ov_date_to_ymd(d);
     int wd = ov_date_weekday(d);
-    int ordinal = d - ov_date_from_ymd(ymd.year, 1, 1) + 1;
+    int ordinal = (int)(d - days_from_civil(ymd.year, 1, 1)) + 1;
     int w = (ordinal - wd + 10) / 7;
     int y = ymd.year;
     if (w < 1) {
@@ -85,14 +101,18 @@ void ov_date_iso_week(ov_date d, int *iso_year, int *week)
     *week = w;
 }
 
+/* Works on a 64-bit month count, so any `months` is defined behaviour; a
+ * result past either end of ov_date's range saturates there. */
 ov_date ov_date_add_months(ov_date d, int months)
 {
     ov_ymd a = ov_date_to_ymd(d);
-    int total = a.year * 12 + (a.month - 1) + months;
-    int y = total >= 0 ? total / 12 : -((-total + 11) / 12);
-    int m = total - y * 12 + 1;
-    int dim = ov_days_in_month(y, m);
-    return ov_date_from_ymd(y, m, a.day > dim ? dim : a.day);
+    int64_t total = (int64_t)a.year * 12 + (a.month - 1) + months;
+    int64_t y = total >= 0 ? total / 12 : -((-total + 11) / 12);
+    int m = (int)(total - y * 12) + 1;
+    /* ov_days_in_month only needs the year's leap-ness, which repeats
+     * every 400 years; y % 400 keeps it in int range */
+    int dim = ov_days_in_month((int)(y % 400), m);
+    return saturate_date(days_from_civil(y, m, a.day > dim ? dim : a.day));
 }
 
 int ov_age_on(ov_date birth, ov_date on)
@@ -133,13 +153,32 @@ static int digits(const char *p, int n)
     return v;
 }
 
+/* Whether a rejected input may be quoted back in a message: short,
+ * printable ASCII (no half UTF-8 sequences, no control bytes), and fewer
+ * than ten digits, so a CPR number typed into a date field is not copied
+ * into a message that may end up in a log. */
+static bool echo_ok(ov_str s)
+{
+    if (s.len > 40)
+        return false;
+    int ndigits = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+        if (c < 0x20 || c > 0x7e)
+            return false;
+        ndigits += c >= '0' && c <= '9';
+    }
+    return ndigits < 10;
+}
+
 static ov_status date_error(ov_str s, const char *field, const char *why,
                             ov_err *err)
 {
     const char *f = field ? field : "date";
-    return ov_err_set(err, OV_EINVAL, f, "%s: '%.*s' %s", f,
-                      (int)(s.len > 40 ? 40 : s.len), s.ptr ? s.ptr : "",
-                      why);
+    if (!echo_ok(s))
+        return ov_err_set(err, OV_EINVAL, f, "%s: the value %s", f, why);
+    return ov_err_set(err, OV_EINVAL, f, "%s: '%.*s' %s", f, (int)s.len,
+                      s.len ? s.ptr : "", why);
 }
 
 /* `fmt` is the expected format, shown in every message so the user sees
@@ -158,9 +197,13 @@ static ov_status check_ymd(ov_str s, int y, int m, int d, const char *field,
         return date_error(s, field, why, err);
     }
     if (d < 1 || d > ov_days_in_month(y, m)) {
+        static const char *const month_names[] = {
+            "January", "February", "March",     "April",   "May",
+            "June",    "July",     "August",    "September", "October",
+            "November", "December"};
         snprintf(why, sizeof why,
-                 "has no such day (that month has %d days); use %s",
-                 ov_days_in_month(y, m), fmt);
+                 "has no such day (%s %d has %d days); use %s",
+                 month_names[m - 1], y, ov_days_in_month(y, m), fmt);
         return date_error(s, field, why, err);
     }
     *out = ov_date_from_ymd(y, m, d);
@@ -240,7 +283,18 @@ static int64_t floor_div(int64_t a, int64_t b)
 
 ov_date ov_time_utc_date(ov_time t)
 {
-    return (ov_date)floor_div(t, MS_PER_DAY);
+    return saturate_date(floor_div(t, MS_PER_DAY));
+}
+
+/* The instants the fixed-width forms can show: 0001-01-01T00:00:00.000Z to
+ * 9999-12-31T23:59:59.999Z. Display clamps to them, so a corrupt value
+ * prints as the nearest end instead of overflowing. */
+#define TIME_MIN (-62135596800000LL)
+#define TIME_MAX (253402300799999LL)
+
+static ov_time clamp_time(ov_time t)
+{
+    return t < TIME_MIN ? TIME_MIN : t > TIME_MAX ? TIME_MAX : t;
 }
 
 ov_date ov_today_cph(void)
@@ -248,8 +302,11 @@ ov_date ov_today_cph(void)
     return ov_time_to_cph(ov_time_now()).date;
 }
 
+/* Always the 24-character storage form; instants outside years 1-9999 are
+ * clamped (see clamp_time), so the output always parses back. */
 void ov_time_format_utc(ov_time t, char out[OV_TIME_BUF])
 {
+    t = clamp_time(t);
     ov_date d = ov_time_utc_date(t);
     int64_t ms = t - (int64_t)d * MS_PER_DAY;
     ov_ymd y = ov_date_to_ymd(d);
@@ -258,25 +315,41 @@ void ov_time_format_utc(ov_time t, char out[OV_TIME_BUF])
              (int)(ms / 1000 % 60), (int)(ms % 1000));
 }
 
+#define UTC_FORM "YYYY-MM-DDTHH:MM:SS.mmmZ, e.g. 2026-11-22T21:38:05.123Z"
+
+/* Exactly the storage form written by ov_time_format_utc: no blanks, no
+ * other offsets, no missing milliseconds. */
 ov_status ov_time_parse_utc(ov_str s, const char *field, ov_time *out,
                             ov_err *err)
 {
     const char *f = field ? field : "time";
-    if (s.len != 24 || s.ptr[10] != 'T' || s.ptr[13] != ':' ||
-        s.ptr[16] != ':' || s.ptr[19] != '.' || s.ptr[23] != 'Z')
+    if (s.len != 24 || s.ptr[4] != '-' || s.ptr[7] != '-' ||
+        s.ptr[10] != 'T' || s.ptr[13] != ':' || s.ptr[16] != ':' ||
+        s.ptr[19] != '.' || s.ptr[23] != 'Z')
         return ov_err_set(err, OV_EINVAL, f,
-                          "%s: not a UTC time; use YYYY-MM-DDTHH:MM:SS.mmmZ",
+                          "%s: not a UTC time; use " UTC_FORM, f);
+    int y = digits(s.ptr, 4), mo = digits(s.ptr + 5, 2),
+        d = digits(s.ptr + 8, 2), h = digits(s.ptr + 11, 2),
+        mi = digits(s.ptr + 14, 2), sec = digits(s.ptr + 17, 2),
+        ms = digits(s.ptr + 20, 3);
+    if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || ms < 0)
+        return ov_err_set(err, OV_EINVAL, f,
+                          "%s: not a UTC time (a non-digit where a digit "
+                          "belongs); use " UTC_FORM,
                           f);
-    ov_date d;
-    if (ov_date_parse_iso((ov_str){s.ptr, 10}, f, &d, err) != OV_OK)
-        return OV_EINVAL;
-    int h = digits(s.ptr + 11, 2), mi = digits(s.ptr + 14, 2),
-        sec = digits(s.ptr + 17, 2), ms = digits(s.ptr + 20, 3);
-    if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0)
+    if (!ov_ymd_valid(y, mo, d))
         return ov_err_set(err, OV_EINVAL, f,
-                          "%s: not a valid time of day; use HH:MM:SS.mmm", f);
-    *out = (ov_time)d * MS_PER_DAY + (ov_time)h * 3600000 + mi * 60000 +
-           sec * 1000 + ms;
+                          "%s: %.10s is not a date in the calendar; use "
+                          UTC_FORM,
+                          f, s.ptr);
+    if (h > 23 || mi > 59 || sec > 59)
+        return ov_err_set(err, OV_EINVAL, f,
+                          "%s: %.12s is not a time of day (00:00:00 to "
+                          "23:59:59); use " UTC_FORM,
+                          f, s.ptr + 11);
+    *out = (ov_time)ov_date_from_ymd(y, mo, d) * MS_PER_DAY +
+           (ov_time)h * 3600000 + (ov_time)mi * 60000 + (ov_time)sec * 1000 +
+           ms;
     return OV_OK;
 }
 
@@ -316,9 +389,11 @@ int ov_cph_offset_minutes(ov_time t)
     return 60;
 }
 
+/* Instants outside years 1-9999 are clamped first (see clamp_time). */
 ov_local_time ov_time_to_cph(ov_time t)
 {
     ov_local_time lt;
+    t = clamp_time(t);
     lt.utc_offset_minutes = ov_cph_offset_minutes(t);
     ov_time local = t + (ov_time)lt.utc_offset_minutes * 60000;
     lt.date = ov_time_utc_date(local);

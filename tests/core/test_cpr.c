@@ -383,6 +383,84 @@ static void error_messages_never_contain_the_full_number(void **state)
     }
 }
 
+static void wrong_length_message_says_how_many_digits_were_given(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        const char *got;
+    } cases[] = {
+        {"010190-123", "got 9"},
+        {"010190123", "got 9"},
+        {"01019012345", "got 11"},
+        {"010190-12345", "got 11"},
+        {"", "got 0"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ov_cpr c;
+        ov_err err;
+        assert_int_equal(parse(cases[i].s, &c, &err), OV_EINVAL);
+        if (!strstr(err.msg, cases[i].got) ||
+            !strstr(err.msg, "10 digits (DDMMYY-SSSS)"))
+            fail_msg("'%s': %s", cases[i].s, err.msg);
+    }
+}
+
+static void a_non_digit_or_misplaced_dash_is_reported_by_position(
+    void **state)
+{
+    (void)state;
+    ov_cpr c;
+    ov_err err;
+    assert_int_equal(parse("01019O-1234", &c, &err), OV_EINVAL);
+    assert_non_null(strstr(err.msg, "character 6 is not a digit"));
+    assert_int_equal(parse("0101901-234", &c, &err), OV_EINVAL);
+    assert_non_null(strstr(err.msg, "character 8 is a dash"));
+    /* positions count in the trimmed value */
+    assert_int_equal(parse("  010190 1234", &c, &err), OV_EINVAL);
+    assert_non_null(strstr(err.msg, "character 7 is not a digit"));
+}
+
+/* The boundaries of the century table, one named case each. */
+static void cpr_7th_digit_3_year_00_is_1900(void **state)
+{
+    (void)state;
+    assert_int_equal(ov_cpr_birth_year(0, 3), 1900);
+    assert_int_equal(ov_cpr_birth_year(99, 0), 1999);
+}
+
+static void cpr_7th_digit_9_year_36_is_2036_and_37_is_1937(void **state)
+{
+    (void)state;
+    assert_int_equal(ov_cpr_birth_year(36, 9), 2036);
+    assert_int_equal(ov_cpr_birth_year(37, 9), 1937);
+    assert_int_equal(ov_cpr_birth_year(0, 9), 2000);
+    assert_int_equal(ov_cpr_birth_year(99, 9), 1999);
+}
+
+static void cpr_7th_digit_5_to_8_year_57_is_2057_and_58_is_1858(void **state)
+{
+    (void)state;
+    for (int d7 = 5; d7 <= 8; d7++) {
+        assert_int_equal(ov_cpr_birth_year(0, d7), 2000);
+        assert_int_equal(ov_cpr_birth_year(57, d7), 2057);
+        assert_int_equal(ov_cpr_birth_year(58, d7), 1858);
+        assert_int_equal(ov_cpr_birth_year(99, d7), 1899);
+    }
+}
+
+static void every_yy_and_7th_digit_gives_a_year_in_the_table_range(
+    void **state)
+{
+    (void)state;
+    for (int d7 = 0; d7 <= 9; d7++)
+        for (int yy = 0; yy <= 99; yy++) {
+            int y = ov_cpr_birth_year(yy, d7);
+            if (y % 100 != yy || y < 1858 || y > 2057)
+                fail_msg("yy %02d, 7th digit %d: %d", yy, d7, y);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -412,6 +490,13 @@ int main(void)
             sex_is_male_for_an_odd_last_digit_and_female_for_even),
         cmocka_unit_test(format_gives_ddmmyy_dash_ssss_and_masked_gives_xxxx),
         cmocka_unit_test(error_messages_never_contain_the_full_number),
+        cmocka_unit_test(wrong_length_message_says_how_many_digits_were_given),
+        cmocka_unit_test(a_non_digit_or_misplaced_dash_is_reported_by_position),
+        cmocka_unit_test(cpr_7th_digit_3_year_00_is_1900),
+        cmocka_unit_test(cpr_7th_digit_9_year_36_is_2036_and_37_is_1937),
+        cmocka_unit_test(cpr_7th_digit_5_to_8_year_57_is_2057_and_58_is_1858),
+        cmocka_unit_test(
+            every_yy_and_7th_digit_gives_a_year_in_the_table_range),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

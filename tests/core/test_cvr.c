@@ -179,6 +179,32 @@ static void errors_name_the_given_field(void **state)
     assert_string_equal(err.field, "cvr");
 }
 
+/* 1*2 + 0*7 + 1*6 + 5*5 + 0*4 + 8*3 + 1*2 + 7*1 = 66 = 6 * 11 */
+static void cvr_10150817_has_weighted_sum_66_and_passes(void **state)
+{
+    (void)state;
+    assert_true(ov_cvr_check("10150817"));
+    char out[OV_CVR_BUF];
+    ov_err err;
+    assert_int_equal(parse("1015 0817", out, &err), OV_OK);
+    assert_string_equal(out, "10150817");
+    assert_false(ov_cvr_check("10150818"));
+    assert_false(ov_cvr_check("10150871")); /* transposed digits */
+}
+
+static void wrong_length_message_says_how_many_digits_were_given(void **state)
+{
+    (void)state;
+    char out[OV_CVR_BUF];
+    ov_err err;
+    assert_int_equal(parse("2425679", out, &err), OV_EINVAL);
+    assert_non_null(strstr(err.msg, "8 digits; got 7"));
+    assert_int_equal(parse("24 25 67 90 1", out, &err), OV_EINVAL);
+    assert_non_null(strstr(err.msg, "8 digits; got 9"));
+    assert_int_equal(parse("DK24256790", out, &err), OV_EINVAL);
+    assert_non_null(strstr(err.msg, "character 1 is not a digit"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -191,6 +217,8 @@ int main(void)
         cmocka_unit_test(letters_are_rejected),
         cmocka_unit_test(a_leading_zero_is_rejected_even_with_a_valid_sum),
         cmocka_unit_test(errors_name_the_given_field),
+        cmocka_unit_test(cvr_10150817_has_weighted_sum_66_and_passes),
+        cmocka_unit_test(wrong_length_message_says_how_many_digits_were_given),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

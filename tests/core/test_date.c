@@ -2,6 +2,7 @@
  * UTC instants and Copenhagen local time around every kind of change. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -683,14 +684,234 @@ static void cph_to_time_rejects_times_that_are_not_times_of_day(void **state)
     assert_true(t == 42);
 }
 
-static void time_now_is_after_2024_and_today_is_near_the_utc_date(void **state)
+static void time_now_is_after_2024_and_today_is_the_copenhagen_date_of_now(
+    void **state)
 {
     (void)state;
     ov_time now = ov_time_now();
     assert_true(now > utc(2024, 1, 1, 0, 0, 0, 0));
+    ov_date before = ov_time_to_cph(ov_time_now()).date;
     ov_date today = ov_today_cph();
+    ov_date after = ov_time_to_cph(ov_time_now()).date;
+    /* the Copenhagen date of now (either side of a midnight in between) */
+    assert_true(today == before || today == after);
     ov_date utc_today = ov_time_utc_date(ov_time_now());
     assert_true(today == utc_today || today == utc_today + 1);
+}
+
+/* ---- properties over many dates ---- */
+
+/* ISO 8601: a week belongs to the year of its Thursday, and week 1 holds
+ * the year's first Thursday. Computed here from that rule alone. */
+static void iso_week_is_the_week_of_its_thursday_for_every_day_1990_to_2040(
+    void **state)
+{
+    (void)state;
+    for (ov_date d = D(1990, 1, 1); d <= D(2040, 12, 31); d++) {
+        ov_date thursday = d - ov_date_weekday(d) + 4;
+        ov_ymd ty = ov_date_to_ymd(thursday);
+        int want_week = (thursday - D(ty.year, 1, 1)) / 7 + 1;
+        assert_iso_week(d, ty.year, want_week);
+    }
+}
+
+/* The definition in the brief: for to >= from, the largest k with
+ * add_months(from, k) <= to; for to < from, minus the count back. */
+static void months_between_is_the_largest_k_with_add_months_not_past_to(
+    void **state)
+{
+    (void)state;
+    ov_date base = D(2023, 11, 25);
+    for (ov_date a = base; a < base + 130; a += 3) {
+        for (ov_date b = base - 40; b < base + 500; b++) {
+            int k = ov_months_between(a, b);
+            if (b >= a) {
+                if (k < 0 || ov_date_add_months(a, k) > b ||
+                    ov_date_add_months(a, k + 1) <= b)
+                    fail_msg("months_between(%d, %d) = %d", (int)a, (int)b,
+                             k);
+            } else if (k != -ov_months_between(b, a)) {
+                fail_msg("months_between(%d, %d) = %d, not antisymmetric",
+                         (int)a, (int)b, k);
+            }
+        }
+    }
+}
+
+static void months_between_at_month_ends_and_leap_days(void **state)
+{
+    (void)state;
+    /* 29 Feb 2024 + 12 months is 28 Feb 2025 (clamped): one year */
+    assert_int_equal(ov_months_between(D(2024, 2, 29), D(2025, 2, 28)), 12);
+    assert_int_equal(ov_months_between(D(2024, 2, 29), D(2025, 2, 27)), 11);
+    /* 31 March to 30 April is a whole month (April has no 31st) */
+    assert_int_equal(ov_months_between(D(2025, 3, 31), D(2025, 4, 30)), 1);
+    assert_int_equal(ov_months_between(D(2025, 3, 31), D(2025, 4, 29)), 0);
+    /* across the year end */
+    assert_int_equal(ov_months_between(D(2025, 12, 31), D(2026, 1, 31)), 1);
+    assert_int_equal(ov_months_between(D(2025, 12, 31), D(2026, 2, 28)), 2);
+    /* backwards through a clamp: from 28 Feb back to 31 Jan is not a month
+     * (31 Jan + 1 month = 28 Feb, so the count is -1 by symmetry) */
+    assert_int_equal(ov_months_between(D(2025, 2, 28), D(2025, 1, 31)), -1);
+    assert_int_equal(ov_months_between(D(2025, 2, 28), D(2025, 2, 1)), 0);
+}
+
+static void age_on_29_feb_birthday_in_a_leap_year_and_before_birth(
+    void **state)
+{
+    (void)state;
+    ov_date born = D(1996, 2, 29);
+    assert_int_equal(ov_age_on(born, D(2024, 2, 28)), 27);
+    assert_int_equal(ov_age_on(born, D(2024, 2, 29)), 28);
+    assert_int_equal(ov_age_on(born, D(2025, 2, 28)), 28);
+    assert_int_equal(ov_age_on(born, D(2025, 3, 1)), 29);
+    /* 31 December birthday at the year end */
+    assert_int_equal(ov_age_on(D(2000, 12, 31), D(2018, 12, 30)), 17);
+    assert_int_equal(ov_age_on(D(2000, 12, 31), D(2018, 12, 31)), 18);
+    /* a date before the birth is a negative age, not 0 */
+    assert_int_equal(ov_age_on(D(2000, 6, 1), D(2000, 5, 31)), -1);
+}
+
+/* Every quarter hour of 2026 read in Copenhagen and converted back gives
+ * the same instant, except the second pass through the autumn overlap,
+ * which resolves to the first (summer-time) one hour earlier. */
+static void copenhagen_wall_clock_round_trips_every_quarter_hour_of_2026(
+    void **state)
+{
+    (void)state;
+    for (ov_time t = utc(2026, 1, 1, 0, 0, 0, 0);
+         t < utc(2027, 1, 1, 0, 0, 0, 0); t += 15 * 60000LL) {
+        ov_local_time lt = ov_time_to_cph(t);
+        ov_time back = 0;
+        ov_err err;
+        ov_err_clear(&err);
+        if (ov_cph_to_time(lt.date, lt.hour, lt.minute, lt.second, &back,
+                           &err) != OV_OK)
+            fail_msg("local time of %lld rejected: %s", (long long)t,
+                     err.msg);
+        bool overlap = t >= utc(2026, 10, 25, 1, 0, 0, 0) &&
+                       t < utc(2026, 10, 25, 2, 0, 0, 0);
+        ov_time want = overlap ? t - MS_HOUR : t;
+        if (back != want)
+            fail_msg("%lld came back as %lld", (long long)t,
+                     (long long)back);
+    }
+}
+
+/* ---- errors ---- */
+
+static void utc_parse_errors_show_the_storage_form(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {
+        "2026-11-22T21:38:05Z",     /* no milliseconds */
+        "2026-02-30T21:38:05.123Z", /* no such day */
+        "2026-11-22T24:00:00.000Z", /* no such hour */
+        "2026-11-2xT21:38:05.123Z", /* a letter */
+        "0000-01-01T00:00:00.000Z", /* no year 0 */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        ov_time t = 42;
+        ov_err err;
+        ov_err_clear(&err);
+        assert_int_equal(
+            ov_time_parse_utc(ov_str_c(bad[i]), "created_at", &t, &err),
+            OV_EINVAL);
+        assert_string_equal(err.field, "created_at");
+        if (!strstr(err.msg, "YYYY-MM-DDTHH:MM:SS.mmmZ"))
+            fail_msg("'%s': message does not show the form: %s", bad[i],
+                     err.msg);
+    }
+}
+
+static void impossible_date_message_names_the_month_and_its_length(
+    void **state)
+{
+    (void)state;
+    ov_date d;
+    ov_err err;
+    ov_err_clear(&err);
+    assert_int_equal(ov_date_parse(ov_str_c("2026-04-31"), "d", &d, &err),
+                     OV_EINVAL);
+    assert_non_null(strstr(err.msg, "April 2026 has 30 days"));
+    ov_err_clear(&err);
+    assert_int_equal(ov_date_parse(ov_str_c("29.02.2023"), "d", &d, &err),
+                     OV_EINVAL);
+    assert_non_null(strstr(err.msg, "February 2023 has 28 days"));
+    assert_non_null(strstr(err.msg, "DD-MM-YYYY"));
+}
+
+/* A CPR number typed into a date field must not be copied into the
+ * message (messages can reach logs); neither may bytes that would make the
+ * message invalid UTF-8 or carry control characters. Short ordinary
+ * mistakes are still quoted. */
+static void date_errors_quote_the_input_only_when_it_is_short_plain_text(
+    void **state)
+{
+    (void)state;
+    static const char *const unquoted[] = {
+        "010190-1234", "0101901234", "a\xc3\xa6\xc3\xa6\xc3\xa6\xc3\xa6",
+        "2026-11-2\x01", "this input is much longer than forty characters",
+    };
+    for (size_t i = 0; i < sizeof unquoted / sizeof unquoted[0]; i++) {
+        ov_date d;
+        ov_err err;
+        ov_err_clear(&err);
+        assert_int_equal(ov_date_parse(ov_str_c(unquoted[i]), "birth_date",
+                                       &d, &err),
+                         OV_EINVAL);
+        assert_string_equal(err.field, "birth_date");
+        if (strchr(err.msg, '\'') || !strstr(err.msg, "the value"))
+            fail_msg("'%s' quoted: %s", unquoted[i], err.msg);
+        assert_non_null(strstr(err.msg, "YYYY-MM-DD"));
+        assert_true(ov_str_is_utf8(ov_str_c(err.msg)));
+    }
+    ov_date d;
+    ov_err err;
+    ov_err_clear(&err);
+    assert_int_equal(ov_date_parse(ov_str_c("soon"), "--today", &d, &err),
+                     OV_EINVAL);
+    assert_non_null(strstr(err.msg, "--today: 'soon' is not a date"));
+}
+
+/* ---- the ends of the ranges ---- */
+
+/* Extreme values are defined behaviour (the sanitizer build aborts on
+ * signed overflow): conversions work on every ov_date, month arithmetic
+ * saturates, and instants outside years 1-9999 print as the nearest end. */
+static void extreme_dates_and_instants_do_not_overflow(void **state)
+{
+    (void)state;
+    static const ov_date ends[] = {INT32_MAX, INT32_MIN, INT32_MAX - 1,
+                                   INT32_MIN + 1};
+    for (size_t i = 0; i < 4; i++) {
+        ov_ymd y = ov_date_to_ymd(ends[i]);
+        assert_int_equal(ov_date_from_ymd(y.year, y.month, y.day), ends[i]);
+        int iy, w;
+        ov_date_iso_week(ends[i], &iy, &w);
+        assert_in_range(w, 1, 53);
+    }
+    assert_int_equal(ov_date_add_months(0, INT32_MAX), INT32_MAX);
+    assert_int_equal(ov_date_add_months(0, INT32_MIN), INT32_MIN);
+    assert_int_equal(ov_date_add_months(INT32_MAX, 1), INT32_MAX);
+    assert_int_equal(ov_time_utc_date(INT64_MAX), INT32_MAX);
+    assert_int_equal(ov_time_utc_date(INT64_MIN), INT32_MIN);
+
+    char s[OV_TIME_BUF];
+    ov_time back = 0;
+    ov_time_format_utc(INT64_MAX, s);
+    assert_string_equal(s, "9999-12-31T23:59:59.999Z");
+    assert_int_equal(ov_time_parse_utc(ov_str_c(s), "at", &back, NULL), OV_OK);
+    ov_time_format_utc(INT64_MIN, s);
+    assert_string_equal(s, "0001-01-01T00:00:00.000Z");
+    assert_int_equal(ov_time_parse_utc(ov_str_c(s), "at", &back, NULL), OV_OK);
+    assert_true(back == -62135596800000LL);
+
+    ov_local_time lt = ov_time_to_cph(INT64_MAX);
+    assert_int_equal(lt.utc_offset_minutes, 60);
+    assert_int_equal(ov_cph_offset_minutes(INT64_MIN), 60);
+    ov_time_format_dk(INT64_MIN, s);
+    assert_string_equal(s, "01-01-0001 01:00");
 }
 
 int main(void)
@@ -733,7 +954,23 @@ int main(void)
         cmocka_unit_test(cph_to_time_resolves_the_autumn_overlap_to_summer_time),
         cmocka_unit_test(cph_to_time_in_winter_and_summer),
         cmocka_unit_test(cph_to_time_rejects_times_that_are_not_times_of_day),
-        cmocka_unit_test(time_now_is_after_2024_and_today_is_near_the_utc_date),
+        cmocka_unit_test(
+            time_now_is_after_2024_and_today_is_the_copenhagen_date_of_now),
+        cmocka_unit_test(
+            iso_week_is_the_week_of_its_thursday_for_every_day_1990_to_2040),
+        cmocka_unit_test(
+            months_between_is_the_largest_k_with_add_months_not_past_to),
+        cmocka_unit_test(months_between_at_month_ends_and_leap_days),
+        cmocka_unit_test(
+            age_on_29_feb_birthday_in_a_leap_year_and_before_birth),
+        cmocka_unit_test(
+            copenhagen_wall_clock_round_trips_every_quarter_hour_of_2026),
+        cmocka_unit_test(utc_parse_errors_show_the_storage_form),
+        cmocka_unit_test(
+            impossible_date_message_names_the_month_and_its_length),
+        cmocka_unit_test(
+            date_errors_quote_the_input_only_when_it_is_short_plain_text),
+        cmocka_unit_test(extreme_dates_and_instants_do_not_overflow),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
