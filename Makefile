@@ -92,14 +92,24 @@ $(BUILD)/tests/%: tests/%.c $(LIB) $(TEST_HELPER_OBJ)
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests -MMD -MP $< $(TEST_HELPER_OBJ) -o $@ $(LIB) \
 	    $(ALL_LDLIBS) $(shell pkg-config --libs cmocka)
 
-# The product on the embedded database. Until the web server lands this
-# creates demo.db with the demo world when it is missing, opens it and
-# prints its status.
+# The product on the embedded database: creates demo.db with the demo world
+# when it is missing, then serves it on http://127.0.0.1:8080 (PORT=...
+# to change) until Ctrl-C, printing the demo log-ins first.
+PORT ?= 8080
 run: deps
 	@$(MAKE) --no-print-directory all
 	@test -e demo.db || ./$(BIN) demo --db demo.db
 	@./$(BIN) init --db demo.db >/dev/null
-	@./$(BIN) status --db demo.db
+	@printf '\novergang serves http://127.0.0.1:$(PORT)/  (Ctrl-C stops)\n'
+	@printf 'Demo log-ins, password "overgang-demo":\n'
+	@printf '  job      sagsbehandler (jobcenter), Halsnæs\n'
+	@printf '  social   sagsbehandler (socialområdet), Halsnæs\n'
+	@printf '  cti      CTI-medarbejder, Halsnæs\n'
+	@printf '  vk       virksomhedskonsulent, Halsnæs\n'
+	@printf '  leder    leder, Halsnæs      admin   administrator, Halsnæs\n'
+	@printf '  borger   borger              arbejdsgiver  arbejdsgiver\n'
+	@printf '  job2 ... admin2  the same roles in Tønder;  national  national analytiker\n\n'
+	@./$(BIN) serve --db demo.db --listen 127.0.0.1:$(PORT)
 
 test: deps
 	@$(MAKE) --no-print-directory all

@@ -120,3 +120,27 @@ ov_status ov_csv_next(ov_csv *c, ov_arena *a, ov_str *fields, size_t cap,
     *n = k;
     return OV_OK;
 }
+
+void ov_csv_write_field(ov_buf *b, ov_str field, char sep)
+{
+    bool quote = false;
+    for (size_t i = 0; i < field.len; i++) {
+        char c = field.ptr[i];
+        if (c == sep || c == '"' || c == '\n' || c == '\r')
+            quote = true;
+    }
+    bool formula = field.len > 0 &&
+                   (field.ptr[0] == '=' || field.ptr[0] == '+' ||
+                    field.ptr[0] == '-' || field.ptr[0] == '@');
+    if (quote)
+        ov_buf_append_byte(b, '"');
+    if (formula)
+        ov_buf_append_byte(b, '\'');
+    for (size_t i = 0; i < field.len; i++) {
+        if (field.ptr[i] == '"')
+            ov_buf_append_byte(b, '"');
+        ov_buf_append_byte(b, field.ptr[i]);
+    }
+    if (quote)
+        ov_buf_append_byte(b, '"');
+}

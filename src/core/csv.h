@@ -19,6 +19,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/str.h"
+#include "core/str.h"
 
 typedef struct ov_csv {
     const char *p, *end;
@@ -35,5 +36,10 @@ void ov_csv_init(ov_csv *c, const char *data, size_t len, char sep);
  * More than `cap` fields is an error. The arena holds unescaped copies. */
 ov_status ov_csv_next(ov_csv *c, ov_arena *a, ov_str *fields, size_t cap,
                       size_t *n, ov_err *err);
+
+/* Append one field to a CSV line being written: quoted when it holds the
+ * separator, a quote or a line break; a leading = + - @ (a spreadsheet
+ * formula) is neutralised with an apostrophe. */
+void ov_csv_write_field(ov_buf *b, ov_str field, char sep);
 
 #endif

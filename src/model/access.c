@@ -30,3 +30,46 @@ bool ov_may_list_courses(const ov_viewer *v)
     return ov_role_is_frontline(v->role) || v->role == OV_ROLE_LEADER ||
            v->role == OV_ROLE_ADMINISTRATOR || v->role == OV_ROLE_CITIZEN;
 }
+
+static const char *const op_codes[OV_OP_COUNT] = {
+    "course_write", "match",    "placement", "sign_consultant", "cti",
+    "cti_contact",  "company",  "screening", "audit_view"};
+
+const char *ov_op_code(ov_op op)
+{
+    return (unsigned)op < OV_OP_COUNT ? op_codes[op] : "?";
+}
+
+#define B(r) (1u << (r))
+#define FRONTLINE                                                          \
+    (B(OV_ROLE_EMPLOYMENT_CASEWORKER) | B(OV_ROLE_SOCIAL_CASEWORKER) |     \
+     B(OV_ROLE_CTI_WORKER) | B(OV_ROLE_COMPANY_CONSULTANT))
+
+/* The team works across disciplines (DOMAIN.md): every frontline role may
+ * record meetings, plans and measurements. Company work is the
+ * consultant's and the jobcentre caseworker's; CTI is the CTI worker's and
+ * the social caseworker's; screening and the draw belong to the jobcentre
+ * and its leader. */
+static const unsigned op_roles[OV_OP_COUNT] = {
+    [OV_OP_COURSE_WRITE] = FRONTLINE,
+    [OV_OP_MATCH] = B(OV_ROLE_COMPANY_CONSULTANT) |
+                    B(OV_ROLE_EMPLOYMENT_CASEWORKER),
+    [OV_OP_PLACEMENT] = B(OV_ROLE_COMPANY_CONSULTANT) |
+                        B(OV_ROLE_EMPLOYMENT_CASEWORKER),
+    [OV_OP_SIGN_CONSULTANT] = B(OV_ROLE_COMPANY_CONSULTANT),
+    [OV_OP_CTI] = B(OV_ROLE_CTI_WORKER) | B(OV_ROLE_SOCIAL_CASEWORKER),
+    [OV_OP_CTI_CONTACT] = B(OV_ROLE_CTI_WORKER),
+    [OV_OP_COMPANY] = B(OV_ROLE_COMPANY_CONSULTANT) |
+                      B(OV_ROLE_EMPLOYMENT_CASEWORKER) |
+                      B(OV_ROLE_ADMINISTRATOR),
+    [OV_OP_SCREENING] = B(OV_ROLE_EMPLOYMENT_CASEWORKER) |
+                        B(OV_ROLE_LEADER) | B(OV_ROLE_ADMINISTRATOR),
+    [OV_OP_AUDIT_VIEW] = B(OV_ROLE_LEADER) | B(OV_ROLE_ADMINISTRATOR),
+};
+
+bool ov_may_do(const ov_viewer *v, ov_op op)
+{
+    if (!v || (unsigned)op >= OV_OP_COUNT || (unsigned)v->role >= 32)
+        return false;
+    return (op_roles[op] & B(v->role)) != 0;
+}

@@ -37,4 +37,24 @@ bool ov_may_see_course(const ov_viewer *v, const ov_course_scope *c);
 /* May the viewer list courses at all (person-level data)? */
 bool ov_may_list_courses(const ov_viewer *v);
 
+/* What a caller wants to do. Reading a course needs ov_may_see_course;
+ * everything that changes data also needs ov_may_do for the role (a
+ * leader sees every course of the municipality but changes none). */
+typedef enum ov_op {
+    OV_OP_COURSE_WRITE = 0, /* meetings, plan, measurements, end */
+    OV_OP_MATCH,            /* suggestions, proposals, answers */
+    OV_OP_PLACEMENT,        /* placements, work agreements, hours log */
+    OV_OP_SIGN_CONSULTANT,  /* sign a work agreement as the consultant */
+    OV_OP_CTI,              /* start CTI, focus areas, network */
+    OV_OP_CTI_CONTACT,      /* log a CTI contact */
+    OV_OP_COMPANY,          /* register companies and openings */
+    OV_OP_SCREENING,        /* import candidates, exclude, draw */
+    OV_OP_AUDIT_VIEW,       /* the municipality's audit log */
+    OV_OP_COUNT
+} ov_op;
+
+const char *ov_op_code(ov_op op);
+/* The role may perform the operation (within what it may see). */
+bool ov_may_do(const ov_viewer *v, ov_op op);
+
 #endif

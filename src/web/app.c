@@ -12,6 +12,9 @@
 #include "store/audit.h"
 #include "store/course.h"
 #include "store/session.h"
+#include "web/form.h"
+#include "web/handlers.h"
+#include "web/msg.h"
 
 #define COOKIE "ov_session"
 #define TOUCH_AFTER_MS 60000
@@ -170,6 +173,59 @@ static ov_status json_strings(ov_str body, const char *const *names, int n,
 
 /* ---- handlers ---- */
 
+ov_status ov_web_login(ov_web *app, ov_str user, const char *password,
+                       char token[65], char csrf[65], ov_err *err)
+{
+    ov_err_clear(err);
+    int delay = login_delay_ms(user);
+    if (delay)
+        sleep_ms(delay);
+    ov_tx *tx;
+    ov_viewer viewer;
+    char hash[OV_PWHASH_MAX] = "";
+    bool found = false;
+    if (ov_tx_begin_read(app->store, &tx, err) == OV_OK) {
+        found = ov_session_user(tx, user, &viewer, hash, err) == OV_OK;
+        ov_tx_rollback(tx);
+    }
+    /* verify even for unknown users so timing does not tell them apart */
+    pthread_once(&g_dummy_once, make_dummy);
+    bool ok = verify_bounded(found ? hash : g_dummy, password) && found;
+    login_result(user, ok);
+    if (!ok)
+        return ov_err_set(err, OV_EPERM, NULL, "wrong user name or password");
+    ov_actor actor = {"web", OV_ROLE_SYSTEM, "log-in"};
+    ov_status st = ov_tx_begin(app->store, &actor, &tx, err);
+    if (st == OV_OK) {
+        ov_session_create(tx, viewer.user_id, ov_time_now(), token, csrf, err);
+        st = ov_tx_commit(tx, err);
+    }
+    return st;
+}
+
+void ov_web_set_session_cookie(ov_web *app, ov_request *req,
+                               ov_response *res, const char *token)
+{
+    char *cookie = ov_arena_printf(req->arena,
+                                   COOKIE "=%s; Path=/; HttpOnly; "
+                                   "SameSite=Strict%s",
+                                   token, app->cookie_secure ? "; Secure" : "");
+    ov_response_header(res, "Set-Cookie", cookie);
+}
+
+ov_status ov_web_logout(ov_web *app, ov_str token, ov_err *err)
+{
+    ov_err_clear(err);
+    ov_tx *tx;
+    ov_actor actor = {"web", OV_ROLE_SYSTEM, "log-out"};
+    ov_status st = ov_tx_begin(app->store, &actor, &tx, err);
+    if (st == OV_OK) {
+        ov_session_delete(tx, token, err);
+        st = ov_tx_commit(tx, err);
+    }
+    return st;
+}
+
 static void h_login(ov_web *app, ov_request *req, ov_response *res)
 {
     static const char *const names[] = {"username", "password"};
@@ -181,44 +237,18 @@ static void h_login(ov_web *app, ov_request *req, ov_response *res)
         ov_response_error(res, &err);
         return;
     }
-    ov_str user = ov_str_c(v[0]);
-    int delay = login_delay_ms(user);
-    if (delay)
-        sleep_ms(delay);
-    ov_tx *tx;
-    ov_viewer viewer;
-    char hash[OV_PWHASH_MAX] = "";
-    bool found = false;
-    if (ov_tx_begin_read(app->store, &tx, &err) == OV_OK) {
-        found = ov_session_user(tx, user, &viewer, hash, &err) == OV_OK;
-        ov_tx_rollback(tx);
-    }
-    /* verify even for unknown users so timing does not tell them apart */
-    pthread_once(&g_dummy_once, make_dummy);
-    bool ok = verify_bounded(found ? hash : g_dummy, v[1]) && found;
-    login_result(user, ok);
-    if (!ok) {
+    char token[OV_TOKEN_HEX], csrf[OV_TOKEN_HEX];
+    ov_status st = ov_web_login(app, ov_str_c(v[0]), v[1], token, csrf, &err);
+    if (st == OV_EPERM) {
         ov_response_error_status(res, 401, "unauthorized",
                                  "wrong user name or password");
         return;
-    }
-    char token[OV_TOKEN_HEX], csrf[OV_TOKEN_HEX];
-    ov_actor actor = {"web", OV_ROLE_SYSTEM, "log-in"};
-    ov_status st = ov_tx_begin(app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        ov_session_create(tx, viewer.user_id, ov_time_now(), token, csrf,
-                          &err);
-        st = ov_tx_commit(tx, &err);
     }
     if (st != OV_OK) {
         ov_response_error(res, &err);
         return;
     }
-    char *cookie = ov_arena_printf(req->arena,
-                                   COOKIE "=%s; Path=/; HttpOnly; "
-                                   "SameSite=Strict%s",
-                                   token, app->cookie_secure ? "; Secure" : "");
-    ov_response_header(res, "Set-Cookie", cookie);
+    ov_web_set_session_cookie(app, req, res, token);
     ov_response_json(res, 200,
                      dump(json_pack("{s:s}", "csrf_token", csrf), req->arena));
 }
@@ -226,14 +256,7 @@ static void h_login(ov_web *app, ov_request *req, ov_response *res)
 static void h_logout(ov_web *app, ov_request *req, ov_response *res)
 {
     ov_err err;
-    ov_tx *tx;
-    ov_actor actor = {"web", OV_ROLE_SYSTEM, "log-out"};
-    ov_status st = ov_tx_begin(app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        ov_session_delete(tx, req->token, &err);
-        st = ov_tx_commit(tx, &err);
-    }
-    if (st != OV_OK) {
+    if (ov_web_logout(app, req->token, &err) != OV_OK) {
         ov_response_error(res, &err);
         return;
     }
@@ -378,11 +401,100 @@ static void h_health(ov_web *app, ov_request *req, ov_response *res)
 static const char *const method_names[] = {"get", "post", "put", "delete",
                                            "other"};
 
+/* The JSON schema of one field. */
+static json_t *field_schema(const ov_field *fd)
+{
+    switch (fd->type) {
+    case OV_F_INT:
+    case OV_F_HIDDEN: {
+        json_t *s = json_pack("{s:s}", "type", "integer");
+        if (fd->min || fd->max_i) {
+            json_object_set_new(s, "minimum", json_integer(fd->min));
+            json_object_set_new(s, "maximum", json_integer(fd->max_i));
+        }
+        return s;
+    }
+    case OV_F_BOOL: return json_pack("{s:s}", "type", "boolean");
+    case OV_F_DATE:
+        return json_pack("{s:s,s:s}", "type", "string", "format", "date");
+    case OV_F_HOURS:
+        return json_pack("{s:[s,s],s:s}", "type", "number", "string",
+                         "description", "hours 0-60, one decimal");
+    case OV_F_JSON: return json_pack("{s:s}", "type", "object");
+    case OV_F_CHOICE:
+    case OV_F_CHOICES: {
+        json_t *en = json_array();
+        for (int i = 0; i < fd->noptions; i++)
+            if (fd->option(i))
+                json_array_append_new(en, json_string(fd->option(i)));
+        json_t *s = json_pack("{s:s,s:o}", "type", "string", "enum", en);
+        if (fd->type == OV_F_CHOICES)
+            return json_pack("{s:s,s:o}", "type", "array", "items", s);
+        return s;
+    }
+    case OV_F_TEXT:
+    case OV_F_TEXTAREA:
+    case OV_F_FILE: break;
+    }
+    json_t *s = json_pack("{s:s}", "type", "string");
+    if (fd->max)
+        json_object_set_new(s, "maxLength", json_integer((json_int_t)fd->max));
+    return s;
+}
+
+/* The request body of an action: its fields; nested fields ("goals.*.x")
+ * are listed by their dotted names in the description of their top-level
+ * property. Unknown fields are refused. */
+static json_t *action_body(const ov_web_action *act)
+{
+    json_t *props = json_object(), *req = json_array();
+    for (int k = 0; k < act->nspec; k++) {
+        const ov_field *fd = &act->spec[k];
+        const char *dot = strchr(fd->name, '.');
+        const char *star = strchr(fd->name, '*');
+        if (!dot && !star) {
+            json_object_set_new(props, fd->name, field_schema(fd));
+            if (fd->required)
+                json_array_append_new(req, json_string(fd->name));
+            continue;
+        }
+        char top[64];
+        size_t n = (size_t)((dot ? dot : star) - fd->name);
+        snprintf(top, sizeof top, "%.*s", (int)n, fd->name);
+        json_t *p = json_object_get(props, top);
+        if (!p) {
+            p = json_pack("{s:[s,s],s:s}", "type", "object", "array",
+                          "description", "nested fields:");
+            json_object_set_new(props, top, p);
+        }
+        const char *d = json_string_value(json_object_get(p, "description"));
+        char *nd = NULL;
+        size_t L = strlen(d) + strlen(fd->name) + 2;
+        nd = malloc(L);
+        if (nd) {
+            snprintf(nd, L, "%s %s", d, fd->name);
+            json_object_set_new(p, "description", json_string(nd));
+            free(nd);
+        }
+    }
+    json_t *schema = json_pack("{s:s,s:o,s:b}", "type", "object",
+                               "properties", props, "additionalProperties", 0);
+    if (json_array_size(req))
+        json_object_set_new(schema, "required", req);
+    else
+        json_decref(req);
+    return json_pack("{s:b,s:{s:{s:o}}}", "required", 1, "content",
+                     "application/json", "schema", schema);
+}
+
 ov_str ov_openapi_json(ov_arena *a)
 {
     json_t *paths = json_object();
     for (int i = 0; i < ov_nroutes; i++) {
         const ov_route *r = &ov_routes[i];
+        /* the API; the HTML pages are documented in the manual */
+        if (strncmp(r->pattern, "/api/", 5) != 0)
+            continue;
         json_t *item = json_object_get(paths, r->pattern);
         if (!item) {
             item = json_object();
@@ -403,6 +515,8 @@ ov_str ov_openapi_json(ov_arena *a)
                 json_pack("[{s:s,s:s,s:b,s:{s:s}}]", "name", "id", "in",
                           "path", "required", 1, "schema", "type",
                           "integer"));
+        if (r->action && r->method == OV_POST)
+            json_object_set_new(op, "requestBody", action_body(r->action));
         json_object_set_new(item, method_names[r->method], op);
     }
     json_t *doc = json_pack(
@@ -419,22 +533,162 @@ static void h_openapi(ov_web *app, ov_request *req, ov_response *res)
     ov_response_json(res, 200, ov_openapi_json(req->arena));
 }
 
+#define PAGE(m, p, h, sum) {m, p, OV_ACCESS_SESSION, h, sum, NULL}
+#define ACTION(m, p, act, sum) {m, p, OV_ACCESS_SESSION, NULL, sum, &act}
+
 const ov_route ov_routes[] = {
+    /* ---- JSON API ---- */
     {OV_GET, "/api/v1/health", OV_ACCESS_PUBLIC, h_health,
-     "liveness: answers {\"status\": \"ok\"} without a log-in"},
+     "liveness: answers {\"status\": \"ok\"} without a log-in", NULL},
     {OV_POST, "/api/v1/session", OV_ACCESS_PUBLIC, h_login,
      "log in with {\"username\", \"password\"}; sets the session cookie "
-     "and answers the CSRF token"},
-    {OV_DELETE, "/api/v1/session", OV_ACCESS_SESSION, h_logout,
-     "log out: ends the session on the server"},
-    {OV_GET, "/api/v1/cases", OV_ACCESS_SESSION, h_cases,
-     "the courses the caller may see"},
-    {OV_GET, "/api/v1/cases/{id}", OV_ACCESS_SESSION, h_case,
-     "one course, or 404 when the caller may not see it"},
-    {OV_GET, "/api/v1/me/access-log", OV_ACCESS_SESSION, h_access_log,
-     "the citizen's own access log: when, by which role, what and why"},
-    {OV_GET, "/api/v1/openapi.json", OV_ACCESS_SESSION, h_openapi,
-     "this API as an OpenAPI 3 document"},
+     "and answers the CSRF token", NULL},
+    PAGE(OV_DELETE, "/api/v1/session", h_logout,
+         "log out: ends the session on the server"),
+    PAGE(OV_GET, "/api/v1/cases", h_cases, "the courses the caller may see"),
+    PAGE(OV_GET, "/api/v1/cases/{id}", h_case,
+         "one course, or 404 when the caller may not see it"),
+    PAGE(OV_GET, "/api/v1/me/access-log", h_access_log,
+         "the citizen's own access log: when, by which role, what and why"),
+    PAGE(OV_GET, "/api/v1/openapi.json", h_openapi,
+         "this API as an OpenAPI 3 document"),
+    PAGE(OV_GET, "/api/v1/tasks", ov_h_tasks,
+         "what is due in the next 14 days on the caller's courses"),
+    ACTION(OV_POST, "/api/v1/cases/{id}/team", ov_act_team,
+           "name the staff around the citizen: {role: user_id}"),
+    ACTION(OV_POST, "/api/v1/cases/{id}/start-meeting", ov_act_start_meeting,
+           "record the start meeting with attendees and the holistic "
+           "assessment"),
+    ACTION(OV_POST, "/api/v1/cases/{id}/followups", ov_act_followup,
+           "record a follow-up meeting"),
+    ACTION(OV_POST, "/api/v1/cases/{id}/end", ov_act_end,
+           "end the course with a reason and a date"),
+    PAGE(OV_GET, "/api/v1/cases/{id}/plan", ov_h_plan,
+         "the plan (?v=N for an older version) as canonical JSON"),
+    ACTION(OV_POST, "/api/v1/cases/{id}/plan", ov_act_plan,
+           "save a new plan version from base_version (409 when stale)"),
+    PAGE(OV_GET, "/api/v1/cases/{id}/match-suggestions", ov_h_match,
+         "ranked openings with explanations for a profile given in the "
+         "query"),
+    ACTION(OV_POST, "/api/v1/cases/{id}/proposals", ov_act_propose,
+           "propose an opening to the citizen (scored by the server)"),
+    ACTION(OV_POST, "/api/v1/proposals/{id}/answer", ov_act_answer,
+           "the citizen's answer to a proposal: {\"answer\": \"yes\"|\"no\"}"),
+    ACTION(OV_POST, "/api/v1/cases/{id}/placements", ov_act_placement,
+           "create a company placement"),
+    ACTION(OV_POST, "/api/v1/cases/{id}/employment", ov_act_employment,
+           "record ordinary hours per week from a date"),
+    PAGE(OV_GET, "/api/v1/placements/{id}", ov_h_placement,
+         "a placement with its work agreement and hours log"),
+    ACTION(OV_POST, "/api/v1/placements/{id}/agreement", ov_act_agreement,
+           "save a new work agreement version from base_version"),
+    ACTION(OV_POST, "/api/v1/placements/{id}/signoffs", ov_act_sign,
+           "sign a work agreement version"),
+    ACTION(OV_POST, "/api/v1/placements/{id}/hours", ov_act_hours,
+           "record the hours of one ISO week"),
+    PAGE(OV_GET, "/api/v1/cases/{id}/cti", ov_h_cti,
+         "the CTI course with phases and contacts"),
+    ACTION(OV_POST, "/api/v1/cases/{id}/cti", ov_act_cti_start,
+           "start CTI with a legal basis"),
+    ACTION(OV_POST, "/api/v1/cases/{id}/cti/contacts", ov_act_cti_contact,
+           "log a CTI contact"),
+    PAGE(OV_GET, "/api/v1/cases/{id}/measurements", ov_h_measures,
+         "WHO-5, self-efficacy and readiness measurements"),
+    ACTION(OV_POST, "/api/v1/cases/{id}/measurements", ov_act_measure,
+           "record a measurement (item1..itemN)"),
+    PAGE(OV_GET, "/api/v1/companies", ov_h_companies,
+         "companies and openings of the caller's municipality"),
+    ACTION(OV_POST, "/api/v1/companies", ov_act_company,
+           "register a company"),
+    ACTION(OV_POST, "/api/v1/companies/{id}/openings", ov_act_opening,
+           "register an opening at a company"),
+    PAGE(OV_GET, "/api/v1/screening/batches", ov_h_screening,
+         "imported candidate lists"),
+    ACTION(OV_POST, "/api/v1/screening/batches", ov_act_import,
+           "import a candidate list (CSV in \"file\"), all or nothing"),
+    PAGE(OV_GET, "/api/v1/screening/batches/{id}", ov_h_batch,
+         "a candidate list with the screening per criterion and draws"),
+    ACTION(OV_POST, "/api/v1/screening/batches/{id}/draws", ov_act_draw,
+           "draw at random among the eligible; makes courses"),
+    PAGE(OV_GET, "/api/v1/audit", ov_h_audit,
+         "the municipality's audit log (citizen, user, from, to)"),
+
+    /* ---- HTML pages ---- */
+    PAGE(OV_GET, "/", ov_h_home, "home: my tasks, or the log-in"),
+    {OV_GET, "/login", OV_ACCESS_PUBLIC, ov_h_login_page, "log-in page",
+     NULL},
+    {OV_POST, "/login", OV_ACCESS_PUBLIC, ov_h_login_post, "log in (form)",
+     NULL},
+    PAGE(OV_POST, "/logout", ov_h_logout_post, "log out (form)"),
+    {OV_GET, "/sprog", OV_ACCESS_PUBLIC, ov_h_language,
+     "choose the language (?l=da or ?l=en)", NULL},
+    {OV_GET, "/static/app.css", OV_ACCESS_PUBLIC, ov_h_static_css,
+     "style sheet", NULL},
+    {OV_GET, "/static/app.js", OV_ACCESS_PUBLIC, ov_h_static_js,
+     "progressive enhancement", NULL},
+    PAGE(OV_GET, "/opgaver", ov_h_tasks, "my tasks and courses"),
+    PAGE(OV_GET, "/forloeb", ov_h_course_list, "the courses I may see"),
+    PAGE(OV_GET, "/forloeb/{id}", ov_h_course,
+         "the course page: the six core elements"),
+    ACTION(OV_POST, "/forloeb/{id}/team", ov_act_team,
+           "name the team around the citizen"),
+    ACTION(OV_GET, "/forloeb/{id}/opstartsmoede", ov_act_start_meeting,
+           "start meeting form"),
+    ACTION(OV_POST, "/forloeb/{id}/opstartsmoede", ov_act_start_meeting,
+           "record the start meeting"),
+    ACTION(OV_GET, "/forloeb/{id}/opfoelgning", ov_act_followup,
+           "follow-up meeting form"),
+    ACTION(OV_POST, "/forloeb/{id}/opfoelgning", ov_act_followup,
+           "record a follow-up meeting"),
+    ACTION(OV_GET, "/forloeb/{id}/afslut", ov_act_end, "end-course form"),
+    ACTION(OV_POST, "/forloeb/{id}/afslut", ov_act_end, "end the course"),
+    PAGE(OV_GET, "/forloeb/{id}/plan", ov_h_plan,
+         "the plan with versions, changes and the editor"),
+    ACTION(OV_POST, "/forloeb/{id}/plan", ov_act_plan, "save the plan"),
+    PAGE(OV_GET, "/forloeb/{id}/match", ov_h_match,
+         "proposals and match suggestions"),
+    ACTION(OV_POST, "/forloeb/{id}/forslag", ov_act_propose,
+           "propose an opening"),
+    ACTION(OV_POST, "/forslag/{id}/svar", ov_act_answer,
+           "record the citizen's answer"),
+    ACTION(OV_GET, "/forloeb/{id}/virksomhedsforloeb", ov_act_placement,
+           "new placement form"),
+    ACTION(OV_POST, "/forloeb/{id}/virksomhedsforloeb", ov_act_placement,
+           "create a placement"),
+    ACTION(OV_GET, "/forloeb/{id}/beskaeftigelse", ov_act_employment,
+           "ordinary employment form"),
+    ACTION(OV_POST, "/forloeb/{id}/beskaeftigelse", ov_act_employment,
+           "record ordinary employment"),
+    PAGE(OV_GET, "/virksomhedsforloeb/{id}", ov_h_placement,
+         "a placement: work agreement, sign-offs, hours"),
+    ACTION(OV_POST, "/virksomhedsforloeb/{id}/aftale", ov_act_agreement,
+           "save the work agreement"),
+    ACTION(OV_POST, "/virksomhedsforloeb/{id}/underskrift", ov_act_sign,
+           "sign the work agreement"),
+    ACTION(OV_POST, "/virksomhedsforloeb/{id}/timer", ov_act_hours,
+           "record a week's hours"),
+    PAGE(OV_GET, "/forloeb/{id}/cti", ov_h_cti, "the CTI course"),
+    ACTION(OV_POST, "/forloeb/{id}/cti/start", ov_act_cti_start, "start CTI"),
+    ACTION(OV_POST, "/forloeb/{id}/cti/kontakt", ov_act_cti_contact,
+           "log a CTI contact"),
+    PAGE(OV_GET, "/forloeb/{id}/maalinger", ov_h_measures,
+         "measurements with forms and charts"),
+    ACTION(OV_POST, "/forloeb/{id}/maalinger", ov_act_measure,
+           "record a measurement"),
+    PAGE(OV_GET, "/virksomheder", ov_h_companies, "companies and openings"),
+    ACTION(OV_POST, "/virksomheder", ov_act_company, "register a company"),
+    ACTION(OV_POST, "/virksomheder/{id}/pladser", ov_act_opening,
+           "register an opening"),
+    PAGE(OV_GET, "/screening", ov_h_screening, "candidate lists and import"),
+    ACTION(OV_POST, "/screening", ov_act_import, "import a candidate list"),
+    PAGE(OV_GET, "/screening/{id}", ov_h_batch,
+         "screening per criterion and the draw"),
+    ACTION(OV_POST, "/screening/{id}/lodtraekning", ov_act_draw,
+           "draw at random"),
+    PAGE(OV_GET, "/revision", ov_h_audit, "the audit viewer"),
+    PAGE(OV_GET, "/min-adgangslog", ov_h_my_log, "my access log"),
+    PAGE(OV_GET, "/min-adgangslog.csv", ov_h_my_log_csv,
+         "my access log as CSV"),
 };
 const int ov_nroutes = (int)(sizeof ov_routes / sizeof ov_routes[0]);
 
@@ -526,9 +780,12 @@ ov_status ov_web_authorize(ov_web *app, const ov_route *route,
     if (expired)
         return ov_err_set(err, OV_EPERM, NULL,
                           "the session has expired; log in again");
-    /* state-changing calls need the CSRF token */
+    /* state-changing calls need the CSRF token: the header (API) or the
+     * form's hidden field (HTML) */
     if (req->method != OV_GET) {
         ov_str t = ov_request_header(req, "X-CSRF-Token");
+        if (!t.ptr)
+            t = ov_form_peek(req, "csrf");
         if (t.len != 64 || !ov_memeq_ct(t.ptr, s.csrf, 64))
             return ov_err_set(err, OV_EINVAL, "X-CSRF-Token",
                               "missing or wrong X-CSRF-Token header; send "
@@ -538,12 +795,38 @@ ov_status ov_web_authorize(ov_web *app, const ov_route *route,
     req->token = token;
     req->viewer = s.viewer;
     snprintf(req->username, sizeof req->username, "%s", s.username);
+    snprintf(req->csrf, sizeof req->csrf, "%s", s.csrf);
     return OV_OK;
+}
+
+/* The language: the ov_lang cookie, else Danish. */
+static ov_lang request_lang(const ov_request *req)
+{
+    ov_str c = ov_request_header(req, "Cookie");
+    while (c.ptr && c.len) {
+        ov_str one;
+        c = ov_str_cut(c, ';', &one);
+        one = ov_str_trim(one);
+        ov_str name;
+        ov_str value = ov_str_cut(one, '=', &name);
+        ov_lang l;
+        if (value.ptr && ov_str_eq_c(name, "ov_lang") &&
+            ov_lang_parse(value, &l))
+            return l;
+    }
+    return OV_LANG_DA;
+}
+
+static bool is_api(const ov_request *req)
+{
+    return ov_str_starts_with(req->path, OV_STR_LIT("/api/"));
 }
 
 void ov_web_handle(ov_web *app, ov_request *req, ov_response *res)
 {
     ov_response_security_headers(res);
+    req->lang = (int)request_lang(req);
+    res->lang = req->lang;
     const ov_route *found = NULL;
     bool path_known = false;
     for (int i = 0; i < ov_nroutes; i++) {
@@ -562,6 +845,8 @@ void ov_web_handle(ov_web *app, ov_request *req, ov_response *res)
             ov_response_error_status(res, 405, "method_not_allowed",
                                      "this address does not take that "
                                      "method");
+        } else if (!is_api(req)) {
+            ov_page_error(res, req, 404, "error.not_found", NULL);
         } else {
             ov_response_error_status(res, 404, "not_found",
                                      "no such page or API route");
@@ -571,12 +856,42 @@ void ov_web_handle(ov_web *app, ov_request *req, ov_response *res)
     ov_err err;
     ov_err_clear(&err);
     if (ov_web_authorize(app, found, req, &err) != OV_OK) {
+        bool csrf = err.code == OV_EINVAL &&
+                    strcmp(err.field, "X-CSRF-Token") == 0;
+        if (!is_api(req)) {
+            if (csrf) {
+                ov_page_error(res, req, 403, "error.csrf", NULL);
+            } else if (err.code == OV_EPERM) {
+                /* back to the log-in, and then to where the user was */
+                const char *to =
+                    req->method == OV_GET && req->path.len < 200
+                        ? ov_arena_printf(req->arena, "/login?next=%.*s",
+                                          (int)req->path.len, req->path.ptr)
+                        : "/login?udlobet=1";
+                if (strstr(err.msg, "expired") && req->method == OV_GET)
+                    to = "/login?udlobet=1";
+                ov_page_redirect(res, to);
+            } else {
+                ov_page_error(res, req, ov_status_http(err.code),
+                              "error.title", err.msg);
+            }
+            return;
+        }
         if (err.code == OV_EPERM)
             ov_response_error_status(res, 401, "unauthorized", err.msg);
-        else if (err.code == OV_EINVAL && strcmp(err.field, "X-CSRF-Token") == 0)
+        else if (csrf)
             ov_response_error_status(res, 403, "forbidden", err.msg);
         else
             ov_response_error(res, &err);
+        return;
+    }
+    if (found->action) {
+        ov_ctx c;
+        ov_ctx_init(&c, app, req, res);
+        if (req->method == OV_GET)
+            ov_action_form(&c, found->action);
+        else
+            ov_action_post(&c, found->action);
         return;
     }
     found->handler(app, req, res);

@@ -23,12 +23,16 @@ typedef enum ov_access {
 
 typedef void (*ov_handler)(ov_web *app, ov_request *req, ov_response *res);
 
+struct ov_web_action;
+
 typedef struct ov_route {
     ov_method method;
     const char *pattern;   /* "/api/v1/cases/{id}" */
     ov_access access;
-    ov_handler handler;
+    ov_handler handler;    /* NULL for an action route */
     const char *summary;
+    /* An action route (web/ui.h): GET shows its form, POST performs it. */
+    const struct ov_web_action *action;
 } ov_route;
 
 /* The route table (for dispatch, the OpenAPI document and the access
@@ -48,6 +52,15 @@ ov_status ov_web_authorize(ov_web *app, const ov_route *route,
 /* The OpenAPI 3 document of the route table (served at
  * /api/v1/openapi.json). */
 ov_str ov_openapi_json(ov_arena *a);
+
+/* Log in: check the password (slowed down after failures, bounded
+ * Argon2id) and create a session. OV_EPERM for a wrong user name or
+ * password. token and csrf get 64 hex digits each. */
+ov_status ov_web_login(ov_web *app, ov_str user, const char *password,
+                       char token[65], char csrf[65], ov_err *err);
+ov_status ov_web_logout(ov_web *app, ov_str token, ov_err *err);
+void ov_web_set_session_cookie(ov_web *app, ov_request *req,
+                               ov_response *res, const char *token);
 
 /* Route, authorize, handle; always fills res (404, 405, 401 included) and
  * adds the security headers. */

@@ -1,5 +1,7 @@
 #include "web/html.h"
 
+#include "web/msg.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -78,7 +80,7 @@ ov_status ov_html_printf(ov_response *res, const char *fmt, ...)
         if (*p != '%')
             continue;
         p++;
-        if (!strchr("huDd%", *p) || !*p)
+        if (!*p || !strchr("huDdt%", *p))
             return OV_EINVAL;
     }
     va_list ap;
@@ -95,6 +97,11 @@ ov_status ov_html_printf(ov_response *res, const char *fmt, ...)
         case 'd': ov_buf_printf(&res->body, "%d", va_arg(ap, int)); break;
         case 'D':
             ov_buf_printf(&res->body, "%lld", (long long)va_arg(ap, int64_t));
+            break;
+        case 't':
+            ov_html_escape(&res->body,
+                           ov_str_c(ov_msg((ov_lang)res->lang,
+                                           va_arg(ap, const char *))));
             break;
         default: ov_buf_append_byte(&res->body, '%'); break;
         }

@@ -6,7 +6,9 @@
  * (escaped values) and ov_html_printf, whose only conversions are
  *   %h  an ov_str, HTML-escaped (text and attribute values)
  *   %u  an ov_str, percent-encoded (a URL query value)
- *   %d  an int, %D an int64_t, %%  a percent sign.
+ *   %d  an int, %D an int64_t, %%  a percent sign,
+ *   %t  a catalogue key (const char *): its text in the response's
+ *       language (web/msg.h), HTML-escaped.
  * There is no raw %s. scripts/check-source fails the build when a file in
  * src/web other than http.c and html.c writes a response body directly.
  */

@@ -101,7 +101,48 @@ void ov_response_error_status(ov_response *res, int status, const char *code,
 
 void ov_response_error(ov_response *res, const ov_err *err)
 {
-    ov_response_error_status(res, ov_status_http(err->code),
-                             ov_status_name(err->code),
-                             err->msg[0] ? err->msg : ov_status_name(err->code));
+    if (!err->field[0]) {
+        ov_response_error_status(res, ov_status_http(err->code),
+                                 ov_status_name(err->code),
+                                 err->msg[0] ? err->msg
+                                             : ov_status_name(err->code));
+        return;
+    }
+    /* the field lets an integration show the message next to its input */
+    json_t *e = json_pack("{s:{s:s,s:s,s:s}}", "error", "code",
+                          ov_status_name(err->code), "message",
+                          err->msg[0] ? err->msg : ov_status_name(err->code),
+                          "field", err->field);
+    char *text = e ? json_dumps(e, JSON_COMPACT) : NULL;
+    json_decref(e);
+    ov_response_json(res, ov_status_http(err->code),
+                     ov_str_c(text ? text : "{}"));
+    free(text);
+}
+
+void ov_response_static(ov_response *res, const char *content_type,
+                        ov_str body)
+{
+    res->status = 200;
+    res->content_type = content_type;
+    ov_buf_reset(&res->body);
+    ov_buf_append_str(&res->body, body);
+    /* the files are built into the binary: cache them for an hour */
+    ov_response_header(res, "Cache-Control", "public, max-age=3600");
+}
+
+void ov_response_download(ov_response *res, const char *content_type,
+                          const char *filename, ov_str body)
+{
+    res->status = 200;
+    res->content_type = content_type;
+    ov_buf_reset(&res->body);
+    ov_buf_append_str(&res->body, body);
+    if (!res->body.arena) {
+        ov_response_header(res, "Content-Disposition", "attachment");
+        return;
+    }
+    char *cd = ov_arena_printf(res->body.arena,
+                               "attachment; filename=\"%s\"", filename);
+    ov_response_header(res, "Content-Disposition", cd);
 }

@@ -18,6 +18,7 @@
 
 #define OV_HTTP_MAX_HEADERS 32
 #define OV_HTTP_BODY_MAX (1024 * 1024)   /* 1 MiB; imports may allow more */
+#define OV_HTTP_IMPORT_MAX (16 * 1024 * 1024) /* screening imports */
 
 typedef enum ov_method {
     OV_GET = 0,
@@ -47,7 +48,10 @@ typedef struct ov_request {
     bool has_session;
     ov_str token;       /* the session cookie's value */
     char username[65];
+    char full_name[129];
+    char csrf[65];      /* the session's CSRF token, for forms */
     ov_viewer viewer;
+    int lang;           /* ov_lang: the user's language */
 } ov_request;
 
 typedef struct ov_response {
@@ -56,6 +60,7 @@ typedef struct ov_response {
     int nheaders;
     ov_header headers[OV_HTTP_MAX_HEADERS];
     ov_buf body;
+    int lang;           /* ov_lang, for catalogue texts (%t) */
 } ov_response;
 
 ov_method ov_method_parse(const char *m);
@@ -76,5 +81,11 @@ void ov_response_error(ov_response *res, const ov_err *err);
 void ov_response_error_status(ov_response *res, int status, const char *code,
                               const char *message);
 int ov_status_http(ov_status code);
+/* A download (CSV export): the body as built, with a file name. */
+void ov_response_download(ov_response *res, const char *content_type,
+                          const char *filename, ov_str body);
+/* A file built into the binary (CSS, script), cacheable. */
+void ov_response_static(ov_response *res, const char *content_type,
+                        ov_str body);
 
 #endif

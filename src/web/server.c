@@ -103,7 +103,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     if (!k) {
         k = ov_xcalloc(1, sizeof *k);
         k->arena = ov_arena_new(0);
-        ov_buf_init(&k->body, k->arena, srv->body_max);
+        /* candidate lists may be larger than other bodies */
+        size_t max = srv->body_max;
+        if (strstr(url, "/screening") && max < OV_HTTP_IMPORT_MAX)
+            max = OV_HTTP_IMPORT_MAX;
+        ov_buf_init(&k->body, k->arena, max);
         *con_cls = k;
         return MHD_YES;
     }
@@ -134,7 +138,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
         ov_response_security_headers(&res);
         ov_response_error_status(&res, 413, "too_large",
                                  "the request body is larger than the limit "
-                                 "(1 MiB); send less");
+                                 "(1 MiB; candidate lists 16 MiB); send "
+                                 "less");
     } else {
         ov_web_handle(srv->app, &req, &res);
     }

@@ -1,0 +1,282 @@
+/*
+ * api.c - JSON renderings for the API routes that share a handler with a
+ * page (the page handler reads, then calls these when c->api).
+ */
+#include <jansson.h>
+#include <stdlib.h>
+
+#include "model/measure.h"
+#include "store/cti.h"
+#include "store/measure.h"
+#include "store/view.h"
+#include "web/handlers.h"
+
+static void answer(ov_ctx *c, json_t *j)
+{
+    char *t = json_dumps(j, JSON_COMPACT);
+    json_decref(j);
+    ov_response_json(c->res, 200,
+                     ov_str_c(ov_arena_strdup(c->req->arena, t ? t : "{}")));
+    free(t);
+}
+
+void ov_api_tasks(ov_ctx *c, const ov_task *tasks, int n)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++) {
+        char d[OV_DATE_BUF];
+        ov_date_format_iso(tasks[i].due, d);
+        json_array_append_new(
+            arr, json_pack("{s:I,s:s,s:s,s:b,s:s}", "course_id",
+                           (json_int_t)tasks[i].course_id, "kind",
+                           ov_task_kind_code(tasks[i].kind), "due", d,
+                           "overdue", tasks[i].overdue, "text",
+                           tasks[i].text));
+    }
+    answer(c, json_pack("{s:o}", "tasks", arr));
+}
+
+static json_t *jstr(ov_str s)
+{
+    return json_stringn(s.ptr ? s.ptr : "", s.len);
+}
+
+static json_t *jdate(ov_date d)
+{
+    char b[OV_DATE_BUF];
+    ov_date_format_iso(d, b);
+    return json_string(b);
+}
+
+void ov_api_companies(ov_ctx *c)
+{
+    ov_err err;
+    ov_err_clear(&err);
+    ov_actor actor = ov_ctx_actor(c, "virksomheder");
+    ov_tx *tx;
+    ov_company_row *rows = NULL;
+    int n = 0;
+    ov_status st = ov_tx_begin(c->app->store, &actor, &tx, &err);
+    if (st == OV_OK) {
+        ov_company_list(tx, c->req->viewer.municipality_code, c->req->arena,
+                        &rows, &n, &err);
+        st = ov_tx_commit(tx, &err);
+    }
+    if (st != OV_OK) {
+        ov_ctx_fail(c, &err);
+        return;
+    }
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++) {
+        json_t *ops = json_array();
+        for (int k = 0; k < rows[i].nopenings; k++) {
+            const ov_opening *o = &rows[i].openings[k].o;
+            json_t *acc = json_array();
+            for (int b = 0; b < OV_ACC_COUNT; b++)
+                if (o->accommodations & OV_ACC_BIT(b))
+                    json_array_append_new(
+                        acc, json_string(ov_accommodation_code(
+                                 (ov_accommodation)b)));
+            json_array_append_new(
+                ops, json_pack("{s:I,s:o,s:o,s:i,s:i,s:o,s:s,s:b,s:b}", "id",
+                               (json_int_t)o->id, "tasks", jstr(o->tasks),
+                               "occupation", jstr(o->occupation), "hours_min",
+                               o->hours_min, "hours_max", o->hours_max,
+                               "accommodations", acc, "ordinary",
+                               ov_ordinary_hours_code(o->ordinary), "shortage",
+                               o->shortage, "active",
+                               rows[i].openings[k].active));
+        }
+        json_array_append_new(
+            arr, json_pack("{s:I,s:o,s:o,s:i,s:o}", "id",
+                           (json_int_t)rows[i].id, "cvr", jstr(rows[i].cvr),
+                           "name", jstr(rows[i].name), "postcode",
+                           rows[i].postcode, "openings", ops));
+    }
+    answer(c, json_pack("{s:o}", "companies", arr));
+}
+
+void ov_api_suggestions(ov_ctx *c, const ov_match_score *s, int n)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++) {
+        json_t *parts = json_array();
+        for (int k = 0; k < OV_MC_COUNT; k++)
+            json_array_append_new(
+                parts, json_pack("{s:s,s:f,s:f,s:s}", "component",
+                                 s[i].parts[k].code, "points",
+                                 s[i].parts[k].points, "max",
+                                 s[i].parts[k].max, "explanation",
+                                 s[i].parts[k].text_da));
+        json_array_append_new(
+            arr, json_pack("{s:I,s:f,s:o}", "opening_id",
+                           (json_int_t)s[i].opening_id, "score", s[i].total,
+                           "parts", parts));
+    }
+    answer(c, json_pack("{s:o}", "suggestions", arr));
+}
+
+void ov_api_placement(ov_ctx *c, const ov_placement_row *r)
+{
+    json_t *goals = json_array();
+    for (int i = 0; i < r->agreement.ngoals; i++)
+        json_array_append_new(
+            goals, json_pack("{s:o,s:b}", "text",
+                             jstr(r->agreement.goals[i].text), "reached",
+                             r->agreement.goals[i].reached));
+    json_t *signed_ = json_array();
+    for (int k = 0; k < 3; k++)
+        if (r->signed_mask & (1u << k))
+            json_array_append_new(
+                signed_, json_string(ov_signer_code((ov_signer)(1 << k))));
+    json_t *weeks = json_array();
+    for (int i = 0; i < r->nweeks; i++)
+        json_array_append_new(
+            weeks, json_pack("{s:i,s:i,s:f,s:f}", "iso_year",
+                             r->weeks[i].iso_year, "iso_week",
+                             r->weeks[i].iso_week, "internship",
+                             r->weeks[i].internship_x10 / 10.0, "ordinary",
+                             r->weeks[i].ordinary_x10 / 10.0));
+    json_t *ag = json_null();
+    if (r->agreement_version > 0)
+        ag = json_pack("{s:i,s:f,s:f,s:o,s:o,s:o,s:o,s:o}", "version",
+                       r->agreement_version, "internship_hours",
+                       r->agreement.internship_hours_x10 / 10.0,
+                       "ordinary_hours",
+                       r->agreement.ordinary_hours_x10 / 10.0, "tasks",
+                       jstr(r->agreement.tasks), "accommodations",
+                       jstr(r->agreement.accommodations), "review_date",
+                       jdate(r->agreement.review_date), "goals", goals,
+                       "signed_by", signed_);
+    else {
+        json_decref(goals);
+        json_decref(signed_);
+    }
+    answer(c, json_pack("{s:I,s:I,s:s,s:I,s:o,s:o,s:o,s:f,s:o,s:o}", "id",
+                        (json_int_t)r->id, "course_id",
+                        (json_int_t)r->course_id, "type",
+                        ov_placement_type_code(r->p.type), "company_id",
+                        (json_int_t)r->p.company_id, "company_name",
+                        jstr(r->company_name), "start", jdate(r->p.start),
+                        "end", r->p.has_end ? jdate(r->p.end) : json_null(),
+                        "weekly_hours", r->p.weekly_hours_x10 / 10.0,
+                        "agreement", ag, "hours", weeks));
+}
+
+void ov_api_cti(ov_ctx *c, const ov_cti_state *s)
+{
+    if (!s->started) {
+        answer(c, json_pack("{s:b}", "started", 0));
+        return;
+    }
+    json_t *contacts = json_array();
+    for (int i = 0; i < s->ncontacts; i++)
+        json_array_append_new(
+            contacts,
+            json_pack("{s:o,s:s,s:i,s:o}", "date", jdate(s->contacts[i].date),
+                      "form", ov_contact_form_code(s->contacts[i].form),
+                      "minutes", s->contacts[i].minutes, "focus",
+                      jstr(s->contacts[i].focus)));
+    json_t *phases = json_array();
+    for (int p = 0; p < 3; p++)
+        json_array_append_new(
+            phases, json_pack("{s:i,s:o,s:i}", "phase", p + 1, "start",
+                              jdate(s->course.phase_start[p]),
+                              "planned_interval_days",
+                              s->rules.interval_days[p]));
+    answer(c, json_pack("{s:b,s:s,s:i,s:o,s:o,s:o,s:o}", "started", 1,
+                        "legal_basis", ov_legal_basis_code(s->basis),
+                        "months", s->course.months, "start",
+                        jdate(s->course.start), "end", jdate(s->course.end),
+                        "phases", phases, "contacts", contacts));
+}
+
+void ov_api_measurements(ov_ctx *c, ov_measurement *const *m, const int *n)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < OV_INSTR_COUNT; i++)
+        for (int k = 0; k < n[i]; k++) {
+            json_t *items = json_array();
+            for (int j = 0; j < m[i][k].nitems; j++)
+                json_array_append_new(items, json_integer(m[i][k].items[j]));
+            json_t *o = json_pack(
+                "{s:I,s:s,s:o,s:i,s:o,s:s}", "id", (json_int_t)m[i][k].id,
+                "instrument", ov_instrument_code((ov_instrument)i), "taken_on",
+                jdate(m[i][k].taken_on), "score", m[i][k].score, "items",
+                items, "entered_by", ov_entered_by_code(m[i][k].entered_by));
+            if (m[i][k].has_rater)
+                json_object_set_new(o, "rater",
+                                    json_string(ov_rater_code(m[i][k].rater)));
+            json_array_append_new(arr, o);
+        }
+    answer(c, json_pack("{s:o}", "measurements", arr));
+}
+
+void ov_api_batches(ov_ctx *c, const ov_batch_row *r, int n)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(
+            arr, json_pack("{s:I,s:o,s:o,s:i,s:i,s:i,s:i}", "id",
+                           (json_int_t)r[i].id, "reference_date",
+                           jdate(r[i].reference_date), "source_name",
+                           jstr(r[i].source_name), "candidates",
+                           r[i].ncandidates, "in_target_group",
+                           r[i].nin_target, "eligible", r[i].neligible,
+                           "drawn", r[i].ndrawn));
+    answer(c, json_pack("{s:o}", "batches", arr));
+}
+
+void ov_api_batch(ov_ctx *c, const ov_batch_detail *d)
+{
+    json_t *cands = json_array();
+    for (int i = 0; i < d->ncandidates; i++) {
+        const ov_candidate_row *r = &d->candidates[i];
+        ov_screening sc;
+        ov_screen(&d->batch.rules, &r->facts, d->batch.reference_date, &sc);
+        json_t *crit = json_object();
+        for (int k = 0; k < OV_CRIT_COUNT; k++)
+            json_object_set_new(
+                crit, ov_criterion_code((ov_criterion)k),
+                json_string(ov_outcome_code(sc.results[k].outcome)));
+        json_array_append_new(
+            cands,
+            json_pack("{s:I,s:i,s:I,s:o,s:b,s:b,s:b,s:o,s:I,s:I}", "id",
+                      (json_int_t)r->id, "line", r->line, "citizen_id",
+                      (json_int_t)r->citizen_id, "citizen_name",
+                      jstr(r->citizen_name), "in_target_group",
+                      r->in_target_group, "eligible", r->eligible, "excluded",
+                      r->excluded, "criteria", crit, "draw_id",
+                      (json_int_t)r->draw_id, "course_id",
+                      (json_int_t)r->course_id));
+    }
+    json_t *draws = json_array();
+    for (int i = 0; i < d->ndraws; i++)
+        json_array_append_new(
+            draws, json_pack("{s:I,s:o,s:i,s:i,s:o}", "id",
+                             (json_int_t)d->draws[i].id, "seed",
+                             jstr(d->draws[i].seed), "count",
+                             d->draws[i].count, "pool", d->draws[i].pool,
+                             "drawn_by", jstr(d->draws[i].drawn_by)));
+    answer(c, json_pack("{s:I,s:o,s:o,s:o}", "id", (json_int_t)d->batch.id,
+                        "reference_date", jdate(d->batch.reference_date),
+                        "candidates", cands, "draws", draws));
+}
+
+void ov_api_audit(ov_ctx *c, const ov_audit_view_row *r, int n)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++) {
+        char when[OV_TIME_BUF];
+        ov_time_format_utc(r[i].at, when);
+        json_array_append_new(
+            arr, json_pack("{s:I,s:s,s:o,s:s,s:s,s:I,s:o,s:o}", "id",
+                           (json_int_t)r[i].id, "at", when, "actor",
+                           jstr(r[i].actor), "role", ov_role_code(r[i].role),
+                           "action", ov_action_code(r[i].action), "citizen_id",
+                           (json_int_t)r[i].citizen_id, "criterion",
+                           jstr(r[i].criterion), "purpose",
+                           jstr(r[i].purpose)));
+    }
+    answer(c, json_pack("{s:o}", "audit", arr));
+}

@@ -1,0 +1,92 @@
+/*
+ * handlers.h - the page and API handlers and the actions, for the route
+ * table (app.c). Each ui_*.c file holds one part of the interface.
+ */
+#ifndef OV_WEB_HANDLERS_H
+#define OV_WEB_HANDLERS_H
+
+#include "model/due.h"
+#include "store/course.h"
+#include "web/ui.h"
+
+/* ui_auth.c: log-in page, log-out, language, static files, home */
+void ov_h_login_page(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_login_post(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_logout_post(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_language(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_home(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_static_css(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_static_js(ov_web *app, ov_request *req, ov_response *res);
+
+/* ui_course.c */
+void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_course_list(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_course(ov_web *app, ov_request *req, ov_response *res);
+void ov_ui_course_table(ov_ctx *c, const ov_case_item *items, int n);
+extern const ov_web_action ov_act_team;
+extern const ov_web_action ov_act_end;
+
+/* ui_meeting.c */
+extern const ov_web_action ov_act_start_meeting;
+extern const ov_web_action ov_act_followup;
+
+/* ui_plan.c */
+void ov_h_plan(ov_web *app, ov_request *req, ov_response *res);
+extern const ov_web_action ov_act_plan;
+
+/* ui_match.c */
+void ov_h_companies(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_match(ov_web *app, ov_request *req, ov_response *res);
+extern const ov_web_action ov_act_company;
+extern const ov_web_action ov_act_opening;
+extern const ov_web_action ov_act_propose;
+extern const ov_web_action ov_act_answer;
+
+/* ui_placement.c */
+void ov_h_placement(ov_web *app, ov_request *req, ov_response *res);
+extern const ov_web_action ov_act_placement;
+extern const ov_web_action ov_act_agreement;
+extern const ov_web_action ov_act_sign;
+extern const ov_web_action ov_act_hours;
+extern const ov_web_action ov_act_employment;
+
+/* ui_cti.c */
+void ov_h_cti(ov_web *app, ov_request *req, ov_response *res);
+extern const ov_web_action ov_act_cti_start;
+extern const ov_web_action ov_act_cti_contact;
+
+/* ui_measure.c */
+void ov_h_measures(ov_web *app, ov_request *req, ov_response *res);
+extern const ov_web_action ov_act_measure;
+
+/* ui_screening.c */
+void ov_h_screening(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_batch(ov_web *app, ov_request *req, ov_response *res);
+extern const ov_web_action ov_act_import;
+extern const ov_web_action ov_act_draw;
+
+/* ui_audit.c */
+void ov_h_audit(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_my_log(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_my_log_csv(ov_web *app, ov_request *req, ov_response *res);
+
+/* api.c: JSON renderings shared with the pages */
+struct ov_match_score;
+struct ov_placement_row;
+struct ov_cti_state;
+struct ov_measurement;
+void ov_api_tasks(ov_ctx *c, const ov_task *tasks, int n);
+void ov_api_companies(ov_ctx *c);
+void ov_api_suggestions(ov_ctx *c, const struct ov_match_score *s, int n);
+void ov_api_placement(ov_ctx *c, const struct ov_placement_row *r);
+void ov_api_cti(ov_ctx *c, const struct ov_cti_state *s);
+void ov_api_measurements(ov_ctx *c, struct ov_measurement *const *m,
+                         const int *n);
+struct ov_batch_row;
+struct ov_batch_detail;
+struct ov_audit_view_row;
+void ov_api_batches(ov_ctx *c, const struct ov_batch_row *r, int n);
+void ov_api_batch(ov_ctx *c, const struct ov_batch_detail *d);
+void ov_api_audit(ov_ctx *c, const struct ov_audit_view_row *r, int n);
+
+#endif

@@ -1,0 +1,705 @@
+#include "web/msg.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct entry {
+    const char *key, *da, *en;
+} entry;
+
+/* The catalogue. Keys are sorted at first use; order here follows the
+ * pages. "%1" in an error text is the argument (a limit, a list). */
+static entry cat[] = {
+    /* layout and navigation */
+    {"app.name", "overgang", "overgang"},
+    {"app.tagline", "Social støtte i overgang til og fastholdelse i job",
+     "Social support in the transition to and retention in work"},
+    {"nav.tasks", "Mine opgaver", "My tasks"},
+    {"nav.courses", "Forløb", "Courses"},
+    {"nav.screening", "Screening og lodtrækning", "Screening and draw"},
+    {"nav.companies", "Virksomheder", "Companies"},
+    {"nav.audit", "Revisionslog", "Audit log"},
+    {"nav.my_log", "Min adgangslog", "My access log"},
+    {"nav.logout", "Log ud", "Log out"},
+    {"nav.language", "English", "Dansk"},
+    {"nav.logged_in_as", "Logget ind som", "Logged in as"},
+    {"nav.skip", "Spring til indhold", "Skip to content"},
+    {"common.save", "Gem", "Save"},
+    {"common.back", "Tilbage", "Back"},
+    {"common.none", "Ingen", "None"},
+    {"common.yes", "Ja", "Yes"},
+    {"common.no", "Nej", "No"},
+    {"common.date", "Dato", "Date"},
+    {"common.open", "Åbn", "Open"},
+    {"common.show", "Vis", "Show"},
+    {"common.filter", "Filtrér", "Filter"},
+    {"common.version", "Version", "Version"},
+    {"common.by", "af", "by"},
+    {"common.required", "skal udfyldes", "required"},
+    {"common.errors_title", "Formularen er ikke gemt. Ret venligst:",
+     "The form was not saved. Please correct:"},
+    {"common.saved", "Gemt.", "Saved."},
+    {"common.done", "Udført", "Done"},
+    {"common.missing", "Mangler", "Missing"},
+    {"common.export_csv", "Hent som CSV", "Download as CSV"},
+    {"common.print", "Udskriv", "Print"},
+    {"common.total", "I alt", "Total"},
+
+    /* log-in */
+    {"login.title", "Log ind", "Log in"},
+    {"login.username", "Brugernavn", "User name"},
+    {"login.password", "Adgangskode", "Password"},
+    {"login.submit", "Log ind", "Log in"},
+    {"login.failed", "Forkert brugernavn eller adgangskode.",
+     "Wrong user name or password."},
+    {"login.expired", "Din session er udløbet. Log ind igen.",
+     "Your session has expired. Log in again."},
+    {"login.logged_out", "Du er logget ud.", "You are logged out."},
+
+    /* errors as pages */
+    {"error.title", "Der skete en fejl", "Something went wrong"},
+    {"error.not_found", "Siden findes ikke, eller du har ikke adgang til den.",
+     "The page does not exist, or you do not have access to it."},
+    {"error.forbidden", "Du har ikke adgang til at gøre dette.",
+     "You are not allowed to do this."},
+    {"error.csrf",
+     "Formularen var for gammel eller kom ikke fra overgang. Gå tilbage, "
+     "genindlæs siden og prøv igen.",
+     "The form was too old or did not come from overgang. Go back, reload "
+     "the page and try again."},
+    {"error.internal",
+     "Der skete en fejl på serveren. Intet er gemt. Prøv igen, og kontakt "
+     "support hvis det sker igen.",
+     "The server failed. Nothing was saved. Try again, and contact support "
+     "if it happens again."},
+    {"error.too_big", "Indholdet er for stort.", "The content is too large."},
+    {"error.conflict", "Konflikt", "Conflict"},
+
+    /* form validation */
+    {"err.required", "skal udfyldes", "is required"},
+    {"err.too_long", "må højst være %1 tegn (bytes)",
+     "must be at most %1 bytes"},
+    {"err.utf8", "indeholder ugyldige tegn (ikke UTF-8)",
+     "contains invalid characters (not UTF-8)"},
+    {"err.control", "indeholder kontroltegn; fjern dem",
+     "contains control characters; remove them"},
+    {"err.choice", "skal være en af: %1", "must be one of: %1"},
+    {"err.int", "skal være et helt tal", "must be a whole number"},
+    {"err.range", "skal være mellem %1", "must be between %1"},
+    {"err.date", "skal være en dato som ÅÅÅÅ-MM-DD, fx 2026-11-23",
+     "must be a date as YYYY-MM-DD, e.g. 2026-11-23"},
+    {"err.hours", "skal være timer mellem 0 og 60 med højst én decimal, fx 12,5",
+     "must be hours between 0 and 60 with at most one decimal, e.g. 12.5"},
+    {"err.bool", "skal være til eller fra", "must be on or off"},
+    {"err.unknown_field", "ukendt felt '%1'; fjern det",
+     "unknown field '%1'; remove it"},
+    {"err.repeated", "feltet '%1' er sendt mere end én gang",
+     "the field '%1' was sent more than once"},
+    {"err.too_many", "højst %1 værdier", "at most %1 values"},
+    {"err.too_many_fields", "for mange felter i formularen",
+     "too many fields in the form"},
+    {"err.too_deep", "for dybt indlejret", "nested too deeply"},
+    {"err.encoding", "formularen er forkert kodet", "the form is badly encoded"},
+    {"err.json", "kroppen er ikke gyldig JSON (linje %1)",
+     "the body is not valid JSON (line %1)"},
+    {"err.json_object", "skal være et JSON-objekt", "must be a JSON object"},
+    {"err.json_string", "skal være en tekst (JSON-streng)",
+     "must be a JSON string"},
+    {"err.json_int", "skal være et helt tal (JSON-heltal)",
+     "must be a JSON integer"},
+    {"err.json_bool", "skal være true eller false", "must be true or false"},
+    {"err.json_list", "skal være en liste af tekster",
+     "must be a list of strings"},
+    {"err.multipart", "filoverførslen er forkert opbygget",
+     "the upload is malformed"},
+    {"err.content_type",
+     "send application/json, application/x-www-form-urlencoded eller "
+     "multipart/form-data",
+     "send application/json, application/x-www-form-urlencoded or "
+     "multipart/form-data"},
+
+    /* stages */
+    {"stage.screened", "Screenet", "Screened"},
+    {"stage.drawn", "Udtrukket", "Drawn"},
+    {"stage.start", "Opstartsmøde holdt", "Start meeting held"},
+    {"stage.plan", "Plan med jobmål", "Plan with job goal"},
+    {"stage.match", "Virksomhedsmatch", "Company match"},
+    {"stage.placement", "I virksomhedsforløb", "In company placement"},
+    {"stage.in_job", "I job", "In a job"},
+    {"stage.ended", "Afsluttet", "Ended"},
+
+    /* roles */
+    {"role.employment_caseworker", "Sagsbehandler (jobcenter)",
+     "Caseworker (jobcentre)"},
+    {"role.social_caseworker", "Sagsbehandler (socialområdet)",
+     "Caseworker (social services)"},
+    {"role.cti_worker", "CTI-medarbejder", "CTI worker"},
+    {"role.company_consultant", "Virksomhedskonsulent", "Company consultant"},
+    {"role.leader", "Leder", "Leader"},
+    {"role.administrator", "Administrator", "Administrator"},
+    {"role.national_analyst", "National analytiker", "National analyst"},
+    {"role.citizen", "Borger", "Citizen"},
+    {"role.employer", "Arbejdsgiver", "Employer"},
+    {"role.system", "System", "System"},
+
+    /* tasks ("Mine opgaver") */
+    {"tasks.title", "Mine opgaver", "My tasks"},
+    {"tasks.due", "Det skal gøres", "What is due"},
+    {"tasks.none", "Intet forfalder de næste 14 dage.",
+     "Nothing is due in the next 14 days."},
+    {"tasks.overdue", "Overskredet", "Overdue"},
+    {"tasks.my_courses", "Mine forløb", "My courses"},
+    {"tasks.kind", "Opgave", "Task"},
+    {"tasks.citizen", "Borger", "Citizen"},
+    {"tasks.deadline", "Frist", "Due"},
+    {"task.start_meeting_incomplete", "Hold opstartsmøde",
+     "Hold the start meeting"},
+    {"task.plan_without_job_goal", "Skriv jobmål i planen",
+     "Write the job goal in the plan"},
+    {"task.followup_due", "Opfølgningsmøde", "Follow-up meeting"},
+    {"task.measurement_due", "Måling", "Measurement"},
+    {"task.cti_phase_change", "Ny CTI-fase", "New CTI phase"},
+    {"task.agreement_review", "Revision af arbejdsaftale",
+     "Review of the work agreement"},
+    {"task.cti_not_aligned", "CTI-start passer ikke med virksomhedsforløbet",
+     "CTI start does not fit the placement"},
+
+    /* course list and page */
+    {"courses.title", "Forløb", "Courses"},
+    {"courses.none", "Du har ingen forløb at se.",
+     "You have no courses to see."},
+    {"courses.stage", "Fase", "Stage"},
+    {"courses.citizen", "Borger", "Citizen"},
+    {"course.title", "Forløb", "Course"},
+    {"course.started", "Startet", "Started"},
+    {"course.ended", "Afsluttet", "Ended"},
+    {"course.team", "Team", "Team"},
+    {"course.staff", "Teamet omkring borgeren", "The team around the citizen"},
+    {"course.no_staff", "Ingen medarbejdere er knyttet til forløbet endnu.",
+     "No staff are named on the course yet."},
+    {"course.elements", "De seks kerneelementer", "The six core elements"},
+    {"course.done", "Gjort", "Done"},
+    {"course.missing", "Mangler", "Missing"},
+    {"course.actions", "Handlinger", "Actions"},
+    {"course.history", "Faser", "Stages"},
+    {"element.1", "1. Tværfagligt opstartsmøde",
+     "1. Cross-disciplinary start meeting"},
+    {"element.2", "2. Individuel plan med jobmål",
+     "2. Individual plan with a job goal"},
+    {"element.3", "3. Tværfaglig opfølgning", "3. Cross-disciplinary follow-up"},
+    {"element.4", "4. Individuelt virksomhedsmatch",
+     "4. Individual company match"},
+    {"element.5", "5. Social støtte efter CTI-metoden",
+     "5. Social support by the CTI method"},
+    {"element.6", "6. Arbejdsaftale og virksomhedsforløb",
+     "6. Work agreement and company placement"},
+    {"element.start_done", "Opstartsmøde holdt %1", "Start meeting held %1"},
+    {"element.start_missing", "Intet fuldt bemandet opstartsmøde endnu",
+     "No fully staffed start meeting yet"},
+    {"element.plan_done", "Plan version %1 med jobmål",
+     "Plan version %1 with a job goal"},
+    {"element.plan_no_goal", "Planen har intet jobmål endnu",
+     "The plan has no job goal yet"},
+    {"element.plan_missing", "Ingen plan endnu", "No plan yet"},
+    {"element.followups", "%1 opfølgningsmøder", "%1 follow-up meetings"},
+    {"element.followup_missing", "Ingen opfølgningsmøder endnu",
+     "No follow-up meetings yet"},
+    {"element.match_done", "%1 forslag", "%1 proposals"},
+    {"element.match_missing", "Intet virksomhedsmatch endnu",
+     "No company match yet"},
+    {"element.cti_done", "CTI startet %1, fase %2", "CTI started %1, phase %2"},
+    {"element.cti_missing", "CTI er ikke startet", "CTI has not started"},
+    {"element.placement_done", "%1 virksomhedsforløb",
+     "%1 company placements"},
+    {"element.placement_missing", "Intet virksomhedsforløb endnu",
+     "No company placement yet"},
+
+    /* actions on a course */
+    {"act.start_meeting", "Registrér opstartsmøde", "Record the start meeting"},
+    {"act.plan", "Redigér plan", "Edit the plan"},
+    {"act.followup", "Registrér opfølgningsmøde", "Record a follow-up meeting"},
+    {"act.match", "Find virksomhed (match)", "Find a company (match)"},
+    {"act.placement", "Opret virksomhedsforløb", "Create a company placement"},
+    {"act.cti", "CTI-forløb", "CTI course"},
+    {"act.measure", "Målinger", "Measurements"},
+    {"act.end", "Afslut forløb", "End the course"},
+
+    /* start meeting */
+    {"meeting.start_title", "Tværfagligt opstartsmøde", "Start meeting"},
+    {"meeting.followup_title", "Opfølgningsmøde", "Follow-up meeting"},
+    {"meeting.held_on", "Mødedato", "Meeting date"},
+    {"meeting.attendees", "Deltagere", "Attendees"},
+    {"meeting.notes", "Noter", "Notes"},
+    {"meeting.wishes", "Borgerens ønsker", "The citizen's wishes"},
+    {"meeting.competences", "Borgerens kompetencer",
+     "The citizen's competences"},
+    {"meeting.assessment", "Helhedsorienteret udredning",
+     "Holistic assessment"},
+    {"meeting.own_words", "Med borgerens egne ord", "In the citizen's own words"},
+    {"meeting.resources", "Ressourcer", "Resources"},
+    {"meeting.challenges", "Udfordringer", "Challenges"},
+    {"meeting.rating", "Vurdering 0-4 (valgfri)", "Rating 0-4 (optional)"},
+    {"meeting.plan_version", "Planversion fra mødet (valgfri)",
+     "Plan version from the meeting (optional)"},
+    {"meeting.list", "Møder", "Meetings"},
+    {"meeting.complete", "Fuldt bemandet", "Fully staffed"},
+    {"meeting.incomplete", "Ikke fuldt bemandet", "Not fully staffed"},
+    {"meeting.joint", "Fælles (virksomhedskonsulent og CTI)",
+     "Joint (consultant and CTI)"},
+    {"meeting.kind.start", "Opstartsmøde", "Start meeting"},
+    {"meeting.kind.followup", "Opfølgning", "Follow-up"},
+    {"attendee.citizen", "Borgeren", "The citizen"},
+
+    /* plan */
+    {"plan.title", "Borgerens plan", "The citizen's plan"},
+    {"plan.job_goal", "Jobmål (med borgerens ord)",
+     "Job goal (in the citizen's words)"},
+    {"plan.occupation", "Stillingsbetegnelse (DISCO-08, 4 cifre)",
+     "Occupation (DISCO-08, 4 digits)"},
+    {"plan.goals", "Mål, delmål og indsatser", "Goals, sub-goals and activities"},
+    {"plan.goal", "Mål", "Goal"},
+    {"plan.subgoal", "Delmål", "Sub-goal"},
+    {"plan.activity", "Indsats", "Activity"},
+    {"plan.new_goal", "Nyt mål", "New goal"},
+    {"plan.new_subgoal", "Nyt delmål", "New sub-goal"},
+    {"plan.new_activity", "Ny indsats", "New activity"},
+    {"plan.status", "Status", "Status"},
+    {"plan.responsible", "Ansvarlig", "Responsible"},
+    {"plan.deadline", "Frist", "Deadline"},
+    {"plan.with_citizen", "Planen er lagt sammen med borgeren",
+     "The plan was made with the citizen"},
+    {"plan.citizen_comment", "Borgerens kommentar", "The citizen's comment"},
+    {"plan.versions", "Versioner", "Versions"},
+    {"plan.changes", "Ændringer", "Changes"},
+    {"plan.none", "Der er ingen plan endnu.", "There is no plan yet."},
+    {"plan.stale",
+     "Planen er ændret af en anden, mens du redigerede. Dine ændringer er "
+     "ikke gemt; åbn den nyeste version og gentag dem.",
+     "The plan was changed by someone else while you edited. Your changes "
+     "were not saved; open the latest version and make them again."},
+    {"plan.edit", "Redigér", "Edit"},
+    {"plan.new_hint", "Tomme felter gemmes ikke.",
+     "Empty fields are not saved."},
+    {"status.planned", "Planlagt", "Planned"},
+    {"status.in_progress", "I gang", "In progress"},
+    {"status.done", "Gennemført", "Done"},
+    {"status.cancelled", "Annulleret", "Cancelled"},
+
+    /* companies, openings, match */
+    {"company.title", "Virksomheder og praktikpladser",
+     "Companies and openings"},
+    {"company.new", "Ny virksomhed", "New company"},
+    {"company.cvr", "CVR-nummer", "CVR number"},
+    {"company.name", "Navn", "Name"},
+    {"company.postcode", "Postnummer", "Postcode"},
+    {"company.openings", "Pladser", "Openings"},
+    {"company.none", "Ingen virksomheder endnu.", "No companies yet."},
+    {"opening.new", "Ny plads", "New opening"},
+    {"opening.tasks", "Arbejdsopgaver", "Tasks"},
+    {"opening.occupation", "Stilling (DISCO-08, 4 cifre)",
+     "Occupation (DISCO-08, 4 digits)"},
+    {"opening.hours_min", "Timer pr. uge, fra", "Hours per week, from"},
+    {"opening.hours_max", "Timer pr. uge, til", "Hours per week, to"},
+    {"opening.accommodations", "Hensyn arbejdspladsen kan tage",
+     "Accommodations the workplace can offer"},
+    {"opening.ordinary", "Mulighed for ordinære timer",
+     "Possibility of ordinary hours"},
+    {"opening.shortage", "Mangelområde", "Labour shortage"},
+    {"opening.company", "Virksomhed", "Company"},
+    {"ordinary.now", "Nu", "Now"},
+    {"ordinary.later", "Senere", "Later"},
+    {"ordinary.not", "Ikke", "Not"},
+    {"acc.reduced_hours", "Nedsat tid", "Reduced hours"},
+    {"acc.flexible_hours", "Fleksible mødetider", "Flexible hours"},
+    {"acc.quiet_workplace", "Rolig arbejdsplads", "Quiet workplace"},
+    {"acc.mentor", "Fast kontaktperson/mentor", "Mentor"},
+    {"acc.physical_limits", "Skånehensyn, fysisk", "Physical accommodation"},
+    {"acc.breaks", "Ekstra pauser", "Extra breaks"},
+    {"acc.clear_tasks", "Klare og faste opgaver", "Clear, fixed tasks"},
+    {"acc.no_customer_contact", "Ingen kundekontakt", "No customer contact"},
+    {"match.title", "Virksomhedsmatch", "Company match"},
+    {"match.profile", "Borgerens profil", "The citizen's profile"},
+    {"match.wishes", "Ønsker (ord adskilt af komma)",
+     "Wishes (words separated by commas)"},
+    {"match.needs", "Borgerens behov for hensyn",
+     "The citizen's accommodation needs"},
+    {"match.wanted_hours", "Ønskede timer pr. uge", "Wanted hours per week"},
+    {"match.postcode", "Borgerens postnummer", "The citizen's postcode"},
+    {"match.travel", "Transport", "Travel"},
+    {"travel.same_municipality", "Kun i egen kommune",
+     "Own municipality only"},
+    {"travel.anywhere", "Gerne uden for kommunen", "Anywhere"},
+    {"match.suggest", "Find forslag", "Find suggestions"},
+    {"match.suggestions", "Forslag", "Suggestions"},
+    {"match.score", "Point", "Score"},
+    {"match.why", "Hvorfor", "Why"},
+    {"match.propose", "Foreslå for borgeren", "Propose to the citizen"},
+    {"match.proposals", "Forslag givet til borgeren",
+     "Proposals made to the citizen"},
+    {"match.answer", "Borgerens svar", "The citizen's answer"},
+    {"match.agreed", "Borgeren siger ja", "The citizen agrees"},
+    {"match.declined", "Borgeren siger nej", "The citizen declines"},
+    {"match.pending", "Afventer svar", "Awaiting answer"},
+    {"match.none", "Ingen pladser passer. Opret pladser under Virksomheder.",
+     "No openings fit. Create openings under Companies."},
+    {"match.opening", "Plads", "Opening"},
+    {"match.proposed_on", "Foreslået", "Proposed"},
+
+    /* placements and work agreements */
+    {"placement.title", "Virksomhedsforløb", "Company placement"},
+    {"placement.type", "Type", "Type"},
+    {"placement.company", "Virksomhed", "Company"},
+    {"placement.start", "Startdato", "Start date"},
+    {"placement.end", "Slutdato (valgfri)", "End date (optional)"},
+    {"placement.weekly_hours", "Timer pr. uge", "Hours per week"},
+    {"placement.list", "Virksomhedsforløb", "Company placements"},
+    {"ptype.internship", "Virksomhedspraktik", "Company internship"},
+    {"ptype.wage_subsidy", "Løntilskud", "Wage subsidy"},
+    {"ptype.flex_job", "Fleksjob", "Flex job"},
+    {"ptype.ordinary_job", "Ordinært job", "Ordinary job"},
+    {"agreement.title", "Arbejdsaftale", "Work agreement"},
+    {"agreement.none", "Der er ingen arbejdsaftale endnu.",
+     "There is no work agreement yet."},
+    {"agreement.internship_hours", "Praktiktimer pr. uge",
+     "Internship hours per week"},
+    {"agreement.ordinary_hours", "Ordinære timer pr. uge",
+     "Ordinary hours per week"},
+    {"agreement.tasks", "Arbejdsopgaver", "Tasks"},
+    {"agreement.accommodations", "Skånehensyn", "Accommodations"},
+    {"agreement.goals", "Mål for progression (ét pr. linje)",
+     "Progression goals (one per line)"},
+    {"agreement.goal", "Mål for progression", "Progression goal"},
+    {"agreement.reached", "nået", "reached"},
+    {"agreement.review_date", "Revisionsdato", "Review date"},
+    {"agreement.sign", "Underskriv", "Sign"},
+    {"agreement.signer", "Underskriver", "Signer"},
+    {"agreement.signoffs", "Underskrifter", "Sign-offs"},
+    {"agreement.save", "Gem ny version", "Save a new version"},
+    {"agreement.stale",
+     "Arbejdsaftalen er ændret af en anden, mens du redigerede. Dine "
+     "ændringer er ikke gemt.",
+     "The work agreement was changed by someone else while you edited. "
+     "Your changes were not saved."},
+    {"signer.citizen", "Borger", "Citizen"},
+    {"signer.consultant", "Virksomhedskonsulent", "Company consultant"},
+    {"signer.employer", "Arbejdsgiver", "Employer"},
+    {"hours.title", "Timer pr. uge", "Hours per week"},
+    {"hours.iso_year", "År", "Year"},
+    {"hours.iso_week", "Uge", "Week"},
+    {"hours.internship", "Praktiktimer", "Internship hours"},
+    {"hours.ordinary", "Ordinære timer", "Ordinary hours"},
+    {"hours.chart", "Progression mod ordinære timer",
+     "Progression toward ordinary hours"},
+    {"hours.none", "Ingen timer registreret endnu.",
+     "No hours recorded yet."},
+    {"hours.save", "Registrér timer", "Record hours"},
+    {"employment.title", "Ordinær beskæftigelse", "Ordinary employment"},
+    {"employment.from", "Fra dato", "From date"},
+    {"employment.hours", "Ordinære timer pr. uge", "Ordinary hours per week"},
+
+    /* CTI */
+    {"cti.title", "CTI-forløb", "CTI course"},
+    {"cti.not_started", "CTI er ikke startet.", "CTI has not started."},
+    {"cti.start", "Start CTI", "Start CTI"},
+    {"cti.legal_basis", "Lovgrundlag", "Legal basis"},
+    {"cti.months", "Længde i måneder (0 = standard)",
+     "Length in months (0 = default)"},
+    {"cti.start_date", "Startdato", "Start date"},
+    {"cti.phase", "Fase", "Phase"},
+    {"cti.phases", "Faser", "Phases"},
+    {"cti.phase_from", "fra", "from"},
+    {"cti.end", "Slut", "End"},
+    {"cti.contacts", "Kontaktlog", "Contact log"},
+    {"cti.contact_new", "Registrér kontakt", "Log a contact"},
+    {"cti.form", "Kontaktform", "Form of contact"},
+    {"cti.minutes", "Minutter", "Minutes"},
+    {"cti.focus", "Fokusområde", "Focus area"},
+    {"cti.intensity", "Intensitet: planlagt og faktisk",
+     "Intensity: planned and actual"},
+    {"cti.planned", "Planlagt", "Planned"},
+    {"cti.actual", "Faktisk", "Actual"},
+    {"cti.per_week", "pr. uge", "per week"},
+    {"cti.warnings", "Advarsler", "Warnings"},
+    {"cti.no_contacts", "Ingen kontakter registreret.", "No contacts logged."},
+    {"basis.sel_85", "SEL § 85", "SEL § 85"},
+    {"basis.sel_82b", "SEL § 82 B", "SEL § 82 B"},
+    {"basis.lab_31b", "LAB § 31 B", "LAB § 31 B"},
+    {"basis.other", "Andet", "Other"},
+    {"cform.meeting", "Møde", "Meeting"},
+    {"cform.phone", "Telefon", "Phone"},
+    {"cform.video", "Video", "Video"},
+    {"cform.workplace", "På arbejdspladsen", "At the workplace"},
+    {"cform.network", "Med netværket", "With the network"},
+
+    /* measurements */
+    {"measure.title", "Målinger", "Measurements"},
+    {"measure.new", "Ny måling", "New measurement"},
+    {"measure.instrument", "Måleredskab", "Instrument"},
+    {"measure.taken_on", "Dato", "Date"},
+    {"measure.score", "Score", "Score"},
+    {"measure.rater", "Vurderet af", "Rated by"},
+    {"measure.entered_by", "Indtastet af", "Entered by"},
+    {"measure.none", "Ingen målinger endnu.", "No measurements yet."},
+    {"measure.trajectory", "Udvikling", "Trajectory"},
+    {"measure.due", "Næste måling forfalder %1", "Next measurement due %1"},
+    {"measure.item", "Spørgsmål", "Question"},
+    {"instr.who5", "WHO-5 Trivselsindeks", "WHO-5 Well-Being Index"},
+    {"instr.gse", "Tro på egne evner (GSE)", "General self-efficacy (GSE)"},
+    {"instr.readiness", "Arbejdsmarkedsparathed", "Labour-market readiness"},
+    {"who5.intro",
+     "I de sidste to uger ... (0 = på intet tidspunkt, 5 = hele tiden)",
+     "Over the last two weeks ... (0 = at no time, 5 = all of the time)"},
+    {"who5.1", "... har jeg været glad og i godt humør",
+     "... I have felt cheerful and in good spirits"},
+    {"who5.2", "... har jeg følt mig rolig og afslappet",
+     "... I have felt calm and relaxed"},
+    {"who5.3", "... har jeg følt mig aktiv og energisk",
+     "... I have felt active and vigorous"},
+    {"who5.4", "... er jeg vågnet frisk og udhvilet",
+     "... I woke up feeling fresh and rested"},
+    {"who5.5", "... har min dagligdag været fyldt med ting, der interesserer mig",
+     "... my daily life has been filled with things that interest me"},
+    {"gse.intro", "1 = passer slet ikke, 4 = passer helt",
+     "1 = not at all true, 4 = exactly true"},
+    {"readiness.intro", "1 = langt fra arbejdsmarkedet, 10 = klar til ordinært job",
+     "1 = far from the labour market, 10 = ready for an ordinary job"},
+    {"rater.citizen", "Borger", "Citizen"},
+    {"rater.cti_worker", "CTI-medarbejder", "CTI worker"},
+    {"by.citizen", "Borger", "Citizen"},
+    {"by.staff", "Medarbejder", "Staff"},
+
+    /* ending */
+    {"end.title", "Afslut forløb", "End the course"},
+    {"end.reason", "Årsag", "Reason"},
+    {"end.text", "Uddybning", "Details"},
+    {"end.date", "Slutdato", "End date"},
+    {"end.confirm", "Afslut forløbet", "End the course"},
+    {"endr.ordinary_job", "I ordinært job", "In an ordinary job"},
+    {"endr.education", "Påbegyndt uddannelse", "Started education"},
+    {"endr.other_effort", "Overgået til anden indsats",
+     "Moved to another programme"},
+    {"endr.flex_job", "Fleksjob", "Flex job"},
+    {"endr.health", "Helbredsmæssige årsager", "Health reasons"},
+    {"endr.moved", "Fraflyttet kommunen", "Moved away"},
+    {"endr.withdrew", "Borgeren ønskede at stoppe",
+     "The citizen wished to stop"},
+    {"endr.other", "Andet", "Other"},
+
+    /* screening and draw */
+    {"screening.title", "Screening og lodtrækning", "Screening and draw"},
+    {"screening.import", "Indlæs kandidatliste (CSV)",
+     "Import a candidate list (CSV)"},
+    {"screening.file", "CSV-fil", "CSV file"},
+    {"screening.reference_date", "Skæringsdato", "Reference date"},
+    {"screening.source_name", "Kilde (fx udtræk fra fagsystem)",
+     "Source (e.g. an extract from the case system)"},
+    {"screening.batches", "Indlæste lister", "Imported lists"},
+    {"screening.none", "Ingen lister indlæst endnu.", "No lists imported yet."},
+    {"screening.candidates", "Kandidater", "Candidates"},
+    {"screening.in_target", "I målgruppen", "In the target group"},
+    {"screening.eligible", "Kan udtrækkes", "May be drawn"},
+    {"screening.excluded", "Udelukket", "Excluded"},
+    {"screening.criteria", "Screening pr. kriterium", "Screening by criterion"},
+    {"screening.criterion", "Kriterium", "Criterion"},
+    {"screening.passed", "Opfylder", "Meets"},
+    {"screening.failed", "Opfylder ikke", "Does not meet"},
+    {"screening.line", "Linje", "Line"},
+    {"screening.draw", "Lodtrækning", "Random draw"},
+    {"screening.count", "Antal der skal udtrækkes", "Number to draw"},
+    {"screening.seed",
+     "Frø (tal; tomt = tilfældigt, gemmes så lodtrækningen kan efterprøves)",
+     "Seed (number; empty = random, stored so the draw can be verified)"},
+    {"screening.team", "Team der får forløbene", "Team that gets the courses"},
+    {"screening.do_draw", "Træk lod", "Draw"},
+    {"screening.draws", "Lodtrækninger", "Draws"},
+    {"screening.drawn", "Udtrukket", "Drawn"},
+    {"screening.undrawn", "Ikke udtrukket (kontrolgruppe)",
+     "Not drawn (control group)"},
+    {"screening.imported_by", "Indlæst af", "Imported by"},
+    {"screening.errors", "Fejl i filen; intet er indlæst:",
+     "Errors in the file; nothing was imported:"},
+    {"crit.age", "Alder", "Age"},
+    {"crit.activity_ready", "Aktivitetsparat", "Activity-ready"},
+    {"crit.unemployment", "Ledighedsperiode", "Unemployment period"},
+    {"crit.company_activity", "Ikke i virksomhedsrettet aktivitet",
+     "Not in company-directed activity"},
+    {"crit.prison", "Afsoning", "Serving a sentence"},
+    {"crit.health", "Helbred", "Health"},
+    {"crit.declined", "Takket nej", "Declined"},
+    {"excl.company_activity", "I virksomhedsrettet aktivitet",
+     "In company-directed activity"},
+    {"excl.prison", "Afsoner dom", "Serving a sentence"},
+    {"excl.health", "Helbredsmæssige årsager", "Health reasons"},
+    {"excl.declined", "Takket nej", "Declined"},
+    {"excl.other", "Andet", "Other"},
+    {"outcome.pass", "Opfyldt", "Met"},
+    {"outcome.fail", "Ikke opfyldt", "Not met"},
+    {"outcome.not_applicable", "Ikke relevant", "Not applicable"},
+
+    /* audit */
+    {"audit.title", "Revisionslog", "Audit log"},
+    {"audit.citizen", "Borger-id", "Citizen id"},
+    {"audit.user", "Bruger", "User"},
+    {"audit.from", "Fra dato", "From date"},
+    {"audit.to", "Til dato", "To date"},
+    {"audit.when", "Tidspunkt", "When"},
+    {"audit.role", "Rolle", "Role"},
+    {"audit.action", "Handling", "Action"},
+    {"audit.purpose", "Formål", "Purpose"},
+    {"audit.none", "Ingen rækker passer til filtret.",
+     "No rows match the filter."},
+    {"audit.shown", "Viser de nyeste %1 rækker.", "Showing the latest %1 rows."},
+    {"access.title", "Min adgangslog", "My access log"},
+    {"access.intro",
+     "Her kan du se, hvornår dine oplysninger er set eller ændret, af hvilken "
+     "rolle og med hvilket formål (databeskyttelsesforordningens artikel 15).",
+     "Here you can see when your data was read or changed, by which role "
+     "and why (GDPR article 15)."},
+    {"access.none", "Ingen adgang registreret.", "No access recorded."},
+    {"action.create", "Oprettet", "Created"},
+    {"action.read", "Læst", "Read"},
+    {"action.update", "Ændret", "Changed"},
+    {"action.delete", "Slettet", "Deleted"},
+    {"action.export", "Udleveret", "Exported"},
+    {"action.prune", "Slettet efter opbevaringsperiode", "Pruned"},
+
+    /* translations of model and store errors (patterns; % = any text) */
+    {"e:%: before the course started (%); give a later date",
+     "%: før forløbet startede (%); angiv en senere dato", NULL},
+    {"e:%: in the future; %", "%: ligger i fremtiden; angiv en dato til og "
+                              "med i dag", NULL},
+    {"e:%: in the future", "%: ligger i fremtiden", NULL},
+};
+
+#define NCAT ((int)(sizeof cat / sizeof cat[0]))
+
+static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+
+static int cmp_entry(const void *a, const void *b)
+{
+    return strcmp(((const entry *)a)->key, ((const entry *)b)->key);
+}
+
+static void sort_cat(void)
+{
+    qsort(cat, NCAT, sizeof cat[0], cmp_entry);
+}
+
+static const entry *lookup(const char *key)
+{
+    pthread_once(&g_once, sort_cat);
+    entry probe = {key, NULL, NULL};
+    return bsearch(&probe, cat, NCAT, sizeof cat[0], cmp_entry);
+}
+
+const char *ov_lang_code(ov_lang l)
+{
+    return l == OV_LANG_EN ? "en" : "da";
+}
+
+bool ov_lang_parse(ov_str code, ov_lang *out)
+{
+    if (ov_str_eq_c(code, "da")) {
+        *out = OV_LANG_DA;
+        return true;
+    }
+    if (ov_str_eq_c(code, "en")) {
+        *out = OV_LANG_EN;
+        return true;
+    }
+    return false;
+}
+
+bool ov_msg_has(const char *key)
+{
+    return key && lookup(key) != NULL;
+}
+
+/* Unknown keys: a small ring of "[key]" strings (visible, never a crash). */
+static _Thread_local char t_missing[4][96];
+static _Thread_local int t_next;
+
+const char *ov_msg(ov_lang l, const char *key)
+{
+    const entry *e = key ? lookup(key) : NULL;
+    if (!e) {
+        char *m = t_missing[t_next++ & 3];
+        snprintf(m, sizeof t_missing[0], "[%s]", key ? key : "?");
+        return m;
+    }
+    if (l == OV_LANG_EN && e->en)
+        return e->en;
+    return e->da;
+}
+
+const char *ov_msg2(ov_lang l, const char *prefix, const char *code)
+{
+    char key[96];
+    snprintf(key, sizeof key, "%s.%s", prefix, code ? code : "?");
+    return ov_msg(l, key);
+}
+
+bool ov_msg_entry(int i, const char **key, const char **da, const char **en)
+{
+    pthread_once(&g_once, sort_cat);
+    if (i < 0 || i >= NCAT)
+        return false;
+    *key = cat[i].key;
+    *da = cat[i].da;
+    *en = cat[i].en;
+    return true;
+}
+
+/* Match text against a pattern where '%' matches any run (at least one
+ * byte); the runs are returned in caps[] (at most 4). */
+static bool glob(const char *p, const char *t, const char **cs, size_t *cl,
+                 int nc)
+{
+    if (!*p)
+        return !*t;
+    if (*p == '%') {
+        if (nc >= 2)
+            return false;
+        for (size_t n = 1; t[n - 1]; n++) {
+            cs[nc] = t;
+            cl[nc] = n;
+            if (glob(p + 1, t + n, cs, cl, nc + 1))
+                return true;
+        }
+        return false;
+    }
+    return *p == *t && glob(p + 1, t + 1, cs, cl, nc);
+}
+
+const char *ov_msg_error(ov_lang l, const char *msg, char *out, size_t cap)
+{
+    if (l == OV_LANG_EN || !msg)
+        return msg ? msg : "";
+    pthread_once(&g_once, sort_cat);
+    for (int i = 0; i < NCAT; i++) {
+        if (strncmp(cat[i].key, "e:", 2) != 0)
+            continue;
+        const char *cs[4];
+        size_t cl[4];
+        for (int k = 0; k < 4; k++)
+            cl[k] = 0;
+        if (!glob(cat[i].key + 2, msg, cs, cl, 0))
+            continue;
+        size_t n = 0;
+        int k = 0;
+        for (const char *d = cat[i].da; *d && n + 1 < cap; d++) {
+            if (*d == '%' && k < 4) {
+                for (size_t j = 0; j < cl[k] && n + 1 < cap; j++)
+                    out[n++] = cs[k][j];
+                k++;
+            } else {
+                out[n++] = *d;
+            }
+        }
+        out[n] = '\0';
+        return out;
+    }
+    return msg;
+}

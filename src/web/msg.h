@@ -1,0 +1,39 @@
+/*
+ * msg.h - the message catalogue: every text of the user interface, in
+ * Danish (the users' language) and English (the second language).
+ *
+ * Keys are stable dotted names ("nav.tasks", "stage.drawn"). Enum labels
+ * use "<kind>.<code>" with the model's codes, so a new code without a text
+ * shows up in the catalogue test. A missing key renders as the key itself
+ * in brackets (and the catalogue test fails on every key used in src/web
+ * that the catalogue does not hold).
+ */
+#ifndef OV_WEB_MSG_H
+#define OV_WEB_MSG_H
+
+#include <stdbool.h>
+
+#include "core/str.h"
+
+typedef enum ov_lang { OV_LANG_DA = 0, OV_LANG_EN, OV_LANG_COUNT } ov_lang;
+
+const char *ov_lang_code(ov_lang l); /* "da", "en" */
+bool ov_lang_parse(ov_str code, ov_lang *out);
+
+/* The text of a key; "[key]" when the catalogue lacks it. */
+const char *ov_msg(ov_lang l, const char *key);
+/* "<prefix>.<code>", e.g. ov_msg2(l, "stage", "drawn"). */
+const char *ov_msg2(ov_lang l, const char *prefix, const char *code);
+bool ov_msg_has(const char *key);
+
+/* For the catalogue test: entry i (key, Danish, English); false past the
+ * end. */
+bool ov_msg_entry(int i, const char **key, const char **da, const char **en);
+
+/* Translate a model or store error message (English, as written for
+ * logs and the CLI) into the language, by the catalogue's message
+ * patterns ("%" matches any run of text and is carried over). Returns the
+ * message unchanged for English or when no pattern matches. */
+const char *ov_msg_error(ov_lang l, const char *msg, char *out, size_t cap);
+
+#endif

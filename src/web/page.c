@@ -1,0 +1,280 @@
+#include "web/page.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "model/access.h"
+#include "model/org.h"
+#include "model/placement.h"
+
+static void nav_link(ov_response *res, const char *href, const char *key)
+{
+    ov_html_printf(res, "<li><a href=\"%h\">%t</a></li>", ov_str_c(href),
+                   key);
+}
+
+void ov_page_begin(ov_response *res, const ov_request *req, int status,
+                   ov_str title)
+{
+    ov_html_begin(res, status);
+    res->lang = req->lang;
+    ov_html_printf(res,
+                   "<!DOCTYPE html>\n<html lang=\"%h\"><head>"
+                   "<meta charset=\"utf-8\">"
+                   "<meta name=\"viewport\" content=\"width=device-width, "
+                   "initial-scale=1\">"
+                   "<title>%h - %t</title>"
+                   "<link rel=\"stylesheet\" href=\"/static/app.css\">"
+                   "<script src=\"/static/app.js\" defer></script>"
+                   "</head><body>"
+                   "<a class=\"skip\" href=\"#main\">%t</a>"
+                   "<header class=\"top\"><a class=\"brand\" href=\"/\">%t</a>",
+                   ov_str_c(ov_lang_code((ov_lang)req->lang)), title,
+                   "app.name", "nav.skip", "app.name");
+    if (req->has_session) {
+        const ov_viewer *v = &req->viewer;
+        ov_html_lit(res, "<nav><ul>");
+        if (ov_role_is_frontline(v->role))
+            nav_link(res, "/opgaver", "nav.tasks");
+        if (ov_may_list_courses(v))
+            nav_link(res, "/forloeb", "nav.courses");
+        if (ov_may_do(v, OV_OP_SCREENING))
+            nav_link(res, "/screening", "nav.screening");
+        if (ov_may_do(v, OV_OP_COMPANY) || ov_may_do(v, OV_OP_MATCH))
+            nav_link(res, "/virksomheder", "nav.companies");
+        if (ov_may_do(v, OV_OP_AUDIT_VIEW))
+            nav_link(res, "/revision", "nav.audit");
+        if (v->role == OV_ROLE_CITIZEN)
+            nav_link(res, "/min-adgangslog", "nav.my_log");
+        ov_html_lit(res, "</ul></nav><div class=\"who\">");
+        char rk[64];
+        snprintf(rk, sizeof rk, "role.%s", ov_role_code(v->role));
+        ov_html_printf(res, "<span>%t: %h (%t)</span>", "nav.logged_in_as",
+                       ov_str_c(req->full_name[0] ? req->full_name
+                                                  : req->username),
+                       rk);
+        ov_html_lit(res, "</div>");
+    }
+    ov_html_printf(res,
+                   "<a class=\"lang\" href=\"/sprog?l=%h\">%t</a>",
+                   ov_str_c(req->lang == OV_LANG_EN ? "da" : "en"),
+                   "nav.language");
+    if (req->has_session) {
+        ov_html_printf(res,
+                       "<form class=\"logout\" method=\"post\" "
+                       "action=\"/logout\"><input type=\"hidden\" "
+                       "name=\"csrf\" value=\"%h\"><button "
+                       "type=\"submit\">%t</button></form>",
+                       ov_str_c(req->csrf), "nav.logout");
+    }
+    ov_html_printf(res, "</header><main id=\"main\"><h1>%h</h1>", title);
+}
+
+void ov_page_end(ov_response *res)
+{
+    ov_html_printf(res, "</main><footer>%t</footer></body></html>\n",
+                   "app.tagline");
+}
+
+void ov_page_error(ov_response *res, const ov_request *req, int status,
+                   const char *msg_key, const char *detail)
+{
+    ov_page_begin(res, req, status,
+                  ov_str_c(ov_msg((ov_lang)req->lang, "error.title")));
+    ov_html_printf(res, "<p class=\"notice error\">%t</p>", msg_key);
+    if (detail && *detail)
+        ov_html_printf(res, "<p>%h</p>", ov_str_c(detail));
+    ov_html_printf(res, "<p><a href=\"/\">%t</a></p>", "common.back");
+    ov_page_end(res);
+}
+
+void ov_page_redirect(ov_response *res, const char *location)
+{
+    ov_html_begin(res, 303);
+    ov_response_header(res, "Location", location);
+}
+
+void ov_page_form_begin(ov_response *res, const ov_request *req,
+                        ov_str action, bool multipart)
+{
+    ov_html_printf(res, "<form method=\"post\" action=\"%h\"", action);
+    if (multipart)
+        ov_html_lit(res, " enctype=\"multipart/form-data\"");
+    ov_html_printf(res,
+                   "><input type=\"hidden\" name=\"csrf\" value=\"%h\">",
+                   ov_str_c(req->csrf));
+}
+
+void ov_page_form_end(ov_response *res, const char *submit_key)
+{
+    ov_html_printf(res,
+                   "<div class=\"actions\"><button type=\"submit\">%t"
+                   "</button></div></form>",
+                   submit_key);
+}
+
+static ov_str field_label(const ov_form *f, const ov_field *fd)
+{
+    return ov_str_c(ov_msg(f->lang, fd->label ? fd->label : fd->name));
+}
+
+void ov_page_form_errors(ov_response *res, const ov_form *f)
+{
+    if (f->nerrors == 0)
+        return;
+    ov_html_printf(res,
+                   "<div class=\"notice error\" role=\"alert\" "
+                   "id=\"form-errors\"><p>%t</p><ul>",
+                   "common.errors_title");
+    for (int i = 0; i < f->nerrors; i++) {
+        const ov_form_error *e = &f->errors[i];
+        ov_str label = OV_STR_NULL;
+        for (int k = 0; k < f->nspec && e->field[0]; k++)
+            if (ov_form_name_matches(f->spec[k].name, ov_str_c(e->field)))
+                label = field_label(f, &f->spec[k]);
+        if (label.ptr)
+            ov_html_printf(res, "<li><a href=\"#f-%h\">%h</a>: %h</li>",
+                           ov_str_c(e->field), label, ov_str_c(e->msg));
+        else
+            ov_html_printf(res, "<li>%h</li>", ov_str_c(e->msg));
+    }
+    ov_html_lit(res, "</ul></div>");
+}
+
+static bool has_value(const ov_form *f, const char *name, const char *code)
+{
+    for (int i = 0; i < f->n; i++)
+        if (ov_str_eq_c(f->names[i], name) &&
+            ov_str_eq_c(f->values[i], code))
+            return true;
+    return false;
+}
+
+void ov_page_field(ov_response *res, const ov_form *f, const ov_field *fd,
+                   const char *name, const char *label)
+{
+    if (!name)
+        name = fd->name;
+    ov_str nm = ov_str_c(name);
+    ov_str lab = label ? ov_str_c(label) : field_label(f, fd);
+    ov_str val = ov_form_str(f, name);
+    const char *err = ov_form_error_of(f, name);
+    if (fd->type == OV_F_HIDDEN) {
+        ov_html_printf(res, "<input type=\"hidden\" name=\"%h\" value=\"%h\">",
+                       nm, val);
+        return;
+    }
+    if (fd->type == OV_F_JSON)
+        return;
+    ov_html_printf(res, "<div class=\"field%h\">",
+                   ov_str_c(err ? " has-error" : ""));
+    switch (fd->type) {
+    case OV_F_BOOL:
+        ov_html_printf(res,
+                       "<label class=\"check\"><input type=\"checkbox\" "
+                       "id=\"f-%h\" name=\"%h\" value=\"on\"%h> %h</label>",
+                       nm, nm,
+                       ov_str_c(ov_form_bool(f, name) ? " checked" : ""),
+                       lab);
+        break;
+    case OV_F_CHOICES:
+        ov_html_printf(res, "<fieldset id=\"f-%h\"><legend>%h</legend>", nm,
+                       lab);
+        for (int i = 0; i < fd->noptions; i++) {
+            const char *c = fd->option(i);
+            if (!c)
+                continue;
+            ov_html_printf(res,
+                           "<label class=\"check\"><input type=\"checkbox\" "
+                           "name=\"%h\" value=\"%h\"%h> %h</label>",
+                           nm, ov_str_c(c),
+                           ov_str_c(has_value(f, name, c) ? " checked" : ""),
+                           ov_str_c(ov_msg2(f->lang, fd->option_prefix, c)));
+        }
+        ov_html_lit(res, "</fieldset>");
+        break;
+    case OV_F_CHOICE:
+        ov_html_printf(res,
+                       "<label for=\"f-%h\">%h</label><select id=\"f-%h\" "
+                       "name=\"%h\">",
+                       nm, lab, nm, nm);
+        if (!fd->required)
+            ov_html_lit(res, "<option value=\"\"></option>");
+        for (int i = 0; i < fd->noptions; i++) {
+            const char *c = fd->option(i);
+            if (!c)
+                continue;
+            ov_html_printf(res, "<option value=\"%h\"%h>%h</option>",
+                           ov_str_c(c),
+                           ov_str_c(ov_str_eq_c(val, c) ? " selected" : ""),
+                           ov_str_c(ov_msg2(f->lang, fd->option_prefix, c)));
+        }
+        ov_html_lit(res, "</select>");
+        break;
+    case OV_F_TEXTAREA:
+        ov_html_printf(res,
+                       "<label for=\"f-%h\">%h</label><textarea id=\"f-%h\" "
+                       "name=\"%h\" rows=\"4\"%h>%h</textarea>",
+                       nm, lab, nm, nm,
+                       ov_str_c(fd->required ? " required" : ""), val);
+        break;
+    case OV_F_FILE:
+        ov_html_printf(res,
+                       "<label for=\"f-%h\">%h</label><input type=\"file\" "
+                       "id=\"f-%h\" name=\"%h\" accept=\".csv,text/csv\"%h>",
+                       nm, lab, nm, nm,
+                       ov_str_c(fd->required ? " required" : ""));
+        break;
+    case OV_F_TEXT:
+    case OV_F_INT:
+    case OV_F_DATE:
+    case OV_F_HOURS:
+    case OV_F_HIDDEN:
+    case OV_F_JSON: {
+        const char *type = fd->type == OV_F_DATE  ? "date"
+                           : fd->type == OV_F_INT ? "number"
+                                                  : "text";
+        ov_html_printf(res,
+                       "<label for=\"f-%h\">%h</label><input type=\"%h\" "
+                       "id=\"f-%h\" name=\"%h\" value=\"%h\"%h%h>",
+                       nm, lab, ov_str_c(type), nm, nm, val,
+                       ov_str_c(fd->required ? " required" : ""),
+                       ov_str_c(fd->type == OV_F_HOURS
+                                    ? " inputmode=\"decimal\""
+                                    : ""));
+        break;
+    }
+    }
+    if (err)
+        ov_html_printf(res, "<p class=\"error\" id=\"e-%h\">%h</p>", nm,
+                       ov_str_c(err));
+    ov_html_lit(res, "</div>");
+}
+
+void ov_page_fields(ov_response *res, const ov_form *f)
+{
+    for (int k = 0; k < f->nspec; k++) {
+        if (strchr(f->spec[k].name, '*') || f->spec[k].type == OV_F_JSON)
+            continue;
+        ov_page_field(res, f, &f->spec[k], NULL, NULL);
+    }
+}
+
+void ov_page_date(ov_response *res, ov_date d)
+{
+    char b[OV_DATE_BUF];
+    ov_date_format_dk(d, b);
+    ov_html_text(res, ov_str_c(b));
+}
+
+void ov_page_hours(ov_response *res, int x10)
+{
+    char b[16];
+    ov_hours_format(x10, b);
+    ov_html_text(res, ov_str_c(b));
+}
+
+void ov_page_notice(ov_response *res, const char *cls, ov_str text)
+{
+    ov_html_printf(res, "<p class=\"notice %h\">%h</p>", ov_str_c(cls), text);
+}

@@ -1,0 +1,281 @@
+#include "web/ui.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/meeting.h"
+#include "model/org.h"
+#include "store/course.h"
+#include "store/view.h"
+
+void ov_ctx_init(ov_ctx *c, ov_web *app, ov_request *req, ov_response *res)
+{
+    memset(c, 0, sizeof *c);
+    c->app = app;
+    c->req = req;
+    c->res = res;
+    c->lang = (ov_lang)req->lang;
+    c->api = ov_str_starts_with(req->path, OV_STR_LIT("/api/"));
+    c->today = ov_today_cph();
+    res->lang = req->lang;
+}
+
+const char *ov_ctx_purpose(ov_ctx *c, int64_t course_id)
+{
+    return ov_arena_printf(c->req->arena, "forløb %lld", (long long)course_id);
+}
+
+ov_actor ov_ctx_actor(ov_ctx *c, const char *purpose)
+{
+    return (ov_actor){c->req->username, c->req->viewer.role, purpose};
+}
+
+void ov_ctx_not_found(ov_ctx *c)
+{
+    ov_err e;
+    ov_err_set(&e, OV_ENOTFOUND, NULL,
+               "not found, or not a record you may see");
+    ov_ctx_fail(c, &e);
+}
+
+void ov_ctx_fail(ov_ctx *c, const ov_err *err)
+{
+    if (c->api) {
+        ov_response_error(c->res, err);
+        return;
+    }
+    int status = ov_status_http(err->code);
+    const char *key = "error.internal";
+    const char *detail = NULL;
+    char buf[OV_ERR_MSG_MAX];
+    switch (err->code) {
+    case OV_ENOTFOUND: key = "error.not_found"; break;
+    case OV_EPERM: key = "error.forbidden"; break;
+    case OV_ETOOBIG: key = "error.too_big"; break;
+    case OV_EINVAL:
+    case OV_ECONFLICT:
+        key = err->code == OV_ECONFLICT ? "error.conflict" : "error.title";
+        detail = ov_msg_error(c->lang, err->msg, buf, sizeof buf);
+        break;
+    default: break;
+    }
+    ov_page_error(c->res, c->req, status, key, detail);
+}
+
+bool ov_ctx_param_id(ov_ctx *c, int i, int64_t *out)
+{
+    int64_t id;
+    if (i >= c->req->nparams ||
+        ov_str_to_i64(c->req->params[i], &id) != OV_OK || id <= 0) {
+        ov_ctx_not_found(c);
+        return false;
+    }
+    *out = id;
+    return true;
+}
+
+ov_status ov_ctx_course_tx(ov_ctx *c, int64_t course_id, int op, ov_tx **tx,
+                           ov_err *err)
+{
+    ov_actor actor = ov_ctx_actor(c, ov_ctx_purpose(c, course_id));
+    /* the actor's strings must outlive this frame: purpose is in the
+     * arena, user and role in the request */
+    ov_actor *a = OV_NEW(c->req->arena, ov_actor);
+    *a = actor;
+    ov_status st = ov_tx_begin(c->app->store, a, tx, err);
+    if (st != OV_OK)
+        return st;
+    if (ov_course_check_visible(*tx, &c->req->viewer, course_id, err) !=
+        OV_OK) {
+        ov_tx_rollback(*tx);
+        *tx = NULL;
+        return err->code;
+    }
+    if (op >= 0 && !ov_may_do(&c->req->viewer, (ov_op)op)) {
+        ov_tx_rollback(*tx);
+        *tx = NULL;
+        return ov_err_set(err, OV_EPERM, NULL,
+                          "your role may not do this on the course");
+    }
+    c->course_id = course_id;
+    return OV_OK;
+}
+
+/* The course an action is about, from its scope. */
+static ov_status scope_course(ov_ctx *c, const ov_web_action *a, int64_t *course,
+                              ov_err *err)
+{
+    *course = 0;
+    if (a->scope == OV_SCOPE_COURSE) {
+        *course = c->id;
+        return OV_OK;
+    }
+    if (a->scope == OV_SCOPE_MUNICIPALITY)
+        return OV_OK;
+    ov_tx *tx;
+    ov_status st = ov_tx_begin_read(c->app->store, &tx, err);
+    if (st != OV_OK)
+        return st;
+    if (a->scope == OV_SCOPE_PLACEMENT)
+        st = ov_placement_course(tx, c->id, course, err);
+    else
+        st = ov_proposal_course(tx, c->id, course, err);
+    ov_tx_rollback(tx);
+    return st;
+}
+
+void ov_action_form(ov_ctx *c, const ov_web_action *a)
+{
+    if ((a->scope != OV_SCOPE_MUNICIPALITY || c->req->nparams > 0) &&
+        !ov_ctx_param_id(c, 0, &c->id))
+        return;
+    ov_err err;
+    ov_err_clear(&err);
+    int64_t course = 0;
+    if (scope_course(c, a, &course, &err) != OV_OK) {
+        ov_ctx_not_found(c);
+        return;
+    }
+    if (course) {
+        ov_tx *tx;
+        if (ov_ctx_course_tx(c, course, (int)a->op, &tx, &err) != OV_OK) {
+            ov_ctx_fail(c, &err);
+            return;
+        }
+        ov_tx_rollback(tx);
+    } else if (!ov_may_do(&c->req->viewer, a->op)) {
+        ov_err_set(&err, OV_EPERM, NULL, "your role may not do this");
+        ov_ctx_fail(c, &err);
+        return;
+    }
+    ov_form f;
+    ov_form_init(&f, a->spec, a->nspec, c->lang, c->req->arena);
+    a->render(c, &f, 200);
+}
+
+static void answer_form_error(ov_ctx *c, const ov_web_action *a, ov_form *f,
+                              ov_status code)
+{
+    if (c->api) {
+        ov_err e;
+        ov_form_first_error(f, &e);
+        e.code = code;
+        ov_response_error(c->res, &e);
+        return;
+    }
+    if (a->render)
+        a->render(c, f, ov_status_http(code));
+    else {
+        ov_err e;
+        ov_form_first_error(f, &e);
+        e.code = code;
+        ov_ctx_fail(c, &e);
+    }
+}
+
+void ov_action_post(ov_ctx *c, const ov_web_action *a)
+{
+    ov_err err;
+    ov_err_clear(&err);
+    if (a->scope != OV_SCOPE_MUNICIPALITY) {
+        if (!ov_ctx_param_id(c, 0, &c->id))
+            return;
+    } else if (c->req->nparams > 0 && !ov_ctx_param_id(c, 0, &c->id)) {
+        return;
+    }
+    if (!ov_may_do(&c->req->viewer, a->op)) {
+        /* do not tell whether the record exists: check it first */
+        int64_t course = 0;
+        if (a->scope != OV_SCOPE_MUNICIPALITY &&
+            (scope_course(c, a, &course, &err) != OV_OK)) {
+            ov_ctx_not_found(c);
+            return;
+        }
+        if (course) {
+            ov_tx *tx;
+            if (ov_ctx_course_tx(c, course, -1, &tx, &err) != OV_OK) {
+                ov_ctx_fail(c, &err);
+                return;
+            }
+            ov_tx_rollback(tx);
+        }
+        ov_err_set(&err, OV_EPERM, NULL, "your role may not do this");
+        ov_ctx_fail(c, &err);
+        return;
+    }
+    int64_t course = 0;
+    if (scope_course(c, a, &course, &err) != OV_OK) {
+        ov_ctx_not_found(c);
+        return;
+    }
+    ov_form f;
+    ov_form_init(&f, a->spec, a->nspec, c->lang, c->req->arena);
+    ov_tx *tx = NULL;
+    /* visibility before validation, so a stranger learns nothing */
+    if (course) {
+        if (ov_ctx_course_tx(c, course, (int)a->op, &tx, &err) != OV_OK) {
+            ov_ctx_fail(c, &err);
+            return;
+        }
+    } else {
+        ov_actor *actor = OV_NEW(c->req->arena, ov_actor);
+        *actor = ov_ctx_actor(c, a->name);
+        if (ov_tx_begin(c->app->store, actor, &tx, &err) != OV_OK) {
+            ov_ctx_fail(c, &err);
+            return;
+        }
+    }
+    if (ov_form_parse(&f, c->req, "csrf") != OV_OK) {
+        ov_tx_rollback(tx);
+        answer_form_error(c, a, &f, OV_EINVAL);
+        return;
+    }
+    int64_t out_id = 0;
+    ov_status st = a->run(c, &f, tx, &out_id, &err);
+    if (st == OV_OK)
+        st = ov_tx_commit(tx, &err);
+    else
+        ov_tx_rollback(tx);
+    if (st != OV_OK) {
+        if (err.code == OV_EINVAL || err.code == OV_ECONFLICT) {
+            ov_form_fail_err(&f, &err);
+            answer_form_error(c, a, &f, err.code);
+        } else {
+            ov_ctx_fail(c, &err);
+        }
+        return;
+    }
+    if (c->api) {
+        char body[64];
+        snprintf(body, sizeof body, "{\"id\":%lld}", (long long)out_id);
+        ov_response_json(c->res, 200,
+                         ov_str_c(ov_arena_strdup(c->req->arena, body)));
+        return;
+    }
+    const char *to = a->done ? a->done(c, out_id) : NULL;
+    if (!to)
+        to = ov_arena_printf(c->req->arena, "/forloeb/%lld",
+                             (long long)(course ? course : out_id));
+    ov_page_redirect(c->res, to);
+}
+
+/* ---- option lists ---- */
+
+const char *ov_opt_role_frontline(int i)
+{
+    static const ov_role r[] = {
+        OV_ROLE_EMPLOYMENT_CASEWORKER, OV_ROLE_SOCIAL_CASEWORKER,
+        OV_ROLE_CTI_WORKER, OV_ROLE_COMPANY_CONSULTANT, OV_ROLE_CITIZEN};
+    return i >= 0 && i < 5 ? ov_role_code(r[i]) : NULL;
+}
+
+const char *ov_opt_attendee(int i)
+{
+    static const ov_role r[] = {
+        OV_ROLE_CITIZEN, OV_ROLE_EMPLOYMENT_CASEWORKER,
+        OV_ROLE_SOCIAL_CASEWORKER, OV_ROLE_CTI_WORKER,
+        OV_ROLE_COMPANY_CONSULTANT};
+    return i >= 0 && i < 5 ? ov_role_code(r[i]) : NULL;
+}

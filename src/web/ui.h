@@ -1,0 +1,92 @@
+/*
+ * ui.h - what the page and API handlers share: the request context, the
+ * answer for an error (an HTML page or a JSON error, by route), and the
+ * action framework.
+ *
+ * An action is one state change (record a start meeting, save a plan, log
+ * a CTI contact ...). It is declared once: its fields (web/form.h), the
+ * permission it needs (model/access.h ov_op), what it is about (a course,
+ * a placement, a proposal, the caller's municipality), the function that
+ * performs it inside one transaction, and for the HTML interface the page
+ * that shows its form. The same declaration serves the HTML route (form
+ * post, 303 to the result; on bad input the form again with the input kept
+ * and each error next to its field, status 400/409) and the JSON route
+ * (JSON body, 200 {"id": ...}; errors {"error": {"code", "message",
+ * "field"}}). Nothing is written unless everything succeeded.
+ */
+#ifndef OV_WEB_UI_H
+#define OV_WEB_UI_H
+
+#include "store/store.h"
+#include "web/app.h"
+#include "web/form.h"
+#include "web/page.h"
+
+typedef struct ov_ctx {
+    ov_web *app;
+    ov_request *req;
+    ov_response *res;
+    ov_lang lang;
+    bool api;          /* a JSON route: answer JSON */
+    int64_t id;        /* the route's {id}, 0 when none */
+    int64_t course_id; /* the course the request is about, 0 when none */
+    ov_date today;     /* Copenhagen */
+    void *extra;       /* an action's details for its page (in the arena) */
+} ov_ctx;
+
+void ov_ctx_init(ov_ctx *c, ov_web *app, ov_request *req, ov_response *res);
+
+/* The audit purpose for a course ("forløb 17"), in the arena. */
+const char *ov_ctx_purpose(ov_ctx *c, int64_t course_id);
+ov_actor ov_ctx_actor(ov_ctx *c, const char *purpose);
+
+/* Answer an error: JSON for API routes, an HTML error page otherwise
+ * (404 for not found or not visible, 403, 409, 400, 413, 500). */
+void ov_ctx_fail(ov_ctx *c, const ov_err *err);
+/* Answer 404 "not found" (same for unknown and not visible). */
+void ov_ctx_not_found(ov_ctx *c);
+
+/* Begin a write transaction for reading or changing one course: checks
+ * that the caller may see it (else OV_ENOTFOUND) and, when op >= 0, may
+ * perform the operation (else OV_EPERM). */
+ov_status ov_ctx_course_tx(ov_ctx *c, int64_t course_id, int op, ov_tx **tx,
+                           ov_err *err);
+
+typedef enum ov_scope {
+    OV_SCOPE_COURSE = 0,  /* {id} is a course */
+    OV_SCOPE_PLACEMENT,   /* {id} is a placement (its course is checked) */
+    OV_SCOPE_PROPOSAL,    /* {id} is a match proposal */
+    OV_SCOPE_MUNICIPALITY /* about the caller's municipality ({id} free) */
+} ov_scope;
+
+typedef struct ov_web_action ov_web_action;
+struct ov_web_action {
+    const char *name;          /* for the API document */
+    const ov_field *spec;
+    int nspec;
+    ov_op op;
+    ov_scope scope;
+    /* Perform the change in tx; *out_id gets the id of what was made or
+     * changed (for the answer and the redirect). Errors go into err with
+     * the field they concern. */
+    ov_status (*run)(ov_ctx *c, const ov_form *f, ov_tx *tx,
+                     int64_t *out_id, ov_err *err);
+    /* HTML: show the form page (GET, and again after bad input). */
+    void (*render)(ov_ctx *c, ov_form *f, int status);
+    /* HTML: where to go after success (a path; NULL = the course page). */
+    const char *(*done)(ov_ctx *c, int64_t out_id);
+};
+
+/* GET of an action's form page (HTML). */
+void ov_action_form(ov_ctx *c, const ov_web_action *a);
+/* POST of an action, HTML or JSON by c->api. */
+void ov_action_post(ov_ctx *c, const ov_web_action *a);
+
+/* Parse {id} (param i) as a positive id; false answers 404. */
+bool ov_ctx_param_id(ov_ctx *c, int i, int64_t *out);
+
+/* Option lists of model enums for form fields. */
+const char *ov_opt_role_frontline(int i);
+const char *ov_opt_attendee(int i);
+
+#endif

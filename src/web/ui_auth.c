@@ -1,0 +1,276 @@
+/*
+ * ui_auth.c - the log-in page, log-out, the language switch, the home
+ * redirect and the static files (served from the binary: no CDN).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "model/org.h"
+#include "web/handlers.h"
+
+static const ov_field login_spec[] = {
+    {.name = "username", .type = OV_F_TEXT, .required = true, .max = 64,
+     .label = "login.username"},
+    {.name = "password", .type = OV_F_TEXT, .required = true, .max = 256,
+     .label = "login.password"},
+    {.name = "next", .type = OV_F_TEXT, .max = 200, .label = "login.username"},
+};
+
+/* A local path to return to after log-in: "/..." but never "//host". */
+static bool safe_next(ov_str next)
+{
+    if (next.len < 1 || next.ptr[0] != '/' ||
+        (next.len > 1 && (next.ptr[1] == '/' || next.ptr[1] == '\\')))
+        return false;
+    for (size_t i = 0; i < next.len; i++)
+        if ((unsigned char)next.ptr[i] < 0x21 || next.ptr[i] == '"')
+            return false;
+    return true;
+}
+
+static void login_page(ov_ctx *c, ov_form *f, int status, const char *notice)
+{
+    ov_page_begin(c->res, c->req, status,
+                  ov_str_c(ov_msg(c->lang, "login.title")));
+    if (notice)
+        ov_html_printf(c->res, "<p class=\"notice\">%t</p>", notice);
+    if (f->nerrors && !ov_form_error_of(f, "username") &&
+        !ov_form_error_of(f, "password"))
+        ov_html_printf(c->res, "<p class=\"notice error\" role=\"alert\">%h</p>",
+                       ov_str_c(f->errors[0].msg));
+    ov_html_lit(c->res, "<form method=\"post\" action=\"/login\" "
+                        "class=\"login\">");
+    ov_page_field(c->res, f, &login_spec[0], NULL, NULL);
+    ov_str pw_err = ov_str_c(ov_form_error_of(f, "password"));
+    ov_html_printf(c->res,
+                   "<div class=\"field\"><label for=\"f-password\">%t</label>"
+                   "<input type=\"password\" id=\"f-password\" "
+                   "name=\"password\" required autocomplete="
+                   "\"current-password\">",
+                   "login.password");
+    if (pw_err.len)
+        ov_html_printf(c->res, "<p class=\"error\">%h</p>", pw_err);
+    ov_html_lit(c->res, "</div>");
+    ov_str next = ov_form_str(f, "next");
+    if (next.len && safe_next(next))
+        ov_html_printf(c->res,
+                       "<input type=\"hidden\" name=\"next\" value=\"%h\">",
+                       next);
+    ov_html_printf(c->res,
+                   "<div class=\"actions\"><button type=\"submit\">%t"
+                   "</button></div></form>",
+                   "login.submit");
+    ov_page_end(c->res);
+}
+
+void ov_h_login_page(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
+    ov_form f;
+    ov_form_init(&f, login_spec, 3, c.lang, req->arena);
+    const char *notice = NULL;
+    ov_str q = req->query;
+    while (q.ptr && q.len) {
+        ov_str one;
+        q = ov_str_cut(q, '&', &one);
+        if (ov_str_eq_c(one, "udlobet=1"))
+            notice = "login.expired";
+        else if (ov_str_eq_c(one, "ud=1"))
+            notice = "login.logged_out";
+        else if (one.len > 5 && memcmp(one.ptr, "next=", 5) == 0) {
+            ov_form nf;
+            ov_form_init(&nf, login_spec, 3, c.lang, req->arena);
+            if (ov_form_parse_urlencoded(&nf, one, NULL) == OV_OK ||
+                ov_form_has(&nf, "next"))
+                ov_form_set(&f, req->arena, "next", ov_form_str(&nf, "next"));
+        }
+    }
+    login_page(&c, &f, 200, notice);
+}
+
+void ov_h_login_post(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
+    ov_form f;
+    ov_form_init(&f, login_spec, 3, c.lang, req->arena);
+    if (ov_form_parse(&f, req, NULL) != OV_OK) {
+        login_page(&c, &f, 400, NULL);
+        return;
+    }
+    char token[65], csrf[65];
+    ov_err err;
+    ov_status st = ov_web_login(app, ov_form_str(&f, "username"),
+                                ov_str_dup0(req->arena,
+                                            ov_form_str(&f, "password")),
+                                token, csrf, &err);
+    if (st == OV_EPERM) {
+        ov_form_fail(&f, "password", ov_msg(c.lang, "login.failed"));
+        login_page(&c, &f, 401, NULL);
+        return;
+    }
+    if (st != OV_OK) {
+        ov_ctx_fail(&c, &err);
+        return;
+    }
+    ov_web_set_session_cookie(app, req, res, token);
+    ov_str next = ov_form_str(&f, "next");
+    ov_page_redirect(res, next.len && safe_next(next)
+                              ? ov_str_dup0(req->arena, next)
+                              : "/");
+}
+
+void ov_h_logout_post(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
+    ov_err err;
+    if (ov_web_logout(app, req->token, &err) != OV_OK) {
+        ov_ctx_fail(&c, &err);
+        return;
+    }
+    ov_response_header(res, "Set-Cookie",
+                       "ov_session=; Path=/; HttpOnly; SameSite=Strict; "
+                       "Max-Age=0");
+    ov_page_redirect(res, "/login?ud=1");
+}
+
+void ov_h_language(ov_web *app, ov_request *req, ov_response *res)
+{
+    (void)app;
+    ov_lang l = OV_LANG_DA;
+    ov_str q = req->query;
+    while (q.ptr && q.len) {
+        ov_str one;
+        q = ov_str_cut(q, '&', &one);
+        if (one.len > 2 && one.ptr[0] == 'l' && one.ptr[1] == '=')
+            ov_lang_parse((ov_str){one.ptr + 2, one.len - 2}, &l);
+    }
+    ov_response_header(res, "Set-Cookie",
+                       l == OV_LANG_EN
+                           ? "ov_lang=en; Path=/; SameSite=Strict; "
+                             "Max-Age=31536000"
+                           : "ov_lang=da; Path=/; SameSite=Strict; "
+                             "Max-Age=31536000");
+    ov_page_redirect(res, "/");
+}
+
+void ov_h_home(ov_web *app, ov_request *req, ov_response *res)
+{
+    (void)app;
+    const ov_viewer *v = &req->viewer;
+    if (!req->has_session)
+        ov_page_redirect(res, "/login");
+    else if (ov_role_is_frontline(v->role))
+        ov_page_redirect(res, "/opgaver");
+    else if (v->role == OV_ROLE_CITIZEN)
+        ov_page_redirect(res, "/forloeb");
+    else if (v->role == OV_ROLE_LEADER || v->role == OV_ROLE_ADMINISTRATOR)
+        ov_page_redirect(res, "/forloeb");
+    else {
+        ov_ctx c;
+        ov_ctx_init(&c, app, req, res);
+        ov_page_begin(res, req, 200, ov_str_c(ov_msg(c.lang, "app.name")));
+        ov_html_printf(res, "<p>%t</p>", "app.tagline");
+        ov_page_end(res);
+    }
+}
+
+/* ---- static files ---- */
+
+static const char css[] =
+    ":root{--ink:#1d2733;--muted:#5b6776;--line:#d5dbe3;--bg:#f6f8fa;"
+    "--accent:#0b5fa5;--ok:#1e7b34;--warn:#a34700;--err:#b00020}\n"
+    "*{box-sizing:border-box}\n"
+    "body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe UI',"
+    "Roboto,sans-serif;color:var(--ink);background:var(--bg)}\n"
+    ".skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;"
+    "background:#fff;padding:4px}\n"
+    "header.top{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;"
+    "background:#fff;border-bottom:1px solid var(--line);padding:.5rem 1rem}\n"
+    "header .brand{font-weight:700;color:var(--accent);text-decoration:none;"
+    "font-size:1.2rem}\n"
+    "header nav ul{display:flex;gap:1rem;list-style:none;margin:0;"
+    "padding:0}\nheader .who{margin-left:auto;color:var(--muted);"
+    "font-size:.9rem}\n"
+    "form.logout{display:inline}form.logout button{background:none;"
+    "border:1px solid var(--line);color:var(--ink);padding:.2rem .6rem}\n"
+    "main{max-width:1100px;margin:1rem auto;background:#fff;padding:1rem 2rem;"
+    "border:1px solid var(--line);border-radius:6px}\n"
+    "footer{text-align:center;color:var(--muted);font-size:.85rem;"
+    "padding:1rem}\n"
+    "a{color:var(--accent)}\n"
+    "table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}\n"
+    "th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid "
+    "var(--line);vertical-align:top}\nth{background:var(--bg)}\n"
+    "tr.overdue td{background:#fff4e5}\n"
+    ".badge{display:inline-block;background:#e7f0fa;color:var(--accent);"
+    "border-radius:10px;padding:0 .5rem;font-size:.85rem}\n"
+    ".badge.warn{background:#fde7d1;color:var(--warn)}\n"
+    ".notice{padding:.6rem 1rem;border-left:4px solid var(--accent);"
+    "background:#eef5fc}\n.notice.error{border-color:var(--err);"
+    "background:#fdecee}\n.notice.warn{border-color:var(--warn);"
+    "background:#fff4e5}\n"
+    ".field{margin:.6rem 0}.field label{display:block;font-weight:600}\n"
+    ".field input[type=text],.field input[type=number],.field input[type="
+    "date],.field input[type=password],.field select,.field textarea{"
+    "width:100%;max-width:36rem;padding:.4rem;border:1px solid #9aa5b1;"
+    "border-radius:4px;font:inherit}\n"
+    ".field.has-error input,.field.has-error select,.field.has-error "
+    "textarea{border-color:var(--err)}\n.error{color:var(--err);margin:.2rem "
+    "0}\n"
+    "label.check{display:block;font-weight:400}\n"
+    "fieldset{border:1px solid var(--line);border-radius:4px;margin:.8rem 0}\n"
+    "button,.button{display:inline-block;background:var(--accent);color:#fff;"
+    "border:0;border-radius:4px;padding:.45rem 1rem;font:inherit;cursor:"
+    "pointer;text-decoration:none}\n.button.danger{background:var(--err)}\n"
+    ".row{display:flex;flex-wrap:wrap;gap:1rem}.row .field{flex:1 1 14rem}\n"
+    "ol.timeline{list-style:none;padding:0}\n"
+    "ol.timeline li{display:flex;gap:1rem;border-left:3px solid var(--line);"
+    "padding:.3rem 1rem;margin-left:.8rem}\n"
+    "ol.timeline li.done{border-color:var(--ok)}\n"
+    "ol.timeline .mark{font-weight:700;width:1.5rem}\n"
+    "ol.timeline li.done .mark{color:var(--ok)}ol.timeline li.missing .mark"
+    "{color:var(--warn)}\nol.timeline h3{margin:0;font-size:1rem}\n"
+    "ol.timeline p{margin:.1rem 0 .3rem}\n"
+    "ul.plain{list-style:none;padding:0}\n.empty{color:var(--muted)}\n"
+    "figure.chart{margin:1rem 0}figure.chart svg{width:100%;max-width:"
+    "640px;height:auto;background:#fff}\n"
+    ".grid{stroke:#e3e7ec}.axis{font-size:11px;fill:var(--muted)}\n"
+    ".line{fill:none;stroke-width:2}\npolyline.s1{stroke:#0b5fa5}"
+    "circle.s1,rect.s1{fill:#0b5fa5}\npolyline.s2{stroke:#c05600}"
+    "circle.s2,rect.s2{fill:#e08a3c}\npolyline.s3{stroke:#1e7b34}"
+    "circle.s3,rect.s3{fill:#1e7b34}\n"
+    ".key::before{content:'\\25A0 ';}.key.s1::before{color:#0b5fa5}"
+    ".key.s2::before{color:#e08a3c}.key.s3::before{color:#1e7b34}\n"
+    ".diff li{margin:.2rem 0}\n"
+    "@media print{header.top,footer,.actions,form{display:none}main{border:0}}"
+    "\n";
+
+static const char js[] =
+    "/* Progressive enhancement only: every page works without it. */\n"
+    "document.addEventListener('DOMContentLoaded', function () {\n"
+    "  var box = document.getElementById('form-errors');\n"
+    "  if (box) { var f = document.querySelector('.has-error input, "
+    ".has-error select, .has-error textarea'); if (f) f.focus(); }\n"
+    "  document.querySelectorAll('a.button.danger').forEach(function (a) {\n"
+    "    a.setAttribute('rel', 'nofollow');\n"
+    "  });\n"
+    "});\n";
+
+void ov_h_static_css(ov_web *app, ov_request *req, ov_response *res)
+{
+    (void)app;
+    (void)req;
+    ov_response_static(res, "text/css; charset=utf-8",
+                       (ov_str){css, sizeof css - 1});
+}
+
+void ov_h_static_js(ov_web *app, ov_request *req, ov_response *res)
+{
+    (void)app;
+    (void)req;
+    ov_response_static(res, "text/javascript; charset=utf-8",
+                       (ov_str){js, sizeof js - 1});
+}

@@ -1,0 +1,540 @@
+/*
+ * ui_course.c - "Mine opgaver", the course list, the course page with the
+ * six core elements, naming the team around the citizen, ending a course.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model/cti.h"
+#include "model/due.h"
+#include "model/measure.h"
+#include "model/org.h"
+#include "store/citizen.h"
+#include "store/course.h"
+#include "store/cti.h"
+#include "store/measure.h"
+#include "store/plan.h"
+#include "store/tasks.h"
+#include "store/view.h"
+#include "web/chart.h"
+#include "web/handlers.h"
+
+/* ---- Mine opgaver ---- */
+
+void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
+    ov_err err;
+    ov_err_clear(&err);
+    ov_actor actor = ov_ctx_actor(&c, "mine opgaver");
+    ov_tx *tx;
+    ov_task *tasks = NULL;
+    int ntasks = 0;
+    ov_case_item *items = NULL;
+    int nitems = 0;
+    ov_status st = ov_tx_begin(app->store, &actor, &tx, &err);
+    if (st == OV_OK) {
+        if (ov_tasks_for_user(tx, req->viewer.user_id, c.today, 14,
+                              req->arena, &tasks, &ntasks, &err) == OV_OK)
+            ov_course_list_visible(tx, &req->viewer, req->arena, &items,
+                                   &nitems, &err);
+        st = ov_tx_commit(tx, &err);
+    }
+    if (st != OV_OK) {
+        ov_ctx_fail(&c, &err);
+        return;
+    }
+    if (c.api) {
+        ov_api_tasks(&c, tasks, ntasks);
+        return;
+    }
+    ov_page_begin(res, req, 200, ov_str_c(ov_msg(c.lang, "tasks.title")));
+    ov_html_printf(res, "<h2>%t</h2>", "tasks.due");
+    if (ntasks == 0) {
+        ov_html_printf(res, "<p class=\"empty\">%t</p>", "tasks.none");
+    } else {
+        ov_html_printf(res,
+                       "<table class=\"tasks\"><thead><tr><th>%t</th>"
+                       "<th>%t</th><th>%t</th></tr></thead><tbody>",
+                       "tasks.deadline", "tasks.kind", "tasks.citizen");
+        for (int i = 0; i < ntasks; i++) {
+            const ov_task *t = &tasks[i];
+            ov_str name = OV_STR_LIT("");
+            for (int k = 0; k < nitems; k++)
+                if (items[k].id == t->course_id)
+                    name = items[k].citizen_name;
+            ov_html_printf(res, "<tr class=\"%h\"><td>",
+                           ov_str_c(t->overdue ? "overdue" : ""));
+            ov_page_date(res, t->due);
+            if (t->overdue)
+                ov_html_printf(res, " <span class=\"badge warn\">%t</span>",
+                               "tasks.overdue");
+            char key[64];
+            snprintf(key, sizeof key, "task.%s", ov_task_kind_code(t->kind));
+            ov_html_printf(res,
+                           "</td><td><a href=\"/forloeb/%D\">%t</a><br><small>"
+                           "%h</small></td><td>%h</td></tr>",
+                           t->course_id, key, ov_str_c(t->text), name);
+        }
+        ov_html_lit(res, "</tbody></table>");
+    }
+    ov_html_printf(res, "<h2>%t</h2>", "tasks.my_courses");
+    ov_ui_course_table(&c, items, nitems);
+    ov_page_end(res);
+}
+
+void ov_ui_course_table(ov_ctx *c, const ov_case_item *items, int n)
+{
+    ov_response *res = c->res;
+    if (n == 0) {
+        ov_html_printf(res, "<p class=\"empty\">%t</p>", "courses.none");
+        return;
+    }
+    ov_html_printf(res,
+                   "<table class=\"courses\"><thead><tr><th>%t</th>"
+                   "<th>%t</th></tr></thead><tbody>",
+                   "courses.citizen", "courses.stage");
+    for (int i = 0; i < n; i++) {
+        char key[48];
+        snprintf(key, sizeof key, "stage.%s", ov_stage_code(items[i].stage));
+        ov_html_printf(res,
+                       "<tr><td><a href=\"/forloeb/%D\">%h</a></td>"
+                       "<td>%t</td></tr>",
+                       items[i].id, items[i].citizen_name, key);
+    }
+    ov_html_lit(res, "</tbody></table>");
+}
+
+void ov_h_course_list(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
+    if (!ov_may_list_courses(&req->viewer)) {
+        ov_err e;
+        ov_err_set(&e, OV_EPERM, NULL,
+                   "your role does not give access to person-level data");
+        ov_ctx_fail(&c, &e);
+        return;
+    }
+    ov_err err;
+    ov_err_clear(&err);
+    ov_actor actor = ov_ctx_actor(&c, "sagsliste");
+    ov_tx *tx;
+    ov_case_item *items = NULL;
+    int n = 0;
+    ov_status st = ov_tx_begin(app->store, &actor, &tx, &err);
+    if (st == OV_OK) {
+        ov_course_list_visible(tx, &req->viewer, req->arena, &items, &n,
+                               &err);
+        st = ov_tx_commit(tx, &err);
+    }
+    if (st != OV_OK) {
+        ov_ctx_fail(&c, &err);
+        return;
+    }
+    ov_page_begin(res, req, 200, ov_str_c(ov_msg(c.lang, "courses.title")));
+    ov_ui_course_table(&c, items, n);
+    ov_page_end(res);
+}
+
+/* ---- the course page ---- */
+
+static void element(ov_response *res, const char *key, bool done,
+                    ov_str detail, const char *href, const char *action_key)
+{
+    ov_html_printf(res,
+                   "<li class=\"element %h\"><span class=\"mark\">%h</span>"
+                   "<div><h3>%t</h3><p>%h</p>",
+                   ov_str_c(done ? "done" : "missing"),
+                   ov_str_c(done ? "\xe2\x9c\x93" : "\xe2\x80\x94"), key,
+                   detail);
+    if (href)
+        ov_html_printf(res, "<a class=\"button\" href=\"%h\">%t</a>",
+                       ov_str_c(href), action_key);
+    ov_html_lit(res, "</div></li>");
+}
+
+static ov_str fmt1(ov_ctx *c, const char *key, const char *arg1,
+                   const char *arg2)
+{
+    const char *t = ov_msg(c->lang, key);
+    ov_buf b;
+    ov_buf_init(&b, c->req->arena, 1024);
+    for (const char *p = t; *p; p++) {
+        if (p[0] == '%' && (p[1] == '1' || p[1] == '2')) {
+            ov_buf_append_c(&b, p[1] == '1' ? arg1 : arg2);
+            p++;
+        } else {
+            ov_buf_append_byte(&b, *p);
+        }
+    }
+    return ov_buf_str(&b);
+}
+
+void ov_h_course(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
+    int64_t id;
+    if (!ov_ctx_param_id(&c, 0, &id))
+        return;
+    ov_err err;
+    ov_err_clear(&err);
+    ov_tx *tx;
+    if (ov_ctx_course_tx(&c, id, -1, &tx, &err) != OV_OK) {
+        ov_ctx_fail(&c, &err);
+        return;
+    }
+    ov_arena *a = req->arena;
+    ov_course co;
+    ov_citizen ci;
+    ov_meeting_row *meetings = NULL;
+    int nmeet = 0;
+    ov_plan plan;
+    ov_plan_meta pm;
+    ov_proposal_row *props = NULL;
+    int nprops = 0;
+    ov_placement_row *places = NULL;
+    int nplaces = 0;
+    ov_cti_state cti;
+    ov_measurement who5[64];
+    int nwho5 = 0;
+    ov_course_facts facts;
+    ov_member_row *members = NULL;
+    int nmembers = 0;
+    bool ok = ov_course_get(tx, id, a, &co, &err) == OV_OK &&
+              ov_citizen_get(tx, co.citizen_id, a, &ci, &err) == OV_OK &&
+              ov_meeting_list(tx, id, a, &meetings, &nmeet, &err) == OV_OK &&
+              ov_plan_load(tx, id, 0, a, &plan, &pm, &err) == OV_OK &&
+              ov_proposal_list(tx, id, a, &props, &nprops, &err) == OV_OK &&
+              ov_placement_list(tx, id, a, &places, &nplaces, &err) ==
+                  OV_OK &&
+              ov_cti_load(tx, id, a, &cti, &err) == OV_OK &&
+              ov_measure_list(tx, id, OV_INSTR_WHO5, who5, 64, &nwho5,
+                              &err) == OV_OK &&
+              ov_course_facts_get(tx, id, c.today, &facts, &err) == OV_OK &&
+              ov_team_members(tx, co.team_id, a, &members, &nmembers,
+                              &err) == OV_OK;
+    ov_status st = ok ? ov_tx_commit(tx, &err) : (ov_tx_rollback(tx), err.code);
+    if (st != OV_OK) {
+        ov_ctx_fail(&c, &err);
+        return;
+    }
+    bool may_write = ov_may_do(&req->viewer, OV_OP_COURSE_WRITE) && !co.ended;
+    char stage_key[48];
+    snprintf(stage_key, sizeof stage_key, "stage.%s", ov_stage_code(co.stage));
+    ov_page_begin(res, req, 200, ci.full_name);
+    ov_html_printf(res,
+                   "<p class=\"meta\"><span class=\"badge\">%t</span> %t ",
+                   stage_key, "course.started");
+    ov_page_date(res, co.started_on);
+    if (co.ended) {
+        ov_html_printf(res, " &middot; %t ", "course.ended");
+        ov_page_date(res, co.ended_on);
+        char rk[48];
+        snprintf(rk, sizeof rk, "endr.%s", ov_end_reason_code(co.end_reason));
+        ov_html_printf(res, " (%t)", rk);
+    }
+    ov_html_lit(res, "</p>");
+
+    /* what is due on this course */
+    ov_task due[OV_TASKS_PER_COURSE];
+    int ndue = co.ended ? 0
+                        : ov_due_tasks(&facts, c.today, 14, due,
+                                       OV_TASKS_PER_COURSE);
+    if (ndue > 0) {
+        ov_html_printf(res, "<section class=\"due\"><h2>%t</h2><ul>",
+                       "tasks.due");
+        for (int i = 0; i < ndue; i++) {
+            ov_html_printf(res, "<li class=\"%h\">",
+                           ov_str_c(due[i].overdue ? "overdue" : ""));
+            ov_page_date(res, due[i].due);
+            ov_html_printf(res, ": %h</li>", ov_str_c(due[i].text));
+        }
+        ov_html_lit(res, "</ul></section>");
+    }
+
+    /* the six core elements as a timeline */
+    char buf[64], buf2[64];
+    const char *base = ov_arena_printf(a, "/forloeb/%lld", (long long)id);
+    ov_html_printf(res, "<h2>%t</h2><ol class=\"timeline\">",
+                   "course.elements");
+    if (facts.has_start_meeting) {
+        ov_date_format_dk(facts.start_meeting_on, buf);
+        element(res, "element.1", true,
+                fmt1(&c, "element.start_done", buf, ""), NULL, NULL);
+    } else {
+        element(res, "element.1", false,
+                ov_str_c(ov_msg(c.lang, "element.start_missing")),
+                may_write ? ov_arena_printf(a, "%s/opstartsmoede", base)
+                          : NULL,
+                "act.start_meeting");
+    }
+    snprintf(buf, sizeof buf, "%d", pm.version);
+    element(res, "element.2", pm.version > 0 && ov_plan_has_job_goal(&plan),
+            pm.version == 0 ? ov_str_c(ov_msg(c.lang, "element.plan_missing"))
+            : ov_plan_has_job_goal(&plan)
+                ? fmt1(&c, "element.plan_done", buf, "")
+                : ov_str_c(ov_msg(c.lang, "element.plan_no_goal")),
+            ov_arena_printf(a, "%s/plan", base),
+            may_write ? "act.plan" : "plan.title");
+    int nfollow = 0;
+    for (int i = 0; i < nmeet; i++)
+        nfollow += meetings[i].kind == OV_MEETING_FOLLOWUP;
+    snprintf(buf, sizeof buf, "%d", nfollow);
+    element(res, "element.3", nfollow > 0,
+            nfollow ? fmt1(&c, "element.followups", buf, "")
+                    : ov_str_c(ov_msg(c.lang, "element.followup_missing")),
+            may_write && facts.has_start_meeting
+                ? ov_arena_printf(a, "%s/opfoelgning", base)
+                : NULL,
+            "act.followup");
+    snprintf(buf, sizeof buf, "%d", nprops);
+    element(res, "element.4", nprops > 0,
+            nprops ? fmt1(&c, "element.match_done", buf, "")
+                   : ov_str_c(ov_msg(c.lang, "element.match_missing")),
+            ov_arena_printf(a, "%s/match", base), "act.match");
+    if (cti.started) {
+        ov_date_format_dk(cti.course.start, buf);
+        int ph = ov_cti_phase_of(&cti.course, c.today);
+        snprintf(buf2, sizeof buf2, "%d", ph > 3 ? 3 : ph < 1 ? 1 : ph);
+        element(res, "element.5", true,
+                fmt1(&c, "element.cti_done", buf, buf2),
+                ov_arena_printf(a, "%s/cti", base), "act.cti");
+    } else {
+        element(res, "element.5", false,
+                ov_str_c(ov_msg(c.lang, "element.cti_missing")),
+                ov_arena_printf(a, "%s/cti", base), "act.cti");
+    }
+    snprintf(buf, sizeof buf, "%d", nplaces);
+    element(res, "element.6", nplaces > 0,
+            nplaces ? fmt1(&c, "element.placement_done", buf, "")
+                    : ov_str_c(ov_msg(c.lang, "element.placement_missing")),
+            ov_may_do(&req->viewer, OV_OP_PLACEMENT) && !co.ended &&
+                    facts.has_start_meeting
+                ? ov_arena_printf(a, "%s/virksomhedsforloeb", base)
+                : NULL,
+            "act.placement");
+    ov_html_lit(res, "</ol>");
+
+    /* placements */
+    if (nplaces > 0) {
+        ov_html_printf(res, "<h2>%t</h2><ul class=\"plain\">",
+                       "placement.list");
+        for (int i = 0; i < nplaces; i++) {
+            char tk[48];
+            snprintf(tk, sizeof tk, "ptype.%s",
+                     ov_placement_type_code(places[i].p.type));
+            ov_html_printf(res,
+                           "<li><a href=\"/virksomhedsforloeb/%D\">%t, %h</a> "
+                           "",
+                           places[i].id, tk, places[i].company_name);
+            ov_page_date(res, places[i].p.start);
+            ov_html_lit(res, "</li>");
+        }
+        ov_html_lit(res, "</ul>");
+    }
+
+    /* WHO-5 trajectory */
+    ov_html_printf(res, "<h2>%t</h2>", "measure.title");
+    if (nwho5 > 1) {
+        double *y = OV_NEW_N(a, double, (size_t)nwho5);
+        const char **xl = OV_NEW_N(a, const char *, (size_t)nwho5);
+        for (int i = 0; i < nwho5; i++) {
+            y[i] = who5[i].score;
+            char *d = ov_arena_alloc(a, OV_DATE_BUF);
+            ov_date_format_dk(who5[i].taken_on, d);
+            xl[i] = d;
+        }
+        ov_series s = {ov_msg(c.lang, "instr.who5"), y, "s1"};
+        ov_chart ch = {ov_msg(c.lang, "instr.who5"), nwho5, xl, 0, 100, 1,
+                       &s, false};
+        ov_chart_svg(res, &ch);
+    }
+    ov_html_printf(res, "<p><a class=\"button\" href=\"%h/maalinger\">%t</a></p>",
+                   ov_str_c(base), "act.measure");
+
+    /* meetings */
+    if (nmeet > 0) {
+        ov_html_printf(res,
+                       "<h2>%t</h2><table><thead><tr><th>%t</th><th>%t</th>"
+                       "<th>%t</th></tr></thead><tbody>",
+                       "meeting.list", "common.date", "courses.stage",
+                       "meeting.attendees");
+        for (int i = 0; i < nmeet; i++) {
+            const ov_meeting_row *m = &meetings[i];
+            ov_html_lit(res, "<tr><td>");
+            ov_page_date(res, m->held_on);
+            ov_html_printf(res, "</td><td>%t", m->kind == OV_MEETING_START
+                                                   ? "meeting.kind.start"
+                                                   : "meeting.kind.followup");
+            if (m->kind == OV_MEETING_START)
+                ov_html_printf(res, " (%t)", m->complete
+                                                 ? "meeting.complete"
+                                                 : "meeting.incomplete");
+            else if (ov_followup_is_joint(m->attendees))
+                ov_html_printf(res, " (%t)", "meeting.joint");
+            ov_html_lit(res, "</td><td>");
+            bool first = true;
+            for (int k = 0; k < 5; k++) {
+                const char *code = ov_opt_attendee(k);
+                ov_role r;
+                if (ov_role_parse(ov_str_c(code), "role", &r, NULL) != OV_OK ||
+                    !ov_attendees_has(m->attendees, r))
+                    continue;
+                char rk[48];
+                snprintf(rk, sizeof rk, "role.%s", code);
+                ov_html_printf(res, "%h%t", ov_str_c(first ? "" : ", "), rk);
+                first = false;
+            }
+            ov_html_lit(res, "</td></tr>");
+        }
+        ov_html_lit(res, "</tbody></table>");
+    }
+
+    /* the team around the citizen */
+    ov_html_printf(res, "<h2>%t</h2>", "course.staff");
+    if (co.nstaff == 0)
+        ov_html_printf(res, "<p class=\"empty\">%t</p>", "course.no_staff");
+    else {
+        ov_html_lit(res, "<ul class=\"plain\">");
+        for (int i = 0; i < co.nstaff; i++) {
+            char rk[48];
+            snprintf(rk, sizeof rk, "role.%s", ov_role_code(co.staff[i].role));
+            ov_html_printf(res, "<li>%t: %h</li>", rk, co.staff[i].full_name);
+        }
+        ov_html_lit(res, "</ul>");
+    }
+    if (may_write && nmembers > 0) {
+        ov_page_form_begin(res, req, ov_str_c(ov_arena_printf(a, "%s/team", base)),
+                           false);
+        ov_html_lit(res, "<div class=\"row\">");
+        for (int r = 0; r < 4; r++) {
+            ov_role role = (ov_role)r;
+            int64_t cur = 0;
+            for (int i = 0; i < co.nstaff; i++)
+                if (co.staff[i].role == role)
+                    cur = co.staff[i].user_id;
+            char rk[48];
+            snprintf(rk, sizeof rk, "role.%s", ov_role_code(role));
+            ov_html_printf(res,
+                           "<div class=\"field\"><label for=\"f-%h\">%t</label>"
+                           "<select id=\"f-%h\" name=\"%h\"><option "
+                           "value=\"\"></option>",
+                           ov_str_c(ov_role_code(role)), rk,
+                           ov_str_c(ov_role_code(role)),
+                           ov_str_c(ov_role_code(role)));
+            for (int i = 0; i < nmembers; i++) {
+                if (members[i].role != role)
+                    continue;
+                ov_html_printf(res, "<option value=\"%D\"%h>%h</option>",
+                               members[i].user_id,
+                               ov_str_c(members[i].user_id == cur ? " selected"
+                                                                  : ""),
+                               members[i].full_name);
+            }
+            ov_html_lit(res, "</select></div>");
+        }
+        ov_html_lit(res, "</div>");
+        ov_page_form_end(res, "common.save");
+    }
+    if (may_write)
+        ov_html_printf(res,
+                       "<p><a class=\"button danger\" href=\"%h/afslut\">%t"
+                       "</a></p>",
+                       ov_str_c(base), "act.end");
+    ov_page_end(res);
+}
+
+/* ---- the team around the citizen ---- */
+
+static const ov_field team_spec[] = {
+    {.name = "employment_caseworker", .type = OV_F_INT, .min = 1,
+     .max_i = INT64_MAX / 2, .label = "role.employment_caseworker"},
+    {.name = "social_caseworker", .type = OV_F_INT, .min = 1,
+     .max_i = INT64_MAX / 2, .label = "role.social_caseworker"},
+    {.name = "cti_worker", .type = OV_F_INT, .min = 1, .max_i = INT64_MAX / 2,
+     .label = "role.cti_worker"},
+    {.name = "company_consultant", .type = OV_F_INT, .min = 1,
+     .max_i = INT64_MAX / 2, .label = "role.company_consultant"},
+};
+
+static ov_status team_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
+                          int64_t *out_id, ov_err *err)
+{
+    *out_id = c->course_id;
+    for (int r = 0; r < 4; r++) {
+        int64_t uid = ov_form_int(f, team_spec[r].name, 0);
+        if (uid <= 0)
+            continue;
+        if (ov_course_assign(tx, c->course_id, (ov_role)r, uid, err) != OV_OK) {
+            if (!err->field[0])
+                snprintf(err->field, sizeof err->field, "%s",
+                         team_spec[r].name);
+            return err->code;
+        }
+    }
+    return OV_OK;
+}
+
+const ov_web_action ov_act_team = {
+    "team", team_spec, 4, OV_OP_COURSE_WRITE, OV_SCOPE_COURSE, team_run, NULL,
+    NULL};
+
+/* ---- ending a course ---- */
+
+static const char *end_reason_opt(int i)
+{
+    return i >= 0 && i < OV_END_COUNT ? ov_end_reason_code((ov_end_reason)i)
+                                      : NULL;
+}
+
+static const ov_field end_spec[] = {
+    {.name = "reason", .type = OV_F_CHOICE, .required = true,
+     .label = "end.reason", .option = end_reason_opt,
+     .noptions = OV_END_COUNT, .option_prefix = "endr"},
+    {.name = "text", .type = OV_F_TEXTAREA, .max = 500, .label = "end.text"},
+    {.name = "end_date", .type = OV_F_DATE, .required = true,
+     .label = "end.date"},
+};
+
+static ov_status end_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
+                         int64_t *out_id, ov_err *err)
+{
+    ov_end_reason r;
+    if (ov_end_reason_parse(ov_form_str(f, "reason"), &r, err) != OV_OK)
+        return err->code;
+    *out_id = c->course_id;
+    return ov_course_end(tx, c->course_id, r, ov_form_str(f, "text"),
+                         ov_form_date(f, "end_date", c->today), c->today,
+                         err);
+}
+
+static void end_render(ov_ctx *c, ov_form *f, int status)
+{
+    if (!ov_form_has(f, "end_date")) {
+        char d[OV_DATE_BUF];
+        ov_date_format_iso(c->today, d);
+        ov_form_set(f, c->req->arena, "end_date",
+                    ov_str_c(ov_arena_strdup(c->req->arena, d)));
+    }
+    ov_page_begin(c->res, c->req, status,
+                  ov_str_c(ov_msg(c->lang, "end.title")));
+    ov_page_form_errors(c->res, f);
+    ov_page_form_begin(c->res, c->req,
+                       ov_str_c(ov_arena_printf(c->req->arena,
+                                                "/forloeb/%lld/afslut",
+                                                (long long)c->id)),
+                       false);
+    ov_page_fields(c->res, f);
+    ov_page_form_end(c->res, "end.confirm");
+    ov_html_printf(c->res, "<p><a href=\"/forloeb/%D\">%t</a></p>", c->id,
+                   "common.back");
+    ov_page_end(c->res);
+}
+
+const ov_web_action ov_act_end = {
+    "end", end_spec, 3, OV_OP_COURSE_WRITE, OV_SCOPE_COURSE, end_run,
+    end_render, NULL};

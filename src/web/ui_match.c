@@ -1,0 +1,490 @@
+/*
+ * ui_match.c - companies and openings, match suggestions with their
+ * explanations, proposals to the citizen and the citizen's answer (core
+ * element 4).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/cvr.h"
+#include "model/match.h"
+#include "store/match.h"
+#include "store/org.h"
+#include "store/view.h"
+#include "web/handlers.h"
+
+static const char *acc_opt(int i)
+{
+    return i >= 0 && i < OV_ACC_COUNT
+               ? ov_accommodation_code((ov_accommodation)i)
+               : NULL;
+}
+
+static const char *ord_opt(int i)
+{
+    return i >= 0 && i < OV_ORD_COUNT
+               ? ov_ordinary_hours_code((ov_ordinary_hours)i)
+               : NULL;
+}
+
+static const char *travel_opt(int i)
+{
+    static const char *const t[] = {"same_municipality", "anywhere"};
+    return i >= 0 && i < 2 ? t[i] : NULL;
+}
+
+static unsigned acc_bits(const ov_form *f, const char *name)
+{
+    ov_str v[OV_ACC_COUNT];
+    int n = ov_form_values(f, name, v, OV_ACC_COUNT);
+    unsigned bits = 0;
+    for (int i = 0; i < n; i++) {
+        ov_accommodation a;
+        if (ov_accommodation_parse(v[i], &a, NULL) == OV_OK)
+            bits |= OV_ACC_BIT(a);
+    }
+    return bits;
+}
+
+/* ---- companies and openings ---- */
+
+static const ov_field company_spec[] = {
+    {.name = "cvr", .type = OV_F_TEXT, .required = true, .max = 12,
+     .label = "company.cvr"},
+    {.name = "name", .type = OV_F_TEXT, .required = true, .max = 200,
+     .label = "company.name"},
+    {.name = "postcode", .type = OV_F_INT, .min = 1000, .max_i = 9999,
+     .label = "company.postcode"},
+};
+
+static ov_status company_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
+                             int64_t *out_id, ov_err *err)
+{
+    return ov_org_company_create(tx, ov_str_trim(ov_form_str(f, "cvr")),
+                                 ov_str_trim(ov_form_str(f, "name")),
+                                 c->req->viewer.municipality_code,
+                                 (int)ov_form_int(f, "postcode", 0), out_id,
+                                 err);
+}
+
+static const ov_field opening_spec[] = {
+    {.name = "tasks", .type = OV_F_TEXTAREA, .required = true, .max = 2000,
+     .label = "opening.tasks"},
+    {.name = "occupation", .type = OV_F_TEXT, .max = 4,
+     .label = "opening.occupation"},
+    {.name = "hours_min", .type = OV_F_INT, .required = true, .min = 0,
+     .max_i = 60, .label = "opening.hours_min"},
+    {.name = "hours_max", .type = OV_F_INT, .required = true, .min = 0,
+     .max_i = 60, .label = "opening.hours_max"},
+    {.name = "accommodations", .type = OV_F_CHOICES, .max = OV_ACC_COUNT,
+     .label = "opening.accommodations", .option = acc_opt,
+     .noptions = OV_ACC_COUNT, .option_prefix = "acc"},
+    {.name = "ordinary", .type = OV_F_CHOICE, .required = true,
+     .label = "opening.ordinary", .option = ord_opt, .noptions = OV_ORD_COUNT,
+     .option_prefix = "ordinary"},
+    {.name = "shortage", .type = OV_F_BOOL, .label = "opening.shortage"},
+};
+
+static ov_status opening_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
+                             int64_t *out_id, ov_err *err)
+{
+    /* the company must be one of the caller's municipality */
+    ov_company_row co;
+    if (ov_company_get(tx, c->id, c->req->viewer.municipality_code,
+                       c->req->arena, &co, err) != OV_OK)
+        return err->code;
+    ov_opening o;
+    memset(&o, 0, sizeof o);
+    o.tasks = ov_form_str(f, "tasks");
+    o.occupation = ov_str_trim(ov_form_str(f, "occupation"));
+    o.hours_min = (int)ov_form_int(f, "hours_min", 0);
+    o.hours_max = (int)ov_form_int(f, "hours_max", 0);
+    o.accommodations = acc_bits(f, "accommodations");
+    if (ov_ordinary_hours_parse(ov_form_str(f, "ordinary"), &o.ordinary,
+                                err) != OV_OK)
+        return err->code;
+    o.shortage = ov_form_bool(f, "shortage");
+    if (o.hours_min > o.hours_max)
+        return ov_err_set(err, OV_EINVAL, "hours_max",
+                          "hours_max: at least hours_min (%d)", o.hours_min);
+    ov_status st = ov_opening_create(tx, c->id, &o, err);
+    *out_id = o.id;
+    return st;
+}
+
+static const char *companies_done(ov_ctx *c, int64_t id)
+{
+    (void)c;
+    (void)id;
+    return "/virksomheder";
+}
+
+static void companies_page(ov_ctx *c, ov_form *f, int status);
+
+const ov_web_action ov_act_company = {
+    "company", company_spec, 3, OV_OP_COMPANY, OV_SCOPE_MUNICIPALITY,
+    company_run, companies_page, companies_done};
+const ov_web_action ov_act_opening = {
+    "opening", opening_spec, 7, OV_OP_COMPANY, OV_SCOPE_MUNICIPALITY,
+    opening_run, companies_page, companies_done};
+
+static void companies_page(ov_ctx *c, ov_form *f, int status)
+{
+    ov_err err;
+    ov_err_clear(&err);
+    ov_actor actor = ov_ctx_actor(c, "virksomheder");
+    ov_tx *tx;
+    ov_company_row *rows = NULL;
+    int n = 0;
+    ov_status st = ov_tx_begin(c->app->store, &actor, &tx, &err);
+    if (st == OV_OK) {
+        ov_company_list(tx, c->req->viewer.municipality_code, c->req->arena,
+                        &rows, &n, &err);
+        st = ov_tx_commit(tx, &err);
+    }
+    if (st != OV_OK) {
+        ov_ctx_fail(c, &err);
+        return;
+    }
+    ov_response *res = c->res;
+    ov_page_begin(res, c->req, status,
+                  ov_str_c(ov_msg(c->lang, "company.title")));
+    bool may = ov_may_do(&c->req->viewer, OV_OP_COMPANY);
+    /* the form that failed shows its errors where it is */
+    bool company_form = f && f->spec == company_spec;
+    if (n == 0)
+        ov_html_printf(res, "<p class=\"empty\">%t</p>", "company.none");
+    for (int i = 0; i < n; i++) {
+        const ov_company_row *r = &rows[i];
+        ov_html_printf(res,
+                       "<section class=\"company\" id=\"company-%D\"><h2>%h "
+                       "<small>CVR %h</small></h2>",
+                       r->id, r->name, r->cvr);
+        if (r->nopenings) {
+            ov_html_printf(res,
+                           "<table><thead><tr><th>%t</th><th>%t</th>"
+                           "<th>%t</th><th>%t</th></tr></thead><tbody>",
+                           "opening.tasks", "opening.occupation",
+                           "placement.weekly_hours", "opening.ordinary");
+            for (int k = 0; k < r->nopenings; k++) {
+                const ov_opening *o = &r->openings[k].o;
+                char ok_[48];
+                snprintf(ok_, sizeof ok_, "ordinary.%s",
+                         ov_ordinary_hours_code(o->ordinary));
+                ov_html_printf(res,
+                               "<tr><td>%h</td><td>%h</td><td>%d-%d</td>"
+                               "<td>%t</td></tr>",
+                               o->tasks, o->occupation, o->hours_min,
+                               o->hours_max, ok_);
+            }
+            ov_html_lit(res, "</tbody></table>");
+        }
+        if (may) {
+            bool this_one = f && f->spec == opening_spec && c->id == r->id;
+            ov_form of;
+            ov_form_init(&of, opening_spec, 7, c->lang, c->req->arena);
+            ov_form *use = this_one ? f : &of;
+            ov_html_printf(res, "<details%h><summary>%t</summary>",
+                           ov_str_c(this_one ? " open" : ""), "opening.new");
+            ov_page_form_errors(res, use);
+            ov_page_form_begin(res, c->req,
+                               ov_str_c(ov_arena_printf(
+                                   c->req->arena, "/virksomheder/%lld/pladser",
+                                   (long long)r->id)),
+                               false);
+            ov_page_fields(res, use);
+            ov_page_form_end(res, "common.save");
+            ov_html_lit(res, "</details>");
+        }
+        ov_html_lit(res, "</section>");
+    }
+    if (may) {
+        ov_form cf;
+        ov_form_init(&cf, company_spec, 3, c->lang, c->req->arena);
+        ov_form *use = company_form ? f : &cf;
+        ov_html_printf(res, "<h2>%t</h2>", "company.new");
+        ov_page_form_errors(res, use);
+        ov_page_form_begin(res, c->req, OV_STR_LIT("/virksomheder"), false);
+        ov_page_fields(res, use);
+        ov_page_form_end(res, "common.save");
+    }
+    ov_page_end(res);
+}
+
+void ov_h_companies(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
+    if (!ov_may_do(&req->viewer, OV_OP_COMPANY) &&
+        !ov_may_do(&req->viewer, OV_OP_MATCH)) {
+        ov_err e;
+        ov_err_set(&e, OV_EPERM, NULL, "your role does not work with companies");
+        ov_ctx_fail(&c, &e);
+        return;
+    }
+    if (c.api) {
+        ov_api_companies(&c);
+        return;
+    }
+    companies_page(&c, NULL, 200);
+}
+
+/* ---- suggestions and proposals ---- */
+
+static const ov_field profile_spec[] = {
+    {.name = "occupation", .type = OV_F_TEXT, .max = 4,
+     .label = "plan.occupation"},
+    {.name = "wishes", .type = OV_F_TEXT, .max = 400, .label = "match.wishes"},
+    {.name = "needs", .type = OV_F_CHOICES, .max = OV_ACC_COUNT,
+     .label = "match.needs", .option = acc_opt, .noptions = OV_ACC_COUNT,
+     .option_prefix = "acc"},
+    {.name = "wanted_hours", .type = OV_F_INT, .min = 1, .max_i = 60,
+     .label = "match.wanted_hours"},
+    {.name = "postcode", .type = OV_F_INT, .min = 1000, .max_i = 9999,
+     .label = "match.postcode"},
+    {.name = "travel", .type = OV_F_CHOICE, .label = "match.travel",
+     .option = travel_opt, .noptions = 2, .option_prefix = "travel"},
+    {.name = "opening_id", .type = OV_F_INT, .min = 1, .max_i = INT64_MAX / 2,
+     .label = "match.opening"},
+};
+#define NPROFILE 7
+
+static void profile_of(ov_ctx *c, const ov_form *f, ov_match_profile *p)
+{
+    memset(p, 0, sizeof *p);
+    p->occupation = ov_str_trim(ov_form_str(f, "occupation"));
+    ov_str w = ov_form_str(f, "wishes");
+    while (w.ptr && w.len && p->nwishes < OV_WISHES_MAX) {
+        ov_str one;
+        w = ov_str_cut(w, ',', &one);
+        one = ov_str_trim(one);
+        if (one.len)
+            p->wishes[p->nwishes++] = one;
+    }
+    p->needs = acc_bits(f, "needs");
+    p->wanted_hours = (int)ov_form_int(f, "wanted_hours", 15);
+    p->municipality_code = c->req->viewer.municipality_code;
+    p->postcode = (int)ov_form_int(f, "postcode", 0);
+    p->travel = ov_str_eq_c(ov_form_str(f, "travel"), "anywhere")
+                    ? OV_TRAVEL_ANYWHERE
+                    : OV_TRAVEL_SAME_MUNICIPALITY;
+}
+
+static ov_status propose_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
+                             int64_t *out_id, ov_err *err)
+{
+    int64_t opening = ov_form_int(f, "opening_id", 0);
+    if (opening <= 0)
+        return ov_err_set(err, OV_EINVAL, "opening_id",
+                          "opening_id: choose an opening");
+    /* the score is computed here, never taken from the caller */
+    ov_match_profile p;
+    profile_of(c, f, &p);
+    ov_match_weights w = ov_match_weights_default();
+    enum { CAP = 2000 };
+    ov_match_score *sc = OV_NEW_N(c->req->arena, ov_match_score, CAP);
+    int n = 0;
+    if (ov_match_suggest(tx, c->course_id, &p, &w, c->req->arena, sc, CAP, &n,
+                         err) != OV_OK)
+        return err->code;
+    for (int i = 0; i < n; i++)
+        if (sc[i].opening_id == opening)
+            return ov_match_propose(tx, c->course_id, opening, sc[i].total,
+                                    c->today, out_id, err);
+    return ov_err_set(err, OV_EINVAL, "opening_id",
+                      "opening_id: no active opening %lld in your "
+                      "municipality",
+                      (long long)opening);
+}
+
+static const char *match_done(ov_ctx *c, int64_t id)
+{
+    (void)id;
+    return ov_arena_printf(c->req->arena, "/forloeb/%lld/match",
+                           (long long)c->course_id);
+}
+
+static void match_page(ov_ctx *c, ov_form *f, int status);
+
+const ov_web_action ov_act_propose = {
+    "propose", profile_spec, NPROFILE, OV_OP_MATCH, OV_SCOPE_COURSE,
+    propose_run, match_page, match_done};
+
+static const char *answer_opt(int i)
+{
+    static const char *const a[] = {"yes", "no"};
+    return i >= 0 && i < 2 ? a[i] : NULL;
+}
+
+static const ov_field answer_spec[] = {
+    {.name = "answer", .type = OV_F_CHOICE, .required = true,
+     .label = "match.answer", .option = answer_opt, .noptions = 2,
+     .option_prefix = "common"},
+};
+
+static ov_status answer_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
+                            int64_t *out_id, ov_err *err)
+{
+    *out_id = c->id;
+    return ov_match_answer(tx, c->id,
+                           ov_str_eq_c(ov_form_str(f, "answer"), "yes"),
+                           c->today, err);
+}
+
+const ov_web_action ov_act_answer = {
+    "answer", answer_spec, 1, OV_OP_MATCH, OV_SCOPE_PROPOSAL, answer_run,
+    NULL, match_done};
+
+static void parts(ov_response *res, const ov_match_score *s)
+{
+    ov_html_lit(res, "<ul class=\"why\">");
+    for (int k = 0; k < OV_MC_COUNT; k++) {
+        char b[64];
+        snprintf(b, sizeof b, "%.1f/%.0f", s->parts[k].points,
+                 s->parts[k].max);
+        ov_html_printf(res, "<li>%h: %h</li>", ov_str_c(b),
+                       ov_str_c(s->parts[k].text_da));
+    }
+    ov_html_lit(res, "</ul>");
+}
+
+static void match_page(ov_ctx *c, ov_form *f, int status)
+{
+    ov_err err;
+    ov_err_clear(&err);
+    /* a GET carries the profile in the query */
+    ov_form q;
+    ov_form_init(&q, profile_spec, NPROFILE, c->lang, c->req->arena);
+    bool searched = false;
+    if (f->n == 0 && f->nerrors == 0 && c->req->query.len) {
+        if (ov_form_parse_urlencoded(&q, c->req->query, NULL) == OV_OK)
+            searched = true;
+        f = &q;
+    } else if (f->n) {
+        searched = f->nerrors == 0;
+    }
+    ov_tx *tx;
+    if (ov_ctx_course_tx(c, c->id, -1, &tx, &err) != OV_OK) {
+        ov_ctx_fail(c, &err);
+        return;
+    }
+    ov_arena *a = c->req->arena;
+    ov_proposal_row *props = NULL;
+    int nprops = 0;
+    enum { CAP = 20 };
+    ov_match_score sc[CAP];
+    int n = 0;
+    bool ok = ov_proposal_list(tx, c->id, a, &props, &nprops, &err) == OV_OK;
+    if (ok && searched && ov_may_do(&c->req->viewer, OV_OP_MATCH)) {
+        ov_match_profile p;
+        profile_of(c, f, &p);
+        ov_match_weights w = ov_match_weights_default();
+        ok = ov_match_suggest(tx, c->id, &p, &w, a, sc, CAP, &n, &err) ==
+             OV_OK;
+    }
+    ov_status st = ok ? ov_tx_commit(tx, &err) : (ov_tx_rollback(tx), err.code);
+    if (st != OV_OK) {
+        ov_ctx_fail(c, &err);
+        return;
+    }
+    if (c->api) {
+        ov_api_suggestions(c, sc, n);
+        return;
+    }
+    ov_response *res = c->res;
+    ov_page_begin(res, c->req, status, ov_str_c(ov_msg(c->lang, "match.title")));
+    ov_html_printf(res, "<p><a href=\"/forloeb/%D\">%t</a></p>", c->id,
+                   "common.back");
+    ov_html_printf(res, "<h2>%t</h2>", "match.proposals");
+    if (nprops == 0)
+        ov_html_printf(res, "<p class=\"empty\">%t</p>",
+                       "element.match_missing");
+    for (int i = 0; i < nprops; i++) {
+        const ov_proposal_row *p = &props[i];
+        char sc1[16];
+        snprintf(sc1, sizeof sc1, "%.0f", p->score);
+        ov_html_printf(res, "<div class=\"proposal\"><strong>%h</strong>: %h "
+                            "(%h %t) &middot; %t ",
+                       p->company_name, p->opening_tasks, ov_str_c(sc1),
+                       "match.score", "match.proposed_on");
+        ov_page_date(res, p->proposed_on);
+        if (p->answered) {
+            ov_html_printf(res, " &middot; <span class=\"badge\">%t</span>",
+                           p->agreed ? "match.agreed" : "match.declined");
+        } else if (ov_may_do(&c->req->viewer, OV_OP_MATCH)) {
+            ov_html_printf(res, " &middot; <span class=\"badge warn\">%t</span>",
+                           "match.pending");
+            for (int k = 0; k < 2; k++) {
+                ov_page_form_begin(res, c->req,
+                                   ov_str_c(ov_arena_printf(
+                                       a, "/forslag/%lld/svar",
+                                       (long long)p->id)),
+                                   false);
+                ov_html_printf(res,
+                               "<input type=\"hidden\" name=\"answer\" "
+                               "value=\"%h\"><button type=\"submit\">%t"
+                               "</button></form>",
+                               ov_str_c(k == 0 ? "yes" : "no"),
+                               k == 0 ? "match.agreed" : "match.declined");
+            }
+        }
+        ov_html_lit(res, "</div>");
+    }
+    if (ov_may_do(&c->req->viewer, OV_OP_MATCH)) {
+        ov_html_printf(res, "<h2>%t</h2>", "match.profile");
+        ov_page_form_errors(res, f);
+        ov_html_printf(res,
+                       "<form method=\"get\" action=\"/forloeb/%D/match\">",
+                       c->id);
+        for (int k = 0; k < NPROFILE - 1; k++)
+            ov_page_field(res, f, &profile_spec[k], NULL, NULL);
+        ov_html_printf(res,
+                       "<div class=\"actions\"><button type=\"submit\">%t"
+                       "</button></div></form>",
+                       "match.suggest");
+    }
+    if (searched) {
+        ov_html_printf(res, "<h2>%t</h2>", "match.suggestions");
+        if (n == 0)
+            ov_html_printf(res, "<p class=\"empty\">%t</p>", "match.none");
+        for (int i = 0; i < n; i++) {
+            char tot[16];
+            snprintf(tot, sizeof tot, "%.0f", sc[i].total);
+            ov_html_printf(res,
+                           "<div class=\"suggestion\"><h3>%t %D: %h %t</h3>",
+                           "match.opening", sc[i].opening_id, ov_str_c(tot),
+                           "match.score");
+            parts(res, &sc[i]);
+            ov_page_form_begin(res, c->req,
+                               ov_str_c(ov_arena_printf(
+                                   a, "/forloeb/%lld/forslag",
+                                   (long long)c->id)),
+                               false);
+            /* the profile goes along so the server can score again */
+            for (int k = 0; k < f->n; k++)
+                if (!ov_str_eq_c(f->names[k], "opening_id"))
+                    ov_html_printf(res,
+                                   "<input type=\"hidden\" name=\"%h\" "
+                                   "value=\"%h\">",
+                                   f->names[k], f->values[k]);
+            ov_html_printf(res,
+                           "<input type=\"hidden\" name=\"opening_id\" "
+                           "value=\"%D\"><button type=\"submit\">%t</button>"
+                           "</form></div>",
+                           sc[i].opening_id, "match.propose");
+        }
+    }
+    ov_page_end(res);
+}
+
+void ov_h_match(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
+    if (!ov_ctx_param_id(&c, 0, &c.id))
+        return;
+    ov_form f;
+    ov_form_init(&f, profile_spec, NPROFILE, c.lang, req->arena);
+    match_page(&c, &f, 200);
+}

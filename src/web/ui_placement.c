@@ -1,0 +1,552 @@
+/*
+ * ui_placement.c - company placements, the versioned work agreement with
+ * sign-offs, the weekly hours log with its progression chart (core
+ * element 6), and ordinary employment.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model/placement.h"
+#include "store/match.h"
+#include "store/placement.h"
+#include "store/view.h"
+#include "web/chart.h"
+#include "web/handlers.h"
+
+static const char *type_opt(int i)
+{
+    return i >= 0 && i < OV_PLACE_COUNT
+               ? ov_placement_type_code((ov_placement_type)i)
+               : NULL;
+}
+
+/* ---- creating a placement ---- */
+
+static const ov_field placement_spec[] = {
+    {.name = "type", .type = OV_F_CHOICE, .required = true,
+     .label = "placement.type", .option = type_opt, .noptions = OV_PLACE_COUNT,
+     .option_prefix = "ptype"},
+    {.name = "company_id", .type = OV_F_INT, .required = true, .min = 1,
+     .max_i = INT64_MAX / 2, .label = "placement.company"},
+    {.name = "start", .type = OV_F_DATE, .required = true,
+     .label = "placement.start"},
+    {.name = "end", .type = OV_F_DATE, .label = "placement.end"},
+    {.name = "weekly_hours", .type = OV_F_HOURS, .required = true,
+     .label = "placement.weekly_hours"},
+};
+
+static ov_status placement_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
+                               int64_t *out_id, ov_err *err)
+{
+    ov_placement p;
+    memset(&p, 0, sizeof p);
+    if (ov_placement_type_parse(ov_form_str(f, "type"), &p.type, err) != OV_OK)
+        return err->code;
+    p.company_id = ov_form_int(f, "company_id", 0);
+    ov_company_row co;
+    if (ov_company_get(tx, p.company_id, c->req->viewer.municipality_code,
+                       c->req->arena, &co, err) != OV_OK)
+        return ov_err_set(err, OV_EINVAL, "company_id",
+                          "company_id: no company %lld in your municipality",
+                          (long long)p.company_id);
+    p.start = ov_form_date(f, "start", c->today);
+    p.has_end = ov_str_trim(ov_form_str(f, "end")).len > 0;
+    p.end = ov_form_date(f, "end", 0);
+    p.weekly_hours_x10 = ov_form_hours(f, "weekly_hours", 0);
+    return ov_placement_create(tx, c->course_id, &p, out_id, err);
+}
+
+static const char *placement_done(ov_ctx *c, int64_t id)
+{
+    (void)c;
+    return ov_arena_printf(c->req->arena, "/virksomhedsforloeb/%lld",
+                           (long long)id);
+}
+
+static void placement_form(ov_ctx *c, ov_form *f, int status)
+{
+    ov_err err;
+    ov_err_clear(&err);
+    ov_actor actor = ov_ctx_actor(c, "virksomheder");
+    ov_tx *tx;
+    ov_company_row *rows = NULL;
+    int n = 0;
+    ov_status st = ov_tx_begin(c->app->store, &actor, &tx, &err);
+    if (st == OV_OK) {
+        ov_company_list(tx, c->req->viewer.municipality_code, c->req->arena,
+                        &rows, &n, &err);
+        st = ov_tx_commit(tx, &err);
+    }
+    if (st != OV_OK) {
+        ov_ctx_fail(c, &err);
+        return;
+    }
+    ov_response *res = c->res;
+    ov_page_begin(res, c->req, status,
+                  ov_str_c(ov_msg(c->lang, "act.placement")));
+    ov_page_form_errors(res, f);
+    ov_page_form_begin(res, c->req,
+                       ov_str_c(ov_arena_printf(c->req->arena,
+                                                "/forloeb/%lld/"
+                                                "virksomhedsforloeb",
+                                                (long long)c->id)),
+                       false);
+    ov_page_field(res, f, &placement_spec[0], NULL, NULL);
+    /* the company as a list of the municipality's companies */
+    ov_str cur = ov_form_str(f, "company_id");
+    const char *cerr = ov_form_error_of(f, "company_id");
+    ov_html_printf(res,
+                   "<div class=\"field%h\"><label for=\"f-company_id\">%t"
+                   "</label><select id=\"f-company_id\" name=\"company_id\" "
+                   "required><option value=\"\"></option>",
+                   ov_str_c(cerr ? " has-error" : ""), "placement.company");
+    for (int i = 0; i < n; i++) {
+        char id[24];
+        snprintf(id, sizeof id, "%lld", (long long)rows[i].id);
+        ov_html_printf(res, "<option value=\"%h\"%h>%h</option>",
+                       ov_str_c(id),
+                       ov_str_c(ov_str_eq_c(cur, id) ? " selected" : ""),
+                       rows[i].name);
+    }
+    ov_html_lit(res, "</select>");
+    if (cerr)
+        ov_html_printf(res, "<p class=\"error\">%h</p>", ov_str_c(cerr));
+    ov_html_lit(res, "</div>");
+    for (int k = 2; k < 5; k++)
+        ov_page_field(res, f, &placement_spec[k], NULL, NULL);
+    ov_page_form_end(res, "common.save");
+    ov_page_end(res);
+}
+
+const ov_web_action ov_act_placement = {
+    "placement", placement_spec, 5, OV_OP_PLACEMENT, OV_SCOPE_COURSE,
+    placement_run, placement_form, placement_done};
+
+/* ---- the work agreement ---- */
+
+static const ov_field agreement_spec[] = {
+    {.name = "base_version", .type = OV_F_HIDDEN, .label = "common.version"},
+    {.name = "internship_hours", .type = OV_F_HOURS, .required = true,
+     .label = "agreement.internship_hours"},
+    {.name = "ordinary_hours", .type = OV_F_HOURS, .required = true,
+     .label = "agreement.ordinary_hours"},
+    {.name = "tasks", .type = OV_F_TEXTAREA, .max = OV_AGREEMENT_TEXT_MAX,
+     .label = "agreement.tasks"},
+    {.name = "accommodations", .type = OV_F_TEXTAREA,
+     .max = OV_AGREEMENT_TEXT_MAX, .label = "agreement.accommodations"},
+    {.name = "review_date", .type = OV_F_DATE, .required = true,
+     .label = "agreement.review_date"},
+    {.name = "goals.*.text", .type = OV_F_TEXT, .max = 500,
+     .label = "agreement.goal"},
+    {.name = "goals.*.reached", .type = OV_F_BOOL,
+     .label = "agreement.reached"},
+};
+#define NAGREE 8
+
+static ov_status agreement_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
+                               int64_t *out_id, ov_err *err)
+{
+    ov_agreement a;
+    memset(&a, 0, sizeof a);
+    a.internship_hours_x10 = ov_form_hours(f, "internship_hours", 0);
+    a.ordinary_hours_x10 = ov_form_hours(f, "ordinary_hours", 0);
+    a.tasks = ov_form_str(f, "tasks");
+    a.accommodations = ov_form_str(f, "accommodations");
+    a.review_date = ov_form_date(f, "review_date", c->today);
+    ov_str keys[OV_AGREEMENT_GOALS_MAX + 4];
+    int nk = ov_form_keys(f, "goals.*.text", keys, OV_AGREEMENT_GOALS_MAX + 4);
+    for (int i = 0; i < nk; i++) {
+        char nm[96];
+        snprintf(nm, sizeof nm, "goals.%.*s.text", (int)keys[i].len,
+                 keys[i].ptr);
+        ov_str t = ov_str_trim(ov_form_str(f, nm));
+        if (!t.len)
+            continue;
+        if (a.ngoals >= OV_AGREEMENT_GOALS_MAX)
+            return ov_err_set(err, OV_EINVAL, "goals", "goals: at most %d",
+                              OV_AGREEMENT_GOALS_MAX);
+        snprintf(nm, sizeof nm, "goals.%.*s.reached", (int)keys[i].len,
+                 keys[i].ptr);
+        a.goals[a.ngoals].text = t;
+        a.goals[a.ngoals].reached = ov_form_bool(f, nm);
+        a.ngoals++;
+    }
+    int version = 0;
+    ov_status st = ov_agreement_save(tx, c->id,
+                                     (int)ov_form_int(f, "base_version", 0),
+                                     &a, &version, err);
+    if (st == OV_ECONFLICT && !c->api)
+        ov_err_set(err, OV_ECONFLICT, "", "%s",
+                   ov_msg(c->lang, "agreement.stale"));
+    *out_id = c->id;
+    return st;
+}
+
+static const char *back_to_placement(ov_ctx *c, int64_t id)
+{
+    (void)id;
+    return ov_arena_printf(c->req->arena, "/virksomhedsforloeb/%lld",
+                           (long long)c->id);
+}
+
+static void placement_page(ov_ctx *c, ov_form *f, int status);
+
+const ov_web_action ov_act_agreement = {
+    "agreement", agreement_spec, NAGREE, OV_OP_PLACEMENT, OV_SCOPE_PLACEMENT,
+    agreement_run, placement_page, back_to_placement};
+
+/* ---- sign-offs ---- */
+
+static const char *signer_opt(int i)
+{
+    static const ov_signer s[] = {OV_SIGN_CITIZEN, OV_SIGN_CONSULTANT,
+                                  OV_SIGN_EMPLOYER};
+    return i >= 0 && i < 3 ? ov_signer_code(s[i]) : NULL;
+}
+
+static const ov_field sign_spec[] = {
+    {.name = "version", .type = OV_F_INT, .required = true, .min = 1,
+     .max_i = 100000, .label = "common.version"},
+    {.name = "signer", .type = OV_F_CHOICE, .required = true,
+     .label = "agreement.signer", .option = signer_opt, .noptions = 3,
+     .option_prefix = "signer"},
+};
+
+static ov_status sign_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
+                          int64_t *out_id, ov_err *err)
+{
+    ov_signer s;
+    if (ov_signer_parse(ov_form_str(f, "signer"), &s, err) != OV_OK)
+        return err->code;
+    /* only the consultant signs as the consultant; the citizen's and the
+     * employer's signatures on paper are recorded by the staff */
+    if (s == OV_SIGN_CONSULTANT &&
+        !ov_may_do(&c->req->viewer, OV_OP_SIGN_CONSULTANT))
+        return ov_err_set(err, OV_EPERM, "signer",
+                          "signer: only the company consultant signs as the "
+                          "consultant");
+    unsigned mask = 0;
+    *out_id = c->id;
+    return ov_agreement_sign(tx, c->id, (int)ov_form_int(f, "version", 0), s,
+                             &mask, err);
+}
+
+const ov_web_action ov_act_sign = {
+    "sign", sign_spec, 2, OV_OP_PLACEMENT, OV_SCOPE_PLACEMENT, sign_run,
+    placement_page, back_to_placement};
+
+/* ---- the hours log ---- */
+
+static const ov_field hours_spec[] = {
+    {.name = "iso_year", .type = OV_F_INT, .required = true, .min = 2000,
+     .max_i = 2100, .label = "hours.iso_year"},
+    {.name = "iso_week", .type = OV_F_INT, .required = true, .min = 1,
+     .max_i = 53, .label = "hours.iso_week"},
+    {.name = "internship", .type = OV_F_HOURS, .required = true,
+     .label = "hours.internship"},
+    {.name = "ordinary", .type = OV_F_HOURS, .required = true,
+     .label = "hours.ordinary"},
+};
+
+static ov_status hours_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
+                           int64_t *out_id, ov_err *err)
+{
+    ov_hours_week w = {(int)ov_form_int(f, "iso_year", 0),
+                       (int)ov_form_int(f, "iso_week", 0),
+                       ov_form_hours(f, "internship", 0),
+                       ov_form_hours(f, "ordinary", 0)};
+    *out_id = c->id;
+    return ov_hours_put(tx, c->id, &w, err);
+}
+
+const ov_web_action ov_act_hours = {
+    "hours", hours_spec, 4, OV_OP_PLACEMENT, OV_SCOPE_PLACEMENT, hours_run,
+    placement_page, back_to_placement};
+
+/* ---- ordinary employment ---- */
+
+static const ov_field employment_spec[] = {
+    {.name = "from", .type = OV_F_DATE, .required = true,
+     .label = "employment.from"},
+    {.name = "ordinary_hours", .type = OV_F_HOURS, .required = true,
+     .label = "employment.hours"},
+};
+
+static ov_status employment_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
+                                int64_t *out_id, ov_err *err)
+{
+    *out_id = c->course_id;
+    return ov_employment_record(tx, c->course_id,
+                                ov_form_date(f, "from", c->today),
+                                ov_form_hours(f, "ordinary_hours", 0), err);
+}
+
+static void employment_form(ov_ctx *c, ov_form *f, int status)
+{
+    ov_page_begin(c->res, c->req, status,
+                  ov_str_c(ov_msg(c->lang, "employment.title")));
+    ov_page_form_errors(c->res, f);
+    ov_page_form_begin(c->res, c->req,
+                       ov_str_c(ov_arena_printf(c->req->arena,
+                                                "/forloeb/%lld/beskaeftigelse",
+                                                (long long)c->id)),
+                       false);
+    ov_page_fields(c->res, f);
+    ov_page_form_end(c->res, "common.save");
+    ov_page_end(c->res);
+}
+
+const ov_web_action ov_act_employment = {
+    "employment", employment_spec, 2, OV_OP_PLACEMENT, OV_SCOPE_COURSE,
+    employment_run, employment_form, NULL};
+
+/* ---- the placement page ---- */
+
+static void fill_agreement(ov_form *f, ov_arena *a, const ov_placement_row *r)
+{
+    char b[32], h[16];
+    snprintf(b, sizeof b, "%d", r->agreement_version);
+    ov_form_set(f, a, "base_version", ov_str_c(ov_arena_strdup(a, b)));
+    if (r->agreement_version == 0)
+        return;
+    const ov_agreement *ag = &r->agreement;
+    ov_hours_format(ag->internship_hours_x10, h);
+    ov_form_set(f, a, "internship_hours", ov_str_c(ov_arena_strdup(a, h)));
+    ov_hours_format(ag->ordinary_hours_x10, h);
+    ov_form_set(f, a, "ordinary_hours", ov_str_c(ov_arena_strdup(a, h)));
+    ov_form_set(f, a, "tasks", ag->tasks);
+    ov_form_set(f, a, "accommodations", ag->accommodations);
+    char d[OV_DATE_BUF];
+    ov_date_format_iso(ag->review_date, d);
+    ov_form_set(f, a, "review_date", ov_str_c(ov_arena_strdup(a, d)));
+    for (int i = 0; i < ag->ngoals; i++) {
+        char nm[64];
+        snprintf(nm, sizeof nm, "goals.%d.text", i);
+        ov_form_set(f, a, nm, ag->goals[i].text);
+        snprintf(nm, sizeof nm, "goals.%d.reached", i);
+        ov_form_set(f, a, nm, ov_str_c(ag->goals[i].reached ? "on" : ""));
+    }
+}
+
+static void hours_chart(ov_ctx *c, const ov_placement_row *r)
+{
+    ov_arena *a = c->req->arena;
+    int n = r->nweeks;
+    double *in = OV_NEW_N(a, double, (size_t)n + 1);
+    double *ord = OV_NEW_N(a, double, (size_t)n + 1);
+    const char **xl = OV_NEW_N(a, const char *, (size_t)n + 1);
+    double top = 10;
+    for (int i = 0; i < n; i++) {
+        in[i] = r->weeks[i].internship_x10 / 10.0;
+        ord[i] = r->weeks[i].ordinary_x10 / 10.0;
+        if (in[i] + ord[i] > top)
+            top = in[i] + ord[i];
+        xl[i] = ov_arena_printf(a, "%d/%02d", r->weeks[i].iso_week,
+                                r->weeks[i].iso_year % 100);
+    }
+    ov_series s[2] = {{ov_msg(c->lang, "hours.ordinary"), ord, "s3"},
+                      {ov_msg(c->lang, "hours.internship"), in, "s1"}};
+    ov_chart ch = {ov_msg(c->lang, "hours.chart"), n, xl, 0, ceil(top / 5) * 5,
+                   2, s, true};
+    ov_chart_svg(c->res, &ch);
+}
+
+static void placement_page(ov_ctx *c, ov_form *f, int status)
+{
+    ov_err err;
+    ov_err_clear(&err);
+    int64_t course = 0;
+    ov_tx *tx;
+    if (ov_tx_begin_read(c->app->store, &tx, &err) == OV_OK) {
+        ov_placement_course(tx, c->id, &course, &err);
+        ov_tx_rollback(tx);
+    }
+    if (!course) {
+        ov_ctx_not_found(c);
+        return;
+    }
+    if (ov_ctx_course_tx(c, course, -1, &tx, &err) != OV_OK) {
+        ov_ctx_fail(c, &err);
+        return;
+    }
+    ov_arena *a = c->req->arena;
+    ov_placement_row r;
+    ov_status st = ov_placement_get(tx, c->id, a, &r, &err);
+    st = st == OV_OK ? ov_tx_commit(tx, &err) : (ov_tx_rollback(tx), st);
+    if (st != OV_OK) {
+        ov_ctx_fail(c, &err);
+        return;
+    }
+    if (c->api) {
+        ov_api_placement(c, &r);
+        return;
+    }
+    ov_response *res = c->res;
+    char tk[48];
+    snprintf(tk, sizeof tk, "ptype.%s", ov_placement_type_code(r.p.type));
+    ov_page_begin(res, c->req, status,
+                  ov_str_c(ov_arena_printf(a, "%s: %.*s",
+                                           ov_msg(c->lang, tk),
+                                           (int)r.citizen_name.len,
+                                           r.citizen_name.ptr)));
+    ov_html_printf(res, "<p><a href=\"/forloeb/%D\">%t</a></p>", r.course_id,
+                   "common.back");
+    ov_html_printf(res, "<dl><dt>%t</dt><dd>%h</dd><dt>%t</dt><dd>",
+                   "placement.company", r.company_name, "placement.start");
+    ov_page_date(res, r.p.start);
+    if (r.p.has_end) {
+        ov_html_lit(res, " - ");
+        ov_page_date(res, r.p.end);
+    }
+    ov_html_printf(res, "</dd><dt>%t</dt><dd>", "placement.weekly_hours");
+    ov_page_hours(res, r.p.weekly_hours_x10);
+    ov_html_lit(res, "</dd></dl>");
+
+    bool may = ov_may_do(&c->req->viewer, OV_OP_PLACEMENT);
+    const char *base = ov_arena_printf(a, "/virksomhedsforloeb/%lld",
+                                       (long long)c->id);
+    /* the agreement */
+    ov_html_printf(res, "<h2>%t</h2>", "agreement.title");
+    if (r.agreement_version == 0) {
+        ov_html_printf(res, "<p class=\"empty\">%t</p>", "agreement.none");
+    } else {
+        const ov_agreement *ag = &r.agreement;
+        ov_html_printf(res, "<p>%t %d</p><dl><dt>%t</dt><dd>",
+                       "common.version", r.agreement_version,
+                       "agreement.internship_hours");
+        ov_page_hours(res, ag->internship_hours_x10);
+        ov_html_printf(res, "</dd><dt>%t</dt><dd>",
+                       "agreement.ordinary_hours");
+        ov_page_hours(res, ag->ordinary_hours_x10);
+        ov_html_printf(res,
+                       "</dd><dt>%t</dt><dd>%h</dd><dt>%t</dt><dd>%h</dd>"
+                       "<dt>%t</dt><dd>",
+                       "agreement.tasks", ag->tasks,
+                       "agreement.accommodations", ag->accommodations,
+                       "agreement.review_date");
+        ov_page_date(res, ag->review_date);
+        ov_html_printf(res, "</dd></dl><h3>%t</h3><ul>", "agreement.goal");
+        for (int i = 0; i < ag->ngoals; i++)
+            ov_html_printf(res, "<li>%h%h</li>", ag->goals[i].text,
+                           ov_str_c(ag->goals[i].reached ? " \xe2\x9c\x93"
+                                                         : ""));
+        char so[200];
+        ov_signoff_text(r.signed_mask, so, sizeof so);
+        ov_html_printf(res, "</ul><h3>%t</h3><p>%h</p>", "agreement.signoffs",
+                       ov_str_c(so));
+        if (may) {
+            for (int k = 0; k < 3; k++) {
+                ov_signer s = (ov_signer)(1 << k);
+                if (r.signed_mask & s)
+                    continue;
+                if (s == OV_SIGN_CONSULTANT &&
+                    !ov_may_do(&c->req->viewer, OV_OP_SIGN_CONSULTANT))
+                    continue;
+                char sk[48];
+                snprintf(sk, sizeof sk, "signer.%s", ov_signer_code(s));
+                ov_page_form_begin(res, c->req,
+                                   ov_str_c(ov_arena_printf(
+                                       a, "%s/underskrift", base)),
+                                   false);
+                ov_html_printf(res,
+                               "<input type=\"hidden\" name=\"version\" "
+                               "value=\"%d\"><input type=\"hidden\" "
+                               "name=\"signer\" value=\"%h\"><button "
+                               "type=\"submit\">%t: %t</button></form>",
+                               r.agreement_version,
+                               ov_str_c(ov_signer_code(s)), "agreement.sign",
+                               sk);
+            }
+        }
+    }
+    if (may) {
+        ov_form af;
+        ov_form_init(&af, agreement_spec, NAGREE, c->lang, a);
+        ov_form *use = f && f->spec == agreement_spec ? f : &af;
+        if (use->n == 0)
+            fill_agreement(use, a, &r);
+        ov_html_printf(res, "<details%h><summary>%t</summary>",
+                       ov_str_c(use == f || r.agreement_version == 0 ? " open"
+                                                                     : ""),
+                       "agreement.save");
+        ov_page_form_errors(res, use);
+        ov_page_form_begin(res, c->req,
+                           ov_str_c(ov_arena_printf(a, "%s/aftale", base)),
+                           false);
+        for (int k = 0; k < 6; k++)
+            ov_page_field(res, use, &agreement_spec[k], NULL, NULL);
+        ov_html_printf(res, "<fieldset><legend>%t</legend>",
+                       "agreement.goals");
+        ov_str keys[OV_AGREEMENT_GOALS_MAX + 2];
+        int nk = ov_form_keys(use, "goals.*.text", keys,
+                              OV_AGREEMENT_GOALS_MAX + 2);
+        for (int i = 0; i <= nk && i < OV_AGREEMENT_GOALS_MAX; i++) {
+            char nm[64];
+            snprintf(nm, sizeof nm, "goals.%d.text", i);
+            ov_html_lit(res, "<div class=\"row\">");
+            ov_page_field(res, use, &agreement_spec[6], nm, NULL);
+            snprintf(nm, sizeof nm, "goals.%d.reached", i);
+            ov_page_field(res, use, &agreement_spec[7], nm, NULL);
+            ov_html_lit(res, "</div>");
+        }
+        ov_html_lit(res, "</fieldset>");
+        ov_page_form_end(res, "agreement.save");
+        ov_html_lit(res, "</details>");
+    }
+    if ((f && f->spec == sign_spec && f->nerrors)) {
+        ov_page_form_errors(res, f);
+    }
+
+    /* hours */
+    ov_html_printf(res, "<h2>%t</h2>", "hours.title");
+    if (r.nweeks == 0) {
+        ov_html_printf(res, "<p class=\"empty\">%t</p>", "hours.none");
+    } else {
+        hours_chart(c, &r);
+        ov_html_printf(res,
+                       "<table><thead><tr><th>%t</th><th>%t</th><th>%t</th>"
+                       "</tr></thead><tbody>",
+                       "hours.iso_week", "hours.internship", "hours.ordinary");
+        for (int i = 0; i < r.nweeks; i++) {
+            ov_html_printf(res, "<tr><td>%d-W%d</td><td>",
+                           r.weeks[i].iso_year, r.weeks[i].iso_week);
+            ov_page_hours(res, r.weeks[i].internship_x10);
+            ov_html_lit(res, "</td><td>");
+            ov_page_hours(res, r.weeks[i].ordinary_x10);
+            ov_html_lit(res, "</td></tr>");
+        }
+        ov_html_lit(res, "</tbody></table>");
+    }
+    if (may) {
+        ov_form hf;
+        ov_form_init(&hf, hours_spec, 4, c->lang, a);
+        ov_form *use = f && f->spec == hours_spec ? f : &hf;
+        if (use->n == 0) {
+            int y, w;
+            ov_date_iso_week(c->today, &y, &w);
+            ov_form_set(use, a, "iso_year",
+                        ov_str_c(ov_arena_printf(a, "%d", y)));
+            ov_form_set(use, a, "iso_week",
+                        ov_str_c(ov_arena_printf(a, "%d", w)));
+        }
+        ov_page_form_errors(res, use);
+        ov_page_form_begin(res, c->req,
+                           ov_str_c(ov_arena_printf(a, "%s/timer", base)),
+                           false);
+        ov_html_lit(res, "<div class=\"row\">");
+        ov_page_fields(res, use);
+        ov_html_lit(res, "</div>");
+        ov_page_form_end(res, "hours.save");
+    }
+    ov_page_end(res);
+}
+
+void ov_h_placement(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
+    if (!ov_ctx_param_id(&c, 0, &c.id))
+        return;
+    placement_page(&c, NULL, 200);
+}

@@ -1,0 +1,200 @@
+/*
+ * The message catalogue: every entry has both languages, every model code
+ * that the interface shows has a text, every key the web layer uses exists,
+ * and model errors are translated by pattern.
+ */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "model/course.h"
+#include "model/cti.h"
+#include "model/due.h"
+#include "model/match.h"
+#include "model/measure.h"
+#include "model/placement.h"
+#include "model/plan.h"
+#include "model/screening.h"
+#include "web/msg.h"
+
+static void every_entry_has_danish_and_english(void **state)
+{
+    (void)state;
+    const char *k, *da, *en;
+    int n = 0;
+    for (int i = 0; ov_msg_entry(i, &k, &da, &en); i++, n++) {
+        assert_non_null(da);
+        assert_true(da[0] != '\0');
+        if (strncmp(k, "e:", 2) != 0) {
+            if (!en || !en[0])
+                fail_msg("catalogue key '%s' has no English text", k);
+        }
+        const char *k2, *d2, *e2;
+        if (ov_msg_entry(i + 1, &k2, &d2, &e2) && strcmp(k, k2) == 0)
+            fail_msg("catalogue key '%s' appears twice", k);
+    }
+    assert_true(n > 300);
+}
+
+static void unknown_key_renders_visibly(void **state)
+{
+    (void)state;
+    assert_string_equal(ov_msg(OV_LANG_DA, "no.such.key"), "[no.such.key]");
+    assert_string_equal(ov_msg(OV_LANG_EN, "nav.tasks"), "My tasks");
+    assert_string_equal(ov_msg(OV_LANG_DA, "nav.tasks"), "Mine opgaver");
+    assert_string_equal(ov_msg2(OV_LANG_DA, "stage", "drawn"), "Udtrukket");
+}
+
+static void need(const char *prefix, const char *code)
+{
+    char key[128];
+    snprintf(key, sizeof key, "%s.%s", prefix, code);
+    if (!ov_msg_has(key))
+        fail_msg("the catalogue has no text for model code '%s'", key);
+}
+
+static void every_model_code_shown_has_a_text(void **state)
+{
+    (void)state;
+    for (int i = 0; i < OV_STAGE_COUNT; i++)
+        need("stage", ov_stage_code((ov_stage)i));
+    for (int i = 0; i < OV_ROLE_COUNT; i++)
+        need("role", ov_role_code((ov_role)i));
+    for (int i = 0; i < OV_END_COUNT; i++)
+        need("endr", ov_end_reason_code((ov_end_reason)i));
+    for (int i = 0; i < OV_TASK_COUNT; i++)
+        need("task", ov_task_kind_code((ov_task_kind)i));
+    for (int i = 0; i < OV_ACC_COUNT; i++)
+        need("acc", ov_accommodation_code((ov_accommodation)i));
+    for (int i = 0; i < OV_ORD_COUNT; i++)
+        need("ordinary", ov_ordinary_hours_code((ov_ordinary_hours)i));
+    for (int i = 0; i < OV_PLACE_COUNT; i++)
+        need("ptype", ov_placement_type_code((ov_placement_type)i));
+    for (int i = 0; i < OV_BASIS_COUNT; i++)
+        need("basis", ov_legal_basis_code((ov_legal_basis)i));
+    for (int i = 0; i < OV_FORM_COUNT; i++)
+        need("cform", ov_contact_form_code((ov_contact_form)i));
+    for (int i = 0; i < OV_INSTR_COUNT; i++)
+        need("instr", ov_instrument_code((ov_instrument)i));
+    for (int i = 0; i < OV_ITEM_COUNT; i++)
+        need("status", ov_item_status_code((ov_item_status)i));
+    for (int i = 0; i < OV_CRIT_COUNT; i++)
+        need("crit", ov_criterion_code((ov_criterion)i));
+    for (int i = 0; i < OV_OUTCOME_COUNT; i++)
+        need("outcome", ov_outcome_code((ov_outcome)i));
+    for (int i = 0; i < OV_EXCL_COUNT; i++)
+        need("excl", ov_exclusion_code((ov_exclusion_reason)i));
+    for (int i = 0; i < OV_ACT_COUNT; i++)
+        need("action", ov_action_code((ov_action)i));
+    need("signer", "citizen");
+    need("signer", "consultant");
+    need("signer", "employer");
+    need("rater", "citizen");
+    need("rater", "cti_worker");
+    need("by", "citizen");
+    need("by", "staff");
+}
+
+/* Is the literal a catalogue key by shape: a known prefix, a dot, a
+ * lower-case rest? */
+static bool looks_like_key(const char *s, size_t n)
+{
+    if (n < 3 || n > 60)
+        return false;
+    const char *dot = memchr(s, '.', n);
+    if (!dot || dot == s || dot == s + n - 1)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+              c == '.'))
+            return false;
+    }
+    /* the prefix must be one the catalogue uses */
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "%.*s", (int)(dot - s), s);
+    const char *k, *da, *en;
+    for (int i = 0; ov_msg_entry(i, &k, &da, &en); i++)
+        if (strncmp(k, prefix, strlen(prefix)) == 0 &&
+            k[strlen(prefix)] == '.')
+            return true;
+    return false;
+}
+
+static void every_key_used_in_the_web_layer_exists(void **state)
+{
+    (void)state;
+    DIR *d = opendir("src/web");
+    if (!d)
+        fail_msg("run the tests from the repository root (src/web missing)");
+    struct dirent *e;
+    int checked = 0;
+    while ((e = readdir(d))) {
+        size_t L = strlen(e->d_name);
+        if (L < 3 || strcmp(e->d_name + L - 2, ".c") != 0 ||
+            strcmp(e->d_name, "msg.c") == 0)
+            continue;
+        char path[512];
+        snprintf(path, sizeof path, "src/web/%s", e->d_name);
+        FILE *f = fopen(path, "r");
+        assert_non_null(f);
+        static char buf[1 << 20];
+        size_t n = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        buf[n] = '\0';
+        for (char *p = buf; (p = strchr(p, '"'));) {
+            char *q = strchr(p + 1, '"');
+            if (!q)
+                break;
+            size_t len = (size_t)(q - p - 1);
+            if (looks_like_key(p + 1, len)) {
+                char key[96];
+                snprintf(key, sizeof key, "%.*s", (int)len, p + 1);
+                if (!ov_msg_has(key))
+                    fail_msg("%s uses catalogue key '%s', which the "
+                             "catalogue lacks",
+                             path, key);
+                checked++;
+            }
+            p = q + 1;
+        }
+    }
+    closedir(d);
+    assert_true(checked > 200);
+}
+
+static void model_errors_are_translated_by_pattern(void **state)
+{
+    (void)state;
+    char out[512];
+    assert_string_equal(
+        ov_msg_error(OV_LANG_DA, "end_date: in the future; a course is ended",
+                     out, sizeof out),
+        "end_date: ligger i fremtiden; angiv en dato til og med i dag");
+    /* English and unknown messages pass through */
+    assert_string_equal(ov_msg_error(OV_LANG_EN, "x: in the future", out,
+                                     sizeof out),
+                        "x: in the future");
+    assert_string_equal(ov_msg_error(OV_LANG_DA, "something else", out,
+                                     sizeof out),
+                        "something else");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_entry_has_danish_and_english),
+        cmocka_unit_test(unknown_key_renders_visibly),
+        cmocka_unit_test(every_model_code_shown_has_a_text),
+        cmocka_unit_test(every_key_used_in_the_web_layer_exists),
+        cmocka_unit_test(model_errors_are_translated_by_pattern),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
