@@ -21,8 +21,23 @@ typedef struct server {
 typedef struct conn {
     ov_arena *arena;
     ov_buf body;
+    bool started;
     bool too_big;
+    char *uri;      /* the request target as sent, query string included */
 } conn;
+
+/* libmicrohttpd hands the handler the path without its query string; the
+ * URI logger sees the target as sent, so the per-connection state starts
+ * here and keeps it. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    (void)cls;
+    (void)c;
+    conn *k = ov_xcalloc(1, sizeof *k);
+    k->arena = ov_arena_new(0);
+    k->uri = ov_arena_strdup(k->arena, uri ? uri : "/");
+    return k;
+}
 
 ov_status ov_listen_parse(const char *s, char *host, size_t hostcap,
                           int *port, ov_err *err)
@@ -101,14 +116,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     server *srv = cls;
     conn *k = *con_cls;
     if (!k) {
-        k = ov_xcalloc(1, sizeof *k);
-        k->arena = ov_arena_new(0);
+        k = on_uri(NULL, url, c);
+        *con_cls = k;
+    }
+    if (!k->started) {
+        k->started = true;
         /* candidate lists may be larger than other bodies */
         size_t max = srv->body_max;
         if (strstr(url, "/screening") && max < OV_HTTP_IMPORT_MAX)
             max = OV_HTTP_IMPORT_MAX;
         ov_buf_init(&k->body, k->arena, max);
-        *con_cls = k;
         return MHD_YES;
     }
     if (*upload_size) {
@@ -121,8 +138,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     memset(&req, 0, sizeof req);
     req.arena = k->arena;
     req.method = ov_method_parse(method);
-    ov_str u = ov_str_c(ov_arena_strdup(k->arena, url));
-    req.query = ov_str_cut(u, '?', &req.path);
+    /* the path as libmicrohttpd decoded it; the raw query string */
+    req.path = ov_str_c(ov_arena_strdup(k->arena, url));
+    const char *q = k->uri ? strchr(k->uri, '?') : NULL;
+    req.query = q ? ov_str_c(q + 1) : (ov_str){"", 0};
     req.body = ov_buf_str(&k->body);
     MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, &req);
     const union MHD_ConnectionInfo *ci =
@@ -189,6 +208,7 @@ ov_status ov_server_run(ov_web *app, const ov_server_options *o,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT,
         (size_t)(o->header_max ? o->header_max : 32 * 1024),
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
         MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_END);
     if (!d)
         return ov_err_set(err, OV_EIO, "--listen",

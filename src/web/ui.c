@@ -16,8 +16,9 @@ void ov_ctx_init(ov_ctx *c, ov_web *app, ov_request *req, ov_response *res)
     c->app = app;
     c->req = req;
     c->res = res;
-    c->lang = (ov_lang)req->lang;
     c->api = ov_str_starts_with(req->path, OV_STR_LIT("/api/"));
+    /* integrations read English messages; people their own language */
+    c->lang = c->api ? OV_LANG_EN : (ov_lang)req->lang;
     c->today = ov_today_cph();
     res->lang = req->lang;
 }
