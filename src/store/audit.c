@@ -110,8 +110,78 @@ static ov_status chain_head(ov_conn *c, int64_t *last_id,
     return r == OV_STEP_ERROR ? err->code : OV_OK;
 }
 
+static ov_status append_now(ov_tx *tx, ov_action action, int64_t citizen_id,
+                            const char *criterion, ov_err *err);
+
+/* Add a criterion to a pending read, once, within the cap. */
+static void join_criterion(ov_pending_read *p, const char *criterion)
+{
+    if (!criterion || !*criterion)
+        return;
+    size_t cl = strlen(criterion), n = strlen(p->criteria);
+    /* already there as a whole item? */
+    const char *at = p->criteria;
+    while ((at = strstr(at, criterion))) {
+        bool starts = at == p->criteria || (at >= p->criteria + 2 &&
+                                            at[-2] == ',' && at[-1] == ' ');
+        bool ends = at[cl] == '\0' || at[cl] == ',';
+        if (starts && ends)
+            return;
+        at += cl;
+    }
+    if (n + (n ? 2 : 0) + cl > OV_AUDIT_CRITERION_MAX)
+        return; /* the row keeps the first criteria; the purpose stands */
+    snprintf(p->criteria + n, sizeof p->criteria - n, "%s%s", n ? ", " : "",
+             criterion);
+}
+
+ov_status ov_audit_flush(ov_tx *tx, ov_err *err)
+{
+    int n = tx->npending;
+    tx->npending = 0;
+    for (int i = 0; i < n; i++)
+        if (append_now(tx, OV_ACT_READ, tx->pending[i].citizen_id,
+                       tx->pending[i].criteria[0] ? tx->pending[i].criteria
+                                                  : NULL,
+                       err) != OV_OK)
+            return err->code;
+    return OV_OK;
+}
+
 ov_status ov_audit_append(ov_tx *tx, ov_action action, int64_t citizen_id,
                           const char *criterion, ov_err *err)
+{
+    ov_status st = ov_tx_check(tx, true, err);
+    if (st != OV_OK)
+        return st;
+    if (criterion && strlen(criterion) > OV_AUDIT_CRITERION_MAX)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "criterion",
+                                          "audit criterion longer than %d "
+                                          "bytes", OV_AUDIT_CRITERION_MAX),
+                               err));
+    if (action == OV_ACT_READ) {
+        /* one row per citizen per transaction, written at commit */
+        for (int i = 0; i < tx->npending; i++)
+            if (tx->pending[i].citizen_id == citizen_id) {
+                join_criterion(&tx->pending[i], criterion);
+                return OV_OK;
+            }
+        if (tx->npending == OV_TX_PENDING_READS &&
+            ov_audit_flush(tx, err) != OV_OK)
+            return err->code;
+        ov_pending_read *p = &tx->pending[tx->npending++];
+        p->citizen_id = citizen_id;
+        p->criteria[0] = '\0';
+        join_criterion(p, criterion);
+        return OV_OK;
+    }
+    if (tx->npending && ov_audit_flush(tx, err) != OV_OK)
+        return err->code;
+    return append_now(tx, action, citizen_id, criterion, err);
+}
+
+static ov_status append_now(ov_tx *tx, ov_action action, int64_t citizen_id,
+                            const char *criterion, ov_err *err)
 {
     ov_status st = ov_tx_check(tx, true, err);
     if (st != OV_OK)

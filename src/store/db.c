@@ -242,6 +242,11 @@ const void *ov_stmt_col_blob(ov_stmt *s, int col, size_t *n)
     return p;
 }
 
+bool ov_conn_in_tx(ov_conn *c)
+{
+    return sqlite3_get_autocommit(c->db) == 0;
+}
+
 int64_t ov_conn_last_insert_id(ov_conn *c)
 {
     return sqlite3_last_insert_rowid(c->db);

@@ -61,6 +61,9 @@ ov_str ov_stmt_col_text(ov_stmt *s, int col, ov_arena *a);
 const void *ov_stmt_col_blob(ov_stmt *s, int col, size_t *n);
 
 int64_t ov_conn_last_insert_id(ov_conn *c);
+/* True while the connection is inside a transaction (SQLite may end one by
+ * itself after an I/O error, a full disk or out of memory). */
+bool ov_conn_in_tx(ov_conn *c);
 int ov_conn_changes(ov_conn *c);
 
 /* Online backup of `from` into a new database file at `to_path`. */

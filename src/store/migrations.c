@@ -423,6 +423,14 @@ static const migration migrations[] = {
      "  seen_ms INTEGER NOT NULL\n"
      ");\n"
      "CREATE INDEX session_user ON session (user_id);\n"},
+    {7, "indexes for the pages",
+     /* The course page reads proposals and employment by course; the
+      * screening page finds draws by batch and candidates' draws. */
+     "CREATE INDEX match_proposal_course ON match_proposal (course_id);\n"
+     "CREATE INDEX employment_course ON employment (course_id, from_on);\n"
+     "CREATE INDEX opening_company ON opening (company_id);\n"
+     "CREATE INDEX draw_batch ON draw (batch_id);\n"
+     "CREATE INDEX draw_member_candidate ON draw_member (candidate_id);\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -475,7 +483,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 0", "PRAGMA user_version = 1",
     "PRAGMA user_version = 2", "PRAGMA user_version = 3",
     "PRAGMA user_version = 4", "PRAGMA user_version = 5",
-    "PRAGMA user_version = 6",
+    "PRAGMA user_version = 6", "PRAGMA user_version = 7",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

@@ -19,11 +19,32 @@
 #define MAX_READERS 32
 #define KEY_CHECK_LABEL "overgang key check v1"
 
+/* A writer waiting for its batch to reach the disk (group commit). */
+typedef struct commit_waiter {
+    int64_t batch;
+    bool done;
+    ov_status st;
+    ov_err err;
+    struct commit_waiter *next;
+} commit_waiter;
+
 struct ov_store {
     char *db_path;
     ov_conn *writer;         /* NULL in read-only mode */
     pthread_mutex_t write_lock;
     ov_tx wtx;
+
+    /* Group commit: write transactions are savepoints inside one SQLite
+     * transaction (a batch); the last writer of a batch commits it, with
+     * one fsync for all of them, and every writer of the batch returns
+     * only when the batch is on disk (or reports its failure). */
+    pthread_mutex_t commit_lock;
+    pthread_cond_t commit_cond;
+    int waiting;             /* writers waiting for write_lock */
+    bool batch_open;
+    int64_t batch;           /* id of the open (or last) batch */
+    int batch_n;             /* writers in the open batch */
+    commit_waiter *waiters;
 
     pthread_mutex_t pool_lock;
     pthread_cond_t pool_cond;
@@ -190,6 +211,8 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
     if (s->nreaders > MAX_READERS)
         s->nreaders = MAX_READERS;
     pthread_mutex_init(&s->write_lock, NULL);
+    pthread_mutex_init(&s->commit_lock, NULL);
+    pthread_cond_init(&s->commit_cond, NULL);
     pthread_mutex_init(&s->pool_lock, NULL);
     pthread_cond_init(&s->pool_cond, NULL);
     ov_err_set(&s->key_err, OV_EINVAL, "--key-file",
@@ -244,6 +267,8 @@ void ov_store_close(ov_store *s)
     ov_conn_close(s->writer);
     ov_keys_wipe(&s->keys);
     pthread_mutex_destroy(&s->write_lock);
+    pthread_mutex_destroy(&s->commit_lock);
+    pthread_cond_destroy(&s->commit_cond);
     pthread_mutex_destroy(&s->pool_lock);
     pthread_cond_destroy(&s->pool_cond);
     free(s->db_path);
@@ -298,6 +323,85 @@ ov_status ov_tx_check(ov_tx *tx, bool need_write, ov_err *err)
     return OV_OK;
 }
 
+/* End the open batch (write_lock held): COMMIT it when `commit` and
+ * SQLite still has it, else roll it back; tell its waiting writers. */
+static ov_status batch_end(ov_store *s, bool commit, ov_err *err)
+{
+    ov_status st = OV_OK;
+    ov_err e;
+    ov_err_clear(&e);
+    if (!s->batch_open)
+        return OV_OK;
+    if (!ov_conn_in_tx(s->writer)) {
+        /* SQLite gave up the transaction (I/O error, full disk) */
+        st = ov_err_set(&e, OV_EIO, NULL,
+                        "the database aborted the transaction; nothing of "
+                        "it was saved; try again");
+    } else if (commit) {
+        st = ov_conn_exec(s->writer, "COMMIT", &e);
+    }
+    if (st != OV_OK || !commit) {
+        ov_err ignored;
+        if (ov_conn_in_tx(s->writer) &&
+            ov_conn_exec(s->writer, "ROLLBACK", &ignored) != OV_OK)
+            ov_log_error("rollback failed: %s", ignored.msg);
+        if (st == OV_OK)
+            st = ov_err_set(&e, OV_EIO, NULL,
+                            "the batch was rolled back; nothing was saved");
+    }
+    s->batch_open = false;
+    pthread_mutex_lock(&s->commit_lock);
+    for (commit_waiter **w = &s->waiters; *w;) {
+        if ((*w)->batch == s->batch) {
+            (*w)->done = true;
+            (*w)->st = st;
+            (*w)->err = e;
+            *w = (*w)->next;
+        } else {
+            w = &(*w)->next;
+        }
+    }
+    pthread_cond_broadcast(&s->commit_cond);
+    pthread_mutex_unlock(&s->commit_lock);
+    if (st != OV_OK && err)
+        *err = e;
+    return st;
+}
+
+/* The writer is done (write_lock held; its savepoint released or rolled
+ * back). When others wait and the batch is not full, leave the batch open
+ * for them and, if `durable`, wait until it is committed; otherwise commit
+ * it now. Releases write_lock. */
+static ov_status writer_done(ov_tx *tx, bool durable, ov_err *err)
+{
+    ov_store *s = tx->store;
+    tx->active = false;
+    pthread_mutex_lock(&s->commit_lock);
+    bool defer = s->waiting > 0 && s->batch_n < 64 &&
+                 ov_conn_in_tx(s->writer);
+    commit_waiter me = {s->batch, false, OV_OK, {OV_OK, "", ""}, NULL};
+    if (defer && durable) {
+        me.next = s->waiters;
+        s->waiters = &me;
+    }
+    pthread_mutex_unlock(&s->commit_lock);
+    if (!defer) {
+        ov_status st = batch_end(s, true, err);
+        pthread_mutex_unlock(&s->write_lock);
+        return durable ? st : OV_OK;
+    }
+    pthread_mutex_unlock(&s->write_lock);
+    if (!durable)
+        return OV_OK;
+    pthread_mutex_lock(&s->commit_lock);
+    while (!me.done)
+        pthread_cond_wait(&s->commit_cond, &s->commit_lock);
+    pthread_mutex_unlock(&s->commit_lock);
+    if (me.st != OV_OK && err)
+        *err = me.err;
+    return me.st;
+}
+
 ov_status ov_tx_begin(ov_store *s, const ov_actor *actor, ov_tx **out,
                       ov_err *err)
 {
@@ -308,12 +412,31 @@ ov_status ov_tx_begin(ov_store *s, const ov_actor *actor, ov_tx **out,
     ov_status st = ov_actor_validate(actor, err);
     if (st != OV_OK)
         return st;
+    pthread_mutex_lock(&s->commit_lock);
+    s->waiting++;
+    pthread_mutex_unlock(&s->commit_lock);
     pthread_mutex_lock(&s->write_lock);
-    st = ov_conn_exec(s->writer, "BEGIN IMMEDIATE", err);
+    pthread_mutex_lock(&s->commit_lock);
+    s->waiting--;
+    pthread_mutex_unlock(&s->commit_lock);
+    if (!s->batch_open) {
+        st = ov_conn_exec(s->writer, "BEGIN IMMEDIATE", err);
+        if (st != OV_OK) {
+            pthread_mutex_unlock(&s->write_lock);
+            return st;
+        }
+        s->batch_open = true;
+        s->batch++;
+        s->batch_n = 0;
+    }
+    st = ov_conn_exec(s->writer, "SAVEPOINT ov_tx", err);
     if (st != OV_OK) {
+        /* the batch is unusable: end it for everyone in it */
+        batch_end(s, false, err);
         pthread_mutex_unlock(&s->write_lock);
         return st;
     }
+    s->batch_n++;
     ov_tx *tx = &s->wtx;
     memset(tx, 0, sizeof *tx);
     tx->store = s;
@@ -385,9 +508,18 @@ void ov_tx_rollback(ov_tx *tx)
     if (!tx || !tx->active)
         return;
     ov_err ignored;
-    if (ov_conn_exec(tx->conn, "ROLLBACK", &ignored) != OV_OK)
+    if (!tx->write) {
+        if (ov_conn_exec(tx->conn, "ROLLBACK", &ignored) != OV_OK)
+            ov_log_error("rollback failed: %s", ignored.msg);
+        tx_end(tx);
+        return;
+    }
+    /* undo this writer's work only; the batch may hold others' */
+    if (ov_conn_in_tx(tx->conn) &&
+        (ov_conn_exec(tx->conn, "ROLLBACK TO ov_tx", &ignored) != OV_OK ||
+         ov_conn_exec(tx->conn, "RELEASE ov_tx", &ignored) != OV_OK))
         ov_log_error("rollback failed: %s", ignored.msg);
-    tx_end(tx);
+    writer_done(tx, false, &ignored);
 }
 
 ov_status ov_tx_commit(ov_tx *tx, ov_err *err)
@@ -402,13 +534,27 @@ ov_status ov_tx_commit(ov_tx *tx, ov_err *err)
             *err = first;
         return first.code;
     }
-    ov_status st = ov_conn_exec(tx->conn, "COMMIT", err);
+    if (!tx->write) {
+        ov_status st = ov_conn_exec(tx->conn, "COMMIT", err);
+        if (st != OV_OK) {
+            ov_tx_rollback(tx);
+            return st;
+        }
+        tx_end(tx);
+        return OV_OK;
+    }
+    /* the reads' audit rows go in with everything else, or nothing does */
+    ov_status st = tx->npending ? ov_audit_flush(tx, err) : OV_OK;
+    if (st == OV_OK)
+        st = ov_conn_exec(tx->conn, "RELEASE ov_tx", err);
     if (st != OV_OK) {
+        ov_err first = *err;
         ov_tx_rollback(tx);
+        *err = first;
         return st;
     }
-    tx_end(tx);
-    return OV_OK;
+    /* returns when the batch is on disk */
+    return writer_done(tx, true, err);
 }
 
 const ov_actor *ov_tx_actor(const ov_tx *tx) { return tx->actor; }

@@ -11,6 +11,14 @@
 #include "store/db.h"
 #include "store/store.h"
 
+/* Reads of one citizen in one transaction are recorded as one audit row,
+ * written at commit with the criteria joined ("møder, plan, CTI"). */
+#define OV_TX_PENDING_READS 16
+typedef struct ov_pending_read {
+    int64_t citizen_id;
+    char criteria[257]; /* OV_AUDIT_CRITERION_MAX + 1 */
+} ov_pending_read;
+
 struct ov_tx {
     ov_store *store;
     ov_conn *conn;
@@ -20,7 +28,13 @@ struct ov_tx {
     bool failed;
     ov_err err;  /* the first failure */
     int reader;  /* pool slot of a read transaction */
+    int npending;
+    ov_pending_read pending[OV_TX_PENDING_READS];
 };
+
+/* Write the pending read rows (audit.c); called before COMMIT and before
+ * any other audit row, so the log keeps the order of events. */
+ov_status ov_audit_flush(ov_tx *tx, ov_err *err);
 
 /* Record a failure in the transaction (first one wins) and return its code.
  * Every store function calls this on its error path. */
