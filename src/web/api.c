@@ -280,3 +280,24 @@ void ov_api_audit(ov_ctx *c, const ov_audit_view_row *r, int n)
     }
     answer(c, json_pack("{s:o}", "audit", arr));
 }
+
+void ov_api_agreements(ov_ctx *c, const ov_placement_row *r, int n)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++) {
+        json_t *signed_ = json_array();
+        for (int k = 0; k < 3; k++)
+            if (r[i].signed_mask & (1u << k))
+                json_array_append_new(
+                    signed_,
+                    json_string(ov_signer_code((ov_signer)(1 << k))));
+        json_array_append_new(
+            arr, json_pack("{s:I,s:o,s:s,s:o,s:i,s:o}", "placement_id",
+                           (json_int_t)r[i].id, "citizen_name",
+                           jstr(r[i].citizen_name), "type",
+                           ov_placement_type_code(r[i].p.type), "start",
+                           jdate(r[i].p.start), "agreement_version",
+                           r[i].agreement_version, "signed_by", signed_));
+    }
+    answer(c, json_pack("{s:o}", "agreements", arr));
+}

@@ -610,6 +610,9 @@ const ov_route ov_routes[] = {
          "a candidate list with the screening per criterion and draws"),
     ACTION(OV_POST, "/api/v1/screening/batches/{id}/draws", ov_act_draw,
            "draw at random among the eligible; makes courses"),
+    PAGE(OV_GET, "/api/v1/me/agreements", ov_h_my_agreements,
+         "an employer contact's work agreements (placements at the "
+         "company)"),
     PAGE(OV_GET, "/api/v1/audit", ov_h_audit,
          "the municipality's audit log (citizen, user, from, to)"),
 
@@ -686,6 +689,8 @@ const ov_route ov_routes[] = {
     ACTION(OV_POST, "/screening/{id}/lodtraekning", ov_act_draw,
            "draw at random"),
     PAGE(OV_GET, "/revision", ov_h_audit, "the audit viewer"),
+    PAGE(OV_GET, "/arbejdsaftaler", ov_h_my_agreements,
+         "an employer contact's work agreements"),
     PAGE(OV_GET, "/min-adgangslog", ov_h_my_log, "my access log"),
     PAGE(OV_GET, "/min-adgangslog.csv", ov_h_my_log_csv,
          "my access log as CSV"),

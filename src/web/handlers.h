@@ -44,6 +44,7 @@ extern const ov_web_action ov_act_answer;
 
 /* ui_placement.c */
 void ov_h_placement(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_my_agreements(ov_web *app, ov_request *req, ov_response *res);
 extern const ov_web_action ov_act_placement;
 extern const ov_web_action ov_act_agreement;
 extern const ov_web_action ov_act_sign;
@@ -88,5 +89,6 @@ struct ov_audit_view_row;
 void ov_api_batches(ov_ctx *c, const struct ov_batch_row *r, int n);
 void ov_api_batch(ov_ctx *c, const struct ov_batch_detail *d);
 void ov_api_audit(ov_ctx *c, const struct ov_audit_view_row *r, int n);
+void ov_api_agreements(ov_ctx *c, const struct ov_placement_row *r, int n);
 
 #endif

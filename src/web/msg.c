@@ -360,6 +360,8 @@ static entry cat[] = {
     {"ptype.flex_job", "Fleksjob", "Flex job"},
     {"ptype.ordinary_job", "Ordinært job", "Ordinary job"},
     {"agreement.title", "Arbejdsaftale", "Work agreement"},
+    {"agreement.mine", "Arbejdsaftaler", "Work agreements"},
+    {"nav.agreements", "Arbejdsaftaler", "Work agreements"},
     {"agreement.none", "Der er ingen arbejdsaftale endnu.",
      "There is no work agreement yet."},
     {"agreement.internship_hours", "Praktiktimer pr. uge",

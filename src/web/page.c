@@ -46,6 +46,8 @@ void ov_page_begin(ov_response *res, const ov_request *req, int status,
             nav_link(res, "/revision", "nav.audit");
         if (v->role == OV_ROLE_CITIZEN)
             nav_link(res, "/min-adgangslog", "nav.my_log");
+        if (v->role == OV_ROLE_EMPLOYER)
+            nav_link(res, "/arbejdsaftaler", "nav.agreements");
         ov_html_lit(res, "</ul></nav><div class=\"who\">");
         char rk[64];
         snprintf(rk, sizeof rk, "role.%s", ov_role_code(v->role));

@@ -168,6 +168,8 @@ void ov_h_home(ov_web *app, ov_request *req, ov_response *res)
         ov_page_redirect(res, "/forloeb");
     else if (v->role == OV_ROLE_LEADER || v->role == OV_ROLE_ADMINISTRATOR)
         ov_page_redirect(res, "/forloeb");
+    else if (v->role == OV_ROLE_EMPLOYER)
+        ov_page_redirect(res, "/arbejdsaftaler");
     else {
         ov_ctx c;
         ov_ctx_init(&c, app, req, res);

@@ -352,31 +352,68 @@ static void hours_chart(ov_ctx *c, const ov_placement_row *r)
     ov_chart_svg(c->res, &ch);
 }
 
+/* An employer contact sees the work agreements of placements at their
+ * own company, and nothing else (404 otherwise, as for any record). */
+static ov_status employer_tx(ov_ctx *c, ov_tx **tx, ov_err *err)
+{
+    int64_t course = 0;
+    ov_tx *rt;
+    if (ov_tx_begin_read(c->app->store, &rt, err) != OV_OK)
+        return err->code;
+    ov_placement_course(rt, c->id, &course, err);
+    ov_tx_rollback(rt);
+    if (!course)
+        return ov_err_set(err, OV_ENOTFOUND, NULL, "no such placement");
+    ov_actor *actor = OV_NEW(c->req->arena, ov_actor);
+    *actor = ov_ctx_actor(c, ov_ctx_purpose(c, course));
+    return ov_tx_begin(c->app->store, actor, tx, err);
+}
+
 static void placement_page(ov_ctx *c, ov_form *f, int status)
 {
     ov_err err;
     ov_err_clear(&err);
     int64_t course = 0;
     ov_tx *tx;
-    if (ov_tx_begin_read(c->app->store, &tx, &err) == OV_OK) {
-        ov_placement_course(tx, c->id, &course, &err);
-        ov_tx_rollback(tx);
-    }
-    if (!course) {
-        ov_ctx_not_found(c);
-        return;
-    }
-    if (ov_ctx_course_tx(c, course, -1, &tx, &err) != OV_OK) {
-        ov_ctx_fail(c, &err);
-        return;
+    bool employer = c->req->viewer.role == OV_ROLE_EMPLOYER;
+    if (employer) {
+        if (employer_tx(c, &tx, &err) != OV_OK) {
+            ov_ctx_fail(c, &err);
+            return;
+        }
+    } else {
+        if (ov_tx_begin_read(c->app->store, &tx, &err) == OV_OK) {
+            ov_placement_course(tx, c->id, &course, &err);
+            ov_tx_rollback(tx);
+        }
+        if (!course) {
+            ov_ctx_not_found(c);
+            return;
+        }
+        if (ov_ctx_course_tx(c, course, -1, &tx, &err) != OV_OK) {
+            ov_ctx_fail(c, &err);
+            return;
+        }
     }
     ov_arena *a = c->req->arena;
     ov_placement_row r;
     ov_status st = ov_placement_get(tx, c->id, a, &r, &err);
+    if (st == OV_OK && employer &&
+        (c->req->viewer.company_id == 0 ||
+         r.p.company_id != c->req->viewer.company_id)) {
+        /* not their company: nothing was shown, nothing is logged */
+        ov_tx_rollback(tx);
+        ov_ctx_not_found(c);
+        return;
+    }
     st = st == OV_OK ? ov_tx_commit(tx, &err) : (ov_tx_rollback(tx), st);
     if (st != OV_OK) {
         ov_ctx_fail(c, &err);
         return;
+    }
+    if (employer) {
+        /* the work agreement only: no hours log, no course */
+        r.nweeks = 0;
     }
     if (c->api) {
         ov_api_placement(c, &r);
@@ -390,8 +427,9 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
                                            ov_msg(c->lang, tk),
                                            (int)r.citizen_name.len,
                                            r.citizen_name.ptr)));
-    ov_html_printf(res, "<p><a href=\"/forloeb/%D\">%t</a></p>", r.course_id,
-                   "common.back");
+    if (!employer)
+        ov_html_printf(res, "<p><a href=\"/forloeb/%D\">%t</a></p>",
+                       r.course_id, "common.back");
     ov_html_printf(res, "<dl><dt>%t</dt><dd>%h</dd><dt>%t</dt><dd>",
                    "placement.company", r.company_name, "placement.start");
     ov_page_date(res, r.p.start);
@@ -498,6 +536,10 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
         ov_page_form_errors(res, f);
     }
 
+    if (employer) {
+        ov_page_end(res);
+        return;
+    }
     /* hours */
     ov_html_printf(res, "<h2>%t</h2>", "hours.title");
     if (r.nweeks == 0) {
@@ -549,4 +591,62 @@ void ov_h_placement(ov_web *app, ov_request *req, ov_response *res)
     if (!ov_ctx_param_id(&c, 0, &c.id))
         return;
     placement_page(&c, NULL, 200);
+}
+
+/* An employer contact's work agreements: the placements at their company. */
+void ov_h_my_agreements(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
+    ov_err err;
+    ov_err_clear(&err);
+    if (req->viewer.role != OV_ROLE_EMPLOYER || !req->viewer.company_id) {
+        ov_err_set(&err, OV_EPERM, NULL,
+                   "only an employer contact has work agreements here");
+        ov_ctx_fail(&c, &err);
+        return;
+    }
+    ov_actor actor = ov_ctx_actor(&c, "arbejdsaftaler");
+    ov_tx *tx;
+    ov_placement_row *rows = NULL;
+    int n = 0;
+    ov_status st = ov_tx_begin(app->store, &actor, &tx, &err);
+    if (st == OV_OK) {
+        ov_placement_list_company(tx, req->viewer.company_id, req->arena,
+                                  &rows, &n, &err);
+        st = ov_tx_commit(tx, &err);
+    }
+    if (st != OV_OK) {
+        ov_ctx_fail(&c, &err);
+        return;
+    }
+    if (c.api) {
+        ov_api_agreements(&c, rows, n);
+        return;
+    }
+    ov_page_begin(res, req, 200, ov_str_c(ov_msg(c.lang, "agreement.mine")));
+    if (n == 0)
+        ov_html_printf(res, "<p class=\"empty\">%t</p>", "agreement.none");
+    else {
+        ov_html_printf(res,
+                       "<table><thead><tr><th>%t</th><th>%t</th><th>%t</th>"
+                       "<th>%t</th></tr></thead><tbody>",
+                       "courses.citizen", "placement.type", "placement.start",
+                       "agreement.signoffs");
+        for (int i = 0; i < n; i++) {
+            char tk[48], so[200];
+            snprintf(tk, sizeof tk, "ptype.%s",
+                     ov_placement_type_code(rows[i].p.type));
+            ov_signoff_text(rows[i].signed_mask, so, sizeof so);
+            ov_html_printf(res,
+                           "<tr><td><a href=\"/virksomhedsforloeb/%D\">%h</a>"
+                           "</td><td>%t</td><td>",
+                           rows[i].id, rows[i].citizen_name, tk);
+            ov_page_date(res, rows[i].p.start);
+            ov_html_printf(res, "</td><td>%h</td></tr>",
+                           ov_str_c(rows[i].agreement_version ? so : ""));
+        }
+        ov_html_lit(res, "</tbody></table>");
+    }
+    ov_page_end(res);
 }
