@@ -1,6 +1,16 @@
+/*
+ * view.c - the reads the pages and the API need beyond the write modules.
+ * Functions that return a citizen's data take a write transaction and
+ * append their audit "read" row (audit.c merges one citizen's reads in one
+ * transaction into one row, written before COMMIT, so a search of the log
+ * never sees its own row). Organisation data (companies, teams, batch
+ * counts) and the id look-ups run in read transactions too. Every list is
+ * capped; a not-found answer fails the transaction like any other error.
+ */
 #include "store/view.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/audit.h"
@@ -90,24 +100,26 @@ static const char SQL_BATCHES[] =
     "c.in_target_group = 1), (SELECT count(*) FROM candidate c WHERE "
     "c.batch_id = b.id AND c.eligible = 1), (SELECT count(*) FROM "
     "draw_member m JOIN draw d ON d.id = m.draw_id WHERE d.batch_id = b.id) "
-    "FROM screening_batch b WHERE b.municipality_code = ?1 AND (?2 = 0 OR "
-    "b.id = ?2) ORDER BY b.id DESC LIMIT 500";
+    "FROM screening_batch b WHERE b.municipality_code = ?1 AND (?2 IS NULL "
+    "OR b.id = ?2) ORDER BY b.id DESC LIMIT 500";
+/* Each candidate with the draw that picked it (at most one: the pool
+ * leaves out the drawn) and the course that draw made. ov_draw_make creates
+ * it in the draw's transaction after recording drawn_at, and a citizen has
+ * no open course when drawn, so it is the citizen's first course created at
+ * or after the draw; a later course of the same citizen does not replace
+ * it. */
 static const char SQL_CANDIDATES[] =
     "SELECT c.id, c.line, c.citizen_id, ci.full_name, ci.birth_date, "
     "c.activity_ready, c.months_unemployed, c.company_activity, "
     "c.in_prison, c.health_exemption, c.declined, c.in_target_group, "
     "c.eligible, coalesce(c.exclusion_reason, ''), "
-    "coalesce(c.exclusion_text, ''), coalesce((SELECT m.draw_id FROM "
-    "draw_member m JOIN draw d ON d.id = m.draw_id WHERE d.batch_id = "
-    "c.batch_id AND m.candidate_id = c.id), 0) FROM candidate c JOIN "
-    "citizen ci ON ci.id = c.citizen_id WHERE c.batch_id = ?1 ORDER BY "
-    "c.line LIMIT 20000";
-/* The course a draw made: the citizen's course in the batch's municipality
- * started on or after the draw. */
-static const char SQL_DRAWN_COURSE[] =
-    "SELECT co.id FROM course co JOIN screening_batch b ON "
-    "b.municipality_code = co.municipality_code WHERE b.id = ?1 AND "
-    "co.citizen_id = ?2 ORDER BY co.id DESC LIMIT 1";
+    "coalesce(c.exclusion_text, ''), coalesce(d.id, 0), coalesce((SELECT "
+    "co.id FROM course co WHERE co.citizen_id = c.citizen_id AND "
+    "co.created_at >= d.drawn_at ORDER BY co.id LIMIT 1), 0) FROM "
+    "candidate c JOIN citizen ci ON ci.id = c.citizen_id LEFT JOIN draw d "
+    "ON d.id = (SELECT min(m.draw_id) FROM draw_member m WHERE "
+    "m.candidate_id = c.id) WHERE c.batch_id = ?1 ORDER BY c.line, c.id "
+    "LIMIT 20000";
 static const char SQL_DRAWS[] =
     "SELECT d.id, d.seed, d.count, (SELECT count(*) FROM draw_pool p WHERE "
     "p.draw_id = d.id), d.drawn_by, d.drawn_at FROM draw d WHERE "
@@ -169,9 +181,16 @@ ov_status ov_meeting_list(ov_tx *tx, int64_t course_id, ov_arena *a,
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
         ov_meeting_row *m = &rows[*n];
         m->id = ov_stmt_col_i64(s, 0);
-        m->kind = ov_str_eq_c(ov_stmt_col_text(s, 1, a), "start")
-                      ? OV_MEETING_START
-                      : OV_MEETING_FOLLOWUP;
+        ov_str kind = ov_stmt_col_text(s, 1, a);
+        if (ov_str_eq_c(kind, "start"))
+            m->kind = OV_MEETING_START;
+        else if (ov_str_eq_c(kind, "followup"))
+            m->kind = OV_MEETING_FOLLOWUP;
+        else {
+            ov_err_set(err, OV_ECORRUPT, NULL, "meeting %lld: unknown kind",
+                       (long long)m->id);
+            break;
+        }
         if (col_date(s, 2, a, "held_on", &m->held_on, err) != OV_OK)
             break;
         m->complete = ov_stmt_col_i64(s, 3) != 0;
@@ -310,7 +329,8 @@ static const char *const SQL_COURSE_OF[] = {SQL_PROPOSAL_COURSE,
                                             SQL_PLACEMENT_COURSE};
 
 static ov_status course_of(ov_tx *tx, int which, int64_t id,
-                           int64_t *course_id, const char *what, ov_err *err)
+                           int64_t *course_id, const char *field,
+                           const char *what, ov_err *err)
 {
     ov_err_clear(err);
     *course_id = 0;
@@ -327,15 +347,16 @@ static ov_status course_of(ov_tx *tx, int which, int64_t id,
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (r == OV_STEP_DONE)
-        return ov_err_set(err, OV_ENOTFOUND, NULL, "no %s %lld", what,
-                          (long long)id);
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, field,
+                                          "%s: no %s %lld", field, what,
+                                          (long long)id), err));
     return OV_OK;
 }
 
 ov_status ov_proposal_course(ov_tx *tx, int64_t proposal_id,
                              int64_t *course_id, ov_err *err)
 {
-    return course_of(tx, OF_PROPOSAL, proposal_id, course_id,
+    return course_of(tx, OF_PROPOSAL, proposal_id, course_id, "proposal_id",
                      "proposal", err);
 }
 
@@ -343,7 +364,7 @@ ov_status ov_placement_course(ov_tx *tx, int64_t placement_id,
                               int64_t *course_id, ov_err *err)
 {
     return course_of(tx, OF_PLACEMENT, placement_id, course_id,
-                     "placement", err);
+                     "placement_id", "placement", err);
 }
 
 /* ---- placements ---- */
@@ -496,8 +517,9 @@ ov_status ov_placement_get(ov_tx *tx, int64_t placement_id, ov_arena *a,
                       &n, err) != OV_OK)
         return err->code;
     if (n == 0)
-        return ov_err_set(err, OV_ENOTFOUND, NULL, "no placement %lld",
-                          (long long)placement_id);
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "placement_id",
+                                          "placement_id: no placement %lld",
+                                          (long long)placement_id), err));
     *out = rows[0];
     return ov_audit_append(tx, OV_ACT_READ, out->citizen_id,
                            "virksomhedsforløb", err);
@@ -554,10 +576,27 @@ ov_status ov_employment_list(ov_tx *tx, int64_t course_id, ov_arena *a,
 
 /* ---- companies ---- */
 
+typedef struct company_ix {
+    int64_t id;
+    int at;
+} company_ix;
+
+static int company_ix_cmp(const void *x, const void *y)
+{
+    int64_t a = ((const company_ix *)x)->id, b = ((const company_ix *)y)->id;
+    return (a > b) - (a < b);
+}
+
+/* Attach the openings of the municipality's companies (one company when
+ * company_id != 0), newest first. */
 static ov_status openings_into(ov_tx *tx, int municipality_code,
                                int64_t company_id, ov_company_row *rows,
                                int n, ov_arena *a, ov_err *err)
 {
+    company_ix *ix = OV_NEW_N(a, company_ix, (size_t)n + 1);
+    for (int i = 0; i < n; i++)
+        ix[i] = (company_ix){rows[i].id, i};
+    qsort(ix, (size_t)n, sizeof *ix, company_ix_cmp);
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_OPENINGS_OF, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
@@ -565,29 +604,29 @@ static ov_status openings_into(ov_tx *tx, int municipality_code,
     ov_stmt_bind_i64(s, 2, company_id);
     ov_step r;
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
-        int64_t cid = ov_stmt_col_i64(s, 9);
-        ov_company_row *c = NULL;
-        for (int i = 0; i < n && !c; i++)
-            if (rows[i].id == cid)
-                c = &rows[i];
-        if (!c)
+        company_ix key = {ov_stmt_col_i64(s, 9), 0};
+        const company_ix *hit =
+            bsearch(&key, ix, (size_t)n, sizeof *ix, company_ix_cmp);
+        if (!hit)
             continue;
-        if (!c->openings)
-            c->openings = OV_NEW_N(a, ov_opening_row, 64);
-        else if (c->nopenings % 64 == 0) {
-            ov_opening_row *more =
-                OV_NEW_N(a, ov_opening_row, (size_t)c->nopenings + 64);
-            memcpy(more, c->openings,
-                   (size_t)c->nopenings * sizeof *c->openings);
+        ov_company_row *c = &rows[hit->at];
+        /* capacity is the next power of two from 8 */
+        int k = c->nopenings;
+        if (k == 0) {
+            c->openings = OV_NEW_N(a, ov_opening_row, 8);
+        } else if (k >= 8 && (k & (k - 1)) == 0) {
+            ov_opening_row *more = OV_NEW_N(a, ov_opening_row, 2 * (size_t)k);
+            memcpy(more, c->openings, (size_t)k * sizeof *more);
             c->openings = more;
         }
-        ov_opening_row *o = &c->openings[c->nopenings];
+        ov_opening_row *o = &c->openings[k];
         memset(o, 0, sizeof *o);
         o->o.id = ov_stmt_col_i64(s, 0);
         o->o.tasks = ov_stmt_col_text(s, 1, a);
         o->o.occupation = ov_stmt_col_text(s, 2, a);
         o->o.hours_min = (int)ov_stmt_col_i64(s, 3);
         o->o.hours_max = (int)ov_stmt_col_i64(s, 4);
+        /* "code,code" as match.c writes it */
         ov_str acc = ov_stmt_col_text(s, 5, a);
         while (acc.ptr && acc.len) {
             ov_str one;
@@ -597,10 +636,8 @@ static ov_status openings_into(ov_tx *tx, int municipality_code,
                 o->o.accommodations |= OV_ACC_BIT(x);
         }
         if (ov_ordinary_hours_parse(ov_stmt_col_text(s, 6, a), &o->o.ordinary,
-                                    err) != OV_OK) {
-            r = OV_STEP_ERROR;
+                                    err) != OV_OK)
             break;
-        }
         o->o.shortage = ov_stmt_col_i64(s, 7) != 0;
         o->active = ov_stmt_col_i64(s, 8) != 0;
         o->o.municipality_code = c->municipality_code;
@@ -662,9 +699,10 @@ ov_status ov_company_get(ov_tx *tx, int64_t company_id, int municipality_code,
     if (finish(tx, s, r == OV_STEP_ROW ? OV_STEP_DONE : r, err) != OV_OK)
         return err->code;
     if (r == OV_STEP_DONE)
-        return ov_err_set(err, OV_ENOTFOUND, "company_id",
-                          "company_id: no company %lld in your municipality",
-                          (long long)company_id);
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "company_id",
+                                          "company_id: no company %lld in "
+                                          "your municipality",
+                                          (long long)company_id), err));
     return openings_into(tx, municipality_code, company_id, out, 1, a, err);
 }
 
@@ -737,7 +775,10 @@ static ov_status batches(ov_tx *tx, int municipality_code, int64_t batch_id,
     if (ov_stmt_prepare(tx->conn, SQL_BATCHES, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, municipality_code);
-    ov_stmt_bind_i64(s, 2, batch_id);
+    if (batch_id)
+        ov_stmt_bind_i64(s, 2, batch_id);
+    else
+        ov_stmt_bind_null(s, 2);
     ov_step r;
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
         ov_batch_row *b = &rows[*n];
@@ -785,12 +826,16 @@ ov_status ov_batch_get(ov_tx *tx, int64_t batch_id, int municipality_code,
         return err->code;
     ov_batch_row *b = NULL;
     int nb = 0;
-    if (batches(tx, municipality_code, batch_id, a, &b, &nb, err) != OV_OK)
+    if (batch_id <= 0)
+        nb = 0;
+    else if (batches(tx, municipality_code, batch_id, a, &b, &nb, err) !=
+             OV_OK)
         return err->code;
     if (nb == 0)
-        return ov_err_set(err, OV_ENOTFOUND, NULL,
-                          "no candidate list %lld in your municipality",
-                          (long long)batch_id);
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "batch_id",
+                                          "batch_id: no candidate list %lld "
+                                          "in your municipality",
+                                          (long long)batch_id), err));
     out->batch = b[0];
     enum { CAP = 20000 };
     size_t cap = (size_t)(out->batch.ncandidates < CAP
@@ -823,35 +868,18 @@ ov_status ov_batch_get(ov_tx *tx, int64_t batch_id, int municipality_code,
         c->exclusion_text = ov_stmt_col_text(s, 14, a);
         c->excluded = c->in_target_group && !c->eligible;
         c->draw_id = ov_stmt_col_i64(s, 15);
+        c->course_id = ov_stmt_col_i64(s, 16);
         out->ncandidates++;
     }
     if (finish(tx, s, r, err) != OV_OK)
         return err->code;
-    /* the courses the draws made */
-    if (ov_stmt_prepare(tx->conn, SQL_DRAWN_COURSE, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    for (int i = 0; i < out->ncandidates; i++) {
-        ov_candidate_row *c = &out->candidates[i];
-        if (!c->draw_id)
-            continue;
-        ov_stmt_release(s);
-        if (ov_stmt_prepare(tx->conn, SQL_DRAWN_COURSE, &s, err) != OV_OK)
-            return ov_tx_fail(tx, err);
-        ov_stmt_bind_i64(s, 1, batch_id);
-        ov_stmt_bind_i64(s, 2, c->citizen_id);
-        r = ov_stmt_step(s, err);
-        if (r == OV_STEP_ROW)
-            c->course_id = ov_stmt_col_i64(s, 0);
-        else if (r == OV_STEP_ERROR)
-            return finish(tx, s, r, err);
-    }
-    ov_stmt_release(s);
     if (ov_stmt_prepare(tx->conn, SQL_DRAWS, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, batch_id);
-    enum { DCAP = 200 };
-    out->draws = OV_NEW_N(a, ov_draw_row, DCAP);
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && out->ndraws < DCAP) {
+    /* each draw has at least one member, so ndrawn bounds the draws */
+    int dcap = out->batch.ndrawn;
+    out->draws = OV_NEW_N(a, ov_draw_row, (size_t)dcap + 1);
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && out->ndraws < dcap) {
         ov_draw_row *d = &out->draws[out->ndraws];
         d->id = ov_stmt_col_i64(s, 0);
         d->seed = ov_stmt_col_text(s, 1, a);
@@ -882,7 +910,20 @@ ov_status ov_audit_search(ov_tx *tx, const ov_audit_filter *f, ov_arena *a,
     *out = NULL;
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
-    int limit = f->limit < 1 ? 1 : f->limit > 5000 ? 5000 : f->limit;
+    if (f->municipality_code <= 0)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL,
+                                          "municipality_code",
+                                          "municipality_code: the audit log "
+                                          "is read per municipality; give "
+                                          "its code"), err));
+    if (f->limit < 1 || f->limit > 5000)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "limit",
+                                          "limit: show 1-5000 rows"), err));
+    if (f->has_from && f->has_to && f->from > f->to)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "to",
+                                          "to: the period ends before it "
+                                          "starts; swap the dates"), err));
+    int limit = f->limit;
     char from[OV_TIME_BUF] = "", to[OV_TIME_BUF] = "";
     ov_time t;
     if (f->has_from) {

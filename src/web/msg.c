@@ -657,6 +657,9 @@ static entry cat[] = {
      "CVR-nummeret er ugyldigt: %", NULL},
     {"e:seed: a whole number %",
      "Frøet skal være et helt tal eller tomt", NULL},
+    {"e:to: the period ends before it starts; swap the dates",
+     "Perioden slutter før den begynder; byt om på datoerne", NULL},
+    {"e:limit: show 1-5000 rows", "Vis 1-5000 rækker", NULL},
     {"e:file: % errors; nothing was imported:%",
      "Filen har % fejl; intet er indlæst:%", NULL},
 };

@@ -58,7 +58,12 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
             ov_audit_search(tx, &flt, req->arena, &rows, &n, &err);
             st = ov_tx_commit(tx, &err);
         }
-        if (st != OV_OK) {
+        if (st == OV_EINVAL && !c.api) {
+            /* a filter the store refused (the period backwards): show it
+             * next to its field */
+            ov_form_fail_err(&f, &err);
+            valid = false;
+        } else if (st != OV_OK) {
             ov_ctx_fail(&c, &err);
             return;
         }
