@@ -375,9 +375,12 @@ ov_status ov_course_get(ov_tx *tx, int64_t id, ov_arena *a, ov_course *out,
 
 static const char SQL_LIST_TEAM[] =
     "SELECT c.id, z.full_name, c.stage, c.municipality_code, c.citizen_id "
-    "FROM course c JOIN citizen z ON z.id = c.citizen_id "
-    "JOIN team_member m ON m.team_id = c.team_id AND m.user_id = ?1 "
-    "WHERE c.municipality_code = ?2 ORDER BY c.id DESC LIMIT 5000";
+    "FROM team_member m CROSS JOIN course c ON c.team_id = m.team_id "
+    "JOIN citizen z ON z.id = c.citizen_id "
+    "WHERE m.user_id = ?1 AND +c.municipality_code = ?2 "
+    "ORDER BY c.id DESC LIMIT 5000";
+/* (CROSS JOIN: start from the user's teams, not from every course of the
+ * municipality) */
 /* every list query binds ?1 and ?2; one that needs only one of them
  * compares the other to itself */
 static const char SQL_LIST_MUNI[] =
