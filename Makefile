@@ -64,7 +64,7 @@ CLI_TESTS := $(sort $(wildcard tests/cli/*.sh))
 $(TEST_HELPER_OBJ): ALL_CFLAGS += -Itests
 
 .PHONY: all deps run test check unit-test cli-test asan install uninstall clean lint \
-        bench-demo
+        bench-demo bench-web
 
 all: $(BIN) $(LIB)
 
@@ -145,3 +145,10 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_HELPER_OBJ:.o=.d) $(TEST_BIN:=.d)
+
+# The web server under load: a municipality-scale demo database (demo
+# --scale 40, 24,000 citizens), wrk at 64 connections against the course
+# page and "Mine opgaver"; figures to docs/performance.md.
+bench-web: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/bench-web

@@ -12,6 +12,20 @@
  * profile in DOMAIN.md (54 % women, mean age 45, long unemployment; WHO-5
  * rising from about 49 to 57).
  *
+ * `--scale N` (1-200, default 1) builds a municipality-scale world for
+ * benchmarks: each municipality gets N blocks, each block its own screening
+ * batch of 300 candidates, eight cohorts drawn from it and two teams of its
+ * own (Team Nord N, Team Syd N), so a team's caseload stays that of the
+ * default world while the database grows N times; there are N times as many
+ * companies too. Scaled teams have three workers of each frontline role
+ * (about 37 open courses each). Scale 1 is exactly the default world: the
+ * random numbers are drawn in the same order. The named demo log-ins stay
+ * on the first team.
+ *
+ * All demo users share one Argon2id hash of the demo password, computed
+ * once per run (hashing is deliberately slow; the log-in path is the
+ * product's own).
+ *
  * Fictitious CPR numbers: the first six digits give a birth date that
  * follows the pilot's age profile, but the seventh digit is 5-8, which by
  * the century table puts the birth in 1858-1899 (or, for a few too-young
@@ -20,6 +34,7 @@
  * ages derived from these numbers read 100 years too old (or negative) in
  * the demo; the screening still shows the age rule at work.
  */
+#include <assert.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,8 +58,11 @@
 #include "store/screening.h"
 
 #define DEMO_PASSWORD "overgang-demo"
-#define CANDIDATES 300
+#define CANDIDATES 300 /* per block: one screening batch */
 #define DRAWN 240
+#define SCALE_MAX 200
+#define COMPANIES 25 /* per block */
+#define OPENINGS 60  /* per block, at most */
 
 static const char *const first_f[] = {
     "Anne", "Mette", "Hanne", "Susanne", "Lene", "Marianne", "Camilla",
@@ -87,13 +105,61 @@ static const char *const focus[] = {
     "Mødestabilitet", "Økonomi", "Søvn og døgnrytme", "Bolig", "Netværk",
     "Helbred", "Transport til arbejde", "Struktur i hverdagen"};
 
+/* A set of non-zero numbers (CPR and CVR numbers read as integers), open
+ * addressing, so that uniqueness stays cheap at 100,000 citizens. */
+typedef struct num_set {
+    uint64_t *slot; /* 0 = empty */
+    size_t cap;     /* a power of two */
+    size_t n;
+} num_set;
+
+static size_t num_slot(const num_set *s, uint64_t key)
+{
+    uint64_t h = key * UINT64_C(0x9e3779b97f4a7c15);
+    size_t i = (size_t)(h >> 32) & (s->cap - 1);
+    while (s->slot[i] && s->slot[i] != key)
+        i = (i + 1) & (s->cap - 1);
+    return i;
+}
+
+/* Add key (non-zero); false when it was there already. */
+static bool num_set_add(num_set *s, uint64_t key)
+{
+    assert(key != 0);
+    if (2 * (s->n + 1) > s->cap) {
+        num_set old = *s;
+        s->cap = old.cap ? 2 * old.cap : 1024;
+        s->slot = ov_xcalloc(s->cap, sizeof *s->slot);
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.slot[i])
+                s->slot[num_slot(s, old.slot[i])] = old.slot[i];
+        free(old.slot);
+    }
+    size_t i = num_slot(s, key);
+    if (s->slot[i])
+        return false;
+    s->slot[i] = key;
+    s->n++;
+    return true;
+}
+
+static uint64_t digits_value(const char *p, int n)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < n; i++)
+        v = v * 10 + (uint64_t)(p[i] - '0');
+    return v;
+}
+
 typedef struct demo {
     ov_rng rng;
     ov_date today;
     ov_tx *tx;
     ov_err *err;
-    char taken_cpr[2 * CANDIDATES + 64][11];
-    int ncpr;
+    int scale;    /* blocks per municipality, 1..SCALE_MAX */
+    num_set cprs; /* CPR numbers handed out */
+    num_set cvrs; /* CVR numbers handed out */
+    char pwhash[OV_PWHASH_MAX]; /* "" until the first user needs it */
 } demo;
 
 static int pick(demo *d, int n) { return (int)ov_rng_below(&d->rng, (uint64_t)n); }
@@ -121,18 +187,12 @@ static void make_cpr(demo *d, ov_date birth, bool female, bool future,
         int last_digit = pick(d, 5) * 2 + (female ? 0 : 1);
         snprintf(out, 12, "%02d%02d%02d-%d%02d%d", y.day, y.month, yy, d7, mid,
                  last_digit);
-        char digits[11];
-        memcpy(digits, out, 6);
-        memcpy(digits + 6, out + 7, 4);
-        digits[10] = '\0';
-        bool dup = false;
-        for (int i = 0; i < d->ncpr && !dup; i++)
-            dup = memcmp(d->taken_cpr[i], digits, 10) == 0;
+        /* ddmmyy and the four digits after the dash */
+        uint64_t key = digits_value(out, 6) * 10000 + digits_value(out + 7, 4);
         ov_cpr c;
-        if (!dup && ov_cpr_parse(ov_str_c(out), "cpr", &c, NULL) == OV_OK) {
-            memcpy(d->taken_cpr[d->ncpr++], digits, 11);
+        if (ov_cpr_parse(ov_str_c(out), "cpr", &c, NULL) == OV_OK &&
+            num_set_add(&d->cprs, key))
             return;
-        }
     }
 }
 
@@ -151,7 +211,8 @@ static void make_cvr(demo *d, char out[9])
             continue;
         out[7] = (char)('0' + check);
         out[8] = '\0';
-        return;
+        if (num_set_add(&d->cvrs, digits_value(out, 8)))
+            return;
     }
 }
 
@@ -165,40 +226,81 @@ static int64_t user(demo *d, const char *name, const char *full, ov_role role,
         return 0;
     if (team && ov_org_team_add_member(d->tx, team, id, d->err) != OV_OK)
         return 0;
-    char hash[OV_PWHASH_MAX];
-    if (ov_password_hash(DEMO_PASSWORD, hash, d->err) != OV_OK ||
-        ov_org_user_set_password(d->tx, id, hash, d->err) != OV_OK)
+    if (!d->pwhash[0] &&
+        ov_password_hash(DEMO_PASSWORD, d->pwhash, d->err) != OV_OK)
+        return 0;
+    if (ov_org_user_set_password(d->tx, id, d->pwhash, d->err) != OV_OK)
         return 0;
     return id;
 }
 
+/* A team's frontline staff. The default world keeps its small teams (two
+ * caseworkers of each kind, three CTI workers, two consultants: about 55
+ * open courses per caseworker); a scaled world staffs every team with three
+ * of each, about 37 open courses per worker. */
+#define TEAM_ROLE_MAX 3
 typedef struct team_staff {
     int64_t team;
-    int64_t job[2], social[2], cti[3], vk[2];
+    int64_t job[TEAM_ROLE_MAX], social[TEAM_ROLE_MAX], cti[TEAM_ROLE_MAX],
+        vk[TEAM_ROLE_MAX];
+    int njob, nsocial, ncti, nvk;
 } team_staff;
 
+/* Arrays sized by the scale are heap-allocated (muni_free). */
 typedef struct muni {
     int code;
     const char *name;
     int postcode_lo, postcode_hi;
     const char *suffix; /* "" for Halsnæs, "2" for Tønder */
-    team_staff teams[2];
-    int64_t companies[25];
+    team_staff *teams;  /* two per block */
+    int nteams;
+    int64_t *companies; /* COMPANIES per block */
     int ncompanies;
-    int64_t openings[60];
+    int64_t *openings; /* up to OPENINGS per block */
     int nopenings;
     int64_t first_citizen_course; /* for the demo citizen log-in */
     int64_t employer_company;
 } muni;
 
+static void muni_alloc(muni *m, int scale)
+{
+    m->nteams = 2 * scale;
+    m->teams = ov_xcalloc((size_t)m->nteams, sizeof *m->teams);
+    m->companies = ov_xcalloc((size_t)(COMPANIES * scale),
+                              sizeof *m->companies);
+    m->openings = ov_xcalloc((size_t)(OPENINGS * scale), sizeof *m->openings);
+}
+
+static void muni_free(muni *m)
+{
+    free(m->teams);
+    free(m->companies);
+    free(m->openings);
+}
+
+/* Two teams per block: "Team Nord" and "Team Syd" in the first block, then
+ * "Team Nord 2", "Team Syd 2", ... Users of the first block are "job",
+ * "job.n2", "job.s1", ...; of block k (from 2) "job.n<k>.1", "job.s<k>.2". */
 static ov_status staff(demo *d, muni *m)
 {
     static const char *const team_names[2] = {"Team Nord", "Team Syd"};
-    char name[64], full[96];
-    for (int t = 0; t < 2; t++) {
+    char name[64], full[96], tname[64];
+    for (int t = 0; t < m->nteams; t++) {
         team_staff *ts = &m->teams[t];
-        if (ov_org_team_create(d->tx, m->code, ov_str_c(team_names[t]),
-                               &ts->team, d->err) != OV_OK)
+        bool scaled = d->scale > 1;
+        ts->njob = scaled ? 3 : 2;
+        ts->nsocial = scaled ? 3 : 2;
+        ts->ncti = 3;
+        ts->nvk = scaled ? 3 : 2;
+        int block = t / 2;
+        char side = t % 2 == 0 ? 'n' : 's';
+        if (block == 0)
+            snprintf(tname, sizeof tname, "%s", team_names[t % 2]);
+        else
+            snprintf(tname, sizeof tname, "%s %d", team_names[t % 2],
+                     block + 1);
+        if (ov_org_team_create(d->tx, m->code, ov_str_c(tname), &ts->team,
+                               d->err) != OV_OK)
             return d->err->code;
         struct {
             ov_role role;
@@ -206,10 +308,10 @@ static ov_status staff(demo *d, muni *m)
             int64_t *ids;
             int n;
         } groups[] = {
-            {OV_ROLE_EMPLOYMENT_CASEWORKER, "job", ts->job, 2},
-            {OV_ROLE_SOCIAL_CASEWORKER, "social", ts->social, 2},
-            {OV_ROLE_CTI_WORKER, "cti", ts->cti, 3},
-            {OV_ROLE_COMPANY_CONSULTANT, "vk", ts->vk, 2},
+            {OV_ROLE_EMPLOYMENT_CASEWORKER, "job", ts->job, ts->njob},
+            {OV_ROLE_SOCIAL_CASEWORKER, "social", ts->social, ts->nsocial},
+            {OV_ROLE_CTI_WORKER, "cti", ts->cti, ts->ncti},
+            {OV_ROLE_COMPANY_CONSULTANT, "vk", ts->vk, ts->nvk},
         };
         for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
             for (int i = 0; i < groups[g].n; i++) {
@@ -218,9 +320,13 @@ static ov_status staff(demo *d, muni *m)
                 if (t == 0 && i == 0)
                     snprintf(name, sizeof name, "%s%s", groups[g].base,
                              m->suffix);
-                else
+                else if (block == 0)
                     snprintf(name, sizeof name, "%s%s.%c%d", groups[g].base,
-                             m->suffix, t == 0 ? 'n' : 's', i + 1);
+                             m->suffix, side, i + 1);
+                else
+                    snprintf(name, sizeof name, "%s%s.%c%d.%d",
+                             groups[g].base, m->suffix, side, block + 1,
+                             i + 1);
                 snprintf(full, sizeof full, "%s %s",
                          first_f[pick(d, 30)], last[pick(d, 30)]);
                 groups[g].ids[i] = user(d, name, full, groups[g].role, m->code,
@@ -241,7 +347,8 @@ static ov_status staff(demo *d, muni *m)
 
 static ov_status companies(demo *d, muni *m)
 {
-    m->ncompanies = 25;
+    m->ncompanies = COMPANIES * d->scale;
+    int max_openings = OPENINGS * d->scale;
     for (int i = 0; i < m->ncompanies; i++) {
         char cvr[9], name[96];
         make_cvr(d, cvr);
@@ -253,7 +360,7 @@ static ov_status companies(demo *d, muni *m)
                                   d->err) != OV_OK)
             return d->err->code;
         int nopen = between(d, 1, 2);
-        for (int k = 0; k < nopen && m->nopenings < 60; k++) {
+        for (int k = 0; k < nopen && m->nopenings < max_openings; k++) {
             int j = (i + k) % 10;
             ov_opening o = {0};
             o.tasks = ov_str_c(jobs[j].tasks);
@@ -276,8 +383,10 @@ static ov_status companies(demo *d, muni *m)
     return OV_OK;
 }
 
-/* The candidate list as CSV, screened through the real import. */
-static ov_status screening(demo *d, muni *m, ov_arena *a, int64_t *batch)
+/* The candidate list of one block as CSV, screened through the real
+ * import. */
+static ov_status screening(demo *d, muni *m, int block, ov_arena *a,
+                           int64_t *batch)
 {
     ov_buf csv;
     ov_buf_init(&csv, a, 1 << 20);
@@ -314,7 +423,10 @@ static ov_status screening(demo *d, muni *m, ov_arena *a, int64_t *batch)
     ov_screening_rules rules = ov_screening_rules_default();
     ov_import_report rep;
     char source[64];
-    snprintf(source, sizeof source, "demo-%s.csv", m->name);
+    if (block == 0)
+        snprintf(source, sizeof source, "demo-%s.csv", m->name);
+    else
+        snprintf(source, sizeof source, "demo-%s-%d.csv", m->name, block + 1);
     return ov_screening_import(d->tx, m->code, d->today - 540, &rules,
                                ov_buf_str(&csv), source, a, batch, &rep,
                                d->err);
@@ -329,13 +441,13 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
     ov_err *err = d->err;
     ov_tx *tx = d->tx;
     if (ov_course_assign(tx, course, OV_ROLE_EMPLOYMENT_CASEWORKER,
-                         ts->job[idx % 2], err) != OV_OK ||
+                         ts->job[idx % ts->njob], err) != OV_OK ||
         ov_course_assign(tx, course, OV_ROLE_SOCIAL_CASEWORKER,
-                         ts->social[idx % 2], err) != OV_OK ||
-        ov_course_assign(tx, course, OV_ROLE_CTI_WORKER, ts->cti[idx % 3],
-                         err) != OV_OK ||
+                         ts->social[idx % ts->nsocial], err) != OV_OK ||
+        ov_course_assign(tx, course, OV_ROLE_CTI_WORKER,
+                         ts->cti[idx % ts->ncti], err) != OV_OK ||
         ov_course_assign(tx, course, OV_ROLE_COMPANY_CONSULTANT,
-                         ts->vk[idx % 2], err) != OV_OK)
+                         ts->vk[idx % ts->nvk], err) != OV_OK)
         return err->code;
     if (target == OV_STAGE_DRAWN)
         return OV_OK;
@@ -594,21 +706,20 @@ static ov_stage target_for(demo *d, int cohort, int ncohorts)
     return map[s];
 }
 
-static ov_status build_muni(demo *d, muni *m, ov_arena *a)
+/* One block: a screening batch, its eight cohorts and the candidates who
+ * wait, all on the block's two teams. */
+static ov_status build_block(demo *d, muni *m, int block, ov_arena *a)
 {
-    if (ov_org_municipality_create(d->tx, m->code, ov_str_c(m->name),
-                                   d->err) != OV_OK ||
-        staff(d, m) != OV_OK || companies(d, m) != OV_OK)
-        return d->err->code;
+    const team_staff *teams = &m->teams[2 * block];
     int64_t batch;
-    if (screening(d, m, a, &batch) != OV_OK)
+    if (screening(d, m, block, a, &batch) != OV_OK)
         return d->err->code;
     /* eight quarterly cohorts of 30, alternating between the teams */
     enum { COHORTS = 8, PER = DRAWN / COHORTS };
     for (int c = 0; c < COHORTS; c++) {
         int64_t drawn[PER], courses[PER], draw_id;
         ov_date on = d->today - 540 + c * 60;
-        const team_staff *ts = &m->teams[c % 2];
+        const team_staff *ts = &teams[c % 2];
         if (ov_draw_make(d->tx, batch, PER, ov_rng_next(&d->rng), ts->team, on,
                          &draw_id, drawn, courses, d->err) != OV_OK)
             return d->err->code;
@@ -630,7 +741,7 @@ static ov_status build_muni(demo *d, muni *m, ov_arena *a)
         return d->err->code;
     for (int i = 0; i < nw; i++) {
         int64_t course;
-        if (ov_course_create(d->tx, waiting[i], m->teams[i % 2].team,
+        if (ov_course_create(d->tx, waiting[i], teams[i % 2].team,
                              OV_STAGE_SCREENED, d->today - 30, &course,
                              d->err) != OV_OK)
             return d->err->code;
@@ -638,19 +749,65 @@ static ov_status build_muni(demo *d, muni *m, ov_arena *a)
     return OV_OK;
 }
 
+static ov_status build_muni(demo *d, muni *m)
+{
+    if (ov_org_municipality_create(d->tx, m->code, ov_str_c(m->name),
+                                   d->err) != OV_OK ||
+        staff(d, m) != OV_OK || companies(d, m) != OV_OK)
+        return d->err->code;
+    for (int b = 0; b < d->scale; b++) {
+        /* the CSV and the import report of a block are not kept */
+        ov_arena *a = ov_arena_new(0);
+        ov_status st = build_block(d, m, b, a);
+        ov_arena_destroy(a);
+        if (st != OV_OK)
+            return st;
+    }
+    return OV_OK;
+}
+
 static const cli_opt_def demo_opts[] = {
     {"--seed", true, OV_SET_COUNT, "random seed (default 1)"},
     {"--today", true, OV_SET_COUNT, "the date the world is built around"},
+    {"--scale", true, OV_SET_COUNT,
+     "N times the citizens, teams and companies (1-200, default 1)"},
 };
+#define N_DEMO_OPTS ((int)(sizeof demo_opts / sizeof demo_opts[0]))
+
+/* Free what cmd_demo allocated for the world. */
+static void demo_free(demo *d, muni *munis, int n)
+{
+    for (int i = 0; i < n; i++)
+        muni_free(&munis[i]);
+    free(d->cprs.slot);
+    free(d->cvrs.slot);
+    free(d);
+}
 
 int cmd_demo(int argc, char **argv)
 {
     cli_ctx c;
     ov_err err;
     ov_err_clear(&err);
-    if (cli_parse(&c, "demo", demo_opts, 2, argc, argv, &err) != OV_OK)
+    if (cli_parse(&c, "demo", demo_opts, N_DEMO_OPTS, argc, argv, &err) !=
+        OV_OK)
         return cli_fail(&err);
+    int scale = 1;
+    const char *scale_s = cli_opt(&c, "--scale");
+    if (scale_s) {
+        int64_t v;
+        if (ov_str_to_i64(ov_str_c(scale_s), &v) != OV_OK || v < 1 ||
+            v > SCALE_MAX) {
+            ov_err_set(&err, OV_EINVAL, "--scale",
+                       "demo: --scale must be a whole number from 1 to %d "
+                       "(got '%s'); 1 builds 600 citizens, 40 builds 24000",
+                       SCALE_MAX, scale_s);
+            return cli_fail(&err);
+        }
+        scale = (int)v;
+    }
     demo *d = ov_xcalloc(1, sizeof *d);
+    d->scale = scale;
     uint64_t seed = 1;
     const char *seed_s = cli_opt(&c, "--seed");
     if (seed_s) {
@@ -693,14 +850,16 @@ int cmd_demo(int argc, char **argv)
     ov_tx *tx;
     ov_status st = ov_tx_begin(s, cli_actor(&c, "demodata (overgang demo)"),
                                &tx, &err);
-    muni munis[2] = {{250, "Halsnæs", 3300, 3390, "", {{0}}, {0}, 0, {0}, 0,
-                      0, 0},
-                     {550, "Tønder", 6270, 6280, "2", {{0}}, {0}, 0, {0}, 0,
-                      0, 0}};
+    muni munis[2] = {{.code = 250, .name = "Halsnæs", .postcode_lo = 3300,
+                      .postcode_hi = 3390, .suffix = ""},
+                     {.code = 550, .name = "Tønder", .postcode_lo = 6270,
+                      .postcode_hi = 6280, .suffix = "2"}};
+    for (int i = 0; i < 2; i++)
+        muni_alloc(&munis[i], d->scale);
     if (st == OV_OK) {
         d->tx = tx;
         for (int i = 0; i < 2 && st == OV_OK; i++)
-            st = build_muni(d, &munis[i], a);
+            st = build_muni(d, &munis[i]);
         /* the national analyst, one citizen and one employer contact */
         if (st == OV_OK &&
             !user(d, "national", "National analytiker",
@@ -729,14 +888,21 @@ int cmd_demo(int argc, char **argv)
         st = ov_store_stats_get(s, &stats, &err);
     ov_store_close(s);
     ov_arena_destroy(a);
-    free(d);
+    demo_free(d, munis, 2);
     if (st != OV_OK) {
         unlink(db);
         return cli_fail(&err);
     }
-    printf("demo: %s with %lld citizens and %lld audit rows (seed %" PRIu64
-           ")\n",
-           db, (long long)stats.citizens, (long long)stats.audit_rows, seed);
+    if (scale == 1)
+        printf("demo: %s with %lld citizens and %lld audit rows (seed %" PRIu64
+               ")\n",
+               db, (long long)stats.citizens, (long long)stats.audit_rows,
+               seed);
+    else
+        printf("demo: %s with %lld citizens and %lld audit rows (seed %" PRIu64
+               ", scale %d)\n",
+               db, (long long)stats.citizens, (long long)stats.audit_rows,
+               seed, scale);
     printf("log-ins, all with password '%s':\n"
            "  Halsnæs: job, social, cti, vk, leder, admin, borger, "
            "arbejdsgiver\n"

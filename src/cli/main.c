@@ -41,7 +41,7 @@ static const command commands[] = {
      "import and screen a candidate list (all or nothing)"},
     {"draw", cmd_draw, "draw verify --db PATH --draw N",
      "re-run a stored draw from its seed and pool"},
-    {"demo", cmd_demo, "demo --db PATH [--seed N] [--today YYYY-MM-DD]",
+    {"demo", cmd_demo, "demo --db PATH [--seed N] [--today YYYY-MM-DD] [--scale N]",
      "build a new database with a realistic synthetic world"},
     {"audit", cmd_audit, "audit verify|prune --db PATH",
      "verify the audit log's hash chain, or prune rows past retention"},
