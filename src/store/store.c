@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/log.h"
@@ -45,6 +46,15 @@ struct ov_store {
     int64_t batch;           /* id of the open (or last) batch */
     int batch_n;             /* writers in the open batch */
     commit_waiter *waiters;
+
+    /* Checkpoints run on their own connection in the background, so no
+     * request waits while the WAL is copied into the database. */
+    ov_conn *ckpt;
+    pthread_t ckpt_thread;
+    bool ckpt_running;
+    bool ckpt_stop;
+    pthread_mutex_t ckpt_lock;
+    pthread_cond_t ckpt_cond;
 
     pthread_mutex_t pool_lock;
     pthread_cond_t pool_cond;
@@ -189,6 +199,79 @@ static ov_status setup_keys(ov_store *s, const char *key_path,
     return OV_OK;
 }
 
+#define CHECKPOINT_MS 200
+
+static void *checkpointer(void *arg)
+{
+    ov_store *s = arg;
+    pthread_mutex_lock(&s->ckpt_lock);
+    while (!s->ckpt_stop) {
+        struct timespec t;
+        clock_gettime(CLOCK_REALTIME, &t);
+        t.tv_nsec += CHECKPOINT_MS * 1000000L;
+        if (t.tv_nsec >= 1000000000L) {
+            t.tv_sec++;
+            t.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&s->ckpt_cond, &s->ckpt_lock, &t);
+        if (s->ckpt_stop)
+            break;
+        pthread_mutex_unlock(&s->ckpt_lock);
+        /* PASSIVE: copies what it can without blocking anyone */
+        ov_err e;
+        if (ov_conn_exec(s->ckpt, "PRAGMA wal_checkpoint(PASSIVE)", &e) !=
+            OV_OK)
+            ov_log_warn("background checkpoint: %s", e.msg);
+        pthread_mutex_lock(&s->ckpt_lock);
+    }
+    pthread_mutex_unlock(&s->ckpt_lock);
+    return NULL;
+}
+
+/* Move checkpoints off the writer: autocheckpoint off on the writer and a
+ * thread that checkpoints every 200 ms. Without it, every thousandth
+ * commit copied the WAL into the database while its request waited. */
+static void start_checkpointer(ov_store *s)
+{
+    ov_err e;
+    if (ov_conn_open(s->db_path, false, false, &s->ckpt, &e) != OV_OK) {
+        ov_log_warn("no background checkpoints (%s); the writer "
+                    "checkpoints itself",
+                    e.msg);
+        return;
+    }
+    if (ov_conn_exec(s->writer, "PRAGMA wal_autocheckpoint=0", &e) != OV_OK) {
+        ov_conn_close(s->ckpt);
+        s->ckpt = NULL;
+        return;
+    }
+    pthread_mutex_init(&s->ckpt_lock, NULL);
+    pthread_cond_init(&s->ckpt_cond, NULL);
+    if (pthread_create(&s->ckpt_thread, NULL, checkpointer, s) != 0) {
+        ov_conn_exec(s->writer, "PRAGMA wal_autocheckpoint=1000", &e);
+        ov_conn_close(s->ckpt);
+        s->ckpt = NULL;
+        return;
+    }
+    s->ckpt_running = true;
+}
+
+static void stop_checkpointer(ov_store *s)
+{
+    if (s->ckpt_running) {
+        pthread_mutex_lock(&s->ckpt_lock);
+        s->ckpt_stop = true;
+        pthread_cond_signal(&s->ckpt_cond);
+        pthread_mutex_unlock(&s->ckpt_lock);
+        pthread_join(s->ckpt_thread, NULL);
+        pthread_mutex_destroy(&s->ckpt_lock);
+        pthread_cond_destroy(&s->ckpt_cond);
+        s->ckpt_running = false;
+    }
+    ov_conn_close(s->ckpt);
+    s->ckpt = NULL;
+}
+
 ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
                         ov_err *err)
 {
@@ -254,6 +337,8 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
         }
         return st;
     }
+    if (s->writer)
+        start_checkpointer(s);
     *out = s;
     return OV_OK;
 }
@@ -262,6 +347,7 @@ void ov_store_close(ov_store *s)
 {
     if (!s)
         return;
+    stop_checkpointer(s);
     for (int i = 0; i < MAX_READERS; i++)
         ov_conn_close(s->readers[i]);
     ov_conn_close(s->writer);

@@ -17,7 +17,7 @@
 
 typedef struct ov_server_options {
     const char *listen;        /* "127.0.0.1:8080" */
-    int threads;               /* worker threads; 0 = 16 (they mostly wait for the disk, and a commit serves all who wait) */
+    int threads;               /* worker threads; 0 = 8 (they mostly wait for the disk, and a commit serves all who wait) */
     int max_connections;       /* 0 = 256 */
     int max_per_ip;            /* 0 = 64 */
     int timeout_s;             /* idle timeout; 0 = 30 */
