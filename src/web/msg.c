@@ -657,6 +657,8 @@ static entry cat[] = {
      "CVR-nummeret er ugyldigt: %", NULL},
     {"e:seed: a whole number %",
      "Frøet skal være et helt tal eller tomt", NULL},
+    {"e:name at least one person for the team",
+     "Vælg mindst én person til teamet", NULL},
     {"e:to: the period ends before it starts; swap the dates",
      "Perioden slutter før den begynder; byt om på datoerne", NULL},
     {"e:limit: show 1-5000 rows", "Vis 1-5000 rækker", NULL},

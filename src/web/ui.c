@@ -228,6 +228,11 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a)
             return;
         }
     }
+    if (a->check && a->check(c, tx, &err) != OV_OK) {
+        ov_tx_rollback(tx);
+        ov_ctx_fail(c, &err);
+        return;
+    }
     if (ov_form_parse(&f, c->req, "csrf") != OV_OK) {
         ov_tx_rollback(tx);
         answer_form_error(c, a, &f, OV_EINVAL);

@@ -75,6 +75,11 @@ struct ov_web_action {
     void (*render)(ov_ctx *c, ov_form *f, int status);
     /* HTML: where to go after success (a path; NULL = the course page). */
     const char *(*done)(ov_ctx *c, int64_t out_id);
+    /* For municipality actions about a record ({id}: a company, a
+     * candidate list): OV_ENOTFOUND unless it is the caller's
+     * municipality's. Runs before the body is read, so a stranger's id
+     * answers 404 whatever the body. NULL when there is no record. */
+    ov_status (*check)(ov_ctx *c, ov_tx *tx, ov_err *err);
 };
 
 /* GET of an action's form page (HTML). */

@@ -465,6 +465,12 @@ static ov_status team_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
                           int64_t *out_id, ov_err *err)
 {
     *out_id = c->course_id;
+    bool any = false;
+    for (int r = 0; r < 4; r++)
+        any = any || ov_form_int(f, team_spec[r].name, 0) > 0;
+    if (!any)
+        return ov_err_set(err, OV_EINVAL, "",
+                          "name at least one person for the team");
     for (int r = 0; r < 4; r++) {
         int64_t uid = ov_form_int(f, team_spec[r].name, 0);
         if (uid <= 0)
@@ -481,7 +487,7 @@ static ov_status team_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
 
 const ov_web_action ov_act_team = {
     "team", team_spec, 4, OV_OP_COURSE_WRITE, OV_SCOPE_COURSE, team_run, NULL,
-    NULL};
+    NULL, NULL};
 
 /* ---- ending a course ---- */
 
@@ -537,4 +543,4 @@ static void end_render(ov_ctx *c, ov_form *f, int status)
 
 const ov_web_action ov_act_end = {
     "end", end_spec, 3, OV_OP_COURSE_WRITE, OV_SCOPE_COURSE, end_run,
-    end_render, NULL};
+    end_render, NULL, NULL};

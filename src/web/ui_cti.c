@@ -90,10 +90,10 @@ static void cti_page(ov_ctx *c, ov_form *f, int status);
 
 const ov_web_action ov_act_cti_start = {
     "cti_start", start_spec, 3, OV_OP_CTI, OV_SCOPE_COURSE, start_run,
-    cti_page, cti_done};
+    cti_page, cti_done, NULL};
 const ov_web_action ov_act_cti_contact = {
     "cti_contact", contact_spec, 4, OV_OP_CTI_CONTACT, OV_SCOPE_COURSE,
-    contact_run, cti_page, cti_done};
+    contact_run, cti_page, cti_done, NULL};
 
 static void today_into(ov_ctx *c, ov_form *f, const char *name)
 {

@@ -113,6 +113,13 @@ static ov_status opening_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
     return st;
 }
 
+static ov_status company_mine(ov_ctx *c, ov_tx *tx, ov_err *err)
+{
+    ov_company_row co;
+    return ov_company_get(tx, c->id, c->req->viewer.municipality_code,
+                          c->req->arena, &co, err);
+}
+
 static const char *companies_done(ov_ctx *c, int64_t id)
 {
     (void)c;
@@ -124,10 +131,10 @@ static void companies_page(ov_ctx *c, ov_form *f, int status);
 
 const ov_web_action ov_act_company = {
     "company", company_spec, 3, OV_OP_COMPANY, OV_SCOPE_MUNICIPALITY,
-    company_run, companies_page, companies_done};
+    company_run, companies_page, companies_done, NULL};
 const ov_web_action ov_act_opening = {
     "opening", opening_spec, 7, OV_OP_COMPANY, OV_SCOPE_MUNICIPALITY,
-    opening_run, companies_page, companies_done};
+    opening_run, companies_page, companies_done, company_mine};
 
 static void companies_page(ov_ctx *c, ov_form *f, int status)
 {
@@ -309,7 +316,7 @@ static void match_page(ov_ctx *c, ov_form *f, int status);
 
 const ov_web_action ov_act_propose = {
     "propose", profile_spec, NPROFILE, OV_OP_MATCH, OV_SCOPE_COURSE,
-    propose_run, match_page, match_done};
+    propose_run, match_page, match_done, NULL};
 
 static const char *answer_opt(int i)
 {
@@ -334,7 +341,7 @@ static ov_status answer_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
 
 const ov_web_action ov_act_answer = {
     "answer", answer_spec, 1, OV_OP_MATCH, OV_SCOPE_PROPOSAL, answer_run,
-    NULL, match_done};
+    NULL, match_done, NULL};
 
 static void parts(ov_response *res, const ov_match_score *s)
 {

@@ -84,7 +84,7 @@ static void measure_page(ov_ctx *c, ov_form *f, int status);
 
 const ov_web_action ov_act_measure = {
     "measurement", measure_spec, NMEASURE, OV_OP_COURSE_WRITE,
-    OV_SCOPE_COURSE, measure_run, measure_page, measure_done};
+    OV_SCOPE_COURSE, measure_run, measure_page, measure_done, NULL};
 
 static void trajectory(ov_ctx *c, ov_instrument in, const ov_measurement *m,
                        int n)

@@ -179,7 +179,7 @@ static void start_render(ov_ctx *c, ov_form *f, int status)
 
 const ov_web_action ov_act_start_meeting = {
     "start_meeting", start_spec, NSTART, OV_OP_COURSE_WRITE, OV_SCOPE_COURSE,
-    start_run, start_render, NULL};
+    start_run, start_render, NULL, NULL};
 
 static ov_status followup_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
                               int64_t *out_id, ov_err *err)
@@ -209,4 +209,4 @@ static void followup_render(ov_ctx *c, ov_form *f, int status)
 
 const ov_web_action ov_act_followup = {
     "followup", followup_spec, NFOLLOW, OV_OP_COURSE_WRITE, OV_SCOPE_COURSE,
-    followup_run, followup_render, NULL};
+    followup_run, followup_render, NULL, NULL};

@@ -121,7 +121,7 @@ static void placement_form(ov_ctx *c, ov_form *f, int status)
 
 const ov_web_action ov_act_placement = {
     "placement", placement_spec, 5, OV_OP_PLACEMENT, OV_SCOPE_COURSE,
-    placement_run, placement_form, placement_done};
+    placement_run, placement_form, placement_done, NULL};
 
 /* ---- the work agreement ---- */
 
@@ -194,7 +194,7 @@ static void placement_page(ov_ctx *c, ov_form *f, int status);
 
 const ov_web_action ov_act_agreement = {
     "agreement", agreement_spec, NAGREE, OV_OP_PLACEMENT, OV_SCOPE_PLACEMENT,
-    agreement_run, placement_page, back_to_placement};
+    agreement_run, placement_page, back_to_placement, NULL};
 
 /* ---- sign-offs ---- */
 
@@ -234,7 +234,7 @@ static ov_status sign_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
 
 const ov_web_action ov_act_sign = {
     "sign", sign_spec, 2, OV_OP_PLACEMENT, OV_SCOPE_PLACEMENT, sign_run,
-    placement_page, back_to_placement};
+    placement_page, back_to_placement, NULL};
 
 /* ---- the hours log ---- */
 
@@ -262,7 +262,7 @@ static ov_status hours_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
 
 const ov_web_action ov_act_hours = {
     "hours", hours_spec, 4, OV_OP_PLACEMENT, OV_SCOPE_PLACEMENT, hours_run,
-    placement_page, back_to_placement};
+    placement_page, back_to_placement, NULL};
 
 /* ---- ordinary employment ---- */
 
@@ -299,7 +299,7 @@ static void employment_form(ov_ctx *c, ov_form *f, int status)
 
 const ov_web_action ov_act_employment = {
     "employment", employment_spec, 2, OV_OP_PLACEMENT, OV_SCOPE_COURSE,
-    employment_run, employment_form, NULL};
+    employment_run, employment_form, NULL, NULL};
 
 /* ---- the placement page ---- */
 

@@ -27,7 +27,8 @@ static const char *status_opt(int i)
 #define A "goals.*.subgoals.*.activities.*."
 
 static const ov_field plan_spec[] = {
-    {.name = "base_version", .type = OV_F_HIDDEN, .label = "common.version"},
+    {.name = "base_version", .type = OV_F_HIDDEN, .required = true,
+     .label = "common.version"},
     {.name = "job_goal", .type = OV_F_TEXTAREA, .max = OV_PLAN_TEXT_MAX,
      .label = "plan.job_goal"},
     {.name = "occupation", .type = OV_F_TEXT, .max = 4,
@@ -493,4 +494,4 @@ void ov_h_plan(ov_web *app, ov_request *req, ov_response *res)
 
 const ov_web_action ov_act_plan = {
     "plan", plan_spec, NPLAN, OV_OP_COURSE_WRITE, OV_SCOPE_COURSE, plan_run,
-    plan_page, plan_done};
+    plan_page, plan_done, NULL};

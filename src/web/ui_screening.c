@@ -64,7 +64,7 @@ static void screening_page(ov_ctx *c, ov_form *f, int status);
 
 const ov_web_action ov_act_import = {
     "screening_import", import_spec, 3, OV_OP_SCREENING,
-    OV_SCOPE_MUNICIPALITY, import_run, screening_page, batch_done};
+    OV_SCOPE_MUNICIPALITY, import_run, screening_page, batch_done, NULL};
 
 static void screening_page(ov_ctx *c, ov_form *f, int status)
 {
@@ -211,9 +211,24 @@ static ov_status draw_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
 
 static void batch_page(ov_ctx *c, ov_form *f, int status);
 
+static ov_status batch_mine(ov_ctx *c, ov_tx *tx, ov_err *err)
+{
+    ov_batch_row *rows = NULL;
+    int n = 0;
+    if (ov_batch_list(tx, c->req->viewer.municipality_code, c->req->arena,
+                      &rows, &n, err) != OV_OK)
+        return err->code;
+    for (int i = 0; i < n; i++)
+        if (rows[i].id == c->id)
+            return OV_OK;
+    return ov_err_set(err, OV_ENOTFOUND, NULL,
+                      "no candidate list %lld in your municipality",
+                      (long long)c->id);
+}
+
 const ov_web_action ov_act_draw = {
     "draw", draw_spec, 3, OV_OP_SCREENING, OV_SCOPE_MUNICIPALITY, draw_run,
-    batch_page, batch_done};
+    batch_page, batch_done, batch_mine};
 
 static void batch_page(ov_ctx *c, ov_form *f, int status)
 {
