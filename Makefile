@@ -64,7 +64,7 @@ CLI_TESTS := $(sort $(wildcard tests/cli/*.sh))
 $(TEST_HELPER_OBJ): ALL_CFLAGS += -Itests
 
 .PHONY: all deps run test check unit-test cli-test asan install uninstall clean lint \
-        bench-demo bench-web
+        bench-demo bench-web browser-test
 
 all: $(BIN) $(LIB)
 
@@ -114,13 +114,17 @@ run: deps
 test: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory lint
-	@$(MAKE) --no-print-directory unit-test cli-test
+	@$(MAKE) --no-print-directory unit-test cli-test browser-test
 
 lint:
 	@scripts/check-source
 
 unit-test: $(TEST_BIN)
 	@scripts/run-tests $(TEST_BIN)
+
+# End-to-end tests in Debian's headless Chromium (tests/browser/README.md).
+browser-test: $(BIN)
+	@OVERGANG=$(abspath $(BIN)) scripts/run-browser-tests
 
 cli-test: $(BIN)
 	@OVERGANG=$(abspath $(BIN)) scripts/run-cli-tests $(CLI_TESTS)

@@ -19,7 +19,10 @@ static const char SQL_OPENINGS[] =
     "SELECT o.id, o.tasks, o.occupation, o.hours_min, o.hours_max, "
     "o.accommodations, o.ordinary, o.shortage, c.municipality_code, "
     "coalesce(c.postcode, 0) FROM opening o JOIN company c ON c.id = "
-    "o.company_id WHERE o.active = 1 ORDER BY o.id";
+    "o.company_id WHERE o.active = 1 AND c.municipality_code = ?1 "
+    "ORDER BY o.id";
+/* (the course's municipality: a placement is made with its own companies;
+ * the location component weighs postcode and travel within it) */
 static const char SQL_OPENING_EXISTS[] =
     "SELECT count(*) FROM opening WHERE id = ?1 AND active = 1";
 static const char SQL_PROPOSE[] =
@@ -137,6 +140,7 @@ ov_status ov_match_suggest(ov_tx *tx, int64_t course_id,
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_OPENINGS, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, h.municipality_code);
     size_t ncap = 64, k = 0;
     ov_match_score *all = ov_xmalloc(ncap * sizeof *all);
     ov_step r;

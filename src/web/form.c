@@ -278,8 +278,13 @@ static ov_status accept(ov_form *f, ov_str name, ov_str value)
             return fail_fmt(f, nm, "err.too_many", arg);
         }
     }
-    if (check_value(f, fd, nm, value) != OV_OK)
+    if (check_value(f, fd, nm, value) != OV_OK) {
+        /* keep what the user typed, so the form shows it again next to
+         * its error (never text that is not UTF-8 or over the cap) */
+        if (ov_str_is_utf8(value) && value.len <= text_max(fd))
+            add_pair(f, name, value, k);
         return OV_EINVAL;
+    }
     return add_pair(f, name, value, k);
 }
 

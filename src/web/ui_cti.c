@@ -156,7 +156,7 @@ static void cti_page(ov_ctx *c, ov_form *f, int status)
     char bk[48];
     snprintf(bk, sizeof bk, "basis.%s", ov_legal_basis_code(s.basis));
     ov_html_printf(res, "<p>%t: %t &middot; %d %t</p><h2>%t</h2><ol>",
-                   "cti.legal_basis", bk, s.course.months, "cti.months",
+                   "cti.legal_basis", bk, s.course.months, "cti.months_unit",
                    "cti.phases");
     int now = ov_cti_phase_of(&s.course, c->today);
     for (int p = 0; p < 3; p++) {
@@ -164,8 +164,8 @@ static void cti_page(ov_ctx *c, ov_form *f, int status)
                        ov_str_c(now == p + 1 ? "current" : ""), "cti.phase",
                        p + 1, "cti.phase_from");
         ov_page_date(res, s.course.phase_start[p]);
-        ov_html_printf(res, " (%d %t)</li>", s.rules.interval_days[p],
-                       "cti.planned");
+        ov_html_printf(res, " (%t %d %t)</li>", "cti.planned_every",
+                       s.rules.interval_days[p], "cti.days");
     }
     ov_html_printf(res, "</ol><p>%t: ", "cti.end");
     ov_page_date(res, s.course.end);

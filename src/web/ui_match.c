@@ -390,6 +390,12 @@ static void match_page(ov_ctx *c, ov_form *f, int status)
         ok = ov_match_suggest(tx, c->id, &p, &w, a, sc, CAP, &n, &err) ==
              OV_OK;
     }
+    /* the companies, to name the openings suggested */
+    ov_company_row *cos = NULL;
+    int nco = 0;
+    if (ok && n > 0)
+        ok = ov_company_list(tx, c->req->viewer.municipality_code, a, &cos,
+                             &nco, &err) == OV_OK;
     ov_status st = ok ? ov_tx_commit(tx, &err) : (ov_tx_rollback(tx), err.code);
     if (st != OV_OK) {
         ov_ctx_fail(c, &err);
@@ -458,10 +464,16 @@ static void match_page(ov_ctx *c, ov_form *f, int status)
         for (int i = 0; i < n; i++) {
             char tot[16];
             snprintf(tot, sizeof tot, "%.0f", sc[i].total);
+            ov_str cname = OV_STR_LIT(""), tasks = OV_STR_LIT("");
+            for (int k = 0; k < nco && !cname.len; k++)
+                for (int o = 0; o < cos[k].nopenings; o++)
+                    if (cos[k].openings[o].o.id == sc[i].opening_id) {
+                        cname = cos[k].name;
+                        tasks = cos[k].openings[o].o.tasks;
+                    }
             ov_html_printf(res,
-                           "<div class=\"suggestion\"><h3>%t %D: %h %t</h3>",
-                           "match.opening", sc[i].opening_id, ov_str_c(tot),
-                           "match.score");
+                           "<div class=\"suggestion\"><h3>%h: %h (%h %t)</h3>",
+                           cname, tasks, ov_str_c(tot), "match.score");
             parts(res, &sc[i]);
             ov_page_form_begin(res, c->req,
                                ov_str_c(ov_arena_printf(

@@ -327,8 +327,8 @@ static void editor(ov_ctx *c, ov_form *f)
         item_fields(c, f, gb, F_GID, F_GTEXT, F_GSTAT, "plan.goal");
         char sp[96];
         snprintf(sp, sizeof sp, "%ssubgoals.", gb);
-        int ns = g < ng ? count_level(f, sp) : 0;
-        for (int s = 0; g < ng && s <= ns; s++) {
+        int ns = count_level(f, sp);
+        for (int s = 0; s <= ns; s++) {
             char sb[128];
             snprintf(sb, sizeof sb, "%s%d.", sp, s);
             ov_html_printf(res,
@@ -337,8 +337,8 @@ static void editor(ov_ctx *c, ov_form *f)
             item_fields(c, f, sb, F_SID, F_STEXT, F_SSTAT, "plan.subgoal");
             char ap[160];
             snprintf(ap, sizeof ap, "%sactivities.", sb);
-            int na = s < ns ? count_level(f, ap) : 0;
-            for (int k = 0; s < ns && k <= na; k++) {
+            int na = count_level(f, ap);
+            for (int k = 0; k <= na; k++) {
                 char ab[192], nm[220];
                 snprintf(ab, sizeof ab, "%s%d.", ap, k);
                 ov_html_printf(res,

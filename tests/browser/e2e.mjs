@@ -1,0 +1,620 @@
+// End-to-end test of the overgang web application in headless Chromium.
+//
+// A caseworker takes a drawn citizen through the whole model in the browser
+// (start meeting, plan, follow-up, match, placement with work agreement and
+// hours, CTI, WHO-5), the CTI worker and the company consultant do their
+// parts, a user of another municipality cannot see the course, and forms
+// with bad input come back with the input kept and the error at the field,
+// having saved nothing.
+//
+// Run it through scripts/run-browser-tests, which makes a fresh demo
+// database and starts the server. Environment: OVERGANG_URL (the server),
+// ARTIFACTS (where screenshots go), CHROMIUM (the browser binary).
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.OVERGANG_URL;
+const ARTIFACTS = process.env.ARTIFACTS || new URL('./artifacts', import.meta.url).pathname;
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const PASSWORD = 'overgang-demo';
+if (!BASE) {
+  console.error('e2e: set OVERGANG_URL (scripts/run-browser-tests does)');
+  process.exit(2);
+}
+mkdirSync(ARTIFACTS, { recursive: true });
+
+// ---- dates as the server sees them (Copenhagen) ----
+function isoIn(tz, d) {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: tz }).format(d); // YYYY-MM-DD
+}
+const TODAY = isoIn('Europe/Copenhagen', new Date());
+const [TY, TM, TD] = TODAY.split('-');
+const TODAY_DK = `${TD}-${TM}-${TY}`; // how pages print dates
+function addDays(iso, n) {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+function isoWeek(iso) {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7) + 3); // Thursday decides
+  const year = d.getUTCFullYear();
+  const jan1 = new Date(Date.UTC(year, 0, 1, 12));
+  return { year, week: 1 + Math.floor((d - jan1) / 86400000 / 7) };
+}
+
+// ---- the browser and its users ----
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: [
+    '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+    '--disable-background-networking', '--disable-extensions',
+  ],
+});
+
+const serverErrors = []; // every 5xx answer any page got
+const pageErrors = []; // JavaScript errors in any page
+
+// One person in their own browser context (own cookies).
+class User {
+  constructor(name, context, page) {
+    this.name = name;
+    this.context = context;
+    this.page = page;
+    this.docs = []; // main-frame document responses, in order
+  }
+
+  static async open(name) {
+    const context = await browser.newContext({
+      locale: 'da-DK',
+      timezoneId: 'Europe/Copenhagen',
+      viewport: { width: 1200, height: 900 },
+    });
+    context.setDefaultTimeout(15000);
+    const page = await context.newPage();
+    const u = new User(name, context, page);
+    page.on('response', (r) => {
+      if (r.status() >= 500)
+        serverErrors.push(`${r.status()} ${r.request().method()} ${r.url()} (as ${name})`);
+      if (r.request().isNavigationRequest() && r.frame() === page.mainFrame())
+        u.docs.push(r);
+    });
+    page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+    return u;
+  }
+
+  // Open a page; returns the final response.
+  async goto(path) {
+    const r = await this.page.goto(BASE + path);
+    return r;
+  }
+
+  // Click something that loads a new document (a form's button, a link);
+  // returns the chain of document responses: [0] answers the request the
+  // click made (303 for a saved form), the last is the page shown.
+  async click(locator) {
+    const n = this.docs.length;
+    await Promise.all([this.page.waitForEvent('load'), locator.click()]);
+    const chain = this.docs.slice(n);
+    assert.ok(chain.length > 0, 'the click loaded no document');
+    return chain;
+  }
+
+  // Submit with a button and expect the form to be saved: a 303 redirect
+  // to `to` (a path or a RegExp) that answers 200.
+  async save(locator, to) {
+    const chain = await this.click(locator);
+    const first = chain[0];
+    const last = chain[chain.length - 1];
+    if (first.status() !== 303) {
+      const errors = await this.page.locator('#form-errors, .notice.error, p.error').allInnerTexts();
+      assert.fail(`${first.request().method()} ${first.url()} answered ${first.status()}, ` +
+        `not 303; the page says: ${errors.join(' | ') || '(no error text)'}`);
+    }
+    assert.equal(last.status(), 200, `the page after saving (${last.url()}) answered ${last.status()}`);
+    const path = new URL(this.page.url()).pathname;
+    if (to instanceof RegExp) assert.match(path, to);
+    else assert.equal(path, to);
+    return chain;
+  }
+
+  // The JSON API with this user's session (GET needs no CSRF token).
+  async api(path) {
+    const r = await this.context.request.get(BASE + path);
+    assert.equal(r.status(), 200, `GET ${path} answered ${r.status()}: ${await r.text()}`);
+    return r.json();
+  }
+
+  async shot(name) {
+    await this.page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  }
+
+  text(sel) {
+    return this.page.locator(sel).innerText();
+  }
+
+  async close() {
+    await this.context.close();
+  }
+}
+
+async function login(name) {
+  const u = await User.open(name);
+  const r = await u.goto('/login');
+  assert.equal(r.status(), 200);
+  await u.page.fill('input[name=username]', name);
+  await u.page.fill('input[name=password]', PASSWORD);
+  await u.save(u.page.getByRole('button', { name: 'Log ind' }), /^\/(opgaver|forloeb|arbejdsaftaler)?$/);
+  return u;
+}
+
+// ---- steps ----
+const results = { passed: 0, failed: 0, skipped: 0 };
+let stopped = false;
+const users = [];
+
+// A step that fails stops the flow (later steps build on it), unless it
+// is `independent`: it only checks, and changes nothing later steps need.
+async function step(name, fn, { independent = false } = {}) {
+  if (stopped) {
+    results.skipped++;
+    console.log(`skip - ${name} (an earlier step failed)`);
+    return;
+  }
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.passed++;
+    console.log(`ok   - ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.failed++;
+    if (!independent) stopped = true;
+    console.log(`FAIL - ${name}`);
+    console.log(`       ${String(e && e.stack ? e.stack : e).split('\n').join('\n       ')}`);
+    for (const u of users) {
+      if (u.page.isClosed()) continue;
+      console.log(`       ${u.name} was at ${u.page.url()}`);
+      const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+      await u.page.screenshot({ path: join(ARTIFACTS, `FAILED-${slug}-${u.name}.png`), fullPage: true })
+        .catch(() => {});
+    }
+  }
+}
+
+function assertNoServerTrouble() {
+  assert.deepEqual(serverErrors, [], 'the server answered 5xx');
+  assert.deepEqual(pageErrors, [], 'a page threw a JavaScript error');
+}
+
+// The state the steps hand on.
+let job, cti, vk, job2;
+let course; // { id, name }
+let placementId;
+let company; // the company the citizen said yes to
+const WHO5 = [3, 4, 2, 3, 4]; // score (3+4+2+3+4) * 4 = 64
+
+const watchdog = setTimeout(() => {
+  console.log('FAIL - the whole test took over 240 s; giving up');
+  process.exit(1);
+}, 240000);
+
+await step('a caseworker logs in at /login and lands on "Mine opgaver"', async () => {
+  const u = await User.open('job');
+  users.push(u);
+  const r = await u.goto('/login');
+  assert.equal(r.status(), 200);
+  assert.equal(await u.text('h1'), 'Log ind');
+  await u.shot('01-login');
+  await u.page.fill('input[name=username]', 'job');
+  await u.page.fill('input[name=password]', PASSWORD);
+  await u.save(u.page.getByRole('button', { name: 'Log ind' }), '/opgaver');
+  assert.equal(await u.text('h1'), 'Mine opgaver');
+  assert.match(await u.text('header .who'), /Sagsbehandler \(jobcenter\)/);
+  await u.shot('02-mine-opgaver');
+  job = u;
+});
+
+await step('a wrong password is refused at the password field and no session starts', async () => {
+  const u = await User.open('intruder');
+  const r = await u.goto('/login');
+  assert.equal(r.status(), 200);
+  await u.page.fill('input[name=username]', 'job');
+  await u.page.fill('input[name=password]', 'not-the-password');
+  const chain = await u.click(u.page.getByRole('button', { name: 'Log ind' }));
+  assert.equal(chain[0].status(), 401);
+  assert.equal(await u.page.inputValue('input[name=username]'), 'job');
+  assert.match(await u.text('.field:has(input[name=password]) p.error'), /Forkert brugernavn eller adgangskode/);
+  const cases = await u.context.request.get(`${BASE}/api/v1/cases`);
+  assert.equal(cases.status(), 401, 'the API answers 401 without a session');
+  await u.close();
+});
+
+await step('the course list shows a drawn citizen ("Udtrukket") on the caseworker\'s team', async () => {
+  const r = await job.goto('/forloeb');
+  assert.equal(r.status(), 200);
+  assert.equal(await job.text('h1'), 'Forløb');
+  const rows = job.page.locator('table.courses tbody tr');
+  const drawn = [];
+  for (const row of await rows.all()) {
+    const stage = (await row.locator('td').nth(1).innerText()).trim();
+    if (stage !== 'Udtrukket') continue;
+    const a = row.locator('td a').first();
+    const href = await a.getAttribute('href');
+    const m = /^\/forloeb\/(\d+)$/.exec(href);
+    assert.ok(m, `a course link looks like /forloeb/ID, not ${href}`);
+    drawn.push({ id: Number(m[1]), name: (await a.innerText()).trim() });
+  }
+  assert.ok(drawn.length > 0, 'the demo world has drawn courses on job\'s team');
+  // the API agrees with the page
+  const { cases } = await job.api('/api/v1/cases');
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  for (const d of drawn) {
+    assert.equal(byId.get(d.id)?.stage, 'drawn');
+    assert.equal(byId.get(d.id)?.citizen_name, d.name);
+  }
+  course = drawn[0];
+  await job.shot('03-forloeb');
+  // and "Mine opgaver" links to the course
+  await job.goto('/opgaver');
+  assert.ok(await job.page.locator(`a[href="/forloeb/${course.id}"]`).count() > 0,
+    `"Mine opgaver" links to /forloeb/${course.id}`);
+});
+
+await step('the course page shows the six core elements, none of them done yet', async () => {
+  const r = await job.goto(`/forloeb/${course.id}`);
+  assert.equal(r.status(), 200);
+  assert.equal(await job.text('h1'), course.name);
+  assert.equal(await job.text('p.meta .badge'), 'Udtrukket');
+  const els = job.page.locator('ol.timeline li.element');
+  assert.equal(await els.count(), 6);
+  const titles = await els.locator('h3').allInnerTexts();
+  assert.deepEqual(titles.map((t) => t.slice(0, 2)), ['1.', '2.', '3.', '4.', '5.', '6.']);
+  assert.match(titles[0], /opstartsmøde/i);
+  assert.match(titles[4], /CTI/);
+  assert.match(titles[5], /Arbejdsaftale og virksomhedsforløb/);
+  assert.equal(await job.page.locator('ol.timeline li.element.done').count(), 0);
+  await job.shot('04-forloeb-udtrukket');
+});
+
+await step('the start meeting with all five attendees and a holistic assessment is recorded', async () => {
+  await job.click(job.page.getByRole('link', { name: 'Registrér opstartsmøde' }));
+  assert.equal(new URL(job.page.url()).pathname, `/forloeb/${course.id}/opstartsmoede`);
+  assert.equal(await job.page.inputValue('input[name=held_on]'), TODAY, 'the meeting date defaults to today');
+  const boxes = job.page.locator('input[type=checkbox][name=attendees]');
+  assert.equal(await boxes.count(), 5);
+  for (const b of await boxes.all()) await b.check();
+  await job.page.fill('textarea[name=wishes]', 'Vil gerne arbejde med rengøring eller på et lager');
+  await job.page.fill('textarea[name=competences]', 'Mødestabil, god til praktisk arbejde');
+  await job.page.fill('textarea[name=notes]', 'Godt møde; borgeren var med til at sætte dagsordenen');
+  const ownWords = job.page.locator('textarea[name^="assessment."][name$=".own_words"]');
+  assert.ok(await ownWords.count() >= 1, 'the assessment has life domains');
+  const domain = /^assessment\.(.+)\.own_words$/.exec(await ownWords.first().getAttribute('name'))[1];
+  await job.page.fill(`textarea[name="assessment.${domain}.own_words"]`, 'Jeg sover dårligt, når jeg er bekymret');
+  await job.page.fill(`textarea[name="assessment.${domain}.resources"]`, 'Søster i nærheden');
+  await job.page.fill(`textarea[name="assessment.${domain}.challenges"]`, 'Uro om natten');
+  await job.page.fill(`input[name="assessment.${domain}.rating"]`, '2');
+  await job.shot('05-opstartsmoede');
+  await job.save(job.page.getByRole('button', { name: 'Gem' }), `/forloeb/${course.id}`);
+  const first = job.page.locator('ol.timeline li.element').nth(0);
+  assert.match(await first.getAttribute('class'), /\bdone\b/);
+  assert.match(await first.innerText(), new RegExp(`Opstartsmøde holdt ${TODAY_DK}`));
+  assert.equal(await job.text('p.meta .badge'), 'Opstartsmøde holdt');
+  assert.match(await job.page.locator('table:has(th:text("Deltagere")) tbody').innerText(), /Fuldt bemandet/);
+});
+
+await step('the plan gets a job goal, a goal, a sub-goal and an activity, made with the citizen', async () => {
+  await job.click(job.page.locator('ol.timeline li.element').nth(1).getByRole('link'));
+  const planPath = `/forloeb/${course.id}/plan`;
+  assert.equal(new URL(job.page.url()).pathname, planPath);
+  assert.match(await job.page.locator('main').innerText(), /Der er ingen plan endnu/);
+  // 1: job goal and goal (the editor offers a sub-goal under a saved goal)
+  await job.page.fill('textarea[name=job_goal]', 'Job som rengøringsassistent 15 timer om ugen');
+  await job.page.fill('input[name=occupation]', '9112');
+  await job.page.fill('textarea[name="goals.0.text"]', 'Kunne møde stabilt tre dage om ugen');
+  await job.page.check('input[name=with_citizen]');
+  await job.page.fill('textarea[name=citizen_comment]', 'Jeg vil gerne i gang');
+  await job.shot('06-plan-editor');
+  await job.save(job.page.getByRole('button', { name: 'Gem' }), planPath);
+  // 2: a sub-goal under the goal
+  await job.page.fill('textarea[name="goals.0.subgoals.0.text"]', 'Faste sovetider hver dag');
+  await job.page.check('input[name=with_citizen]');
+  await job.save(job.page.getByRole('button', { name: 'Gem' }), planPath);
+  // 3: an activity under the sub-goal, for the CTI worker, with a deadline
+  const act = 'goals.0.subgoals.0.activities.0.';
+  await job.page.fill(`textarea[name="${act}text"]`, 'Samtaler om søvn og dagsrytme');
+  await job.page.selectOption(`select[name="${act}responsible"]`, 'cti_worker');
+  await job.page.fill(`input[name="${act}deadline"]`, addDays(TODAY, 30));
+  await job.page.check('input[name=with_citizen]');
+  await job.save(job.page.getByRole('button', { name: 'Gem' }), planPath);
+  const main = await job.text('main');
+  assert.match(main, /Version 3/);
+  assert.match(main, /Job som rengøringsassistent 15 timer om ugen/);
+  const plan = await job.text('ul.plan');
+  assert.match(plan, /Kunne møde stabilt tre dage om ugen/);
+  assert.match(plan, /Faste sovetider hver dag/);
+  assert.match(plan, /Samtaler om søvn og dagsrytme \(CTI-medarbejder/);
+  assert.match(main, /Planen er lagt sammen med borgeren/);
+  assert.equal(await job.page.locator('table:has(th:text("Ændringer")) tbody tr').count(), 3,
+    'three versions are listed');
+  // the editor comes back filled from the saved plan
+  assert.equal(await job.page.inputValue('textarea[name="goals.0.subgoals.0.activities.0.text"]'),
+    'Samtaler om søvn og dagsrytme');
+  await job.shot('07-plan');
+});
+
+await step('a follow-up meeting with the company consultant and the CTI worker is recorded', async () => {
+  await job.goto(`/forloeb/${course.id}`);
+  await job.click(job.page.getByRole('link', { name: 'Registrér opfølgningsmøde' }));
+  assert.equal(new URL(job.page.url()).pathname, `/forloeb/${course.id}/opfoelgning`);
+  for (const role of ['citizen', 'employment_caseworker', 'cti_worker', 'company_consultant'])
+    await job.page.check(`input[name=attendees][value=${role}]`);
+  await job.page.fill('textarea[name=notes]', 'Status på søvn og fremmøde');
+  await job.save(job.page.getByRole('button', { name: 'Gem' }), `/forloeb/${course.id}`);
+  const third = job.page.locator('ol.timeline li.element').nth(2);
+  assert.match(await third.getAttribute('class'), /\bdone\b/);
+  assert.match(await third.innerText(), /1 opfølgningsmøder/);
+});
+
+await step('the match finds suggestions with explanations; one is proposed and the citizen says yes', async () => {
+  await job.click(job.page.getByRole('link', { name: 'Find virksomhed (match)' }));
+  const matchPath = `/forloeb/${course.id}/match`;
+  assert.equal(new URL(job.page.url()).pathname, matchPath);
+  await job.page.fill('input[name=occupation]', '9112');
+  await job.page.fill('input[name=wishes]', 'rengøring, lager');
+  await job.page.fill('input[name=wanted_hours]', '15');
+  await job.page.selectOption('select[name=travel]', 'same_municipality');
+  const chain = await job.click(job.page.getByRole('button', { name: 'Find forslag' }));
+  assert.equal(chain[chain.length - 1].status(), 200);
+  assert.match(job.page.url(), /\?.*wanted_hours=15/);
+  assert.equal(await job.page.inputValue('input[name=wishes]'), 'rengøring, lager', 'the profile stays filled in');
+  const sugg = job.page.locator('div.suggestion');
+  assert.ok(await sugg.count() > 0, 'there are suggestions');
+  /* each suggestion names the company and its tasks, with the score */
+  assert.match(await sugg.first().locator('h3').innerText(), /^\S.*: .+ \(\d+ Point\)$/);
+  const why = await sugg.first().locator('ul.why li').allInnerTexts();
+  assert.equal(why.length, 6, 'six explained score parts');
+  assert.match(why.join('\n'), /I borgerens kommune|Samme postnummer/,
+    'the best suggestion is in the citizen\'s own municipality, as they prefer');
+  await job.shot('08-match-forslag');
+  await job.save(sugg.first().getByRole('button', { name: 'Foreslå for borgeren' }), matchPath);
+  const prop = job.page.locator('div.proposal');
+  assert.equal(await prop.count(), 1);
+  assert.match(await prop.innerText(), /Afventer svar/);
+  company = (await prop.locator('strong').innerText()).trim();
+  assert.ok(company.length > 0);
+  await job.save(prop.getByRole('button', { name: 'Borgeren siger ja' }), matchPath);
+  assert.match(await job.page.locator('div.proposal .badge').innerText(), /Borgeren siger ja/);
+  assert.equal(await job.page.locator('div.proposal button').count(), 0, 'an answered proposal has no buttons');
+  await job.goto(`/forloeb/${course.id}`);
+  assert.match(await job.page.locator('ol.timeline li.element').nth(3).getAttribute('class'), /\bdone\b/);
+});
+
+await step('a company placement is created at the company the citizen said yes to', async () => {
+  await job.click(job.page.getByRole('link', { name: 'Opret virksomhedsforløb' }));
+  assert.equal(new URL(job.page.url()).pathname, `/forloeb/${course.id}/virksomhedsforloeb`);
+  await job.page.selectOption('select[name=type]', 'internship');
+  await job.page.selectOption('select[name=company_id]', { label: company });
+  await job.page.fill('input[name=start]', TODAY);
+  await job.page.fill('input[name=weekly_hours]', '15');
+  await job.save(job.page.getByRole('button', { name: 'Gem' }), /^\/virksomhedsforloeb\/\d+$/);
+  placementId = Number(/(\d+)$/.exec(new URL(job.page.url()).pathname)[1]);
+  assert.equal(await job.text('h1'), `Virksomhedspraktik: ${course.name}`);
+  const dl = await job.text('main dl');
+  assert.match(dl, new RegExp(company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.match(dl, new RegExp(TODAY_DK));
+  assert.match(await job.text('main'), /Der er ingen arbejdsaftale endnu/);
+});
+
+await step('the work agreement is saved and signed by the citizen, the employer and the company consultant', async () => {
+  const p = job.page;
+  const path = `/virksomhedsforloeb/${placementId}`;
+  await p.fill('input[name=internship_hours]', '12');
+  await p.fill('input[name=ordinary_hours]', '3');
+  await p.fill('textarea[name=tasks]', 'Rengøring af kontorer om formiddagen');
+  await p.fill('textarea[name=accommodations]', 'Faste opgaver og pauser');
+  await p.fill('input[name=review_date]', addDays(TODAY, 28));
+  await p.fill('input[name="goals.0.text"]', '5 ordinære timer om ugen efter to måneder');
+  await job.save(p.getByRole('button', { name: 'Gem ny version' }), path);
+  const main = await job.text('main');
+  assert.match(main, /Version 1/);
+  assert.match(main, /Rengøring af kontorer om formiddagen/);
+  assert.match(main, /Mangler underskrift fra: borgeren, virksomhedskonsulenten, arbejdsgiveren/);
+  // the caseworker records the citizen's and the employer's signatures ...
+  await job.save(p.getByRole('button', { name: 'Underskriv: Borger' }), path);
+  await job.save(p.getByRole('button', { name: 'Underskriv: Arbejdsgiver' }), path);
+  assert.match(await job.text('main'), /Mangler underskrift fra: virksomhedskonsulenten/);
+  assert.equal(await p.getByRole('button', { name: /^Underskriv/ }).count(), 0,
+    'only the company consultant signs as the consultant');
+  // ... and the company consultant signs as themselves
+  vk = await login('vk');
+  users.push(vk);
+  assert.equal((await vk.goto(path)).status(), 200);
+  await vk.save(vk.page.getByRole('button', { name: 'Underskriv: Virksomhedskonsulent' }), path);
+  assert.match(await vk.text('main'), /Underskrevet af alle/);
+  await vk.shot('09-virksomhedsforloeb-aftale');
+});
+
+await step('a week of hours is recorded and shown in the table and the chart', async () => {
+  const path = `/virksomhedsforloeb/${placementId}`;
+  await job.goto(path);
+  const { year, week } = isoWeek(TODAY);
+  assert.equal(await job.page.inputValue('input[name=iso_year]'), String(year), 'the form proposes this week');
+  assert.equal(await job.page.inputValue('input[name=iso_week]'), String(week));
+  await job.page.fill('input[name=internship]', '12');
+  await job.page.fill('input[name=ordinary]', '3');
+  await job.save(job.page.getByRole('button', { name: 'Registrér timer' }), path);
+  const row = job.page.locator(`table tbody tr:has(td:text-is("${year}-W${week}"))`);
+  assert.equal(await row.count(), 1);
+  assert.deepEqual((await row.locator('td').allInnerTexts()).slice(1), ['12', '3']);
+  assert.ok(await job.page.locator('figure.chart svg, svg').count() > 0, 'the hours chart is drawn');
+  await job.shot('10-virksomhedsforloeb-timer');
+});
+
+await step('the employment caseworker may not start CTI; the CTI worker starts it', async () => {
+  await job.goto(`/forloeb/${course.id}/cti`);
+  assert.match(await job.text('main'), /CTI er ikke startet/);
+  assert.equal(await job.page.getByRole('button', { name: 'Start CTI' }).count(), 0);
+  cti = await login('cti');
+  users.push(cti);
+  const ctiPath = `/forloeb/${course.id}/cti`;
+  assert.equal((await cti.goto(ctiPath)).status(), 200);
+  await cti.page.selectOption('select[name=legal_basis]', 'sel_82b');
+  assert.equal(await cti.page.inputValue('input[name=start]'), TODAY);
+  await cti.save(cti.page.getByRole('button', { name: 'Start CTI' }), ctiPath);
+  const main = await cti.text('main');
+  assert.match(main, /Lovgrundlag: SEL § 82 B/);
+  assert.match(main, new RegExp(`Fase 1 fra ${TODAY_DK}`));
+  assert.match(main, /Ingen kontakter registreret/);
+});
+
+await step('a CTI contact of 0 minutes is refused: the form returns with the error at the minutes field, nothing saved', async () => {
+  const p = cti.page;
+  await p.selectOption('select[name=form]', 'meeting');
+  await p.fill('input[name=minutes]', '0');
+  await p.fill('input[name=focus]', 'Bolig og økonomi');
+  const chain = await cti.click(p.getByRole('button', { name: 'Gem' }));
+  assert.equal(chain.length, 1, 'no redirect');
+  assert.equal(chain[0].status(), 400);
+  assert.equal(new URL(p.url()).pathname, `/forloeb/${course.id}/cti/kontakt`);
+  assert.match(await cti.text('#form-errors'), /Formularen er ikke gemt/);
+  const field = p.locator('.field.has-error:has(input[name=minutes])');
+  assert.equal(await field.count(), 1, 'the minutes field is marked');
+  assert.match(await field.locator('p.error').innerText(), /1-600/);
+  // the other fields keep what the user gave
+  assert.equal(await p.inputValue('input[name=focus]'), 'Bolig og økonomi');
+  assert.equal(await p.inputValue('select[name=form]'), 'meeting');
+  assert.equal(await p.inputValue('input[name=date]'), TODAY);
+  await cti.shot('11-cti-fejl');
+  const state = await cti.api(`/api/v1/cases/${course.id}/cti`);
+  assert.equal(state.started, true);
+  assert.deepEqual(state.contacts, [], 'no contact was saved');
+});
+
+await step('the refused CTI form shows the 0 minutes the user typed, next to its error', async () => {
+  assert.equal(await cti.page.inputValue('input[name=minutes]'), '0',
+    'the minutes field should hold the value that was refused');
+}, { independent: true });
+
+await step('the CTI worker corrects the minutes and the first contact is logged', async () => {
+  const p = cti.page;
+  await p.fill('input[name=minutes]', '45');
+  await cti.save(p.getByRole('button', { name: 'Gem' }), `/forloeb/${course.id}/cti`);
+  const row = p.locator('table:has(th:text("Minutter")) tbody tr');
+  assert.equal(await row.count(), 1);
+  assert.deepEqual(await row.locator('td').allInnerTexts(), [TODAY_DK, 'Møde', '45', 'Bolig og økonomi']);
+  const state = await cti.api(`/api/v1/cases/${course.id}/cti`);
+  assert.deepEqual(state.contacts, [{ date: TODAY, form: 'meeting', minutes: 45, focus: 'Bolig og økonomi' }]);
+  await cti.shot('12-cti');
+});
+
+let who5Before = 0;
+const BAD_DATE = `${TD}/${TM}/${TY}`;
+await step('a WHO-5 with a date in the wrong format is refused: error at the date field, answers kept, nothing saved', async () => {
+  const mPath = `/forloeb/${course.id}/maalinger`;
+  assert.equal((await job.goto(mPath)).status(), 200);
+  who5Before = (await job.api(`/api/v1/cases/${course.id}/measurements`))
+    .measurements.filter((m) => m.instrument === 'who5').length;
+  const form = job.page.locator('details#form-who5');
+  await form.locator('summary').click();
+  // a browser without a date picker: the field is plain text
+  await form.locator('input[name=taken_on]').evaluate((el) => { el.type = 'text'; });
+  await form.locator('input[name=taken_on]').fill(BAD_DATE);
+  for (let i = 0; i < 5; i++) await form.locator(`input[name=item${i + 1}][value="${WHO5[i]}"]`).check();
+  const chain = await job.click(form.getByRole('button', { name: 'Gem' }));
+  assert.equal(chain.length, 1, 'no redirect');
+  assert.equal(chain[0].status(), 400);
+  const again = job.page.locator('details#form-who5');
+  assert.equal(await again.getAttribute('open'), '', 'the WHO-5 form is open again');
+  assert.match(await again.locator('#form-errors').innerText(), /Formularen er ikke gemt/);
+  const field = again.locator('.field.has-error:has(input[name=taken_on])');
+  assert.equal(await field.count(), 1, 'the date field is marked');
+  assert.match(await field.locator('p.error').innerText(), /ÅÅÅÅ-MM-DD/);
+  for (let i = 0; i < 5; i++)
+    assert.ok(await again.locator(`input[name=item${i + 1}][value="${WHO5[i]}"]`).isChecked(),
+      `answer ${i + 1} is kept`);
+  await job.shot('13-maaling-fejl');
+  const after = (await job.api(`/api/v1/cases/${course.id}/measurements`))
+    .measurements.filter((m) => m.instrument === 'who5').length;
+  assert.equal(after, who5Before, 'no measurement was saved');
+});
+
+await step('the refused WHO-5 form sends back the date as the user typed it', async () => {
+  // a date input cannot show a non-date, so check what the server sent
+  assert.equal(await job.page.locator('details#form-who5 input[name=taken_on]').getAttribute('value'),
+    BAD_DATE, 'the date field should hold the value that was refused');
+}, { independent: true });
+
+await step('the WHO-5 is recorded with the date corrected and its score shown', async () => {
+  const form = job.page.locator('details#form-who5');
+  await form.locator('input[name=taken_on]').fill(TODAY);
+  await job.save(form.getByRole('button', { name: 'Gem' }), `/forloeb/${course.id}/maalinger`);
+  const who5 = (await job.api(`/api/v1/cases/${course.id}/measurements`))
+    .measurements.filter((m) => m.instrument === 'who5');
+  assert.equal(who5.length, who5Before + 1);
+  const last = who5.find((m) => m.taken_on === TODAY);
+  assert.ok(last, 'a WHO-5 taken today');
+  assert.deepEqual(last.items, WHO5);
+  assert.equal(last.score, 64);
+  const row = job.page.locator(`table tbody tr:has(td:text-is("${TODAY_DK}"))`).first();
+  assert.equal((await row.locator('td').nth(1).innerText()).trim(), '64');
+  await job.shot('14-maalinger');
+});
+
+await step('the course page shows all six core elements done', async () => {
+  assert.equal((await job.goto(`/forloeb/${course.id}`)).status(), 200);
+  const els = job.page.locator('ol.timeline li.element');
+  assert.equal(await els.count(), 6);
+  const classes = await els.evaluateAll((li) => li.map((x) => x.className));
+  assert.deepEqual(classes, Array(6).fill('element done'));
+  const text = await els.allInnerTexts();
+  assert.match(text[0], new RegExp(`Opstartsmøde holdt ${TODAY_DK}`));
+  assert.match(text[1], /Plan version 3 med jobmål/);
+  assert.match(text[2], /1 opfølgningsmøder/);
+  assert.match(text[3], /1 forslag/);
+  assert.match(text[4], new RegExp(`CTI startet ${TODAY_DK}, fase 1`));
+  assert.match(text[5], /1 virksomhedsforløb/);
+  assert.equal(await job.text('p.meta .badge'), 'I virksomhedsforløb');
+  assert.ok(await job.page.locator(`a[href="/virksomhedsforloeb/${placementId}"]`).count() > 0);
+  await job.shot('15-forloeb-alle-elementer');
+});
+
+await step('a caseworker of another municipality gets a 404 error page for the course and its placement, and cannot post to it', async () => {
+  job2 = await login('job2');
+  users.push(job2);
+  for (const path of [`/forloeb/${course.id}`, `/forloeb/${course.id}/plan`, `/virksomhedsforloeb/${placementId}`]) {
+    const r = await job2.goto(path);
+    assert.equal(r.status(), 404, `${path} answers 404`);
+    assert.equal(await job2.text('h1'), 'Der skete en fejl');
+    assert.match(await job2.text('.notice.error'), /Siden findes ikke, eller du har ikke adgang til den/);
+    assert.doesNotMatch(await job2.text('body'), new RegExp(course.name));
+  }
+  await job2.shot('16-anden-kommune-404');
+  const api = await job2.context.request.get(`${BASE}/api/v1/cases/${course.id}`);
+  assert.equal(api.status(), 404);
+  assert.equal((await api.json()).error.code, 'not_found');
+  // a form posted to the course with job2's own valid session and token
+  const csrf = await job2.page.locator('input[name=csrf]').first().getAttribute('value');
+  const post = await job2.context.request.post(`${BASE}/forloeb/${course.id}/opfoelgning`, {
+    form: { csrf, held_on: TODAY, attendees: 'citizen', notes: 'fra en anden kommune' },
+    maxRedirects: 0,
+  });
+  assert.equal(post.status(), 404, 'posting to the course answers 404');
+  await job.goto(`/forloeb/${course.id}`);
+  assert.equal(await job.page.locator('table:has(th:text("Deltagere")) tbody tr').count(), 2,
+    'still only the start meeting and the one follow-up');
+});
+
+await step('no page answered 5xx and no page threw a JavaScript error', async () => {
+  assertNoServerTrouble();
+});
+
+clearTimeout(watchdog);
+for (const u of users) await u.close().catch(() => {});
+await browser.close();
+
+if (serverErrors.length) console.log(`5xx answers seen: ${serverErrors.join('; ')}`);
+console.log(`browser: ${results.passed} passed, ${results.failed} failed` +
+  (results.skipped ? `, ${results.skipped} skipped` : ''));
+process.exitCode = results.failed ? 1 : 0;
