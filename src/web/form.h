@@ -68,6 +68,7 @@ typedef struct ov_form {
     int nspec;
     ov_lang lang;
     ov_arena *arena;  /* decoded values live here (the request's) */
+    const char *id_prefix; /* element ids "f-<prefix>-<name>", or NULL */
     bool from_json;
     int n;
     ov_str *names;   /* in the arena, OV_FORM_MAX_PAIRS each */

@@ -134,9 +134,14 @@ void ov_page_form_errors(ov_response *res, const ov_form *f)
         for (int k = 0; k < f->nspec && e->field[0]; k++)
             if (ov_form_name_matches(f->spec[k].name, ov_str_c(e->field)))
                 label = field_label(f, &f->spec[k]);
+        char idbuf[160];
+        if (f->id_prefix)
+            snprintf(idbuf, sizeof idbuf, "%s-%s", f->id_prefix, e->field);
+        else
+            snprintf(idbuf, sizeof idbuf, "%s", e->field);
         if (label.ptr)
             ov_html_printf(res, "<li><a href=\"#f-%h\">%h</a>: %h</li>",
-                           ov_str_c(e->field), label, ov_str_c(e->msg));
+                           ov_str_c(idbuf), label, ov_str_c(e->msg));
         else
             ov_html_printf(res, "<li>%h</li>", ov_str_c(e->msg));
     }
@@ -158,6 +163,14 @@ void ov_page_field(ov_response *res, const ov_form *f, const ov_field *fd,
     if (!name)
         name = fd->name;
     ov_str nm = ov_str_c(name);
+    /* the element id: unique on the page even when several forms share
+     * field names (f->id_prefix) */
+    char idbuf[160];
+    if (f->id_prefix)
+        snprintf(idbuf, sizeof idbuf, "%s-%s", f->id_prefix, name);
+    else
+        snprintf(idbuf, sizeof idbuf, "%s", name);
+    ov_str id = ov_str_c(idbuf);
     ov_str lab = label ? ov_str_c(label) : field_label(f, fd);
     ov_str val = ov_form_str(f, name);
     const char *err = ov_form_error_of(f, name);
@@ -175,12 +188,12 @@ void ov_page_field(ov_response *res, const ov_form *f, const ov_field *fd,
         ov_html_printf(res,
                        "<label class=\"check\"><input type=\"checkbox\" "
                        "id=\"f-%h\" name=\"%h\" value=\"on\"%h> %h</label>",
-                       nm, nm,
+                       id, nm,
                        ov_str_c(ov_form_bool(f, name) ? " checked" : ""),
                        lab);
         break;
     case OV_F_CHOICES:
-        ov_html_printf(res, "<fieldset id=\"f-%h\"><legend>%h</legend>", nm,
+        ov_html_printf(res, "<fieldset id=\"f-%h\"><legend>%h</legend>", id,
                        lab);
         for (int i = 0; i < fd->noptions; i++) {
             const char *c = fd->option(i);
@@ -199,7 +212,7 @@ void ov_page_field(ov_response *res, const ov_form *f, const ov_field *fd,
         ov_html_printf(res,
                        "<label for=\"f-%h\">%h</label><select id=\"f-%h\" "
                        "name=\"%h\">",
-                       nm, lab, nm, nm);
+                       id, lab, id, nm);
         if (!fd->required)
             ov_html_lit(res, "<option value=\"\"></option>");
         for (int i = 0; i < fd->noptions; i++) {
@@ -217,14 +230,14 @@ void ov_page_field(ov_response *res, const ov_form *f, const ov_field *fd,
         ov_html_printf(res,
                        "<label for=\"f-%h\">%h</label><textarea id=\"f-%h\" "
                        "name=\"%h\" rows=\"4\"%h>%h</textarea>",
-                       nm, lab, nm, nm,
+                       id, lab, id, nm,
                        ov_str_c(fd->required ? " required" : ""), val);
         break;
     case OV_F_FILE:
         ov_html_printf(res,
                        "<label for=\"f-%h\">%h</label><input type=\"file\" "
                        "id=\"f-%h\" name=\"%h\" accept=\".csv,text/csv\"%h>",
-                       nm, lab, nm, nm,
+                       id, lab, id, nm,
                        ov_str_c(fd->required ? " required" : ""));
         break;
     case OV_F_TEXT:
@@ -239,7 +252,7 @@ void ov_page_field(ov_response *res, const ov_form *f, const ov_field *fd,
         ov_html_printf(res,
                        "<label for=\"f-%h\">%h</label><input type=\"%h\" "
                        "id=\"f-%h\" name=\"%h\" value=\"%h\"%h%h>",
-                       nm, lab, ov_str_c(type), nm, nm, val,
+                       id, lab, ov_str_c(type), id, nm, val,
                        ov_str_c(fd->required ? " required" : ""),
                        ov_str_c(fd->type == OV_F_HOURS
                                     ? " inputmode=\"decimal\""

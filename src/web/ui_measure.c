@@ -151,6 +151,7 @@ static void instrument_form(ov_ctx *c, ov_form *f, ov_instrument in)
     ov_form own;
     ov_form_init(&own, measure_spec, NMEASURE, c->lang, a);
     ov_form *use = this_one ? f : &own;
+    use->id_prefix = ov_instrument_code(in); /* three forms on one page */
     if (!ov_form_has(use, "taken_on")) {
         char d[OV_DATE_BUF];
         ov_date_format_iso(c->today, d);
@@ -185,8 +186,10 @@ static void instrument_form(ov_ctx *c, ov_form *f, ov_instrument in)
         snprintf(nm, sizeof nm, "item%d", i + 1);
         ov_str cur = ov_form_str(use, nm);
         const char *err = ov_form_error_of(use, nm);
-        ov_html_printf(res, "<fieldset class=\"item%h\" id=\"f-%h\"><legend>",
-                       ov_str_c(err ? " has-error" : ""), ov_str_c(nm));
+        ov_html_printf(res,
+                       "<fieldset class=\"item%h\" id=\"f-%h-%h\"><legend>",
+                       ov_str_c(err ? " has-error" : ""),
+                       ov_str_c(ov_instrument_code(in)), ov_str_c(nm));
         if (in == OV_INSTR_WHO5) {
             char qk[16];
             snprintf(qk, sizeof qk, "who5.%d", i + 1);
