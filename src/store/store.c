@@ -47,9 +47,8 @@ struct ov_store {
     int batch_n;             /* writers in the open batch */
     commit_waiter *waiters;
 
-    /* Checkpoints run on their own connection in the background, so no
-     * request waits while the WAL is copied into the database. */
-    ov_conn *ckpt;
+    /* Checkpoints run in a background thread (on the writer connection,
+     * under its lock), so no commit waits while the WAL is copied. */
     pthread_t ckpt_thread;
     bool ckpt_running;
     bool ckpt_stop;
@@ -201,6 +200,23 @@ static ov_status setup_keys(ov_store *s, const char *key_path,
 
 #define CHECKPOINT_MS 200
 
+/* Checkpoint on the writer connection, under the writer's lock: SQLite
+ * before 3.51.3 can corrupt a WAL database when two connections write or
+ * checkpoint at once, so no second connection ever does either. A batch
+ * in progress is left alone; the next tick catches up. */
+static void checkpoint_now(ov_store *s)
+{
+    pthread_mutex_lock(&s->write_lock);
+    if (!s->batch_open) {
+        ov_err e;
+        /* PASSIVE: copies what it can without waiting for readers */
+        if (ov_conn_exec(s->writer, "PRAGMA wal_checkpoint(PASSIVE)", &e) !=
+            OV_OK)
+            ov_log_warn("background checkpoint: %s", e.msg);
+    }
+    pthread_mutex_unlock(&s->write_lock);
+}
+
 static void *checkpointer(void *arg)
 {
     ov_store *s = arg;
@@ -217,40 +233,29 @@ static void *checkpointer(void *arg)
         if (s->ckpt_stop)
             break;
         pthread_mutex_unlock(&s->ckpt_lock);
-        /* PASSIVE: copies what it can without blocking anyone */
-        ov_err e;
-        if (ov_conn_exec(s->ckpt, "PRAGMA wal_checkpoint(PASSIVE)", &e) !=
-            OV_OK)
-            ov_log_warn("background checkpoint: %s", e.msg);
+        checkpoint_now(s);
         pthread_mutex_lock(&s->ckpt_lock);
     }
     pthread_mutex_unlock(&s->ckpt_lock);
     return NULL;
 }
 
-/* Move checkpoints off the writer: autocheckpoint off on the writer and a
- * thread that checkpoints every 200 ms. Without it, every thousandth
- * commit copied the WAL into the database while its request waited. */
+/* Take checkpoints out of the commit path: autocheckpoint off and a thread
+ * that checkpoints every 200 ms. Without it, every thousandth commit
+ * copied the WAL into the database while its request waited. */
 static void start_checkpointer(ov_store *s)
 {
     ov_err e;
-    if (ov_conn_open(s->db_path, false, false, &s->ckpt, &e) != OV_OK) {
-        ov_log_warn("no background checkpoints (%s); the writer "
-                    "checkpoints itself",
-                    e.msg);
+    if (ov_conn_exec(s->writer, "PRAGMA wal_autocheckpoint=0", &e) != OV_OK)
         return;
-    }
-    if (ov_conn_exec(s->writer, "PRAGMA wal_autocheckpoint=0", &e) != OV_OK) {
-        ov_conn_close(s->ckpt);
-        s->ckpt = NULL;
-        return;
-    }
     pthread_mutex_init(&s->ckpt_lock, NULL);
     pthread_cond_init(&s->ckpt_cond, NULL);
     if (pthread_create(&s->ckpt_thread, NULL, checkpointer, s) != 0) {
+        ov_log_warn("no background checkpoints; the writer checkpoints "
+                    "itself");
         ov_conn_exec(s->writer, "PRAGMA wal_autocheckpoint=1000", &e);
-        ov_conn_close(s->ckpt);
-        s->ckpt = NULL;
+        pthread_mutex_destroy(&s->ckpt_lock);
+        pthread_cond_destroy(&s->ckpt_cond);
         return;
     }
     s->ckpt_running = true;
@@ -258,18 +263,16 @@ static void start_checkpointer(ov_store *s)
 
 static void stop_checkpointer(ov_store *s)
 {
-    if (s->ckpt_running) {
-        pthread_mutex_lock(&s->ckpt_lock);
-        s->ckpt_stop = true;
-        pthread_cond_signal(&s->ckpt_cond);
-        pthread_mutex_unlock(&s->ckpt_lock);
-        pthread_join(s->ckpt_thread, NULL);
-        pthread_mutex_destroy(&s->ckpt_lock);
-        pthread_cond_destroy(&s->ckpt_cond);
-        s->ckpt_running = false;
-    }
-    ov_conn_close(s->ckpt);
-    s->ckpt = NULL;
+    if (!s->ckpt_running)
+        return;
+    pthread_mutex_lock(&s->ckpt_lock);
+    s->ckpt_stop = true;
+    pthread_cond_signal(&s->ckpt_cond);
+    pthread_mutex_unlock(&s->ckpt_lock);
+    pthread_join(s->ckpt_thread, NULL);
+    pthread_mutex_destroy(&s->ckpt_lock);
+    pthread_cond_destroy(&s->ckpt_cond);
+    s->ckpt_running = false;
 }
 
 ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
@@ -575,18 +578,16 @@ ov_status ov_tx_begin_read(ov_store *s, ov_tx **out, ov_err *err)
     return OV_OK;
 }
 
+/* End a read transaction: its reader goes back to the pool. (Writers end
+ * in writer_done.) */
 static void tx_end(ov_tx *tx)
 {
     ov_store *s = tx->store;
     tx->active = false;
-    if (tx->write) {
-        pthread_mutex_unlock(&s->write_lock);
-    } else {
-        pthread_mutex_lock(&s->pool_lock);
-        s->reader_busy[tx->reader] = false;
-        pthread_cond_signal(&s->pool_cond);
-        pthread_mutex_unlock(&s->pool_lock);
-    }
+    pthread_mutex_lock(&s->pool_lock);
+    s->reader_busy[tx->reader] = false;
+    pthread_cond_signal(&s->pool_cond);
+    pthread_mutex_unlock(&s->pool_lock);
 }
 
 void ov_tx_rollback(ov_tx *tx)
