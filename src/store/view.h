@@ -6,7 +6,8 @@
  * actor). Lists are capped; strings live in the caller's arena.
  * Functions that take a course id answer OV_ENOTFOUND for an unknown
  * course; access (who may see what) is checked by the caller first
- * (ov_course_check_visible, ov_placement_check_employer).
+ * (ov_course_check_visible; for an employer contact, the placement's
+ * company).
  */
 #ifndef OV_STORE_VIEW_H
 #define OV_STORE_VIEW_H

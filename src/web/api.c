@@ -50,22 +50,10 @@ static json_t *jdate(ov_date d)
 
 void ov_api_companies(ov_ctx *c)
 {
-    ov_err err;
-    ov_err_clear(&err);
-    ov_actor actor = ov_ctx_actor(c, "virksomheder");
-    ov_tx *tx;
     ov_company_row *rows = NULL;
     int n = 0;
-    ov_status st = ov_tx_begin(c->app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        ov_company_list(tx, c->req->viewer.municipality_code, c->req->arena,
-                        &rows, &n, &err);
-        st = ov_tx_commit(tx, &err);
-    }
-    if (st != OV_OK) {
-        ov_ctx_fail(c, &err);
+    if (!ov_ctx_companies(c, &rows, &n))
         return;
-    }
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
         json_t *ops = json_array();

@@ -267,6 +267,54 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a)
     ov_page_redirect(c->res, to);
 }
 
+bool ov_ctx_finish(ov_ctx *c, ov_tx *tx, bool ok, ov_err *err)
+{
+    ov_status st;
+    if (ok) {
+        st = ov_tx_commit(tx, err);
+    } else {
+        ov_tx_rollback(tx);
+        st = err->code != OV_OK ? err->code : OV_EINTERNAL;
+    }
+    if (st != OV_OK) {
+        ov_ctx_fail(c, err);
+        return false;
+    }
+    return true;
+}
+
+const char *ov_ctx_course_page(ov_ctx *c, const char *sub)
+{
+    return ov_arena_printf(c->req->arena, "/forloeb/%lld/%s",
+                           (long long)c->course_id, sub);
+}
+
+void ov_ctx_default_today(ov_ctx *c, ov_form *f, const char *name)
+{
+    if (ov_form_has(f, name))
+        return;
+    char d[OV_DATE_BUF];
+    ov_date_format_iso(c->today, d);
+    ov_form_set(f, c->req->arena, name,
+                ov_str_c(ov_arena_strdup(c->req->arena, d)));
+}
+
+bool ov_ctx_companies(ov_ctx *c, ov_company_row **rows, int *n)
+{
+    ov_err err;
+    ov_err_clear(&err);
+    *rows = NULL;
+    *n = 0;
+    ov_tx *tx;
+    if (ov_tx_begin_read(c->app->store, &tx, &err) != OV_OK) {
+        ov_ctx_fail(c, &err);
+        return false;
+    }
+    bool ok = ov_company_list(tx, c->req->viewer.municipality_code,
+                              c->req->arena, rows, n, &err) == OV_OK;
+    return ov_ctx_finish(c, tx, ok, &err);
+}
+
 /* ---- option lists ---- */
 
 const char *ov_opt_role_frontline(int i)

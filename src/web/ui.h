@@ -90,6 +90,19 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a);
 /* Parse {id} (param i) as a positive id; false answers 404. */
 bool ov_ctx_param_id(ov_ctx *c, int i, int64_t *out);
 
+/* Finish a transaction: commit when `ok`, else roll back; on failure
+ * answer with the error (page or JSON) and return false. */
+bool ov_ctx_finish(ov_ctx *c, ov_tx *tx, bool ok, ov_err *err);
+/* "/forloeb/<course>/<sub>" for the course the request is about. */
+const char *ov_ctx_course_page(ov_ctx *c, const char *sub);
+/* Pre-fill a date field with today when the form does not hold it. */
+void ov_ctx_default_today(ov_ctx *c, ov_form *f, const char *name);
+/* The companies of the caller's municipality with their openings (no
+ * citizen data: a read transaction). On failure the error is answered and
+ * false returned. */
+struct ov_company_row;
+bool ov_ctx_companies(ov_ctx *c, struct ov_company_row **rows, int *n);
+
 /* Option lists of model enums for form fields. */
 const char *ov_opt_role_frontline(int i);
 const char *ov_opt_attendee(int i);

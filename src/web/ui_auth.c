@@ -13,7 +13,14 @@ static const ov_field login_spec[] = {
      .label = "login.username"},
     {.name = "password", .type = OV_F_TEXT, .required = true, .max = 256,
      .label = "login.password"},
-    {.name = "next", .type = OV_F_TEXT, .max = 200, .label = "login.username"},
+    {.name = "next", .type = OV_F_TEXT, .max = 200, .label = "login.title"},
+};
+
+/* The log-in page's query: where to go next, and why the user is here. */
+static const ov_field query_spec[] = {
+    {.name = "next", .type = OV_F_TEXT, .max = 200, .label = "login.title"},
+    {.name = "udlobet", .type = OV_F_TEXT, .max = 1, .label = "login.expired"},
+    {.name = "ud", .type = OV_F_TEXT, .max = 1, .label = "login.logged_out"},
 };
 
 /* A local path to return to after log-in: "/..." but never "//host". */
@@ -69,23 +76,16 @@ void ov_h_login_page(ov_web *app, ov_request *req, ov_response *res)
     ov_ctx_init(&c, app, req, res);
     ov_form f;
     ov_form_init(&f, login_spec, 3, c.lang, req->arena);
-    const char *notice = NULL;
-    ov_str q = req->query;
-    while (q.ptr && q.len) {
-        ov_str one;
-        q = ov_str_cut(q, '&', &one);
-        if (ov_str_eq_c(one, "udlobet=1"))
-            notice = "login.expired";
-        else if (ov_str_eq_c(one, "ud=1"))
-            notice = "login.logged_out";
-        else if (one.len > 5 && memcmp(one.ptr, "next=", 5) == 0) {
-            ov_form nf;
-            ov_form_init(&nf, login_spec, 3, c.lang, req->arena);
-            if (ov_form_parse_urlencoded(&nf, one, NULL) == OV_OK ||
-                ov_form_has(&nf, "next"))
-                ov_form_set(&f, req->arena, "next", ov_form_str(&nf, "next"));
-        }
-    }
+    /* unknown or bad parameters are ignored: the page shows anyway, and a
+     * bad "next" is never used (safe_next) */
+    ov_form q;
+    ov_form_init(&q, query_spec, 3, c.lang, req->arena);
+    ov_form_parse_urlencoded(&q, req->query, NULL);
+    const char *notice = ov_form_has(&q, "udlobet") ? "login.expired"
+                         : ov_form_has(&q, "ud")    ? "login.logged_out"
+                                                    : NULL;
+    if (ov_form_has(&q, "next"))
+        ov_form_set(&f, req->arena, "next", ov_form_str(&q, "next"));
     login_page(&c, &f, 200, notice);
 }
 

@@ -217,11 +217,8 @@ void ov_h_course(ov_web *app, ov_request *req, ov_response *res)
               ov_course_facts_get(tx, id, c.today, &facts, &err) == OV_OK &&
               ov_team_members(tx, co.team_id, a, &members, &nmembers,
                               &err) == OV_OK;
-    ov_status st = ok ? ov_tx_commit(tx, &err) : (ov_tx_rollback(tx), err.code);
-    if (st != OV_OK) {
-        ov_ctx_fail(&c, &err);
+    if (!ov_ctx_finish(&c, tx, ok, &err))
         return;
-    }
     bool may_write = ov_may_do(&req->viewer, OV_OP_COURSE_WRITE) && !co.ended;
     char stage_key[48];
     snprintf(stage_key, sizeof stage_key, "stage.%s", ov_stage_code(co.stage));
@@ -520,12 +517,7 @@ static ov_status end_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
 
 static void end_render(ov_ctx *c, ov_form *f, int status)
 {
-    if (!ov_form_has(f, "end_date")) {
-        char d[OV_DATE_BUF];
-        ov_date_format_iso(c->today, d);
-        ov_form_set(f, c->req->arena, "end_date",
-                    ov_str_c(ov_arena_strdup(c->req->arena, d)));
-    }
+    ov_ctx_default_today(c, f, "end_date");
     ov_page_begin(c->res, c->req, status,
                   ov_str_c(ov_msg(c->lang, "end.title")));
     ov_page_form_errors(c->res, f);

@@ -82,8 +82,7 @@ static ov_status contact_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
 static const char *cti_done(ov_ctx *c, int64_t id)
 {
     (void)id;
-    return ov_arena_printf(c->req->arena, "/forloeb/%lld/cti",
-                           (long long)c->course_id);
+    return ov_ctx_course_page(c, "cti");
 }
 
 static void cti_page(ov_ctx *c, ov_form *f, int status);
@@ -94,16 +93,6 @@ const ov_web_action ov_act_cti_start = {
 const ov_web_action ov_act_cti_contact = {
     "cti_contact", contact_spec, 4, OV_OP_CTI_CONTACT, OV_SCOPE_COURSE,
     contact_run, cti_page, cti_done, NULL};
-
-static void today_into(ov_ctx *c, ov_form *f, const char *name)
-{
-    if (ov_form_has(f, name))
-        return;
-    char d[OV_DATE_BUF];
-    ov_date_format_iso(c->today, d);
-    ov_form_set(f, c->req->arena, name,
-                ov_str_c(ov_arena_strdup(c->req->arena, d)));
-}
 
 static void cti_page(ov_ctx *c, ov_form *f, int status)
 {
@@ -121,11 +110,8 @@ static void cti_page(ov_ctx *c, ov_form *f, int status)
     bool ok = ov_cti_load(tx, c->id, a, &s, &err) == OV_OK &&
               ov_placement_list(tx, c->id, a, &places, &nplaces, &err) ==
                   OV_OK;
-    ov_status st = ok ? ov_tx_commit(tx, &err) : (ov_tx_rollback(tx), err.code);
-    if (st != OV_OK) {
-        ov_ctx_fail(c, &err);
+    if (!ov_ctx_finish(c, tx, ok, &err))
         return;
-    }
     if (c->api) {
         ov_api_cti(c, &s);
         return;
@@ -141,7 +127,7 @@ static void cti_page(ov_ctx *c, ov_form *f, int status)
             ov_form sf;
             ov_form_init(&sf, start_spec, 3, c->lang, a);
             ov_form *use = f && f->spec == start_spec ? f : &sf;
-            today_into(c, use, "start");
+            ov_ctx_default_today(c, use, "start");
             ov_html_printf(res, "<h2>%t</h2>", "cti.start");
             ov_page_form_errors(res, use);
             ov_page_form_begin(res, c->req,
@@ -235,7 +221,7 @@ static void cti_page(ov_ctx *c, ov_form *f, int status)
         ov_form cf;
         ov_form_init(&cf, contact_spec, 4, c->lang, a);
         ov_form *use = f && f->spec == contact_spec ? f : &cf;
-        today_into(c, use, "date");
+        ov_ctx_default_today(c, use, "date");
         ov_html_printf(res, "<h2>%t</h2>", "cti.contact_new");
         ov_page_form_errors(res, use);
         ov_page_form_begin(res, c->req,

@@ -138,22 +138,10 @@ const ov_web_action ov_act_opening = {
 
 static void companies_page(ov_ctx *c, ov_form *f, int status)
 {
-    ov_err err;
-    ov_err_clear(&err);
-    ov_actor actor = ov_ctx_actor(c, "virksomheder");
-    ov_tx *tx;
     ov_company_row *rows = NULL;
     int n = 0;
-    ov_status st = ov_tx_begin(c->app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        ov_company_list(tx, c->req->viewer.municipality_code, c->req->arena,
-                        &rows, &n, &err);
-        st = ov_tx_commit(tx, &err);
-    }
-    if (st != OV_OK) {
-        ov_ctx_fail(c, &err);
+    if (!ov_ctx_companies(c, &rows, &n))
         return;
-    }
     ov_response *res = c->res;
     ov_page_begin(res, c->req, status,
                   ov_str_c(ov_msg(c->lang, "company.title")));
@@ -308,8 +296,7 @@ static ov_status propose_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
 static const char *match_done(ov_ctx *c, int64_t id)
 {
     (void)id;
-    return ov_arena_printf(c->req->arena, "/forloeb/%lld/match",
-                           (long long)c->course_id);
+    return ov_ctx_course_page(c, "match");
 }
 
 static void match_page(ov_ctx *c, ov_form *f, int status);
@@ -396,11 +383,8 @@ static void match_page(ov_ctx *c, ov_form *f, int status)
     if (ok && n > 0)
         ok = ov_company_list(tx, c->req->viewer.municipality_code, a, &cos,
                              &nco, &err) == OV_OK;
-    ov_status st = ok ? ov_tx_commit(tx, &err) : (ov_tx_rollback(tx), err.code);
-    if (st != OV_OK) {
-        ov_ctx_fail(c, &err);
+    if (!ov_ctx_finish(c, tx, ok, &err))
         return;
-    }
     if (c->api) {
         ov_api_suggestions(c, sc, n);
         return;

@@ -76,8 +76,7 @@ static ov_status measure_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
 static const char *measure_done(ov_ctx *c, int64_t id)
 {
     (void)id;
-    return ov_arena_printf(c->req->arena, "/forloeb/%lld/maalinger",
-                           (long long)c->course_id);
+    return ov_ctx_course_page(c, "maalinger");
 }
 
 static void measure_page(ov_ctx *c, ov_form *f, int status);
@@ -152,11 +151,7 @@ static void instrument_form(ov_ctx *c, ov_form *f, ov_instrument in)
     ov_form_init(&own, measure_spec, NMEASURE, c->lang, a);
     ov_form *use = this_one ? f : &own;
     use->id_prefix = ov_instrument_code(in); /* three forms on one page */
-    if (!ov_form_has(use, "taken_on")) {
-        char d[OV_DATE_BUF];
-        ov_date_format_iso(c->today, d);
-        ov_form_set(use, a, "taken_on", ov_str_c(ov_arena_strdup(a, d)));
-    }
+    ov_ctx_default_today(c, use, "taken_on");
     ov_html_printf(res, "<details class=\"measure\"%h id=\"form-%h\">"
                         "<summary>%t: %t</summary>",
                    ov_str_c(this_one ? " open" : ""),
@@ -237,11 +232,8 @@ static void measure_page(ov_ctx *c, ov_form *f, int status)
         ok = ov_measure_list(tx, c->id, (ov_instrument)i, m[i], CAP, &n[i],
                              &err) == OV_OK;
     }
-    ov_status st = ok ? ov_tx_commit(tx, &err) : (ov_tx_rollback(tx), err.code);
-    if (st != OV_OK) {
-        ov_ctx_fail(c, &err);
+    if (!ov_ctx_finish(c, tx, ok, &err))
         return;
-    }
     if (c->api) {
         ov_api_measurements(c, m, n);
         return;

@@ -129,12 +129,8 @@ static ov_status start_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
 static void meeting_head(ov_ctx *c, ov_form *f, int status, const char *title,
                          const char *path)
 {
-    if (!ov_form_has(f, "held_on") && f->nerrors == 0) {
-        char d[OV_DATE_BUF];
-        ov_date_format_iso(c->today, d);
-        ov_form_set(f, c->req->arena, "held_on",
-                    ov_str_c(ov_arena_strdup(c->req->arena, d)));
-    }
+    if (f->nerrors == 0)
+        ov_ctx_default_today(c, f, "held_on");
     ov_page_begin(c->res, c->req, status,
                   ov_str_c(ov_msg(c->lang, title)));
     ov_page_form_errors(c->res, f);

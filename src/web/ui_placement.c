@@ -66,22 +66,10 @@ static const char *placement_done(ov_ctx *c, int64_t id)
 
 static void placement_form(ov_ctx *c, ov_form *f, int status)
 {
-    ov_err err;
-    ov_err_clear(&err);
-    ov_actor actor = ov_ctx_actor(c, "virksomheder");
-    ov_tx *tx;
     ov_company_row *rows = NULL;
     int n = 0;
-    ov_status st = ov_tx_begin(c->app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        ov_company_list(tx, c->req->viewer.municipality_code, c->req->arena,
-                        &rows, &n, &err);
-        st = ov_tx_commit(tx, &err);
-    }
-    if (st != OV_OK) {
-        ov_ctx_fail(c, &err);
+    if (!ov_ctx_companies(c, &rows, &n))
         return;
-    }
     ov_response *res = c->res;
     ov_page_begin(res, c->req, status,
                   ov_str_c(ov_msg(c->lang, "act.placement")));
@@ -406,11 +394,8 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
         ov_ctx_not_found(c);
         return;
     }
-    st = st == OV_OK ? ov_tx_commit(tx, &err) : (ov_tx_rollback(tx), st);
-    if (st != OV_OK) {
-        ov_ctx_fail(c, &err);
+    if (!ov_ctx_finish(c, tx, st == OV_OK, &err))
         return;
-    }
     if (employer) {
         /* the work agreement only: no hours log, no course */
         r.nweeks = 0;

@@ -220,8 +220,7 @@ static ov_status plan_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
 static const char *plan_done(ov_ctx *c, int64_t version)
 {
     (void)version;
-    return ov_arena_printf(c->req->arena, "/forloeb/%lld/plan",
-                           (long long)c->course_id);
+    return ov_ctx_course_page(c, "plan");
 }
 
 /* Fill the form from a stored plan (first showing of the editor). */
@@ -432,11 +431,8 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
     bool ok = ov_plan_load(tx, c->id, 0, a, &latest, &lm, &err) == OV_OK &&
               ov_plan_load(tx, c->id, want, a, &p, &pm, &err) == OV_OK &&
               ov_plan_versions(tx, c->id, a, &versions, &nv, &err) == OV_OK;
-    ov_status st = ok ? ov_tx_commit(tx, &err) : (ov_tx_rollback(tx), err.code);
-    if (st != OV_OK) {
-        ov_ctx_fail(c, &err);
+    if (!ov_ctx_finish(c, tx, ok, &err))
         return;
-    }
     if (c->api) {
         ov_response_json(c->res, 200, ov_plan_to_json(&p, a));
         return;

@@ -70,20 +70,18 @@ static void screening_page(ov_ctx *c, ov_form *f, int status)
 {
     ov_err err;
     ov_err_clear(&err);
-    ov_actor actor = ov_ctx_actor(c, "screening");
     ov_tx *tx;
     ov_batch_row *rows = NULL;
     int n = 0;
-    ov_status st = ov_tx_begin(c->app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        ov_batch_list(tx, c->req->viewer.municipality_code, c->req->arena,
-                      &rows, &n, &err);
-        st = ov_tx_commit(tx, &err);
-    }
-    if (st != OV_OK) {
+    /* counts only, no citizen data: a read transaction */
+    if (ov_tx_begin_read(c->app->store, &tx, &err) != OV_OK) {
         ov_ctx_fail(c, &err);
         return;
     }
+    bool ok = ov_batch_list(tx, c->req->viewer.municipality_code,
+                            c->req->arena, &rows, &n, &err) == OV_OK;
+    if (!ov_ctx_finish(c, tx, ok, &err))
+        return;
     if (c->api) {
         ov_api_batches(c, rows, n);
         return;
@@ -117,12 +115,7 @@ static void screening_page(ov_ctx *c, ov_form *f, int status)
     ov_form own;
     ov_form_init(&own, import_spec, 3, c->lang, c->req->arena);
     ov_form *use = f ? f : &own;
-    if (!ov_form_has(use, "reference_date")) {
-        char d[OV_DATE_BUF];
-        ov_date_format_iso(c->today, d);
-        ov_form_set(use, c->req->arena, "reference_date",
-                    ov_str_c(ov_arena_strdup(c->req->arena, d)));
-    }
+    ov_ctx_default_today(c, use, "reference_date");
     ov_html_printf(res, "<h2>%t</h2>", "screening.import");
     ov_page_form_errors(res, use);
     const ov_import_report *rep = c->extra;
@@ -172,19 +165,8 @@ static const ov_field draw_spec[] = {
 static ov_status draw_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
                           int64_t *out_id, ov_err *err)
 {
-    ov_batch_detail d;
-    /* the batch must be the caller's municipality's */
-    ov_batch_row *rows = NULL;
-    int n = 0;
-    if (ov_batch_list(tx, c->req->viewer.municipality_code, c->req->arena,
-                      &rows, &n, err) != OV_OK)
-        return err->code;
-    bool mine = false;
-    for (int i = 0; i < n && !mine; i++)
-        mine = rows[i].id == c->id;
-    if (!mine)
-        return ov_err_set(err, OV_ENOTFOUND, NULL, "no such candidate list");
-    (void)d;
+    /* batch_mine (the action's check) found the list in the caller's
+     * municipality before the body was read */
     uint64_t seed;
     ov_str s = ov_str_trim(ov_form_str(f, "seed"));
     if (s.len == 0) {
