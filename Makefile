@@ -7,7 +7,7 @@ BUILD ?= build
 SANITIZE ?= 0
 
 CC ?= cc
-PKGS := sqlite3 libsodium jansson libmicrohttpd
+PKGS := sqlite3 libsodium jansson libmicrohttpd zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -64,7 +64,7 @@ CLI_TESTS := $(sort $(wildcard tests/cli/*.sh))
 $(TEST_HELPER_OBJ): ALL_CFLAGS += -Itests
 
 .PHONY: all deps run test check unit-test cli-test asan install uninstall clean lint \
-        bench-demo bench-web browser-test
+        bench-demo bench-web bench-eval browser-test
 
 all: $(BIN) $(LIB)
 
@@ -156,3 +156,9 @@ clean:
 bench-web: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/bench-web
+
+# The effect evaluation on 1,000,000 persons x 48 months from
+# synth-register; stage times and peak memory to docs/performance.md.
+bench-eval: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/bench-eval

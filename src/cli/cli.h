@@ -9,6 +9,7 @@
 #define OV_CLI_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "core/config.h"
 #include "core/err.h"
@@ -61,5 +62,10 @@ int cmd_demo(int argc, char **argv);
 int cmd_screening(int argc, char **argv);
 int cmd_draw(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_synth(int argc, char **argv);
+int cmd_evaluate(int argc, char **argv);
+
+/* A whole non-negative number up to max; false when malformed. */
+bool cli_parse_count(const char *s, uint64_t max, uint64_t *out);
 
 #endif

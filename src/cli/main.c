@@ -43,6 +43,10 @@ static const command commands[] = {
      "re-run a stored draw from its seed and pool"},
     {"demo", cmd_demo, "demo --db PATH [--seed N] [--today YYYY-MM-DD] [--scale N]",
      "build a new database with a realistic synthetic world"},
+    {"synth-register", cmd_synth,
+     "synth-register --persons N --treated T --out DIR [--months M] "
+     "[--seed S] [--gzip]",
+     "write a synthetic register extract with known effects (truth.json)"},
     {"audit", cmd_audit, "audit verify|prune --db PATH",
      "verify the audit log's hash chain, or prune rows past retention"},
 };
@@ -77,7 +81,7 @@ static int cmd_help(int argc, char **argv)
            "\"Social støtte i overgang\ntil og fastholdelse i job\".\n\n"
            "usage: overgang COMMAND [OPTIONS]\n\ncommands:\n");
     for (int i = 0; i < N_COMMANDS; i++)
-        printf("  %-9s %s\n", commands[i].name, commands[i].summary);
+        printf("  %-14s %s\n", commands[i].name, commands[i].summary);
     printf("\nRun 'overgang help COMMAND' for a command's options; 'man "
            "overgang' for the manual.\n");
     return 0;

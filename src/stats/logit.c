@@ -24,14 +24,6 @@ double ov_logit_linkinv(double eta)
     return tmp / (1.0 + tmp);
 }
 
-/* R: logit_mu_eta. */
-static double mu_eta(double eta)
-{
-    double opexp = 1.0 + exp(eta);
-    return (eta > THRESH || eta < MTHRESH) ? DBL_EPSILON
-                                           : exp(eta) / (opexp * opexp);
-}
-
 /* R: binomial_dev_resids, y_log_y. */
 static double y_log_y(double y, double mu)
 {
@@ -43,54 +35,208 @@ static double dev_resid(double y, double mu)
     return 2.0 * (y_log_y(y, mu) + y_log_y(1.0 - y, 1.0 - mu));
 }
 
-typedef struct job {
-    const double *X, *y;
-    size_t n, from, to;
-    int p;
-    const double *eta, *mu;
-    double *xtwx; /* p*p, lower triangle used */
-    double *xtwz; /* p */
-} job;
+/* The rows are cut into SUPER fixed ranges; each range's sums (X'WX, X'Wz,
+ * deviance) are made by one thread in row order and the ranges are added
+ * in order, so the fit is the same whatever the number of threads. */
+#define SUPER 64
 
-/* Accumulate X'WX and X'Wz over rows [from, to) in blocks, so that long
- * sums add numbers of similar size. */
-static void *accumulate(void *arg)
+typedef struct pass {
+    const double *const *col; /* p columns of n */
+    const double *y;
+    size_t n;
+    int p;
+    const double *coef; /* NULL: keep eta and mu (the first pass) */
+    double *eta, *mu;
+    double *part;       /* SUPER * (p*p + p + 1) */
+    int threads;
+} pass;
+
+typedef struct worker {
+    pass *ps;
+    int id;
+} worker;
+
+/* Two lanes of doubles (SSE2, in every x86-64; GCC's vector extension):
+ * the sums below keep one partial sum per lane (even and odd rows) and add
+ * the lanes at the end, a fixed order whatever the thread count. */
+typedef double v2d __attribute__((vector_size(16)));
+
+static inline v2d ld2(const double *p)
 {
-    job *j = arg;
-    int p = j->p;
-    double *bx = calloc((size_t)p * (size_t)p, sizeof *bx);
-    double *bz = calloc((size_t)p, sizeof *bz);
-    double xr[PMAX];
-    for (size_t start = j->from; start < j->to; start += BLOCK) {
-        size_t end = start + BLOCK < j->to ? start + BLOCK : j->to;
-        memset(bx, 0, (size_t)p * (size_t)p * sizeof *bx);
-        memset(bz, 0, (size_t)p * sizeof *bz);
-        for (size_t i = start; i < end; i++) {
-            double me = mu_eta(j->eta[i]);
-            double mu = j->mu[i];
-            double var = mu * (1.0 - mu);
-            double z = j->eta[i] + (j->y[i] - mu) / me;
-            double w = me * me / var;
-            for (int a = 0; a < p; a++)
-                xr[a] = j->X[(size_t)a * j->n + i];
+    v2d v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* out[q] = sum over the block of wx[i] * x[q][i], q < k <= 4. */
+static void dots4(const double *wx, const double *const *x, int k, size_t m,
+                  double *out)
+{
+    v2d s0 = {0, 0}, s1 = {0, 0}, s2 = {0, 0}, s3 = {0, 0};
+    size_t i = 0, m2 = m & ~(size_t)1;
+    const double *x0 = x[0], *x1 = k > 1 ? x[1] : x[0],
+                 *x2 = k > 2 ? x[2] : x[0], *x3 = k > 3 ? x[3] : x[0];
+    switch (k) {
+    case 4:
+        for (; i < m2; i += 2) {
+            v2d w = ld2(wx + i);
+            s0 += w * ld2(x0 + i);
+            s1 += w * ld2(x1 + i);
+            s2 += w * ld2(x2 + i);
+            s3 += w * ld2(x3 + i);
+        }
+        break;
+    case 3:
+        for (; i < m2; i += 2) {
+            v2d w = ld2(wx + i);
+            s0 += w * ld2(x0 + i);
+            s1 += w * ld2(x1 + i);
+            s2 += w * ld2(x2 + i);
+        }
+        break;
+    case 2:
+        for (; i < m2; i += 2) {
+            v2d w = ld2(wx + i);
+            s0 += w * ld2(x0 + i);
+            s1 += w * ld2(x1 + i);
+        }
+        break;
+    default:
+        for (; i < m2; i += 2)
+            s0 += ld2(wx + i) * ld2(x0 + i);
+    }
+    out[0] = s0[0] + s0[1];
+    out[1] = s1[0] + s1[1];
+    out[2] = s2[0] + s2[1];
+    out[3] = s3[0] + s3[1];
+    for (; i < m; i++) {
+        out[0] += wx[i] * x0[i];
+        out[1] += wx[i] * x1[i];
+        out[2] += wx[i] * x2[i];
+        out[3] += wx[i] * x3[i];
+    }
+}
+
+static void range_pass(pass *ps, int sb)
+{
+    int p = ps->p;
+    size_t stride = (size_t)p * (size_t)p + (size_t)p + 1;
+    double *xtwx = ps->part + (size_t)sb * stride;
+    double *xtwz = xtwx + (size_t)p * (size_t)p;
+    double *dev = xtwz + p;
+    memset(xtwx, 0, stride * sizeof *xtwx);
+    size_t per = (ps->n + SUPER - 1) / SUPER;
+    size_t from = (size_t)sb * per, to = from + per;
+    if (from > ps->n)
+        from = ps->n;
+    if (to > ps->n)
+        to = ps->n;
+    double w[BLOCK], wz[BLOCK], wx[BLOCK];
+    const double *xc[PMAX];
+    for (size_t start = from; start < to; start += BLOCK) {
+        size_t m = start + BLOCK < to ? BLOCK : to - start;
+        double *eta = ps->eta + start, *mu = ps->mu + start;
+        const double *y = ps->y + start;
+        for (int a = 0; a < p; a++)
+            xc[a] = ps->col[a] + start;
+        double bdev = 0;
+        if (ps->coef) {
+            for (size_t i = 0; i < m; i++)
+                eta[i] = 0;
             for (int a = 0; a < p; a++) {
-                double wa = w * xr[a];
-                bz[a] += wa * z;
-                double *row = bx + (size_t)a * (size_t)p;
-                for (int b = 0; b <= a; b++)
-                    row[b] += wa * xr[b];
+                double c = ps->coef[a];
+                const double *x = xc[a];
+                for (size_t i = 0; i < m; i++)
+                    eta[i] += x[i] * c;
             }
         }
-        for (int a = 0; a < p; a++) {
-            j->xtwz[a] += bz[a];
-            for (int b = 0; b <= a; b++)
-                j->xtwx[(size_t)a * (size_t)p + b] +=
-                    bx[(size_t)a * (size_t)p + b];
+        for (size_t i = 0; i < m; i++) {
+            /* R's linkinv and mu.eta from one exp() */
+            double e = eta[i], mui, me;
+            if (e < MTHRESH || e > THRESH) {
+                double t = e < MTHRESH ? DBL_EPSILON : INVEPS;
+                mui = t / (1.0 + t);
+                me = DBL_EPSILON;
+            } else {
+                double ex = exp(e), op = 1.0 + ex;
+                mui = ex / op;
+                me = ex / (op * op);
+            }
+            if (ps->coef) {
+                mu[i] = mui;
+                bdev += dev_resid(y[i], mui);
+            } else {
+                mui = mu[i];
+            }
+            double var = mui * (1.0 - mui);
+            double z = e + (y[i] - mui) / me;
+            w[i] = me * me / var;
+            wz[i] = w[i] * z;
         }
+        /* X'Wz and the lower triangle of X'WX: column dot products */
+        for (int a = 0; a < p; a++) {
+            const double *x = xc[a];
+            for (size_t i = 0; i < m; i++)
+                wx[i] = w[i] * x[i];
+            double sz[4];
+            dots4(wz, xc + a, 1, m, sz);
+            xtwz[a] += sz[0];
+            double *row = xtwx + (size_t)a * (size_t)p;
+            for (int c = 0; c <= a; c += 4) {
+                int k = a + 1 - c < 4 ? a + 1 - c : 4;
+                double s4[4];
+                dots4(wx, xc + c, k, m, s4);
+                for (int q = 0; q < k; q++)
+                    row[c + q] += s4[q];
+            }
+        }
+        *dev += bdev;
     }
-    free(bx);
-    free(bz);
+}
+
+static void *pass_worker(void *arg)
+{
+    worker *w = arg;
+    for (int sb = w->id; sb < SUPER; sb += w->ps->threads)
+        range_pass(w->ps, sb);
     return NULL;
+}
+
+/* One pass over the rows: (with coef) eta, mu and the deviance, then the
+ * weighted normal equations at that mu. A and b receive the sums; the
+ * deviance is returned. */
+static double run_pass(pass *ps, double *A, double *b)
+{
+    worker ws[16];
+    pthread_t th[16];
+    int started = 0;
+    for (int t = 0; t < ps->threads; t++)
+        ws[t] = (worker){ps, t};
+    for (int t = 1; t < ps->threads; t++) {
+        if (pthread_create(&th[t], NULL, pass_worker, &ws[t]) != 0)
+            break;
+        started = t;
+    }
+    pass_worker(&ws[0]);
+    for (int t = 1; t <= started; t++)
+        pthread_join(th[t], NULL);
+    /* a thread that could not start: its ranges are done here */
+    for (int t = started + 1; t < ps->threads; t++)
+        pass_worker(&ws[t]);
+    int p = ps->p;
+    size_t stride = (size_t)p * (size_t)p + (size_t)p + 1;
+    memset(A, 0, (size_t)p * (size_t)p * sizeof *A);
+    memset(b, 0, (size_t)p * sizeof *b);
+    double dev = 0;
+    for (int sb = 0; sb < SUPER; sb++) {
+        const double *base = ps->part + (size_t)sb * stride;
+        for (size_t k = 0; k < (size_t)p * (size_t)p; k++)
+            A[k] += base[k];
+        for (int k = 0; k < p; k++)
+            b[k] += base[(size_t)p * (size_t)p + (size_t)k];
+        dev += base[(size_t)p * (size_t)p + (size_t)p];
+    }
+    return dev;
 }
 
 /* Solve A beta = b for symmetric positive definite A (lower triangle) by
@@ -134,6 +280,20 @@ ov_status ov_logit_fit(const double *X, const double *y, size_t n, int p,
                        const char *const *names, int threads, ov_logit *out,
                        double *mu_out, ov_err *err)
 {
+    const double *cols[PMAX];
+    if (p < 1 || p > PMAX)
+        return ov_err_set(err, OV_EINVAL, NULL,
+                          "the propensity model needs 1-%d columns, got %d",
+                          PMAX, p);
+    for (int a = 0; a < p; a++)
+        cols[a] = X + (size_t)a * n;
+    return ov_logit_fit_cols(cols, y, n, p, names, threads, out, mu_out, err);
+}
+
+ov_status ov_logit_fit_cols(const double *const *X, const double *y, size_t n,
+                            int p, const char *const *names, int threads,
+                            ov_logit *out, double *mu_out, ov_err *err)
+{
     if (p < 1 || p > PMAX)
         return ov_err_set(err, OV_EINVAL, NULL,
                           "the propensity model needs 1-%d columns, got %d",
@@ -155,7 +315,7 @@ ov_status ov_logit_fit(const double *X, const double *y, size_t n, int p,
     double *mu = malloc(n * sizeof *mu);
     double *A = malloc((size_t)p * (size_t)p * sizeof *A);
     double *b = malloc((size_t)p * sizeof *b);
-    double *part = calloc((size_t)threads * ((size_t)p * (size_t)p + (size_t)p),
+    double *part = calloc((size_t)SUPER * ((size_t)p * (size_t)p + (size_t)p + 1),
                           sizeof *part);
     if (!eta || !mu || !A || !b || !part) {
         free(eta), free(mu), free(A), free(b), free(part);
@@ -177,35 +337,9 @@ ov_status ov_logit_fit(const double *X, const double *y, size_t n, int p,
     int iter = 0;
     bool conv = false;
     double dev = devold;
+    pass ps = {X, y, n, p, NULL, eta, mu, part, threads};
+    run_pass(&ps, A, b); /* the normal equations at the starting mu */
     for (iter = 1; iter <= MAXIT; iter++) {
-        memset(part, 0,
-               (size_t)threads * ((size_t)p * (size_t)p + (size_t)p) *
-                   sizeof *part);
-        job jobs[16];
-        pthread_t th[16];
-        size_t chunk = (n + (size_t)threads - 1) / (size_t)threads;
-        for (int t = 0; t < threads; t++) {
-            double *base = part + (size_t)t * ((size_t)p * (size_t)p + (size_t)p);
-            size_t from = (size_t)t * chunk;
-            size_t to = from + chunk < n ? from + chunk : n;
-            jobs[t] = (job){X, y, n, from < n ? from : n, to, p, eta, mu,
-                            base, base + (size_t)p * (size_t)p};
-            if (t > 0)
-                pthread_create(&th[t], NULL, accumulate, &jobs[t]);
-        }
-        accumulate(&jobs[0]);
-        for (int t = 1; t < threads; t++)
-            pthread_join(th[t], NULL);
-        memset(A, 0, (size_t)p * (size_t)p * sizeof *A);
-        memset(b, 0, (size_t)p * sizeof *b);
-        for (int t = 0; t < threads; t++) {
-            const double *base =
-                part + (size_t)t * ((size_t)p * (size_t)p + (size_t)p);
-            for (size_t k = 0; k < (size_t)p * (size_t)p; k++)
-                A[k] += base[k];
-            for (int k = 0; k < p; k++)
-                b[k] += base[(size_t)p * (size_t)p + (size_t)k];
-        }
         int bad = cholesky_solve(A, b, p, out->coef);
         if (bad >= 0) {
             st = ov_err_set(err, OV_EINVAL, names ? names[bad] : NULL,
@@ -214,15 +348,10 @@ ov_status ov_logit_fit(const double *X, const double *y, size_t n, int p,
                             names ? names[bad] : "?");
             break;
         }
-        dev = 0;
-        for (size_t i = 0; i < n; i++) {
-            double e = 0;
-            for (int a = 0; a < p; a++)
-                e += X[(size_t)a * n + i] * out->coef[a];
-            eta[i] = e;
-            mu[i] = ov_logit_linkinv(e);
-            dev += dev_resid(y[i], mu[i]);
-        }
+        /* eta, mu and the deviance at the new coefficients, and the
+         * normal equations for the next iteration, in one pass */
+        ps.coef = out->coef;
+        dev = run_pass(&ps, A, b);
         if (!isfinite(dev)) {
             st = ov_err_set(err, OV_EINVAL, NULL,
                             "the propensity model diverged (infinite "

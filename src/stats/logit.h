@@ -43,6 +43,11 @@ ov_status ov_logit_fit(const double *X, const double *y, size_t n, int p,
                        const char *const *names, int threads, ov_logit *out,
                        double *mu, ov_err *err);
 
+/* The same with the columns given one by one (X[j] has n values). */
+ov_status ov_logit_fit_cols(const double *const *X, const double *y, size_t n,
+                            int p, const char *const *names, int threads,
+                            ov_logit *out, double *mu, ov_err *err);
+
 /* R's binomial()$linkinv as its C code computes it. */
 double ov_logit_linkinv(double eta);
 

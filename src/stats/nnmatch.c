@@ -1,6 +1,7 @@
 /* qsort_r (glibc) */
 #define _GNU_SOURCE
 #include "stats/nnmatch.h"
+#include "stats/sort.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -165,7 +166,33 @@ ov_status ov_nn_match(const double *score, const unsigned char *treated,
             turns[t++] = i;
     }
     ctx c = {score, group};
-    qsort_r(order, m, sizeof *order, cmp_units, &c);
+    {
+        /* stable radix sort by score, then stably by group: the order of
+         * cmp_units (group, score, data order) in linear time */
+        double *ks = ov_xcalloc(m ? m : 1, sizeof *ks);
+        size_t *ix = ov_xmalloc((m ? m : 1) * sizeof *ix);
+        for (size_t q = 0; q < m; q++)
+            ks[q] = score[order[q]];
+        ov_sort_index_by_double(ks, m, ix);
+        for (size_t q = 0; q < m; q++)
+            ix[q] = order[ix[q]];
+        memcpy(order, ix, m * sizeof *order);
+        free(ks);
+        free(ix);
+        if (group) {
+            int gmax = 0;
+            bool neg = false;
+            for (size_t q = 0; q < m; q++) {
+                if (group[order[q]] > gmax)
+                    gmax = group[order[q]];
+                neg |= group[order[q]] < 0;
+            }
+            if (neg || gmax > 1000000)
+                qsort_r(order, m, sizeof *order, cmp_units, &c);
+            else
+                ov_sort_index_by_group(order, m, group, gmax + 1);
+        }
+    }
     qsort_r(turns, nt, sizeof *turns, cmp_turns, &c);
     for (size_t p = 0; p < m; p++) {
         pos[order[p]] = (ptrdiff_t)p;
