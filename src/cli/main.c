@@ -47,6 +47,12 @@ static const command commands[] = {
      "synth-register --persons N --treated T --out DIR [--months M] "
      "[--seed S] [--gzip]",
      "write a synthetic register extract with known effects (truth.json)"},
+    {"evaluate", cmd_evaluate,
+     "evaluate --register DIR --out DIR [--covariates a,b] [--exact COL] "
+     "[--caliper X] [--ratio K] [--replace] [--discard none|both] "
+     "[--drop-missing] [--outcome NAME=SPEC]... [--bootstrap R] [--seed S] "
+     "[--threads N]",
+     "effect evaluation: propensity score, matching, balance and outcomes"},
     {"audit", cmd_audit, "audit verify|prune --db PATH",
      "verify the audit log's hash chain, or prune rows past retention"},
 };

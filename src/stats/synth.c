@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "core/path.h"
 #include "model/draw.h"
 
 /* ---- the model ------------------------------------------------------------- */
@@ -666,8 +667,9 @@ ov_status ov_synth_write(const ov_synth_options *o, ov_synth_stats *st,
         return rc;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    if (mkdir(o->out, 0777) != 0 && errno != EEXIST)
-        return ov_err_set(err, OV_EIO, "--out", "cannot create '%s': %s",
+    bool created;
+    if (ov_mkdir_p(o->out, &created) != 0)
+        return ov_err_set(err, OV_EIO, "--out", "--out: cannot create '%s': %s",
                           o->out, strerror(errno));
     const char *ext = o->gzip ? ".csv.gz" : ".csv";
     char popp[4096], monp[4096], trp[4096], popf[4096], monf[4096],

@@ -1,0 +1,39 @@
+#include "core/path.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int ov_mkdir_p(const char *dir, bool *created)
+{
+    *created = false;
+    char buf[4096];
+    size_t n = strlen(dir);
+    if (n == 0 || n >= sizeof buf) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    memcpy(buf, dir, n + 1);
+    while (n > 1 && buf[n - 1] == '/')
+        buf[--n] = '\0';
+    for (size_t i = 1; i <= n; i++) {
+        if (i < n && buf[i] != '/')
+            continue;
+        char c = buf[i];
+        buf[i] = '\0';
+        if (mkdir(buf, 0777) == 0) {
+            if (i == n)
+                *created = true;
+        } else if (errno != EEXIST) {
+            return -1;
+        } else if (i == n) {
+            struct stat st;
+            if (stat(buf, &st) != 0 || !S_ISDIR(st.st_mode)) {
+                errno = ENOTDIR;
+                return -1;
+            }
+        }
+        buf[i] = c;
+    }
+    return 0;
+}
