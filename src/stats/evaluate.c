@@ -48,52 +48,71 @@ static char *dupf(ov_arena *a, const char *x, const char *y)
 
 /* ---- the design matrix --------------------------------------------------- */
 
-/* Columns: intercept, then per covariate its value (numeric, used in
- * place) or the indicators of levels 2..L (categorical, made here into
- * `store`). */
+/* Columns: intercept, then per covariate its value (numeric) or the
+ * indicators of levels 2..L (categorical). The intercept, the indicators
+ * and numeric 0/1 covariates are kept as bytes (`bytes`, made here); other
+ * numeric columns are used in place. */
 static ov_status design(const ov_register *r, ov_arena *a,
-                        const double ***cols_out, double **store_out,
-                        int *pout, char ***names_out, ov_err *err)
+                        const double ***cols_out,
+                        const unsigned char ***cols8_out,
+                        unsigned char **bytes_out, int *pout,
+                        char ***names_out, ov_err *err)
 {
     int p = 1, made = 1;
+    bool *bin = ov_xcalloc((size_t)r->ncov + 1, sizeof *bin);
     for (int k = 0; k < r->ncov; k++) {
-        int d = r->cov[k].categorical ? r->cov[k].nlevels - 1 : 1;
+        const ov_reg_covariate *cv = &r->cov[k];
+        int d = cv->categorical ? cv->nlevels - 1 : 1;
         p += d;
-        if (r->cov[k].categorical)
+        if (!cv->categorical)
+            bin[k] = ov_balance_is_binary(cv->num, r->n);
+        if (cv->categorical || bin[k])
             made += d;
     }
-    if (p > 256)
+    if (p > 256) {
+        free(bin);
         return ov_err_set(err, OV_EINVAL, "--covariates",
                           "the propensity model would have %d columns "
                           "(categorical covariates count one per level); "
                           "choose fewer with --covariates",
                           p);
+    }
     size_t n = r->n;
-    double *store = ov_xmalloc(n * (size_t)made * sizeof *store);
-    const double **cols = ov_arena_alloc(a, (size_t)p * sizeof *cols);
+    unsigned char *store = ov_xmalloc(n * (size_t)made);
+    const double **cols = ov_arena_zalloc(a, (size_t)p * sizeof *cols);
+    const unsigned char **cols8 =
+        ov_arena_zalloc(a, (size_t)p * sizeof *cols8);
     char **names = ov_arena_alloc(a, (size_t)p * sizeof *names);
     names[0] = ov_str_dup0(a, OV_STR_LIT("(Intercept)"));
-    for (size_t i = 0; i < n; i++)
-        store[i] = 1.0;
-    cols[0] = store;
+    memset(store, 1, n);
+    cols8[0] = store;
     int c = 1, s = 1;
     for (int k = 0; k < r->ncov; k++) {
         const ov_reg_covariate *cv = &r->cov[k];
         if (!cv->categorical) {
-            cols[c] = cv->num;
+            if (bin[k]) {
+                unsigned char *col = store + (size_t)s++ * n;
+                for (size_t i = 0; i < n; i++)
+                    col[i] = cv->num[i] != 0.0;
+                cols8[c] = col;
+            } else {
+                cols[c] = cv->num;
+            }
             names[c++] = cv->name;
             continue;
         }
         for (int l = 1; l < cv->nlevels; l++) {
-            double *col = store + (size_t)s++ * n;
+            unsigned char *col = store + (size_t)s++ * n;
             for (size_t i = 0; i < n; i++)
-                col[i] = cv->level[i] == l ? 1.0 : 0.0;
-            cols[c] = col;
+                col[i] = cv->level[i] == l;
+            cols8[c] = col;
             names[c++] = dupf(a, cv->name, cv->levels[l]);
         }
     }
+    free(bin);
     *cols_out = cols;
-    *store_out = store;
+    *cols8_out = cols8;
+    *bytes_out = store;
     *pout = p;
     *names_out = names;
     return OV_OK;
@@ -297,7 +316,7 @@ ov_status ov_evaluate(const ov_eval_options *o, ov_eval_result *res,
     ov_arena *a = ov_arena_new(0);
     ov_register *reg = ov_xcalloc(1, sizeof *reg);
     res->reg = reg;
-    double *X = NULL;
+    unsigned char *X = NULL;
     ov_nn_result m;
     memset(&m, 0, sizeof m);
     ov_status rc;
@@ -359,7 +378,8 @@ ov_status ov_evaluate(const ov_eval_options *o, ov_eval_result *res,
     int p = 0;
     char **names = NULL;
     const double **cols = NULL;
-    rc = design(reg, a, &cols, &X, &p, &names, err);
+    const unsigned char **cols8 = NULL;
+    rc = design(reg, a, &cols, &cols8, &X, &p, &names, err);
     if (rc != OV_OK)
         goto fail_specs;
     double *y = ov_xmalloc(n * sizeof *y);
@@ -369,7 +389,7 @@ ov_status ov_evaluate(const ov_eval_options *o, ov_eval_result *res,
     res->coef = ov_xcalloc((size_t)p, sizeof *res->coef);
     double *coef = ov_xmalloc((size_t)p * sizeof *coef);
     ov_logit fit = {.p = p, .coef = coef};
-    rc = ov_logit_fit_cols(cols, y, n, p, (const char *const *)names,
+    rc = ov_logit_fit_cols(cols, cols8, y, n, p, (const char *const *)names,
                            o->threads, &fit, res->score, err);
 
     free(y);

@@ -42,6 +42,7 @@ static double dev_resid(double y, double mu)
 
 typedef struct pass {
     const double *const *col; /* p columns of n */
+    const unsigned char *const *col8; /* NULL, or per column NULL / 0-1 bytes */
     const double *y;
     size_t n;
     int p;
@@ -56,59 +57,76 @@ typedef struct worker {
     int id;
 } worker;
 
-/* Two lanes of doubles (SSE2, in every x86-64; GCC's vector extension):
- * the sums below keep one partial sum per lane (even and odd rows) and add
- * the lanes at the end, a fixed order whatever the thread count. */
-typedef double v2d __attribute__((vector_size(16)));
+/* Four lanes of doubles (GCC's vector extension): the sums below keep one
+ * partial sum per lane (rows i mod 4) and add the lanes at the end, a
+ * fixed order whatever the thread count and instruction set. dots4 is
+ * compiled twice, for AVX2 and for plain x86-64 (two SSE2 halves), and the
+ * CPU picks at start; without FMA contraction (ISO C mode) both give the
+ * same bits. */
+typedef double v4d __attribute__((vector_size(32)));
 
-static inline v2d ld2(const double *p)
-{
-    v2d v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
+/* an unaligned load (a macro: a function returning v4d would change the
+ * ABI between the two builds of dots4) */
+#define LD4(v, p) memcpy(&(v), (p), sizeof(v4d))
 
 /* out[q] = sum over the block of wx[i] * x[q][i], q < k <= 4. */
+__attribute__((target_clones("avx2", "default")))
 static void dots4(const double *wx, const double *const *x, int k, size_t m,
                   double *out)
 {
-    v2d s0 = {0, 0}, s1 = {0, 0}, s2 = {0, 0}, s3 = {0, 0};
-    size_t i = 0, m2 = m & ~(size_t)1;
+    v4d s0 = {0, 0, 0, 0}, s1 = s0, s2 = s0, s3 = s0;
+    size_t i = 0, m4 = m & ~(size_t)3;
     const double *x0 = x[0], *x1 = k > 1 ? x[1] : x[0],
                  *x2 = k > 2 ? x[2] : x[0], *x3 = k > 3 ? x[3] : x[0];
     switch (k) {
     case 4:
-        for (; i < m2; i += 2) {
-            v2d w = ld2(wx + i);
-            s0 += w * ld2(x0 + i);
-            s1 += w * ld2(x1 + i);
-            s2 += w * ld2(x2 + i);
-            s3 += w * ld2(x3 + i);
+        for (; i < m4; i += 4) {
+            v4d w, a0, a1, a2, a3;
+            LD4(w, wx + i);
+            LD4(a0, x0 + i);
+            LD4(a1, x1 + i);
+            LD4(a2, x2 + i);
+            LD4(a3, x3 + i);
+            s0 += w * a0;
+            s1 += w * a1;
+            s2 += w * a2;
+            s3 += w * a3;
         }
         break;
     case 3:
-        for (; i < m2; i += 2) {
-            v2d w = ld2(wx + i);
-            s0 += w * ld2(x0 + i);
-            s1 += w * ld2(x1 + i);
-            s2 += w * ld2(x2 + i);
+        for (; i < m4; i += 4) {
+            v4d w, a0, a1, a2;
+            LD4(w, wx + i);
+            LD4(a0, x0 + i);
+            LD4(a1, x1 + i);
+            LD4(a2, x2 + i);
+            s0 += w * a0;
+            s1 += w * a1;
+            s2 += w * a2;
         }
         break;
     case 2:
-        for (; i < m2; i += 2) {
-            v2d w = ld2(wx + i);
-            s0 += w * ld2(x0 + i);
-            s1 += w * ld2(x1 + i);
+        for (; i < m4; i += 4) {
+            v4d w, a0, a1;
+            LD4(w, wx + i);
+            LD4(a0, x0 + i);
+            LD4(a1, x1 + i);
+            s0 += w * a0;
+            s1 += w * a1;
         }
         break;
     default:
-        for (; i < m2; i += 2)
-            s0 += ld2(wx + i) * ld2(x0 + i);
+        for (; i < m4; i += 4) {
+            v4d w, a0;
+            LD4(w, wx + i);
+            LD4(a0, x0 + i);
+            s0 += w * a0;
+        }
     }
-    out[0] = s0[0] + s0[1];
-    out[1] = s1[0] + s1[1];
-    out[2] = s2[0] + s2[1];
-    out[3] = s3[0] + s3[1];
+    out[0] = (s0[0] + s0[1]) + (s0[2] + s0[3]);
+    out[1] = (s1[0] + s1[1]) + (s1[2] + s1[3]);
+    out[2] = (s2[0] + s2[1]) + (s2[2] + s2[3]);
+    out[3] = (s3[0] + s3[1]) + (s3[2] + s3[3]);
     for (; i < m; i++) {
         out[0] += wx[i] * x0[i];
         out[1] += wx[i] * x1[i];
@@ -117,7 +135,7 @@ static void dots4(const double *wx, const double *const *x, int k, size_t m,
     }
 }
 
-static void range_pass(pass *ps, int sb)
+static void range_pass(pass *ps, int sb, double *scratch)
 {
     int p = ps->p;
     size_t stride = (size_t)p * (size_t)p + (size_t)p + 1;
@@ -137,8 +155,18 @@ static void range_pass(pass *ps, int sb)
         size_t m = start + BLOCK < to ? BLOCK : to - start;
         double *eta = ps->eta + start, *mu = ps->mu + start;
         const double *y = ps->y + start;
-        for (int a = 0; a < p; a++)
-            xc[a] = ps->col[a] + start;
+        for (int a = 0; a < p; a++) {
+            const unsigned char *b8 = ps->col8 ? ps->col8[a] : NULL;
+            if (!b8) {
+                xc[a] = ps->col[a] + start;
+                continue;
+            }
+            /* a 0/1 column kept as bytes: an eighth of the memory traffic */
+            double *d = scratch + (size_t)a * BLOCK;
+            for (size_t i = 0; i < m; i++)
+                d[i] = b8[start + i];
+            xc[a] = d;
+        }
         double bdev = 0;
         if (ps->coef) {
             for (size_t i = 0; i < m; i++)
@@ -197,8 +225,12 @@ static void range_pass(pass *ps, int sb)
 static void *pass_worker(void *arg)
 {
     worker *w = arg;
+    double *scratch = w->ps->col8 ? ov_xmalloc((size_t)w->ps->p * BLOCK *
+                                               sizeof *scratch)
+                                  : NULL;
     for (int sb = w->id; sb < SUPER; sb += w->ps->threads)
-        range_pass(w->ps, sb);
+        range_pass(w->ps, sb, scratch);
+    free(scratch);
     return NULL;
 }
 
@@ -287,12 +319,15 @@ ov_status ov_logit_fit(const double *X, const double *y, size_t n, int p,
                           PMAX, p);
     for (int a = 0; a < p; a++)
         cols[a] = X + (size_t)a * n;
-    return ov_logit_fit_cols(cols, y, n, p, names, threads, out, mu_out, err);
+    return ov_logit_fit_cols(cols, NULL, y, n, p, names, threads, out,
+                             mu_out, err);
 }
 
-ov_status ov_logit_fit_cols(const double *const *X, const double *y, size_t n,
-                            int p, const char *const *names, int threads,
-                            ov_logit *out, double *mu_out, ov_err *err)
+ov_status ov_logit_fit_cols(const double *const *X,
+                            const unsigned char *const *X8, const double *y,
+                            size_t n, int p, const char *const *names,
+                            int threads, ov_logit *out, double *mu_out,
+                            ov_err *err)
 {
     if (p < 1 || p > PMAX)
         return ov_err_set(err, OV_EINVAL, NULL,
@@ -337,7 +372,7 @@ ov_status ov_logit_fit_cols(const double *const *X, const double *y, size_t n,
     int iter = 0;
     bool conv = false;
     double dev = devold;
-    pass ps = {X, y, n, p, NULL, eta, mu, part, threads};
+    pass ps = {X, X8, y, n, p, NULL, eta, mu, part, threads};
     run_pass(&ps, A, b); /* the normal equations at the starting mu */
     for (iter = 1; iter <= MAXIT; iter++) {
         int bad = cholesky_solve(A, b, p, out->coef);

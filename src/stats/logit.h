@@ -43,10 +43,15 @@ ov_status ov_logit_fit(const double *X, const double *y, size_t n, int p,
                        const char *const *names, int threads, ov_logit *out,
                        double *mu, ov_err *err);
 
-/* The same with the columns given one by one (X[j] has n values). */
-ov_status ov_logit_fit_cols(const double *const *X, const double *y, size_t n,
-                            int p, const char *const *names, int threads,
-                            ov_logit *out, double *mu, ov_err *err);
+/* The same with the columns given one by one: column j is X8[j] (n bytes
+ * 0 or 1) when X8 and X8[j] are not NULL, else X[j] (n doubles). Keeping
+ * 0/1 columns as bytes cuts the memory read per iteration; the fit is the
+ * same bit for bit. */
+ov_status ov_logit_fit_cols(const double *const *X,
+                            const unsigned char *const *X8, const double *y,
+                            size_t n, int p, const char *const *names,
+                            int threads, ov_logit *out, double *mu,
+                            ov_err *err);
 
 /* R's binomial()$linkinv as its C code computes it. */
 double ov_logit_linkinv(double eta);
