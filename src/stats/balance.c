@@ -51,36 +51,47 @@ static double wvar(const double *x, const unsigned char *treat, int group,
     return ss / (1 - sw2);
 }
 
-/* eCDF mean and max over all n units in `ord` (sorted by x): weights
- * normalised per group (w NULL = 1), zero weights included as value
- * boundaries, as MatchIt's qqsum(). */
+/* eCDF mean and max over all n units in `ord` (sorted by x), before
+ * (every weight 1) and after (weights w), in one pass: weights normalised
+ * per group, zero weights included as value boundaries, as MatchIt's
+ * qqsum(). */
 static void ecdf_sorted(const double *x, const unsigned char *treat,
                         const double *w, size_t n, const size_t *ord,
-                        double *mean_out, double *max_out)
+                        ov_bal *before, ov_bal *after)
 {
-    double W[2] = {0, 0};
-    for (size_t i = 0; i < n; i++)
-        W[treat[i] ? 1 : 0] += w ? w[i] : 1.0;
-    if (n == 0 || W[0] <= 0 || W[1] <= 0) {
-        *mean_out = *max_out = NAN;
-        return;
+    double N[2] = {0, 0}, W[2] = {0, 0};
+    for (size_t i = 0; i < n; i++) {
+        N[treat[i] ? 1 : 0] += 1.0;
+        W[treat[i] ? 1 : 0] += w[i];
     }
-    double cum = 0, sum = 0, mx = 0;
+    double cb = 0, sb = 0, mb = 0, ca = 0, sa = 0, ma = 0;
     size_t pts = 0;
     for (size_t r = 0; r < n; r++) {
         size_t i = ord[r];
-        double wi = w ? w[i] : 1.0;
-        cum += treat[i] ? wi / W[1] : -wi / W[0];
+        if (treat[i]) {
+            cb += 1.0 / N[1];
+            ca += w[i] / W[1];
+        } else {
+            cb -= 1.0 / N[0];
+            ca -= w[i] / W[0];
+        }
         if (r + 1 == n || x[ord[r + 1]] != x[i]) {
-            double d = fabs(cum);
-            sum += d;
-            if (d > mx)
-                mx = d;
+            double db = fabs(cb), da = fabs(ca);
+            sb += db;
+            sa += da;
+            if (db > mb)
+                mb = db;
+            if (da > ma)
+                ma = da;
             pts++;
         }
     }
-    *mean_out = sum / (double)pts;
-    *max_out = mx;
+    bool okb = n > 0 && N[0] > 0 && N[1] > 0;
+    bool oka = n > 0 && W[0] > 0 && W[1] > 0;
+    before->ecdf_mean = okb ? sb / (double)pts : (double)NAN;
+    before->ecdf_max = okb ? mb : (double)NAN;
+    after->ecdf_mean = oka ? sa / (double)pts : (double)NAN;
+    after->ecdf_max = oka ? ma : (double)NAN;
 }
 
 static void means(const double *x, const unsigned char *treat,
@@ -100,8 +111,7 @@ static void means(const double *x, const unsigned char *treat,
 }
 
 static void one(const double *x, const unsigned char *treat, const double *w,
-                size_t n, bool binary, double sd, const size_t *ord,
-                ov_bal *out)
+                size_t n, bool binary, double sd, ov_bal *out)
 {
     means(x, treat, w, n, out);
     double diff = out->mean_t - out->mean_c;
@@ -113,7 +123,6 @@ static void one(const double *x, const unsigned char *treat, const double *w,
     } else {
         out->var_ratio = wvar(x, treat, 1, w, n, false) /
                          wvar(x, treat, 0, w, n, false);
-        ecdf_sorted(x, treat, w, n, ord, &out->ecdf_mean, &out->ecdf_max);
     }
 }
 
@@ -134,12 +143,12 @@ void ov_balance(const double *x, const unsigned char *treat, const double *w,
                 size_t n, bool binary, ov_bal *before, ov_bal *after)
 {
     double sd = ov_balance_sd(x, treat, n, binary);
-    size_t *ord = NULL;
+    one(x, treat, NULL, n, binary, sd, before);
+    one(x, treat, w, n, binary, sd, after);
     if (!binary) {
-        ord = ov_xmalloc((n ? n : 1) * sizeof *ord);
+        size_t *ord = ov_xmalloc((n ? n : 1) * sizeof *ord);
         ov_sort_index_by_double(x, n, ord);
+        ecdf_sorted(x, treat, w, n, ord, before, after);
+        free(ord);
     }
-    one(x, treat, NULL, n, binary, sd, ord, before);
-    one(x, treat, w, n, binary, sd, ord, after);
-    free(ord);
 }
