@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,6 +128,8 @@ typedef struct bal_job {
     int first, count;       /* balance rows of this job */
     const int *row_cov;     /* balance row -> covariate */
     const int *row_level;   /* -1 numeric, else level */
+    atomic_int *next;       /* the next row to take (rows differ in cost:
+                               a numeric covariate needs a sort) */
 } bal_job;
 
 static void *bal_worker(void *arg)
@@ -135,7 +138,10 @@ static void *bal_worker(void *arg)
     const ov_register *r = j->r;
     size_t n = r->n;
     double *ind = NULL;
-    for (int q = j->first; q < j->first + j->count; q++) {
+    for (;;) {
+        int q = atomic_fetch_add(j->next, 1);
+        if (q >= j->first + j->count)
+            break;
         const ov_reg_covariate *cv = &r->cov[j->row_cov[q]];
         const double *x = cv->num;
         if (j->row_level[q] >= 0) {
@@ -201,14 +207,11 @@ static void balance_all(const ov_register *r, const double *w, int threads,
     pthread_t th[16];
     if (threads > 16)
         threads = 16;
-    int per = (rows + threads - 1) / threads, started = 0;
-    for (int t = 0; t < threads; t++) {
-        int first = t * per, count = rows - first < per ? rows - first : per;
-        if (count < 0)
-            count = 0;
-        jobs[t] = (bal_job){r, w, res->balance, first, count, row_cov,
-                            row_level};
-    }
+    int started = 0;
+    atomic_int next = 0;
+    for (int t = 0; t < threads; t++)
+        jobs[t] = (bal_job){r, w, res->balance, 0, rows, row_cov, row_level,
+                            &next};
     for (int t = 1; t < threads; t++)
         if (pthread_create(&th[t], NULL, bal_worker, &jobs[t]) == 0)
             started = t;

@@ -15,42 +15,53 @@ static inline uint64_t order_bits(double d)
     return (u & 0x8000000000000000ull) ? ~u : u | 0x8000000000000000ull;
 }
 
+/* LSD radix sort with 11-bit digits (2,048 buckets fit the cache; six
+ * passes cover 64 bits), all histograms counted in one pass, and passes
+ * whose digit is the same for every key skipped. Keys and indices move
+ * together, so each pass is two sequential reads and two scattered
+ * writes into 2,048 runs. */
+#define RBITS 11
+#define RBUCKETS (1u << RBITS)
+#define RPASSES 6
+
+typedef struct kv {
+    uint64_t k;
+    size_t i;
+} kv;
+
 void ov_sort_index_by_double(const double *key, size_t n, size_t *idx)
 {
-    uint64_t *k = ov_xmalloc((n ? n : 1) * sizeof *k);
-    uint64_t *k2 = ov_xmalloc((n ? n : 1) * sizeof *k2);
-    size_t *i2 = ov_xmalloc((n ? n : 1) * sizeof *i2);
-    uint64_t all_or = 0, all_and = ~0ull;
+    kv *a = ov_xmalloc((n ? n : 1) * sizeof *a);
+    kv *b = ov_xmalloc((n ? n : 1) * sizeof *b);
+    size_t(*cnt)[RBUCKETS] = ov_xcalloc(RPASSES, sizeof *cnt);
     for (size_t i = 0; i < n; i++) {
-        k[i] = order_bits(key[i]);
-        idx[i] = i;
-        all_or |= k[i];
-        all_and &= k[i];
+        uint64_t k = order_bits(key[i]);
+        a[i] = (kv){k, i};
+        for (int d = 0; d < RPASSES; d++)
+            cnt[d][(k >> (d * RBITS)) & (RBUCKETS - 1)]++;
     }
-    uint64_t differ = all_or ^ all_and;
-    /* 16-bit digits; skip digits where every key agrees */
-    for (int shift = 0; shift < 64; shift += 16) {
-        if (((differ >> shift) & 0xFFFF) == 0)
-            continue;
-        size_t *cnt = ov_xcalloc(65537, sizeof *cnt);
-        for (size_t i = 0; i < n; i++)
-            cnt[((k[i] >> shift) & 0xFFFF) + 1]++;
-        for (size_t b = 1; b <= 65536; b++)
-            cnt[b] += cnt[b - 1];
-        for (size_t i = 0; i < n; i++) {
-            size_t d = cnt[(k[i] >> shift) & 0xFFFF]++;
-            k2[d] = k[i];
-            i2[d] = idx[i];
+    for (int d = 0; d < RPASSES; d++) {
+        size_t *c = cnt[d];
+        uint64_t first = n ? (a[0].k >> (d * RBITS)) & (RBUCKETS - 1) : 0;
+        if (c[first] == n)
+            continue; /* every key has this digit */
+        size_t sum = 0;
+        for (size_t q = 0; q < RBUCKETS; q++) {
+            size_t t = c[q];
+            c[q] = sum;
+            sum += t;
         }
-        free(cnt);
-        uint64_t *tk = k;
-        k = k2;
-        k2 = tk;
-        memcpy(idx, i2, n * sizeof *idx);
+        for (size_t i = 0; i < n; i++)
+            b[c[(a[i].k >> (d * RBITS)) & (RBUCKETS - 1)]++] = a[i];
+        kv *t = a;
+        a = b;
+        b = t;
     }
-    free(k);
-    free(k2);
-    free(i2);
+    for (size_t i = 0; i < n; i++)
+        idx[i] = a[i].i;
+    free(cnt);
+    free(a);
+    free(b);
 }
 
 void ov_sort_index_by_group(size_t *idx, size_t n, const int *group,
