@@ -86,7 +86,9 @@ ov_status ov_outcome_parse(const char *arg, ov_outcome_spec *out, ov_err *err)
     ov_str tail = ov_str_cut(rest, ':', &kind);
     if (!tail.ptr)
         return ov_err_set(err, OV_EINVAL, "--outcome",
-                          "--outcome '%s' has no kind; " FORMS, arg);
+                          "--outcome '%s' is incomplete: after the kind come "
+                          "the statuses (or column) and the months; " FORMS,
+                          arg);
     ov_str range = ov_str_cut(tail, ':', &body);
     if (!range.ptr || range.len == 0 || body.len == 0)
         return ov_err_set(err, OV_EINVAL, "--outcome",

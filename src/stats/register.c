@@ -842,6 +842,7 @@ typedef struct month_job {
     long long err_line;        /* chunk-relative */
     long long lines;           /* newlines in the range */
     size_t rows, kept;
+    bool dup;                  /* the error is a duplicate person-month */
 } month_job;
 
 /* ov_csv_next with a fast path for the common line: no quote, no stray CR,
@@ -1009,6 +1010,7 @@ static void *month_worker(void *arg)
                                "person '%s' has month %s twice; keep one row "
                                "per person and month",
                                v, mm);
+            j->dup = true;
             j->err_line = c.line;
             break;
         }
@@ -1110,6 +1112,7 @@ static ov_status read_months(const ov_register_options *o, ov_register *r,
     atomic_size_t done = 0;
     atomic_int finished = 0;
     unsigned char *seen = ov_xcalloc(nrows, 1);
+retry:;
     const char *b = data;
     for (int t = 0; t < nt; t++) {
         jobs[t] = proto;
@@ -1159,6 +1162,29 @@ static ov_status read_months(const ov_register_options *o, ov_register *r,
         o->progress(o->progress_ctx, "months.csv", (double)total,
                     (double)total);
 
+    /* A duplicate person-month found across two ranges is reported by
+     * whichever thread stored second, which is timing; parse again in one
+     * thread so the message is the one of the later line, as always. */
+    bool dup = false;
+    for (int t = 0; t < nt; t++)
+        if (jobs[t].rc != OV_OK) {
+            dup = jobs[t].dup;
+            break;
+        }
+    if (dup && nt > 1) {
+        memset(r->status, OV_RS_MISSING, r->n * width);
+        if (r->num_kmax >= 0)
+            for (int q = 0; q < r->nnum; q++) {
+                size_t cnt = r->n * (size_t)(r->num_kmax + 1);
+                for (size_t i = 0; i < cnt; i++)
+                    r->num[q][i] = NAN;
+            }
+        memset(seen, 0, nrows);
+        atomic_store(&done, 0);
+        atomic_store(&finished, 0);
+        nt = 1;
+        goto retry;
+    }
     long long base = c.next_line - 1; /* lines before the data */
     ov_status rc = OV_OK;
     for (int t = 0; t < nt; t++) {
@@ -1202,8 +1228,11 @@ ov_status ov_register_read(const ov_register_options *o, ov_register *r,
     reg_file pop, mon;
     memset(&mon, 0, sizeof mon);
     ov_status rc = load_file(o->dir, "population", &pop, err);
-    if (rc != OV_OK)
+    if (rc != OV_OK) {
+        reg_file_free(&pop);
+        ov_register_free(r);
         return rc;
+    }
     r->pop_data = pop.data;
     r->pop_len = pop.len;
     r->pop_mapped = pop.mapped;
