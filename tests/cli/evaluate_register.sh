@@ -36,6 +36,14 @@ grep -q '<html lang="da"' "$out/report.html"
 ! grep -q 'src=\|href="http' "$out/report.html"
 grep -q 'employed_m12' "$T/eval.log"
 
+# the same results whatever the number of threads
+"$OVERGANG" evaluate --register "$reg" --out "$T/t1" --threads 1 >/dev/null 2>&1
+cmp "$out/pairs.csv" "$T/t1/pairs.csv"
+cmp "$out/balance.csv" "$T/t1/balance.csv"
+grep -v '"seconds"' "$out/result.json" >"$T/a.json"
+grep -v '"seconds"' "$T/t1/result.json" >"$T/b.json"
+cmp "$T/a.json" "$T/b.json"
+
 # ratio 2 with a caliper: fewer than two per participant, weights not 1
 "$OVERGANG" evaluate --register "$reg" --out "$T/r2" --ratio 2 --caliper 0.05 \
     >/dev/null 2>&1
