@@ -135,3 +135,19 @@ const ov_actor *cli_actor(cli_ctx *c, const char *purpose)
     c->actor.purpose = purpose;
     return &c->actor;
 }
+
+bool cli_parse_count(const char *s, uint64_t max, uint64_t *out)
+{
+    if (!s || !*s)
+        return false;
+    uint64_t v = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return false;
+        if (v > (max - (uint64_t)(*p - '0')) / 10)
+            return false;
+        v = v * 10 + (uint64_t)(*p - '0');
+    }
+    *out = v;
+    return true;
+}

@@ -1,7 +1,6 @@
 #include "stats/evaluate.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 #include "stats/balance.h"
 #include "stats/logit.h"
 #include "stats/nnmatch.h"
+#include "stats/par.h"
 
 _Static_assert(sizeof(int) == sizeof(int32_t), "exact groups are int32");
 
@@ -203,25 +203,14 @@ static void balance_all(const ov_register *r, const double *w, int threads,
         threads = 1;
     if (threads > rows)
         threads = rows > 0 ? rows : 1;
-    bal_job jobs[16];
-    pthread_t th[16];
-    if (threads > 16)
-        threads = 16;
-    int started = 0;
+    bal_job jobs[OV_PAR_MAX];
+    if (threads > OV_PAR_MAX)
+        threads = OV_PAR_MAX;
     atomic_int next = 0;
     for (int t = 0; t < threads; t++)
         jobs[t] = (bal_job){r, w, res->balance, 0, rows, row_cov, row_level,
                             &next};
-    for (int t = 1; t < threads; t++)
-        if (pthread_create(&th[t], NULL, bal_worker, &jobs[t]) == 0)
-            started = t;
-        else
-            break;
-    bal_worker(&jobs[0]);
-    for (int t = 1; t <= started; t++)
-        pthread_join(th[t], NULL);
-    for (int t = started + 1; t < threads; t++)
-        bal_worker(&jobs[t]); /* a thread could not start: do it here */
+    ov_par_run(bal_worker, jobs, sizeof jobs[0], threads);
     free(row_cov);
     free(row_level);
 }
@@ -260,10 +249,9 @@ static void naive_means(const ov_register *r, const ov_outcome_spec *specs,
 {
     if (threads < 1)
         threads = 1;
-    if (threads > 16)
-        threads = 16;
-    naive_job jobs[16];
-    pthread_t th[16];
+    if (threads > OV_PAR_MAX)
+        threads = OV_PAR_MAX;
+    naive_job jobs[OV_PAR_MAX];
     size_t per = (r->n + (size_t)threads - 1) / (size_t)threads;
     for (int t = 0; t < threads; t++) {
         size_t from = (size_t)t * per, to = from + per;
@@ -275,17 +263,7 @@ static void naive_means(const ov_register *r, const ov_outcome_spec *specs,
                               ov_xcalloc((size_t)nspecs * 2 + 2, sizeof(double)),
                               ov_xcalloc((size_t)nspecs * 2 + 2, sizeof(double))};
     }
-    int started = 0;
-    for (int t = 1; t < threads; t++)
-        if (pthread_create(&th[t], NULL, naive_worker, &jobs[t]) == 0)
-            started = t;
-        else
-            break;
-    naive_worker(&jobs[0]);
-    for (int t = 1; t <= started; t++)
-        pthread_join(th[t], NULL);
-    for (int t = started + 1; t < threads; t++)
-        naive_worker(&jobs[t]);
+    ov_par_run(naive_worker, jobs, sizeof jobs[0], threads);
     for (int s = 0; s < nspecs; s++) {
         double sum[2] = {0, 0}, cnt[2] = {0, 0};
         for (int t = 0; t < threads; t++)

@@ -1,8 +1,8 @@
 #include "stats/logit.h"
+#include "stats/par.h"
 
 #include <float.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,22 +284,10 @@ static void *pass_worker(void *arg)
  * deviance is returned. */
 static double run_pass(pass *ps, double *A, double *b)
 {
-    worker ws[16];
-    pthread_t th[16];
-    int started = 0;
+    worker ws[OV_PAR_MAX];
     for (int t = 0; t < ps->threads; t++)
         ws[t] = (worker){ps, t};
-    for (int t = 1; t < ps->threads; t++) {
-        if (pthread_create(&th[t], NULL, pass_worker, &ws[t]) != 0)
-            break;
-        started = t;
-    }
-    pass_worker(&ws[0]);
-    for (int t = 1; t <= started; t++)
-        pthread_join(th[t], NULL);
-    /* a thread that could not start: its ranges are done here */
-    for (int t = started + 1; t < ps->threads; t++)
-        pass_worker(&ws[t]);
+    ov_par_run(pass_worker, ws, sizeof ws[0], ps->threads);
     int p = ps->p;
     size_t stride = (size_t)p * (size_t)p + (size_t)p + 1;
     memset(A, 0, (size_t)p * (size_t)p * sizeof *A);
@@ -389,8 +377,8 @@ ov_status ov_logit_fit_cols(const double *const *X,
                               "treated must be 0 or 1 (row %zu)", i + 1);
     if (threads < 1)
         threads = 1;
-    if (threads > 16)
-        threads = 16;
+    if (threads > OV_PAR_MAX)
+        threads = OV_PAR_MAX;
     double *eta = malloc(n * sizeof *eta);
     double *mu = malloc(n * sizeof *mu);
     double *A = malloc((size_t)p * (size_t)p * sizeof *A);

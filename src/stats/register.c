@@ -512,31 +512,24 @@ static ov_status make_levels(ov_register *r, const char *file,
     return OV_OK;
 }
 
-typedef struct pop_col {
-    int col;             /* header index */
-    ov_str *cells;       /* per row */
-} pop_col;
-
-static ov_status read_population(const ov_register_options *o, ov_register *r,
-                                 reg_file *f, id_table *ids, size_t **keep_of,
-                                 size_t *nrows_out, ov_str **ids_out,
-                                 ov_err *err)
+/* Read and check the header row of `file`: present, every column named,
+ * no name twice. `example` shows the expected columns in the message. */
+static ov_status read_header(ov_csv *c, ov_register *r, reg_file *f,
+                             const char *example, ov_str *hdr, size_t *nh,
+                             ov_err *err)
 {
     const char *file = f->name;
-    ov_csv c;
-    ov_csv_init(&c, f->data, f->len, ',');
-    ov_str hdr[OV_REG_MAX_COLUMNS + 1];
-    size_t nh;
+    ov_csv_init(c, f->data, f->len, ',');
     ov_err e2;
     ov_err_clear(&e2);
-    if (ov_csv_next(&c, r->arena, hdr, OV_REG_MAX_COLUMNS, &nh, &e2) != OV_OK)
+    if (ov_csv_next(c, r->arena, hdr, OV_REG_MAX_COLUMNS, nh, &e2) != OV_OK)
         return csv_error(err, file, 1, &e2);
-    if (nh == 0)
+    if (*nh == 0)
         return ov_err_set(err, OV_EINVAL, file,
                           "%s has no header row; the first line must name the "
-                          "columns (id,treated,start,...)",
-                          file);
-    for (size_t i = 0; i < nh; i++) {
+                          "columns (%s)",
+                          file, example);
+    for (size_t i = 0; i < *nh; i++) {
         if (hdr[i].len == 0)
             return line_error(err, file, 1,
                               "column %zu has no name; name every column in "
@@ -552,6 +545,22 @@ static ov_status read_population(const ov_register_options *o, ov_register *r,
                                   v);
             }
     }
+    return OV_OK;
+}
+
+static ov_status read_population(const ov_register_options *o, ov_register *r,
+                                 reg_file *f, id_table *ids, size_t **keep_of,
+                                 size_t *nrows_out, ov_str **ids_out,
+                                 ov_err *err)
+{
+    const char *file = f->name;
+    ov_csv c;
+    ov_str hdr[OV_REG_MAX_COLUMNS + 1];
+    size_t nh;
+    ov_err e2;
+    ov_status hs = read_header(&c, r, f, "id,treated,start,...", hdr, &nh, err);
+    if (hs != OV_OK)
+        return hs;
     char cols[512];
     list_columns(hdr, nh, cols, sizeof cols);
     int c_id = find_col(hdr, nh, "id"), c_tr = find_col(hdr, nh, "treated"),
@@ -1027,24 +1036,29 @@ static void *month_worker(void *arg)
     return NULL;
 }
 
+/* Every person-month missing: statuses OV_RS_MISSING, numbers NaN. */
+static void clear_months(ov_register *r)
+{
+    memset(r->status, OV_RS_MISSING, r->n * (size_t)(r->kmax + 1));
+    if (r->num_kmax < 0)
+        return;
+    size_t cnt = r->n * (size_t)(r->num_kmax + 1);
+    for (int q = 0; q < r->nnum; q++)
+        for (size_t i = 0; i < cnt; i++)
+            r->num[q][i] = NAN;
+}
+
 static ov_status read_months(const ov_register_options *o, ov_register *r,
                              reg_file *f, const id_table *ids,
                              const size_t *keep_of, size_t nrows, ov_err *err)
 {
     const char *file = f->name;
     ov_csv c;
-    ov_csv_init(&c, f->data, f->len, ',');
     ov_str hdr[OV_REG_MAX_COLUMNS + 1];
     size_t nh;
-    ov_err e2;
-    ov_err_clear(&e2);
-    if (ov_csv_next(&c, r->arena, hdr, OV_REG_MAX_COLUMNS, &nh, &e2) != OV_OK)
-        return csv_error(err, file, 1, &e2);
-    if (nh == 0)
-        return ov_err_set(err, OV_EINVAL, file,
-                          "%s has no header row; the first line must name the "
-                          "columns (id,month,status,...)",
-                          file);
+    ov_status hs = read_header(&c, r, f, "id,month,status,...", hdr, &nh, err);
+    if (hs != OV_OK)
+        return hs;
     month_job proto;
     memset(&proto, 0, sizeof proto);
     proto.c_id = find_col(hdr, nh, "id");
@@ -1065,20 +1079,6 @@ static ov_status read_months(const ov_register_options *o, ov_register *r,
     r->nnum = 0;
     for (size_t i = 0; i < nh; i++) {
         proto.numcol[i] = -1;
-        if (hdr[i].len == 0)
-            return line_error(err, file, 1,
-                              "column %zu has no name; name every column in "
-                              "the header row",
-                              i + 1);
-        for (size_t q = 0; q < i; q++)
-            if (ov_str_eq(hdr[i], hdr[q])) {
-                char v[48];
-                show(hdr[i], v);
-                return line_error(err, file, 1,
-                                  "column '%s' appears twice; give each "
-                                  "column its own name",
-                                  v);
-            }
         if ((int)i == proto.c_id || (int)i == proto.c_month ||
             (int)i == proto.c_status)
             continue;
@@ -1090,15 +1090,12 @@ static ov_status read_months(const ov_register_options *o, ov_register *r,
         r->num_kmax = r->kmax;
     size_t width = (size_t)r->kmax + 1;
     r->status = ov_xmalloc(r->n * width);
-    memset(r->status, OV_RS_MISSING, r->n * width);
     r->num = ov_xcalloc((size_t)r->nnum + 1, sizeof *r->num);
     if (r->num_kmax >= 0)
-        for (int q = 0; q < r->nnum; q++) {
-            size_t cnt = r->n * (size_t)(r->num_kmax + 1);
-            r->num[q] = ov_xmalloc(cnt * sizeof(double));
-            for (size_t i = 0; i < cnt; i++)
-                r->num[q][i] = NAN;
-        }
+        for (int q = 0; q < r->nnum; q++)
+            r->num[q] = ov_xmalloc(r->n * (size_t)(r->num_kmax + 1) *
+                                   sizeof(double));
+    clear_months(r);
 
     /* split the rest into ranges of whole lines */
     const char *data = c.p, *end = f->data + f->len;
@@ -1172,13 +1169,7 @@ retry:;
             break;
         }
     if (dup && nt > 1) {
-        memset(r->status, OV_RS_MISSING, r->n * width);
-        if (r->num_kmax >= 0)
-            for (int q = 0; q < r->nnum; q++) {
-                size_t cnt = r->n * (size_t)(r->num_kmax + 1);
-                for (size_t i = 0; i < cnt; i++)
-                    r->num[q][i] = NAN;
-            }
+        clear_months(r);
         memset(seen, 0, nrows);
         atomic_store(&done, 0);
         atomic_store(&finished, 0);
