@@ -91,11 +91,16 @@ void ov_arena_reset(ov_arena *a)
     a->used = 0;
 }
 
+/* n rounded up to the alignment (aborts if that wraps) */
+static size_t aligned(size_t n)
+{
+    size_t r = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    return r < n ? ov_size_add(n, ARENA_ALIGN) : r;
+}
+
 void *ov_arena_alloc(ov_arena *a, size_t n)
 {
-    size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-    if (need < n) /* wrapped */
-        need = ov_size_add(n, ARENA_ALIGN);
+    size_t need = aligned(n);
     block *b = a->head;
     if (b->size - b->used < need) {
         if (need > a->block_size / 4) {
@@ -122,6 +127,35 @@ void *ov_arena_zalloc(ov_arena *a, size_t n)
 {
     void *p = ov_arena_alloc(a, n);
     memset(p, 0, n);
+    return p;
+}
+
+void *ov_arena_grow(ov_arena *a, void *arr, size_t *cap, size_t need,
+                    size_t size)
+{
+    if (arr && need <= *cap)
+        return arr;
+    size_t old = arr ? *cap : 0;
+    size_t ncap = old ? old : 8;
+    while (ncap < need)
+        ncap = ov_size_mul(ncap, 2);
+    size_t old_bytes = aligned(old * size);
+    size_t new_bytes = ov_size_mul(ncap, size);
+    block *b = a->head;
+    unsigned char *p = arr;
+    if (arr && p + old_bytes == b->data + b->used &&
+        b->size - (b->used - old_bytes) >= aligned(new_bytes)) {
+        /* the newest allocation of the current block: extend in place */
+        size_t more = aligned(new_bytes) - old_bytes;
+        b->used += more;
+        a->used += more;
+    } else {
+        p = ov_arena_alloc(a, new_bytes);
+        if (old)
+            memcpy(p, arr, old * size);
+    }
+    memset(p + old * size, 0, (ncap - old) * size);
+    *cap = ncap;
     return p;
 }
 

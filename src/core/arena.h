@@ -26,6 +26,17 @@ void *ov_arena_zalloc(ov_arena *a, size_t n);
 #define OV_NEW(a, T) ((T *)ov_arena_zalloc((a), sizeof(T)))
 #define OV_NEW_N(a, T, n) ((T *)ov_arena_zalloc((a), ov_size_mul((n), sizeof(T))))
 
+/* An array that grows in the arena as rows arrive, instead of a zeroed
+ * maximum up front: returns `arr` with room for at least `need` elements
+ * of `size` bytes, the new ones zeroed, and updates *cap. A NULL `arr`
+ * always gets its first slots (8 or more), so a list is never NULL. The
+ * array doubles: in place when it is the newest allocation of its block,
+ * else copied (the old copy stays until the arena is reset). */
+void *ov_arena_grow(ov_arena *a, void *arr, size_t *cap, size_t need,
+                    size_t size);
+#define OV_GROW(a, arr, cap, need)                                          \
+    ((arr) = ov_arena_grow((a), (arr), &(cap), (need), sizeof *(arr)))
+
 /* Copies with a terminating NUL. */
 char *ov_arena_strdup(ov_arena *a, const char *s);
 char *ov_arena_memdup0(ov_arena *a, const void *p, size_t n);

@@ -229,16 +229,29 @@ ov_status ov_buf_printf(ov_buf *b, const char *fmt, ...)
     va_start(ap, fmt);
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    /* straight into the free space when it fits (one pass), else size it,
+     * make room and format again */
+    size_t room = b->data ? b->cap - b->len : 0;
+    int n = vsnprintf(room ? b->data + b->len : NULL, room ? room + 1 : 0,
+                      fmt, ap);
     va_end(ap);
     if (n < 0) {
+        if (b->data)
+            b->data[b->len] = '\0';
         va_end(ap2);
         return OV_EINVAL;
     }
-    ov_status st = reserve(b, (size_t)n);
-    if (st == OV_OK) {
-        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
+    ov_status st = OV_OK;
+    if ((size_t)n <= room && (size_t)n <= b->max - b->len) {
         b->len += (size_t)n;
+    } else {
+        if (b->data)
+            b->data[b->len] = '\0';
+        st = reserve(b, (size_t)n);
+        if (st == OV_OK) {
+            vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
+            b->len += (size_t)n;
+        }
     }
     va_end(ap2);
     return st;

@@ -73,6 +73,21 @@ static void url_encode(ov_buf *b, ov_str s)
     }
 }
 
+/* A whole number in decimal, without printf. */
+static void put_int(ov_buf *b, int64_t v)
+{
+    char d[24];
+    int i = (int)sizeof d;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        d[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        d[--i] = '-';
+    ov_buf_append(b, d + i, sizeof d - (size_t)i);
+}
+
 ov_status ov_html_printf(ov_response *res, const char *fmt, ...)
 {
     /* validate first, so a bad format writes nothing */
@@ -94,10 +109,8 @@ ov_status ov_html_printf(ov_response *res, const char *fmt, ...)
         switch (*p) {
         case 'h': ov_html_escape(&res->body, va_arg(ap, ov_str)); break;
         case 'u': url_encode(&res->body, va_arg(ap, ov_str)); break;
-        case 'd': ov_buf_printf(&res->body, "%d", va_arg(ap, int)); break;
-        case 'D':
-            ov_buf_printf(&res->body, "%lld", (long long)va_arg(ap, int64_t));
-            break;
+        case 'd': put_int(&res->body, va_arg(ap, int)); break;
+        case 'D': put_int(&res->body, va_arg(ap, int64_t)); break;
         case 't':
             ov_html_escape(&res->body,
                            ov_str_c(ov_msg((ov_lang)res->lang,

@@ -248,6 +248,49 @@ static void printf_formats_exactly_and_beyond_a_block(void **state)
     ov_arena_destroy(a);
 }
 
+static void grow_keeps_rows_zeroes_new_slots_and_is_never_null(void **state)
+{
+    (void)state;
+    ov_arena *a = ov_arena_new(1024);
+    size_t cap = 0;
+    int64_t *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
+    assert_non_null(rows);
+    assert_true(cap >= 8);
+    for (size_t i = 0; i < cap; i++)
+        assert_int_equal(rows[i], 0);
+    /* far beyond a block: in place while it fits, copied after */
+    for (size_t n = 0; n < 5000; n++) {
+        OV_GROW(a, rows, cap, n + 1);
+        assert_true(cap >= n + 1);
+        assert_int_equal(rows[n], 0);
+        rows[n] = (int64_t)n * 7;
+        /* something else allocated in between must not be overwritten */
+        if (n % 100 == 0)
+            memset(ov_arena_alloc(a, 40), 0xAB, 40);
+    }
+    for (size_t n = 0; n < 5000; n++)
+        assert_int_equal(rows[n], (int64_t)n * 7);
+    ov_arena_destroy(a);
+}
+
+static void grow_in_place_does_not_move_the_newest_allocation(void **state)
+{
+    (void)state;
+    ov_arena *a = ov_arena_new(16 * 1024);
+    size_t cap = 0;
+    char *p = NULL;
+    OV_GROW(a, p, cap, 8);
+    char *first = p;
+    memcpy(p, "overgang", 8);
+    OV_GROW(a, p, cap, 100);
+    assert_ptr_equal(p, first);
+    assert_memory_equal(p, "overgang", 8);
+    for (size_t i = 8; i < cap; i++)
+        assert_int_equal(p[i], 0);
+    ov_arena_destroy(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +302,8 @@ int main(void)
         cmocka_unit_test(destroy_runs_cleanups_in_reverse_order),
         cmocka_unit_test(reset_reruns_cleanups_in_reverse_and_keeps_working),
         cmocka_unit_test(printf_formats_exactly_and_beyond_a_block),
+        cmocka_unit_test(grow_keeps_rows_zeroes_new_slots_and_is_never_null),
+        cmocka_unit_test(grow_in_place_does_not_move_the_newest_allocation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,5 @@
 /* HTML is escaped by default. */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -50,6 +51,22 @@ static void printf_escapes_and_has_no_raw_conversion(void **state)
     ov_arena_destroy(a);
 }
 
+static void printf_writes_whole_numbers_at_their_extremes(void **state)
+{
+    (void)state;
+    ov_arena *a = ov_arena_new(0);
+    ov_response res;
+    ov_response_init(&res, a, 4096);
+    assert_int_equal(ov_html_printf(&res, "%d|%d|%d|%D|%D|%D", 0, INT_MIN,
+                                    INT_MAX, INT64_MIN, INT64_MAX,
+                                    (int64_t)-1),
+                     OV_OK);
+    assert_string_equal(res.body.data,
+                        "0|-2147483648|2147483647|-9223372036854775808|"
+                        "9223372036854775807|-1");
+    ov_arena_destroy(a);
+}
+
 static void output_past_the_cap_is_an_error(void **state)
 {
     (void)state;
@@ -67,6 +84,7 @@ int main(void)
         cmocka_unit_test(text_and_attributes_are_escaped),
         cmocka_unit_test(printf_escapes_and_has_no_raw_conversion),
         cmocka_unit_test(output_past_the_cap_is_an_error),
+        cmocka_unit_test(printf_writes_whole_numbers_at_their_extremes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
