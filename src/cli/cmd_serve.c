@@ -37,7 +37,9 @@ int cmd_serve(int argc, char **argv)
     ov_store_options o = {.db_path = ov_config_get(&c.cfg, OV_SET_DB),
                           .key_path = ov_config_get(&c.cfg, OV_SET_KEY_FILE),
                           .mode = OV_OPEN_MIGRATE,
-                          .readers = 4};
+                          /* a reader connection per worker thread,
+                           * so no request waits for one */
+                          .readers = ov_server_default_threads()};
     ov_store *s;
     if (ov_store_open(&o, &s, &err) != OV_OK)
         return cli_fail(&err);

@@ -151,7 +151,8 @@ ov_status ov_audit_flush(ov_tx *tx, ov_err *err)
 ov_status ov_audit_append(ov_tx *tx, ov_action action, int64_t citizen_id,
                           const char *criterion, ov_err *err)
 {
-    ov_status st = ov_tx_check(tx, true, err);
+    ov_status st = action == OV_ACT_READ ? ov_tx_check_audited(tx, err)
+                                         : ov_tx_check(tx, true, err);
     if (st != OV_OK)
         return st;
     if (criterion && strlen(criterion) > OV_AUDIT_CRITERION_MAX)
@@ -180,6 +181,51 @@ ov_status ov_audit_append(ov_tx *tx, ov_action action, int64_t citizen_id,
     return append_now(tx, action, citizen_id, criterion, err);
 }
 
+/* Insert a row whose id and prev_hash are set; `hash` gets its hash. */
+static ov_status insert_chained(ov_tx *tx, ov_audit_row *row,
+                                uint8_t hash[OV_HASH_BYTES], ov_err *err)
+{
+    ov_status st;
+    ov_audit_row_hash(row, hash);
+
+    ov_stmt *s;
+    st = ov_stmt_prepare(tx->conn, SQL_INSERT, &s, err);
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, row->id);
+    ov_stmt_bind_cstr(s, 2, row->at);
+    ov_stmt_bind_cstr(s, 3, row->actor);
+    ov_stmt_bind_cstr(s, 4, row->role);
+    ov_stmt_bind_cstr(s, 5, row->action);
+    if (row->citizen_id)
+        ov_stmt_bind_i64(s, 6, row->citizen_id);
+    else
+        ov_stmt_bind_null(s, 6);
+    ov_stmt_bind_cstr(s, 7, row->criterion);
+    ov_stmt_bind_cstr(s, 8, row->purpose);
+    ov_stmt_bind_blob(s, 9, row->prev_hash, OV_HASH_BYTES);
+    ov_stmt_bind_blob(s, 10, hash, OV_HASH_BYTES);
+    st = ov_stmt_run(s, err);
+    if (st != OV_OK) {
+        ov_err_prefix(err, "writing the audit row (the access was not "
+                           "committed)");
+        return ov_tx_fail(tx, err);
+    }
+    return OV_OK;
+}
+
+/* Chain and insert one row: row->id and prev_hash are filled in here. */
+static ov_status insert_row(ov_tx *tx, ov_audit_row *row, ov_err *err)
+{
+    int64_t last_id;
+    ov_status st = chain_head(tx->conn, &last_id, row->prev_hash, err);
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+    row->id = last_id + 1;
+    uint8_t hash[OV_HASH_BYTES];
+    return insert_chained(tx, row, hash, err);
+}
+
 static ov_status append_now(ov_tx *tx, ov_action action, int64_t citizen_id,
                             const char *criterion, ov_err *err)
 {
@@ -198,13 +244,8 @@ static ov_status append_now(ov_tx *tx, ov_action action, int64_t citizen_id,
     const ov_actor *a = tx->actor;
     ov_audit_row row;
     memset(&row, 0, sizeof row);
-    int64_t last_id;
-    st = chain_head(tx->conn, &last_id, row.prev_hash, err);
-    if (st != OV_OK)
-        return ov_tx_fail(tx, err);
     char at[OV_TIME_BUF];
     ov_time_format_utc(ov_time_now(), at);
-    row.id = last_id + 1;
     row.at = at;
     row.actor = a->user;
     row.role = ov_role_code(a->role);
@@ -212,31 +253,40 @@ static ov_status append_now(ov_tx *tx, ov_action action, int64_t citizen_id,
     row.citizen_id = citizen_id;
     row.criterion = criterion;
     row.purpose = a->purpose;
-    uint8_t hash[OV_HASH_BYTES];
-    ov_audit_row_hash(&row, hash);
+    return insert_row(tx, &row, err);
+}
 
-    ov_stmt *s;
-    st = ov_stmt_prepare(tx->conn, SQL_INSERT, &s, err);
+ov_status ov_audit_fold(ov_tx *tx, const ov_jrec *r, int64_t batch,
+                        uint64_t *last_seq, ov_err *err)
+{
+    ov_status st = ov_tx_check(tx, true, err);
+    if (st != OV_OK)
+        return st;
+    /* the chain's end once; each row then follows the one before */
+    ov_audit_row row;
+    memset(&row, 0, sizeof row);
+    int64_t id;
+    st = chain_head(tx->conn, &id, row.prev_hash, err);
     if (st != OV_OK)
         return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, row.id);
-    ov_stmt_bind_cstr(s, 2, row.at);
-    ov_stmt_bind_cstr(s, 3, row.actor);
-    ov_stmt_bind_cstr(s, 4, row.role);
-    ov_stmt_bind_cstr(s, 5, row.action);
-    if (citizen_id)
-        ov_stmt_bind_i64(s, 6, citizen_id);
-    else
-        ov_stmt_bind_null(s, 6);
-    ov_stmt_bind_cstr(s, 7, criterion);
-    ov_stmt_bind_cstr(s, 8, row.purpose);
-    ov_stmt_bind_blob(s, 9, row.prev_hash, OV_HASH_BYTES);
-    ov_stmt_bind_blob(s, 10, hash, OV_HASH_BYTES);
-    st = ov_stmt_run(s, err);
-    if (st != OV_OK) {
-        ov_err_prefix(err, "writing the audit row (the access was not "
-                           "committed)");
-        return ov_tx_fail(tx, err);
+    for (; r; r = r->next) {
+        if (r->batch != batch)
+            continue; /* appended after the batch took its records */
+        char at[OV_TIME_BUF];
+        ov_time_format_utc(r->at, at);
+        row.id = ++id;
+        row.at = at;
+        row.actor = r->actor;
+        row.role = r->role;
+        row.action = ov_action_code(r->action);
+        row.citizen_id = r->citizen_id;
+        row.criterion = r->criterion;
+        row.purpose = r->purpose;
+        uint8_t hash[OV_HASH_BYTES];
+        if (insert_chained(tx, &row, hash, err) != OV_OK)
+            return err->code;
+        memcpy(row.prev_hash, hash, OV_HASH_BYTES);
+        *last_seq = r->seq;
     }
     return OV_OK;
 }
@@ -250,7 +300,9 @@ ov_status ov_audit_verify(ov_store *store, ov_audit_report *rep, ov_err *err)
 {
     memset(rep, 0, sizeof *rep);
     ov_tx *tx;
-    ov_status st = ov_tx_begin_read(store, &tx, err);
+    ov_status st = ov_store_audit_sync(store, err);
+    if (st == OV_OK)
+        st = ov_tx_begin_read(store, &tx, err);
     if (st != OV_OK)
         return st;
     ov_arena *a = ov_arena_new(0);
@@ -471,7 +523,7 @@ ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, ov_arena *a,
                                ov_err *err)
 {
     *n = 0;
-    if (ov_tx_check(tx, true, err) != OV_OK)
+    if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_CITIZEN_LOG, &s, err) != OV_OK)

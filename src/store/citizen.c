@@ -125,7 +125,7 @@ ov_status ov_citizen_create(ov_tx *tx, ov_str full_name, ov_str cpr_in,
 ov_status ov_citizen_get(ov_tx *tx, int64_t id, ov_arena *a, ov_citizen *out,
                          ov_err *err)
 {
-    ov_status st = ov_tx_check(tx, true, err);
+    ov_status st = ov_tx_check_audited(tx, err);
     if (st != OV_OK)
         return st;
     memset(out, 0, sizeof *out);
@@ -186,7 +186,7 @@ ov_status ov_citizen_get(ov_tx *tx, int64_t id, ov_arena *a, ov_citizen *out,
 ov_status ov_citizen_find_by_cpr(ov_tx *tx, ov_str cpr_in, int64_t *id,
                                  ov_err *err)
 {
-    ov_status st = ov_tx_check(tx, true, err);
+    ov_status st = ov_tx_check_audited(tx, err);
     if (st != OV_OK)
         return st;
     ov_cpr cpr;

@@ -52,6 +52,10 @@ static ov_status not_found(ov_err *err, int64_t id)
 ov_status ov_course_head_load(ov_tx *tx, int64_t id, ov_course_head *h,
                               ov_err *err)
 {
+    if (!tx->write && tx->head && tx->head_id == id) {
+        *h = *tx->head;
+        return OV_OK;
+    }
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_HEAD, &s, err) != OV_OK)
         return err->code;
@@ -74,6 +78,11 @@ ov_status ov_course_head_load(ov_tx *tx, int64_t id, ov_course_head *h,
         st = err->code;
     }
     ov_stmt_release(s);
+    if (st == OV_OK && !tx->write) {
+        tx->head_cache = *h;
+        tx->head = &tx->head_cache;
+        tx->head_id = id;
+    }
     return st;
 }
 
@@ -298,7 +307,7 @@ ov_status ov_course_end(ov_tx *tx, int64_t course_id, ov_end_reason reason,
 ov_status ov_course_get(ov_tx *tx, int64_t id, ov_arena *a, ov_course *out,
                         ov_err *err)
 {
-    if (ov_tx_check(tx, true, err) != OV_OK)
+    if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     memset(out, 0, sizeof *out);
     ov_stmt *s;
@@ -406,7 +415,7 @@ ov_status ov_course_list_visible(ov_tx *tx, const ov_viewer *v, ov_arena *a,
 {
     *items = NULL;
     *n = 0;
-    if (ov_tx_check(tx, true, err) != OV_OK)
+    if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     if (!ov_may_list_courses(v))
         return ov_tx_fail(tx, (ov_err_set(err, OV_EPERM, NULL,

@@ -137,7 +137,7 @@ static ov_status load_state(ov_tx *tx, int64_t course_id, ov_arena *a,
 ov_status ov_cti_load(ov_tx *tx, int64_t course_id, ov_arena *a,
                       ov_cti_state *out, ov_err *err)
 {
-    if (ov_tx_check(tx, true, err) != OV_OK)
+    if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     ov_course_head h;
     /* an ended course can still be read */

@@ -4,11 +4,16 @@
  */
 #include "store/db.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define STMT_CACHE 96
+/* Up to 4 GiB of the database file mapped into memory (address space, not
+ * memory: only the pages read are resident, and they are the OS's page
+ * cache). */
+#define OV_DB_MMAP_BYTES "4294967296"
 
 struct ov_stmt {
     sqlite3_stmt *st;
@@ -48,9 +53,19 @@ static ov_status db_error(ov_conn *c, int rc, const char *what, ov_err *err)
     return ov_err_set(err, OV_EIO, NULL, "%s: %s", what, msg);
 }
 
+/* Process-wide SQLite settings, before the first connection: no memory
+ * statistics, whose global mutex every allocation of every connection
+ * would otherwise take (threads serving requests queue on it). */
+static void configure_sqlite(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 ov_status ov_conn_open(const char *path, bool create, bool readonly,
                        ov_conn **out, ov_err *err)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, configure_sqlite);
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_PRIVATECACHE;
     flags |= readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (create && !readonly)
@@ -79,13 +94,19 @@ ov_status ov_conn_open(const char *path, bool create, bool readonly,
     /* WAL lets readers run beside the single writer; FULL syncs the WAL on
      * every commit so a committed transaction survives power loss. */
     ov_status st;
+    /* Reads map the database file instead of copying pages through
+     * read(2) into each connection's own cache; the file's pages are then
+     * shared by all connections through the OS page cache. */
     if (readonly)
-        st = ov_conn_exec(c, "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;",
+        st = ov_conn_exec(c,
+                          "PRAGMA foreign_keys=ON; PRAGMA query_only=ON; "
+                          "PRAGMA mmap_size=" OV_DB_MMAP_BYTES ";",
                           err);
     else
         st = ov_conn_exec(c,
                           "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-                          "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF;",
+                          "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF; "
+                          "PRAGMA mmap_size=" OV_DB_MMAP_BYTES ";",
                           err);
     if (st != OV_OK) {
         ov_err_prefix(err, "--db: '%s'", path);
@@ -124,8 +145,16 @@ ov_status ov_conn_exec(ov_conn *c, const char *sql, ov_err *err)
 ov_status ov_stmt_prepare(ov_conn *c, const char *sql, ov_stmt **out,
                           ov_err *err)
 {
+    /* the key is the literal: its address first, the text only if the
+     * same query comes from another literal */
     for (int i = 0; i < c->ncache; i++) {
-        if (c->cache[i].sql == sql || strcmp(c->cache[i].sql, sql) == 0) {
+        if (c->cache[i].sql == sql) {
+            *out = &c->cache[i];
+            return OV_OK;
+        }
+    }
+    for (int i = 0; i < c->ncache; i++) {
+        if (strcmp(c->cache[i].sql, sql) == 0) {
             *out = &c->cache[i];
             return OV_OK;
         }

@@ -131,7 +131,7 @@ ov_status ov_match_suggest(ov_tx *tx, int64_t course_id,
                            ov_match_score *out, int cap, int *n, ov_err *err)
 {
     *n = 0;
-    if (ov_tx_check(tx, true, err) != OV_OK)
+    if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     ov_course_head h;
     if (ov_course_head_open(tx, course_id, &h, err) != OV_OK ||

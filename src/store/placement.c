@@ -302,7 +302,7 @@ ov_status ov_hours_list(ov_tx *tx, int64_t placement_id, ov_hours_week *out,
                         int cap, int *n, ov_err *err)
 {
     *n = 0;
-    if (ov_tx_check(tx, true, err) != OV_OK)
+    if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     placement_row pr;
     if (load_placement(tx, placement_id, &pr, err) != OV_OK)

@@ -147,7 +147,7 @@ ov_status ov_plan_load(ov_tx *tx, int64_t course_id, int version,
                        ov_arena *a, ov_plan *out, ov_plan_meta *meta,
                        ov_err *err)
 {
-    if (ov_tx_check(tx, true, err) != OV_OK)
+    if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     memset(out, 0, sizeof *out);
     memset(meta, 0, sizeof *meta);

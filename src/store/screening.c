@@ -482,7 +482,7 @@ ov_status ov_screening_undrawn(ov_tx *tx, int64_t batch_id, int64_t *citizens,
                                int cap, int *n, ov_err *err)
 {
     *n = 0;
-    if (ov_tx_check(tx, true, err) != OV_OK)
+    if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_UNDRAWN, &s, err) != OV_OK)

@@ -62,6 +62,12 @@ struct ov_store {
     bool reader_busy[MAX_READERS];
     ov_tx rtx[MAX_READERS];
 
+    /* read audit rows on their way into audit_log (journal.h); NULL when
+     * read-only, or after a journal failure (rows then go straight into
+     * the database) */
+    ov_journal *journal;
+    bool journal_warned;
+
     bool readonly;
     bool have_keys;
     bool created_key;
@@ -79,8 +85,14 @@ static bool file_exists(const char *path)
 static const char SQL_META_GET[] = "SELECT value FROM store_meta WHERE key = ?1";
 static const char SQL_META_PUT[] =
     "INSERT INTO store_meta (key, value) VALUES (?1, ?2)";
+static const char SQL_META_SET[] =
+    "INSERT INTO store_meta (key, value) VALUES (?1, ?2) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+static const char META_JOURNAL_SEQ[] = "audit_journal_seq";
 static const char SQL_CITIZEN_COUNT[] = "SELECT count(*) FROM citizen";
 static const char SQL_AUDIT_COUNT[] = "SELECT count(*) FROM audit_log";
+
+static ov_status folded_seq(ov_conn *c, uint64_t *out, ov_err *err);
 
 enum { COUNT_CITIZENS, COUNT_AUDIT };
 static const char *const SQL_COUNT[] = {SQL_CITIZEN_COUNT, SQL_AUDIT_COUNT};
@@ -199,6 +211,7 @@ static ov_status setup_keys(ov_store *s, const char *key_path,
 }
 
 #define CHECKPOINT_MS 200
+#define FOLD_TICKS 5 /* fold the read-audit journal every 5 ticks (1 s) */
 
 /* Checkpoint on the writer connection, under the writer's lock: SQLite
  * before 3.51.3 can corrupt a WAL database when two connections write or
@@ -220,6 +233,7 @@ static void checkpoint_now(ov_store *s)
 static void *checkpointer(void *arg)
 {
     ov_store *s = arg;
+    int ticks = 0;
     pthread_mutex_lock(&s->ckpt_lock);
     while (!s->ckpt_stop) {
         struct timespec t;
@@ -233,6 +247,15 @@ static void *checkpointer(void *arg)
         if (s->ckpt_stop)
             break;
         pthread_mutex_unlock(&s->ckpt_lock);
+        /* a fold commits, and every commit empties the readers' caches:
+         * fold once a second (writes fold too, when they open a batch) */
+        if (++ticks >= FOLD_TICKS) {
+            ticks = 0;
+            ov_err e;
+            if (ov_store_audit_sync(s, &e) != OV_OK)
+                ov_log_warn("background fold of the audit journal: %s",
+                            e.msg);
+        }
         checkpoint_now(s);
         pthread_mutex_lock(&s->ckpt_lock);
     }
@@ -340,8 +363,20 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
         }
         return st;
     }
-    if (s->writer)
+    if (s->writer) {
+        /* the journal of read rows: what a crash left is folded now */
+        uint64_t folded = 0;
+        st = folded_seq(s->writer, &folded, err);
+        if (st == OV_OK)
+            st = ov_journal_open(s->db_path, folded, &s->journal, err);
+        if (st == OV_OK)
+            st = ov_store_audit_sync(s, err);
+        if (st != OV_OK) {
+            ov_store_close(s);
+            return st;
+        }
         start_checkpointer(s);
+    }
     *out = s;
     return OV_OK;
 }
@@ -351,6 +386,14 @@ void ov_store_close(ov_store *s)
     if (!s)
         return;
     stop_checkpointer(s);
+    if (s->journal) {
+        ov_err e;
+        if (ov_store_audit_sync(s, &e) != OV_OK)
+            ov_log_error("folding the audit journal at close: %s (it is "
+                         "folded at the next start)", e.msg);
+        ov_journal_close(s->journal);
+        s->journal = NULL;
+    }
     for (int i = 0; i < MAX_READERS; i++)
         ov_conn_close(s->readers[i]);
     ov_conn_close(s->writer);
@@ -412,6 +455,93 @@ ov_status ov_tx_check(ov_tx *tx, bool need_write, ov_err *err)
     return OV_OK;
 }
 
+ov_status ov_tx_check_audited(ov_tx *tx, ov_err *err)
+{
+    ov_status st = ov_tx_check(tx, false, err);
+    if (st != OV_OK)
+        return st;
+    if (!tx->actor)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINTERNAL, NULL,
+                                          "citizen data needs a transaction "
+                                          "with an actor for its audit row "
+                                          "(a bug)"),
+                               err));
+    return OV_OK;
+}
+
+/* The actor of the store's own transactions (folds at open and in the
+ * background). */
+static const ov_actor SYSTEM_ACTOR = {"overgang", OV_ROLE_SYSTEM,
+                                      "revisionsjournal"};
+
+/* Fold the journal's waiting records into the batch just opened (write_lock
+ * held, outside any writer's savepoint, so a writer's rollback keeps
+ * them), with the highest folded number in store_meta. */
+static ov_status fold_journal(ov_store *s, ov_err *err)
+{
+    ov_jrec *r = ov_journal_take(s->journal, s->batch);
+    if (!r)
+        return OV_OK;
+    ov_tx t;
+    memset(&t, 0, sizeof t);
+    t.store = s;
+    t.conn = s->writer;
+    t.actor = &SYSTEM_ACTOR;
+    t.write = true;
+    t.active = true;
+    uint64_t last = 0;
+    if (ov_audit_fold(&t, r, s->batch, &last, err) != OV_OK)
+        return err->code;
+    ov_stmt *st;
+    if (ov_stmt_prepare(s->writer, SQL_META_SET, &st, err) != OV_OK)
+        return err->code;
+    char v[24];
+    snprintf(v, sizeof v, "%llu", (unsigned long long)last);
+    ov_stmt_bind_cstr(st, 1, META_JOURNAL_SEQ);
+    ov_stmt_bind_cstr(st, 2, v);
+    return ov_stmt_run(st, err);
+}
+
+/* The highest journal record already in audit_log (0 when none). */
+static ov_status folded_seq(ov_conn *c, uint64_t *out, ov_err *err)
+{
+    *out = 0;
+    ov_stmt *st;
+    if (ov_stmt_prepare(c, SQL_META_GET, &st, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_cstr(st, 1, META_JOURNAL_SEQ);
+    ov_step r = ov_stmt_step(st, err);
+    if (r == OV_STEP_ROW) {
+        ov_arena *a = ov_arena_new(256);
+        ov_str v = ov_stmt_col_text(st, 0, a);
+        int64_t n;
+        if (ov_str_to_i64(v, &n) == OV_OK && n >= 0)
+            *out = (uint64_t)n;
+        ov_arena_destroy(a);
+    }
+    ov_stmt_release(st);
+    return r == OV_STEP_ERROR ? err->code : OV_OK;
+}
+
+ov_status ov_tx_begin_audit_log(ov_store *s, const ov_actor *actor,
+                                ov_tx **out, ov_err *err)
+{
+    *out = NULL;
+    ov_status st = ov_store_audit_sync(s, err);
+    return st != OV_OK ? st : ov_tx_begin_audited(s, actor, out, err);
+}
+
+ov_status ov_store_audit_sync(ov_store *s, ov_err *err)
+{
+    if (!s->journal || !ov_journal_pending(s->journal))
+        return OV_OK;
+    ov_tx *tx;
+    ov_status st = ov_tx_begin(s, &SYSTEM_ACTOR, &tx, err);
+    if (st != OV_OK)
+        return st;
+    return ov_tx_commit(tx, err);
+}
+
 /* End the open batch (write_lock held): COMMIT it when `commit` and
  * SQLite still has it, else roll it back; tell its waiting writers. */
 static ov_status batch_end(ov_store *s, bool commit, ov_err *err)
@@ -439,6 +569,8 @@ static ov_status batch_end(ov_store *s, bool commit, ov_err *err)
                             "the batch was rolled back; nothing was saved");
     }
     s->batch_open = false;
+    if (s->journal)
+        ov_journal_folded(s->journal, s->batch, commit && st == OV_OK);
     pthread_mutex_lock(&s->commit_lock);
     for (commit_waiter **w = &s->waiters; *w;) {
         if ((*w)->batch == s->batch) {
@@ -517,6 +649,12 @@ ov_status ov_tx_begin(ov_store *s, const ov_actor *actor, ov_tx **out,
         s->batch_open = true;
         s->batch++;
         s->batch_n = 0;
+        if (s->journal && fold_journal(s, err) != OV_OK) {
+            ov_err ignored;
+            batch_end(s, false, &ignored);
+            pthread_mutex_unlock(&s->write_lock);
+            return err->code;
+        }
     }
     st = ov_conn_exec(s->writer, "SAVEPOINT ov_tx", err);
     if (st != OV_OK) {
@@ -578,6 +716,24 @@ ov_status ov_tx_begin_read(ov_store *s, ov_tx **out, ov_err *err)
     return OV_OK;
 }
 
+ov_status ov_tx_begin_audited(ov_store *s, const ov_actor *actor,
+                              ov_tx **out, ov_err *err)
+{
+    *out = NULL;
+    if (s->readonly)
+        return ov_err_set(err, OV_EPERM, "--db",
+                          "the database is open read-only, so a read of "
+                          "citizen data could not be audited");
+    ov_status st = ov_actor_validate(actor, err);
+    if (st != OV_OK)
+        return st;
+    st = ov_tx_begin_read(s, out, err);
+    if (st != OV_OK)
+        return st;
+    (*out)->actor = actor;
+    return OV_OK;
+}
+
 /* End a read transaction: its reader goes back to the pool. (Writers end
  * in writer_done.) */
 static void tx_end(ov_tx *tx)
@@ -609,8 +765,66 @@ void ov_tx_rollback(ov_tx *tx)
     writer_done(tx, false, &ignored);
 }
 
-ov_status ov_tx_commit(ov_tx *tx, ov_err *err)
+/* Journal an audited read's rows and wait until they are on disk. On a
+ * journal failure the journal is left (it keeps what it has for the next
+ * fold) and the caller writes the rows into the database instead: a row
+ * may then be recorded twice, never lost. */
+static void journal_failed(ov_store *s, const ov_err *err)
 {
+    pthread_mutex_lock(&s->commit_lock);
+    bool first = !s->journal_warned;
+    s->journal_warned = true;
+    pthread_mutex_unlock(&s->commit_lock);
+    if (first)
+        ov_log_error("%s; read audit rows now go straight into the "
+                     "database until restart",
+                     err->msg);
+}
+
+static ov_status journal_reads(ov_store *s, const ov_actor *actor,
+                               const ov_pending_read *p, int n,
+                               uint64_t *ticket, ov_err *err)
+{
+    uint64_t seq = 0;
+    ov_status st = OV_OK;
+    for (int i = 0; i < n && st == OV_OK; i++)
+        st = ov_journal_append(s->journal, actor, OV_ACT_READ,
+                               p[i].citizen_id,
+                               p[i].criteria[0] ? p[i].criteria : NULL, &seq,
+                               err);
+    if (st != OV_OK)
+        journal_failed(s, err);
+    *ticket = seq;
+    return st;
+}
+
+ov_status ov_store_audit_wait(ov_store *s, uint64_t ticket, ov_err *err)
+{
+    if (!ticket || !s->journal)
+        return OV_OK;
+    return ov_journal_sync(s->journal, ticket, err);
+}
+
+bool ov_store_audit_durable(ov_store *s, uint64_t ticket)
+{
+    return !ticket || !s->journal || ov_journal_synced(s->journal, ticket);
+}
+
+void ov_store_audit_notify(ov_store *s, uint64_t ticket,
+                           void (*fn)(void *ctx, ov_status st), void *ctx)
+{
+    if (!ticket || !s->journal) {
+        fn(ctx, OV_OK);
+        return;
+    }
+    ov_journal_notify(s->journal, ticket, fn, ctx);
+}
+
+/* Commit; for an audited read with the journal, *ticket is what to wait
+ * for (0: nothing). */
+static ov_status commit(ov_tx *tx, uint64_t *ticket, ov_err *err)
+{
+    *ticket = 0;
     if (!tx || !tx->active)
         return ov_err_set(err, OV_EINTERNAL, NULL,
                           "commit without an active transaction (a bug)");
@@ -627,8 +841,31 @@ ov_status ov_tx_commit(ov_tx *tx, ov_err *err)
             ov_tx_rollback(tx);
             return st;
         }
+        /* an audited read: its audit rows must be on disk before the
+         * caller shows anything it read. The snapshot is released first,
+         * so the reader goes back to the pool meanwhile. */
+        int n = tx->npending;
+        ov_pending_read pending[OV_TX_PENDING_READS];
+        if (n)
+            memcpy(pending, tx->pending, (size_t)n * sizeof pending[0]);
+        const ov_actor *actor = tx->actor;
+        ov_store *s = tx->store;
         tx_end(tx);
-        return OV_OK;
+        if (n == 0)
+            return OV_OK;
+        if (s->journal &&
+            journal_reads(s, actor, pending, n, ticket, err) == OV_OK)
+            return OV_OK;
+        /* no journal (or it failed): straight into the database, in a
+         * write transaction of the group-commit batch */
+        *ticket = 0;
+        ov_tx *w;
+        st = ov_tx_begin(s, actor, &w, err);
+        if (st != OV_OK)
+            return st;
+        memcpy(w->pending, pending, (size_t)n * sizeof pending[0]);
+        w->npending = n;
+        return ov_tx_commit(w, err);
     }
     /* the reads' audit rows go in with everything else, or nothing does */
     ov_status st = tx->npending ? ov_audit_flush(tx, err) : OV_OK;
@@ -642,6 +879,24 @@ ov_status ov_tx_commit(ov_tx *tx, ov_err *err)
     }
     /* returns when the batch is on disk */
     return writer_done(tx, true, err);
+}
+
+ov_status ov_tx_commit_deferred(ov_tx *tx, uint64_t *ticket, ov_err *err)
+{
+    return commit(tx, ticket, err);
+}
+
+ov_status ov_tx_commit(ov_tx *tx, ov_err *err)
+{
+    ov_store *s = tx ? tx->store : NULL;
+    uint64_t ticket;
+    ov_status st = commit(tx, &ticket, err);
+    if (st != OV_OK || !ticket)
+        return st;
+    st = ov_store_audit_wait(s, ticket, err);
+    if (st != OV_OK)
+        journal_failed(s, err);
+    return st;
 }
 
 const ov_actor *ov_tx_actor(const ov_tx *tx) { return tx->actor; }
@@ -782,7 +1037,9 @@ static ov_status copy_verified(ov_conn *from, const char *to_path,
 ov_status ov_store_backup(ov_store *s, const char *to_path, ov_err *err)
 {
     ov_tx *tx;
-    ov_status st = ov_tx_begin_read(s, &tx, err);
+    ov_status st = ov_store_audit_sync(s, err);
+    if (st == OV_OK)
+        st = ov_tx_begin_read(s, &tx, err);
     if (st != OV_OK)
         return st;
     /* the copy is the snapshot of this read transaction; the writer goes on */
@@ -834,7 +1091,9 @@ ov_status ov_store_stats_get(ov_store *s, ov_store_stats *out, ov_err *err)
     if (stat(s->db_path, &stt) == 0)
         out->file_bytes = (int64_t)stt.st_size;
     ov_tx *tx;
-    ov_status st = ov_tx_begin_read(s, &tx, err);
+    ov_status st = ov_store_audit_sync(s, err);
+    if (st == OV_OK)
+        st = ov_tx_begin_read(s, &tx, err);
     if (st != OV_OK)
         return st;
     st = count_rows(tx->conn, COUNT_CITIZENS, &out->citizens, err);

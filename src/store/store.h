@@ -63,6 +63,41 @@ ov_status ov_tx_begin(ov_store *s, const ov_actor *actor, ov_tx **out,
 /* A read-only snapshot on a pooled connection, for data that is not
  * personal (no audit row is written, so citizen functions refuse it). */
 ov_status ov_tx_begin_read(ov_store *s, ov_tx **out, ov_err *err);
+/* An audited read: a snapshot on a pooled connection, so reads run in
+ * parallel with each other and with the writer, carrying `actor` so that
+ * citizen functions accept it. Their read audit rows are collected and
+ * ov_tx_commit writes them in a write transaction (group commit) and
+ * returns only when they are on disk; when that fails, the commit fails
+ * and the caller must show nothing of what it read. Rollback writes no
+ * audit row (nothing may then be shown either). Write functions refuse an
+ * audited read. */
+ov_status ov_tx_begin_audited(ov_store *s, const ov_actor *actor,
+                              ov_tx **out, ov_err *err);
+/* The rows of audited reads are on disk when ov_tx_commit returns, in a
+ * journal beside the database, and reach audit_log at the next write
+ * transaction or within the background tick (see journal.h for why).
+ * Call this before reading audit_log, to have every row there. Backup,
+ * verification, statistics and close do it themselves. */
+ov_status ov_store_audit_sync(ov_store *s, ov_err *err);
+/* An audited read of the audit log itself: ov_store_audit_sync, then
+ * ov_tx_begin_audited, so every access made so far is in what it reads. */
+ov_status ov_tx_begin_audit_log(ov_store *s, const ov_actor *actor,
+                                ov_tx **out, ov_err *err);
+
+/* Commit without waiting for an audited read's rows to reach the disk:
+ * *ticket is what to wait for (0: nothing; any other transaction commits
+ * as ov_tx_commit). Nothing that was read may leave the process before
+ * ov_store_audit_wait(ticket) returns OV_OK or ov_store_audit_notify calls
+ * back with OV_OK; on a failure, answer with an error instead. This lets
+ * the web server render while the disk syncs, and suspend the response
+ * rather than a thread. */
+ov_status ov_tx_commit_deferred(ov_tx *tx, uint64_t *ticket, ov_err *err);
+ov_status ov_store_audit_wait(ov_store *s, uint64_t ticket, ov_err *err);
+bool ov_store_audit_durable(ov_store *s, uint64_t ticket);
+/* fn(ctx, status) once the ticket is on disk: from the journal's thread,
+ * or at once from this one when it already is. */
+void ov_store_audit_notify(ov_store *s, uint64_t ticket,
+                           void (*fn)(void *ctx, ov_status st), void *ctx);
 ov_status ov_tx_commit(ov_tx *tx, ov_err *err);
 void ov_tx_rollback(ov_tx *tx);
 const ov_actor *ov_tx_actor(const ov_tx *tx);

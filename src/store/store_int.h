@@ -9,6 +9,7 @@
 
 #include "model/course.h"
 #include "store/db.h"
+#include "store/journal.h"
 #include "store/store.h"
 
 /* Reads of one citizen in one transaction are recorded as one audit row,
@@ -18,6 +19,15 @@ typedef struct ov_pending_read {
     int64_t citizen_id;
     char criteria[257]; /* OV_AUDIT_CRITERION_MAX + 1 */
 } ov_pending_read;
+
+/* The fields of a course that most writes need to check and audit
+ * (course.c). OV_ENOTFOUND for an unknown id. */
+typedef struct ov_course_head {
+    int64_t citizen_id, team_id;
+    int municipality_code;
+    ov_stage stage;
+    ov_date started_on;
+} ov_course_head;
 
 struct ov_tx {
     ov_store *store;
@@ -30,11 +40,20 @@ struct ov_tx {
     int reader;  /* pool slot of a read transaction */
     int npending;
     ov_pending_read pending[OV_TX_PENDING_READS];
+    /* read transactions: the last course head loaded (a snapshot does not
+     * change, and a page asks for the same course in every view) */
+    int64_t head_id;
+    ov_course_head *head, head_cache;
 };
 
 /* Write the pending read rows (audit.c); called before COMMIT and before
  * any other audit row, so the log keeps the order of events. */
 ov_status ov_audit_flush(ov_tx *tx, ov_err *err);
+/* Write the journaled read rows of `batch` from list r into the chain
+ * (audit.c), each with its own time, actor, role and purpose; *last_seq
+ * gets the number of the last one written. */
+ov_status ov_audit_fold(ov_tx *tx, const ov_jrec *r, int64_t batch,
+                        uint64_t *last_seq, ov_err *err);
 
 /* Record a failure in the transaction (first one wins) and return its code.
  * Every store function calls this on its error path. */
@@ -42,15 +61,11 @@ ov_status ov_tx_fail(ov_tx *tx, ov_err *err);
 /* Guard at the top of store functions: refuse a failed or finished
  * transaction, and (when need_write) a read-only one. */
 ov_status ov_tx_check(ov_tx *tx, bool need_write, ov_err *err);
+/* Guard at the top of store functions that read citizen data: refuse a
+ * transaction without an actor (a plain read), which could not write the
+ * audit row. A write transaction or an audited read passes. */
+ov_status ov_tx_check_audited(ov_tx *tx, ov_err *err);
 
-/* The fields of a course that most writes need to check and audit
- * (course.c). OV_ENOTFOUND for an unknown id. */
-typedef struct ov_course_head {
-    int64_t citizen_id, team_id;
-    int municipality_code;
-    ov_stage stage;
-    ov_date started_on;
-} ov_course_head;
 ov_status ov_course_head_load(ov_tx *tx, int64_t course_id, ov_course_head *h,
                               ov_err *err);
 /* The same, refusing an ended course with OV_ECONFLICT. */

@@ -166,7 +166,7 @@ static ov_status facts(ov_tx *tx, int64_t course_id, ov_date today,
 ov_status ov_course_facts_get(ov_tx *tx, int64_t course_id, ov_date today,
                               ov_course_facts *out, ov_err *err)
 {
-    if (ov_tx_check(tx, true, err) != OV_OK)
+    if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     int64_t citizen;
     if (facts(tx, course_id, today, out, &citizen, err) != OV_OK)
@@ -180,7 +180,7 @@ ov_status ov_tasks_for_user(ov_tx *tx, int64_t user_id, ov_date today,
 {
     *n = 0;
     *tasks = NULL;
-    if (ov_tx_check(tx, true, err) != OV_OK)
+    if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_MY_COURSES, &s, err) != OV_OK)

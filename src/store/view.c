@@ -154,7 +154,7 @@ static ov_status begin_course(ov_tx *tx, int64_t course_id,
                               ov_course_head *h, ov_err *err)
 {
     ov_err_clear(err);
-    if (ov_tx_check(tx, true, err) != OV_OK)
+    if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     if (ov_course_head_load(tx, course_id, h, err) != OV_OK)
         return ov_tx_fail(tx, err);
@@ -172,13 +172,16 @@ ov_status ov_meeting_list(ov_tx *tx, int64_t course_id, ov_arena *a,
     if (begin_course(tx, course_id, &h, err) != OV_OK)
         return err->code;
     enum { CAP = 500 };
-    ov_meeting_row *rows = OV_NEW_N(a, ov_meeting_row, CAP);
+    size_t cap = 0;
+    ov_meeting_row *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_MEETINGS, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, course_id);
     ov_step r;
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
+        OV_GROW(a, rows, cap, (size_t)*n + 1);
         ov_meeting_row *m = &rows[*n];
         m->id = ov_stmt_col_i64(s, 0);
         ov_str kind = ov_stmt_col_text(s, 1, a);
@@ -257,13 +260,16 @@ ov_status ov_plan_versions(ov_tx *tx, int64_t course_id, ov_arena *a,
     if (begin_course(tx, course_id, &h, err) != OV_OK)
         return err->code;
     enum { CAP = 500 };
-    ov_plan_meta *rows = OV_NEW_N(a, ov_plan_meta, CAP);
+    size_t cap = 0;
+    ov_plan_meta *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_PLAN_VERSIONS, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, course_id);
     ov_step r;
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
+        OV_GROW(a, rows, cap, (size_t)*n + 1);
         ov_plan_meta *m = &rows[*n];
         m->version = (int)ov_stmt_col_i64(s, 0);
         m->with_citizen = ov_stmt_col_i64(s, 1) != 0;
@@ -293,13 +299,16 @@ ov_status ov_proposal_list(ov_tx *tx, int64_t course_id, ov_arena *a,
     if (begin_course(tx, course_id, &h, err) != OV_OK)
         return err->code;
     enum { CAP = 200 };
-    ov_proposal_row *rows = OV_NEW_N(a, ov_proposal_row, CAP);
+    size_t cap = 0;
+    ov_proposal_row *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_PROPOSALS, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, course_id);
     ov_step r;
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
+        OV_GROW(a, rows, cap, (size_t)*n + 1);
         ov_proposal_row *p = &rows[*n];
         p->id = ov_stmt_col_i64(s, 0);
         p->opening_id = ov_stmt_col_i64(s, 1);
@@ -445,11 +454,13 @@ static ov_status placement_details(ov_tx *tx, ov_placement_row *p,
     if (!weeks)
         return OV_OK;
     enum { WCAP = 260 };
-    p->weeks = OV_NEW_N(a, ov_hours_week, WCAP);
+    size_t wcap = 0;
+    OV_GROW(a, p->weeks, wcap, 0);
     if (ov_stmt_prepare(tx->conn, SQL_WEEKS, &s, err) != OV_OK)
         return err->code;
     ov_stmt_bind_i64(s, 1, p->id);
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && p->nweeks < WCAP) {
+        OV_GROW(a, p->weeks, wcap, (size_t)p->nweeks + 1);
         ov_hours_week *w = &p->weeks[p->nweeks++];
         w->iso_year = (int)ov_stmt_col_i64(s, 0);
         w->iso_week = (int)ov_stmt_col_i64(s, 1);
@@ -468,13 +479,16 @@ static ov_status placements_by(ov_tx *tx, int by, int64_t key,
                                int cap, bool weeks, ov_arena *a,
                                ov_placement_row **out, int *n, ov_err *err)
 {
-    ov_placement_row *rows = OV_NEW_N(a, ov_placement_row, (size_t)cap);
+    size_t room = 0;
+    ov_placement_row *rows = NULL;
+    OV_GROW(a, rows, room, 0);
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_PLACEMENTS_BY[by], &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, key);
     ov_step r;
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < cap) {
+        OV_GROW(a, rows, room, (size_t)*n + 1);
         if (placement_row(s, a, &rows[*n], err) != OV_OK) {
             r = OV_STEP_ERROR;
             break;
@@ -509,7 +523,7 @@ ov_status ov_placement_get(ov_tx *tx, int64_t placement_id, ov_arena *a,
 {
     ov_err_clear(err);
     memset(out, 0, sizeof *out);
-    if (ov_tx_check(tx, true, err) != OV_OK)
+    if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     ov_placement_row *rows = NULL;
     int n = 0;
@@ -532,7 +546,7 @@ ov_status ov_placement_list_company(ov_tx *tx, int64_t company_id,
     ov_err_clear(err);
     *n = 0;
     *out = NULL;
-    if (ov_tx_check(tx, true, err) != OV_OK)
+    if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     if (placements_by(tx, BY_COMPANY, company_id, 200, false, a,
                       out, n, err) != OV_OK)
@@ -555,13 +569,16 @@ ov_status ov_employment_list(ov_tx *tx, int64_t course_id, ov_arena *a,
     if (begin_course(tx, course_id, &h, err) != OV_OK)
         return err->code;
     enum { CAP = 500 };
-    ov_employment_row *rows = OV_NEW_N(a, ov_employment_row, CAP);
+    size_t cap = 0;
+    ov_employment_row *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_EMPLOYMENT, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, course_id);
     ov_step r;
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
+        OV_GROW(a, rows, cap, (size_t)*n + 1);
         if (col_date(s, 0, a, "from_on", &rows[*n].from, err) != OV_OK)
             break;
         rows[*n].ordinary_hours_x10 = (int)ov_stmt_col_i64(s, 1);
@@ -666,14 +683,18 @@ ov_status ov_company_list(ov_tx *tx, int municipality_code, ov_arena *a,
     if (ov_tx_check(tx, false, err) != OV_OK)
         return err->code;
     enum { CAP = 2000 };
-    ov_company_row *rows = OV_NEW_N(a, ov_company_row, CAP);
+    size_t cap = 0;
+    ov_company_row *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_COMPANIES, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, municipality_code);
     ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP)
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
+        OV_GROW(a, rows, cap, (size_t)*n + 1);
         company_row(s, a, &rows[(*n)++]);
+    }
     if (finish(tx, s, r, err) != OV_OK ||
         openings_into(tx, municipality_code, 0, rows, *n, a, err) != OV_OK)
         return err->code;
@@ -717,13 +738,16 @@ ov_status ov_team_members(ov_tx *tx, int64_t team_id, ov_arena *a,
     if (ov_tx_check(tx, false, err) != OV_OK)
         return err->code;
     enum { CAP = 500 };
-    ov_member_row *rows = OV_NEW_N(a, ov_member_row, CAP);
+    size_t cap = 0;
+    ov_member_row *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_MEMBERS, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, team_id);
     ov_step r;
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
+        OV_GROW(a, rows, cap, (size_t)*n + 1);
         ov_member_row *m = &rows[*n];
         m->user_id = ov_stmt_col_i64(s, 0);
         if (ov_role_parse(ov_stmt_col_text(s, 1, a), "role", &m->role, err) !=
@@ -747,13 +771,16 @@ ov_status ov_team_list(ov_tx *tx, int municipality_code, ov_arena *a,
     if (ov_tx_check(tx, false, err) != OV_OK)
         return err->code;
     enum { CAP = 200 };
-    ov_team_row *rows = OV_NEW_N(a, ov_team_row, CAP);
+    size_t cap = 0;
+    ov_team_row *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_TEAMS, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, municipality_code);
     ov_step r;
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
+        OV_GROW(a, rows, cap, (size_t)*n + 1);
         rows[*n].id = ov_stmt_col_i64(s, 0);
         rows[*n].name = ov_stmt_col_text(s, 1, a);
         (*n)++;
@@ -770,7 +797,9 @@ static ov_status batches(ov_tx *tx, int municipality_code, int64_t batch_id,
                          ov_arena *a, ov_batch_row **out, int *n, ov_err *err)
 {
     enum { CAP = 500 };
-    ov_batch_row *rows = OV_NEW_N(a, ov_batch_row, CAP);
+    size_t cap = 0;
+    ov_batch_row *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_BATCHES, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
@@ -781,6 +810,7 @@ static ov_status batches(ov_tx *tx, int municipality_code, int64_t batch_id,
         ov_stmt_bind_null(s, 2);
     ov_step r;
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
+        OV_GROW(a, rows, cap, (size_t)*n + 1);
         ov_batch_row *b = &rows[*n];
         b->id = ov_stmt_col_i64(s, 0);
         b->municipality_code = (int)ov_stmt_col_i64(s, 1);
@@ -822,7 +852,7 @@ ov_status ov_batch_get(ov_tx *tx, int64_t batch_id, int municipality_code,
 {
     ov_err_clear(err);
     memset(out, 0, sizeof *out);
-    if (ov_tx_check(tx, true, err) != OV_OK)
+    if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     ov_batch_row *b = NULL;
     int nb = 0;
@@ -908,7 +938,7 @@ ov_status ov_audit_search(ov_tx *tx, const ov_audit_filter *f, ov_arena *a,
     ov_err_clear(err);
     *n = 0;
     *out = NULL;
-    if (ov_tx_check(tx, true, err) != OV_OK)
+    if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     if (f->municipality_code <= 0)
         return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL,
@@ -936,7 +966,9 @@ ov_status ov_audit_search(ov_tx *tx, const ov_audit_filter *f, ov_arena *a,
             return ov_tx_fail(tx, err);
         ov_time_format_utc(t, to);
     }
-    ov_audit_view_row *rows = OV_NEW_N(a, ov_audit_view_row, (size_t)limit);
+    size_t cap = 0;
+    ov_audit_view_row *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_AUDIT, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
@@ -948,6 +980,7 @@ ov_status ov_audit_search(ov_tx *tx, const ov_audit_filter *f, ov_arena *a,
     ov_stmt_bind_i64(s, 6, limit);
     ov_step r;
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < limit) {
+        OV_GROW(a, rows, cap, (size_t)*n + 1);
         ov_audit_view_row *e = &rows[*n];
         e->id = ov_stmt_col_i64(s, 0);
         if (ov_time_parse_utc(ov_stmt_col_text(s, 1, a), "at", &e->at, err) !=

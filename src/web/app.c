@@ -278,7 +278,7 @@ static void h_cases(ov_web *app, ov_request *req, ov_response *res)
     ov_actor actor = actor_of(req, "sagsliste");
     ov_case_item *items = NULL;
     int n = 0;
-    ov_status st = ov_tx_begin(app->store, &actor, &tx, &err);
+    ov_status st = ov_tx_begin_audited(app->store, &actor, &tx, &err);
     if (st == OV_OK) {
         ov_course_list_visible(tx, &req->viewer, req->arena, &items, &n,
                                &err);
@@ -315,7 +315,7 @@ static void h_access_log(ov_web *app, ov_request *req, ov_response *res)
     ov_access_entry *rows = OV_NEW_N(req->arena, ov_access_entry, CAP);
     int n = 0;
     ov_tx *tx;
-    ov_status st = ov_tx_begin(app->store, &actor, &tx, &err);
+    ov_status st = ov_tx_begin_audit_log(app->store, &actor, &tx, &err);
     if (st == OV_OK) {
         ov_audit_citizen_log(tx, req->viewer.citizen_id, req->arena, rows,
                              CAP, &n, &err);
@@ -354,7 +354,7 @@ static void h_case(ov_web *app, ov_request *req, ov_response *res)
     ov_actor actor = actor_of(req, purpose);
     ov_tx *tx;
     ov_course c;
-    ov_status st = ov_tx_begin(app->store, &actor, &tx, &err);
+    ov_status st = ov_tx_begin_audited(app->store, &actor, &tx, &err);
     if (st == OV_OK) {
         if (ov_course_check_visible(tx, &req->viewer, id, &err) == OV_OK)
             ov_course_get(tx, id, req->arena, &c, &err);
@@ -827,7 +827,36 @@ static bool is_api(const ov_request *req)
     return ov_str_starts_with(req->path, OV_STR_LIT("/api/"));
 }
 
+/* The audit rows of what the response shows could not be written: it
+ * must not leave; answer 503 instead. */
+void ov_web_audit_failed(ov_request *req, ov_response *res, const ov_err *err)
+{
+    size_t max = res->body.max;
+    int lang = res->lang;
+    ov_response_init(res, req->arena, max);
+    ov_response_security_headers(res);
+    res->lang = lang;
+    ov_log_error("%.*s: %s", (int)req->path.len, req->path.ptr, err->msg);
+    if (is_api(req))
+        ov_response_error_status(res, 503, "audit_unavailable", err->msg);
+    else
+        ov_page_error(res, req, 503, "error.title", err->msg);
+}
+
+static void dispatch(ov_web *app, ov_request *req, ov_response *res);
+
 void ov_web_handle(ov_web *app, ov_request *req, ov_response *res)
+{
+    dispatch(app, req, res);
+    if (!res->audit_ticket || (app && app->async_audit))
+        return;
+    ov_err err;
+    if (ov_store_audit_wait(app->store, res->audit_ticket, &err) != OV_OK)
+        ov_web_audit_failed(req, res, &err);
+    res->audit_ticket = 0;
+}
+
+static void dispatch(ov_web *app, ov_request *req, ov_response *res)
 {
     ov_response_security_headers(res);
     req->lang = (int)request_lang(req);

@@ -14,6 +14,10 @@ typedef struct ov_web {
     bool cookie_secure;     /* add Secure to the cookie (behind TLS) */
     int idle_minutes;       /* 0 = 30 */
     int absolute_hours;     /* 0 = 12 */
+    /* The server holds each response until its audit ticket is on disk
+     * (suspending the connection, not the thread); without it,
+     * ov_web_handle waits before it returns. */
+    bool async_audit;
 } ov_web;
 
 typedef enum ov_access {
@@ -22,6 +26,10 @@ typedef enum ov_access {
 } ov_access;
 
 typedef void (*ov_handler)(ov_web *app, ov_request *req, ov_response *res);
+
+/* Replace a response whose audit rows could not be written with 503. */
+void ov_web_audit_failed(ov_request *req, ov_response *res,
+                         const ov_err *err);
 
 struct ov_web_action;
 

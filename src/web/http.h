@@ -61,6 +61,9 @@ typedef struct ov_response {
     ov_header headers[OV_HTTP_MAX_HEADERS];
     ov_buf body;
     int lang;           /* ov_lang, for catalogue texts (%t) */
+    /* The response shows what audited reads read: it may leave only when
+     * this audit ticket is on disk (0: at once). See ov_web_handle. */
+    uint64_t audit_ticket;
 } ov_response;
 
 ov_method ov_method_parse(const char *m);

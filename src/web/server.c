@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/log.h"
 
@@ -24,6 +25,12 @@ typedef struct conn {
     bool started;
     bool too_big;
     char *uri;      /* the request target as sent, query string included */
+    /* a response held back until its audit rows are on disk */
+    ov_request *req;
+    ov_response *res;
+    struct MHD_Connection *mhd;
+    bool held;
+    ov_status audit_st; /* set by on_durable before it resumes */
 } conn;
 
 /* libmicrohttpd hands the handler the path without its query string; the
@@ -37,6 +44,13 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
     k->arena = ov_arena_new(0);
     k->uri = ov_arena_strdup(k->arena, uri ? uri : "/");
     return k;
+}
+
+int ov_server_default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    long t = n > 0 ? 3 * n : 4;
+    return (int)(t < 4 ? 4 : t > 32 ? 32 : t);
 }
 
 ov_status ov_listen_parse(const char *s, char *host, size_t hostcap,
@@ -107,6 +121,16 @@ static enum MHD_Result send_response(struct MHD_Connection *c,
     return ok;
 }
 
+/* The audit rows of a held response are on disk (or failed): let
+ * libmicrohttpd call on_request again, which sends it. Runs on the
+ * journal's thread. */
+static void on_durable(void *ctx, ov_status st)
+{
+    conn *k = ctx;
+    k->audit_st = st;
+    MHD_resume_connection(k->mhd);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
                                   const char *url, const char *method,
                                   const char *version, const char *upload,
@@ -118,6 +142,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     if (!k) {
         k = on_uri(NULL, url, c);
         *con_cls = k;
+    }
+    if (k->held) {
+        /* resumed: the audit rows are on disk, or could not be written */
+        k->held = false;
+        if (k->audit_st != OV_OK) {
+            ov_err e;
+            ov_err_set(&e, k->audit_st, NULL,
+                       "the access could not be recorded in the audit log, "
+                       "so nothing is shown; try again");
+            ov_web_audit_failed(k->req, k->res, &e);
+        }
+        return send_response(c, k->res);
     }
     if (!k->started) {
         k->started = true;
@@ -134,6 +170,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
         *upload_size = 0;
         return MHD_YES;
     }
+    /* both live in the arena: a held response outlives this call */
+    ov_request *rq = OV_NEW(k->arena, ov_request);
     ov_request req;
     memset(&req, 0, sizeof req);
     req.arena = k->arena;
@@ -151,18 +189,32 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
                   &((const struct sockaddr_in *)(const void *)ci->client_addr)
                        ->sin_addr,
                   req.remote, sizeof req.remote);
-    ov_response res;
-    ov_response_init(&res, k->arena, 16 * 1024 * 1024);
+    *rq = req;
+    ov_response *res = OV_NEW(k->arena, ov_response);
+    ov_response_init(res, k->arena, 16 * 1024 * 1024);
     if (k->too_big) {
-        ov_response_security_headers(&res);
-        ov_response_error_status(&res, 413, "too_large",
+        ov_response_security_headers(res);
+        ov_response_error_status(res, 413, "too_large",
                                  "the request body is larger than the limit "
                                  "(1 MiB; candidate lists 16 MiB); send "
                                  "less");
     } else {
-        ov_web_handle(srv->app, &req, &res);
+        ov_web_handle(srv->app, rq, res);
     }
-    return send_response(c, &res);
+    if (res->audit_ticket &&
+        !ov_store_audit_durable(srv->app->store, res->audit_ticket)) {
+        /* hold the response, not the thread, while the disk syncs */
+        k->req = rq;
+        k->res = res;
+        k->mhd = c;
+        k->held = true;
+        k->audit_st = OV_OK;
+        MHD_suspend_connection(c);
+        ov_store_audit_notify(srv->app->store, res->audit_ticket, on_durable,
+                              k);
+        return MHD_YES;
+    }
+    return send_response(c, res);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
@@ -192,13 +244,15 @@ ov_status ov_server_run(ov_web *app, const ov_server_options *o,
     addr.sin_port = htons((uint16_t)port);
     inet_pton(AF_INET, host, &addr.sin_addr);
     server srv = {app, o->body_max ? o->body_max : OV_HTTP_BODY_MAX};
+    /* responses wait for their audit rows here, without blocking a thread */
+    app->async_audit = true;
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
-            MHD_USE_ERROR_LOG,
+            MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG,
         (uint16_t)port, NULL, NULL, on_request, &srv,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
         MHD_OPTION_THREAD_POOL_SIZE,
-        (unsigned int)(o->threads > 0 ? o->threads : 8),
+        (unsigned int)(o->threads > 0 ? o->threads : ov_server_default_threads()),
         MHD_OPTION_CONNECTION_LIMIT,
         (unsigned int)(o->max_connections > 0 ? o->max_connections : 256),
         MHD_OPTION_PER_IP_CONNECTION_LIMIT,

@@ -15,9 +15,17 @@
 
 #include "web/app.h"
 
+/* Worker threads by default: three per processor, 4 to 32. A page view
+ * never waits for the disk (its response is held, not its thread, while
+ * the audit journal syncs), so threads beyond the processors are only for
+ * writes waiting for their commit; more of them than that makes the
+ * operating system slice the processors between them, which lengthens the
+ * slowest responses (measured in docs/performance.md). */
+int ov_server_default_threads(void);
+
 typedef struct ov_server_options {
     const char *listen;        /* "127.0.0.1:8080" */
-    int threads;               /* worker threads; 0 = 8 (they mostly wait for the disk, and a commit serves all who wait) */
+    int threads;               /* worker threads; 0 = the default */
     int max_connections;       /* 0 = 256 */
     int max_per_ip;            /* 0 = 64 */
     int timeout_s;             /* idle timeout; 0 = 30 */

@@ -77,6 +77,14 @@ bool ov_ctx_param_id(ov_ctx *c, int i, int64_t *out)
     return true;
 }
 
+ov_status ov_ctx_tx_begin(ov_ctx *c, const ov_actor *actor, ov_tx **tx,
+                          ov_err *err)
+{
+    if (c->req->method == OV_GET)
+        return ov_tx_begin_audited(c->app->store, actor, tx, err);
+    return ov_tx_begin(c->app->store, actor, tx, err);
+}
+
 ov_status ov_ctx_course_tx(ov_ctx *c, int64_t course_id, int op, ov_tx **tx,
                            ov_err *err)
 {
@@ -85,7 +93,7 @@ ov_status ov_ctx_course_tx(ov_ctx *c, int64_t course_id, int op, ov_tx **tx,
      * arena, user and role in the request */
     ov_actor *a = OV_NEW(c->req->arena, ov_actor);
     *a = actor;
-    ov_status st = ov_tx_begin(c->app->store, a, tx, err);
+    ov_status st = ov_ctx_tx_begin(c, a, tx, err);
     if (st != OV_OK)
         return st;
     if (ov_course_check_visible(*tx, &c->req->viewer, course_id, err) !=
@@ -271,7 +279,12 @@ bool ov_ctx_finish(ov_ctx *c, ov_tx *tx, bool ok, ov_err *err)
 {
     ov_status st;
     if (ok) {
-        st = ov_tx_commit(tx, err);
+        /* an audited read's rows sync while the page renders; the
+         * response waits for them (ov_web_handle, or the server) */
+        uint64_t ticket = 0;
+        st = ov_tx_commit_deferred(tx, &ticket, err);
+        if (ticket > c->res->audit_ticket)
+            c->res->audit_ticket = ticket;
     } else {
         ov_tx_rollback(tx);
         st = err->code != OV_OK ? err->code : OV_EINTERNAL;

@@ -46,9 +46,15 @@ void ov_ctx_fail(ov_ctx *c, const ov_err *err);
 /* Answer 404 "not found" (same for unknown and not visible). */
 void ov_ctx_not_found(ov_ctx *c);
 
-/* Begin a write transaction for reading or changing one course: checks
- * that the caller may see it (else OV_ENOTFOUND) and, when op >= 0, may
- * perform the operation (else OV_EPERM). */
+/* The transaction a handler works on citizen data in: for GET an audited
+ * read (a snapshot beside other readers; its audit rows are on disk when
+ * the commit returns, and nothing may be shown if the commit fails), for
+ * anything else a write transaction. */
+ov_status ov_ctx_tx_begin(ov_ctx *c, const ov_actor *actor, ov_tx **tx,
+                          ov_err *err);
+/* Begin the transaction (as ov_ctx_tx_begin) for reading or changing one
+ * course: checks that the caller may see it (else OV_ENOTFOUND) and, when
+ * op >= 0, may perform the operation (else OV_EPERM). */
 ov_status ov_ctx_course_tx(ov_ctx *c, int64_t course_id, int op, ov_tx **tx,
                            ov_err *err);
 

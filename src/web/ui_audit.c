@@ -53,7 +53,7 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
         };
         ov_actor actor = ov_ctx_actor(&c, "revisionslog");
         ov_tx *tx;
-        ov_status st = ov_tx_begin(app->store, &actor, &tx, &err);
+        ov_status st = ov_tx_begin_audit_log(app->store, &actor, &tx, &err);
         if (st == OV_OK) {
             ov_audit_search(tx, &flt, req->arena, &rows, &n, &err);
             st = ov_tx_commit(tx, &err);
@@ -137,7 +137,7 @@ static bool my_log(ov_ctx *c, const char *purpose, ov_access_entry **rows,
     *rows = OV_NEW_N(c->req->arena, ov_access_entry, CAP);
     ov_actor actor = ov_ctx_actor(c, purpose);
     ov_tx *tx;
-    ov_status st = ov_tx_begin(c->app->store, &actor, &tx, &err);
+    ov_status st = ov_tx_begin_audit_log(c->app->store, &actor, &tx, &err);
     if (st == OV_OK) {
         ov_audit_citizen_log(tx, c->req->viewer.citizen_id, c->req->arena,
                              *rows, CAP, n, &err);

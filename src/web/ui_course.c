@@ -34,7 +34,7 @@ void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res)
     int ntasks = 0;
     ov_case_item *items = NULL;
     int nitems = 0;
-    ov_status st = ov_tx_begin(app->store, &actor, &tx, &err);
+    ov_status st = ov_tx_begin_audited(app->store, &actor, &tx, &err);
     if (st == OV_OK) {
         if (ov_tasks_for_user(tx, req->viewer.user_id, c.today, 14,
                               req->arena, &tasks, &ntasks, &err) == OV_OK)
@@ -124,7 +124,7 @@ void ov_h_course_list(ov_web *app, ov_request *req, ov_response *res)
     ov_tx *tx;
     ov_case_item *items = NULL;
     int n = 0;
-    ov_status st = ov_tx_begin(app->store, &actor, &tx, &err);
+    ov_status st = ov_tx_begin_audited(app->store, &actor, &tx, &err);
     if (st == OV_OK) {
         ov_course_list_visible(tx, &req->viewer, req->arena, &items, &n,
                                &err);

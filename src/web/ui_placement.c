@@ -354,7 +354,7 @@ static ov_status employer_tx(ov_ctx *c, ov_tx **tx, ov_err *err)
         return ov_err_set(err, OV_ENOTFOUND, NULL, "no such placement");
     ov_actor *actor = OV_NEW(c->req->arena, ov_actor);
     *actor = ov_ctx_actor(c, ov_ctx_purpose(c, course));
-    return ov_tx_begin(c->app->store, actor, tx, err);
+    return ov_ctx_tx_begin(c, actor, tx, err);
 }
 
 static void placement_page(ov_ctx *c, ov_form *f, int status)
@@ -595,7 +595,7 @@ void ov_h_my_agreements(ov_web *app, ov_request *req, ov_response *res)
     ov_tx *tx;
     ov_placement_row *rows = NULL;
     int n = 0;
-    ov_status st = ov_tx_begin(app->store, &actor, &tx, &err);
+    ov_status st = ov_tx_begin_audited(app->store, &actor, &tx, &err);
     if (st == OV_OK) {
         ov_placement_list_company(tx, req->viewer.company_id, req->arena,
                                   &rows, &n, &err);

@@ -221,7 +221,7 @@ static void batch_page(ov_ctx *c, ov_form *f, int status)
     ov_batch_detail d;
     ov_team_row *teams = NULL;
     int nteams = 0;
-    ov_status st = ov_tx_begin(c->app->store, &actor, &tx, &err);
+    ov_status st = ov_tx_begin_audited(c->app->store, &actor, &tx, &err);
     if (st == OV_OK) {
         if (ov_batch_get(tx, c->id, c->req->viewer.municipality_code,
                          c->req->arena, &d, &err) == OV_OK)

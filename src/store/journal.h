@@ -1,0 +1,95 @@
+/*
+ * journal.h - INTERNAL to src/store: the read-audit journal of an SQLite
+ * store.
+ *
+ * Why: every commit to an SQLite database in WAL mode makes every other
+ * connection throw away its page cache at its next transaction. If each
+ * page view committed its read audit row to the database, every read would
+ * start cold (measured: 2.5 times the work per course page). So the read
+ * rows of audited reads go first to this append-only file beside the
+ * database (`<db>-audit`), synced before the caller may show what it read,
+ * and are folded into audit_log, in the order they were journaled, by the
+ * next write transaction that opens a batch (at the latest within the
+ * background checkpointer's tick). Write transactions keep writing their
+ * own rows into the database in the same transaction as their change.
+ *
+ * Idempotent and crash-safe: every record has a sequence number, and the
+ * fold records the highest folded number in store_meta in the same
+ * transaction. On open, records above it are folded first (a crash between
+ * the fold's commit and the file's truncation repeats nothing); a torn
+ * record at the end (a crash during an append) was never acknowledged, so
+ * it is cut off.
+ *
+ * Record: magic "OVAJ", payload length (u32), CRC-32 of the payload (u32),
+ * then the payload: seq (u64), at in ms since 1970 UTC (i64), citizen id
+ * (i64), action (u8), and actor, role, purpose, criterion as u16 length +
+ * bytes (0xFFFF: NULL). Integers little-endian.
+ *
+ * Two files take turns (`-audit` and `-audit2`): a fold switches appends to
+ * the other file, and the file it folded is emptied once its rows are
+ * committed, so the journal never grows beyond what one fold has not yet
+ * taken.
+ */
+#ifndef OV_STORE_JOURNAL_H
+#define OV_STORE_JOURNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/err.h"
+#include "model/actor.h"
+
+typedef struct ov_journal ov_journal;
+
+/* One read row waiting for its fold. */
+typedef struct ov_jrec {
+    uint64_t seq;
+    ov_time at;
+    int64_t citizen_id; /* 0: none */
+    ov_action action;
+    char *actor, *role, *purpose;
+    char *criterion;    /* NULL: none */
+    int64_t batch;      /* the batch folding it; 0 = none */
+    int file;           /* which of the two files holds it */
+    struct ov_jrec *next;
+} ov_jrec;
+
+/* Open (creating) the journal files for the database at db_path.
+ * `folded` is the highest sequence number already in the database; the
+ * records above it wait for a fold (ov_journal_pending), oldest first. */
+ov_status ov_journal_open(const char *db_path, uint64_t folded,
+                          ov_journal **out, ov_err *err);
+void ov_journal_close(ov_journal *j); /* NULL is fine */
+
+/* Append a read row; *seq gets its number. Not durable until
+ * ov_journal_sync(seq) returns OV_OK. After a failed write or sync every
+ * later call fails at once (the store then writes read rows straight into
+ * the database). */
+ov_status ov_journal_append(ov_journal *j, const ov_actor *actor,
+                            ov_action action, int64_t citizen_id,
+                            const char *criterion, uint64_t *seq,
+                            ov_err *err);
+/* Wait until every record up to `seq` is on disk. A thread of the
+ * journal syncs: one fdatasync for everything written meanwhile. */
+ov_status ov_journal_sync(ov_journal *j, uint64_t seq, ov_err *err);
+/* The same without blocking: fn(ctx, OV_OK or the failure) is called once
+ * record `seq` is on disk, from the journal's thread (or at once, from
+ * this one, when it already is or the journal has failed). */
+typedef void (*ov_journal_done_fn)(void *ctx, ov_status st);
+void ov_journal_notify(ov_journal *j, uint64_t seq, ov_journal_done_fn fn,
+                       void *ctx);
+bool ov_journal_synced(ov_journal *j, uint64_t seq);
+
+/* True when records wait for a fold. */
+bool ov_journal_pending(ov_journal *j);
+/* Take the records no fold holds yet, oldest first, marking them with
+ * `batch`, and switch appends to the other file. The list stays owned by
+ * the journal. */
+ov_jrec *ov_journal_take(ov_journal *j, int64_t batch);
+/* The batch ended: when `committed`, its records are in the database and
+ * are dropped (and a file that holds only folded records is emptied);
+ * else they wait for the next fold. */
+void ov_journal_folded(ov_journal *j, int64_t batch, bool committed);
+
+#endif
