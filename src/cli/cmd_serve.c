@@ -19,6 +19,8 @@ static void on_signal(int sig)
 
 static const cli_opt_def serve_opts[] = {
     {"--listen", true, OV_SET_COUNT, "HOST:PORT (default 127.0.0.1:8080)"},
+    {"--threads", true, OV_SET_COUNT,
+     "N worker threads, 1-64 (default: processors + 1)"},
 };
 
 int cmd_serve(int argc, char **argv)
@@ -26,10 +28,20 @@ int cmd_serve(int argc, char **argv)
     cli_ctx c;
     ov_err err;
     ov_err_clear(&err);
-    if (cli_parse(&c, "serve", serve_opts, 1, argc, argv, &err) != OV_OK)
+    if (cli_parse(&c, "serve", serve_opts, 2, argc, argv, &err) != OV_OK)
         return cli_fail(&err);
+    const char *threads_arg = cli_opt(&c, "--threads");
+    uint64_t threads = (uint64_t)ov_server_default_threads();
+    if (threads_arg && (!cli_parse_count(threads_arg, 64, &threads) ||
+                        threads < 1)) {
+        ov_err_set(&err, OV_EINVAL, "--threads",
+                   "--threads: give a whole number from 1 to 64 (got '%s')",
+                   threads_arg);
+        return cli_fail(&err);
+    }
     const char *listen = cli_opt(&c, "--listen");
-    ov_server_options so = {.listen = listen ? listen : "127.0.0.1:8080"};
+    ov_server_options so = {.listen = listen ? listen : "127.0.0.1:8080",
+                            .threads = (int)threads};
     char host[64];
     int port;
     if (ov_listen_parse(so.listen, host, sizeof host, &port, &err) != OV_OK)
@@ -39,7 +51,7 @@ int cmd_serve(int argc, char **argv)
                           .mode = OV_OPEN_MIGRATE,
                           /* a reader connection per worker thread,
                            * so no request waits for one */
-                          .readers = ov_server_default_threads()};
+                          .readers = (int)threads};
     ov_store *s;
     if (ov_store_open(&o, &s, &err) != OV_OK)
         return cli_fail(&err);

@@ -16,13 +16,12 @@
 #include "store/audit.h"
 #include "store/store_int.h"
 
+/* the attendees come with their meeting, as "role,role,..." */
 static const char SQL_MEETINGS[] =
     "SELECT id, kind, held_on, complete, notes, wishes, competences, "
-    "coalesce(plan_version, 0), created_by FROM meeting WHERE course_id = ?1 "
-    "ORDER BY held_on, id LIMIT 500";
-static const char SQL_ATTENDEES[] =
-    "SELECT a.meeting_id, a.role FROM meeting_attendee a JOIN meeting m ON "
-    "m.id = a.meeting_id WHERE m.course_id = ?1";
+    "coalesce(plan_version, 0), created_by, (SELECT group_concat(a.role, "
+    "',') FROM meeting_attendee a WHERE a.meeting_id = meeting.id) "
+    "FROM meeting WHERE course_id = ?1 ORDER BY held_on, id LIMIT 500";
 static const char SQL_ITEMS[] =
     "SELECT i.meeting_id, i.domain, i.own_words, i.resources, i.challenges, "
     "coalesce(i.rating, -1) FROM assessment_item i JOIN meeting m ON m.id = "
@@ -202,26 +201,24 @@ ov_status ov_meeting_list(ov_tx *tx, int64_t course_id, ov_arena *a,
         m->competences = ov_stmt_col_text(s, 6, a);
         m->plan_version = (int)ov_stmt_col_i64(s, 7);
         m->created_by = ov_stmt_col_text(s, 8, a);
+        ov_str roles = ov_stmt_col_text(s, 9, a);
+        bool bad = false;
+        while (roles.len && !bad) {
+            ov_str one;
+            roles = ov_str_cut(roles, ',', &one);
+            ov_role role;
+            if (ov_role_parse(one, "role", &role, err) != OV_OK)
+                bad = true;
+            else
+                m->attendees |= OV_ATTEND(role);
+        }
+        if (bad)
+            break;
         (*n)++;
     }
     if (finish(tx, s, r, err) != OV_OK)
         return err->code;
-    /* attendees and assessment items, attached by meeting id */
-    if (ov_stmt_prepare(tx->conn, SQL_ATTENDEES, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, course_id);
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
-        int64_t mid = ov_stmt_col_i64(s, 0);
-        ov_role role;
-        if (ov_role_parse(ov_stmt_col_text(s, 1, a), "role", &role, err) !=
-            OV_OK)
-            break;
-        for (int i = 0; i < *n; i++)
-            if (rows[i].id == mid)
-                rows[i].attendees |= OV_ATTEND(role);
-    }
-    if (finish(tx, s, r, err) != OV_OK)
-        return err->code;
+    /* assessment items, attached by meeting id */
     if (ov_stmt_prepare(tx->conn, SQL_ITEMS, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, course_id);

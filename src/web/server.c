@@ -49,8 +49,8 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 int ov_server_default_threads(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
-    long t = n > 0 ? 3 * n : 4;
-    return (int)(t < 4 ? 4 : t > 32 ? 32 : t);
+    long t = n > 0 ? n + 1 : 2;
+    return (int)(t < 2 ? 2 : t > 32 ? 32 : t);
 }
 
 ov_status ov_listen_parse(const char *s, char *host, size_t hostcap,

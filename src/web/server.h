@@ -15,12 +15,12 @@
 
 #include "web/app.h"
 
-/* Worker threads by default: three per processor, 4 to 32. A page view
- * never waits for the disk (its response is held, not its thread, while
- * the audit journal syncs), so threads beyond the processors are only for
- * writes waiting for their commit; more of them than that makes the
- * operating system slice the processors between them, which lengthens the
- * slowest responses (measured in docs/performance.md). */
+/* Worker threads by default: one per processor and one more, 2 to 32. A
+ * page view never waits for the disk (its response is held, not its
+ * thread, while the audit journal syncs), so the extra thread is for a
+ * write waiting for its commit. Each thread serves the connections it
+ * accepted, so more threads than that share the processors in time slices
+ * and lengthen the slowest responses (measured in docs/performance.md). */
 int ov_server_default_threads(void);
 
 typedef struct ov_server_options {
