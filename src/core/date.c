@@ -256,16 +256,48 @@ ov_status ov_date_parse(ov_str s, const char *field, ov_date *out, ov_err *err)
                       err);
 }
 
+/* Two digits, and four, written directly: pages show dozens of dates. */
+static char *put2(char *p, int v)
+{
+    p[0] = (char)('0' + v / 10);
+    p[1] = (char)('0' + v % 10);
+    return p + 2;
+}
+
+static char *put4(char *p, int v)
+{
+    p = put2(p, v / 100);
+    return put2(p, v % 100);
+}
+
 void ov_date_format_iso(ov_date d, char out[OV_DATE_BUF])
 {
     ov_ymd y = ov_date_to_ymd(d);
-    snprintf(out, OV_DATE_BUF, "%04d-%02d-%02d", y.year, y.month, y.day);
+    if (y.year < 0 || y.year > 9999) {
+        snprintf(out, OV_DATE_BUF, "%04d-%02d-%02d", y.year, y.month, y.day);
+        return;
+    }
+    char *p = put4(out, y.year);
+    *p++ = '-';
+    p = put2(p, y.month);
+    *p++ = '-';
+    p = put2(p, y.day);
+    *p = '\0';
 }
 
 void ov_date_format_dk(ov_date d, char out[OV_DATE_BUF])
 {
     ov_ymd y = ov_date_to_ymd(d);
-    snprintf(out, OV_DATE_BUF, "%02d-%02d-%04d", y.day, y.month, y.year);
+    if (y.year < 0 || y.year > 9999) {
+        snprintf(out, OV_DATE_BUF, "%02d-%02d-%04d", y.day, y.month, y.year);
+        return;
+    }
+    char *p = put2(out, y.day);
+    *p++ = '-';
+    p = put2(p, y.month);
+    *p++ = '-';
+    p = put4(p, y.year);
+    *p = '\0';
 }
 
 ov_time ov_time_now(void)

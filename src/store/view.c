@@ -85,10 +85,11 @@ static const char SQL_OPENINGS_OF[] =
     "o.accommodations, o.ordinary, o.shortage, o.active, o.company_id FROM "
     "opening o JOIN company c ON c.id = o.company_id WHERE "
     "c.municipality_code = ?1 AND (?2 = 0 OR c.id = ?2) ORDER BY o.id DESC";
+/* sorted by name in C (member_cmp): a team is small, and SQLite's sorter
+ * costs more than the query on every course page */
 static const char SQL_MEMBERS[] =
     "SELECT u.id, u.role, u.full_name FROM team_member m JOIN app_user u ON "
-    "u.id = m.user_id WHERE m.team_id = ?1 AND u.active = 1 ORDER BY "
-    "u.full_name, u.id LIMIT 500";
+    "u.id = m.user_id WHERE m.team_id = ?1 AND u.active = 1 LIMIT 500";
 static const char SQL_TEAMS[] =
     "SELECT id, name FROM team WHERE municipality_code = ?1 ORDER BY name, id";
 static const char SQL_BATCHES[] =
@@ -726,6 +727,20 @@ ov_status ov_company_get(ov_tx *tx, int64_t company_id, int municipality_code,
 
 /* ---- teams ---- */
 
+/* As SQLite orders TEXT (bytes, then length), then by id. */
+static int member_cmp(const void *x, const void *y)
+{
+    const ov_member_row *a = x, *b = y;
+    size_t n = a->full_name.len < b->full_name.len ? a->full_name.len
+                                                   : b->full_name.len;
+    int c = n ? memcmp(a->full_name.ptr, b->full_name.ptr, n) : 0;
+    if (c)
+        return c;
+    if (a->full_name.len != b->full_name.len)
+        return a->full_name.len < b->full_name.len ? -1 : 1;
+    return (a->user_id > b->user_id) - (a->user_id < b->user_id);
+}
+
 ov_status ov_team_members(ov_tx *tx, int64_t team_id, ov_arena *a,
                           ov_member_row **out, int *n, ov_err *err)
 {
@@ -755,6 +770,7 @@ ov_status ov_team_members(ov_tx *tx, int64_t team_id, ov_arena *a,
     }
     if (finish(tx, s, r, err) != OV_OK)
         return err->code;
+    qsort(rows, (size_t)*n, sizeof rows[0], member_cmp);
     *out = rows;
     return OV_OK;
 }
