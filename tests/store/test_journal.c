@@ -358,6 +358,32 @@ static void when_the_journal_cannot_be_written_reads_go_into_the_database(
     tu_db_free(&w.t);
 }
 
+static void a_new_database_does_not_inherit_an_old_journal(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    int64_t course = tu_course(&w, D(2026, 9, 1));
+    crash_after_reads(&w.t, course, 2);
+    if (journal_bytes(&w.t) == 0) { /* the background fold ran first */
+        tu_db_free(&w.t);
+        skip();
+    }
+    /* the database is gone, its journal is not */
+    assert_int_equal(tu_sh("rm -f '%s' '%s-wal' '%s-shm'", w.t.db, w.t.db,
+                           w.t.db),
+                     0);
+    ov_store_options o = {.db_path = w.t.db, .key_path = w.t.key,
+                          .mode = OV_OPEN_INIT};
+    ov_store *s = NULL;
+    ov_err err;
+    assert_int_equal(ov_store_open(&o, &s, &err), OV_ECONFLICT);
+    assert_null(s);
+    assert_non_null(strstr(err.msg, "read-audit journal"));
+    assert_int_equal(tu_sh("test -e '%s'", w.t.db), 1); /* nothing made */
+    tu_db_free(&w.t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -377,6 +403,7 @@ int main(void)
             a_damaged_record_ends_the_replay_and_keeps_what_came_before),
         cmocka_unit_test(
             when_the_journal_cannot_be_written_reads_go_into_the_database),
+        cmocka_unit_test(a_new_database_does_not_inherit_an_old_journal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
