@@ -20,7 +20,7 @@ static void on_signal(int sig)
 static const cli_opt_def serve_opts[] = {
     {"--listen", true, OV_SET_COUNT, "HOST:PORT (default 127.0.0.1:8080)"},
     {"--threads", true, OV_SET_COUNT,
-     "N worker threads, 1-64 (default: processors + 1)"},
+     "N worker threads, 1-64 (default: one per processor, at least 2)"},
 };
 
 int cmd_serve(int argc, char **argv)

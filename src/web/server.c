@@ -49,7 +49,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 int ov_server_default_threads(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
-    long t = n > 0 ? n + 1 : 2;
+    long t = n > 0 ? n : 2;
     return (int)(t < 2 ? 2 : t > 32 ? 32 : t);
 }
 

@@ -15,12 +15,13 @@
 
 #include "web/app.h"
 
-/* Worker threads by default: one per processor and one more, 2 to 32. A
- * page view never waits for the disk (its response is held, not its
- * thread, while the audit journal syncs), so the extra thread is for a
- * write waiting for its commit. Each thread serves the connections it
- * accepted, so more threads than that share the processors in time slices
- * and lengthen the slowest responses (measured in docs/performance.md). */
+/* Worker threads by default: one per processor, 2 to 32. A page view
+ * never waits for the disk (its response is held, not its thread, while
+ * the audit journal syncs). Each thread serves the connections it
+ * accepted, so threads beyond the processors share them in time slices,
+ * and every connection of a thread that waits for its slice waits with it:
+ * the slowest responses grow with each extra thread (measured in
+ * docs/performance.md). */
 int ov_server_default_threads(void);
 
 typedef struct ov_server_options {
