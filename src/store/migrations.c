@@ -431,6 +431,15 @@ static const migration migrations[] = {
      "CREATE INDEX opening_company ON opening (company_id);\n"
      "CREATE INDEX draw_batch ON draw (batch_id);\n"
      "CREATE INDEX draw_member_candidate ON draw_member (candidate_id);\n"},
+    {8, "course page order without sorting",
+     /* The course page lists meetings by date and placements by start;
+      * in these indexes the rows come in that order (then by id, which is
+      * the rowid), so SQLite needs no temporary sort on every view. They
+      * replace the course-only placement index. */
+     "CREATE INDEX meeting_course_held ON meeting (course_id, held_on);\n"
+     "CREATE INDEX placement_course_start ON placement (course_id, "
+     "start_on);\n"
+     "DROP INDEX placement_course;\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -484,6 +493,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 2", "PRAGMA user_version = 3",
     "PRAGMA user_version = 4", "PRAGMA user_version = 5",
     "PRAGMA user_version = 6", "PRAGMA user_version = 7",
+    "PRAGMA user_version = 8",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,
