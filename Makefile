@@ -71,6 +71,15 @@ all: $(BIN) $(LIB)
 deps:
 	@scripts/install-deps
 
+# The commit the binary is built from: main.o is rebuilt when it changes
+# (the stamp file is rewritten only then), so `overgang version` is never
+# stale.
+REV_STAMP := $(BUILD)/rev.stamp
+$(shell mkdir -p $(BUILD) && \
+  { [ "$$(cat $(REV_STAMP) 2>/dev/null)" = "$(GIT_REV)" ] || \
+    echo "$(GIT_REV)" > $(REV_STAMP); })
+$(BUILD)/obj/src/cli/main.o: $(REV_STAMP)
+
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(say) CC $<
