@@ -17,9 +17,10 @@ ov_status ov_org_validate_name(ov_str name, const char *field, ov_err *err)
     if (name.len == 0)
         return ov_err_set(err, OV_EINVAL, field, "%s: is empty; give a name",
                           field);
-    if (name.len > 200)
+    if (name.len > OV_USER_NAME_MAX)
         return ov_err_set(err, OV_EINVAL, field,
-                          "%s: longer than 200 bytes; shorten it", field);
+                          "%s: longer than %d bytes; shorten it", field,
+                          OV_USER_NAME_MAX);
     if (!ov_str_is_utf8(name))
         return ov_err_set(err, OV_EINVAL, field,
                           "%s: not valid UTF-8; save the input as UTF-8",

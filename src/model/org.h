@@ -23,6 +23,7 @@
 #define OV_ORG_NAME_MAX 100
 #define OV_USERNAME_MIN 2
 #define OV_USERNAME_MAX 64
+#define OV_USER_NAME_MAX 200 /* a display name, bytes (ov_org_validate_name) */
 
 ov_status ov_org_validate_municipality(int code, ov_str name, ov_err *err);
 ov_status ov_org_validate_team_name(ov_str name, ov_err *err);

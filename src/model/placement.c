@@ -132,31 +132,6 @@ ov_status ov_signer_parse(ov_str code, ov_signer *out, ov_err *err)
                       "signer: use citizen, consultant or employer");
 }
 
-void ov_signoff_text(unsigned m, char *out, size_t cap)
-{
-    if ((m & OV_SIGN_ALL) == OV_SIGN_ALL) {
-        snprintf(out, cap, "Underskrevet af alle");
-        return;
-    }
-    static const struct {
-        unsigned bit;
-        const char *who;
-    } signers[] = {{OV_SIGN_CITIZEN, "borgeren"},
-                   {OV_SIGN_CONSULTANT, "virksomhedskonsulenten"},
-                   {OV_SIGN_EMPLOYER, "arbejdsgiveren"}};
-    size_t o = (size_t)snprintf(out, cap, "Mangler underskrift fra: ");
-    const char *sep = "";
-    for (int i = 0; i < 3 && o < cap; i++) {
-        if (m & signers[i].bit)
-            continue;
-        int n = snprintf(out + o, cap - o, "%s%s", sep, signers[i].who);
-        if (n < 0)
-            break;
-        o += (size_t)n;
-        sep = ", ";
-    }
-}
-
 static ov_status text_ok(ov_str t, const char *field, size_t max, bool required,
                          ov_err *err)
 {

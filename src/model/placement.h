@@ -69,8 +69,6 @@ typedef enum ov_signer {
 } ov_signer;
 const char *ov_signer_code(ov_signer s); /* "citizen", "consultant", ... */
 ov_status ov_signer_parse(ov_str code, ov_signer *out, ov_err *err);
-/* Danish: "Mangler underskrift fra: arbejdsgiver" or "Underskrevet af alle". */
-void ov_signoff_text(unsigned signed_mask, char *out, size_t cap);
 
 #define OV_AGREEMENT_TEXT_MAX 4000
 #define OV_AGREEMENT_GOALS_MAX 20

@@ -16,7 +16,8 @@ static const char SQL_INSERT[] =
 static const char SQL_GET[] =
     "SELECT u.id, u.role, coalesce(u.municipality_code, 0), "
     "coalesce(u.citizen_id, 0), coalesce(u.company_id, 0), s.csrf, "
-    "s.created_ms, s.seen_ms, u.username FROM session s JOIN app_user u "
+    "s.created_ms, s.seen_ms, u.username, u.full_name FROM session s JOIN "
+    "app_user u "
     "ON u.id = "
     "s.user_id WHERE s.token_hash = ?1 AND u.active = 1";
 static const char SQL_TOUCH[] =
@@ -116,6 +117,9 @@ ov_status ov_session_get(ov_tx *tx, ov_str token, ov_session *out,
         ov_str un = ov_stmt_col_text(s, 8, a);
         snprintf(out->username, sizeof out->username, "%.*s", (int)un.len,
                  un.ptr);
+        ov_str fn = ov_stmt_col_text(s, 9, a);
+        snprintf(out->full_name, sizeof out->full_name, "%.*s", (int)fn.len,
+                 fn.ptr);
         ov_arena_destroy(a);
     } else if (r == OV_STEP_DONE) {
         st = ov_err_set(err, OV_ENOTFOUND, "session", "no such session");

@@ -11,6 +11,7 @@
 #include "core/crypto.h"
 #include "core/date.h"
 #include "model/access.h"
+#include "model/org.h"
 #include "store/store.h"
 
 #define OV_TOKEN_HEX 65 /* 64 hex digits and a NUL */
@@ -29,6 +30,7 @@ ov_status ov_session_create(ov_tx *tx, int64_t user_id, ov_time now,
 typedef struct ov_session {
     ov_viewer viewer;
     char username[OV_TOKEN_HEX];
+    char full_name[OV_USER_NAME_MAX + 1]; /* shown in the page header */
     char csrf[OV_TOKEN_HEX];
     ov_time created, seen;
 } ov_session;

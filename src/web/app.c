@@ -800,6 +800,7 @@ ov_status ov_web_authorize(ov_web *app, const ov_route *route,
     req->token = token;
     req->viewer = s.viewer;
     snprintf(req->username, sizeof req->username, "%s", s.username);
+    snprintf(req->full_name, sizeof req->full_name, "%s", s.full_name);
     snprintf(req->csrf, sizeof req->csrf, "%s", s.csrf);
     return OV_OK;
 }

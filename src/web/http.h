@@ -15,6 +15,7 @@
 #include "core/err.h"
 #include "core/str.h"
 #include "model/access.h"
+#include "model/org.h"
 
 #define OV_HTTP_MAX_HEADERS 32
 #define OV_HTTP_BODY_MAX (1024 * 1024)   /* 1 MiB; imports may allow more */
@@ -48,7 +49,7 @@ typedef struct ov_request {
     bool has_session;
     ov_str token;       /* the session cookie's value */
     char username[65];
-    char full_name[129];
+    char full_name[OV_USER_NAME_MAX + 1];
     char csrf[65];      /* the session's CSRF token, for forms */
     ov_viewer viewer;
     int lang;           /* ov_lang: the user's language */

@@ -387,6 +387,12 @@ static entry cat[] = {
     {"signer.citizen", "Borger", "Citizen"},
     {"signer.consultant", "Virksomhedskonsulent", "Company consultant"},
     {"signer.employer", "Arbejdsgiver", "Employer"},
+    {"signoff.all", "Underskrevet af alle", "Signed by all"},
+    {"signoff.missing", "Mangler underskrift fra", "Not yet signed by"},
+    {"signoff.who.citizen", "borgeren", "the citizen"},
+    {"signoff.who.consultant", "virksomhedskonsulenten",
+     "the company consultant"},
+    {"signoff.who.employer", "arbejdsgiveren", "the employer"},
     {"hours.title", "Timer pr. uge", "Hours per week"},
     {"hours.iso_year", "År", "Year"},
     {"hours.iso_week", "Uge", "Week"},
@@ -728,6 +734,32 @@ const char *ov_msg(ov_lang l, const char *key)
     if (l == OV_LANG_EN && e->en)
         return e->en;
     return e->da;
+}
+
+void ov_msg_signoff(ov_lang l, unsigned m, char *out, size_t cap)
+{
+    enum { ALL = 7 };
+    static const char *const who[3] = {"signoff.who.citizen",
+                                       "signoff.who.consultant",
+                                       "signoff.who.employer"};
+    if (!cap)
+        return;
+    if ((m & ALL) == ALL) {
+        snprintf(out, cap, "%s", ov_msg(l, "signoff.all"));
+        return;
+    }
+    int n = snprintf(out, cap, "%s: ", ov_msg(l, "signoff.missing"));
+    size_t o = n < 0 ? 0 : (size_t)n;
+    const char *sep = "";
+    for (int i = 0; i < 3 && o < cap; i++) {
+        if (m & (1u << i)) /* citizen 1, consultant 2, employer 4 */
+            continue;
+        n = snprintf(out + o, cap - o, "%s%s", sep, ov_msg(l, who[i]));
+        if (n < 0)
+            break;
+        o += (size_t)n;
+        sep = ", ";
+    }
 }
 
 const char *ov_msg2(ov_lang l, const char *prefix, const char *code)

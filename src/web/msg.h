@@ -24,6 +24,10 @@ bool ov_lang_parse(ov_str code, ov_lang *out);
 const char *ov_msg(ov_lang l, const char *key);
 /* "<prefix>.<code>", e.g. ov_msg2(l, "stage", "drawn"). */
 const char *ov_msg2(ov_lang l, const char *prefix, const char *code);
+/* Who has not signed a work agreement, from the signed mask (ov_signer
+ * bits): "Mangler underskrift fra: borgeren, arbejdsgiveren" or
+ * "Underskrevet af alle" (English: "Not yet signed by: ..."). */
+void ov_msg_signoff(ov_lang l, unsigned signed_mask, char *out, size_t cap);
 bool ov_msg_has(const char *key);
 
 /* For the catalogue test: entry i (key, Danish, English); false past the

@@ -455,7 +455,7 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
                            ov_str_c(ag->goals[i].reached ? " \xe2\x9c\x93"
                                                          : ""));
         char so[200];
-        ov_signoff_text(r.signed_mask, so, sizeof so);
+        ov_msg_signoff(c->lang, r.signed_mask, so, sizeof so);
         ov_html_printf(res, "</ul><h3>%t</h3><p>%h</p>", "agreement.signoffs",
                        ov_str_c(so));
         if (may) {
@@ -622,7 +622,7 @@ void ov_h_my_agreements(ov_web *app, ov_request *req, ov_response *res)
             char tk[48], so[200];
             snprintf(tk, sizeof tk, "ptype.%s",
                      ov_placement_type_code(rows[i].p.type));
-            ov_signoff_text(rows[i].signed_mask, so, sizeof so);
+            ov_msg_signoff(c.lang, rows[i].signed_mask, so, sizeof so);
             ov_html_printf(res,
                            "<tr><td><a href=\"/virksomhedsforloeb/%D\">%h</a>"
                            "</td><td>%t</td><td>",

@@ -34,6 +34,12 @@ csrf=$(sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/' "$T/body")
 [ ${#csrf} -eq 64 ] || { echo "no csrf token"; cat "$T/body"; exit 1; }
 # the cookie: HttpOnly (curl marks it #HttpOnly_), not Secure without TLS
 grep -q '^#HttpOnly_127.0.0.1' "$T/job" || { echo "cookie not HttpOnly"; cat "$T/job"; exit 1; }
+# the page header names the user by their full name, not the log-in name
+full=$(sqlite3 "$db" "SELECT full_name FROM app_user WHERE username = 'job'")
+[ -n "$full" ] && [ "$full" != job ] || { echo "demo user job has no full name"; exit 1; }
+check 200 "Mine opgaver" -b "$T/job" "http://127.0.0.1:$port/opgaver"
+grep -q "<div class=\"who\"><span>[^<]*: $full (" "$T/body" ||
+    { echo "the header does not show '$full'"; grep -o '<div class="who">[^/]*' "$T/body"; exit 1; }
 check 200 "cases" -b "$T/job" "$B/cases"
 grep -q '"cases":\[{"id":' "$T/body"
 mine=$(sed 's/^{"cases":\[{"id":\([0-9]*\).*/\1/' "$T/body")

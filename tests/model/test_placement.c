@@ -84,25 +84,6 @@ static void placement_types_have_codes_and_danish_labels(void **state)
                      OV_EINVAL);
 }
 
-static void signoff_text_names_who_has_not_signed(void **state)
-{
-    (void)state;
-    char t[128];
-    ov_signoff_text(OV_SIGN_ALL, t, sizeof t);
-    assert_string_equal(t, "Underskrevet af alle");
-    ov_signoff_text(OV_SIGN_CITIZEN | OV_SIGN_CONSULTANT, t, sizeof t);
-    assert_string_equal(t, "Mangler underskrift fra: arbejdsgiveren");
-    ov_signoff_text(0, t, sizeof t);
-    assert_string_equal(t, "Mangler underskrift fra: borgeren, "
-                           "virksomhedskonsulenten, arbejdsgiveren");
-    ov_signoff_text(OV_SIGN_CONSULTANT, t, sizeof t);
-    assert_string_equal(t, "Mangler underskrift fra: borgeren, "
-                           "arbejdsgiveren");
-    ov_signer s;
-    assert_int_equal(ov_signer_parse(OV_STR_LIT("employer"), &s, NULL), OV_OK);
-    assert_int_equal(s, OV_SIGN_EMPLOYER);
-}
-
 static void work_agreements_need_tasks_a_goal_and_hours_in_range(void **state)
 {
     (void)state;
@@ -180,7 +161,6 @@ int main(void)
         cmocka_unit_test(hours_parse_danish_and_dot_decimals),
         cmocka_unit_test(a_placement_cannot_start_before_the_start_meeting),
         cmocka_unit_test(placement_types_have_codes_and_danish_labels),
-        cmocka_unit_test(signoff_text_names_who_has_not_signed),
         cmocka_unit_test(work_agreements_need_tasks_a_goal_and_hours_in_range),
         cmocka_unit_test(iso_weeks_of_the_hours_log_are_real_weeks),
         cmocka_unit_test(progression_sorts_weeks_and_reports_ordinary_share),

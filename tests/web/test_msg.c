@@ -43,6 +43,32 @@ static void every_entry_has_danish_and_english(void **state)
     assert_true(n > 300);
 }
 
+static void signoff_names_who_has_not_signed_in_either_language(void **state)
+{
+    (void)state;
+    char t[160];
+    ov_msg_signoff(OV_LANG_DA, OV_SIGN_ALL, t, sizeof t);
+    assert_string_equal(t, "Underskrevet af alle");
+    ov_msg_signoff(OV_LANG_DA, OV_SIGN_CITIZEN | OV_SIGN_CONSULTANT, t,
+                   sizeof t);
+    assert_string_equal(t, "Mangler underskrift fra: arbejdsgiveren");
+    ov_msg_signoff(OV_LANG_DA, 0, t, sizeof t);
+    assert_string_equal(t, "Mangler underskrift fra: borgeren, "
+                           "virksomhedskonsulenten, arbejdsgiveren");
+    ov_msg_signoff(OV_LANG_DA, OV_SIGN_CONSULTANT, t, sizeof t);
+    assert_string_equal(t, "Mangler underskrift fra: borgeren, "
+                           "arbejdsgiveren");
+    ov_msg_signoff(OV_LANG_EN, OV_SIGN_EMPLOYER, t, sizeof t);
+    assert_string_equal(t, "Not yet signed by: the citizen, the company "
+                           "consultant");
+    ov_msg_signoff(OV_LANG_EN, OV_SIGN_ALL, t, sizeof t);
+    assert_string_equal(t, "Signed by all");
+    /* a small buffer is cut, never overrun */
+    char small[12];
+    ov_msg_signoff(OV_LANG_DA, 0, small, sizeof small);
+    assert_int_equal(strlen(small), sizeof small - 1);
+}
+
 static void unknown_key_renders_visibly(void **state)
 {
     (void)state;
@@ -192,6 +218,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_entry_has_danish_and_english),
         cmocka_unit_test(unknown_key_renders_visibly),
+        cmocka_unit_test(
+            signoff_names_who_has_not_signed_in_either_language),
         cmocka_unit_test(every_model_code_shown_has_a_text),
         cmocka_unit_test(every_key_used_in_the_web_layer_exists),
         cmocka_unit_test(model_errors_are_translated_by_pattern),
