@@ -167,9 +167,25 @@ ov_status ov_audit_append(ov_tx *tx, ov_action action, int64_t citizen_id,
                 join_criterion(&tx->pending[i], criterion);
                 return OV_OK;
             }
-        if (tx->npending == OV_TX_PENDING_READS &&
-            ov_audit_flush(tx, err) != OV_OK)
-            return err->code;
+        if (tx->npending == tx->pending_cap) {
+            if (tx->write) {
+                if (ov_audit_flush(tx, err) != OV_OK)
+                    return err->code;
+            } else {
+                /* a read cannot write yet: keep every citizen's row */
+                size_t cap = ov_size_mul((size_t)tx->pending_cap, 2);
+                ov_pending_read *p =
+                    tx->pending == tx->pending_inline
+                        ? ov_xmalloc(ov_size_mul(cap, sizeof *p))
+                        : ov_xrealloc(tx->pending,
+                                      ov_size_mul(cap, sizeof *p));
+                if (tx->pending == tx->pending_inline)
+                    memcpy(p, tx->pending_inline,
+                           sizeof tx->pending_inline);
+                tx->pending = p;
+                tx->pending_cap = (int)cap;
+            }
+        }
         ov_pending_read *p = &tx->pending[tx->npending++];
         p->citizen_id = citizen_id;
         p->criteria[0] = '\0';
@@ -256,7 +272,7 @@ static ov_status append_now(ov_tx *tx, ov_action action, int64_t citizen_id,
     return insert_row(tx, &row, err);
 }
 
-ov_status ov_audit_fold(ov_tx *tx, const ov_jrec *r, int64_t batch,
+ov_status ov_audit_fold(ov_tx *tx, const ov_jrec *r, size_t n,
                         uint64_t *last_seq, ov_err *err)
 {
     ov_status st = ov_tx_check(tx, true, err);
@@ -269,9 +285,9 @@ ov_status ov_audit_fold(ov_tx *tx, const ov_jrec *r, int64_t batch,
     st = chain_head(tx->conn, &id, row.prev_hash, err);
     if (st != OV_OK)
         return ov_tx_fail(tx, err);
-    for (; r; r = r->next) {
-        if (r->batch != batch)
-            continue; /* appended after the batch took its records */
+    /* exactly the n taken: the next pointer of the last one may be written
+     * by an append meanwhile, so it is never read */
+    for (size_t i = 0; i < n; i++, r = i < n ? r->next : r) {
         char at[OV_TIME_BUF];
         ov_time_format_utc(r->at, at);
         row.id = ++id;

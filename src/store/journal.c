@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -34,6 +35,7 @@ struct ov_journal {
     pthread_cond_t work;      /* something to sync, or stop */
     pthread_t syncer;
     bool syncer_running;
+    bool syncer_ran; /* opened fully (and holding the files' lock) */
     bool stop;
     waiter *waiters;
     char *path[2];
@@ -128,6 +130,31 @@ static ov_jrec *rec_new(uint64_t seq, ov_time at, int64_t citizen_id,
 }
 
 static void *syncer(void *arg);
+
+/* Make the journal files' names durable: a synced record in a file whose
+ * directory entry is lost after a power cut would be lost with it. */
+static ov_status sync_dir(const char *db_path, ov_err *err)
+{
+    char dir[4096];
+    const char *slash = strrchr(db_path, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == db_path)
+        snprintf(dir, sizeof dir, "/");
+    else
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - db_path), db_path);
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0 || fsync(fd) != 0) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        return ov_err_set(err, OV_EIO, "--db",
+                          "--db: cannot sync the folder %s: %s", dir,
+                          strerror(e));
+    }
+    close(fd);
+    return OV_OK;
+}
 
 /* ---- reading at open ---- */
 
@@ -261,14 +288,23 @@ ov_status ov_journal_open(const char *db_path, uint64_t folded,
         snprintf(j->path[i], n, "%s%s", db_path, suffix[i]);
         j->fd[i] = open(j->path[i], O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC,
                         0600);
-        if (j->fd[i] < 0)
+        if (j->fd[i] < 0) {
             st = ov_err_set(err, OV_EIO, "--db",
                             "--db: cannot open the audit journal %s: %s",
                             j->path[i], strerror(errno));
-        else
+        } else if (i == 0 && flock(j->fd[0], LOCK_EX | LOCK_NB) != 0) {
+            /* another process (a server) owns the journal: leave it alone */
+            st = ov_err_set(err, OV_ECONFLICT, "--db",
+                            "--db: the audit journal %s is in use by another "
+                            "overgang process",
+                            j->path[0]);
+        } else {
             st = read_file(j->fd[i], j->path[i], i, folded, &lists[i],
                            &max_seq, err);
+        }
     }
+    if (st == OV_OK)
+        st = sync_dir(db_path, err);
     if (st != OV_OK) {
         free_list(lists[0]);
         free_list(lists[1]);
@@ -293,6 +329,7 @@ ov_status ov_journal_open(const char *db_path, uint64_t folded,
                           strerror(errno));
     }
     j->syncer_running = true;
+    j->syncer_ran = true;
     *out = j;
     return OV_OK;
 }
@@ -310,6 +347,13 @@ void ov_journal_close(ov_journal *j)
         pthread_join(j->syncer, NULL);
         j->syncer_running = false;
     }
+    /* everything folded (a clean stop): leave empty files, so that a new
+     * database at this path is not mistaken for this one's heir */
+    for (int i = 0; i < 2; i++)
+        if (!j->head && j->fd[i] >= 0 && j->syncer_ran &&
+            ftruncate(j->fd[i], 0) != 0)
+            ov_log_warn("audit journal %s: cannot empty it: %s", j->path[i],
+                        strerror(errno));
     for (int i = 0; i < 2; i++) {
         if (j->fd[i] >= 0)
             close(j->fd[i]);
@@ -537,16 +581,18 @@ bool ov_journal_pending(ov_journal *j)
     return any;
 }
 
-ov_jrec *ov_journal_take(ov_journal *j, int64_t batch)
+ov_jrec *ov_journal_take(ov_journal *j, int64_t batch, size_t *n)
 {
     pthread_mutex_lock(&j->lock);
     ov_jrec *first = NULL;
     bool other_used = false;
+    *n = 0;
     for (ov_jrec *r = j->head; r; r = r->next) {
         if (r->batch == 0) {
             r->batch = batch;
             if (!first)
                 first = r;
+            (*n)++;
         }
         if (r->file != j->active)
             other_used = true;

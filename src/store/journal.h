@@ -84,9 +84,12 @@ bool ov_journal_synced(ov_journal *j, uint64_t seq);
 /* True when records wait for a fold. */
 bool ov_journal_pending(ov_journal *j);
 /* Take the records no fold holds yet, oldest first, marking them with
- * `batch`, and switch appends to the other file. The list stays owned by
- * the journal. */
-ov_jrec *ov_journal_take(ov_journal *j, int64_t batch);
+ * `batch`, and switch appends to the other file; *n gets how many. They
+ * are the first *n of the returned list (only one fold is under way at a
+ * time), and only those may be read without the journal's lock: appends
+ * go on linking new records behind them. The list stays owned by the
+ * journal. */
+ov_jrec *ov_journal_take(ov_journal *j, int64_t batch, size_t *n);
 /* The batch ended: when `committed`, its records are in the database and
  * are dropped (and a file that holds only folded records is emptied);
  * else they wait for the next fold. */

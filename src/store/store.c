@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "store/audit.h"
 #include "store/store_int.h"
 
 #define DEFAULT_READERS 4
@@ -109,9 +110,12 @@ static bool stale_journal(const char *db_path, const char *field,
 static const char SQL_META_GET[] = "SELECT value FROM store_meta WHERE key = ?1";
 static const char SQL_META_PUT[] =
     "INSERT INTO store_meta (key, value) VALUES (?1, ?2)";
+/* the folded number only ever grows */
 static const char SQL_META_SET[] =
     "INSERT INTO store_meta (key, value) VALUES (?1, ?2) "
-    "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+    "ON CONFLICT (key) DO UPDATE SET value = CASE WHEN "
+    "CAST(excluded.value AS INTEGER) > CAST(value AS INTEGER) THEN "
+    "excluded.value ELSE value END";
 static const char META_JOURNAL_SEQ[] = "audit_journal_seq";
 static const char SQL_CITIZEN_COUNT[] = "SELECT count(*) FROM citizen";
 static const char SQL_AUDIT_COUNT[] = "SELECT count(*) FROM audit_log";
@@ -400,8 +404,17 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
         /* the journal of read rows: what a crash left is folded now */
         uint64_t folded = 0;
         st = folded_seq(s->writer, &folded, err);
-        if (st == OV_OK)
+        if (st == OV_OK) {
             st = ov_journal_open(s->db_path, folded, &s->journal, err);
+            if (st == OV_ECONFLICT) {
+                /* a server has it: this process writes its read rows
+                 * straight into the database and leaves the journal be */
+                ov_log_debug("%s; read audit rows go into the database",
+                             err->msg);
+                s->journal = NULL;
+                st = OV_OK;
+            }
+        }
         if (st == OV_OK)
             st = ov_store_audit_sync(s, err);
         if (st != OV_OK) {
@@ -488,6 +501,20 @@ ov_status ov_tx_check(ov_tx *tx, bool need_write, ov_err *err)
     return OV_OK;
 }
 
+void ov_tx_pending_init(ov_tx *tx)
+{
+    tx->pending = tx->pending_inline;
+    tx->pending_cap = OV_TX_PENDING_READS;
+    tx->npending = 0;
+}
+
+void ov_tx_pending_free(ov_tx *tx)
+{
+    if (tx->pending && tx->pending != tx->pending_inline)
+        free(tx->pending);
+    ov_tx_pending_init(tx);
+}
+
 ov_status ov_tx_check_audited(ov_tx *tx, ov_err *err)
 {
     ov_status st = ov_tx_check(tx, false, err);
@@ -512,7 +539,8 @@ static const ov_actor SYSTEM_ACTOR = {"overgang", OV_ROLE_SYSTEM,
  * them), with the highest folded number in store_meta. */
 static ov_status fold_journal(ov_store *s, ov_err *err)
 {
-    ov_jrec *r = ov_journal_take(s->journal, s->batch);
+    size_t n;
+    ov_jrec *r = ov_journal_take(s->journal, s->batch, &n);
     if (!r)
         return OV_OK;
     ov_tx t;
@@ -523,7 +551,7 @@ static ov_status fold_journal(ov_store *s, ov_err *err)
     t.write = true;
     t.active = true;
     uint64_t last = 0;
-    if (ov_audit_fold(&t, r, s->batch, &last, err) != OV_OK)
+    if (ov_audit_fold(&t, r, n, &last, err) != OV_OK)
         return err->code;
     ov_stmt *st;
     if (ov_stmt_prepare(s->writer, SQL_META_SET, &st, err) != OV_OK)
@@ -550,6 +578,12 @@ static ov_status folded_seq(ov_conn *c, uint64_t *out, ov_err *err)
         int64_t n;
         if (ov_str_to_i64(v, &n) == OV_OK && n >= 0)
             *out = (uint64_t)n;
+        else
+            r = (ov_err_set(err, OV_ECORRUPT, NULL,
+                            "store_meta %s is not a number; the audit "
+                            "journal cannot be folded safely",
+                            META_JOURNAL_SEQ),
+                 OV_STEP_ERROR);
         ov_arena_destroy(a);
     }
     ov_stmt_release(st);
@@ -630,6 +664,7 @@ static ov_status writer_done(ov_tx *tx, bool durable, ov_err *err)
 {
     ov_store *s = tx->store;
     tx->active = false;
+    ov_tx_pending_free(tx);
     pthread_mutex_lock(&s->commit_lock);
     bool defer = s->waiting > 0 && s->batch_n < 64 &&
                  ov_conn_in_tx(s->writer);
@@ -699,6 +734,7 @@ ov_status ov_tx_begin(ov_store *s, const ov_actor *actor, ov_tx **out,
     s->batch_n++;
     ov_tx *tx = &s->wtx;
     memset(tx, 0, sizeof *tx);
+    ov_tx_pending_init(tx);
     tx->store = s;
     tx->conn = s->writer;
     tx->actor = actor;
@@ -741,6 +777,7 @@ ov_status ov_tx_begin_read(ov_store *s, ov_tx **out, ov_err *err)
     }
     ov_tx *tx = &s->rtx[slot];
     memset(tx, 0, sizeof *tx);
+    ov_tx_pending_init(tx);
     tx->store = s;
     tx->conn = s->readers[slot];
     tx->active = true;
@@ -773,6 +810,7 @@ static void tx_end(ov_tx *tx)
 {
     ov_store *s = tx->store;
     tx->active = false;
+    ov_tx_pending_free(tx);
     pthread_mutex_lock(&s->pool_lock);
     s->reader_busy[tx->reader] = false;
     pthread_cond_signal(&s->pool_cond);
@@ -825,7 +863,7 @@ static ov_status journal_reads(ov_store *s, const ov_actor *actor,
                                p[i].citizen_id,
                                p[i].criteria[0] ? p[i].criteria : NULL, &seq,
                                err);
-    if (st != OV_OK)
+    if (st == OV_EIO) /* the journal broke (not a refused field) */
         journal_failed(s, err);
     *ticket = seq;
     return st;
@@ -878,27 +916,39 @@ static ov_status commit(ov_tx *tx, uint64_t *ticket, ov_err *err)
          * caller shows anything it read. The snapshot is released first,
          * so the reader goes back to the pool meanwhile. */
         int n = tx->npending;
-        ov_pending_read pending[OV_TX_PENDING_READS];
-        if (n)
-            memcpy(pending, tx->pending, (size_t)n * sizeof pending[0]);
+        ov_pending_read inline_copy[OV_TX_PENDING_READS];
+        ov_pending_read *pending = inline_copy;
+        if (tx->pending != tx->pending_inline) {
+            pending = tx->pending; /* ours now; the reader's slot forgets it */
+            tx->pending = tx->pending_inline;
+        } else if (n) {
+            memcpy(inline_copy, tx->pending, (size_t)n * sizeof *pending);
+        }
         const ov_actor *actor = tx->actor;
         ov_store *s = tx->store;
         tx_end(tx);
-        if (n == 0)
-            return OV_OK;
-        if (s->journal &&
-            journal_reads(s, actor, pending, n, ticket, err) == OV_OK)
-            return OV_OK;
-        /* no journal (or it failed): straight into the database, in a
-         * write transaction of the group-commit batch */
-        *ticket = 0;
-        ov_tx *w;
-        st = ov_tx_begin(s, actor, &w, err);
-        if (st != OV_OK)
-            return st;
-        memcpy(w->pending, pending, (size_t)n * sizeof pending[0]);
-        w->npending = n;
-        return ov_tx_commit(w, err);
+        st = OV_OK;
+        if (n && !(s->journal &&
+                   journal_reads(s, actor, pending, n, ticket, err) == OV_OK)) {
+            /* no journal (or it failed): straight into the database, in
+             * a write transaction of the group-commit batch */
+            *ticket = 0;
+            ov_tx *w;
+            st = ov_tx_begin(s, actor, &w, err);
+            for (int i = 0; i < n && st == OV_OK; i++)
+                st = ov_audit_append(w, OV_ACT_READ, pending[i].citizen_id,
+                                     pending[i].criteria[0]
+                                         ? pending[i].criteria
+                                         : NULL,
+                                     err);
+            if (st == OV_OK)
+                st = ov_tx_commit(w, err);
+            else if (w)
+                ov_tx_rollback(w);
+        }
+        if (pending != inline_copy)
+            free(pending);
+        return st;
     }
     /* the reads' audit rows go in with everything else, or nothing does */
     ov_status st = tx->npending ? ov_audit_flush(tx, err) : OV_OK;

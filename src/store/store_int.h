@@ -38,21 +38,29 @@ struct ov_tx {
     bool failed;
     ov_err err;  /* the first failure */
     int reader;  /* pool slot of a read transaction */
-    int npending;
-    ov_pending_read pending[OV_TX_PENDING_READS];
+    /* A write transaction writes its pending rows when the inline list is
+     * full; a read transaction cannot, so its list grows on the heap
+     * (freed when the transaction ends). */
+    int npending, pending_cap;
+    ov_pending_read *pending; /* pending_inline, or the heap */
+    ov_pending_read pending_inline[OV_TX_PENDING_READS];
     /* read transactions: the last course head loaded (a snapshot does not
      * change, and a page asks for the same course in every view) */
     int64_t head_id;
     ov_course_head *head, head_cache;
 };
 
+/* Start and end a transaction's pending list (store.c). */
+void ov_tx_pending_init(ov_tx *tx);
+void ov_tx_pending_free(ov_tx *tx);
+
 /* Write the pending read rows (audit.c); called before COMMIT and before
  * any other audit row, so the log keeps the order of events. */
 ov_status ov_audit_flush(ov_tx *tx, ov_err *err);
-/* Write the journaled read rows of `batch` from list r into the chain
- * (audit.c), each with its own time, actor, role and purpose; *last_seq
- * gets the number of the last one written. */
-ov_status ov_audit_fold(ov_tx *tx, const ov_jrec *r, int64_t batch,
+/* Write the first n journaled read rows of list r (ov_journal_take) into
+ * the chain (audit.c), each with its own time, actor, role and purpose;
+ * *last_seq gets the number of the last one written. */
+ov_status ov_audit_fold(ov_tx *tx, const ov_jrec *r, size_t n,
                         uint64_t *last_seq, ov_err *err);
 
 /* Record a failure in the transaction (first one wins) and return its code.

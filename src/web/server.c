@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 typedef struct server {
     ov_web *app;
     size_t body_max;
+    atomic_int held; /* responses suspended until their audit rows sync */
 } server;
 
 /* Per-connection state: the request's arena and its (capped) body. */
@@ -146,6 +148,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     if (k->held) {
         /* resumed: the audit rows are on disk, or could not be written */
         k->held = false;
+        atomic_fetch_sub(&srv->held, 1);
         if (k->audit_st != OV_OK) {
             ov_err e;
             ov_err_set(&e, k->audit_st, NULL,
@@ -209,6 +212,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
         k->mhd = c;
         k->held = true;
         k->audit_st = OV_OK;
+        atomic_fetch_add(&srv->held, 1);
         MHD_suspend_connection(c);
         ov_store_audit_notify(srv->app->store, res->audit_ticket, on_durable,
                               k);
@@ -220,10 +224,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
-    (void)cls;
+    server *srv = cls;
     (void)c;
     (void)toe;
     conn *k = *con_cls;
+    if (k && k->held) {
+        /* resumed, but the client had gone: the response is never sent */
+        k->held = false;
+        atomic_fetch_sub(&srv->held, 1);
+    }
     if (k) {
         ov_arena_destroy(k->arena);
         free(k);
@@ -243,7 +252,7 @@ ov_status ov_server_run(ov_web *app, const ov_server_options *o,
     addr.sin_family = AF_INET;
     addr.sin_port = htons((uint16_t)port);
     inet_pton(AF_INET, host, &addr.sin_addr);
-    server srv = {app, o->body_max ? o->body_max : OV_HTTP_BODY_MAX};
+    server srv = {app, o->body_max ? o->body_max : OV_HTTP_BODY_MAX, 0};
     /* responses wait for their audit rows here, without blocking a thread */
     app->async_audit = true;
     struct MHD_Daemon *d = MHD_start_daemon(
@@ -261,7 +270,7 @@ ov_status ov_server_run(ov_web *app, const ov_server_options *o,
         (unsigned int)(o->timeout_s > 0 ? o->timeout_s : 30),
         MHD_OPTION_CONNECTION_MEMORY_LIMIT,
         (size_t)(o->header_max ? o->header_max : 32 * 1024),
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
         MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_END);
     if (!d)
@@ -274,8 +283,18 @@ ov_status ov_server_run(ov_web *app, const ov_server_options *o,
         struct timespec ts = {0, 100 * 1000 * 1000};
         nanosleep(&ts, NULL);
     }
-    /* graceful: stop accepting, let requests in flight finish */
+    /* graceful: stop accepting, let requests in flight finish. A held
+     * response must be sent before the daemon stops (libmicrohttpd must
+     * not be stopped with a suspended connection); the journal releases
+     * each one when it syncs, or at once when it has failed. */
     MHD_quiesce_daemon(d);
+    for (int i = 0; atomic_load(&srv.held) > 0; i++) {
+        if (i == 600)
+            ov_log_warn("still waiting for %d responses held for their "
+                        "audit rows", atomic_load(&srv.held));
+        struct timespec ts = {0, 50 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
     for (int i = 0; i < 100; i++) {
         const union MHD_DaemonInfo *di =
             MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "store/audit.h"
+#include "store/citizen.h"
 #include "store/course.h"
 #include "support/world.h"
 
@@ -384,6 +385,74 @@ static void a_new_database_does_not_inherit_an_old_journal(void **state)
     tu_db_free(&w.t);
 }
 
+static void an_audited_read_of_many_citizens_logs_each_once(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    enum { N = 40 }; /* more than a transaction keeps inline */
+    int64_t ids[N];
+    ov_tx *tx;
+    ov_err err;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    for (int i = 0; i < N; i++) {
+        char cpr[16], name[32];
+        snprintf(cpr, sizeof cpr, "01%02d80-%04d", i % 12 + 1, 1000 + i);
+        snprintf(name, sizeof name, "Borger %d", i);
+        assert_int_equal(ov_citizen_create(tx, ov_str_c(name), ov_str_c(cpr),
+                                           &ids[i], &err),
+                         OV_OK);
+    }
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    ov_arena *a = ov_arena_new(0);
+    assert_int_equal(ov_tx_begin_audited(t.store, &reader, &tx, &err), OV_OK);
+    for (int k = 0; k < 2; k++) /* each twice: still one row each */
+        for (int i = 0; i < N; i++) {
+            ov_citizen c;
+            assert_int_equal(ov_citizen_get(tx, ids[i], a, &c, &err), OV_OK);
+        }
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    assert_int_equal(ov_store_audit_sync(t.store, &err), OV_OK);
+    assert_int_equal(count(&t, "purpose = 'journaltest'"), N);
+    assert_int_equal(count(&t, "purpose = 'journaltest' AND citizen_id = "
+                               "(SELECT max(id) FROM citizen)"),
+                     1);
+    ov_arena_destroy(a);
+    tu_db_free(&t);
+}
+
+static void a_second_process_leaves_the_servers_journal_alone(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    int64_t course = tu_course(&w, D(2026, 9, 1));
+    ov_err err;
+    assert_int_equal(ov_store_audit_sync(w.t.store, &err), OV_OK);
+    /* the "server" journals a read */
+    read_course(&w.t, &reader, course);
+    long long held = journal_bytes(&w.t);
+    assert_true(held > 0);
+    /* a command opens the same database meanwhile (its own open file, as
+     * another process would have) */
+    ov_store_options o = {.db_path = w.t.db, .key_path = w.t.key,
+                          .mode = OV_OPEN_MIGRATE};
+    ov_store *other;
+    assert_int_equal(ov_store_open(&o, &other, &err), OV_OK);
+    tu_db t2 = w.t;
+    t2.store = other;
+    read_course(&t2, &reader, course);
+    /* its read went straight into the database; the server's is still
+     * only in the journal, untouched */
+    assert_int_equal(count(&w.t, "purpose = 'journaltest'"), 1);
+    assert_int_equal(journal_bytes(&w.t), held);
+    ov_store_close(other);
+    assert_int_equal(journal_bytes(&w.t), held);
+    assert_int_equal(ov_store_audit_sync(w.t.store, &err), OV_OK);
+    assert_int_equal(count(&w.t, "purpose = 'journaltest'"), 2);
+    tu_db_free(&w.t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +473,8 @@ int main(void)
         cmocka_unit_test(
             when_the_journal_cannot_be_written_reads_go_into_the_database),
         cmocka_unit_test(a_new_database_does_not_inherit_an_old_journal),
+        cmocka_unit_test(an_audited_read_of_many_citizens_logs_each_once),
+        cmocka_unit_test(a_second_process_leaves_the_servers_journal_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
