@@ -131,6 +131,27 @@ static ov_jrec *rec_new(uint64_t seq, ov_time at, int64_t citizen_id,
 
 static void *syncer(void *arg);
 
+/* The two files, beside the database. */
+static const char *const SUFFIX[2] = {"-audit", "-audit2"};
+
+bool ov_journal_stale(const char *db_path, const char *field, ov_err *err)
+{
+    for (int i = 0; i < 2; i++) {
+        char p[4096];
+        struct stat st;
+        snprintf(p, sizeof p, "%s%s", db_path, SUFFIX[i]);
+        if (stat(p, &st) == 0 && st.st_size > 0) {
+            ov_err_set(err, OV_ECONFLICT, field,
+                       "%s: '%s' is the read-audit journal of an earlier "
+                       "database at this path; move it away (or restore "
+                       "that database) before creating a new one",
+                       field, p);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Make the journal files' names durable: a synced record in a file whose
  * directory entry is lost after a power cut would be lost with it. */
 static ov_status sync_dir(const char *db_path, ov_err *err)
@@ -278,14 +299,13 @@ ov_status ov_journal_open(const char *db_path, uint64_t folded,
     pthread_mutex_init(&j->lock, NULL);
     pthread_cond_init(&j->cond, NULL);
     pthread_cond_init(&j->work, NULL);
-    static const char *const suffix[2] = {"-audit", "-audit2"};
     ov_jrec *lists[2] = {NULL, NULL};
     uint64_t max_seq = folded;
     ov_status st = OV_OK;
     for (int i = 0; i < 2 && st == OV_OK; i++) {
-        size_t n = strlen(db_path) + strlen(suffix[i]) + 1;
+        size_t n = strlen(db_path) + strlen(SUFFIX[i]) + 1;
         j->path[i] = ov_xmalloc(n);
-        snprintf(j->path[i], n, "%s%s", db_path, suffix[i]);
+        snprintf(j->path[i], n, "%s%s", db_path, SUFFIX[i]);
         j->fd[i] = open(j->path[i], O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC,
                         0600);
         if (j->fd[i] < 0) {

@@ -61,6 +61,10 @@ typedef struct ov_jrec {
 ov_status ov_journal_open(const char *db_path, uint64_t folded,
                           ov_journal **out, ov_err *err);
 void ov_journal_close(ov_journal *j); /* NULL is fine */
+/* True (with OV_ECONFLICT naming the file and `field`) when a journal
+ * beside db_path still holds records: a database created or restored
+ * there must not inherit them. A clean stop leaves the files empty. */
+bool ov_journal_stale(const char *db_path, const char *field, ov_err *err);
 
 /* Append a read row; *seq gets its number. Not durable until
  * ov_journal_sync(seq) returns OV_OK. After a failed write or sync every

@@ -85,28 +85,6 @@ static bool file_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
-/* A new database must not inherit the read-audit journal of one that was
- * at the same path: its rows would be folded into the new audit log. */
-static bool stale_journal(const char *db_path, const char *field,
-                          ov_err *err)
-{
-    static const char *const suffix[2] = {"-audit", "-audit2"};
-    for (int i = 0; i < 2; i++) {
-        char p[PATH_MAX];
-        struct stat st;
-        snprintf(p, sizeof p, "%s%s", db_path, suffix[i]);
-        if (stat(p, &st) == 0 && st.st_size > 0) {
-            ov_err_set(err, OV_ECONFLICT, field,
-                       "%s: '%s' is the read-audit journal of an earlier "
-                       "database at this path; move it away (or restore "
-                       "that database) before creating a new one",
-                       field, p);
-            return true;
-        }
-    }
-    return false;
-}
-
 static const char SQL_META_GET[] = "SELECT value FROM store_meta WHERE key = ?1";
 static const char SQL_META_PUT[] =
     "INSERT INTO store_meta (key, value) VALUES (?1, ?2)";
@@ -346,7 +324,7 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
                           "--db: '%s' does not exist; create it with "
                           "'overgang init --db %s'",
                           opt->db_path, opt->db_path);
-    if (!exists && stale_journal(opt->db_path, "--db", err))
+    if (!exists && ov_journal_stale(opt->db_path, "--db", err))
         return err->code;
     ov_store *s = ov_xcalloc(1, sizeof *s);
     s->db_path = strdup(opt->db_path);
@@ -1134,7 +1112,7 @@ ov_status ov_store_backup(ov_store *s, const char *to_path, ov_err *err)
 ov_status ov_store_restore(const char *backup_path, const char *db_path,
                            ov_err *err)
 {
-    if (!file_exists(db_path) && stale_journal(db_path, "--db", err))
+    if (!file_exists(db_path) && ov_journal_stale(db_path, "--db", err))
         return err->code;
     if (!file_exists(backup_path))
         return ov_err_set(err, OV_EIO, "--from",

@@ -52,9 +52,11 @@ void ov_html_attr(ov_response *res, ov_str s)
     ov_html_escape(&res->body, s);
 }
 
+static void put_int(ov_buf *b, int64_t v);
+
 void ov_html_int(ov_response *res, int64_t v)
 {
-    ov_buf_printf(&res->body, "%lld", (long long)v);
+    put_int(&res->body, v);
 }
 
 static void url_encode(ov_buf *b, ov_str s)

@@ -58,6 +58,15 @@ static void read_course(tu_db *t, const ov_actor *who, int64_t course)
     ov_arena_destroy(a);
 }
 
+/* The audit chain verifies; then the test database goes. */
+static void chain_ok_then_free(tu_db *t)
+{
+    ov_err err;
+    ov_audit_report rep;
+    assert_int_equal(ov_audit_verify(t->store, &rep, &err), OV_OK);
+    tu_db_free(t);
+}
+
 static const ov_actor reader = {"laeser", OV_ROLE_EMPLOYMENT_CASEWORKER,
                                 "journaltest"};
 
@@ -84,9 +93,7 @@ static void a_read_is_journaled_at_commit_and_in_audit_log_after_the_fold(
                      1);
     /* folded and committed: the journal holds nothing any more */
     assert_int_equal(journal_bytes(&w.t), 0);
-    ov_audit_report rep;
-    assert_int_equal(ov_audit_verify(w.t.store, &rep, &err), OV_OK);
-    tu_db_free(&w.t);
+    chain_ok_then_free(&w.t);
 }
 
 static void a_rolled_back_read_writes_no_audit_row(void **state)
@@ -170,9 +177,7 @@ static void reads_and_writes_share_one_chain_in_the_order_they_happened(
         w.t.db);
     assert_int_equal(atoi(order), 1);
     free(order);
-    ov_audit_report rep;
-    assert_int_equal(ov_audit_verify(w.t.store, &rep, &err), OV_OK);
-    tu_db_free(&w.t);
+    chain_ok_then_free(&w.t);
 }
 
 static void a_deferred_commit_gives_a_ticket_that_becomes_durable(
@@ -248,10 +253,7 @@ static void acknowledged_reads_survive_a_crash_exactly_once(void **state)
     /* and a second open adds nothing */
     tu_db_reopen(&w.t, OV_OPEN_MIGRATE);
     assert_int_equal(count(&w.t, "purpose = 'journaltest'"), 25);
-    ov_err err;
-    ov_audit_report rep;
-    assert_int_equal(ov_audit_verify(w.t.store, &rep, &err), OV_OK);
-    tu_db_free(&w.t);
+    chain_ok_then_free(&w.t);
 }
 
 static void a_journal_folded_but_not_emptied_is_not_folded_again(void **state)
@@ -296,10 +298,7 @@ static void a_torn_record_at_the_end_is_cut_off(void **state)
     tu_db_reopen(&w.t, OV_OPEN_MIGRATE);
     assert_int_equal(count(&w.t, "purpose = 'journaltest'"), 4);
     assert_int_equal(journal_bytes(&w.t), 0);
-    ov_err err;
-    ov_audit_report rep;
-    assert_int_equal(ov_audit_verify(w.t.store, &rep, &err), OV_OK);
-    tu_db_free(&w.t);
+    chain_ok_then_free(&w.t);
 }
 
 static void a_damaged_record_ends_the_replay_and_keeps_what_came_before(
@@ -327,10 +326,7 @@ static void a_damaged_record_ends_the_replay_and_keeps_what_came_before(
     tu_db_reopen(&w.t, OV_OPEN_MIGRATE);
     int64_t n = count(&w.t, "purpose = 'journaltest'");
     assert_true(n == 1 || n == 2); /* 2 when the fold ran before the crash */
-    ov_err err;
-    ov_audit_report rep;
-    assert_int_equal(ov_audit_verify(w.t.store, &rep, &err), OV_OK);
-    tu_db_free(&w.t);
+    chain_ok_then_free(&w.t);
 }
 
 static void when_the_journal_cannot_be_written_reads_go_into_the_database(
@@ -353,10 +349,7 @@ static void when_the_journal_cannot_be_written_reads_go_into_the_database(
     assert_int_equal(count(&w.t, "purpose = 'journaltest'"), 1);
     read_course(&w.t, &reader, course);
     assert_int_equal(count(&w.t, "purpose = 'journaltest'"), 2);
-    ov_err err;
-    ov_audit_report rep;
-    assert_int_equal(ov_audit_verify(w.t.store, &rep, &err), OV_OK);
-    tu_db_free(&w.t);
+    chain_ok_then_free(&w.t);
 }
 
 static void a_new_database_does_not_inherit_an_old_journal(void **state)
