@@ -540,9 +540,9 @@ static ov_status references_intact(ov_conn *c, ov_err *err)
                         "database was not changed",
                         (int)child.len, child.ptr, (int)parent.len,
                         parent.ptr);
-    }
-    else if (r == OV_STEP_ERROR)
+    } else if (r == OV_STEP_ERROR) {
         st = err->code;
+    }
     ov_arena_destroy(a);
     ov_stmt_release(s);
     return st;
