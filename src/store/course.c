@@ -22,9 +22,13 @@ static const char SQL_HISTORY[] =
 static const char SQL_HEAD[] =
     "SELECT citizen_id, team_id, stage, started_on, municipality_code FROM "
     "course WHERE id = ?1";
+/* Only users of the course's municipality are found: another
+ * municipality's user answers as one that does not exist (neither their
+ * role nor their team may show through). */
 static const char SQL_USER_FIT[] =
     "SELECT u.role, (SELECT count(*) FROM team_member m WHERE m.team_id = ?2 "
-    "AND m.user_id = u.id), u.active FROM app_user u WHERE u.id = ?1";
+    "AND m.user_id = u.id), u.active FROM app_user u WHERE u.id = ?1 "
+    "AND u.municipality_code = ?3";
 static const char SQL_ASSIGN[] =
     "INSERT OR REPLACE INTO course_staff (course_id, role, user_id) "
     "VALUES (?1, ?2, ?3)";
@@ -203,6 +207,7 @@ ov_status ov_course_assign(ov_tx *tx, int64_t course_id, ov_role role,
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, user_id);
     ov_stmt_bind_i64(s, 2, h.team_id);
+    ov_stmt_bind_i64(s, 3, h.municipality_code);
     ov_step r = ov_stmt_step(s, err);
     ov_arena *a = ov_arena_new(256);
     ov_str urole = OV_STR_NULL;

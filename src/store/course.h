@@ -21,7 +21,8 @@ ov_status ov_course_create(ov_tx *tx, int64_t citizen_id, int64_t team_id,
 
 /* Name the user who fills a frontline role on the course. The user must
  * have that role and be a member of the course's team. Replaces an earlier
- * assignment for the same role. */
+ * assignment for the same role. A user of another municipality answers
+ * OV_ENOTFOUND "user_id: no user N", as a user that does not exist. */
 ov_status ov_course_assign(ov_tx *tx, int64_t course_id, ov_role role,
                            int64_t user_id, ov_err *err);
 

@@ -23,8 +23,11 @@ static const char SQL_OPENINGS[] =
     "ORDER BY o.id";
 /* (the course's municipality: a placement is made with its own companies;
  * the location component weighs postcode and travel within it) */
+/* An active opening at a company of the course's municipality; another
+ * municipality's opening is not found, like one that does not exist. */
 static const char SQL_OPENING_EXISTS[] =
-    "SELECT count(*) FROM opening WHERE id = ?1 AND active = 1";
+    "SELECT count(*) FROM opening o JOIN company c ON c.id = o.company_id "
+    "WHERE o.id = ?1 AND o.active = 1 AND c.municipality_code = ?2";
 static const char SQL_PROPOSE[] =
     "INSERT INTO match_proposal (course_id, opening_id, score, proposed_by, "
     "proposed_on) VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -187,15 +190,16 @@ ov_status ov_match_propose(ov_tx *tx, int64_t course_id, int64_t opening_id,
     if (ov_stmt_prepare(tx->conn, SQL_OPENING_EXISTS, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, opening_id);
+    ov_stmt_bind_i64(s, 2, h.municipality_code);
     ov_step r = ov_stmt_step(s, err);
     int64_t ok = r == OV_STEP_ROW ? ov_stmt_col_i64(s, 0) : 0;
     ov_stmt_release(s);
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (!ok)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "opening_id",
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "opening_id",
                                           "opening_id: no active opening "
-                                          "%lld",
+                                          "%lld in your municipality",
                                           (long long)opening_id), err));
     if (on < h.started_on)
         return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "date",

@@ -19,6 +19,31 @@ static const char SQL_START_DONE[] =
     "SELECT max(held_on) FROM meeting WHERE course_id = ?1 AND kind = "
     "'start' AND complete = 1";
 
+static const char SQL_PLAN_VERSION[] =
+    "SELECT count(*) FROM plan_version WHERE course_id = ?1 AND version = ?2";
+
+/* A meeting may name a version of its own course's plan, and only one that
+ * exists. */
+static ov_status plan_version_exists(ov_tx *tx, int64_t course_id,
+                                     int version, ov_err *err)
+{
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_PLAN_VERSION, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_stmt_bind_i64(s, 2, version);
+    ov_step r = ov_stmt_step(s, err);
+    int64_t n = r == OV_STEP_ROW ? ov_stmt_col_i64(s, 0) : 0;
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return err->code;
+    if (n == 0)
+        return ov_err_set(err, OV_ENOTFOUND, "plan_version",
+                          "plan_version: the plan has no version %d",
+                          version);
+    return OV_OK;
+}
+
 static void bind_opt_text(ov_stmt *s, int idx, ov_str t)
 {
     t = ov_str_trim(t);
@@ -105,6 +130,8 @@ ov_status ov_meeting_record(ov_tx *tx, int64_t course_id,
                                 i, (int)in->items[i].domain.len,
                                 in->items[i].domain.ptr);
     }
+    if (st == OV_OK && in->plan_version != 0)
+        st = plan_version_exists(tx, course_id, in->plan_version, err);
     bool started_done = false;
     ov_date start_on = 0;
     if (st == OV_OK && in->kind == OV_MEETING_FOLLOWUP) {

@@ -23,7 +23,9 @@ typedef struct ov_meeting_input {
     ov_str notes;            /* up to 4000 bytes */
     ov_str wishes;           /* start meeting: the citizen's wishes */
     ov_str competences;      /* start meeting: competences */
-    int plan_version;        /* follow-up: the plan version it produced */
+    int plan_version;        /* follow-up: the plan version it produced
+                              * (0 for none; else it must exist on the
+                              * course, OV_ENOTFOUND otherwise) */
     int nitems;
     const ov_assessment_item *items; /* start meeting only */
 } ov_meeting_input;

@@ -7,6 +7,7 @@
  * mirrors the version for tools that look there.
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "core/date.h"
 #include "store/store_int.h"
@@ -440,6 +441,27 @@ static const migration migrations[] = {
      "CREATE INDEX placement_course_start ON placement (course_id, "
      "start_on);\n"
      "DROP INDEX placement_course;\n"},
+    {9, "each municipality keeps its own company register",
+     /* A CVR number was unique across the database, so one municipality's
+      * registration blocked another's and the conflict named the other's
+      * company. Now (municipality_code, cvr) is unique. SQLite cannot drop
+      * a UNIQUE constraint, so the table is rebuilt with the same ids
+      * (placements, openings and employer users keep pointing at them;
+      * the runner checks that before it commits). */
+     "CREATE TABLE company_new (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  cvr TEXT NOT NULL CHECK (length(cvr) = 8),\n"
+     "  name TEXT NOT NULL,\n"
+     "  municipality_code INTEGER NOT NULL REFERENCES municipality (code),\n"
+     "  postcode INTEGER CHECK (postcode BETWEEN 1000 AND 9999),\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  UNIQUE (municipality_code, cvr)\n"
+     ");\n"
+     "INSERT INTO company_new (id, cvr, name, municipality_code, postcode, "
+     "created_at) SELECT id, cvr, name, municipality_code, postcode, "
+     "created_at FROM company;\n"
+     "DROP TABLE company;\n"
+     "ALTER TABLE company_new RENAME TO company;\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -494,10 +516,37 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 4", "PRAGMA user_version = 5",
     "PRAGMA user_version = 6", "PRAGMA user_version = 7",
     "PRAGMA user_version = 8",
+    "PRAGMA user_version = 9",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,
                "add a PRAGMA user_version line for each migration");
+
+/* After a table rebuild with foreign keys off: every reference still
+ * finds its row (else the migration rolls back). */
+static ov_status references_intact(ov_conn *c, ov_err *err)
+{
+    ov_stmt *s;
+    ov_status st = ov_stmt_prepare(c, "PRAGMA foreign_key_check", &s, err);
+    if (st != OV_OK)
+        return st;
+    ov_step r = ov_stmt_step(s, err);
+    ov_arena *a = ov_arena_new(256);
+    if (r == OV_STEP_ROW) {
+        ov_str child = ov_stmt_col_text(s, 0, a);
+        ov_str parent = ov_stmt_col_text(s, 2, a);
+        st = ov_err_set(err, OV_ECORRUPT, NULL,
+                        "a row of %.*s refers to a missing row of %.*s; the "
+                        "database was not changed",
+                        (int)child.len, child.ptr, (int)parent.len,
+                        parent.ptr);
+    } else if (r == OV_STEP_ERROR) {
+        st = err->code;
+    }
+    ov_arena_destroy(a);
+    ov_stmt_release(s);
+    return st;
+}
 
 ov_status ov_migrate(ov_conn *c, int *version, ov_err *err)
 {
@@ -524,10 +573,28 @@ ov_status ov_migrate(ov_conn *c, int *version, ov_err *err)
         const migration *m = &migrations[i];
         if (m->version <= cur)
             continue;
-        st = ov_conn_exec(c, "BEGIN IMMEDIATE", err);
-        if (st != OV_OK)
+        /* A migration that drops a table rebuilds it (SQLite's only way to
+         * change a constraint) while other tables refer to it: it runs
+         * with foreign keys off, as SQLite's documented procedure
+         * requires (with them on, the drop would delete or refuse the
+         * references), and commits only when PRAGMA foreign_key_check
+         * finds every reference intact. */
+        bool rebuilds = strstr(m->sql, "DROP TABLE") != NULL;
+        /* outside the transaction: inside one the pragma is a no-op */
+        if (rebuilds &&
+            (st = ov_conn_exec(c, "PRAGMA foreign_keys=OFF", err)) != OV_OK)
             return st;
+        st = ov_conn_exec(c, "BEGIN IMMEDIATE", err);
+        if (st != OV_OK) {
+            if (rebuilds) {
+                ov_err tmp;
+                ov_conn_exec(c, "PRAGMA foreign_keys=ON", &tmp);
+            }
+            return st;
+        }
         st = ov_conn_exec(c, m->sql, err);
+        if (st == OV_OK && rebuilds)
+            st = references_intact(c, err);
         if (st == OV_OK) {
             ov_stmt *s;
             st = ov_stmt_prepare(c, SQL_RECORD, &s, err);
@@ -547,9 +614,14 @@ ov_status ov_migrate(ov_conn *c, int *version, ov_err *err)
         if (st != OV_OK) {
             ov_err tmp;
             ov_conn_exec(c, "ROLLBACK", &tmp);
+            if (rebuilds)
+                ov_conn_exec(c, "PRAGMA foreign_keys=ON", &tmp);
             ov_err_prefix(err, "migration %d (%s)", m->version, m->name);
             return st;
         }
+        if (rebuilds &&
+            (st = ov_conn_exec(c, "PRAGMA foreign_keys=ON", err)) != OV_OK)
+            return st;
         cur = m->version;
     }
     *version = cur;

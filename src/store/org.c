@@ -32,8 +32,10 @@ static const char SQL_MEMBER_INSERT[] =
 static const char SQL_COMPANY_INSERT[] =
     "INSERT INTO company (cvr, name, municipality_code, postcode, "
     "created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
+/* Each municipality keeps its own company register: the same CVR number
+ * may be registered by several, once by each. */
 static const char SQL_COMPANY_BY_CVR[] =
-    "SELECT id FROM company WHERE cvr = ?1";
+    "SELECT id FROM company WHERE cvr = ?1 AND municipality_code = ?2";
 
 /* Single-integer look-ups, by index so that SQL stays a constant. */
 enum { Q_MUNI_EXISTS, Q_TEAM_MUNI, Q_USER_MUNI };
@@ -216,15 +218,11 @@ ov_status ov_org_team_add_member(ov_tx *tx, int64_t team_id, int64_t user_id,
     if (query_int(tx, Q_USER_MUNI, user_id, &user_muni, &found, err) !=
         OV_OK)
         return ov_tx_fail(tx, err);
-    if (!found)
+    /* another municipality's user answers as one that does not exist */
+    if (!found || user_muni != team_muni)
         return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "user_id",
                                           "user_id: no user %lld",
                                           (long long)user_id), err));
-    if (user_muni != team_muni)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "user_id",
-                                          "user_id: the user belongs to "
-                                          "another municipality than the "
-                                          "team"), err));
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_MEMBER_INSERT, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
@@ -309,6 +307,7 @@ ov_status ov_org_company_create(ov_tx *tx, ov_str cvr_in, ov_str name,
     if (ov_stmt_prepare(tx->conn, SQL_COMPANY_BY_CVR, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_cstr(s, 1, cvr);
+    ov_stmt_bind_i64(s, 2, municipality_code);
     ov_step r = ov_stmt_step(s, err);
     int64_t existing = r == OV_STEP_ROW ? ov_stmt_col_i64(s, 0) : 0;
     ov_stmt_release(s);
@@ -317,7 +316,8 @@ ov_status ov_org_company_create(ov_tx *tx, ov_str cvr_in, ov_str name,
     if (existing)
         return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "cvr",
                                           "cvr: CVR %s is already registered "
-                                          "(company %lld)",
+                                          "in your municipality (company "
+                                          "%lld)",
                                           cvr, (long long)existing), err));
     char now[OV_TIME_BUF];
     ov_time_format_utc(ov_time_now(), now);

@@ -28,7 +28,8 @@ typedef struct ov_user_input {
 
 ov_status ov_org_user_create(ov_tx *tx, const ov_user_input *in, int64_t *id,
                              ov_err *err);
-/* The user must belong to the team's municipality. */
+/* The user must belong to the team's municipality: another
+ * municipality's user answers OV_ENOTFOUND as one that does not exist. */
 ov_status ov_org_team_add_member(ov_tx *tx, int64_t team_id, int64_t user_id,
                                  ov_err *err);
 
@@ -50,8 +51,10 @@ ov_status ov_org_user_set_password(ov_tx *tx, int64_t user_id,
 ov_status ov_org_user_by_username(ov_tx *tx, ov_str username, ov_arena *a,
                                   ov_user *out, ov_err *err);
 
-/* CVR validated (modulus 11); a CVR number already registered is a
- * conflict naming the company. */
+/* CVR validated (modulus 11). Each municipality keeps its own register:
+ * a CVR number the municipality has registered already is a conflict
+ * naming its own company; other municipalities' registers are neither
+ * consulted nor revealed. */
 ov_status ov_org_company_create(ov_tx *tx, ov_str cvr, ov_str name,
                                 int municipality_code, int postcode,
                                 int64_t *id, ov_err *err);

@@ -5,7 +5,10 @@
 #include "store/meeting.h"
 #include "store/store_int.h"
 
-static const char SQL_COMPANY[] = "SELECT count(*) FROM company WHERE id = ?1";
+/* A company of the course's municipality: another municipality's company
+ * is not found, like one that does not exist. */
+static const char SQL_COMPANY[] =
+    "SELECT count(*) FROM company WHERE id = ?1 AND municipality_code = ?2";
 static const char SQL_INSERT[] =
     "INSERT INTO placement (course_id, type, company_id, start_on, end_on, "
     "weekly_hours_x10, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -102,14 +105,16 @@ ov_status ov_placement_create(ov_tx *tx, int64_t course_id,
         st = ov_placement_validate(p, has_start, start_on, err);
     if (st == OV_OK && ov_stmt_prepare(tx->conn, SQL_COMPANY, &s, err) == OV_OK) {
         ov_stmt_bind_i64(s, 1, p->company_id);
+        ov_stmt_bind_i64(s, 2, h.municipality_code);
         r = ov_stmt_step(s, err);
         int64_t n = r == OV_STEP_ROW ? ov_stmt_col_i64(s, 0) : 0;
         ov_stmt_release(s);
         if (r == OV_STEP_ERROR)
             st = err->code;
         else if (n == 0)
-            st = ov_err_set(err, OV_EINVAL, "company_id",
-                            "company_id: no company %lld; register it first",
+            st = ov_err_set(err, OV_ENOTFOUND, "company_id",
+                            "company_id: no company %lld in your "
+                            "municipality",
                             (long long)p->company_id);
     } else if (st == OV_OK) {
         st = err->code;
@@ -181,6 +186,11 @@ ov_status ov_agreement_save(ov_tx *tx, int64_t placement_id, int base_version,
     int cur;
     if (agreement_head(tx, placement_id, &pr, &cur, err) != OV_OK)
         return err->code;
+    if (base_version > cur)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "base_version",
+                                          "base_version: the work agreement "
+                                          "has no version %d",
+                                          base_version), err));
     if (base_version != cur)
         return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "base_version",
                                           "base_version: the work agreement "
@@ -238,6 +248,11 @@ ov_status ov_agreement_sign(ov_tx *tx, int64_t placement_id, int version,
         return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "version",
                                           "version: the placement has no work "
                                           "agreement yet"), err));
+    if (version > cur || version < 1)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "version",
+                                          "version: the work agreement has "
+                                          "no version %d",
+                                          version), err));
     if (version != cur)
         return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "version",
                                           "version: version %d is superseded "

@@ -81,6 +81,13 @@ ov_status ov_plan_save(ov_tx *tx, int64_t course_id, int base_version,
         return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "course_id",
                                           "course_id: the course has ended"),
                                err));
+    /* a base that was never saved is not a conflict but a version that
+     * does not exist */
+    if (base_version > latest)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "base_version",
+                                          "base_version: the plan has no "
+                                          "version %d",
+                                          base_version), err));
     if (ov_plan_check_base(latest, base_version, err) != OV_OK ||
         ov_plan_validate(p, err) != OV_OK)
         return ov_tx_fail(tx, err);

@@ -47,6 +47,11 @@ static const char SQL_MEMBER_INSERT[] =
 static const char SQL_CANDIDATE_CITIZEN[] =
     "SELECT citizen_id FROM candidate WHERE id = ?1";
 static const char SQL_DRAW[] = "SELECT seed, count FROM draw WHERE id = ?1";
+/* The team a draw opens its courses in must be one of the batch's own
+ * municipality's (1 when it is, no row otherwise). */
+static const char SQL_TEAM_OF_BATCH[] =
+    "SELECT 1 FROM team t JOIN screening_batch b ON b.municipality_code = "
+    "t.municipality_code WHERE t.id = ?1 AND b.id = ?2";
 static const char SQL_DRAW_POOL[] =
     "SELECT candidate_id FROM draw_pool WHERE draw_id = ?1 ORDER BY "
     "candidate_id";
@@ -405,6 +410,22 @@ ov_status ov_draw_make(ov_tx *tx, int64_t batch_id, int count, uint64_t seed,
 {
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
+    /* Another municipality's team answers exactly as a team that does not
+     * exist (the message ov_course_create gives), so a draw can neither
+     * write into another municipality nor tell its team ids apart. */
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_TEAM_OF_BATCH, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, team_id);
+    ov_stmt_bind_i64(s, 2, batch_id);
+    ov_step tr = ov_stmt_step(s, err);
+    ov_stmt_release(s);
+    if (tr == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    if (tr == OV_STEP_DONE)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "team_id",
+                                          "team_id: no team %lld",
+                                          (long long)team_id), err));
     int64_t *pool = NULL;
     size_t npool = 0;
     if (id_list(tx, Q_POOL, batch_id, &pool, &npool, err) != OV_OK)
@@ -422,7 +443,6 @@ ov_status ov_draw_make(ov_tx *tx, int64_t batch_id, int count, uint64_t seed,
     char seedtxt[24], now[OV_TIME_BUF];
     snprintf(seedtxt, sizeof seedtxt, "%" PRIu64, seed);
     ov_time_format_utc(ov_time_now(), now);
-    ov_stmt *s;
     if (st == OV_OK && ov_stmt_prepare(tx->conn, SQL_DRAW_INSERT, &s, err) ==
                            OV_OK) {
         ov_stmt_bind_i64(s, 1, batch_id);

@@ -62,7 +62,9 @@ ov_status ov_screening_exclude(ov_tx *tx, int64_t candidate_id,
  * before, from `seed`; store pool, seed and result, and open a course in
  * stage `drawn` in `team_id` for each drawn citizen. out (capacity count)
  * gets the drawn candidate ids in draw order; courses (may be NULL) the
- * ids of the courses opened for them, in the same order. */
+ * ids of the courses opened for them, in the same order. The team must
+ * be one of the batch's municipality's: another municipality's team
+ * answers OV_ENOTFOUND exactly as a team that does not exist. */
 ov_status ov_draw_make(ov_tx *tx, int64_t batch_id, int count, uint64_t seed,
                        int64_t team_id, ov_date on, int64_t *draw_id,
                        int64_t *out, int64_t *courses, ov_err *err);

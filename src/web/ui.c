@@ -253,7 +253,11 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a)
     else
         ov_tx_rollback(tx);
     if (st != OV_OK) {
-        if (err.code == OV_EINVAL || err.code == OV_ECONFLICT) {
+        /* an id in the body that is not found (or is another
+         * municipality's, which answers the same) is an error next to its
+         * field, status 404 */
+        if (err.code == OV_EINVAL || err.code == OV_ECONFLICT ||
+            (err.code == OV_ENOTFOUND && err.field[0])) {
             ov_form_fail_err(&f, &err);
             answer_form_error(c, a, &f, err.code);
         } else {

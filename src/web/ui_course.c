@@ -473,9 +473,8 @@ static ov_status team_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
         if (uid <= 0)
             continue;
         if (ov_course_assign(tx, c->course_id, (ov_role)r, uid, err) != OV_OK) {
-            if (!err->field[0])
-                snprintf(err->field, sizeof err->field, "%s",
-                         team_spec[r].name);
+            /* the form's field, not the store's "user_id" */
+            snprintf(err->field, sizeof err->field, "%s", team_spec[r].name);
             return err->code;
         }
     }

@@ -287,7 +287,9 @@ static ov_status propose_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
         if (sc[i].opening_id == opening)
             return ov_match_propose(tx, c->course_id, opening, sc[i].total,
                                     c->today, out_id, err);
-    return ov_err_set(err, OV_EINVAL, "opening_id",
+    /* the suggestions hold only the course's municipality's openings;
+     * the same answer as the store's for one that does not exist */
+    return ov_err_set(err, OV_ENOTFOUND, "opening_id",
                       "opening_id: no active opening %lld in your "
                       "municipality",
                       (long long)opening);

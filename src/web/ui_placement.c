@@ -43,13 +43,8 @@ static ov_status placement_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
     memset(&p, 0, sizeof p);
     if (ov_placement_type_parse(ov_form_str(f, "type"), &p.type, err) != OV_OK)
         return err->code;
+    /* the store finds the company only in the course's municipality */
     p.company_id = ov_form_int(f, "company_id", 0);
-    ov_company_row co;
-    if (ov_company_get(tx, p.company_id, c->req->viewer.municipality_code,
-                       c->req->arena, &co, err) != OV_OK)
-        return ov_err_set(err, OV_EINVAL, "company_id",
-                          "company_id: no company %lld in your municipality",
-                          (long long)p.company_id);
     p.start = ov_form_date(f, "start", c->today);
     p.has_end = ov_str_trim(ov_form_str(f, "end")).len > 0;
     p.end = ov_form_date(f, "end", 0);

@@ -148,7 +148,7 @@ static void a_placement_needs_the_start_meeting_first(void **state)
     p.company_id = 999;
     assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
     assert_int_equal(ov_placement_create(tx, course, &p, &pid, &err),
-                     OV_EINVAL);
+                     OV_ENOTFOUND);
     assert_string_equal(err.field, "company_id");
     ov_tx_rollback(tx);
     p.company_id = w.company;

@@ -20,6 +20,10 @@
  *    page answers 404, 403 or 200 by the same rules.
  *  - actions about the caller's municipality answer 403 or 400 by the
  *    operation alone.
+ *  - an id in a body (a team, a user, a company, an opening, a plan or
+ *    work-agreement version) that is another municipality's answers 404,
+ *    byte for byte as an id that does not exist, and writes nothing
+ *    (ids_in_bodies; every id field of every action needs a row there).
  *
  * What {id} is, and which record stands for each relation, follows from
  * the route's address (id_kinds below; for actions it must agree with the
@@ -45,10 +49,12 @@
 #include "store/meeting.h"
 #include "store/org.h"
 #include "store/placement.h"
+#include "store/plan.h"
 #include "store/screening.h"
 #include "store/session.h"
 #include "support/world.h"
 #include "web/app.h"
+#include "web/handlers.h"
 #include "web/ui.h"
 
 enum { R_NONE = 0, R_OWN, R_SAME_TEAM, R_OTHER_TEAM, R_OTHER_MUNI, NREL };
@@ -296,6 +302,21 @@ static const row matrix[] = {
 };
 #define NROWS (sizeof matrix / sizeof matrix[0])
 
+/* What an id in a request body names (ids_in_bodies below). */
+typedef enum foreign_kind {
+    FX_TEAM,
+    FX_USER_JOB,     /* a user of each frontline role */
+    FX_USER_SOCIAL,
+    FX_USER_CTI,
+    FX_USER_VK,
+    FX_COMPANY,
+    FX_OPENING,
+    FX_PLAN_VERSION,      /* a version only another course's plan has */
+    FX_AGREEMENT_VERSION, /* a version only another placement's agreement
+                           * has */
+    NFOREIGN
+} foreign_kind;
+
 /* ---- the fixture ---- */
 
 typedef struct fixture {
@@ -306,6 +327,8 @@ typedef struct fixture {
     char token[NROLES][OV_TOKEN_HEX];
     char csrf[NROLES][OV_TOKEN_HEX];
     int64_t ids[NKINDS][NREL]; /* by id_kind and relation */
+    int64_t opening_550;       /* an opening at Tønder's company */
+    int64_t foreign[NFOREIGN]; /* ids_in_bodies: Tønder's records, by kind */
 } fixture;
 
 #define A(r) OV_ATTEND(OV_ROLE_##r)
@@ -497,6 +520,7 @@ static void setup(fixture *f)
     int64_t tonder = company(w, "22222228", "Tønder Gartneri A/S", 550, 6270);
     int64_t open_250 = opening(w, w->company);
     int64_t open_550 = opening(w, tonder);
+    f->opening_550 = open_550;
     for (int r = R_OWN; r < NREL; r++)
         f->ids[ID_COMPANY][r] = r == R_OTHER_MUNI ? tonder : w->company;
 
@@ -826,6 +850,388 @@ static void without_a_session_every_closed_route_answers_401(void **state)
                  wrong);
 }
 
+/* ---- ids in request bodies ----
+ *
+ * Every id a body carries (a team, a user, a company, an opening, a plan or
+ * work-agreement version) is checked against the record it is attached
+ * to. A row posts Tønder's record, as a Halsnæs caller who may do the
+ * action, to the Halsnæs record the route is about (R_OWN), with a body
+ * that is valid but for that id. The answer must be 404 and byte for byte
+ * the answer to the same body in a world where that id does not exist:
+ * the same fixture built without Tønder's extra records (they are made
+ * last, so every other id is the same). Nothing may be written. Every
+ * field of every action that carries an id needs a row (or an entry in
+ * body_ids_not_records saying why it is not a record's id). */
+
+typedef struct body_row {
+    const ov_web_action *action;
+    const char *field;
+    foreign_kind what;
+    /* the body, "{ID}" for the id and "{TODAY}" for today (ISO) */
+    const char *json;
+    const char *form;
+} body_row;
+
+static const body_row ids_in_bodies[] = {
+    {&ov_act_team, "employment_caseworker", FX_USER_JOB,
+     "{\"employment_caseworker\":{ID}}", "employment_caseworker={ID}"},
+    {&ov_act_team, "social_caseworker", FX_USER_SOCIAL,
+     "{\"social_caseworker\":{ID}}", "social_caseworker={ID}"},
+    {&ov_act_team, "cti_worker", FX_USER_CTI, "{\"cti_worker\":{ID}}",
+     "cti_worker={ID}"},
+    {&ov_act_team, "company_consultant", FX_USER_VK,
+     "{\"company_consultant\":{ID}}", "company_consultant={ID}"},
+    {&ov_act_followup, "plan_version", FX_PLAN_VERSION,
+     "{\"held_on\":\"{TODAY}\",\"attendees\":[\"citizen\"],"
+     "\"plan_version\":{ID}}",
+     "held_on={TODAY}&attendees=citizen&plan_version={ID}"},
+    {&ov_act_plan, "base_version", FX_PLAN_VERSION,
+     "{\"base_version\":{ID},\"job_goal\":\"Lager\"}",
+     "base_version={ID}&job_goal=Lager"},
+    {&ov_act_propose, "opening_id", FX_OPENING, "{\"opening_id\":{ID}}",
+     "opening_id={ID}"},
+    {&ov_act_placement, "company_id", FX_COMPANY,
+     "{\"type\":\"internship\",\"company_id\":{ID},\"start\":\"{TODAY}\","
+     "\"weekly_hours\":15}",
+     "type=internship&company_id={ID}&start={TODAY}&weekly_hours=15"},
+    {&ov_act_agreement, "base_version", FX_AGREEMENT_VERSION,
+     "{\"base_version\":{ID},\"internship_hours\":15,\"ordinary_hours\":0,"
+     "\"review_date\":\"{TODAY}\"}",
+     "base_version={ID}&internship_hours=15&ordinary_hours=0&"
+     "review_date={TODAY}"},
+    {&ov_act_sign, "version", FX_AGREEMENT_VERSION,
+     "{\"version\":{ID},\"signer\":\"citizen\"}",
+     "version={ID}&signer=citizen"},
+    {&ov_act_draw, "team_id", FX_TEAM, "{\"count\":1,\"team_id\":{ID}}",
+     "count=1&team_id={ID}"},
+};
+#define NBODY (sizeof ids_in_bodies / sizeof ids_in_bodies[0])
+
+/* Fields that look like ids but name no record of their own. */
+static const struct {
+    const ov_web_action *action;
+    const char *field;
+    const char *why;
+} body_ids_not_records[] = {
+    {&ov_act_plan, "goals.*.id",
+     "numbers goals inside the plan's own content (ov_plan_validate)"},
+    {&ov_act_plan, "goals.*.subgoals.*.id", "as goals.*.id"},
+    {&ov_act_plan, "goals.*.subgoals.*.activities.*.id", "as goals.*.id"},
+};
+
+/* Whether a field of an action carries an id: an integer (or hidden)
+ * field named like an id or a version, or after a role (the team). */
+static bool carries_an_id(const ov_field *fd)
+{
+    if (fd->type != OV_F_INT && fd->type != OV_F_HIDDEN)
+        return false;
+    size_t n = strlen(fd->name);
+    ov_role r;
+    ov_err err;
+    return (n >= 2 && strcmp(fd->name + n - 2, "id") == 0) ||
+           (n >= 7 && strcmp(fd->name + n - 7, "version") == 0) ||
+           ov_role_parse(ov_str_c(fd->name), fd->name, &r, &err) == OV_OK;
+}
+
+static void every_id_in_a_body_has_a_foreign_id_row(void **state)
+{
+    (void)state;
+    int missing = 0, ids = 0;
+    for (int i = 0; i < ov_nroutes; i++) {
+        const ov_web_action *a = ov_routes[i].action;
+        bool first = true; /* each action once */
+        for (int j = 0; j < i && first; j++)
+            first = ov_routes[j].action != a;
+        if (!a || !first)
+            continue;
+        for (int k = 0; k < a->nspec; k++) {
+            const ov_field *fd = &a->spec[k];
+            if (!carries_an_id(fd))
+                continue;
+            ids++;
+            bool covered = false;
+            for (size_t r = 0; r < NBODY && !covered; r++)
+                covered = ids_in_bodies[r].action == a &&
+                          strcmp(ids_in_bodies[r].field, fd->name) == 0;
+            for (size_t r = 0; r < sizeof body_ids_not_records /
+                                       sizeof body_ids_not_records[0] &&
+                               !covered;
+                 r++)
+                covered = body_ids_not_records[r].action == a &&
+                          strcmp(body_ids_not_records[r].field, fd->name) ==
+                              0;
+            if (!covered) {
+                print_error("action %s: the body field %s carries an id but "
+                            "has no row in ids_in_bodies "
+                            "(tests/web/test_access_matrix.c); add one that "
+                            "posts another municipality's record\n",
+                            a->name, fd->name);
+                missing++;
+            }
+        }
+    }
+    /* and no row for a field that is gone */
+    for (size_t r = 0; r < NBODY; r++) {
+        bool found = false;
+        for (int k = 0; k < ids_in_bodies[r].action->nspec && !found; k++)
+            found = strcmp(ids_in_bodies[r].action->spec[k].name,
+                           ids_in_bodies[r].field) == 0;
+        if (!found) {
+            print_error("ids_in_bodies names %s.%s, which the action does "
+                        "not have; remove the row\n",
+                        ids_in_bodies[r].action->name,
+                        ids_in_bodies[r].field);
+            missing++;
+        }
+    }
+    if (missing)
+        fail_msg("%d id field(s) in bodies without a foreign-id row",
+                 missing);
+    assert_true(ids >= (int)NBODY);
+}
+
+/* A valid CVR number (modulus 11) no other record of the fixture has. */
+#define CVR_TONDER_2 "33333331"
+
+static void save_plan(tu_world *w, int64_t course, int base)
+{
+    ov_plan p;
+    memset(&p, 0, sizeof p);
+    p.job_goal = OV_STR_LIT("Lagerarbejde");
+    int v;
+    ov_tx *tx = begin(w);
+    ov_err err;
+    ov_status st = ov_plan_save(tx, course, base, &p, true, OV_STR_LIT(""), &v,
+                                &err);
+    commit(tx, st, &err, "plan");
+}
+
+static void save_agreement(tu_world *w, int64_t placement_id, int base,
+                           ov_date review)
+{
+    ov_agreement a;
+    memset(&a, 0, sizeof a);
+    a.internship_hours_x10 = 150;
+    a.tasks = OV_STR_LIT("Pluk og pak");
+    a.ngoals = 1;
+    a.goals[0] = (ov_agreement_goal){OV_STR_LIT("2 ordinære timer"), false};
+    a.review_date = review;
+    int v;
+    ov_tx *tx = begin(w);
+    ov_err err;
+    ov_status st = ov_agreement_save(tx, placement_id, base, &a, &v, &err);
+    commit(tx, st, &err, "agreement");
+}
+
+/* The matrix's fixture, the own course's plan (version 1) and the own
+ * placement's work agreement (version 1); with `tonder`, then Tønder's
+ * records for ids_in_bodies: a team with one user of each frontline role,
+ * a company with an opening, a second plan version and a second agreement
+ * version on Tønder's course and placement. */
+static void setup_bodies(fixture *f, bool tonder)
+{
+    setup(f);
+    tu_world *w = &f->w;
+    ov_date today = ov_today_cph();
+    save_plan(w, f->ids[ID_COURSE][R_OWN], 0);
+    save_agreement(w, f->ids[ID_PLACEMENT][R_OWN], 0, today + 30);
+    f->foreign[FX_PLAN_VERSION] = 2;
+    f->foreign[FX_AGREEMENT_VERSION] = 2;
+    if (!tonder)
+        return;
+    ov_tx *tx = begin(w);
+    ov_err err;
+    int64_t team = 0;
+    ov_status st = ov_org_team_create(tx, 550, OV_STR_LIT("Team Syd"), &team,
+                                      &err);
+    commit(tx, st, &err, "Tønder team");
+    f->foreign[FX_TEAM] = team;
+    tx = begin(w);
+    f->foreign[FX_USER_JOB] =
+        tu_add_user(tx, "job.550", OV_ROLE_EMPLOYMENT_CASEWORKER, 550, team);
+    f->foreign[FX_USER_SOCIAL] =
+        tu_add_user(tx, "social.550", OV_ROLE_SOCIAL_CASEWORKER, 550, team);
+    f->foreign[FX_USER_CTI] =
+        tu_add_user(tx, "cti.550", OV_ROLE_CTI_WORKER, 550, team);
+    f->foreign[FX_USER_VK] =
+        tu_add_user(tx, "vk.550", OV_ROLE_COMPANY_CONSULTANT, 550, team);
+    commit(tx, OV_OK, &err, "Tønder staff");
+    f->foreign[FX_COMPANY] =
+        company(w, CVR_TONDER_2, "Tønder Tømrer ApS", 550, 6270);
+    f->foreign[FX_OPENING] = opening(w, f->foreign[FX_COMPANY]);
+    save_plan(w, f->ids[ID_COURSE][R_OTHER_MUNI], 0);
+    save_plan(w, f->ids[ID_COURSE][R_OTHER_MUNI], 1);
+    save_agreement(w, f->ids[ID_PLACEMENT][R_OTHER_MUNI], 0, today + 30);
+    save_agreement(w, f->ids[ID_PLACEMENT][R_OTHER_MUNI], 1, today + 30);
+}
+
+/* `tmpl` with {ID} and {TODAY} filled in, in the arena. */
+static const char *fill(ov_arena *a, const char *tmpl, int64_t id)
+{
+    char today[OV_DATE_BUF], num[24];
+    ov_date_format_iso(ov_today_cph(), today);
+    snprintf(num, sizeof num, "%lld", (long long)id);
+    ov_buf b;
+    ov_buf_init(&b, a, 4096);
+    for (const char *p = tmpl; *p;) {
+        if (strncmp(p, "{ID}", 4) == 0) {
+            ov_buf_append_c(&b, num);
+            p += 4;
+        } else if (strncmp(p, "{TODAY}", 7) == 0) {
+            ov_buf_append_c(&b, today);
+            p += 7;
+        } else {
+            ov_buf_printf(&b, "%c", *p++);
+        }
+    }
+    ov_str out = ov_buf_str(&b);
+    return ov_arena_printf(a, "%.*s", (int)out.len, out.ptr);
+}
+
+/* POST the body as the jobcentre caseworker (roles[0], who may do every
+ * action with an id in its body); the answer's status, and its body with
+ * the session's CSRF token (which differs between fixtures) masked, in a
+ * malloc'd string. */
+static char *post_body(fixture *f, const char *path, bool api,
+                       const char *body, int *status)
+{
+    ov_arena *a = ov_arena_new(0);
+    ov_request req;
+    memset(&req, 0, sizeof req);
+    req.arena = a;
+    req.method = OV_POST;
+    req.path = ov_str_c(path);
+    req.body = ov_str_c(body);
+    req.headers[req.nheaders++] =
+        (ov_header){OV_STR_LIT("Cookie"),
+                    ov_str_c(ov_arena_printf(a, "ov_session=%s",
+                                             f->token[0]))};
+    req.headers[req.nheaders++] =
+        (ov_header){OV_STR_LIT("X-CSRF-Token"),
+                    ov_str_c(ov_arena_strdup(a, f->csrf[0]))};
+    req.headers[req.nheaders++] =
+        (ov_header){OV_STR_LIT("Content-Type"),
+                    api ? OV_STR_LIT("application/json")
+                        : OV_STR_LIT("application/x-www-form-urlencoded")};
+    ov_response res;
+    ov_response_init(&res, a, 1 << 20);
+    ov_web_handle(&f->app, &req, &res);
+    *status = res.status;
+    ov_str out = ov_buf_str(&res.body);
+    char *text = malloc(out.len + 1);
+    assert_non_null(text);
+    memcpy(text, out.ptr, out.len);
+    text[out.len] = '\0';
+    size_t tl = strlen(f->csrf[0]);
+    for (char *p = strstr(text, f->csrf[0]); p; p = strstr(p + tl, f->csrf[0]))
+        memset(p, 'x', tl);
+    ov_arena_destroy(a);
+    return text;
+}
+
+static void another_municipalitys_id_in_a_body_answers_as_a_missing_one(
+    void **state)
+{
+    (void)state;
+    static fixture with, without;
+    setup_bodies(&with, true);
+    setup_bodies(&without, false);
+    char *before_with = snapshot(&with), *before_without = snapshot(&without);
+    int checked = 0, wrong = 0;
+    for (size_t r = 0; r < NBODY; r++) {
+        const body_row *b = &ids_in_bodies[r];
+        int64_t id = with.foreign[b->what];
+        assert_true(id > 0);
+        for (int i = 0; i < ov_nroutes; i++) {
+            const ov_route *rt = &ov_routes[i];
+            if (rt->action != b->action || rt->method != OV_POST)
+                continue;
+            bool api = strncmp(rt->pattern, "/api/", 5) == 0;
+            char path[160];
+            path_of(&with, rt->pattern, R_OWN, path, sizeof path);
+            ov_arena *a = ov_arena_new(0);
+            const char *body = fill(a, api ? b->json : b->form, id);
+            int sf, sm;
+            char *foreign = post_body(&with, path, api, body, &sf);
+            char *missing = post_body(&without, path, api, body, &sm);
+            checked++;
+            if (sf != 404 || sm != 404 || strcmp(foreign, missing) != 0) {
+                print_error("POST %s with %s = %lld (Tønder's): %d %.300s\n"
+                            "  the same where %lld does not exist: %d "
+                            "%.300s\n",
+                            path, b->field, (long long)id, sf, foreign,
+                            (long long)id, sm, missing);
+                wrong++;
+            }
+            free(foreign);
+            free(missing);
+            ov_arena_destroy(a);
+        }
+    }
+    char *after_with = snapshot(&with), *after_without = snapshot(&without);
+    int changed = tables_changed(before_with, after_with) +
+                  tables_changed(before_without, after_without);
+    free(before_with);
+    free(before_without);
+    free(after_with);
+    free(after_without);
+    tu_db_free(&with.w.t);
+    tu_db_free(&without.w.t);
+    if (wrong)
+        fail_msg("%d of %d posts of another municipality's id did not "
+                 "answer exactly as a missing id",
+                 wrong, checked);
+    if (changed)
+        fail_msg("%d table(s) were written by posts of ids that are not "
+                 "the caller's municipality's",
+                 changed);
+    assert_true(checked >= (int)NBODY * 2);
+}
+
+/* F10: each municipality keeps its own company register. Tønder
+ * registers the CVR number Halsnæs registered (w->company): it is
+ * registered, and the answer names nothing of Halsnæs'. */
+static void a_cvr_another_municipality_registered_can_be_registered_again(
+    void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup(f);
+    ov_tx *tx = begin(&f->w);
+    ov_err err;
+    int64_t admin550 =
+        tu_add_user(tx, "admin.550", OV_ROLE_ADMINISTRATOR, 550, 0);
+    commit(tx, OV_OK, &err, "Tønder administrator");
+    /* the administrator of Tønder, in place of Halsnæs' job caseworker */
+    session(f, admin550, f->token[0], f->csrf[0]);
+    int status;
+    char *out = post_body(f, "/api/v1/companies", true,
+                          "{\"cvr\":\"12345674\",\"name\":\"Lager ApS\"}",
+                          &status);
+    assert_int_equal(status, 200);
+    char want[64];
+    snprintf(want, sizeof want, "{\"id\":%lld}", (long long)f->w.company);
+    assert_string_not_equal(out, want);
+    free(out);
+    /* a second time in Tønder: a conflict that names Tønder's company */
+    out = post_body(f, "/api/v1/companies", true,
+                    "{\"cvr\":\"12345674\",\"name\":\"Lager ApS\"}", &status);
+    assert_int_equal(status, 409);
+    snprintf(want, sizeof want, "(company %lld)", (long long)f->w.company);
+    assert_null(strstr(out, want));
+    assert_non_null(strstr(out, "already registered in your municipality"));
+    free(out);
+    /* the form says so in Danish */
+    out = post_body(f, "/virksomheder", false,
+                    "cvr=12345674&name=Lager+ApS", &status);
+    assert_int_equal(status, 409);
+    assert_non_null(strstr(out, "CVR-nummer 12345674 er allerede registreret "
+                                "i din kommune"));
+    free(out);
+    tu_db_free(&f->w.t);
+}
+
 int main(void)
 {
     ov_log_set_level(OV_LOG_ERROR); /* the failed log-ins are expected */
@@ -833,6 +1239,11 @@ int main(void)
         cmocka_unit_test(every_route_has_a_row_for_every_role_and_relation),
         cmocka_unit_test(every_row_answers_as_the_matrix_says),
         cmocka_unit_test(without_a_session_every_closed_route_answers_401),
+        cmocka_unit_test(every_id_in_a_body_has_a_foreign_id_row),
+        cmocka_unit_test(
+            another_municipalitys_id_in_a_body_answers_as_a_missing_one),
+        cmocka_unit_test(
+            a_cvr_another_municipality_registered_can_be_registered_again),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
