@@ -502,6 +502,21 @@ ov_status ov_evaluate(const ov_eval_options *o, ov_eval_result *res,
     }
     free(roww);
     free(sub_of);
+    /* with replacement a control can be in several subclasses: cluster by
+     * person as well (MatchIt's guidance); persons numbered 0..nunit-1 */
+    size_t *uid = NULL, nunit = 0;
+    if (o->replace) {
+        size_t *id_of = ov_xmalloc(n * sizeof *id_of);
+        for (size_t i = 0; i < n; i++)
+            id_of[i] = SIZE_MAX;
+        uid = ov_xmalloc(nrows * sizeof *uid);
+        for (size_t r2 = 0; r2 < nrows; r2++) {
+            if (id_of[unit[r2]] == SIZE_MAX)
+                id_of[unit[r2]] = nunit++;
+            uid[r2] = id_of[unit[r2]];
+        }
+        free(id_of);
+    }
     res->outcomes = ov_xcalloc((size_t)nspecs, sizeof *res->outcomes);
     res->noutcomes = nspecs;
     naive_means(reg, specs, numcol, nspecs, o->threads, res->outcomes);
@@ -515,7 +530,7 @@ ov_status ov_evaluate(const ov_eval_options *o, ov_eval_result *res,
                 ex[tr[r2]]++;
         }
         ov_att at;
-        ov_att_estimate(yy, tr, w, cl, nrows, nsub, &at);
+        ov_att_estimate(yy, tr, w, cl, uid, nrows, nsub, nunit, &at);
         oc->treated_mean = at.treated_mean;
         oc->control_mean = at.control_mean;
         oc->att = at.estimate;
@@ -529,12 +544,14 @@ ov_status ov_evaluate(const ov_eval_options *o, ov_eval_result *res,
         oc->n_control = at.n_control;
         oc->n_treated_excluded = ex[1];
         oc->n_control_excluded = ex[0];
+        oc->reason = at.reason;
         oc->boot_low = oc->boot_high = NAN;
         if (o->bootstrap > 0)
             ov_att_bootstrap(yy, tr, w, cl, nrows, nsub, o->bootstrap,
                              o->seed + (uint64_t)s, &oc->boot_low,
                              &oc->boot_high);
     }
+    free(uid);
     free(unit);
     free(cl);
     free(w);

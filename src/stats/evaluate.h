@@ -24,6 +24,7 @@
 
 #include "core/arena.h"
 #include "core/err.h"
+#include "stats/att.h"
 #include "stats/outcome.h"
 #include "stats/register.h"
 
@@ -69,6 +70,7 @@ typedef struct ov_eval_outcome {
     double naive_treated_mean, naive_control_mean; /* before matching */
     size_t n_treated, n_control;        /* matched units used */
     size_t n_treated_excluded, n_control_excluded; /* register too short */
+    ov_att_reason reason;   /* why values above are NaN (att.h) */
 } ov_eval_outcome;
 
 typedef struct ov_eval_coef {
