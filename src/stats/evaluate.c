@@ -598,3 +598,64 @@ void ov_eval_result_free(ov_eval_result *res)
     ov_arena_destroy(res->arena);
     memset(res, 0, sizeof *res);
 }
+
+const char *ov_eval_reason_code(ov_att_reason r)
+{
+    switch (r) {
+    case OV_ATT_COMPLETE:
+        return NULL;
+    case OV_ATT_NO_ROWS:
+        return "no_data";
+    case OV_ATT_NO_TREATED:
+        return "no_treated";
+    case OV_ATT_NO_CONTROL:
+        return "no_control";
+    case OV_ATT_FEW_CLUSTERS:
+        return "too_few_clusters";
+    case OV_ATT_NO_VARIATION:
+        return "no_variation";
+    case OV_ATT_VARIANCE_NOT_POSITIVE:
+        return "variance_not_positive";
+    }
+    return NULL;
+}
+
+void ov_eval_reason_text(const ov_eval_outcome *o, char *out, size_t cap)
+{
+    if (cap == 0)
+        return;
+    out[0] = '\0';
+    const char *who = o->reason == OV_ATT_NO_TREATED   ? "participant"
+                      : o->reason == OV_ATT_NO_CONTROL ? "control"
+                                                       : "person";
+    switch (o->reason) {
+    case OV_ATT_COMPLETE:
+        break;
+    case OV_ATT_NO_ROWS:
+    case OV_ATT_NO_TREATED:
+    case OV_ATT_NO_CONTROL:
+        if (o->spec.kind == OV_OC_HAZARD)
+            snprintf(out, cap,
+                     "no matched %s is at risk in quarter %d with a "
+                     "register covering months %d-%d",
+                     who, o->spec.quarter, o->spec.a, o->spec.b);
+        else
+            snprintf(out, cap,
+                     "no matched %s's register reaches month %d; the "
+                     "extract is too short for this outcome",
+                     who, o->spec.b);
+        break;
+    case OV_ATT_FEW_CLUSTERS:
+        snprintf(out, cap, "no standard error: fewer than two matched sets "
+                           "have this outcome");
+        break;
+    case OV_ATT_NO_VARIATION:
+        snprintf(out, cap, "no test: the outcome does not vary among the "
+                           "participants nor among the controls");
+        break;
+    case OV_ATT_VARIANCE_NOT_POSITIVE:
+        snprintf(out, cap, "no standard error: the two-way clustered "
+                           "variance is not positive in this small sample");
+        break;
+    }
+}

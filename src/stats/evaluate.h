@@ -131,6 +131,14 @@ typedef struct ov_eval_result {
 
 ov_status ov_evaluate(const ov_eval_options *o, ov_eval_result *res,
                       ov_err *err);
+
+/* Why an outcome's values are missing, for the terminal and result.json
+ * (the report has its own Danish words): a stable code ("no_data",
+ * "no_treated", "no_control", "too_few_clusters", "no_variation",
+ * "variance_not_positive"), NULL when nothing is missing; and an English
+ * sentence naming the months or quarter, "" when nothing is missing. */
+const char *ov_eval_reason_code(ov_att_reason r);
+void ov_eval_reason_text(const ov_eval_outcome *o, char *out, size_t cap);
 void ov_eval_result_free(ov_eval_result *res);
 
 #endif
