@@ -1317,8 +1317,17 @@ static void sec_notes(ov_buf *b, const ov_eval_result *r)
            "MatchIt).</li>\n"
            "<li>Standardfejlen er klyngerobust efter matchet sæt (par), "
            "som R's <code>lm(y ~ treat, weights = weights)</code> med "
-           "<code>sandwich::vcovCL(type = &quot;HC1&quot;)</code>.</li>\n"
-           "<li>95 %-konfidensintervaller og p-værdier bygger på "
+           "<code>sandwich::vcovCL(type = &quot;HC1&quot;)</code>.</li>\n");
+    if (r->options.replace)
+        lit(b, "<li>Matchingen er med tilbagelægning: en kontrolperson kan "
+               "indgå i flere matchede sæt og tælles én gang pr. sæt (som "
+               "MatchIts <code>get_matches()</code>). Standardfejlen er "
+               "derfor klyngerobust i to dimensioner, efter matchet sæt og "
+               "efter person (<code>cluster = ~subclass + id</code>), som "
+               "MatchIts vejledning anbefaler; en genbrugt kontrolpersons "
+               "rækker er ikke uafhængige, og klynger efter sæt alene "
+               "ville give for små standardfejl.</li>\n");
+    lit(b, "<li>95 %-konfidensintervaller og p-værdier bygger på "
            "t-fordelingen med modellens residualfrihedsgrader (som "
            "<code>lmtest::coeftest</code>).</li>\n");
     if (r->options.bootstrap > 0)

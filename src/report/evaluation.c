@@ -66,6 +66,17 @@ static json_t *result_json(const ov_eval_result *r)
     json_object_set_new(opt, "seed", json_integer((json_int_t)o->seed));
     json_object_set_new(root, "options", opt);
 
+    /* how the outcomes' standard errors are clustered (vcovCL's cluster
+     * formula: ~subclass, or ~subclass + id with replacement) */
+    json_t *se = json_object();
+    json_t *by = json_array();
+    json_array_append_new(by, json_string("subclass"));
+    if (o->replace)
+        json_array_append_new(by, json_string("id"));
+    json_object_set_new(se, "cluster", by);
+    json_object_set_new(se, "type", json_string("HC1"));
+    json_object_set_new(root, "standard_error", se);
+
     json_t *ps = json_object();
     json_t *coefs = json_array();
     for (int j = 0; j < r->ncoef; j++) {

@@ -61,6 +61,11 @@ awk -F, 'NR == FNR { if (FNR > 1) r[$1] = $13; next }
 "$OVERGANG" evaluate --register "$reg" --out "$T/rep" --replace --discard both \
     --bootstrap 200 --seed 3 >/dev/null 2>&1
 grep -q '"bootstrap_low": [-0-9]' "$T/rep/result.json"
+# with replacement the SE is clustered by matched set and by person
+tr -d ' \n' <"$T/rep/result.json" | grep -q '"standard_error":{"cluster":\["subclass","id"\],"type":"HC1"}'
+tr -d ' \n' <"$out/result.json" | grep -q '"standard_error":{"cluster":\["subclass"\],"type":"HC1"}'
+grep -q 'cluster = ~subclass + id' "$T/rep/report.html"
+not grep -q 'cluster = ~subclass + id' "$out/report.html"
 # own outcomes and a covariate subset
 "$OVERGANG" evaluate --register "$reg" --out "$T/own" --covariates age,female \
     --outcome job6=at:ordinary:6 --outcome "cd=ever:placement,subsidised:1-12" \

@@ -359,6 +359,27 @@ static void a_missing_value_says_why_beside_its_dash(void **state)
     free(doc);
 }
 
+/* With replacement the method notes say the SE is clustered by matched
+ * set and by person; without, they do not. */
+static void the_notes_name_two_way_clustering_only_with_replacement(
+    void **state)
+{
+    (void)state;
+    build(false);
+    char *doc = render();
+    char *notes = slice(doc, "<footer id=\"metode\">", "</footer>");
+    assert_null(strstr(notes, "~subclass + id"));
+    free(notes);
+    free(doc);
+    res.options.replace = true;
+    doc = render();
+    notes = slice(doc, "<footer id=\"metode\">", "</footer>");
+    assert_non_null(strstr(notes, "<code>cluster = ~subclass + id</code>"));
+    assert_non_null(strstr(notes, "efter matchet sæt og efter person"));
+    free(notes);
+    free(doc);
+}
+
 static void numbers_use_danish_decimal_comma_and_thousands_points(
     void **state)
 {
@@ -623,6 +644,7 @@ int main(void)
         cmocka_unit_test(names_from_the_data_are_escaped_everywhere),
         cmocka_unit_test(values_that_do_not_exist_show_a_dash_never_nan),
         cmocka_unit_test(a_missing_value_says_why_beside_its_dash),
+        cmocka_unit_test(the_notes_name_two_way_clustering_only_with_replacement),
         cmocka_unit_test(numbers_use_danish_decimal_comma_and_thousands_points),
         cmocka_unit_test(shares_are_percentages_and_differences_percentage_points),
         cmocka_unit_test(curve_rows_feed_the_charts_and_stay_out_of_the_main_table),
