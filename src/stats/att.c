@@ -1,7 +1,9 @@
 #include "stats/att.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,62 +11,41 @@
 #include "model/draw.h"
 #include "stats/dist.h"
 
-/* Sum over the units of A_u^2 and over the unit-and-subclass
- * intersections of A_x^2, for the used rows (y not NaN) with
- * contributions a[i]; the counts go to *gu and *gx. Rows are bucketed by
- * unit (counting sort, O(n)); within a unit, typically a handful of rows,
- * by subclass (insertion sort). */
-static void unit_sums(const double *y, const double *a, const size_t *cluster,
-                      const size_t *unit, size_t n, size_t nunit,
-                      double *su, size_t *gu, double *sx, size_t *gx)
+void ov_att_order(const size_t *cluster, const size_t *unit, size_t n,
+                  size_t ncluster, size_t nunit, size_t *perm)
 {
-    size_t *start = ov_xcalloc(nunit + 2, sizeof *start);
+    /* LSD radix: by cluster, then stably by unit */
+    size_t m = (ncluster > nunit ? ncluster : nunit) + 1;
+    size_t *cnt = ov_xmalloc(m * sizeof *cnt);
+    size_t *tmp = ov_xmalloc((n + 1) * sizeof *tmp);
+    memset(cnt, 0, m * sizeof *cnt);
     for (size_t i = 0; i < n; i++)
-        if (!isnan(y[i]))
-            start[unit[i] + 1]++;
-    for (size_t u = 0; u < nunit; u++)
-        start[u + 1] += start[u];
-    size_t used = start[nunit];
-    size_t *order = ov_xmalloc((used + 1) * sizeof *order);
-    size_t *pos = ov_xmalloc((nunit + 1) * sizeof *pos);
-    memcpy(pos, start, (nunit + 1) * sizeof *pos);
-    for (size_t i = 0; i < n; i++)
-        if (!isnan(y[i]))
-            order[pos[unit[i]]++] = i;
-    *su = *sx = 0;
-    *gu = *gx = 0;
-    for (size_t u = 0; u < nunit; u++) {
-        size_t lo = start[u], hi = start[u + 1];
-        if (lo == hi)
-            continue;
-        for (size_t j = lo + 1; j < hi; j++) {
-            size_t r = order[j], k = j;
-            for (; k > lo && cluster[order[k - 1]] > cluster[r]; k--)
-                order[k] = order[k - 1];
-            order[k] = r;
-        }
-        double au = 0, ax = 0;
-        for (size_t j = lo; j < hi; j++) {
-            au += a[order[j]];
-            ax += a[order[j]];
-            if (j + 1 == hi || cluster[order[j + 1]] != cluster[order[j]]) {
-                *sx += ax * ax;
-                (*gx)++;
-                ax = 0;
-            }
-        }
-        *su += au * au;
-        (*gu)++;
+        cnt[cluster[i]]++;
+    for (size_t g = 0, at = 0; g < ncluster; g++) {
+        size_t c = cnt[g];
+        cnt[g] = at;
+        at += c;
     }
-    free(order);
-    free(pos);
-    free(start);
+    for (size_t i = 0; i < n; i++)
+        tmp[cnt[cluster[i]]++] = i;
+    memset(cnt, 0, m * sizeof *cnt);
+    for (size_t i = 0; i < n; i++)
+        cnt[unit[i]]++;
+    for (size_t u = 0, at = 0; u < nunit; u++) {
+        size_t c = cnt[u];
+        cnt[u] = at;
+        at += c;
+    }
+    for (size_t j = 0; j < n; j++)
+        perm[cnt[unit[tmp[j]]]++] = tmp[j];
+    free(tmp);
+    free(cnt);
 }
 
 void ov_att_estimate(const double *y, const unsigned char *treat,
                      const double *w, const size_t *cluster,
                      const size_t *unit, size_t n, size_t ncluster,
-                     size_t nunit, ov_att *out)
+                     ov_att *out)
 {
     memset(out, 0, sizeof *out);
     double W[2] = {0, 0}, S[2] = {0, 0};
@@ -97,18 +78,49 @@ void ov_att_estimate(const double *y, const unsigned char *treat,
                                   : OV_ATT_NO_CONTROL;
         return;
     }
-    /* a_i, and the cluster sums A_g of the subclasses */
-    double *a = ov_xmalloc((n + 1) * sizeof *a);
+    /* a_i; the cluster sums A_g of the subclasses; with units, the sums
+     * over each unit and each unit-and-subclass run (rows are ordered by
+     * unit, then subclass: ov_att_order) */
     double *A = ov_xcalloc(ncluster + 1, sizeof *A);
     unsigned char *hit = ov_xcalloc(ncluster + 1, 1);
     const double mean[2] = {out->control_mean, out->treated_mean};
+    double su = 0, sx = 0, au = 0, ax = 0;
+    size_t gu = 0, gx = 0, pu = SIZE_MAX, pc = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
         if (isnan(y[i]))
             continue;
         int t = treat[i] ? 1 : 0;
-        a[i] = w[i] * (y[i] - mean[t]) / (t ? W[1] : -W[0]);
-        A[cluster[i]] += a[i];
+        double ai = w[i] * (y[i] - mean[t]) / (t ? W[1] : -W[0]);
+        A[cluster[i]] += ai;
         hit[cluster[i]] = 1;
+        if (!unit)
+            continue;
+        assert(pu == SIZE_MAX || unit[i] > pu ||
+               (unit[i] == pu && cluster[i] >= pc));
+        if (unit[i] != pu || cluster[i] != pc) {
+            if (pu != SIZE_MAX) {
+                sx += ax * ax;
+                gx++;
+            }
+            ax = 0;
+            if (unit[i] != pu && pu != SIZE_MAX) {
+                su += au * au;
+                gu++;
+            }
+            if (unit[i] != pu)
+                au = 0;
+            pu = unit[i];
+            pc = cluster[i];
+        }
+        au += ai;
+        ax += ai;
+    }
+    if (unit && pu != SIZE_MAX) {
+        sx += ax * ax;
+        su += au * au;
+        gx++;
+        gu++;
+        out->units = gu;
     }
     size_t G = 0;
     double ss = 0;
@@ -121,13 +133,6 @@ void ov_att_estimate(const double *y, const unsigned char *treat,
     free(A);
     free(hit);
     out->clusters = G;
-    double su = 0, sx = 0;
-    size_t gu = 0, gx = 0;
-    if (unit) {
-        unit_sums(y, a, cluster, unit, n, nunit, &su, &gu, &sx, &gx);
-        out->units = gu;
-    }
-    free(a);
     if (G < 2 || used < 3 || (unit && gu < 2)) {
         out->reason = OV_ATT_FEW_CLUSTERS;
         return;

@@ -70,13 +70,21 @@ typedef struct ov_att {
 
 /* Rows i < n: outcome y[i] (NaN = left out), treat[i] 0/1, weight w[i] > 0
  * and cluster[i] in 0..ncluster-1. unit == NULL: cluster by subclass
- * only; else unit[i] in 0..nunit-1 is the row's person (the `id` of
- * get_matches()) and the SE is clustered two-way by subclass and unit.
+ * only; else unit[i] is the row's person (the `id` of
+ * get_matches()), the rows are ordered by unit and within a unit by
+ * cluster (ov_att_order; asserted), and the SE is clustered two-way by
+ * subclass and unit in one pass without allocation per unit.
  * Values that cannot be estimated are NaN and `reason` says why. */
 void ov_att_estimate(const double *y, const unsigned char *treat,
                      const double *w, const size_t *cluster,
                      const size_t *unit, size_t n, size_t ncluster,
-                     size_t nunit, ov_att *out);
+                     ov_att *out);
+
+/* perm[0..n) = the rows ordered by unit, then cluster (stable; two
+ * counting sorts, O(n + ncluster + nunit)). Sort once per evaluation: the
+ * order does not depend on the outcome. */
+void ov_att_order(const size_t *cluster, const size_t *unit, size_t n,
+                  size_t ncluster, size_t nunit, size_t *perm);
 
 /* Pair bootstrap: resample the clusters with replacement `reps` times
  * (xoshiro256** from `seed`), recompute the difference in weighted means,

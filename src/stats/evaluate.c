@@ -516,6 +516,28 @@ ov_status ov_evaluate(const ov_eval_options *o, ov_eval_result *res,
             uid[r2] = id_of[unit[r2]];
         }
         free(id_of);
+        /* ov_att_estimate wants the rows by person, then subclass */
+        size_t *perm = ov_xmalloc(nrows * sizeof *perm);
+        ov_att_order(cl, uid, nrows, nsub, nunit, perm);
+        size_t *z = ov_xmalloc(nrows * sizeof *z);
+        double *zw = ov_xmalloc(nrows * sizeof *zw);
+        unsigned char *zt = ov_xmalloc(nrows);
+        size_t *const keep[3] = {unit, cl, uid};
+        for (int c = 0; c < 3; c++) {
+            for (size_t r2 = 0; r2 < nrows; r2++)
+                z[r2] = keep[c][perm[r2]];
+            memcpy(keep[c], z, nrows * sizeof *z);
+        }
+        for (size_t r2 = 0; r2 < nrows; r2++) {
+            zw[r2] = w[perm[r2]];
+            zt[r2] = tr[perm[r2]];
+        }
+        memcpy(w, zw, nrows * sizeof *w);
+        memcpy(tr, zt, nrows);
+        free(zt);
+        free(zw);
+        free(z);
+        free(perm);
     }
     res->outcomes = ov_xcalloc((size_t)nspecs, sizeof *res->outcomes);
     res->noutcomes = nspecs;
@@ -530,7 +552,7 @@ ov_status ov_evaluate(const ov_eval_options *o, ov_eval_result *res,
                 ex[tr[r2]]++;
         }
         ov_att at;
-        ov_att_estimate(yy, tr, w, cl, uid, nrows, nsub, nunit, &at);
+        ov_att_estimate(yy, tr, w, cl, uid, nrows, nsub, &at);
         oc->treated_mean = at.treated_mean;
         oc->control_mean = at.control_mean;
         oc->att = at.estimate;

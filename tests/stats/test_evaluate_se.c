@@ -105,6 +105,29 @@ static int check(bool replace)
         tr[r++] = 0;
     }
     assert_int_equal(r, rows);
+    /* by person, then set, as ov_att_estimate wants for two-way */
+    size_t *perm = malloc(rows * sizeof *perm);
+    ov_att_order(cl, id, rows, nsub, n, perm);
+    {
+        size_t *zc = malloc(rows * sizeof *zc), *zi = malloc(rows * sizeof *zi);
+        double *zw = malloc(rows * sizeof *zw);
+        unsigned char *zt = malloc(rows);
+        for (size_t q = 0; q < rows; q++) {
+            zc[q] = cl[perm[q]];
+            zi[q] = id[perm[q]];
+            zw[q] = w[perm[q]];
+            zt[q] = tr[perm[q]];
+        }
+        memcpy(cl, zc, rows * sizeof *cl);
+        memcpy(id, zi, rows * sizeof *id);
+        memcpy(w, zw, rows * sizeof *w);
+        memcpy(tr, zt, rows);
+        free(zc);
+        free(zi);
+        free(zw);
+        free(zt);
+    }
+    free(perm);
     int differs = 0, checked = 0;
     for (int s = 0; s < res.noutcomes; s++) {
         const ov_eval_outcome *oc = &res.outcomes[s];
@@ -113,8 +136,8 @@ static int check(bool replace)
         for (size_t q = 0; q < rows; q++)
             y[q] = ov_outcome_value(&oc->spec, -1, res.reg, id[q]);
         ov_att one, two;
-        ov_att_estimate(y, tr, w, cl, NULL, rows, nsub, 0, &one);
-        ov_att_estimate(y, tr, w, cl, id, rows, nsub, n, &two);
+        ov_att_estimate(y, tr, w, cl, NULL, rows, nsub, &one);
+        ov_att_estimate(y, tr, w, cl, id, rows, nsub, &two);
         const ov_att *want = replace ? &two : &one;
         if (!isfinite(want->se))
             continue;

@@ -112,7 +112,7 @@ static void test_att_and_cluster_robust_se_equal_r(void **state)
         }
         fclose(d);
         ov_att a;
-        ov_att_estimate(y, tr, w, cl, NULL, n, ncl, 0, &a);
+        ov_att_estimate(y, tr, w, cl, NULL, n, ncl, &a);
         assert_int_equal(a.n_treated + a.n_control, (size_t)want[0]);
         close_to(a.df, want[1], 0, "df");
         close_to(a.estimate, want[2], 1e-12, "estimate");
@@ -174,8 +174,20 @@ static void test_two_way_se_with_replacement_equals_r(void **state)
             n++;
         }
         fclose(d);
+        /* the rows by person, then subclass, as ov_att_estimate wants */
+        static size_t perm[MAXROWS], zc[MAXROWS], zi[MAXROWS];
+        static double zy[MAXROWS], zw[MAXROWS];
+        static unsigned char zt[MAXROWS];
+        ov_att_order(cl, id, n, ncl, nid, perm);
+        for (size_t i = 0; i < n; i++) {
+            size_t p = perm[i];
+            zy[i] = y[p], zw[i] = w[p], zt[i] = tr[p];
+            zc[i] = cl[p], zi[i] = id[p];
+            assert_true(i == 0 || zi[i] > zi[i - 1] ||
+                        (zi[i] == zi[i - 1] && zc[i] >= zc[i - 1]));
+        }
         ov_att a;
-        ov_att_estimate(y, tr, w, cl, id, n, ncl, nid, &a);
+        ov_att_estimate(zy, zt, zw, zc, zi, n, ncl, &a);
         assert_int_equal(a.reason, OV_ATT_COMPLETE);
         assert_int_equal(a.n_treated + a.n_control, (size_t)want[0]);
         close_to(a.df, want[1], 0, "df");
@@ -190,7 +202,10 @@ static void test_two_way_se_with_replacement_equals_r(void **state)
         assert_int_equal(a.clusters, (size_t)want[10]);
         assert_int_equal(a.units, (size_t)want[11]);
         ov_att one;
-        ov_att_estimate(y, tr, w, cl, NULL, n, ncl, 0, &one);
+        ov_att_estimate(y, tr, w, cl, NULL, n, ncl, &one);
+        ov_att one_sorted;
+        ov_att_estimate(zy, zt, zw, zc, NULL, n, ncl, &one_sorted);
+        close_to(one_sorted.se, one.se, 1e-12, "one-way se, rows reordered");
         close_to(one.se, want[12], 1e-10, "one-way se");
         assert_true(one.se < a.se);
         cases++;
@@ -210,33 +225,33 @@ static void test_att_says_why_values_are_missing(void **state)
     size_t id[] = {0, 1, 2, 3, 3, 3}; /* one control in all three sets */
     ov_att a;
     double none[] = {NAN, NAN, NAN, NAN, NAN, NAN};
-    ov_att_estimate(none, tr, w, cl, NULL, 6, 3, 0, &a);
+    ov_att_estimate(none, tr, w, cl, NULL, 6, 3, &a);
     assert_int_equal(a.reason, OV_ATT_NO_ROWS);
     assert_true(isnan(a.treated_mean) && isnan(a.estimate) && isnan(a.se));
     double no_t[] = {NAN, NAN, NAN, 1, 0, 1};
-    ov_att_estimate(no_t, tr, w, cl, NULL, 6, 3, 0, &a);
+    ov_att_estimate(no_t, tr, w, cl, NULL, 6, 3, &a);
     assert_int_equal(a.reason, OV_ATT_NO_TREATED);
     double no_c[] = {1, 0, 1, NAN, NAN, NAN};
-    ov_att_estimate(no_c, tr, w, cl, NULL, 6, 3, 0, &a);
+    ov_att_estimate(no_c, tr, w, cl, NULL, 6, 3, &a);
     assert_int_equal(a.reason, OV_ATT_NO_CONTROL);
     /* one matched set left */
     double one_set[] = {1, NAN, NAN, 0, NAN, NAN};
-    ov_att_estimate(one_set, tr, w, cl, NULL, 6, 3, 0, &a);
+    ov_att_estimate(one_set, tr, w, cl, NULL, 6, 3, &a);
     assert_int_equal(a.reason, OV_ATT_FEW_CLUSTERS);
     assert_true(a.estimate == 1 && isnan(a.se));
     /* two-way: three sets but one control person */
     double y2[] = {1, 0, 1, 0, 0, 0};
-    ov_att_estimate(y2, tr, w, cl, id, 6, 3, 4, &a);
+    ov_att_estimate(y2, tr, w, cl, id, 6, 3, &a);
     assert_int_equal(a.reason, OV_ATT_COMPLETE);
     assert_int_equal(a.units, 4);
     /* persons are counted among the rows used */
     double y3[] = {NAN, NAN, 1, 0, 0, 0};
-    ov_att_estimate(y3, tr, w, cl, id, 6, 3, 4, &a);
+    ov_att_estimate(y3, tr, w, cl, id, 6, 3, &a);
     assert_int_equal(a.units, 2);
     assert_int_equal(a.clusters, 3);
     /* no variation: 1 for every participant, 0 for every control */
     double flat[] = {1, 1, 1, 0, 0, 0};
-    ov_att_estimate(flat, tr, w, cl, NULL, 6, 3, 0, &a);
+    ov_att_estimate(flat, tr, w, cl, NULL, 6, 3, &a);
     assert_int_equal(a.reason, OV_ATT_NO_VARIATION);
     assert_true(a.estimate == 1 && a.se == 0);
     assert_true(isnan(a.t) && isnan(a.p_value) && isnan(a.ci_low));
@@ -250,7 +265,7 @@ static void test_att_without_controls_is_not_a_number(void **state)
     double w[] = {1, 1, 1};
     size_t cl[] = {0, 1, 0};
     ov_att a;
-    ov_att_estimate(y, tr, w, cl, NULL, 3, 2, 0, &a);
+    ov_att_estimate(y, tr, w, cl, NULL, 3, 2, &a);
     assert_true(isnan(a.estimate) && isnan(a.se) && isnan(a.p_value));
     assert_int_equal(a.n_treated, 2);
     assert_int_equal(a.n_control, 0);
@@ -271,7 +286,7 @@ static void test_pair_bootstrap_is_reproducible_and_brackets_estimate(
         y[i] = (double)((i * 7919) % 13) / 13.0 + (tr[i] ? 0.3 : 0.0);
     }
     ov_att a;
-    ov_att_estimate(y, tr, w, cl, NULL, N, N / 2, 0, &a);
+    ov_att_estimate(y, tr, w, cl, NULL, N, N / 2, &a);
     double lo, hi, lo2, hi2;
     ov_att_bootstrap(y, tr, w, cl, N, N / 2, 999, 42, &lo, &hi);
     ov_att_bootstrap(y, tr, w, cl, N, N / 2, 999, 42, &lo2, &hi2);
