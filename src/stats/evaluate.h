@@ -13,7 +13,13 @@
  *    categorical one, as MatchIt's summary() does;
  *  - an outcome is estimated on the matched units whose register covers
  *    it, with the matching weights; units without it are left out as R's
- *    lm does with NA (na.omit) and counted.
+ *    lm does with NA (na.omit) and counted;
+ *  - with --replace the rows are laid out as MatchIt's get_matches() (a
+ *    reused control once per matched set) and the SE is clustered by
+ *    matched set and by person (vcovCL(cluster = ~subclass + id)), as
+ *    MatchIt's vignette "estimating-effects" says; without, by matched set;
+ *  - a value that cannot be computed is NaN and ov_eval_outcome.reason
+ *    says why (att.h); the outputs show "–" or null with that reason.
  */
 #ifndef OV_STATS_EVALUATE_H
 #define OV_STATS_EVALUATE_H
