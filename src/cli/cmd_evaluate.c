@@ -61,6 +61,24 @@ static void show_progress(void *ctx, const char *stage, double done,
     fflush(stderr);
 }
 
+/* A right-aligned number of the table, or "–" (3 bytes, one column) when
+ * it does not exist. */
+static void cell(double v, int width)
+{
+    if (isfinite(v))
+        printf(" %*.4f", width, v);
+    else
+        printf(" %*s–", width - 1, "");
+}
+
+static void ci_cell(double lo, double hi)
+{
+    if (isfinite(lo) && isfinite(hi))
+        printf(" [%9.4f, %9.4f]", lo, hi);
+    else
+        printf(" %*s–", 20, "");
+}
+
 static int usage_fail(ov_err *err, const char *field, const char *msg)
 {
     ov_err_set(err, OV_EINVAL, field, "%s", msg);
@@ -228,9 +246,17 @@ int cmd_evaluate(int argc, char **argv)
         const ov_eval_outcome *x = &res.outcomes[k];
         if (x->spec.curve)
             continue;
-        printf("%-28s %10.4f %10.4f %10.4f [%9.4f, %9.4f] %8.4f\n",
-               x->spec.name, x->treated_mean, x->control_mean, x->att,
-               x->ci_low, x->ci_high, x->p_value);
+        printf("%-28s", x->spec.name);
+        cell(x->treated_mean, 10);
+        cell(x->control_mean, 10);
+        cell(x->att, 10);
+        ci_cell(x->ci_low, x->ci_high);
+        cell(x->p_value, 8);
+        char why[256];
+        ov_eval_reason_text(x, why, sizeof why);
+        if (why[0])
+            printf("  (%s)", why);
+        printf("\n");
     }
     printf("results in %s: result.json, pairs.csv, balance.csv, report.html\n",
            out);

@@ -551,6 +551,7 @@ static const char CSS[] =
     "td.txt{min-width:12em}\ntr.grp th{text-align:center;border-bottom:0}\n"
     "table.balance{font-size:.8em}\ntd.flag{color:var(--warn);font-weight:700}"
     "\ncode{font-size:.92em}\n.note{color:var(--mute);font-size:.88em}\n"
+    "span.why{display:block}\n"
     "figure{margin:.8em 0 1.4em}\n"
     "figure svg{width:100%;max-width:760px;height:auto;display:block}\n"
     "figcaption{color:var(--mute);font-size:.85em;margin-top:.3em;"
@@ -969,6 +970,60 @@ static void svg_forest(ov_buf *b, const ov_eval_result *r, const int *idx,
 #define FOREST_KEY "Punkt: effekten (ATT); linje: 95 %-konfidensinterval; " \
                    "lodret linje: ingen effekt."
 
+/* Why an outcome's values are "–" (att.h's reasons), in Danish; "" when
+ * nothing is missing. */
+static void reason_dk(const ov_eval_outcome *o, char *out, size_t cap)
+{
+    const ov_outcome_spec *s = &o->spec;
+    const char *who = o->reason == OV_ATT_NO_TREATED   ? "deltager"
+                      : o->reason == OV_ATT_NO_CONTROL ? "kontrolperson"
+                                                       : "person";
+    out[0] = '\0';
+    switch (o->reason) {
+    case OV_ATT_COMPLETE:
+        break;
+    case OV_ATT_NO_ROWS:
+    case OV_ATT_NO_TREATED:
+    case OV_ATT_NO_CONTROL:
+        if (s->kind == OV_OC_HAZARD)
+            snprintf(out, cap,
+                     "Ingen matchet %s er i risiko i kvartal %d med et "
+                     "register, der dækker måned %d–%d.",
+                     who, s->quarter, s->a, s->b);
+        else
+            snprintf(out, cap,
+                     "Ingen matchet %ss register når måned %d; "
+                     "udtrækket er for kort til dette udfald.",
+                     who, s->b);
+        break;
+    case OV_ATT_FEW_CLUSTERS:
+        snprintf(out, cap, "Ingen standardfejl: færre end to matchede sæt "
+                           "har udfaldet.");
+        break;
+    case OV_ATT_NO_VARIATION:
+        snprintf(out, cap, "Ingen test: udfaldet varierer hverken blandt "
+                           "deltagerne eller blandt kontrolpersonerne.");
+        break;
+    case OV_ATT_VARIANCE_NOT_POSITIVE:
+        snprintf(out, cap, "Ingen standardfejl: den tovejs klyngerobuste "
+                           "varians er ikke positiv i denne lille "
+                           "stikprøve.");
+        break;
+    }
+}
+
+/* The reason under a row whose values are "–". */
+static void reason_note(ov_buf *b, const ov_eval_outcome *o)
+{
+    char why[256];
+    reason_dk(o, why, sizeof why);
+    if (!why[0])
+        return;
+    lit(b, " <span class=\"note why\">");
+    esc(b, why);
+    lit(b, "</span>");
+}
+
 static void outcome_row(ov_buf *b, const ov_eval_outcome *o, bool boot)
 {
     vfmt vf = value_format(o);
@@ -978,6 +1033,7 @@ static void outcome_row(ov_buf *b, const ov_eval_outcome *o, bool boot)
     esc_name(b, o->spec.name);
     lit(b, "</code></td><td class=\"txt\">");
     esc(b, desc);
+    reason_note(b, o);
     ov_buf_printf(b,
                   "</td><td>%s</td><td>%s</td><td class=\"u\"><strong>%s"
                   "</strong></td><td>%s</td><td>%s</td><td class=\"u\">%s"
@@ -1189,7 +1245,21 @@ static void sec_curves(ov_buf *b, const ov_eval_result *r)
         curve_cells(b, r, idx[1][q]);
         lit(b, "</tr>\n");
     }
-    lit(b, "</tbody>\n</table></div>\n<p class=\"note\">n for afgangsraten "
+    lit(b, "</tbody>\n</table></div>\n");
+    for (int q = 1; q <= nq; q++)
+        for (int c = 0; c < 2; c++) {
+            if (idx[c][q] < 0)
+                continue;
+            char why[256];
+            reason_dk(&r->outcomes[idx[c][q]], why, sizeof why);
+            if (!why[0])
+                continue;
+            ov_buf_printf(b, "<p class=\"note why\">%s, kvartal %d: ",
+                          c == 0 ? "Afgangsrate" : "Kumuleret andel", q);
+            esc(b, why);
+            lit(b, "</p>\n");
+        }
+    lit(b, "<p class=\"note\">n for afgangsraten "
            "er de personer, der stadig var i risiko i kvartalet "
            "(deltagere / kontrolpersoner).</p>\n</section>\n");
 }
@@ -1247,8 +1317,17 @@ static void sec_notes(ov_buf *b, const ov_eval_result *r)
            "MatchIt).</li>\n"
            "<li>Standardfejlen er klyngerobust efter matchet sæt (par), "
            "som R's <code>lm(y ~ treat, weights = weights)</code> med "
-           "<code>sandwich::vcovCL(type = &quot;HC1&quot;)</code>.</li>\n"
-           "<li>95 %-konfidensintervaller og p-værdier bygger på "
+           "<code>sandwich::vcovCL(type = &quot;HC1&quot;)</code>.</li>\n");
+    if (r->options.replace)
+        lit(b, "<li>Matchingen er med tilbagelægning: en kontrolperson kan "
+               "indgå i flere matchede sæt og tælles én gang pr. sæt (som "
+               "MatchIts <code>get_matches()</code>). Standardfejlen er "
+               "derfor klyngerobust i to dimensioner, efter matchet sæt og "
+               "efter person (<code>cluster = ~subclass + id</code>), som "
+               "MatchIts vejledning anbefaler; en genbrugt kontrolpersons "
+               "rækker er ikke uafhængige, og klynger efter sæt alene "
+               "ville give for små standardfejl.</li>\n");
+    lit(b, "<li>95 %-konfidensintervaller og p-værdier bygger på "
            "t-fordelingen med modellens residualfrihedsgrader (som "
            "<code>lmtest::coeftest</code>).</li>\n");
     if (r->options.bootstrap > 0)

@@ -66,6 +66,17 @@ static json_t *result_json(const ov_eval_result *r)
     json_object_set_new(opt, "seed", json_integer((json_int_t)o->seed));
     json_object_set_new(root, "options", opt);
 
+    /* how the outcomes' standard errors are clustered (vcovCL's cluster
+     * formula: ~subclass, or ~subclass + id with replacement) */
+    json_t *se = json_object();
+    json_t *by = json_array();
+    json_array_append_new(by, json_string("subclass"));
+    if (o->replace)
+        json_array_append_new(by, json_string("id"));
+    json_object_set_new(se, "cluster", by);
+    json_object_set_new(se, "type", json_string("HC1"));
+    json_object_set_new(root, "standard_error", se);
+
     json_t *ps = json_object();
     json_t *coefs = json_array();
     for (int j = 0; j < r->ncoef; j++) {
@@ -107,6 +118,14 @@ static json_t *result_json(const ov_eval_result *r)
                             num(x->naive_treated_mean));
         json_object_set_new(j, "naive_control_mean",
                             num(x->naive_control_mean));
+        /* why the nulls above are null (null when nothing is missing) */
+        const char *code = ov_eval_reason_code(x->reason);
+        char why[256];
+        ov_eval_reason_text(x, why, sizeof why);
+        json_object_set_new(j, "reason_code",
+                            code ? json_string(code) : json_null());
+        json_object_set_new(j, "reason",
+                            code ? json_string(why) : json_null());
         json_array_append_new(outs, j);
     }
     json_object_set_new(root, "outcomes", outs);
@@ -144,12 +163,12 @@ static json_t *result_json(const ov_eval_result *r)
     return root;
 }
 
+/* A value that does not exist is an empty field (read as NA by R's
+ * read.csv and as missing by spreadsheets). */
 static void put_num(ov_buf *b, double v)
 {
     if (isfinite(v))
         ov_buf_printf(b, "%.17g", v);
-    else
-        ov_buf_append_c(b, "NA");
 }
 
 static void pairs_csv(const ov_eval_result *r, ov_buf *b)

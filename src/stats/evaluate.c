@@ -502,6 +502,43 @@ ov_status ov_evaluate(const ov_eval_options *o, ov_eval_result *res,
     }
     free(roww);
     free(sub_of);
+    /* with replacement a control can be in several subclasses: cluster by
+     * person as well (MatchIt's guidance); persons numbered 0..nunit-1 */
+    size_t *uid = NULL, nunit = 0;
+    if (o->replace) {
+        size_t *id_of = ov_xmalloc(n * sizeof *id_of);
+        for (size_t i = 0; i < n; i++)
+            id_of[i] = SIZE_MAX;
+        uid = ov_xmalloc(nrows * sizeof *uid);
+        for (size_t r2 = 0; r2 < nrows; r2++) {
+            if (id_of[unit[r2]] == SIZE_MAX)
+                id_of[unit[r2]] = nunit++;
+            uid[r2] = id_of[unit[r2]];
+        }
+        free(id_of);
+        /* ov_att_estimate wants the rows by person, then subclass */
+        size_t *perm = ov_xmalloc(nrows * sizeof *perm);
+        ov_att_order(cl, uid, nrows, nsub, nunit, perm);
+        size_t *z = ov_xmalloc(nrows * sizeof *z);
+        double *zw = ov_xmalloc(nrows * sizeof *zw);
+        unsigned char *zt = ov_xmalloc(nrows);
+        size_t *const keep[3] = {unit, cl, uid};
+        for (int c = 0; c < 3; c++) {
+            for (size_t r2 = 0; r2 < nrows; r2++)
+                z[r2] = keep[c][perm[r2]];
+            memcpy(keep[c], z, nrows * sizeof *z);
+        }
+        for (size_t r2 = 0; r2 < nrows; r2++) {
+            zw[r2] = w[perm[r2]];
+            zt[r2] = tr[perm[r2]];
+        }
+        memcpy(w, zw, nrows * sizeof *w);
+        memcpy(tr, zt, nrows);
+        free(zt);
+        free(zw);
+        free(z);
+        free(perm);
+    }
     res->outcomes = ov_xcalloc((size_t)nspecs, sizeof *res->outcomes);
     res->noutcomes = nspecs;
     naive_means(reg, specs, numcol, nspecs, o->threads, res->outcomes);
@@ -515,7 +552,7 @@ ov_status ov_evaluate(const ov_eval_options *o, ov_eval_result *res,
                 ex[tr[r2]]++;
         }
         ov_att at;
-        ov_att_estimate(yy, tr, w, cl, nrows, nsub, &at);
+        ov_att_estimate(yy, tr, w, cl, uid, nrows, nsub, &at);
         oc->treated_mean = at.treated_mean;
         oc->control_mean = at.control_mean;
         oc->att = at.estimate;
@@ -529,12 +566,14 @@ ov_status ov_evaluate(const ov_eval_options *o, ov_eval_result *res,
         oc->n_control = at.n_control;
         oc->n_treated_excluded = ex[1];
         oc->n_control_excluded = ex[0];
+        oc->reason = at.reason;
         oc->boot_low = oc->boot_high = NAN;
         if (o->bootstrap > 0)
             ov_att_bootstrap(yy, tr, w, cl, nrows, nsub, o->bootstrap,
                              o->seed + (uint64_t)s, &oc->boot_low,
                              &oc->boot_high);
     }
+    free(uid);
     free(unit);
     free(cl);
     free(w);
@@ -580,4 +619,65 @@ void ov_eval_result_free(ov_eval_result *res)
     free(res->outcomes);
     ov_arena_destroy(res->arena);
     memset(res, 0, sizeof *res);
+}
+
+const char *ov_eval_reason_code(ov_att_reason r)
+{
+    switch (r) {
+    case OV_ATT_COMPLETE:
+        return NULL;
+    case OV_ATT_NO_ROWS:
+        return "no_data";
+    case OV_ATT_NO_TREATED:
+        return "no_treated";
+    case OV_ATT_NO_CONTROL:
+        return "no_control";
+    case OV_ATT_FEW_CLUSTERS:
+        return "too_few_clusters";
+    case OV_ATT_NO_VARIATION:
+        return "no_variation";
+    case OV_ATT_VARIANCE_NOT_POSITIVE:
+        return "variance_not_positive";
+    }
+    return NULL;
+}
+
+void ov_eval_reason_text(const ov_eval_outcome *o, char *out, size_t cap)
+{
+    if (cap == 0)
+        return;
+    out[0] = '\0';
+    const char *who = o->reason == OV_ATT_NO_TREATED   ? "participant"
+                      : o->reason == OV_ATT_NO_CONTROL ? "control"
+                                                       : "person";
+    switch (o->reason) {
+    case OV_ATT_COMPLETE:
+        break;
+    case OV_ATT_NO_ROWS:
+    case OV_ATT_NO_TREATED:
+    case OV_ATT_NO_CONTROL:
+        if (o->spec.kind == OV_OC_HAZARD)
+            snprintf(out, cap,
+                     "no matched %s is at risk in quarter %d with a "
+                     "register covering months %d-%d",
+                     who, o->spec.quarter, o->spec.a, o->spec.b);
+        else
+            snprintf(out, cap,
+                     "no matched %s's register reaches month %d; the "
+                     "extract is too short for this outcome",
+                     who, o->spec.b);
+        break;
+    case OV_ATT_FEW_CLUSTERS:
+        snprintf(out, cap, "no standard error: fewer than two matched sets "
+                           "have this outcome");
+        break;
+    case OV_ATT_NO_VARIATION:
+        snprintf(out, cap, "no test: the outcome does not vary among the "
+                           "participants nor among the controls");
+        break;
+    case OV_ATT_VARIANCE_NOT_POSITIVE:
+        snprintf(out, cap, "no standard error: the two-way clustered "
+                           "variance is not positive in this small sample");
+        break;
+    }
 }

@@ -13,7 +13,13 @@
  *    categorical one, as MatchIt's summary() does;
  *  - an outcome is estimated on the matched units whose register covers
  *    it, with the matching weights; units without it are left out as R's
- *    lm does with NA (na.omit) and counted.
+ *    lm does with NA (na.omit) and counted;
+ *  - with --replace the rows are laid out as MatchIt's get_matches() (a
+ *    reused control once per matched set) and the SE is clustered by
+ *    matched set and by person (vcovCL(cluster = ~subclass + id)), as
+ *    MatchIt's vignette "estimating-effects" says; without, by matched set;
+ *  - a value that cannot be computed is NaN and ov_eval_outcome.reason
+ *    says why (att.h); the outputs show "–" or null with that reason.
  */
 #ifndef OV_STATS_EVALUATE_H
 #define OV_STATS_EVALUATE_H
@@ -24,6 +30,7 @@
 
 #include "core/arena.h"
 #include "core/err.h"
+#include "stats/att.h"
 #include "stats/outcome.h"
 #include "stats/register.h"
 
@@ -69,6 +76,7 @@ typedef struct ov_eval_outcome {
     double naive_treated_mean, naive_control_mean; /* before matching */
     size_t n_treated, n_control;        /* matched units used */
     size_t n_treated_excluded, n_control_excluded; /* register too short */
+    ov_att_reason reason;   /* why values above are NaN (att.h) */
 } ov_eval_outcome;
 
 typedef struct ov_eval_coef {
@@ -129,6 +137,14 @@ typedef struct ov_eval_result {
 
 ov_status ov_evaluate(const ov_eval_options *o, ov_eval_result *res,
                       ov_err *err);
+
+/* Why an outcome's values are missing, for the terminal and result.json
+ * (the report has its own Danish words): a stable code ("no_data",
+ * "no_treated", "no_control", "too_few_clusters", "no_variation",
+ * "variance_not_positive"), NULL when nothing is missing; and an English
+ * sentence naming the months or quarter, "" when nothing is missing. */
+const char *ov_eval_reason_code(ov_att_reason r);
+void ov_eval_reason_text(const ov_eval_outcome *o, char *out, size_t cap);
 void ov_eval_result_free(ov_eval_result *res);
 
 #endif

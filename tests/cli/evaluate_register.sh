@@ -3,6 +3,8 @@
 # the options change what they say; bad input stops with exit status 1, a
 # message naming file and line, and no output files.
 . tests/cli/lib.inc
+# not CMD...: CMD must fail (sh -e does not stop on a failing "! CMD")
+not() { if "$@"; then echo "expected to fail: $*"; exit 1; fi; }
 reg="$T/reg"
 "$OVERGANG" synth-register --persons 3000 --treated 150 --months 40 --seed 5 \
     --out "$reg" 2>"$T/synth.log"
@@ -18,7 +20,7 @@ cmp "$reg/months.csv" "$T/reg2/months.csv"
 cmp "$reg/truth.json" "$T/reg2/truth.json"
 "$OVERGANG" synth-register --persons 3000 --treated 150 --months 40 --seed 6 \
     --out "$T/reg3" 2>/dev/null
-! cmp -s "$reg/months.csv" "$T/reg3/months.csv"
+not cmp -s "$reg/months.csv" "$T/reg3/months.csv"
 
 out="$T/out"
 "$OVERGANG" evaluate --register "$reg" --out "$out" >"$T/eval.log" 2>"$T/eval.err"
@@ -33,7 +35,7 @@ grep -q '"ecdf_max_after"' "$out/result.json"
 grep -q '^age,0,' "$out/balance.csv"
 grep -q 'education=grundskole,1' "$out/balance.csv"
 grep -q '<html lang="da"' "$out/report.html"
-! grep -q 'src=\|href="http' "$out/report.html"
+not grep -q 'src=\|href="http' "$out/report.html"
 grep -q 'employed_m12' "$T/eval.log"
 
 # the same results whatever the number of threads
@@ -59,13 +61,18 @@ awk -F, 'NR == FNR { if (FNR > 1) r[$1] = $13; next }
 "$OVERGANG" evaluate --register "$reg" --out "$T/rep" --replace --discard both \
     --bootstrap 200 --seed 3 >/dev/null 2>&1
 grep -q '"bootstrap_low": [-0-9]' "$T/rep/result.json"
+# with replacement the SE is clustered by matched set and by person
+tr -d ' \n' <"$T/rep/result.json" | grep -q '"standard_error":{"cluster":\["subclass","id"\],"type":"HC1"}'
+tr -d ' \n' <"$out/result.json" | grep -q '"standard_error":{"cluster":\["subclass"\],"type":"HC1"}'
+grep -q 'cluster = ~subclass + id' "$T/rep/report.html"
+not grep -q 'cluster = ~subclass + id' "$out/report.html"
 # own outcomes and a covariate subset
 "$OVERGANG" evaluate --register "$reg" --out "$T/own" --covariates age,female \
     --outcome job6=at:ordinary:6 --outcome "cd=ever:placement,subsidised:1-12" \
     --outcome hours=sum:hours:1-6 >/dev/null 2>&1
 grep -q '"name": "job6"' "$T/own/result.json"
 grep -q '"spec": "ever:subsidised,placement:1-12"' "$T/own/result.json"
-! grep -q '"name": "employed_m12"' "$T/own/result.json"
+not grep -q '"name": "employed_m12"' "$T/own/result.json"
 [ "$(wc -l <"$T/own/balance.csv")" -eq 3 ]
 # gzip-compressed extract gives the same pairs
 "$OVERGANG" synth-register --persons 3000 --treated 150 --months 40 --seed 5 \
@@ -73,6 +80,32 @@ grep -q '"spec": "ever:subsidised,placement:1-12"' "$T/own/result.json"
 [ -s "$T/gz/months.csv.gz" ] && [ ! -e "$T/gz/months.csv" ]
 "$OVERGANG" evaluate --register "$T/gz" --out "$T/gzout" >/dev/null 2>&1
 cmp "$out/pairs.csv" "$T/gzout/pairs.csv"
+
+# an outcome no person reaches (month 12 of a one-month extract): "–" and
+# the reason in the terminal table, null and the reason in result.json,
+# the reason in report.html, empty CSV fields; never "nan"
+"$OVERGANG" synth-register --persons 600 --treated 60 --months 1 --seed 5 \
+    --out "$T/m1" 2>/dev/null
+"$OVERGANG" evaluate --register "$T/m1" --out "$T/m1out" >"$T/m1.log" 2>/dev/null
+not grep -qi 'nan' "$T/m1.log"
+expect_out '^employed_m12 +– +– +– +– +–  \(no matched person.s register reaches month 12; the extract is too short' "$T/m1.log"
+# the employed_m12 object of result.json (JSON_INDENT(2): one key a line)
+awk '/"name": "employed_m12"/ { on = 1 } on { print } on && /^    }/ { exit }' \
+    "$T/m1out/result.json" >"$T/m12.json"
+for k in treated_mean control_mean att se ci_low ci_high p_value t; do
+    grep -q "\"$k\": null," "$T/m12.json" || { echo "$k not null"; cat "$T/m12.json"; exit 1; }
+done
+grep -q '"reason_code": "no_data",' "$T/m12.json"
+grep -q '"reason": "no matched person.s register reaches month 12; ' "$T/m12.json"
+# an outcome that is estimated has no reason
+not grep -q '"reason_code": "' "$out/result.json"
+grep -q '"reason": null' "$out/result.json"
+not grep -qi 'nan' "$T/m1out/result.json"
+grep -q 'Ingen matchet persons register når måned 12; udtrækket er for kort' \
+    "$T/m1out/report.html"
+not grep -qiw 'nan' "$T/m1out/report.html"
+not grep -q 'NA' "$T/m1out/balance.csv"
+grep -q '^female,1,[^,]*,[^,]*,[^,]*,,' "$T/m1out/balance.csv"
 
 # bad input: exit 1, file and line named, nothing written
 bad() { # description expected-message-part

@@ -173,6 +173,7 @@ static void build(bool boot)
             set_outcome(&oc[i], NAN, NAN, NAN);
             oc[i].n_treated = (size_t)nt;
             oc[i].n_control = (size_t)nc;
+            oc[i].reason = OV_ATT_NO_TREATED;
         }
     /* a user outcome with a hostile name, nothing estimable */
     ov_eval_outcome *e = &oc[n++];
@@ -183,6 +184,7 @@ static void build(bool boot)
     e->spec.a = 1;
     e->spec.b = 6;
     set_outcome(e, NAN, NAN, NAN);
+    e->reason = OV_ATT_NO_ROWS;
     res.noutcomes = n;
     res.outcomes = oc;
 
@@ -330,6 +332,51 @@ static void values_that_do_not_exist_show_a_dash_never_nan(void **state)
     char *brow = slice(doc, "<td>sex=kvinde</td>", "</tr>");
     assert_non_null(strstr(brow, "<td>–</td>"));
     free(brow);
+    free(doc);
+}
+
+/* A dash says why: next to the outcome's definition in the effects
+ * table, and under the quarterly table for a quarter. */
+static void a_missing_value_says_why_beside_its_dash(void **state)
+{
+    (void)state;
+    build(false);
+    char *doc = render();
+    char *row = slice(doc, "<tr><td><code>" EVIL_ESCAPED, "</tr>");
+    assert_non_null(strstr(row, "<span class=\"note why\">Ingen matchet "
+                                "persons register når måned 6; udtrækket er "
+                                "for kort til dette udfald.</span>"));
+    free(row);
+    assert_non_null(strstr(doc, "<p class=\"note why\">Afgangsrate, "
+                                "kvartal 12: Ingen matchet deltager er i "
+                                "risiko i kvartal 12 med et register, der "
+                                "dækker måned 34–36.</p>"));
+    /* an estimated outcome has no reason */
+    char *ok = slice(doc, "<tr><td><code>employed_<wbr>m12", "</tr>");
+    assert_null(strstr(ok, "why"));
+    free(ok);
+    assert_int_equal(count(doc, "class=\"note why\""), 2);
+    free(doc);
+}
+
+/* With replacement the method notes say the SE is clustered by matched
+ * set and by person; without, they do not. */
+static void the_notes_name_two_way_clustering_only_with_replacement(
+    void **state)
+{
+    (void)state;
+    build(false);
+    char *doc = render();
+    char *notes = slice(doc, "<footer id=\"metode\">", "</footer>");
+    assert_null(strstr(notes, "~subclass + id"));
+    free(notes);
+    free(doc);
+    res.options.replace = true;
+    doc = render();
+    notes = slice(doc, "<footer id=\"metode\">", "</footer>");
+    assert_non_null(strstr(notes, "<code>cluster = ~subclass + id</code>"));
+    assert_non_null(strstr(notes, "efter matchet sæt og efter person"));
+    free(notes);
     free(doc);
 }
 
@@ -596,6 +643,8 @@ int main(void)
         cmocka_unit_test(every_section_has_its_danish_heading_in_order),
         cmocka_unit_test(names_from_the_data_are_escaped_everywhere),
         cmocka_unit_test(values_that_do_not_exist_show_a_dash_never_nan),
+        cmocka_unit_test(a_missing_value_says_why_beside_its_dash),
+        cmocka_unit_test(the_notes_name_two_way_clustering_only_with_replacement),
         cmocka_unit_test(numbers_use_danish_decimal_comma_and_thousands_points),
         cmocka_unit_test(shares_are_percentages_and_differences_percentage_points),
         cmocka_unit_test(curve_rows_feed_the_charts_and_stay_out_of_the_main_table),
