@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/crypto.h"
 #include "core/log.h"
@@ -15,82 +14,10 @@
 #include "web/form.h"
 #include "web/handlers.h"
 #include "web/msg.h"
+#include "web/throttle.h"
 
 #define COOKIE "ov_session"
 #define TOUCH_AFTER_MS 60000
-
-/* ---- failed log-ins slow down: a small table per user name ---- */
-
-#define FAIL_SLOTS 256
-static struct {
-    char user[65];
-    int failures;
-    ov_time last;
-} g_fail[FAIL_SLOTS];
-static pthread_mutex_t g_fail_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static unsigned slot_of(ov_str user)
-{
-    uint8_t h[OV_HASH_BYTES];
-    ov_sha256(user.ptr, user.len, h);
-    return h[0] % FAIL_SLOTS;
-}
-
-/* Delay before checking a password: 0 for the first attempts, then
- * doubling from 250 ms up to 8 s after repeated failures (forgotten after
- * 15 minutes). */
-static int login_delay_ms(ov_str user)
-{
-    unsigned k = slot_of(user);
-    pthread_mutex_lock(&g_fail_lock);
-    int f = 0;
-    if (ov_str_eq_c(user, g_fail[k].user) &&
-        ov_time_now() - g_fail[k].last < 15 * 60000)
-        f = g_fail[k].failures;
-    pthread_mutex_unlock(&g_fail_lock);
-    if (f < 3)
-        return 0;
-    int ms = 250 << (f - 3 > 5 ? 5 : f - 3);
-    return ms;
-}
-
-static void login_result(ov_str user, bool ok)
-{
-    unsigned k = slot_of(user);
-    pthread_mutex_lock(&g_fail_lock);
-    if (!ov_str_eq_c(user, g_fail[k].user)) {
-        snprintf(g_fail[k].user, sizeof g_fail[k].user, "%.*s",
-                 (int)(user.len > 64 ? 64 : user.len), user.ptr);
-        g_fail[k].failures = 0;
-    }
-    g_fail[k].failures = ok ? 0 : g_fail[k].failures + 1;
-    g_fail[k].last = ov_time_now();
-    int f = g_fail[k].failures;
-    pthread_mutex_unlock(&g_fail_lock);
-    if (!ok)
-        ov_log_warn("failed log-in for user '%.*s' (%d in a row)",
-                    (int)(user.len > 64 ? 64 : user.len), user.ptr, f);
-}
-
-/* Argon2id uses 64 MiB per hash: at most two at a time. */
-static pthread_mutex_t g_hash_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t g_hash_cond = PTHREAD_COND_INITIALIZER;
-static int g_hashing;
-
-static bool verify_bounded(const char *hash, const char *password)
-{
-    pthread_mutex_lock(&g_hash_lock);
-    while (g_hashing >= 2)
-        pthread_cond_wait(&g_hash_cond, &g_hash_lock);
-    g_hashing++;
-    pthread_mutex_unlock(&g_hash_lock);
-    bool ok = ov_password_verify(hash, password);
-    pthread_mutex_lock(&g_hash_lock);
-    g_hashing--;
-    pthread_cond_signal(&g_hash_cond);
-    pthread_mutex_unlock(&g_hash_lock);
-    return ok;
-}
 
 /* A hash of a random password, verified against for unknown users. */
 static pthread_once_t g_dummy_once = PTHREAD_ONCE_INIT;
@@ -104,12 +31,6 @@ static void make_dummy(void)
     ov_hex_encode(r, sizeof r, pw);
     if (ov_password_hash(pw, g_dummy, NULL) != OV_OK)
         g_dummy[0] = '\0';
-}
-
-static void sleep_ms(int ms)
-{
-    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-    nanosleep(&ts, NULL);
 }
 
 /* ---- JSON helpers ---- */
@@ -173,13 +94,41 @@ static ov_status json_strings(ov_str body, const char *const *names, int n,
 
 /* ---- handlers ---- */
 
-ov_status ov_web_login(ov_web *app, ov_str user, const char *password,
-                       char token[65], char csrf[65], ov_err *err)
+/* Log in without ever waiting: a throttled attempt is refused before
+ * anything is read or hashed (429), an attempt that finds both Argon2id
+ * slots busy is refused too (503), and only an admitted attempt reads the
+ * user and verifies the password. Order: the cheap check, the slot, then
+ * admit (which counts the attempt, atomically with the check, so parallel
+ * attempts cannot pass the limit together). See web/throttle.h. */
+ov_login_outcome ov_web_login(ov_web *app, ov_str user, const char *password,
+                              const char *remote, char token[65],
+                              char csrf[65], int *retry_after, ov_err *err)
 {
     ov_err_clear(err);
-    int delay = login_delay_ms(user);
-    if (delay)
-        sleep_ms(delay);
+    *retry_after = 0;
+    ov_throttle *t = app->throttle ? app->throttle : ov_throttle_default();
+    ov_str addr = ov_str_c(remote ? remote : "");
+    int shown = (int)(user.len > 64 ? 64 : user.len);
+    int64_t now = ov_throttle_now_ms();
+    int wait = ov_throttle_check(t, user, addr, now);
+    if (wait == 0 && !ov_throttle_hash_take()) {
+        *retry_after = 1;
+        ov_log_debug("log-in for user '%.*s' refused: both password checks "
+                     "busy", shown, user.ptr);
+        return OV_LOGIN_BUSY;
+    }
+    if (wait == 0) {
+        wait = ov_throttle_admit(t, user, addr, now);
+        if (wait)
+            ov_throttle_hash_give();
+    }
+    if (wait) {
+        /* debug: refusals cost nothing and an attack makes many */
+        *retry_after = wait;
+        ov_log_debug("log-in for user '%.*s' from %s refused for %d s",
+                     shown, user.ptr, addr.len ? addr.ptr : "-", wait);
+        return OV_LOGIN_THROTTLED;
+    }
     ov_tx *tx;
     ov_viewer viewer;
     char hash[OV_PWHASH_MAX] = "";
@@ -190,17 +139,39 @@ ov_status ov_web_login(ov_web *app, ov_str user, const char *password,
     }
     /* verify even for unknown users so timing does not tell them apart */
     pthread_once(&g_dummy_once, make_dummy);
-    bool ok = verify_bounded(found ? hash : g_dummy, password) && found;
-    login_result(user, ok);
-    if (!ok)
-        return ov_err_set(err, OV_EPERM, NULL, "wrong user name or password");
+    bool ok = ov_password_verify(found ? hash : g_dummy, password) && found;
+    ov_throttle_hash_give();
+    if (!ok) {
+        ov_log_warn("failed log-in for user '%.*s' from %s (%d counted)",
+                    shown, user.ptr, addr.len ? addr.ptr : "-",
+                    ov_throttle_failures(t, user, now));
+        ov_err_set(err, OV_EPERM, NULL, "wrong user name or password");
+        return OV_LOGIN_WRONG;
+    }
+    ov_throttle_succeeded(t, user, addr, now);
     ov_actor actor = {"web", OV_ROLE_SYSTEM, "log-in"};
     ov_status st = ov_tx_begin(app->store, &actor, &tx, err);
     if (st == OV_OK) {
         ov_session_create(tx, viewer.user_id, ov_time_now(), token, csrf, err);
         st = ov_tx_commit(tx, err);
     }
-    return st;
+    return st == OV_OK ? OV_LOGIN_OK : OV_LOGIN_ERROR;
+}
+
+void ov_web_login_refused(ov_response *res, ov_login_outcome why,
+                          int retry_after)
+{
+    char secs[16];
+    snprintf(secs, sizeof secs, "%d", retry_after > 0 ? retry_after : 1);
+    /* the value must outlive this call: the arena has the body's */
+    ov_response_header(res, "Retry-After",
+                       res->body.arena ? ov_arena_strdup(res->body.arena, secs)
+                                       : "1");
+    if (why == OV_LOGIN_BUSY) {
+        res->status = 503;
+        return;
+    }
+    res->status = 429;
 }
 
 void ov_web_set_session_cookie(ov_web *app, ov_request *req,
@@ -238,13 +209,36 @@ static void h_login(ov_web *app, ov_request *req, ov_response *res)
         return;
     }
     char token[OV_TOKEN_HEX], csrf[OV_TOKEN_HEX];
-    ov_status st = ov_web_login(app, ov_str_c(v[0]), v[1], token, csrf, &err);
-    if (st == OV_EPERM) {
+    int wait = 0;
+    ov_login_outcome out = ov_web_login(app, ov_str_c(v[0]), v[1],
+                                        req->remote, token, csrf, &wait,
+                                        &err);
+    if (out == OV_LOGIN_THROTTLED || out == OV_LOGIN_BUSY) {
+        char msg[160];
+        if (out == OV_LOGIN_THROTTLED)
+            snprintf(msg, sizeof msg,
+                     "too many failed log-ins for this user name or from "
+                     "this address; wait %d seconds (Retry-After) and try "
+                     "again",
+                     wait);
+        else
+            snprintf(msg, sizeof msg,
+                     "the server is checking other passwords right now; "
+                     "try again in %d second (Retry-After)",
+                     wait);
+        ov_response_error_status(res, out == OV_LOGIN_BUSY ? 503 : 429,
+                                 out == OV_LOGIN_BUSY ? "busy"
+                                                      : "too_many_attempts",
+                                 msg);
+        ov_web_login_refused(res, out, wait);
+        return;
+    }
+    if (out == OV_LOGIN_WRONG) {
         ov_response_error_status(res, 401, "unauthorized",
                                  "wrong user name or password");
         return;
     }
-    if (st != OV_OK) {
+    if (out != OV_LOGIN_OK) {
         ov_response_error(res, &err);
         return;
     }

@@ -9,8 +9,12 @@
 #include "store/store.h"
 #include "web/http.h"
 
+struct ov_throttle;
+
 typedef struct ov_web {
     ov_store *store;
+    /* log-in throttling (web/throttle.h); NULL: the process's table */
+    struct ov_throttle *throttle;
     bool cookie_secure;     /* add Secure to the cookie (behind TLS) */
     int idle_minutes;       /* 0 = 30 */
     int absolute_hours;     /* 0 = 12 */
@@ -61,11 +65,28 @@ ov_status ov_web_authorize(ov_web *app, const ov_route *route,
  * /api/v1/openapi.json). */
 ov_str ov_openapi_json(ov_arena *a);
 
-/* Log in: check the password (slowed down after failures, bounded
- * Argon2id) and create a session. OV_EPERM for a wrong user name or
- * password. token and csrf get 64 hex digits each. */
-ov_status ov_web_login(ov_web *app, ov_str user, const char *password,
-                       char token[65], char csrf[65], ov_err *err);
+/* How a log-in attempt ended. */
+typedef enum ov_login_outcome {
+    OV_LOGIN_OK = 0,
+    OV_LOGIN_WRONG,     /* wrong user name or password (401) */
+    OV_LOGIN_THROTTLED, /* too many failures: refused unchecked (429) */
+    OV_LOGIN_BUSY,      /* both Argon2id slots busy: refused (503) */
+    OV_LOGIN_ERROR      /* the store failed: err says why */
+} ov_login_outcome;
+
+/* Log in: refuse at once when the account or the client address is
+ * throttled or both password checks are busy (*retry_after gets the
+ * seconds to wait), else check the password (Argon2id, at most two at a
+ * time) and create a session. Never sleeps or waits for a slot. remote
+ * is the client address ("" or NULL: not counted). token and csrf get 64
+ * hex digits each. */
+ov_login_outcome ov_web_login(ov_web *app, ov_str user, const char *password,
+                              const char *remote, char token[65],
+                              char csrf[65], int *retry_after, ov_err *err);
+/* Give a refused log-in its status (429, or 503 when busy) and the
+ * Retry-After header; the caller writes the body. */
+void ov_web_login_refused(ov_response *res, ov_login_outcome why,
+                          int retry_after);
 ov_status ov_web_logout(ov_web *app, ov_str token, ov_err *err);
 void ov_web_set_session_cookie(ov_web *app, ov_request *req,
                                ov_response *res, const char *token);
