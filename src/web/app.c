@@ -740,21 +740,20 @@ static ov_str session_cookie(const ov_request *req)
     return OV_STR_NULL;
 }
 
-ov_status ov_web_authorize(ov_web *app, const ov_route *route,
-                           ov_request *req, ov_err *err)
+/* The live session of a token: OV_OK and *s, or OV_EPERM. *expired says
+ * whether a session was found but is past its idle or absolute limit
+ * (settings session_idle_minutes, session_absolute_hours). */
+static ov_status session_of(ov_web *app, ov_str token, ov_session *s,
+                            bool *expired, ov_err *err)
 {
-    if (route->access == OV_ACCESS_PUBLIC)
-        return OV_OK;
-    /* deny by default: everything else needs a live session */
-    ov_str token = session_cookie(req);
+    *expired = false;
     if (!token.ptr || token.len != 64 || !app || !app->store)
         return ov_err_set(err, OV_EPERM, NULL, "log in first");
-    ov_session s;
     ov_tx *tx;
     ov_status st = ov_tx_begin_read(app->store, &tx, err);
     if (st != OV_OK)
         return st;
-    st = ov_session_get(tx, token, &s, err);
+    st = ov_session_get(tx, token, s, err);
     ov_tx_rollback(tx);
     if (st != OV_OK)
         return ov_err_set(err, OV_EPERM, NULL, "log in first");
@@ -764,8 +763,25 @@ ov_status ov_web_authorize(ov_web *app, const ov_route *route,
     ov_time absolute =
         (ov_time)(app->absolute_hours > 0 ? app->absolute_hours : 12) *
         3600000;
-    bool expired = now - s.seen > idle || now - s.created > absolute;
+    *expired = now - s->seen > idle || now - s->created > absolute;
+    return OV_OK;
+}
+
+ov_status ov_web_authorize(ov_web *app, const ov_route *route,
+                           ov_request *req, ov_err *err)
+{
+    if (route->access == OV_ACCESS_PUBLIC)
+        return OV_OK;
+    /* deny by default: everything else needs a live session */
+    ov_str token = session_cookie(req);
+    ov_session s;
+    bool expired;
+    ov_status st = session_of(app, token, &s, &expired, err);
+    if (st != OV_OK)
+        return st;
+    ov_time now = ov_time_now();
     if (expired || now - s.seen > TOUCH_AFTER_MS) {
+        ov_tx *tx;
         ov_actor actor = {"web", OV_ROLE_SYSTEM, "session"};
         ov_err e2;
         if (ov_tx_begin(app->store, &actor, &tx, &e2) == OV_OK) {
@@ -840,6 +856,50 @@ void ov_web_audit_failed(ov_request *req, ov_response *res, const ov_err *err)
 
 static void dispatch(ov_web *app, ov_request *req, ov_response *res);
 
+/* The route of the request's method and path, or NULL (*path_known: the
+ * path has a route for another method). */
+static const ov_route *find_route(const ov_request *req, bool *path_known)
+{
+    *path_known = false;
+    for (int i = 0; i < ov_nroutes; i++) {
+        if (!ov_route_match(ov_routes[i].pattern, req->path, NULL))
+            continue;
+        *path_known = true;
+        if (ov_routes[i].method == req->method)
+            return &ov_routes[i];
+    }
+    return NULL;
+}
+
+ov_body_class ov_web_body_class(ov_web *app, ov_request *req,
+                                bool *answer_now)
+{
+    *answer_now = false;
+    bool path_known;
+    const ov_route *r = find_route(req, &path_known);
+    if (!r) {
+        /* 404 or 405: nothing to read */
+        *answer_now = true;
+        return OV_BODY_SMALL;
+    }
+    if (r->access == OV_ACCESS_PUBLIC)
+        return OV_BODY_SMALL; /* the log-in: a few hundred bytes */
+    ov_session s;
+    bool expired;
+    ov_err err;
+    if (session_of(app, session_cookie(req), &s, &expired, &err) != OV_OK ||
+        expired) {
+        /* the access check fails whatever the body holds: answer it (401,
+         * or back to the log-in) without reading any */
+        *answer_now = true;
+        return OV_BODY_SMALL;
+    }
+    /* the import route, for a role that may import: candidate lists */
+    if (r->action == &ov_act_import && ov_may_do(&s.viewer, r->action->op))
+        return OV_BODY_IMPORT;
+    return OV_BODY_NORMAL;
+}
+
 void ov_web_handle(ov_web *app, ov_request *req, ov_response *res)
 {
     dispatch(app, req, res);
@@ -856,18 +916,10 @@ static void dispatch(ov_web *app, ov_request *req, ov_response *res)
     ov_response_security_headers(res);
     req->lang = (int)request_lang(req);
     res->lang = req->lang;
-    const ov_route *found = NULL;
     bool path_known = false;
-    for (int i = 0; i < ov_nroutes; i++) {
-        if (!ov_route_match(ov_routes[i].pattern, req->path, NULL))
-            continue;
-        path_known = true;
-        if (ov_routes[i].method == req->method) {
-            found = &ov_routes[i];
-            ov_route_match(found->pattern, req->path, req);
-            break;
-        }
-    }
+    const ov_route *found = find_route(req, &path_known);
+    if (found)
+        ov_route_match(found->pattern, req->path, req);
     if (!found) {
         if (path_known) {
             ov_response_header(res, "Allow", "GET, POST, DELETE");
@@ -892,10 +944,13 @@ static void dispatch(ov_web *app, ov_request *req, ov_response *res)
                 ov_page_error(res, req, 403, "error.csrf", NULL);
             } else if (err.code == OV_EPERM) {
                 /* back to the log-in, and then to where the user was */
+                /* the path as libmicrohttpd decoded it: encoded again
+                 * as a query value (non-ASCII, '&', '#', '%') */
                 const char *to =
                     req->method == OV_GET && req->path.len < 200
-                        ? ov_arena_printf(req->arena, "/login?next=%.*s",
-                                          (int)req->path.len, req->path.ptr)
+                        ? ov_arena_printf(
+                              req->arena, "/login?next=%s",
+                              ov_url_encode(req->arena, req->path, "/"))
                         : "/login?udlobet=1";
                 if (strstr(err.msg, "expired") && req->method == OV_GET)
                     to = "/login?udlobet=1";

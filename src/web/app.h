@@ -91,6 +91,23 @@ ov_status ov_web_logout(ov_web *app, ov_str token, ov_err *err);
 void ov_web_set_session_cookie(ov_web *app, ov_request *req,
                                ov_response *res, const char *token);
 
+/* How much of a request's body the server may buffer, decided from the
+ * method, path and headers alone, before any of the body is read:
+ * SMALL for public routes (the log-in), for requests whose access check
+ * fails whatever the body (no live session) and for unknown routes;
+ * IMPORT only for the candidate-list import route with a session whose
+ * role may import; NORMAL for other requests with a live session.
+ * *answer_now: the answer does not depend on the body (401, 404, 405),
+ * so the server answers at once and reads none of it. Takes one read of
+ * the session table; never writes. */
+typedef enum ov_body_class {
+    OV_BODY_SMALL = 0, /* OV_HTTP_ANON_MAX */
+    OV_BODY_NORMAL,    /* the server's body limit (1 MiB) */
+    OV_BODY_IMPORT     /* OV_HTTP_IMPORT_MAX */
+} ov_body_class;
+ov_body_class ov_web_body_class(ov_web *app, ov_request *req,
+                                bool *answer_now);
+
 /* Route, authorize, handle; always fills res (404, 405, 401 included) and
  * adds the security headers. */
 void ov_web_handle(ov_web *app, ov_request *req, ov_response *res);

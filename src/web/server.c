@@ -26,6 +26,8 @@ typedef struct conn {
     ov_buf body;
     bool started;
     bool too_big;
+    bool answered;  /* a response was queued before the body was read */
+    size_t limit;   /* the body limit this request got (for the 413) */
     char *uri;      /* the request target as sent, query string included */
     /* a response held back until its audit rows are on disk */
     ov_request *req;
@@ -102,6 +104,15 @@ static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind,
     return MHD_YES;
 }
 
+static enum MHD_Result add_header_bytes(void *cls, enum MHD_ValueKind kind,
+                                        const char *key, const char *value)
+{
+    (void)kind;
+    size_t *n = cls;
+    *n += strlen(key) + (value ? strlen(value) : 0) + 4; /* ": ", CRLF */
+    return MHD_YES;
+}
+
 static enum MHD_Result send_response(struct MHD_Connection *c,
                                      const ov_response *res)
 {
@@ -133,6 +144,141 @@ static void on_durable(void *ctx, ov_status st)
     MHD_resume_connection(k->mhd);
 }
 
+/* The ov_request of a connection's request, from its headers (the body
+ * comes later). In the arena: a held response outlives the call. */
+static ov_request *build_request(conn *k, struct MHD_Connection *c,
+                                 const char *url, const char *method)
+{
+    ov_request *req = OV_NEW(k->arena, ov_request);
+    memset(req, 0, sizeof *req);
+    req->arena = k->arena;
+    req->method = ov_method_parse(method);
+    /* the path as libmicrohttpd decoded it; the raw query string */
+    req->path = ov_str_c(ov_arena_strdup(k->arena, url));
+    const char *q = k->uri ? strchr(k->uri, '?') : NULL;
+    req->query = q ? ov_str_c(q + 1) : (ov_str){"", 0};
+    req->body = (ov_str){"", 0};
+    MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, req);
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
+        inet_ntop(AF_INET,
+                  &((const struct sockaddr_in *)(const void *)ci->client_addr)
+                       ->sin_addr,
+                  req->remote, sizeof req->remote);
+    return req;
+}
+
+static ov_response *new_response(conn *k)
+{
+    ov_response *res = OV_NEW(k->arena, ov_response);
+    ov_response_init(res, k->arena, 16 * 1024 * 1024);
+    return res;
+}
+
+/* Send res now, or hold it (the connection, not the thread) until its
+ * audit rows are on disk. */
+static enum MHD_Result respond(server *srv, conn *k, struct MHD_Connection *c,
+                               ov_request *rq, ov_response *res)
+{
+    if (res->audit_ticket &&
+        !ov_store_audit_durable(srv->app->store, res->audit_ticket)) {
+        k->req = rq;
+        k->res = res;
+        k->mhd = c;
+        k->held = true;
+        k->audit_st = OV_OK;
+        atomic_fetch_add(&srv->held, 1);
+        MHD_suspend_connection(c);
+        ov_store_audit_notify(srv->app->store, res->audit_ticket, on_durable,
+                              k);
+        return MHD_YES;
+    }
+    return send_response(c, res);
+}
+
+/* An error the server answers itself (414, 431, 413), as JSON with the
+ * security headers, like every other answer. */
+static enum MHD_Result refuse(conn *k, struct MHD_Connection *c, int status,
+                              const char *code, const char *message)
+{
+    ov_response *res = new_response(k);
+    ov_response_security_headers(res);
+    ov_response_error_status(res, status, code, message);
+    k->answered = true;
+    return send_response(c, res);
+}
+
+static size_t limit_of(const server *srv, ov_body_class cls)
+{
+    switch (cls) {
+    case OV_BODY_IMPORT:
+        return srv->body_max > OV_HTTP_IMPORT_MAX ? srv->body_max
+                                                  : OV_HTTP_IMPORT_MAX;
+    case OV_BODY_NORMAL: return srv->body_max;
+    case OV_BODY_SMALL: break;
+    }
+    return OV_HTTP_ANON_MAX < srv->body_max ? OV_HTTP_ANON_MAX
+                                            : srv->body_max;
+}
+
+static void too_large(conn *k, char *msg, size_t cap)
+{
+    snprintf(msg, cap,
+             "the request body is larger than %zu bytes, the limit here "
+             "(%d KiB before log-in, %d MiB after, candidate lists %d MiB "
+             "for those who may import them); send less",
+             k->limit, OV_HTTP_ANON_MAX / 1024,
+             OV_HTTP_BODY_MAX / (1024 * 1024),
+             OV_HTTP_IMPORT_MAX / (1024 * 1024));
+}
+
+/* The first call, with the headers only: check the target and header
+ * sizes, then decide from the route and the session what body may be
+ * buffered, before a byte of it is read. A request whose answer does not
+ * depend on its body (no live session for a closed route, an unknown
+ * route) is answered now; libmicrohttpd then closes the connection
+ * without reading the body. */
+static enum MHD_Result begin(server *srv, conn *k, struct MHD_Connection *c,
+                             ov_request *rq)
+{
+    size_t uri_len = k->uri ? strlen(k->uri) : 0;
+    if (uri_len > OV_HTTP_URI_MAX)
+        return refuse(k, c, 414, "uri_too_long",
+                      "the address is longer than 8 KiB; shorten it (send "
+                      "large values in the body of a POST)");
+    size_t header_bytes = uri_len;
+    MHD_get_connection_values(c, MHD_HEADER_KIND, add_header_bytes,
+                              &header_bytes);
+    if (header_bytes > OV_HTTP_HEADER_BYTES_MAX)
+        return refuse(k, c, 431, "headers_too_large",
+                      "the request's headers are larger than 16 KiB; remove "
+                      "cookies or headers this site does not use");
+    ov_str cl = ov_request_header(rq, "Content-Length");
+    ov_str te = ov_request_header(rq, "Transfer-Encoding");
+    int64_t announced = 0;
+    if (cl.ptr && ov_str_to_i64(cl, &announced) != OV_OK)
+        announced = -1;
+    bool has_body = te.ptr || announced != 0;
+    bool now = false;
+    ov_body_class cls =
+        has_body ? ov_web_body_class(srv->app, rq, &now) : OV_BODY_SMALL;
+    k->limit = limit_of(srv, cls);
+    if (now) {
+        ov_response *res = new_response(k);
+        ov_web_handle(srv->app, rq, res);
+        k->answered = true;
+        return respond(srv, k, c, rq, res);
+    }
+    if (announced > 0 && (uint64_t)announced > k->limit) {
+        char msg[300];
+        too_large(k, msg, sizeof msg);
+        return refuse(k, c, 413, "too_large", msg);
+    }
+    ov_buf_init(&k->body, k->arena, k->limit);
+    return MHD_YES;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
                                   const char *url, const char *method,
                                   const char *version, const char *upload,
@@ -160,65 +306,33 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     }
     if (!k->started) {
         k->started = true;
-        /* candidate lists may be larger than other bodies */
-        size_t max = srv->body_max;
-        if (strstr(url, "/screening") && max < OV_HTTP_IMPORT_MAX)
-            max = OV_HTTP_IMPORT_MAX;
-        ov_buf_init(&k->body, k->arena, max);
+        k->req = build_request(k, c, url, method);
+        return begin(srv, k, c, k->req);
+    }
+    if (k->answered) {
+        /* answered before the body: drop whatever still arrives */
+        *upload_size = 0;
         return MHD_YES;
     }
     if (*upload_size) {
-        if (ov_buf_append(&k->body, upload, *upload_size) != OV_OK)
+        if (!k->too_big &&
+            ov_buf_append(&k->body, upload, *upload_size) != OV_OK)
             k->too_big = true;
         *upload_size = 0;
         return MHD_YES;
     }
-    /* both live in the arena: a held response outlives this call */
-    ov_request *rq = OV_NEW(k->arena, ov_request);
-    ov_request req;
-    memset(&req, 0, sizeof req);
-    req.arena = k->arena;
-    req.method = ov_method_parse(method);
-    /* the path as libmicrohttpd decoded it; the raw query string */
-    req.path = ov_str_c(ov_arena_strdup(k->arena, url));
-    const char *q = k->uri ? strchr(k->uri, '?') : NULL;
-    req.query = q ? ov_str_c(q + 1) : (ov_str){"", 0};
-    req.body = ov_buf_str(&k->body);
-    MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, &req);
-    const union MHD_ConnectionInfo *ci =
-        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
-        inet_ntop(AF_INET,
-                  &((const struct sockaddr_in *)(const void *)ci->client_addr)
-                       ->sin_addr,
-                  req.remote, sizeof req.remote);
-    *rq = req;
-    ov_response *res = OV_NEW(k->arena, ov_response);
-    ov_response_init(res, k->arena, 16 * 1024 * 1024);
+    ov_request *rq = k->req;
+    rq->body = ov_buf_str(&k->body);
+    ov_response *res = new_response(k);
     if (k->too_big) {
+        char msg[300];
+        too_large(k, msg, sizeof msg);
         ov_response_security_headers(res);
-        ov_response_error_status(res, 413, "too_large",
-                                 "the request body is larger than the limit "
-                                 "(1 MiB; candidate lists 16 MiB); send "
-                                 "less");
-    } else {
-        ov_web_handle(srv->app, rq, res);
+        ov_response_error_status(res, 413, "too_large", msg);
+        return send_response(c, res);
     }
-    if (res->audit_ticket &&
-        !ov_store_audit_durable(srv->app->store, res->audit_ticket)) {
-        /* hold the response, not the thread, while the disk syncs */
-        k->req = rq;
-        k->res = res;
-        k->mhd = c;
-        k->held = true;
-        k->audit_st = OV_OK;
-        atomic_fetch_add(&srv->held, 1);
-        MHD_suspend_connection(c);
-        ov_store_audit_notify(srv->app->store, res->audit_ticket, on_durable,
-                              k);
-        return MHD_YES;
-    }
-    return send_response(c, res);
+    ov_web_handle(srv->app, rq, res);
+    return respond(srv, k, c, rq, res);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
