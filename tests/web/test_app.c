@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "web/app.h"
+#include "web/throttle.h"
 
 static ov_str header(const ov_response *r, const char *name)
 {
@@ -205,6 +206,142 @@ static void the_openapi_document_and_the_routes_agree(void **state)
     ov_arena_destroy(a);
 }
 
+/* A redirect to a path with æøå (as libmicrohttpd decodes it) must stay a
+ * valid, ASCII header. */
+static void location_is_percent_encoded(void **state)
+{
+    (void)state;
+    ov_arena *a = ov_arena_new(0);
+    ov_response res;
+    ov_response_init(&res, a, 4096);
+    ov_response_header(&res, "Location", "/forl\xc3\xb8" "b?x=a b");
+    assert_true(ov_str_eq_c(header(&res, "Location"),
+                            "/forl%C3%B8b?x=a%20b"));
+    ov_response_header(&res, "Location", "/login?next=%2Fa");
+    assert_true(ov_str_eq_c(header(&res, "Location"), "/login?next=%2Fa"));
+    /* back to the log-in: the path is a query value, '&' included */
+    call(a, OV_GET, "/forloeb/\xc3\xb8&udlobet=1", &res);
+    assert_int_equal(res.status, 303);
+    assert_true(ov_str_eq_c(header(&res, "Location"),
+                            "/login?next=/forloeb/%C3%B8%26udlobet%3D1"));
+    ov_arena_destroy(a);
+}
+
+/* The body limit is decided from the route and session alone: without a
+ * live session a closed route is answered at once and gets the small
+ * limit, whatever its path says ("/screening" included). */
+static void bodies_before_authentication_stay_small(void **state)
+{
+    (void)state;
+    ov_web app = {.store = NULL};
+    static const struct {
+        ov_method m;
+        const char *path;
+        ov_body_class cls;
+        bool now;
+    } cases[] = {
+        {OV_POST, "/api/v1/session", OV_BODY_SMALL, false},
+        {OV_POST, "/login", OV_BODY_SMALL, false},
+        {OV_POST, "/screening", OV_BODY_SMALL, true},
+        {OV_POST, "/api/v1/screening/batches", OV_BODY_SMALL, true},
+        {OV_POST, "/forloeb/1/plan", OV_BODY_SMALL, true},
+        {OV_POST, "/nothing/screening", OV_BODY_SMALL, true},
+        {OV_POST, "/api/v1/health", OV_BODY_SMALL, true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ov_request req;
+        memset(&req, 0, sizeof req);
+        req.method = cases[i].m;
+        req.path = ov_str_c(cases[i].path);
+        bool now = !cases[i].now;
+        assert_int_equal(ov_web_body_class(&app, &req, &now), cases[i].cls);
+        if (now != cases[i].now)
+            fail_msg("%s: answer_now %d", cases[i].path, now);
+    }
+}
+
+static void post_login(ov_web *app, ov_arena *a, const char *body,
+                       ov_response *res)
+{
+    ov_request req;
+    memset(&req, 0, sizeof req);
+    req.arena = a;
+    req.method = OV_POST;
+    req.path = OV_STR_LIT("/api/v1/session");
+    req.body = ov_str_c(body);
+    snprintf(req.remote, sizeof req.remote, "192.0.2.1");
+    ov_response_init(res, a, 65536);
+    ov_web_handle(app, &req, res);
+}
+
+/* A throttled log-in is refused at once with 429 and Retry-After; the
+ * password is never evaluated (there is not even a store to read the
+ * user from: reaching it would fail). */
+static void a_throttled_login_answers_429_without_checking(void **state)
+{
+    (void)state;
+    ov_throttle *t = ov_throttle_new(NULL);
+    int64_t now = ov_throttle_now_ms();
+    for (int i = 0; i < 3; i++)
+        ov_throttle_admit(t, OV_STR_LIT("admin"), OV_STR_LIT(""), now);
+    ov_web app = {.store = NULL, .throttle = t};
+    ov_arena *a = ov_arena_new(0);
+    ov_response res;
+    post_login(&app, a, "{\"username\":\"admin\",\"password\":\"x\"}",
+               &res);
+    assert_int_equal(res.status, 429);
+    assert_true(ov_str_eq_c(header(&res, "Retry-After"), "1"));
+    assert_non_null(strstr(res.body.data, "\"code\":\"too_many_attempts\""));
+    assert_non_null(header(&res, "Content-Security-Policy").ptr);
+    /* the HTML form too, with the wait in words */
+    ov_request req;
+    memset(&req, 0, sizeof req);
+    req.arena = a;
+    req.method = OV_POST;
+    req.path = OV_STR_LIT("/login");
+    req.body = OV_STR_LIT("username=admin&password=x");
+    req.headers[req.nheaders++] =
+        (ov_header){OV_STR_LIT("Content-Type"),
+                    OV_STR_LIT("application/x-www-form-urlencoded")};
+    ov_response_init(&res, a, 65536);
+    ov_web_handle(&app, &req, &res);
+    assert_int_equal(res.status, 429);
+    assert_true(ov_str_eq_c(header(&res, "Retry-After"), "1"));
+    assert_non_null(strstr(res.body.data, "Prøv igen om 1 sekund."));
+    ov_arena_destroy(a);
+    ov_throttle_free(t);
+}
+
+/* Both Argon2id slots busy: 503 with Retry-After, not a worker waiting
+ * in a queue. */
+static void a_login_finding_both_password_checks_busy_answers_503(
+    void **state)
+{
+    (void)state;
+    ov_throttle *t = ov_throttle_new(NULL);
+    ov_web app = {.store = NULL, .throttle = t};
+    int taken = 0;
+    while (ov_throttle_hash_take())
+        taken++;
+    assert_int_equal(taken, OV_THROTTLE_HASHES);
+    ov_arena *a = ov_arena_new(0);
+    ov_response res;
+    post_login(&app, a, "{\"username\":\"job\",\"password\":\"x\"}", &res);
+    assert_int_equal(res.status, 503);
+    assert_true(ov_str_eq_c(header(&res, "Retry-After"), "1"));
+    assert_non_null(strstr(res.body.data, "\"code\":\"busy\""));
+    /* refused before it was counted */
+    assert_int_equal(ov_throttle_failures(t, OV_STR_LIT("job"),
+                                          ov_throttle_now_ms()),
+                     0);
+    for (int i = 0; i < taken; i++)
+        ov_throttle_hash_give();
+    assert_true(ov_throttle_hash_take());
+    ov_throttle_hash_give();
+    ov_arena_destroy(a);
+    ov_throttle_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -215,6 +352,11 @@ int main(void)
         cmocka_unit_test(the_access_check_denies_by_default),
         cmocka_unit_test(errors_map_to_http_status_codes),
         cmocka_unit_test(the_openapi_document_and_the_routes_agree),
+        cmocka_unit_test(location_is_percent_encoded),
+        cmocka_unit_test(bodies_before_authentication_stay_small),
+        cmocka_unit_test(a_throttled_login_answers_429_without_checking),
+        cmocka_unit_test(
+            a_login_finding_both_password_checks_busy_answers_503),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
