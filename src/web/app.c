@@ -142,13 +142,15 @@ ov_login_outcome ov_web_login(ov_web *app, ov_str user, const char *password,
     bool ok = ov_password_verify(found ? hash : g_dummy, password) && found;
     ov_throttle_hash_give();
     if (!ok) {
+        now = ov_throttle_now_ms();
+        ov_throttle_failed(t, user, addr, now);
         ov_log_warn("failed log-in for user '%.*s' from %s (%d counted)",
                     shown, user.ptr, addr.len ? addr.ptr : "-",
                     ov_throttle_failures(t, user, now));
         ov_err_set(err, OV_EPERM, NULL, "wrong user name or password");
         return OV_LOGIN_WRONG;
     }
-    ov_throttle_succeeded(t, user, addr, now);
+    ov_throttle_succeeded(t, user, addr, ov_throttle_now_ms());
     ov_actor actor = {"web", OV_ROLE_SYSTEM, "log-in"};
     ov_status st = ov_tx_begin(app->store, &actor, &tx, err);
     if (st == OV_OK) {

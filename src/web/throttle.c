@@ -243,6 +243,32 @@ int ov_throttle_admit(ov_throttle *t, ov_str account, ov_str address,
     return retry > 0 ? seconds(retry) : 0;
 }
 
+/* Restart the wait of a counted key from now. */
+static void restamp(ov_throttle *t, int kind, ov_str value, int free,
+                    int64_t now)
+{
+    uint8_t key[KEY_BYTES];
+    key_of(t, kind, value, key);
+    place *p = find(t, key, now);
+    if (!p)
+        return;
+    int64_t w = wait_after(t, p->attempts, free);
+    if (w && now + w > p->until_ms)
+        p->until_ms = now + w;
+    if (now > p->last_ms)
+        p->last_ms = now;
+}
+
+void ov_throttle_failed(ov_throttle *t, ov_str account, ov_str address,
+                        int64_t now_ms)
+{
+    pthread_mutex_lock(&t->lock);
+    restamp(t, KIND_ACCOUNT, account, t->lim.free_account, now_ms);
+    if (address.len)
+        restamp(t, KIND_ADDRESS, address, t->lim.free_address, now_ms);
+    pthread_mutex_unlock(&t->lock);
+}
+
 void ov_throttle_succeeded(ov_throttle *t, ov_str account, ov_str address,
                            int64_t now_ms)
 {

@@ -26,7 +26,8 @@
  *   it forgets the account's failures and un-counts itself from the
  *   address (other failures from the address stay).
  * - The first free_* attempts of a key pass; each further one sets a wait
- *   of base_ms doubling up to max_ms from its own time. A key with no
+ *   of base_ms doubling up to max_ms, from its admission and again from
+ *   the moment its password proved wrong (ov_throttle_failed). A key with no
  *   attempt for forget_ms starts afresh. Refused attempts are not counted
  *   (they cost nothing: the password is never evaluated).
  *
@@ -77,6 +78,12 @@ int ov_throttle_check(ov_throttle *t, ov_str account, ov_str address,
  * seconds to wait (at least 1) and nothing is counted. */
 int ov_throttle_admit(ov_throttle *t, ov_str account, ov_str address,
                       int64_t now_ms);
+
+/* The admitted attempt had a wrong password, known at now_ms (after the
+ * check): the waits its count set start again from now, so a slow check
+ * does not use up the wait before the client even has its answer. */
+void ov_throttle_failed(ov_throttle *t, ov_str account, ov_str address,
+                        int64_t now_ms);
 
 /* The admitted attempt had the right password: the account's failures are
  * forgotten, and the attempt no longer counts for the address. */

@@ -193,3 +193,18 @@ grep -q '"code":"headers_too_large"' "$T/b" || fail "431 body"
 kill -TERM $pid
 wait $pid
 trap - EXIT
+
+# ---- the session timeouts are settings ----
+"$OVERGANG" config --db "$db" >"$T/cfg"
+expect_out '^session_idle_minutes = 30  # default' "$T/cfg"
+expect_out '^session_absolute_hours = 12  # default' "$T/cfg"
+OVERGANG_SESSION_IDLE_MINUTES=15 OVERGANG_SESSION_ABSOLUTE_HOURS=8 \
+    "$OVERGANG" config --db "$db" >"$T/cfg"
+expect_out '^session_idle_minutes = 15  # environment' "$T/cfg"
+expect_out '^session_absolute_hours = 8  # environment' "$T/cfg"
+OVERGANG_SESSION_IDLE_MINUTES=0 expect_fail 2 \
+    "OVERGANG_SESSION_IDLE_MINUTES: '0' is not a number of minutes from 1 to 1440" \
+    "$OVERGANG" config --db "$db"
+OVERGANG_SESSION_ABSOLUTE_HOURS=200 expect_fail 2 \
+    "OVERGANG_SESSION_ABSOLUTE_HOURS: '200' is not a number of hours from 1 to 168" \
+    "$OVERGANG" config --db "$db"

@@ -233,6 +233,27 @@ static void parallel_attempts_cannot_pass_the_limit_together(void **state)
     ov_throttle_free(t);
 }
 
+/* A password check may take longer than the first wait: the wait starts
+ * again when the failure is known, so the next attempt after the answer
+ * is still refused. */
+static void the_wait_restarts_when_the_password_proved_wrong(void **state)
+{
+    (void)state;
+    ov_throttle *t = ov_throttle_new(NULL);
+    ov_str u = OV_STR_LIT("admin");
+    ov_str addr = OV_STR_LIT("192.0.2.20");
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(ov_throttle_admit(t, u, addr, T0), 0);
+    /* the third check took 1.5 s */
+    ov_throttle_failed(t, u, addr, T0 + 1500);
+    assert_int_equal(ov_throttle_admit(t, u, addr, T0 + 1600), 1);
+    assert_int_equal(ov_throttle_admit(t, u, addr, T0 + 2500), 0);
+    /* a key that was forgotten or never counted is not made up */
+    ov_throttle_failed(t, OV_STR_LIT("nobody"), OV_STR_LIT(""), T0);
+    assert_int_equal(ov_throttle_failures(t, OV_STR_LIT("nobody"), T0), 0);
+    ov_throttle_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -249,6 +270,7 @@ int main(void)
             a_right_password_forgets_the_account_not_the_address),
         cmocka_unit_test(a_quiet_account_is_forgotten_after_fifteen_minutes),
         cmocka_unit_test(parallel_attempts_cannot_pass_the_limit_together),
+        cmocka_unit_test(the_wait_restarts_when_the_password_proved_wrong),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
