@@ -94,27 +94,86 @@ static ov_status json_strings(ov_str body, const char *const *names, int n,
 
 /* ---- handlers ---- */
 
-/* Log in without ever waiting: a throttled attempt is refused before
- * anything is read or hashed (429), an attempt that finds both Argon2id
- * slots busy is refused too (503), and only an admitted attempt reads the
- * user and verifies the password. Order: the cheap check, the slot, then
- * admit (which counts the attempt, atomically with the check, so parallel
- * attempts cannot pass the limit together). See web/throttle.h. */
-ov_login_outcome ov_web_login(ov_web *app, ov_str user, const char *password,
-                              const char *remote, char token[65],
-                              char csrf[65], int *retry_after, ov_err *err)
+/* A log-in admitted by ov_web_login_start, in the request's arena. */
+typedef struct login_job {
+    ov_web *app;
+    ov_request *req;
+    ov_response *res;
+    ov_str user;
+    const char *password;
+    ov_login_done done;
+    void *ctx;
+} login_job;
+
+/* The later half of a log-in, on a log-in thread (or at once without the
+ * server): read the user, check the password (even for unknown users, so
+ * timing does not tell them apart), record the outcome with the throttle,
+ * create the session, and let done render. */
+static void login_run(void *arg)
 {
-    ov_err_clear(err);
+    login_job *j = arg;
+    ov_web *app = j->app;
+    ov_throttle *t = app->throttle ? app->throttle : ov_throttle_default();
+    ov_str addr = ov_str_c(j->req->remote);
+    int shown = (int)(j->user.len > 64 ? 64 : j->user.len);
+    ov_err err;
+    ov_err_clear(&err);
+    ov_tx *tx;
+    ov_viewer viewer;
+    char hash[OV_PWHASH_MAX] = "";
+    bool found = false;
+    if (ov_tx_begin_read(app->store, &tx, &err) == OV_OK) {
+        found = ov_session_user(tx, j->user, &viewer, hash, &err) == OV_OK;
+        ov_tx_rollback(tx);
+    }
+    pthread_once(&g_dummy_once, make_dummy);
+    bool ok = ov_password_verify(found ? hash : g_dummy, j->password) &&
+              found;
+    ov_throttle_hash_give();
+    int64_t now = ov_throttle_now_ms();
+    if (!ok) {
+        ov_throttle_failed(t, j->user, addr, now);
+        ov_log_warn("failed log-in for user '%.*s' from %s (%d counted)",
+                    shown, j->user.ptr, addr.len ? addr.ptr : "-",
+                    ov_throttle_failures(t, j->user, now));
+        ov_err_set(&err, OV_EPERM, NULL, "wrong user name or password");
+        j->done(app, j->req, j->res, OV_LOGIN_WRONG, 0, NULL, NULL, &err,
+                j->ctx);
+        return;
+    }
+    ov_throttle_succeeded(t, j->user, addr, now);
+    char token[OV_TOKEN_HEX], csrf[OV_TOKEN_HEX];
+    ov_err_clear(&err);
+    ov_actor actor = {"web", OV_ROLE_SYSTEM, "log-in"};
+    ov_status st = ov_tx_begin(app->store, &actor, &tx, &err);
+    if (st == OV_OK) {
+        ov_session_create(tx, viewer.user_id, ov_time_now(), token, csrf,
+                          &err);
+        st = ov_tx_commit(tx, &err);
+    }
+    j->done(app, j->req, j->res, st == OV_OK ? OV_LOGIN_OK : OV_LOGIN_ERROR,
+            0, token, csrf, &err, j->ctx);
+}
+
+/* Order: the cheap check (counts nothing), a place among the log-ins in
+ * flight, then admit (which counts the attempt, atomically with its
+ * check, so parallel attempts cannot pass the limit together). See
+ * web/throttle.h. */
+ov_login_outcome ov_web_login_start(ov_web *app, ov_request *req,
+                                    ov_response *res, ov_str user,
+                                    ov_str password, ov_login_done done,
+                                    void *ctx, int *retry_after)
+{
     *retry_after = 0;
     ov_throttle *t = app->throttle ? app->throttle : ov_throttle_default();
-    ov_str addr = ov_str_c(remote ? remote : "");
+    ov_str addr = ov_str_c(req->remote);
     int shown = (int)(user.len > 64 ? 64 : user.len);
     int64_t now = ov_throttle_now_ms();
     int wait = ov_throttle_check(t, user, addr, now);
     if (wait == 0 && !ov_throttle_hash_take()) {
         *retry_after = 1;
-        ov_log_debug("log-in for user '%.*s' refused: both password checks "
-                     "busy", shown, user.ptr);
+        ov_log_debug("log-in for user '%.*s' refused: too many log-ins in "
+                     "flight", shown, user.ptr);
         return OV_LOGIN_BUSY;
     }
     if (wait == 0) {
@@ -129,35 +188,12 @@ ov_login_outcome ov_web_login(ov_web *app, ov_str user, const char *password,
                      shown, user.ptr, addr.len ? addr.ptr : "-", wait);
         return OV_LOGIN_THROTTLED;
     }
-    ov_tx *tx;
-    ov_viewer viewer;
-    char hash[OV_PWHASH_MAX] = "";
-    bool found = false;
-    if (ov_tx_begin_read(app->store, &tx, err) == OV_OK) {
-        found = ov_session_user(tx, user, &viewer, hash, err) == OV_OK;
-        ov_tx_rollback(tx);
-    }
-    /* verify even for unknown users so timing does not tell them apart */
-    pthread_once(&g_dummy_once, make_dummy);
-    bool ok = ov_password_verify(found ? hash : g_dummy, password) && found;
-    ov_throttle_hash_give();
-    if (!ok) {
-        now = ov_throttle_now_ms();
-        ov_throttle_failed(t, user, addr, now);
-        ov_log_warn("failed log-in for user '%.*s' from %s (%d counted)",
-                    shown, user.ptr, addr.len ? addr.ptr : "-",
-                    ov_throttle_failures(t, user, now));
-        ov_err_set(err, OV_EPERM, NULL, "wrong user name or password");
-        return OV_LOGIN_WRONG;
-    }
-    ov_throttle_succeeded(t, user, addr, ov_throttle_now_ms());
-    ov_actor actor = {"web", OV_ROLE_SYSTEM, "log-in"};
-    ov_status st = ov_tx_begin(app->store, &actor, &tx, err);
-    if (st == OV_OK) {
-        ov_session_create(tx, viewer.user_id, ov_time_now(), token, csrf, err);
-        st = ov_tx_commit(tx, err);
-    }
-    return st == OV_OK ? OV_LOGIN_OK : OV_LOGIN_ERROR;
+    login_job *j = OV_NEW(req->arena, login_job);
+    *j = (login_job){app, req, res, ov_str_c(ov_str_dup0(req->arena, user)),
+                     ov_str_dup0(req->arena, password), done, ctx};
+    res->later = login_run;
+    res->later_ctx = j;
+    return OV_LOGIN_PENDING;
 }
 
 void ov_web_login_refused(ov_response *res, ov_login_outcome why,
@@ -199,22 +235,12 @@ ov_status ov_web_logout(ov_web *app, ov_str token, ov_err *err)
     return st;
 }
 
-static void h_login(ov_web *app, ov_request *req, ov_response *res)
+/* The API's log-in answer: the CSRF token and the cookie, or the error. */
+static void api_login_done(ov_web *app, ov_request *req, ov_response *res,
+                           ov_login_outcome out, int wait, const char *token,
+                           const char *csrf, const ov_err *err, void *ctx)
 {
-    static const char *const names[] = {"username", "password"};
-    const char *v[2] = {NULL, NULL};
-    ov_err err;
-    ov_err_clear(&err);
-    if (json_strings(req->body, names, 2, 256, v, req->arena, &err) !=
-        OV_OK) {
-        ov_response_error(res, &err);
-        return;
-    }
-    char token[OV_TOKEN_HEX], csrf[OV_TOKEN_HEX];
-    int wait = 0;
-    ov_login_outcome out = ov_web_login(app, ov_str_c(v[0]), v[1],
-                                        req->remote, token, csrf, &wait,
-                                        &err);
+    (void)ctx;
     if (out == OV_LOGIN_THROTTLED || out == OV_LOGIN_BUSY) {
         char msg[160];
         if (out == OV_LOGIN_THROTTLED)
@@ -241,12 +267,31 @@ static void h_login(ov_web *app, ov_request *req, ov_response *res)
         return;
     }
     if (out != OV_LOGIN_OK) {
-        ov_response_error(res, &err);
+        ov_response_error(res, err);
         return;
     }
     ov_web_set_session_cookie(app, req, res, token);
     ov_response_json(res, 200,
                      dump(json_pack("{s:s}", "csrf_token", csrf), req->arena));
+}
+
+static void h_login(ov_web *app, ov_request *req, ov_response *res)
+{
+    static const char *const names[] = {"username", "password"};
+    const char *v[2] = {NULL, NULL};
+    ov_err err;
+    ov_err_clear(&err);
+    if (json_strings(req->body, names, 2, 256, v, req->arena, &err) !=
+        OV_OK) {
+        ov_response_error(res, &err);
+        return;
+    }
+    int wait = 0;
+    ov_login_outcome out =
+        ov_web_login_start(app, req, res, ov_str_c(v[0]), ov_str_c(v[1]),
+                           api_login_done, NULL, &wait);
+    if (out != OV_LOGIN_PENDING)
+        api_login_done(app, req, res, out, wait, NULL, NULL, &err, NULL);
 }
 
 static void h_logout(ov_web *app, ov_request *req, ov_response *res)
@@ -905,6 +950,13 @@ ov_body_class ov_web_body_class(ov_web *app, ov_request *req,
 void ov_web_handle(ov_web *app, ov_request *req, ov_response *res)
 {
     dispatch(app, req, res);
+    if (res->later) {
+        if (app && app->async_later)
+            return; /* the server runs it, then holds for the audit */
+        void (*later)(void *) = res->later;
+        res->later = NULL;
+        later(res->later_ctx);
+    }
     if (!res->audit_ticket || (app && app->async_audit))
         return;
     ov_err err;

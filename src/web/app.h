@@ -22,6 +22,9 @@ typedef struct ov_web {
      * (suspending the connection, not the thread); without it,
      * ov_web_handle waits before it returns. */
     bool async_audit;
+    /* The server runs a response's later work (ov_response.later) on its
+     * log-in threads; without it, ov_web_handle runs it at once. */
+    bool async_later;
 } ov_web;
 
 typedef enum ov_access {
@@ -70,19 +73,30 @@ typedef enum ov_login_outcome {
     OV_LOGIN_OK = 0,
     OV_LOGIN_WRONG,     /* wrong user name or password (401) */
     OV_LOGIN_THROTTLED, /* too many failures: refused unchecked (429) */
-    OV_LOGIN_BUSY,      /* both Argon2id slots busy: refused (503) */
-    OV_LOGIN_ERROR      /* the store failed: err says why */
+    OV_LOGIN_BUSY,      /* too many log-ins in flight: refused (503) */
+    OV_LOGIN_ERROR,     /* the store failed: err says why */
+    OV_LOGIN_PENDING    /* admitted: the check runs later, then done */
 } ov_login_outcome;
 
-/* Log in: refuse at once when the account or the client address is
- * throttled or both password checks are busy (*retry_after gets the
- * seconds to wait), else check the password (Argon2id, at most two at a
- * time) and create a session. Never sleeps or waits for a slot. remote
- * is the client address ("" or NULL: not counted). token and csrf get 64
- * hex digits each. */
-ov_login_outcome ov_web_login(ov_web *app, ov_str user, const char *password,
-                              const char *remote, char token[65],
-                              char csrf[65], int *retry_after, ov_err *err);
+/* The end of a log-in: render the answer. token and csrf (64 hex digits)
+ * only for OV_LOGIN_OK; retry_after (seconds) for THROTTLED and BUSY. */
+typedef void (*ov_login_done)(ov_web *app, ov_request *req, ov_response *res,
+                              ov_login_outcome out, int retry_after,
+                              const char *token, const char *csrf,
+                              const ov_err *err, void *ctx);
+
+/* Start a log-in without ever waiting: refuse at once when the account or
+ * the client address (req->remote; "" is not counted) is throttled
+ * (THROTTLED) or too many log-ins are in flight (BUSY), with the seconds
+ * to wait in *retry_after, and render nothing. Otherwise the attempt is
+ * counted and the password check (Argon2id) and the session are left to
+ * res->later (PENDING), which calls done with the outcome; the server runs
+ * it on its log-in threads, so a worker never waits for a check. user and
+ * password are copied; ctx must live in the request's arena. */
+ov_login_outcome ov_web_login_start(ov_web *app, ov_request *req,
+                                    ov_response *res, ov_str user,
+                                    ov_str password, ov_login_done done,
+                                    void *ctx, int *retry_after);
 /* Give a refused log-in its status (429, or 503 when busy) and the
  * Retry-After header; the caller writes the body. */
 void ov_web_login_refused(ov_response *res, ov_login_outcome why,

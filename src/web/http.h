@@ -73,6 +73,12 @@ typedef struct ov_response {
     /* The response shows what audited reads read: it may leave only when
      * this audit ticket is on disk (0: at once). See ov_web_handle. */
     uint64_t audit_ticket;
+    /* Work the handler left to run off the worker thread (the log-in's
+     * Argon2id check): the server suspends the connection, runs later on
+     * one of its log-in threads, which completes the response, and sends
+     * it then. Without the server, ov_web_handle runs it at once. */
+    void (*later)(void *ctx);
+    void *later_ctx;
 } ov_response;
 
 ov_method ov_method_parse(const char *m);

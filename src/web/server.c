@@ -6,19 +6,39 @@
 #include <stdatomic.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "core/log.h"
+#include "web/throttle.h"
+
+struct later_job;
 
 typedef struct server {
     ov_web *app;
     size_t body_max;
-    atomic_int held; /* responses suspended until their audit rows sync */
+    atomic_int held; /* responses suspended: audit rows, or later work */
+    /* The log-in threads: they run responses' later work (the Argon2id
+     * check) while the connection is suspended, so no worker waits. */
+    pthread_mutex_t lock;
+    pthread_cond_t work;
+    struct later_job *head, *tail;
+    bool stop;
+    pthread_t threads[OV_THROTTLE_HASHES];
+    int nthreads;
 } server;
+
+/* A suspended connection whose response has later work. */
+typedef struct later_job {
+    struct conn *k;
+    struct later_job *next;
+} later_job;
 
 /* Per-connection state: the request's arena and its (capped) body. */
 typedef struct conn {
@@ -176,11 +196,92 @@ static ov_response *new_response(conn *k)
     return res;
 }
 
-/* Send res now, or hold it (the connection, not the thread) until its
- * audit rows are on disk. */
+/* Run later work, one job at a time per thread, then release the
+ * connection as the audit hold does (held for the audit rows first if the
+ * work made any). */
+static void *later_thread(void *arg)
+{
+    server *srv = arg;
+    /* a password check yields the processor to other requests: a log-in
+     * may take a little longer, a page view should not */
+    if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 5) != 0)
+        ov_log_debug("log-in thread keeps its priority: %s",
+                     strerror(errno));
+    for (;;) {
+        pthread_mutex_lock(&srv->lock);
+        while (!srv->head && !srv->stop)
+            pthread_cond_wait(&srv->work, &srv->lock);
+        later_job *j = srv->head;
+        if (j) {
+            srv->head = j->next;
+            if (!srv->head)
+                srv->tail = NULL;
+        }
+        pthread_mutex_unlock(&srv->lock);
+        if (!j)
+            return NULL; /* stopping, and nothing left */
+        conn *k = j->k;
+        void (*later)(void *) = k->res->later;
+        k->res->later = NULL;
+        later(k->res->later_ctx);
+        uint64_t ticket = k->res->audit_ticket;
+        if (ticket && !ov_store_audit_durable(srv->app->store, ticket))
+            ov_store_audit_notify(srv->app->store, ticket, on_durable, k);
+        else
+            on_durable(k, OV_OK);
+    }
+}
+
+static void later_start(server *srv)
+{
+    pthread_mutex_init(&srv->lock, NULL);
+    pthread_cond_init(&srv->work, NULL);
+    for (int i = 0; i < OV_THROTTLE_HASHES; i++)
+        if (pthread_create(&srv->threads[srv->nthreads], NULL, later_thread,
+                           srv) == 0)
+            srv->nthreads++;
+}
+
+/* After the daemon stopped: every job has run (held reached 0). */
+static void later_stop(server *srv)
+{
+    pthread_mutex_lock(&srv->lock);
+    srv->stop = true;
+    pthread_cond_broadcast(&srv->work);
+    pthread_mutex_unlock(&srv->lock);
+    for (int i = 0; i < srv->nthreads; i++)
+        pthread_join(srv->threads[i], NULL);
+    pthread_cond_destroy(&srv->work);
+    pthread_mutex_destroy(&srv->lock);
+}
+
+/* Send res now, or hold it (the connection, not the thread): while its
+ * later work runs on a log-in thread, and until its audit rows are on
+ * disk. */
 static enum MHD_Result respond(server *srv, conn *k, struct MHD_Connection *c,
                                ov_request *rq, ov_response *res)
 {
+    if (res->later) {
+        k->req = rq;
+        k->res = res;
+        k->mhd = c;
+        k->held = true;
+        k->audit_st = OV_OK;
+        atomic_fetch_add(&srv->held, 1);
+        MHD_suspend_connection(c);
+        later_job *j = OV_NEW(k->arena, later_job);
+        j->k = k;
+        j->next = NULL;
+        pthread_mutex_lock(&srv->lock);
+        if (srv->tail)
+            srv->tail->next = j;
+        else
+            srv->head = j;
+        srv->tail = j;
+        pthread_cond_signal(&srv->work);
+        pthread_mutex_unlock(&srv->lock);
+        return MHD_YES;
+    }
     if (res->audit_ticket &&
         !ov_store_audit_durable(srv->app->store, res->audit_ticket)) {
         k->req = rq;
@@ -366,9 +467,21 @@ ov_status ov_server_run(ov_web *app, const ov_server_options *o,
     addr.sin_family = AF_INET;
     addr.sin_port = htons((uint16_t)port);
     inet_pton(AF_INET, host, &addr.sin_addr);
-    server srv = {app, o->body_max ? o->body_max : OV_HTTP_BODY_MAX, 0};
-    /* responses wait for their audit rows here, without blocking a thread */
+    server srv;
+    memset(&srv, 0, sizeof srv);
+    srv.app = app;
+    srv.body_max = o->body_max ? o->body_max : OV_HTTP_BODY_MAX;
+    /* responses wait for their audit rows here, and password checks run
+     * on the log-in threads, without blocking a worker thread */
     app->async_audit = true;
+    app->async_later = true;
+    later_start(&srv);
+    if (srv.nthreads == 0) {
+        app->async_later = false;
+        return ov_err_set(err, OV_EIO, NULL,
+                          "cannot start the log-in threads (%s)",
+                          strerror(errno));
+    }
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
             MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG,
@@ -387,6 +500,12 @@ ov_status ov_server_run(ov_web *app, const ov_server_options *o,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
         MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_END);
+    if (!d) {
+        int e = errno;
+        later_stop(&srv);
+        app->async_later = false;
+        errno = e;
+    }
     if (!d)
         return ov_err_set(err, OV_EIO, "--listen",
                           "--listen: cannot listen on %s (%s); is another "
@@ -418,6 +537,8 @@ ov_status ov_server_run(ov_web *app, const ov_server_options *o,
         nanosleep(&ts, NULL);
     }
     MHD_stop_daemon(d);
+    later_stop(&srv);
+    app->async_later = false;
     ov_log_info("stopped");
     return OV_OK;
 }

@@ -302,7 +302,7 @@ int ov_throttle_failures(ov_throttle *t, ov_str account, int64_t now_ms)
     return n;
 }
 
-/* ---- the Argon2id bound ---- */
+/* ---- the bound on log-ins in flight ---- */
 
 static pthread_mutex_t g_hash_lock = PTHREAD_MUTEX_INITIALIZER;
 static int g_hashing;
@@ -310,7 +310,7 @@ static int g_hashing;
 bool ov_throttle_hash_take(void)
 {
     pthread_mutex_lock(&g_hash_lock);
-    bool ok = g_hashing < OV_THROTTLE_HASHES;
+    bool ok = g_hashing < OV_THROTTLE_INFLIGHT;
     if (ok)
         g_hashing++;
     pthread_mutex_unlock(&g_hash_lock);

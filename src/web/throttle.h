@@ -94,12 +94,15 @@ void ov_throttle_succeeded(ov_throttle *t, ov_str account, ov_str address,
  * for the log line and tests. */
 int ov_throttle_failures(ov_throttle *t, ov_str account, int64_t now_ms);
 
-/* Argon2id takes 64 MiB and tens of milliseconds per check: at most
- * OV_THROTTLE_HASHES run at a time, process-wide. Take a slot without
- * waiting: false when all are busy (the caller answers 503 with
- * Retry-After instead of queueing a worker behind them); give it back
- * after the check. */
+/* Argon2id takes 64 MiB and tens of milliseconds per check. The server
+ * runs the checks on OV_THROTTLE_HASHES log-in threads of its own (so at
+ * most that many at a time, and never on a worker thread), and at most
+ * OV_THROTTLE_INFLIGHT log-ins may be running or queued for them,
+ * process-wide. Take a place without waiting: false when all are taken
+ * (the caller answers 503 with Retry-After instead of queueing more);
+ * give it back when the check is done. */
 #define OV_THROTTLE_HASHES 2
+#define OV_THROTTLE_INFLIGHT 8
 bool ov_throttle_hash_take(void);
 void ov_throttle_hash_give(void);
 

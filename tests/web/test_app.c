@@ -312,9 +312,9 @@ static void a_throttled_login_answers_429_without_checking(void **state)
     ov_throttle_free(t);
 }
 
-/* Both Argon2id slots busy: 503 with Retry-After, not a worker waiting
- * in a queue. */
-static void a_login_finding_both_password_checks_busy_answers_503(
+/* As many log-ins in flight as allowed (running and queued for the two
+ * password-check threads): 503 with Retry-After, not one more waiting. */
+static void a_login_finding_the_log_ins_in_flight_full_answers_503(
     void **state)
 {
     (void)state;
@@ -323,7 +323,7 @@ static void a_login_finding_both_password_checks_busy_answers_503(
     int taken = 0;
     while (ov_throttle_hash_take())
         taken++;
-    assert_int_equal(taken, OV_THROTTLE_HASHES);
+    assert_int_equal(taken, OV_THROTTLE_INFLIGHT);
     ov_arena *a = ov_arena_new(0);
     ov_response res;
     post_login(&app, a, "{\"username\":\"job\",\"password\":\"x\"}", &res);
@@ -356,7 +356,7 @@ int main(void)
         cmocka_unit_test(bodies_before_authentication_stay_small),
         cmocka_unit_test(a_throttled_login_answers_429_without_checking),
         cmocka_unit_test(
-            a_login_finding_both_password_checks_busy_answers_503),
+            a_login_finding_the_log_ins_in_flight_full_answers_503),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
