@@ -129,7 +129,7 @@ static void login_run(void *arg)
     pthread_once(&g_dummy_once, make_dummy);
     bool ok = ov_password_verify(found ? hash : g_dummy, j->password) &&
               found;
-    ov_throttle_hash_give();
+    ov_throttle_inflight_give();
     int64_t now = ov_throttle_now_ms();
     if (!ok) {
         ov_throttle_failed(t, j->user, addr, now);
@@ -170,7 +170,7 @@ ov_login_outcome ov_web_login_start(ov_web *app, ov_request *req,
     int shown = (int)(user.len > 64 ? 64 : user.len);
     int64_t now = ov_throttle_now_ms();
     int wait = ov_throttle_check(t, user, addr, now);
-    if (wait == 0 && !ov_throttle_hash_take()) {
+    if (wait == 0 && !ov_throttle_inflight_take()) {
         *retry_after = 1;
         ov_log_debug("log-in for user '%.*s' refused: too many log-ins in "
                      "flight", shown, user.ptr);
@@ -179,7 +179,7 @@ ov_login_outcome ov_web_login_start(ov_web *app, ov_request *req,
     if (wait == 0) {
         wait = ov_throttle_admit(t, user, addr, now);
         if (wait)
-            ov_throttle_hash_give();
+            ov_throttle_inflight_give();
     }
     if (wait) {
         /* debug: refusals cost nothing and an attack makes many */

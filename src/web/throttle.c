@@ -304,23 +304,23 @@ int ov_throttle_failures(ov_throttle *t, ov_str account, int64_t now_ms)
 
 /* ---- the bound on log-ins in flight ---- */
 
-static pthread_mutex_t g_hash_lock = PTHREAD_MUTEX_INITIALIZER;
-static int g_hashing;
+static pthread_mutex_t g_inflight_lock = PTHREAD_MUTEX_INITIALIZER;
+static int g_inflight;
 
-bool ov_throttle_hash_take(void)
+bool ov_throttle_inflight_take(void)
 {
-    pthread_mutex_lock(&g_hash_lock);
-    bool ok = g_hashing < OV_THROTTLE_INFLIGHT;
+    pthread_mutex_lock(&g_inflight_lock);
+    bool ok = g_inflight < OV_THROTTLE_INFLIGHT;
     if (ok)
-        g_hashing++;
-    pthread_mutex_unlock(&g_hash_lock);
+        g_inflight++;
+    pthread_mutex_unlock(&g_inflight_lock);
     return ok;
 }
 
-void ov_throttle_hash_give(void)
+void ov_throttle_inflight_give(void)
 {
-    pthread_mutex_lock(&g_hash_lock);
-    if (g_hashing > 0)
-        g_hashing--;
-    pthread_mutex_unlock(&g_hash_lock);
+    pthread_mutex_lock(&g_inflight_lock);
+    if (g_inflight > 0)
+        g_inflight--;
+    pthread_mutex_unlock(&g_inflight_lock);
 }

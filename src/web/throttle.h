@@ -103,7 +103,7 @@ int ov_throttle_failures(ov_throttle *t, ov_str account, int64_t now_ms);
  * give it back when the check is done. */
 #define OV_THROTTLE_HASHES 2
 #define OV_THROTTLE_INFLIGHT 8
-bool ov_throttle_hash_take(void);
-void ov_throttle_hash_give(void);
+bool ov_throttle_inflight_take(void);
+void ov_throttle_inflight_give(void);
 
 #endif

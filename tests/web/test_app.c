@@ -321,7 +321,7 @@ static void a_login_finding_the_log_ins_in_flight_full_answers_503(
     ov_throttle *t = ov_throttle_new(NULL);
     ov_web app = {.store = NULL, .throttle = t};
     int taken = 0;
-    while (ov_throttle_hash_take())
+    while (ov_throttle_inflight_take())
         taken++;
     assert_int_equal(taken, OV_THROTTLE_INFLIGHT);
     ov_arena *a = ov_arena_new(0);
@@ -335,9 +335,9 @@ static void a_login_finding_the_log_ins_in_flight_full_answers_503(
                                           ov_throttle_now_ms()),
                      0);
     for (int i = 0; i < taken; i++)
-        ov_throttle_hash_give();
-    assert_true(ov_throttle_hash_take());
-    ov_throttle_hash_give();
+        ov_throttle_inflight_give();
+    assert_true(ov_throttle_inflight_take());
+    ov_throttle_inflight_give();
     ov_arena_destroy(a);
     ov_throttle_free(t);
 }
