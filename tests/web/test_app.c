@@ -10,6 +10,8 @@
 
 #include <jansson.h>
 
+#include "store/session.h"
+#include "support/world.h"
 #include "web/app.h"
 #include "web/throttle.h"
 
@@ -342,6 +344,102 @@ static void a_login_finding_the_log_ins_in_flight_full_answers_503(
     ov_throttle_free(t);
 }
 
+/* A session for user, made `ago_ms` ago (created and last seen then). */
+static void old_session(tu_world *w, int64_t user, ov_time ago_ms,
+                        char token[OV_TOKEN_HEX])
+{
+    char csrf[OV_TOKEN_HEX];
+    ov_tx *tx;
+    ov_err err;
+    assert_int_equal(ov_tx_begin(w->t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_session_create(tx, user, ov_time_now() - ago_ms,
+                                       token, csrf, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+}
+
+static ov_request with_cookie(ov_arena *a, ov_method m, const char *path,
+                              const char *token)
+{
+    ov_request req;
+    memset(&req, 0, sizeof req);
+    req.arena = a;
+    req.method = m;
+    req.path = ov_str_c(path);
+    req.headers[req.nheaders++] =
+        (ov_header){OV_STR_LIT("Cookie"),
+                    ov_str_c(ov_arena_printf(a, "ov_session=%s", token))};
+    return req;
+}
+
+/* session_idle_minutes and session_absolute_hours reach the access check:
+ * a session last used two hours ago is live with 180 idle minutes, and
+ * over with 60, or with an absolute limit of one hour. */
+static void the_session_timeouts_come_from_the_settings(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    ov_arena *a = ov_arena_new(0);
+    ov_route closed = {OV_GET, "/x", OV_ACCESS_SESSION, NULL, "test", NULL};
+    char t1[OV_TOKEN_HEX], t2[OV_TOKEN_HEX], t3[OV_TOKEN_HEX];
+    old_session(&w, w.job, 2 * 3600000, t1);
+    old_session(&w, w.job, 2 * 3600000, t2);
+    old_session(&w, w.job, 2 * 3600000, t3);
+    ov_err err;
+    ov_web app = {.store = w.t.store, .idle_minutes = 180,
+                  .absolute_hours = 12};
+    ov_request req = with_cookie(a, OV_GET, "/x", t1);
+    assert_int_equal(ov_web_authorize(&app, &closed, &req, &err), OV_OK);
+    app.idle_minutes = 60;
+    req = with_cookie(a, OV_GET, "/x", t2);
+    assert_int_equal(ov_web_authorize(&app, &closed, &req, &err), OV_EPERM);
+    assert_non_null(strstr(err.msg, "expired"));
+    app.idle_minutes = 180;
+    app.absolute_hours = 1;
+    req = with_cookie(a, OV_GET, "/x", t3);
+    assert_int_equal(ov_web_authorize(&app, &closed, &req, &err), OV_EPERM);
+    assert_non_null(strstr(err.msg, "expired"));
+    ov_arena_destroy(a);
+    tu_db_free(&w.t);
+}
+
+/* With a live session the body limit follows the route and the role: the
+ * import route gets the large limit only for a role that may import. */
+static void the_import_limit_needs_a_role_that_may_import(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    ov_arena *a = ov_arena_new(0);
+    char job[OV_TOKEN_HEX], vk[OV_TOKEN_HEX];
+    old_session(&w, w.job, 0, job);
+    old_session(&w, w.vk, 0, vk);
+    ov_web app = {.store = w.t.store};
+    static const struct {
+        const char *path;
+        ov_body_class job_cls, vk_cls;
+    } cases[] = {
+        {"/api/v1/screening/batches", OV_BODY_IMPORT, OV_BODY_NORMAL},
+        {"/screening", OV_BODY_IMPORT, OV_BODY_NORMAL},
+        {"/screening/1/lodtraekning", OV_BODY_NORMAL, OV_BODY_NORMAL},
+        {"/forloeb/1/plan", OV_BODY_NORMAL, OV_BODY_NORMAL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bool now = true;
+        ov_request req = with_cookie(a, OV_POST, cases[i].path, job);
+        assert_int_equal(ov_web_body_class(&app, &req, &now),
+                         cases[i].job_cls);
+        assert_false(now);
+        req = with_cookie(a, OV_POST, cases[i].path, vk);
+        assert_int_equal(ov_web_body_class(&app, &req, &now),
+                         cases[i].vk_cls);
+        assert_false(now);
+    }
+    ov_arena_destroy(a);
+    tu_db_free(&w.t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -357,6 +455,8 @@ int main(void)
         cmocka_unit_test(a_throttled_login_answers_429_without_checking),
         cmocka_unit_test(
             a_login_finding_the_log_ins_in_flight_full_answers_503),
+        cmocka_unit_test(the_session_timeouts_come_from_the_settings),
+        cmocka_unit_test(the_import_limit_needs_a_role_that_may_import),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
