@@ -62,10 +62,13 @@ int cmd_serve(int argc, char **argv)
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
-    ov_web app = {.store = s,
-                  .cookie_secure = strcmp(ov_config_get(&c.cfg,
-                                                        OV_SET_COOKIE_SECURE),
-                                          "yes") == 0};
+    ov_web app = {
+        .store = s,
+        .cookie_secure =
+            strcmp(ov_config_get(&c.cfg, OV_SET_COOKIE_SECURE), "yes") == 0,
+        .idle_minutes = (int)ov_config_get_int(&c.cfg, OV_SET_SESSION_IDLE),
+        .absolute_hours =
+            (int)ov_config_get_int(&c.cfg, OV_SET_SESSION_ABSOLUTE)};
     ov_status st = ov_server_run(&app, &so, &g_stop, &err);
     ov_store_close(s);
     if (st != OV_OK)

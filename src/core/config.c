@@ -54,6 +54,27 @@ static ov_status v_yesno(const char *value, const char *where, ov_err *err)
     return OV_OK;
 }
 
+static ov_status v_idle(const char *value, const char *where, ov_err *err)
+{
+    int64_t v;
+    if (ov_str_to_i64(ov_str_c(value), &v) != OV_OK || v < 1 || v > 1440)
+        return ov_err_set(err, OV_EINVAL, where,
+                          "%s: '%s' is not a number of minutes from 1 to "
+                          "1440 (default 30)", where, value);
+    return OV_OK;
+}
+
+static ov_status v_absolute(const char *value, const char *where,
+                            ov_err *err)
+{
+    int64_t v;
+    if (ov_str_to_i64(ov_str_c(value), &v) != OV_OK || v < 1 || v > 168)
+        return ov_err_set(err, OV_EINVAL, where,
+                          "%s: '%s' is not a number of hours from 1 to 168 "
+                          "(default 12)", where, value);
+    return OV_OK;
+}
+
 static const setting_def defs[OV_SET_COUNT] = {
     [OV_SET_DB] = {"db", "OVERGANG_DB", "overgang.db", v_path,
                    "the database file (SQLite)"},
@@ -68,6 +89,15 @@ static const setting_def defs[OV_SET_COUNT] = {
     [OV_SET_COOKIE_SECURE] = {"cookie_secure", "OVERGANG_COOKIE_SECURE", "no",
                               v_yesno,
                               "yes behind TLS: the session cookie is Secure"},
+    [OV_SET_SESSION_IDLE] = {"session_idle_minutes",
+                             "OVERGANG_SESSION_IDLE_MINUTES", "30", v_idle,
+                             "a web session ends after this many minutes "
+                             "without a request"},
+    [OV_SET_SESSION_ABSOLUTE] = {"session_absolute_hours",
+                                 "OVERGANG_SESSION_ABSOLUTE_HOURS", "12",
+                                 v_absolute,
+                                 "a web session ends this many hours after "
+                                 "the log-in, in use or not"},
 };
 
 static void copy_value(char *dst, const char *src)

@@ -29,6 +29,8 @@ typedef enum ov_setting {
     OV_SET_LOG_LEVEL,       /* error|warn|info|debug */
     OV_SET_AUDIT_RETENTION, /* audit retention in months, 1-120 */
     OV_SET_COOKIE_SECURE,   /* yes|no: Secure session cookie (behind TLS) */
+    OV_SET_SESSION_IDLE,    /* minutes without a request, 1-1440 */
+    OV_SET_SESSION_ABSOLUTE, /* hours after log-in, 1-168 */
     OV_SET_COUNT
 } ov_setting;
 

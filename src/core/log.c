@@ -63,34 +63,96 @@ void ov_log_mask_cpr(char *s, size_t len)
     }
 }
 
+/* Copy src into dst with every control character written as an escape,
+ * so that a value from outside (a user name with a newline) cannot start
+ * a line of its own or hide what follows: \n \r \t, \\ for the
+ * backslash itself (so an escape in the log is never ambiguous), \xNN for
+ * the other C0 controls and DEL, \u0085 \u2028 \u2029 for the UTF-8
+ * line breaks some viewers honour and \xC2\xNN for the other C1 controls.
+ * Other bytes (UTF-8 letters such as æøå) are kept. Always NUL-terminates;
+ * cuts only between whole escapes. Returns the length written. */
+size_t ov_log_escape(char *dst, size_t cap, const char *src, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t o = 0;
+    if (cap == 0)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)src[i];
+        char e[12];
+        size_t n = 0;
+        if (c == '\n' || c == '\r' || c == '\t' || c == '\\') {
+            e[n++] = '\\';
+            e[n++] = c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't'
+                                                              : '\\';
+        } else if (c < 0x20 || c == 0x7f) {
+            e[n++] = '\\';
+            e[n++] = 'x';
+            e[n++] = hex[c >> 4];
+            e[n++] = hex[c & 15];
+        } else if (c == 0xc2 && i + 1 < len &&
+                   (unsigned char)src[i + 1] >= 0x80 &&
+                   (unsigned char)src[i + 1] <= 0x9f) {
+            /* U+0080..U+009F, the C1 controls (U+0085 is NEL) */
+            unsigned char d = (unsigned char)src[++i];
+            memcpy(e, "\\u00", 4);
+            n = 4;
+            e[n++] = hex[d >> 4];
+            e[n++] = hex[d & 15];
+        } else if (c == 0xe2 && i + 2 < len &&
+                   (unsigned char)src[i + 1] == 0x80 &&
+                   ((unsigned char)src[i + 2] == 0xa8 ||
+                    (unsigned char)src[i + 2] == 0xa9)) {
+            /* U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR */
+            memcpy(e, (unsigned char)src[i + 2] == 0xa8 ? "\\u2028"
+                                                        : "\\u2029",
+                   6);
+            n = 6;
+            i += 2;
+        } else {
+            e[n++] = (char)c;
+        }
+        if (o + n >= cap)
+            break;
+        memcpy(dst + o, e, n);
+        o += n;
+    }
+    dst[o] = '\0';
+    return o;
+}
+
 void ov_log(ov_log_level level, const char *fmt, ...)
 {
     if ((int)level > g_level)
         return;
-    char line[1024];
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int want = vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    size_t len = strlen(msg);
+    ov_log_mask_cpr(msg, len);
+    /* a truncated message may end in part of a CPR number that is no
+     * longer CPR-shaped: mask any digits the cut runs through */
+    if (want >= 0 && (size_t)want >= sizeof msg)
+        for (size_t i = len; i > 0; i--) {
+            char ch = msg[i - 1];
+            if (ch == '-')
+                continue;
+            if (ch < '0' || ch > '9')
+                break;
+            msg[i - 1] = 'X';
+        }
+    /* masked first, escaped second: an escape adds no digits to a CPR
+     * number and a control character never sits inside one */
+    char line[4 * sizeof msg + 64];
     char ts[OV_TIME_BUF];
     ov_time_format_utc(ov_time_now(), ts);
     int off = snprintf(line, sizeof line, "%s overgang[%s]: ", ts,
                        ov_log_level_name(level));
     if (off < 0 || (size_t)off >= sizeof line)
         off = 0;
-    va_list ap;
-    va_start(ap, fmt);
-    int want = vsnprintf(line + off, sizeof line - (size_t)off, fmt, ap);
-    va_end(ap);
-    size_t len = strlen(line);
-    ov_log_mask_cpr(line + off, len - (size_t)off);
-    /* a truncated line may end in part of a CPR number that is no longer
-     * CPR-shaped: mask any digits the cut runs through */
-    if (want >= 0 && (size_t)want >= sizeof line - (size_t)off)
-        for (size_t i = len; i > (size_t)off; i--) {
-            char ch = line[i - 1];
-            if (ch == '-')
-                continue;
-            if (ch < '0' || ch > '9')
-                break;
-            line[i - 1] = 'X';
-        }
+    ov_log_escape(line + off, sizeof line - (size_t)off, msg, len);
     /* one write per line so concurrent threads do not interleave */
     fprintf(stderr, "%s\n", line);
 }

@@ -4,7 +4,8 @@
  * Log lines are for operators: what the program did and what failed, never
  * personal data. Pass ids, not names or CPR numbers. As a safety net the
  * logger masks anything shaped like a CPR number (DDMMYY-SSSS or 10 digits
- * in a row) before it is written.
+ * in a row) before it is written, and escapes control characters, so
+ * a value from outside (a user name with a newline) cannot forge a line.
  */
 #ifndef OV_CORE_LOG_H
 #define OV_CORE_LOG_H
@@ -32,6 +33,13 @@ void ov_log(ov_log_level level, const char *fmt, ...)
 #define ov_log_warn(...) ov_log(OV_LOG_WARN, __VA_ARGS__)
 #define ov_log_info(...) ov_log(OV_LOG_INFO, __VA_ARGS__)
 #define ov_log_debug(...) ov_log(OV_LOG_DEBUG, __VA_ARGS__)
+
+/* Escape control characters (newline, carriage return, other C0 and C1
+ * controls, DEL, U+2028/U+2029) and the backslash, so one call writes
+ * exactly one line whatever its values hold. Writes at most cap - 1 bytes
+ * and a NUL; returns the length. ov_log applies it to every message.
+ * Exposed for tests. */
+size_t ov_log_escape(char *dst, size_t cap, const char *src, size_t len);
 
 /* Mask CPR-shaped digit runs in place: each digit becomes 'X'.
  * Exposed for tests. */

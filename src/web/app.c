@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/crypto.h"
 #include "core/log.h"
@@ -15,82 +14,10 @@
 #include "web/form.h"
 #include "web/handlers.h"
 #include "web/msg.h"
+#include "web/throttle.h"
 
 #define COOKIE "ov_session"
 #define TOUCH_AFTER_MS 60000
-
-/* ---- failed log-ins slow down: a small table per user name ---- */
-
-#define FAIL_SLOTS 256
-static struct {
-    char user[65];
-    int failures;
-    ov_time last;
-} g_fail[FAIL_SLOTS];
-static pthread_mutex_t g_fail_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static unsigned slot_of(ov_str user)
-{
-    uint8_t h[OV_HASH_BYTES];
-    ov_sha256(user.ptr, user.len, h);
-    return h[0] % FAIL_SLOTS;
-}
-
-/* Delay before checking a password: 0 for the first attempts, then
- * doubling from 250 ms up to 8 s after repeated failures (forgotten after
- * 15 minutes). */
-static int login_delay_ms(ov_str user)
-{
-    unsigned k = slot_of(user);
-    pthread_mutex_lock(&g_fail_lock);
-    int f = 0;
-    if (ov_str_eq_c(user, g_fail[k].user) &&
-        ov_time_now() - g_fail[k].last < 15 * 60000)
-        f = g_fail[k].failures;
-    pthread_mutex_unlock(&g_fail_lock);
-    if (f < 3)
-        return 0;
-    int ms = 250 << (f - 3 > 5 ? 5 : f - 3);
-    return ms;
-}
-
-static void login_result(ov_str user, bool ok)
-{
-    unsigned k = slot_of(user);
-    pthread_mutex_lock(&g_fail_lock);
-    if (!ov_str_eq_c(user, g_fail[k].user)) {
-        snprintf(g_fail[k].user, sizeof g_fail[k].user, "%.*s",
-                 (int)(user.len > 64 ? 64 : user.len), user.ptr);
-        g_fail[k].failures = 0;
-    }
-    g_fail[k].failures = ok ? 0 : g_fail[k].failures + 1;
-    g_fail[k].last = ov_time_now();
-    int f = g_fail[k].failures;
-    pthread_mutex_unlock(&g_fail_lock);
-    if (!ok)
-        ov_log_warn("failed log-in for user '%.*s' (%d in a row)",
-                    (int)(user.len > 64 ? 64 : user.len), user.ptr, f);
-}
-
-/* Argon2id uses 64 MiB per hash: at most two at a time. */
-static pthread_mutex_t g_hash_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t g_hash_cond = PTHREAD_COND_INITIALIZER;
-static int g_hashing;
-
-static bool verify_bounded(const char *hash, const char *password)
-{
-    pthread_mutex_lock(&g_hash_lock);
-    while (g_hashing >= 2)
-        pthread_cond_wait(&g_hash_cond, &g_hash_lock);
-    g_hashing++;
-    pthread_mutex_unlock(&g_hash_lock);
-    bool ok = ov_password_verify(hash, password);
-    pthread_mutex_lock(&g_hash_lock);
-    g_hashing--;
-    pthread_cond_signal(&g_hash_cond);
-    pthread_mutex_unlock(&g_hash_lock);
-    return ok;
-}
 
 /* A hash of a random password, verified against for unknown users. */
 static pthread_once_t g_dummy_once = PTHREAD_ONCE_INIT;
@@ -104,12 +31,6 @@ static void make_dummy(void)
     ov_hex_encode(r, sizeof r, pw);
     if (ov_password_hash(pw, g_dummy, NULL) != OV_OK)
         g_dummy[0] = '\0';
-}
-
-static void sleep_ms(int ms)
-{
-    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-    nanosleep(&ts, NULL);
 }
 
 /* ---- JSON helpers ---- */
@@ -173,34 +94,122 @@ static ov_status json_strings(ov_str body, const char *const *names, int n,
 
 /* ---- handlers ---- */
 
-ov_status ov_web_login(ov_web *app, ov_str user, const char *password,
-                       char token[65], char csrf[65], ov_err *err)
+/* A log-in admitted by ov_web_login_start, in the request's arena. */
+typedef struct login_job {
+    ov_web *app;
+    ov_request *req;
+    ov_response *res;
+    ov_str user;
+    const char *password;
+    ov_login_done done;
+    void *ctx;
+} login_job;
+
+/* The later half of a log-in, on a log-in thread (or at once without the
+ * server): read the user, check the password (even for unknown users, so
+ * timing does not tell them apart), record the outcome with the throttle,
+ * create the session, and let done render. */
+static void login_run(void *arg)
 {
-    ov_err_clear(err);
-    int delay = login_delay_ms(user);
-    if (delay)
-        sleep_ms(delay);
+    login_job *j = arg;
+    ov_web *app = j->app;
+    ov_throttle *t = app->throttle ? app->throttle : ov_throttle_default();
+    ov_str addr = ov_str_c(j->req->remote);
+    int shown = (int)(j->user.len > 64 ? 64 : j->user.len);
+    ov_err err;
+    ov_err_clear(&err);
     ov_tx *tx;
     ov_viewer viewer;
     char hash[OV_PWHASH_MAX] = "";
     bool found = false;
-    if (ov_tx_begin_read(app->store, &tx, err) == OV_OK) {
-        found = ov_session_user(tx, user, &viewer, hash, err) == OV_OK;
+    if (ov_tx_begin_read(app->store, &tx, &err) == OV_OK) {
+        found = ov_session_user(tx, j->user, &viewer, hash, &err) == OV_OK;
         ov_tx_rollback(tx);
     }
-    /* verify even for unknown users so timing does not tell them apart */
     pthread_once(&g_dummy_once, make_dummy);
-    bool ok = verify_bounded(found ? hash : g_dummy, password) && found;
-    login_result(user, ok);
-    if (!ok)
-        return ov_err_set(err, OV_EPERM, NULL, "wrong user name or password");
-    ov_actor actor = {"web", OV_ROLE_SYSTEM, "log-in"};
-    ov_status st = ov_tx_begin(app->store, &actor, &tx, err);
-    if (st == OV_OK) {
-        ov_session_create(tx, viewer.user_id, ov_time_now(), token, csrf, err);
-        st = ov_tx_commit(tx, err);
+    bool ok = ov_password_verify(found ? hash : g_dummy, j->password) &&
+              found;
+    ov_throttle_inflight_give();
+    int64_t now = ov_throttle_now_ms();
+    if (!ok) {
+        ov_throttle_failed(t, j->user, addr, now);
+        ov_log_warn("failed log-in for user '%.*s' from %s (%d counted)",
+                    shown, j->user.ptr, addr.len ? addr.ptr : "-",
+                    ov_throttle_failures(t, j->user, now));
+        ov_err_set(&err, OV_EPERM, NULL, "wrong user name or password");
+        j->done(app, j->req, j->res, OV_LOGIN_WRONG, 0, NULL, NULL, &err,
+                j->ctx);
+        return;
     }
-    return st;
+    ov_throttle_succeeded(t, j->user, addr, now);
+    char token[OV_TOKEN_HEX], csrf[OV_TOKEN_HEX];
+    ov_err_clear(&err);
+    ov_actor actor = {"web", OV_ROLE_SYSTEM, "log-in"};
+    ov_status st = ov_tx_begin(app->store, &actor, &tx, &err);
+    if (st == OV_OK) {
+        ov_session_create(tx, viewer.user_id, ov_time_now(), token, csrf,
+                          &err);
+        st = ov_tx_commit(tx, &err);
+    }
+    j->done(app, j->req, j->res, st == OV_OK ? OV_LOGIN_OK : OV_LOGIN_ERROR,
+            0, token, csrf, &err, j->ctx);
+}
+
+/* Order: the cheap check (counts nothing), a place among the log-ins in
+ * flight, then admit (which counts the attempt, atomically with its
+ * check, so parallel attempts cannot pass the limit together). See
+ * web/throttle.h. */
+ov_login_outcome ov_web_login_start(ov_web *app, ov_request *req,
+                                    ov_response *res, ov_str user,
+                                    ov_str password, ov_login_done done,
+                                    void *ctx, int *retry_after)
+{
+    *retry_after = 0;
+    ov_throttle *t = app->throttle ? app->throttle : ov_throttle_default();
+    ov_str addr = ov_str_c(req->remote);
+    int shown = (int)(user.len > 64 ? 64 : user.len);
+    int64_t now = ov_throttle_now_ms();
+    int wait = ov_throttle_check(t, user, addr, now);
+    if (wait == 0 && !ov_throttle_inflight_take()) {
+        *retry_after = 1;
+        ov_log_debug("log-in for user '%.*s' refused: too many log-ins in "
+                     "flight", shown, user.ptr);
+        return OV_LOGIN_BUSY;
+    }
+    if (wait == 0) {
+        wait = ov_throttle_admit(t, user, addr, now);
+        if (wait)
+            ov_throttle_inflight_give();
+    }
+    if (wait) {
+        /* debug: refusals cost nothing and an attack makes many */
+        *retry_after = wait;
+        ov_log_debug("log-in for user '%.*s' from %s refused for %d s",
+                     shown, user.ptr, addr.len ? addr.ptr : "-", wait);
+        return OV_LOGIN_THROTTLED;
+    }
+    login_job *j = OV_NEW(req->arena, login_job);
+    *j = (login_job){app, req, res, ov_str_c(ov_str_dup0(req->arena, user)),
+                     ov_str_dup0(req->arena, password), done, ctx};
+    res->later = login_run;
+    res->later_ctx = j;
+    return OV_LOGIN_PENDING;
+}
+
+void ov_web_login_refused(ov_response *res, ov_login_outcome why,
+                          int retry_after)
+{
+    char secs[16];
+    snprintf(secs, sizeof secs, "%d", retry_after > 0 ? retry_after : 1);
+    /* the value must outlive this call: the arena has the body's */
+    ov_response_header(res, "Retry-After",
+                       res->body.arena ? ov_arena_strdup(res->body.arena, secs)
+                                       : "1");
+    if (why == OV_LOGIN_BUSY) {
+        res->status = 503;
+        return;
+    }
+    res->status = 429;
 }
 
 void ov_web_set_session_cookie(ov_web *app, ov_request *req,
@@ -226,6 +235,46 @@ ov_status ov_web_logout(ov_web *app, ov_str token, ov_err *err)
     return st;
 }
 
+/* The API's log-in answer: the CSRF token and the cookie, or the error. */
+static void api_login_done(ov_web *app, ov_request *req, ov_response *res,
+                           ov_login_outcome out, int wait, const char *token,
+                           const char *csrf, const ov_err *err, void *ctx)
+{
+    (void)ctx;
+    if (out == OV_LOGIN_THROTTLED || out == OV_LOGIN_BUSY) {
+        char msg[160];
+        if (out == OV_LOGIN_THROTTLED)
+            snprintf(msg, sizeof msg,
+                     "too many failed log-ins for this user name or from "
+                     "this address; wait %d seconds (Retry-After) and try "
+                     "again",
+                     wait);
+        else
+            snprintf(msg, sizeof msg,
+                     "the server is checking other passwords right now; "
+                     "try again in %d second (Retry-After)",
+                     wait);
+        ov_response_error_status(res, out == OV_LOGIN_BUSY ? 503 : 429,
+                                 out == OV_LOGIN_BUSY ? "busy"
+                                                      : "too_many_attempts",
+                                 msg);
+        ov_web_login_refused(res, out, wait);
+        return;
+    }
+    if (out == OV_LOGIN_WRONG) {
+        ov_response_error_status(res, 401, "unauthorized",
+                                 "wrong user name or password");
+        return;
+    }
+    if (out != OV_LOGIN_OK) {
+        ov_response_error(res, err);
+        return;
+    }
+    ov_web_set_session_cookie(app, req, res, token);
+    ov_response_json(res, 200,
+                     dump(json_pack("{s:s}", "csrf_token", csrf), req->arena));
+}
+
 static void h_login(ov_web *app, ov_request *req, ov_response *res)
 {
     static const char *const names[] = {"username", "password"};
@@ -237,20 +286,12 @@ static void h_login(ov_web *app, ov_request *req, ov_response *res)
         ov_response_error(res, &err);
         return;
     }
-    char token[OV_TOKEN_HEX], csrf[OV_TOKEN_HEX];
-    ov_status st = ov_web_login(app, ov_str_c(v[0]), v[1], token, csrf, &err);
-    if (st == OV_EPERM) {
-        ov_response_error_status(res, 401, "unauthorized",
-                                 "wrong user name or password");
-        return;
-    }
-    if (st != OV_OK) {
-        ov_response_error(res, &err);
-        return;
-    }
-    ov_web_set_session_cookie(app, req, res, token);
-    ov_response_json(res, 200,
-                     dump(json_pack("{s:s}", "csrf_token", csrf), req->arena));
+    int wait = 0;
+    ov_login_outcome out =
+        ov_web_login_start(app, req, res, ov_str_c(v[0]), ov_str_c(v[1]),
+                           api_login_done, NULL, &wait);
+    if (out != OV_LOGIN_PENDING)
+        api_login_done(app, req, res, out, wait, NULL, NULL, &err, NULL);
 }
 
 static void h_logout(ov_web *app, ov_request *req, ov_response *res)
@@ -746,21 +787,20 @@ static ov_str session_cookie(const ov_request *req)
     return OV_STR_NULL;
 }
 
-ov_status ov_web_authorize(ov_web *app, const ov_route *route,
-                           ov_request *req, ov_err *err)
+/* The live session of a token: OV_OK and *s, or OV_EPERM. *expired says
+ * whether a session was found but is past its idle or absolute limit
+ * (settings session_idle_minutes, session_absolute_hours). */
+static ov_status session_of(ov_web *app, ov_str token, ov_session *s,
+                            bool *expired, ov_err *err)
 {
-    if (route->access == OV_ACCESS_PUBLIC)
-        return OV_OK;
-    /* deny by default: everything else needs a live session */
-    ov_str token = session_cookie(req);
+    *expired = false;
     if (!token.ptr || token.len != 64 || !app || !app->store)
         return ov_err_set(err, OV_EPERM, NULL, "log in first");
-    ov_session s;
     ov_tx *tx;
     ov_status st = ov_tx_begin_read(app->store, &tx, err);
     if (st != OV_OK)
         return st;
-    st = ov_session_get(tx, token, &s, err);
+    st = ov_session_get(tx, token, s, err);
     ov_tx_rollback(tx);
     if (st != OV_OK)
         return ov_err_set(err, OV_EPERM, NULL, "log in first");
@@ -770,8 +810,25 @@ ov_status ov_web_authorize(ov_web *app, const ov_route *route,
     ov_time absolute =
         (ov_time)(app->absolute_hours > 0 ? app->absolute_hours : 12) *
         3600000;
-    bool expired = now - s.seen > idle || now - s.created > absolute;
+    *expired = now - s->seen > idle || now - s->created > absolute;
+    return OV_OK;
+}
+
+ov_status ov_web_authorize(ov_web *app, const ov_route *route,
+                           ov_request *req, ov_err *err)
+{
+    if (route->access == OV_ACCESS_PUBLIC)
+        return OV_OK;
+    /* deny by default: everything else needs a live session */
+    ov_str token = session_cookie(req);
+    ov_session s;
+    bool expired;
+    ov_status st = session_of(app, token, &s, &expired, err);
+    if (st != OV_OK)
+        return st;
+    ov_time now = ov_time_now();
     if (expired || now - s.seen > TOUCH_AFTER_MS) {
+        ov_tx *tx;
         ov_actor actor = {"web", OV_ROLE_SYSTEM, "session"};
         ov_err e2;
         if (ov_tx_begin(app->store, &actor, &tx, &e2) == OV_OK) {
@@ -846,9 +903,60 @@ void ov_web_audit_failed(ov_request *req, ov_response *res, const ov_err *err)
 
 static void dispatch(ov_web *app, ov_request *req, ov_response *res);
 
+/* The route of the request's method and path, or NULL (*path_known: the
+ * path has a route for another method). */
+static const ov_route *find_route(const ov_request *req, bool *path_known)
+{
+    *path_known = false;
+    for (int i = 0; i < ov_nroutes; i++) {
+        if (!ov_route_match(ov_routes[i].pattern, req->path, NULL))
+            continue;
+        *path_known = true;
+        if (ov_routes[i].method == req->method)
+            return &ov_routes[i];
+    }
+    return NULL;
+}
+
+ov_body_class ov_web_body_class(ov_web *app, ov_request *req,
+                                bool *answer_now)
+{
+    *answer_now = false;
+    bool path_known;
+    const ov_route *r = find_route(req, &path_known);
+    if (!r) {
+        /* 404 or 405: nothing to read */
+        *answer_now = true;
+        return OV_BODY_SMALL;
+    }
+    if (r->access == OV_ACCESS_PUBLIC)
+        return OV_BODY_SMALL; /* the log-in: a few hundred bytes */
+    ov_session s;
+    bool expired;
+    ov_err err;
+    if (session_of(app, session_cookie(req), &s, &expired, &err) != OV_OK ||
+        expired) {
+        /* the access check fails whatever the body holds: answer it (401,
+         * or back to the log-in) without reading any */
+        *answer_now = true;
+        return OV_BODY_SMALL;
+    }
+    /* the import route, for a role that may import: candidate lists */
+    if (r->action == &ov_act_import && ov_may_do(&s.viewer, r->action->op))
+        return OV_BODY_IMPORT;
+    return OV_BODY_NORMAL;
+}
+
 void ov_web_handle(ov_web *app, ov_request *req, ov_response *res)
 {
     dispatch(app, req, res);
+    if (res->later) {
+        if (app && app->async_later)
+            return; /* the server runs it, then holds for the audit */
+        void (*later)(void *) = res->later;
+        res->later = NULL;
+        later(res->later_ctx);
+    }
     if (!res->audit_ticket || (app && app->async_audit))
         return;
     ov_err err;
@@ -862,18 +970,10 @@ static void dispatch(ov_web *app, ov_request *req, ov_response *res)
     ov_response_security_headers(res);
     req->lang = (int)request_lang(req);
     res->lang = req->lang;
-    const ov_route *found = NULL;
     bool path_known = false;
-    for (int i = 0; i < ov_nroutes; i++) {
-        if (!ov_route_match(ov_routes[i].pattern, req->path, NULL))
-            continue;
-        path_known = true;
-        if (ov_routes[i].method == req->method) {
-            found = &ov_routes[i];
-            ov_route_match(found->pattern, req->path, req);
-            break;
-        }
-    }
+    const ov_route *found = find_route(req, &path_known);
+    if (found)
+        ov_route_match(found->pattern, req->path, req);
     if (!found) {
         if (path_known) {
             ov_response_header(res, "Allow", "GET, POST, DELETE");
@@ -898,10 +998,13 @@ static void dispatch(ov_web *app, ov_request *req, ov_response *res)
                 ov_page_error(res, req, 403, "error.csrf", NULL);
             } else if (err.code == OV_EPERM) {
                 /* back to the log-in, and then to where the user was */
+                /* the path as libmicrohttpd decoded it: encoded again
+                 * as a query value (non-ASCII, '&', '#', '%') */
                 const char *to =
                     req->method == OV_GET && req->path.len < 200
-                        ? ov_arena_printf(req->arena, "/login?next=%.*s",
-                                          (int)req->path.len, req->path.ptr)
+                        ? ov_arena_printf(
+                              req->arena, "/login?next=%s",
+                              ov_url_encode(req->arena, req->path, "/"))
                         : "/login?udlobet=1";
                 if (strstr(err.msg, "expired") && req->method == OV_GET)
                     to = "/login?udlobet=1";

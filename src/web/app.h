@@ -9,8 +9,12 @@
 #include "store/store.h"
 #include "web/http.h"
 
+struct ov_throttle;
+
 typedef struct ov_web {
     ov_store *store;
+    /* log-in throttling (web/throttle.h); NULL: the process's table */
+    struct ov_throttle *throttle;
     bool cookie_secure;     /* add Secure to the cookie (behind TLS) */
     int idle_minutes;       /* 0 = 30 */
     int absolute_hours;     /* 0 = 12 */
@@ -18,6 +22,9 @@ typedef struct ov_web {
      * (suspending the connection, not the thread); without it,
      * ov_web_handle waits before it returns. */
     bool async_audit;
+    /* The server runs a response's later work (ov_response.later) on its
+     * log-in threads; without it, ov_web_handle runs it at once. */
+    bool async_later;
 } ov_web;
 
 typedef enum ov_access {
@@ -61,14 +68,59 @@ ov_status ov_web_authorize(ov_web *app, const ov_route *route,
  * /api/v1/openapi.json). */
 ov_str ov_openapi_json(ov_arena *a);
 
-/* Log in: check the password (slowed down after failures, bounded
- * Argon2id) and create a session. OV_EPERM for a wrong user name or
- * password. token and csrf get 64 hex digits each. */
-ov_status ov_web_login(ov_web *app, ov_str user, const char *password,
-                       char token[65], char csrf[65], ov_err *err);
+/* How a log-in attempt ended. */
+typedef enum ov_login_outcome {
+    OV_LOGIN_OK = 0,
+    OV_LOGIN_WRONG,     /* wrong user name or password (401) */
+    OV_LOGIN_THROTTLED, /* too many failures: refused unchecked (429) */
+    OV_LOGIN_BUSY,      /* too many log-ins in flight: refused (503) */
+    OV_LOGIN_ERROR,     /* the store failed: err says why */
+    OV_LOGIN_PENDING    /* admitted: the check runs later, then done */
+} ov_login_outcome;
+
+/* The end of a log-in: render the answer. token and csrf (64 hex digits)
+ * only for OV_LOGIN_OK; retry_after (seconds) for THROTTLED and BUSY. */
+typedef void (*ov_login_done)(ov_web *app, ov_request *req, ov_response *res,
+                              ov_login_outcome out, int retry_after,
+                              const char *token, const char *csrf,
+                              const ov_err *err, void *ctx);
+
+/* Start a log-in without ever waiting: refuse at once when the account or
+ * the client address (req->remote; "" is not counted) is throttled
+ * (THROTTLED) or too many log-ins are in flight (BUSY), with the seconds
+ * to wait in *retry_after, and render nothing. Otherwise the attempt is
+ * counted and the password check (Argon2id) and the session are left to
+ * res->later (PENDING), which calls done with the outcome; the server runs
+ * it on its log-in threads, so a worker never waits for a check. user and
+ * password are copied; ctx must live in the request's arena. */
+ov_login_outcome ov_web_login_start(ov_web *app, ov_request *req,
+                                    ov_response *res, ov_str user,
+                                    ov_str password, ov_login_done done,
+                                    void *ctx, int *retry_after);
+/* Give a refused log-in its status (429, or 503 when busy) and the
+ * Retry-After header; the caller writes the body. */
+void ov_web_login_refused(ov_response *res, ov_login_outcome why,
+                          int retry_after);
 ov_status ov_web_logout(ov_web *app, ov_str token, ov_err *err);
 void ov_web_set_session_cookie(ov_web *app, ov_request *req,
                                ov_response *res, const char *token);
+
+/* How much of a request's body the server may buffer, decided from the
+ * method, path and headers alone, before any of the body is read:
+ * SMALL for public routes (the log-in), for requests whose access check
+ * fails whatever the body (no live session) and for unknown routes;
+ * IMPORT only for the candidate-list import route with a session whose
+ * role may import; NORMAL for other requests with a live session.
+ * *answer_now: the answer does not depend on the body (401, 404, 405),
+ * so the server answers at once and reads none of it. Takes one read of
+ * the session table; never writes. */
+typedef enum ov_body_class {
+    OV_BODY_SMALL = 0, /* OV_HTTP_ANON_MAX */
+    OV_BODY_NORMAL,    /* the server's body limit (1 MiB) */
+    OV_BODY_IMPORT     /* OV_HTTP_IMPORT_MAX */
+} ov_body_class;
+ov_body_class ov_web_body_class(ov_web *app, ov_request *req,
+                                bool *answer_now);
 
 /* Route, authorize, handle; always fills res (404, 405, 401 included) and
  * adds the security headers. */

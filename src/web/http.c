@@ -36,8 +36,62 @@ void ov_response_init(ov_response *res, ov_arena *a, size_t max)
     ov_buf_init(&res->body, a, max);
 }
 
+char *ov_url_encode(ov_arena *a, ov_str s, const char *keep)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char *out = ov_arena_alloc(a, s.len * 3 + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+            (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+            c == '~' || (c && keep && strchr(keep, c))) {
+            out[o++] = (char)c;
+        } else {
+            out[o++] = '%';
+            out[o++] = hex[c >> 4];
+            out[o++] = hex[c & 15];
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* A Location value with every byte outside printable ASCII (and the
+ * space) percent-encoded; the value itself when there is none. Existing
+ * escapes ("%2F") are kept as they are. */
+static const char *location_value(ov_response *res, const char *value)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t n = strlen(value), bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)value[i];
+        bad += c <= 0x20 || c >= 0x7f;
+    }
+    if (!bad)
+        return value;
+    if (!res->body.arena)
+        return "/"; /* no arena to encode into: never a broken header */
+    char *out = ov_arena_alloc(res->body.arena, n + 2 * bad + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)value[i];
+        if (c <= 0x20 || c >= 0x7f) {
+            out[o++] = '%';
+            out[o++] = hex[c >> 4];
+            out[o++] = hex[c & 15];
+        } else {
+            out[o++] = (char)c;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
 void ov_response_header(ov_response *res, const char *name, const char *value)
 {
+    if (strcasecmp(name, "Location") == 0)
+        value = location_value(res, value);
     for (int i = 0; i < res->nheaders; i++)
         if (ov_str_eq_c(res->headers[i].name, name)) {
             res->headers[i].value = ov_str_c(value);

@@ -20,6 +20,14 @@
 #define OV_HTTP_MAX_HEADERS 32
 #define OV_HTTP_BODY_MAX (1024 * 1024)   /* 1 MiB; imports may allow more */
 #define OV_HTTP_IMPORT_MAX (16 * 1024 * 1024) /* screening imports */
+/* Before authentication (public routes, no live session): the log-in
+ * form needs a few hundred bytes. */
+#define OV_HTTP_ANON_MAX (16 * 1024)
+/* The request target and the whole header block; beyond them the server
+ * answers 414 and 431 itself, with the security headers (libmicrohttpd
+ * answers on its own only beyond its per-connection memory). */
+#define OV_HTTP_URI_MAX (8 * 1024)
+#define OV_HTTP_HEADER_BYTES_MAX (16 * 1024)
 
 typedef enum ov_method {
     OV_GET = 0,
@@ -65,6 +73,12 @@ typedef struct ov_response {
     /* The response shows what audited reads read: it may leave only when
      * this audit ticket is on disk (0: at once). See ov_web_handle. */
     uint64_t audit_ticket;
+    /* Work the handler left to run off the worker thread (the log-in's
+     * Argon2id check): the server suspends the connection, runs later on
+     * one of its log-in threads, which completes the response, and sends
+     * it then. Without the server, ov_web_handle runs it at once. */
+    void (*later)(void *ctx);
+    void *later_ctx;
 } ov_response;
 
 ov_method ov_method_parse(const char *m);
@@ -73,7 +87,13 @@ ov_str ov_request_header(const ov_request *r, const char *name);
 
 /* A response with the body capped at `max` bytes, in the arena. */
 void ov_response_init(ov_response *res, ov_arena *a, size_t max);
+/* Set a header (replacing one of the same name). A Location value is
+ * percent-encoded where it is not printable ASCII (a path with æ, ø, å
+ * as libmicrohttpd decoded it), so the header stays valid. */
 void ov_response_header(ov_response *res, const char *name, const char *value);
+/* Percent-encode s for a URL: every byte except A-Z a-z 0-9 - _ . ~ and
+ * those in keep ("/" for a path as a query value). In the arena. */
+char *ov_url_encode(ov_arena *a, ov_str s, const char *keep);
 /* The headers every response carries (CSP without inline script, nosniff,
  * no referrer, no framing). */
 void ov_response_security_headers(ov_response *res);

@@ -57,6 +57,17 @@ static entry cat[] = {
     {"login.expired", "Din session er udløbet. Log ind igen.",
      "Your session has expired. Log in again."},
     {"login.logged_out", "Du er logget ud.", "You are logged out."},
+    {"login.throttled",
+     "For mange mislykkede forsøg på at logge ind. Adgangskoden er ikke "
+     "kontrolleret. Prøv igen om",
+     "Too many failed log-ins. The password was not checked. Try again in"},
+    {"login.second", "sekund.", "second."},
+    {"login.seconds", "sekunder.", "seconds."},
+    {"login.busy",
+     "Serveren kontrollerer andre log-ind lige nu. Prøv igen om et "
+     "øjeblik.",
+     "The server is checking other log-ins right now. Try again in a "
+     "moment."},
 
     /* errors as pages */
     {"error.title", "Der skete en fejl", "Something went wrong"},

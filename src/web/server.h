@@ -4,8 +4,13 @@
  * server.c is the only file that includes microhttpd.h; it turns each HTTP
  * request into an ov_request with its own arena, calls ov_web_handle, and
  * sends the ov_response. Limits: total connections, connections per IP,
- * an idle timeout, the header memory per connection, and the body size
- * (413 with a JSON error beyond it).
+ * an idle timeout, the header memory per connection, the request target
+ * (414) and header block (431), answered with the security headers, and
+ * the body size, decided from the route and the session before the body
+ * is read (ov_web_body_class: 16 KiB before authentication, body_max
+ * after, 16 MiB for the candidate-list import; 413 beyond it). A request
+ * whose answer does not depend on its body (no live session for a closed
+ * route) is answered without reading it.
  */
 #ifndef OV_WEB_SERVER_H
 #define OV_WEB_SERVER_H
@@ -31,7 +36,7 @@ typedef struct ov_server_options {
     int max_per_ip;            /* 0 = 64 */
     int timeout_s;             /* idle timeout; 0 = 30 */
     size_t header_max;         /* memory per connection; 0 = 32 KiB */
-    size_t body_max;           /* 0 = 1 MiB */
+    size_t body_max;           /* with a live session; 0 = 1 MiB */
 } ov_server_options;
 
 /* Parse "host:port" (IPv4 dotted quad, port 1-65535). */

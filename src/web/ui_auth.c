@@ -35,12 +35,25 @@ static bool safe_next(ov_str next)
     return true;
 }
 
-static void login_page(ov_ctx *c, ov_form *f, int status, const char *notice)
+/* The log-in page; notice: a catalogue key shown above the form; alert:
+ * one shown as an error, followed by "N seconds" when wait_s > 0. */
+static void login_page(ov_ctx *c, ov_form *f, int status, const char *notice,
+                       const char *alert, int wait_s)
 {
     ov_page_begin(c->res, c->req, status,
                   ov_str_c(ov_msg(c->lang, "login.title")));
     if (notice)
         ov_html_printf(c->res, "<p class=\"notice\">%t</p>", notice);
+    if (alert && wait_s > 0)
+        ov_html_printf(c->res,
+                       "<p class=\"notice error\" role=\"alert\">%t %d %t"
+                       "</p>",
+                       alert, wait_s,
+                       wait_s == 1 ? "login.second" : "login.seconds");
+    else if (alert)
+        ov_html_printf(c->res,
+                       "<p class=\"notice error\" role=\"alert\">%t</p>",
+                       alert);
     if (f->nerrors && !ov_form_error_of(f, "username") &&
         !ov_form_error_of(f, "password"))
         ov_html_printf(c->res, "<p class=\"notice error\" role=\"alert\">%h</p>",
@@ -86,7 +99,41 @@ void ov_h_login_page(ov_web *app, ov_request *req, ov_response *res)
                                                     : NULL;
     if (ov_form_has(&q, "next"))
         ov_form_set(&f, req->arena, "next", ov_form_str(&q, "next"));
-    login_page(&c, &f, 200, notice);
+    login_page(&c, &f, 200, notice, NULL, 0);
+}
+
+/* The form's log-in answer: back where the user was going, or the page
+ * again with why not. */
+static void form_login_done(ov_web *app, ov_request *req, ov_response *res,
+                            ov_login_outcome out, int wait, const char *token,
+                            const char *csrf, const ov_err *err, void *ctx)
+{
+    (void)csrf;
+    ov_form *f = ctx;
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
+    if (out == OV_LOGIN_THROTTLED || out == OV_LOGIN_BUSY) {
+        /* the password was not checked: say when to try again */
+        login_page(&c, f, out == OV_LOGIN_BUSY ? 503 : 429, NULL,
+                   out == OV_LOGIN_BUSY ? "login.busy" : "login.throttled",
+                   out == OV_LOGIN_BUSY ? 0 : wait);
+        ov_web_login_refused(res, out, wait);
+        return;
+    }
+    if (out == OV_LOGIN_WRONG) {
+        ov_form_fail(f, "password", ov_msg(c.lang, "login.failed"));
+        login_page(&c, f, 401, NULL, NULL, 0);
+        return;
+    }
+    if (out != OV_LOGIN_OK) {
+        ov_ctx_fail(&c, err);
+        return;
+    }
+    ov_web_set_session_cookie(app, req, res, token);
+    ov_str next = ov_form_str(f, "next");
+    ov_page_redirect(res, next.len && safe_next(next)
+                              ? ov_str_dup0(req->arena, next)
+                              : "/");
 }
 
 void ov_h_login_post(ov_web *app, ov_request *req, ov_response *res)
@@ -96,29 +143,17 @@ void ov_h_login_post(ov_web *app, ov_request *req, ov_response *res)
     ov_form f;
     ov_form_init(&f, login_spec, 3, c.lang, req->arena);
     if (ov_form_parse(&f, req, NULL) != OV_OK) {
-        login_page(&c, &f, 400, NULL);
+        login_page(&c, &f, 400, NULL, NULL, 0);
         return;
     }
-    char token[65], csrf[65];
-    ov_err err;
-    ov_status st = ov_web_login(app, ov_form_str(&f, "username"),
-                                ov_str_dup0(req->arena,
-                                            ov_form_str(&f, "password")),
-                                token, csrf, &err);
-    if (st == OV_EPERM) {
-        ov_form_fail(&f, "password", ov_msg(c.lang, "login.failed"));
-        login_page(&c, &f, 401, NULL);
-        return;
-    }
-    if (st != OV_OK) {
-        ov_ctx_fail(&c, &err);
-        return;
-    }
-    ov_web_set_session_cookie(app, req, res, token);
-    ov_str next = ov_form_str(&f, "next");
-    ov_page_redirect(res, next.len && safe_next(next)
-                              ? ov_str_dup0(req->arena, next)
-                              : "/");
+    int wait = 0;
+    ov_form *kept = OV_NEW(req->arena, ov_form);
+    *kept = f;
+    ov_login_outcome out = ov_web_login_start(
+        app, req, res, ov_form_str(&f, "username"),
+        ov_form_str(&f, "password"), form_login_done, kept, &wait);
+    if (out != OV_LOGIN_PENDING)
+        form_login_done(app, req, res, out, wait, NULL, NULL, NULL, kept);
 }
 
 void ov_h_logout_post(ov_web *app, ov_request *req, ov_response *res)

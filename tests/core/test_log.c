@@ -208,6 +208,64 @@ static void a_cpr_cut_by_line_truncation_is_still_masked(void **state)
         fail_msg("a truncated CPR number leaked into the log: '%s'", shown);
 }
 
+static void log_a_forged_line(void)
+{
+    ov_log_set_level(OV_LOG_INFO);
+    ov_log_warn("failed log-in for user '%s' (%d in a row)",
+                "x\n2026-12-05T20:00:00.000Z overgang[info]: admin logged in",
+                1);
+    ov_log_info("cr %s tab %s nul-free %s", "a\rb", "c\td", "e\x1b[2Jf");
+}
+
+static void a_value_with_a_newline_writes_one_escaped_line(void **state)
+{
+    (void)state;
+    char *out = capture_stderr(log_a_forged_line);
+    /* two calls, two lines: the newline in the value did not add one */
+    int lines = 0;
+    for (const char *p = out; *p; p++)
+        lines += *p == '\n';
+    assert_int_equal(lines, 2);
+    assert_non_null(strstr(out, "user 'x\\n2026-12-05T20:00:00.000Z "
+                                "overgang[info]: admin logged in' (1 in a "
+                                "row)\n"));
+    assert_non_null(strstr(out, "cr a\\rb tab c\\td nul-free "
+                                "e\\x1b[2Jf\n"));
+    free(out);
+}
+
+/* Escape a copy of `in` into a buffer of `cap` bytes; compare. */
+static void assert_escaped(const char *in, size_t cap, const char *want)
+{
+    char buf[128];
+    assert_true(cap <= sizeof buf);
+    size_t n = ov_log_escape(buf, cap, in, strlen(in));
+    assert_int_equal(n, strlen(buf));
+    if (strcmp(buf, want) != 0)
+        fail_msg("escape('%s', %zu) = '%s', want '%s'", in, cap, buf, want);
+}
+
+static void escaping_covers_every_control_character_and_keeps_letters(
+    void **state)
+{
+    (void)state;
+    assert_escaped("plain text 17", 64, "plain text 17");
+    assert_escaped("Søren Ærø Åse", 64, "Søren Ærø Åse");
+    assert_escaped("a\nb\rc\td", 64, "a\\nb\\rc\\td");
+    assert_escaped("back\\slash", 64, "back\\\\slash");
+    assert_escaped("\x01\x1f\x7f", 64, "\\x01\\x1f\\x7f");
+    /* U+0085 (NEL), U+009B (CSI), U+2028 and U+2029 in UTF-8 */
+    assert_escaped("a\xc2\x85" "b\xc2\x9b" "c", 64, "a\\u0085b\\u009bc");
+    assert_escaped("a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", 64,
+                   "a\\u2028b\\u2029c");
+    /* other characters in those ranges are letters: kept */
+    assert_escaped("\xc2\xa0\xe2\x80\x94", 64, "\xc2\xa0\xe2\x80\x94");
+    /* a cut never splits an escape, and the result is terminated */
+    assert_escaped("ab\ncd", 4, "ab");
+    assert_escaped("ab\ncd", 5, "ab\\n");
+    assert_escaped("abc", 1, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -220,6 +278,9 @@ int main(void)
         cmocka_unit_test(log_lines_have_cpr_numbers_masked),
         cmocka_unit_test(messages_below_the_level_are_not_written),
         cmocka_unit_test(a_cpr_cut_by_line_truncation_is_still_masked),
+        cmocka_unit_test(a_value_with_a_newline_writes_one_escaped_line),
+        cmocka_unit_test(
+            escaping_covers_every_control_character_and_keeps_letters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

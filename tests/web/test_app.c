@@ -10,7 +10,10 @@
 
 #include <jansson.h>
 
+#include "store/session.h"
+#include "support/world.h"
 #include "web/app.h"
+#include "web/throttle.h"
 
 static ov_str header(const ov_response *r, const char *name)
 {
@@ -205,6 +208,238 @@ static void the_openapi_document_and_the_routes_agree(void **state)
     ov_arena_destroy(a);
 }
 
+/* A redirect to a path with æøå (as libmicrohttpd decodes it) must stay a
+ * valid, ASCII header. */
+static void location_is_percent_encoded(void **state)
+{
+    (void)state;
+    ov_arena *a = ov_arena_new(0);
+    ov_response res;
+    ov_response_init(&res, a, 4096);
+    ov_response_header(&res, "Location", "/forl\xc3\xb8" "b?x=a b");
+    assert_true(ov_str_eq_c(header(&res, "Location"),
+                            "/forl%C3%B8b?x=a%20b"));
+    ov_response_header(&res, "Location", "/login?next=%2Fa");
+    assert_true(ov_str_eq_c(header(&res, "Location"), "/login?next=%2Fa"));
+    /* back to the log-in: the path is a query value, '&' included */
+    call(a, OV_GET, "/forloeb/\xc3\xb8&udlobet=1", &res);
+    assert_int_equal(res.status, 303);
+    assert_true(ov_str_eq_c(header(&res, "Location"),
+                            "/login?next=/forloeb/%C3%B8%26udlobet%3D1"));
+    ov_arena_destroy(a);
+}
+
+/* The body limit is decided from the route and session alone: without a
+ * live session a closed route is answered at once and gets the small
+ * limit, whatever its path says ("/screening" included). */
+static void bodies_before_authentication_stay_small(void **state)
+{
+    (void)state;
+    ov_web app = {.store = NULL};
+    static const struct {
+        ov_method m;
+        const char *path;
+        ov_body_class cls;
+        bool now;
+    } cases[] = {
+        {OV_POST, "/api/v1/session", OV_BODY_SMALL, false},
+        {OV_POST, "/login", OV_BODY_SMALL, false},
+        {OV_POST, "/screening", OV_BODY_SMALL, true},
+        {OV_POST, "/api/v1/screening/batches", OV_BODY_SMALL, true},
+        {OV_POST, "/forloeb/1/plan", OV_BODY_SMALL, true},
+        {OV_POST, "/nothing/screening", OV_BODY_SMALL, true},
+        {OV_POST, "/api/v1/health", OV_BODY_SMALL, true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ov_request req;
+        memset(&req, 0, sizeof req);
+        req.method = cases[i].m;
+        req.path = ov_str_c(cases[i].path);
+        bool now = !cases[i].now;
+        assert_int_equal(ov_web_body_class(&app, &req, &now), cases[i].cls);
+        if (now != cases[i].now)
+            fail_msg("%s: answer_now %d", cases[i].path, now);
+    }
+}
+
+static void post_login(ov_web *app, ov_arena *a, const char *body,
+                       ov_response *res)
+{
+    ov_request req;
+    memset(&req, 0, sizeof req);
+    req.arena = a;
+    req.method = OV_POST;
+    req.path = OV_STR_LIT("/api/v1/session");
+    req.body = ov_str_c(body);
+    snprintf(req.remote, sizeof req.remote, "192.0.2.1");
+    ov_response_init(res, a, 65536);
+    ov_web_handle(app, &req, res);
+}
+
+/* A throttled log-in is refused at once with 429 and Retry-After; the
+ * password is never evaluated (there is not even a store to read the
+ * user from: reaching it would fail). */
+static void a_throttled_login_answers_429_without_checking(void **state)
+{
+    (void)state;
+    ov_throttle *t = ov_throttle_new(NULL);
+    int64_t now = ov_throttle_now_ms();
+    for (int i = 0; i < 3; i++)
+        ov_throttle_admit(t, OV_STR_LIT("admin"), OV_STR_LIT(""), now);
+    ov_web app = {.store = NULL, .throttle = t};
+    ov_arena *a = ov_arena_new(0);
+    ov_response res;
+    post_login(&app, a, "{\"username\":\"admin\",\"password\":\"x\"}",
+               &res);
+    assert_int_equal(res.status, 429);
+    assert_true(ov_str_eq_c(header(&res, "Retry-After"), "1"));
+    assert_non_null(strstr(res.body.data, "\"code\":\"too_many_attempts\""));
+    assert_non_null(header(&res, "Content-Security-Policy").ptr);
+    /* the HTML form too, with the wait in words */
+    ov_request req;
+    memset(&req, 0, sizeof req);
+    req.arena = a;
+    req.method = OV_POST;
+    req.path = OV_STR_LIT("/login");
+    req.body = OV_STR_LIT("username=admin&password=x");
+    req.headers[req.nheaders++] =
+        (ov_header){OV_STR_LIT("Content-Type"),
+                    OV_STR_LIT("application/x-www-form-urlencoded")};
+    ov_response_init(&res, a, 65536);
+    ov_web_handle(&app, &req, &res);
+    assert_int_equal(res.status, 429);
+    assert_true(ov_str_eq_c(header(&res, "Retry-After"), "1"));
+    assert_non_null(strstr(res.body.data, "Prøv igen om 1 sekund."));
+    ov_arena_destroy(a);
+    ov_throttle_free(t);
+}
+
+/* As many log-ins in flight as allowed (running and queued for the two
+ * password-check threads): 503 with Retry-After, not one more waiting. */
+static void a_login_finding_the_log_ins_in_flight_full_answers_503(
+    void **state)
+{
+    (void)state;
+    ov_throttle *t = ov_throttle_new(NULL);
+    ov_web app = {.store = NULL, .throttle = t};
+    int taken = 0;
+    while (ov_throttle_inflight_take())
+        taken++;
+    assert_int_equal(taken, OV_THROTTLE_INFLIGHT);
+    ov_arena *a = ov_arena_new(0);
+    ov_response res;
+    post_login(&app, a, "{\"username\":\"job\",\"password\":\"x\"}", &res);
+    assert_int_equal(res.status, 503);
+    assert_true(ov_str_eq_c(header(&res, "Retry-After"), "1"));
+    assert_non_null(strstr(res.body.data, "\"code\":\"busy\""));
+    /* refused before it was counted */
+    assert_int_equal(ov_throttle_failures(t, OV_STR_LIT("job"),
+                                          ov_throttle_now_ms()),
+                     0);
+    for (int i = 0; i < taken; i++)
+        ov_throttle_inflight_give();
+    assert_true(ov_throttle_inflight_take());
+    ov_throttle_inflight_give();
+    ov_arena_destroy(a);
+    ov_throttle_free(t);
+}
+
+/* A session for user, made `ago_ms` ago (created and last seen then). */
+static void old_session(tu_world *w, int64_t user, ov_time ago_ms,
+                        char token[OV_TOKEN_HEX])
+{
+    char csrf[OV_TOKEN_HEX];
+    ov_tx *tx;
+    ov_err err;
+    assert_int_equal(ov_tx_begin(w->t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_session_create(tx, user, ov_time_now() - ago_ms,
+                                       token, csrf, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+}
+
+static ov_request with_cookie(ov_arena *a, ov_method m, const char *path,
+                              const char *token)
+{
+    ov_request req;
+    memset(&req, 0, sizeof req);
+    req.arena = a;
+    req.method = m;
+    req.path = ov_str_c(path);
+    req.headers[req.nheaders++] =
+        (ov_header){OV_STR_LIT("Cookie"),
+                    ov_str_c(ov_arena_printf(a, "ov_session=%s", token))};
+    return req;
+}
+
+/* session_idle_minutes and session_absolute_hours reach the access check:
+ * a session last used two hours ago is live with 180 idle minutes, and
+ * over with 60, or with an absolute limit of one hour. */
+static void the_session_timeouts_come_from_the_settings(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    ov_arena *a = ov_arena_new(0);
+    ov_route closed = {OV_GET, "/x", OV_ACCESS_SESSION, NULL, "test", NULL};
+    char t1[OV_TOKEN_HEX], t2[OV_TOKEN_HEX], t3[OV_TOKEN_HEX];
+    old_session(&w, w.job, 2 * 3600000, t1);
+    old_session(&w, w.job, 2 * 3600000, t2);
+    old_session(&w, w.job, 2 * 3600000, t3);
+    ov_err err;
+    ov_web app = {.store = w.t.store, .idle_minutes = 180,
+                  .absolute_hours = 12};
+    ov_request req = with_cookie(a, OV_GET, "/x", t1);
+    assert_int_equal(ov_web_authorize(&app, &closed, &req, &err), OV_OK);
+    app.idle_minutes = 60;
+    req = with_cookie(a, OV_GET, "/x", t2);
+    assert_int_equal(ov_web_authorize(&app, &closed, &req, &err), OV_EPERM);
+    assert_non_null(strstr(err.msg, "expired"));
+    app.idle_minutes = 180;
+    app.absolute_hours = 1;
+    req = with_cookie(a, OV_GET, "/x", t3);
+    assert_int_equal(ov_web_authorize(&app, &closed, &req, &err), OV_EPERM);
+    assert_non_null(strstr(err.msg, "expired"));
+    ov_arena_destroy(a);
+    tu_db_free(&w.t);
+}
+
+/* With a live session the body limit follows the route and the role: the
+ * import route gets the large limit only for a role that may import. */
+static void the_import_limit_needs_a_role_that_may_import(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    ov_arena *a = ov_arena_new(0);
+    char job[OV_TOKEN_HEX], vk[OV_TOKEN_HEX];
+    old_session(&w, w.job, 0, job);
+    old_session(&w, w.vk, 0, vk);
+    ov_web app = {.store = w.t.store};
+    static const struct {
+        const char *path;
+        ov_body_class job_cls, vk_cls;
+    } cases[] = {
+        {"/api/v1/screening/batches", OV_BODY_IMPORT, OV_BODY_NORMAL},
+        {"/screening", OV_BODY_IMPORT, OV_BODY_NORMAL},
+        {"/screening/1/lodtraekning", OV_BODY_NORMAL, OV_BODY_NORMAL},
+        {"/forloeb/1/plan", OV_BODY_NORMAL, OV_BODY_NORMAL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bool now = true;
+        ov_request req = with_cookie(a, OV_POST, cases[i].path, job);
+        assert_int_equal(ov_web_body_class(&app, &req, &now),
+                         cases[i].job_cls);
+        assert_false(now);
+        req = with_cookie(a, OV_POST, cases[i].path, vk);
+        assert_int_equal(ov_web_body_class(&app, &req, &now),
+                         cases[i].vk_cls);
+        assert_false(now);
+    }
+    ov_arena_destroy(a);
+    tu_db_free(&w.t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -215,6 +450,13 @@ int main(void)
         cmocka_unit_test(the_access_check_denies_by_default),
         cmocka_unit_test(errors_map_to_http_status_codes),
         cmocka_unit_test(the_openapi_document_and_the_routes_agree),
+        cmocka_unit_test(location_is_percent_encoded),
+        cmocka_unit_test(bodies_before_authentication_stay_small),
+        cmocka_unit_test(a_throttled_login_answers_429_without_checking),
+        cmocka_unit_test(
+            a_login_finding_the_log_ins_in_flight_full_answers_503),
+        cmocka_unit_test(the_session_timeouts_come_from_the_settings),
+        cmocka_unit_test(the_import_limit_needs_a_role_that_may_import),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
