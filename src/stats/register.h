@@ -79,6 +79,9 @@ typedef struct ov_register_options {
     int num_kmax;         /* keep numeric columns for months 0..num_kmax
                              (-1: none) */
     int threads;          /* parsing threads, >= 1 */
+    /* months.csv.gz is inflated and parsed this many bytes at a time
+     * (whole lines; a longer line grows the chunk); 0 = 16 MiB. */
+    size_t gz_chunk;
     /* Called now and then from the calling thread while months.csv is
      * parsed: bytes done of total. NULL for quiet. */
     void (*progress)(void *ctx, const char *stage, double done, double total);
