@@ -354,7 +354,7 @@ ov_status ov_screening_prepare(ov_store *s, ov_date reference,
         row *r = &p->rows[i];
         ov_screening sc;
         r->cand.birth = r->cpr.birth;
-        ov_screen(rules, &r->cand, reference, &sc);
+        ov_screen_decide(rules, &r->cand, reference, &sc);
         r->in_target_group = sc.in_target_group;
         r->eligible = sc.eligible;
         r->excluded = sc.excluded;
