@@ -64,7 +64,7 @@ CLI_TESTS := $(sort $(wildcard tests/cli/*.sh))
 $(TEST_HELPER_OBJ): ALL_CFLAGS += -Itests
 
 .PHONY: all deps run test check unit-test cli-test asan install uninstall clean lint \
-        bench-demo bench-web bench-eval bench-import browser-test
+        bench-demo bench-web bench-eval browser-test
 
 all: $(BIN) $(LIB)
 
@@ -175,6 +175,7 @@ bench-eval: deps
 # The screening import of 100,000 candidates through the CLI and the HTTP
 # API (with a concurrent writer), and the refusal of a list over the cap;
 # figures to docs/performance.md.
+.PHONY: bench-import
 bench-import: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/bench-import
