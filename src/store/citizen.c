@@ -95,6 +95,15 @@ ov_status ov_citizen_create_sealed(ov_tx *tx, ov_str full_name,
                                    const ov_cpr_sealed *scp, int64_t *id,
                                    ov_err *err)
 {
+    if (ov_citizen_insert_sealed(tx, full_name, scp, id, err) != OV_OK)
+        return err->code;
+    return ov_audit_append(tx, OV_ACT_CREATE, *id, NULL, err);
+}
+
+ov_status ov_citizen_insert_sealed(ov_tx *tx, ov_str full_name,
+                                   const ov_cpr_sealed *scp, int64_t *id,
+                                   ov_err *err)
+{
     ov_status st = ov_tx_check(tx, true, err);
     if (st != OV_OK)
         return st;
@@ -125,7 +134,7 @@ ov_status ov_citizen_create_sealed(ov_tx *tx, ov_str full_name,
         return ov_tx_fail(tx, err);
     }
     *id = ov_conn_last_insert_id(tx->conn);
-    return ov_audit_append(tx, OV_ACT_CREATE, *id, NULL, err);
+    return OV_OK;
 }
 
 ov_status ov_citizen_get(ov_tx *tx, int64_t id, ov_arena *a, ov_citizen *out,

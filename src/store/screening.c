@@ -1,6 +1,7 @@
 #include "store/screening.h"
 
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,6 +324,38 @@ static void find_duplicates(row *rows, int64_t *nrows, ov_import_report *rep)
     *nrows = (int64_t)w;
 }
 
+/* Screen and seal rows [from, to) of a plan. */
+typedef struct screen_job {
+    ov_store *store;
+    ov_import_plan *plan;
+    int64_t from, to;
+    int64_t in_target_group, eligible;
+    ov_status st;
+    ov_err err;
+} screen_job;
+
+static void *screen_rows(void *arg)
+{
+    screen_job *j = arg;
+    const ov_import_plan *p = j->plan;
+    for (int64_t i = j->from; i < j->to; i++) {
+        row *r = &p->rows[i];
+        ov_screening sc;
+        r->cand.birth = r->cpr.birth;
+        ov_screen_decide(&p->rules, &r->cand, p->reference, &sc);
+        r->in_target_group = sc.in_target_group;
+        r->eligible = sc.eligible;
+        r->excluded = sc.excluded;
+        r->reason = sc.reason;
+        j->in_target_group += sc.in_target_group;
+        j->eligible += sc.eligible;
+        if ((j->st = ov_citizen_seal(j->store, &r->cpr, &r->sealed,
+                                     &j->err)) != OV_OK)
+            break;
+    }
+    return NULL;
+}
+
 ov_status ov_screening_prepare(ov_store *s, ov_date reference,
                                const ov_screening_rules *rules, ov_str csv,
                                ov_arena *a, ov_import_plan **plan,
@@ -350,19 +383,25 @@ ov_status ov_screening_prepare(ov_store *s, ov_date reference,
     if (p->nrows == 0)
         return ov_err_set(err, OV_EINVAL, "file",
                           "file: no candidates after the header line");
-    for (int64_t i = 0; i < p->nrows; i++) {
-        row *r = &p->rows[i];
-        ov_screening sc;
-        r->cand.birth = r->cpr.birth;
-        ov_screen_decide(rules, &r->cand, reference, &sc);
-        r->in_target_group = sc.in_target_group;
-        r->eligible = sc.eligible;
-        r->excluded = sc.excluded;
-        r->reason = sc.reason;
-        p->in_target_group += sc.in_target_group;
-        p->eligible += sc.eligible;
-        if (ov_citizen_seal(s, &r->cpr, &r->sealed, err) != OV_OK)
-            return err->code;
+    /* screening and sealing, the larger part of the work, on two threads
+     * (the keys are only read; each thread has its own rows) */
+    screen_job jobs[2] = {{s, p, 0, p->nrows / 2, 0, 0, OV_OK, {0}},
+                          {s, p, p->nrows / 2, p->nrows, 0, 0, OV_OK, {0}}};
+    pthread_t th;
+    bool threaded = p->nrows >= 1000 &&
+                    pthread_create(&th, NULL, screen_rows, &jobs[1]) == 0;
+    screen_rows(&jobs[0]);
+    if (threaded)
+        pthread_join(th, NULL);
+    else
+        screen_rows(&jobs[1]);
+    for (int k = 0; k < 2; k++) {
+        if (jobs[k].st != OV_OK) {
+            *err = jobs[k].err;
+            return jobs[k].st;
+        }
+        p->in_target_group += jobs[k].in_target_group;
+        p->eligible += jobs[k].eligible;
     }
     *plan = p;
     return OV_OK;
@@ -394,21 +433,31 @@ ov_status ov_screening_write(ov_tx *tx, int municipality_code,
         return ov_tx_fail(tx, err);
     *batch_id = ov_conn_last_insert_id(tx->conn);
     rep->rows = rep->in_target_group = rep->eligible = 0;
-    for (int64_t i = 0; i < p->nrows; i++) {
+    /* the citizens created, for their "create" audit rows in one go */
+    int64_t *created =
+        ov_xmalloc(ov_size_mul((size_t)p->nrows, sizeof *created));
+    size_t ncreated = 0;
+    ov_status st = OV_OK;
+    for (int64_t i = 0; i < p->nrows && st == OV_OK; i++) {
         const row *w = &p->rows[i];
         int64_t cid = 0;
-        if (ov_citizen_find_sealed(tx, &w->sealed, "CPR-opslag", &cid, err) !=
-            OV_OK)
-            return err->code;
-        if (!cid &&
-            ov_citizen_create_sealed(tx, w->name, &w->sealed, &cid, err) !=
-                OV_OK)
-            return err->code;
+        if ((st = ov_citizen_find_sealed(tx, &w->sealed, "CPR-opslag", &cid,
+                                         err)) != OV_OK)
+            break;
+        if (!cid) {
+            if ((st = ov_citizen_insert_sealed(tx, w->name, &w->sealed, &cid,
+                                               err)) != OV_OK)
+                break;
+            created[ncreated++] = cid;
+        }
         /* the model decided whether and why someone in the target group
          * is excluded */
         const char *excl = w->excluded ? ov_exclusion_code(w->reason) : NULL;
-        if (ov_stmt_prepare(tx->conn, SQL_CANDIDATE_INSERT, &s, err) != OV_OK)
-            return ov_tx_fail(tx, err);
+        if (ov_stmt_prepare(tx->conn, SQL_CANDIDATE_INSERT, &s, err) !=
+            OV_OK) {
+            st = ov_tx_fail(tx, err);
+            break;
+        }
         ov_stmt_bind_i64(s, 1, *batch_id);
         ov_stmt_bind_i64(s, 2, w->line);
         ov_stmt_bind_i64(s, 3, cid);
@@ -421,9 +470,14 @@ ov_status ov_screening_write(ov_tx *tx, int municipality_code,
         ov_stmt_bind_i64(s, 10, w->in_target_group);
         ov_stmt_bind_i64(s, 11, w->eligible);
         ov_stmt_bind_cstr(s, 12, excl);
-        if (ov_stmt_run(s, err) != OV_OK)
-            return ov_tx_fail(tx, err);
+        if ((st = ov_stmt_run(s, err)) != OV_OK)
+            st = ov_tx_fail(tx, err);
     }
+    if (st == OV_OK)
+        st = ov_audit_append_many(tx, OV_ACT_CREATE, created, ncreated, err);
+    free(created);
+    if (st != OV_OK)
+        return st;
     rep->rows = p->nrows;
     rep->in_target_group = p->in_target_group;
     rep->eligible = p->eligible;

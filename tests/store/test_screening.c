@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "core/str.h"
+#include "store/audit.h"
 #include "store/screening.h"
 #include "support/world.h"
 
@@ -299,6 +300,16 @@ static void a_list_is_prepared_while_another_writer_holds_the_lock(
     assert_int_equal(ov_tx_commit(writer, &err), OV_OK);
     assert_int_equal(count(&w, "SELECT count(*) FROM citizen"), 20001);
     assert_int_equal(count(&w, "SELECT count(*) FROM candidate"), 40000);
+    /* one read row per citizen found, and the chain of all of them (rows
+     * written 16 to a statement) is intact */
+    assert_int_equal(count(&w, "SELECT count(DISTINCT citizen_id) FROM "
+                               "audit_log WHERE action = 'read' AND "
+                               "criterion = 'CPR-opslag'"),
+                     20000);
+    ov_audit_report ar;
+    assert_int_equal(ov_audit_verify(w.t.store, &ar, &err), OV_OK);
+    assert_int_equal(ar.bad_id, 0);
+    assert_true(ar.rows > 40000);
     ov_arena_destroy(a);
     tu_db_free(&w.t);
 }
