@@ -23,6 +23,32 @@ static const char SQL_CANDIDATE_INSERT[] =
     "months_unemployed, company_activity, in_prison, health_exemption, "
     "declined, in_target_group, eligible, exclusion_reason) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+static const char SQL_CANDIDATE_INSERT_16[] =
+    "INSERT INTO candidate (batch_id, line, citizen_id, activity_ready, "
+    "months_unemployed, company_activity, in_prison, health_exemption, "
+    "declined, in_target_group, eligible, exclusion_reason) VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12), "
+    "(?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24), "
+    "(?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36), "
+    "(?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, ?48), "
+    "(?49, ?50, ?51, ?52, ?53, ?54, ?55, ?56, ?57, ?58, ?59, ?60), "
+    "(?61, ?62, ?63, ?64, ?65, ?66, ?67, ?68, ?69, ?70, ?71, ?72), "
+    "(?73, ?74, ?75, ?76, ?77, ?78, ?79, ?80, ?81, ?82, ?83, ?84), "
+    "(?85, ?86, ?87, ?88, ?89, ?90, ?91, ?92, ?93, ?94, ?95, ?96), "
+    "(?97, ?98, ?99, ?100, ?101, ?102, ?103, ?104, ?105, ?106, ?107, ?108), "
+    "(?109, ?110, ?111, ?112, ?113, ?114, "
+    "?115, ?116, ?117, ?118, ?119, ?120), "
+    "(?121, ?122, ?123, ?124, ?125, ?126, "
+    "?127, ?128, ?129, ?130, ?131, ?132), "
+    "(?133, ?134, ?135, ?136, ?137, ?138, "
+    "?139, ?140, ?141, ?142, ?143, ?144), "
+    "(?145, ?146, ?147, ?148, ?149, ?150, "
+    "?151, ?152, ?153, ?154, ?155, ?156), "
+    "(?157, ?158, ?159, ?160, ?161, ?162, "
+    "?163, ?164, ?165, ?166, ?167, ?168), "
+    "(?169, ?170, ?171, ?172, ?173, ?174, "
+    "?175, ?176, ?177, ?178, ?179, ?180), "
+    "(?181, ?182, ?183, ?184, ?185, ?186, ?187, ?188, ?189, ?190, ?191, ?192)";
 static const char SQL_CANDIDATE[] =
     "SELECT citizen_id, in_target_group FROM candidate WHERE id = ?1";
 static const char SQL_EXCLUDE[] =
@@ -407,6 +433,27 @@ ov_status ov_screening_prepare(ov_store *s, ov_date reference,
     return OV_OK;
 }
 
+/* A candidate row's 12 values from parameter base + 1 on. */
+static void bind_candidate(ov_stmt *s, int base, int64_t batch_id,
+                           const row *w, int64_t citizen_id)
+{
+    /* the model decided whether and why someone in the target group is
+     * excluded */
+    const char *excl = w->excluded ? ov_exclusion_code(w->reason) : NULL;
+    ov_stmt_bind_i64(s, base + 1, batch_id);
+    ov_stmt_bind_i64(s, base + 2, w->line);
+    ov_stmt_bind_i64(s, base + 3, citizen_id);
+    ov_stmt_bind_i64(s, base + 4, w->cand.activity_ready);
+    ov_stmt_bind_i64(s, base + 5, w->cand.months_unemployed);
+    ov_stmt_bind_i64(s, base + 6, w->cand.company_activity);
+    ov_stmt_bind_i64(s, base + 7, w->cand.in_prison);
+    ov_stmt_bind_i64(s, base + 8, w->cand.health_exemption);
+    ov_stmt_bind_i64(s, base + 9, w->cand.declined);
+    ov_stmt_bind_i64(s, base + 10, w->in_target_group);
+    ov_stmt_bind_i64(s, base + 11, w->eligible);
+    ov_stmt_bind_cstr(s, base + 12, excl);
+}
+
 ov_status ov_screening_write(ov_tx *tx, int municipality_code,
                              const ov_import_plan *p,
                              const char *source_name, int64_t *batch_id,
@@ -433,48 +480,42 @@ ov_status ov_screening_write(ov_tx *tx, int municipality_code,
         return ov_tx_fail(tx, err);
     *batch_id = ov_conn_last_insert_id(tx->conn);
     rep->rows = rep->in_target_group = rep->eligible = 0;
-    /* the citizens created, for their "create" audit rows in one go */
-    int64_t *created =
-        ov_xmalloc(ov_size_mul((size_t)p->nrows, sizeof *created));
+    /* each line's citizen, found or created; the ones created get their
+     * "create" audit rows in one go */
+    size_t n = (size_t)p->nrows;
+    int64_t *cid = ov_xmalloc(ov_size_mul(n, sizeof *cid));
+    int64_t *created = ov_xmalloc(ov_size_mul(n, sizeof *created));
     size_t ncreated = 0;
     ov_status st = OV_OK;
-    for (int64_t i = 0; i < p->nrows && st == OV_OK; i++) {
+    for (size_t i = 0; i < n && st == OV_OK; i++) {
         const row *w = &p->rows[i];
-        int64_t cid = 0;
-        if ((st = ov_citizen_find_sealed(tx, &w->sealed, "CPR-opslag", &cid,
-                                         err)) != OV_OK)
-            break;
-        if (!cid) {
-            if ((st = ov_citizen_insert_sealed(tx, w->name, &w->sealed, &cid,
-                                               err)) != OV_OK)
-                break;
-            created[ncreated++] = cid;
-        }
-        /* the model decided whether and why someone in the target group
-         * is excluded */
-        const char *excl = w->excluded ? ov_exclusion_code(w->reason) : NULL;
-        if (ov_stmt_prepare(tx->conn, SQL_CANDIDATE_INSERT, &s, err) !=
-            OV_OK) {
+        if ((st = ov_citizen_find_sealed(tx, &w->sealed, "CPR-opslag",
+                                         &cid[i], err)) == OV_OK &&
+            !cid[i] &&
+            (st = ov_citizen_insert_sealed(tx, w->name, &w->sealed, &cid[i],
+                                           err)) == OV_OK)
+            created[ncreated++] = cid[i];
+    }
+    /* the candidates, 16 to a statement */
+    for (size_t i = 0; i < n && st == OV_OK;) {
+        size_t k = n - i >= 16 ? 16 : 1;
+        if (ov_stmt_prepare(tx->conn,
+                            k == 16 ? SQL_CANDIDATE_INSERT_16
+                                    : SQL_CANDIDATE_INSERT,
+                            &s, err) != OV_OK) {
             st = ov_tx_fail(tx, err);
             break;
         }
-        ov_stmt_bind_i64(s, 1, *batch_id);
-        ov_stmt_bind_i64(s, 2, w->line);
-        ov_stmt_bind_i64(s, 3, cid);
-        ov_stmt_bind_i64(s, 4, w->cand.activity_ready);
-        ov_stmt_bind_i64(s, 5, w->cand.months_unemployed);
-        ov_stmt_bind_i64(s, 6, w->cand.company_activity);
-        ov_stmt_bind_i64(s, 7, w->cand.in_prison);
-        ov_stmt_bind_i64(s, 8, w->cand.health_exemption);
-        ov_stmt_bind_i64(s, 9, w->cand.declined);
-        ov_stmt_bind_i64(s, 10, w->in_target_group);
-        ov_stmt_bind_i64(s, 11, w->eligible);
-        ov_stmt_bind_cstr(s, 12, excl);
-        if ((st = ov_stmt_run(s, err)) != OV_OK)
+        for (size_t r = 0; r < k; r++)
+            bind_candidate(s, (int)r * 12, *batch_id, &p->rows[i + r],
+                           cid[i + r]);
+        if (ov_stmt_run(s, err) != OV_OK)
             st = ov_tx_fail(tx, err);
+        i += k;
     }
     if (st == OV_OK)
         st = ov_audit_append_many(tx, OV_ACT_CREATE, created, ncreated, err);
+    free(cid);
     free(created);
     if (st != OV_OK)
         return st;

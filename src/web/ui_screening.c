@@ -76,6 +76,9 @@ static ov_status import_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
                             int64_t *out_id, ov_err *err)
 {
     import_state *is = (import_state *)c->extra;
+    if (!is || !is->plan)
+        return ov_err_set(err, OV_EINTERNAL, NULL,
+                          "the candidate list was not prepared (a bug)");
     return ov_screening_write(
         tx, c->req->viewer.municipality_code, is->plan,
         ov_str_dup0(c->req->arena, ov_str_trim(ov_form_str(f, "source_name"))),
