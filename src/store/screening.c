@@ -499,10 +499,11 @@ ov_status ov_screening_write(ov_tx *tx, int municipality_code,
     /* the candidates, 16 to a statement */
     for (size_t i = 0; i < n && st == OV_OK;) {
         size_t k = n - i >= 16 ? 16 : 1;
-        if (ov_stmt_prepare(tx->conn,
-                            k == 16 ? SQL_CANDIDATE_INSERT_16
-                                    : SQL_CANDIDATE_INSERT,
-                            &s, err) != OV_OK) {
+        ov_status ps =
+            k == 16 ? ov_stmt_prepare(tx->conn, SQL_CANDIDATE_INSERT_16, &s,
+                                      err)
+                    : ov_stmt_prepare(tx->conn, SQL_CANDIDATE_INSERT, &s, err);
+        if (ps != OV_OK) {
             st = ov_tx_fail(tx, err);
             break;
         }
