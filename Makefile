@@ -171,3 +171,11 @@ bench-web: deps
 bench-eval: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/bench-eval
+
+# The screening import of 100,000 candidates through the CLI and the HTTP
+# API (with a concurrent writer), and the refusal of a list over the cap;
+# figures to docs/performance.md.
+.PHONY: bench-import
+bench-import: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/bench-import

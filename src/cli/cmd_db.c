@@ -8,7 +8,9 @@
 #include "cli/cli.h"
 #include "core/crypto.h"
 #include "core/fmt.h"
+#include "core/path.h"
 #include "store/audit.h"
+#include "store/journal.h"
 #include "store/store.h"
 
 static ov_status open_store(cli_ctx *c, ov_open_mode mode, ov_store **s,
@@ -110,6 +112,35 @@ int cmd_status(int argc, char **argv)
     return rc;
 }
 
+/* Warn about each file holding personal data that group or others can
+ * read (a database created under umask 022 by an older overgang, a
+ * copied backup ...), with the command that fixes it. */
+static void check_file_modes(const char *db, const char *key)
+{
+    char paths[8][4096];
+    int n = 0;
+    static const char *const own[] = {"", "-wal", "-shm"};
+    for (int i = 0; i < 3; i++)
+        snprintf(paths[n++], sizeof paths[0], "%s%s", db, own[i]);
+    for (int i = 0; ov_journal_suffix(i); i++)
+        snprintf(paths[n++], sizeof paths[0], "%s%s", db,
+                 ov_journal_suffix(i));
+    if (key)
+        snprintf(paths[n++], sizeof paths[0], "%s", key);
+    int open_files = 0;
+    for (int i = 0; i < n; i++) {
+        unsigned mode;
+        if (ov_path_others_read(paths[i], &mode) != 1)
+            continue;
+        printf("warning: '%s' holds personal data and is readable by %s "
+               "(mode %04o); fix: chmod 600 '%s'\n",
+               paths[i], (mode & 0004) ? "all users" : "its group", mode,
+               paths[i]);
+        open_files++;
+    }
+    printf("file modes: %s\n", open_files ? "see the warnings above" : "ok");
+}
+
 int cmd_check(int argc, char **argv)
 {
     cli_ctx c;
@@ -126,6 +157,8 @@ int cmd_check(int argc, char **argv)
     if (st != OV_OK)
         return cli_fail(&err);
     printf("integrity: ok\n");
+    check_file_modes(ov_config_get(&c.cfg, OV_SET_DB),
+                     ov_config_get(&c.cfg, OV_SET_KEY_FILE));
     return 0;
 }
 

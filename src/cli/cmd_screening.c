@@ -90,16 +90,25 @@ static int screening_import(int argc, char **argv)
         ov_arena_destroy(a);
         return cli_fail(&err);
     }
+    /* the municipality's rules from a snapshot; parsing, screening and
+     * sealing without a transaction; then one short write that inserts */
     ov_tx *tx;
     int64_t batch = 0;
     ov_import_report rep = {0};
-    ov_status st = ov_tx_begin(s, cli_actor(&c, "screening (import)"), &tx,
-                               &err);
+    ov_settings set;
+    ov_status st = ov_tx_begin_read(s, &tx, &err);
     if (st == OV_OK) {
-        ov_settings set;
-        if (ov_settings_get(tx, (int)muni, &set, &err) == OV_OK)
-            ov_screening_import(tx, (int)muni, ref, &set.screening, csv, file,
-                                a, &batch, &rep, &err);
+        st = ov_settings_get(tx, (int)muni, &set, &err);
+        ov_tx_rollback(tx);
+    }
+    ov_import_plan *plan = NULL;
+    if (st == OV_OK)
+        st = ov_screening_prepare(s, ref, &set.screening, csv, a, &plan, &rep,
+                                  &err);
+    if (st == OV_OK)
+        st = ov_tx_begin(s, cli_actor(&c, "screening (import)"), &tx, &err);
+    if (st == OV_OK) {
+        ov_screening_write(tx, (int)muni, plan, file, &batch, &rep, &err);
         st = ov_tx_commit(tx, &err);
     }
     ov_store_close(s);

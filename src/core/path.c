@@ -1,8 +1,10 @@
 #include "core/path.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 int ov_mkdir_p(const char *dir, bool *created)
 {
@@ -36,4 +38,29 @@ int ov_mkdir_p(const char *dir, bool *created)
         buf[i] = c;
     }
     return 0;
+}
+
+int ov_private_open(const char *path, bool exclusive)
+{
+    int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW |
+                (exclusive ? O_EXCL : O_TRUNC);
+    int fd = open(path, flags, OV_PRIVATE_MODE);
+    if (fd < 0)
+        return -1;
+    if (fchmod(fd, OV_PRIVATE_MODE) != 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
+    }
+    return fd;
+}
+
+int ov_path_others_read(const char *path, unsigned *mode)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return -1;
+    *mode = (unsigned)(st.st_mode & 07777);
+    return (st.st_mode & (S_IRGRP | S_IROTH)) ? 1 : 0;
 }

@@ -198,6 +198,30 @@ void ov_screen(const ov_screening_rules *r, const ov_candidate *c,
     out->eligible = in && !out->excluded;
 }
 
+void ov_screen_decide(const ov_screening_rules *r, const ov_candidate *c,
+                      ov_date reference, ov_screening *out)
+{
+    out->age = ov_age_on(c->birth, reference);
+    bool in = c->activity_ready && out->age >= r->min_age &&
+              c->months_unemployed >= r->min_months_unemployed;
+    /* the first exclusion that applies, in criterion order */
+    const bool applies[] = {c->company_activity, c->in_prison,
+                            c->health_exemption, c->declined};
+    static const ov_exclusion_reason reason_of[] = {
+        OV_EXCL_COMPANY_ACTIVITY, OV_EXCL_PRISON, OV_EXCL_HEALTH,
+        OV_EXCL_DECLINED};
+    out->in_target_group = in;
+    out->excluded = false;
+    out->reason = OV_EXCL_OTHER;
+    for (int k = 0; in && k < 4; k++)
+        if (applies[k]) {
+            out->excluded = true;
+            out->reason = reason_of[k];
+            break;
+        }
+    out->eligible = in && !out->excluded;
+}
+
 const char *ov_screening_status_code(const ov_screening *s)
 {
     return !s->in_target_group ? "not_in_target_group"

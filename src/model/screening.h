@@ -128,6 +128,12 @@ typedef struct ov_screening {
 void ov_screen(const ov_screening_rules *r, const ov_candidate *c,
                ov_date reference, ov_screening *out);
 
+/* The decision of ov_screen without its explanations (in_target_group,
+ * excluded, eligible, age and reason; results left empty): what an
+ * import of 100,000 lines stores, without formatting 700,000 texts. */
+void ov_screen_decide(const ov_screening_rules *r, const ov_candidate *c,
+                      ov_date reference, ov_screening *out);
+
 /* "not_in_target_group", "excluded" or "eligible", and the Danish label. */
 const char *ov_screening_status_code(const ov_screening *s);
 const char *ov_screening_status_label_da(const ov_screening *s);

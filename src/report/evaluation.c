@@ -211,12 +211,21 @@ static void balance_csv(const ov_eval_result *r, ov_buf *b)
     }
 }
 
+/* Owner-only (OV_PRIVATE_MODE) whatever the umask: pairs.csv names
+ * persons by their register ids, and the rest describes the same
+ * persons. */
 static ov_status write_all(const char *path, const ov_buf *b, ov_err *err)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return ov_err_set(err, OV_EIO, "--out", "cannot create '%s': %s",
-                          path, strerror(errno));
+    int fd = ov_private_open(path, false);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!f) {
+        ov_status st = ov_err_set(err, OV_EIO, "--out",
+                                  "cannot create '%s': %s", path,
+                                  strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return st;
+    }
     bool bad = fwrite(b->data, 1, b->len, f) != b->len;
     bad |= fflush(f) != 0;
     bad |= fsync(fileno(f)) != 0;

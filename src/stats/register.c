@@ -170,13 +170,24 @@ bool ov_reg_parse_number(ov_str s, double *out)
 
 typedef struct reg_file {
     char name[32];     /* "months.csv" or "months.csv.gz" */
-    char *data;
+    char *data;        /* the whole file, or (streamed) the current chunk */
     size_t len;
     bool mapped;
+    /* a streamed .csv.gz: inflated a chunk of whole lines at a time into
+     * data (capacity cap); the part line after the chunk's last newline
+     * waits at data + len for the next chunk (carry bytes) */
+    gzFile gz;
+    size_t cap, carry, chunk;
+    bool eof;
+    double gz_bytes;   /* compressed size, for progress */
 } reg_file;
 
 static void reg_file_free(reg_file *f)
 {
+    if (f->gz) {
+        gzclose(f->gz);
+        f->gz = NULL;
+    }
     if (!f->data)
         return;
     if (f->mapped)
@@ -184,6 +195,67 @@ static void reg_file_free(reg_file *f)
     else
         free(f->data);
     f->data = NULL;
+}
+
+static ov_status gz_error(reg_file *f, ov_err *err)
+{
+    int zerr;
+    const char *msg = gzerror(f->gz, &zerr);
+    return ov_err_set(err, OV_EINVAL, f->name,
+                      "%s is not a valid gzip file (%s); compress it with "
+                      "gzip or give the plain .csv",
+                      f->name, msg);
+}
+
+/* The next chunk of a streamed file into f->data/f->len: whole lines
+ * (the last one may lack its newline at the end of the file); len 0 at
+ * the end. Memory stays at about one chunk however large the file
+ * inflates (a 400 KB extract inflated whole took 435 MB). */
+static ov_status gz_next_chunk(reg_file *f, ov_err *err)
+{
+    /* what the previous chunk left: its bytes after the last newline */
+    if (f->len)
+        memmove(f->data, f->data + f->len, f->carry);
+    size_t have = f->carry;
+    f->len = 0;
+    f->carry = 0;
+    size_t scan = 0; /* bytes already searched for a newline */
+    for (;;) {
+        if (!f->eof && have < f->chunk) {
+            if (f->cap < f->chunk) {
+                f->cap = f->chunk;
+                f->data = ov_xrealloc(f->data, f->cap);
+            }
+            size_t want = f->chunk - have;
+            int got = gzread(f->gz, f->data + have,
+                             (unsigned)(want > (1u << 30) ? (1u << 30) : want));
+            if (got < 0)
+                return gz_error(f, err);
+            if (got == 0)
+                f->eof = true;
+            have += (size_t)got;
+            continue;
+        }
+        if (f->eof) {
+            f->len = have; /* the rest, a last line without its newline */
+            return OV_OK;
+        }
+        /* a full chunk: cut after its last newline */
+        const char *p = f->data + scan, *nl = NULL;
+        for (const char *q = f->data + have; q > p;)
+            if (*--q == '\n') {
+                nl = q;
+                break;
+            }
+        if (nl) {
+            f->len = (size_t)(nl + 1 - f->data);
+            f->carry = have - f->len;
+            return OV_OK;
+        }
+        /* one line longer than the chunk: a larger chunk */
+        scan = have;
+        f->chunk = ov_size_mul(f->chunk, 2);
+    }
 }
 
 static ov_status inflate_file(const char *path, reg_file *f, ov_err *err)
@@ -228,7 +300,7 @@ static ov_status inflate_file(const char *path, reg_file *f, ov_err *err)
 /* Find DIR/BASE.csv or DIR/BASE.csv.gz (not both) and bring it into
  * memory. */
 static ov_status load_file(const char *dir, const char *base, reg_file *f,
-                           ov_err *err)
+                           size_t stream_chunk, ov_err *err)
 {
     memset(f, 0, sizeof *f);
     char plain[4096], gzp[4096];
@@ -247,6 +319,21 @@ static ov_status load_file(const char *dir, const char *base, reg_file *f,
                           "%s has no %s.csv (or %s.csv.gz); see "
                           "docs/register-format.md for the extract's layout",
                           dir, base, base);
+    if (has_gz && stream_chunk) {
+        snprintf(f->name, sizeof f->name, "%s.csv.gz", base);
+        f->gz = gzopen(gzp, "rb");
+        if (!f->gz)
+            return ov_err_set(err, OV_EIO, f->name, "cannot open '%s': %s",
+                              gzp, strerror(errno));
+        gzbuffer(f->gz, 1u << 18);
+        f->chunk = stream_chunk;
+        f->gz_bytes = (double)st2.st_size;
+        ov_status s = gz_next_chunk(f, err);
+        if (s == OV_OK && f->len == 0)
+            return ov_err_set(err, OV_EINVAL, f->name,
+                              "%s is empty; it needs a header row", f->name);
+        return s;
+    }
     if (has_gz) {
         snprintf(f->name, sizeof f->name, "%s.csv.gz", base);
         ov_status s = inflate_file(gzp, f, err);
@@ -1097,102 +1184,155 @@ static ov_status read_months(const ov_register_options *o, ov_register *r,
                                    sizeof(double));
     clear_months(r);
 
-    /* split the rest into ranges of whole lines */
-    const char *data = c.p, *end = f->data + f->len;
-    size_t total = (size_t)(end - data);
-    int nt = o->threads < 1 ? 1 : o->threads;
-    if (nt > 16)
-        nt = 16;
-    while (nt > 1 && total / (size_t)nt < (1u << 20))
-        nt--;
+    /* the data after the header: the mapped file, or a streamed file's
+     * chunks one after the other; each is split into ranges of whole
+     * lines parsed by the threads */
+    int nt_opt = o->threads < 1 ? 1 : o->threads;
+    if (nt_opt > 16)
+        nt_opt = 16;
     month_job jobs[16];
     atomic_size_t done = 0;
     atomic_int finished = 0;
     unsigned char *seen = ov_xcalloc(nrows, 1);
+    const long long header_lines = c.next_line - 1;
+    ov_status rc = OV_OK;
 retry:;
-    const char *b = data;
-    for (int t = 0; t < nt; t++) {
-        jobs[t] = proto;
-        jobs[t].r = r;
-        jobs[t].ids = ids;
-        jobs[t].keep_of = keep_of;
-        jobs[t].seen = seen;
-        jobs[t].file = file;
-        jobs[t].nh = nh;
-        jobs[t].bytes_done = &done;
-        jobs[t].finished = &finished;
-        jobs[t].begin = b;
-        const char *e = t == nt - 1 ? end : data + total / (size_t)nt * (size_t)(t + 1);
-        if (e < b)
-            e = b;
-        if (t < nt - 1) {
-            const char *nl = memchr(e, '\n', (size_t)(end - e));
-            e = nl ? nl + 1 : end;
-        }
-        jobs[t].end = e;
-        b = e;
-    }
-    pthread_t th[16];
-    int started = 0;
-    for (int t = 0; t < nt; t++) {
-        if (pthread_create(&th[t], NULL, month_worker, &jobs[t]) != 0)
-            break;
-        started++;
-    }
-    if (started < nt) {
-        for (int t = 0; t < started; t++)
-            pthread_join(th[t], NULL);
-        free(seen);
-        return ov_err_set(err, OV_EIO, NULL,
-                          "cannot start a parsing thread; try --threads 1");
-    }
-    while (o->progress &&
-           atomic_load(&finished) < nt) {
-        o->progress(o->progress_ctx, "months.csv", (double)atomic_load(&done),
-                    (double)total);
-        struct timespec ts = {0, 200 * 1000 * 1000};
-        nanosleep(&ts, NULL);
-    }
-    for (int t = 0; t < nt; t++)
-        pthread_join(th[t], NULL);
-    if (o->progress)
-        o->progress(o->progress_ctx, "months.csv", (double)total,
-                    (double)total);
-
-    /* A duplicate person-month found across two ranges is reported by
-     * whichever thread stored second, which is timing; parse again in one
-     * thread so the message is the one of the later line, as always. */
+    const char *data = c.p, *end = f->data + f->len;
+    long long base = header_lines; /* lines before the range */
     bool dup = false;
-    for (int t = 0; t < nt; t++)
-        if (jobs[t].rc != OV_OK) {
-            dup = jobs[t].dup;
-            break;
-        }
-    if (dup && nt > 1) {
-        clear_months(r);
-        memset(seen, 0, nrows);
+    for (;;) {
+        size_t total = (size_t)(end - data);
+        int nt = nt_opt;
+        while (nt > 1 && total / (size_t)nt < (1u << 20))
+            nt--;
         atomic_store(&done, 0);
         atomic_store(&finished, 0);
-        nt = 1;
-        goto retry;
-    }
-    long long base = c.next_line - 1; /* lines before the data */
-    ov_status rc = OV_OK;
-    for (int t = 0; t < nt; t++) {
-        if (jobs[t].rc != OV_OK) {
-            long long ln = base + jobs[t].err_line;
-            if (strncmp(jobs[t].err.msg, "line ", 5) == 0)
-                rc = csv_error(err, file, ln, &jobs[t].err);
-            else {
-                /* "months.csv line 0: what" -> the absolute line */
-                const char *m = strstr(jobs[t].err.msg, ": ");
-                rc = line_error(err, file, ln, "%s", m ? m + 2 : "");
+        const char *b = data;
+        for (int t = 0; t < nt; t++) {
+            jobs[t] = proto;
+            jobs[t].r = r;
+            jobs[t].ids = ids;
+            jobs[t].keep_of = keep_of;
+            jobs[t].seen = seen;
+            jobs[t].file = file;
+            jobs[t].nh = nh;
+            jobs[t].bytes_done = &done;
+            jobs[t].finished = &finished;
+            jobs[t].begin = b;
+            const char *e = t == nt - 1
+                                ? end
+                                : data + total / (size_t)nt * (size_t)(t + 1);
+            if (e < b)
+                e = b;
+            if (t < nt - 1) {
+                const char *nl = memchr(e, '\n', (size_t)(end - e));
+                e = nl ? nl + 1 : end;
             }
-            break;
+            jobs[t].end = e;
+            b = e;
         }
-        base += jobs[t].lines;
-        r->month_rows += jobs[t].rows;
-        r->month_rows_kept += jobs[t].kept;
+        pthread_t th[16];
+        int started = 0;
+        for (int t = 0; t < nt; t++) {
+            if (pthread_create(&th[t], NULL, month_worker, &jobs[t]) != 0)
+                break;
+            started++;
+        }
+        if (started < nt) {
+            for (int t = 0; t < started; t++)
+                pthread_join(th[t], NULL);
+            free(seen);
+            return ov_err_set(err, OV_EIO, NULL,
+                              "cannot start a parsing thread; try --threads "
+                              "1");
+        }
+        /* progress: bytes of the mapped file, or of the compressed file
+         * read so far */
+        double pdone = 0, ptotal = (double)total;
+        while (o->progress && !f->gz && atomic_load(&finished) < nt) {
+            o->progress(o->progress_ctx, "months.csv",
+                        (double)atomic_load(&done), ptotal);
+            struct timespec ts = {0, 200 * 1000 * 1000};
+            nanosleep(&ts, NULL);
+        }
+        for (int t = 0; t < nt; t++)
+            pthread_join(th[t], NULL);
+        if (f->gz) {
+            pdone = (double)gzoffset(f->gz);
+            ptotal = f->gz_bytes;
+            if (pdone > ptotal || f->eof)
+                pdone = ptotal;
+        } else {
+            pdone = ptotal;
+        }
+        if (o->progress)
+            o->progress(o->progress_ctx, "months.csv", pdone, ptotal);
+
+        /* A duplicate person-month found across two ranges is reported by
+         * whichever thread stored second, which is timing; parse again in
+         * one thread so the message is the one of the later line, as
+         * always. (Chunks are parsed in order, so across chunks the later
+         * line is always the one reported.) */
+        for (int t = 0; t < nt; t++)
+            if (jobs[t].rc != OV_OK) {
+                dup = jobs[t].dup && nt > 1;
+                break;
+            }
+        if (dup)
+            break;
+        for (int t = 0; t < nt && rc == OV_OK; t++) {
+            if (jobs[t].rc != OV_OK) {
+                long long ln = base + jobs[t].err_line;
+                if (strncmp(jobs[t].err.msg, "line ", 5) == 0)
+                    rc = csv_error(err, file, ln, &jobs[t].err);
+                else {
+                    /* "months.csv line 0: what" -> the absolute line */
+                    const char *m = strstr(jobs[t].err.msg, ": ");
+                    rc = line_error(err, file, ln, "%s", m ? m + 2 : "");
+                }
+                break;
+            }
+            base += jobs[t].lines;
+            r->month_rows += jobs[t].rows;
+            r->month_rows_kept += jobs[t].kept;
+        }
+        if (rc != OV_OK || !f->gz)
+            break;
+        if ((rc = gz_next_chunk(f, err)) != OV_OK)
+            break;
+        if (f->len == 0)
+            break;
+        data = f->data;
+        end = f->data + f->len;
+    }
+    if (dup) {
+        clear_months(r);
+        memset(seen, 0, nrows);
+        r->month_rows = r->month_rows_kept = 0;
+        nt_opt = 1;
+        if (f->gz) {
+            /* from the start again: the header chunk, then on */
+            if (gzrewind(f->gz) != 0) {
+                free(seen);
+                return gz_error(f, err);
+            }
+            f->len = f->carry = 0;
+            f->eof = false;
+            if ((rc = gz_next_chunk(f, err)) != OV_OK) {
+                free(seen);
+                return rc;
+            }
+            ov_csv_init(&c, f->data, f->len, ',');
+            ov_str skip[OV_REG_MAX_COLUMNS + 1];
+            size_t nskip;
+            ov_err e3;
+            if (ov_csv_next(&c, r->arena, skip, OV_REG_MAX_COLUMNS, &nskip,
+                            &e3) != OV_OK) {
+                free(seen);
+                return csv_error(err, file, 1, &e3);
+            }
+        }
+        goto retry;
     }
     if (rc == OV_OK) {
         size_t none = 0;
@@ -1218,7 +1358,9 @@ ov_status ov_register_read(const ov_register_options *o, ov_register *r,
     r->num_kmax = -1;
     reg_file pop, mon;
     memset(&mon, 0, sizeof mon);
-    ov_status rc = load_file(o->dir, "population", &pop, err);
+    /* population stays in memory whole (the ids point into it); months,
+     * 48 rows a person, is streamed when compressed */
+    ov_status rc = load_file(o->dir, "population", &pop, 0, err);
     if (rc != OV_OK) {
         reg_file_free(&pop);
         ov_register_free(r);
@@ -1232,7 +1374,8 @@ ov_status ov_register_read(const ov_register_options *o, ov_register *r,
     ov_str *idv = NULL;
     rc = read_population(o, r, &pop, &ids, &keep_of, &nrows, &idv, err);
     if (rc == OV_OK)
-        rc = load_file(o->dir, "months", &mon, err);
+        rc = load_file(o->dir, "months", &mon,
+                       o->gz_chunk ? o->gz_chunk : (size_t)16 << 20, err);
     if (rc == OV_OK)
         rc = read_months(o, r, &mon, &ids, keep_of, nrows, err);
     reg_file_free(&mon);

@@ -5,10 +5,13 @@
  *   population.csv   id, treated (0/1), start (YYYY-MM), covariates...
  *   months.csv       id, month (YYYY-MM), status, numeric columns...
  *
- * Either file may be gzip-compressed (population.csv.gz). Files are read
- * whole into memory (mapped, or inflated with zlib) and months.csv is parsed
- * by several threads, each over a range of whole lines; the first error by
- * line number wins, so the message is the same whatever the thread count.
+ * Either file may be gzip-compressed (population.csv.gz). population.csv
+ * is read whole into memory (mapped, or inflated with zlib: the ids point
+ * into it); months.csv is mapped, or, compressed, inflated a chunk of
+ * whole lines at a time (16 MiB), so memory does not grow with its
+ * inflated size. It is parsed by several threads, each over a range of
+ * whole lines (of the chunk); the first error by line number wins, so the
+ * message is the same whatever the thread count or chunk size.
  *
  * Month k of a person is k months after their start. Statuses are kept for
  * k = 0..kmax (the window the outcomes need) as one byte per person-month;
@@ -79,6 +82,11 @@ typedef struct ov_register_options {
     int num_kmax;         /* keep numeric columns for months 0..num_kmax
                              (-1: none) */
     int threads;          /* parsing threads, >= 1 */
+    /* months.csv.gz is inflated and parsed this many bytes at a time
+     * (whole lines; a longer line grows the chunk); 0 = 16 MiB. A chunk
+     * ends at a line break, like the threads' ranges, so a quoted field
+     * holding a line break may not span two of them. */
+    size_t gz_chunk;
     /* Called now and then from the calling thread while months.csv is
      * parsed: bytes done of total. NULL for quiet. */
     void (*progress)(void *ctx, const char *stage, double done, double total);

@@ -37,6 +37,14 @@
 ov_status ov_audit_append(ov_tx *tx, ov_action action, int64_t citizen_id,
                           const char *criterion, ov_err *err);
 
+/* Append one `action` row (not a read) for each of n citizens, in order,
+ * with no criterion, at one time: for writes that touch many citizens at
+ * once (a screening import creating 100,000). Pending read rows go
+ * first, as with ov_audit_append. */
+ov_status ov_audit_append_many(ov_tx *tx, ov_action action,
+                               const int64_t *citizen_ids, size_t n,
+                               ov_err *err);
+
 typedef struct ov_audit_report {
     int64_t rows;           /* rows checked */
     int64_t first_id;       /* 0 when the log is empty */

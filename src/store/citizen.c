@@ -43,19 +43,13 @@ ov_status ov_citizen_validate_name(ov_str name, const char *field,
     return OV_OK;
 }
 
-typedef struct sealed_cpr {
-    uint8_t hash[OV_HASH_BYTES];
-    uint8_t nonce[OV_NONCE_BYTES];
-    uint8_t box[10 + OV_MAC_BYTES];
-    char birth[OV_DATE_BUF];
-    const char *sex;
-} sealed_cpr;
+typedef ov_cpr_sealed sealed_cpr;
 
-static ov_status seal_cpr(ov_tx *tx, const ov_cpr *cpr, sealed_cpr *out,
+ov_status ov_citizen_seal(ov_store *s, const ov_cpr *cpr, ov_cpr_sealed *out,
                           ov_err *err)
 {
     const ov_keys *k;
-    ov_status st = ov_store_keys(tx->store, &k, err);
+    ov_status st = ov_store_keys(s, &k, err);
     if (st != OV_OK)
         return st;
     ov_keyed_hash(k, cpr->digits, 10, out->hash);
@@ -91,19 +85,30 @@ ov_status ov_citizen_create(ov_tx *tx, ov_str full_name, ov_str cpr_in,
     if ((st = ov_citizen_validate_name(full_name, "name", err)) != OV_OK ||
         (st = ov_cpr_parse(cpr_in, "cpr", &cpr, err)) != OV_OK)
         return ov_tx_fail(tx, err);
-    full_name = ov_str_trim(full_name);
     sealed_cpr sc;
-    if (seal_cpr(tx, &cpr, &sc, err) != OV_OK)
+    if (ov_citizen_seal(tx->store, &cpr, &sc, err) != OV_OK)
         return ov_tx_fail(tx, err);
-    int64_t existing;
-    if (lookup_hash(tx, sc.hash, &existing, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    if (existing)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "cpr",
-                                          "cpr: a citizen with this CPR "
-                                          "number already exists (id %lld); "
-                                          "open that citizen instead",
-                                          (long long)existing), err));
+    return ov_citizen_create_sealed(tx, full_name, &sc, id, err);
+}
+
+ov_status ov_citizen_create_sealed(ov_tx *tx, ov_str full_name,
+                                   const ov_cpr_sealed *scp, int64_t *id,
+                                   ov_err *err)
+{
+    if (ov_citizen_insert_sealed(tx, full_name, scp, id, err) != OV_OK)
+        return err->code;
+    return ov_audit_append(tx, OV_ACT_CREATE, *id, NULL, err);
+}
+
+ov_status ov_citizen_insert_sealed(ov_tx *tx, ov_str full_name,
+                                   const ov_cpr_sealed *scp, int64_t *id,
+                                   ov_err *err)
+{
+    ov_status st = ov_tx_check(tx, true, err);
+    if (st != OV_OK)
+        return st;
+    full_name = ov_str_trim(full_name);
+    const sealed_cpr sc = *scp;
     char now[OV_TIME_BUF];
     ov_time_format_utc(ov_time_now(), now);
     ov_stmt *s;
@@ -116,10 +121,20 @@ ov_status ov_citizen_create(ov_tx *tx, ov_str full_name, ov_str cpr_in,
     ov_stmt_bind_cstr(s, 5, sc.birth);
     ov_stmt_bind_cstr(s, 6, sc.sex);
     ov_stmt_bind_cstr(s, 7, now);
-    if (ov_stmt_run(s, err) != OV_OK)
+    /* the unique look-up hash refuses a registered number; only then is
+     * it looked up, to name the citizen who has it */
+    if (ov_stmt_run(s, err) != OV_OK) {
+        int64_t existing = 0;
+        if (err->code == OV_ECONFLICT &&
+            lookup_hash(tx, sc.hash, &existing, err) == OV_OK && existing)
+            ov_err_set(err, OV_ECONFLICT, "cpr",
+                       "cpr: a citizen with this CPR number already exists "
+                       "(id %lld); open that citizen instead",
+                       (long long)existing);
         return ov_tx_fail(tx, err);
+    }
     *id = ov_conn_last_insert_id(tx->conn);
-    return ov_audit_append(tx, OV_ACT_CREATE, *id, NULL, err);
+    return OV_OK;
 }
 
 ov_status ov_citizen_get(ov_tx *tx, int64_t id, ov_arena *a, ov_citizen *out,
@@ -204,6 +219,19 @@ ov_status ov_citizen_find_by_cpr(ov_tx *tx, ov_str cpr_in, int64_t *id,
                            err);
 }
 
+ov_status ov_citizen_find_sealed(ov_tx *tx, const ov_cpr_sealed *sc,
+                                 const char *criterion, int64_t *id,
+                                 ov_err *err)
+{
+    ov_status st = ov_tx_check_audited(tx, err);
+    if (st != OV_OK)
+        return st;
+    if (lookup_hash(tx, sc->hash, id, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return *id ? ov_audit_append(tx, OV_ACT_READ, *id, criterion, err)
+               : OV_OK;
+}
+
 ov_status ov_citizen_update(ov_tx *tx, int64_t id, ov_str full_name,
                             ov_str cpr_in, ov_err *err)
 {
@@ -233,7 +261,7 @@ ov_status ov_citizen_update(ov_tx *tx, int64_t id, ov_str full_name,
         sealed_cpr sc;
         int64_t existing;
         if (ov_cpr_parse(cpr_in, "cpr", &cpr, err) != OV_OK ||
-            seal_cpr(tx, &cpr, &sc, err) != OV_OK ||
+            ov_citizen_seal(tx->store, &cpr, &sc, err) != OV_OK ||
             lookup_hash(tx, sc.hash, &existing, err) != OV_OK)
             return ov_tx_fail(tx, err);
         if (existing && existing != id)

@@ -134,6 +134,11 @@ static void *syncer(void *arg);
 /* The two files, beside the database. */
 static const char *const SUFFIX[2] = {"-audit", "-audit2"};
 
+const char *ov_journal_suffix(int i)
+{
+    return i >= 0 && i < 2 ? SUFFIX[i] : NULL;
+}
+
 bool ov_journal_stale(const char *db_path, const char *field, ov_err *err)
 {
     for (int i = 0; i < 2; i++) {

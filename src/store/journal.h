@@ -99,4 +99,9 @@ ov_jrec *ov_journal_take(ov_journal *j, int64_t batch, size_t *n);
  * else they wait for the next fold. */
 void ov_journal_folded(ov_journal *j, int64_t batch, bool committed);
 
+/* The journal files' suffixes after the database path ("-audit",
+ * "-audit2") for i = 0, 1; NULL after the last (for `overgang check`'s
+ * file modes). */
+const char *ov_journal_suffix(int i);
+
 #endif

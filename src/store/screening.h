@@ -15,6 +15,14 @@
  * Unknown columns are errors. The import is all or nothing: every bad line
  * is reported (up to 200 messages) and nothing is written unless all lines
  * are good. Citizens are found by CPR number or created.
+ *
+ * Two steps, so that a large list does not hold the writer: everything
+ * that needs no database (parsing, the duplicate check, screening, the CPR
+ * numbers' keyed hashes and sealed boxes) is done by ov_screening_prepare
+ * outside any transaction, in O(n log n) (the duplicate check sorts); then
+ * ov_screening_write looks up and inserts in one short write transaction.
+ * A file of more than OV_IMPORT_MAX_ROWS records is refused while it is
+ * parsed, before any screening or sealing.
  */
 #ifndef OV_STORE_SCREENING_H
 #define OV_STORE_SCREENING_H
@@ -43,8 +51,28 @@ typedef struct ov_import_report {
     ov_line_error *errors;
 } ov_import_report;
 
-/* Import and screen a candidate list. On bad lines: OV_EINVAL, nothing
- * written, the report lists them. */
+/* A candidate list parsed, checked, screened and sealed (in the arena). */
+typedef struct ov_import_plan ov_import_plan;
+
+/* Step 1, without a transaction: validate the rules, parse and screen the
+ * list at `reference` and seal its CPR numbers with the store's keys. On
+ * bad lines: OV_EINVAL and the report lists them (in line order). */
+ov_status ov_screening_prepare(ov_store *s, ov_date reference,
+                               const ov_screening_rules *rules, ov_str csv,
+                               ov_arena *a, ov_import_plan **plan,
+                               ov_import_report *rep, ov_err *err);
+
+/* Step 2, in a write transaction: the batch, a citizen found or created
+ * for each line, its candidate row and the audit rows. rep gets the
+ * counts. */
+ov_status ov_screening_write(ov_tx *tx, int municipality_code,
+                             const ov_import_plan *plan,
+                             const char *source_name, int64_t *batch_id,
+                             ov_import_report *rep, ov_err *err);
+
+/* Both steps in the caller's write transaction (small lists: the demo,
+ * tests). On bad lines: OV_EINVAL, nothing written, the report lists
+ * them. */
 ov_status ov_screening_import(ov_tx *tx, int municipality_code,
                               ov_date reference,
                               const ov_screening_rules *rules,

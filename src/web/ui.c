@@ -221,6 +221,27 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a)
     }
     ov_form f;
     ov_form_init(&f, a->spec, a->nspec, c->lang, c->req->arena);
+    /* heavy work that needs no writer comes before the transaction */
+    ov_status (*prepare)(ov_ctx *, const ov_form *, ov_err *) = NULL;
+    for (const ov_action_prepare *p = ov_action_prepares; p->action; p++)
+        if (p->action == a && !course && !a->check)
+            prepare = p->prepare;
+    bool prepared = prepare != NULL;
+    if (prepared) {
+        if (ov_form_parse(&f, c->req, "csrf") != OV_OK) {
+            answer_form_error(c, a, &f, OV_EINVAL);
+            return;
+        }
+        if (prepare(c, &f, &err) != OV_OK) {
+            if (err.code == OV_EINVAL || err.code == OV_ECONFLICT) {
+                ov_form_fail_err(&f, &err);
+                answer_form_error(c, a, &f, err.code);
+            } else {
+                ov_ctx_fail(c, &err);
+            }
+            return;
+        }
+    }
     ov_tx *tx = NULL;
     /* visibility before validation, so a stranger learns nothing */
     if (course) {
@@ -241,7 +262,7 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a)
         ov_ctx_fail(c, &err);
         return;
     }
-    if (ov_form_parse(&f, c->req, "csrf") != OV_OK) {
+    if (!prepared && ov_form_parse(&f, c->req, "csrf") != OV_OK) {
         ov_tx_rollback(tx);
         answer_form_error(c, a, &f, OV_EINVAL);
         return;

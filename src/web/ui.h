@@ -88,6 +88,17 @@ struct ov_web_action {
     ov_status (*check)(ov_ctx *c, ov_tx *tx, ov_err *err);
 };
 
+/* Work an action does on its parsed form before its write transaction
+ * begins (parsing and checking an uploaded file), so that other writers
+ * do not wait for it; its result goes in c->extra for run. Only for
+ * actions without a course or a check. Listed in ov_action_prepares (in
+ * ui_screening.c, the one action that has one), ended by {NULL, NULL}. */
+typedef struct ov_action_prepare {
+    const ov_web_action *action;
+    ov_status (*prepare)(ov_ctx *c, const ov_form *f, ov_err *err);
+} ov_action_prepare;
+extern const ov_action_prepare ov_action_prepares[];
+
 /* GET of an action's form page (HTML). */
 void ov_action_form(ov_ctx *c, const ov_web_action *a);
 /* POST of an action, HTML or JSON by c->api. */

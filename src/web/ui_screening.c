@@ -24,35 +24,65 @@ static const ov_field import_spec[] = {
      .label = "screening.source_name"},
 };
 
+/* What the import's prepare step hands to run, and its report to the
+ * page (c->extra). */
+typedef struct import_state {
+    ov_import_report rep;
+    ov_import_plan *plan;
+} import_state;
+
+/* The API gets the first bad lines in the message. */
+static void import_errors(ov_ctx *c, const ov_import_report *rep, ov_err *err)
+{
+    ov_buf b;
+    ov_buf_init(&b, c->req->arena, OV_ERR_MSG_MAX - 1);
+    ov_buf_printf(&b, "file: %d errors; nothing was imported:",
+                  rep->errors_total);
+    for (int i = 0; i < rep->nerrors && i < 5; i++)
+        ov_buf_printf(&b, " line %lld: %s: %s;",
+                      (long long)rep->errors[i].line, rep->errors[i].field,
+                      rep->errors[i].msg);
+    ov_err_set(err, OV_EINVAL, "file", "%.*s", (int)b.len,
+               b.data ? b.data : "");
+}
+
+/* Parse, check, screen and seal the list before the write transaction:
+ * the municipality's rules come from a snapshot, and no writer waits
+ * while a 100,000-line file is read. */
+static ov_status import_prepare(ov_ctx *c, const ov_form *f, ov_err *err)
+{
+    import_state *is = OV_NEW(c->req->arena, import_state);
+    c->extra = &is->rep;
+    ov_settings set;
+    ov_tx *tx;
+    if (ov_tx_begin_read(c->app->store, &tx, err) != OV_OK)
+        return err->code;
+    ov_status st =
+        ov_settings_get(tx, c->req->viewer.municipality_code, &set, err);
+    ov_tx_rollback(tx);
+    if (st != OV_OK)
+        return st;
+    st = ov_screening_prepare(c->app->store,
+                              ov_form_date(f, "reference_date", c->today),
+                              &set.screening, ov_form_str(f, "file"),
+                              c->req->arena, &is->plan, &is->rep, err);
+    if (st != OV_OK && is->rep.nerrors > 0)
+        import_errors(c, &is->rep, err);
+    return st;
+}
+
+/* The prepared list, in the action's write transaction: inserts only. */
 static ov_status import_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
                             int64_t *out_id, ov_err *err)
 {
-    ov_settings set;
-    if (ov_settings_get(tx, c->req->viewer.municipality_code, &set, err) !=
-        OV_OK)
-        return err->code;
-    ov_import_report *rep = OV_NEW(c->req->arena, ov_import_report);
-    ov_status st = ov_screening_import(
-        tx, c->req->viewer.municipality_code,
-        ov_form_date(f, "reference_date", c->today), &set.screening,
-        ov_form_str(f, "file"),
+    import_state *is = (import_state *)c->extra;
+    if (!is || !is->plan)
+        return ov_err_set(err, OV_EINTERNAL, NULL,
+                          "the candidate list was not prepared (a bug)");
+    return ov_screening_write(
+        tx, c->req->viewer.municipality_code, is->plan,
         ov_str_dup0(c->req->arena, ov_str_trim(ov_form_str(f, "source_name"))),
-        c->req->arena, out_id, rep, err);
-    if (st != OV_OK && rep->nerrors > 0) {
-        c->extra = rep;
-        /* the API gets the first lines in the message */
-        ov_buf b;
-        ov_buf_init(&b, c->req->arena, OV_ERR_MSG_MAX - 1);
-        ov_buf_printf(&b, "file: %d errors; nothing was imported:",
-                      rep->errors_total);
-        for (int i = 0; i < rep->nerrors && i < 5; i++)
-            ov_buf_printf(&b, " line %lld: %s: %s;",
-                          (long long)rep->errors[i].line,
-                          rep->errors[i].field, rep->errors[i].msg);
-        ov_err_set(err, OV_EINVAL, "file", "%.*s", (int)b.len,
-                   b.data ? b.data : "");
-    }
-    return st;
+        out_id, &is->rep, err);
 }
 
 static const char *batch_done(ov_ctx *c, int64_t id)
@@ -65,6 +95,11 @@ static void screening_page(ov_ctx *c, ov_form *f, int status);
 const ov_web_action ov_act_import = {
     "screening_import", import_spec, 3, OV_OP_SCREENING,
     OV_SCOPE_MUNICIPALITY, import_run, screening_page, batch_done, NULL};
+
+const ov_action_prepare ov_action_prepares[] = {
+    {&ov_act_import, import_prepare},
+    {NULL, NULL},
+};
 
 static void screening_page(ov_ctx *c, ov_form *f, int status)
 {

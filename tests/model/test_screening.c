@@ -333,6 +333,40 @@ static void manual_exclusions_need_a_known_reason_and_other_a_text(void **state)
     assert_string_equal(ov_exclusion_label_da(OV_EXCL_DECLINED), "Takket nej");
 }
 
+/* The import stores ov_screen_decide's decision and pages show
+ * ov_screen's: they agree for every combination of facts around the
+ * age and unemployment edges. */
+static void the_decision_without_texts_is_the_screening_decision(void **state)
+{
+    (void)state;
+    ov_screening_rules r = ov_screening_rules_default();
+    ov_date ref = ov_date_from_ymd(2026, 11, 1);
+    const ov_date births[] = {ov_date_from_ymd(1996, 11, 1),
+                              ov_date_from_ymd(1996, 11, 2),
+                              ov_date_from_ymd(1960, 2, 29),
+                              ov_date_from_ymd(2008, 1, 1)};
+    const int months[] = {0, 11, 12, 13, 600};
+    int n = 0;
+    for (int b = 0; b < 4; b++)
+        for (int m = 0; m < 5; m++)
+            for (unsigned f = 0; f < 32; f++) {
+                ov_candidate c = {births[b], f & 1, months[m], f & 2, f & 4,
+                                  f & 8, f & 16};
+                ov_screening full, quick;
+                ov_screen(&r, &c, ref, &full);
+                memset(&quick, 0x5a, sizeof quick);
+                ov_screen_decide(&r, &c, ref, &quick);
+                assert_int_equal(quick.in_target_group, full.in_target_group);
+                assert_int_equal(quick.excluded, full.excluded);
+                assert_int_equal(quick.eligible, full.eligible);
+                assert_int_equal(quick.age, full.age);
+                if (full.excluded)
+                    assert_int_equal(quick.reason, full.reason);
+                n += full.excluded;
+            }
+    assert_true(n > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -347,6 +381,7 @@ int main(void)
         cmocka_unit_test(impossible_candidate_facts_are_input_errors),
         cmocka_unit_test(rule_configuration_is_checked_at_its_bounds),
         cmocka_unit_test(manual_exclusions_need_a_known_reason_and_other_a_text),
+        cmocka_unit_test(the_decision_without_texts_is_the_screening_decision),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

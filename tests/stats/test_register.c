@@ -510,6 +510,14 @@ static void test_gzip_extract_reads_the_same_as_plain(void **s)
     assert_int_equal(ov_register_read(&o, &r, &err), OV_OK);
     check_small_extract(&r);
     ov_register_free(&r);
+    /* streamed in chunks of 1 to 9 bytes, shorter than any line (each
+     * chunk grows to hold a whole line) */
+    for (size_t chunk = 1; chunk < 10; chunk++) {
+        o.gz_chunk = chunk;
+        assert_int_equal(ov_register_read(&o, &r, &err), OV_OK);
+        check_small_extract(&r);
+        ov_register_free(&r);
+    }
     ext_rm(&e);
 }
 
@@ -1180,6 +1188,110 @@ static void test_duplicate_month_across_chunks_names_the_later_line(void **s)
     big_free(&b);
 }
 
+/* ---- months.csv.gz streamed in chunks --------------------------------------- */
+
+/* The big extract with months.csv.gz inflated `chunk` bytes at a time. */
+static ov_status big_read_gz(const big *b, int threads, size_t chunk,
+                             ov_register *r, ov_err *err)
+{
+    ext e;
+    ext_new(&e);
+    ext_put(&e, "population.csv", b->pop);
+    char *mon = malloc(b->mon_len + 1);
+    assert_non_null(mon);
+    memcpy(mon, b->mon, b->mon_len);
+    mon[b->mon_len] = '\0';
+    ext_put_gz(&e, "months.csv", mon);
+    free(mon);
+    ov_register_options o = {.dir = e.dir, .kmax = 11, .num_kmax = 11,
+                             .threads = threads, .gz_chunk = chunk};
+    ov_err_clear(err);
+    ov_status rc = ov_register_read(&o, r, err);
+    ext_rm(&e);
+    return rc;
+}
+
+/* Chunks that cut lines anywhere, and larger than a thread's range: the
+ * same register as the plain file, whatever the thread count. */
+static void test_streamed_gzip_in_any_chunk_size_reads_the_same_as_plain(
+    void **s)
+{
+    (void)s;
+    big b;
+    big_make(&b);
+    ov_register plain;
+    ov_err err;
+    assert_int_equal(big_read(&b, 1, &plain, &err), OV_OK);
+    size_t cells = (size_t)BIG_PERSONS * BIG_MONTHS;
+    const size_t chunks[] = {40009, (size_t)3 << 20};
+    for (int c = 0; c < 2; c++)
+        for (int t = 1; t <= 3; t += 2) {
+            ov_register r;
+            assert_int_equal(big_read_gz(&b, t, chunks[c], &r, &err), OV_OK);
+            assert_int_equal(r.n, plain.n);
+            assert_int_equal(r.month_rows, plain.month_rows);
+            assert_int_equal(r.month_rows_kept, plain.month_rows_kept);
+            assert_int_equal(r.persons_without_months, 0);
+            assert_memory_equal(r.status, plain.status, cells);
+            assert_memory_equal(r.num[0], plain.num[0],
+                                cells * sizeof(double));
+            ov_register_free(&r);
+        }
+    ov_register_free(&plain);
+    big_free(&b);
+}
+
+/* Errors in a later chunk name their line in the whole file; a month
+ * repeated across a chunk boundary names the later line. */
+static void test_streamed_gzip_errors_name_the_absolute_line(void **s)
+{
+    (void)s;
+    big b;
+    big_make(&b);
+    long late = big_split_line(&b) + 5000;
+    memcpy(big_line(&b, late) + 7, "2019-13", 7);
+    char want[40];
+    snprintf(want, sizeof want, "months.csv.gz:%ld", late);
+    for (int t = 1; t <= 3; t += 2) {
+        ov_register r;
+        ov_err err;
+        assert_int_equal(big_read_gz(&b, t, 4099, &r, &err), OV_EINVAL);
+        expect_msg(&err, want, "month '2019-13' is not a month", NULL);
+        assert_freed(&r);
+    }
+    big_free(&b);
+    /* the first 4099-byte chunk ends after line 136 (a 21-byte header and
+     * 135 lines of 30 bytes): repeat line 130, 133, 136 (across the cut)
+     * and 139 on its next line */
+    for (long l1 = 130; l1 < 140; l1 += 3) {
+        big_make(&b);
+        long l2 = l1 + 1;
+        memcpy(big_line(&b, l2), big_line(&b, l1), BIG_LINE);
+        snprintf(want, sizeof want, "months.csv.gz:%ld", l2);
+        for (int t = 1; t <= 3; t += 2) {
+            ov_register r;
+            ov_err err;
+            assert_int_equal(big_read_gz(&b, t, 4099, &r, &err), OV_EINVAL);
+            expect_msg(&err, want, "twice", NULL);
+            assert_freed(&r);
+        }
+        big_free(&b);
+    }
+    /* one chunk split between two threads at the line big_split_line:
+     * parsed again from the start in one thread, the later line */
+    big_make(&b);
+    long l1 = big_split_line(&b), l2 = l1 + 1;
+    memcpy(big_line(&b, l2), big_line(&b, l1), BIG_LINE);
+    snprintf(want, sizeof want, "months.csv.gz:%ld", l2);
+    ov_register r;
+    ov_err err;
+    assert_int_equal(big_read_gz(&b, 2, (size_t)8 << 20, &r, &err),
+                     OV_EINVAL);
+    expect_msg(&err, want, "twice", NULL);
+    assert_freed(&r);
+    big_free(&b);
+}
+
 static double progress_last_done, progress_last_total;
 static int progress_calls;
 
@@ -1214,6 +1326,31 @@ static void test_progress_ends_at_the_total(void **s)
 }
 
 /* ---- months and numbers ----------------------------------------------------- */
+
+static void test_progress_of_a_streamed_gzip_ends_at_its_size(void **s)
+{
+    (void)s;
+    big b;
+    big_make(&b);
+    ext e;
+    ext_new(&e);
+    ext_put(&e, "population.csv", b.pop);
+    b.mon[b.mon_len - 1] = '\0'; /* the last line without its newline */
+    ext_put_gz(&e, "months.csv", b.mon);
+    ov_register_options o = {.dir = e.dir, .kmax = 11, .num_kmax = 11,
+                             .threads = 2, .gz_chunk = 100000,
+                             .progress = progress};
+    progress_calls = 0;
+    ov_register r;
+    ov_err err;
+    assert_int_equal(ov_register_read(&o, &r, &err), OV_OK);
+    assert_int_equal(r.month_rows, (size_t)BIG_PERSONS * BIG_MONTHS);
+    assert_true(progress_calls > 3);
+    assert_true(progress_last_done == progress_last_total);
+    ov_register_free(&r);
+    ext_rm(&e);
+    big_free(&b);
+}
 
 static void test_month_format_and_parse_round_trip(void **s)
 {
@@ -1415,6 +1552,10 @@ int main(void)
         cmocka_unit_test(
             test_duplicate_month_across_chunks_names_the_later_line),
         cmocka_unit_test(test_progress_ends_at_the_total),
+        cmocka_unit_test(
+            test_streamed_gzip_in_any_chunk_size_reads_the_same_as_plain),
+        cmocka_unit_test(test_streamed_gzip_errors_name_the_absolute_line),
+        cmocka_unit_test(test_progress_of_a_streamed_gzip_ends_at_its_size),
         cmocka_unit_test(test_month_format_and_parse_round_trip),
         cmocka_unit_test(test_month_parse_rejects_other_forms),
         cmocka_unit_test(test_number_parse_accepts_strict_decimals),
