@@ -175,8 +175,10 @@ int cmd_backup(int argc, char **argv)
     if (st != OV_OK)
         return cli_fail(&err);
     printf("backup: %s (integrity checked)\n"
-           "The key file %s and the audit key are not in the backup; keep their own\ncopies.\n",
-           to, ov_config_get(&c.cfg, OV_SET_KEY_FILE));
+           "The key file %s is not in the backup; keep its own copy.\n"
+           "Nor is the audit key %s.audit-key; keep it with the key file.\n",
+           to, ov_config_get(&c.cfg, OV_SET_KEY_FILE),
+           ov_config_get(&c.cfg, OV_SET_DB));
     return 0;
 }
 

@@ -568,17 +568,19 @@ ov_status ov_audit_verify(ov_store *store, ov_audit_report *rep, ov_err *err)
     ov_anchor_file anchors;
     memset(&anchors, 0, sizeof anchors);
     const char *apath = ov_store_anchors_path(store);
-    if (key) {
+    rep->anchors_skipped = !apath;
+    if (key && apath) {
         st = ov_anchors_read(apath, key, false, &anchors, err);
         if (st != OV_OK)
             return st;
     }
-    if (keyed_from && !anchors.have)
+    if (keyed_from && apath && !anchors.have)
         return ov_err_set(err, OV_ECORRUPT, "--anchors",
                           "--anchors: '%s' holds no anchor, but the chain is "
                           "keyed from row %lld and overgang anchors it at "
                           "every close: the file was removed or emptied; "
-                          "give --anchors FILE with a copy kept elsewhere",
+                          "give --anchors FILE with a copy kept elsewhere "
+                          "(or --no-anchors for a backup, which has none)",
                           apath, (long long)keyed_from);
     rep->anchors = anchors.lines;
     if (anchors.have) {
@@ -765,7 +767,7 @@ ov_status ov_audit_verify(ov_store *store, ov_audit_report *rep, ov_err *err)
                         "(rows were removed by hand?)",
                         (long long)checkpoint_first);
     }
-    if (st == OV_OK && keyed_from && rep->last_id < keyed_from) {
+    if (st == OV_OK && keyed_from && rep->last_id < keyed_from - 1) {
         rep->bad_id = rep->last_id + 1;
         st = ov_err_set(err, OV_ECORRUPT, NULL,
                         "audit row %lld: the chain ends at row %lld, before "

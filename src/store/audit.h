@@ -64,6 +64,7 @@ typedef struct ov_audit_report {
     int64_t anchor_id;      /* the newest anchor's row (when anchors) */
     char anchor_at[32];     /* and its time */
     int64_t journal_rows;   /* read rows still in the journal, not folded */
+    bool anchors_skipped;   /* ov_store_options.no_anchors */
 } ov_audit_report;
 
 /* Walk the whole chain, check every anchor's MAC and that the chain

@@ -81,6 +81,7 @@ struct ov_store {
     int64_t keyed_from;      /* first keyed row; 0: none yet */
     /* anchors: written by the background thread and at close */
     int anchor_fd;
+    bool no_anchors;         /* verify the chain alone (opt->no_anchors) */
     bool anchored;           /* anchored_* hold the last anchor written */
     int64_t anchored_id;
     uint8_t anchored_hash[OV_HASH_BYTES];
@@ -422,11 +423,13 @@ static ov_status setup_audit_key(ov_store *s, ov_err *err)
         if (st != OV_OK)
             ov_tx_fail(tx, err);
     }
+    /* an existing log gets a first keyed row at once: it covers the
+     * plain rows before it, so they cannot be rewritten from now on */
     char what[OV_AUDIT_CRITERION_MAX];
     snprintf(what, sizeof what,
              "audit key: the chain is keyed (HMAC-SHA-256) from row %lld",
              (long long)from);
-    if (st == OV_OK)
+    if (st == OV_OK && head > 0)
         st = ov_audit_append(tx, OV_ACT_CREATE, 0, what, err);
     ov_status cst = ov_tx_commit(tx, err);
     if (st == OV_OK)
@@ -687,6 +690,7 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
     s->anchors_path = opt->anchors_path ? path_with(opt->anchors_path, "")
                                         : path_with(opt->db_path, "-anchors");
     s->anchor_fd = -1;
+    s->no_anchors = opt->no_anchors;
     s->readonly = opt->mode == OV_OPEN_READONLY;
     s->nreaders = opt->readers > 0 ? opt->readers : DEFAULT_READERS;
     if (s->nreaders > MAX_READERS)
@@ -832,7 +836,7 @@ int64_t ov_store_audit_keyed_from(const ov_store *s) { return s->keyed_from; }
 const char *ov_store_path(const ov_store *s) { return s->db_path; }
 const char *ov_store_anchors_path(const ov_store *s)
 {
-    return s->anchors_path;
+    return s->no_anchors ? NULL : s->anchors_path;
 }
 bool ov_store_created_audit_key(const ov_store *s)
 {

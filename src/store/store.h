@@ -44,6 +44,9 @@ typedef struct ov_store_options {
     const char *audit_key_path;
     /* The anchor file (store/audit.h); NULL: `<db>-anchors`. */
     const char *anchors_path;
+    /* Verification without anchors (a backup, or a copy never opened for
+     * writing): the chain alone, so removed newest rows go unnoticed. */
+    bool no_anchors;
     /* Open even when the read-audit journal lost acknowledged rows: the
      * damaged files are copied aside and the loss is written to the audit
      * log. Without it such an open fails with OV_ECORRUPT (journal.h). */

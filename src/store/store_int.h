@@ -71,6 +71,7 @@ int64_t ov_store_audit_keyed_from(const ov_store *s);
 /* True when audit_log or audit_checkpoint holds any row. */
 bool ov_store_audit_rows_exist(ov_store *s);
 const char *ov_store_path(const ov_store *s);
+/* NULL when verification is to skip the anchors (no_anchors). */
 const char *ov_store_anchors_path(const ov_store *s);
 /* The highest journal record folded into audit_log (a fresh read). */
 ov_status ov_store_folded_seq(ov_store *s, uint64_t *out, ov_err *err);
