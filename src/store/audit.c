@@ -437,6 +437,8 @@ ov_status ov_anchors_read(const char *path, const uint8_t key[OV_KEY_BYTES],
     if (tail_only && fseeko(f, 0, SEEK_END) == 0 && ftello(f) > 65536) {
         fseeko(f, -65536, SEEK_END);
         skip_first = true; /* it may start mid-line */
+    } else {
+        rewind(f);
     }
     char line[512];
     ov_status st = OV_OK;
