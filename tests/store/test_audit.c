@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -404,6 +405,23 @@ static void deleting_the_newest_rows_is_detected_by_the_anchor(void **state)
     tu_db_free(&t);
 }
 
+/* A server does not wait for its close: the background thread anchors a
+ * new head within a tick (200 ms; the test allows 3 s on a busy machine). */
+static void a_running_store_anchors_new_rows_without_closing(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 3);
+    int found = 1;
+    for (int i = 0; i < 60 && found != 0; i++) {
+        usleep(50000);
+        found = tu_sh("grep -q '^3 ' '%s-anchors'", t.db);
+    }
+    assert_int_equal(found, 0);
+    tu_db_free(&t);
+}
+
 static void a_forged_or_missing_anchor_file_is_reported(void **state)
 {
     (void)state;
@@ -638,6 +656,7 @@ int main(void)
         cmocka_unit_test(a_row_forged_with_plain_sha256_is_detected),
         cmocka_unit_test(deleting_the_newest_rows_is_detected_by_the_anchor),
         cmocka_unit_test(a_forged_or_missing_anchor_file_is_reported),
+        cmocka_unit_test(a_running_store_anchors_new_rows_without_closing),
         cmocka_unit_test(an_old_log_is_keyed_from_its_next_row),
         cmocka_unit_test(a_forged_checkpoint_that_hides_old_rows_is_detected),
         cmocka_unit_test(a_failed_audit_write_rolls_the_access_back),
