@@ -439,6 +439,34 @@ static ov_status setup_audit_key(ov_store *s, ov_err *err)
     return st;
 }
 
+/* A last line without its newline is one a crash cut short: the reader
+ * ignores it, but an append after it would glue the next anchor to it.
+ * Cut it off before the first append. */
+static void anchors_cut_torn_line(int fd)
+{
+    struct stat st;
+    char buf[512];
+    if (fstat(fd, &st) != 0 || st.st_size == 0 ||
+        (pread(fd, buf, 1, st.st_size - 1) == 1 && buf[0] == '\n'))
+        return;
+    off_t pos = st.st_size;
+    while (pos > 0) {
+        size_t n = pos > (off_t)sizeof buf ? sizeof buf : (size_t)pos;
+        pos -= (off_t)n;
+        if (pread(fd, buf, n, pos) != (ssize_t)n)
+            return;
+        for (size_t i = n; i > 0; i--)
+            if (buf[i - 1] == '\n') {
+                if (ftruncate(fd, pos + (off_t)i) != 0)
+                    ov_log_warn("cannot cut a torn anchor line: %s",
+                                strerror(errno));
+                return;
+            }
+    }
+    if (ftruncate(fd, 0) != 0)
+        ov_log_warn("cannot cut a torn anchor line: %s", strerror(errno));
+}
+
 /* Append the chain's head and the journal's synced number to the anchor
  * file when either moved (see audit.h). Called by the background thread
  * every tick and at open and close; never while a batch is open, so the
@@ -470,7 +498,9 @@ static void anchor_now(ov_store *s)
     if (s->anchor_fd < 0) {
         created = !file_exists(s->anchors_path);
         s->anchor_fd = open(s->anchors_path,
-                            O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+                            O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+        if (s->anchor_fd >= 0)
+            anchors_cut_torn_line(s->anchor_fd);
     }
     if (s->anchor_fd < 0 || !n ||
         write(s->anchor_fd, line, n) != (ssize_t)n ||

@@ -405,6 +405,27 @@ static void deleting_the_newest_rows_is_detected_by_the_anchor(void **state)
     tu_db_free(&t);
 }
 
+/* A crash while an anchor was written leaves a line without its newline:
+ * it is not relied on, and the next anchor does not stick to it. */
+static void an_anchor_line_cut_short_by_a_crash_is_dropped(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 2);
+    ov_store_close(t.store);
+    t.store = NULL;
+    assert_int_equal(tu_sh("printf '2 a1b2c3' >> '%s-anchors'", t.db), 0);
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(verify(&t, &rep, &err), OV_OK);
+    tu_db_reopen(&t, OV_OPEN_MIGRATE);
+    add_rows(&t, 1);
+    assert_int_equal(verify(&t, &rep, &err), OV_OK);
+    assert_int_equal(rep.anchor_id, 3);
+    tu_db_free(&t);
+}
+
 /* A server does not wait for its close: the background thread anchors a
  * new head within a tick (200 ms; the test allows 3 s on a busy machine). */
 static void a_running_store_anchors_new_rows_without_closing(void **state)
@@ -657,6 +678,7 @@ int main(void)
         cmocka_unit_test(deleting_the_newest_rows_is_detected_by_the_anchor),
         cmocka_unit_test(a_forged_or_missing_anchor_file_is_reported),
         cmocka_unit_test(a_running_store_anchors_new_rows_without_closing),
+        cmocka_unit_test(an_anchor_line_cut_short_by_a_crash_is_dropped),
         cmocka_unit_test(an_old_log_is_keyed_from_its_next_row),
         cmocka_unit_test(a_forged_checkpoint_that_hides_old_rows_is_detected),
         cmocka_unit_test(a_failed_audit_write_rolls_the_access_back),
