@@ -511,11 +511,14 @@ static ov_status verify_journal(ov_store *store, uint64_t acknowledged,
             return ov_err_set(err, OV_ECORRUPT, NULL,
                               "the read-audit journal has lost %llu "
                               "acknowledged rows (%s; newest acknowledged "
-                              "record %llu): see 'overgang help serve', "
-                              "--accept-audit-loss",
+                              "record %llu); keep copies of %s-audit and "
+                              "%s-audit2, then restore them or start "
+                              "'overgang serve --accept-audit-loss' to go "
+                              "on without those rows (the loss is audited)",
                               (unsigned long long)js.lost,
                               js.damage[0] ? js.damage : "records cut off",
-                              (unsigned long long)js.upto);
+                              (unsigned long long)js.upto,
+                              ov_store_path(store), ov_store_path(store));
         rep->journal_rows = (int64_t)js.waiting;
         return OV_OK;
     }
