@@ -10,14 +10,27 @@
 #include "store/audit.h"
 #include "store/store.h"
 
+static const cli_opt_def verify_opts[] = {
+    {"--anchors", true, OV_SET_COUNT,
+     "check against this copy of the anchor file (default: <db>-anchors)"},
+    {"--audit-key", true, OV_SET_COUNT,
+     "the audit key file (default: <db>.audit-key)"},
+    {"--no-anchors", false, OV_SET_COUNT,
+     "check the chain alone (a backup): removed newest rows go unnoticed"},
+};
+
 static int audit_verify(int argc, char **argv)
 {
     cli_ctx c;
     ov_err err;
     ov_err_clear(&err);
-    if (cli_parse(&c, "audit verify", NULL, 0, argc, argv, &err) != OV_OK)
+    if (cli_parse(&c, "audit verify", verify_opts, 3, argc, argv, &err) !=
+        OV_OK)
         return cli_fail(&err);
     ov_store_options o = {.db_path = ov_config_get(&c.cfg, OV_SET_DB),
+                          .anchors_path = cli_opt(&c, "--anchors"),
+                          .audit_key_path = cli_opt(&c, "--audit-key"),
+                          .no_anchors = cli_opt(&c, "--no-anchors") != NULL,
                           .mode = OV_OPEN_READONLY};
     ov_store *s;
     if (ov_store_open(&o, &s, &err) != OV_OK)
@@ -36,7 +49,21 @@ static int audit_verify(int argc, char **argv)
                (long long)rep.last_id);
     if (rep.from_checkpoint)
         printf(", from a pruning checkpoint");
+    if (rep.keyed_from)
+        printf(", keyed from row %lld", (long long)rep.keyed_from);
     printf("\nhead: row %lld %s\n", (long long)rep.last_id, head);
+    if (rep.anchors_skipped)
+        printf("anchors: not checked (--no-anchors): rows removed from the "
+               "end would go unnoticed\n");
+    else if (rep.anchors)
+        printf("anchors: %lld checked; the chain reaches the newest, row "
+               "%lld at %s\n",
+               (long long)rep.anchors, (long long)rep.anchor_id,
+               rep.anchor_at);
+    else
+        printf("anchors: none (a log from before the audit key)\n");
+    ov_fmt_int_dk(rep.journal_rows, n);
+    printf("journal: %s read rows waiting to be folded, none missing\n", n);
     return 0;
 }
 
@@ -48,6 +75,14 @@ static int audit_prune(int argc, char **argv)
     if (cli_parse(&c, "audit prune", NULL, 0, argc, argv, &err) != OV_OK)
         return cli_fail(&err);
     int months = (int)ov_config_get_int(&c.cfg, OV_SET_AUDIT_RETENTION);
+    if (months < OV_AUDIT_RETENTION_MIN_MONTHS) {
+        ov_err_set(&err, OV_EINVAL, "audit_retention_months",
+                   "audit prune: audit_retention_months is %d, but audit "
+                   "rows are kept at least %d months; set %d or more",
+                   months, OV_AUDIT_RETENTION_MIN_MONTHS,
+                   OV_AUDIT_RETENTION_MIN_MONTHS);
+        return cli_fail(&err);
+    }
     ov_store_options o = {.db_path = ov_config_get(&c.cfg, OV_SET_DB),
                           .mode = OV_OPEN_MIGRATE};
     ov_store *s;

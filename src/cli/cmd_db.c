@@ -21,6 +21,7 @@ static ov_status open_store(cli_ctx *c, ov_open_mode mode, ov_store **s,
         .key_path = ov_config_get(&c->cfg, OV_SET_KEY_FILE),
         .mode = mode,
         .readers = 2,
+        .accept_audit_loss = cli_opt(c, "--accept-audit-loss") != NULL,
     };
     return ov_store_open(&o, s, err);
 }
@@ -36,12 +37,18 @@ int cmd_config(int argc, char **argv)
     return 0;
 }
 
+static const cli_opt_def init_opts[] = {
+    {"--accept-audit-loss", false, OV_SET_COUNT,
+     "open although the read-audit journal lost acknowledged rows (the loss "
+     "is audited)"},
+};
+
 int cmd_init(int argc, char **argv)
 {
     cli_ctx c;
     ov_err err;
     ov_err_clear(&err);
-    if (cli_parse(&c, "init", NULL, 0, argc, argv, &err) != OV_OK)
+    if (cli_parse(&c, "init", init_opts, 1, argc, argv, &err) != OV_OK)
         return cli_fail(&err);
     ov_store *s;
     if (open_store(&c, OV_OPEN_INIT, &s, &err) != OV_OK)
@@ -55,6 +62,13 @@ int cmd_init(int argc, char **argv)
                ov_config_get(&c.cfg, OV_SET_KEY_FILE));
     else
         printf("key file: %s\n", ov_config_get(&c.cfg, OV_SET_KEY_FILE));
+    if (ov_store_created_audit_key(s))
+        printf("audit key: %s.audit-key (new; mode 0600)\n"
+               "  It keys the audit log; back it up with the key file, "
+               "never inside a\n  database backup. Anchors go to "
+               "%s-anchors;\n  keep a copy of that file elsewhere.\n",
+               ov_config_get(&c.cfg, OV_SET_DB),
+               ov_config_get(&c.cfg, OV_SET_DB));
     ov_store_close(s);
     return 0;
 }
@@ -106,6 +120,13 @@ int cmd_status(int argc, char **argv)
             ov_hex_encode(rep.head, OV_HASH_BYTES, head);
             printf("audit chain:   intact, head row %lld %s\n",
                    (long long)rep.last_id, head);
+            if (rep.anchors)
+                printf("audit anchors: %lld, newest row %lld at %s\n",
+                       (long long)rep.anchors, (long long)rep.anchor_id,
+                       rep.anchor_at);
+            ov_fmt_int_dk(rep.journal_rows, n1);
+            printf("audit journal: %s read rows waiting to be folded\n",
+                   n1);
         }
     }
     ov_store_close(s);
@@ -187,8 +208,10 @@ int cmd_backup(int argc, char **argv)
     if (st != OV_OK)
         return cli_fail(&err);
     printf("backup: %s (integrity checked)\n"
-           "The key file %s is not in the backup; keep its own copy.\n",
-           to, ov_config_get(&c.cfg, OV_SET_KEY_FILE));
+           "The key file %s is not in the backup; keep its own copy.\n"
+           "Nor is the audit key %s.audit-key; keep it with the key file.\n",
+           to, ov_config_get(&c.cfg, OV_SET_KEY_FILE),
+           ov_config_get(&c.cfg, OV_SET_DB));
     return 0;
 }
 
@@ -214,7 +237,9 @@ int cmd_restore(int argc, char **argv)
     if (ov_store_restore(from, db, &err) != OV_OK)
         return cli_fail(&err);
     printf("restored: %s from %s (integrity checked)\n"
-           "Put the database's key file at %s to read CPR numbers.\n",
-           db, from, ov_config_get(&c.cfg, OV_SET_KEY_FILE));
+           "Put the database's key file at %s to read CPR numbers,\n"
+           "and its audit key at %s.audit-key to write or verify its audit "
+           "log.\n",
+           db, from, ov_config_get(&c.cfg, OV_SET_KEY_FILE), db);
     return 0;
 }

@@ -21,6 +21,9 @@ static const cli_opt_def serve_opts[] = {
     {"--listen", true, OV_SET_COUNT, "HOST:PORT (default 127.0.0.1:8080)"},
     {"--threads", true, OV_SET_COUNT,
      "N worker threads, 1-64 (default: one per processor, at least 2)"},
+    {"--accept-audit-loss", false, OV_SET_COUNT,
+     "start although the read-audit journal lost acknowledged rows (the "
+     "loss is audited)"},
 };
 
 int cmd_serve(int argc, char **argv)
@@ -28,7 +31,7 @@ int cmd_serve(int argc, char **argv)
     cli_ctx c;
     ov_err err;
     ov_err_clear(&err);
-    if (cli_parse(&c, "serve", serve_opts, 2, argc, argv, &err) != OV_OK)
+    if (cli_parse(&c, "serve", serve_opts, 3, argc, argv, &err) != OV_OK)
         return cli_fail(&err);
     const char *threads_arg = cli_opt(&c, "--threads");
     uint64_t threads = (uint64_t)ov_server_default_threads();
@@ -49,6 +52,8 @@ int cmd_serve(int argc, char **argv)
     ov_store_options o = {.db_path = ov_config_get(&c.cfg, OV_SET_DB),
                           .key_path = ov_config_get(&c.cfg, OV_SET_KEY_FILE),
                           .mode = OV_OPEN_MIGRATE,
+                          .accept_audit_loss =
+                              cli_opt(&c, "--accept-audit-loss") != NULL,
                           /* a reader connection per worker thread,
                            * so no request waits for one */
                           .readers = (int)threads};

@@ -23,8 +23,9 @@ static const command commands[] = {
     {"version", cmd_version, "version", "print the version"},
     {"config", cmd_config, "config [--config FILE] [--db PATH] ...",
      "print the effective settings and where each comes from"},
-    {"init", cmd_init, "init --db PATH [--key-file PATH]",
-     "create a database and its CPR key file, or migrate an existing one"},
+    {"init", cmd_init,
+     "init --db PATH [--key-file PATH] [--accept-audit-loss]",
+     "create a database, its CPR key file and audit key, or migrate one"},
     {"status", cmd_status, "status --db PATH",
      "print schema version, counts, integrity and audit chain state"},
     {"check", cmd_check, "check --db PATH",
@@ -33,7 +34,9 @@ static const command commands[] = {
      "online backup to a new file (the key file is not included)"},
     {"restore", cmd_restore, "restore --from FILE --db PATH",
      "restore a backup into a new database file"},
-    {"serve", cmd_serve, "serve --db PATH [--listen HOST:PORT]",
+    {"serve", cmd_serve,
+     "serve --db PATH [--listen HOST:PORT] [--threads N] "
+     "[--accept-audit-loss]",
      "run the web application (graceful stop on SIGTERM)"},
     {"screening", cmd_screening,
      "screening import --db PATH --municipality CODE --file FILE "
@@ -53,8 +56,11 @@ static const command commands[] = {
      "[--drop-missing] [--outcome NAME=SPEC]... [--bootstrap R] [--seed S] "
      "[--threads N]",
      "effect evaluation: propensity score, matching, balance and outcomes"},
-    {"audit", cmd_audit, "audit verify|prune --db PATH",
-     "verify the audit log's hash chain, or prune rows past retention"},
+    {"audit", cmd_audit,
+     "audit verify|prune --db PATH [--anchors FILE] [--audit-key FILE] "
+     "[--no-anchors]",
+     "verify the keyed audit chain against its anchors and the journal, or "
+     "prune rows past retention (at least 6 months)"},
 };
 #define N_COMMANDS ((int)(sizeof commands / sizeof commands[0]))
 

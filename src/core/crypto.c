@@ -18,6 +18,9 @@ _Static_assert(OV_KEY_BYTES == crypto_secretbox_KEYBYTES, "key size");
 _Static_assert(OV_KEY_BYTES == crypto_auth_hmacsha256_KEYBYTES, "hmac key");
 
 #define KEYFILE_MAGIC "overgang-keys-v1"
+#define AUDIT_KEY_MAGIC "overgang-audit-key-v1"
+_Static_assert(sizeof(ov_hmac_ctx) >= sizeof(crypto_auth_hmacsha256_state),
+               "ov_hmac_ctx too small");
 
 ov_status ov_crypto_init(ov_err *err)
 {
@@ -209,6 +212,137 @@ ov_status ov_open(const ov_keys *keys, const uint8_t *box, size_t box_len,
                           "file does not belong to this database, or the row "
                           "was altered");
     return OV_OK;
+}
+
+ov_status ov_audit_keyfile_create(const char *path, ov_err *err)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            return ov_err_set(err, OV_ECONFLICT, "--audit-key",
+                              "--audit-key: '%s' already exists; keep it (it "
+                              "keys the audit log) or give another path",
+                              path);
+        return ov_err_set(err, OV_EIO, "--audit-key",
+                          "--audit-key: cannot create '%s': %s", path,
+                          strerror(errno));
+    }
+    uint8_t k[OV_KEY_BYTES];
+    crypto_auth_hmacsha256_keygen(k);
+    char hex[2 * OV_KEY_BYTES + 1];
+    ov_hex_encode(k, OV_KEY_BYTES, hex);
+    sodium_memzero(k, sizeof k);
+    char text[512];
+    int n = snprintf(text, sizeof text,
+                     "# overgang audit key: keys the audit log's hash chain "
+                     "and its anchors.\n"
+                     "# Without it the audit log cannot be verified or "
+                     "written. Keep it secret\n"
+                     "# (mode 0600), never inside the database, and back it "
+                     "up with the key file.\n"
+                     "%s\naudit=%s\n",
+                     AUDIT_KEY_MAGIC, hex);
+    sodium_memzero(hex, sizeof hex);
+    ov_status st = OV_OK;
+    if (n < 0 || (size_t)n >= sizeof text ||
+        write(fd, text, (size_t)n) != (ssize_t)n || fsync(fd) != 0)
+        st = ov_err_set(err, OV_EIO, "--audit-key",
+                        "--audit-key: cannot write '%s': %s", path,
+                        strerror(errno));
+    sodium_memzero(text, sizeof text);
+    if (close(fd) != 0 && st == OV_OK)
+        st = ov_err_set(err, OV_EIO, "--audit-key",
+                        "--audit-key: cannot write '%s': %s", path,
+                        strerror(errno));
+    if (st != OV_OK)
+        unlink(path);
+    return st;
+}
+
+ov_status ov_audit_keyfile_load(const char *path, uint8_t key[OV_KEY_BYTES],
+                                ov_err *err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return ov_err_set(err, OV_EIO, "--audit-key",
+                          "--audit-key: cannot open '%s': %s; restore it "
+                          "from your key backup, or give --audit-key PATH",
+                          path, strerror(errno));
+    struct stat stt;
+    if (fstat(fd, &stt) != 0) {
+        close(fd);
+        return ov_err_set(err, OV_EIO, "--audit-key",
+                          "--audit-key: cannot stat '%s': %s", path,
+                          strerror(errno));
+    }
+    if (stt.st_mode & (S_IRWXG | S_IRWXO)) {
+        close(fd);
+        return ov_err_set(err, OV_EPERM, "--audit-key",
+                          "--audit-key: '%s' may be read by other users "
+                          "(mode %03o); run: chmod 600 '%s'",
+                          path, (unsigned)(stt.st_mode & 0777), path);
+    }
+    char text[1024];
+    ssize_t n = read(fd, text, sizeof text - 1);
+    close(fd);
+    if (n < 0)
+        return ov_err_set(err, OV_EIO, "--audit-key",
+                          "--audit-key: cannot read '%s': %s", path,
+                          strerror(errno));
+    text[n] = '\0';
+    bool have_magic = false, have_key = false;
+    ov_str rest = {text, (size_t)n};
+    while (rest.ptr && rest.len) {
+        ov_str line;
+        rest = ov_str_cut(rest, '\n', &line);
+        line = ov_str_trim(line);
+        if (line.len == 0 || line.ptr[0] == '#')
+            continue;
+        if (ov_str_eq_c(line, AUDIT_KEY_MAGIC)) {
+            have_magic = true;
+            continue;
+        }
+        ov_str name;
+        ov_str val = ov_str_cut(line, '=', &name);
+        if (val.ptr && ov_str_eq_c(name, "audit"))
+            have_key = ov_hex_decode(val, key, OV_KEY_BYTES) == OV_OK;
+    }
+    sodium_memzero(text, sizeof text);
+    if (have_magic && have_key)
+        return OV_OK;
+    sodium_memzero(key, OV_KEY_BYTES);
+    return ov_err_set(err, OV_ECORRUPT, "--audit-key",
+                      "--audit-key: '%s' is not an overgang audit key (%s); "
+                      "restore it from your key backup",
+                      path,
+                      !have_magic ? "no " AUDIT_KEY_MAGIC " line"
+                                  : "the key is missing or malformed");
+}
+
+void ov_hmac_init(ov_hmac_ctx *c, const uint8_t key[OV_KEY_BYTES])
+{
+    crypto_auth_hmacsha256_init(
+        (crypto_auth_hmacsha256_state *)(void *)c->opaque, key,
+        OV_KEY_BYTES);
+}
+
+void ov_hmac_update(ov_hmac_ctx *c, const void *data, size_t n)
+{
+    crypto_auth_hmacsha256_update(
+        (crypto_auth_hmacsha256_state *)(void *)c->opaque, data, n);
+}
+
+void ov_hmac_final(ov_hmac_ctx *c, uint8_t out[OV_HASH_BYTES])
+{
+    crypto_auth_hmacsha256_final(
+        (crypto_auth_hmacsha256_state *)(void *)c->opaque, out);
+    sodium_memzero(c, sizeof *c);
+}
+
+void ov_hmac(const uint8_t key[OV_KEY_BYTES], const void *data, size_t n,
+             uint8_t out[OV_HASH_BYTES])
+{
+    crypto_auth_hmacsha256(out, data, n, key);
 }
 
 int ov_memeq_ct(const void *a, const void *b, size_t n)

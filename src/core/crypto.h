@@ -68,6 +68,27 @@ ov_status ov_password_hash(const char *password, char out[OV_PWHASH_MAX],
 /* True when the password matches the stored hash. */
 bool ov_password_verify(const char *stored, const char *password);
 
+/* The audit key: one 256-bit key that keys the audit log's chain and its
+ * anchors (store/audit.h). It lives in its own file (`<db>.audit-key`,
+ * mode 0600), never in the database, so that someone holding only the
+ * database (a copy, a backup, a stolen disk image of it) cannot recompute
+ * the chain. Created like the key file, refused when group or others may
+ * read it; back it up with the key file, apart from database backups. */
+ov_status ov_audit_keyfile_create(const char *path, ov_err *err);
+ov_status ov_audit_keyfile_load(const char *path, uint8_t key[OV_KEY_BYTES],
+                                ov_err *err);
+
+/* HMAC-SHA-256 over data given in pieces (the audit chain's rows). */
+typedef struct ov_hmac_ctx {
+    _Alignas(64) unsigned char opaque[256]; /* crypto_auth_hmacsha256_state */
+} ov_hmac_ctx;
+void ov_hmac_init(ov_hmac_ctx *c, const uint8_t key[OV_KEY_BYTES]);
+void ov_hmac_update(ov_hmac_ctx *c, const void *data, size_t n);
+void ov_hmac_final(ov_hmac_ctx *c, uint8_t out[OV_HASH_BYTES]);
+/* One-shot HMAC-SHA-256 under any 256-bit key. */
+void ov_hmac(const uint8_t key[OV_KEY_BYTES], const void *data, size_t n,
+             uint8_t out[OV_HASH_BYTES]);
+
 /* Constant-time comparison. */
 int ov_memeq_ct(const void *a, const void *b, size_t n);
 

@@ -1,5 +1,7 @@
 #include "store/audit.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,7 +53,23 @@ static const char SQL_CITIZEN_LOG[] =
 
 #define NULL_LEN 0xFFFFFFFFu
 
-static void put_field(ov_sha256_ctx *c, const char *s)
+/* Where a row's canonical encoding goes: SHA-256 (v1) or HMAC-SHA-256
+ * under the audit key (v2). */
+typedef struct digest {
+    bool keyed;
+    ov_sha256_ctx sha;
+    ov_hmac_ctx hmac;
+} digest;
+
+static void feed(digest *d, const void *p, size_t n)
+{
+    if (d->keyed)
+        ov_hmac_update(&d->hmac, p, n);
+    else
+        ov_sha256_update(&d->sha, p, n);
+}
+
+static void put_field(digest *d, const char *s)
 {
     uint8_t len[4];
     uint32_t n = s ? (uint32_t)strlen(s) : NULL_LEN;
@@ -59,42 +77,72 @@ static void put_field(ov_sha256_ctx *c, const char *s)
     len[1] = (uint8_t)(n >> 16);
     len[2] = (uint8_t)(n >> 8);
     len[3] = (uint8_t)n;
-    ov_sha256_update(c, len, 4);
+    feed(d, len, 4);
     if (s)
-        ov_sha256_update(c, s, n);
+        feed(d, s, n);
+}
+
+static void encode_row(digest *d, const char *magic, const ov_audit_row *r)
+{
+    feed(d, magic, strlen(magic));
+    uint8_t id[8];
+    for (int i = 0; i < 8; i++)
+        id[i] = (uint8_t)((uint64_t)r->id >> (56 - 8 * i));
+    feed(d, id, 8);
+    put_field(d, r->at);
+    put_field(d, r->actor);
+    put_field(d, r->role);
+    put_field(d, r->action);
+    char cid[24];
+    if (r->citizen_id) {
+        snprintf(cid, sizeof cid, "%lld", (long long)r->citizen_id);
+        put_field(d, cid);
+    } else {
+        put_field(d, NULL);
+    }
+    put_field(d, r->criterion);
+    put_field(d, r->purpose);
+    feed(d, r->prev_hash, OV_HASH_BYTES);
 }
 
 void ov_audit_row_hash(const ov_audit_row *r, uint8_t out[OV_HASH_BYTES])
 {
-    static const char magic[] = "overgang-audit-v1";
-    ov_sha256_ctx c;
-    ov_sha256_init(&c);
-    ov_sha256_update(&c, magic, sizeof magic - 1);
-    uint8_t id[8];
-    for (int i = 0; i < 8; i++)
-        id[i] = (uint8_t)((uint64_t)r->id >> (56 - 8 * i));
-    ov_sha256_update(&c, id, 8);
-    put_field(&c, r->at);
-    put_field(&c, r->actor);
-    put_field(&c, r->role);
-    put_field(&c, r->action);
-    char cid[24];
-    if (r->citizen_id) {
-        snprintf(cid, sizeof cid, "%lld", (long long)r->citizen_id);
-        put_field(&c, cid);
-    } else {
-        put_field(&c, NULL);
+    digest d = {.keyed = false};
+    ov_sha256_init(&d.sha);
+    encode_row(&d, "overgang-audit-v1", r);
+    ov_sha256_final(&d.sha, out);
+}
+
+void ov_audit_row_mac(const uint8_t key[OV_KEY_BYTES], const ov_audit_row *r,
+                      uint8_t out[OV_HASH_BYTES])
+{
+    digest d = {.keyed = true};
+    ov_hmac_init(&d.hmac, key);
+    encode_row(&d, "overgang-audit-v2", r);
+    ov_hmac_final(&d.hmac, out);
+}
+
+/* The hash a row must carry: keyed from the row the store records, plain
+ * SHA-256 before it (rows written before the audit key existed). */
+static ov_status row_digest(ov_store *s, const ov_audit_row *r,
+                            uint8_t out[OV_HASH_BYTES], ov_err *err)
+{
+    int64_t from = ov_store_audit_keyed_from(s);
+    if (!from || r->id < from) {
+        ov_audit_row_hash(r, out);
+        return OV_OK;
     }
-    put_field(&c, r->criterion);
-    put_field(&c, r->purpose);
-    ov_sha256_update(&c, r->prev_hash, OV_HASH_BYTES);
-    ov_sha256_final(&c, out);
+    const uint8_t *key = ov_store_audit_key(s, err);
+    if (!key)
+        return err->code;
+    ov_audit_row_mac(key, r, out);
+    return OV_OK;
 }
 
 /* The chain's current end: the last row, or the last checkpoint's anchor
  * when pruning removed every row, or the genesis (id 0, zero hash). */
-static ov_status chain_head(ov_conn *c, int64_t *last_id,
-                            uint8_t hash[OV_HASH_BYTES], ov_err *err)
+ov_status ov_audit_head(ov_conn *c, int64_t *last_id,
+                        uint8_t hash[OV_HASH_BYTES], ov_err *err)
 {
     *last_id = 0;
     memset(hash, 0, OV_HASH_BYTES);
@@ -274,9 +322,12 @@ ov_status ov_audit_append(ov_tx *tx, ov_action action, int64_t citizen_id,
 static ov_status insert_chained(ov_tx *tx, ov_audit_row *row,
                                 uint8_t hash[OV_HASH_BYTES], ov_err *err)
 {
-    ov_status st;
-    ov_audit_row_hash(row, hash);
-
+    ov_status st = row_digest(tx->store, row, hash, err);
+    if (st != OV_OK) {
+        ov_err_prefix(err, "writing the audit row (the access was not "
+                           "committed)");
+        return ov_tx_fail(tx, err);
+    }
     ov_stmt *s;
     st = ov_stmt_prepare(tx->conn, SQL_INSERT, &s, err);
     if (st != OV_OK)
@@ -307,7 +358,7 @@ static ov_status insert_chained(ov_tx *tx, ov_audit_row *row,
 static ov_status insert_row(ov_tx *tx, ov_audit_row *row, ov_err *err)
 {
     int64_t last_id;
-    ov_status st = chain_head(tx->conn, &last_id, row->prev_hash, err);
+    ov_status st = ov_audit_head(tx->conn, &last_id, row->prev_hash, err);
     if (st != OV_OK)
         return ov_tx_fail(tx, err);
     row->id = last_id + 1;
@@ -324,7 +375,7 @@ static ov_status insert_rows(ov_tx *tx, ov_audit_row *rows, size_t n,
 {
     int64_t last_id;
     uint8_t prev[OV_HASH_BYTES];
-    ov_status st = chain_head(tx->conn, &last_id, prev, err);
+    ov_status st = ov_audit_head(tx->conn, &last_id, prev, err);
     if (st != OV_OK)
         return ov_tx_fail(tx, err);
     size_t i = 0;
@@ -337,7 +388,13 @@ static ov_status insert_rows(ov_tx *tx, ov_audit_row *rows, size_t n,
             ov_audit_row *row = &rows[i + (size_t)r];
             row->id = ++last_id;
             memcpy(row->prev_hash, prev, OV_HASH_BYTES);
-            ov_audit_row_hash(row, hash[r]);
+            /* keyed or plain by the row's id, as insert_chained */
+            if (row_digest(tx->store, row, hash[r], err) != OV_OK) {
+                ov_stmt_release(s);
+                ov_err_prefix(err, "writing the audit rows (the access "
+                                   "was not committed)");
+                return ov_tx_fail(tx, err);
+            }
             memcpy(prev, hash[r], OV_HASH_BYTES);
             int b = r * 10;
             ov_stmt_bind_i64(s, b + 1, row->id);
@@ -410,7 +467,7 @@ ov_status ov_audit_fold(ov_tx *tx, const ov_jrec *r, size_t n,
     ov_audit_row row;
     memset(&row, 0, sizeof row);
     int64_t id;
-    st = chain_head(tx->conn, &id, row.prev_hash, err);
+    st = ov_audit_head(tx->conn, &id, row.prev_hash, err);
     if (st != OV_OK)
         return ov_tx_fail(tx, err);
     /* exactly the n taken: the next pointer of the last one may be written
@@ -435,18 +492,246 @@ ov_status ov_audit_fold(ov_tx *tx, const ov_jrec *r, size_t n,
     return OV_OK;
 }
 
+/* ---- anchors ---- */
+
+#define ANCHOR_LABEL "overgang-anchor-v1"
+
+static void anchor_mac(const uint8_t key[OV_KEY_BYTES], const char *body,
+                       size_t n, char hex[2 * OV_HASH_BYTES + 1])
+{
+    uint8_t mac[OV_HASH_BYTES];
+    ov_hmac_ctx c;
+    ov_hmac_init(&c, key);
+    ov_hmac_update(&c, ANCHOR_LABEL " ", sizeof ANCHOR_LABEL);
+    ov_hmac_update(&c, body, n);
+    ov_hmac_final(&c, mac);
+    ov_hex_encode(mac, OV_HASH_BYTES, hex);
+}
+
+size_t ov_anchor_format(const uint8_t key[OV_KEY_BYTES], const ov_anchor *a,
+                        char *out, size_t cap)
+{
+    char hash[2 * OV_HASH_BYTES + 1], mac[2 * OV_HASH_BYTES + 1];
+    ov_hex_encode(a->hash, OV_HASH_BYTES, hash);
+    int n = snprintf(out, cap, "%lld %s %llu %s", (long long)a->id, hash,
+                     (unsigned long long)a->jseq, a->at);
+    if (n < 0 || (size_t)n + 2 * OV_HASH_BYTES + 3 > cap)
+        return 0;
+    anchor_mac(key, out, (size_t)n, mac);
+    int m = snprintf(out + n, cap - (size_t)n, " %s\n", mac);
+    return (size_t)n + (size_t)m;
+}
+
+/* One line without its newline; false when it does not parse or its MAC
+ * does not check. */
+static bool anchor_parse(const uint8_t key[OV_KEY_BYTES], const char *line,
+                         size_t len, ov_anchor *a)
+{
+    char buf[256];
+    if (len >= sizeof buf || len < 2 * OV_HASH_BYTES + 2)
+        return false;
+    memcpy(buf, line, len);
+    buf[len] = '\0';
+    size_t body = len - 2 * OV_HASH_BYTES - 1;
+    if (buf[body] != ' ')
+        return false;
+    char want[2 * OV_HASH_BYTES + 1];
+    anchor_mac(key, buf, body, want);
+    if (!ov_memeq_ct(want, buf + body + 1, 2 * OV_HASH_BYTES))
+        return false;
+    buf[body] = '\0';
+    long long id;
+    unsigned long long jseq;
+    char hash[2 * OV_HASH_BYTES + 2];
+    int used = 0;
+    memset(a, 0, sizeof *a);
+    if (sscanf(buf, "%lld %65s %llu %31s%n", &id, hash, &jseq, a->at,
+               &used) != 4 ||
+        (size_t)used != body || id < 0 ||
+        ov_hex_decode(ov_str_c(hash), a->hash, OV_HASH_BYTES) != OV_OK)
+        return false;
+    a->id = id;
+    a->jseq = jseq;
+    return true;
+}
+
+ov_status ov_anchors_read(const char *path, const uint8_t key[OV_KEY_BYTES],
+                          bool tail_only, ov_anchor_file *out, ov_err *err)
+{
+    memset(out, 0, sizeof *out);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        if (errno == ENOENT)
+            return OV_OK;
+        return ov_err_set(err, OV_EIO, "--anchors",
+                          "--anchors: cannot read '%s': %s", path,
+                          strerror(errno));
+    }
+    bool skip_first = false;
+    if (tail_only && fseeko(f, 0, SEEK_END) == 0 && ftello(f) > 65536) {
+        fseeko(f, -65536, SEEK_END);
+        skip_first = true; /* it may start mid-line */
+    } else {
+        rewind(f);
+    }
+    char line[512];
+    ov_status st = OV_OK;
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strlen(line);
+        if (skip_first) {
+            skip_first = false;
+            continue;
+        }
+        out->lines++;
+        if (line[n - 1] != '\n') {
+            int c = fgetc(f);
+            if (c == EOF && n < sizeof line - 1)
+                break; /* a line a crash cut short: never relied on */
+            st = ov_err_set(err, OV_ECORRUPT, "--anchors",
+                            "--anchors: '%s' line %lld is too long: not an "
+                            "anchor file",
+                            path, (long long)out->lines);
+            break;
+        }
+        ov_anchor a;
+        if (!anchor_parse(key, line, n - 1, &a)) {
+            st = ov_err_set(err, OV_ECORRUPT, "--anchors",
+                            "--anchors: '%s' line %lld: not an anchor "
+                            "made with this audit key (forged or damaged)",
+                            path, (long long)out->lines);
+            break;
+        }
+        if (!out->have || a.id >= out->newest.id) {
+            out->newest = a;
+            out->newest_line = out->lines;
+        }
+        out->have = true;
+        if (a.jseq > out->max_jseq)
+            out->max_jseq = a.jseq;
+    }
+    if (st == OV_OK && ferror(f))
+        st = ov_err_set(err, OV_EIO, "--anchors",
+                        "--anchors: cannot read '%s': %s", path,
+                        strerror(errno));
+    fclose(f);
+    return st;
+}
+
 static void hex_short(const uint8_t *h, char out[17])
 {
     ov_hex_encode(h, 8, out);
 }
 
+/* The rows still in the read-audit journal: read without opening it (a
+ * server may own it), between the anchors and the folded number, so that
+ * a fold meanwhile cannot look like a loss (journal.h). */
+static ov_status verify_journal(ov_store *store, uint64_t acknowledged,
+                                ov_audit_report *rep, ov_err *err)
+{
+    for (int attempt = 0; attempt < 5; attempt++) {
+        uint64_t before, after;
+        ov_journal_state js;
+        ov_status st = ov_store_folded_seq(store, &before, err);
+        if (st == OV_OK)
+            st = ov_journal_scan(ov_store_path(store), before, acknowledged,
+                                 &js, err);
+        if (st == OV_OK)
+            st = ov_store_folded_seq(store, &after, err);
+        if (st != OV_OK)
+            return st;
+        if (after != before)
+            continue; /* a fold ran meanwhile: read again */
+        if (js.lost)
+            return ov_err_set(err, OV_ECORRUPT, NULL,
+                              "the read-audit journal has lost %llu "
+                              "acknowledged rows (%s; newest acknowledged "
+                              "record %llu); keep copies of %s-audit and "
+                              "%s-audit2, then restore them or start "
+                              "'overgang serve --accept-audit-loss' to go "
+                              "on without those rows (the loss is audited)",
+                              (unsigned long long)js.lost,
+                              js.damage[0] ? js.damage : "records cut off",
+                              (unsigned long long)js.upto,
+                              ov_store_path(store), ov_store_path(store));
+        rep->journal_rows = (int64_t)js.waiting;
+        return OV_OK;
+    }
+    return ov_err_set(err, OV_ECONFLICT, NULL,
+                      "the read-audit journal kept changing while it was "
+                      "read; run audit verify again");
+}
+
+/* The prune row's cutoff ("rows before <time>: ...") must lie at least
+ * OV_AUDIT_RETENTION_MIN_MONTHS before the row itself. */
+static bool prune_within_retention(const ov_audit_row *row)
+{
+    static const char pre[] = "rows before ";
+    if (!row->criterion || strncmp(row->criterion, pre, sizeof pre - 1) != 0)
+        return false;
+    const char *cut = row->criterion + sizeof pre - 1;
+    const char *colon = strchr(cut, ':') ? strstr(cut, "Z:") : NULL;
+    ov_time c, at;
+    ov_err ignored;
+    if (!colon ||
+        ov_time_parse_utc((ov_str){cut, (size_t)(colon + 1 - cut)}, "cut", &c,
+                          &ignored) != OV_OK ||
+        ov_time_parse_utc(ov_str_c(row->at), "at", &at, &ignored) != OV_OK)
+        return false;
+    ov_date latest = ov_date_add_months(ov_time_utc_date(at),
+                                        -OV_AUDIT_RETENTION_MIN_MONTHS);
+    return c <= (ov_time)latest * 86400000;
+}
+
 ov_status ov_audit_verify(ov_store *store, ov_audit_report *rep, ov_err *err)
 {
     memset(rep, 0, sizeof *rep);
-    ov_tx *tx;
     ov_status st = ov_store_audit_sync(store, err);
-    if (st == OV_OK)
-        st = ov_tx_begin_read(store, &tx, err);
+    if (st != OV_OK)
+        return st;
+    int64_t keyed_from = ov_store_audit_keyed_from(store);
+    rep->keyed_from = keyed_from;
+    ov_err why;
+    ov_err_clear(&why);
+    const uint8_t *key = ov_store_audit_key(store, &why);
+    if (keyed_from && !key)
+        return ov_err_set(err, why.code, why.field,
+                          "audit rows from %lld are keyed with the audit "
+                          "key, which is needed to verify them: %s",
+                          (long long)keyed_from, why.msg);
+    if (!keyed_from && key && ov_store_audit_rows_exist(store))
+        return ov_err_set(err, OV_ECORRUPT, NULL,
+                          "the database no longer records where its keyed "
+                          "audit chain starts, but its audit key exists: "
+                          "store_meta was altered; restore from a backup");
+    /* the anchors first (see verify_journal) */
+    ov_anchor_file anchors;
+    memset(&anchors, 0, sizeof anchors);
+    const char *apath = ov_store_anchors_path(store);
+    rep->anchors_skipped = !apath;
+    if (key && apath) {
+        st = ov_anchors_read(apath, key, false, &anchors, err);
+        if (st != OV_OK)
+            return st;
+    }
+    if (keyed_from && apath && !anchors.have)
+        return ov_err_set(err, OV_ECORRUPT, "--anchors",
+                          "--anchors: '%s' holds no anchor, but the chain is "
+                          "keyed from row %lld and overgang anchors it at "
+                          "every close: the file was removed or emptied; "
+                          "give --anchors FILE with a copy kept elsewhere "
+                          "(or --no-anchors for a backup, which has none)",
+                          apath, (long long)keyed_from);
+    rep->anchors = anchors.lines;
+    if (anchors.have) {
+        rep->anchor_id = anchors.newest.id;
+        memcpy(rep->anchor_at, anchors.newest.at, sizeof rep->anchor_at);
+    }
+    st = verify_journal(store, anchors.max_jseq, rep, err);
+    if (st != OV_OK)
+        return st;
+
+    ov_tx *tx;
+    st = ov_tx_begin_read(store, &tx, err);
     if (st != OV_OK)
         return st;
     ov_arena *a = ov_arena_new(0);
@@ -472,6 +757,7 @@ ov_status ov_audit_verify(ov_store *store, ov_audit_report *rep, ov_err *err)
     }
     rep->from_checkpoint = have_checkpoint;
     memcpy(rep->head, expect_prev, OV_HASH_BYTES);
+    rep->last_id = expect_id - 1;
     /* the text a prune row must carry to vouch for this checkpoint */
     char vouch[64 + 2 * OV_HASH_BYTES];
     bool vouched = !have_checkpoint;
@@ -482,6 +768,17 @@ ov_status ov_audit_verify(ov_store *store, ov_audit_report *rep, ov_err *err)
                  (long long)expect_id, hex);
     }
     int64_t checkpoint_first = expect_id;
+    bool anchor_seen = false;
+    uint8_t at_anchor[OV_HASH_BYTES];
+    /* the anchor row itself was pruned: the chain must still reach it */
+    if (anchors.have && anchors.newest.id < expect_id)
+        anchor_seen = true;
+    if (anchors.have && anchors.newest.id == expect_id - 1) {
+        anchor_seen = true;
+        memcpy(at_anchor, expect_prev, OV_HASH_BYTES);
+        if (memcmp(at_anchor, anchors.newest.hash, OV_HASH_BYTES) != 0)
+            anchor_seen = false;
+    }
     if (st == OV_OK)
         st = ov_stmt_prepare(tx->conn, SQL_ALL, &s, err);
     if (st == OV_OK) {
@@ -551,18 +848,48 @@ ov_status ov_audit_verify(ov_store *store, ov_audit_report *rep, ov_err *err)
                 break;
             }
             uint8_t h[OV_HASH_BYTES];
-            ov_audit_row_hash(&row, h);
+            st = row_digest(store, &row, h, err);
+            if (st != OV_OK)
+                break;
             if (memcmp(h, stored, OV_HASH_BYTES) != 0) {
                 rep->bad_id = row.id;
                 st = ov_err_set(err, OV_ECORRUPT, NULL,
                                 "audit row %lld: content does not match its "
-                                "hash (the row was edited)",
-                                (long long)row.id);
+                                "%s (the row was edited or forged)",
+                                (long long)row.id,
+                                keyed_from && row.id >= keyed_from
+                                    ? "keyed hash"
+                                    : "hash");
+                break;
+            }
+            if (keyed_from && row.id >= keyed_from &&
+                strcmp(row.action, "prune") == 0 &&
+                !prune_within_retention(&row)) {
+                rep->bad_id = row.id;
+                st = ov_err_set(err, OV_ECORRUPT, NULL,
+                                "audit row %lld: a pruning removed rows "
+                                "younger than %d months (%s)",
+                                (long long)row.id,
+                                OV_AUDIT_RETENTION_MIN_MONTHS,
+                                row.criterion ? row.criterion : "no cutoff");
                 break;
             }
             if (!vouched && strcmp(row.action, "prune") == 0 &&
                 row.criterion && strstr(row.criterion, vouch))
                 vouched = true;
+            if (anchors.have && row.id == anchors.newest.id) {
+                if (memcmp(stored, anchors.newest.hash, OV_HASH_BYTES) != 0) {
+                    rep->bad_id = row.id;
+                    st = ov_err_set(err, OV_ECORRUPT, NULL,
+                                    "audit row %lld: its hash differs from "
+                                    "the one anchored at %s (%s line %lld): "
+                                    "the chain was rewritten",
+                                    (long long)row.id, anchors.newest.at,
+                                    apath, (long long)anchors.newest_line);
+                    break;
+                }
+                anchor_seen = true;
+            }
             memcpy(expect_prev, stored, OV_HASH_BYTES);
             memcpy(rep->head, stored, OV_HASH_BYTES);
             expect_id = row.id + 1;
@@ -579,6 +906,27 @@ ov_status ov_audit_verify(ov_store *store, ov_audit_report *rep, ov_err *err)
                         "(rows were removed by hand?)",
                         (long long)checkpoint_first);
     }
+    if (st == OV_OK && keyed_from && rep->last_id < keyed_from - 1) {
+        rep->bad_id = rep->last_id + 1;
+        st = ov_err_set(err, OV_ECORRUPT, NULL,
+                        "audit row %lld: the chain ends at row %lld, before "
+                        "its first keyed row %lld (rows were deleted)",
+                        (long long)(rep->last_id + 1),
+                        (long long)rep->last_id, (long long)keyed_from);
+    }
+    if (st == OV_OK && anchors.have && !anchor_seen) {
+        rep->bad_id = rep->last_id + 1;
+        st = ov_err_set(err, OV_ECORRUPT, NULL,
+                        "audit row %lld: the chain ends at row %lld, but "
+                        "row %lld was anchored at %s (%s line %lld): rows "
+                        "%lld to %lld were removed",
+                        (long long)(rep->last_id + 1),
+                        (long long)rep->last_id,
+                        (long long)anchors.newest.id, anchors.newest.at,
+                        apath, (long long)anchors.newest_line,
+                        (long long)(rep->last_id + 1),
+                        (long long)anchors.newest.id);
+    }
     ov_arena_destroy(a);
     ov_tx_rollback(tx);
     return st;
@@ -592,8 +940,24 @@ ov_status ov_audit_prune(ov_tx *tx, ov_time cutoff, int64_t *pruned,
     if (st != OV_OK)
         return st;
     char cut[OV_TIME_BUF], now[OV_TIME_BUF];
+    ov_time t_now = ov_time_now();
     ov_time_format_utc(cutoff, cut);
-    ov_time_format_utc(ov_time_now(), now);
+    ov_time_format_utc(t_now, now);
+    /* whatever the setting: never rows younger than the minimum */
+    ov_date latest = ov_date_add_months(ov_time_utc_date(t_now),
+                                        -OV_AUDIT_RETENTION_MIN_MONTHS);
+    if (cutoff > (ov_time)latest * 86400000) {
+        char day[OV_DATE_BUF];
+        ov_date_format_iso(latest, day);
+        return ov_tx_fail(
+            tx, (ov_err_set(err, OV_EINVAL, "audit_retention_months",
+                            "audit_retention_months: audit rows are kept at "
+                            "least %d months; the cutoff %s is later than %s; "
+                            "set a retention of %d months or more",
+                            OV_AUDIT_RETENTION_MIN_MONTHS, cut, day,
+                            OV_AUDIT_RETENTION_MIN_MONTHS),
+                 err));
+    }
 
     /* the newest row older than the cutoff; everything up to it goes */
     ov_stmt *s;

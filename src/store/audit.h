@@ -6,18 +6,31 @@
  * action, the citizen's id (or the search criterion), and the purpose. The
  * actor, role and purpose come from the transaction (ov_tx_begin).
  *
- * Chain: each row stores SHA-256 over a canonical encoding of its fields and
- * the previous row's hash ("overgang-audit-v1", then each field as a 4-byte
- * big-endian length and its bytes, NULL as length 0xFFFFFFFF, the id as 8
- * bytes big-endian, and the 32-byte previous hash). The first row's previous
+ * Chain: each row stores a hash over a canonical encoding of its fields
+ * and the previous row's hash (a magic, the id as 8 bytes big-endian, then
+ * each field as a 4-byte big-endian length and its bytes, NULL as length
+ * 0xFFFFFFFF, and the 32-byte previous hash). The first row's previous
  * hash is 32 zero bytes, or after pruning the checkpoint's anchor. Ids are
  * consecutive, so a removed row shows as a gap even before hashes are read.
  *
- * What the chain proves: any edited, inserted, deleted or reordered row is
- * found by ov_audit_verify, which names the first bad row. Someone who can
- * rewrite the whole file can also recompute every hash, so operators should
- * keep the head (id and hash, printed by `overgang audit verify`) outside
- * the database, e.g. in their daily operations log.
+ * Two versions. v1 ("overgang-audit-v1", plain SHA-256) is what databases
+ * wrote before the audit key existed: anyone holding the file can
+ * recompute it. v2 ("overgang-audit-v2", HMAC-SHA-256 under the audit
+ * key, core/crypto.h) is written from the row recorded in store_meta
+ * (`audit_chain_keyed_from`) when the store first opened the database
+ * with a key; the first v2 row records the change, and because every row
+ * covers the one before, the v1 rows before it can no longer be rewritten
+ * either. The key lives in `<db>.audit-key`, never in the database.
+ *
+ * Anchors: the store appends the chain's head (row id and hash), the
+ * newest synced read-audit journal number and the time, with a MAC under
+ * the audit key, to `<db>-anchors`, at most 200 ms after a batch commits
+ * and at every close. Verification requires the chain to reach the newest
+ * anchor with the same hash there, so deleting the newest rows, or
+ * rewriting the chain, is found even by someone who recomputes hashes,
+ * unless they also hold the key and can rewrite the anchor file (keep a
+ * copy elsewhere: `audit verify --anchors FILE`). docs/architecture.md,
+ * "Audit log", has the whole threat model.
  */
 #ifndef OV_STORE_AUDIT_H
 #define OV_STORE_AUDIT_H
@@ -30,6 +43,8 @@
 #include "store/store.h"
 
 #define OV_AUDIT_CRITERION_MAX 256
+/* Pruning never removes rows younger than this, whatever the setting. */
+#define OV_AUDIT_RETENTION_MIN_MONTHS 6
 
 /* Append one row in tx. citizen_id 0 means none (then criterion should
  * say what was searched for; never put a CPR number in it). On failure the
@@ -52,15 +67,28 @@ typedef struct ov_audit_report {
     uint8_t head[OV_HASH_BYTES]; /* hash of the last row (or the anchor) */
     bool from_checkpoint;   /* the chain starts at a pruning checkpoint */
     int64_t bad_id;         /* first bad row, 0 when the chain is intact */
+    int64_t keyed_from;     /* first row keyed with the audit key; 0: none */
+    int64_t anchors;        /* anchor lines checked */
+    int64_t anchor_id;      /* the newest anchor's row (when anchors) */
+    char anchor_at[32];     /* and its time */
+    int64_t journal_rows;   /* read rows still in the journal, not folded */
+    bool anchors_skipped;   /* ov_store_options.no_anchors */
 } ov_audit_report;
 
-/* Walk the whole chain. OV_ECORRUPT names the first bad row and what is
- * wrong with it ("row 17: content does not match its hash (edited?)"). */
+/* Walk the whole chain, check every anchor's MAC and that the chain
+ * reaches the newest anchor with the anchored hash, and read the rows
+ * still in the read-audit journal (none may be missing). OV_ECORRUPT
+ * names the first bad row and what is wrong with it ("row 17: content
+ * does not match its keyed hash (the row was edited or forged)"). The
+ * anchor file is the store's (ov_store_options.anchors_path). */
 ov_status ov_audit_verify(ov_store *s, ov_audit_report *rep, ov_err *err);
 
 /* Remove rows older than `cutoff` (UTC), keeping the chain verifiable from a
- * checkpoint recorded in the same transaction, and log the pruning itself.
- * *pruned gets the number of rows removed. */
+ * checkpoint recorded in the same transaction, and log the pruning itself
+ * (a keyed row that names the checkpoint, so a checkpoint added by hand is
+ * found). OV_EINVAL when the cutoff is later than
+ * OV_AUDIT_RETENTION_MIN_MONTHS before today. *pruned gets the number of
+ * rows removed. */
 ov_status ov_audit_prune(ov_tx *tx, ov_time cutoff, int64_t *pruned,
                          ov_err *err);
 
@@ -90,5 +118,8 @@ typedef struct ov_audit_row {
     uint8_t prev_hash[OV_HASH_BYTES];
 } ov_audit_row;
 void ov_audit_row_hash(const ov_audit_row *r, uint8_t out[OV_HASH_BYTES]);
+/* The same, v2: HMAC-SHA-256 under the audit key. */
+void ov_audit_row_mac(const uint8_t key[OV_KEY_BYTES], const ov_audit_row *r,
+                      uint8_t out[OV_HASH_BYTES]);
 
 #endif

@@ -184,13 +184,80 @@ static ov_status sync_dir(const char *db_path, ov_err *err)
 
 /* ---- reading at open ---- */
 
-/* Parse one file; keep the records above `folded` (in *list, oldest
- * first); cut off a torn or damaged tail. *max_seq gets the highest
- * number seen. */
+/* Parse the record at h (avail bytes from there). Returns its size, or 0
+ * when no whole, valid record starts there. */
+static size_t parse_rec(const unsigned char *h, size_t avail, int file,
+                        ov_jrec **out)
+{
+    *out = NULL;
+    if (avail < HEAD_BYTES || memcmp(h, MAGIC, 4) != 0)
+        return 0;
+    uint32_t len = get_u32(h + 4);
+    if (len < 25 || len > PAYLOAD_MAX || len > avail - HEAD_BYTES)
+        return 0;
+    const unsigned char *p = h + HEAD_BYTES;
+    if ((uint32_t)crc32(0L, p, len) != get_u32(h + 8))
+        return 0;
+    ov_action action = (ov_action)p[24];
+    const char *str[4];
+    size_t slen[4];
+    size_t q = 25;
+    for (int i = 0; i < 4; i++) {
+        if (len - q < 2)
+            return 0;
+        unsigned n = (unsigned)p[q] | (unsigned)p[q + 1] << 8;
+        q += 2;
+        if (n == NULL_LEN) {
+            str[i] = NULL;
+            slen[i] = 0;
+            continue;
+        }
+        if (len - q < n)
+            return 0;
+        str[i] = (const char *)p + q;
+        slen[i] = n;
+        q += n;
+    }
+    if (!str[0] || !str[1] || !str[2] || (unsigned)action >= OV_ACT_COUNT)
+        return 0;
+    *out = rec_new(get_u64(p), (ov_time)get_u64(p + 8),
+                   (int64_t)get_u64(p + 16), action, str, slen, file);
+    return HEAD_BYTES + len;
+}
+
+/* The next "OVAJ" at or after `from`, or NULL. */
+static const unsigned char *find_magic(const unsigned char *buf, size_t size,
+                                       size_t from)
+{
+    while (from + 4 <= size) {
+        const unsigned char *m = memchr(buf + from, MAGIC[0], size - from - 3);
+        if (!m)
+            return NULL;
+        if (memcmp(m, MAGIC, 4) == 0)
+            return m;
+        from = (size_t)(m - buf) + 1;
+    }
+    return NULL;
+}
+
+/* What one file holds. */
+typedef struct file_scan {
+    size_t size;
+    size_t tail;       /* where a damaged tail starts (size: none) */
+    size_t first_bad;  /* the first damaged byte (size: none) */
+    bool mid_damage;   /* damage with valid records after it */
+} file_scan;
+
+/* Read one file: its valid records above `folded` go to *list (oldest
+ * first). A record that does not check is not the end: the rest of the
+ * file is searched for valid records, so that one damaged byte costs one
+ * record and the damage can be told from a torn tail (damage with valid
+ * records after it was once synced: corruption, see journal.h). */
 static ov_status read_file(int fd, const char *path, int file,
                            uint64_t folded, ov_jrec **list,
-                           uint64_t *max_seq, ov_err *err)
+                           uint64_t *max_seq, file_scan *fs, ov_err *err)
 {
+    memset(fs, 0, sizeof *fs);
     struct stat st;
     if (fstat(fd, &st) != 0)
         return ov_err_set(err, OV_EIO, NULL, "audit journal %s: %s", path,
@@ -200,75 +267,62 @@ static ov_status read_file(int fd, const char *path, int file,
     size_t got = 0;
     while (got < size) {
         ssize_t n = pread(fd, buf + got, size - got, (off_t)got);
-        if (n <= 0) {
+        if (n < 0) {
             free(buf);
             return ov_err_set(err, OV_EIO, NULL, "audit journal %s: %s", path,
-                              n < 0 ? strerror(errno) : "unexpected end");
+                              strerror(errno));
         }
+        if (n == 0) /* shrank while read (a live server's fold) */
+            break;
         got += (size_t)n;
     }
+    size = got;
+    fs->size = fs->tail = fs->first_bad = size;
     ov_jrec **tail = list;
     while (*tail)
         tail = &(*tail)->next;
     size_t off = 0;
-    while (size - off >= HEAD_BYTES) {
-        const unsigned char *h = buf + off;
-        uint32_t len = get_u32(h + 4);
-        if (memcmp(h, MAGIC, 4) != 0 || len < 25 || len > PAYLOAD_MAX ||
-            len > size - off - HEAD_BYTES)
-            break;
-        const unsigned char *p = h + HEAD_BYTES;
-        if ((uint32_t)crc32(0L, p, len) != get_u32(h + 8))
-            break;
-        uint64_t seq = get_u64(p);
-        ov_time at = (ov_time)get_u64(p + 8);
-        int64_t citizen = (int64_t)get_u64(p + 16);
-        ov_action action = (ov_action)p[24];
-        const char *str[4];
-        size_t slen[4];
-        size_t q = 25;
-        bool ok = true;
-        for (int i = 0; i < 4 && ok; i++) {
-            if (len - q < 2) {
-                ok = false;
+    while (off < size) {
+        ov_jrec *r;
+        size_t used = parse_rec(buf + off, size - off, file, &r);
+        if (!used) {
+            /* search on for the next record that checks */
+            size_t next = off + 1;
+            for (;;) {
+                const unsigned char *m = find_magic(buf, size, next);
+                if (!m) {
+                    next = size;
+                    break;
+                }
+                next = (size_t)(m - buf);
+                ov_jrec *probe;
+                if (parse_rec(m, size - next, file, &probe)) {
+                    free(probe);
+                    break;
+                }
+                next++;
+            }
+            if (fs->first_bad == size)
+                fs->first_bad = off;
+            if (next == size) {
+                fs->tail = off;
                 break;
             }
-            unsigned n = (unsigned)p[q] | (unsigned)p[q + 1] << 8;
-            q += 2;
-            if (n == NULL_LEN) {
-                str[i] = NULL;
-                slen[i] = 0;
-                continue;
-            }
-            if (len - q < n) {
-                ok = false;
-                break;
-            }
-            str[i] = (const char *)p + q;
-            slen[i] = n;
-            q += n;
+            fs->mid_damage = true;
+            off = next;
+            continue;
         }
-        if (!ok || !str[0] || !str[1] || !str[2] ||
-            (unsigned)action >= OV_ACT_COUNT)
-            break;
-        if (seq > *max_seq)
-            *max_seq = seq;
-        if (seq > folded) {
-            *tail = rec_new(seq, at, citizen, action, str, slen, file);
-            tail = &(*tail)->next;
+        if (r->seq > *max_seq)
+            *max_seq = r->seq;
+        if (r->seq > folded) {
+            *tail = r;
+            tail = &r->next;
+        } else {
+            free(r);
         }
-        off += HEAD_BYTES + len;
+        off += used;
     }
     free(buf);
-    if (off < size) {
-        /* never acknowledged: the append did not finish */
-        ov_log_warn("audit journal %s: cutting off %zu bytes of an "
-                    "unfinished record at offset %zu",
-                    path, size - off, off);
-        if (ftruncate(fd, (off_t)off) != 0)
-            return ov_err_set(err, OV_EIO, NULL, "audit journal %s: %s",
-                              path, strerror(errno));
-    }
     return OV_OK;
 }
 
@@ -295,16 +349,130 @@ static void free_list(ov_jrec *r)
     }
 }
 
+/* Both files, merged in sequence order, and what is missing from them:
+ * every number from folded+1 to the newest seen must be there, and the
+ * newest must reach `acknowledged` (the highest number the anchor file
+ * says was synced). */
+static void analyse(ov_jrec *head, uint64_t folded, uint64_t max_seq,
+                    uint64_t acknowledged, ov_journal_state *js)
+{
+    uint64_t expect = folded + 1;
+    for (ov_jrec *r = head; r; r = r->next) {
+        if (r->seq < expect)
+            continue; /* a duplicate: nothing lost */
+        if (r->seq > expect)
+            js->lost += r->seq - expect;
+        if (!js->first_seq)
+            js->first_seq = r->seq;
+        js->last_seq = r->seq;
+        js->waiting++;
+        expect = r->seq + 1;
+    }
+    uint64_t have = max_seq > folded ? max_seq : folded;
+    if (acknowledged > have)
+        js->lost += acknowledged - have;
+    js->upto = acknowledged > have ? acknowledged : have;
+}
+
+static void describe_damage(const char *path, const file_scan *fs,
+                            ov_journal_state *js)
+{
+    if (js->damage[0] || fs->first_bad == fs->size)
+        return;
+    snprintf(js->damage, sizeof js->damage, "damage at byte %zu of %s%s",
+             fs->first_bad, path,
+             fs->mid_damage ? ", valid records after it" : "");
+}
+
+/* Copy a damaged file aside (`<file>.corrupt-<UTC time>`), synced, before
+ * anything in it changes: the evidence of what was lost. */
+static ov_status keep_aside(int fd, const char *path, char *aside,
+                            size_t cap, ov_err *err)
+{
+    char at[OV_TIME_BUF];
+    ov_time_format_utc(ov_time_now(), at);
+    for (char *c = at; *c; c++)
+        if (*c == ':')
+            *c = '-';
+    snprintf(aside, cap, "%s.corrupt-%s", path, at);
+    int out = open(aside, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (out < 0)
+        return ov_err_set(err, OV_EIO, "--db",
+                          "--db: cannot keep the damaged audit journal at "
+                          "%s: %s",
+                          aside, strerror(errno));
+    unsigned char buf[65536];
+    off_t pos = 0;
+    ssize_t n;
+    bool ok = true;
+    while ((n = pread(fd, buf, sizeof buf, pos)) > 0) {
+        if (write(out, buf, (size_t)n) != n) {
+            ok = false;
+            break;
+        }
+        pos += n;
+    }
+    if (n < 0 || !ok || fsync(out) != 0) {
+        int e = errno;
+        close(out);
+        unlink(aside);
+        return ov_err_set(err, OV_EIO, "--db",
+                          "--db: cannot keep the damaged audit journal at "
+                          "%s: %s",
+                          aside, strerror(e));
+    }
+    close(out);
+    return OV_OK;
+}
+
+ov_status ov_journal_scan(const char *db_path, uint64_t folded,
+                          uint64_t acknowledged, ov_journal_state *js,
+                          ov_err *err)
+{
+    memset(js, 0, sizeof *js);
+    ov_jrec *lists[2] = {NULL, NULL};
+    uint64_t max_seq = folded;
+    ov_status st = OV_OK;
+    for (int i = 0; i < 2 && st == OV_OK; i++) {
+        char p[4096];
+        snprintf(p, sizeof p, "%s%s", db_path, SUFFIX[i]);
+        int fd = open(p, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            if (errno == ENOENT)
+                continue;
+            st = ov_err_set(err, OV_EIO, "--db",
+                            "--db: cannot read the audit journal %s: %s", p,
+                            strerror(errno));
+            break;
+        }
+        file_scan fs;
+        st = read_file(fd, p, i, folded, &lists[i], &max_seq, &fs, err);
+        close(fd);
+        if (st == OV_OK)
+            describe_damage(p, &fs, js);
+    }
+    ov_jrec *head = merge(lists[0], lists[1]);
+    if (st == OV_OK)
+        analyse(head, folded, max_seq, acknowledged, js);
+    free_list(head);
+    return st;
+}
+
 ov_status ov_journal_open(const char *db_path, uint64_t folded,
-                          ov_journal **out, ov_err *err)
+                          uint64_t acknowledged, bool accept_loss,
+                          ov_journal **out, ov_journal_state *js,
+                          ov_err *err)
 {
     *out = NULL;
+    memset(js, 0, sizeof *js);
     ov_journal *j = ov_xcalloc(1, sizeof *j);
     j->fd[0] = j->fd[1] = -1;
     pthread_mutex_init(&j->lock, NULL);
     pthread_cond_init(&j->cond, NULL);
     pthread_cond_init(&j->work, NULL);
     ov_jrec *lists[2] = {NULL, NULL};
+    file_scan fs[2];
+    memset(fs, 0, sizeof fs);
     uint64_t max_seq = folded;
     ov_status st = OV_OK;
     for (int i = 0; i < 2 && st == OV_OK; i++) {
@@ -325,23 +493,66 @@ ov_status ov_journal_open(const char *db_path, uint64_t folded,
                             j->path[0]);
         } else {
             st = read_file(j->fd[i], j->path[i], i, folded, &lists[i],
-                           &max_seq, err);
+                           &max_seq, &fs[i], err);
+            if (st == OV_OK)
+                describe_damage(j->path[i], &fs[i], js);
         }
+    }
+    if (st == OV_OK) {
+        j->head = merge(lists[0], lists[1]);
+        lists[0] = lists[1] = NULL;
+        analyse(j->head, folded, max_seq, acknowledged, js);
+        if (js->lost && !accept_loss) {
+            /* acknowledged rows are missing: change nothing, say so */
+            st = ov_err_set(
+                err, OV_ECORRUPT, "--accept-audit-loss",
+                "the read-audit journal is damaged: %llu acknowledged read "
+                "audit rows are missing (%s; newest acknowledged record "
+                "%llu); nothing was changed. Keep copies of %s and %s, then "
+                "open with --accept-audit-loss to go on without them (the "
+                "loss is recorded in the audit log), or restore the files",
+                (unsigned long long)js->lost,
+                js->damage[0] ? js->damage : "records cut off",
+                (unsigned long long)js->upto, j->path[0], j->path[1]);
+        }
+        for (int i = 0; i < 2 && st == OV_OK && js->lost; i++)
+            if (fs[i].size > 0)
+                st = keep_aside(j->fd[i], j->path[i],
+                                i == 0 || !js->aside[0] ? js->aside
+                                                        : js->aside2,
+                                sizeof js->aside, err);
+        for (int i = 0; i < 2 && st == OV_OK; i++) {
+            if (fs[i].tail == fs[i].size)
+                continue;
+            /* never acknowledged (nothing is missing), or accepted */
+            ov_log_warn("audit journal %s: cutting off %zu bytes of an "
+                        "unfinished record at offset %zu",
+                        j->path[i], fs[i].size - fs[i].tail, fs[i].tail);
+            if (ftruncate(j->fd[i], (off_t)fs[i].tail) != 0)
+                st = ov_err_set(err, OV_EIO, NULL, "audit journal %s: %s",
+                                j->path[i], strerror(errno));
+        }
+        if (st == OV_OK && !js->lost && (fs[0].mid_damage ||
+                                         fs[1].mid_damage))
+            ov_log_warn("audit journal: %s; no acknowledged record is "
+                        "missing",
+                        js->damage);
     }
     if (st == OV_OK)
         st = sync_dir(db_path, err);
     if (st != OV_OK) {
         free_list(lists[0]);
         free_list(lists[1]);
+        free_list(j->head);
         j->head = NULL;
         ov_journal_close(j);
         return st;
     }
-    j->head = merge(lists[0], lists[1]);
     for (ov_jrec *r = j->head; r; r = r->next)
         j->tail = r;
-    j->last_seq = max_seq;
-    j->synced = max_seq;
+    /* lost numbers are never given again */
+    j->last_seq = js->upto > max_seq ? js->upto : max_seq;
+    j->synced = j->last_seq;
     /* append to a file that holds nothing unfolded, if there is one */
     bool used[2] = {false, false};
     for (ov_jrec *r = j->head; r; r = r->next)
@@ -357,6 +568,14 @@ ov_status ov_journal_open(const char *db_path, uint64_t folded,
     j->syncer_ran = true;
     *out = j;
     return OV_OK;
+}
+
+uint64_t ov_journal_synced_seq(ov_journal *j)
+{
+    pthread_mutex_lock(&j->lock);
+    uint64_t n = j->synced;
+    pthread_mutex_unlock(&j->lock);
+    return n;
 }
 
 void ov_journal_close(ov_journal *j)

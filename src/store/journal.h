@@ -16,9 +16,25 @@
  * Idempotent and crash-safe: every record has a sequence number, and the
  * fold records the highest folded number in store_meta in the same
  * transaction. On open, records above it are folded first (a crash between
- * the fold's commit and the file's truncation repeats nothing); a torn
- * record at the end (a crash during an append) was never acknowledged, so
- * it is cut off.
+ * the fold's commit and the file's truncation repeats nothing).
+ *
+ * Torn tail or corruption. A crash can only cut short the last append,
+ * which was never acknowledged (nothing is shown before its record is
+ * synced): such a torn tail is cut off. Anything else that does not check
+ * is corruption of records that were acknowledged, and is never cut off
+ * silently. Reading does not stop at a record that does not check: it
+ * searches on for valid records, so one damaged byte costs one record,
+ * not the rest of the file. Then every number from the folded one up to
+ * the newest found must be there, and the newest must reach the highest
+ * number known to be synced, which the store writes to its anchor file
+ * (store/audit.h) at least every 200 ms. A number missing (a damaged
+ * record followed by good ones, a file cut shorter than what was synced,
+ * a file removed) is an acknowledged row lost: the open is refused and
+ * nothing is changed, unless the caller accepts the loss; then each
+ * journal file is first copied aside (`<file>.corrupt-<time>`), and the
+ * store records the loss and its count in the audit log (store.c). A
+ * file cut within the last 200 ms before the anchor was written is
+ * indistinguishable from a torn tail; that is the limit.
  *
  * Record: magic "OVAJ", payload length (u32), CRC-32 of the payload (u32),
  * then the payload: seq (u64), at in ms since 1970 UTC (i64), citizen id
@@ -55,11 +71,36 @@ typedef struct ov_jrec {
     struct ov_jrec *next;
 } ov_jrec;
 
+/* What reading the journal found. */
+typedef struct ov_journal_state {
+    uint64_t waiting;             /* records above `folded`, not yet folded */
+    uint64_t first_seq, last_seq; /* their numbers (0: none) */
+    uint64_t lost;                /* acknowledged records missing */
+    uint64_t upto;                /* the highest number known to be used */
+    char damage[512];             /* where the first damage is, or "" */
+    char aside[4200], aside2[4200]; /* copies kept when a loss was accepted */
+} ov_journal_state;
+
 /* Open (creating) the journal files for the database at db_path.
- * `folded` is the highest sequence number already in the database; the
- * records above it wait for a fold (ov_journal_pending), oldest first. */
+ * `folded` is the highest sequence number already in the database;
+ * `acknowledged` the highest the anchor file says was synced (0: none
+ * known). The records above `folded` wait for a fold (ov_journal_pending),
+ * oldest first. When acknowledged records are missing (js->lost) the open
+ * fails with OV_ECORRUPT and changes nothing, unless accept_loss: then
+ * the files are copied aside first (js->aside) and the journal opens
+ * with what is left; the caller records the loss. */
 ov_status ov_journal_open(const char *db_path, uint64_t folded,
-                          ov_journal **out, ov_err *err);
+                          uint64_t acknowledged, bool accept_loss,
+                          ov_journal **out, ov_journal_state *js,
+                          ov_err *err);
+/* The same reading without opening: no lock, no change (audit verify and
+ * status beside a running server). Read the anchors before and the folded
+ * number after this, so that a fold meanwhile cannot look like a loss. */
+ov_status ov_journal_scan(const char *db_path, uint64_t folded,
+                          uint64_t acknowledged, ov_journal_state *js,
+                          ov_err *err);
+/* Every record up to this number is on disk. */
+uint64_t ov_journal_synced_seq(ov_journal *j);
 void ov_journal_close(ov_journal *j); /* NULL is fine */
 /* True (with OV_ECONFLICT naming the file and `field`) when a journal
  * beside db_path still holds records: a database created or restored

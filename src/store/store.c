@@ -71,6 +71,23 @@ struct ov_store {
     ov_journal *journal;
     bool journal_warned;
 
+    /* the audit key (never stored in the database) and the keyed chain */
+    char *audit_key_path;
+    char *anchors_path;
+    uint8_t audit_key[OV_KEY_BYTES];
+    bool have_audit_key;
+    bool created_audit_key;
+    ov_err audit_key_err;    /* why the audit key is unavailable */
+    int64_t keyed_from;      /* first keyed row; 0: none yet */
+    /* anchors: written by the background thread and at close */
+    int anchor_fd;
+    bool no_anchors;         /* verify the chain alone (opt->no_anchors) */
+    bool anchored;           /* anchored_* hold the last anchor written */
+    int64_t anchored_id;
+    uint8_t anchored_hash[OV_HASH_BYTES];
+    uint64_t anchored_jseq;
+    bool anchor_warned;
+
     bool readonly;
     bool have_keys;
     bool created_key;
@@ -95,6 +112,11 @@ static const char SQL_META_SET[] =
     "CAST(excluded.value AS INTEGER) > CAST(value AS INTEGER) THEN "
     "excluded.value ELSE value END";
 static const char META_JOURNAL_SEQ[] = "audit_journal_seq";
+static const char META_KEYED_FROM[] = "audit_chain_keyed_from";
+static const char META_AUDIT_KEY_CHECK[] = "audit_key_check";
+static const char SQL_AUDIT_ANY[] =
+    "SELECT EXISTS (SELECT 1 FROM audit_log) OR EXISTS (SELECT 1 FROM "
+    "audit_checkpoint)";
 static const char SQL_CITIZEN_COUNT[] = "SELECT count(*) FROM citizen";
 static const char SQL_AUDIT_COUNT[] = "SELECT count(*) FROM audit_log";
 
@@ -216,6 +238,301 @@ static ov_status setup_keys(ov_store *s, const char *key_path,
     return OV_OK;
 }
 
+/* The actor of the store's own transactions (folds at open and in the
+ * background, the audit key's first row, an accepted journal loss). */
+static const ov_actor SYSTEM_ACTOR = {"overgang", OV_ROLE_SYSTEM,
+                                      "revisionsjournal"};
+
+/* A store_meta value as text into buf ("" when absent). */
+static ov_status meta_text(ov_conn *c, const char *key, char *buf,
+                           size_t cap, ov_err *err)
+{
+    buf[0] = '\0';
+    ov_stmt *q;
+    ov_status st = ov_stmt_prepare(c, SQL_META_GET, &q, err);
+    if (st != OV_OK)
+        return st;
+    ov_stmt_bind_cstr(q, 1, key);
+    ov_step r = ov_stmt_step(q, err);
+    if (r == OV_STEP_ROW) {
+        ov_arena *a = ov_arena_new(256);
+        ov_str v = ov_stmt_col_text(q, 0, a);
+        snprintf(buf, cap, "%.*s", (int)v.len, v.ptr ? v.ptr : "");
+        ov_arena_destroy(a);
+    }
+    ov_stmt_release(q);
+    return r == OV_STEP_ERROR ? err->code : OV_OK;
+}
+
+/* The check value ties the audit key to its database and to the row its
+ * keyed chain starts at: moving that start (so that keyed rows would be
+ * read as plain SHA-256 ones) breaks it. */
+static void audit_key_check(const uint8_t key[OV_KEY_BYTES], int64_t from,
+                            char hex[2 * OV_HASH_BYTES + 1])
+{
+    char text[96];
+    int n = snprintf(text, sizeof text,
+                     "overgang audit chain keyed from %lld", (long long)from);
+    uint8_t mac[OV_HASH_BYTES];
+    ov_hmac(key, text, (size_t)n, mac);
+    ov_hex_encode(mac, OV_HASH_BYTES, hex);
+}
+
+bool ov_store_audit_rows_exist(ov_store *s)
+{
+    ov_conn *c = s->writer;
+    bool own = false;
+    ov_err e;
+    if (!c) {
+        if (ov_conn_open(s->db_path, false, true, &c, &e) != OV_OK)
+            return true; /* cannot tell: assume the worst */
+        own = true;
+    } else {
+        pthread_mutex_lock(&s->write_lock);
+    }
+    bool any = true;
+    ov_stmt *q;
+    if (ov_stmt_prepare(c, SQL_AUDIT_ANY, &q, &e) == OV_OK) {
+        if (ov_stmt_step(q, &e) == OV_STEP_ROW)
+            any = ov_stmt_col_i64(q, 0) != 0;
+        ov_stmt_release(q);
+    }
+    if (own)
+        ov_conn_close(c);
+    else
+        pthread_mutex_unlock(&s->write_lock);
+    return any;
+}
+
+/* Load the audit key and where the keyed chain starts. A writer that
+ * finds no keyed chain starts one: it creates the key file if there is
+ * none and, in one transaction, records the start in store_meta with the
+ * check value and writes the first keyed row. Read-only, problems are
+ * kept in audit_key_err for verification to report. */
+static ov_status setup_audit_key(ov_store *s, ov_err *err)
+{
+    char from_text[32], check[2 * OV_HASH_BYTES + 8];
+    ov_conn *c = s->writer;
+    bool own = false;
+    ov_status st;
+    if (!c) {
+        st = ov_conn_open(s->db_path, false, true, &c, err);
+        if (st != OV_OK)
+            return st;
+        own = true;
+    }
+    st = meta_text(c, META_KEYED_FROM, from_text, sizeof from_text, err);
+    if (st == OV_OK)
+        st = meta_text(c, META_AUDIT_KEY_CHECK, check, sizeof check, err);
+    if (own)
+        ov_conn_close(c);
+    if (st != OV_OK)
+        return st;
+    int64_t from = 0;
+    if (from_text[0] && (ov_str_to_i64(ov_str_c(from_text), &from) != OV_OK ||
+                         from < 1))
+        return ov_err_set(err, OV_ECORRUPT, "--db",
+                          "--db: store_meta %s is not a row number; the "
+                          "audit log cannot be trusted; restore from backup",
+                          META_KEYED_FROM);
+    bool key_exists = file_exists(s->audit_key_path);
+    if (from_text[0] || key_exists) {
+        st = ov_audit_keyfile_load(s->audit_key_path, s->audit_key,
+                                   &s->audit_key_err);
+        if (st == OV_OK && from_text[0]) {
+            char want[2 * OV_HASH_BYTES + 1];
+            audit_key_check(s->audit_key, from, want);
+            if (!ov_memeq_ct(want, check, 2 * OV_HASH_BYTES) ||
+                strlen(check) != 2 * OV_HASH_BYTES)
+                st = ov_err_set(&s->audit_key_err, OV_ECONFLICT,
+                                "--audit-key",
+                                "--audit-key: '%s' does not belong to "
+                                "database '%s', or its record of where the "
+                                "keyed audit chain starts (row %lld) was "
+                                "altered; give the audit key created with "
+                                "it",
+                                s->audit_key_path, s->db_path,
+                                (long long)from);
+        }
+        s->have_audit_key = st == OV_OK;
+        if (st != OV_OK)
+            memset(s->audit_key, 0, sizeof s->audit_key);
+        s->keyed_from = from;
+        if (from_text[0]) {
+            if (st != OV_OK && s->writer) {
+                /* nothing may be written to a chain we cannot key */
+                *err = s->audit_key_err;
+                return st;
+            }
+            return OV_OK;
+        }
+        if (!s->writer)
+            return OV_OK; /* verification reports the missing record */
+        if (st != OV_OK) {
+            *err = s->audit_key_err;
+            return st;
+        }
+        if (ov_store_audit_rows_exist(s))
+            return ov_err_set(err, OV_ECORRUPT, "--db",
+                              "--db: the database has audit rows but no "
+                              "record of where its keyed chain starts, "
+                              "while the audit key '%s' exists: the record "
+                              "was removed (tampering?) or the key belongs "
+                              "to another database; run 'overgang audit "
+                              "verify' and restore from backup",
+                              s->audit_key_path);
+    } else {
+        ov_err_set(&s->audit_key_err, OV_EIO, "--audit-key",
+                   "--audit-key: '%s' does not exist; give --audit-key PATH",
+                   s->audit_key_path);
+        if (!s->writer)
+            return OV_OK; /* a log from before the audit key: v1 only */
+        st = ov_audit_keyfile_create(s->audit_key_path, err);
+        if (st == OV_OK)
+            st = ov_audit_keyfile_load(s->audit_key_path, s->audit_key, err);
+        if (st != OV_OK)
+            return st;
+        s->have_audit_key = true;
+        s->created_audit_key = true;
+    }
+    /* start the keyed chain after the current head */
+    int64_t head;
+    uint8_t hash[OV_HASH_BYTES];
+    st = ov_audit_head(s->writer, &head, hash, err);
+    if (st != OV_OK)
+        return st;
+    from = head + 1;
+    char v[24], hex[2 * OV_HASH_BYTES + 1];
+    snprintf(v, sizeof v, "%lld", (long long)from);
+    audit_key_check(s->audit_key, from, hex);
+    ov_tx *tx;
+    st = ov_tx_begin(s, &SYSTEM_ACTOR, &tx, err);
+    if (st != OV_OK)
+        return st;
+    s->keyed_from = from;
+    const char *keys[2] = {META_KEYED_FROM, META_AUDIT_KEY_CHECK};
+    const char *vals[2] = {v, hex};
+    for (int i = 0; i < 2 && st == OV_OK; i++) {
+        ov_stmt *q;
+        st = ov_stmt_prepare(s->writer, SQL_META_PUT, &q, err);
+        if (st == OV_OK) {
+            ov_stmt_bind_cstr(q, 1, keys[i]);
+            ov_stmt_bind_cstr(q, 2, vals[i]);
+            st = ov_stmt_run(q, err);
+        }
+        if (st != OV_OK)
+            ov_tx_fail(tx, err);
+    }
+    /* an existing log gets a first keyed row at once: it covers the
+     * plain rows before it, so they cannot be rewritten from now on */
+    char what[OV_AUDIT_CRITERION_MAX];
+    snprintf(what, sizeof what,
+             "audit key: the chain is keyed (HMAC-SHA-256) from row %lld",
+             (long long)from);
+    if (st == OV_OK && head > 0)
+        st = ov_audit_append(tx, OV_ACT_CREATE, 0, what, err);
+    ov_status cst = ov_tx_commit(tx, err);
+    if (st == OV_OK)
+        st = cst;
+    if (st != OV_OK)
+        s->keyed_from = 0;
+    return st;
+}
+
+/* A last line without its newline is one a crash cut short: the reader
+ * ignores it, but an append after it would glue the next anchor to it.
+ * Cut it off before the first append. */
+static void anchors_cut_torn_line(int fd)
+{
+    struct stat st;
+    char buf[512];
+    if (fstat(fd, &st) != 0 || st.st_size == 0 ||
+        (pread(fd, buf, 1, st.st_size - 1) == 1 && buf[0] == '\n'))
+        return;
+    off_t pos = st.st_size;
+    while (pos > 0) {
+        size_t n = pos > (off_t)sizeof buf ? sizeof buf : (size_t)pos;
+        pos -= (off_t)n;
+        if (pread(fd, buf, n, pos) != (ssize_t)n)
+            return;
+        for (size_t i = n; i > 0; i--)
+            if (buf[i - 1] == '\n') {
+                if (ftruncate(fd, pos + (off_t)i) != 0)
+                    ov_log_warn("cannot cut a torn anchor line: %s",
+                                strerror(errno));
+                return;
+            }
+    }
+    if (ftruncate(fd, 0) != 0)
+        ov_log_warn("cannot cut a torn anchor line: %s", strerror(errno));
+}
+
+/* Append the chain's head and the journal's synced number to the anchor
+ * file when either moved (see audit.h). Called by the background thread
+ * every tick and at open and close; never while a batch is open, so the
+ * head is committed (and, synchronous=FULL, on disk). The file is synced
+ * outside the writer's lock. */
+static void anchor_now(ov_store *s)
+{
+    if (!s->writer || !s->have_audit_key || !s->keyed_from)
+        return;
+    ov_anchor a;
+    memset(&a, 0, sizeof a);
+    ov_err e;
+    pthread_mutex_lock(&s->write_lock);
+    if (s->batch_open) {
+        pthread_mutex_unlock(&s->write_lock);
+        return;
+    }
+    ov_status st = ov_audit_head(s->writer, &a.id, a.hash, &e);
+    pthread_mutex_unlock(&s->write_lock);
+    a.jseq = s->journal ? ov_journal_synced_seq(s->journal) : 0;
+    if (st != OV_OK ||
+        (s->anchored && a.id == s->anchored_id && a.jseq == s->anchored_jseq &&
+         memcmp(a.hash, s->anchored_hash, OV_HASH_BYTES) == 0))
+        return;
+    ov_time_format_utc(ov_time_now(), a.at);
+    char line[512];
+    size_t n = ov_anchor_format(s->audit_key, &a, line, sizeof line);
+    bool created = false;
+    if (s->anchor_fd < 0) {
+        created = !file_exists(s->anchors_path);
+        s->anchor_fd = open(s->anchors_path,
+                            O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+        if (s->anchor_fd >= 0)
+            anchors_cut_torn_line(s->anchor_fd);
+    }
+    if (s->anchor_fd < 0 || !n ||
+        write(s->anchor_fd, line, n) != (ssize_t)n ||
+        fdatasync(s->anchor_fd) != 0) {
+        if (!s->anchor_warned)
+            ov_log_error("cannot append to the audit anchor file %s: %s "
+                         "(truncation of the audit log is not detected "
+                         "until it can)",
+                         s->anchors_path, strerror(errno));
+        s->anchor_warned = true;
+        return;
+    }
+    if (created) {
+        char dir[PATH_MAX];
+        const char *slash = strrchr(s->anchors_path, '/');
+        snprintf(dir, sizeof dir, "%.*s",
+                 slash ? (int)(slash - s->anchors_path) : 1,
+                 slash ? s->anchors_path : ".");
+        int fd = open(dir[0] ? dir : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd >= 0) {
+            if (fsync(fd) != 0)
+                ov_log_warn("cannot sync the folder of %s",
+                            s->anchors_path);
+            close(fd);
+        }
+    }
+    s->anchored = true;
+    s->anchored_id = a.id;
+    s->anchored_jseq = a.jseq;
+    memcpy(s->anchored_hash, a.hash, OV_HASH_BYTES);
+}
+
 #define CHECKPOINT_MS 200
 #define FOLD_TICKS 5 /* fold the read-audit journal every 5 ticks (1 s) */
 
@@ -270,6 +587,7 @@ static void *checkpointer(void *arg)
                             e.msg);
         }
         checkpoint_now(s);
+        anchor_now(s);
         pthread_mutex_lock(&s->ckpt_lock);
     }
     pthread_mutex_unlock(&s->ckpt_lock);
@@ -311,6 +629,71 @@ static void stop_checkpointer(ov_store *s)
     s->ckpt_running = false;
 }
 
+static char *path_with(const char *db_path, const char *suffix)
+{
+    size_t n = strlen(db_path) + strlen(suffix) + 1;
+    char *p = ov_xmalloc(n);
+    snprintf(p, n, "%s%s", db_path, suffix);
+    return p;
+}
+
+/* A new database (init, restore) must not inherit the anchors of an
+ * earlier one at its path: its chain would never reach them. */
+static bool anchors_stale(const char *db_path, ov_err *err)
+{
+    char *p = path_with(db_path, "-anchors");
+    struct stat st;
+    bool stale = stat(p, &st) == 0 && st.st_size > 0;
+    if (stale)
+        ov_err_set(err, OV_ECONFLICT, "--db",
+                   "--db: '%s' holds the audit anchors of an earlier "
+                   "database at this path; move it away (keep it: it proves "
+                   "that database's audit log) before creating a new one",
+                   p);
+    free(p);
+    return stale;
+}
+
+/* An accepted loss of acknowledged read-audit rows is itself audited: one
+ * row with the count and where the damaged files were kept, in the
+ * transaction that folds what was left, which also moves the folded
+ * number past the lost records so they are not reported again. */
+static ov_status record_journal_loss(ov_store *s, const ov_journal_state *js,
+                                     ov_err *err)
+{
+    ov_log_error("audit journal: %llu acknowledged read audit rows lost (%s); "
+                 "opened with --accept-audit-loss; the damaged files are "
+                 "kept at %s%s%s",
+                 (unsigned long long)js->lost,
+                 js->damage[0] ? js->damage : "records cut off", js->aside,
+                 js->aside2[0] ? " and " : "", js->aside2);
+    ov_tx *tx;
+    ov_status st = ov_tx_begin(s, &SYSTEM_ACTOR, &tx, err);
+    if (st != OV_OK)
+        return st;
+    char what[OV_AUDIT_CRITERION_MAX + 1];
+    snprintf(what, sizeof what,
+             "read-audit journal damaged: %llu acknowledged read rows lost "
+             "(records up to %llu); accepted with --accept-audit-loss",
+             (unsigned long long)js->lost, (unsigned long long)js->upto);
+    st = ov_audit_append(tx, OV_ACT_DELETE, 0, what, err);
+    if (st == OV_OK) {
+        ov_stmt *q;
+        st = ov_stmt_prepare(s->writer, SQL_META_SET, &q, err);
+        if (st == OV_OK) {
+            char v[24];
+            snprintf(v, sizeof v, "%llu", (unsigned long long)js->upto);
+            ov_stmt_bind_cstr(q, 1, META_JOURNAL_SEQ);
+            ov_stmt_bind_cstr(q, 2, v);
+            st = ov_stmt_run(q, err);
+        }
+        if (st != OV_OK)
+            ov_tx_fail(tx, err);
+    }
+    ov_status cst = ov_tx_commit(tx, err);
+    return st != OV_OK ? st : cst;
+}
+
 ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
                         ov_err *err)
 {
@@ -324,12 +707,20 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
                           "--db: '%s' does not exist; create it with "
                           "'overgang init --db %s'",
                           opt->db_path, opt->db_path);
-    if (!exists && ov_journal_stale(opt->db_path, "--db", err))
+    if (!exists && (ov_journal_stale(opt->db_path, "--db", err) ||
+                    anchors_stale(opt->db_path, err)))
         return err->code;
     ov_store *s = ov_xcalloc(1, sizeof *s);
     s->db_path = strdup(opt->db_path);
     if (!s->db_path)
         s->db_path = ov_xcalloc(1, 1);
+    s->audit_key_path = opt->audit_key_path
+                            ? path_with(opt->audit_key_path, "")
+                            : path_with(opt->db_path, ".audit-key");
+    s->anchors_path = opt->anchors_path ? path_with(opt->anchors_path, "")
+                                        : path_with(opt->db_path, "-anchors");
+    s->anchor_fd = -1;
+    s->no_anchors = opt->no_anchors;
     s->readonly = opt->mode == OV_OPEN_READONLY;
     s->nreaders = opt->readers > 0 ? opt->readers : DEFAULT_READERS;
     if (s->nreaders > MAX_READERS)
@@ -370,6 +761,8 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
     }
     if (st == OV_OK && s->schema_version > 0)
         st = setup_keys(s, opt->key_path, opt->mode, err);
+    if (st == OV_OK && s->schema_version > 0)
+        st = setup_audit_key(s, err);
     if (st != OV_OK) {
         ov_store_close(s);
         if (!exists && opt->mode == OV_OPEN_INIT) {
@@ -381,9 +774,28 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
     if (s->writer) {
         /* the journal of read rows: what a crash left is folded now */
         uint64_t folded = 0;
+        ov_journal_state js;
+        ov_anchor_file anchors;
+        memset(&anchors, 0, sizeof anchors);
+        memset(&js, 0, sizeof js);
         st = folded_seq(s->writer, &folded, err);
+        /* the highest journal number known to be synced */
+        if (st == OV_OK && s->have_audit_key)
+            st = ov_anchors_read(s->anchors_path, s->audit_key, true,
+                                 &anchors, err);
+        if (st == OV_OK && anchors.have) {
+            /* an anchor that says nothing new is not written again */
+            s->anchored = true;
+            s->anchored_id = anchors.newest.id;
+            s->anchored_jseq = anchors.newest.jseq;
+            memcpy(s->anchored_hash, anchors.newest.hash, OV_HASH_BYTES);
+        }
         if (st == OV_OK) {
-            st = ov_journal_open(s->db_path, folded, &s->journal, err);
+            st = ov_journal_open(s->db_path, folded, anchors.max_jseq,
+                                 opt->accept_audit_loss, &s->journal, &js,
+                                 err);
+            if (st == OV_OK && js.lost)
+                st = record_journal_loss(s, &js, err);
             if (st == OV_ECONFLICT) {
                 /* a server has it: this process writes its read rows
                  * straight into the database and leaves the journal be */
@@ -399,6 +811,7 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
             ov_store_close(s);
             return st;
         }
+        anchor_now(s);
         start_checkpointer(s);
     }
     *out = s;
@@ -415,13 +828,21 @@ void ov_store_close(ov_store *s)
         if (ov_store_audit_sync(s, &e) != OV_OK)
             ov_log_error("folding the audit journal at close: %s (it is "
                          "folded at the next start)", e.msg);
+        anchor_now(s);
         ov_journal_close(s->journal);
         s->journal = NULL;
+    } else {
+        anchor_now(s);
     }
+    if (s->anchor_fd >= 0)
+        close(s->anchor_fd);
     for (int i = 0; i < MAX_READERS; i++)
         ov_conn_close(s->readers[i]);
     ov_conn_close(s->writer);
     ov_keys_wipe(&s->keys);
+    memset(s->audit_key, 0, sizeof s->audit_key);
+    free(s->audit_key_path);
+    free(s->anchors_path);
     pthread_mutex_destroy(&s->write_lock);
     pthread_mutex_destroy(&s->commit_lock);
     pthread_cond_destroy(&s->commit_cond);
@@ -429,6 +850,38 @@ void ov_store_close(ov_store *s)
     pthread_cond_destroy(&s->pool_cond);
     free(s->db_path);
     free(s);
+}
+
+const uint8_t *ov_store_audit_key(ov_store *s, ov_err *why)
+{
+    if (!s->have_audit_key) {
+        if (why)
+            *why = s->audit_key_err;
+        return NULL;
+    }
+    return s->audit_key;
+}
+
+int64_t ov_store_audit_keyed_from(const ov_store *s) { return s->keyed_from; }
+const char *ov_store_path(const ov_store *s) { return s->db_path; }
+const char *ov_store_anchors_path(const ov_store *s)
+{
+    return s->no_anchors ? NULL : s->anchors_path;
+}
+bool ov_store_created_audit_key(const ov_store *s)
+{
+    return s->created_audit_key;
+}
+
+ov_status ov_store_folded_seq(ov_store *s, uint64_t *out, ov_err *err)
+{
+    ov_tx *tx;
+    ov_status st = ov_tx_begin_read(s, &tx, err);
+    if (st != OV_OK)
+        return st;
+    st = folded_seq(tx->conn, out, err);
+    ov_tx_rollback(tx);
+    return st;
 }
 
 int ov_store_schema_version(ov_store *s) { return s->schema_version; }
@@ -506,11 +959,6 @@ ov_status ov_tx_check_audited(ov_tx *tx, ov_err *err)
                                err));
     return OV_OK;
 }
-
-/* The actor of the store's own transactions (folds at open and in the
- * background). */
-static const ov_actor SYSTEM_ACTOR = {"overgang", OV_ROLE_SYSTEM,
-                                      "revisionsjournal"};
 
 /* Fold the journal's waiting records into the batch just opened (write_lock
  * held, outside any writer's savepoint, so a writer's rollback keeps
@@ -1112,7 +1560,8 @@ ov_status ov_store_backup(ov_store *s, const char *to_path, ov_err *err)
 ov_status ov_store_restore(const char *backup_path, const char *db_path,
                            ov_err *err)
 {
-    if (!file_exists(db_path) && ov_journal_stale(db_path, "--db", err))
+    if (!file_exists(db_path) && (ov_journal_stale(db_path, "--db", err) ||
+                                  anchors_stale(db_path, err)))
         return err->code;
     if (!file_exists(backup_path))
         return ov_err_set(err, OV_EIO, "--from",

@@ -39,6 +39,18 @@ typedef struct ov_store_options {
     const char *key_path;  /* NULL: no CPR operations possible */
     ov_open_mode mode;
     int readers;           /* read-only pool size; 0 = default (4) */
+    /* The audit key (core/crypto.h); NULL: `<db>.audit-key`. A writer
+     * creates it when the database has no keyed chain yet. */
+    const char *audit_key_path;
+    /* The anchor file (store/audit.h); NULL: `<db>-anchors`. */
+    const char *anchors_path;
+    /* Verification without anchors (a backup, or a copy never opened for
+     * writing): the chain alone, so removed newest rows go unnoticed. */
+    bool no_anchors;
+    /* Open even when the read-audit journal lost acknowledged rows: the
+     * damaged files are copied aside and the loss is written to the audit
+     * log. Without it such an open fails with OV_ECORRUPT (journal.h). */
+    bool accept_audit_loss;
 } ov_store_options;
 
 ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
@@ -51,6 +63,8 @@ int ov_store_schema_version(ov_store *s);
 int ov_store_latest_schema_version(void);
 /* True when ov_store_open had to create the key file (first init). */
 bool ov_store_created_key(const ov_store *s);
+/* True when ov_store_open created the audit key file. */
+bool ov_store_created_audit_key(const ov_store *s);
 
 /* Keys for CPR encryption, or an error saying why they are unavailable. */
 ov_status ov_store_keys(ov_store *s, const ov_keys **out, ov_err *err);

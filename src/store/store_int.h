@@ -63,6 +63,51 @@ ov_status ov_audit_flush(ov_tx *tx, ov_err *err);
 ov_status ov_audit_fold(ov_tx *tx, const ov_jrec *r, size_t n,
                         uint64_t *last_seq, ov_err *err);
 
+/* The audit key and the keyed chain (store.c). ov_store_audit_key gives
+ * NULL, with why in *why, when the key is not loaded. keyed_from is the
+ * first row keyed with it (0: the log has no keyed rows yet). */
+const uint8_t *ov_store_audit_key(ov_store *s, ov_err *why);
+int64_t ov_store_audit_keyed_from(const ov_store *s);
+/* True when audit_log or audit_checkpoint holds any row. */
+bool ov_store_audit_rows_exist(ov_store *s);
+const char *ov_store_path(const ov_store *s);
+/* NULL when verification is to skip the anchors (no_anchors). */
+const char *ov_store_anchors_path(const ov_store *s);
+/* The highest journal record folded into audit_log (a fresh read). */
+ov_status ov_store_folded_seq(ov_store *s, uint64_t *out, ov_err *err);
+
+/* The chain's end (audit.c): the last row's id and hash, or the newest
+ * checkpoint's when pruning removed every row, or 0 and zeros. */
+ov_status ov_audit_head(ov_conn *c, int64_t *last_id,
+                        uint8_t hash[OV_HASH_BYTES], ov_err *err);
+
+/* Anchors (audit.c): one line per anchor, "<row id> <hash hex> <journal
+ * number> <UTC time> <MAC hex>", the MAC being HMAC-SHA-256 under the
+ * audit key of "overgang-anchor-v1 " and the rest of the line. */
+typedef struct ov_anchor {
+    int64_t id;
+    uint8_t hash[OV_HASH_BYTES];
+    uint64_t jseq; /* every journal record up to this one was synced */
+    char at[32];
+} ov_anchor;
+/* The line with its newline; 0 when cap is too small. */
+size_t ov_anchor_format(const uint8_t key[OV_KEY_BYTES], const ov_anchor *a,
+                        char *out, size_t cap);
+typedef struct ov_anchor_file {
+    bool have;            /* at least one anchor */
+    int64_t lines;
+    ov_anchor newest;     /* the one with the highest row id (the last) */
+    int64_t newest_line;
+    uint64_t max_jseq;
+} ov_anchor_file;
+/* Read an anchor file (a missing one has no anchors), checking each
+ * line's MAC; tail_only reads just the last 64 KiB (enough for the
+ * newest journal number). A last line without its newline (a crash while
+ * it was written) is ignored. OV_ECORRUPT names a line that does not
+ * check. */
+ov_status ov_anchors_read(const char *path, const uint8_t key[OV_KEY_BYTES],
+                          bool tail_only, ov_anchor_file *out, ov_err *err);
+
 /* Record a failure in the transaction (first one wins) and return its code.
  * Every store function calls this on its error path. */
 ov_status ov_tx_fail(ov_tx *tx, ov_err *err);

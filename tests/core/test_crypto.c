@@ -302,6 +302,69 @@ static void keyed_hash_is_hmac_sha256_under_the_mac_key(void **state)
         "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }
 
+static void audit_key_file_is_0600_distinct_and_round_trips(void **state)
+{
+    fixture *f = *state;
+    ov_err err;
+    uint8_t k1[OV_KEY_BYTES], k2[OV_KEY_BYTES], k3[OV_KEY_BYTES];
+    assert_int_equal(ov_audit_keyfile_create(f->a, &err), OV_OK);
+    struct stat st;
+    assert_int_equal(stat(f->a, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    assert_int_equal(ov_audit_keyfile_load(f->a, k1, &err), OV_OK);
+    assert_int_equal(ov_audit_keyfile_load(f->a, k2, &err), OV_OK);
+    assert_memory_equal(k1, k2, OV_KEY_BYTES);
+    assert_false(all_zero(k1, OV_KEY_BYTES));
+    assert_int_equal(ov_audit_keyfile_create(f->a, &err), OV_ECONFLICT);
+    assert_string_equal(err.field, "--audit-key");
+    assert_int_equal(ov_audit_keyfile_create(f->b, &err), OV_OK);
+    assert_int_equal(ov_audit_keyfile_load(f->b, k3, &err), OV_OK);
+    assert_memory_not_equal(k1, k3, OV_KEY_BYTES);
+    /* a CPR key file is not an audit key, nor the other way round */
+    unlink(f->b);
+    assert_int_equal(ov_keyfile_create(f->b, &err), OV_OK);
+    assert_int_equal(ov_audit_keyfile_load(f->b, k3, &err), OV_ECORRUPT);
+    assert_non_null(strstr(err.msg, "not an overgang audit key"));
+    ov_keys keys;
+    assert_int_equal(ov_keyfile_load(f->a, &keys, &err), OV_ECORRUPT);
+}
+
+static void audit_key_readable_by_others_or_missing_is_refused(void **state)
+{
+    fixture *f = *state;
+    ov_err err;
+    uint8_t k[OV_KEY_BYTES];
+    assert_int_equal(ov_audit_keyfile_create(f->a, &err), OV_OK);
+    assert_int_equal(chmod(f->a, 0640), 0);
+    assert_int_equal(ov_audit_keyfile_load(f->a, k, &err), OV_EPERM);
+    assert_non_null(strstr(err.msg, "chmod 600"));
+    assert_int_equal(ov_audit_keyfile_load(f->b, k, &err), OV_EIO);
+    assert_non_null(strstr(err.msg, "restore it from your key backup"));
+}
+
+static void hmac_in_pieces_is_rfc_4231_hmac_sha256(void **state)
+{
+    (void)state;
+    /* RFC 4231 test case 2, fed in three pieces and in one */
+    uint8_t key[OV_KEY_BYTES] = {0};
+    memcpy(key, "Jefe", 4);
+    const char *msg = "what do ya want for nothing?";
+    uint8_t h[OV_HASH_BYTES], h1[OV_HASH_BYTES];
+    char hex[2 * OV_HASH_BYTES + 1];
+    ov_hmac_ctx c;
+    ov_hmac_init(&c, key);
+    ov_hmac_update(&c, msg, 4);
+    ov_hmac_update(&c, msg + 4, 10);
+    ov_hmac_update(&c, msg + 14, strlen(msg) - 14);
+    ov_hmac_final(&c, h);
+    ov_hex_encode(h, OV_HASH_BYTES, hex);
+    assert_string_equal(
+        hex,
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    ov_hmac(key, msg, strlen(msg), h1);
+    assert_memory_equal(h, h1, OV_HASH_BYTES);
+}
+
 static void open_depends_on_the_box_key_only(void **state)
 {
     (void)state;
@@ -400,6 +463,9 @@ int main(void)
         T(keyed_hash_is_deterministic_and_differs_between_key_files),
         cmocka_unit_test(keyed_hash_is_hmac_sha256_under_the_mac_key),
         cmocka_unit_test(open_depends_on_the_box_key_only),
+        T(audit_key_file_is_0600_distinct_and_round_trips),
+        T(audit_key_readable_by_others_or_missing_is_refused),
+        cmocka_unit_test(hmac_in_pieces_is_rfc_4231_hmac_sha256),
         cmocka_unit_test(sha256_of_abc_matches_the_standard_vector),
         cmocka_unit_test(incremental_sha256_equals_one_shot),
         cmocka_unit_test(random_bytes_differ_and_memeq_ct_compares),

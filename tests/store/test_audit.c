@@ -8,9 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
+#include "core/str.h"
 #include "store/audit.h"
 #include "store/citizen.h"
 #include "support/testutil.h"
@@ -209,21 +211,84 @@ static void sql_cannot_update_or_delete_audit_rows(void **state)
     tu_db_free(&t);
 }
 
+/* Append one row to t's audit_log behind overgang's back (the store is
+ * closed meanwhile): dated `at`, its hash plain SHA-256 (v1, what a
+ * database wrote before the audit key) or keyed with the database's audit
+ * key (what only a holder of the key can do). */
+static void append_raw_closed(tu_db *t, const char *at, bool keyed)
+{
+    ov_audit_row r;
+    memset(&r, 0, sizeof r);
+    char *last = tu_sh_out("sqlite3 '%s' \"SELECT id, hex(hash) FROM "
+                           "audit_log ORDER BY id DESC LIMIT 1\"",
+                           t->db);
+    char *bar = strchr(last, '|');
+    if (bar) {
+        r.id = atoll(last);
+        assert_int_equal(ov_hex_decode((ov_str){bar + 1, 64}, r.prev_hash,
+                                       OV_HASH_BYTES),
+                         OV_OK);
+    }
+    free(last);
+    r.id++;
+    r.at = at;
+    r.actor = "raw";
+    r.role = "system";
+    r.action = "read";
+    r.purpose = "test";
+    uint8_t h[OV_HASH_BYTES];
+    if (keyed) {
+        char path[400];
+        uint8_t key[OV_KEY_BYTES];
+        ov_err err;
+        snprintf(path, sizeof path, "%s.audit-key", t->db);
+        assert_int_equal(ov_audit_keyfile_load(path, key, &err), OV_OK);
+        ov_audit_row_mac(key, &r, h);
+    } else {
+        ov_audit_row_hash(&r, h);
+    }
+    char prev[2 * OV_HASH_BYTES + 1], hash[2 * OV_HASH_BYTES + 1];
+    ov_hex_encode(r.prev_hash, OV_HASH_BYTES, prev);
+    ov_hex_encode(h, OV_HASH_BYTES, hash);
+    assert_int_equal(tu_sh("sqlite3 '%s' \"INSERT INTO audit_log (id, at, "
+                           "actor, role, action, purpose, prev_hash, hash) "
+                           "VALUES (%lld, '%s', 'raw', 'system', 'read', "
+                           "'test', X'%s', X'%s')\"",
+                           t->db, (long long)r.id, at, prev, hash),
+                     0);
+}
+
+static void append_raw(tu_db *t, const char *at, bool keyed)
+{
+    ov_store_close(t->store);
+    t->store = NULL;
+    append_raw_closed(t, at, keyed);
+    tu_db_reopen(t, OV_OPEN_MIGRATE);
+}
+
+static ov_status prune(tu_db *t, ov_time cutoff, int64_t *pruned,
+                       ov_err *err)
+{
+    ov_tx *tx;
+    assert_int_equal(ov_tx_begin(t->store, &tu_actor, &tx, err), OV_OK);
+    ov_audit_prune(tx, cutoff, pruned, err);
+    return ov_tx_commit(tx, err);
+}
+
+#define DAY_MS 86400000LL
+#define OLD "2025-01-02T03:04:05.000Z"
+
 static void pruning_keeps_the_chain_verifiable_from_a_checkpoint(void **state)
 {
     (void)state;
     tu_db t;
     tu_db_init(&t);
-    add_rows(&t, 6);
-    ov_tx *tx;
+    for (int i = 0; i < 6; i++)
+        append_raw(&t, OLD, true);
     ov_err err;
     int64_t pruned = -1;
-    /* a cutoff in the future makes every existing row "old" */
-    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
-    assert_int_equal(ov_audit_prune(tx, ov_time_now() + 86400000, &pruned,
-                                    &err),
-                     OV_OK);
-    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    ov_time cutoff = ov_time_now() - 200 * DAY_MS;
+    assert_int_equal(prune(&t, cutoff, &pruned, &err), OV_OK);
     assert_int_equal(pruned, 6);
     ov_audit_report rep;
     assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_OK);
@@ -233,25 +298,219 @@ static void pruning_keeps_the_chain_verifiable_from_a_checkpoint(void **state)
     add_rows(&t, 3);
     assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_OK);
     assert_int_equal(rep.last_id, 10);
-    /* a second pruning, then more rows */
-    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
-    assert_int_equal(ov_audit_prune(tx, ov_time_now() + 86400000, &pruned,
-                                    &err),
-                     OV_OK);
-    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
-    assert_int_equal(pruned, 4);
+    /* a second pruning (up to an old row 11), then more rows */
+    append_raw(&t, OLD, true);
+    assert_int_equal(prune(&t, cutoff, &pruned, &err), OV_OK);
+    assert_int_equal(pruned, 5);
     add_rows(&t, 1);
     assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_OK);
-    assert_int_equal(rep.first_id, 11);
-    assert_int_equal(rep.last_id, 12);
+    assert_int_equal(rep.first_id, 12);
+    assert_int_equal(rep.last_id, 13);
     /* rows after the checkpoint stay protected */
     assert_int_not_equal(tu_sh("sqlite3 '%s' \"DELETE FROM audit_log WHERE "
-                               "id = 12\" 2>/dev/null", t.db), 0);
+                               "id = 13\" 2>/dev/null", t.db), 0);
     /* a row removed after the checkpoint is still detected */
     assert_int_equal(tu_sh("sqlite3 '%s' \"DROP TRIGGER audit_log_no_delete; "
-                           "DELETE FROM audit_log WHERE id = 11\"", t.db), 0);
+                           "DELETE FROM audit_log WHERE id = 12\"", t.db), 0);
     assert_int_equal(verify(&t, &rep, &err), OV_ECORRUPT);
-    assert_int_equal(rep.bad_id, 12);
+    assert_int_equal(rep.bad_id, 13);
+    tu_db_free(&t);
+}
+
+static void pruning_never_removes_rows_younger_than_six_months(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    append_raw(&t, OLD, true);
+    add_rows(&t, 2);
+    ov_err err;
+    int64_t pruned = -1;
+    /* a month's retention, or a cutoff in the future: refused */
+    assert_int_equal(prune(&t, ov_time_now() - 31 * DAY_MS, &pruned, &err),
+                     OV_EINVAL);
+    assert_non_null(strstr(err.msg, "kept at least 6 months"));
+    assert_int_equal(prune(&t, ov_time_now() + DAY_MS, &pruned, &err),
+                     OV_EINVAL);
+    ov_audit_report rep;
+    assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_OK);
+    assert_int_equal(rep.rows, 3);
+    assert_false(rep.from_checkpoint);
+    /* a prune row (keyed, so only a key holder could write it) whose
+     * cutoff is younger than 6 months is reported */
+    ov_store_close(t.store);
+    t.store = NULL;
+    assert_int_equal(tu_sh("sqlite3 '%s' \"DROP TRIGGER audit_log_no_delete; "
+                           "DELETE FROM audit_log WHERE id > 1\"", t.db), 0);
+    tu_db_reopen(&t, OV_OPEN_MIGRATE);
+    tu_sh("rm -f '%s-anchors'", t.db);
+    tu_db_reopen(&t, OV_OPEN_MIGRATE); /* anchors the shorter chain anew */
+    ov_tx *tx;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    char at[OV_TIME_BUF], crit[128];
+    ov_time_format_utc(ov_time_now() - 31 * DAY_MS, at);
+    snprintf(crit, sizeof crit, "rows before %s: 1 removed", at);
+    assert_int_equal(ov_audit_append(tx, OV_ACT_PRUNE, 0, crit, &err), OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    assert_int_equal(verify(&t, &rep, &err), OV_ECORRUPT);
+    assert_int_equal(rep.bad_id, 2);
+    assert_non_null(strstr(err.msg, "younger than 6 months"));
+    tu_db_free(&t);
+}
+
+/* What an attacker without the key can do: a row whose hash is a correct
+ * plain SHA-256 of it and the row before. */
+static void a_row_forged_with_plain_sha256_is_detected(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 3);
+    append_raw(&t, "2026-11-22T10:00:00.000Z", false);
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(verify(&t, &rep, &err), OV_ECORRUPT);
+    assert_int_equal(rep.bad_id, 4);
+    assert_non_null(strstr(err.msg, "does not match its keyed hash"));
+    /* the same row keyed with the database's audit key is accepted */
+    tu_db_reopen(&t, OV_OPEN_MIGRATE);
+    ov_store_close(t.store);
+    t.store = NULL;
+    assert_int_equal(tu_sh("sqlite3 '%s' \"DROP TRIGGER audit_log_no_delete; "
+                           "DELETE FROM audit_log WHERE id = 4\"", t.db), 0);
+    append_raw(&t, "2026-11-22T10:00:00.000Z", true);
+    assert_int_equal(verify(&t, &rep, &err), OV_OK);
+    assert_int_equal(rep.rows, 4);
+    tu_db_free(&t);
+}
+
+/* Deleting the newest rows leaves a chain that is intact in itself; the
+ * anchor file, outside the database, says how far it reached. */
+static void deleting_the_newest_rows_is_detected_by_the_anchor(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 5);
+    ov_store_close(t.store); /* anchors row 5 */
+    t.store = NULL;
+    assert_int_equal(tu_sh("sqlite3 '%s' \"DROP TRIGGER audit_log_no_delete; "
+                           "DELETE FROM audit_log WHERE id >= 4\"", t.db), 0);
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(verify(&t, &rep, &err), OV_ECORRUPT);
+    assert_int_equal(rep.bad_id, 4);
+    assert_non_null(strstr(err.msg, "the chain ends at row 3, but row 5 was "
+                                    "anchored"));
+    tu_db_free(&t);
+}
+
+/* A crash while an anchor was written leaves a line without its newline:
+ * it is not relied on, and the next anchor does not stick to it. */
+static void an_anchor_line_cut_short_by_a_crash_is_dropped(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 2);
+    ov_store_close(t.store);
+    t.store = NULL;
+    assert_int_equal(tu_sh("printf '2 a1b2c3' >> '%s-anchors'", t.db), 0);
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(verify(&t, &rep, &err), OV_OK);
+    tu_db_reopen(&t, OV_OPEN_MIGRATE);
+    add_rows(&t, 1);
+    assert_int_equal(verify(&t, &rep, &err), OV_OK);
+    assert_int_equal(rep.anchor_id, 3);
+    tu_db_free(&t);
+}
+
+/* A server does not wait for its close: the background thread anchors a
+ * new head within a tick (200 ms; the test allows 3 s on a busy machine). */
+static void a_running_store_anchors_new_rows_without_closing(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 3);
+    int found = 1;
+    for (int i = 0; i < 60 && found != 0; i++) {
+        usleep(50000);
+        found = tu_sh("grep -q '^3 ' '%s-anchors'", t.db);
+    }
+    assert_int_equal(found, 0);
+    tu_db_free(&t);
+}
+
+static void a_forged_or_missing_anchor_file_is_reported(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 2);
+    ov_store_close(t.store);
+    t.store = NULL;
+    /* an anchor for a row that does not exist, without a valid MAC */
+    assert_int_equal(tu_sh("echo '9 %064d 0 2026-11-22T10:00:00.000Z %064d' "
+                           ">> '%s-anchors'",
+                           0, 0, t.db),
+                     0);
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(verify(&t, &rep, &err), OV_ECORRUPT);
+    assert_non_null(strstr(err.msg, "not an anchor made with this audit key"));
+    assert_int_equal(tu_sh("rm '%s-anchors'", t.db), 0);
+    assert_int_equal(verify(&t, &rep, &err), OV_ECORRUPT);
+    assert_non_null(strstr(err.msg, "holds no anchor"));
+    tu_db_free(&t);
+}
+
+/* A database from before the audit key: its plain rows stay verifiable,
+ * the next open keys the chain from the next row, and that row freezes
+ * the plain rows before it. */
+static void an_old_log_is_keyed_from_its_next_row(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_store_close(t.store);
+    t.store = NULL;
+    assert_int_equal(tu_sh("cd '%s' && rm t.db.audit-key t.db-anchors && "
+                           "sqlite3 t.db \"DELETE FROM store_meta WHERE key "
+                           "LIKE 'audit_%%'\"",
+                           t.dir),
+                     0);
+    /* three plain rows, as an old overgang wrote them */
+    for (int i = 0; i < 3; i++)
+        append_raw_closed(&t, "2026-11-20T10:00:00.000Z", false);
+    tu_db_reopen(&t, OV_OPEN_READONLY);
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_OK);
+    assert_int_equal(rep.keyed_from, 0);
+    assert_int_equal(rep.rows, 3);
+    /* the next open for writing keys the chain from row 4 */
+    tu_db_reopen(&t, OV_OPEN_MIGRATE);
+    assert_int_equal(verify(&t, &rep, &err), OV_OK);
+    assert_int_equal(rep.rows, 4);
+    assert_int_equal(rep.keyed_from, 4);
+    char *c = tu_sh_out("sqlite3 '%s' \"SELECT action || ' ' || criterion "
+                        "FROM audit_log WHERE id = 4\"",
+                        t.db);
+    assert_string_equal(c, "create audit key: the chain is keyed "
+                           "(HMAC-SHA-256) from row 4\n");
+    free(c);
+    /* a plain row edited and the plain part recomputed: row 4 no longer
+     * follows it */
+    ov_store_close(t.store);
+    t.store = NULL;
+    assert_int_equal(tu_sh("sqlite3 '%s' \"DROP TRIGGER audit_log_no_update; "
+                           "UPDATE audit_log SET hash = zeroblob(32) WHERE "
+                           "id = 3\"", t.db), 0);
+    tu_db_reopen(&t, OV_OPEN_READONLY);
+    assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_ECORRUPT);
+    assert_int_equal(rep.bad_id, 3);
     tu_db_free(&t);
 }
 
@@ -414,6 +673,13 @@ int main(void)
         cmocka_unit_test(sql_cannot_update_or_delete_audit_rows),
         cmocka_unit_test(pruning_keeps_the_chain_verifiable_from_a_checkpoint),
         cmocka_unit_test(pruning_with_nothing_old_removes_nothing),
+        cmocka_unit_test(pruning_never_removes_rows_younger_than_six_months),
+        cmocka_unit_test(a_row_forged_with_plain_sha256_is_detected),
+        cmocka_unit_test(deleting_the_newest_rows_is_detected_by_the_anchor),
+        cmocka_unit_test(a_forged_or_missing_anchor_file_is_reported),
+        cmocka_unit_test(a_running_store_anchors_new_rows_without_closing),
+        cmocka_unit_test(an_anchor_line_cut_short_by_a_crash_is_dropped),
+        cmocka_unit_test(an_old_log_is_keyed_from_its_next_row),
         cmocka_unit_test(a_forged_checkpoint_that_hides_old_rows_is_detected),
         cmocka_unit_test(a_failed_audit_write_rolls_the_access_back),
         cmocka_unit_test(the_hash_covers_every_field),

@@ -17,6 +17,7 @@
 #include "store/audit.h"
 #include "store/citizen.h"
 #include "store/course.h"
+#include "store/journal.h"
 #include "support/world.h"
 
 static ov_date D(int y, int m, int d) { return ov_date_from_ymd(y, m, d); }
@@ -301,32 +302,166 @@ static void a_torn_record_at_the_end_is_cut_off(void **state)
     chain_ok_then_free(&w.t);
 }
 
-static void a_damaged_record_ends_the_replay_and_keeps_what_came_before(
+/* n read records written and synced through the journal itself, with
+ * the store closed, and left unfolded: what a server killed after
+ * acknowledging them leaves behind. */
+static void journal_with(tu_db *t, int n)
+{
+    ov_store_close(t->store);
+    t->store = NULL;
+    ov_journal *j;
+    ov_journal_state js;
+    ov_err err;
+    uint64_t seq = 0;
+    assert_int_equal(ov_journal_open(t->db, 0, 0, false, &j, &js, &err),
+                     OV_OK);
+    for (int i = 0; i < n; i++)
+        assert_int_equal(ov_journal_append(j, &reader, OV_ACT_READ, 0,
+                                           "journaltest", &seq, &err),
+                         OV_OK);
+    assert_int_equal(ov_journal_sync(j, seq, &err), OV_OK);
+    ov_journal_close(j); /* records unfolded: the file keeps them */
+}
+
+static long long file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+/* One flipped byte in the first of 40 acknowledged records is not a torn
+ * tail: the open is refused, names the loss and changes nothing. */
+static void a_damaged_first_record_is_corruption_not_a_torn_tail(
     void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    journal_with(&t, 40);
+    char path[400];
+    snprintf(path, sizeof path, "%s-audit", t.db);
+    long long size = file_size(path);
+    assert_true(size > 40 * 12);
+    assert_int_equal(tu_sh("printf 'X' | dd of='%s' bs=1 seek=20 "
+                           "conv=notrunc status=none && cp '%s' '%s/damaged'",
+                           path, path, t.dir),
+                     0);
+    ov_journal *j;
+    ov_journal_state js;
+    ov_err err;
+    assert_int_equal(ov_journal_open(t.db, 0, 0, false, &j, &js, &err),
+                     OV_ECORRUPT);
+    assert_int_equal(js.lost, 1);
+    assert_int_equal(js.waiting, 39);
+    assert_non_null(strstr(err.msg, "1 acknowledged read audit rows are "
+                                    "missing"));
+    assert_non_null(strstr(err.msg, "--accept-audit-loss"));
+    assert_non_null(strstr(err.msg, "damage at byte 0"));
+    assert_int_equal(file_size(path), size);
+    /* the store refuses to open for serving, and so says verify */
+    ov_store_options o = {.db_path = t.db, .key_path = t.key,
+                          .mode = OV_OPEN_MIGRATE};
+    assert_int_equal(ov_store_open(&o, &t.store, &err), OV_ECORRUPT);
+    assert_null(t.store);
+    assert_int_equal(tu_sh("cmp -s '%s' '%s/damaged'", path, t.dir), 0);
+    tu_db_reopen(&t, OV_OPEN_READONLY);
+    ov_audit_report rep;
+    assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_ECORRUPT);
+    assert_non_null(strstr(err.msg, "has lost 1 acknowledged rows"));
+    ov_store_close(t.store);
+    t.store = NULL;
+    /* accepted: the damaged file is kept aside, the 39 others are folded,
+     * and the loss is in the audit log */
+    o.accept_audit_loss = true;
+    assert_int_equal(ov_store_open(&o, &t.store, &err), OV_OK);
+    assert_int_equal(count(&t, "purpose = 'journaltest'"), 39);
+    assert_int_equal(count(&t, "action = 'delete' AND criterion LIKE "
+                               "'read-audit journal damaged: 1 "
+                               "acknowledged read rows lost%'"),
+                     1);
+    assert_int_equal(tu_sh("cmp -s '%s'.corrupt-* '%s/damaged'", path,
+                           t.dir),
+                     0);
+    /* the next open neither refuses nor records it again */
+    tu_db_reopen(&t, OV_OPEN_MIGRATE);
+    assert_int_equal(count(&t, "action = 'delete'"), 1);
+    assert_int_equal(count(&t, "purpose = 'journaltest'"), 39);
+    chain_ok_then_free(&t);
+}
+
+/* A file cut shorter than what was synced: the anchors say how far the
+ * journal reached. Without that knowledge the cut looks like a clean end,
+ * which is why the store anchors the synced number. */
+static void a_journal_cut_shorter_than_synced_is_corruption(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    journal_with(&t, 40);
+    char path[400];
+    snprintf(path, sizeof path, "%s-audit", t.db);
+    long long size = file_size(path);
+    assert_int_equal(truncate(path, (off_t)(size / 40 * 20)), 0);
+    ov_journal *j;
+    ov_journal_state js;
+    ov_err err;
+    assert_int_equal(ov_journal_open(t.db, 0, 40, false, &j, &js, &err),
+                     OV_ECORRUPT);
+    assert_int_equal(js.lost, 20);
+    assert_int_equal(js.upto, 40);
+    assert_int_equal(ov_journal_open(t.db, 0, 0, false, &j, &js, &err),
+                     OV_OK);
+    assert_int_equal(js.waiting, 20);
+    ov_journal_close(j);
+    tu_db_free(&t);
+}
+
+/* Through the store: the anchor file records the journal's synced number
+ * at close, so a journal emptied behind the store's back is caught. */
+static void a_removed_journal_is_caught_through_the_anchors(void **state)
 {
     (void)state;
     tu_world w;
     tu_world_init(&w);
     int64_t course = tu_course(&w, D(2026, 9, 1));
-    crash_after_reads(&w.t, course, 2);
-    /* flip a byte in the last record's payload: its CRC no longer
-     * matches, so it and anything after it are cut off */
-    char *size = tu_sh_out("stat -c %%s '%s-audit' '%s-audit2' | sort -n | "
-                           "tail -1",
-                           w.t.db, w.t.db);
-    long long bytes = atoll(size);
-    free(size);
-    const char *f = tu_sh("test -s '%s-audit'", w.t.db) == 0 ? "-audit"
-                                                            : "-audit2";
-    if (bytes > 0) /* else the background fold ran before the crash */
-        assert_int_equal(tu_sh("printf 'X' | dd of='%s%s' bs=1 seek=%lld "
-                               "conv=notrunc status=none",
-                               w.t.db, f, bytes - 3),
-                         0);
+    crash_after_reads(&w.t, course, 5);
+    /* a clean open and close anchors the folded, synced numbers */
     tu_db_reopen(&w.t, OV_OPEN_MIGRATE);
-    int64_t n = count(&w.t, "purpose = 'journaltest'");
-    assert_true(n == 1 || n == 2); /* 2 when the fold ran before the crash */
-    chain_ok_then_free(&w.t);
+    assert_int_equal(count(&w.t, "purpose = 'journaltest'"), 5);
+    ov_store_close(w.t.store);
+    w.t.store = NULL;
+    /* a journal that lost records the anchors vouch for: put back the
+     * folded number as if the fold had not happened */
+    assert_int_equal(tu_sh("sqlite3 '%s' \"UPDATE store_meta SET value = "
+                           "'0' WHERE key = 'audit_journal_seq'\"",
+                           w.t.db),
+                     0);
+    ov_store_options o = {.db_path = w.t.db, .key_path = w.t.key,
+                          .mode = OV_OPEN_MIGRATE};
+    ov_err err;
+    assert_int_equal(ov_store_open(&o, &w.t.store, &err), OV_ECORRUPT);
+    assert_non_null(strstr(err.msg, "5 acknowledged read audit rows are "
+                                    "missing (records cut off"));
+    tu_db_free(&w.t);
+}
+
+static void verify_counts_the_rows_still_in_the_journal(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    journal_with(&t, 7);
+    tu_db_reopen(&t, OV_OPEN_READONLY);
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_OK);
+    assert_int_equal(rep.journal_rows, 7);
+    assert_int_equal(rep.rows, 0);
+    tu_db_reopen(&t, OV_OPEN_MIGRATE);
+    assert_int_equal(ov_audit_verify(t.store, &rep, &err), OV_OK);
+    assert_int_equal(rep.journal_rows, 0);
+    assert_int_equal(rep.rows, 7);
+    tu_db_free(&t);
 }
 
 static void when_the_journal_cannot_be_written_reads_go_into_the_database(
@@ -461,8 +596,10 @@ int main(void)
         cmocka_unit_test(acknowledged_reads_survive_a_crash_exactly_once),
         cmocka_unit_test(a_journal_folded_but_not_emptied_is_not_folded_again),
         cmocka_unit_test(a_torn_record_at_the_end_is_cut_off),
-        cmocka_unit_test(
-            a_damaged_record_ends_the_replay_and_keeps_what_came_before),
+        cmocka_unit_test(a_damaged_first_record_is_corruption_not_a_torn_tail),
+        cmocka_unit_test(a_journal_cut_shorter_than_synced_is_corruption),
+        cmocka_unit_test(a_removed_journal_is_caught_through_the_anchors),
+        cmocka_unit_test(verify_counts_the_rows_still_in_the_journal),
         cmocka_unit_test(
             when_the_journal_cannot_be_written_reads_go_into_the_database),
         cmocka_unit_test(a_new_database_does_not_inherit_an_old_journal),

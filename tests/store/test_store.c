@@ -346,8 +346,12 @@ static void backup_then_restore_gives_an_identical_checked_database(void **state
     free(a);
     free(b);
 
-    /* the restored copy passes the check and reads with the same key file */
+    /* the restored copy passes the check and reads with the same key file
+     * (and writes its audit log with the same audit key) */
+    char audit_key[420];
+    snprintf(audit_key, sizeof audit_key, "%s.audit-key", t.db);
     ov_store_options o = {.db_path = rest, .key_path = t.key,
+                          .audit_key_path = audit_key,
                           .mode = OV_OPEN_MIGRATE};
     ov_store *s;
     assert_int_equal(ov_store_open(&o, &s, &err), OV_OK);
