@@ -138,10 +138,14 @@ int cmd_status(int argc, char **argv)
  * copied backup ...), with the command that fixes it. */
 static void check_file_modes(const char *db, const char *key)
 {
-    char paths[8][4096];
+    char paths[10][4096];
     int n = 0;
-    static const char *const own[] = {"", "-wal", "-shm"};
-    for (int i = 0; i < 3; i++)
+    /* the database and its companions: the audit key and the anchors
+     * say nothing of a person, but whoever reads the key can forge the
+     * chain, and the anchors show the log's activity */
+    static const char *const own[] = {"", "-wal", "-shm", ".audit-key",
+                                      "-anchors"};
+    for (int i = 0; i < 5; i++)
         snprintf(paths[n++], sizeof paths[0], "%s%s", db, own[i]);
     for (int i = 0; ov_journal_suffix(i); i++)
         snprintf(paths[n++], sizeof paths[0], "%s%s", db,

@@ -13,7 +13,7 @@ want600() {
     done
 }
 "$OVERGANG" init --db "$db" >/dev/null
-want600 "$db" "$db.key" "$db-audit" "$db-audit2"
+want600 "$db" "$db.key" "$db-audit" "$db-audit2" "$db.audit-key" "$db-anchors"
 # -wal and -shm exist while the database is open
 port=$(( 20000 + ($$ + 7919) % 20000 ))
 "$OVERGANG" serve --db "$db" --listen "127.0.0.1:$port" 2>"$T/serve.log" &
@@ -39,7 +39,9 @@ expect_out "^file modes: ok" "$T/c1"
 if grep -q warning "$T/c1"; then cat "$T/c1"; exit 1; fi
 chmod 644 "$db"
 chmod 640 "$db.key"
+chmod 644 "$db.audit-key"
 "$OVERGANG" check --db "$db" >"$T/c2"
+expect_out "^warning: '$db.audit-key' holds personal data and is readable by all users \(mode 0644\); fix: chmod 600 '$db.audit-key'$" "$T/c2"
 expect_out "^warning: '$db' holds personal data and is readable by all users \(mode 0644\); fix: chmod 600 '$db'$" "$T/c2"
 expect_out "^warning: '$db.key' holds personal data and is readable by its group \(mode 0640\); fix: chmod 600 '$db.key'$" "$T/c2"
 expect_out "^file modes: see the warnings above" "$T/c2"
