@@ -217,11 +217,13 @@ void ov_svg_text(ov_svg *s, const char *cls, ov_svg_anchor anchor, double x,
 
 void ov_svg_polyline(ov_svg *s, const char *cls, ov_svg_scale sx,
                      ov_svg_scale sy, double x0, double dx, const double *y,
-                     int n)
+                     int n, bool join)
 {
     bool open = false; /* a non-finite value breaks the line */
     for (int i = 0; i < n; i++) {
         if (!isfinite(y[i])) {
+            if (join)
+                continue;
             if (open)
                 ov_html_blit(B(s), "\"/>");
             open = false;
@@ -320,7 +322,7 @@ void ov_svg_sparkline(ov_buf *b, double w, double h, const char *cls,
         ov_svg_scale sx = {0, n > 1 ? n - 1 : 1, pad, w - pad};
         if (n == 1)
             sx = (ov_svg_scale){-1, 1, pad, w - pad};
-        ov_svg_polyline(&s, cls, sx, sy, 0, 1, y, n);
+        ov_svg_polyline(&s, cls, sx, sy, 0, 1, y, n, true);
         ov_svg_circle(&s, cls, ov_svg_map(sx, last), ov_svg_map(sy, y[last]),
                       pad, NULL);
     }

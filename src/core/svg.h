@@ -86,11 +86,12 @@ void ov_svg_text(ov_svg *s, const char *cls, ov_svg_anchor anchor, double x,
 /* The estimated width of a text in this drawing's font. */
 double ov_svg_text_width(const ov_svg *s, const char *text);
 
-/* A line through the points (x0 + i*dx, y[i]), i < n, on the scales; a
- * non-finite y breaks it into pieces. */
+/* A line through the points (x0 + i*dx, y[i]), i < n, on the scales. A
+ * non-finite y breaks it into pieces, or with `join` is skipped (the line
+ * goes on to the next value). */
 void ov_svg_polyline(ov_svg *s, const char *cls, ov_svg_scale sx,
                      ov_svg_scale sy, double x0, double dx, const double *y,
-                     int n);
+                     int n, bool join);
 
 /* Grid lines and labels for an x axis (labels below ybot, a base line)
  * and for a y axis (labels left of xl). */

@@ -198,9 +198,15 @@ static void lines_break_at_missing_values_and_sparklines_mark_the_last(
     ov_svg_begin(&s, &out, 100, 100, NULL, false, "l");
     const double y[5] = {1, 2, NAN, 4, 5};
     ov_svg_polyline(&s, "s1", (ov_svg_scale){0, 4, 0, 100},
-                    (ov_svg_scale){0, 5, 100, 0}, 0, 1, y, 5);
+                    (ov_svg_scale){0, 5, 100, 0}, 0, 1, y, 5, false);
     assert_int_equal(count(out.data, "<polyline"), 2);
     assert_non_null(strstr(out.data, "points=\"0.00,80.00 25.00,60.00\""));
+    /* joined: one line over the gap */
+    ov_svg_polyline(&s, "s2", (ov_svg_scale){0, 4, 0, 100},
+                    (ov_svg_scale){0, 5, 100, 0}, 0, 1, y, 5, true);
+    assert_int_equal(count(out.data, "<polyline"), 3);
+    assert_non_null(strstr(out.data, "points=\"0.00,80.00 25.00,60.00 "
+                                     "75.00,20.00 100.00,0.00\""));
     ov_svg_end(&s, NULL);
     ov_buf_reset(&out);
     const double trend[4] = {3, 5, 4, NAN};
