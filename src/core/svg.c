@@ -127,8 +127,7 @@ void ov_svg_begin(ov_svg *s, ov_buf *b, double w, double h,
     if (sized)
         ov_html_bprintf(b, " width=\"%h\" height=\"%h\"", cf(w).s, cf(h).s);
     ov_html_bprintf(b,
-                    " role=\"img\" aria-label=\"%h\" "
-                    "xmlns=\"http://www.w3.org/2000/svg\"><title>%h</title>\n",
+                    " role=\"img\" aria-label=\"%h\"><title>%h</title>\n",
                     label, label);
 }
 
@@ -311,8 +310,8 @@ void ov_svg_sparkline(ov_buf *b, double w, double h, const char *cls,
     ov_svg s = {b, w, h, 11};
     ov_html_bprintf(b,
                     "<svg class=\"spark\" viewBox=\"0 0 %h %h\" width=\"%h\" "
-                    "height=\"%h\" role=\"img\" aria-label=\"%h\" "
-                    "xmlns=\"http://www.w3.org/2000/svg\"><title>%h</title>",
+                    "height=\"%h\" role=\"img\" aria-label=\"%h\">"
+                    "<title>%h</title>",
                     cf(w).s, cf(h).s, cf(w).s, cf(h).s, label, label);
     if (last >= 0) {
         /* a flat series (or one point) is drawn across the middle */

@@ -9,7 +9,8 @@
  * sees have a decimal comma and thousands points (core/fmt.h). Text is
  * kept inside the view box: its width is estimated from its length and
  * the font size, and a label that would stick out at an edge is moved in
- * (so the last x-axis label is never clipped).
+ * (so the last x-axis label is never clipped). Inline SVG in HTML needs
+ * no namespace attribute, so a document stays free of addresses.
  *
  * Class names and anchors are the caller's (plain words); the look is
  * the page's CSS.
