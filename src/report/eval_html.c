@@ -3,10 +3,12 @@
  * CSS, inline SVG drawn here (no script, no external files).
  *
  * The document is written section by section into the caller's capped
- * buffer; the buffer's "failed" flag is checked once at the end. Text from
- * the data goes through esc(); literals are ours and already valid HTML.
- * Numbers shown to readers use core/fmt.h (decimal comma, thousands
- * points); SVG coordinates use cf(), which always writes a decimal point.
+ * buffer through the project's one HTML writer (core/html.h) and SVG
+ * toolkit (core/svg.h); the buffer's "failed" flag is checked once at the
+ * end. Markup comes only from literals (lit, ov_html_bprintf formats);
+ * every text, from the data or ours, is escaped (%h, esc()). Numbers shown
+ * to readers use core/fmt.h (decimal comma, thousands points); SVG
+ * coordinates always have a decimal point (core/svg.h).
  */
 #include "report/eval_html.h"
 
@@ -17,6 +19,8 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/html.h"
+#include "core/svg.h"
 
 #define DASH "–"            /* a value that does not exist */
 #define SMD_LIMIT 0.1       /* |SMD| above this after matching is flagged */
@@ -27,36 +31,19 @@
  * ------------------------------------------------------------------- */
 
 /* A short formatted text returned by value, so it can be used directly as
- * a printf argument (C11 temporary lifetime). The number texts below
- * (t_int ... t_pair) are safe HTML: digits, signs, units, "&lt;". */
+ * a printf argument (C11 temporary lifetime). Texts are plain: they are
+ * escaped where they are written. */
 typedef struct txt {
     char s[96];
 } txt;
 
-static void lit(ov_buf *b, const char *s)
-{
-    ov_buf_append_c(b, s);
-}
+/* Markup: string literals only (core/html.h). */
+#define lit(b, s) ov_html_blit((b), s)
 
-/* Append n bytes of s with & < > " ' escaped. */
+/* Append n bytes of s escaped. */
 static void esc_n(ov_buf *b, const char *s, size_t n)
 {
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *rep;
-        switch (s[i]) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&#39;"; break;
-        default: continue;
-        }
-        ov_buf_append(b, s + run, i - run);
-        ov_buf_append_c(b, rep);
-        run = i + 1;
-    }
-    ov_buf_append(b, s + run, n - run);
+    ov_html_escape(b, (ov_str){s, n});
 }
 
 static void esc(ov_buf *b, const char *s)
@@ -165,19 +152,8 @@ static txt t_p_value(double p)
     if (!isfinite(p))
         return t_str(DASH);
     if (p < 0.001)
-        return t_str("&lt; 0,001");
+        return t_str("< 0,001");
     return t_dec(p, 3);
-}
-
-/* An SVG coordinate: C-locale decimal point whatever the locale. */
-static txt cf(double v)
-{
-    txt t;
-    snprintf(t.s, sizeof t.s, "%.2f", isfinite(v) ? v : 0.0);
-    for (char *q = t.s; *q; q++)
-        if (*q == ',')
-            *q = '.';
-    return t;
 }
 
 /* A name cut to about 30 characters for chart labels (UTF-8 aware). */
@@ -352,179 +328,93 @@ static txt t_pair(size_t a, size_t b)
 }
 
 /* ---------------------------------------------------------------------
- * SVG helpers
+ * SVG: the toolkit (core/svg.h) under the short names used below. A
+ * drawing function takes the document as `out` and calls its drawing `b`.
  * ------------------------------------------------------------------- */
 
-typedef struct axis {
-    double lo, hi, step;
-} axis;
+typedef ov_svg_axis axis;
+typedef ov_svg_scale scale;
 
-/* data d0..d1 onto pixels p0..p1 */
-typedef struct scale {
-    double d0, d1, p0, p1;
-} scale;
+#define sc ov_svg_map
+#define tick ov_svg_tick
 
-static double sc(scale s, double v)
-{
-    double span = s.d1 - s.d0;
-    if (!(span != 0) || !isfinite(v))
-        return s.p0;
-    return s.p0 + (v - s.d0) / span * (s.p1 - s.p0);
-}
-
-/* An axis over [lo, hi] with about n steps of 1, 2, 2.5 or 5 x 10^k. */
 static axis nice_axis(double lo, double hi, int n)
 {
-    if (!isfinite(lo) || !isfinite(hi)) {
-        lo = 0;
-        hi = 1;
-    }
-    if (lo > hi) {
-        double t = lo;
-        lo = hi;
-        hi = t;
-    }
-    if (hi - lo < 1e-12)
-        hi = lo + (fabs(lo) > 0 ? fabs(lo) : 1);
-    double raw = (hi - lo) / n, p = pow(10, floor(log10(raw))), f = raw / p;
-    double m = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
-    axis a;
-    a.step = m * p;
-    a.lo = floor(lo / a.step + 1e-9) * a.step;
-    a.hi = ceil(hi / a.step - 1e-9) * a.step;
-    return a;
+    return ov_svg_nice(lo, hi, n);
 }
 
-/* Tick k of an axis, or NaN past its end. */
-static double tick(axis a, int k)
-{
-    double v = a.lo + k * a.step;
-    if (k > 60 || v > a.hi + a.step * 1e-6)
-        return (double)NAN;
-    return fabs(v) < a.step * 1e-6 ? 0 : v;
-}
-
-/* A tick label with as many decimals as the step needs; `pct` shows a
- * share as a percentage. */
 static txt tick_label(double v, double step, bool pct)
 {
-    double shown = pct ? v * 100 : v, st = pct ? step * 100 : step;
-    int d = 0;
-    while (d < 4 && fabs(st * pow(10, d) - round(st * pow(10, d))) > 1e-6)
-        d++;
-    txt t = t_dec(shown, d);
-    if (pct) {
-        size_t n = strlen(t.s);
-        snprintf(t.s + n, sizeof t.s - n, " %%");
-    }
+    txt t;
+    ov_svg_tick_label(v, step, pct, t.s);
     return t;
 }
 
-static void svg_open(ov_buf *b, double w, double h, const char *label)
+static void svg_open(ov_svg *b, ov_buf *out, double w, double h,
+                     const char *label)
 {
-    ov_buf_printf(b,
-                  "<figure><svg viewBox=\"0 0 %s %s\" width=\"%s\" "
-                  "height=\"%s\" role=\"img\" aria-label=\"",
-                  cf(w).s, cf(h).s, cf(w).s, cf(h).s);
-    esc(b, label);
-    lit(b, "\"><title>");
-    esc(b, label);
-    lit(b, "</title>\n");
+    ov_svg_begin(b, out, w, h, NULL, true, label);
 }
 
 /* caption NULL: none */
-static void svg_close(ov_buf *b, const char *caption)
+static void svg_close(ov_svg *b, const char *caption)
 {
-    lit(b, "</svg>");
-    if (caption) {
-        lit(b, "<figcaption>");
-        esc(b, caption);
-        lit(b, "</figcaption>");
-    }
-    lit(b, "</figure>\n");
+    ov_svg_end(b, caption);
 }
 
-static void svg_line(ov_buf *b, const char *cls, double xa, double ya,
+static void svg_line(ov_svg *b, const char *cls, double xa, double ya,
                      double xb, double yb)
 {
-    ov_buf_printf(b,
-                  "<line class=\"%s\" x1=\"%s\" y1=\"%s\" x2=\"%s\" "
-                  "y2=\"%s\"/>",
-                  cls, cf(xa).s, cf(ya).s, cf(xb).s, cf(yb).s);
+    ov_svg_line(b, cls, xa, ya, xb, yb);
 }
 
-static void svg_rect(ov_buf *b, const char *cls, double x, double y,
+static void svg_rect(ov_svg *b, const char *cls, double x, double y,
                      double w, double h)
 {
-    ov_buf_printf(b,
-                  "<rect class=\"%s\" x=\"%s\" y=\"%s\" width=\"%s\" "
-                  "height=\"%s\"/>",
-                  cls, cf(x).s, cf(y).s, cf(w > 0 ? w : 0).s,
-                  cf(h > 0 ? h : 0).s);
+    ov_svg_rect(b, cls, x, y, w, h, NULL);
 }
 
-/* A circle with a tooltip (tip is plain text, escaped here). */
-static void svg_circle(ov_buf *b, const char *cls, double x, double y,
+/* A circle with a tooltip (plain text). */
+static void svg_circle(ov_svg *b, const char *cls, double x, double y,
                        double rad, const char *tip)
 {
-    ov_buf_printf(b, "<circle class=\"%s\" cx=\"%s\" cy=\"%s\" r=\"%s\">",
-                  cls, cf(x).s, cf(y).s, cf(rad).s);
-    if (tip) {
-        lit(b, "<title>");
-        esc(b, tip);
-        lit(b, "</title>");
-    }
-    lit(b, "</circle>");
+    ov_svg_circle(b, cls, x, y, rad, tip);
 }
 
-/* anchor: "start", "middle" or "end"; text is plain, escaped here */
-static void svg_text(ov_buf *b, const char *cls, const char *anchor,
+/* anchor: "start", "middle" or "end"; text is plain, escaped there */
+static void svg_text(ov_svg *b, const char *cls, const char *anchor,
                      double x, double y, const char *text)
 {
-    ov_buf_printf(b,
-                  "<text class=\"%s\" x=\"%s\" y=\"%s\" "
-                  "text-anchor=\"%s\">",
-                  cls, cf(x).s, cf(y).s, anchor);
-    esc(b, text);
-    lit(b, "</text>");
+    ov_svg_text(b, cls,
+                strcmp(anchor, "middle") == 0 ? OV_SVG_MIDDLE
+                : strcmp(anchor, "end") == 0  ? OV_SVG_END
+                                              : OV_SVG_START,
+                x, y, text);
 }
 
 /* Vertical grid lines with labels below, for an x axis. */
-static void svg_xticks(ov_buf *b, scale sx, axis a, double ytop,
+static void svg_xticks(ov_svg *b, scale sx, axis a, double ytop,
                        double ybot, bool pct)
 {
-    for (int k = 0; !isnan(tick(a, k)); k++) {
-        double v = tick(a, k), x = sc(sx, v);
-        svg_line(b, "grid", x, ytop, x, ybot);
-        svg_text(b, "tk", "middle", x, ybot + 14,
-                 tick_label(v, a.step, pct).s);
-    }
-    svg_line(b, "ax", sx.p0, ybot, sx.p1, ybot);
+    ov_svg_xaxis(b, sx, a, ytop, ybot, pct, "tk");
 }
 
 /* Horizontal grid lines with labels to the left, for a y axis. */
-static void svg_yticks(ov_buf *b, scale sy, axis a, double xl, double xr,
+static void svg_yticks(ov_svg *b, scale sy, axis a, double xl, double xr,
                        bool pct)
 {
-    for (int k = 0; !isnan(tick(a, k)); k++) {
-        double v = tick(a, k), y = sc(sy, v);
-        svg_line(b, "grid", xl, y, xr, y);
-        svg_text(b, "tk", "end", xl - 6, y + 4,
-                 tick_label(v, a.step, pct).s);
-    }
+    ov_svg_yaxis(b, sy, a, xl, xr, pct, "tk");
 }
 
 /* Legend entry: a marker drawn by the caller's class, then the text. */
-static void svg_key(ov_buf *b, double x, double y, const char *kind,
+static void svg_key(ov_svg *b, double x, double y, const char *kind,
                     const char *cls, const char *text)
 {
-    if (strcmp(kind, "rect") == 0)
-        svg_rect(b, cls, x, y - 9, 12, 10);
-    else if (strcmp(kind, "line") == 0)
-        svg_line(b, cls, x - 2, y - 4, x + 18, y - 4);
-    else
-        svg_circle(b, cls, x + 6, y - 4, 4.5, NULL);
-    svg_text(b, "key", "start", x + 22, y, text);
+    ov_svg_key(b, x, y,
+               strcmp(kind, "rect") == 0   ? OV_SVG_KEY_RECT
+               : strcmp(kind, "line") == 0 ? OV_SVG_KEY_LINE
+                                           : OV_SVG_KEY_CIRCLE,
+               cls, text);
 }
 
 /* ---------------------------------------------------------------------
@@ -586,7 +476,7 @@ static void doc_head(ov_buf *b)
            "<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, "
            "initial-scale=1\">\n<title>" TITLE "</title>\n<style>\n");
-    lit(b, CSS);
+    ov_html_bconst(b, CSS);
     lit(b, "</style>\n</head>\n<body>\n<main>\n");
 }
 
@@ -597,7 +487,8 @@ static void covariate_list(ov_buf *b, const ov_eval_result *r)
     bool reg = r->reg && r->reg->ncov > 0 && r->reg->cov;
     int n = reg ? r->reg->ncov : r->nbalance;
     for (int i = 0; i < n; i++) {
-        lit(b, i ? ", " : "");
+        if (i)
+            lit(b, ", ");
         esc(b, reg ? r->reg->cov[i].name : r->balance[i].covariate);
     }
     if (n == 0)
@@ -608,16 +499,16 @@ static void sec_intro(ov_buf *b, const ov_eval_result *r)
 {
     const ov_eval_options *o = &r->options;
     int k = o->ratio >= 1 ? o->ratio : 1;
-    ov_buf_printf(b,
-                  "<header><h1>" TITLE "</h1>\n<p>Rapporten sammenligner "
-                  "<strong>%s deltagere</strong> i indsatsen med en "
-                  "<strong>matchet kontrolgruppe på %s personer</strong> "
-                  "fra registerdata. Effekten er den gennemsnitlige "
-                  "effekt for deltagerne (ATT): forskellen mellem "
-                  "deltagernes udfald og kontrolgruppens udfald efter "
-                  "matching.</p>\n",
-                  t_int(r->n_treated_matched).s,
-                  t_int(r->n_control_matched).s);
+    ov_html_bprintf(b,
+                    "<header><h1>" TITLE "</h1>\n<p>Rapporten sammenligner "
+                    "<strong>%h deltagere</strong> i indsatsen med en "
+                    "<strong>matchet kontrolgruppe på %h personer</strong> "
+                    "fra registerdata. Effekten er den gennemsnitlige "
+                    "effekt for deltagerne (ATT): forskellen mellem "
+                    "deltagernes udfald og kontrolgruppens udfald efter "
+                    "matching.</p>\n",
+                    t_int(r->n_treated_matched).s,
+                    t_int(r->n_control_matched).s);
     lit(b, "<p>Metode: Sandsynligheden for at deltage (propensity score) "
            "er estimeret ved logistisk regression af deltagelse på "
            "kovariaterne ");
@@ -625,23 +516,24 @@ static void sec_intro(ov_buf *b, const ov_eval_result *r)
     char with[48] = "én kontrolperson";
     if (k > 1)
         snprintf(with, sizeof with, "op til %d kontrolpersoner", k);
-    ov_buf_printf(b,
-                  ". Hver deltager er matchet med %s ved "
-                  "nærmeste-nabo-matching på scoren %s tilbagelægning "
-                  "(ratio %d)",
-                  with, o->replace ? "med" : "uden", k);
+    ov_html_bprintf(b,
+                    ". Hver deltager er matchet med %h ved "
+                    "nærmeste-nabo-matching på scoren %h tilbagelægning "
+                    "(ratio %d)",
+                    with, o->replace ? "med" : "uden", k);
     if (o->has_caliper)
-        ov_buf_printf(b,
-                      ", med en caliper på %s standardafvigelser af "
-                      "scoren (%s på scoreskalaen)",
-                      t_dec(o->caliper, 2).s, t_dec(r->caliper_abs, 4).s);
+        ov_html_bprintf(b,
+                        ", med en caliper på %h standardafvigelser af "
+                        "scoren (%h på scoreskalaen)",
+                        t_dec(o->caliper, 2).s, t_dec(r->caliper_abs, 4).s);
     else
         lit(b, ", uden caliper");
-    lit(b, o->discard_both
-               ? "; personer uden for det fælles støtteområde er fjernet "
-                 "før matching (discard: both)"
-               : "; ingen personer er fjernet uden for fælles støtte "
-                 "(discard: none)");
+    if (o->discard_both)
+        lit(b, "; personer uden for det fælles støtteområde er fjernet "
+               "før matching (discard: both)");
+    else
+        lit(b, "; ingen personer er fjernet uden for fælles støtte "
+               "(discard: none)");
     if (o->exact && o->exact[0]) {
         lit(b, "; matchingen er eksakt på <code>");
         esc(b, o->exact);
@@ -649,10 +541,10 @@ static void sec_intro(ov_buf *b, const ov_eval_result *r)
     }
     lit(b, ".");
     if (o->bootstrap > 0)
-        ov_buf_printf(b,
-                      " Ud over de klyngerobuste intervaller er der "
-                      "bootstrap-intervaller fra %s gentagelser.",
-                      t_int((size_t)o->bootstrap).s);
+        ov_html_bprintf(b,
+                        " Ud over de klyngerobuste intervaller er der "
+                        "bootstrap-intervaller fra %h gentagelser.",
+                        t_int((size_t)o->bootstrap).s);
     lit(b, "</p>\n</header>\n");
 }
 
@@ -669,8 +561,8 @@ static txt t_opt(long long v)
 
 static void flow_row(ov_buf *b, const char *label, txt t, txt c, txt all)
 {
-    ov_buf_printf(b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-                     "</tr>\n", label, t.s, c.s, all.s);
+    ov_html_bprintf(b, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td>"
+                    "</tr>\n", label, t.s, c.s, all.s);
 }
 
 static void sec_flow(ov_buf *b, const ov_eval_result *r)
@@ -696,27 +588,27 @@ static void sec_flow(ov_buf *b, const ov_eval_result *r)
                          r->n_control_matched);
     flow_row(b, "Ikke matchet / ikke brugt", t_opt(ut), t_opt(uc),
              ut < 0 || uc < 0 ? t_str(DASH) : t_int((size_t)(ut + uc)));
-    ov_buf_printf(b,
-                  "<tr><td><strong>Matchet</strong></td><td><strong>%s"
-                  "</strong></td><td><strong>%s</strong></td><td><strong>"
-                  "%s</strong></td></tr>\n</tbody>\n</table>\n",
-                  t_int(r->n_treated_matched).s,
-                  t_int(r->n_control_matched).s,
-                  t_int(r->n_treated_matched + r->n_control_matched).s);
+    ov_html_bprintf(b,
+                    "<tr><td><strong>Matchet</strong></td><td><strong>%h"
+                    "</strong></td><td><strong>%h</strong></td><td><strong>"
+                    "%h</strong></td></tr>\n</tbody>\n</table>\n",
+                    t_int(r->n_treated_matched).s,
+                    t_int(r->n_control_matched).s,
+                    t_int(r->n_treated_matched + r->n_control_matched).s);
     lit(b, "<table class=\"flow\">\n<tbody>\n");
-    ov_buf_printf(b,
-                  "<tr><td>Matchede par (én række pr. matchet "
-                  "kontrolperson i hvert sæt)</td><td>%s</td></tr>\n"
-                  "<tr><td>Rækker i months.csv</td><td>%s</td></tr>\n"
-                  "<tr><td>Personer uden rækker i months.csv</td>"
-                  "<td>%s</td></tr>\n",
-                  t_int(r->n_pairs).s, t_int(r->month_rows).s,
-                  t_int(r->persons_without_months).s);
+    ov_html_bprintf(b,
+                    "<tr><td>Matchede par (én række pr. matchet "
+                    "kontrolperson i hvert sæt)</td><td>%h</td></tr>\n"
+                    "<tr><td>Rækker i months.csv</td><td>%h</td></tr>\n"
+                    "<tr><td>Personer uden rækker i months.csv</td>"
+                    "<td>%h</td></tr>\n",
+                    t_int(r->n_pairs).s, t_int(r->month_rows).s,
+                    t_int(r->persons_without_months).s);
     if (r->options.has_caliper)
-        ov_buf_printf(b,
-                      "<tr><td>Caliper på scoreskalaen</td><td>%s</td>"
-                      "</tr>\n",
-                      t_dec(r->caliper_abs, 4).s);
+        ov_html_bprintf(b,
+                        "<tr><td>Caliper på scoreskalaen</td><td>%h</td>"
+                        "</tr>\n",
+                        t_dec(r->caliper_abs, 4).s);
     lit(b, "</tbody>\n</table>\n</section>\n");
 }
 
@@ -736,17 +628,18 @@ static void balance_cells(ov_buf *b, const ov_eval_balance *x, bool after)
     double em = after ? x->ecdf_mean_after : x->ecdf_mean_before;
     double ex = after ? x->ecdf_max_after : x->ecdf_max_before;
     bool over = after && isfinite(smd) && fabs(smd) > SMD_LIMIT;
-    ov_buf_printf(b,
-                  "<td>%s</td><td>%s</td><td%s>%s%s</td><td>%s</td>"
-                  "<td>%s</td><td>%s</td>",
-                  t_cov_mean(x, mt).s, t_cov_mean(x, mc).s,
-                  over ? " class=\"flag\"" : "", t_dec(smd, 3).s,
-                  over ? " *" : "", t_dec(vr, 2).s, t_dec(em, 3).s,
-                  t_dec(ex, 3).s);
+    ov_html_bprintf(b, "<td>%h</td><td>%h</td><td", t_cov_mean(x, mt).s,
+                    t_cov_mean(x, mc).s);
+    if (over) /* markup: a literal, never an escaped value */
+        lit(b, " class=\"flag\"");
+    ov_html_bprintf(b, ">%h%h</td><td>%h</td><td>%h</td><td>%h</td>",
+                    t_dec(smd, 3).s, over ? " *" : "", t_dec(vr, 2).s,
+                    t_dec(em, 3).s, t_dec(ex, 3).s);
 }
 
-static void svg_love(ov_buf *b, const ov_eval_result *r)
+static void svg_love(ov_buf *out, const ov_eval_result *r)
 {
+    ov_svg sv, *b = &sv;
     const double W = 680, L = 230, R = 24, T = 40, ROW = 18, B = 44;
     int n = r->nbalance;
     double mx = 0.12;
@@ -760,7 +653,7 @@ static void svg_love(ov_buf *b, const ov_eval_result *r)
     axis ax = nice_axis(0, mx * 1.04, 5);
     scale sx = {ax.lo, ax.hi, L, W - R};
     double ybot = T + ROW * n;
-    svg_open(b, W, ybot + B,
+    svg_open(b, out, W, ybot + B,
              "Love plot: absolut standardiseret middelforskel pr. "
              "kovariat før og efter matching");
     svg_key(b, L, 16, "circle", "hollow", "Før matching");
@@ -806,12 +699,12 @@ static void sec_balance(ov_buf *b, const ov_eval_result *r)
         if (isnan(worst) || s > worst)
             worst = s;
     }
-    ov_buf_printf(b,
-                  "<p>Efter matching har %d af %d kovariater en absolut "
-                  "standardiseret middelforskel (SMD) på højst 0,1; den "
-                  "største er %s. Gennemsnit for binære kovariater er "
-                  "vist som andele.</p>\n",
-                  known - over, r->nbalance, t_dec(worst, 3).s);
+    ov_html_bprintf(b,
+                    "<p>Efter matching har %d af %d kovariater en absolut "
+                    "standardiseret middelforskel (SMD) på højst 0,1; den "
+                    "største er %h. Gennemsnit for binære kovariater er "
+                    "vist som andele.</p>\n",
+                    known - over, r->nbalance, t_dec(worst, 3).s);
     lit(b, "<div class=\"wide\"><table class=\"balance\">\n<thead>\n"
            "<tr class=\"grp\"><th></th><th colspan=\"6\">Før matching</th>"
            "<th colspan=\"6\">Efter matching</th></tr>\n<tr><th>Kovariat"
@@ -839,8 +732,9 @@ static void sec_balance(ov_buf *b, const ov_eval_result *r)
 
 /* ---- score overlap ---- */
 
-static void svg_overlap(ov_buf *b, const ov_eval_result *r)
+static void svg_overlap(ov_buf *out, const ov_eval_result *r)
 {
+    ov_svg sv, *b = &sv;
     enum { NB = OV_EVAL_HIST_BINS };
     double share[2][2][NB], ymax[2] = {0, 0}; /* per panel */
     for (int g = 0; g < 2; g++)
@@ -858,12 +752,12 @@ static void svg_overlap(ov_buf *b, const ov_eval_result *r)
             }
         }
     if (!(ymax[0] > 0) && !(ymax[1] > 0)) {
-        lit(b, "<p>Ingen scorer at vise.</p>\n");
+        lit(out, "<p>Ingen scorer at vise.</p>\n");
         return;
     }
     const double W = 680, H = 300, PW = 270, T = 50, HALF = 100;
     const double x0[2] = {70, 390}, mid = T + HALF;
-    svg_open(b, W, H,
+    svg_open(b, out, W, H,
              "Fordeling af propensity score for deltagere og "
              "kontrolpersoner før og efter matching");
     svg_key(b, 70, 14, "rect", "bt", "Deltagere (opad)");
@@ -922,10 +816,11 @@ static void sec_overlap(ov_buf *b, const ov_eval_result *r)
 
 /* A forest plot of the outcomes idx[0..n) on one axis; shares in
  * percentage points. */
-static void svg_forest(ov_buf *b, const ov_eval_result *r, const int *idx,
-                       int n, bool share, const char *xtitle,
+static void svg_forest(ov_buf *out, const ov_eval_result *r,
+                       const int *idx, int n, bool share, const char *xtitle,
                        const char *caption)
 {
+    ov_svg sv, *b = &sv;
     const double W = 680, L = 230, R = 24, T = 14, ROW = 26, B = 46;
     double f = share ? 100 : 1, lo = 0, hi = 0;
     int drawn = 0;
@@ -944,7 +839,7 @@ static void svg_forest(ov_buf *b, const ov_eval_result *r, const int *idx,
     axis ax = nice_axis(lo, hi, 5);
     scale sx = {ax.lo, ax.hi, L, W - R};
     double ybot = T + ROW * n;
-    svg_open(b, W, ybot + B, xtitle);
+    svg_open(b, out, W, ybot + B, xtitle);
     svg_xticks(b, sx, ax, T, ybot, false);
     svg_line(b, "zero", sc(sx, 0), T, sc(sx, 0), ybot);
     for (int i = 0; i < n; i++) {
@@ -1034,20 +929,21 @@ static void outcome_row(ov_buf *b, const ov_eval_outcome *o, bool boot)
     lit(b, "</code></td><td class=\"txt\">");
     esc(b, desc);
     reason_note(b, o);
-    ov_buf_printf(b,
-                  "</td><td>%s</td><td>%s</td><td class=\"u\"><strong>%s"
-                  "</strong></td><td>%s</td><td>%s</td><td class=\"u\">%s"
-                  "</td><td>%s</td><td>%s</td>",
-                  t_level(vf, o->treated_mean).s,
-                  t_level(vf, o->control_mean).s, t_diff(vf, o->att).s,
-                  t_ci(vf, o->ci_low, o->ci_high).s,
-                  t_p_value(o->p_value).s,
-                  t_diff(vf, o->naive_treated_mean - o->naive_control_mean).s,
-                  t_pair(o->n_treated, o->n_control).s,
-                  t_pair(o->n_treated_excluded, o->n_control_excluded).s);
+    ov_html_bprintf(b,
+                    "</td><td>%h</td><td>%h</td><td class=\"u\"><strong>%h"
+                    "</strong></td><td>%h</td><td>%h</td><td class=\"u\">%h"
+                    "</td><td>%h</td><td>%h</td>",
+                    t_level(vf, o->treated_mean).s,
+                    t_level(vf, o->control_mean).s, t_diff(vf, o->att).s,
+                    t_ci(vf, o->ci_low, o->ci_high).s,
+                    t_p_value(o->p_value).s,
+                    t_diff(vf,
+                           o->naive_treated_mean - o->naive_control_mean).s,
+                    t_pair(o->n_treated, o->n_control).s,
+                    t_pair(o->n_treated_excluded, o->n_control_excluded).s);
     if (boot)
-        ov_buf_printf(b, "<td>%s</td>",
-                      t_ci(vf, o->boot_low, o->boot_high).s);
+        ov_html_bprintf(b, "<td>%h</td>",
+                        t_ci(vf, o->boot_low, o->boot_high).s);
     lit(b, "</tr>\n");
 }
 
@@ -1117,9 +1013,10 @@ static void sec_effects(ov_buf *b, const ov_eval_result *r)
 /* ---- quarterly exit curves ---- */
 
 /* One line chart of the treated and control means by quarter. */
-static void svg_curve(ov_buf *b, double yv[2][MAX_QUARTER + 1],
+static void svg_curve(ov_buf *out, double yv[2][MAX_QUARTER + 1],
                       int nq, const char *label)
 {
+    ov_svg sv, *b = &sv;
     const double W = 680, H = 300, L = 64, R = 24, T = 40, B = 52;
     double ymax = 0;
     for (int s = 0; s < 2; s++)
@@ -1131,7 +1028,7 @@ static void svg_curve(ov_buf *b, double yv[2][MAX_QUARTER + 1],
     scale sx = {1, nq, L + 16, W - R - 16};
     if (nq <= 1)
         sx = (scale){0, 2, L + 16, W - R - 16};
-    svg_open(b, W, H, label);
+    svg_open(b, out, W, H, label);
     svg_key(b, L, 16, "line", "lt", "Deltagere");
     svg_key(b, L + 120, 16, "line", "lc", "Kontrolgruppe");
     svg_yticks(b, sy, ay, L, W - R, true);
@@ -1146,23 +1043,8 @@ static void svg_curve(ov_buf *b, double yv[2][MAX_QUARTER + 1],
     const char *line_cls[2] = {"lt", "lc"}, *pt_cls[2] = {"pt", "pc"};
     const char *who[2] = {"Deltagere", "Kontrolgruppe"};
     for (int s = 0; s < 2; s++) {
-        bool open = false; /* a NaN breaks the line */
-        for (int q = 1; q <= nq; q++) {
-            if (!isfinite(yv[s][q])) {
-                if (open)
-                    lit(b, "\"/>");
-                open = false;
-                continue;
-            }
-            if (!open)
-                ov_buf_printf(b, "<polyline class=\"%s\" points=\"",
-                              line_cls[s]);
-            ov_buf_printf(b, "%s%s,%s", open ? " " : "",
-                          cf(sc(sx, q)).s, cf(sc(sy, yv[s][q])).s);
-            open = true;
-        }
-        if (open)
-            lit(b, "\"/>");
+        /* a NaN breaks the line */
+        ov_svg_polyline(b, line_cls[s], sx, sy, 1, 1, &yv[s][1], nq, false);
         for (int q = 1; q <= nq; q++) {
             if (!isfinite(yv[s][q]))
                 continue;
@@ -1184,11 +1066,11 @@ static void curve_cells(ov_buf *b, const ov_eval_result *r, int i)
     }
     const ov_eval_outcome *o = &r->outcomes[i];
     vfmt vf = {true, 1};
-    ov_buf_printf(b, "<td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-                     "<td>%s</td>",
-                  t_pct(o->treated_mean).s, t_pct(o->control_mean).s,
-                  t_pp_num(o->att).s, t_ci(vf, o->ci_low, o->ci_high).s,
-                  t_pair(o->n_treated, o->n_control).s);
+    ov_html_bprintf(b, "<td>%h</td><td>%h</td><td>%h</td><td>%h</td>"
+                    "<td>%h</td>",
+                    t_pct(o->treated_mean).s, t_pct(o->control_mean).s,
+                    t_pp_num(o->att).s, t_ci(vf, o->ci_low, o->ci_high).s,
+                    t_pair(o->n_treated, o->n_control).s);
 }
 
 static void sec_curves(ov_buf *b, const ov_eval_result *r)
@@ -1240,7 +1122,7 @@ static void sec_curves(ov_buf *b, const ov_eval_result *r)
                "(procentpoint)</th><th>95 %-interval</th><th>n</th>");
     lit(b, "</tr>\n</thead>\n<tbody>\n");
     for (int q = 1; q <= nq; q++) {
-        ov_buf_printf(b, "<tr><td>%d</td>", q);
+        ov_html_bprintf(b, "<tr><td>%d</td>", q);
         curve_cells(b, r, idx[0][q]);
         curve_cells(b, r, idx[1][q]);
         lit(b, "</tr>\n");
@@ -1254,10 +1136,9 @@ static void sec_curves(ov_buf *b, const ov_eval_result *r)
             reason_dk(&r->outcomes[idx[c][q]], why, sizeof why);
             if (!why[0])
                 continue;
-            ov_buf_printf(b, "<p class=\"note why\">%s, kvartal %d: ",
-                          c == 0 ? "Afgangsrate" : "Kumuleret andel", q);
-            esc(b, why);
-            lit(b, "</p>\n");
+            ov_html_bprintf(b, "<p class=\"note why\">%h, kvartal %d: %h</p>\n",
+                            c == 0 ? "Afgangsrate" : "Kumuleret andel", q,
+                            why);
         }
     lit(b, "<p class=\"note\">n for afgangsraten "
            "er de personer, der stadig var i risiko i kvartalet "
@@ -1272,13 +1153,13 @@ static void sec_model(ov_buf *b, const ov_eval_result *r)
     double r2 = r->null_deviance > 0 && isfinite(r->deviance)
                     ? 1 - r->deviance / r->null_deviance
                     : (double)NAN;
-    ov_buf_printf(b,
-                  "<p>Logistisk regression af deltagelse på kovariaterne, "
-                  "estimeret som R's glm (IRLS). Modellen konvergerede "
-                  "efter %d iterationer. Deviance %s; nuldeviance %s; "
-                  "McFaddens pseudo-R² %s.</p>\n",
-                  r->iterations, t_dec(r->deviance, 2).s,
-                  t_dec(r->null_deviance, 2).s, t_dec(r2, 3).s);
+    ov_html_bprintf(b,
+                    "<p>Logistisk regression af deltagelse på kovariaterne, "
+                    "estimeret som R's glm (IRLS). Modellen konvergerede "
+                    "efter %d iterationer. Deviance %h; nuldeviance %h; "
+                    "McFaddens pseudo-R² %h.</p>\n",
+                    r->iterations, t_dec(r->deviance, 2).s,
+                    t_dec(r->null_deviance, 2).s, t_dec(r2, 3).s);
     lit(b, "<table class=\"coef\">\n<thead><tr><th>Variabel</th>"
            "<th>Koefficient (log-odds)</th><th>Odds-ratio</th></tr></thead>"
            "\n<tbody>\n");
@@ -1290,9 +1171,9 @@ static void sec_model(ov_buf *b, const ov_eval_result *r)
             lit(b, "Konstantled");
         else
             esc(b, c->name);
-        ov_buf_printf(b, "</td><td>%s</td><td>%s</td></tr>\n",
-                      t_dec(c->estimate, 4).s,
-                      icpt ? DASH : t_dec(exp(c->estimate), 3).s);
+        ov_html_bprintf(b, "</td><td>%h</td><td>%h</td></tr>\n",
+                        t_dec(c->estimate, 4).s,
+                        icpt ? DASH : t_dec(exp(c->estimate), 3).s);
     }
     lit(b, "</tbody>\n</table>\n</section>\n");
 }
@@ -1331,20 +1212,20 @@ static void sec_notes(ov_buf *b, const ov_eval_result *r)
            "t-fordelingen med modellens residualfrihedsgrader (som "
            "<code>lmtest::coeftest</code>).</li>\n");
     if (r->options.bootstrap > 0)
-        ov_buf_printf(b,
-                      "<li>Bootstrap-intervallet er et percentilinterval "
-                      "fra %s gentagelser, hvor matchede sæt trækkes med "
-                      "tilbagelægning.</li>\n",
-                      t_int((size_t)r->options.bootstrap).s);
-    ov_buf_printf(b,
-                  "<li>Personer, hvis register ikke når en måned, som et "
-                  "udfald kræver, er udeladt af det udfald (som "
-                  "<code>lm</code> udelader en manglende værdi); antallet "
-                  "står i kolonnen Udeladt. Flest udeladte ved ét udfald: "
-                  "%s deltagere og %s kontrolpersoner. %s personer har "
-                  "ingen rækker i months.csv.</li>\n",
-                  t_int(ext).s, t_int(exc).s,
-                  t_int(r->persons_without_months).s);
+        ov_html_bprintf(b,
+                        "<li>Bootstrap-intervallet er et percentilinterval "
+                        "fra %h gentagelser, hvor matchede sæt trækkes med "
+                        "tilbagelægning.</li>\n",
+                        t_int((size_t)r->options.bootstrap).s);
+    ov_html_bprintf(b,
+                    "<li>Personer, hvis register ikke når en måned, som et "
+                    "udfald kræver, er udeladt af det udfald (som "
+                    "<code>lm</code> udelader en manglende værdi); antallet "
+                    "står i kolonnen Udeladt. Flest udeladte ved ét udfald: "
+                    "%h deltagere og %h kontrolpersoner. %h personer har "
+                    "ingen rækker i months.csv.</li>\n",
+                    t_int(ext).s, t_int(exc).s,
+                    t_int(r->persons_without_months).s);
     lit(b, "<li>Matchingen følger reglerne i R-pakken MatchIt ≥ 4.5.4 "
            "(<code>method = &quot;nearest&quot;</code>, estimand ATT). "
            "Debians r-cran-matchit 4.5.1 har en fejl (MatchIt issue #163), "

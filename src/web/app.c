@@ -947,6 +947,28 @@ ov_body_class ov_web_body_class(ov_web *app, ov_request *req,
     return OV_BODY_NORMAL;
 }
 
+/* The page's writer failed (past the body's cap, or an ov_html_printf
+ * call whose arguments did not fit its format): a half-written page must
+ * not leave. Answer 500 in a fresh body with room for the message. */
+static void body_failed(ov_request *req, ov_response *res)
+{
+    size_t max = res->body.max < 16384 ? 16384 : res->body.max;
+    int lang = res->lang;
+    uint64_t ticket = res->audit_ticket;
+    ov_log_error("%.*s: the response could not be written (over %zu bytes, "
+                 "or an HTML call that does not match its format)",
+                 (int)req->path.len, req->path.ptr, res->body.max);
+    ov_response_init(res, req->arena, max);
+    ov_response_security_headers(res);
+    res->lang = lang;
+    res->audit_ticket = ticket;
+    if (is_api(req))
+        ov_response_error_status(res, 500, "internal",
+                                 "the response could not be written");
+    else
+        ov_page_error(res, req, 500, "error.internal", NULL);
+}
+
 void ov_web_handle(ov_web *app, ov_request *req, ov_response *res)
 {
     dispatch(app, req, res);
@@ -957,6 +979,8 @@ void ov_web_handle(ov_web *app, ov_request *req, ov_response *res)
         res->later = NULL;
         later(res->later_ctx);
     }
+    if (res->body.failed)
+        body_failed(req, res);
     if (!res->audit_ticket || (app && app->async_audit))
         return;
     ov_err err;

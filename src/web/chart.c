@@ -1,7 +1,14 @@
+/*
+ * chart.c - the web pages' line and bar charts, drawn with the SVG
+ * toolkit (core/svg.h): nice y ticks with Danish labels, x labels kept
+ * inside the view box, Danish numbers in the tooltips.
+ */
 #include "web/chart.h"
 
 #include <math.h>
 #include <stdio.h>
+
+#include "core/svg.h"
 
 #define W 640
 #define H 240
@@ -10,108 +17,74 @@
 #define MT 12
 #define MB 40
 
-static int px(const ov_chart *c, int i)
+static double px(const ov_chart *c, int i)
 {
-    int w = W - ML - MR;
+    double w = W - ML - MR;
     if (c->n <= 1)
         return ML + w / 2;
-    return ML + (int)((double)w * i / (c->n - 1) + 0.5);
+    return ML + w * i / (c->n - 1);
 }
 
-static int py(const ov_chart *c, double v)
+/* "label: 12,5" for a tooltip */
+static void tip(char *out, size_t cap, const char *label, double v)
 {
-    double span = c->ymax - c->ymin;
-    if (!(span > 0))
-        span = 1;
-    double t = (v - c->ymin) / span;
-    if (t < 0)
-        t = 0;
-    if (t > 1)
-        t = 1;
-    return MT + (int)((H - MT - MB) * (1 - t) + 0.5);
-}
-
-static void num(ov_response *res, double v)
-{
-    char b[32];
-    snprintf(b, sizeof b, "%g", v);
-    ov_html_text(res, ov_str_c(b));
+    char num[OV_FMT_BUF];
+    ov_svg_value(v, 2, num);
+    snprintf(out, cap, "%s: %s", label ? label : "", num);
 }
 
 void ov_chart_svg(ov_response *res, const ov_chart *c)
 {
-    ov_html_printf(res,
-                   "<figure class=\"chart\"><svg viewBox=\"0 0 %d %d\" "
-                   "role=\"img\" aria-label=\"%h\" "
-                   "xmlns=\"http://www.w3.org/2000/svg\">",
-                   W, H, ov_str_c(c->title));
-    /* grid: 5 horizontal lines with values */
-    for (int k = 0; k <= 4; k++) {
-        double v = c->ymin + (c->ymax - c->ymin) * k / 4;
-        int y = py(c, v);
-        ov_html_printf(res,
-                       "<line class=\"grid\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
-                       "y2=\"%d\"/><text class=\"axis\" x=\"%d\" y=\"%d\" "
-                       "text-anchor=\"end\">",
-                       ML, y, W - MR, y, ML - 4, y + 4);
-        num(res, round(v * 10) / 10);
-        ov_html_lit(res, "</text>");
-    }
+    ov_svg s;
+    ov_svg_begin(&s, &res->body, W, H, "chart", false, c->title);
+    ov_svg_axis ay = ov_svg_nice(c->ymin, c->ymax, 4);
+    ov_svg_scale sy = {ay.lo, ay.hi, H - MB, MT};
+    ov_svg_yaxis(&s, sy, ay, ML + 2, W - MR, false, "axis");
     /* x labels: at most about 12 shown */
     int step = c->n > 12 ? (c->n + 11) / 12 : 1;
     for (int i = 0; c->xlabels && i < c->n; i += step)
-        ov_html_printf(res,
-                       "<text class=\"axis\" x=\"%d\" y=\"%d\" "
-                       "text-anchor=\"middle\">%h</text>",
-                       px(c, i), H - MB + 16, ov_str_c(c->xlabels[i]));
+        ov_svg_text(&s, "axis", OV_SVG_MIDDLE, px(c, i), H - MB + 16,
+                    c->xlabels[i]);
+    char t[256];
     if (c->bars) {
-        int w = c->n > 0 ? (W - ML - MR) / (c->n + 1) : 10;
+        double w = c->n > 0 ? (W - ML - MR) / (c->n + 1) : 10;
         if (w < 2)
             w = 2;
         for (int i = 0; i < c->n; i++) {
             double base = 0;
-            for (int s = 0; s < c->nseries; s++) {
-                double v = c->series[s].y[i];
+            for (int k = 0; k < c->nseries; k++) {
+                double v = c->series[k].y[i];
                 if (isnan(v) || v <= 0)
                     continue;
-                int y0 = py(c, base), y1 = py(c, base + v);
-                ov_html_printf(res,
-                               "<rect class=\"%h\" x=\"%d\" y=\"%d\" "
-                               "width=\"%d\" height=\"%d\"><title>%h: ",
-                               ov_str_c(c->series[s].cls), px(c, i) - w / 2,
-                               y1, w, y0 - y1 > 0 ? y0 - y1 : 1,
-                               ov_str_c(c->series[s].label));
-                num(res, v);
-                ov_html_lit(res, "</title></rect>");
+                double y0 = ov_svg_map(sy, fmin(base, ay.hi));
+                double y1 = ov_svg_map(sy, fmin(base + v, ay.hi));
+                tip(t, sizeof t, c->series[k].label, v);
+                ov_svg_rect(&s, c->series[k].cls, px(c, i) - w / 2, y1, w,
+                            y0 - y1 > 1 ? y0 - y1 : 1, t);
                 base += v;
             }
         }
     } else {
-        for (int s = 0; s < c->nseries; s++) {
-            const ov_series *se = &c->series[s];
-            ov_html_printf(res, "<polyline class=\"line %h\" points=\"",
-                           ov_str_c(se->cls));
-            for (int i = 0; i < c->n; i++)
-                if (!isnan(se->y[i]))
-                    ov_html_printf(res, "%d,%d ", px(c, i), py(c, se->y[i]));
-            ov_html_lit(res, "\"/>");
+        ov_svg_scale sx = {0, c->n > 1 ? c->n - 1 : 1, px(c, 0),
+                           px(c, c->n > 1 ? c->n - 1 : 1)};
+        for (int k = 0; k < c->nseries; k++) {
+            const ov_series *se = &c->series[k];
+            char cls[64];
+            snprintf(cls, sizeof cls, "line %s", se->cls ? se->cls : "");
+            ov_svg_polyline(&s, cls, sx, sy, 0, 1, se->y, c->n, true);
             for (int i = 0; i < c->n; i++) {
-                if (isnan(se->y[i]))
+                if (!isfinite(se->y[i]))
                     continue;
-                ov_html_printf(res,
-                               "<circle class=\"%h\" cx=\"%d\" cy=\"%d\" "
-                               "r=\"4\"><title>%h: ",
-                               ov_str_c(se->cls), px(c, i), py(c, se->y[i]),
-                               ov_str_c(se->label));
-                num(res, se->y[i]);
-                ov_html_lit(res, "</title></circle>");
+                double v = fmax(ay.lo, fmin(ay.hi, se->y[i]));
+                tip(t, sizeof t, se->label, se->y[i]);
+                ov_svg_circle(&s, se->cls, px(c, i), ov_svg_map(sy, v), 4, t);
             }
         }
     }
-    ov_html_lit(res, "</svg><figcaption>");
-    for (int s = 0; s < c->nseries; s++)
+    ov_svg_end_svg(&s);
+    ov_html_lit(res, "<figcaption>");
+    for (int k = 0; k < c->nseries; k++)
         ov_html_printf(res, "<span class=\"key %h\">%h</span> ",
-                       ov_str_c(c->series[s].cls),
-                       ov_str_c(c->series[s].label));
+                       c->series[k].cls, c->series[k].label);
     ov_html_lit(res, "</figcaption></figure>");
 }

@@ -251,12 +251,14 @@ void ov_page_field(ov_response *res, const ov_form *f, const ov_field *fd,
                                                   : "text";
         ov_html_printf(res,
                        "<label for=\"f-%h\">%h</label><input type=\"%h\" "
-                       "id=\"f-%h\" name=\"%h\" value=\"%h\"%h%h>",
-                       id, lab, ov_str_c(type), id, nm, val,
-                       ov_str_c(fd->required ? " required" : ""),
-                       ov_str_c(fd->type == OV_F_HOURS
-                                    ? " inputmode=\"decimal\""
-                                    : ""));
+                       "id=\"f-%h\" name=\"%h\" value=\"%h\"",
+                       id, lab, ov_str_c(type), id, nm, val);
+        /* attributes are markup: literals, never escaped values */
+        if (fd->required)
+            ov_html_lit(res, " required");
+        if (fd->type == OV_F_HOURS)
+            ov_html_lit(res, " inputmode=\"decimal\"");
+        ov_html_lit(res, ">");
         break;
     }
     }

@@ -18,3 +18,38 @@ plant src/core/bad.c 'void f(char *d) { strcpy(d, "x"); }' "banned string functi
 plant src/store/bad.c 'void f(ov_conn *c, const char *q) { ov_stmt *s; ov_stmt_prepare(c, q, &s, 0); }' "never built"
 plant src/store/bad.c 'static const char SQL_X[] = make_sql();' "must be string literals"
 plant src/web/bad.c 'void f(ov_response *res, ov_str s) { ov_buf_append_str(&res->body, s); }' "response body written outside"
+# Rules 6 (src/report) and 7 (ov_html_printf arguments) in one planted
+# tree, one file per violation (check-source names the file and line of
+# each, so one run proves them all).
+rm -rf "$T/tree"; mkdir -p "$T/tree"; cp -r src "$T/tree/src"
+n=0
+want() { # want DIR FILE-CONTENT MESSAGE
+    n=$((n + 1))
+    printf '%s\n' "$2" >"$T/tree/$1/bad$n.c"
+    printf '%s\t%s\n' "$1/bad$n.c" "$3" >>"$T/want"
+}
+: >"$T/want"
+want src/report '#include "core/html.h"
+void f(ov_buf *b, const char *name) { ov_buf_printf(b, "<td>%s</td>", name); }' "writes HTML outside core/html.h"
+want src/web 'void f(ov_response *res) { ov_html_printf(res, "<p>%d</p>", ov_str_c("7")); }' "is ov_str, but %d needs an int"
+want src/web 'void f(ov_response *res, ov_str s) { ov_html_printf(res, "<p>%t</p>", s); }' "is ov_str, but %t needs a catalogue key"
+want src/web 'void f(ov_response *res) { int64_t id = 7; ov_html_printf(res, "<p>%d</p>", id); }' "needs an int (%D for an int64_t)"
+want src/web 'void f(ov_response *res) { ov_html_printf(res, "<p>%h %h</p>", ov_str_c("x")); }' "2 conversion(s) but the call passes 1"
+want src/web 'void f(ov_response *res) { ov_html_printf(res, "<p>%s</p>", "x"); }' "unknown conversion %s"
+want src/report 'void f(ov_buf *b, double v) { ov_html_bprintf(b, "<p>%D</p>", v); }' "is double, but %D needs"
+# markup passed as a value is escaped into text (the inputmode bug)
+want src/web 'void f(ov_response *res, bool h) { ov_html_printf(res, "<input%h>", ov_str_c(h ? " inputmode=\"decimal\"" : "")); }' "markup passed as a value"
+want src/report '#include "core/html.h"
+void f(ov_buf *b, bool over) { ov_html_bprintf(b, "<td%h>", over ? " class=\"flag\"" : ""); }' "markup passed as a value"
+want src/report '#include "core/html.h"
+static const char *CSS = "p{}";
+void f(ov_buf *b) { ov_html_bconst(b, CSS); }' "ov_html_bconst takes a"
+want src/report '#include "core/html.h"
+void f(ov_buf *b, const char *fmt) { ov_html_bprintf(b, fmt, 1); }' "the format must be a string literal"
+if scripts/check-source "$T/tree" >/dev/null 2>"$T/err"; then
+    echo "check-source accepted the planted HTML violations"; exit 1
+fi
+while IFS="$(printf '\t')" read -r file msg; do
+    grep -F "$file" "$T/err" | grep -qF "$msg" ||
+        { echo "check-source did not report $file: $msg"; cat "$T/err"; exit 1; }
+done <"$T/want"
