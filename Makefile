@@ -136,7 +136,8 @@ browser-test: $(BIN)
 	@OVERGANG=$(abspath $(BIN)) scripts/run-browser-tests
 
 cli-test: $(BIN)
-	@OVERGANG=$(abspath $(BIN)) scripts/run-cli-tests $(CLI_TESTS)
+	@OVERGANG=$(abspath $(BIN)) OVERGANG_SANITIZE=$(SANITIZE) \
+	    scripts/run-cli-tests $(CLI_TESTS)
 
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 all unit-test cli-test

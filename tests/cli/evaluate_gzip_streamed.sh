@@ -21,8 +21,13 @@ done
 wait "$pid" || { cat "$T/err"; exit 1; }
 echo "peak $hwm KiB; months.csv inflates to $inflated bytes"
 [ "$hwm" -gt 0 ] || { echo "no memory reading"; exit 1; }
-[ $((hwm * 1024)) -lt "$inflated" ] || {
-    echo "peak memory $hwm KiB is not below the inflated size $inflated bytes"; exit 1; }
+# Under AddressSanitizer (make asan) every allocation carries shadow
+# memory and freed blocks are quarantined, so the peak says nothing about
+# the reader's own use: the bound holds for the real build only.
+if [ "${OVERGANG_SANITIZE:-0}" != 1 ]; then
+    [ $((hwm * 1024)) -lt "$inflated" ] || {
+        echo "peak memory $hwm KiB is not below the inflated size $inflated bytes"; exit 1; }
+fi
 # the same result as from the plain files
 mkdir "$T/plain"
 gzip -dc "$reg/population.csv.gz" >"$T/plain/population.csv"
