@@ -3,9 +3,12 @@
  * page (the page handler reads, then calls these when c->api).
  */
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "model/measure.h"
+#include "store/audit.h"
+#include "store/course.h"
 #include "store/cti.h"
 #include "store/measure.h"
 #include "store/view.h"
@@ -288,4 +291,138 @@ void ov_api_agreements(ov_ctx *c, const ov_placement_row *r, int n)
                            r[i].agreement_version, "signed_by", signed_));
     }
     answer(c, json_pack("{s:o}", "agreements", arr));
+}
+
+/* ---- JSON-only routes ---- */
+
+static ov_actor actor_of(ov_request *req, const char *purpose)
+{
+    return (ov_actor){req->username, req->viewer.role, purpose};
+}
+
+void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_err err;
+    ov_tx *tx;
+    ov_actor actor = actor_of(req, "sagsliste");
+    ov_case_item *items = NULL;
+    int n = 0;
+    ov_status st = ov_tx_begin_audited(app->store, &actor, &tx, &err);
+    if (st == OV_OK) {
+        ov_course_list_visible(tx, &req->viewer, req->arena, &items, &n,
+                               &err);
+        st = ov_tx_commit(tx, &err);
+    }
+    if (st != OV_OK) {
+        ov_response_error(res, &err);
+        return;
+    }
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(
+            arr, json_pack("{s:I,s:s%,s:s}", "id", (json_int_t)items[i].id,
+                           "citizen_name", items[i].citizen_name.ptr,
+                           items[i].citizen_name.len, "stage",
+                           ov_stage_code(items[i].stage)));
+    ov_response_json(res, 200,
+                     ov_json_dump(json_pack("{s:o}", "cases", arr), req->arena));
+}
+
+/* The citizen's own access log: dates (Copenhagen time), the role, what
+ * was done and why. */
+void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res)
+{
+    if (req->viewer.role != OV_ROLE_CITIZEN || !req->viewer.citizen_id) {
+        ov_response_error_status(res, 403, "forbidden",
+                                 "only a citizen has an own access log");
+        return;
+    }
+    ov_err err;
+    ov_err_clear(&err);
+    ov_actor actor = actor_of(req, "egen adgangslog");
+    enum { CAP = 1000 };
+    ov_access_entry *rows = OV_NEW_N(req->arena, ov_access_entry, CAP);
+    int n = 0;
+    ov_tx *tx;
+    ov_status st = ov_tx_begin_audit_log(app->store, &actor, &tx, &err);
+    if (st == OV_OK) {
+        ov_audit_citizen_log(tx, req->viewer.citizen_id, req->arena, rows,
+                             CAP, &n, &err);
+        st = ov_tx_commit(tx, &err);
+    }
+    if (st != OV_OK) {
+        ov_response_error(res, &err);
+        return;
+    }
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++) {
+        char when[OV_TIME_BUF];
+        ov_time_format_dk(rows[i].at, when);
+        json_array_append_new(
+            arr, json_pack("{s:s,s:s,s:s,s:s%}", "when", when, "role",
+                           ov_role_label_da(rows[i].role), "action",
+                           ov_action_code(rows[i].action), "purpose",
+                           rows[i].purpose.ptr, rows[i].purpose.len));
+    }
+    ov_response_json(res, 200,
+                     ov_json_dump(json_pack("{s:o}", "access_log", arr), req->arena));
+}
+
+void ov_h_api_case(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_err err;
+    ov_err_clear(&err);
+    int64_t id;
+    if (ov_str_to_i64(req->params[0], &id) != OV_OK || id <= 0) {
+        ov_response_error_status(res, 404, "not_found",
+                                 "no course with that id that you may see");
+        return;
+    }
+    char purpose[48];
+    snprintf(purpose, sizeof purpose, "forløb %lld", (long long)id);
+    ov_actor actor = actor_of(req, purpose);
+    ov_tx *tx;
+    ov_course c;
+    ov_status st = ov_tx_begin_audited(app->store, &actor, &tx, &err);
+    if (st == OV_OK) {
+        if (ov_course_check_visible(tx, &req->viewer, id, &err) == OV_OK)
+            ov_course_get(tx, id, req->arena, &c, &err);
+        if (err.code != OV_OK) {
+            ov_tx_rollback(tx);
+            st = err.code;
+        } else {
+            st = ov_tx_commit(tx, &err);
+        }
+    }
+    if (st != OV_OK) {
+        ov_response_error(res, &err);
+        return;
+    }
+    char started[OV_DATE_BUF], ended[OV_DATE_BUF] = "";
+    ov_date_format_iso(c.started_on, started);
+    if (c.ended)
+        ov_date_format_iso(c.ended_on, ended);
+    json_t *staff = json_array();
+    for (int i = 0; i < c.nstaff; i++)
+        json_array_append_new(
+            staff, json_pack("{s:s,s:I,s:s%}", "role",
+                             ov_role_code(c.staff[i].role), "user_id",
+                             (json_int_t)c.staff[i].user_id, "name",
+                             c.staff[i].full_name.ptr,
+                             c.staff[i].full_name.len));
+    json_t *j = json_pack("{s:I,s:I,s:i,s:I,s:s,s:s,s:s,s:o}", "id",
+                          (json_int_t)c.id, "citizen_id",
+                          (json_int_t)c.citizen_id, "municipality_code",
+                          c.municipality_code, "team_id",
+                          (json_int_t)c.team_id, "stage",
+                          ov_stage_code(c.stage), "started_on", started,
+                          "ended_on", ended, "staff", staff);
+    ov_response_json(res, 200, ov_json_dump(j, req->arena));
+}
+
+void ov_h_health(ov_web *app, ov_request *req, ov_response *res)
+{
+    (void)app;
+    (void)req;
+    ov_response_json(res, 200, OV_STR_LIT("{\"status\":\"ok\"}"));
 }

@@ -1,7 +1,8 @@
 /*
- * app.h - the web application: the route table, the one access check every
- * route passes, and dispatch. Handlers are thin: check access, call the
- * model and store, render.
+ * app.h - the web application: the route table (routes.c), the one access
+ * check every route passes and dispatch (dispatch.c), log-in and log-out
+ * (app.c), the OpenAPI document (openapi.c). Handlers are thin: check
+ * access, call the model and store, render.
  */
 #ifndef OV_WEB_APP_H
 #define OV_WEB_APP_H
@@ -10,6 +11,9 @@
 #include "web/http.h"
 
 struct ov_throttle;
+
+/* The session cookie's name. */
+#define OV_SESSION_COOKIE "ov_session"
 
 typedef struct ov_web {
     ov_store *store;

@@ -1,6 +1,6 @@
 /*
  * handlers.h - the page and API handlers and the actions, for the route
- * table (app.c). Each ui_*.c file holds one part of the interface.
+ * table (routes.c). Each ui_*.c file holds one part of the interface.
  */
 #ifndef OV_WEB_HANDLERS_H
 #define OV_WEB_HANDLERS_H
@@ -8,6 +8,16 @@
 #include "model/due.h"
 #include "store/course.h"
 #include "web/ui.h"
+
+/* app.c: the API's session routes */
+void ov_h_api_login(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_api_logout(ov_web *app, ov_request *req, ov_response *res);
+/* openapi.c */
+void ov_h_openapi(ov_web *app, ov_request *req, ov_response *res);
+/* A JSON value as compact text in the arena ("{}" when it cannot be
+ * dumped); takes the reference. */
+struct json_t;
+ov_str ov_json_dump(struct json_t *j, ov_arena *a);
 
 /* ui_auth.c: log-in page, log-out, language, static files, home */
 void ov_h_login_page(ov_web *app, ov_request *req, ov_response *res);
@@ -70,6 +80,12 @@ extern const ov_web_action ov_act_draw;
 void ov_h_audit(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_my_log(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_my_log_csv(ov_web *app, ov_request *req, ov_response *res);
+
+/* api.c: the JSON-only routes */
+void ov_h_health(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_api_case(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res);
 
 /* api.c: JSON renderings shared with the pages */
 struct ov_match_score;
