@@ -293,30 +293,30 @@ void ov_api_agreements(ov_ctx *c, const ov_placement_row *r, int n)
     answer(c, json_pack("{s:o}", "agreements", arr));
 }
 
-/* ---- JSON-only routes ---- */
-
-static ov_actor actor_of(ov_request *req, const char *purpose)
-{
-    return (ov_actor){req->username, req->viewer.role, purpose};
-}
+/* ---- JSON-only routes ----
+ *
+ * They work as the pages do: one audited read opened through the request
+ * context, finished with ov_ctx_finish, which hands the audit ticket to
+ * the response, so no worker waits for the journal's sync. */
 
 void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res)
 {
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
     ov_err err;
+    ov_err_clear(&err);
+    ov_actor actor = ov_ctx_actor(&c, "sagsliste");
     ov_tx *tx;
-    ov_actor actor = actor_of(req, "sagsliste");
     ov_case_item *items = NULL;
     int n = 0;
-    ov_status st = ov_tx_begin_audited(app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        ov_course_list_visible(tx, &req->viewer, req->arena, &items, &n,
-                               &err);
-        st = ov_tx_commit(tx, &err);
-    }
-    if (st != OV_OK) {
-        ov_response_error(res, &err);
+    if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
+        ov_ctx_fail(&c, &err);
         return;
     }
+    bool ok = ov_course_list_visible(tx, &req->viewer, req->arena, &items, &n,
+                                     &err) == OV_OK;
+    if (!ov_ctx_finish(&c, tx, ok, &err))
+        return;
     json_t *arr = json_array();
     for (int i = 0; i < n; i++)
         json_array_append_new(
@@ -324,14 +324,15 @@ void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res)
                            "citizen_name", items[i].citizen_name.ptr,
                            items[i].citizen_name.len, "stage",
                            ov_stage_code(items[i].stage)));
-    ov_response_json(res, 200,
-                     ov_json_dump(json_pack("{s:o}", "cases", arr), req->arena));
+    answer(&c, json_pack("{s:o}", "cases", arr));
 }
 
 /* The citizen's own access log: dates (Copenhagen time), the role, what
  * was done and why. */
 void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res)
 {
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
     if (req->viewer.role != OV_ROLE_CITIZEN || !req->viewer.citizen_id) {
         ov_response_error_status(res, 403, "forbidden",
                                  "only a citizen has an own access log");
@@ -339,21 +340,20 @@ void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res)
     }
     ov_err err;
     ov_err_clear(&err);
-    ov_actor actor = actor_of(req, "egen adgangslog");
+    ov_actor actor = ov_ctx_actor(&c, "egen adgangslog");
     enum { CAP = 1000 };
     ov_access_entry *rows = OV_NEW_N(req->arena, ov_access_entry, CAP);
     int n = 0;
     ov_tx *tx;
-    ov_status st = ov_tx_begin_audit_log(app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        ov_audit_citizen_log(tx, req->viewer.citizen_id, req->arena, rows,
-                             CAP, &n, &err);
-        st = ov_tx_commit(tx, &err);
-    }
-    if (st != OV_OK) {
-        ov_response_error(res, &err);
+    /* the log itself: the rows still in the journal are folded first */
+    if (ov_tx_begin_audit_log(app->store, &actor, &tx, &err) != OV_OK) {
+        ov_ctx_fail(&c, &err);
         return;
     }
+    bool ok = ov_audit_citizen_log(tx, req->viewer.citizen_id, req->arena,
+                                   rows, CAP, &n, &err) == OV_OK;
+    if (!ov_ctx_finish(&c, tx, ok, &err))
+        return;
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
         char when[OV_TIME_BUF];
@@ -364,12 +364,13 @@ void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res)
                            ov_action_code(rows[i].action), "purpose",
                            rows[i].purpose.ptr, rows[i].purpose.len));
     }
-    ov_response_json(res, 200,
-                     ov_json_dump(json_pack("{s:o}", "access_log", arr), req->arena));
+    answer(&c, json_pack("{s:o}", "access_log", arr));
 }
 
 void ov_h_api_case(ov_web *app, ov_request *req, ov_response *res)
 {
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
     ov_err err;
     ov_err_clear(&err);
     int64_t id;
@@ -378,46 +379,35 @@ void ov_h_api_case(ov_web *app, ov_request *req, ov_response *res)
                                  "no course with that id that you may see");
         return;
     }
-    char purpose[48];
-    snprintf(purpose, sizeof purpose, "forløb %lld", (long long)id);
-    ov_actor actor = actor_of(req, purpose);
     ov_tx *tx;
-    ov_course c;
-    ov_status st = ov_tx_begin_audited(app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        if (ov_course_check_visible(tx, &req->viewer, id, &err) == OV_OK)
-            ov_course_get(tx, id, req->arena, &c, &err);
-        if (err.code != OV_OK) {
-            ov_tx_rollback(tx);
-            st = err.code;
-        } else {
-            st = ov_tx_commit(tx, &err);
-        }
-    }
-    if (st != OV_OK) {
-        ov_response_error(res, &err);
+    ov_course k;
+    if (ov_ctx_course_tx(&c, id, -1, &tx, &err) != OV_OK) {
+        ov_ctx_fail(&c, &err);
         return;
     }
+    bool ok = ov_course_get(tx, id, req->arena, &k, &err) == OV_OK;
+    if (!ov_ctx_finish(&c, tx, ok, &err))
+        return;
     char started[OV_DATE_BUF], ended[OV_DATE_BUF] = "";
-    ov_date_format_iso(c.started_on, started);
-    if (c.ended)
-        ov_date_format_iso(c.ended_on, ended);
+    ov_date_format_iso(k.started_on, started);
+    if (k.ended)
+        ov_date_format_iso(k.ended_on, ended);
     json_t *staff = json_array();
-    for (int i = 0; i < c.nstaff; i++)
+    for (int i = 0; i < k.nstaff; i++)
         json_array_append_new(
             staff, json_pack("{s:s,s:I,s:s%}", "role",
-                             ov_role_code(c.staff[i].role), "user_id",
-                             (json_int_t)c.staff[i].user_id, "name",
-                             c.staff[i].full_name.ptr,
-                             c.staff[i].full_name.len));
+                             ov_role_code(k.staff[i].role), "user_id",
+                             (json_int_t)k.staff[i].user_id, "name",
+                             k.staff[i].full_name.ptr,
+                             k.staff[i].full_name.len));
     json_t *j = json_pack("{s:I,s:I,s:i,s:I,s:s,s:s,s:s,s:o}", "id",
-                          (json_int_t)c.id, "citizen_id",
-                          (json_int_t)c.citizen_id, "municipality_code",
-                          c.municipality_code, "team_id",
-                          (json_int_t)c.team_id, "stage",
-                          ov_stage_code(c.stage), "started_on", started,
+                          (json_int_t)k.id, "citizen_id",
+                          (json_int_t)k.citizen_id, "municipality_code",
+                          k.municipality_code, "team_id",
+                          (json_int_t)k.team_id, "stage",
+                          ov_stage_code(k.stage), "started_on", started,
                           "ended_on", ended, "staff", staff);
-    ov_response_json(res, 200, ov_json_dump(j, req->arena));
+    answer(&c, j);
 }
 
 void ov_h_health(ov_web *app, ov_request *req, ov_response *res)

@@ -34,18 +34,16 @@ void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res)
     int ntasks = 0;
     ov_case_item *items = NULL;
     int nitems = 0;
-    ov_status st = ov_tx_begin_audited(app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        if (ov_tasks_for_user(tx, req->viewer.user_id, c.today, 14,
-                              req->arena, &tasks, &ntasks, &err) == OV_OK)
-            ov_course_list_visible(tx, &req->viewer, req->arena, &items,
-                                   &nitems, &err);
-        st = ov_tx_commit(tx, &err);
-    }
-    if (st != OV_OK) {
+    if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }
+    bool ok = ov_tasks_for_user(tx, req->viewer.user_id, c.today, 14,
+                                req->arena, &tasks, &ntasks, &err) == OV_OK &&
+              ov_course_list_visible(tx, &req->viewer, req->arena, &items,
+                                     &nitems, &err) == OV_OK;
+    if (!ov_ctx_finish(&c, tx, ok, &err))
+        return;
     if (c.api) {
         ov_api_tasks(&c, tasks, ntasks);
         return;
@@ -124,16 +122,14 @@ void ov_h_course_list(ov_web *app, ov_request *req, ov_response *res)
     ov_tx *tx;
     ov_case_item *items = NULL;
     int n = 0;
-    ov_status st = ov_tx_begin_audited(app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        ov_course_list_visible(tx, &req->viewer, req->arena, &items, &n,
-                               &err);
-        st = ov_tx_commit(tx, &err);
-    }
-    if (st != OV_OK) {
+    if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }
+    bool ok = ov_course_list_visible(tx, &req->viewer, req->arena, &items, &n,
+                                     &err) == OV_OK;
+    if (!ov_ctx_finish(&c, tx, ok, &err))
+        return;
     ov_page_begin(res, req, 200, ov_str_c(ov_msg(c.lang, "courses.title")));
     ov_ui_course_table(&c, items, n);
     ov_page_end(res);

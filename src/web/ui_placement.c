@@ -590,16 +590,15 @@ void ov_h_my_agreements(ov_web *app, ov_request *req, ov_response *res)
     ov_tx *tx;
     ov_placement_row *rows = NULL;
     int n = 0;
-    ov_status st = ov_tx_begin_audited(app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        ov_placement_list_company(tx, req->viewer.company_id, req->arena,
-                                  &rows, &n, &err);
-        st = ov_tx_commit(tx, &err);
-    }
-    if (st != OV_OK) {
+    if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }
+    bool ok = ov_placement_list_company(tx, req->viewer.company_id,
+                                        req->arena, &rows, &n,
+                                        &err) == OV_OK;
+    if (!ov_ctx_finish(&c, tx, ok, &err))
+        return;
     if (c.api) {
         ov_api_agreements(&c, rows, n);
         return;

@@ -10,6 +10,10 @@
 
 #include <jansson.h>
 
+#include "model/meeting.h"
+#include "store/meeting.h"
+#include "store/org.h"
+#include "store/placement.h"
 #include "store/session.h"
 #include "support/world.h"
 #include "web/app.h"
@@ -440,6 +444,85 @@ static void the_import_limit_needs_a_role_that_may_import(void **state)
     tu_db_free(&w.t);
 }
 
+/* The reads of citizen data, the JSON-only routes included, leave their
+ * audit rows' sync to the response: the handler commits without waiting
+ * and hands the ticket to the response (which the server holds, not a
+ * worker thread), so res.audit_ticket is set when ov_web_handle returns
+ * under async_audit. A handler that waits in its own thread leaves 0. */
+static void reads_hand_their_audit_ticket_to_the_response(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    ov_arena *a = ov_arena_new(0);
+    int64_t course = tu_course(&w, ov_today_cph() - 30);
+    int64_t citizen_user = 0, employer_user = 0;
+    ov_tx *tx;
+    ov_err err;
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    ov_user_input cu = {OV_STR_LIT("borger"), OV_STR_LIT("Anna"),
+                        OV_ROLE_CITIZEN, 250, w.citizen, 0};
+    assert_int_equal(ov_org_user_create(tx, &cu, &citizen_user, &err), OV_OK);
+    ov_user_input eu = {OV_STR_LIT("arbejdsgiver"), OV_STR_LIT("Lager"),
+                        OV_ROLE_EMPLOYER, 250, 0, w.company};
+    assert_int_equal(ov_org_user_create(tx, &eu, &employer_user, &err),
+                     OV_OK);
+    /* a placement at the employer's company (after the start meeting),
+     * for its agreements list */
+    ov_life_domains d;
+    ov_life_domains_default(&d);
+    ov_meeting_input in = {
+        .kind = OV_MEETING_START,
+        .held_on = ov_today_cph() - 20,
+        .attendees = OV_ATTEND(OV_ROLE_CITIZEN) |
+                     OV_ATTEND(OV_ROLE_EMPLOYMENT_CASEWORKER) |
+                     OV_ATTEND(OV_ROLE_CTI_WORKER) |
+                     OV_ATTEND(OV_ROLE_COMPANY_CONSULTANT)};
+    int64_t meeting = 0;
+    bool complete = false;
+    assert_int_equal(ov_meeting_record(tx, course, &in, &d, ov_today_cph(),
+                                       &meeting, &complete, &err),
+                     OV_OK);
+    ov_placement p = {OV_PLACE_INTERNSHIP, w.company, ov_today_cph() - 10,
+                      false, 0, 150};
+    int64_t placement = 0;
+    assert_int_equal(ov_placement_create(tx, course, &p, &placement, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    char job[OV_TOKEN_HEX], leader[OV_TOKEN_HEX], cit[OV_TOKEN_HEX],
+        emp[OV_TOKEN_HEX];
+    old_session(&w, w.job, 0, job);
+    old_session(&w, w.leader, 0, leader);
+    old_session(&w, citizen_user, 0, cit);
+    old_session(&w, employer_user, 0, emp);
+    const char *case_path =
+        ov_arena_printf(a, "/api/v1/cases/%lld", (long long)course);
+    const struct {
+        const char *path;
+        const char *token;
+    } reads[] = {
+        {"/api/v1/cases", job},      {case_path, job},
+        {"/api/v1/tasks", job},      {"/opgaver", job},
+        {"/forloeb", job},           {"/api/v1/me/access-log", cit},
+        {"/min-adgangslog", cit},    {"/revision", leader},
+        {"/api/v1/me/agreements", emp},
+    };
+    ov_web app = {.store = w.t.store, .async_audit = true};
+    for (size_t i = 0; i < sizeof reads / sizeof reads[0]; i++) {
+        ov_request req = with_cookie(a, OV_GET, reads[i].path, reads[i].token);
+        ov_response res;
+        ov_response_init(&res, a, 1 << 20);
+        ov_web_handle(&app, &req, &res);
+        if (res.status != 200 || res.audit_ticket == 0)
+            fail_msg("%s: status %d, audit ticket %llu", reads[i].path,
+                     res.status, (unsigned long long)res.audit_ticket);
+        assert_int_equal(
+            ov_store_audit_wait(w.t.store, res.audit_ticket, &err), OV_OK);
+    }
+    ov_arena_destroy(a);
+    tu_db_free(&w.t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -457,6 +540,7 @@ int main(void)
             a_login_finding_the_log_ins_in_flight_full_answers_503),
         cmocka_unit_test(the_session_timeouts_come_from_the_settings),
         cmocka_unit_test(the_import_limit_needs_a_role_that_may_import),
+        cmocka_unit_test(reads_hand_their_audit_ticket_to_the_response),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
