@@ -335,8 +335,11 @@ static void hours_chart(ov_ctx *c, const ov_placement_row *r)
     ov_chart_svg(c->res, &ch);
 }
 
-/* An employer contact sees the work agreements of placements at their
- * own company, and nothing else (404 otherwise, as for any record). */
+/* The transaction of a viewer who sees a placement's work agreement only
+ * (ov_sees_whole_placement: an employer contact): audited like any read
+ * of the course, without the course's visibility, which is not theirs to
+ * have; whether they see this placement is decided on its company once it
+ * is read (ov_may_see_placement; 404 otherwise, as for any record). */
 static ov_status employer_tx(ov_ctx *c, ov_tx **tx, ov_err *err)
 {
     int64_t course = 0;
@@ -358,7 +361,7 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
     ov_err_clear(&err);
     int64_t course = 0;
     ov_tx *tx;
-    bool employer = c->req->viewer.role == OV_ROLE_EMPLOYER;
+    bool employer = !ov_sees_whole_placement(&c->req->viewer);
     if (employer) {
         if (employer_tx(c, &tx, &err) != OV_OK) {
             ov_ctx_fail(c, &err);
@@ -381,9 +384,10 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
     ov_arena *a = c->req->arena;
     ov_placement_row r;
     ov_status st = ov_placement_get(tx, c->id, a, &r, &err);
-    if (st == OV_OK && employer &&
-        (c->req->viewer.company_id == 0 ||
-         r.p.company_id != c->req->viewer.company_id)) {
+    /* the course does not count for a viewer of the agreement only: its
+     * company decides */
+    ov_placement_scope ps = {.company_id = r.p.company_id};
+    if (st == OV_OK && employer && !ov_may_see_placement(&c->req->viewer, &ps)) {
         /* not their company: nothing was shown, nothing is logged */
         ov_tx_rollback(tx);
         ov_ctx_not_found(c);
