@@ -106,8 +106,7 @@ static const char *const op_refusals[OV_OP_COUNT] = {
     [OV_OP_SCREENING] = "your role does not screen candidates",
     [OV_OP_AUDIT_VIEW] = "only leaders and administrators see the audit log",
     [OV_OP_COURSE_READ] = "not found, or not a record you may see",
-    [OV_OP_COURSE_LIST] =
-        "your role does not give access to person-level data",
+    [OV_OP_COURSE_LIST] = "your role sees no person-level courses",
     [OV_OP_PLACEMENT_READ] = "not found, or not a record you may see",
     [OV_OP_AGREEMENT_LIST] =
         "only an employer contact has work agreements here",

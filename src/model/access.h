@@ -45,6 +45,7 @@ bool ov_may_list_courses(const ov_viewer *v);
  * everything that changes data also needs ov_may_do for the role (a
  * leader sees every course of the municipality but changes none). */
 typedef enum ov_op {
+    OV_OP_NONE = -1,        /* nothing to check (public and session routes) */
     OV_OP_COURSE_WRITE = 0, /* meetings, plan, measurements, end */
     OV_OP_MATCH,            /* suggestions, proposals, answers */
     OV_OP_PLACEMENT,        /* placements, work agreements, hours log */

@@ -13,6 +13,7 @@
 #include "web/form.h"
 #include "web/handlers.h"
 #include "web/msg.h"
+#include "web/ui.h"
 
 #define TOUCH_AFTER_MS 60000
 
@@ -243,6 +244,62 @@ void ov_web_handle(ov_web *app, ov_request *req, ov_response *res)
     res->audit_ticket = 0;
 }
 
+/* The access a route declares (routes.c), checked before its handler
+ * runs; false when the answer is given. Deny by default: a scope not
+ * named here answers 500.
+ *  - public and session routes: the session check was all;
+ *  - the caller's own records and municipality: the operation, else 403
+ *    saying why (ov_op_refusal);
+ *  - one record ({id}): an id that is no number, or an operation the role
+ *    may not do, is a record the caller may not see: 404;
+ *  - a view of a course or a placement: dispatch opens the request's
+ *    audited read and checks visibility (404) and the operation (403) in
+ *    it, and the view takes the open transaction (ov_ctx_take_tx). */
+static bool route_gate(ov_ctx *c, const ov_route *r)
+{
+    ov_err err;
+    ov_err_clear(&err);
+    const ov_viewer *v = &c->req->viewer;
+    switch (r->scope) {
+    case OV_SCOPE_PUBLIC:
+    case OV_SCOPE_SESSION: return true;
+    case OV_SCOPE_SELF:
+    case OV_SCOPE_MUNICIPALITY:
+        if (ov_may_do(v, (ov_op)r->op))
+            return true;
+        ov_err_set(&err, OV_EPERM, NULL, "%s", ov_op_refusal((ov_op)r->op));
+        ov_ctx_fail(c, &err);
+        return false;
+    case OV_SCOPE_COURSE:
+    case OV_SCOPE_PLACEMENT:
+    case OV_SCOPE_PROPOSAL:
+    case OV_SCOPE_BATCH: break;
+    }
+    if (r->scope > OV_SCOPE_PUBLIC) {
+        ov_err_set(&err, OV_EINTERNAL, NULL, "the route declares no access");
+        ov_ctx_fail(c, &err);
+        return false;
+    }
+    if (!ov_ctx_param_id(c, 0, &c->id))
+        return false;
+    if (r->scope == OV_SCOPE_COURSE && r->page) {
+        if (ov_ctx_course_tx(c, c->id, r->op, &c->tx, &err) == OV_OK)
+            return true;
+        ov_ctx_fail(c, &err);
+        return false;
+    }
+    if (!ov_may_do(v, (ov_op)r->op)) {
+        ov_ctx_not_found(c);
+        return false;
+    }
+    if (r->scope == OV_SCOPE_PLACEMENT && r->page &&
+        ov_ctx_take_placement_tx(c, &c->tx, &err) != OV_OK) {
+        ov_ctx_fail(c, &err);
+        return false;
+    }
+    return true;
+}
+
 static void dispatch(ov_web *app, ov_request *req, ov_response *res)
 {
     ov_response_security_headers(res);
@@ -301,13 +358,21 @@ static void dispatch(ov_web *app, ov_request *req, ov_response *res)
             ov_response_error(res, &err);
         return;
     }
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
     if (found->action) {
-        ov_ctx c;
-        ov_ctx_init(&c, app, req, res);
         if (req->method == OV_GET)
             ov_action_form(&c, found->action);
         else
             ov_action_post(&c, found->action);
+        return;
+    }
+    if (!route_gate(&c, found))
+        return;
+    if (found->page) {
+        found->page(&c);
+        if (c.tx) /* a view that answered before taking it */
+            ov_tx_rollback(c.tx);
         return;
     }
     found->handler(app, req, res);

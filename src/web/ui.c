@@ -112,6 +112,51 @@ ov_status ov_ctx_course_tx(ov_ctx *c, int64_t course_id, int op, ov_tx **tx,
     return OV_OK;
 }
 
+ov_status ov_ctx_take_tx(ov_ctx *c, ov_tx **tx, ov_err *err)
+{
+    if (c->tx) {
+        *tx = c->tx;
+        c->tx = NULL;
+        return OV_OK;
+    }
+    return ov_ctx_course_tx(c, c->id, -1, tx, err);
+}
+
+/* Open the audited read of the placement c->id: on its course's behalf
+ * (the purpose names the course). A viewer who sees whole placements
+ * must see the course; one who sees only work agreements (an employer
+ * contact) is let through to the read, and the page decides on the
+ * placement's company (ov_may_see_placement) before it shows anything. */
+static ov_status placement_tx(ov_ctx *c, ov_tx **tx, ov_err *err)
+{
+    int64_t course = 0;
+    ov_tx *rt;
+    if (ov_tx_begin_read(c->app->store, &rt, err) != OV_OK)
+        return err->code;
+    ov_placement_course(rt, c->id, &course, err);
+    ov_tx_rollback(rt);
+    bool whole = ov_sees_whole_placement(&c->req->viewer);
+    if (!course)
+        return ov_err_set(err, OV_ENOTFOUND, NULL, "%s",
+                          whole ? "not found, or not a record you may see"
+                                : "no such placement");
+    if (whole)
+        return ov_ctx_course_tx(c, course, -1, tx, err);
+    ov_actor *actor = OV_NEW(c->req->arena, ov_actor);
+    *actor = ov_ctx_actor(c, ov_ctx_purpose(c, course));
+    return ov_ctx_tx_begin(c, actor, tx, err);
+}
+
+ov_status ov_ctx_take_placement_tx(ov_ctx *c, ov_tx **tx, ov_err *err)
+{
+    if (c->tx) {
+        *tx = c->tx;
+        c->tx = NULL;
+        return OV_OK;
+    }
+    return placement_tx(c, tx, err);
+}
+
 /* The course an action is about, from its scope. */
 static ov_status scope_course(ov_ctx *c, const ov_web_action *a, int64_t *course,
                               ov_err *err)

@@ -12,6 +12,7 @@
 
 #include "model/meeting.h"
 #include "store/meeting.h"
+#include "model/access.h"
 #include "store/org.h"
 #include "store/placement.h"
 #include "store/session.h"
@@ -108,8 +109,10 @@ static void route_patterns_capture_their_parameters(void **state)
 static void the_access_check_denies_by_default(void **state)
 {
     (void)state;
-    ov_route closed = {OV_GET, "/x", OV_ACCESS_SESSION, NULL, "test", NULL};
-    ov_route open = {OV_GET, "/y", OV_ACCESS_PUBLIC, NULL, "test", NULL};
+    ov_route closed = {OV_GET, "/x", OV_ACCESS_SESSION, NULL, "test", NULL,
+                       OV_SCOPE_SESSION, OV_OP_NONE, NULL};
+    ov_route open = {OV_GET, "/y", OV_ACCESS_PUBLIC, NULL, "test", NULL,
+                     OV_SCOPE_PUBLIC, OV_OP_NONE, NULL};
     ov_request req;
     memset(&req, 0, sizeof req);
     ov_err err;
@@ -121,9 +124,11 @@ static void the_access_check_denies_by_default(void **state)
         "/api/v1/health", "/login", "/sprog", "/static/app.css",
         "/static/app.js"};
     for (int i = 0; i < ov_nroutes; i++) {
-        /* a plain handler or an action, never neither */
-        assert_true((ov_routes[i].handler != NULL) !=
-                    (ov_routes[i].action != NULL));
+        /* a plain handler, a view or an action: exactly one */
+        assert_int_equal((ov_routes[i].handler != NULL) +
+                             (ov_routes[i].page != NULL) +
+                             (ov_routes[i].action != NULL),
+                         1);
         assert_non_null(ov_routes[i].summary);
         /* only health, the log-in itself, the language switch and the
          * static files are open */
@@ -135,6 +140,46 @@ static void the_access_check_denies_by_default(void **state)
             ok = ok || strcmp(ov_routes[i].pattern, open_ok[k]) == 0;
         if (!ok)
             fail_msg("route %s is public", ov_routes[i].pattern);
+    }
+}
+
+/* Every route declares who may call it (its scope and the operation it
+ * needs), and the declaration fits its address: public exactly when open
+ * without a session; an {id} names a record (course, placement, proposal,
+ * candidate list, or for an action a record of the municipality); every
+ * scope that shows data names an operation; a view (handed an open
+ * transaction) is about a course or a placement. */
+static bool record_scope(ov_scope sc)
+{
+    return sc == OV_SCOPE_COURSE || sc == OV_SCOPE_PLACEMENT ||
+           sc == OV_SCOPE_PROPOSAL || sc == OV_SCOPE_BATCH;
+}
+
+static void every_route_declares_its_scope_and_operation(void **state)
+{
+    (void)state;
+    for (int i = 0; i < ov_nroutes; i++) {
+        const ov_route *r = &ov_routes[i];
+        ov_scope sc = ov_route_scope(r);
+        int op = ov_route_op(r);
+        bool has_id = strchr(r->pattern, '{') != NULL;
+        const char *why = NULL;
+        if ((r->access == OV_ACCESS_PUBLIC) != (sc == OV_SCOPE_PUBLIC))
+            why = "public access and the public scope go together";
+        else if (sc == OV_SCOPE_PUBLIC || sc == OV_SCOPE_SESSION) {
+            if (op != OV_OP_NONE || has_id)
+                why = "a public or session route has no operation and no id";
+        } else if (op < 0 || op >= OV_OP_COUNT)
+            why = "a route that shows or changes data names its operation";
+        else if (record_scope(sc) ? !has_id
+                 : has_id && !(sc == OV_SCOPE_MUNICIPALITY && r->action))
+            why = "an {id} needs a record scope (or a municipality action "
+                  "with a check), and a record scope an {id}";
+        else if (r->page && sc != OV_SCOPE_COURSE && sc != OV_SCOPE_PLACEMENT)
+            why = "a view is about a course or a placement";
+        if (why)
+            fail_msg("%s %s: %s", r->method == OV_GET ? "GET" : "POST",
+                     r->pattern, why);
     }
 }
 
@@ -385,7 +430,8 @@ static void the_session_timeouts_come_from_the_settings(void **state)
     tu_world w;
     tu_world_init(&w);
     ov_arena *a = ov_arena_new(0);
-    ov_route closed = {OV_GET, "/x", OV_ACCESS_SESSION, NULL, "test", NULL};
+    ov_route closed = {OV_GET, "/x", OV_ACCESS_SESSION, NULL, "test", NULL,
+                       OV_SCOPE_SESSION, OV_OP_NONE, NULL};
     char t1[OV_TOKEN_HEX], t2[OV_TOKEN_HEX], t3[OV_TOKEN_HEX];
     old_session(&w, w.job, 2 * 3600000, t1);
     old_session(&w, w.job, 2 * 3600000, t2);
@@ -531,6 +577,7 @@ int main(void)
         cmocka_unit_test(unknown_paths_and_methods_get_json_errors),
         cmocka_unit_test(route_patterns_capture_their_parameters),
         cmocka_unit_test(the_access_check_denies_by_default),
+        cmocka_unit_test(every_route_declares_its_scope_and_operation),
         cmocka_unit_test(errors_map_to_http_status_codes),
         cmocka_unit_test(the_openapi_document_and_the_routes_agree),
         cmocka_unit_test(location_is_percent_encoded),
