@@ -32,8 +32,10 @@ bool ov_may_list_courses(const ov_viewer *v)
 }
 
 static const char *const op_codes[OV_OP_COUNT] = {
-    "course_write", "match",    "placement", "sign_consultant", "cti",
-    "cti_contact",  "company",  "screening", "audit_view"};
+    "course_write",   "match",          "placement",    "sign_consultant",
+    "cti",            "cti_contact",    "company",      "screening",
+    "audit_view",     "course_read",    "course_list",  "placement_read",
+    "agreement_list", "own_log",        "company_read"};
 
 const char *ov_op_code(ov_op op)
 {
@@ -65,11 +67,66 @@ static const unsigned op_roles[OV_OP_COUNT] = {
     [OV_OP_SCREENING] = B(OV_ROLE_EMPLOYMENT_CASEWORKER) |
                         B(OV_ROLE_LEADER) | B(OV_ROLE_ADMINISTRATOR),
     [OV_OP_AUDIT_VIEW] = B(OV_ROLE_LEADER) | B(OV_ROLE_ADMINISTRATOR),
+    /* who sees courses at all; which ones is ov_may_see_course's */
+    [OV_OP_COURSE_READ] = FRONTLINE | B(OV_ROLE_LEADER) |
+                          B(OV_ROLE_ADMINISTRATOR) | B(OV_ROLE_CITIZEN),
+    [OV_OP_COURSE_LIST] = FRONTLINE | B(OV_ROLE_LEADER) |
+                          B(OV_ROLE_ADMINISTRATOR) | B(OV_ROLE_CITIZEN),
+    /* the course's readers, and the employer contact (their company's) */
+    [OV_OP_PLACEMENT_READ] = FRONTLINE | B(OV_ROLE_LEADER) |
+                             B(OV_ROLE_ADMINISTRATOR) | B(OV_ROLE_CITIZEN) |
+                             B(OV_ROLE_EMPLOYER),
+    [OV_OP_AGREEMENT_LIST] = B(OV_ROLE_EMPLOYER),
+    [OV_OP_OWN_LOG] = B(OV_ROLE_CITIZEN),
+    /* who registers companies, and who matches citizens to openings */
+    [OV_OP_COMPANY_READ] = B(OV_ROLE_COMPANY_CONSULTANT) |
+                           B(OV_ROLE_EMPLOYMENT_CASEWORKER) |
+                           B(OV_ROLE_ADMINISTRATOR),
 };
 
 bool ov_may_do(const ov_viewer *v, ov_op op)
 {
     if (!v || (unsigned)op >= OV_OP_COUNT || (unsigned)v->role >= 32)
         return false;
+    if (op == OV_OP_OWN_LOG && !v->citizen_id)
+        return false;
+    if (op == OV_OP_AGREEMENT_LIST && !v->company_id)
+        return false;
     return (op_roles[op] & B(v->role)) != 0;
+}
+
+static const char *const op_refusals[OV_OP_COUNT] = {
+    [OV_OP_COURSE_WRITE] = "your role may not do this on the course",
+    [OV_OP_MATCH] = "your role may not do this",
+    [OV_OP_PLACEMENT] = "your role may not do this",
+    [OV_OP_SIGN_CONSULTANT] = "your role may not do this",
+    [OV_OP_CTI] = "your role may not do this",
+    [OV_OP_CTI_CONTACT] = "your role may not do this",
+    [OV_OP_COMPANY] = "your role may not do this",
+    [OV_OP_SCREENING] = "your role does not screen candidates",
+    [OV_OP_AUDIT_VIEW] = "only leaders and administrators see the audit log",
+    [OV_OP_COURSE_READ] = "not found, or not a record you may see",
+    [OV_OP_COURSE_LIST] = "your role sees no person-level courses",
+    [OV_OP_PLACEMENT_READ] = "not found, or not a record you may see",
+    [OV_OP_AGREEMENT_LIST] =
+        "only an employer contact has work agreements here",
+    [OV_OP_OWN_LOG] = "only a citizen has an own access log",
+    [OV_OP_COMPANY_READ] = "your role does not work with companies",
+};
+
+const char *ov_op_refusal(ov_op op)
+{
+    return (unsigned)op < OV_OP_COUNT ? op_refusals[op] : "not allowed";
+}
+
+bool ov_may_see_placement(const ov_viewer *v, const ov_placement_scope *p)
+{
+    if (v->role == OV_ROLE_EMPLOYER)
+        return v->company_id != 0 && v->company_id == p->company_id;
+    return ov_may_see_course(v, &p->course);
+}
+
+bool ov_sees_whole_placement(const ov_viewer *v)
+{
+    return v->role != OV_ROLE_EMPLOYER;
 }

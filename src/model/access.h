@@ -10,6 +10,10 @@
  *    placements at their company (a separate rule).
  * A course the caller may not see is answered as not found, so ids cannot
  * be probed.
+ *
+ * Every rule of who may see and do what lives here: the web routes
+ * declare the ov_op they need (src/web/routes.c) and dispatch asks these
+ * functions; no handler checks a role by hand.
  */
 #ifndef OV_MODEL_ACCESS_H
 #define OV_MODEL_ACCESS_H
@@ -41,6 +45,7 @@ bool ov_may_list_courses(const ov_viewer *v);
  * everything that changes data also needs ov_may_do for the role (a
  * leader sees every course of the municipality but changes none). */
 typedef enum ov_op {
+    OV_OP_NONE = -1,        /* nothing to check (public and session routes) */
     OV_OP_COURSE_WRITE = 0, /* meetings, plan, measurements, end */
     OV_OP_MATCH,            /* suggestions, proposals, answers */
     OV_OP_PLACEMENT,        /* placements, work agreements, hours log */
@@ -50,11 +55,39 @@ typedef enum ov_op {
     OV_OP_COMPANY,          /* register companies and openings */
     OV_OP_SCREENING,        /* import candidates, exclude, draw */
     OV_OP_AUDIT_VIEW,       /* the municipality's audit log */
+    /* reads */
+    OV_OP_COURSE_READ,      /* one course and what hangs on it (which
+                             * course: ov_may_see_course) */
+    OV_OP_COURSE_LIST,      /* lists of courses and of tasks */
+    OV_OP_PLACEMENT_READ,   /* one placement (which: ov_may_see_placement) */
+    OV_OP_AGREEMENT_LIST,   /* an employer contact's work agreements */
+    OV_OP_OWN_LOG,          /* a citizen's own access log */
+    OV_OP_COMPANY_READ,     /* the municipality's companies and openings */
     OV_OP_COUNT
 } ov_op;
 
 const char *ov_op_code(ov_op op);
-/* The role may perform the operation (within what it may see). */
+/* The role may perform the operation (within what it may see). The
+ * operations on one's own records need that record: OWN_LOG a citizen
+ * id, AGREEMENT_LIST a company. */
 bool ov_may_do(const ov_viewer *v, ov_op op);
+/* Why a caller who may not do op is refused, for the error message
+ * (English; "your role ..."). */
+const char *ov_op_refusal(ov_op op);
+
+/* A placement: its course, and the company it is at. */
+typedef struct ov_placement_scope {
+    ov_course_scope course;
+    int64_t company_id;
+} ov_placement_scope;
+
+/* The employer rule: an employer contact sees the placements at their own
+ * company (their work agreements) and nothing else; everyone else sees a
+ * placement when they may see its course. */
+bool ov_may_see_placement(const ov_viewer *v, const ov_placement_scope *p);
+/* Does the viewer see all of a placement they may see (the hours log, the
+ * way back to the course), or only its work agreement (an employer
+ * contact)? */
+bool ov_sees_whole_placement(const ov_viewer *v);
 
 #endif

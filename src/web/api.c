@@ -3,9 +3,12 @@
  * page (the page handler reads, then calls these when c->api).
  */
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "model/measure.h"
+#include "store/audit.h"
+#include "store/course.h"
 #include "store/cti.h"
 #include "store/measure.h"
 #include "store/view.h"
@@ -288,4 +291,116 @@ void ov_api_agreements(ov_ctx *c, const ov_placement_row *r, int n)
                            r[i].agreement_version, "signed_by", signed_));
     }
     answer(c, json_pack("{s:o}", "agreements", arr));
+}
+
+/* ---- JSON-only routes ----
+ *
+ * They work as the pages do: one audited read opened through the request
+ * context, finished with ov_ctx_finish, which hands the audit ticket to
+ * the response, so no worker waits for the journal's sync. */
+
+void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
+    ov_err err;
+    ov_err_clear(&err);
+    ov_actor actor = ov_ctx_actor(&c, "sagsliste");
+    ov_tx *tx;
+    ov_case_item *items = NULL;
+    int n = 0;
+    if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
+        ov_ctx_fail(&c, &err);
+        return;
+    }
+    bool ok = ov_course_list_visible(tx, &req->viewer, req->arena, &items, &n,
+                                     &err) == OV_OK;
+    if (!ov_ctx_finish(&c, tx, ok, &err))
+        return;
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(
+            arr, json_pack("{s:I,s:s%,s:s}", "id", (json_int_t)items[i].id,
+                           "citizen_name", items[i].citizen_name.ptr,
+                           items[i].citizen_name.len, "stage",
+                           ov_stage_code(items[i].stage)));
+    answer(&c, json_pack("{s:o}", "cases", arr));
+}
+
+/* The citizen's own access log: dates (Copenhagen time), the role, what
+ * was done and why. */
+void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
+    ov_err err;
+    ov_err_clear(&err);
+    ov_actor actor = ov_ctx_actor(&c, "egen adgangslog");
+    enum { CAP = 1000 };
+    ov_access_entry *rows = OV_NEW_N(req->arena, ov_access_entry, CAP);
+    int n = 0;
+    ov_tx *tx;
+    /* the log itself: the rows still in the journal are folded first */
+    if (ov_tx_begin_audit_log(app->store, &actor, &tx, &err) != OV_OK) {
+        ov_ctx_fail(&c, &err);
+        return;
+    }
+    bool ok = ov_audit_citizen_log(tx, req->viewer.citizen_id, req->arena,
+                                   rows, CAP, &n, &err) == OV_OK;
+    if (!ov_ctx_finish(&c, tx, ok, &err))
+        return;
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++) {
+        char when[OV_TIME_BUF];
+        ov_time_format_dk(rows[i].at, when);
+        json_array_append_new(
+            arr, json_pack("{s:s,s:s,s:s,s:s%}", "when", when, "role",
+                           ov_role_label_da(rows[i].role), "action",
+                           ov_action_code(rows[i].action), "purpose",
+                           rows[i].purpose.ptr, rows[i].purpose.len));
+    }
+    answer(&c, json_pack("{s:o}", "access_log", arr));
+}
+
+/* One course: dispatch has checked it and opened its audited read. */
+void ov_v_api_case(ov_ctx *c)
+{
+    ov_err err;
+    ov_err_clear(&err);
+    ov_tx *tx;
+    ov_course k;
+    if (ov_ctx_take_tx(c, &tx, &err) != OV_OK) {
+        ov_ctx_fail(c, &err);
+        return;
+    }
+    bool ok = ov_course_get(tx, c->id, c->req->arena, &k, &err) == OV_OK;
+    if (!ov_ctx_finish(c, tx, ok, &err))
+        return;
+    char started[OV_DATE_BUF], ended[OV_DATE_BUF] = "";
+    ov_date_format_iso(k.started_on, started);
+    if (k.ended)
+        ov_date_format_iso(k.ended_on, ended);
+    json_t *staff = json_array();
+    for (int i = 0; i < k.nstaff; i++)
+        json_array_append_new(
+            staff, json_pack("{s:s,s:I,s:s%}", "role",
+                             ov_role_code(k.staff[i].role), "user_id",
+                             (json_int_t)k.staff[i].user_id, "name",
+                             k.staff[i].full_name.ptr,
+                             k.staff[i].full_name.len));
+    json_t *j = json_pack("{s:I,s:I,s:i,s:I,s:s,s:s,s:s,s:o}", "id",
+                          (json_int_t)k.id, "citizen_id",
+                          (json_int_t)k.citizen_id, "municipality_code",
+                          k.municipality_code, "team_id",
+                          (json_int_t)k.team_id, "stage",
+                          ov_stage_code(k.stage), "started_on", started,
+                          "ended_on", ended, "staff", staff);
+    answer(c, j);
+}
+
+void ov_h_health(ov_web *app, ov_request *req, ov_response *res)
+{
+    (void)app;
+    (void)req;
+    ov_response_json(res, 200, OV_STR_LIT("{\"status\":\"ok\"}"));
 }

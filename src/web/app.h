@@ -1,7 +1,8 @@
 /*
- * app.h - the web application: the route table, the one access check every
- * route passes, and dispatch. Handlers are thin: check access, call the
- * model and store, render.
+ * app.h - the web application: the route table (routes.c), the one access
+ * check every route passes and dispatch (dispatch.c), log-in and log-out
+ * (app.c), the OpenAPI document (openapi.c). Handlers are thin: check
+ * access, call the model and store, render.
  */
 #ifndef OV_WEB_APP_H
 #define OV_WEB_APP_H
@@ -10,6 +11,9 @@
 #include "web/http.h"
 
 struct ov_throttle;
+
+/* The session cookie's name. */
+#define OV_SESSION_COOKIE "ov_session"
 
 typedef struct ov_web {
     ov_store *store;
@@ -34,21 +38,57 @@ typedef enum ov_access {
 
 typedef void (*ov_handler)(ov_web *app, ov_request *req, ov_response *res);
 
+/* What a route (or an action, web/ui.h) is about: what its {id} names,
+ * and so how dispatch finds the course or municipality to check. */
+typedef enum ov_scope {
+    OV_SCOPE_COURSE = 0,   /* {id} is a course */
+    OV_SCOPE_PLACEMENT,    /* {id} is a placement (its course is checked) */
+    OV_SCOPE_PROPOSAL,     /* {id} is a match proposal */
+    OV_SCOPE_MUNICIPALITY, /* the caller's municipality (an action's {id},
+                            * a company or a candidate list, is checked by
+                            * its `check`) */
+    OV_SCOPE_BATCH,        /* {id} is a candidate list of the caller's
+                            * municipality (checked by the page) */
+    OV_SCOPE_SELF,         /* the caller's own records: tasks, courses,
+                            * their access log, their work agreements */
+    OV_SCOPE_SESSION,      /* any logged-in caller; no data */
+    OV_SCOPE_PUBLIC        /* anyone, no session */
+} ov_scope;
+
+struct ov_ctx;
+/* A handler that gets the request's context from dispatch, with its {id}
+ * parsed, its access checked and, for a course, its transaction open
+ * (ui.h: ov_ctx_take_tx). */
+typedef void (*ov_page_fn)(struct ov_ctx *c);
+
 /* Replace a response whose audit rows could not be written with 503. */
 void ov_web_audit_failed(ov_request *req, ov_response *res,
                          const ov_err *err);
 
 struct ov_web_action;
 
+/* A route declares who may call it: its scope and the operation
+ * (model/access.h) it needs. Dispatch checks both before the handler
+ * runs (routes.c says which routes have which; an action route takes its
+ * action's). */
 typedef struct ov_route {
     ov_method method;
     const char *pattern;   /* "/api/v1/cases/{id}" */
     ov_access access;
-    ov_handler handler;    /* NULL for an action route */
+    ov_handler handler;    /* NULL for an action route or a page */
     const char *summary;
     /* An action route (web/ui.h): GET shows its form, POST performs it. */
     const struct ov_web_action *action;
+    ov_scope scope;        /* for action routes: the action's */
+    int op;                /* ov_op; OV_OP_NONE for public and session
+                            * scopes; for action routes: the action's */
+    ov_page_fn page;       /* instead of handler: gets the context */
 } ov_route;
+
+/* The scope and operation a route needs (an action route's are its
+ * action's). */
+ov_scope ov_route_scope(const ov_route *r);
+int ov_route_op(const ov_route *r);
 
 /* The route table (for dispatch, the OpenAPI document and the access
  * matrix test). */

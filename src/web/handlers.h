@@ -1,6 +1,9 @@
 /*
  * handlers.h - the page and API handlers and the actions, for the route
- * table (app.c). Each ui_*.c file holds one part of the interface.
+ * table (routes.c). An ov_h_ handler gets the request after dispatch
+ * checked the operation its route declares; an ov_v_ view gets the
+ * context with its record checked and its transaction open
+ * (ov_ctx_take_tx). Each ui_*.c file holds one part of the interface.
  */
 #ifndef OV_WEB_HANDLERS_H
 #define OV_WEB_HANDLERS_H
@@ -8,6 +11,16 @@
 #include "model/due.h"
 #include "store/course.h"
 #include "web/ui.h"
+
+/* app.c: the API's session routes */
+void ov_h_api_login(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_api_logout(ov_web *app, ov_request *req, ov_response *res);
+/* openapi.c */
+void ov_h_openapi(ov_web *app, ov_request *req, ov_response *res);
+/* A JSON value as compact text in the arena ("{}" when it cannot be
+ * dumped); takes the reference. */
+struct json_t;
+ov_str ov_json_dump(struct json_t *j, ov_arena *a);
 
 /* ui_auth.c: log-in page, log-out, language, static files, home */
 void ov_h_login_page(ov_web *app, ov_request *req, ov_response *res);
@@ -21,7 +34,7 @@ void ov_h_static_js(ov_web *app, ov_request *req, ov_response *res);
 /* ui_course.c */
 void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_course_list(ov_web *app, ov_request *req, ov_response *res);
-void ov_h_course(ov_web *app, ov_request *req, ov_response *res);
+void ov_v_course(ov_ctx *c);
 void ov_ui_course_table(ov_ctx *c, const ov_case_item *items, int n);
 extern const ov_web_action ov_act_team;
 extern const ov_web_action ov_act_end;
@@ -31,19 +44,19 @@ extern const ov_web_action ov_act_start_meeting;
 extern const ov_web_action ov_act_followup;
 
 /* ui_plan.c */
-void ov_h_plan(ov_web *app, ov_request *req, ov_response *res);
+void ov_v_plan(ov_ctx *c);
 extern const ov_web_action ov_act_plan;
 
 /* ui_match.c */
 void ov_h_companies(ov_web *app, ov_request *req, ov_response *res);
-void ov_h_match(ov_web *app, ov_request *req, ov_response *res);
+void ov_v_match(ov_ctx *c);
 extern const ov_web_action ov_act_company;
 extern const ov_web_action ov_act_opening;
 extern const ov_web_action ov_act_propose;
 extern const ov_web_action ov_act_answer;
 
 /* ui_placement.c */
-void ov_h_placement(ov_web *app, ov_request *req, ov_response *res);
+void ov_v_placement(ov_ctx *c);
 void ov_h_my_agreements(ov_web *app, ov_request *req, ov_response *res);
 extern const ov_web_action ov_act_placement;
 extern const ov_web_action ov_act_agreement;
@@ -52,12 +65,12 @@ extern const ov_web_action ov_act_hours;
 extern const ov_web_action ov_act_employment;
 
 /* ui_cti.c */
-void ov_h_cti(ov_web *app, ov_request *req, ov_response *res);
+void ov_v_cti(ov_ctx *c);
 extern const ov_web_action ov_act_cti_start;
 extern const ov_web_action ov_act_cti_contact;
 
 /* ui_measure.c */
-void ov_h_measures(ov_web *app, ov_request *req, ov_response *res);
+void ov_v_measures(ov_ctx *c);
 extern const ov_web_action ov_act_measure;
 
 /* ui_screening.c */
@@ -70,6 +83,12 @@ extern const ov_web_action ov_act_draw;
 void ov_h_audit(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_my_log(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_my_log_csv(ov_web *app, ov_request *req, ov_response *res);
+
+/* api.c: the JSON-only routes */
+void ov_h_health(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res);
+void ov_v_api_case(ov_ctx *c);
+void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res);
 
 /* api.c: JSON renderings shared with the pages */
 struct ov_match_score;

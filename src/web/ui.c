@@ -85,54 +85,96 @@ ov_status ov_ctx_tx_begin(ov_ctx *c, const ov_actor *actor, ov_tx **tx,
     return ov_tx_begin(c->app->store, actor, tx, err);
 }
 
-ov_status ov_ctx_course_tx(ov_ctx *c, int64_t course_id, int op, ov_tx **tx,
-                           ov_err *err)
+/* Begin the request's one transaction for the record `id` of `scope` (a
+ * course, or a placement or a proposal whose course is found inside the
+ * same transaction, so no read of its own comes before it) and check in
+ * it that the caller may see the course (else OV_ENOTFOUND, the same for
+ * a record that does not exist) and, when op >= 0, do op (else OV_EPERM).
+ * The audit purpose names the course. */
+static ov_status record_tx(ov_ctx *c, ov_scope scope, int64_t id, int op,
+                           ov_tx **tx, ov_err *err)
 {
-    ov_actor actor = ov_ctx_actor(c, ov_ctx_purpose(c, course_id));
-    /* the actor's strings must outlive this frame: purpose is in the
-     * arena, user and role in the request */
+    /* the actor must outlive this frame: in the arena; its purpose is
+     * named for the course once it is known, before any audit row */
+    ov_err_clear(err);
     ov_actor *a = OV_NEW(c->req->arena, ov_actor);
-    *a = actor;
+    *a = ov_ctx_actor(c, ov_ctx_purpose(c, id));
     ov_status st = ov_ctx_tx_begin(c, a, tx, err);
     if (st != OV_OK)
         return st;
-    if (ov_course_check_visible(*tx, &c->req->viewer, course_id, err) !=
-        OV_OK) {
+    int64_t course = id;
+    if (scope == OV_SCOPE_PLACEMENT || scope == OV_SCOPE_PROPOSAL) {
+        st = scope == OV_SCOPE_PLACEMENT
+                 ? ov_placement_course(*tx, id, &course, err)
+                 : ov_proposal_course(*tx, id, &course, err);
+        if (st != OV_OK)
+            ov_err_set(err, OV_ENOTFOUND, NULL,
+                       "not found, or not a record you may see");
+        else
+            a->purpose = ov_ctx_purpose(c, course);
+    }
+    if (err->code == OV_OK)
+        ov_course_check_visible(*tx, &c->req->viewer, course, err);
+    if (err->code == OV_OK && op >= 0 && !ov_may_do(&c->req->viewer, (ov_op)op))
+        ov_err_set(err, OV_EPERM, NULL,
+                   "your role may not do this on the course");
+    if (err->code != OV_OK) {
         ov_tx_rollback(*tx);
         *tx = NULL;
         return err->code;
     }
-    if (op >= 0 && !ov_may_do(&c->req->viewer, (ov_op)op)) {
-        ov_tx_rollback(*tx);
-        *tx = NULL;
-        return ov_err_set(err, OV_EPERM, NULL,
-                          "your role may not do this on the course");
-    }
-    c->course_id = course_id;
+    c->course_id = course;
     return OV_OK;
 }
 
-/* The course an action is about, from its scope. */
-static ov_status scope_course(ov_ctx *c, const ov_web_action *a, int64_t *course,
-                              ov_err *err)
+ov_status ov_ctx_course_tx(ov_ctx *c, int64_t course_id, int op, ov_tx **tx,
+                           ov_err *err)
 {
-    *course = 0;
-    if (a->scope == OV_SCOPE_COURSE) {
-        *course = c->id;
+    return record_tx(c, OV_SCOPE_COURSE, course_id, op, tx, err);
+}
+
+ov_status ov_ctx_take_tx(ov_ctx *c, ov_tx **tx, ov_err *err)
+{
+    if (c->tx) {
+        *tx = c->tx;
+        c->tx = NULL;
         return OV_OK;
     }
-    if (a->scope == OV_SCOPE_MUNICIPALITY)
+    return ov_ctx_course_tx(c, c->id, -1, tx, err);
+}
+
+/* Open the audited read of the placement c->id. A viewer who sees whole
+ * placements must see its course (record_tx); one who sees only work
+ * agreements (an employer contact) is let through to the read, on behalf
+ * of the placement's course, and the page decides on the placement's
+ * company (ov_may_see_placement) before it shows anything. */
+static ov_status placement_tx(ov_ctx *c, ov_tx **tx, ov_err *err)
+{
+    ov_err_clear(err);
+    if (ov_sees_whole_placement(&c->req->viewer))
+        return record_tx(c, OV_SCOPE_PLACEMENT, c->id, -1, tx, err);
+    ov_actor *a = OV_NEW(c->req->arena, ov_actor);
+    *a = ov_ctx_actor(c, ov_ctx_purpose(c, c->id));
+    if (ov_ctx_tx_begin(c, a, tx, err) != OV_OK)
+        return err->code;
+    int64_t course = 0;
+    if (ov_placement_course(*tx, c->id, &course, err) != OV_OK) {
+        ov_tx_rollback(*tx);
+        *tx = NULL;
+        return ov_err_set(err, OV_ENOTFOUND, NULL, "no such placement");
+    }
+    a->purpose = ov_ctx_purpose(c, course);
+    return OV_OK;
+}
+
+ov_status ov_ctx_take_placement_tx(ov_ctx *c, ov_tx **tx, ov_err *err)
+{
+    if (c->tx) {
+        *tx = c->tx;
+        c->tx = NULL;
         return OV_OK;
-    ov_tx *tx;
-    ov_status st = ov_tx_begin_read(c->app->store, &tx, err);
-    if (st != OV_OK)
-        return st;
-    if (a->scope == OV_SCOPE_PLACEMENT)
-        st = ov_placement_course(tx, c->id, course, err);
-    else
-        st = ov_proposal_course(tx, c->id, course, err);
-    ov_tx_rollback(tx);
-    return st;
+    }
+    return placement_tx(c, tx, err);
 }
 
 void ov_action_form(ov_ctx *c, const ov_web_action *a)
@@ -142,14 +184,9 @@ void ov_action_form(ov_ctx *c, const ov_web_action *a)
         return;
     ov_err err;
     ov_err_clear(&err);
-    int64_t course = 0;
-    if (scope_course(c, a, &course, &err) != OV_OK) {
-        ov_ctx_not_found(c);
-        return;
-    }
-    if (course) {
+    if (a->scope != OV_SCOPE_MUNICIPALITY) {
         ov_tx *tx;
-        if (ov_ctx_course_tx(c, course, (int)a->op, &tx, &err) != OV_OK) {
+        if (record_tx(c, a->scope, c->id, (int)a->op, &tx, &err) != OV_OK) {
             ov_ctx_fail(c, &err);
             return;
         }
@@ -196,15 +233,9 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a)
     }
     if (!ov_may_do(&c->req->viewer, a->op)) {
         /* do not tell whether the record exists: check it first */
-        int64_t course = 0;
-        if (a->scope != OV_SCOPE_MUNICIPALITY &&
-            (scope_course(c, a, &course, &err) != OV_OK)) {
-            ov_ctx_not_found(c);
-            return;
-        }
-        if (course) {
+        if (a->scope != OV_SCOPE_MUNICIPALITY) {
             ov_tx *tx;
-            if (ov_ctx_course_tx(c, course, -1, &tx, &err) != OV_OK) {
+            if (record_tx(c, a->scope, c->id, -1, &tx, &err) != OV_OK) {
                 ov_ctx_fail(c, &err);
                 return;
             }
@@ -214,11 +245,7 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a)
         ov_ctx_fail(c, &err);
         return;
     }
-    int64_t course = 0;
-    if (scope_course(c, a, &course, &err) != OV_OK) {
-        ov_ctx_not_found(c);
-        return;
-    }
+    bool course = a->scope != OV_SCOPE_MUNICIPALITY;
     ov_form f;
     ov_form_init(&f, a->spec, a->nspec, c->lang, c->req->arena);
     /* heavy work that needs no writer comes before the transaction */
@@ -245,7 +272,7 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a)
     ov_tx *tx = NULL;
     /* visibility before validation, so a stranger learns nothing */
     if (course) {
-        if (ov_ctx_course_tx(c, course, (int)a->op, &tx, &err) != OV_OK) {
+        if (record_tx(c, a->scope, c->id, (int)a->op, &tx, &err) != OV_OK) {
             ov_ctx_fail(c, &err);
             return;
         }
@@ -296,7 +323,7 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a)
     const char *to = a->done ? a->done(c, out_id) : NULL;
     if (!to)
         to = ov_arena_printf(c->req->arena, "/forloeb/%lld",
-                             (long long)(course ? course : out_id));
+                             (long long)(course ? c->course_id : out_id));
     ov_page_redirect(c->res, to);
 }
 

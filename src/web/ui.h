@@ -32,6 +32,9 @@ typedef struct ov_ctx {
     int64_t course_id; /* the course the request is about, 0 when none */
     ov_date today;     /* Copenhagen */
     void *extra;       /* an action's details for its page (in the arena) */
+    /* The transaction dispatch opened for a page (its course checked), or
+     * NULL: taken by ov_ctx_take_tx. */
+    ov_tx *tx;
 } ov_ctx;
 
 void ov_ctx_init(ov_ctx *c, ov_web *app, ov_request *req, ov_response *res);
@@ -58,12 +61,19 @@ ov_status ov_ctx_tx_begin(ov_ctx *c, const ov_actor *actor, ov_tx **tx,
 ov_status ov_ctx_course_tx(ov_ctx *c, int64_t course_id, int op, ov_tx **tx,
                            ov_err *err);
 
-typedef enum ov_scope {
-    OV_SCOPE_COURSE = 0,  /* {id} is a course */
-    OV_SCOPE_PLACEMENT,   /* {id} is a placement (its course is checked) */
-    OV_SCOPE_PROPOSAL,    /* {id} is a match proposal */
-    OV_SCOPE_MUNICIPALITY /* about the caller's municipality ({id} free) */
-} ov_scope;
+/* An action's scope (ov_scope, web/app.h) is one of COURSE, PLACEMENT,
+ * PROPOSAL or MUNICIPALITY. */
+
+/* The transaction of a page about one course (c->id, or the course of a
+ * placement when c->course_id is set): the one dispatch opened and checked
+ * when there is one, else one opened and checked now as
+ * ov_ctx_course_tx(c, c->id, -1, ...) (a page shown again after a form
+ * error). The caller finishes it (ov_ctx_finish). */
+ov_status ov_ctx_take_tx(ov_ctx *c, ov_tx **tx, ov_err *err);
+/* The same for a page about the placement c->id: a viewer who sees whole
+ * placements must see its course; one who sees only work agreements gets
+ * the read, and the page checks ov_may_see_placement on what it read. */
+ov_status ov_ctx_take_placement_tx(ov_ctx *c, ov_tx **tx, ov_err *err);
 
 typedef struct ov_web_action ov_web_action;
 struct ov_web_action {

@@ -27,12 +27,6 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
     ov_ctx_init(&c, app, req, res);
     ov_err err;
     ov_err_clear(&err);
-    if (!ov_may_do(&req->viewer, OV_OP_AUDIT_VIEW)) {
-        ov_err_set(&err, OV_EPERM, NULL,
-                   "only leaders and administrators see the audit log");
-        ov_ctx_fail(&c, &err);
-        return;
-    }
     ov_form f;
     ov_form_init(&f, filter_spec, 4, c.lang, req->arena);
     ov_audit_view_row *rows = NULL;
@@ -55,15 +49,17 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
         ov_tx *tx;
         ov_status st = ov_tx_begin_audit_log(app->store, &actor, &tx, &err);
         if (st == OV_OK) {
-            ov_audit_search(tx, &flt, req->arena, &rows, &n, &err);
-            st = ov_tx_commit(tx, &err);
-        }
-        if (st == OV_EINVAL && !c.api) {
-            /* a filter the store refused (the period backwards): show it
-             * next to its field */
-            ov_form_fail_err(&f, &err);
-            valid = false;
-        } else if (st != OV_OK) {
+            st = ov_audit_search(tx, &flt, req->arena, &rows, &n, &err);
+            if (st == OV_EINVAL && !c.api) {
+                /* a filter the store refused (the period backwards): show
+                 * it next to its field */
+                ov_tx_rollback(tx);
+                ov_form_fail_err(&f, &err);
+                valid = false;
+            } else if (!ov_ctx_finish(&c, tx, st == OV_OK, &err)) {
+                return;
+            }
+        } else {
             ov_ctx_fail(&c, &err);
             return;
         }
@@ -128,26 +124,18 @@ static bool my_log(ov_ctx *c, const char *purpose, ov_access_entry **rows,
 {
     ov_err err;
     ov_err_clear(&err);
-    if (c->req->viewer.role != OV_ROLE_CITIZEN || !c->req->viewer.citizen_id) {
-        ov_err_set(&err, OV_EPERM, NULL, "only a citizen has an own access log");
-        ov_ctx_fail(c, &err);
-        return false;
-    }
     enum { CAP = 5000 };
     *rows = OV_NEW_N(c->req->arena, ov_access_entry, CAP);
     ov_actor actor = ov_ctx_actor(c, purpose);
     ov_tx *tx;
-    ov_status st = ov_tx_begin_audit_log(c->app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        ov_audit_citizen_log(tx, c->req->viewer.citizen_id, c->req->arena,
-                             *rows, CAP, n, &err);
-        st = ov_tx_commit(tx, &err);
-    }
-    if (st != OV_OK) {
+    if (ov_tx_begin_audit_log(c->app->store, &actor, &tx, &err) != OV_OK) {
         ov_ctx_fail(c, &err);
         return false;
     }
-    return true;
+    bool ok = ov_audit_citizen_log(tx, c->req->viewer.citizen_id,
+                                   c->req->arena, *rows, CAP, n,
+                                   &err) == OV_OK;
+    return ov_ctx_finish(c, tx, ok, &err);
 }
 
 void ov_h_my_log(ov_web *app, ov_request *req, ov_response *res)

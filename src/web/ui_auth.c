@@ -197,13 +197,13 @@ void ov_h_home(ov_web *app, ov_request *req, ov_response *res)
     const ov_viewer *v = &req->viewer;
     if (!req->has_session)
         ov_page_redirect(res, "/login");
-    else if (ov_role_is_frontline(v->role))
+    /* the first page the caller may use: the team's tasks, the courses
+     * one sees, an employer contact's agreements (model/access.h) */
+    else if (ov_may_do(v, OV_OP_COURSE_WRITE))
         ov_page_redirect(res, "/opgaver");
-    else if (v->role == OV_ROLE_CITIZEN)
+    else if (ov_may_do(v, OV_OP_COURSE_LIST))
         ov_page_redirect(res, "/forloeb");
-    else if (v->role == OV_ROLE_LEADER || v->role == OV_ROLE_ADMINISTRATOR)
-        ov_page_redirect(res, "/forloeb");
-    else if (v->role == OV_ROLE_EMPLOYER)
+    else if (ov_may_do(v, OV_OP_AGREEMENT_LIST))
         ov_page_redirect(res, "/arbejdsaftaler");
     else {
         ov_ctx c;

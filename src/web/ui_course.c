@@ -34,18 +34,16 @@ void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res)
     int ntasks = 0;
     ov_case_item *items = NULL;
     int nitems = 0;
-    ov_status st = ov_tx_begin_audited(app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        if (ov_tasks_for_user(tx, req->viewer.user_id, c.today, 14,
-                              req->arena, &tasks, &ntasks, &err) == OV_OK)
-            ov_course_list_visible(tx, &req->viewer, req->arena, &items,
-                                   &nitems, &err);
-        st = ov_tx_commit(tx, &err);
-    }
-    if (st != OV_OK) {
+    if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }
+    bool ok = ov_tasks_for_user(tx, req->viewer.user_id, c.today, 14,
+                                req->arena, &tasks, &ntasks, &err) == OV_OK &&
+              ov_course_list_visible(tx, &req->viewer, req->arena, &items,
+                                     &nitems, &err) == OV_OK;
+    if (!ov_ctx_finish(&c, tx, ok, &err))
+        return;
     if (c.api) {
         ov_api_tasks(&c, tasks, ntasks);
         return;
@@ -111,29 +109,20 @@ void ov_h_course_list(ov_web *app, ov_request *req, ov_response *res)
 {
     ov_ctx c;
     ov_ctx_init(&c, app, req, res);
-    if (!ov_may_list_courses(&req->viewer)) {
-        ov_err e;
-        ov_err_set(&e, OV_EPERM, NULL,
-                   "your role does not give access to person-level data");
-        ov_ctx_fail(&c, &e);
-        return;
-    }
     ov_err err;
     ov_err_clear(&err);
     ov_actor actor = ov_ctx_actor(&c, "sagsliste");
     ov_tx *tx;
     ov_case_item *items = NULL;
     int n = 0;
-    ov_status st = ov_tx_begin_audited(app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        ov_course_list_visible(tx, &req->viewer, req->arena, &items, &n,
-                               &err);
-        st = ov_tx_commit(tx, &err);
-    }
-    if (st != OV_OK) {
+    if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }
+    bool ok = ov_course_list_visible(tx, &req->viewer, req->arena, &items, &n,
+                                     &err) == OV_OK;
+    if (!ov_ctx_finish(&c, tx, ok, &err))
+        return;
     ov_page_begin(res, req, 200, ov_str_c(ov_msg(c.lang, "courses.title")));
     ov_ui_course_table(&c, items, n);
     ov_page_end(res);
@@ -173,18 +162,18 @@ static ov_str fmt1(ov_ctx *c, const char *key, const char *arg1,
     return ov_buf_str(&b);
 }
 
-void ov_h_course(ov_web *app, ov_request *req, ov_response *res)
+/* The course page: dispatch has checked the course and opened its audited
+ * read. */
+void ov_v_course(ov_ctx *cx)
 {
-    ov_ctx c;
-    ov_ctx_init(&c, app, req, res);
-    int64_t id;
-    if (!ov_ctx_param_id(&c, 0, &id))
-        return;
+    ov_request *req = cx->req;
+    ov_response *res = cx->res;
+    int64_t id = cx->id;
     ov_err err;
     ov_err_clear(&err);
     ov_tx *tx;
-    if (ov_ctx_course_tx(&c, id, -1, &tx, &err) != OV_OK) {
-        ov_ctx_fail(&c, &err);
+    if (ov_ctx_take_tx(cx, &tx, &err) != OV_OK) {
+        ov_ctx_fail(cx, &err);
         return;
     }
     ov_arena *a = req->arena;
@@ -214,10 +203,10 @@ void ov_h_course(ov_web *app, ov_request *req, ov_response *res)
               ov_cti_load(tx, id, a, &cti, &err) == OV_OK &&
               ov_measure_list(tx, id, OV_INSTR_WHO5, who5, 64, &nwho5,
                               &err) == OV_OK &&
-              ov_course_facts_get(tx, id, c.today, &facts, &err) == OV_OK &&
+              ov_course_facts_get(tx, id, cx->today, &facts, &err) == OV_OK &&
               ov_team_members(tx, co.team_id, a, &members, &nmembers,
                               &err) == OV_OK;
-    if (!ov_ctx_finish(&c, tx, ok, &err))
+    if (!ov_ctx_finish(cx, tx, ok, &err))
         return;
     bool may_write = ov_may_do(&req->viewer, OV_OP_COURSE_WRITE) && !co.ended;
     char stage_key[48];
@@ -239,7 +228,7 @@ void ov_h_course(ov_web *app, ov_request *req, ov_response *res)
     /* what is due on this course */
     ov_task due[OV_TASKS_PER_COURSE];
     int ndue = co.ended ? 0
-                        : ov_due_tasks(&facts, c.today, 14, due,
+                        : ov_due_tasks(&facts, cx->today, 14, due,
                                        OV_TASKS_PER_COURSE);
     if (ndue > 0) {
         ov_html_printf(res, "<section class=\"due\"><h2>%t</h2><ul>",
@@ -261,20 +250,20 @@ void ov_h_course(ov_web *app, ov_request *req, ov_response *res)
     if (facts.has_start_meeting) {
         ov_date_format_dk(facts.start_meeting_on, buf);
         element(res, "element.1", true,
-                fmt1(&c, "element.start_done", buf, ""), NULL, NULL);
+                fmt1(cx, "element.start_done", buf, ""), NULL, NULL);
     } else {
         element(res, "element.1", false,
-                ov_str_c(ov_msg(c.lang, "element.start_missing")),
+                ov_str_c(ov_msg(cx->lang, "element.start_missing")),
                 may_write ? ov_arena_printf(a, "%s/opstartsmoede", base)
                           : NULL,
                 "act.start_meeting");
     }
     snprintf(buf, sizeof buf, "%d", pm.version);
     element(res, "element.2", pm.version > 0 && ov_plan_has_job_goal(&plan),
-            pm.version == 0 ? ov_str_c(ov_msg(c.lang, "element.plan_missing"))
+            pm.version == 0 ? ov_str_c(ov_msg(cx->lang, "element.plan_missing"))
             : ov_plan_has_job_goal(&plan)
-                ? fmt1(&c, "element.plan_done", buf, "")
-                : ov_str_c(ov_msg(c.lang, "element.plan_no_goal")),
+                ? fmt1(cx, "element.plan_done", buf, "")
+                : ov_str_c(ov_msg(cx->lang, "element.plan_no_goal")),
             ov_arena_printf(a, "%s/plan", base),
             may_write ? "act.plan" : "plan.title");
     int nfollow = 0;
@@ -282,33 +271,33 @@ void ov_h_course(ov_web *app, ov_request *req, ov_response *res)
         nfollow += meetings[i].kind == OV_MEETING_FOLLOWUP;
     snprintf(buf, sizeof buf, "%d", nfollow);
     element(res, "element.3", nfollow > 0,
-            nfollow ? fmt1(&c, "element.followups", buf, "")
-                    : ov_str_c(ov_msg(c.lang, "element.followup_missing")),
+            nfollow ? fmt1(cx, "element.followups", buf, "")
+                    : ov_str_c(ov_msg(cx->lang, "element.followup_missing")),
             may_write && facts.has_start_meeting
                 ? ov_arena_printf(a, "%s/opfoelgning", base)
                 : NULL,
             "act.followup");
     snprintf(buf, sizeof buf, "%d", nprops);
     element(res, "element.4", nprops > 0,
-            nprops ? fmt1(&c, "element.match_done", buf, "")
-                   : ov_str_c(ov_msg(c.lang, "element.match_missing")),
+            nprops ? fmt1(cx, "element.match_done", buf, "")
+                   : ov_str_c(ov_msg(cx->lang, "element.match_missing")),
             ov_arena_printf(a, "%s/match", base), "act.match");
     if (cti.started) {
         ov_date_format_dk(cti.course.start, buf);
-        int ph = ov_cti_phase_of(&cti.course, c.today);
+        int ph = ov_cti_phase_of(&cti.course, cx->today);
         snprintf(buf2, sizeof buf2, "%d", ph > 3 ? 3 : ph < 1 ? 1 : ph);
         element(res, "element.5", true,
-                fmt1(&c, "element.cti_done", buf, buf2),
+                fmt1(cx, "element.cti_done", buf, buf2),
                 ov_arena_printf(a, "%s/cti", base), "act.cti");
     } else {
         element(res, "element.5", false,
-                ov_str_c(ov_msg(c.lang, "element.cti_missing")),
+                ov_str_c(ov_msg(cx->lang, "element.cti_missing")),
                 ov_arena_printf(a, "%s/cti", base), "act.cti");
     }
     snprintf(buf, sizeof buf, "%d", nplaces);
     element(res, "element.6", nplaces > 0,
-            nplaces ? fmt1(&c, "element.placement_done", buf, "")
-                    : ov_str_c(ov_msg(c.lang, "element.placement_missing")),
+            nplaces ? fmt1(cx, "element.placement_done", buf, "")
+                    : ov_str_c(ov_msg(cx->lang, "element.placement_missing")),
             ov_may_do(&req->viewer, OV_OP_PLACEMENT) && !co.ended &&
                     facts.has_start_meeting
                 ? ov_arena_printf(a, "%s/virksomhedsforloeb", base)
@@ -345,8 +334,8 @@ void ov_h_course(ov_web *app, ov_request *req, ov_response *res)
             ov_date_format_dk(who5[i].taken_on, d);
             xl[i] = d;
         }
-        ov_series s = {ov_msg(c.lang, "instr.who5"), y, "s1"};
-        ov_chart ch = {ov_msg(c.lang, "instr.who5"), nwho5, xl, 0, 100, 1,
+        ov_series s = {ov_msg(cx->lang, "instr.who5"), y, "s1"};
+        ov_chart ch = {ov_msg(cx->lang, "instr.who5"), nwho5, xl, 0, 100, 1,
                        &s, false};
         ov_chart_svg(res, &ch);
     }

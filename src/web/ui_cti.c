@@ -99,7 +99,7 @@ static void cti_page(ov_ctx *c, ov_form *f, int status)
     ov_err err;
     ov_err_clear(&err);
     ov_tx *tx;
-    if (ov_ctx_course_tx(c, c->id, -1, &tx, &err) != OV_OK) {
+    if (ov_ctx_take_tx(c, &tx, &err) != OV_OK) {
         ov_ctx_fail(c, &err);
         return;
     }
@@ -235,11 +235,7 @@ static void cti_page(ov_ctx *c, ov_form *f, int status)
     ov_page_end(res);
 }
 
-void ov_h_cti(ov_web *app, ov_request *req, ov_response *res)
+void ov_v_cti(ov_ctx *c)
 {
-    ov_ctx c;
-    ov_ctx_init(&c, app, req, res);
-    if (!ov_ctx_param_id(&c, 0, &c.id))
-        return;
-    cti_page(&c, NULL, 200);
+    cti_page(c, NULL, 200);
 }

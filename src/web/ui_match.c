@@ -211,13 +211,6 @@ void ov_h_companies(ov_web *app, ov_request *req, ov_response *res)
 {
     ov_ctx c;
     ov_ctx_init(&c, app, req, res);
-    if (!ov_may_do(&req->viewer, OV_OP_COMPANY) &&
-        !ov_may_do(&req->viewer, OV_OP_MATCH)) {
-        ov_err e;
-        ov_err_set(&e, OV_EPERM, NULL, "your role does not work with companies");
-        ov_ctx_fail(&c, &e);
-        return;
-    }
     if (c.api) {
         ov_api_companies(&c);
         return;
@@ -361,7 +354,7 @@ static void match_page(ov_ctx *c, ov_form *f, int status)
         searched = f->nerrors == 0;
     }
     ov_tx *tx;
-    if (ov_ctx_course_tx(c, c->id, -1, &tx, &err) != OV_OK) {
+    if (ov_ctx_take_tx(c, &tx, &err) != OV_OK) {
         ov_ctx_fail(c, &err);
         return;
     }
@@ -483,13 +476,9 @@ static void match_page(ov_ctx *c, ov_form *f, int status)
     ov_page_end(res);
 }
 
-void ov_h_match(ov_web *app, ov_request *req, ov_response *res)
+void ov_v_match(ov_ctx *c)
 {
-    ov_ctx c;
-    ov_ctx_init(&c, app, req, res);
-    if (!ov_ctx_param_id(&c, 0, &c.id))
-        return;
     ov_form f;
-    ov_form_init(&f, profile_spec, NPROFILE, c.lang, req->arena);
-    match_page(&c, &f, 200);
+    ov_form_init(&f, profile_spec, NPROFILE, c->lang, c->req->arena);
+    match_page(c, &f, 200);
 }

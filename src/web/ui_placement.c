@@ -335,55 +335,23 @@ static void hours_chart(ov_ctx *c, const ov_placement_row *r)
     ov_chart_svg(c->res, &ch);
 }
 
-/* An employer contact sees the work agreements of placements at their
- * own company, and nothing else (404 otherwise, as for any record). */
-static ov_status employer_tx(ov_ctx *c, ov_tx **tx, ov_err *err)
-{
-    int64_t course = 0;
-    ov_tx *rt;
-    if (ov_tx_begin_read(c->app->store, &rt, err) != OV_OK)
-        return err->code;
-    ov_placement_course(rt, c->id, &course, err);
-    ov_tx_rollback(rt);
-    if (!course)
-        return ov_err_set(err, OV_ENOTFOUND, NULL, "no such placement");
-    ov_actor *actor = OV_NEW(c->req->arena, ov_actor);
-    *actor = ov_ctx_actor(c, ov_ctx_purpose(c, course));
-    return ov_ctx_tx_begin(c, actor, tx, err);
-}
-
 static void placement_page(ov_ctx *c, ov_form *f, int status)
 {
     ov_err err;
     ov_err_clear(&err);
-    int64_t course = 0;
     ov_tx *tx;
-    bool employer = c->req->viewer.role == OV_ROLE_EMPLOYER;
-    if (employer) {
-        if (employer_tx(c, &tx, &err) != OV_OK) {
-            ov_ctx_fail(c, &err);
-            return;
-        }
-    } else {
-        if (ov_tx_begin_read(c->app->store, &tx, &err) == OV_OK) {
-            ov_placement_course(tx, c->id, &course, &err);
-            ov_tx_rollback(tx);
-        }
-        if (!course) {
-            ov_ctx_not_found(c);
-            return;
-        }
-        if (ov_ctx_course_tx(c, course, -1, &tx, &err) != OV_OK) {
-            ov_ctx_fail(c, &err);
-            return;
-        }
+    bool employer = !ov_sees_whole_placement(&c->req->viewer);
+    if (ov_ctx_take_placement_tx(c, &tx, &err) != OV_OK) {
+        ov_ctx_fail(c, &err);
+        return;
     }
     ov_arena *a = c->req->arena;
     ov_placement_row r;
     ov_status st = ov_placement_get(tx, c->id, a, &r, &err);
-    if (st == OV_OK && employer &&
-        (c->req->viewer.company_id == 0 ||
-         r.p.company_id != c->req->viewer.company_id)) {
+    /* the course does not count for a viewer of the agreement only: its
+     * company decides */
+    ov_placement_scope ps = {.company_id = r.p.company_id};
+    if (st == OV_OK && employer && !ov_may_see_placement(&c->req->viewer, &ps)) {
         /* not their company: nothing was shown, nothing is logged */
         ov_tx_rollback(tx);
         ov_ctx_not_found(c);
@@ -564,13 +532,9 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
     ov_page_end(res);
 }
 
-void ov_h_placement(ov_web *app, ov_request *req, ov_response *res)
+void ov_v_placement(ov_ctx *c)
 {
-    ov_ctx c;
-    ov_ctx_init(&c, app, req, res);
-    if (!ov_ctx_param_id(&c, 0, &c.id))
-        return;
-    placement_page(&c, NULL, 200);
+    placement_page(c, NULL, 200);
 }
 
 /* An employer contact's work agreements: the placements at their company. */
@@ -580,26 +544,19 @@ void ov_h_my_agreements(ov_web *app, ov_request *req, ov_response *res)
     ov_ctx_init(&c, app, req, res);
     ov_err err;
     ov_err_clear(&err);
-    if (req->viewer.role != OV_ROLE_EMPLOYER || !req->viewer.company_id) {
-        ov_err_set(&err, OV_EPERM, NULL,
-                   "only an employer contact has work agreements here");
-        ov_ctx_fail(&c, &err);
-        return;
-    }
     ov_actor actor = ov_ctx_actor(&c, "arbejdsaftaler");
     ov_tx *tx;
     ov_placement_row *rows = NULL;
     int n = 0;
-    ov_status st = ov_tx_begin_audited(app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        ov_placement_list_company(tx, req->viewer.company_id, req->arena,
-                                  &rows, &n, &err);
-        st = ov_tx_commit(tx, &err);
-    }
-    if (st != OV_OK) {
+    if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }
+    bool ok = ov_placement_list_company(tx, req->viewer.company_id,
+                                        req->arena, &rows, &n,
+                                        &err) == OV_OK;
+    if (!ov_ctx_finish(&c, tx, ok, &err))
+        return;
     if (c.api) {
         ov_api_agreements(&c, rows, n);
         return;

@@ -410,7 +410,7 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
     ov_err err;
     ov_err_clear(&err);
     ov_tx *tx;
-    if (ov_ctx_course_tx(c, c->id, -1, &tx, &err) != OV_OK) {
+    if (ov_ctx_take_tx(c, &tx, &err) != OV_OK) {
         ov_ctx_fail(c, &err);
         return;
     }
@@ -477,15 +477,11 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
     ov_page_end(res);
 }
 
-void ov_h_plan(ov_web *app, ov_request *req, ov_response *res)
+void ov_v_plan(ov_ctx *c)
 {
-    ov_ctx c;
-    ov_ctx_init(&c, app, req, res);
-    if (!ov_ctx_param_id(&c, 0, &c.id))
-        return;
     ov_form f;
-    ov_form_init(&f, plan_spec, NPLAN, c.lang, req->arena);
-    plan_page(&c, &f, 200);
+    ov_form_init(&f, plan_spec, NPLAN, c->lang, c->req->arena);
+    plan_page(c, &f, 200);
 }
 
 const ov_web_action ov_act_plan = {

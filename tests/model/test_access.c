@@ -1,5 +1,6 @@
 /* Who may see a course: every role against own / same team / other team /
- * other municipality. */
+ * other municipality; who may do each operation; who sees a placement
+ * (the employer rule). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -60,10 +61,117 @@ static void the_access_matrix_holds_for_every_role(void **state)
     }
 }
 
+/* The viewer the tables below mean by a role: of Halsnæs (250), the
+ * citizen 77, the employer contact of company 5. */
+static ov_viewer viewer_of(ov_role r)
+{
+    return (ov_viewer){1, r, r == OV_ROLE_NATIONAL_ANALYST ? 0 : 250,
+                       r == OV_ROLE_CITIZEN ? 77 : 0,
+                       r == OV_ROLE_EMPLOYER ? 5 : 0};
+}
+
+/* Every operation against every role, in the order of ov_role: job,
+ * social, cti, consultant, leader, admin, national, citizen, employer,
+ * system. */
+static void every_operation_names_the_roles_that_may_do_it(void **state)
+{
+    (void)state;
+    static const struct {
+        ov_op op;
+        bool may[OV_ROLE_COUNT];
+    } m[] = {
+        {OV_OP_COURSE_WRITE, {1, 1, 1, 1, 0, 0, 0, 0, 0, 0}},
+        {OV_OP_MATCH, {1, 0, 0, 1, 0, 0, 0, 0, 0, 0}},
+        {OV_OP_PLACEMENT, {1, 0, 0, 1, 0, 0, 0, 0, 0, 0}},
+        {OV_OP_SIGN_CONSULTANT, {0, 0, 0, 1, 0, 0, 0, 0, 0, 0}},
+        {OV_OP_CTI, {0, 1, 1, 0, 0, 0, 0, 0, 0, 0}},
+        {OV_OP_CTI_CONTACT, {0, 0, 1, 0, 0, 0, 0, 0, 0, 0}},
+        {OV_OP_COMPANY, {1, 0, 0, 1, 0, 1, 0, 0, 0, 0}},
+        {OV_OP_SCREENING, {1, 0, 0, 0, 1, 1, 0, 0, 0, 0}},
+        {OV_OP_AUDIT_VIEW, {0, 0, 0, 0, 1, 1, 0, 0, 0, 0}},
+        {OV_OP_COURSE_READ, {1, 1, 1, 1, 1, 1, 0, 1, 0, 0}},
+        {OV_OP_COURSE_LIST, {1, 1, 1, 1, 1, 1, 0, 1, 0, 0}},
+        {OV_OP_PLACEMENT_READ, {1, 1, 1, 1, 1, 1, 0, 1, 1, 0}},
+        {OV_OP_AGREEMENT_LIST, {0, 0, 0, 0, 0, 0, 0, 0, 1, 0}},
+        {OV_OP_OWN_LOG, {0, 0, 0, 0, 0, 0, 0, 1, 0, 0}},
+        {OV_OP_COMPANY_READ, {1, 0, 0, 1, 0, 1, 0, 0, 0, 0}},
+    };
+    _Static_assert(sizeof m / sizeof m[0] == OV_OP_COUNT,
+                   "a row for every operation");
+    for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
+        assert_int_equal(m[i].op, (ov_op)i);
+        assert_non_null(ov_op_refusal(m[i].op));
+        for (int r = 0; r < OV_ROLE_COUNT; r++) {
+            ov_viewer v = viewer_of((ov_role)r);
+            if (ov_may_do(&v, m[i].op) != m[i].may[r])
+                fail_msg("%s by %s: expected %d", ov_op_code(m[i].op),
+                         ov_role_code((ov_role)r), m[i].may[r]);
+        }
+    }
+    /* the operations on one's own records need the record */
+    ov_viewer c = viewer_of(OV_ROLE_CITIZEN);
+    c.citizen_id = 0;
+    assert_false(ov_may_do(&c, OV_OP_OWN_LOG));
+    ov_viewer e = viewer_of(OV_ROLE_EMPLOYER);
+    e.company_id = 0;
+    assert_false(ov_may_do(&e, OV_OP_AGREEMENT_LIST));
+}
+
+/* The employer rule: an employer contact sees a placement at their own
+ * company (its work agreement only), whatever its course, and no other;
+ * everyone else sees a placement when they see its course. */
+static void an_employer_sees_the_placements_at_their_own_company(void **state)
+{
+    (void)state;
+    enum { AT_OWN_COMPANY, AT_OTHER_COMPANY, NPL };
+    static const struct {
+        ov_role role;
+        /* by relation of the course, then by company */
+        bool see[NREL][NPL];
+        bool whole;
+    } m[] = {
+        {OV_ROLE_EMPLOYMENT_CASEWORKER,
+         {{1, 1}, {1, 1}, {0, 0}, {0, 0}}, true},
+        {OV_ROLE_SOCIAL_CASEWORKER, {{1, 1}, {1, 1}, {0, 0}, {0, 0}}, true},
+        {OV_ROLE_CTI_WORKER, {{1, 1}, {1, 1}, {0, 0}, {0, 0}}, true},
+        {OV_ROLE_COMPANY_CONSULTANT, {{1, 1}, {1, 1}, {0, 0}, {0, 0}}, true},
+        {OV_ROLE_LEADER, {{1, 1}, {1, 1}, {1, 1}, {0, 0}}, true},
+        {OV_ROLE_ADMINISTRATOR, {{1, 1}, {1, 1}, {1, 1}, {0, 0}}, true},
+        {OV_ROLE_NATIONAL_ANALYST, {{0, 0}, {0, 0}, {0, 0}, {0, 0}}, true},
+        {OV_ROLE_CITIZEN, {{1, 1}, {0, 0}, {0, 0}, {0, 0}}, true},
+        {OV_ROLE_EMPLOYER, {{1, 0}, {1, 0}, {1, 0}, {1, 0}}, false},
+        {OV_ROLE_SYSTEM, {{0, 0}, {0, 0}, {0, 0}, {0, 0}}, true},
+    };
+    _Static_assert(sizeof m / sizeof m[0] == OV_ROLE_COUNT,
+                   "a row for every role");
+    for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
+        ov_viewer v = viewer_of(m[i].role);
+        for (int rel = 0; rel < NREL; rel++)
+            for (int pl = 0; pl < NPL; pl++) {
+                ov_placement_scope p = {scope(rel, &v),
+                                        pl == AT_OWN_COMPANY ? 5 : 6};
+                if (ov_may_see_placement(&v, &p) != m[i].see[rel][pl])
+                    fail_msg("role %s, relation %d, company %lld: "
+                             "expected %d",
+                             ov_role_code(m[i].role), rel,
+                             (long long)p.company_id, m[i].see[rel][pl]);
+            }
+        assert_int_equal(ov_sees_whole_placement(&v), m[i].whole);
+    }
+    /* an employer contact without a company sees none */
+    ov_viewer e = viewer_of(OV_ROLE_EMPLOYER);
+    e.company_id = 0;
+    ov_placement_scope none = {scope(OWN, &e), 0};
+    assert_false(ov_may_see_placement(&e, &none));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_access_matrix_holds_for_every_role),
+        cmocka_unit_test(every_operation_names_the_roles_that_may_do_it),
+        cmocka_unit_test(
+            an_employer_sees_the_placements_at_their_own_company),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

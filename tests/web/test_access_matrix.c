@@ -25,9 +25,11 @@
  *    byte for byte as an id that does not exist, and writes nothing
  *    (ids_in_bodies; every id field of every action needs a row there).
  *
- * What {id} is, and which record stands for each relation, follows from
- * the route's address (id_kinds below; for actions it must agree with the
- * action's scope).
+ * The routes are ov_routes itself: every route of the table needs its rows
+ * here. What {id} is, and which record stands for each relation, follows
+ * from the route's address (id_kinds below), and must agree with the scope
+ * the route declares (routes.c; an action route's is its action's), which
+ * is what dispatch checks.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -652,16 +654,19 @@ static void every_route_has_a_row_for_every_role_and_relation(void **state)
             missing++;
             continue;
         }
-        /* the address says what {id} is; an action's scope must agree */
-        if (r->action && k != ID_NONE) {
-            ov_scope sc = r->action->scope;
+        /* the address says what {id} is; the scope the route declares
+         * (an action route: its action's) must agree, so the rows below
+         * test what dispatch checks */
+        if (k != ID_NONE) {
+            ov_scope sc = ov_route_scope(r);
             bool agrees = (sc == OV_SCOPE_COURSE && k == ID_COURSE) ||
                           (sc == OV_SCOPE_PLACEMENT && k == ID_PLACEMENT) ||
                           (sc == OV_SCOPE_PROPOSAL && k == ID_PROPOSAL) ||
-                          (sc == OV_SCOPE_MUNICIPALITY &&
+                          (sc == OV_SCOPE_BATCH && k == ID_BATCH) ||
+                          (sc == OV_SCOPE_MUNICIPALITY && r->action &&
                            (k == ID_COMPANY || k == ID_BATCH));
             if (!agrees) {
-                print_error("%s %s: the action's scope (%d) does not match "
+                print_error("%s %s: the declared scope (%d) does not match "
                             "what its address says {id} is\n",
                             method_name(r->method), r->pattern, (int)sc);
                 missing++;

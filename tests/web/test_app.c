@@ -10,6 +10,11 @@
 
 #include <jansson.h>
 
+#include "model/meeting.h"
+#include "store/meeting.h"
+#include "model/access.h"
+#include "store/org.h"
+#include "store/placement.h"
 #include "store/session.h"
 #include "support/world.h"
 #include "web/app.h"
@@ -104,8 +109,10 @@ static void route_patterns_capture_their_parameters(void **state)
 static void the_access_check_denies_by_default(void **state)
 {
     (void)state;
-    ov_route closed = {OV_GET, "/x", OV_ACCESS_SESSION, NULL, "test", NULL};
-    ov_route open = {OV_GET, "/y", OV_ACCESS_PUBLIC, NULL, "test", NULL};
+    ov_route closed = {OV_GET, "/x", OV_ACCESS_SESSION, NULL, "test", NULL,
+                       OV_SCOPE_SESSION, OV_OP_NONE, NULL};
+    ov_route open = {OV_GET, "/y", OV_ACCESS_PUBLIC, NULL, "test", NULL,
+                     OV_SCOPE_PUBLIC, OV_OP_NONE, NULL};
     ov_request req;
     memset(&req, 0, sizeof req);
     ov_err err;
@@ -117,9 +124,11 @@ static void the_access_check_denies_by_default(void **state)
         "/api/v1/health", "/login", "/sprog", "/static/app.css",
         "/static/app.js"};
     for (int i = 0; i < ov_nroutes; i++) {
-        /* a plain handler or an action, never neither */
-        assert_true((ov_routes[i].handler != NULL) !=
-                    (ov_routes[i].action != NULL));
+        /* a plain handler, a view or an action: exactly one */
+        assert_int_equal((ov_routes[i].handler != NULL) +
+                             (ov_routes[i].page != NULL) +
+                             (ov_routes[i].action != NULL),
+                         1);
         assert_non_null(ov_routes[i].summary);
         /* only health, the log-in itself, the language switch and the
          * static files are open */
@@ -131,6 +140,46 @@ static void the_access_check_denies_by_default(void **state)
             ok = ok || strcmp(ov_routes[i].pattern, open_ok[k]) == 0;
         if (!ok)
             fail_msg("route %s is public", ov_routes[i].pattern);
+    }
+}
+
+/* Every route declares who may call it (its scope and the operation it
+ * needs), and the declaration fits its address: public exactly when open
+ * without a session; an {id} names a record (course, placement, proposal,
+ * candidate list, or for an action a record of the municipality); every
+ * scope that shows data names an operation; a view (handed an open
+ * transaction) is about a course or a placement. */
+static bool record_scope(ov_scope sc)
+{
+    return sc == OV_SCOPE_COURSE || sc == OV_SCOPE_PLACEMENT ||
+           sc == OV_SCOPE_PROPOSAL || sc == OV_SCOPE_BATCH;
+}
+
+static void every_route_declares_its_scope_and_operation(void **state)
+{
+    (void)state;
+    for (int i = 0; i < ov_nroutes; i++) {
+        const ov_route *r = &ov_routes[i];
+        ov_scope sc = ov_route_scope(r);
+        int op = ov_route_op(r);
+        bool has_id = strchr(r->pattern, '{') != NULL;
+        const char *why = NULL;
+        if ((r->access == OV_ACCESS_PUBLIC) != (sc == OV_SCOPE_PUBLIC))
+            why = "public access and the public scope go together";
+        else if (sc == OV_SCOPE_PUBLIC || sc == OV_SCOPE_SESSION) {
+            if (op != OV_OP_NONE || has_id)
+                why = "a public or session route has no operation and no id";
+        } else if (op < 0 || op >= OV_OP_COUNT)
+            why = "a route that shows or changes data names its operation";
+        else if (record_scope(sc) ? !has_id
+                 : has_id && !(sc == OV_SCOPE_MUNICIPALITY && r->action))
+            why = "an {id} needs a record scope (or a municipality action "
+                  "with a check), and a record scope an {id}";
+        else if (r->page && sc != OV_SCOPE_COURSE && sc != OV_SCOPE_PLACEMENT)
+            why = "a view is about a course or a placement";
+        if (why)
+            fail_msg("%s %s: %s", r->method == OV_GET ? "GET" : "POST",
+                     r->pattern, why);
     }
 }
 
@@ -381,7 +430,8 @@ static void the_session_timeouts_come_from_the_settings(void **state)
     tu_world w;
     tu_world_init(&w);
     ov_arena *a = ov_arena_new(0);
-    ov_route closed = {OV_GET, "/x", OV_ACCESS_SESSION, NULL, "test", NULL};
+    ov_route closed = {OV_GET, "/x", OV_ACCESS_SESSION, NULL, "test", NULL,
+                       OV_SCOPE_SESSION, OV_OP_NONE, NULL};
     char t1[OV_TOKEN_HEX], t2[OV_TOKEN_HEX], t3[OV_TOKEN_HEX];
     old_session(&w, w.job, 2 * 3600000, t1);
     old_session(&w, w.job, 2 * 3600000, t2);
@@ -440,6 +490,85 @@ static void the_import_limit_needs_a_role_that_may_import(void **state)
     tu_db_free(&w.t);
 }
 
+/* The reads of citizen data, the JSON-only routes included, leave their
+ * audit rows' sync to the response: the handler commits without waiting
+ * and hands the ticket to the response (which the server holds, not a
+ * worker thread), so res.audit_ticket is set when ov_web_handle returns
+ * under async_audit. A handler that waits in its own thread leaves 0. */
+static void reads_hand_their_audit_ticket_to_the_response(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    ov_arena *a = ov_arena_new(0);
+    int64_t course = tu_course(&w, ov_today_cph() - 30);
+    int64_t citizen_user = 0, employer_user = 0;
+    ov_tx *tx;
+    ov_err err;
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    ov_user_input cu = {OV_STR_LIT("borger"), OV_STR_LIT("Anna"),
+                        OV_ROLE_CITIZEN, 250, w.citizen, 0};
+    assert_int_equal(ov_org_user_create(tx, &cu, &citizen_user, &err), OV_OK);
+    ov_user_input eu = {OV_STR_LIT("arbejdsgiver"), OV_STR_LIT("Lager"),
+                        OV_ROLE_EMPLOYER, 250, 0, w.company};
+    assert_int_equal(ov_org_user_create(tx, &eu, &employer_user, &err),
+                     OV_OK);
+    /* a placement at the employer's company (after the start meeting),
+     * for its agreements list */
+    ov_life_domains d;
+    ov_life_domains_default(&d);
+    ov_meeting_input in = {
+        .kind = OV_MEETING_START,
+        .held_on = ov_today_cph() - 20,
+        .attendees = OV_ATTEND(OV_ROLE_CITIZEN) |
+                     OV_ATTEND(OV_ROLE_EMPLOYMENT_CASEWORKER) |
+                     OV_ATTEND(OV_ROLE_CTI_WORKER) |
+                     OV_ATTEND(OV_ROLE_COMPANY_CONSULTANT)};
+    int64_t meeting = 0;
+    bool complete = false;
+    assert_int_equal(ov_meeting_record(tx, course, &in, &d, ov_today_cph(),
+                                       &meeting, &complete, &err),
+                     OV_OK);
+    ov_placement p = {OV_PLACE_INTERNSHIP, w.company, ov_today_cph() - 10,
+                      false, 0, 150};
+    int64_t placement = 0;
+    assert_int_equal(ov_placement_create(tx, course, &p, &placement, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    char job[OV_TOKEN_HEX], leader[OV_TOKEN_HEX], cit[OV_TOKEN_HEX],
+        emp[OV_TOKEN_HEX];
+    old_session(&w, w.job, 0, job);
+    old_session(&w, w.leader, 0, leader);
+    old_session(&w, citizen_user, 0, cit);
+    old_session(&w, employer_user, 0, emp);
+    const char *case_path =
+        ov_arena_printf(a, "/api/v1/cases/%lld", (long long)course);
+    const struct {
+        const char *path;
+        const char *token;
+    } reads[] = {
+        {"/api/v1/cases", job},      {case_path, job},
+        {"/api/v1/tasks", job},      {"/opgaver", job},
+        {"/forloeb", job},           {"/api/v1/me/access-log", cit},
+        {"/min-adgangslog", cit},    {"/revision", leader},
+        {"/api/v1/me/agreements", emp},
+    };
+    ov_web app = {.store = w.t.store, .async_audit = true};
+    for (size_t i = 0; i < sizeof reads / sizeof reads[0]; i++) {
+        ov_request req = with_cookie(a, OV_GET, reads[i].path, reads[i].token);
+        ov_response res;
+        ov_response_init(&res, a, 1 << 20);
+        ov_web_handle(&app, &req, &res);
+        if (res.status != 200 || res.audit_ticket == 0)
+            fail_msg("%s: status %d, audit ticket %llu", reads[i].path,
+                     res.status, (unsigned long long)res.audit_ticket);
+        assert_int_equal(
+            ov_store_audit_wait(w.t.store, res.audit_ticket, &err), OV_OK);
+    }
+    ov_arena_destroy(a);
+    tu_db_free(&w.t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -448,6 +577,7 @@ int main(void)
         cmocka_unit_test(unknown_paths_and_methods_get_json_errors),
         cmocka_unit_test(route_patterns_capture_their_parameters),
         cmocka_unit_test(the_access_check_denies_by_default),
+        cmocka_unit_test(every_route_declares_its_scope_and_operation),
         cmocka_unit_test(errors_map_to_http_status_codes),
         cmocka_unit_test(the_openapi_document_and_the_routes_agree),
         cmocka_unit_test(location_is_percent_encoded),
@@ -457,6 +587,7 @@ int main(void)
             a_login_finding_the_log_ins_in_flight_full_answers_503),
         cmocka_unit_test(the_session_timeouts_come_from_the_settings),
         cmocka_unit_test(the_import_limit_needs_a_role_that_may_import),
+        cmocka_unit_test(reads_hand_their_audit_ticket_to_the_response),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,403 @@
+/*
+ * dispatch.c - one request's way: find its route, check access (deny by
+ * default: a live session, the CSRF token for changes), hand it to the
+ * handler or action, and hold the response for its audit rows.
+ */
+#include "web/app.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "store/session.h"
+#include "web/form.h"
+#include "web/handlers.h"
+#include "web/msg.h"
+#include "web/ui.h"
+
+#define TOUCH_AFTER_MS 60000
+
+bool ov_route_match(const char *pattern, ov_str path, ov_request *req)
+{
+    ov_str p = ov_str_c(pattern);
+    int np = 0;
+    size_t i = 0, j = 0;
+    while (i < p.len && j < path.len) {
+        if (p.ptr[i] == '{') {
+            const char *close = memchr(p.ptr + i, '}', p.len - i);
+            if (!close || np >= 4)
+                return false;
+            i = (size_t)(close - p.ptr) + 1;
+            size_t start = j;
+            while (j < path.len && path.ptr[j] != '/')
+                j++;
+            if (j == start)
+                return false;
+            if (req)
+                req->params[np] = (ov_str){path.ptr + start, j - start};
+            np++;
+            continue;
+        }
+        if (p.ptr[i] != path.ptr[j])
+            return false;
+        i++;
+        j++;
+    }
+    if (i != p.len || j != path.len)
+        return false;
+    if (req)
+        req->nparams = np;
+    return true;
+}
+
+/* The session cookie's value, or OV_STR_NULL. */
+static ov_str session_cookie(const ov_request *req)
+{
+    ov_str c = ov_request_header(req, "Cookie");
+    while (c.ptr && c.len) {
+        ov_str one;
+        c = ov_str_cut(c, ';', &one);
+        one = ov_str_trim(one);
+        ov_str name;
+        ov_str value = ov_str_cut(one, '=', &name);
+        if (value.ptr && ov_str_eq_c(name, OV_SESSION_COOKIE))
+            return value;
+    }
+    return OV_STR_NULL;
+}
+
+/* The live session of a token: OV_OK and *s, or OV_EPERM. *expired says
+ * whether a session was found but is past its idle or absolute limit
+ * (settings session_idle_minutes, session_absolute_hours). */
+static ov_status session_of(ov_web *app, ov_str token, ov_session *s,
+                            bool *expired, ov_err *err)
+{
+    *expired = false;
+    if (!token.ptr || token.len != 64 || !app || !app->store)
+        return ov_err_set(err, OV_EPERM, NULL, "log in first");
+    ov_tx *tx;
+    ov_status st = ov_tx_begin_read(app->store, &tx, err);
+    if (st != OV_OK)
+        return st;
+    st = ov_session_get(tx, token, s, err);
+    ov_tx_rollback(tx);
+    if (st != OV_OK)
+        return ov_err_set(err, OV_EPERM, NULL, "log in first");
+    ov_time now = ov_time_now();
+    ov_time idle = (ov_time)(app->idle_minutes > 0 ? app->idle_minutes : 30) *
+                   60000;
+    ov_time absolute =
+        (ov_time)(app->absolute_hours > 0 ? app->absolute_hours : 12) *
+        3600000;
+    *expired = now - s->seen > idle || now - s->created > absolute;
+    return OV_OK;
+}
+
+ov_status ov_web_authorize(ov_web *app, const ov_route *route,
+                           ov_request *req, ov_err *err)
+{
+    if (route->access == OV_ACCESS_PUBLIC)
+        return OV_OK;
+    /* deny by default: everything else needs a live session */
+    ov_str token = session_cookie(req);
+    ov_session s;
+    bool expired;
+    ov_status st = session_of(app, token, &s, &expired, err);
+    if (st != OV_OK)
+        return st;
+    ov_time now = ov_time_now();
+    if (expired || now - s.seen > TOUCH_AFTER_MS) {
+        ov_tx *tx;
+        ov_actor actor = {"web", OV_ROLE_SYSTEM, "session"};
+        ov_err e2;
+        if (ov_tx_begin(app->store, &actor, &tx, &e2) == OV_OK) {
+            if (expired)
+                ov_session_delete(tx, token, &e2);
+            else
+                ov_session_touch(tx, token, now, &e2);
+            ov_tx_commit(tx, &e2);
+        }
+    }
+    if (expired)
+        return ov_err_set(err, OV_EPERM, NULL,
+                          "the session has expired; log in again");
+    /* state-changing calls need the CSRF token: the header (API) or the
+     * form's hidden field (HTML) */
+    if (req->method != OV_GET) {
+        ov_str t = ov_request_header(req, "X-CSRF-Token");
+        if (!t.ptr)
+            t = ov_form_peek(req, "csrf");
+        if (t.len != 64 || !ov_memeq_ct(t.ptr, s.csrf, 64))
+            return ov_err_set(err, OV_EINVAL, "X-CSRF-Token",
+                              "missing or wrong X-CSRF-Token header; send "
+                              "the token from the log-in");
+    }
+    req->has_session = true;
+    req->token = token;
+    req->viewer = s.viewer;
+    snprintf(req->username, sizeof req->username, "%s", s.username);
+    snprintf(req->full_name, sizeof req->full_name, "%s", s.full_name);
+    snprintf(req->csrf, sizeof req->csrf, "%s", s.csrf);
+    return OV_OK;
+}
+
+/* The language: the ov_lang cookie, else Danish. */
+static ov_lang request_lang(const ov_request *req)
+{
+    ov_str c = ov_request_header(req, "Cookie");
+    while (c.ptr && c.len) {
+        ov_str one;
+        c = ov_str_cut(c, ';', &one);
+        one = ov_str_trim(one);
+        ov_str name;
+        ov_str value = ov_str_cut(one, '=', &name);
+        ov_lang l;
+        if (value.ptr && ov_str_eq_c(name, "ov_lang") &&
+            ov_lang_parse(value, &l))
+            return l;
+    }
+    return OV_LANG_DA;
+}
+
+static bool is_api(const ov_request *req)
+{
+    return ov_str_starts_with(req->path, OV_STR_LIT("/api/"));
+}
+
+/* The audit rows of what the response shows could not be written: it
+ * must not leave; answer 503 instead. */
+void ov_web_audit_failed(ov_request *req, ov_response *res, const ov_err *err)
+{
+    size_t max = res->body.max;
+    int lang = res->lang;
+    ov_response_init(res, req->arena, max);
+    ov_response_security_headers(res);
+    res->lang = lang;
+    ov_log_error("%.*s: %s", (int)req->path.len, req->path.ptr, err->msg);
+    if (is_api(req))
+        ov_response_error_status(res, 503, "audit_unavailable", err->msg);
+    else
+        ov_page_error(res, req, 503, "error.title", err->msg);
+}
+
+static void dispatch(ov_web *app, ov_request *req, ov_response *res);
+
+/* The route of the request's method and path, or NULL (*path_known: the
+ * path has a route for another method). */
+static const ov_route *find_route(const ov_request *req, bool *path_known)
+{
+    *path_known = false;
+    for (int i = 0; i < ov_nroutes; i++) {
+        if (!ov_route_match(ov_routes[i].pattern, req->path, NULL))
+            continue;
+        *path_known = true;
+        if (ov_routes[i].method == req->method)
+            return &ov_routes[i];
+    }
+    return NULL;
+}
+
+ov_body_class ov_web_body_class(ov_web *app, ov_request *req,
+                                bool *answer_now)
+{
+    *answer_now = false;
+    bool path_known;
+    const ov_route *r = find_route(req, &path_known);
+    if (!r) {
+        /* 404 or 405: nothing to read */
+        *answer_now = true;
+        return OV_BODY_SMALL;
+    }
+    if (r->access == OV_ACCESS_PUBLIC)
+        return OV_BODY_SMALL; /* the log-in: a few hundred bytes */
+    ov_session s;
+    bool expired;
+    ov_err err;
+    if (session_of(app, session_cookie(req), &s, &expired, &err) != OV_OK ||
+        expired) {
+        /* the access check fails whatever the body holds: answer it (401,
+         * or back to the log-in) without reading any */
+        *answer_now = true;
+        return OV_BODY_SMALL;
+    }
+    /* the import route, for a role that may import: candidate lists */
+    if (r->action == &ov_act_import && ov_may_do(&s.viewer, r->action->op))
+        return OV_BODY_IMPORT;
+    return OV_BODY_NORMAL;
+}
+
+/* The page's writer failed (past the body's cap, or an ov_html_printf
+ * call whose arguments did not fit its format): a half-written page must
+ * not leave. Answer 500 in a fresh body with room for the message. */
+static void body_failed(ov_request *req, ov_response *res)
+{
+    size_t max = res->body.max < 16384 ? 16384 : res->body.max;
+    int lang = res->lang;
+    uint64_t ticket = res->audit_ticket;
+    ov_log_error("%.*s: the response could not be written (over %zu bytes, "
+                 "or an HTML call that does not match its format)",
+                 (int)req->path.len, req->path.ptr, res->body.max);
+    ov_response_init(res, req->arena, max);
+    ov_response_security_headers(res);
+    res->lang = lang;
+    res->audit_ticket = ticket;
+    if (is_api(req))
+        ov_response_error_status(res, 500, "internal",
+                                 "the response could not be written");
+    else
+        ov_page_error(res, req, 500, "error.internal", NULL);
+}
+
+void ov_web_handle(ov_web *app, ov_request *req, ov_response *res)
+{
+    dispatch(app, req, res);
+    if (res->later) {
+        if (app && app->async_later)
+            return; /* the server runs it, then holds for the audit */
+        void (*later)(void *) = res->later;
+        res->later = NULL;
+        later(res->later_ctx);
+    }
+    if (res->body.failed)
+        body_failed(req, res);
+    if (!res->audit_ticket || (app && app->async_audit))
+        return;
+    ov_err err;
+    if (ov_store_audit_wait(app->store, res->audit_ticket, &err) != OV_OK)
+        ov_web_audit_failed(req, res, &err);
+    res->audit_ticket = 0;
+}
+
+/* The access a route declares (routes.c), checked before its handler
+ * runs; false when the answer is given. Deny by default: a scope not
+ * named here answers 500.
+ *  - public and session routes: the session check was all;
+ *  - the caller's own records and municipality: the operation, else 403
+ *    saying why (ov_op_refusal);
+ *  - one record ({id}): an id that is no number, or an operation the role
+ *    may not do, is a record the caller may not see: 404;
+ *  - a view of a course or a placement: dispatch opens the request's
+ *    audited read and checks visibility (404) and the operation (403) in
+ *    it, and the view takes the open transaction (ov_ctx_take_tx). */
+static bool route_gate(ov_ctx *c, const ov_route *r)
+{
+    ov_err err;
+    ov_err_clear(&err);
+    const ov_viewer *v = &c->req->viewer;
+    switch (r->scope) {
+    case OV_SCOPE_PUBLIC:
+    case OV_SCOPE_SESSION: return true;
+    case OV_SCOPE_SELF:
+    case OV_SCOPE_MUNICIPALITY:
+        if (ov_may_do(v, (ov_op)r->op))
+            return true;
+        ov_err_set(&err, OV_EPERM, NULL, "%s", ov_op_refusal((ov_op)r->op));
+        ov_ctx_fail(c, &err);
+        return false;
+    case OV_SCOPE_COURSE:
+    case OV_SCOPE_PLACEMENT:
+    case OV_SCOPE_PROPOSAL:
+    case OV_SCOPE_BATCH: break;
+    }
+    if (r->scope > OV_SCOPE_PUBLIC) {
+        ov_err_set(&err, OV_EINTERNAL, NULL, "the route declares no access");
+        ov_ctx_fail(c, &err);
+        return false;
+    }
+    if (!ov_ctx_param_id(c, 0, &c->id))
+        return false;
+    if (r->scope == OV_SCOPE_COURSE && r->page) {
+        if (ov_ctx_course_tx(c, c->id, r->op, &c->tx, &err) == OV_OK)
+            return true;
+        ov_ctx_fail(c, &err);
+        return false;
+    }
+    if (!ov_may_do(v, (ov_op)r->op)) {
+        ov_ctx_not_found(c);
+        return false;
+    }
+    if (r->scope == OV_SCOPE_PLACEMENT && r->page &&
+        ov_ctx_take_placement_tx(c, &c->tx, &err) != OV_OK) {
+        ov_ctx_fail(c, &err);
+        return false;
+    }
+    return true;
+}
+
+static void dispatch(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_response_security_headers(res);
+    req->lang = (int)request_lang(req);
+    res->lang = req->lang;
+    bool path_known = false;
+    const ov_route *found = find_route(req, &path_known);
+    if (found)
+        ov_route_match(found->pattern, req->path, req);
+    if (!found) {
+        if (path_known) {
+            ov_response_header(res, "Allow", "GET, POST, DELETE");
+            ov_response_error_status(res, 405, "method_not_allowed",
+                                     "this address does not take that "
+                                     "method");
+        } else if (!is_api(req)) {
+            ov_page_error(res, req, 404, "error.not_found", NULL);
+        } else {
+            ov_response_error_status(res, 404, "not_found",
+                                     "no such page or API route");
+        }
+        return;
+    }
+    ov_err err;
+    ov_err_clear(&err);
+    if (ov_web_authorize(app, found, req, &err) != OV_OK) {
+        bool csrf = err.code == OV_EINVAL &&
+                    strcmp(err.field, "X-CSRF-Token") == 0;
+        if (!is_api(req)) {
+            if (csrf) {
+                ov_page_error(res, req, 403, "error.csrf", NULL);
+            } else if (err.code == OV_EPERM) {
+                /* back to the log-in, and then to where the user was */
+                /* the path as libmicrohttpd decoded it: encoded again
+                 * as a query value (non-ASCII, '&', '#', '%') */
+                const char *to =
+                    req->method == OV_GET && req->path.len < 200
+                        ? ov_arena_printf(
+                              req->arena, "/login?next=%s",
+                              ov_url_encode(req->arena, req->path, "/"))
+                        : "/login?udlobet=1";
+                if (strstr(err.msg, "expired") && req->method == OV_GET)
+                    to = "/login?udlobet=1";
+                ov_page_redirect(res, to);
+            } else {
+                ov_page_error(res, req, ov_status_http(err.code),
+                              "error.title", err.msg);
+            }
+            return;
+        }
+        if (err.code == OV_EPERM)
+            ov_response_error_status(res, 401, "unauthorized", err.msg);
+        else if (csrf)
+            ov_response_error_status(res, 403, "forbidden", err.msg);
+        else
+            ov_response_error(res, &err);
+        return;
+    }
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
+    if (found->action) {
+        if (req->method == OV_GET)
+            ov_action_form(&c, found->action);
+        else
+            ov_action_post(&c, found->action);
+        return;
+    }
+    if (!route_gate(&c, found))
+        return;
+    if (found->page) {
+        found->page(&c);
+        if (c.tx) /* a view that answered before taking it */
+            ov_tx_rollback(c.tx);
+        return;
+    }
+    found->handler(app, req, res);
+}
