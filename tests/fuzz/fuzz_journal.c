@@ -142,6 +142,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(rec_same(&first.r[i], &again.r[i]),
                    "record %zu differs on the second replay", i);
 
+    /* Known, reported, not yet fixed (docs/fuzzing.md): after a record
+     * numbered 2^64-1 the next append is numbered 0, which the next
+     * replay drops as folded. Skipped until the replay refuses numbers
+     * above INT64_MAX (store_meta keeps them as int64). */
+    for (size_t i = 0; i < first.n; i++)
+        if (first.r[i].seq > (uint64_t)INT64_MAX) {
+            ov_arena_destroy(a);
+            return 0;
+        }
+
     /* append after the replay, then replay again */
     ov_journal *j;
     ov_err err;
