@@ -176,8 +176,8 @@ bench-eval: deps
 # tests/fuzz/fuzz_<name>.c with its seed corpus in tests/fuzz/corpus/<name>.
 # The library is built again with clang under ASan+UBSan and libFuzzer's
 # coverage into build/fuzz. `make fuzz` runs each target FUZZ_SECONDS
-# (FUZZ_TARGETS="csv cpr" for some) and fails on a crash, which is kept in
-# build/fuzz/crashes.
+# (FUZZ_TARGETS="csv cpr" for some; FUZZ_CPU=1 counts CPU seconds, not
+# wall time) and fails on a crash, which is kept in build/fuzz/crashes.
 FUZZ_SECONDS ?= 60
 FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_TARGETS ?= $(FUZZ_NAMES)
