@@ -180,3 +180,38 @@ bench-eval: deps
 bench-import: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/bench-import
+
+# Fuzzing (docs/fuzzing.md): one libFuzzer target per parser,
+# tests/fuzz/fuzz_<name>.c with its seed corpus in tests/fuzz/corpus/<name>.
+# The library is built again with clang under ASan+UBSan and libFuzzer's
+# coverage into build/fuzz. `make fuzz` runs each target FUZZ_SECONDS
+# (FUZZ_TARGETS="csv cpr" for some; FUZZ_CPU=1 counts CPU seconds, not
+# wall time) and fails on a crash, which is kept in build/fuzz/crashes.
+FUZZ_SECONDS ?= 60
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_TARGETS ?= $(FUZZ_NAMES)
+FUZZ_BUILD := build/fuzz
+# The project's warnings hold under clang too, but for two: gcc's
+# -Wno-format-truncation is unknown to clang 14 (it has no such warning),
+# and clang's -Wdouble-promotion flags every glibc NAN and INFINITY used
+# as a double (they are float constants; the promotion is exact).
+FUZZ_CFLAGS := -Wno-unknown-warning-option -Wno-double-promotion
+.PHONY: fuzz fuzz-build
+
+ifeq ($(FUZZ_INNER),1)
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(say) FUZZ $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests -MMD -MP -fsanitize=fuzzer $< -o $@ \
+	    $(LIB) $(ALL_LDLIBS)
+-include $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%.d)
+endif
+
+fuzz-build:
+	@scripts/install-deps fuzz
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang SANITIZE=1 \
+	    FUZZ_INNER=1 CFLAGS='-fsanitize=fuzzer-no-link $(FUZZ_CFLAGS)' \
+	    $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz/fuzz_%)
+
+fuzz: fuzz-build
+	@FUZZ_BUILD=$(FUZZ_BUILD) scripts/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)

@@ -1,5 +1,6 @@
 #include "core/csv.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 void ov_csv_init(ov_csv *c, const char *data, size_t len, char sep)
@@ -26,9 +27,9 @@ ov_status ov_csv_next(ov_csv *c, ov_arena *a, ov_str *fields, size_t cap,
                       size_t *n, ov_err *err)
 {
     *n = 0;
-    /* skip blank lines */
+    /* skip blank lines (LF, CRLF or a lone CR each end one) */
     while (c->p < c->end && (*c->p == '\n' || *c->p == '\r')) {
-        if (*c->p == '\n')
+        if (*c->p == '\n' || c->p + 1 == c->end || c->p[1] != '\n')
             c->next_line++;
         c->p++;
     }
@@ -108,13 +109,18 @@ ov_status ov_csv_next(ov_csv *c, ov_arena *a, ov_str *fields, size_t cap,
             c->p++;
             continue;
         }
-        /* end of record */
-        if (c->p < c->end && *c->p == '\r')
+        /* end of record: LF, CRLF or a lone CR, one line each */
+        bool eol = false;
+        if (c->p < c->end && *c->p == '\r') {
             c->p++;
+            eol = true;
+        }
         if (c->p < c->end && *c->p == '\n') {
             c->p++;
-            c->next_line++;
+            eol = true;
         }
+        if (eol)
+            c->next_line++;
         break;
     }
     *n = k;

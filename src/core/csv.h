@@ -2,10 +2,11 @@
  * csv.h - a strict, fast CSV reader over a buffer in memory (RFC 4180).
  *
  * Fields are separated by `sep` (',' or ';' for Danish spreadsheets),
- * records by LF or CRLF. A field may be quoted with '"'; inside quotes the
- * separator and line breaks are data and '""' is one quote. A UTF-8 byte
- * order mark at the start is skipped. Unquoted fields are views into the
- * buffer (no copy); quoted fields with escaped quotes are unescaped into the
+ * records by LF, CRLF or a lone CR (each one line in messages). A field
+ * may be quoted with '"'; inside quotes the separator and line breaks are
+ * data and '""' is one quote. A UTF-8 byte order mark at the start is
+ * skipped. Unquoted fields are views into the buffer (no copy); quoted
+ * fields with escaped quotes are unescaped into the
  * arena. Every field has a cap and every record a maximum number of fields,
  * and errors name the line: "line 17: unterminated quoted field".
  * Blank lines are skipped.

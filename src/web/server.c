@@ -99,7 +99,9 @@ ov_status ov_listen_parse(const char *s, char *host, size_t hostcap,
 }
 
 /* libmicrohttpd's own messages go to the debug log, so that a failed start
- * is reported once, by our error line. */
+ * is reported once, by our error line. (The attribute says fmt is
+ * libmicrohttpd's printf format; clang's -Wformat-nonliteral needs it.) */
+__attribute__((format(printf, 2, 0)))
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
     (void)cls;

@@ -99,6 +99,33 @@ static void a_field_over_the_cap_is_refused(void **state)
     assert_int_equal(f[0].len, 64);
 }
 
+/* Found by tests/fuzz/fuzz_csv: a lone CR ends a record, so it must also
+ * count as a line, or every record of a file with old Mac line ends is
+ * "line 1" in the error messages. */
+static void a_lone_carriage_return_ends_a_line(void **state)
+{
+    (void)state;
+    ov_str f[4];
+    size_t n;
+    ov_err err;
+    ov_csv c;
+    const char mac[] = "a,b\rc,d\r\r\"e\"x,f\r";
+    ov_csv_init(&c, mac, sizeof mac - 1, ',');
+    assert_int_equal(ov_csv_next(&c, NULL, f, 4, &n, &err), OV_OK);
+    assert_int_equal(c.line, 1);
+    assert_int_equal(ov_csv_next(&c, NULL, f, 4, &n, &err), OV_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(c.line, 2);
+    assert_int_equal(ov_csv_next(&c, NULL, f, 4, &n, &err), OV_EINVAL);
+    assert_non_null(strstr(err.msg, "line 4: text after the closing quote"));
+    /* CRLF is still one line end */
+    const char dos[] = "a\r\nb\r\n";
+    ov_csv_init(&c, dos, sizeof dos - 1, ',');
+    assert_int_equal(ov_csv_next(&c, NULL, f, 4, &n, &err), OV_OK);
+    assert_int_equal(ov_csv_next(&c, NULL, f, 4, &n, &err), OV_OK);
+    assert_int_equal(c.line, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -106,6 +133,7 @@ int main(void)
         cmocka_unit_test(semicolon_separated_files_work),
         cmocka_unit_test(errors_name_the_line),
         cmocka_unit_test(a_field_over_the_cap_is_refused),
+        cmocka_unit_test(a_lone_carriage_return_ends_a_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
