@@ -533,6 +533,18 @@ static ov_status make_levels(ov_register *r, const char *file,
     int32_t *tmp = ov_xmalloc((n ? n : 1) * sizeof *tmp);
     for (size_t i = 0; i < n; i++) {
         ov_str v = cells[i];
+        /* a level's name is kept as a C string: a NUL byte would make two
+         * levels of one name and split one value's cells between them
+         * (found by the register fuzz target) */
+        if (memchr(v.ptr, '\0', v.len)) {
+            free(slot);
+            free(tmp);
+            free(lv);
+            return line_error(err, file, (long long)rows[i],
+                              "column '%s' holds a NUL byte; the extract "
+                              "must be text (re-export it as UTF-8 CSV)",
+                              colname);
+        }
         size_t h = (size_t)id_hash(v) & (cap - 1);
         for (;;) {
             uint32_t s = slot[h];

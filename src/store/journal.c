@@ -220,7 +220,14 @@ static size_t parse_rec(const unsigned char *h, size_t avail, int file,
     }
     if (!str[0] || !str[1] || !str[2] || (unsigned)action >= OV_ACT_COUNT)
         return 0;
-    *out = rec_new(get_u64(p), (ov_time)get_u64(p + 8),
+    /* Numbers start at 1 and are kept as int64 in store_meta: a record
+     * numbered 0 or above INT64_MAX was never written by a journal (one
+     * at 2^64-1 would make the next append wrap to 0, which the next
+     * replay drops as folded), so it does not check. */
+    uint64_t seq = get_u64(p);
+    if (seq == 0 || seq > (uint64_t)INT64_MAX)
+        return 0;
+    *out = rec_new(seq, (ov_time)get_u64(p + 8),
                    (int64_t)get_u64(p + 16), action, str, slen, file);
     return HEAD_BYTES + len;
 }

@@ -680,6 +680,33 @@ static void test_population_treated_must_be_zero_or_one(void **s)
     }
 }
 
+/* A NUL byte in a categorical cell is refused with its line: a level's
+ * name is a C string, so "m\0x" would become a second level "m" and split
+ * one value's cells between levels (found by the register fuzz target). */
+static void test_a_nul_byte_in_a_categorical_cell_names_its_line(void **s)
+{
+    (void)s;
+    static const char pop[] = "id,treated,start,sex\n"
+                              "a,1,2019-03,m\n"
+                              "b,0,2019-01,m\0x\n"
+                              "c,0,2019-01,f\n";
+    ext e;
+    ext_new(&e);
+    ext_put_len(&e, "population.csv", pop, sizeof pop - 1);
+    ext_put(&e, "months.csv", "id,month,status\na,2019-03,benefit\n");
+    ov_register_options o = {.kmax = 4, .num_kmax = 2, .threads = 1};
+    o.dir = e.dir;
+    ov_register r;
+    ov_err err;
+    ov_err_clear(&err);
+    ov_status rc = ov_register_read(&o, &r, &err);
+    ext_rm(&e);
+    assert_int_equal(rc, OV_EINVAL);
+    expect_msg(&err, "population.csv:3", "column 'sex' holds a NUL byte",
+               "must be text");
+    assert_freed(&r);
+}
+
 static void test_population_bad_id_names_line(void **s)
 {
     (void)s;
@@ -1524,6 +1551,7 @@ int main(void)
         cmocka_unit_test(test_population_malformed_start_names_line_and_form),
         cmocka_unit_test(test_population_treated_must_be_zero_or_one),
         cmocka_unit_test(test_population_bad_id_names_line),
+        cmocka_unit_test(test_a_nul_byte_in_a_categorical_cell_names_its_line),
         cmocka_unit_test(test_population_wrong_field_count_names_line),
         cmocka_unit_test(test_population_csv_syntax_error_names_line),
         cmocka_unit_test(

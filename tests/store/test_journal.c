@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <zlib.h>
 
 #include "store/audit.h"
 #include "store/citizen.h"
@@ -389,6 +390,47 @@ static void a_damaged_first_record_is_corruption_not_a_torn_tail(
     chain_ok_then_free(&t);
 }
 
+/* A record whose number is above INT64_MAX was never written by a journal
+ * (numbers start at 1 and are kept as int64): even with a valid CRC it is
+ * damage, not a record. Found by the journal fuzz target: a record at
+ * 2^64-1 made the next append wrap to 0, which the next replay dropped as
+ * folded. */
+static void a_record_numbered_above_int64_max_is_damage(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    journal_with(&t, 2);
+    char path[400];
+    snprintf(path, sizeof path, "%s-audit", t.db);
+    FILE *f = fopen(path, "r+b");
+    assert_non_null(f);
+    unsigned char head[12];
+    assert_int_equal(fread(head, 1, sizeof head, f), sizeof head);
+    uint32_t len = (uint32_t)head[4] | (uint32_t)head[5] << 8 |
+                   (uint32_t)head[6] << 16 | (uint32_t)head[7] << 24;
+    assert_true(len >= 25 && len < 4096);
+    unsigned char payload[4096];
+    assert_int_equal(fread(payload, 1, len, f), len);
+    memset(payload, 0xff, 8); /* the record's number: 2^64-1 */
+    uint32_t crc = (uint32_t)crc32(0L, payload, len);
+    for (int i = 0; i < 4; i++)
+        head[8 + i] = (unsigned char)(crc >> (8 * i));
+    assert_int_equal(fseek(f, 0, SEEK_SET), 0);
+    assert_int_equal(fwrite(head, 1, sizeof head, f), sizeof head);
+    assert_int_equal(fwrite(payload, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+    ov_journal *j;
+    ov_journal_state js;
+    ov_err err;
+    /* record 1 is gone, record 2 follows it: one acknowledged row lost */
+    assert_int_equal(ov_journal_open(t.db, 0, 0, false, &j, &js, &err),
+                     OV_ECORRUPT);
+    assert_int_equal(js.lost, 1);
+    assert_int_equal(js.waiting, 1);
+    tu_db_free(&t);
+}
+
 /* A file cut shorter than what was synced: the anchors say how far the
  * journal reached. Without that knowledge the cut looks like a clean end,
  * which is why the store anchors the synced number. */
@@ -598,6 +640,7 @@ int main(void)
         cmocka_unit_test(a_torn_record_at_the_end_is_cut_off),
         cmocka_unit_test(a_damaged_first_record_is_corruption_not_a_torn_tail),
         cmocka_unit_test(a_journal_cut_shorter_than_synced_is_corruption),
+        cmocka_unit_test(a_record_numbered_above_int64_max_is_damage),
         cmocka_unit_test(a_removed_journal_is_caught_through_the_anchors),
         cmocka_unit_test(verify_counts_the_rows_still_in_the_journal),
         cmocka_unit_test(
