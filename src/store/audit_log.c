@@ -474,3 +474,92 @@ ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, ov_arena *a,
     return ov_audit_append(tx, OV_ACT_READ, citizen_id, "egen adgangslog",
                            err);
 }
+
+/* ---- reads for the pages and the API ---- */
+
+static const char SQL_AUDIT[] =
+    "SELECT a.id, a.at, a.actor, a.role, a.action, coalesce(a.citizen_id, "
+    "0), coalesce(a.criterion, ''), a.purpose FROM audit_log a WHERE "
+    "(a.actor IN (SELECT username FROM app_user WHERE municipality_code = "
+    "?1) OR a.citizen_id IN (SELECT citizen_id FROM course WHERE "
+    "municipality_code = ?1)) AND (?2 = 0 OR a.citizen_id = ?2) AND (?3 = "
+    "'' OR a.actor = ?3) AND (?4 = '' OR a.at >= ?4) AND (?5 = '' OR a.at < "
+    "?5) ORDER BY a.id DESC LIMIT ?6";
+
+/* ---- the audit log ---- */
+
+ov_status ov_audit_search(ov_tx *tx, const ov_audit_filter *f, ov_arena *a,
+                          ov_audit_view_row **out, int *n, ov_err *err)
+{
+    ov_err_clear(err);
+    *n = 0;
+    *out = NULL;
+    if (ov_tx_check_audited(tx, err) != OV_OK)
+        return err->code;
+    if (f->municipality_code <= 0)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL,
+                                          "municipality_code",
+                                          "municipality_code: the audit log "
+                                          "is read per municipality; give "
+                                          "its code"), err));
+    if (f->limit < 1 || f->limit > 5000)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "limit",
+                                          "limit: show 1-5000 rows"), err));
+    if (f->has_from && f->has_to && f->from > f->to)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "to",
+                                          "to: the period ends before it "
+                                          "starts; swap the dates"), err));
+    int limit = f->limit;
+    char from[OV_TIME_BUF] = "", to[OV_TIME_BUF] = "";
+    ov_time t;
+    if (f->has_from) {
+        if (ov_cph_to_time(f->from, 0, 0, 0, &t, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+        ov_time_format_utc(t, from);
+    }
+    if (f->has_to) {
+        if (ov_cph_to_time(f->to + 1, 0, 0, 0, &t, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+        ov_time_format_utc(t, to);
+    }
+    size_t cap = 0;
+    ov_audit_view_row *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_AUDIT, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, f->municipality_code);
+    ov_stmt_bind_i64(s, 2, f->citizen_id);
+    ov_stmt_bind_text(s, 3, f->user.ptr ? f->user : OV_STR_LIT(""));
+    ov_stmt_bind_cstr(s, 4, from);
+    ov_stmt_bind_cstr(s, 5, to);
+    ov_stmt_bind_i64(s, 6, limit);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < limit) {
+        OV_GROW(a, rows, cap, (size_t)*n + 1);
+        ov_audit_view_row *e = &rows[*n];
+        e->id = ov_stmt_col_i64(s, 0);
+        if (ov_time_parse_utc(ov_stmt_col_text(s, 1, a), "at", &e->at, err) !=
+            OV_OK)
+            break;
+        e->actor = ov_stmt_col_text(s, 2, a);
+        if (ov_role_parse(ov_stmt_col_text(s, 3, a), "role", &e->role, err) !=
+            OV_OK)
+            break;
+        if (ov_action_parse(ov_stmt_col_text(s, 4, a), &e->action) != OV_OK) {
+            ov_err_set(err, OV_ECORRUPT, NULL, "audit row %lld: bad action",
+                       (long long)e->id);
+            break;
+        }
+        e->citizen_id = ov_stmt_col_i64(s, 5);
+        e->criterion = ov_stmt_col_text(s, 6, a);
+        e->purpose = ov_stmt_col_text(s, 7, a);
+        (*n)++;
+    }
+    if (ov_read_finish(tx, s, r, err) != OV_OK)
+        return err->code;
+    *out = rows;
+    /* viewing the log is itself logged, after reading */
+    return ov_audit_append(tx, OV_ACT_READ, f->citizen_id, "revisionslog",
+                           err);
+}

@@ -497,3 +497,36 @@ ov_status ov_course_check_visible(ov_tx *tx, const ov_viewer *v,
                           (long long)course_id);
     return OV_OK;
 }
+
+static const char SQL_PROPOSAL_COURSE[] =
+    "SELECT course_id FROM match_proposal WHERE id = ?1";
+static const char SQL_PLACEMENT_COURSE[] =
+    "SELECT course_id FROM placement WHERE id = ?1";
+static const char *const SQL_COURSE_OF[] = {SQL_PROPOSAL_COURSE,
+                                            SQL_PLACEMENT_COURSE};
+
+
+ov_status ov_course_of(ov_tx *tx, ov_course_of_kind which, int64_t id,
+                       int64_t *course_id, const char *field,
+                       const char *what, ov_err *err)
+{
+    ov_err_clear(err);
+    *course_id = 0;
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_COURSE_OF[which], &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, id);
+    ov_step r = ov_stmt_step(s, err);
+    if (r == OV_STEP_ROW)
+        *course_id = ov_stmt_col_i64(s, 0);
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    if (r == OV_STEP_DONE)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, field,
+                                          "%s: no %s %lld", field, what,
+                                          (long long)id), err));
+    return OV_OK;
+}

@@ -169,3 +169,49 @@ ov_status ov_plan_load(ov_tx *tx, int64_t course_id, int version,
         return ov_tx_fail(tx, err);
     return ov_audit_append(tx, OV_ACT_READ, h.citizen_id, "plan", err);
 }
+
+/* ---- reads for the pages and the API ---- */
+
+static const char SQL_PLAN_VERSIONS[] =
+    "SELECT version, with_citizen, citizen_comment, summary, created_by, "
+    "created_at FROM plan_version WHERE course_id = ?1 ORDER BY version DESC "
+    "LIMIT 500";
+
+/* ---- plan versions ---- */
+
+ov_status ov_plan_versions(ov_tx *tx, int64_t course_id, ov_arena *a,
+                           ov_plan_meta **out, int *n, ov_err *err)
+{
+    *n = 0;
+    *out = NULL;
+    ov_course_head h;
+    if (ov_course_read_begin(tx, course_id, &h, err) != OV_OK)
+        return err->code;
+    enum { CAP = 500 };
+    size_t cap = 0;
+    ov_plan_meta *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_PLAN_VERSIONS, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
+        OV_GROW(a, rows, cap, (size_t)*n + 1);
+        ov_plan_meta *m = &rows[*n];
+        m->version = (int)ov_stmt_col_i64(s, 0);
+        m->with_citizen = ov_stmt_col_i64(s, 1) != 0;
+        m->citizen_comment = ov_stmt_col_text(s, 2, a);
+        m->summary = ov_stmt_col_text(s, 3, a);
+        m->created_by = ov_stmt_col_text(s, 4, a);
+        if (ov_time_parse_utc(ov_stmt_col_text(s, 5, a), "created_at",
+                              &m->created_at, err) != OV_OK)
+            break;
+        (*n)++;
+    }
+    if (ov_read_finish(tx, s, r, err) != OV_OK)
+        return err->code;
+    *out = rows;
+    return ov_audit_append(tx, OV_ACT_READ, h.citizen_id, "planversioner",
+                           err);
+}

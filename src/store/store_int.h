@@ -305,6 +305,45 @@ ov_status ov_course_head_load(ov_tx *tx, int64_t course_id, ov_course_head *h,
 ov_status ov_course_head_open(ov_tx *tx, int64_t course_id, ov_course_head *h,
                               ov_err *err);
 
+/* The course a proposal or placement belongs to (course.c; no audit row:
+ * ids only). OV_ENOTFOUND naming `field` ("no <what> <id>"). */
+typedef enum ov_course_of_kind {
+    OV_COURSE_OF_PROPOSAL,
+    OV_COURSE_OF_PLACEMENT
+} ov_course_of_kind;
+ov_status ov_course_of(ov_tx *tx, ov_course_of_kind which, int64_t id,
+                       int64_t *course_id, const char *field,
+                       const char *what, ov_err *err);
+
+/* Helpers of the read functions. A date column as ov_date. */
+static inline ov_status ov_col_date(ov_stmt *s, int col, ov_arena *a,
+                                    const char *what, ov_date *out,
+                                    ov_err *err)
+{
+    return ov_date_parse_iso(ov_stmt_col_text(s, col, a), what, out, err);
+}
+/* Finish a read: release, and on a step error fail the transaction. */
+static inline ov_status ov_read_finish(ov_tx *tx, ov_stmt *s, ov_step r,
+                                       ov_err *err)
+{
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR || err->code != OV_OK)
+        return ov_tx_fail(tx, err);
+    return OV_OK;
+}
+/* The start of a read of one course's data: an audited transaction and
+ * the course's head (OV_ENOTFOUND for an unknown course). */
+static inline ov_status ov_course_read_begin(ov_tx *tx, int64_t course_id,
+                                             ov_course_head *h, ov_err *err)
+{
+    ov_err_clear(err);
+    if (ov_tx_check_audited(tx, err) != OV_OK)
+        return err->code;
+    if (ov_course_head_load(tx, course_id, h, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return OV_OK;
+}
+
 /* OV_EINVAL naming the field "municipality_code" unless the municipality
  * is registered (org.c). Does not mark the transaction failed. */
 ov_status ov_municipality_require(ov_tx *tx, int code, ov_err *err);
