@@ -306,18 +306,18 @@ static const char SQL_PROPOSALS[] =
     "SELECT p.id, p.opening_id, c.id, c.name, o.tasks, p.score, "
     "p.proposed_by, p.proposed_on, p.citizen_agreed, p.answered_on FROM "
     "match_proposal p JOIN opening o ON o.id = p.opening_id JOIN company c "
-    "ON c.id = o.company_id WHERE p.course_id = ?1 ORDER BY p.id DESC "
-    "LIMIT 200";
+    "ON c.id = o.company_id WHERE p.course_id = ?1 ORDER BY p.id DESC";
 static const char SQL_EMPLOYMENT_LIST[] =
     "SELECT from_on, ordinary_hours_x10 FROM employment WHERE course_id = ?1 "
-    "ORDER BY from_on, id LIMIT 500";
+    "ORDER BY from_on, id";
 
 /* ---- proposals ---- */
 
-ov_status ov_proposal_list(ov_tx *tx, int64_t course_id, ov_arena *a,
-                           ov_proposal_row **out, int *n, ov_err *err)
+ov_status ov_proposal_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
+                                ov_proposal_row **out, ov_list_info *li,
+                                ov_err *err)
 {
-    *n = 0;
+    memset(li, 0, sizeof *li);
     *out = NULL;
     ov_course_head h;
     if (ov_course_read_begin(tx, course_id, &h, err) != OV_OK)
@@ -331,9 +331,11 @@ ov_status ov_proposal_list(ov_tx *tx, int64_t course_id, ov_arena *a,
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, course_id);
     ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
-        OV_GROW(a, rows, cap, (size_t)*n + 1);
-        ov_proposal_row *p = &rows[*n];
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (!ov_list_keep(li, CAP))
+            continue;
+        OV_GROW(a, rows, cap, (size_t)li->n + 1);
+        ov_proposal_row *p = &rows[li->n];
         p->id = ov_stmt_col_i64(s, 0);
         p->opening_id = ov_stmt_col_i64(s, 1);
         p->company_id = ov_stmt_col_i64(s, 2);
@@ -348,7 +350,7 @@ ov_status ov_proposal_list(ov_tx *tx, int64_t course_id, ov_arena *a,
         if (!ov_stmt_col_is_null(s, 9) &&
             ov_col_date(s, 9, a, "answered_on", &p->answered_on, err) != OV_OK)
             break;
-        (*n)++;
+        li->n++;
     }
     if (ov_read_finish(tx, s, r, err) != OV_OK)
         return err->code;
@@ -357,13 +359,24 @@ ov_status ov_proposal_list(ov_tx *tx, int64_t course_id, ov_arena *a,
                            err);
 }
 
+/* The list above giving only its length. */
+ov_status ov_proposal_list(ov_tx *tx, int64_t course_id, ov_arena *a,
+                           ov_proposal_row **out, int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_proposal_list_info(tx, course_id, a, out, &li, err);
+    *n = li.n;
+    return st;
+}
+
 
 /* ---- employment ---- */
 
-ov_status ov_employment_list(ov_tx *tx, int64_t course_id, ov_arena *a,
-                             ov_employment_row **out, int *n, ov_err *err)
+ov_status ov_employment_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
+                                  ov_employment_row **out, ov_list_info *li,
+                                  ov_err *err)
 {
-    *n = 0;
+    memset(li, 0, sizeof *li);
     *out = NULL;
     ov_course_head h;
     if (ov_course_read_begin(tx, course_id, &h, err) != OV_OK)
@@ -377,18 +390,30 @@ ov_status ov_employment_list(ov_tx *tx, int64_t course_id, ov_arena *a,
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, course_id);
     ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
-        OV_GROW(a, rows, cap, (size_t)*n + 1);
-        if (ov_col_date(s, 0, a, "from_on", &rows[*n].from, err) != OV_OK)
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (!ov_list_keep(li, CAP))
+            continue;
+        OV_GROW(a, rows, cap, (size_t)li->n + 1);
+        if (ov_col_date(s, 0, a, "from_on", &rows[li->n].from, err) != OV_OK)
             break;
-        rows[*n].ordinary_hours_x10 = (int)ov_stmt_col_i64(s, 1);
-        (*n)++;
+        rows[li->n].ordinary_hours_x10 = (int)ov_stmt_col_i64(s, 1);
+        li->n++;
     }
     if (ov_read_finish(tx, s, r, err) != OV_OK)
         return err->code;
     *out = rows;
     return ov_audit_append(tx, OV_ACT_READ, h.citizen_id, "beskæftigelse",
                            err);
+}
+
+/* The list above giving only its length. */
+ov_status ov_employment_list(ov_tx *tx, int64_t course_id, ov_arena *a,
+                             ov_employment_row **out, int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_employment_list_info(tx, course_id, a, out, &li, err);
+    *n = li.n;
+    return st;
 }
 
 

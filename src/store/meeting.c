@@ -1,5 +1,7 @@
 #include "store/meeting.h"
 
+#include <string.h>
+
 #include "store/audit.h"
 #include "store/course.h"
 #include "store/store_int.h"
@@ -216,7 +218,7 @@ static const char SQL_MEETINGS[] =
     "SELECT id, kind, held_on, complete, notes, wishes, competences, "
     "coalesce(plan_version, 0), created_by, (SELECT group_concat(a.role, "
     "',') FROM meeting_attendee a WHERE a.meeting_id = meeting.id) "
-    "FROM meeting WHERE course_id = ?1 ORDER BY held_on, id LIMIT 500";
+    "FROM meeting WHERE course_id = ?1 ORDER BY held_on, id";
 static const char SQL_ITEMS[] =
     "SELECT i.meeting_id, i.domain, i.own_words, i.resources, i.challenges, "
     "coalesce(i.rating, -1) FROM assessment_item i JOIN meeting m ON m.id = "
@@ -224,10 +226,11 @@ static const char SQL_ITEMS[] =
 
 /* ---- meetings ---- */
 
-ov_status ov_meeting_list(ov_tx *tx, int64_t course_id, ov_arena *a,
-                          ov_meeting_row **out, int *n, ov_err *err)
+ov_status ov_meeting_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
+                               ov_meeting_row **out, ov_list_info *li,
+                               ov_err *err)
 {
-    *n = 0;
+    memset(li, 0, sizeof *li);
     *out = NULL;
     ov_course_head h;
     if (ov_course_read_begin(tx, course_id, &h, err) != OV_OK)
@@ -241,9 +244,11 @@ ov_status ov_meeting_list(ov_tx *tx, int64_t course_id, ov_arena *a,
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, course_id);
     ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
-        OV_GROW(a, rows, cap, (size_t)*n + 1);
-        ov_meeting_row *m = &rows[*n];
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (!ov_list_keep(li, CAP))
+            continue;
+        OV_GROW(a, rows, cap, (size_t)li->n + 1);
+        ov_meeting_row *m = &rows[li->n];
         m->id = ov_stmt_col_i64(s, 0);
         ov_str kind = ov_stmt_col_text(s, 1, a);
         if (ov_str_eq_c(kind, "start"))
@@ -276,7 +281,7 @@ ov_status ov_meeting_list(ov_tx *tx, int64_t course_id, ov_arena *a,
         }
         if (bad)
             break;
-        (*n)++;
+        li->n++;
     }
     if (ov_read_finish(tx, s, r, err) != OV_OK)
         return err->code;
@@ -286,7 +291,7 @@ ov_status ov_meeting_list(ov_tx *tx, int64_t course_id, ov_arena *a,
     ov_stmt_bind_i64(s, 1, course_id);
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
         int64_t mid = ov_stmt_col_i64(s, 0);
-        for (int i = 0; i < *n; i++) {
+        for (int i = 0; i < li->n; i++) {
             ov_meeting_row *m = &rows[i];
             if (m->id != mid)
                 continue;
@@ -306,4 +311,14 @@ ov_status ov_meeting_list(ov_tx *tx, int64_t course_id, ov_arena *a,
         return err->code;
     *out = rows;
     return ov_audit_append(tx, OV_ACT_READ, h.citizen_id, "møder", err);
+}
+
+/* The list above giving only its length. */
+ov_status ov_meeting_list(ov_tx *tx, int64_t course_id, ov_arena *a,
+                          ov_meeting_row **out, int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_meeting_list_info(tx, course_id, a, out, &li, err);
+    *n = li.n;
+    return st;
 }

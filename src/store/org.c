@@ -343,7 +343,7 @@ ov_status ov_org_company_create(ov_tx *tx, ov_str cvr_in, ov_str name,
 
 static const char SQL_COMPANIES[] =
     "SELECT id, cvr, name, municipality_code, coalesce(postcode, 0) FROM "
-    "company WHERE municipality_code = ?1 ORDER BY name, id LIMIT 2000";
+    "company WHERE municipality_code = ?1 ORDER BY name, id";
 static const char SQL_COMPANY_ONE[] =
     "SELECT id, cvr, name, municipality_code, coalesce(postcode, 0) FROM "
     "company WHERE id = ?1 AND municipality_code = ?2";
@@ -356,7 +356,7 @@ static const char SQL_OPENINGS_OF[] =
  * costs more than the query on every course page */
 static const char SQL_MEMBERS[] =
     "SELECT u.id, u.role, u.full_name FROM team_member m JOIN app_user u ON "
-    "u.id = m.user_id WHERE m.team_id = ?1 AND u.active = 1 LIMIT 500";
+    "u.id = m.user_id WHERE m.team_id = ?1 AND u.active = 1";
 static const char SQL_TEAMS[] =
     "SELECT id, name FROM team WHERE municipality_code = ?1 ORDER BY name, id";
 
@@ -443,11 +443,12 @@ static void company_row(ov_stmt *s, ov_arena *a, ov_company_row *c)
     c->postcode = (int)ov_stmt_col_i64(s, 4);
 }
 
-ov_status ov_company_list(ov_tx *tx, int municipality_code, ov_arena *a,
-                          ov_company_row **out, int *n, ov_err *err)
+ov_status ov_company_list_info(ov_tx *tx, int municipality_code, ov_arena *a,
+                               ov_company_row **out, ov_list_info *li,
+                               ov_err *err)
 {
     ov_err_clear(err);
-    *n = 0;
+    memset(li, 0, sizeof *li);
     *out = NULL;
     if (ov_tx_check(tx, false, err) != OV_OK)
         return err->code;
@@ -460,15 +461,28 @@ ov_status ov_company_list(ov_tx *tx, int municipality_code, ov_arena *a,
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, municipality_code);
     ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
-        OV_GROW(a, rows, cap, (size_t)*n + 1);
-        company_row(s, a, &rows[(*n)++]);
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (!ov_list_keep(li, CAP))
+            continue;
+        OV_GROW(a, rows, cap, (size_t)li->n + 1);
+        company_row(s, a, &rows[li->n++]);
     }
     if (ov_read_finish(tx, s, r, err) != OV_OK ||
-        openings_into(tx, municipality_code, 0, rows, *n, a, err) != OV_OK)
+        openings_into(tx, municipality_code, 0, rows, li->n, a, err) != OV_OK)
         return err->code;
     *out = rows;
     return OV_OK;
+}
+
+/* The list above giving only its length. */
+ov_status ov_company_list(ov_tx *tx, int municipality_code, ov_arena *a,
+                          ov_company_row **out, int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_company_list_info(tx, municipality_code, a, out, &li,
+                                        err);
+    *n = li.n;
+    return st;
 }
 
 ov_status ov_company_get(ov_tx *tx, int64_t company_id, int municipality_code,
@@ -513,11 +527,12 @@ static int member_cmp(const void *x, const void *y)
     return (a->user_id > b->user_id) - (a->user_id < b->user_id);
 }
 
-ov_status ov_team_members(ov_tx *tx, int64_t team_id, ov_arena *a,
-                          ov_member_row **out, int *n, ov_err *err)
+ov_status ov_team_members_info(ov_tx *tx, int64_t team_id, ov_arena *a,
+                               ov_member_row **out, ov_list_info *li,
+                               ov_err *err)
 {
     ov_err_clear(err);
-    *n = 0;
+    memset(li, 0, sizeof *li);
     *out = NULL;
     if (ov_tx_check(tx, false, err) != OV_OK)
         return err->code;
@@ -530,28 +545,40 @@ ov_status ov_team_members(ov_tx *tx, int64_t team_id, ov_arena *a,
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, team_id);
     ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
-        OV_GROW(a, rows, cap, (size_t)*n + 1);
-        ov_member_row *m = &rows[*n];
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (!ov_list_keep(li, CAP))
+            continue;
+        OV_GROW(a, rows, cap, (size_t)li->n + 1);
+        ov_member_row *m = &rows[li->n];
         m->user_id = ov_stmt_col_i64(s, 0);
         if (ov_role_parse(ov_stmt_col_text(s, 1, a), "role", &m->role, err) !=
             OV_OK)
             break;
         m->full_name = ov_stmt_col_text(s, 2, a);
-        (*n)++;
+        li->n++;
     }
     if (ov_read_finish(tx, s, r, err) != OV_OK)
         return err->code;
-    qsort(rows, (size_t)*n, sizeof rows[0], member_cmp);
+    qsort(rows, (size_t)li->n, sizeof rows[0], member_cmp);
     *out = rows;
     return OV_OK;
 }
 
-ov_status ov_team_list(ov_tx *tx, int municipality_code, ov_arena *a,
-                       ov_team_row **out, int *n, ov_err *err)
+/* The list above giving only its length. */
+ov_status ov_team_members(ov_tx *tx, int64_t team_id, ov_arena *a,
+                          ov_member_row **out, int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_team_members_info(tx, team_id, a, out, &li, err);
+    *n = li.n;
+    return st;
+}
+
+ov_status ov_team_list_info(ov_tx *tx, int municipality_code, ov_arena *a,
+                            ov_team_row **out, ov_list_info *li, ov_err *err)
 {
     ov_err_clear(err);
-    *n = 0;
+    memset(li, 0, sizeof *li);
     *out = NULL;
     if (ov_tx_check(tx, false, err) != OV_OK)
         return err->code;
@@ -564,14 +591,26 @@ ov_status ov_team_list(ov_tx *tx, int municipality_code, ov_arena *a,
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, municipality_code);
     ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
-        OV_GROW(a, rows, cap, (size_t)*n + 1);
-        rows[*n].id = ov_stmt_col_i64(s, 0);
-        rows[*n].name = ov_stmt_col_text(s, 1, a);
-        (*n)++;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (!ov_list_keep(li, CAP))
+            continue;
+        OV_GROW(a, rows, cap, (size_t)li->n + 1);
+        rows[li->n].id = ov_stmt_col_i64(s, 0);
+        rows[li->n].name = ov_stmt_col_text(s, 1, a);
+        li->n++;
     }
     if (ov_read_finish(tx, s, r, err) != OV_OK)
         return err->code;
     *out = rows;
     return OV_OK;
+}
+
+/* The list above giving only its length. */
+ov_status ov_team_list(ov_tx *tx, int municipality_code, ov_arena *a,
+                       ov_team_row **out, int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_team_list_info(tx, municipality_code, a, out, &li, err);
+    *n = li.n;
+    return st;
 }

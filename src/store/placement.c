@@ -349,7 +349,7 @@ static const char SQL_PLACEMENTS[] =
     "p.company_id, p.start_on, p.end_on, p.weekly_hours_x10, cm.name FROM "
     "placement p JOIN course co ON co.id = p.course_id JOIN citizen ci ON "
     "ci.id = co.citizen_id JOIN company cm ON cm.id = p.company_id WHERE "
-    "p.course_id = ?1 ORDER BY p.start_on, p.id LIMIT 50";
+    "p.course_id = ?1 ORDER BY p.start_on, p.id";
 static const char SQL_PLACEMENT_ONE[] =
     "SELECT p.id, p.course_id, co.citizen_id, ci.full_name, p.type, "
     "p.company_id, p.start_on, p.end_on, p.weekly_hours_x10, cm.name FROM "
@@ -361,7 +361,7 @@ static const char SQL_PLACEMENTS_COMPANY[] =
     "p.company_id, p.start_on, p.end_on, p.weekly_hours_x10, cm.name FROM "
     "placement p JOIN course co ON co.id = p.course_id JOIN citizen ci ON "
     "ci.id = co.citizen_id JOIN company cm ON cm.id = p.company_id WHERE "
-    "p.company_id = ?1 ORDER BY p.id DESC LIMIT 200";
+    "p.company_id = ?1 ORDER BY p.id DESC";
 static const char SQL_AGREEMENT[] =
     "SELECT version, internship_hours_x10, ordinary_hours_x10, tasks, "
     "accommodations, review_on FROM agreement_version WHERE placement_id = "
@@ -477,7 +477,8 @@ static const char *const SQL_PLACEMENTS_BY[] = {
 
 static ov_status placements_by(ov_tx *tx, int by, int64_t key,
                                int cap, bool weeks, ov_arena *a,
-                               ov_placement_row **out, int *n, ov_err *err)
+                               ov_placement_row **out, ov_list_info *li,
+                               ov_err *err)
 {
     size_t room = 0;
     ov_placement_row *rows = NULL;
@@ -487,35 +488,48 @@ static ov_status placements_by(ov_tx *tx, int by, int64_t key,
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, key);
     ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < cap) {
-        OV_GROW(a, rows, room, (size_t)*n + 1);
-        if (placement_row_read(s, a, &rows[*n], err) != OV_OK) {
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (!ov_list_keep(li, cap))
+            continue;
+        OV_GROW(a, rows, room, (size_t)li->n + 1);
+        if (placement_row_read(s, a, &rows[li->n], err) != OV_OK) {
             r = OV_STEP_ERROR;
             break;
         }
-        (*n)++;
+        li->n++;
     }
     if (ov_read_finish(tx, s, r, err) != OV_OK)
         return err->code;
-    for (int i = 0; i < *n; i++)
+    for (int i = 0; i < li->n; i++)
         if (placement_details(tx, &rows[i], a, weeks, err) != OV_OK)
             return ov_tx_fail(tx, err);
     *out = rows;
     return OV_OK;
 }
 
-ov_status ov_placement_list(ov_tx *tx, int64_t course_id, ov_arena *a,
-                            ov_placement_row **out, int *n, ov_err *err)
+ov_status ov_placement_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
+                                 ov_placement_row **out, ov_list_info *li,
+                                 ov_err *err)
 {
-    *n = 0;
+    memset(li, 0, sizeof *li);
     *out = NULL;
     ov_course_head h;
     if (ov_course_read_begin(tx, course_id, &h, err) != OV_OK ||
-        placements_by(tx, BY_COURSE, course_id, 50, true, a, out, n,
+        placements_by(tx, BY_COURSE, course_id, 50, true, a, out, li,
                       err) != OV_OK)
         return err->code;
     return ov_audit_append(tx, OV_ACT_READ, h.citizen_id, "virksomhedsforløb",
                            err);
+}
+
+/* The list above giving only its length. */
+ov_status ov_placement_list(ov_tx *tx, int64_t course_id, ov_arena *a,
+                            ov_placement_row **out, int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_placement_list_info(tx, course_id, a, out, &li, err);
+    *n = li.n;
+    return st;
 }
 
 ov_status ov_placement_get(ov_tx *tx, int64_t placement_id, ov_arena *a,
@@ -526,11 +540,11 @@ ov_status ov_placement_get(ov_tx *tx, int64_t placement_id, ov_arena *a,
     if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     ov_placement_row *rows = NULL;
-    int n = 0;
+    ov_list_info li = {0, 0, false};
     if (placements_by(tx, BY_ID, placement_id, 1, true, a, &rows,
-                      &n, err) != OV_OK)
+                      &li, err) != OV_OK)
         return err->code;
-    if (n == 0)
+    if (li.n == 0)
         return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "placement_id",
                                           "placement_id: no placement %lld",
                                           (long long)placement_id), err));
@@ -539,23 +553,35 @@ ov_status ov_placement_get(ov_tx *tx, int64_t placement_id, ov_arena *a,
                            "virksomhedsforløb", err);
 }
 
-ov_status ov_placement_list_company(ov_tx *tx, int64_t company_id,
-                                    ov_arena *a, ov_placement_row **out,
-                                    int *n, ov_err *err)
+ov_status ov_placement_list_company_info(ov_tx *tx, int64_t company_id,
+                                         ov_arena *a, ov_placement_row **out,
+                                         ov_list_info *li, ov_err *err)
 {
     ov_err_clear(err);
-    *n = 0;
+    memset(li, 0, sizeof *li);
     *out = NULL;
     if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     if (placements_by(tx, BY_COMPANY, company_id, 200, false, a,
-                      out, n, err) != OV_OK)
+                      out, li, err) != OV_OK)
         return err->code;
-    for (int i = 0; i < *n; i++)
+    for (int i = 0; i < li->n; i++)
         if (ov_audit_append(tx, OV_ACT_READ, (*out)[i].citizen_id,
                             "arbejdsaftale", err) != OV_OK)
             return err->code;
     return OV_OK;
+}
+
+/* The list above giving only its length. */
+ov_status ov_placement_list_company(ov_tx *tx, int64_t company_id,
+                                    ov_arena *a, ov_placement_row **out,
+                                    int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_placement_list_company_info(tx, company_id, a, out, &li,
+                                                  err);
+    *n = li.n;
+    return st;
 }
 
 

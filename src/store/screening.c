@@ -804,7 +804,7 @@ static const char SQL_BATCHES[] =
     "c.batch_id = b.id AND c.eligible = 1), (SELECT count(*) FROM "
     "draw_member m JOIN draw d ON d.id = m.draw_id WHERE d.batch_id = b.id) "
     "FROM screening_batch b WHERE b.municipality_code = ?1 AND (?2 IS NULL "
-    "OR b.id = ?2) ORDER BY b.id DESC LIMIT 500";
+    "OR b.id = ?2) ORDER BY b.id DESC";
 /* Each candidate with the draw that picked it (at most one: the pool
  * leaves out the drawn) and the course that draw made. ov_draw_make creates
  * it in the draw's transaction after recording drawn_at, and a citizen has
@@ -831,7 +831,8 @@ static const char SQL_DRAWS[] =
 /* ---- screening ---- */
 
 static ov_status batches(ov_tx *tx, int municipality_code, int64_t batch_id,
-                         ov_arena *a, ov_batch_row **out, int *n, ov_err *err)
+                         ov_arena *a, ov_batch_row **out, ov_list_info *li,
+                         ov_err *err)
 {
     enum { CAP = 500 };
     size_t cap = 0;
@@ -846,9 +847,11 @@ static ov_status batches(ov_tx *tx, int municipality_code, int64_t batch_id,
     else
         ov_stmt_bind_null(s, 2);
     ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < CAP) {
-        OV_GROW(a, rows, cap, (size_t)*n + 1);
-        ov_batch_row *b = &rows[*n];
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (!ov_list_keep(li, CAP))
+            continue;
+        OV_GROW(a, rows, cap, (size_t)li->n + 1);
+        ov_batch_row *b = &rows[li->n];
         b->id = ov_stmt_col_i64(s, 0);
         b->municipality_code = (int)ov_stmt_col_i64(s, 1);
         if (ov_col_date(s, 2, a, "reference_date", &b->reference_date, err) !=
@@ -865,7 +868,7 @@ static ov_status batches(ov_tx *tx, int municipality_code, int64_t batch_id,
         b->nin_target = (int)ov_stmt_col_i64(s, 9);
         b->neligible = (int)ov_stmt_col_i64(s, 10);
         b->ndrawn = (int)ov_stmt_col_i64(s, 11);
-        (*n)++;
+        li->n++;
     }
     if (ov_read_finish(tx, s, r, err) != OV_OK)
         return err->code;
@@ -873,15 +876,25 @@ static ov_status batches(ov_tx *tx, int municipality_code, int64_t batch_id,
     return OV_OK;
 }
 
-ov_status ov_batch_list(ov_tx *tx, int municipality_code, ov_arena *a,
-                        ov_batch_row **out, int *n, ov_err *err)
+ov_status ov_batch_list_info(ov_tx *tx, int municipality_code, ov_arena *a,
+                             ov_batch_row **out, ov_list_info *li, ov_err *err)
 {
     ov_err_clear(err);
-    *n = 0;
+    memset(li, 0, sizeof *li);
     *out = NULL;
     if (ov_tx_check(tx, false, err) != OV_OK)
         return err->code;
-    return batches(tx, municipality_code, 0, a, out, n, err);
+    return batches(tx, municipality_code, 0, a, out, li, err);
+}
+
+/* The list above giving only its length. */
+ov_status ov_batch_list(ov_tx *tx, int municipality_code, ov_arena *a,
+                        ov_batch_row **out, int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_batch_list_info(tx, municipality_code, a, out, &li, err);
+    *n = li.n;
+    return st;
 }
 
 ov_status ov_batch_get(ov_tx *tx, int64_t batch_id, int municipality_code,
@@ -892,13 +905,11 @@ ov_status ov_batch_get(ov_tx *tx, int64_t batch_id, int municipality_code,
     if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     ov_batch_row *b = NULL;
-    int nb = 0;
-    if (batch_id <= 0)
-        nb = 0;
-    else if (batches(tx, municipality_code, batch_id, a, &b, &nb, err) !=
-             OV_OK)
+    ov_list_info nb = {0, 0, false};
+    if (batch_id > 0 &&
+        batches(tx, municipality_code, batch_id, a, &b, &nb, err) != OV_OK)
         return err->code;
-    if (nb == 0)
+    if (nb.n == 0)
         return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "batch_id",
                                           "batch_id: no candidate list %lld "
                                           "in your municipality",

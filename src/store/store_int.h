@@ -315,6 +315,26 @@ ov_status ov_course_of(ov_tx *tx, ov_course_of_kind which, int64_t id,
                        int64_t *course_id, const char *field,
                        const char *what, ov_err *err);
 
+/* The list convention (store.h, ov_list_info) in a read loop: every row
+ * is counted; true when it is to be kept, false (the list truncated) once
+ * `cap` rows are kept. The loop goes on to the end, so total is exact:
+ *     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+ *         if (!ov_list_keep(li, CAP))
+ *             continue;
+ *         OV_GROW(a, rows, room, (size_t)li->n + 1);
+ *         ... rows[li->n++] = ...
+ *     }
+ * Lists are short by nature (a course's meetings, a team's staff); the
+ * cap bounds the memory and the page, not the query. */
+static inline bool ov_list_keep(ov_list_info *li, int cap)
+{
+    li->total++;
+    if (li->n < cap)
+        return true;
+    li->truncated = true;
+    return false;
+}
+
 /* Helpers of the read functions. A date column as ov_date. */
 static inline ov_status ov_col_date(ov_stmt *s, int col, ov_arena *a,
                                     const char *what, ov_date *out,
