@@ -94,13 +94,19 @@ ov_status ov_audit_prune(ov_tx *tx, ov_time cutoff, int64_t *pruned,
 
 /* A citizen's own access log (GDPR art. 15 as it is read today): when their
  * data was accessed, in which role, how and why; newest first, at most
- * `cap` rows. The reading itself is logged. */
+ * `cap` rows (the list convention, store.h: li says how many there are
+ * in all). The reading itself is logged. */
 typedef struct ov_access_entry {
     ov_time at;
     ov_role role;
     ov_action action;
     ov_str purpose;
 } ov_access_entry;
+ov_status ov_audit_citizen_log_info(ov_tx *tx, int64_t citizen_id,
+                                    int cap, ov_arena *a,
+                                    ov_access_entry **out, ov_list_info *li,
+                                    ov_err *err);
+/* The same into the caller's array of `cap` entries. */
 ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, ov_arena *a,
                                ov_access_entry *out, int cap, int *n,
                                ov_err *err);

@@ -28,7 +28,7 @@ static const char SQL_CHECKPOINT_INSERT[] =
 static const char SQL_PRUNE_DELETE[] = "DELETE FROM audit_log WHERE id <= ?1";
 static const char SQL_CITIZEN_LOG[] =
     "SELECT at, role, action, purpose FROM audit_log WHERE citizen_id = ?1 "
-    "AND role <> 'system' ORDER BY id DESC LIMIT ?2";
+    "AND role <> 'system' ORDER BY id DESC";
 
 static void hex_short(const uint8_t *h, char out[17])
 {
@@ -439,21 +439,28 @@ ov_status ov_audit_prune(ov_tx *tx, ov_time cutoff, int64_t *pruned,
     return ov_audit_append(tx, OV_ACT_PRUNE, 0, criterion, err);
 }
 
-ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, ov_arena *a,
-                               ov_access_entry *out, int cap, int *n,
-                               ov_err *err)
+ov_status ov_audit_citizen_log_info(ov_tx *tx, int64_t citizen_id,
+                                    int cap, ov_arena *a,
+                                    ov_access_entry **out, ov_list_info *li,
+                                    ov_err *err)
 {
-    *n = 0;
+    *out = NULL;
+    memset(li, 0, sizeof *li);
     if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_CITIZEN_LOG, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, citizen_id);
-    ov_stmt_bind_i64(s, 2, cap);
+    size_t room = 0;
+    ov_access_entry *rows = NULL;
+    OV_GROW(a, rows, room, 0);
     ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < cap) {
-        ov_access_entry *e = &out[*n];
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (!ov_list_keep(li, cap))
+            continue;
+        OV_GROW(a, rows, room, (size_t)li->n + 1);
+        ov_access_entry *e = &rows[li->n];
         if (ov_time_parse_utc(ov_stmt_col_text(s, 0, a), "at", &e->at, err) !=
                 OV_OK ||
             ov_role_parse(ov_stmt_col_text(s, 1, a), "role", &e->role, err) !=
@@ -463,7 +470,7 @@ ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, ov_arena *a,
             break;
         }
         e->purpose = ov_stmt_col_text(s, 3, a);
-        (*n)++;
+        li->n++;
     }
     ov_stmt_release(s);
     if (r == OV_STEP_ERROR) {
@@ -471,8 +478,24 @@ ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, ov_arena *a,
             ov_err_set(err, OV_ECORRUPT, NULL, "an audit row is malformed");
         return ov_tx_fail(tx, err);
     }
+    *out = rows;
     return ov_audit_append(tx, OV_ACT_READ, citizen_id, "egen adgangslog",
                            err);
+}
+
+/* The list above into the caller's array of cap entries. */
+ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, ov_arena *a,
+                               ov_access_entry *out, int cap, int *n,
+                               ov_err *err)
+{
+    ov_access_entry *rows;
+    ov_list_info li;
+    ov_status st = ov_audit_citizen_log_info(tx, citizen_id, cap, a, &rows,
+                                             &li, err);
+    if (rows && li.n > 0)
+        memcpy(out, rows, (size_t)li.n * sizeof *out);
+    *n = li.n;
+    return st;
 }
 
 /* ---- reads for the pages and the API ---- */
