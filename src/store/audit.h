@@ -94,13 +94,19 @@ ov_status ov_audit_prune(ov_tx *tx, ov_time cutoff, int64_t *pruned,
 
 /* A citizen's own access log (GDPR art. 15 as it is read today): when their
  * data was accessed, in which role, how and why; newest first, at most
- * `cap` rows. The reading itself is logged. */
+ * `cap` rows (the list convention, store.h: li says how many there are
+ * in all). The reading itself is logged. */
 typedef struct ov_access_entry {
     ov_time at;
     ov_role role;
     ov_action action;
     ov_str purpose;
 } ov_access_entry;
+ov_status ov_audit_citizen_log_info(ov_tx *tx, int64_t citizen_id,
+                                    int cap, ov_arena *a,
+                                    ov_access_entry **out, ov_list_info *li,
+                                    ov_err *err);
+/* The same into the caller's array of `cap` entries. */
 ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, ov_arena *a,
                                ov_access_entry *out, int cap, int *n,
                                ov_err *err);
@@ -121,5 +127,32 @@ void ov_audit_row_hash(const ov_audit_row *r, uint8_t out[OV_HASH_BYTES]);
 /* The same, v2: HMAC-SHA-256 under the audit key. */
 void ov_audit_row_mac(const uint8_t key[OV_KEY_BYTES], const ov_audit_row *r,
                       uint8_t out[OV_HASH_BYTES]);
+
+/* ---- the audit log of a municipality ---- */
+typedef struct ov_audit_filter {
+    int municipality_code;    /* required: rows by its users or about
+                                 citizens with a course there */
+    int64_t citizen_id;       /* 0 = any */
+    ov_str user;              /* actor user name; empty = any */
+    bool has_from, has_to;
+    ov_date from, to;         /* Copenhagen dates, inclusive */
+    int limit;                /* 1-5000 */
+} ov_audit_filter;
+
+typedef struct ov_audit_view_row {
+    int64_t id;
+    ov_time at;
+    ov_str actor;
+    ov_role role;
+    ov_action action;
+    int64_t citizen_id;       /* 0 when none */
+    ov_str criterion;
+    ov_str purpose;
+} ov_audit_view_row;
+
+/* Newest first. Viewing is itself audited: one row (action "read",
+ * criterion "revisionslog", the filter's citizen when given). */
+ov_status ov_audit_search(ov_tx *tx, const ov_audit_filter *f, ov_arena *a,
+                          ov_audit_view_row **out, int *n, ov_err *err);
 
 #endif

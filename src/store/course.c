@@ -392,7 +392,7 @@ static const char SQL_LIST_TEAM[] =
     "FROM team_member m CROSS JOIN course c ON c.team_id = m.team_id "
     "JOIN citizen z ON z.id = c.citizen_id "
     "WHERE m.user_id = ?1 AND +c.municipality_code = ?2 "
-    "ORDER BY c.id DESC LIMIT 5000";
+    "ORDER BY c.id DESC";
 /* (CROSS JOIN: start from the user's teams, not from every course of the
  * municipality) */
 /* every list query binds ?1 and ?2; one that needs only one of them
@@ -400,12 +400,11 @@ static const char SQL_LIST_TEAM[] =
 static const char SQL_LIST_MUNI[] =
     "SELECT c.id, z.full_name, c.stage, c.municipality_code, c.citizen_id "
     "FROM course c JOIN citizen z ON z.id = c.citizen_id "
-    "WHERE c.municipality_code = ?2 AND ?1 = ?1 ORDER BY c.id DESC "
-    "LIMIT 5000";
+    "WHERE c.municipality_code = ?2 AND ?1 = ?1 ORDER BY c.id DESC";
 static const char SQL_LIST_OWN[] =
     "SELECT c.id, z.full_name, c.stage, c.municipality_code, c.citizen_id "
     "FROM course c JOIN citizen z ON z.id = c.citizen_id "
-    "WHERE c.citizen_id = ?1 AND ?2 = ?2 ORDER BY c.id DESC LIMIT 5000";
+    "WHERE c.citizen_id = ?1 AND ?2 = ?2 ORDER BY c.id DESC";
 static const char SQL_SCOPE[] =
     "SELECT c.municipality_code, c.citizen_id, (SELECT count(*) FROM "
     "team_member m WHERE m.team_id = c.team_id AND m.user_id = ?2) FROM "
@@ -415,11 +414,12 @@ enum { L_TEAM, L_MUNI, L_OWN };
 static const char *const SQL_LIST[] = {SQL_LIST_TEAM, SQL_LIST_MUNI,
                                        SQL_LIST_OWN};
 
-ov_status ov_course_list_visible(ov_tx *tx, const ov_viewer *v, ov_arena *a,
-                                 ov_case_item **items, int *n, ov_err *err)
+ov_status ov_course_list_visible_info(ov_tx *tx, const ov_viewer *v,
+                                      ov_arena *a, ov_case_item **items,
+                                      ov_list_info *li, ov_err *err)
 {
     *items = NULL;
-    *n = 0;
+    memset(li, 0, sizeof *li);
     if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     if (!ov_may_list_courses(v))
@@ -436,38 +436,45 @@ ov_status ov_course_list_visible(ov_tx *tx, const ov_viewer *v, ov_arena *a,
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, which == L_OWN ? v->citizen_id : v->user_id);
     ov_stmt_bind_i64(s, 2, v->municipality_code);
-    size_t cap = 64, k = 0;
-    ov_case_item *out = ov_arena_alloc(a, cap * sizeof *out);
+    enum { CAP = 5000 };
+    size_t room = 64;
+    ov_case_item *out = NULL;
+    OV_GROW(a, out, room, room);
     ov_step r;
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
         /* the rule itself, once more, on every row */
         ov_course_scope sc = {(int)ov_stmt_col_i64(s, 3),
                               ov_stmt_col_i64(s, 4), which == L_TEAM};
-        if (!ov_may_see_course(v, &sc))
+        if (!ov_may_see_course(v, &sc) || !ov_list_keep(li, CAP))
             continue;
-        if (k == cap) {
-            ov_case_item *b = ov_arena_alloc(a, 2 * cap * sizeof *b);
-            memcpy(b, out, cap * sizeof *b);
-            out = b;
-            cap *= 2;
-        }
-        out[k].id = ov_stmt_col_i64(s, 0);
-        out[k].citizen_name = ov_stmt_col_text(s, 1, a);
-        if (ov_stage_parse(ov_stmt_col_text(s, 2, a), &out[k].stage, err) !=
+        OV_GROW(a, out, room, (size_t)li->n + 1);
+        ov_case_item *it = &out[li->n];
+        it->id = ov_stmt_col_i64(s, 0);
+        it->citizen_name = ov_stmt_col_text(s, 1, a);
+        if (ov_stage_parse(ov_stmt_col_text(s, 2, a), &it->stage, err) !=
             OV_OK) {
             r = OV_STEP_ERROR;
             break;
         }
-        k++;
+        li->n++;
     }
     ov_stmt_release(s);
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     *items = out;
-    *n = (int)k;
     char crit[OV_AUDIT_CRITERION_MAX];
-    snprintf(crit, sizeof crit, "sagsliste: %zu forløb", k);
+    snprintf(crit, sizeof crit, "sagsliste: %d forløb", li->n);
     return ov_audit_append(tx, OV_ACT_READ, 0, crit, err);
+}
+
+/* The list above giving only its length. */
+ov_status ov_course_list_visible(ov_tx *tx, const ov_viewer *v, ov_arena *a,
+                                 ov_case_item **items, int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_course_list_visible_info(tx, v, a, items, &li, err);
+    *n = li.n;
+    return st;
 }
 
 ov_status ov_course_check_visible(ov_tx *tx, const ov_viewer *v,
@@ -495,5 +502,38 @@ ov_status ov_course_check_visible(ov_tx *tx, const ov_viewer *v,
         return ov_err_set(err, OV_ENOTFOUND, "id",
                           "no course %lld that you may see",
                           (long long)course_id);
+    return OV_OK;
+}
+
+static const char SQL_PROPOSAL_COURSE[] =
+    "SELECT course_id FROM match_proposal WHERE id = ?1";
+static const char SQL_PLACEMENT_COURSE[] =
+    "SELECT course_id FROM placement WHERE id = ?1";
+static const char *const SQL_COURSE_OF[] = {SQL_PROPOSAL_COURSE,
+                                            SQL_PLACEMENT_COURSE};
+
+
+ov_status ov_course_of(ov_tx *tx, ov_course_of_kind which, int64_t id,
+                       int64_t *course_id, const char *field,
+                       const char *what, ov_err *err)
+{
+    ov_err_clear(err);
+    *course_id = 0;
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_COURSE_OF[which], &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, id);
+    ov_step r = ov_stmt_step(s, err);
+    if (r == OV_STEP_ROW)
+        *course_id = ov_stmt_col_i64(s, 0);
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    if (r == OV_STEP_DONE)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, field,
+                                          "%s: no %s %lld", field, what,
+                                          (long long)id), err));
     return OV_OK;
 }

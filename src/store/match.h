@@ -38,4 +38,42 @@ ov_status ov_match_answer(ov_tx *tx, int64_t proposal_id, bool agreed,
 ov_status ov_employment_record(ov_tx *tx, int64_t course_id, ov_date from,
                                int ordinary_hours_x10, ov_err *err);
 
+/* ---- match proposals of a course (criterion "matchforslag") ---- */
+typedef struct ov_proposal_row {
+    int64_t id;
+    int64_t opening_id;
+    int64_t company_id;
+    ov_str company_name;
+    ov_str opening_tasks;
+    double score;
+    ov_str proposed_by;
+    ov_date proposed_on;
+    bool answered;
+    bool agreed;
+    ov_date answered_on;
+} ov_proposal_row;
+
+/* Newest first, at most 200. */
+ov_status ov_proposal_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
+                                ov_proposal_row **out, ov_list_info *li,
+                                ov_err *err);
+/* The same, giving only the number of rows returned. */
+ov_status ov_proposal_list(ov_tx *tx, int64_t course_id, ov_arena *a,
+                           ov_proposal_row **out, int *n, ov_err *err);
+/* The course of a proposal (no audit: ids only); OV_ENOTFOUND. */
+ov_status ov_proposal_course(ov_tx *tx, int64_t proposal_id,
+                             int64_t *course_id, ov_err *err);
+
+/* ---- employment history of a course (criterion "beskæftigelse") ---- */
+typedef struct ov_employment_row {
+    ov_date from;
+    int ordinary_hours_x10;
+} ov_employment_row;
+ov_status ov_employment_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
+                                  ov_employment_row **out, ov_list_info *li,
+                                  ov_err *err);
+/* The same, giving only the number of rows returned. */
+ov_status ov_employment_list(ov_tx *tx, int64_t course_id, ov_arena *a,
+                             ov_employment_row **out, int *n, ov_err *err);
+
 #endif

@@ -1,5 +1,7 @@
 #include "store/meeting.h"
 
+#include <string.h>
+
 #include "store/audit.h"
 #include "store/course.h"
 #include "store/store_int.h"
@@ -207,4 +209,116 @@ ov_status ov_meeting_record(ov_tx *tx, int64_t course_id,
         return ov_course_set_stage(tx, course_id, OV_STAGE_START, in->held_on,
                                    err);
     return OV_OK;
+}
+
+/* ---- reads for the pages and the API ---- */
+
+/* the attendees come with their meeting, as "role,role,..." */
+static const char SQL_MEETINGS[] =
+    "SELECT id, kind, held_on, complete, notes, wishes, competences, "
+    "coalesce(plan_version, 0), created_by, (SELECT group_concat(a.role, "
+    "',') FROM meeting_attendee a WHERE a.meeting_id = meeting.id) "
+    "FROM meeting WHERE course_id = ?1 ORDER BY held_on, id";
+static const char SQL_ITEMS[] =
+    "SELECT i.meeting_id, i.domain, i.own_words, i.resources, i.challenges, "
+    "coalesce(i.rating, -1) FROM assessment_item i JOIN meeting m ON m.id = "
+    "i.meeting_id WHERE m.course_id = ?1 ORDER BY i.meeting_id, i.rowid";
+
+/* ---- meetings ---- */
+
+ov_status ov_meeting_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
+                               ov_meeting_row **out, ov_list_info *li,
+                               ov_err *err)
+{
+    memset(li, 0, sizeof *li);
+    *out = NULL;
+    ov_course_head h;
+    if (ov_course_read_begin(tx, course_id, &h, err) != OV_OK)
+        return err->code;
+    enum { CAP = 500 };
+    size_t cap = 0;
+    ov_meeting_row *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_MEETINGS, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (!ov_list_keep(li, CAP))
+            continue;
+        OV_GROW(a, rows, cap, (size_t)li->n + 1);
+        ov_meeting_row *m = &rows[li->n];
+        m->id = ov_stmt_col_i64(s, 0);
+        ov_str kind = ov_stmt_col_text(s, 1, a);
+        if (ov_str_eq_c(kind, "start"))
+            m->kind = OV_MEETING_START;
+        else if (ov_str_eq_c(kind, "followup"))
+            m->kind = OV_MEETING_FOLLOWUP;
+        else {
+            ov_err_set(err, OV_ECORRUPT, NULL, "meeting %lld: unknown kind",
+                       (long long)m->id);
+            break;
+        }
+        if (ov_col_date(s, 2, a, "held_on", &m->held_on, err) != OV_OK)
+            break;
+        m->complete = ov_stmt_col_i64(s, 3) != 0;
+        m->notes = ov_stmt_col_text(s, 4, a);
+        m->wishes = ov_stmt_col_text(s, 5, a);
+        m->competences = ov_stmt_col_text(s, 6, a);
+        m->plan_version = (int)ov_stmt_col_i64(s, 7);
+        m->created_by = ov_stmt_col_text(s, 8, a);
+        ov_str roles = ov_stmt_col_text(s, 9, a);
+        bool bad = false;
+        while (roles.len && !bad) {
+            ov_str one;
+            roles = ov_str_cut(roles, ',', &one);
+            ov_role role;
+            if (ov_role_parse(one, "role", &role, err) != OV_OK)
+                bad = true;
+            else
+                m->attendees |= OV_ATTEND(role);
+        }
+        if (bad)
+            break;
+        li->n++;
+    }
+    if (ov_read_finish(tx, s, r, err) != OV_OK)
+        return err->code;
+    /* assessment items, attached by meeting id */
+    if (ov_stmt_prepare(tx->conn, SQL_ITEMS, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, course_id);
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        int64_t mid = ov_stmt_col_i64(s, 0);
+        for (int i = 0; i < li->n; i++) {
+            ov_meeting_row *m = &rows[i];
+            if (m->id != mid)
+                continue;
+            if (!m->items)
+                m->items = OV_NEW_N(a, ov_assessment_item, OV_DOMAINS_MAX);
+            if (m->nitems >= OV_DOMAINS_MAX)
+                break;
+            ov_assessment_item *it = &m->items[m->nitems++];
+            it->domain = ov_stmt_col_text(s, 1, a);
+            it->own_words = ov_stmt_col_text(s, 2, a);
+            it->resources = ov_stmt_col_text(s, 3, a);
+            it->challenges = ov_stmt_col_text(s, 4, a);
+            it->rating = (int)ov_stmt_col_i64(s, 5);
+        }
+    }
+    if (ov_read_finish(tx, s, r, err) != OV_OK)
+        return err->code;
+    *out = rows;
+    return ov_audit_append(tx, OV_ACT_READ, h.citizen_id, "møder", err);
+}
+
+/* The list above giving only its length. */
+ov_status ov_meeting_list(ov_tx *tx, int64_t course_id, ov_arena *a,
+                          ov_meeting_row **out, int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_meeting_list_info(tx, course_id, a, out, &li, err);
+    *n = li.n;
+    return st;
 }

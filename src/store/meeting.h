@@ -43,4 +43,26 @@ ov_status ov_meeting_record(ov_tx *tx, int64_t course_id,
 ov_status ov_meeting_start_done(ov_tx *tx, int64_t course_id, bool *found,
                                 ov_date *on, ov_err *err);
 
+/* ---- meetings of a course (criterion "møder") ---- */
+typedef struct ov_meeting_row {
+    int64_t id;
+    ov_meeting_kind kind;
+    ov_date held_on;
+    bool complete;
+    ov_attendees attendees;   /* OV_ATTEND(role) bits; citizen included */
+    ov_str notes, wishes, competences;
+    int plan_version;         /* 0 when none */
+    ov_str created_by;
+    int nitems;
+    ov_assessment_item *items; /* start meetings; in the arena */
+} ov_meeting_row;
+
+/* Oldest first, at most 500. */
+ov_status ov_meeting_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
+                               ov_meeting_row **out, ov_list_info *li,
+                               ov_err *err);
+/* The same, giving only the number of rows returned. */
+ov_status ov_meeting_list(ov_tx *tx, int64_t course_id, ov_arena *a,
+                          ov_meeting_row **out, int *n, ov_err *err);
+
 #endif

@@ -1,6 +1,7 @@
 #include "store/org.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/cvr.h"
@@ -336,4 +337,280 @@ ov_status ov_org_company_create(ov_tx *tx, ov_str cvr_in, ov_str name,
     *id = ov_conn_last_insert_id(tx->conn);
     return audit_org(tx, OV_ACT_CREATE, "virksomhed", (long long)*id,
                      err);
+}
+
+/* ---- reads for the pages and the API ---- */
+
+static const char SQL_COMPANIES[] =
+    "SELECT id, cvr, name, municipality_code, coalesce(postcode, 0) FROM "
+    "company WHERE municipality_code = ?1 ORDER BY name, id";
+static const char SQL_COMPANY_ONE[] =
+    "SELECT id, cvr, name, municipality_code, coalesce(postcode, 0) FROM "
+    "company WHERE id = ?1 AND municipality_code = ?2";
+static const char SQL_OPENINGS_OF[] =
+    "SELECT o.id, o.tasks, o.occupation, o.hours_min, o.hours_max, "
+    "o.accommodations, o.ordinary, o.shortage, o.active, o.company_id FROM "
+    "opening o JOIN company c ON c.id = o.company_id WHERE "
+    "c.municipality_code = ?1 AND (?2 = 0 OR c.id = ?2) ORDER BY o.id DESC";
+/* sorted by name in C (member_cmp): a team is small, and SQLite's sorter
+ * costs more than the query on every course page */
+static const char SQL_MEMBERS[] =
+    "SELECT u.id, u.role, u.full_name FROM team_member m JOIN app_user u ON "
+    "u.id = m.user_id WHERE m.team_id = ?1 AND u.active = 1";
+static const char SQL_TEAMS[] =
+    "SELECT id, name FROM team WHERE municipality_code = ?1 ORDER BY name, id";
+
+/* ---- companies ---- */
+
+typedef struct company_ix {
+    int64_t id;
+    int at;
+} company_ix;
+
+static int company_ix_cmp(const void *x, const void *y)
+{
+    int64_t a = ((const company_ix *)x)->id, b = ((const company_ix *)y)->id;
+    return (a > b) - (a < b);
+}
+
+/* Attach the openings of the municipality's companies (one company when
+ * company_id != 0), newest first. */
+static ov_status openings_into(ov_tx *tx, int municipality_code,
+                               int64_t company_id, ov_company_row *rows,
+                               int n, ov_arena *a, ov_err *err)
+{
+    company_ix *ix = OV_NEW_N(a, company_ix, (size_t)n + 1);
+    for (int i = 0; i < n; i++)
+        ix[i] = (company_ix){rows[i].id, i};
+    qsort(ix, (size_t)n, sizeof *ix, company_ix_cmp);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_OPENINGS_OF, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, municipality_code);
+    ov_stmt_bind_i64(s, 2, company_id);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        company_ix key = {ov_stmt_col_i64(s, 9), 0};
+        const company_ix *hit =
+            bsearch(&key, ix, (size_t)n, sizeof *ix, company_ix_cmp);
+        if (!hit)
+            continue;
+        ov_company_row *c = &rows[hit->at];
+        /* capacity is the next power of two from 8 */
+        int k = c->nopenings;
+        if (k == 0) {
+            c->openings = OV_NEW_N(a, ov_opening_row, 8);
+        } else if (k >= 8 && (k & (k - 1)) == 0) {
+            ov_opening_row *more = OV_NEW_N(a, ov_opening_row, 2 * (size_t)k);
+            memcpy(more, c->openings, (size_t)k * sizeof *more);
+            c->openings = more;
+        }
+        ov_opening_row *o = &c->openings[k];
+        memset(o, 0, sizeof *o);
+        o->o.id = ov_stmt_col_i64(s, 0);
+        o->o.tasks = ov_stmt_col_text(s, 1, a);
+        o->o.occupation = ov_stmt_col_text(s, 2, a);
+        o->o.hours_min = (int)ov_stmt_col_i64(s, 3);
+        o->o.hours_max = (int)ov_stmt_col_i64(s, 4);
+        /* "code,code" as match.c writes it */
+        ov_str acc = ov_stmt_col_text(s, 5, a);
+        while (acc.ptr && acc.len) {
+            ov_str one;
+            acc = ov_str_cut(acc, ',', &one);
+            ov_accommodation x;
+            if (one.len && ov_accommodation_parse(one, &x, NULL) == OV_OK)
+                o->o.accommodations |= OV_ACC_BIT(x);
+        }
+        if (ov_ordinary_hours_parse(ov_stmt_col_text(s, 6, a), &o->o.ordinary,
+                                    err) != OV_OK)
+            break;
+        o->o.shortage = ov_stmt_col_i64(s, 7) != 0;
+        o->active = ov_stmt_col_i64(s, 8) != 0;
+        o->o.municipality_code = c->municipality_code;
+        o->o.postcode = c->postcode;
+        c->nopenings++;
+    }
+    return ov_read_finish(tx, s, r, err);
+}
+
+static void company_row(ov_stmt *s, ov_arena *a, ov_company_row *c)
+{
+    memset(c, 0, sizeof *c);
+    c->id = ov_stmt_col_i64(s, 0);
+    c->cvr = ov_stmt_col_text(s, 1, a);
+    c->name = ov_stmt_col_text(s, 2, a);
+    c->municipality_code = (int)ov_stmt_col_i64(s, 3);
+    c->postcode = (int)ov_stmt_col_i64(s, 4);
+}
+
+ov_status ov_company_list_info(ov_tx *tx, int municipality_code, ov_arena *a,
+                               ov_company_row **out, ov_list_info *li,
+                               ov_err *err)
+{
+    ov_err_clear(err);
+    memset(li, 0, sizeof *li);
+    *out = NULL;
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    enum { CAP = 2000 };
+    size_t cap = 0;
+    ov_company_row *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_COMPANIES, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, municipality_code);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (!ov_list_keep(li, CAP))
+            continue;
+        OV_GROW(a, rows, cap, (size_t)li->n + 1);
+        company_row(s, a, &rows[li->n++]);
+    }
+    if (ov_read_finish(tx, s, r, err) != OV_OK ||
+        openings_into(tx, municipality_code, 0, rows, li->n, a, err) != OV_OK)
+        return err->code;
+    *out = rows;
+    return OV_OK;
+}
+
+/* The list above giving only its length. */
+ov_status ov_company_list(ov_tx *tx, int municipality_code, ov_arena *a,
+                          ov_company_row **out, int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_company_list_info(tx, municipality_code, a, out, &li,
+                                        err);
+    *n = li.n;
+    return st;
+}
+
+ov_status ov_company_get(ov_tx *tx, int64_t company_id, int municipality_code,
+                         ov_arena *a, ov_company_row *out, ov_err *err)
+{
+    ov_err_clear(err);
+    memset(out, 0, sizeof *out);
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_COMPANY_ONE, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, company_id);
+    ov_stmt_bind_i64(s, 2, municipality_code);
+    ov_step r = ov_stmt_step(s, err);
+    if (r == OV_STEP_ROW)
+        company_row(s, a, out);
+    if (ov_read_finish(tx, s, r == OV_STEP_ROW ? OV_STEP_DONE : r, err) != OV_OK)
+        return err->code;
+    if (r == OV_STEP_DONE)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "company_id",
+                                          "company_id: no company %lld in "
+                                          "your municipality",
+                                          (long long)company_id), err));
+    return openings_into(tx, municipality_code, company_id, out, 1, a, err);
+}
+
+
+/* ---- teams ---- */
+
+/* As SQLite orders TEXT (bytes, then length), then by id. */
+static int member_cmp(const void *x, const void *y)
+{
+    const ov_member_row *a = x, *b = y;
+    size_t n = a->full_name.len < b->full_name.len ? a->full_name.len
+                                                   : b->full_name.len;
+    int c = n ? memcmp(a->full_name.ptr, b->full_name.ptr, n) : 0;
+    if (c)
+        return c;
+    if (a->full_name.len != b->full_name.len)
+        return a->full_name.len < b->full_name.len ? -1 : 1;
+    return (a->user_id > b->user_id) - (a->user_id < b->user_id);
+}
+
+ov_status ov_team_members_info(ov_tx *tx, int64_t team_id, ov_arena *a,
+                               ov_member_row **out, ov_list_info *li,
+                               ov_err *err)
+{
+    ov_err_clear(err);
+    memset(li, 0, sizeof *li);
+    *out = NULL;
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    enum { CAP = 500 };
+    size_t cap = 0;
+    ov_member_row *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_MEMBERS, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, team_id);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (!ov_list_keep(li, CAP))
+            continue;
+        OV_GROW(a, rows, cap, (size_t)li->n + 1);
+        ov_member_row *m = &rows[li->n];
+        m->user_id = ov_stmt_col_i64(s, 0);
+        if (ov_role_parse(ov_stmt_col_text(s, 1, a), "role", &m->role, err) !=
+            OV_OK)
+            break;
+        m->full_name = ov_stmt_col_text(s, 2, a);
+        li->n++;
+    }
+    if (ov_read_finish(tx, s, r, err) != OV_OK)
+        return err->code;
+    qsort(rows, (size_t)li->n, sizeof rows[0], member_cmp);
+    *out = rows;
+    return OV_OK;
+}
+
+/* The list above giving only its length. */
+ov_status ov_team_members(ov_tx *tx, int64_t team_id, ov_arena *a,
+                          ov_member_row **out, int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_team_members_info(tx, team_id, a, out, &li, err);
+    *n = li.n;
+    return st;
+}
+
+ov_status ov_team_list_info(ov_tx *tx, int municipality_code, ov_arena *a,
+                            ov_team_row **out, ov_list_info *li, ov_err *err)
+{
+    ov_err_clear(err);
+    memset(li, 0, sizeof *li);
+    *out = NULL;
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    enum { CAP = 200 };
+    size_t cap = 0;
+    ov_team_row *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_TEAMS, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, municipality_code);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (!ov_list_keep(li, CAP))
+            continue;
+        OV_GROW(a, rows, cap, (size_t)li->n + 1);
+        rows[li->n].id = ov_stmt_col_i64(s, 0);
+        rows[li->n].name = ov_stmt_col_text(s, 1, a);
+        li->n++;
+    }
+    if (ov_read_finish(tx, s, r, err) != OV_OK)
+        return err->code;
+    *out = rows;
+    return OV_OK;
+}
+
+/* The list above giving only its length. */
+ov_status ov_team_list(ov_tx *tx, int municipality_code, ov_arena *a,
+                       ov_team_row **out, int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_team_list_info(tx, municipality_code, a, out, &li, err);
+    *n = li.n;
+    return st;
 }

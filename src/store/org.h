@@ -10,6 +10,7 @@
 
 #include "core/str.h"
 #include "model/actor.h"
+#include "model/match.h"
 #include "store/store.h"
 
 ov_status ov_org_municipality_create(ov_tx *tx, int code, ov_str name,
@@ -58,5 +59,55 @@ ov_status ov_org_user_by_username(ov_tx *tx, ov_str username, ov_arena *a,
 ov_status ov_org_company_create(ov_tx *tx, ov_str cvr, ov_str name,
                                 int municipality_code, int postcode,
                                 int64_t *id, ov_err *err);
+
+/* ---- companies and openings of a municipality (no citizen data) ---- */
+typedef struct ov_opening_row {
+    ov_opening o;             /* id, tasks, occupation, hours, ... */
+    bool active;
+} ov_opening_row;
+
+typedef struct ov_company_row {
+    int64_t id;
+    ov_str cvr, name;
+    int municipality_code;
+    int postcode;             /* 0 when unknown */
+    int nopenings;
+    ov_opening_row *openings; /* newest first */
+} ov_company_row;
+
+/* Companies registered in a municipality, by name, at most 2000, each with
+ * its openings. */
+ov_status ov_company_list_info(ov_tx *tx, int municipality_code, ov_arena *a,
+                               ov_company_row **out, ov_list_info *li,
+                               ov_err *err);
+/* The same, giving only the number of rows returned. */
+ov_status ov_company_list(ov_tx *tx, int municipality_code, ov_arena *a,
+                          ov_company_row **out, int *n, ov_err *err);
+/* One company; OV_ENOTFOUND (also when it is in another municipality than
+ * `municipality_code`, so ids cannot be probed). */
+ov_status ov_company_get(ov_tx *tx, int64_t company_id, int municipality_code,
+                         ov_arena *a, ov_company_row *out, ov_err *err);
+
+/* ---- staff of a team (for naming the team around a citizen) ---- */
+typedef struct ov_member_row {
+    int64_t user_id;
+    ov_role role;
+    ov_str full_name;
+} ov_member_row;
+ov_status ov_team_members_info(ov_tx *tx, int64_t team_id, ov_arena *a,
+                               ov_member_row **out, ov_list_info *li,
+                               ov_err *err);
+/* The same, giving only the number of rows returned. */
+ov_status ov_team_members(ov_tx *tx, int64_t team_id, ov_arena *a,
+                          ov_member_row **out, int *n, ov_err *err);
+typedef struct ov_team_row {
+    int64_t id;
+    ov_str name;
+} ov_team_row;
+ov_status ov_team_list_info(ov_tx *tx, int municipality_code, ov_arena *a,
+                            ov_team_row **out, ov_list_info *li, ov_err *err);
+/* The same, giving only the number of rows returned. */
+ov_status ov_team_list(ov_tx *tx, int municipality_code, ov_arena *a,
+                       ov_team_row **out, int *n, ov_err *err);
 
 #endif

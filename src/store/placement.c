@@ -1,5 +1,7 @@
 #include "store/placement.h"
 
+#include <string.h>
+
 #include "store/audit.h"
 #include "store/course.h"
 #include "store/meeting.h"
@@ -338,4 +340,255 @@ ov_status ov_hours_list(ov_tx *tx, int64_t placement_id, ov_hours_week *out,
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     return ov_audit_append(tx, OV_ACT_READ, pr.citizen_id, "timelog", err);
+}
+
+/* ---- reads for the pages and the API ---- */
+
+static const char SQL_PLACEMENTS[] =
+    "SELECT p.id, p.course_id, co.citizen_id, ci.full_name, p.type, "
+    "p.company_id, p.start_on, p.end_on, p.weekly_hours_x10, cm.name FROM "
+    "placement p JOIN course co ON co.id = p.course_id JOIN citizen ci ON "
+    "ci.id = co.citizen_id JOIN company cm ON cm.id = p.company_id WHERE "
+    "p.course_id = ?1 ORDER BY p.start_on, p.id";
+static const char SQL_PLACEMENT_ONE[] =
+    "SELECT p.id, p.course_id, co.citizen_id, ci.full_name, p.type, "
+    "p.company_id, p.start_on, p.end_on, p.weekly_hours_x10, cm.name FROM "
+    "placement p JOIN course co ON co.id = p.course_id JOIN citizen ci ON "
+    "ci.id = co.citizen_id JOIN company cm ON cm.id = p.company_id WHERE "
+    "p.id = ?1";
+static const char SQL_PLACEMENTS_COMPANY[] =
+    "SELECT p.id, p.course_id, co.citizen_id, ci.full_name, p.type, "
+    "p.company_id, p.start_on, p.end_on, p.weekly_hours_x10, cm.name FROM "
+    "placement p JOIN course co ON co.id = p.course_id JOIN citizen ci ON "
+    "ci.id = co.citizen_id JOIN company cm ON cm.id = p.company_id WHERE "
+    "p.company_id = ?1 ORDER BY p.id DESC";
+static const char SQL_AGREEMENT[] =
+    "SELECT version, internship_hours_x10, ordinary_hours_x10, tasks, "
+    "accommodations, review_on FROM agreement_version WHERE placement_id = "
+    "?1 ORDER BY version DESC LIMIT 1";
+static const char SQL_GOALS[] =
+    "SELECT text, reached FROM agreement_goal WHERE placement_id = ?1 AND "
+    "version = ?2 ORDER BY idx";
+static const char SQL_SIGNOFFS[] =
+    "SELECT signer FROM agreement_signoff WHERE placement_id = ?1 AND "
+    "version = ?2";
+static const char SQL_WEEKS[] =
+    "SELECT iso_year, iso_week, internship_x10, ordinary_x10 FROM hours_week "
+    "WHERE placement_id = ?1 ORDER BY iso_year, iso_week LIMIT 260";
+
+/* ---- placements ---- */
+
+static ov_status placement_row_read(ov_stmt *s, ov_arena *a, ov_placement_row *p,
+                               ov_err *err)
+{
+    memset(p, 0, sizeof *p);
+    p->id = ov_stmt_col_i64(s, 0);
+    p->course_id = ov_stmt_col_i64(s, 1);
+    p->citizen_id = ov_stmt_col_i64(s, 2);
+    p->citizen_name = ov_stmt_col_text(s, 3, a);
+    if (ov_placement_type_parse(ov_stmt_col_text(s, 4, a), &p->p.type, err) !=
+        OV_OK)
+        return err->code;
+    p->p.company_id = ov_stmt_col_i64(s, 5);
+    if (ov_col_date(s, 6, a, "start_on", &p->p.start, err) != OV_OK)
+        return err->code;
+    p->p.has_end = !ov_stmt_col_is_null(s, 7);
+    if (p->p.has_end && ov_col_date(s, 7, a, "end_on", &p->p.end, err) != OV_OK)
+        return err->code;
+    p->p.weekly_hours_x10 = (int)ov_stmt_col_i64(s, 8);
+    p->company_name = ov_stmt_col_text(s, 9, a);
+    return OV_OK;
+}
+
+/* The current agreement version with goals and sign-offs; with `weeks`,
+ * the hours log too. */
+static ov_status placement_details(ov_tx *tx, ov_placement_row *p,
+                                   ov_arena *a, bool weeks, ov_err *err)
+{
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_AGREEMENT, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, p->id);
+    ov_step r = ov_stmt_step(s, err);
+    if (r == OV_STEP_ROW) {
+        ov_agreement *ag = &p->agreement;
+        p->agreement_version = (int)ov_stmt_col_i64(s, 0);
+        ag->internship_hours_x10 = (int)ov_stmt_col_i64(s, 1);
+        ag->ordinary_hours_x10 = (int)ov_stmt_col_i64(s, 2);
+        ag->tasks = ov_stmt_col_text(s, 3, a);
+        ag->accommodations = ov_stmt_col_text(s, 4, a);
+        if (ov_col_date(s, 5, a, "review_on", &ag->review_date, err) != OV_OK)
+            r = OV_STEP_ERROR;
+    }
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return err->code ? err->code : OV_EIO;
+    if (p->agreement_version > 0) {
+        if (ov_stmt_prepare(tx->conn, SQL_GOALS, &s, err) != OV_OK)
+            return err->code;
+        ov_stmt_bind_i64(s, 1, p->id);
+        ov_stmt_bind_i64(s, 2, p->agreement_version);
+        while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW &&
+               p->agreement.ngoals < OV_AGREEMENT_GOALS_MAX) {
+            ov_agreement_goal *g = &p->agreement.goals[p->agreement.ngoals++];
+            g->text = ov_stmt_col_text(s, 0, a);
+            g->reached = ov_stmt_col_i64(s, 1) != 0;
+        }
+        ov_stmt_release(s);
+        if (r == OV_STEP_ERROR)
+            return err->code;
+        if (ov_stmt_prepare(tx->conn, SQL_SIGNOFFS, &s, err) != OV_OK)
+            return err->code;
+        ov_stmt_bind_i64(s, 1, p->id);
+        ov_stmt_bind_i64(s, 2, p->agreement_version);
+        while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+            ov_signer sg;
+            if (ov_signer_parse(ov_stmt_col_text(s, 0, a), &sg, err) ==
+                OV_OK)
+                p->signed_mask |= (unsigned)sg;
+        }
+        ov_stmt_release(s);
+        if (r == OV_STEP_ERROR)
+            return err->code;
+    }
+    if (!weeks)
+        return OV_OK;
+    enum { WCAP = 260 };
+    size_t wcap = 0;
+    OV_GROW(a, p->weeks, wcap, 0);
+    if (ov_stmt_prepare(tx->conn, SQL_WEEKS, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, p->id);
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && p->nweeks < WCAP) {
+        OV_GROW(a, p->weeks, wcap, (size_t)p->nweeks + 1);
+        ov_hours_week *w = &p->weeks[p->nweeks++];
+        w->iso_year = (int)ov_stmt_col_i64(s, 0);
+        w->iso_week = (int)ov_stmt_col_i64(s, 1);
+        w->internship_x10 = (int)ov_stmt_col_i64(s, 2);
+        w->ordinary_x10 = (int)ov_stmt_col_i64(s, 3);
+    }
+    ov_stmt_release(s);
+    return r == OV_STEP_ERROR ? err->code : OV_OK;
+}
+
+enum { BY_COURSE, BY_ID, BY_COMPANY };
+static const char *const SQL_PLACEMENTS_BY[] = {
+    SQL_PLACEMENTS, SQL_PLACEMENT_ONE, SQL_PLACEMENTS_COMPANY};
+
+static ov_status placements_by(ov_tx *tx, int by, int64_t key,
+                               int cap, bool weeks, ov_arena *a,
+                               ov_placement_row **out, ov_list_info *li,
+                               ov_err *err)
+{
+    size_t room = 0;
+    ov_placement_row *rows = NULL;
+    OV_GROW(a, rows, room, 0);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_PLACEMENTS_BY[by], &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, key);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (!ov_list_keep(li, cap))
+            continue;
+        OV_GROW(a, rows, room, (size_t)li->n + 1);
+        if (placement_row_read(s, a, &rows[li->n], err) != OV_OK) {
+            r = OV_STEP_ERROR;
+            break;
+        }
+        li->n++;
+    }
+    if (ov_read_finish(tx, s, r, err) != OV_OK)
+        return err->code;
+    for (int i = 0; i < li->n; i++)
+        if (placement_details(tx, &rows[i], a, weeks, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+    *out = rows;
+    return OV_OK;
+}
+
+ov_status ov_placement_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
+                                 ov_placement_row **out, ov_list_info *li,
+                                 ov_err *err)
+{
+    memset(li, 0, sizeof *li);
+    *out = NULL;
+    ov_course_head h;
+    if (ov_course_read_begin(tx, course_id, &h, err) != OV_OK ||
+        placements_by(tx, BY_COURSE, course_id, 50, true, a, out, li,
+                      err) != OV_OK)
+        return err->code;
+    return ov_audit_append(tx, OV_ACT_READ, h.citizen_id, "virksomhedsforløb",
+                           err);
+}
+
+/* The list above giving only its length. */
+ov_status ov_placement_list(ov_tx *tx, int64_t course_id, ov_arena *a,
+                            ov_placement_row **out, int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_placement_list_info(tx, course_id, a, out, &li, err);
+    *n = li.n;
+    return st;
+}
+
+ov_status ov_placement_get(ov_tx *tx, int64_t placement_id, ov_arena *a,
+                           ov_placement_row *out, ov_err *err)
+{
+    ov_err_clear(err);
+    memset(out, 0, sizeof *out);
+    if (ov_tx_check_audited(tx, err) != OV_OK)
+        return err->code;
+    ov_placement_row *rows = NULL;
+    ov_list_info li = {0, 0, false};
+    if (placements_by(tx, BY_ID, placement_id, 1, true, a, &rows,
+                      &li, err) != OV_OK)
+        return err->code;
+    if (li.n == 0)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "placement_id",
+                                          "placement_id: no placement %lld",
+                                          (long long)placement_id), err));
+    *out = rows[0];
+    return ov_audit_append(tx, OV_ACT_READ, out->citizen_id,
+                           "virksomhedsforløb", err);
+}
+
+ov_status ov_placement_list_company_info(ov_tx *tx, int64_t company_id,
+                                         ov_arena *a, ov_placement_row **out,
+                                         ov_list_info *li, ov_err *err)
+{
+    ov_err_clear(err);
+    memset(li, 0, sizeof *li);
+    *out = NULL;
+    if (ov_tx_check_audited(tx, err) != OV_OK)
+        return err->code;
+    if (placements_by(tx, BY_COMPANY, company_id, 200, false, a,
+                      out, li, err) != OV_OK)
+        return err->code;
+    for (int i = 0; i < li->n; i++)
+        if (ov_audit_append(tx, OV_ACT_READ, (*out)[i].citizen_id,
+                            "arbejdsaftale", err) != OV_OK)
+            return err->code;
+    return OV_OK;
+}
+
+/* The list above giving only its length. */
+ov_status ov_placement_list_company(ov_tx *tx, int64_t company_id,
+                                    ov_arena *a, ov_placement_row **out,
+                                    int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_placement_list_company_info(tx, company_id, a, out, &li,
+                                                  err);
+    *n = li.n;
+    return st;
+}
+
+
+
+ov_status ov_placement_course(ov_tx *tx, int64_t placement_id,
+                              int64_t *course_id, ov_err *err)
+{
+    return ov_course_of(tx, OV_COURSE_OF_PLACEMENT, placement_id, course_id,
+                        "placement_id", "placement", err);
 }

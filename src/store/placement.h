@@ -37,4 +37,44 @@ ov_status ov_hours_put(ov_tx *tx, int64_t placement_id,
 ov_status ov_hours_list(ov_tx *tx, int64_t placement_id, ov_hours_week *out,
                         int cap, int *n, ov_err *err);
 
+/* ---- placements with the current work agreement and the hours log ---- */
+typedef struct ov_placement_row {
+    int64_t id;
+    int64_t course_id;
+    int64_t citizen_id;
+    ov_str citizen_name;
+    ov_placement p;           /* type, company, start, end, hours */
+    ov_str company_name;
+    int agreement_version;    /* 0 when there is no agreement yet */
+    ov_agreement agreement;   /* the current version (goals included) */
+    unsigned signed_mask;     /* OV_SIGN_* of the current version */
+    int nweeks;
+    ov_hours_week *weeks;     /* oldest first, at most 260 */
+} ov_placement_row;
+
+/* Placements of a course, oldest first, at most 50 (criterion
+ * "virksomhedsforløb"). */
+ov_status ov_placement_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
+                                 ov_placement_row **out, ov_list_info *li,
+                                 ov_err *err);
+/* The same, giving only the number of rows returned. */
+ov_status ov_placement_list(ov_tx *tx, int64_t course_id, ov_arena *a,
+                            ov_placement_row **out, int *n, ov_err *err);
+/* One placement (criterion "virksomhedsforløb"); OV_ENOTFOUND. */
+ov_status ov_placement_get(ov_tx *tx, int64_t placement_id, ov_arena *a,
+                           ov_placement_row *out, ov_err *err);
+/* The course of a placement (no audit: ids only); OV_ENOTFOUND. */
+ov_status ov_placement_course(ov_tx *tx, int64_t placement_id,
+                              int64_t *course_id, ov_err *err);
+/* Placements at one company (for its employer contacts), newest first,
+ * at most 200, each with its agreement but without the hours log; one
+ * audit row per citizen (criterion "arbejdsaftale"). */
+ov_status ov_placement_list_company_info(ov_tx *tx, int64_t company_id,
+                                         ov_arena *a, ov_placement_row **out,
+                                         ov_list_info *li, ov_err *err);
+/* The same, giving only the number of rows returned. */
+ov_status ov_placement_list_company(ov_tx *tx, int64_t company_id,
+                                    ov_arena *a, ov_placement_row **out,
+                                    int *n, ov_err *err);
+
 #endif

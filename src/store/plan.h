@@ -35,4 +35,14 @@ ov_status ov_plan_load(ov_tx *tx, int64_t course_id, int version,
                        ov_arena *a, ov_plan *out, ov_plan_meta *meta,
                        ov_err *err);
 
+/* ---- plan versions (criterion "planversioner") ---- */
+/* Newest first: version, with_citizen, citizen_comment, summary,
+ * created_by, created_at. At most 500. */
+ov_status ov_plan_versions_info(ov_tx *tx, int64_t course_id, ov_arena *a,
+                                ov_plan_meta **out, ov_list_info *li,
+                                ov_err *err);
+/* The same, giving only the number of rows returned. */
+ov_status ov_plan_versions(ov_tx *tx, int64_t course_id, ov_arena *a,
+                           ov_plan_meta **out, int *n, ov_err *err);
+
 #endif

@@ -792,3 +792,188 @@ ov_status ov_draw_verify(ov_tx *tx, int64_t draw_id, ov_err *err)
         return ov_tx_fail(tx, err);
     return OV_OK;
 }
+
+/* ---- reads for the pages and the API ---- */
+
+static const char SQL_BATCHES[] =
+    "SELECT b.id, b.municipality_code, b.reference_date, b.min_age, "
+    "b.min_months_unemployed, b.source_name, b.imported_by, b.imported_at, "
+    "(SELECT count(*) FROM candidate c WHERE c.batch_id = b.id), "
+    "(SELECT count(*) FROM candidate c WHERE c.batch_id = b.id AND "
+    "c.in_target_group = 1), (SELECT count(*) FROM candidate c WHERE "
+    "c.batch_id = b.id AND c.eligible = 1), (SELECT count(*) FROM "
+    "draw_member m JOIN draw d ON d.id = m.draw_id WHERE d.batch_id = b.id) "
+    "FROM screening_batch b WHERE b.municipality_code = ?1 AND (?2 IS NULL "
+    "OR b.id = ?2) ORDER BY b.id DESC";
+/* Each candidate with the draw that picked it (at most one: the pool
+ * leaves out the drawn) and the course that draw made. ov_draw_make creates
+ * it in the draw's transaction after recording drawn_at, and a citizen has
+ * no open course when drawn, so it is the citizen's first course created at
+ * or after the draw; a later course of the same citizen does not replace
+ * it. */
+static const char SQL_CANDIDATES[] =
+    "SELECT c.id, c.line, c.citizen_id, ci.full_name, ci.birth_date, "
+    "c.activity_ready, c.months_unemployed, c.company_activity, "
+    "c.in_prison, c.health_exemption, c.declined, c.in_target_group, "
+    "c.eligible, coalesce(c.exclusion_reason, ''), "
+    "coalesce(c.exclusion_text, ''), coalesce(d.id, 0), coalesce((SELECT "
+    "co.id FROM course co WHERE co.citizen_id = c.citizen_id AND "
+    "co.created_at >= d.drawn_at ORDER BY co.id LIMIT 1), 0) FROM "
+    "candidate c JOIN citizen ci ON ci.id = c.citizen_id LEFT JOIN draw d "
+    "ON d.id = (SELECT min(m.draw_id) FROM draw_member m WHERE "
+    "m.candidate_id = c.id) WHERE c.batch_id = ?1 ORDER BY c.line, c.id "
+    "LIMIT 20000";
+static const char SQL_DRAWS[] =
+    "SELECT d.id, d.seed, d.count, (SELECT count(*) FROM draw_pool p WHERE "
+    "p.draw_id = d.id), d.drawn_by, d.drawn_at FROM draw d WHERE "
+    "d.batch_id = ?1 ORDER BY d.id";
+
+/* ---- screening ---- */
+
+static ov_status batches(ov_tx *tx, int municipality_code, int64_t batch_id,
+                         ov_arena *a, ov_batch_row **out, ov_list_info *li,
+                         ov_err *err)
+{
+    enum { CAP = 500 };
+    size_t cap = 0;
+    ov_batch_row *rows = NULL;
+    OV_GROW(a, rows, cap, 0);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_BATCHES, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, municipality_code);
+    if (batch_id)
+        ov_stmt_bind_i64(s, 2, batch_id);
+    else
+        ov_stmt_bind_null(s, 2);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (!ov_list_keep(li, CAP))
+            continue;
+        OV_GROW(a, rows, cap, (size_t)li->n + 1);
+        ov_batch_row *b = &rows[li->n];
+        b->id = ov_stmt_col_i64(s, 0);
+        b->municipality_code = (int)ov_stmt_col_i64(s, 1);
+        if (ov_col_date(s, 2, a, "reference_date", &b->reference_date, err) !=
+            OV_OK)
+            break;
+        b->rules.min_age = (int)ov_stmt_col_i64(s, 3);
+        b->rules.min_months_unemployed = (int)ov_stmt_col_i64(s, 4);
+        b->source_name = ov_stmt_col_text(s, 5, a);
+        b->imported_by = ov_stmt_col_text(s, 6, a);
+        if (ov_time_parse_utc(ov_stmt_col_text(s, 7, a), "imported_at",
+                              &b->imported_at, err) != OV_OK)
+            break;
+        b->ncandidates = (int)ov_stmt_col_i64(s, 8);
+        b->nin_target = (int)ov_stmt_col_i64(s, 9);
+        b->neligible = (int)ov_stmt_col_i64(s, 10);
+        b->ndrawn = (int)ov_stmt_col_i64(s, 11);
+        li->n++;
+    }
+    if (ov_read_finish(tx, s, r, err) != OV_OK)
+        return err->code;
+    *out = rows;
+    return OV_OK;
+}
+
+ov_status ov_batch_list_info(ov_tx *tx, int municipality_code, ov_arena *a,
+                             ov_batch_row **out, ov_list_info *li, ov_err *err)
+{
+    ov_err_clear(err);
+    memset(li, 0, sizeof *li);
+    *out = NULL;
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    return batches(tx, municipality_code, 0, a, out, li, err);
+}
+
+/* The list above giving only its length. */
+ov_status ov_batch_list(ov_tx *tx, int municipality_code, ov_arena *a,
+                        ov_batch_row **out, int *n, ov_err *err)
+{
+    ov_list_info li;
+    ov_status st = ov_batch_list_info(tx, municipality_code, a, out, &li, err);
+    *n = li.n;
+    return st;
+}
+
+ov_status ov_batch_get(ov_tx *tx, int64_t batch_id, int municipality_code,
+                       ov_arena *a, ov_batch_detail *out, ov_err *err)
+{
+    ov_err_clear(err);
+    memset(out, 0, sizeof *out);
+    if (ov_tx_check_audited(tx, err) != OV_OK)
+        return err->code;
+    ov_batch_row *b = NULL;
+    ov_list_info nb = {0, 0, false};
+    if (batch_id > 0 &&
+        batches(tx, municipality_code, batch_id, a, &b, &nb, err) != OV_OK)
+        return err->code;
+    if (nb.n == 0)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "batch_id",
+                                          "batch_id: no candidate list %lld "
+                                          "in your municipality",
+                                          (long long)batch_id), err));
+    out->batch = b[0];
+    enum { CAP = 20000 };
+    size_t cap = (size_t)(out->batch.ncandidates < CAP
+                              ? out->batch.ncandidates + 1
+                              : CAP);
+    out->candidates = OV_NEW_N(a, ov_candidate_row, cap);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_CANDIDATES, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, batch_id);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW &&
+           (size_t)out->ncandidates < cap) {
+        ov_candidate_row *c = &out->candidates[out->ncandidates];
+        c->id = ov_stmt_col_i64(s, 0);
+        c->line = (int)ov_stmt_col_i64(s, 1);
+        c->citizen_id = ov_stmt_col_i64(s, 2);
+        c->citizen_name = ov_stmt_col_text(s, 3, a);
+        if (ov_col_date(s, 4, a, "birth_date", &c->facts.birth, err) != OV_OK)
+            break;
+        c->facts.activity_ready = ov_stmt_col_i64(s, 5) != 0;
+        c->facts.months_unemployed = (int)ov_stmt_col_i64(s, 6);
+        c->facts.company_activity = ov_stmt_col_i64(s, 7) != 0;
+        c->facts.in_prison = ov_stmt_col_i64(s, 8) != 0;
+        c->facts.health_exemption = ov_stmt_col_i64(s, 9) != 0;
+        c->facts.declined = ov_stmt_col_i64(s, 10) != 0;
+        c->in_target_group = ov_stmt_col_i64(s, 11) != 0;
+        c->eligible = ov_stmt_col_i64(s, 12) != 0;
+        c->exclusion_reason = ov_stmt_col_text(s, 13, a);
+        c->exclusion_text = ov_stmt_col_text(s, 14, a);
+        c->excluded = c->in_target_group && !c->eligible;
+        c->draw_id = ov_stmt_col_i64(s, 15);
+        c->course_id = ov_stmt_col_i64(s, 16);
+        out->ncandidates++;
+    }
+    if (ov_read_finish(tx, s, r, err) != OV_OK)
+        return err->code;
+    if (ov_stmt_prepare(tx->conn, SQL_DRAWS, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, batch_id);
+    /* each draw has at least one member, so ndrawn bounds the draws */
+    int dcap = out->batch.ndrawn;
+    out->draws = OV_NEW_N(a, ov_draw_row, (size_t)dcap + 1);
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && out->ndraws < dcap) {
+        ov_draw_row *d = &out->draws[out->ndraws];
+        d->id = ov_stmt_col_i64(s, 0);
+        d->seed = ov_stmt_col_text(s, 1, a);
+        d->count = (int)ov_stmt_col_i64(s, 2);
+        d->pool = (int)ov_stmt_col_i64(s, 3);
+        d->drawn_by = ov_stmt_col_text(s, 4, a);
+        if (ov_time_parse_utc(ov_stmt_col_text(s, 5, a), "drawn_at",
+                              &d->drawn_at, err) != OV_OK)
+            break;
+        out->ndraws++;
+    }
+    if (ov_read_finish(tx, s, r, err) != OV_OK)
+        return err->code;
+    for (int i = 0; i < out->ncandidates; i++)
+        if (ov_audit_append(tx, OV_ACT_READ, out->candidates[i].citizen_id,
+                            "screening", err) != OV_OK)
+            return err->code;
+    return OV_OK;
+}

@@ -106,4 +106,60 @@ ov_status ov_screening_undrawn(ov_tx *tx, int64_t batch_id, int64_t *citizens,
  * result differs from the stored one. */
 ov_status ov_draw_verify(ov_tx *tx, int64_t draw_id, ov_err *err);
 
+/* ---- screening batches and draws ---- */
+typedef struct ov_batch_row {
+    int64_t id;
+    int municipality_code;
+    ov_date reference_date;
+    ov_screening_rules rules;
+    ov_str source_name, imported_by;
+    ov_time imported_at;
+    int ncandidates, nin_target, neligible, ndrawn;
+} ov_batch_row;
+
+/* Batches of a municipality, newest first, at most 500 (no citizen data:
+ * counts only). */
+ov_status ov_batch_list_info(ov_tx *tx, int municipality_code, ov_arena *a,
+                             ov_batch_row **out, ov_list_info *li, ov_err *err);
+/* The same, giving only the number of rows returned. */
+ov_status ov_batch_list(ov_tx *tx, int municipality_code, ov_arena *a,
+                        ov_batch_row **out, int *n, ov_err *err);
+
+typedef struct ov_candidate_row {
+    int64_t id;
+    int line;
+    int64_t citizen_id;
+    ov_str citizen_name;
+    ov_candidate facts;       /* birth, activity_ready, months, ... */
+    bool in_target_group;
+    bool eligible;            /* may be drawn */
+    bool excluded;
+    ov_str exclusion_reason;  /* code, or empty */
+    ov_str exclusion_text;
+    int64_t draw_id;          /* 0 when not drawn */
+    int64_t course_id;        /* the course made by the draw, or 0 */
+} ov_candidate_row;
+
+typedef struct ov_draw_row {
+    int64_t id;
+    ov_str seed;
+    int count, pool;
+    ov_str drawn_by;
+    ov_time drawn_at;
+} ov_draw_row;
+
+typedef struct ov_batch_detail {
+    ov_batch_row batch;
+    int ncandidates;
+    ov_candidate_row *candidates; /* by line; at most 20,000 */
+    int ndraws;
+    ov_draw_row *draws;           /* oldest first */
+} ov_batch_detail;
+
+/* One batch with its candidates and draws; OV_ENOTFOUND also for another
+ * municipality's batch. One audit row per candidate citizen (criterion
+ * "screening"). */
+ov_status ov_batch_get(ov_tx *tx, int64_t batch_id, int municipality_code,
+                       ov_arena *a, ov_batch_detail *out, ov_err *err);
+
 #endif

@@ -28,6 +28,16 @@
 typedef struct ov_store ov_store;
 typedef struct ov_tx ov_tx;
 
+/* The list convention: a function that reads a list of rows returns them
+ * in an array grown in the caller's arena as they arrive, and says how
+ * many it returned, how many there are, and whether its cap cut the list
+ * (a page then says "the newest n of total"). */
+typedef struct ov_list_info {
+    int n;          /* rows returned */
+    int total;      /* rows that matched (n unless truncated) */
+    bool truncated; /* the cap cut the list */
+} ov_list_info;
+
 typedef enum ov_open_mode {
     OV_OPEN_INIT = 0,   /* create the file and key file if missing; migrate */
     OV_OPEN_MIGRATE,    /* existing file; apply pending migrations */

@@ -1,14 +1,34 @@
 /*
  * store_int.h - INTERNAL to src/store: the store and transaction structs
- * shared by the store's modules.
+ * shared by the store's modules, the guards every store function starts
+ * with, and the internal calls between the store's own files.
+ *
+ * Who calls whom inside src/store (each file only calls files below it,
+ * so there is no cycle; the guards and accessors here are inline and call
+ * nothing):
+ *
+ *   entity modules (citizen, course, meeting, plan, match, placement, org,
+ *     screening, cti, measure, tasks, settings, session)
+ *   audit_log.c   verify, prune, a citizen's access log, the audit viewer
+ *   backup.c      integrity check, backup, restore
+ *   store.c       open and close, keys, the audit key, the background
+ *                 thread (checkpoints, folds, anchors), statistics
+ *   tx.c          transactions, group commit, the read-audit journal's
+ *                 folds and waits
+ *   anchor.c      the anchor file: format, read, append
+ *   audit.c       the chain: append, flush pending reads, fold journal
+ *                 records, the head
+ *   migrations.c, journal.c, db.c
  */
 #ifndef OV_STORE_STORE_INT_H
 #define OV_STORE_STORE_INT_H
 
 #include <pthread.h>
+#include <sys/stat.h>
 
 #include "model/course.h"
 #include "store/db.h"
+#include "store/audit.h"
 #include "store/journal.h"
 #include "store/store.h"
 
@@ -50,9 +70,94 @@ struct ov_tx {
     ov_course_head *head, head_cache;
 };
 
-/* Start and end a transaction's pending list (store.c). */
+#define OV_STORE_MAX_READERS 32
+
+/* A writer waiting for its batch to reach the disk (group commit). */
+typedef struct commit_waiter {
+    int64_t batch;
+    bool done;
+    ov_status st;
+    ov_err err;
+    struct commit_waiter *next;
+} commit_waiter;
+
+struct ov_store {
+    char *db_path;
+    ov_conn *writer;         /* NULL in read-only mode */
+    pthread_mutex_t write_lock;
+    ov_tx wtx;
+
+    /* Group commit: write transactions are savepoints inside one SQLite
+     * transaction (a batch); the last writer of a batch commits it, with
+     * one fsync for all of them, and every writer of the batch returns
+     * only when the batch is on disk (or reports its failure). */
+    pthread_mutex_t commit_lock;
+    pthread_cond_t commit_cond;
+    int waiting;             /* writers waiting for write_lock */
+    bool batch_open;
+    int64_t batch;           /* id of the open (or last) batch */
+    int batch_n;             /* writers in the open batch */
+    commit_waiter *waiters;
+
+    /* Checkpoints run in a background thread (on the writer connection,
+     * under its lock), so no commit waits while the WAL is copied. */
+    pthread_t ckpt_thread;
+    bool ckpt_running;
+    bool ckpt_stop;
+    pthread_mutex_t ckpt_lock;
+    pthread_cond_t ckpt_cond;
+
+    pthread_mutex_t pool_lock;
+    pthread_cond_t pool_cond;
+    int nreaders;
+    ov_conn *readers[OV_STORE_MAX_READERS]; /* opened lazily */
+    bool reader_busy[OV_STORE_MAX_READERS];
+    ov_tx rtx[OV_STORE_MAX_READERS];
+
+    /* read audit rows on their way into audit_log (journal.h); NULL when
+     * read-only, or after a journal failure (rows then go straight into
+     * the database) */
+    ov_journal *journal;
+    bool journal_warned;
+
+    /* the audit key (never stored in the database) and the keyed chain */
+    char *audit_key_path;
+    char *anchors_path;
+    uint8_t audit_key[OV_KEY_BYTES];
+    bool have_audit_key;
+    bool created_audit_key;
+    ov_err audit_key_err;    /* why the audit key is unavailable */
+    int64_t keyed_from;      /* first keyed row; 0: none yet */
+    /* anchors: written by the background thread and at close */
+    int anchor_fd;
+    bool no_anchors;         /* verify the chain alone (opt->no_anchors) */
+    bool anchored;           /* anchored_* hold the last anchor written */
+    int64_t anchored_id;
+    uint8_t anchored_hash[OV_HASH_BYTES];
+    uint64_t anchored_jseq;
+    bool anchor_warned;
+
+    bool readonly;
+    bool have_keys;
+    bool created_key;
+    ov_keys keys;
+    ov_err key_err;          /* why keys are unavailable */
+    int schema_version;
+};
+
+/* Start and end a transaction's pending list (tx.c). */
 void ov_tx_pending_init(ov_tx *tx);
 void ov_tx_pending_free(ov_tx *tx);
+
+/* The actor of the store's own transactions (folds at open and in the
+ * background, the audit key's first row, an accepted journal loss). */
+extern const ov_actor ov_system_actor;
+
+static inline bool ov_file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
 
 /* Write the pending read rows (audit.c); called before COMMIT and before
  * any other audit row, so the log keeps the order of events. */
@@ -63,25 +168,52 @@ ov_status ov_audit_flush(ov_tx *tx, ov_err *err);
 ov_status ov_audit_fold(ov_tx *tx, const ov_jrec *r, size_t n,
                         uint64_t *last_seq, ov_err *err);
 
-/* The audit key and the keyed chain (store.c). ov_store_audit_key gives
- * NULL, with why in *why, when the key is not loaded. keyed_from is the
- * first row keyed with it (0: the log has no keyed rows yet). */
-const uint8_t *ov_store_audit_key(ov_store *s, ov_err *why);
-int64_t ov_store_audit_keyed_from(const ov_store *s);
-/* True when audit_log or audit_checkpoint holds any row. */
-bool ov_store_audit_rows_exist(ov_store *s);
-const char *ov_store_path(const ov_store *s);
+/* The audit key and the keyed chain (set up by store.c at open).
+ * ov_store_audit_key gives NULL, with why in *why, when the key is not
+ * loaded. keyed_from is the first row keyed with it (0: the log has no
+ * keyed rows yet). */
+static inline const uint8_t *ov_store_audit_key(ov_store *s, ov_err *why)
+{
+    if (!s->have_audit_key) {
+        if (why)
+            *why = s->audit_key_err;
+        return NULL;
+    }
+    return s->audit_key;
+}
+static inline int64_t ov_store_audit_keyed_from(const ov_store *s)
+{
+    return s->keyed_from;
+}
+static inline const char *ov_store_path(const ov_store *s)
+{
+    return s->db_path;
+}
 /* NULL when verification is to skip the anchors (no_anchors). */
-const char *ov_store_anchors_path(const ov_store *s);
-/* The highest journal record folded into audit_log (a fresh read). */
+static inline const char *ov_store_anchors_path(const ov_store *s)
+{
+    return s->no_anchors ? NULL : s->anchors_path;
+}
+/* True when audit_log or audit_checkpoint holds any row (store.c). */
+bool ov_store_audit_rows_exist(ov_store *s);
+/* The highest journal record folded into audit_log (tx.c): a fresh read
+ * on a reader, or on connection c; and recording a new one in the open
+ * transaction on c (the number only ever grows). */
 ov_status ov_store_folded_seq(ov_store *s, uint64_t *out, ov_err *err);
+ov_status ov_folded_seq_read(ov_conn *c, uint64_t *out, ov_err *err);
+ov_status ov_folded_seq_write(ov_conn *c, uint64_t seq, ov_err *err);
 
 /* The chain's end (audit.c): the last row's id and hash, or the newest
  * checkpoint's when pruning removed every row, or 0 and zeros. */
 ov_status ov_audit_head(ov_conn *c, int64_t *last_id,
                         uint8_t hash[OV_HASH_BYTES], ov_err *err);
+/* The hash row r must carry (audit.c): keyed from the row the store
+ * records, plain SHA-256 before it. Fails when the key is needed and not
+ * loaded. */
+ov_status ov_audit_row_digest(ov_store *s, const ov_audit_row *r,
+                              uint8_t out[OV_HASH_BYTES], ov_err *err);
 
-/* Anchors (audit.c): one line per anchor, "<row id> <hash hex> <journal
+/* Anchors (anchor.c): one line per anchor, "<row id> <hash hex> <journal
  * number> <UTC time> <MAC hex>", the MAC being HMAC-SHA-256 under the
  * audit key of "overgang-anchor-v1 " and the rest of the line. */
 typedef struct ov_anchor {
@@ -107,23 +239,130 @@ typedef struct ov_anchor_file {
  * check. */
 ov_status ov_anchors_read(const char *path, const uint8_t key[OV_KEY_BYTES],
                           bool tail_only, ov_anchor_file *out, ov_err *err);
+/* Append the chain's head and the journal's synced number to the store's
+ * anchor file when either moved since the last anchor (a no-op without a
+ * writer or a keyed chain). Never while a batch is open. */
+void ov_anchor_now(ov_store *s);
+/* True, with OV_ECONFLICT in *err, when db_path has the non-empty anchor
+ * file of an earlier database: a new database must not inherit it. */
+bool ov_anchors_stale(const char *db_path, ov_err *err);
 
 /* Record a failure in the transaction (first one wins) and return its code.
  * Every store function calls this on its error path. */
-ov_status ov_tx_fail(ov_tx *tx, ov_err *err);
+static inline ov_status ov_tx_fail(ov_tx *tx, ov_err *err)
+{
+    if (!tx->failed) {
+        tx->failed = true;
+        if (err)
+            tx->err = *err;
+        else
+            ov_err_set(&tx->err, OV_EINTERNAL, NULL, "transaction failed");
+    }
+    return err ? err->code : tx->err.code;
+}
+
 /* Guard at the top of store functions: refuse a failed or finished
  * transaction, and (when need_write) a read-only one. */
-ov_status ov_tx_check(ov_tx *tx, bool need_write, ov_err *err);
+static inline ov_status ov_tx_check(ov_tx *tx, bool need_write, ov_err *err)
+{
+    if (!tx || !tx->active)
+        return ov_err_set(err, OV_EINTERNAL, NULL,
+                          "no active transaction (a bug)");
+    if (tx->failed) {
+        if (err)
+            *err = tx->err;
+        return tx->err.code;
+    }
+    if (need_write && !tx->write)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINTERNAL, NULL,
+                                          "citizen data needs a write "
+                                          "transaction for its audit row "
+                                          "(a bug)"),
+                               err));
+    return OV_OK;
+}
+
 /* Guard at the top of store functions that read citizen data: refuse a
  * transaction without an actor (a plain read), which could not write the
  * audit row. A write transaction or an audited read passes. */
-ov_status ov_tx_check_audited(ov_tx *tx, ov_err *err);
+static inline ov_status ov_tx_check_audited(ov_tx *tx, ov_err *err)
+{
+    ov_status st = ov_tx_check(tx, false, err);
+    if (st != OV_OK)
+        return st;
+    if (!tx->actor)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINTERNAL, NULL,
+                                          "citizen data needs a transaction "
+                                          "with an actor for its audit row "
+                                          "(a bug)"),
+                               err));
+    return OV_OK;
+}
 
 ov_status ov_course_head_load(ov_tx *tx, int64_t course_id, ov_course_head *h,
                               ov_err *err);
 /* The same, refusing an ended course with OV_ECONFLICT. */
 ov_status ov_course_head_open(ov_tx *tx, int64_t course_id, ov_course_head *h,
                               ov_err *err);
+
+/* The course a proposal or placement belongs to (course.c; no audit row:
+ * ids only). OV_ENOTFOUND naming `field` ("no <what> <id>"). */
+typedef enum ov_course_of_kind {
+    OV_COURSE_OF_PROPOSAL,
+    OV_COURSE_OF_PLACEMENT
+} ov_course_of_kind;
+ov_status ov_course_of(ov_tx *tx, ov_course_of_kind which, int64_t id,
+                       int64_t *course_id, const char *field,
+                       const char *what, ov_err *err);
+
+/* The list convention (store.h, ov_list_info) in a read loop: every row
+ * is counted; true when it is to be kept, false (the list truncated) once
+ * `cap` rows are kept. The loop goes on to the end, so total is exact:
+ *     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+ *         if (!ov_list_keep(li, CAP))
+ *             continue;
+ *         OV_GROW(a, rows, room, (size_t)li->n + 1);
+ *         ... rows[li->n++] = ...
+ *     }
+ * Lists are short by nature (a course's meetings, a team's staff); the
+ * cap bounds the memory and the page, not the query. */
+static inline bool ov_list_keep(ov_list_info *li, int cap)
+{
+    li->total++;
+    if (li->n < cap)
+        return true;
+    li->truncated = true;
+    return false;
+}
+
+/* Helpers of the read functions. A date column as ov_date. */
+static inline ov_status ov_col_date(ov_stmt *s, int col, ov_arena *a,
+                                    const char *what, ov_date *out,
+                                    ov_err *err)
+{
+    return ov_date_parse_iso(ov_stmt_col_text(s, col, a), what, out, err);
+}
+/* Finish a read: release, and on a step error fail the transaction. */
+static inline ov_status ov_read_finish(ov_tx *tx, ov_stmt *s, ov_step r,
+                                       ov_err *err)
+{
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR || err->code != OV_OK)
+        return ov_tx_fail(tx, err);
+    return OV_OK;
+}
+/* The start of a read of one course's data: an audited transaction and
+ * the course's head (OV_ENOTFOUND for an unknown course). */
+static inline ov_status ov_course_read_begin(ov_tx *tx, int64_t course_id,
+                                             ov_course_head *h, ov_err *err)
+{
+    ov_err_clear(err);
+    if (ov_tx_check_audited(tx, err) != OV_OK)
+        return err->code;
+    if (ov_course_head_load(tx, course_id, h, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return OV_OK;
+}
 
 /* OV_EINVAL naming the field "municipality_code" unless the municipality
  * is registered (org.c). Does not mark the transaction failed. */

@@ -65,6 +65,62 @@ static void an_intact_chain_verifies_and_reports_its_head(void **state)
     tu_db_free(&t);
 }
 
+/* A citizen's access log over its cap keeps the newest rows and says how
+ * many there are in all (the list convention, store.h); the store's own
+ * rows are not shown, and the function with the caller's array returns
+ * the same rows. */
+static void citizen_log_over_its_cap_keeps_the_newest_and_counts_them_all(
+    void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_tx *tx;
+    ov_err err;
+    static const ov_actor SYS = {"overgang", OV_ROLE_SYSTEM, "drift"};
+    const ov_action acts[] = {OV_ACT_CREATE, OV_ACT_UPDATE, OV_ACT_READ,
+                              OV_ACT_UPDATE, OV_ACT_EXPORT};
+    for (int i = 0; i < 5; i++) {
+        assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+        assert_int_equal(ov_audit_append(tx, acts[i], 42, NULL, &err), OV_OK);
+        assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    }
+    assert_int_equal(ov_tx_begin(t.store, &SYS, &tx, &err), OV_OK);
+    assert_int_equal(ov_audit_append(tx, OV_ACT_UPDATE, 42, NULL, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+
+    ov_arena *a = ov_arena_new(0);
+    ov_access_entry *rows = NULL;
+    ov_list_info li;
+    assert_int_equal(ov_tx_begin(t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_audit_citizen_log_info(tx, 42, 3, a, &rows, &li,
+                                               &err),
+                     OV_OK);
+    assert_int_equal(li.n, 3);
+    assert_int_equal(li.total, 5);
+    assert_true(li.truncated);
+    assert_int_equal(rows[0].action, OV_ACT_EXPORT); /* newest first */
+    assert_int_equal(rows[1].action, OV_ACT_UPDATE);
+    assert_int_equal(rows[2].action, OV_ACT_READ);
+    ov_access_entry fixed[3];
+    int n = 0;
+    assert_int_equal(ov_audit_citizen_log(tx, 42, a, fixed, 3, &n, &err),
+                     OV_OK);
+    assert_int_equal(n, 3);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(fixed[i].action, rows[i].action);
+    assert_int_equal(ov_audit_citizen_log_info(tx, 42, 5, a, &rows, &li,
+                                               &err),
+                     OV_OK);
+    assert_int_equal(li.n, 5);
+    assert_int_equal(li.total, 5);
+    assert_false(li.truncated);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    ov_arena_destroy(a);
+    tu_db_free(&t);
+}
+
 static void rows_record_actor_role_action_and_purpose(void **state)
 {
     (void)state;
@@ -662,6 +718,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(an_intact_chain_verifies_and_reports_its_head),
+        cmocka_unit_test(citizen_log_over_its_cap_keeps_the_newest_and_counts_them_all),
         cmocka_unit_test(rows_record_actor_role_action_and_purpose),
         cmocka_unit_test(an_edited_row_is_detected_and_named),
         cmocka_unit_test(an_edited_actor_is_detected_at_its_row),

@@ -694,6 +694,58 @@ static void team_members_and_teams_are_listed_by_name(void **state)
     tu_db_free(&w.t);
 }
 
+/* The list convention (store.h, ov_list_info): a list over its cap keeps
+ * the first rows and says so, with the number of all rows, so a page can
+ * say "the first 200 of 201"; at the cap it is whole. The function with
+ * the count only returns the same rows. */
+static void team_list_over_its_cap_says_truncated_and_counts_them_all(
+    void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    ov_arena *a = ov_arena_new(0);
+    ov_err err;
+    /* the world has two teams in 250; 198 more make 200, the cap */
+    ov_tx *tx = begin(&w, &tu_actor);
+    for (int i = 0; i < 199; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "Team %03d", i);
+        int64_t id;
+        assert_int_equal(ov_org_team_create(tx, 250, ov_str_c(name), &id,
+                                            &err),
+                         OV_OK);
+        if (i == 197) {
+            commit(tx);
+            ov_team_row *t = NULL;
+            ov_list_info li;
+            ov_tx *r = begin_read(&w);
+            assert_int_equal(ov_team_list_info(r, 250, a, &t, &li, &err),
+                             OV_OK);
+            ov_tx_rollback(r);
+            assert_int_equal(li.n, 200);
+            assert_int_equal(li.total, 200);
+            assert_false(li.truncated);
+            tx = begin(&w, &tu_actor);
+        }
+    }
+    commit(tx);
+    ov_team_row *t = NULL;
+    ov_list_info li;
+    int n = 0;
+    tx = begin_read(&w);
+    assert_int_equal(ov_team_list_info(tx, 250, a, &t, &li, &err), OV_OK);
+    assert_int_equal(li.n, 200);
+    assert_int_equal(li.total, 201);
+    assert_true(li.truncated);
+    assert_true(ov_str_eq_c(t[0].name, "Team 000")); /* by name */
+    assert_int_equal(ov_team_list(tx, 250, a, &t, &n, &err), OV_OK);
+    assert_int_equal(n, 200);
+    ov_tx_rollback(tx);
+    ov_arena_destroy(a);
+    tu_db_free(&w.t);
+}
+
 /* ---- screening ---- */
 
 static void batch_list_counts_per_municipality_newest_first(void **state)
@@ -1329,6 +1381,7 @@ int main(void)
         cmocka_unit_test(plan_versions_are_listed_newest_first_with_their_summary),
         cmocka_unit_test(proposal_list_shows_company_opening_and_answer_newest_first),
         cmocka_unit_test(employment_list_is_oldest_first),
+        cmocka_unit_test(team_list_over_its_cap_says_truncated_and_counts_them_all),
         cmocka_unit_test(placement_get_returns_current_agreement_with_signoffs_and_hours),
         cmocka_unit_test(placement_list_is_oldest_first_and_the_company_list_has_agreements_only),
         cmocka_unit_test(company_list_is_by_name_with_openings_newest_first),
