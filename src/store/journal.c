@@ -822,12 +822,20 @@ bool ov_journal_synced(ov_journal *j, uint64_t seq)
 
 /* ---- folding ---- */
 
-bool ov_journal_pending(ov_journal *j)
+uint64_t ov_journal_last_seq(ov_journal *j)
 {
     pthread_mutex_lock(&j->lock);
-    bool any = false;
-    for (ov_jrec *r = j->head; r && !any; r = r->next)
-        any = r->batch == 0;
+    uint64_t n = j->last_seq;
+    pthread_mutex_unlock(&j->lock);
+    return n;
+}
+
+bool ov_journal_unfolded(ov_journal *j, uint64_t upto)
+{
+    /* the list is in sequence order and loses a record only when the
+     * batch that folded it has committed */
+    pthread_mutex_lock(&j->lock);
+    bool any = j->head && j->head->seq <= upto;
     pthread_mutex_unlock(&j->lock);
     return any;
 }

@@ -84,7 +84,7 @@ typedef struct ov_journal_state {
 /* Open (creating) the journal files for the database at db_path.
  * `folded` is the highest sequence number already in the database;
  * `acknowledged` the highest the anchor file says was synced (0: none
- * known). The records above `folded` wait for a fold (ov_journal_pending),
+ * known). The records above `folded` wait for a fold (ov_journal_unfolded),
  * oldest first. When acknowledged records are missing (js->lost) the open
  * fails with OV_ECORRUPT and changes nothing, unless accept_loss: then
  * the files are copied aside first (js->aside) and the journal opens
@@ -126,8 +126,12 @@ void ov_journal_notify(ov_journal *j, uint64_t seq, ov_journal_done_fn fn,
                        void *ctx);
 bool ov_journal_synced(ov_journal *j, uint64_t seq);
 
-/* True when records wait for a fold. */
-bool ov_journal_pending(ov_journal *j);
+/* The newest record's number (0: none yet). */
+uint64_t ov_journal_last_seq(ov_journal *j);
+/* True while a record numbered up to `upto` is not yet in the database:
+ * waiting for a fold, or taken by a batch that has not committed (a
+ * record taken is not folded until its batch commits). */
+bool ov_journal_unfolded(ov_journal *j, uint64_t upto);
 /* Take the records no fold holds yet, oldest first, marking them with
  * `batch`, and switch appends to the other file; *n gets how many. They
  * are the first *n of the returned list (only one fold is under way at a

@@ -103,6 +103,9 @@ ov_status ov_tx_begin_audited(ov_store *s, const ov_actor *actor,
  * Call this before reading audit_log, to have every row there. Backup,
  * verification, statistics and close do it themselves. */
 ov_status ov_store_audit_sync(ov_store *s, ov_err *err);
+/* How many write transactions wait for the writer at this moment (tests
+ * use it to interleave threads at a known point). */
+int ov_store_writers_waiting(ov_store *s);
 /* An audited read of the audit log itself: ov_store_audit_sync, then
  * ov_tx_begin_audited, so every access made so far is in what it reads. */
 ov_status ov_tx_begin_audit_log(ov_store *s, const ov_actor *actor,
