@@ -85,6 +85,36 @@ static ov_status bad_keyfile(ov_err *err, const char *path, const char *why)
                       path, why);
 }
 
+/* Read a whole key file from its open descriptor (closed here) into
+ * text (NUL-terminated), refusing a file that group or others may read:
+ * the same rules and messages for the key file and the audit key, named
+ * by the option (`flag`) that gives its path. */
+static ov_status read_private(int fd, const char *path, const char *flag,
+                              char *text, size_t cap, ssize_t *n,
+                              ov_err *err)
+{
+    struct stat stt;
+    if (fstat(fd, &stt) != 0) {
+        close(fd);
+        return ov_err_set(err, OV_EIO, flag, "%s: cannot stat '%s': %s",
+                          flag, path, strerror(errno));
+    }
+    if (stt.st_mode & (S_IRWXG | S_IRWXO)) {
+        close(fd);
+        return ov_err_set(err, OV_EPERM, flag,
+                          "%s: '%s' may be read by other users "
+                          "(mode %03o); run: chmod 600 '%s'",
+                          flag, path, (unsigned)(stt.st_mode & 0777), path);
+    }
+    *n = read(fd, text, cap - 1);
+    close(fd);
+    if (*n < 0)
+        return ov_err_set(err, OV_EIO, flag, "%s: cannot read '%s': %s",
+                          flag, path, strerror(errno));
+    text[*n] = '\0';
+    return OV_OK;
+}
+
 ov_status ov_keyfile_load(const char *path, ov_keys *keys, ov_err *err)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -99,28 +129,10 @@ ov_status ov_keyfile_load(const char *path, ov_keys *keys, ov_err *err)
                           "--key-file: cannot open '%s': %s", path,
                           strerror(errno));
     }
-    struct stat stt;
-    if (fstat(fd, &stt) != 0) {
-        close(fd);
-        return ov_err_set(err, OV_EIO, "--key-file",
-                          "--key-file: cannot stat '%s': %s", path,
-                          strerror(errno));
-    }
-    if (stt.st_mode & (S_IRWXG | S_IRWXO)) {
-        close(fd);
-        return ov_err_set(err, OV_EPERM, "--key-file",
-                          "--key-file: '%s' may be read by other users "
-                          "(mode %03o); run: chmod 600 '%s'",
-                          path, (unsigned)(stt.st_mode & 0777), path);
-    }
     char text[1024];
-    ssize_t n = read(fd, text, sizeof text - 1);
-    close(fd);
-    if (n < 0)
-        return ov_err_set(err, OV_EIO, "--key-file",
-                          "--key-file: cannot read '%s': %s", path,
-                          strerror(errno));
-    text[n] = '\0';
+    ssize_t n;
+    if (read_private(fd, path, "--key-file", text, sizeof text, &n, err) != OV_OK)
+        return err->code;
     bool have_magic = false, have_box = false, have_mac = false;
     ov_str rest = {text, (size_t)n};
     ov_status st = OV_OK;
@@ -268,28 +280,10 @@ ov_status ov_audit_keyfile_load(const char *path, uint8_t key[OV_KEY_BYTES],
                           "--audit-key: cannot open '%s': %s; restore it "
                           "from your key backup, or give --audit-key PATH",
                           path, strerror(errno));
-    struct stat stt;
-    if (fstat(fd, &stt) != 0) {
-        close(fd);
-        return ov_err_set(err, OV_EIO, "--audit-key",
-                          "--audit-key: cannot stat '%s': %s", path,
-                          strerror(errno));
-    }
-    if (stt.st_mode & (S_IRWXG | S_IRWXO)) {
-        close(fd);
-        return ov_err_set(err, OV_EPERM, "--audit-key",
-                          "--audit-key: '%s' may be read by other users "
-                          "(mode %03o); run: chmod 600 '%s'",
-                          path, (unsigned)(stt.st_mode & 0777), path);
-    }
     char text[1024];
-    ssize_t n = read(fd, text, sizeof text - 1);
-    close(fd);
-    if (n < 0)
-        return ov_err_set(err, OV_EIO, "--audit-key",
-                          "--audit-key: cannot read '%s': %s", path,
-                          strerror(errno));
-    text[n] = '\0';
+    ssize_t n;
+    if (read_private(fd, path, "--audit-key", text, sizeof text, &n, err) != OV_OK)
+        return err->code;
     bool have_magic = false, have_key = false;
     ov_str rest = {text, (size_t)n};
     while (rest.ptr && rest.len) {
