@@ -1,5 +1,7 @@
 #include "model/cti.h"
 
+#include "core/fmt.h"
+
 #include <stdio.h>
 
 static const struct {
@@ -268,11 +270,15 @@ int ov_cti_check(const ov_cti_course *c, const ov_cti_rules *r,
     ov_cti_intensity_of(c, r, k, n, today, in);
     for (int p = 1; p < 3; p++) {
         if (in[p].elapsed_days >= 7 && in[p - 1].elapsed_days >= 7 &&
-            in[p].per_week > in[p - 1].per_week + 1e-9)
+            in[p].per_week > in[p - 1].per_week + 1e-9) {
+            char before[OV_FMT_BUF], after[OV_FMT_BUF];
+            ov_fmt_decimal_dk(in[p - 1].per_week, 1, before);
+            ov_fmt_decimal_dk(in[p].per_week, 1, after);
             WARN(OV_CTI_INTENSITY_RISING,
-                 "Kontakten steg fra fase %d (%.1f pr. uge) til fase %d "
-                 "(%.1f pr. uge); intensiteten skal aftage",
-                 p, in[p - 1].per_week, p + 1, in[p].per_week);
+                 "Kontakten steg fra fase %d (%s pr. uge) til fase %d "
+                 "(%s pr. uge); intensiteten skal aftage",
+                 p, before, p + 1, after);
+        }
     }
     ov_date first_month_end = ov_date_add_months(c->start, 1);
     if (today >= first_month_end) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/cvr.h"
+#include "core/fmt.h"
 #include "model/match.h"
 #include "store/match.h"
 #include "store/org.h"
@@ -325,13 +326,20 @@ const ov_web_action ov_act_answer = {
     "answer", answer_spec, 1, OV_OP_MATCH, OV_SCOPE_PROPOSAL, answer_run,
     NULL, match_done, NULL};
 
-static void parts(ov_response *res, const ov_match_score *s)
+static void parts(ov_response *res, int lang, const ov_match_score *s)
 {
     ov_html_lit(res, "<ul class=\"why\">");
     for (int k = 0; k < OV_MC_COUNT; k++) {
-        char b[64];
-        snprintf(b, sizeof b, "%.1f/%.0f", s->parts[k].points,
-                 s->parts[k].max);
+        /* a decimal comma in Danish: "7,5/10" */
+        char b[2 * OV_FMT_BUF + 2], pts[OV_FMT_BUF], max[OV_FMT_BUF];
+        if (lang == OV_LANG_DA) {
+            ov_fmt_decimal_dk(s->parts[k].points, 1, pts);
+            ov_fmt_decimal_dk(s->parts[k].max, 0, max);
+        } else {
+            snprintf(pts, sizeof pts, "%.1f", s->parts[k].points);
+            snprintf(max, sizeof max, "%.0f", s->parts[k].max);
+        }
+        snprintf(b, sizeof b, "%s/%s", pts, max);
         ov_html_printf(res, "<li>%h: %h</li>", ov_str_c(b),
                        ov_str_c(s->parts[k].text_da));
     }
@@ -453,7 +461,7 @@ static void match_page(ov_ctx *c, ov_form *f, int status)
             ov_html_printf(res,
                            "<div class=\"suggestion\"><h3>%h: %h (%h %t)</h3>",
                            cname, tasks, ov_str_c(tot), "match.score");
-            parts(res, &sc[i]);
+            parts(res, c->lang, &sc[i]);
             ov_page_form_begin(res, c->req,
                                ov_str_c(ov_arena_printf(
                                    a, "/forloeb/%lld/forslag",

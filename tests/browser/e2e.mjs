@@ -375,6 +375,8 @@ await step('the match finds suggestions with explanations; one is proposed and t
   assert.match(await sugg.first().locator('h3').innerText(), /^\S.*: .+ \(\d+ Point\)$/);
   const why = await sugg.first().locator('ul.why li').allInnerTexts();
   assert.equal(why.length, 6, 'six explained score parts');
+  for (const w of why)
+    assert.match(w, /^\d+,\d\/\d+: /, 'points with a decimal comma, as "7,5/10: ..."');
   assert.match(why.join('\n'), /I borgerens kommune|Samme postnummer/,
     'the best suggestion is in the citizen\'s own municipality, as they prefer');
   await job.shot('08-match-forslag');

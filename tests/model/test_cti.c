@@ -208,6 +208,16 @@ static void rising_intensity_is_flagged_falling_is_not(void **state)
     ov_cti_warning w[8];
     int nw = ov_cti_check(&c, &r, &f, k, n, c.phase_start[1] + 27, w, 8);
     assert_true(has(w, nw, OV_CTI_INTENSITY_RISING));
+    /* the Danish text writes the contacts per week with a decimal comma */
+    for (int i = 0; i < nw; i++)
+        if (w[i].code == OV_CTI_INTENSITY_RISING) {
+            const char *t = w[i].text_da;
+            assert_non_null(strstr(t, ",")); /* "0,5 pr. uge" */
+            for (size_t j = 1; t[j] && t[j + 1]; j++) /* never "0.5" */
+                assert_false(t[j] == '.' && t[j - 1] >= '0' &&
+                             t[j - 1] <= '9' && t[j + 1] >= '0' &&
+                             t[j + 1] <= '9');
+        }
     /* phase 2 monthly instead: falling, no warning */
     n = n1;
     k[n++] = (ov_cti_contact){c.phase_start[1] + 3, OV_FORM_PHONE, 15,
