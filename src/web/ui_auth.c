@@ -281,7 +281,14 @@ static const char css[] =
     "circle.s3,rect.s3{fill:#1e7b34}\n"
     ".key::before{content:'\\25A0 ';}.key.s1::before{color:#0b5fa5}"
     ".key.s2::before{color:#e08a3c}.key.s3::before{color:#1e7b34}\n"
-    ".diff li{margin:.2rem 0}\n"
+    ".diff li{margin:.2rem 0}pre{white-space:pre-wrap;overflow-wrap:anywhere}\n"
+    /* a phone (390 px): the card fills the width, the menu wraps, and a
+     * wide table scrolls inside itself instead of widening the page */
+    "@media (max-width:40rem){header.top{gap:.4rem .8rem}"
+    "header nav ul{flex-wrap:wrap;gap:.2rem .9rem}"
+    "main{margin:.5rem 0;padding:.5rem .75rem;border-left:0;border-right:0;"
+    "border-radius:0}h1{font-size:1.6rem}"
+    "table{display:block;overflow-x:auto}th,td{padding:.3rem .35rem}}\n"
     "@media print{header.top,footer,.actions,form{display:none}main{border:0}}"
     "\n";
 

@@ -608,6 +608,38 @@ await step('a caseworker of another municipality gets a 404 error page for the c
     'still only the start meeting and the one follow-up');
 });
 
+await step('on a 390 px phone every role\'s home page, and the course, plan and placement pages, fit the screen in Danish and English', async () => {
+  const wide = [];
+  const roles = ['job', 'social', 'cti', 'vk', 'leder', 'admin', 'national', 'borger', 'arbejdsgiver'];
+  for (const lang of ['da', 'en']) {
+    for (const name of roles) {
+      const context = await browser.newContext({
+        locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 390, height: 844 },
+      });
+      await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
+      const page = await context.newPage();
+      page.on('response', (r) => {
+        if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as ${name}, 390 px)`);
+      });
+      await page.goto(`${BASE}/login`);
+      await page.fill('input[name=username]', name);
+      await page.fill('input[name=password]', PASSWORD);
+      await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
+      const paths = [new URL(page.url()).pathname];
+      if (name === 'job') paths.push(`/forloeb/${course.id}`, `/forloeb/${course.id}/plan`, `/virksomhedsforloeb/${placementId}`);
+      for (const path of paths) {
+        if (path !== paths[0]) await page.goto(BASE + path);
+        const w = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (w > 390) wide.push(`${name} ${lang} ${path}: ${w} px`);
+      }
+      if (name === 'job' || name === 'arbejdsgiver')
+        await page.screenshot({ path: join(ARTIFACTS, `17-390px-${name}-${lang}.png`) });
+      await context.close();
+    }
+  }
+  assert.deepEqual(wide, [], 'pages wider than a 390 px phone');
+}, { independent: true });
+
 await step('no page answered 5xx and no page threw a JavaScript error', async () => {
   assertNoServerTrouble();
 });
