@@ -114,6 +114,13 @@ ov_status ov_session_get(ov_tx *tx, ov_str token, ov_session *out,
         snprintf(out->csrf, OV_TOKEN_HEX, "%.*s", (int)csrf.len, csrf.ptr);
         out->created = ov_stmt_col_i64(s, 6);
         out->seen = ov_stmt_col_i64(s, 7);
+        /* a newer time noted but not yet written (seen.c), or an expired
+         * session whose deletion waits for the next batch */
+        ov_time noted = tx->store->seen ? ov_seen_get(tx->store->seen, h) : 0;
+        if (noted == OV_SEEN_GONE)
+            r = OV_STEP_DONE;
+        else if (noted > out->seen)
+            out->seen = noted;
         ov_str un = ov_stmt_col_text(s, 8, a);
         snprintf(out->username, sizeof out->username, "%.*s", (int)un.len,
                  un.ptr);
@@ -121,13 +128,35 @@ ov_status ov_session_get(ov_tx *tx, ov_str token, ov_session *out,
         snprintf(out->full_name, sizeof out->full_name, "%.*s", (int)fn.len,
                  fn.ptr);
         ov_arena_destroy(a);
-    } else if (r == OV_STEP_DONE) {
+    }
+    if (r == OV_STEP_DONE) {
+        memset(out, 0, sizeof *out);
         st = ov_err_set(err, OV_ENOTFOUND, "session", "no such session");
-    } else {
+    } else if (r != OV_STEP_ROW) {
         st = err->code;
     }
     ov_stmt_release(s);
     return st;
+}
+
+void ov_session_note_seen(ov_tx *tx, ov_str token, ov_time now)
+{
+    uint8_t h[OV_HASH_BYTES];
+    if (tx->store->seen && token_hash(token, h))
+        ov_seen_note(tx->store->seen, h, now);
+}
+
+ov_status ov_session_expire(ov_tx *tx, ov_str token, ov_err *err)
+{
+    uint8_t h[OV_HASH_BYTES];
+    if (!token_hash(token, h))
+        return OV_OK;
+    if (!tx->write) {
+        if (tx->store->seen)
+            ov_seen_note(tx->store->seen, h, OV_SEEN_GONE);
+        return OV_OK;
+    }
+    return ov_session_delete(tx, token, err);
 }
 
 /* Touch and delete share the token-bound statement shape. */

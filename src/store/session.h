@@ -40,5 +40,14 @@ ov_status ov_session_get(ov_tx *tx, ov_str token, ov_session *out,
                          ov_err *err);
 ov_status ov_session_touch(ov_tx *tx, ov_str token, ov_time now, ov_err *err);
 ov_status ov_session_delete(ov_tx *tx, ov_str token, ov_err *err);
+/* Note that the session was used at `now`, without writing: the store
+ * writes the newest noted time with its next write batch, or within about
+ * 30 s (store/seen.c; a crash loses at most those), and ov_session_get
+ * sees it meanwhile. Any transaction, reads included. */
+void ov_session_note_seen(ov_tx *tx, ov_str token, ov_time now);
+/* End an expired session: deleted now in a write transaction; in a read,
+ * noted for deletion with the next write batch, and ov_session_get finds
+ * it no more from now on. */
+ov_status ov_session_expire(ov_tx *tx, ov_str token, ov_err *err);
 
 #endif
