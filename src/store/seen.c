@@ -159,7 +159,9 @@ static ov_status write_one(ov_conn *c, const seen_entry *e, ov_err *err)
 {
     ov_stmt *st;
     bool gone = e->seen == OV_SEEN_GONE;
-    if (ov_stmt_prepare(c, gone ? SQL_DELETE : SQL_TOUCH, &st, err) != OV_OK)
+    ov_status ps = gone ? ov_stmt_prepare(c, SQL_DELETE, &st, err)
+                        : ov_stmt_prepare(c, SQL_TOUCH, &st, err);
+    if (ps != OV_OK)
         return err->code;
     ov_stmt_bind_blob(st, 1, e->hash, OV_HASH_BYTES);
     if (!gone)
