@@ -212,11 +212,12 @@ ov_body_class ov_web_body_class(ov_web *app, ov_request *req,
     ov_session s;
     ov_err err;
     ov_tx *tx = NULL;
-    ov_status st = app && app->store
+    ov_str token = session_cookie(req);
+    ov_status st = app && app->store && token.len == 64
                        ? ov_tx_begin_read(app->store, &tx, &err)
                        : ov_err_set(&err, OV_EPERM, NULL, "log in first");
     if (st == OV_OK) {
-        st = session_in(app, tx, session_cookie(req), &s, &err);
+        st = session_in(app, tx, token, &s, &err);
         ov_tx_rollback(tx);
     }
     if (st != OV_OK) {
