@@ -151,12 +151,11 @@ ov_status ov_session_expire(ov_tx *tx, ov_str token, ov_err *err)
     uint8_t h[OV_HASH_BYTES];
     if (!token_hash(token, h))
         return OV_OK;
-    if (!tx->write) {
-        if (tx->store->seen)
-            ov_seen_note(tx->store->seen, h, OV_SEEN_GONE);
-        return OV_OK;
-    }
-    return ov_session_delete(tx, token, err);
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    if (tx->store->seen)
+        ov_seen_note(tx->store->seen, h, OV_SEEN_GONE);
+    return OV_OK;
 }
 
 /* Touch and delete share the token-bound statement shape. */

@@ -45,9 +45,10 @@ ov_status ov_session_delete(ov_tx *tx, ov_str token, ov_err *err);
  * 30 s (store/seen.c; a crash loses at most those), and ov_session_get
  * sees it meanwhile. Any transaction, reads included. */
 void ov_session_note_seen(ov_tx *tx, ov_str token, ov_time now);
-/* End an expired session: deleted now in a write transaction; in a read,
- * noted for deletion with the next write batch, and ov_session_get finds
- * it no more from now on. */
+/* End an expired session, from any transaction, reads included: noted
+ * for deletion with the store's next write batch (store/seen.c), and
+ * ov_session_get finds it no more from now on. (Not deleted in the
+ * caller's write: a refused request rolls its transaction back.) */
 ov_status ov_session_expire(ov_tx *tx, ov_str token, ov_err *err);
 
 #endif
