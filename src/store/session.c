@@ -20,8 +20,6 @@ static const char SQL_GET[] =
     "app_user u "
     "ON u.id = "
     "s.user_id WHERE s.token_hash = ?1 AND u.active = 1";
-static const char SQL_TOUCH[] =
-    "UPDATE session SET seen_ms = ?2 WHERE token_hash = ?1";
 static const char SQL_DELETE[] = "DELETE FROM session WHERE token_hash = ?1";
 
 static bool token_hash(ov_str token, uint8_t out[OV_HASH_BYTES])
@@ -158,12 +156,9 @@ ov_status ov_session_expire(ov_tx *tx, ov_str token, ov_err *err)
     return OV_OK;
 }
 
-/* Touch and delete share the token-bound statement shape. */
-enum { Q_TOUCH, Q_DELETE };
-static const char *const SQL_BY_TOKEN[] = {SQL_TOUCH, SQL_DELETE};
-
-static ov_status by_token(ov_tx *tx, int which, ov_str token, ov_time now,
-                          ov_err *err)
+/* Delete now (the log-out, in its write). The seen times and the
+ * deletions of expired sessions go through store/seen.c. */
+ov_status ov_session_delete(ov_tx *tx, ov_str token, ov_err *err)
 {
     uint8_t h[OV_HASH_BYTES];
     if (!token_hash(token, h))
@@ -171,22 +166,10 @@ static ov_status by_token(ov_tx *tx, int which, ov_str token, ov_time now,
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
     ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_BY_TOKEN[which], &s, err) != OV_OK)
+    if (ov_stmt_prepare(tx->conn, SQL_DELETE, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_blob(s, 1, h, sizeof h);
-    if (which == Q_TOUCH)
-        ov_stmt_bind_i64(s, 2, now);
     if (ov_stmt_run(s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     return OV_OK;
-}
-
-ov_status ov_session_touch(ov_tx *tx, ov_str token, ov_time now, ov_err *err)
-{
-    return by_token(tx, Q_TOUCH, token, now, err);
-}
-
-ov_status ov_session_delete(ov_tx *tx, ov_str token, ov_err *err)
-{
-    return by_token(tx, Q_DELETE, token, 0, err);
 }

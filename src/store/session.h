@@ -38,7 +38,7 @@ typedef struct ov_session {
 /* Look up a token (hex); OV_ENOTFOUND when there is no such session. */
 ov_status ov_session_get(ov_tx *tx, ov_str token, ov_session *out,
                          ov_err *err);
-ov_status ov_session_touch(ov_tx *tx, ov_str token, ov_time now, ov_err *err);
+/* Delete the session now (log-out), in a write transaction. */
 ov_status ov_session_delete(ov_tx *tx, ov_str token, ov_err *err);
 /* Note that the session was used at `now`, without writing: the store
  * writes the newest noted time with its next write batch, or within about
