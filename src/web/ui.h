@@ -73,6 +73,9 @@ ov_status ov_ctx_check_course(ov_ctx *c, int64_t course_id, int op,
  * what it read. */
 ov_status ov_ctx_check_placement(ov_ctx *c, ov_err *err);
 
+/* An action's scope (ov_scope, web/app.h) is one of COURSE, PLACEMENT,
+ * PROPOSAL or MUNICIPALITY. */
+
 typedef struct ov_web_action ov_web_action;
 struct ov_web_action {
     const char *name;          /* for the API document */
