@@ -20,8 +20,6 @@ static const char SQL_GET[] =
     "app_user u "
     "ON u.id = "
     "s.user_id WHERE s.token_hash = ?1 AND u.active = 1";
-static const char SQL_TOUCH[] =
-    "UPDATE session SET seen_ms = ?2 WHERE token_hash = ?1";
 static const char SQL_DELETE[] = "DELETE FROM session WHERE token_hash = ?1";
 
 static bool token_hash(ov_str token, uint8_t out[OV_HASH_BYTES])
@@ -114,6 +112,13 @@ ov_status ov_session_get(ov_tx *tx, ov_str token, ov_session *out,
         snprintf(out->csrf, OV_TOKEN_HEX, "%.*s", (int)csrf.len, csrf.ptr);
         out->created = ov_stmt_col_i64(s, 6);
         out->seen = ov_stmt_col_i64(s, 7);
+        /* a newer time noted but not yet written (seen.c), or an expired
+         * session whose deletion waits for the next batch */
+        ov_time noted = tx->store->seen ? ov_seen_get(tx->store->seen, h) : 0;
+        if (noted == OV_SEEN_GONE)
+            r = OV_STEP_DONE;
+        else if (noted > out->seen)
+            out->seen = noted;
         ov_str un = ov_stmt_col_text(s, 8, a);
         snprintf(out->username, sizeof out->username, "%.*s", (int)un.len,
                  un.ptr);
@@ -121,21 +126,39 @@ ov_status ov_session_get(ov_tx *tx, ov_str token, ov_session *out,
         snprintf(out->full_name, sizeof out->full_name, "%.*s", (int)fn.len,
                  fn.ptr);
         ov_arena_destroy(a);
-    } else if (r == OV_STEP_DONE) {
+    }
+    if (r == OV_STEP_DONE) {
+        memset(out, 0, sizeof *out);
         st = ov_err_set(err, OV_ENOTFOUND, "session", "no such session");
-    } else {
+    } else if (r != OV_STEP_ROW) {
         st = err->code;
     }
     ov_stmt_release(s);
     return st;
 }
 
-/* Touch and delete share the token-bound statement shape. */
-enum { Q_TOUCH, Q_DELETE };
-static const char *const SQL_BY_TOKEN[] = {SQL_TOUCH, SQL_DELETE};
+void ov_session_note_seen(ov_tx *tx, ov_str token, ov_time now)
+{
+    uint8_t h[OV_HASH_BYTES];
+    if (tx->store->seen && token_hash(token, h))
+        ov_seen_note(tx->store->seen, h, now);
+}
 
-static ov_status by_token(ov_tx *tx, int which, ov_str token, ov_time now,
-                          ov_err *err)
+ov_status ov_session_expire(ov_tx *tx, ov_str token, ov_err *err)
+{
+    uint8_t h[OV_HASH_BYTES];
+    if (!token_hash(token, h))
+        return OV_OK;
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    if (tx->store->seen)
+        ov_seen_note(tx->store->seen, h, OV_SEEN_GONE);
+    return OV_OK;
+}
+
+/* Delete now (the log-out, in its write). The seen times and the
+ * deletions of expired sessions go through store/seen.c. */
+ov_status ov_session_delete(ov_tx *tx, ov_str token, ov_err *err)
 {
     uint8_t h[OV_HASH_BYTES];
     if (!token_hash(token, h))
@@ -143,22 +166,10 @@ static ov_status by_token(ov_tx *tx, int which, ov_str token, ov_time now,
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
     ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_BY_TOKEN[which], &s, err) != OV_OK)
+    if (ov_stmt_prepare(tx->conn, SQL_DELETE, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_blob(s, 1, h, sizeof h);
-    if (which == Q_TOUCH)
-        ov_stmt_bind_i64(s, 2, now);
     if (ov_stmt_run(s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     return OV_OK;
-}
-
-ov_status ov_session_touch(ov_tx *tx, ov_str token, ov_time now, ov_err *err)
-{
-    return by_token(tx, Q_TOUCH, token, now, err);
-}
-
-ov_status ov_session_delete(ov_tx *tx, ov_str token, ov_err *err)
-{
-    return by_token(tx, Q_DELETE, token, 0, err);
 }

@@ -404,6 +404,12 @@ static void *checkpointer(void *arg)
                 ov_log_warn("background fold of the audit journal: %s",
                             e.msg);
         }
+        /* the sessions' seen times, when no write has taken them */
+        if (s->seen && ov_seen_due(s->seen, ov_time_now())) {
+            ov_err e;
+            if (ov_store_seen_write(s, &e) != OV_OK)
+                ov_log_warn("writing the sessions' seen times: %s", e.msg);
+        }
         checkpoint_now(s);
         ov_anchor_now(s);
         pthread_mutex_lock(&s->ckpt_lock);
@@ -525,6 +531,8 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
     pthread_cond_init(&s->commit_cond, NULL);
     pthread_mutex_init(&s->pool_lock, NULL);
     pthread_cond_init(&s->pool_cond, NULL);
+    if (!s->readonly)
+        s->seen = ov_seen_new();
     ov_err_set(&s->key_err, OV_EINVAL, "--key-file",
                "no key file given; CPR numbers cannot be read or written");
 
@@ -618,6 +626,12 @@ void ov_store_close(ov_store *s)
     if (!s)
         return;
     stop_checkpointer(s);
+    if (s->seen && s->writer && ov_seen_due(s->seen, INT64_MAX)) {
+        ov_err e;
+        if (ov_store_seen_write(s, &e) != OV_OK)
+            ov_log_error("writing the sessions' seen times at close: %s",
+                         e.msg);
+    }
     if (s->journal) {
         ov_err e;
         if (ov_store_audit_sync(s, &e) != OV_OK)
@@ -638,6 +652,7 @@ void ov_store_close(ov_store *s)
     memset(s->audit_key, 0, sizeof s->audit_key);
     free(s->audit_key_path);
     free(s->anchors_path);
+    ov_seen_free(s->seen);
     pthread_mutex_destroy(&s->write_lock);
     pthread_mutex_destroy(&s->commit_lock);
     pthread_cond_destroy(&s->commit_cond);

@@ -134,6 +134,44 @@ void ov_store_audit_notify(ov_store *s, uint64_t ticket,
 ov_status ov_tx_commit(ov_tx *tx, ov_err *err);
 void ov_tx_rollback(ov_tx *tx);
 const ov_actor *ov_tx_actor(const ov_tx *tx);
+/* True for a write transaction. */
+bool ov_tx_writes(const ov_tx *tx);
+
+/* A web request's one transaction. The server opens it before it knows
+ * who calls (the session is looked up inside it), so it begins without an
+ * actor and is named once the session is known:
+ *  - READ: a plain read (no citizen data; the session, lists of
+ *    companies and candidate lists, counts);
+ *  - AUDITED: an audited read (ov_tx_begin_audited) once named;
+ *  - AUDIT_LOG: the same after ov_store_audit_sync (the audit log itself);
+ *  - WRITE: a write transaction (ov_tx_begin) once named. */
+typedef enum ov_tx_kind {
+    OV_TXK_NONE = 0, /* no transaction (public routes; the log-in) */
+    OV_TXK_READ,
+    OV_TXK_AUDITED,
+    OV_TXK_AUDIT_LOG,
+    OV_TXK_WRITE
+} ov_tx_kind;
+ov_status ov_tx_begin_request(ov_store *s, ov_tx_kind kind, ov_tx **out,
+                              ov_err *err);
+/* Name the actor of a transaction begun by ov_tx_begin_request (kind as
+ * it was begun), before any store function audits: OV_EINTERNAL after
+ * that, or when it already has one. A READ stays a plain read. `actor`
+ * must outlive the transaction; its purpose may still change until the
+ * first audit row (a page names the course once it has found it). */
+ov_status ov_tx_name_actor(ov_tx *tx, ov_tx_kind kind, const ov_actor *actor,
+                           ov_err *err);
+/* Undo everything done in the transaction so far and keep it open (a
+ * write's savepoint is rolled back to its start; the reads' pending audit
+ * rows are dropped, as nothing of them is shown): a form shown again
+ * after a refused change reads in the same transaction, and its commit
+ * records only those reads. On failure the transaction is rolled back. */
+ov_status ov_tx_undo(ov_tx *tx, ov_err *err);
+/* How many transactions this thread has begun through the begin
+ * functions above (ov_tx_begin_audit_log's folds and the store's own
+ * transactions not counted): a test counts a request's transactions with
+ * it. */
+uint64_t ov_tx_begun(void);
 
 /* Integrity: PRAGMA integrity_check and foreign_key_check. Problems are
  * written to `out` one per line; OV_ECORRUPT when there are any. */

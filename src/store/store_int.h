@@ -15,6 +15,7 @@
  *                 thread (checkpoints, folds, anchors), statistics
  *   tx.c          transactions, group commit, the read-audit journal's
  *                 folds and waits
+ *   seen.c        the sessions' seen times, written with the next batch
  *   anchor.c      the anchor file: format, read, append
  *   audit.c       the chain: append, flush pending reads, fold journal
  *                 records, the head
@@ -139,6 +140,10 @@ struct ov_store {
     uint64_t anchored_jseq;
     bool anchor_warned;
 
+    /* the sessions' seen times on their way to the session table
+     * (seen.c); NULL when read-only */
+    struct ov_seen *seen;
+
     bool readonly;
     bool have_keys;
     bool created_key;
@@ -146,6 +151,28 @@ struct ov_store {
     ov_err key_err;          /* why keys are unavailable */
     int schema_version;
 };
+
+/* The sessions' seen times (seen.c): noted by a request's session check
+ * without a transaction, written in the next batch the store opens (or
+ * by the background thread once the oldest note is OV_SEEN_FLUSH_MS old,
+ * or at close). OV_SEEN_GONE notes a session to delete (it expired). */
+typedef struct ov_seen ov_seen;
+#define OV_SEEN_GONE ((ov_time)-1)
+#define OV_SEEN_FLUSH_MS 30000
+ov_seen *ov_seen_new(void);
+void ov_seen_free(ov_seen *t);
+void ov_seen_note(ov_seen *t, const uint8_t h[OV_HASH_BYTES], ov_time seen);
+/* The newest noted time of h, OV_SEEN_GONE, or 0 when none is noted. */
+ov_time ov_seen_get(ov_seen *t, const uint8_t h[OV_HASH_BYTES]);
+/* True when the background thread should open a batch to write them. */
+bool ov_seen_due(ov_seen *t, ov_time now);
+/* Write the noted times and deletions on c, in the batch just opened
+ * (write_lock held, outside any writer's savepoint). A failure is logged
+ * and leaves the rest for the next batch. */
+void ov_seen_flush(ov_store *s, ov_conn *c);
+/* Write them now, in an empty write transaction of the store's own
+ * (tx.c). */
+ov_status ov_store_seen_write(ov_store *s, ov_err *err);
 
 /* Start and end a transaction's pending list (tx.c). */
 void ov_tx_pending_init(ov_tx *tx);

@@ -29,6 +29,24 @@ static const char META_JOURNAL_SEQ[] = "audit_journal_seq";
 const ov_actor ov_system_actor = {"overgang", OV_ROLE_SYSTEM,
                                   "revisionsjournal"};
 
+/* The actor of a request's transaction until its session names the real
+ * one (ov_tx_name_actor). Nothing is audited under it: the session look-up
+ * writes no audit row, and every store function that does runs after the
+ * actor is named. */
+static const ov_actor unnamed_actor = {"overgang", OV_ROLE_SYSTEM,
+                                       "sessionskontrol"};
+
+/* Transactions begun by this thread through the public begin functions
+ * (ov_tx_begun). The store's own transactions (folds before an audit-log
+ * read and in the background, the write that takes an audited read's rows
+ * when the journal failed) are not counted: they are not the caller's. */
+static _Thread_local uint64_t begun;
+
+uint64_t ov_tx_begun(void) { return begun; }
+
+static ov_status write_begin(ov_store *s, const ov_actor *actor,
+                             ov_tx **out, ov_err *err);
+
 void ov_tx_pending_init(ov_tx *tx)
 {
     tx->pending = tx->pending_inline;
@@ -127,13 +145,21 @@ ov_status ov_store_audit_sync(ov_store *s, ov_err *err)
     uint64_t upto = ov_journal_last_seq(s->journal);
     while (ov_journal_unfolded(s->journal, upto)) {
         ov_tx *tx;
-        ov_status st = ov_tx_begin(s, &ov_system_actor, &tx, err);
+        ov_status st = write_begin(s, &ov_system_actor, &tx, err);
         if (st == OV_OK)
             st = ov_tx_commit(tx, err);
         if (st != OV_OK)
             return st;
     }
     return OV_OK;
+}
+
+ov_status ov_store_seen_write(ov_store *s, ov_err *err)
+{
+    /* an empty write transaction: opening its batch writes them */
+    ov_tx *tx;
+    ov_status st = write_begin(s, &ov_system_actor, &tx, err);
+    return st == OV_OK ? ov_tx_commit(tx, err) : st;
 }
 
 /* End the open batch (write_lock held): COMMIT it when `commit` and
@@ -218,8 +244,8 @@ static ov_status writer_done(ov_tx *tx, bool durable, ov_err *err)
     return me.st;
 }
 
-ov_status ov_tx_begin(ov_store *s, const ov_actor *actor, ov_tx **out,
-                      ov_err *err)
+static ov_status write_begin(ov_store *s, const ov_actor *actor,
+                             ov_tx **out, ov_err *err)
 {
     *out = NULL;
     if (s->readonly)
@@ -250,6 +276,8 @@ ov_status ov_tx_begin(ov_store *s, const ov_actor *actor, ov_tx **out,
             pthread_mutex_unlock(&s->write_lock);
             return err->code;
         }
+        /* the sessions' seen times noted since the last batch (seen.c) */
+        ov_seen_flush(s, s->writer);
     }
     st = ov_conn_exec(s->writer, "SAVEPOINT ov_tx", err);
     if (st != OV_OK) {
@@ -271,7 +299,14 @@ ov_status ov_tx_begin(ov_store *s, const ov_actor *actor, ov_tx **out,
     return OV_OK;
 }
 
-ov_status ov_tx_begin_read(ov_store *s, ov_tx **out, ov_err *err)
+ov_status ov_tx_begin(ov_store *s, const ov_actor *actor, ov_tx **out,
+                      ov_err *err)
+{
+    begun++;
+    return write_begin(s, actor, out, err);
+}
+
+static ov_status read_begin(ov_store *s, ov_tx **out, ov_err *err)
 {
     *out = NULL;
     pthread_mutex_lock(&s->pool_lock);
@@ -313,6 +348,12 @@ ov_status ov_tx_begin_read(ov_store *s, ov_tx **out, ov_err *err)
     return OV_OK;
 }
 
+ov_status ov_tx_begin_read(ov_store *s, ov_tx **out, ov_err *err)
+{
+    begun++;
+    return read_begin(s, out, err);
+}
+
 ov_status ov_tx_begin_audited(ov_store *s, const ov_actor *actor,
                               ov_tx **out, ov_err *err)
 {
@@ -328,6 +369,67 @@ ov_status ov_tx_begin_audited(ov_store *s, const ov_actor *actor,
     if (st != OV_OK)
         return st;
     (*out)->actor = actor;
+    return OV_OK;
+}
+
+ov_status ov_tx_begin_request(ov_store *s, ov_tx_kind kind, ov_tx **out,
+                              ov_err *err)
+{
+    *out = NULL;
+    if (kind == OV_TXK_AUDIT_LOG) {
+        /* the store's own folds, so the read sees every access made so
+         * far; not the request's transaction */
+        ov_status st = ov_store_audit_sync(s, err);
+        if (st != OV_OK)
+            return st;
+    }
+    if (kind == OV_TXK_WRITE)
+        return ov_tx_begin(s, &unnamed_actor, out, err);
+    return ov_tx_begin_read(s, out, err);
+}
+
+ov_status ov_tx_name_actor(ov_tx *tx, ov_tx_kind kind, const ov_actor *actor,
+                           ov_err *err)
+{
+    if (!tx || !tx->active || tx->npending ||
+        (tx->write ? tx->actor != &unnamed_actor : tx->actor != NULL))
+        return ov_err_set(err, OV_EINTERNAL, NULL,
+                          "the actor of a transaction is named once, before "
+                          "anything is audited (a bug)");
+    if (kind == OV_TXK_READ && !tx->write)
+        return OV_OK; /* a plain read stays one: no citizen data */
+    if (!tx->write && tx->store->readonly)
+        return ov_err_set(err, OV_EPERM, "--db",
+                          "the database is open read-only, so a read of "
+                          "citizen data could not be audited");
+    ov_status st = ov_actor_validate(actor, err);
+    if (st != OV_OK)
+        return st;
+    tx->actor = actor;
+    return OV_OK;
+}
+
+ov_status ov_tx_undo(ov_tx *tx, ov_err *err)
+{
+    if (!tx || !tx->active)
+        return ov_err_set(err, OV_EINTERNAL, NULL,
+                          "undo without an active transaction (a bug)");
+    ov_err ignored;
+    if (tx->write && (!ov_conn_in_tx(tx->conn) ||
+                      ov_conn_exec(tx->conn, "ROLLBACK TO ov_tx", &ignored) !=
+                          OV_OK)) {
+        ov_err_set(err, OV_EIO, NULL,
+                   "the database aborted the transaction; nothing of it was "
+                   "saved; try again");
+        ov_tx_rollback(tx);
+        return OV_EIO;
+    }
+    /* what was read for the undone work is not shown: no audit row */
+    tx->npending = 0;
+    tx->failed = false;
+    ov_err_clear(&tx->err);
+    tx->head_id = 0;
+    tx->head = NULL;
     return OV_OK;
 }
 
@@ -461,7 +563,7 @@ static ov_status commit(ov_tx *tx, uint64_t *ticket, ov_err *err)
              * a write transaction of the group-commit batch */
             *ticket = 0;
             ov_tx *w;
-            st = ov_tx_begin(s, actor, &w, err);
+            st = write_begin(s, actor, &w, err);
             for (int i = 0; i < n && st == OV_OK; i++)
                 st = ov_audit_append(w, OV_ACT_READ, pending[i].citizen_id,
                                      pending[i].criteria[0]
@@ -510,6 +612,7 @@ ov_status ov_tx_commit(ov_tx *tx, ov_err *err)
 }
 
 const ov_actor *ov_tx_actor(const ov_tx *tx) { return tx->actor; }
+bool ov_tx_writes(const ov_tx *tx) { return tx && tx->write; }
 
 ov_status ov_folded_seq_write(ov_conn *c, uint64_t seq, ov_err *err)
 {

@@ -295,8 +295,8 @@ void ov_api_agreements(ov_ctx *c, const ov_placement_row *r, int n)
 
 /* ---- JSON-only routes ----
  *
- * They work as the pages do: one audited read opened through the request
- * context, finished with ov_ctx_finish, which hands the audit ticket to
+ * They work as the pages do: the request's audited read, which dispatch
+ * opened (ov_ctx_take_tx), finished with ov_ctx_finish, which hands the audit ticket to
  * the response, so no worker waits for the journal's sync. */
 
 void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res)
@@ -305,11 +305,10 @@ void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res)
     ov_ctx_init(&c, app, req, res);
     ov_err err;
     ov_err_clear(&err);
-    ov_actor actor = ov_ctx_actor(&c, "sagsliste");
     ov_tx *tx;
     ov_case_item *items = NULL;
     int n = 0;
-    if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
+    if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }
@@ -335,13 +334,12 @@ void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res)
     ov_ctx_init(&c, app, req, res);
     ov_err err;
     ov_err_clear(&err);
-    ov_actor actor = ov_ctx_actor(&c, "egen adgangslog");
     enum { CAP = 1000 };
     ov_access_entry *rows = OV_NEW_N(req->arena, ov_access_entry, CAP);
     int n = 0;
     ov_tx *tx;
-    /* the log itself: the rows still in the journal are folded first */
-    if (ov_tx_begin_audit_log(app->store, &actor, &tx, &err) != OV_OK) {
+    /* the log itself: the route's AUDIT_LOG read folded the journal */
+    if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }

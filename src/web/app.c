@@ -224,17 +224,18 @@ void ov_web_set_session_cookie(ov_web *app, ov_request *req,
     ov_response_header(res, "Set-Cookie", cookie);
 }
 
-ov_status ov_web_logout(ov_web *app, ov_str token, ov_err *err)
+ov_status ov_web_logout(ov_ctx *c, ov_err *err)
 {
     ov_err_clear(err);
     ov_tx *tx;
-    ov_actor actor = {"web", OV_ROLE_SYSTEM, "log-out"};
-    ov_status st = ov_tx_begin(app->store, &actor, &tx, err);
-    if (st == OV_OK) {
-        ov_session_delete(tx, token, err);
-        st = ov_tx_commit(tx, err);
+    ov_status st = ov_ctx_take_tx(c, &tx, err);
+    if (st != OV_OK)
+        return st;
+    if (ov_session_delete(tx, c->req->token, err) != OV_OK) {
+        ov_tx_rollback(tx);
+        return err->code;
     }
-    return st;
+    return ov_tx_commit(tx, err);
 }
 
 /* The API's log-in answer: the CSRF token and the cookie, or the error. */
@@ -298,8 +299,10 @@ void ov_h_api_login(ov_web *app, ov_request *req, ov_response *res)
 
 void ov_h_api_logout(ov_web *app, ov_request *req, ov_response *res)
 {
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
     ov_err err;
-    if (ov_web_logout(app, req->token, &err) != OV_OK) {
+    if (ov_web_logout(&c, &err) != OV_OK) {
         ov_response_error(res, &err);
         return;
     }

@@ -83,6 +83,14 @@ typedef struct ov_route {
     int op;                /* ov_op; OV_OP_NONE for public and session
                             * scopes; for action routes: the action's */
     ov_page_fn page;       /* instead of handler: gets the context */
+    /* The request's one transaction (store.h ov_tx_kind): dispatch opens
+     * it, looks the session up and checks access in it, and hands it to
+     * the handler (web/ui.h ov_ctx_take_tx). NONE only for public routes. */
+    ov_tx_kind tx;
+    /* The audit purpose of what the route reads or writes ("mine
+     * opgaver"); a route about one course names the course instead, an
+     * action its name. */
+    const char *purpose;
 } ov_route;
 
 /* The scope and operation a route needs (an action route's are its
@@ -99,10 +107,14 @@ extern const int ov_nroutes;
  * req->params. */
 bool ov_route_match(const char *pattern, ov_str path, ov_request *req);
 
-/* The one access check: deny by default. OV_OK to proceed; otherwise the
- * error to answer with (401 without a session). */
+/* The one access check, in the request's transaction tx (NULL: none
+ * could be opened): deny by default. A public route passes; any other
+ * needs a live session (looked up in tx; an expired one is ended) and,
+ * to change state, its CSRF token. OV_OK fills the request's session
+ * fields; otherwise the error to answer with (OV_EPERM: 401 or the
+ * log-in). */
 ov_status ov_web_authorize(ov_web *app, const ov_route *route,
-                           ov_request *req, ov_err *err);
+                           ov_request *req, ov_tx *tx, ov_err *err);
 
 /* The OpenAPI 3 document of the route table (served at
  * /api/v1/openapi.json). */
@@ -141,7 +153,9 @@ ov_login_outcome ov_web_login_start(ov_web *app, ov_request *req,
  * Retry-After header; the caller writes the body. */
 void ov_web_login_refused(ov_response *res, ov_login_outcome why,
                           int retry_after);
-ov_status ov_web_logout(ov_web *app, ov_str token, ov_err *err);
+/* End the caller's session in the request's write transaction (takes and
+ * commits it). */
+ov_status ov_web_logout(struct ov_ctx *c, ov_err *err);
 void ov_web_set_session_cookie(ov_web *app, ov_request *req,
                                ov_response *res, const char *token);
 
@@ -153,7 +167,9 @@ void ov_web_set_session_cookie(ov_web *app, ov_request *req,
  * role may import; NORMAL for other requests with a live session.
  * *answer_now: the answer does not depend on the body (401, 404, 405),
  * so the server answers at once and reads none of it. Takes one read of
- * the session table; never writes. */
+ * the session table of its own (the request's transaction opens only
+ * once the body is in, and looks the session up again: it may end while
+ * the body arrives); never writes. */
 typedef enum ov_body_class {
     OV_BODY_SMALL = 0, /* OV_HTTP_ANON_MAX */
     OV_BODY_NORMAL,    /* the server's body limit (1 MiB) */

@@ -66,61 +66,54 @@ static ov_str session_cookie(const ov_request *req)
     return OV_STR_NULL;
 }
 
-/* The live session of a token: OV_OK and *s, or OV_EPERM. *expired says
- * whether a session was found but is past its idle or absolute limit
- * (settings session_idle_minutes, session_absolute_hours). */
-static ov_status session_of(ov_web *app, ov_str token, ov_session *s,
-                            bool *expired, ov_err *err)
+/* Whether a session is past its idle or absolute limit (settings
+ * session_idle_minutes, session_absolute_hours). */
+static bool session_expired(const ov_web *app, const ov_session *s,
+                            ov_time now)
 {
-    *expired = false;
-    if (!token.ptr || token.len != 64 || !app || !app->store)
-        return ov_err_set(err, OV_EPERM, NULL, "log in first");
-    ov_tx *tx;
-    ov_status st = ov_tx_begin_read(app->store, &tx, err);
-    if (st != OV_OK)
-        return st;
-    st = ov_session_get(tx, token, s, err);
-    ov_tx_rollback(tx);
-    if (st != OV_OK)
-        return ov_err_set(err, OV_EPERM, NULL, "log in first");
-    ov_time now = ov_time_now();
     ov_time idle = (ov_time)(app->idle_minutes > 0 ? app->idle_minutes : 30) *
                    60000;
     ov_time absolute =
         (ov_time)(app->absolute_hours > 0 ? app->absolute_hours : 12) *
         3600000;
-    *expired = now - s->seen > idle || now - s->created > absolute;
+    return now - s->seen > idle || now - s->created > absolute;
+}
+
+/* The live session of a token, looked up in tx: OV_OK and *s, or
+ * OV_EPERM. An expired session is refused and ended (deleted with the
+ * next write batch, and not found from now on). A live one whose seen
+ * time is over a minute old has the time noted, without a write: the
+ * store writes it with its next batch (store/session.h). */
+static ov_status session_in(ov_web *app, ov_tx *tx, ov_str token,
+                            ov_session *s, ov_err *err)
+{
+    if (!token.ptr || token.len != 64 || !tx)
+        return ov_err_set(err, OV_EPERM, NULL, "log in first");
+    if (ov_session_get(tx, token, s, err) != OV_OK)
+        return ov_err_set(err, OV_EPERM, NULL, "log in first");
+    ov_time now = ov_time_now();
+    if (session_expired(app, s, now)) {
+        ov_err ignored;
+        ov_session_expire(tx, token, &ignored);
+        return ov_err_set(err, OV_EPERM, NULL,
+                          "the session has expired; log in again");
+    }
+    if (now - s->seen > TOUCH_AFTER_MS)
+        ov_session_note_seen(tx, token, now);
     return OV_OK;
 }
 
 ov_status ov_web_authorize(ov_web *app, const ov_route *route,
-                           ov_request *req, ov_err *err)
+                           ov_request *req, ov_tx *tx, ov_err *err)
 {
     if (route->access == OV_ACCESS_PUBLIC)
         return OV_OK;
     /* deny by default: everything else needs a live session */
     ov_str token = session_cookie(req);
     ov_session s;
-    bool expired;
-    ov_status st = session_of(app, token, &s, &expired, err);
+    ov_status st = session_in(app, tx, token, &s, err);
     if (st != OV_OK)
         return st;
-    ov_time now = ov_time_now();
-    if (expired || now - s.seen > TOUCH_AFTER_MS) {
-        ov_tx *tx;
-        ov_actor actor = {"web", OV_ROLE_SYSTEM, "session"};
-        ov_err e2;
-        if (ov_tx_begin(app->store, &actor, &tx, &e2) == OV_OK) {
-            if (expired)
-                ov_session_delete(tx, token, &e2);
-            else
-                ov_session_touch(tx, token, now, &e2);
-            ov_tx_commit(tx, &e2);
-        }
-    }
-    if (expired)
-        return ov_err_set(err, OV_EPERM, NULL,
-                          "the session has expired; log in again");
     /* state-changing calls need the CSRF token: the header (API) or the
      * form's hidden field (HTML) */
     if (req->method != OV_GET) {
@@ -210,11 +203,24 @@ ov_body_class ov_web_body_class(ov_web *app, ov_request *req,
     }
     if (r->access == OV_ACCESS_PUBLIC)
         return OV_BODY_SMALL; /* the log-in: a few hundred bytes */
+    /* A read of its own, before the request's transaction: the body is
+     * not read yet, and the request's transaction cannot wait for it (a
+     * slow client would hold a reader, or the writer, while it uploads).
+     * Only requests with a body come here (server.c), and dispatch looks
+     * the session up again in the request's transaction, since it may
+     * end while the body arrives. */
     ov_session s;
-    bool expired;
     ov_err err;
-    if (session_of(app, session_cookie(req), &s, &expired, &err) != OV_OK ||
-        expired) {
+    ov_tx *tx = NULL;
+    ov_str token = session_cookie(req);
+    ov_status st = app && app->store && token.len == 64
+                       ? ov_tx_begin_read(app->store, &tx, &err)
+                       : ov_err_set(&err, OV_EPERM, NULL, "log in first");
+    if (st == OV_OK) {
+        st = session_in(app, tx, token, &s, &err);
+        ov_tx_rollback(tx);
+    }
+    if (st != OV_OK) {
         /* the access check fails whatever the body holds: answer it (401,
          * or back to the log-in) without reading any */
         *answer_now = true;
@@ -276,9 +282,9 @@ void ov_web_handle(ov_web *app, ov_request *req, ov_response *res)
  *    saying why (ov_op_refusal);
  *  - one record ({id}): an id that is no number, or an operation the role
  *    may not do, is a record the caller may not see: 404;
- *  - a view of a course or a placement: dispatch opens the request's
- *    audited read and checks visibility (404) and the operation (403) in
- *    it, and the view takes the open transaction (ov_ctx_take_tx). */
+ *  - a view of a course or a placement: visibility (404) and the
+ *    operation (403), checked in the request's audited read, which the
+ *    view then takes (ov_ctx_take_tx). */
 static bool route_gate(ov_ctx *c, const ov_route *r)
 {
     ov_err err;
@@ -307,7 +313,7 @@ static bool route_gate(ov_ctx *c, const ov_route *r)
     if (!ov_ctx_param_id(c, 0, &c->id))
         return false;
     if (r->scope == OV_SCOPE_COURSE && r->page) {
-        if (ov_ctx_course_tx(c, c->id, r->op, &c->tx, &err) == OV_OK)
+        if (ov_ctx_check_course(c, c->id, r->op, &err) == OV_OK)
             return true;
         ov_ctx_fail(c, &err);
         return false;
@@ -317,11 +323,47 @@ static bool route_gate(ov_ctx *c, const ov_route *r)
         return false;
     }
     if (r->scope == OV_SCOPE_PLACEMENT && r->page &&
-        ov_ctx_take_placement_tx(c, &c->tx, &err) != OV_OK) {
+        ov_ctx_check_placement(c, &err) != OV_OK) {
         ov_ctx_fail(c, &err);
         return false;
     }
     return true;
+}
+
+/* Answer a request the access check refused: 403 for a wrong CSRF token,
+ * otherwise 401 (API) or back to the log-in (pages). */
+static void refused(ov_request *req, ov_response *res, const ov_err *err)
+{
+    bool csrf = err->code == OV_EINVAL &&
+                strcmp(err->field, "X-CSRF-Token") == 0;
+    if (!is_api(req)) {
+        if (csrf) {
+            ov_page_error(res, req, 403, "error.csrf", NULL);
+        } else if (err->code == OV_EPERM) {
+            /* back to the log-in, and then to where the user was */
+            /* the path as libmicrohttpd decoded it: encoded again
+             * as a query value (non-ASCII, '&', '#', '%') */
+            const char *to =
+                req->method == OV_GET && req->path.len < 200
+                    ? ov_arena_printf(
+                          req->arena, "/login?next=%s",
+                          ov_url_encode(req->arena, req->path, "/"))
+                    : "/login?udlobet=1";
+            if (strstr(err->msg, "expired") && req->method == OV_GET)
+                to = "/login?udlobet=1";
+            ov_page_redirect(res, to);
+        } else {
+            ov_page_error(res, req, ov_status_http(err->code), "error.title",
+                          err->msg);
+        }
+        return;
+    }
+    if (err->code == OV_EPERM)
+        ov_response_error_status(res, 401, "unauthorized", err->msg);
+    else if (csrf)
+        ov_response_error_status(res, 403, "forbidden", err->msg);
+    else
+        ov_response_error(res, err);
 }
 
 static void dispatch(ov_web *app, ov_request *req, ov_response *res)
@@ -349,55 +391,48 @@ static void dispatch(ov_web *app, ov_request *req, ov_response *res)
     }
     ov_err err;
     ov_err_clear(&err);
-    if (ov_web_authorize(app, found, req, &err) != OV_OK) {
-        bool csrf = err.code == OV_EINVAL &&
-                    strcmp(err.field, "X-CSRF-Token") == 0;
-        if (!is_api(req)) {
-            if (csrf) {
-                ov_page_error(res, req, 403, "error.csrf", NULL);
-            } else if (err.code == OV_EPERM) {
-                /* back to the log-in, and then to where the user was */
-                /* the path as libmicrohttpd decoded it: encoded again
-                 * as a query value (non-ASCII, '&', '#', '%') */
-                const char *to =
-                    req->method == OV_GET && req->path.len < 200
-                        ? ov_arena_printf(
-                              req->arena, "/login?next=%s",
-                              ov_url_encode(req->arena, req->path, "/"))
-                        : "/login?udlobet=1";
-                if (strstr(err.msg, "expired") && req->method == OV_GET)
-                    to = "/login?udlobet=1";
-                ov_page_redirect(res, to);
-            } else {
-                ov_page_error(res, req, ov_status_http(err.code),
-                              "error.title", err.msg);
-            }
-            return;
-        }
-        if (err.code == OV_EPERM)
-            ov_response_error_status(res, 401, "unauthorized", err.msg);
-        else if (csrf)
-            ov_response_error_status(res, 403, "forbidden", err.msg);
-        else
-            ov_response_error(res, &err);
+    /* the request's one transaction, of the kind its route declares: the
+     * session is looked up and access checked in it, and the handler
+     * takes it (a request without a session cookie opens none) */
+    ov_tx *tx = NULL;
+    ov_actor *actor = NULL;
+    ov_status st = OV_OK;
+    if (found->access != OV_ACCESS_PUBLIC && found->tx != OV_TXK_NONE &&
+        app && app->store && session_cookie(req).len == 64)
+        st = ov_tx_begin_request(app->store, found->tx, &tx, &err);
+    if (st == OV_OK)
+        st = ov_web_authorize(app, found, req, tx, &err);
+    if (st == OV_OK && tx) {
+        actor = OV_NEW(req->arena, ov_actor);
+        *actor = (ov_actor){req->username, req->viewer.role,
+                            found->action    ? found->action->name
+                            : found->purpose ? found->purpose
+                                             : "web"};
+        st = ov_tx_name_actor(tx, found->tx, actor, &err);
+    }
+    if (st != OV_OK) {
+        ov_tx_rollback(tx);
+        refused(req, res, &err);
         return;
     }
+    req->tx = tx;
     ov_ctx c;
     ov_ctx_init(&c, app, req, res);
+    c.actor = actor;
     if (found->action) {
         if (req->method == OV_GET)
             ov_action_form(&c, found->action);
         else
             ov_action_post(&c, found->action);
-        return;
+    } else if (route_gate(&c, found)) {
+        if (found->page)
+            found->page(&c);
+        else
+            found->handler(app, req, res);
     }
-    if (!route_gate(&c, found))
-        return;
-    if (found->page) {
-        found->page(&c);
-        if (c.tx) /* a view that answered before taking it */
-            ov_tx_rollback(c.tx);
-        return;
+    /* what the handler did not take (it answered before it read) */
+    if (req->tx) {
+        ov_tx_rollback(req->tx);
+        req->tx = NULL;
     }
-    found->handler(app, req, res);
 }

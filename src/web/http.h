@@ -61,6 +61,10 @@ typedef struct ov_request {
     char csrf[65];      /* the session's CSRF token, for forms */
     ov_viewer viewer;
     int lang;           /* ov_lang: the user's language */
+    /* The request's one transaction, opened by dispatch of the kind its
+     * route declares, until a handler takes it (web/ui.h ov_ctx_take_tx);
+     * what is left is rolled back when the handler returns. */
+    struct ov_tx *tx;
 } ov_request;
 
 typedef struct ov_response {

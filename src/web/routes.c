@@ -6,28 +6,48 @@
  */
 #include "web/handlers.h"
 
-/* Anyone, no session. */
+/* Every route also declares its one transaction (store.h ov_tx_kind)
+ * and the audit purpose of what it reads: dispatch opens it, looks the
+ * session up and checks access in it, and hands it to the handler. */
+
+/* Anyone, no session, no transaction (the log-in opens its own, around
+ * the password check: docs/architecture.md). */
 #define PUBLIC(m, p, h, sum)                                               \
-    {m, p, OV_ACCESS_PUBLIC, h, sum, NULL, OV_SCOPE_PUBLIC, OV_OP_NONE, NULL}
-/* Any logged-in caller; no data beyond their own session. */
-#define SESSION(m, p, h, sum)                                              \
-    {m, p, OV_ACCESS_SESSION, h, sum, NULL, OV_SCOPE_SESSION, OV_OP_NONE, NULL}
+    {m, p, OV_ACCESS_PUBLIC, h, sum, NULL, OV_SCOPE_PUBLIC, OV_OP_NONE, NULL, \
+     OV_TXK_NONE, NULL}
+/* Any logged-in caller; no data beyond their own session: a read for the
+ * session (or the write that ends it). */
+#define SESSION(m, p, tx, h, sum)                                          \
+    {m, p, OV_ACCESS_SESSION, h, sum, NULL, OV_SCOPE_SESSION, OV_OP_NONE,   \
+     NULL, OV_TXK_##tx, "session"}
 /* A read of the caller's own records or municipality (or a candidate
- * list): dispatch checks the operation, the handler the rest. */
-#define READ(m, p, scope, op, h, sum)                                      \
+ * list): dispatch checks the operation, the handler the rest, in the
+ * transaction declared (READ: no citizen data; AUDITED; AUDIT_LOG: the
+ * audit log itself, the journal folded first) for `purpose`. */
+#define READ(m, p, scope, op, tx, purpose, h, sum)                         \
     {m, p, OV_ACCESS_SESSION, h, sum, NULL, OV_SCOPE_##scope, OV_OP_##op,   \
-     NULL}
+     NULL, OV_TXK_##tx, purpose}
 /* A page about one record: dispatch parses {id}, opens the audited read,
  * checks visibility (404) and the operation (403) and hands over the
- * context with the transaction open. */
+ * context with the transaction open; the purpose names the course. */
 #define VIEW(m, p, scope, op, fn, sum)                                     \
     {m, p, OV_ACCESS_SESSION, NULL, sum, NULL, OV_SCOPE_##scope,            \
-     OV_OP_##op, fn}
+     OV_OP_##op, fn, OV_TXK_AUDITED, NULL}
 /* An action (web/ui.h): its scope and operation are the action's
- * (ov_route_scope, ov_route_op), declared once. */
+ * (ov_route_scope, ov_route_op), declared once. Its form page is an
+ * audited read, its POST a write (the form shown again after bad input
+ * reads in it, the change undone); the purpose is the course, or the
+ * action's name. */
 #define ACTION(m, p, act, sum)                                             \
     {m, p, OV_ACCESS_SESSION, NULL, sum, &act, OV_SCOPE_COURSE, OV_OP_NONE, \
-     NULL}
+     NULL, (m) == OV_GET ? OV_TXK_AUDITED : OV_TXK_WRITE, NULL}
+/* An action that prepares (web/ui.h ov_action_prepares: the candidate
+ * import parses and screens its file) in the request's read, and then
+ * writes in a second, short transaction, so no writer waits for the
+ * parse: the one route with two transactions. */
+#define ACTION_PREPARED(m, p, act, sum)                                    \
+    {m, p, OV_ACCESS_SESSION, NULL, sum, &act, OV_SCOPE_COURSE, OV_OP_NONE, \
+     NULL, OV_TXK_READ, NULL}
 
 const ov_route ov_routes[] = {
     /* ---- JSON API ---- */
@@ -36,17 +56,19 @@ const ov_route ov_routes[] = {
     PUBLIC(OV_POST, "/api/v1/session", ov_h_api_login,
            "log in with {\"username\", \"password\"}; sets the session cookie "
            "and answers the CSRF token"),
-    SESSION(OV_DELETE, "/api/v1/session", ov_h_api_logout,
+    SESSION(OV_DELETE, "/api/v1/session", WRITE, ov_h_api_logout,
          "log out: ends the session on the server"),
     READ(OV_GET, "/api/v1/cases",
-         SELF, COURSE_LIST, ov_h_api_cases, "the courses the caller may see"),
+         SELF, COURSE_LIST, AUDITED, "sagsliste", ov_h_api_cases, "the courses the caller may see"),
     VIEW(OV_GET, "/api/v1/cases/{id}", COURSE, COURSE_READ, ov_v_api_case,
          "one course, or 404 when the caller may not see it"),
-    READ(OV_GET, "/api/v1/me/access-log", SELF, OWN_LOG, ov_h_api_access_log,
+    READ(OV_GET, "/api/v1/me/access-log", SELF, OWN_LOG, AUDIT_LOG,
+         "egen adgangslog", ov_h_api_access_log,
          "the citizen's own access log: when, by which role, what and why"),
-    SESSION(OV_GET, "/api/v1/openapi.json", ov_h_openapi,
+    SESSION(OV_GET, "/api/v1/openapi.json", READ, ov_h_openapi,
          "this API as an OpenAPI 3 document"),
-    READ(OV_GET, "/api/v1/tasks", SELF, COURSE_LIST, ov_h_tasks,
+    READ(OV_GET, "/api/v1/tasks", SELF, COURSE_LIST, AUDITED, "mine opgaver",
+         ov_h_tasks,
          "what is due in the next 14 days on the caller's courses"),
     ACTION(OV_POST, "/api/v1/cases/{id}/team", ov_act_team,
            "name the staff around the citizen: {role: user_id}"),
@@ -94,34 +116,35 @@ const ov_route ov_routes[] = {
     ACTION(OV_POST, "/api/v1/cases/{id}/measurements", ov_act_measure,
            "record a measurement (item1..itemN)"),
     READ(OV_GET, "/api/v1/companies",
-         MUNICIPALITY, COMPANY_READ, ov_h_companies,
+         MUNICIPALITY, COMPANY_READ, READ, "virksomheder", ov_h_companies,
          "companies and openings of the caller's municipality"),
     ACTION(OV_POST, "/api/v1/companies", ov_act_company,
            "register a company"),
     ACTION(OV_POST, "/api/v1/companies/{id}/openings", ov_act_opening,
            "register an opening at a company"),
     READ(OV_GET, "/api/v1/screening/batches",
-         MUNICIPALITY, SCREENING, ov_h_screening,
+         MUNICIPALITY, SCREENING, READ, "screening", ov_h_screening,
          "imported candidate lists"),
-    ACTION(OV_POST, "/api/v1/screening/batches", ov_act_import,
+    ACTION_PREPARED(OV_POST, "/api/v1/screening/batches", ov_act_import,
            "import a candidate list (CSV in \"file\"), all or nothing"),
     READ(OV_GET, "/api/v1/screening/batches/{id}",
-         BATCH, SCREENING, ov_h_batch,
+         BATCH, SCREENING, AUDITED, "screening", ov_h_batch,
          "a candidate list with the screening per criterion and draws"),
     ACTION(OV_POST, "/api/v1/screening/batches/{id}/draws", ov_act_draw,
            "draw at random among the eligible; makes courses"),
     READ(OV_GET, "/api/v1/me/agreements",
-         SELF, AGREEMENT_LIST, ov_h_my_agreements,
+         SELF, AGREEMENT_LIST, AUDITED, "arbejdsaftaler", ov_h_my_agreements,
          "an employer contact's work agreements (placements at the "
          "company)"),
-    READ(OV_GET, "/api/v1/audit", MUNICIPALITY, AUDIT_VIEW, ov_h_audit,
+    READ(OV_GET, "/api/v1/audit", MUNICIPALITY, AUDIT_VIEW, AUDIT_LOG,
+         "revisionslog", ov_h_audit,
          "the municipality's audit log (citizen, user, from, to)"),
 
     /* ---- HTML pages ---- */
-    SESSION(OV_GET, "/", ov_h_home, "home: my tasks, or the log-in"),
+    SESSION(OV_GET, "/", READ, ov_h_home, "home: my tasks, or the log-in"),
     PUBLIC(OV_GET, "/login", ov_h_login_page, "log-in page"),
     PUBLIC(OV_POST, "/login", ov_h_login_post, "log in (form)"),
-    SESSION(OV_POST, "/logout", ov_h_logout_post, "log out (form)"),
+    SESSION(OV_POST, "/logout", WRITE, ov_h_logout_post, "log out (form)"),
     PUBLIC(OV_GET, "/sprog", ov_h_language,
            "choose the language (?l=da or ?l=en)"),
     PUBLIC(OV_GET, "/static/app.css", ov_h_static_css,
@@ -129,9 +152,9 @@ const ov_route ov_routes[] = {
     PUBLIC(OV_GET, "/static/app.js", ov_h_static_js,
            "progressive enhancement"),
     READ(OV_GET, "/opgaver",
-         SELF, COURSE_LIST, ov_h_tasks, "my tasks and courses"),
+         SELF, COURSE_LIST, AUDITED, "mine opgaver", ov_h_tasks, "my tasks and courses"),
     READ(OV_GET, "/forloeb",
-         SELF, COURSE_LIST, ov_h_course_list, "the courses I may see"),
+         SELF, COURSE_LIST, AUDITED, "sagsliste", ov_h_course_list, "the courses I may see"),
     VIEW(OV_GET, "/forloeb/{id}", COURSE, COURSE_READ, ov_v_course,
          "the course page: the six core elements"),
     ACTION(OV_POST, "/forloeb/{id}/team", ov_act_team,
@@ -182,25 +205,28 @@ const ov_route ov_routes[] = {
     ACTION(OV_POST, "/forloeb/{id}/maalinger", ov_act_measure,
            "record a measurement"),
     READ(OV_GET, "/virksomheder",
-         MUNICIPALITY, COMPANY_READ, ov_h_companies, "companies and openings"),
+         MUNICIPALITY, COMPANY_READ, READ, "virksomheder", ov_h_companies, "companies and openings"),
     ACTION(OV_POST, "/virksomheder", ov_act_company, "register a company"),
     ACTION(OV_POST, "/virksomheder/{id}/pladser", ov_act_opening,
            "register an opening"),
     READ(OV_GET, "/screening",
-         MUNICIPALITY, SCREENING, ov_h_screening,
+         MUNICIPALITY, SCREENING, READ, "screening", ov_h_screening,
          "candidate lists and import"),
-    ACTION(OV_POST, "/screening", ov_act_import, "import a candidate list"),
-    READ(OV_GET, "/screening/{id}", BATCH, SCREENING, ov_h_batch,
+    ACTION_PREPARED(OV_POST, "/screening", ov_act_import, "import a candidate list"),
+    READ(OV_GET, "/screening/{id}", BATCH, SCREENING, AUDITED, "screening",
+         ov_h_batch,
          "screening per criterion and the draw"),
     ACTION(OV_POST, "/screening/{id}/lodtraekning", ov_act_draw,
            "draw at random"),
     READ(OV_GET, "/revision",
-         MUNICIPALITY, AUDIT_VIEW, ov_h_audit, "the audit viewer"),
-    READ(OV_GET, "/arbejdsaftaler", SELF, AGREEMENT_LIST, ov_h_my_agreements,
+         MUNICIPALITY, AUDIT_VIEW, AUDIT_LOG, "revisionslog", ov_h_audit, "the audit viewer"),
+    READ(OV_GET, "/arbejdsaftaler", SELF, AGREEMENT_LIST, AUDITED,
+         "arbejdsaftaler", ov_h_my_agreements,
          "an employer contact's work agreements"),
     READ(OV_GET, "/min-adgangslog",
-         SELF, OWN_LOG, ov_h_my_log, "my access log"),
-    READ(OV_GET, "/min-adgangslog.csv", SELF, OWN_LOG, ov_h_my_log_csv,
+         SELF, OWN_LOG, AUDIT_LOG, "egen adgangslog", ov_h_my_log, "my access log"),
+    READ(OV_GET, "/min-adgangslog.csv", SELF, OWN_LOG, AUDIT_LOG,
+         "egen adgangslog (udlevering)", ov_h_my_log_csv,
          "my access log as CSV"),
 };
 const int ov_nroutes = (int)(sizeof ov_routes / sizeof ov_routes[0]);

@@ -77,104 +77,89 @@ bool ov_ctx_param_id(ov_ctx *c, int i, int64_t *out)
     return true;
 }
 
-ov_status ov_ctx_tx_begin(ov_ctx *c, const ov_actor *actor, ov_tx **tx,
-                          ov_err *err)
+/* Check, in the request's transaction, the record `id` of `scope` (a
+ * course, or a placement or a proposal whose course is found in the same
+ * transaction, so no read of its own comes before it): that the caller
+ * may see the course (else OV_ENOTFOUND, the same for a record that does
+ * not exist) and, when op >= 0, do op (else OV_EPERM). The audit purpose
+ * names the course before any audit row. On failure the transaction stays
+ * with the request; dispatch rolls it back. */
+static ov_status record_check(ov_ctx *c, ov_scope scope, int64_t id, int op,
+                              ov_err *err)
 {
-    if (c->req->method == OV_GET)
-        return ov_tx_begin_audited(c->app->store, actor, tx, err);
-    return ov_tx_begin(c->app->store, actor, tx, err);
-}
-
-/* Begin the request's one transaction for the record `id` of `scope` (a
- * course, or a placement or a proposal whose course is found inside the
- * same transaction, so no read of its own comes before it) and check in
- * it that the caller may see the course (else OV_ENOTFOUND, the same for
- * a record that does not exist) and, when op >= 0, do op (else OV_EPERM).
- * The audit purpose names the course. */
-static ov_status record_tx(ov_ctx *c, ov_scope scope, int64_t id, int op,
-                           ov_tx **tx, ov_err *err)
-{
-    /* the actor must outlive this frame: in the arena; its purpose is
-     * named for the course once it is known, before any audit row */
     ov_err_clear(err);
-    ov_actor *a = OV_NEW(c->req->arena, ov_actor);
-    *a = ov_ctx_actor(c, ov_ctx_purpose(c, id));
-    ov_status st = ov_ctx_tx_begin(c, a, tx, err);
-    if (st != OV_OK)
-        return st;
+    ov_tx *tx = c->req->tx;
+    if (!tx)
+        return ov_err_set(err, OV_EINTERNAL, NULL,
+                          "the route declares no transaction (a bug)");
+    if (c->actor)
+        c->actor->purpose = ov_ctx_purpose(c, id);
     int64_t course = id;
     if (scope == OV_SCOPE_PLACEMENT || scope == OV_SCOPE_PROPOSAL) {
-        st = scope == OV_SCOPE_PLACEMENT
-                 ? ov_placement_course(*tx, id, &course, err)
-                 : ov_proposal_course(*tx, id, &course, err);
+        ov_status st = scope == OV_SCOPE_PLACEMENT
+                           ? ov_placement_course(tx, id, &course, err)
+                           : ov_proposal_course(tx, id, &course, err);
         if (st != OV_OK)
             ov_err_set(err, OV_ENOTFOUND, NULL,
                        "not found, or not a record you may see");
-        else
-            a->purpose = ov_ctx_purpose(c, course);
+        else if (c->actor)
+            c->actor->purpose = ov_ctx_purpose(c, course);
     }
     if (err->code == OV_OK)
-        ov_course_check_visible(*tx, &c->req->viewer, course, err);
+        ov_course_check_visible(tx, &c->req->viewer, course, err);
     if (err->code == OV_OK && op >= 0 && !ov_may_do(&c->req->viewer, (ov_op)op))
         ov_err_set(err, OV_EPERM, NULL,
                    "your role may not do this on the course");
-    if (err->code != OV_OK) {
-        ov_tx_rollback(*tx);
-        *tx = NULL;
+    if (err->code != OV_OK)
         return err->code;
-    }
     c->course_id = course;
     return OV_OK;
 }
 
-ov_status ov_ctx_course_tx(ov_ctx *c, int64_t course_id, int op, ov_tx **tx,
-                           ov_err *err)
+ov_status ov_ctx_check_course(ov_ctx *c, int64_t course_id, int op,
+                              ov_err *err)
 {
-    return record_tx(c, OV_SCOPE_COURSE, course_id, op, tx, err);
+    return record_check(c, OV_SCOPE_COURSE, course_id, op, err);
 }
 
 ov_status ov_ctx_take_tx(ov_ctx *c, ov_tx **tx, ov_err *err)
 {
-    if (c->tx) {
-        *tx = c->tx;
-        c->tx = NULL;
-        return OV_OK;
-    }
-    return ov_ctx_course_tx(c, c->id, -1, tx, err);
+    *tx = c->req->tx;
+    c->req->tx = NULL;
+    if (!*tx)
+        return ov_err_set(err, OV_EINTERNAL, NULL,
+                          "the route declares no transaction, or it was "
+                          "taken twice (a bug)");
+    return OV_OK;
 }
 
-/* Open the audited read of the placement c->id. A viewer who sees whole
- * placements must see its course (record_tx); one who sees only work
- * agreements (an employer contact) is let through to the read, on behalf
- * of the placement's course, and the page decides on the placement's
- * company (ov_may_see_placement) before it shows anything. */
-static ov_status placement_tx(ov_ctx *c, ov_tx **tx, ov_err *err)
+/* Check the placement c->id in the request's audited read. A viewer who
+ * sees whole placements must see its course (record_check); one who sees
+ * only work agreements (an employer contact) is let through to the read,
+ * on behalf of the placement's course, and the page decides on the
+ * placement's company (ov_may_see_placement) before it shows anything. */
+ov_status ov_ctx_check_placement(ov_ctx *c, ov_err *err)
 {
     ov_err_clear(err);
     if (ov_sees_whole_placement(&c->req->viewer))
-        return record_tx(c, OV_SCOPE_PLACEMENT, c->id, -1, tx, err);
-    ov_actor *a = OV_NEW(c->req->arena, ov_actor);
-    *a = ov_ctx_actor(c, ov_ctx_purpose(c, c->id));
-    if (ov_ctx_tx_begin(c, a, tx, err) != OV_OK)
-        return err->code;
+        return record_check(c, OV_SCOPE_PLACEMENT, c->id, -1, err);
+    ov_tx *tx = c->req->tx;
+    if (!tx)
+        return ov_err_set(err, OV_EINTERNAL, NULL,
+                          "the route declares no transaction (a bug)");
+    if (c->actor)
+        c->actor->purpose = ov_ctx_purpose(c, c->id);
     int64_t course = 0;
-    if (ov_placement_course(*tx, c->id, &course, err) != OV_OK) {
-        ov_tx_rollback(*tx);
-        *tx = NULL;
+    if (ov_placement_course(tx, c->id, &course, err) != OV_OK)
         return ov_err_set(err, OV_ENOTFOUND, NULL, "no such placement");
-    }
-    a->purpose = ov_ctx_purpose(c, course);
+    if (c->actor)
+        c->actor->purpose = ov_ctx_purpose(c, course);
     return OV_OK;
 }
 
 ov_status ov_ctx_take_placement_tx(ov_ctx *c, ov_tx **tx, ov_err *err)
 {
-    if (c->tx) {
-        *tx = c->tx;
-        c->tx = NULL;
-        return OV_OK;
-    }
-    return placement_tx(c, tx, err);
+    return ov_ctx_take_tx(c, tx, err);
 }
 
 void ov_action_form(ov_ctx *c, const ov_web_action *a)
@@ -185,12 +170,11 @@ void ov_action_form(ov_ctx *c, const ov_web_action *a)
     ov_err err;
     ov_err_clear(&err);
     if (a->scope != OV_SCOPE_MUNICIPALITY) {
-        ov_tx *tx;
-        if (record_tx(c, a->scope, c->id, (int)a->op, &tx, &err) != OV_OK) {
+        /* in the request's audited read, which the form page reads in */
+        if (record_check(c, a->scope, c->id, (int)a->op, &err) != OV_OK) {
             ov_ctx_fail(c, &err);
             return;
         }
-        ov_tx_rollback(tx);
     } else if (!ov_may_do(&c->req->viewer, a->op)) {
         ov_err_set(&err, OV_EPERM, NULL, "your role may not do this");
         ov_ctx_fail(c, &err);
@@ -233,13 +217,10 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a)
     }
     if (!ov_may_do(&c->req->viewer, a->op)) {
         /* do not tell whether the record exists: check it first */
-        if (a->scope != OV_SCOPE_MUNICIPALITY) {
-            ov_tx *tx;
-            if (record_tx(c, a->scope, c->id, -1, &tx, &err) != OV_OK) {
-                ov_ctx_fail(c, &err);
-                return;
-            }
-            ov_tx_rollback(tx);
+        if (a->scope != OV_SCOPE_MUNICIPALITY &&
+            record_check(c, a->scope, c->id, -1, &err) != OV_OK) {
+            ov_ctx_fail(c, &err);
+            return;
         }
         ov_err_set(&err, OV_EPERM, NULL, "your role may not do this");
         ov_ctx_fail(c, &err);
@@ -255,6 +236,8 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a)
             prepare = p->prepare;
     bool prepared = prepare != NULL;
     if (prepared) {
+        /* the request's read (its session, and what prepare reads) stays
+         * open through the parse, so a form shown again reads in it */
         if (ov_form_parse(&f, c->req, "csrf") != OV_OK) {
             answer_form_error(c, a, &f, OV_EINVAL);
             return;
@@ -268,44 +251,69 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a)
             }
             return;
         }
+        /* the write is a second, short transaction: the one documented
+         * exception (docs/architecture.md), so that no writer waits while
+         * a large file is parsed and screened */
+        ov_tx_rollback(c->req->tx);
+        c->req->tx = NULL;
+        if (ov_tx_begin(c->app->store, c->actor, &c->req->tx, &err) != OV_OK) {
+            ov_ctx_fail(c, &err);
+            return;
+        }
     }
-    ov_tx *tx = NULL;
+    ov_tx *tx = c->req->tx;
+    if (!tx || !ov_tx_writes(tx)) {
+        ov_err_set(&err, OV_EINTERNAL, NULL,
+                   "the action's route declares no write transaction (a "
+                   "bug)");
+        ov_ctx_fail(c, &err);
+        return;
+    }
     /* visibility before validation, so a stranger learns nothing */
-    if (course) {
-        if (record_tx(c, a->scope, c->id, (int)a->op, &tx, &err) != OV_OK) {
-            ov_ctx_fail(c, &err);
-            return;
-        }
-    } else {
-        ov_actor *actor = OV_NEW(c->req->arena, ov_actor);
-        *actor = ov_ctx_actor(c, a->name);
-        if (ov_tx_begin(c->app->store, actor, &tx, &err) != OV_OK) {
-            ov_ctx_fail(c, &err);
-            return;
-        }
+    if (course && record_check(c, a->scope, c->id, (int)a->op, &err) != OV_OK) {
+        ov_ctx_fail(c, &err);
+        return;
     }
     if (a->check && a->check(c, tx, &err) != OV_OK) {
-        ov_tx_rollback(tx);
         ov_ctx_fail(c, &err);
         return;
     }
     if (!prepared && ov_form_parse(&f, c->req, "csrf") != OV_OK) {
-        ov_tx_rollback(tx);
+        /* the form again, read in the same transaction, nothing written */
+        if (ov_tx_undo(tx, &err) != OV_OK) {
+            c->req->tx = NULL;
+            ov_ctx_fail(c, &err);
+            return;
+        }
         answer_form_error(c, a, &f, OV_EINVAL);
         return;
     }
     int64_t out_id = 0;
     ov_status st = a->run(c, &f, tx, &out_id, &err);
-    if (st == OV_OK)
+    if (st == OV_OK) {
+        c->req->tx = NULL;
         st = ov_tx_commit(tx, &err);
-    else
-        ov_tx_rollback(tx);
+        if (st != OV_OK) {
+            /* nothing was written, and the transaction is over: no form
+             * page to read in */
+            ov_ctx_fail(c, &err);
+            return;
+        }
+    }
     if (st != OV_OK) {
         /* an id in the body that is not found (or is another
          * municipality's, which answers the same) is an error next to its
          * field, status 404 */
         if (err.code == OV_EINVAL || err.code == OV_ECONFLICT ||
             (err.code == OV_ENOTFOUND && err.field[0])) {
+            /* the form again, in the same transaction with the change
+             * undone: still one transaction */
+            ov_err e2;
+            if (ov_tx_undo(tx, &e2) != OV_OK) {
+                c->req->tx = NULL;
+                ov_ctx_fail(c, &e2);
+                return;
+            }
             ov_form_fail_err(&f, &err);
             answer_form_error(c, a, &f, err.code);
         } else {
@@ -371,7 +379,7 @@ bool ov_ctx_companies(ov_ctx *c, ov_company_row **rows, int *n)
     *rows = NULL;
     *n = 0;
     ov_tx *tx;
-    if (ov_tx_begin_read(c->app->store, &tx, &err) != OV_OK) {
+    if (ov_ctx_take_tx(c, &tx, &err) != OV_OK) {
         ov_ctx_fail(c, &err);
         return false;
     }

@@ -32,9 +32,10 @@ typedef struct ov_ctx {
     int64_t course_id; /* the course the request is about, 0 when none */
     ov_date today;     /* Copenhagen */
     void *extra;       /* an action's details for its page (in the arena) */
-    /* The transaction dispatch opened for a page (its course checked), or
-     * NULL: taken by ov_ctx_take_tx. */
-    ov_tx *tx;
+    /* The actor of the request's transaction (in the arena; dispatch
+     * names it from the session), whose purpose a check of a course sets
+     * to the course before anything is audited. NULL for public routes. */
+    ov_actor *actor;
 } ov_ctx;
 
 void ov_ctx_init(ov_ctx *c, ov_web *app, ov_request *req, ov_response *res);
@@ -49,31 +50,31 @@ void ov_ctx_fail(ov_ctx *c, const ov_err *err);
 /* Answer 404 "not found" (same for unknown and not visible). */
 void ov_ctx_not_found(ov_ctx *c);
 
-/* The transaction a handler works on citizen data in: for GET an audited
- * read (a snapshot beside other readers; its audit rows are on disk when
- * the commit returns, and nothing may be shown if the commit fails), for
- * anything else a write transaction. */
-ov_status ov_ctx_tx_begin(ov_ctx *c, const ov_actor *actor, ov_tx **tx,
-                          ov_err *err);
-/* Begin the transaction (as ov_ctx_tx_begin) for reading or changing one
- * course: checks that the caller may see it (else OV_ENOTFOUND) and, when
- * op >= 0, may perform the operation (else OV_EPERM). */
-ov_status ov_ctx_course_tx(ov_ctx *c, int64_t course_id, int op, ov_tx **tx,
-                           ov_err *err);
+/* The request's one transaction (docs/architecture.md, "One transaction
+ * per request"): dispatch opens it of the kind the route declares
+ * (routes.c), looks the session up and checks access in it, and leaves
+ * it in c->req->tx. A handler takes it (once) and finishes it with
+ * ov_ctx_finish; no handler begins a transaction of its own
+ * (scripts/check-source, tests/web/test_tx_per_request.c). OV_EINTERNAL
+ * when the route declares none, or it was taken already. What a handler
+ * does not take, dispatch rolls back. */
+ov_status ov_ctx_take_tx(ov_ctx *c, ov_tx **tx, ov_err *err);
+/* The same for a page about a placement (dispatch checked it with
+ * ov_ctx_check_placement). */
+ov_status ov_ctx_take_placement_tx(ov_ctx *c, ov_tx **tx, ov_err *err);
+/* Check in the request's transaction that the caller may see the course
+ * (else OV_ENOTFOUND) and, when op >= 0, may do op (else OV_EPERM); the
+ * audit purpose becomes the course. */
+ov_status ov_ctx_check_course(ov_ctx *c, int64_t course_id, int op,
+                              ov_err *err);
+/* Check the placement c->id in the request's transaction: a viewer who
+ * sees whole placements must see its course; one who sees only work
+ * agreements gets the read, and the page checks ov_may_see_placement on
+ * what it read. */
+ov_status ov_ctx_check_placement(ov_ctx *c, ov_err *err);
 
 /* An action's scope (ov_scope, web/app.h) is one of COURSE, PLACEMENT,
  * PROPOSAL or MUNICIPALITY. */
-
-/* The transaction of a page about one course (c->id, or the course of a
- * placement when c->course_id is set): the one dispatch opened and checked
- * when there is one, else one opened and checked now as
- * ov_ctx_course_tx(c, c->id, -1, ...) (a page shown again after a form
- * error). The caller finishes it (ov_ctx_finish). */
-ov_status ov_ctx_take_tx(ov_ctx *c, ov_tx **tx, ov_err *err);
-/* The same for a page about the placement c->id: a viewer who sees whole
- * placements must see its course; one who sees only work agreements gets
- * the read, and the page checks ov_may_see_placement on what it read. */
-ov_status ov_ctx_take_placement_tx(ov_ctx *c, ov_tx **tx, ov_err *err);
 
 typedef struct ov_web_action ov_web_action;
 struct ov_web_action {
@@ -125,8 +126,8 @@ const char *ov_ctx_course_page(ov_ctx *c, const char *sub);
 /* Pre-fill a date field with today when the form does not hold it. */
 void ov_ctx_default_today(ov_ctx *c, ov_form *f, const char *name);
 /* The companies of the caller's municipality with their openings (no
- * citizen data: a read transaction). On failure the error is answered and
- * false returned. */
+ * citizen data), read in the request's transaction, which it takes and
+ * finishes. On failure the error is answered and false returned. */
 struct ov_company_row;
 bool ov_ctx_companies(ov_ctx *c, struct ov_company_row **rows, int *n);
 

@@ -45,9 +45,8 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
             .to = ov_form_date(&f, "to", 0),
             .limit = AUDIT_LIMIT,
         };
-        ov_actor actor = ov_ctx_actor(&c, "revisionslog");
         ov_tx *tx;
-        ov_status st = ov_tx_begin_audit_log(app->store, &actor, &tx, &err);
+        ov_status st = ov_ctx_take_tx(&c, &tx, &err);
         if (st == OV_OK) {
             st = ov_audit_search(tx, &flt, req->arena, &rows, &n, &err);
             if (st == OV_EINVAL && !c.api) {
@@ -118,17 +117,17 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
     ov_page_end(res);
 }
 
-/* The citizen's own log, read in one transaction (itself audited). */
-static bool my_log(ov_ctx *c, const char *purpose, ov_access_entry **rows,
-                   int *n)
+/* The citizen's own log, read in the request's transaction (itself
+ * audited, for the purpose its route declares; the journal folded
+ * first). */
+static bool my_log(ov_ctx *c, ov_access_entry **rows, int *n)
 {
     ov_err err;
     ov_err_clear(&err);
     enum { CAP = 5000 };
     *rows = OV_NEW_N(c->req->arena, ov_access_entry, CAP);
-    ov_actor actor = ov_ctx_actor(c, purpose);
     ov_tx *tx;
-    if (ov_tx_begin_audit_log(c->app->store, &actor, &tx, &err) != OV_OK) {
+    if (ov_ctx_take_tx(c, &tx, &err) != OV_OK) {
         ov_ctx_fail(c, &err);
         return false;
     }
@@ -144,7 +143,7 @@ void ov_h_my_log(ov_web *app, ov_request *req, ov_response *res)
     ov_ctx_init(&c, app, req, res);
     ov_access_entry *rows;
     int n = 0;
-    if (!my_log(&c, "egen adgangslog", &rows, &n))
+    if (!my_log(&c, &rows, &n))
         return;
     ov_page_begin(res, req, 200, ov_str_c(ov_msg(c.lang, "access.title")));
     ov_html_printf(res,
@@ -181,7 +180,7 @@ void ov_h_my_log_csv(ov_web *app, ov_request *req, ov_response *res)
     ov_ctx_init(&c, app, req, res);
     ov_access_entry *rows;
     int n = 0;
-    if (!my_log(&c, "egen adgangslog (udlevering)", &rows, &n))
+    if (!my_log(&c, &rows, &n))
         return;
     ov_buf b;
     ov_buf_init(&b, req->arena, 8 * 1024 * 1024);

@@ -161,7 +161,7 @@ void ov_h_logout_post(ov_web *app, ov_request *req, ov_response *res)
     ov_ctx c;
     ov_ctx_init(&c, app, req, res);
     ov_err err;
-    if (ov_web_logout(app, req->token, &err) != OV_OK) {
+    if (ov_web_logout(&c, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }

@@ -28,13 +28,12 @@ void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res)
     ov_ctx_init(&c, app, req, res);
     ov_err err;
     ov_err_clear(&err);
-    ov_actor actor = ov_ctx_actor(&c, "mine opgaver");
     ov_tx *tx;
     ov_task *tasks = NULL;
     int ntasks = 0;
     ov_case_item *items = NULL;
     int nitems = 0;
-    if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
+    if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }
@@ -111,11 +110,10 @@ void ov_h_course_list(ov_web *app, ov_request *req, ov_response *res)
     ov_ctx_init(&c, app, req, res);
     ov_err err;
     ov_err_clear(&err);
-    ov_actor actor = ov_ctx_actor(&c, "sagsliste");
     ov_tx *tx;
     ov_case_item *items = NULL;
     int n = 0;
-    if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
+    if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }

@@ -145,15 +145,17 @@ static void start_render(ov_ctx *c, ov_form *f, int status)
 {
     ov_settings set;
     ov_err err;
+    ov_err_clear(&err);
     ov_tx *tx;
-    if (ov_tx_begin_read(c->app->store, &tx, &err) != OV_OK ||
-        (ov_settings_get(tx, c->req->viewer.municipality_code, &set, &err) !=
-             OV_OK &&
-         (ov_tx_rollback(tx), 1))) {
+    if (ov_ctx_take_tx(c, &tx, &err) != OV_OK) {
         ov_ctx_fail(c, &err);
         return;
     }
-    ov_tx_rollback(tx);
+    if (!ov_ctx_finish(c, tx,
+                       ov_settings_get(tx, c->req->viewer.municipality_code,
+                                       &set, &err) == OV_OK,
+                       &err))
+        return;
     meeting_head(c, f, status, "meeting.start_title", "opstartsmoede");
     for (int k = 0; k < 5; k++)
         ov_page_field(c->res, f, &start_spec[k], NULL, NULL);

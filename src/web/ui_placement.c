@@ -544,11 +544,10 @@ void ov_h_my_agreements(ov_web *app, ov_request *req, ov_response *res)
     ov_ctx_init(&c, app, req, res);
     ov_err err;
     ov_err_clear(&err);
-    ov_actor actor = ov_ctx_actor(&c, "arbejdsaftaler");
     ov_tx *tx;
     ov_placement_row *rows = NULL;
     int n = 0;
-    if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
+    if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }

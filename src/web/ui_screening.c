@@ -47,19 +47,20 @@ static void import_errors(ov_ctx *c, const ov_import_report *rep, ov_err *err)
 }
 
 /* Parse, check, screen and seal the list before the write transaction:
- * the municipality's rules come from a snapshot, and no writer waits
- * while a 100,000-line file is read. */
+ * the municipality's rules come from the request's read (its route
+ * declares a read, ACTION_PREPARED), and no writer waits while a
+ * 100,000-line file is read. */
 static ov_status import_prepare(ov_ctx *c, const ov_form *f, ov_err *err)
 {
     import_state *is = OV_NEW(c->req->arena, import_state);
     c->extra = &is->rep;
     ov_settings set;
-    ov_tx *tx;
-    if (ov_tx_begin_read(c->app->store, &tx, err) != OV_OK)
-        return err->code;
-    ov_status st =
-        ov_settings_get(tx, c->req->viewer.municipality_code, &set, err);
-    ov_tx_rollback(tx);
+    if (!c->req->tx)
+        return ov_err_set(err, OV_EINTERNAL, NULL,
+                          "the import's route declares no read (a bug)");
+    ov_status st = ov_settings_get(c->req->tx,
+                                   c->req->viewer.municipality_code, &set,
+                                   err);
     if (st != OV_OK)
         return st;
     st = ov_screening_prepare(c->app->store,
@@ -108,8 +109,9 @@ static void screening_page(ov_ctx *c, ov_form *f, int status)
     ov_tx *tx;
     ov_batch_row *rows = NULL;
     int n = 0;
-    /* counts only, no citizen data: a read transaction */
-    if (ov_tx_begin_read(c->app->store, &tx, &err) != OV_OK) {
+    /* counts only, no citizen data: the request's read (or, shown again
+     * after an import failed, its read or its undone write) */
+    if (ov_ctx_take_tx(c, &tx, &err) != OV_OK) {
         ov_ctx_fail(c, &err);
         return;
     }
@@ -245,24 +247,22 @@ static void batch_page(ov_ctx *c, ov_form *f, int status)
 {
     ov_err err;
     ov_err_clear(&err);
-    ov_actor actor = ov_ctx_actor(c, "screening");
     ov_tx *tx;
     ov_batch_detail d;
     ov_team_row *teams = NULL;
     int nteams = 0;
-    ov_status st = ov_tx_begin_audited(c->app->store, &actor, &tx, &err);
-    if (st == OV_OK) {
-        if (ov_batch_get(tx, c->id, c->req->viewer.municipality_code,
-                         c->req->arena, &d, &err) == OV_OK)
-            ov_team_list(tx, c->req->viewer.municipality_code, c->req->arena,
-                         &teams, &nteams, &err);
-        st = err.code != OV_OK ? (ov_tx_rollback(tx), err.code)
-                               : ov_tx_commit(tx, &err);
-    }
-    if (st != OV_OK) {
+    /* the request's audited read (or, after a refused draw, its undone
+     * write) */
+    if (ov_ctx_take_tx(c, &tx, &err) != OV_OK) {
         ov_ctx_fail(c, &err);
         return;
     }
+    bool ok = ov_batch_get(tx, c->id, c->req->viewer.municipality_code,
+                           c->req->arena, &d, &err) == OV_OK &&
+              ov_team_list(tx, c->req->viewer.municipality_code,
+                           c->req->arena, &teams, &nteams, &err) == OV_OK;
+    if (!ov_ctx_finish(c, tx, ok, &err))
+        return;
     if (c->api) {
         ov_api_batch(c, &d);
         return;

@@ -18,6 +18,7 @@ plant src/core/bad.c 'void f(char *d) { strcpy(d, "x"); }' "banned string functi
 plant src/store/bad.c 'void f(ov_conn *c, const char *q) { ov_stmt *s; ov_stmt_prepare(c, q, &s, 0); }' "never built"
 plant src/store/bad.c 'static const char SQL_X[] = make_sql();' "must be string literals"
 plant src/web/bad.c 'void f(ov_response *res, ov_str s) { ov_buf_append_str(&res->body, s); }' "response body written outside"
+plant src/web/bad.c 'void ov_h_x(ov_web *app) { ov_tx *tx; ov_err e; ov_tx_begin_read(app->store, &tx, &e); }' "begins a transaction of its own"
 # Rules 6 (src/report) and 7 (ov_html_printf arguments) in one planted
 # tree, one file per violation (check-source names the file and line of
 # each, so one run proves them all).
