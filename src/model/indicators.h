@@ -298,12 +298,18 @@ typedef struct ov_ind_context {
 void ov_ind_compute(const ov_ind_facts *f, int n, const ov_ind_context *cx,
                     ov_indicator out[OV_IND_COUNT]);
 
-/* The drill-down: how much one course adds to an indicator's numerator
- * and denominator (0 when it is not counted). For shares these are what
- * the indicator sums; for medians and means the course adds 1 to both
- * when it has a value; for caseloads see indicators.c. */
-void ov_ind_contribution(ov_ind_id id, const ov_ind_facts *f, int n, int i,
-                         const ov_ind_context *cx, double *num,
-                         double *den);
+/* The drill-down: how much each course f[i] adds to the indicator's
+ * numerator (num[i]) and denominator (den[i]); 0 when it is not counted.
+ * For shares and rates these are what the indicator sums; for medians and
+ * means a course with a value adds 1 to both; for ended counts the course
+ * adds to the numerator when it ended in the period. For caseloads the
+ * numerator lists the courses counted (cti_caseload_max: those of the
+ * busiest CTI worker, the lowest user id among equals) and the
+ * denominator, a number of staff, lists no course. */
+void ov_ind_contributions(ov_ind_id id, const ov_ind_facts *f, int n,
+                          const ov_ind_context *cx, double *num, double *den);
+
+/* A period: both dates given, from not after to, at most 20 years. */
+ov_status ov_ind_period_validate(ov_date from, ov_date to, ov_err *err);
 
 #endif
