@@ -462,6 +462,12 @@ static const migration migrations[] = {
      "created_at FROM company;\n"
      "DROP TABLE company;\n"
      "ALTER TABLE company_new RENAME TO company;\n"},
+    {10, "indicator thresholds in the municipality settings",
+     /* The indicators' windows and green/yellow thresholds, as the text
+      * of ov_ind_rules_format ("id=green,yellow" lines); empty = the
+      * documented defaults (docs/indicators.md). */
+     "ALTER TABLE municipality_settings ADD COLUMN indicator_rules TEXT "
+     "NOT NULL DEFAULT '';\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -517,6 +523,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 6", "PRAGMA user_version = 7",
     "PRAGMA user_version = 8",
     "PRAGMA user_version = 9",
+    "PRAGMA user_version = 10",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,
