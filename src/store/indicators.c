@@ -1,0 +1,612 @@
+#include "store/indicators.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/audit.h"
+#include "store/settings.h"
+#include "store/store_int.h"
+
+/* The courses of a query, the same in every statement below: ?1 the
+ * municipality, ?2 a team or 0, ?3 a staff member or 0, ?4 the period's
+ * end (ISO). A literal, so every statement stays one constant string. */
+#define IND_COURSES                                                          \
+    "c.municipality_code = ?1 AND (?2 = 0 OR c.team_id = ?2) AND (?3 = 0 " \
+    "OR c.id IN (SELECT x.course_id FROM course_staff x WHERE x.user_id = " \
+    "?3)) AND c.stage <> 'screened' AND c.started_on <= ?4"
+
+static const char SQL_COURSES[] =
+    "SELECT c.id, c.citizen_id, c.team_id, c.started_on, c.ended_on, "
+    "c.end_reason, "
+    "(SELECT h.on_date FROM course_stage_history h WHERE h.course_id = c.id "
+    "AND h.stage = 'drawn'), "
+    "(SELECT h.on_date FROM course_stage_history h WHERE h.course_id = c.id "
+    "AND h.stage = 'in_job'), "
+    "(SELECT s.user_id FROM course_staff s WHERE s.course_id = c.id AND "
+    "s.role = 'employment_caseworker'), "
+    "(SELECT s.user_id FROM course_staff s WHERE s.course_id = c.id AND "
+    "s.role = 'social_caseworker'), "
+    "(SELECT s.user_id FROM course_staff s WHERE s.course_id = c.id AND "
+    "s.role = 'cti_worker'), "
+    "(SELECT s.user_id FROM course_staff s WHERE s.course_id = c.id AND "
+    "s.role = 'company_consultant') "
+    "FROM course c WHERE " IND_COURSES " ORDER BY c.id";
+static const char SQL_MEETINGS[] =
+    "SELECT m.course_id, m.kind, m.held_on, coalesce(m.plan_version, 0), "
+    "(SELECT group_concat(a.role, ',') FROM meeting_attendee a WHERE "
+    "a.meeting_id = m.id) "
+    "FROM meeting m JOIN course c ON c.id = m.course_id WHERE " IND_COURSES
+    " ORDER BY m.course_id, m.held_on, m.id";
+static const char SQL_PLANS[] =
+    "SELECT p.course_id, p.version, p.created_at, p.has_job_goal, "
+    "p.with_citizen FROM plan_version p JOIN course c ON c.id = p.course_id "
+    "WHERE " IND_COURSES " ORDER BY p.course_id, p.version";
+/* Ordinary hours are possible: a flex or ordinary job, an agreed match
+ * whose opening at the same company said now or later, or an agreement
+ * version that plans ordinary hours. */
+static const char SQL_PLACEMENTS[] =
+    "SELECT p.course_id, p.type, p.start_on, p.end_on, "
+    "(SELECT v.ordinary_hours_x10 FROM agreement_version v WHERE "
+    "v.placement_id = p.id ORDER BY v.version LIMIT 1), "
+    "(SELECT v.ordinary_hours_x10 FROM agreement_version v WHERE "
+    "v.placement_id = p.id ORDER BY v.version DESC LIMIT 1), "
+    "EXISTS (SELECT 1 FROM agreement_signoff g WHERE g.placement_id = p.id "
+    "GROUP BY g.version HAVING count(*) = 3), "
+    "p.type IN ('flex_job', 'ordinary_job') OR EXISTS (SELECT 1 FROM "
+    "match_proposal mp JOIN opening o ON o.id = mp.opening_id WHERE "
+    "mp.course_id = p.course_id AND mp.citizen_agreed = 1 AND o.company_id "
+    "= p.company_id AND o.ordinary IN ('now', 'later')) OR EXISTS (SELECT 1 "
+    "FROM agreement_version v WHERE v.placement_id = p.id AND "
+    "v.ordinary_hours_x10 > 0) "
+    "FROM placement p JOIN course c ON c.id = p.course_id WHERE " IND_COURSES
+    " ORDER BY p.course_id, p.start_on, p.id";
+static const char SQL_CTI[] =
+    "SELECT t.course_id, t.start_on, t.months, t.interval1, t.interval2, "
+    "t.interval3 FROM cti_course t JOIN course c ON c.id = t.course_id "
+    "WHERE " IND_COURSES " ORDER BY t.course_id";
+static const char SQL_CONTACTS[] =
+    "SELECT k.course_id, k.on_date FROM cti_contact k JOIN course c ON c.id "
+    "= k.course_id WHERE " IND_COURSES " ORDER BY k.course_id, k.on_date";
+static const char SQL_EMPLOYMENT[] =
+    "SELECT e.course_id, e.from_on, e.ordinary_hours_x10 FROM employment e "
+    "JOIN course c ON c.id = e.course_id WHERE " IND_COURSES
+    " ORDER BY e.course_id, e.from_on, e.id";
+static const char SQL_WHO5[] =
+    "SELECT m.course_id, m.taken_on, m.score FROM measurement m JOIN course "
+    "c ON c.id = m.course_id WHERE m.instrument = 'who5' AND " IND_COURSES
+    " ORDER BY m.course_id, m.taken_on, m.id";
+static const char SQL_TEAM_OF_MUNI[] =
+    "SELECT count(*) FROM team WHERE id = ?1 AND municipality_code = ?2";
+static const char SQL_ON_TEAM[] =
+    "SELECT count(*) FROM team_member WHERE user_id = ?1 AND team_id = ?2";
+static const char SQL_USER_OF_MUNI[] =
+    "SELECT count(*) FROM app_user WHERE id = ?1 AND municipality_code = ?2";
+
+/* One read of the query's courses and what hangs on them. */
+typedef struct reader {
+    ov_tx *tx;
+    const ov_ind_query *q;
+    ov_arena *a;       /* the result */
+    ov_arena *scratch; /* a row's text */
+    ov_ind_facts *f;
+    int64_t *citizen;  /* by course, for the drill-down's audit rows */
+    int n;
+    ov_err *err;
+    /* meetings that followed up on a plan version: when it existed */
+    struct plan_seen {
+        int course, version;
+        ov_date on;
+    } *seen;
+    size_t nseen, seen_cap;
+} reader;
+
+static ov_status prepare(reader *r, const char *sql, ov_stmt **s)
+{
+    if (ov_stmt_prepare(r->tx->conn, sql, s, r->err) != OV_OK)
+        return r->err->code;
+    char to[OV_DATE_BUF];
+    ov_date_format_iso(r->q->to, to);
+    ov_stmt_bind_i64(*s, 1, r->q->municipality_code);
+    ov_stmt_bind_i64(*s, 2, r->q->team_id);
+    ov_stmt_bind_i64(*s, 3, r->q->staff_id);
+    ov_stmt_bind_cstr(*s, 4, to);
+    return OV_OK;
+}
+
+/* The index of a course in r->f (ids ascending), or -1. */
+static int course_index(const reader *r, int64_t id)
+{
+    int lo = 0, hi = r->n - 1;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (r->f[mid].course_id == id)
+            return mid;
+        if (r->f[mid].course_id < id)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+static ov_date col_date_or_none(reader *r, ov_stmt *s, int col,
+                                const char *what, ov_status *st)
+{
+    if (ov_stmt_col_is_null(s, col))
+        return OV_IND_NO_DATE;
+    ov_date d = OV_IND_NO_DATE;
+    if (*st == OV_OK)
+        *st = ov_col_date(s, col, r->scratch, what, &d, r->err);
+    return d;
+}
+
+static ov_status read_courses(reader *r)
+{
+    ov_stmt *s;
+    if (prepare(r, SQL_COURSES, &s) != OV_OK)
+        return r->err->code;
+    size_t cap = 0, ccap = 0;
+    ov_step step;
+    ov_status st = OV_OK;
+    while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
+        ov_arena_reset(r->scratch);
+        OV_GROW(r->a, r->f, cap, (size_t)r->n + 1);
+        OV_GROW(r->a, r->citizen, ccap, (size_t)r->n + 1);
+        ov_ind_facts *f = &r->f[r->n];
+        memset(f, 0, sizeof *f);
+        f->course_id = ov_stmt_col_i64(s, 0);
+        r->citizen[r->n] = ov_stmt_col_i64(s, 1);
+        f->municipality_code = r->q->municipality_code;
+        f->team_id = ov_stmt_col_i64(s, 2);
+        f->started_on = col_date_or_none(r, s, 3, "started_on", &st);
+        f->ended_on = col_date_or_none(r, s, 4, "ended_on", &st);
+        if (f->ended_on != OV_IND_NO_DATE && st == OV_OK)
+            st = ov_end_reason_parse(ov_stmt_col_text(s, 5, r->scratch),
+                                     &f->end_reason, r->err);
+        f->drawn_on = col_date_or_none(r, s, 6, "drawn", &st);
+        f->in_job_on = col_date_or_none(r, s, 7, "in_job", &st);
+        for (int k = 0; k < OV_IND_STAFF_COUNT; k++)
+            f->staff[k] = ov_stmt_col_i64(s, 8 + k); /* NULL reads 0 */
+        f->start_meeting_on = f->start_complete_on = OV_IND_NO_DATE;
+        f->cti_start_on = OV_IND_NO_DATE;
+        r->n++;
+    }
+    return st != OV_OK ? (ov_stmt_release(s), st)
+                       : ov_read_finish(r->tx, s, step, r->err);
+}
+
+static ov_attendees parse_attendees(ov_str list)
+{
+    ov_attendees a = 0;
+    while (list.ptr && list.len) {
+        ov_str one;
+        list = ov_str_cut(list, ',', &one);
+        ov_role role;
+        if (ov_role_parse(one, "role", &role, NULL) == OV_OK)
+            a |= OV_ATTEND(role);
+    }
+    return a;
+}
+
+/* Start meetings and follow-ups; the follow-ups of a course are
+ * contiguous (ordered by course), so each course's array is a slice of
+ * one array, fixed up once it stops growing. */
+static ov_status read_meetings(reader *r)
+{
+    ov_stmt *s;
+    if (prepare(r, SQL_MEETINGS, &s) != OV_OK)
+        return r->err->code;
+    ov_ind_meeting *fu = NULL;
+    int *fu_course = NULL;
+    size_t cap = 0, cap2 = 0, n = 0;
+    ov_step step;
+    ov_status st = OV_OK;
+    while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
+        ov_arena_reset(r->scratch);
+        int ci = course_index(r, ov_stmt_col_i64(s, 0));
+        if (ci < 0)
+            continue;
+        ov_ind_facts *f = &r->f[ci];
+        bool start = ov_str_eq_c(ov_stmt_col_text(s, 1, r->scratch), "start");
+        ov_date on = col_date_or_none(r, s, 2, "held_on", &st);
+        int version = (int)ov_stmt_col_i64(s, 3);
+        ov_attendees present =
+            parse_attendees(ov_stmt_col_text(s, 4, r->scratch));
+        if (version > 0) {
+            OV_GROW(r->a, r->seen, r->seen_cap, r->nseen + 1);
+            r->seen[r->nseen++] = (struct plan_seen){ci, version, on};
+        }
+        if (start) {
+            if (f->start_meeting_on == OV_IND_NO_DATE) {
+                f->start_meeting_on = on;
+                f->start_present = present;
+            }
+            if (f->start_complete_on == OV_IND_NO_DATE &&
+                ov_start_meeting_missing(present) == 0)
+                f->start_complete_on = on;
+            continue;
+        }
+        OV_GROW(r->a, fu, cap, n + 1);
+        OV_GROW(r->a, fu_course, cap2, n + 1);
+        fu[n] = (ov_ind_meeting){on, present};
+        fu_course[n++] = ci;
+    }
+    for (size_t i = 0; i < n; i++) {
+        ov_ind_facts *f = &r->f[fu_course[i]];
+        if (f->nfollowups++ == 0)
+            f->followups = &fu[i];
+    }
+    return st != OV_OK ? (ov_stmt_release(s), st)
+                       : ov_read_finish(r->tx, s, step, r->err);
+}
+
+static ov_status read_plans(reader *r)
+{
+    ov_stmt *s;
+    if (prepare(r, SQL_PLANS, &s) != OV_OK)
+        return r->err->code;
+    ov_ind_plan *p = NULL;
+    int *pc = NULL;
+    size_t cap = 0, cap2 = 0, n = 0;
+    ov_step step;
+    ov_status st = OV_OK;
+    while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
+        ov_arena_reset(r->scratch);
+        int ci = course_index(r, ov_stmt_col_i64(s, 0));
+        if (ci < 0)
+            continue;
+        ov_time at = 0;
+        st = ov_time_parse_utc(ov_stmt_col_text(s, 2, r->scratch),
+                               "created_at", &at, r->err);
+        OV_GROW(r->a, p, cap, n + 1);
+        OV_GROW(r->a, pc, cap2, n + 1);
+        p[n] = (ov_ind_plan){(int)ov_stmt_col_i64(s, 1),
+                             ov_time_to_cph(at).date,
+                             ov_stmt_col_i64(s, 3) != 0,
+                             ov_stmt_col_i64(s, 4) != 0};
+        pc[n++] = ci;
+    }
+    for (size_t i = 0; i < n; i++) {
+        ov_ind_facts *f = &r->f[pc[i]];
+        if (f->nplans++ == 0)
+            f->plans = &p[i];
+    }
+    /* A plan version existed no later than the first meeting that
+     * followed up on it or on a later version (a plan typed in after the
+     * meeting that made it). */
+    for (size_t k = 0; k < r->nseen; k++) {
+        const struct plan_seen *m = &r->seen[k];
+        const ov_ind_facts *f = &r->f[m->course];
+        ov_ind_plan *mine = p + (f->plans - p);
+        for (int i = 0; i < f->nplans; i++)
+            if (mine[i].version <= m->version && m->on < mine[i].made_on)
+                mine[i].made_on = m->on;
+    }
+    return st != OV_OK ? (ov_stmt_release(s), st)
+                       : ov_read_finish(r->tx, s, step, r->err);
+}
+
+static ov_status read_placements(reader *r)
+{
+    ov_stmt *s;
+    if (prepare(r, SQL_PLACEMENTS, &s) != OV_OK)
+        return r->err->code;
+    ov_ind_placement *p = NULL;
+    int *pc = NULL;
+    size_t cap = 0, cap2 = 0, n = 0;
+    ov_step step;
+    ov_status st = OV_OK;
+    while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
+        ov_arena_reset(r->scratch);
+        int ci = course_index(r, ov_stmt_col_i64(s, 0));
+        if (ci < 0)
+            continue;
+        OV_GROW(r->a, p, cap, n + 1);
+        OV_GROW(r->a, pc, cap2, n + 1);
+        ov_ind_placement *x = &p[n];
+        st = ov_placement_type_parse(ov_stmt_col_text(s, 1, r->scratch),
+                                     &x->type, r->err);
+        x->start_on = col_date_or_none(r, s, 2, "start_on", &st);
+        x->end_on = col_date_or_none(r, s, 3, "end_on", &st);
+        x->has_agreement = !ov_stmt_col_is_null(s, 4);
+        x->ordinary_x10_start = (int)ov_stmt_col_i64(s, 4);
+        x->ordinary_x10_now = (int)ov_stmt_col_i64(s, 5);
+        x->signed_all = ov_stmt_col_i64(s, 6) != 0;
+        x->ordinary_possible = ov_stmt_col_i64(s, 7) != 0;
+        pc[n++] = ci;
+    }
+    for (size_t i = 0; i < n; i++) {
+        ov_ind_facts *f = &r->f[pc[i]];
+        if (f->nplacements++ == 0)
+            f->placements = &p[i];
+    }
+    return st != OV_OK ? (ov_stmt_release(s), st)
+                       : ov_read_finish(r->tx, s, step, r->err);
+}
+
+static ov_status read_cti(reader *r)
+{
+    ov_stmt *s;
+    if (prepare(r, SQL_CTI, &s) != OV_OK)
+        return r->err->code;
+    ov_step step;
+    ov_status st = OV_OK;
+    while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
+        ov_arena_reset(r->scratch);
+        int ci = course_index(r, ov_stmt_col_i64(s, 0));
+        if (ci < 0)
+            continue;
+        ov_ind_facts *f = &r->f[ci];
+        f->has_cti = true;
+        f->cti_start_on = col_date_or_none(r, s, 1, "start_on", &st);
+        f->cti_months = (int)ov_stmt_col_i64(s, 2);
+        for (int k = 0; k < 3; k++)
+            f->cti_interval_days[k] = (int)ov_stmt_col_i64(s, 3 + k);
+    }
+    return st != OV_OK ? (ov_stmt_release(s), st)
+                       : ov_read_finish(r->tx, s, step, r->err);
+}
+
+static ov_status read_contacts(reader *r)
+{
+    ov_stmt *s;
+    if (prepare(r, SQL_CONTACTS, &s) != OV_OK)
+        return r->err->code;
+    ov_date *d = NULL;
+    int *dc = NULL;
+    size_t cap = 0, cap2 = 0, n = 0;
+    ov_step step;
+    ov_status st = OV_OK;
+    while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
+        ov_arena_reset(r->scratch);
+        int ci = course_index(r, ov_stmt_col_i64(s, 0));
+        if (ci < 0)
+            continue;
+        OV_GROW(r->a, d, cap, n + 1);
+        OV_GROW(r->a, dc, cap2, n + 1);
+        d[n] = col_date_or_none(r, s, 1, "on_date", &st);
+        dc[n++] = ci;
+    }
+    for (size_t i = 0; i < n; i++) {
+        ov_ind_facts *f = &r->f[dc[i]];
+        if (f->ncontacts++ == 0)
+            f->contacts = &d[i];
+    }
+    return st != OV_OK ? (ov_stmt_release(s), st)
+                       : ov_read_finish(r->tx, s, step, r->err);
+}
+
+static ov_status read_employment(reader *r)
+{
+    ov_stmt *s;
+    if (prepare(r, SQL_EMPLOYMENT, &s) != OV_OK)
+        return r->err->code;
+    ov_ind_employment *e = NULL;
+    int *ec = NULL;
+    size_t cap = 0, cap2 = 0, n = 0;
+    ov_step step;
+    ov_status st = OV_OK;
+    while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
+        ov_arena_reset(r->scratch);
+        int ci = course_index(r, ov_stmt_col_i64(s, 0));
+        if (ci < 0)
+            continue;
+        OV_GROW(r->a, e, cap, n + 1);
+        OV_GROW(r->a, ec, cap2, n + 1);
+        e[n].from_on = col_date_or_none(r, s, 1, "from_on", &st);
+        e[n].ordinary_x10 = (int)ov_stmt_col_i64(s, 2);
+        ec[n++] = ci;
+    }
+    for (size_t i = 0; i < n; i++) {
+        ov_ind_facts *f = &r->f[ec[i]];
+        if (f->nemployment++ == 0)
+            f->employment = &e[i];
+    }
+    return st != OV_OK ? (ov_stmt_release(s), st)
+                       : ov_read_finish(r->tx, s, step, r->err);
+}
+
+static ov_status read_who5(reader *r)
+{
+    ov_stmt *s;
+    if (prepare(r, SQL_WHO5, &s) != OV_OK)
+        return r->err->code;
+    ov_ind_score *w = NULL;
+    int *wc = NULL;
+    size_t cap = 0, cap2 = 0, n = 0;
+    ov_step step;
+    ov_status st = OV_OK;
+    while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
+        ov_arena_reset(r->scratch);
+        int ci = course_index(r, ov_stmt_col_i64(s, 0));
+        if (ci < 0)
+            continue;
+        OV_GROW(r->a, w, cap, n + 1);
+        OV_GROW(r->a, wc, cap2, n + 1);
+        w[n].on = col_date_or_none(r, s, 1, "taken_on", &st);
+        w[n].score = (int)ov_stmt_col_i64(s, 2);
+        wc[n++] = ci;
+    }
+    for (size_t i = 0; i < n; i++) {
+        ov_ind_facts *f = &r->f[wc[i]];
+        if (f->nwho5++ == 0)
+            f->who5 = &w[i];
+    }
+    return st != OV_OK ? (ov_stmt_release(s), st)
+                       : ov_read_finish(r->tx, s, step, r->err);
+}
+
+static ov_status count_is_one(ov_tx *tx, const char *sql, int64_t id,
+                              int64_t other, bool *yes, ov_err *err)
+{
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, sql, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, id);
+    ov_stmt_bind_i64(s, 2, other);
+    ov_step r = ov_stmt_step(s, err);
+    *yes = r == OV_STEP_ROW && ov_stmt_col_i64(s, 0) == 1;
+    return ov_read_finish(tx, s, r, err);
+}
+
+ov_status ov_ind_query_check(ov_tx *tx, const ov_ind_query *q, ov_err *err)
+{
+    ov_err_clear(err);
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    if (ov_ind_period_validate(q->from, q->to, err) != OV_OK)
+        return err->code;
+    bool yes = true;
+    if (q->team_id != 0 &&
+        (count_is_one(tx, SQL_TEAM_OF_MUNI, q->team_id,
+                      q->municipality_code, &yes, err) != OV_OK ||
+         !yes))
+        return err->code != OV_OK
+                   ? err->code
+                   : ov_err_set(err, OV_ENOTFOUND, "team",
+                                "team: no team %lld in municipality %d; "
+                                "leave it out for the whole municipality",
+                                (long long)q->team_id, q->municipality_code);
+    if (q->staff_id != 0 &&
+        (count_is_one(tx, SQL_USER_OF_MUNI, q->staff_id,
+                      q->municipality_code, &yes, err) != OV_OK ||
+         !yes))
+        return err->code != OV_OK
+                   ? err->code
+                   : ov_err_set(err, OV_ENOTFOUND, "staff",
+                                "staff: no staff member %lld in "
+                                "municipality %d; leave it out for every "
+                                "staff member",
+                                (long long)q->staff_id, q->municipality_code);
+    return OV_OK;
+}
+
+ov_status ov_ind_on_team(ov_tx *tx, int64_t user_id, int64_t team_id,
+                         bool *yes, ov_err *err)
+{
+    *yes = false;
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    return count_is_one(tx, SQL_ON_TEAM, user_id, team_id, yes, err);
+}
+
+/* Read the facts without an audit row (the callers write theirs). */
+static ov_status read_all(ov_tx *tx, const ov_ind_query *q, ov_arena *a,
+                          reader *r, ov_err *err)
+{
+    memset(r, 0, sizeof *r);
+    r->tx = tx;
+    r->q = q;
+    r->a = a;
+    r->err = err;
+    if (ov_tx_check_audited(tx, err) != OV_OK)
+        return err->code;
+    if (ov_ind_query_check(tx, q, err) != OV_OK)
+        return err->code;
+    r->scratch = ov_arena_new(1024);
+    ov_status st = read_courses(r);
+    if (st == OV_OK && r->n > 0)
+        st = read_meetings(r);
+    if (st == OV_OK && r->n > 0)
+        st = read_plans(r);
+    if (st == OV_OK && r->n > 0)
+        st = read_placements(r);
+    if (st == OV_OK && r->n > 0)
+        st = read_cti(r);
+    if (st == OV_OK && r->n > 0)
+        st = read_contacts(r);
+    if (st == OV_OK && r->n > 0)
+        st = read_employment(r);
+    if (st == OV_OK && r->n > 0)
+        st = read_who5(r);
+    ov_arena_destroy(r->scratch);
+    r->scratch = NULL;
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+    return OV_OK;
+}
+
+ov_status ov_ind_facts_read(ov_tx *tx, const ov_ind_query *q, ov_arena *a,
+                            ov_ind_facts **out, int *n, ov_err *err)
+{
+    *out = NULL;
+    *n = 0;
+    reader r;
+    if (read_all(tx, q, a, &r, err) != OV_OK)
+        return err->code;
+    *out = r.f;
+    *n = r.n;
+    char crit[OV_AUDIT_CRITERION_MAX], from[OV_DATE_BUF], to[OV_DATE_BUF];
+    ov_date_format_iso(q->from, from);
+    ov_date_format_iso(q->to, to);
+    snprintf(crit, sizeof crit,
+             "indikatorer: %d forløb, kommune %d, team %lld, medarbejder "
+             "%lld, %s..%s",
+             r.n, q->municipality_code, (long long)q->team_id,
+             (long long)q->staff_id, from, to);
+    return ov_audit_append(tx, OV_ACT_READ, 0, crit, err);
+}
+
+ov_status ov_ind_read(ov_tx *tx, const ov_ind_query *q,
+                      ov_indicator out[OV_IND_COUNT], int *ncourses,
+                      ov_err *err)
+{
+    ov_settings set;
+    if (ov_settings_get(tx, q->municipality_code, &set, err) != OV_OK)
+        return err->code;
+    ov_arena *a = ov_arena_new(0);
+    ov_ind_facts *f;
+    int n;
+    ov_status st = ov_ind_facts_read(tx, q, a, &f, &n, err);
+    if (st == OV_OK) {
+        ov_ind_context cx = ov_settings_ind_context(&set, q->from, q->to);
+        ov_ind_compute(f, n, &cx, out);
+        *ncourses = n;
+    }
+    ov_arena_destroy(a);
+    return st;
+}
+
+ov_status ov_ind_drill(ov_tx *tx, const ov_ind_query *q, ov_ind_id id,
+                       bool denominator, ov_arena *a,
+                       ov_ind_course_ref **out, int *n, ov_err *err)
+{
+    *out = NULL;
+    *n = 0;
+    if ((unsigned)id >= OV_IND_COUNT)
+        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "indicator",
+                                          "indicator: unknown indicator"),
+                               err));
+    ov_settings set;
+    if (ov_settings_get(tx, q->municipality_code, &set, err) != OV_OK)
+        return err->code;
+    ov_arena *work = ov_arena_new(0);
+    reader r;
+    ov_status st = read_all(tx, q, work, &r, err);
+    if (st != OV_OK) {
+        ov_arena_destroy(work);
+        return st;
+    }
+    ov_ind_context cx = ov_settings_ind_context(&set, q->from, q->to);
+    double *num = OV_NEW_N(work, double, (size_t)r.n + 1);
+    double *den = OV_NEW_N(work, double, (size_t)r.n + 1);
+    ov_ind_contributions(id, r.f, r.n, &cx, num, den);
+    ov_ind_course_ref *list = NULL;
+    size_t cap = 0;
+    char crit[OV_AUDIT_CRITERION_MAX];
+    snprintf(crit, sizeof crit, "indikator %s (%s)", ov_ind_code(id),
+             denominator ? "nævner" : "tæller");
+    for (int i = 0; i < r.n && st == OV_OK; i++) {
+        double c = denominator ? den[i] : num[i];
+        if (c == 0)
+            continue;
+        OV_GROW(a, list, cap, (size_t)*n + 1);
+        list[*n] = (ov_ind_course_ref){r.f[i].course_id, c};
+        (*n)++;
+        st = ov_audit_append(tx, OV_ACT_READ, r.citizen[i], crit, err);
+    }
+    ov_arena_destroy(work);
+    *out = list;
+    return st;
+}
