@@ -35,7 +35,8 @@ static const char *const op_codes[OV_OP_COUNT] = {
     "course_write",   "match",          "placement",    "sign_consultant",
     "cti",            "cti_contact",    "company",      "screening",
     "audit_view",     "course_read",    "course_list",  "placement_read",
-    "agreement_list", "own_log",        "company_read", "indicators"};
+    "agreement_list", "own_log",        "company_read", "indicators",
+    "board_drill"};
 
 const char *ov_op_code(ov_op op)
 {
@@ -85,6 +86,9 @@ static const unsigned op_roles[OV_OP_COUNT] = {
     /* figures, no person: the team and its leaders (issue 12) */
     [OV_OP_INDICATORS] = FRONTLINE | B(OV_ROLE_LEADER) |
                          B(OV_ROLE_ADMINISTRATOR),
+    /* the citizens behind a figure: the leader's drill-down on the board,
+     * in their own municipality (issue 12) */
+    [OV_OP_BOARD_DRILL] = B(OV_ROLE_LEADER) | B(OV_ROLE_ADMINISTRATOR),
 };
 
 bool ov_may_do(const ov_viewer *v, ov_op op)
@@ -116,6 +120,8 @@ static const char *const op_refusals[OV_OP_COUNT] = {
     [OV_OP_OWN_LOG] = "only a citizen has an own access log",
     [OV_OP_COMPANY_READ] = "your role does not work with companies",
     [OV_OP_INDICATORS] = "your role does not see the municipality's figures",
+    [OV_OP_BOARD_DRILL] =
+        "only leaders and administrators open the courses behind a figure",
 };
 
 const char *ov_op_refusal(ov_op op)

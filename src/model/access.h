@@ -65,6 +65,8 @@ typedef enum ov_op {
     OV_OP_COMPANY_READ,     /* the municipality's companies and openings */
     OV_OP_INDICATORS,       /* fidelity, results and caseload figures
                              * (which: ov_may_see_indicators) */
+    OV_OP_BOARD_DRILL,      /* the courses behind a figure on the board,
+                             * and the courses that need attention */
     OV_OP_COUNT
 } ov_op;
 

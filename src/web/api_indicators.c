@@ -16,6 +16,7 @@
 
 #include "model/access.h"
 #include "store/indicators.h"
+#include "web/board.h"
 #include "web/handlers.h"
 #include "web/indicators.h"
 
@@ -95,8 +96,8 @@ void ov_h_indicators(ov_web *app, ov_request *req, ov_response *res)
         ov_ctx_fail(&c, &err);
         return;
     }
-    ov_indicator ind[OV_IND_COUNT];
-    int n = 0;
+    ov_board b;
+    json_t *attention = NULL;
     bool on_team = false;
     bool ok = ov_ind_query_check(tx, &q, &err) == OV_OK &&
               (q.team_id == 0 ||
@@ -110,10 +111,19 @@ void ov_h_indicators(ov_web *app, ov_request *req, ov_response *res)
                    "municipality is for leaders");
         ok = false;
     }
-    ok = ok && ov_ind_read(tx, &q, ind, &n, &err) == OV_OK;
-    if (!ov_ctx_finish(&c, tx, ok, &err))
+    /* the figures and the courses that need attention (web/board.h), as
+     * the board shows them */
+    ok = ok &&
+         ov_board_read(tx, &q, c.today, false, req->arena, &b, &err) ==
+             OV_OK &&
+         ov_board_attention_json(tx, &b, req->arena, &attention, &err) ==
+             OV_OK;
+    if (!ov_ctx_finish(&c, tx, ok, &err)) {
+        json_decref(attention);
         return;
-    json_t *j = ov_ind_json(q.municipality_code, q.from, q.to, ind, c.lang);
+    }
+    json_t *j = ov_ind_json(q.municipality_code, q.from, q.to, b.ind, c.lang);
+    json_object_set_new(j, "attention", attention);
     char *text = json_dumps(j, JSON_COMPACT);
     json_decref(j);
     ov_response_json(res, 200,

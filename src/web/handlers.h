@@ -84,6 +84,10 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_my_log(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_my_log_csv(ov_web *app, ov_request *req, ov_response *res);
 
+/* ui_board.c: the leader's board and its drill-down */
+void ov_h_board(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res);
+
 /* api.c: the JSON-only routes */
 void ov_h_health(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res);

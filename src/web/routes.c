@@ -203,6 +203,13 @@ const ov_route ov_routes[] = {
          MUNICIPALITY, AUDIT_VIEW, ov_h_audit, "the audit viewer"),
     READ(OV_GET, "/arbejdsaftaler", SELF, AGREEMENT_LIST, ov_h_my_agreements,
          "an employer contact's work agreements"),
+    READ(OV_GET, "/tavle", MUNICIPALITY, INDICATORS, ov_h_board,
+         "the leader's board: the six core elements, results, caseloads "
+         "and the courses that need attention (team, staff, from, to; "
+         "format=csv|xlsx)"),
+    READ(OV_GET, "/tavle/liste", MUNICIPALITY, BOARD_DRILL, ov_h_board_list,
+         "the courses behind a figure on the board (ind, part=num|den) or "
+         "that need attention (list=attention); format=csv|xlsx"),
     READ(OV_GET, "/min-adgangslog",
          SELF, OWN_LOG, ov_h_my_log, "my access log"),
     READ(OV_GET, "/min-adgangslog.csv", SELF, OWN_LOG, ov_h_my_log_csv,
