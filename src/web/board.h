@@ -29,6 +29,7 @@ typedef struct ov_board {
     bool has_trend;
     ov_date month[OV_BOARD_MONTHS];                 /* first days */
     double trend[OV_BOARD_MONTHS][OV_IND_COUNT];    /* NaN: no value */
+    ov_att_rules rules; /* the settings the attention list used */
     int natt;
     ov_att_item *att;  /* in the arena */
 } ov_board;

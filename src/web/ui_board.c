@@ -76,9 +76,9 @@ ov_status ov_board_read(ov_tx *tx, const ov_ind_query *q, ov_date today,
                 out->trend[k][i] = m[i].has_value ? m[i].value : (double)NAN;
         }
     }
-    ov_att_rules rules = ov_att_rules_from_settings(&set);
+    out->rules = ov_att_rules_from_settings(&set);
     ov_att_item *att = NULL;
-    int natt = ov_att_compute(f, n, &rules, out->on, &att);
+    int natt = ov_att_compute(f, n, &out->rules, out->on, &att);
     out->att = OV_NEW_N(a, ov_att_item, (size_t)natt + 1);
     if (natt > 0)
         memcpy(out->att, att, (size_t)natt * sizeof *att);
@@ -220,6 +220,16 @@ static ov_status check_scope(ov_ctx *c, ov_tx *tx, const ov_ind_query *q,
     return OV_OK;
 }
 
+/* The filter's choices, read in the request's transaction: the teams the
+ * viewer may filter by (a leader every team of the municipality, staff
+ * the teams they are on) and, for a leader, the frontline staff. */
+typedef struct choices {
+    ov_team_row *teams;
+    int nteams;
+    ov_board_staff *staff;
+    int nstaff;
+} choices;
+
 /* ---- formatting ---- */
 
 static const char *fmt_value(ov_arena *a, ov_lang lang, ov_ind_unit unit,
@@ -297,6 +307,25 @@ static const char *fmt_target(ov_ctx *c, const ov_indicator *x)
         fmt_value(c->req->arena, c->lang, x->unit, x->target));
 }
 
+/* A reason in words; "no placement N months after" names its N, a
+ * caseload its staff member. */
+static const char *reason_text(ov_ctx *c, const ov_board *b,
+                               const ov_att_item *it, const choices *ch)
+{
+    char key[64];
+    snprintf(key, sizeof key, "attention.%s", ov_att_reason_code(it->reason));
+    if (it->reason == OV_ATT_NO_PLACEMENT)
+        return subst(c, key, itoa_(c, b->rules.no_placement_months), NULL);
+    if (it->reason == OV_ATT_CASELOAD_OVER) {
+        const char *who = itoa_(c, it->staff_id);
+        for (int i = 0; ch && i < ch->nstaff; i++)
+            if (ch->staff[i].id == it->staff_id)
+                who = ch->staff[i].name.ptr;
+        return subst(c, key, who, NULL);
+    }
+    return ov_msg(c->lang, key);
+}
+
 /* ---- the tiles ---- */
 
 /* A published figure drawn as a labelled reference line (DOMAIN.md,
@@ -364,11 +393,10 @@ static void sparkline(ov_ctx *c, const ov_board *b, const ov_indicator *x)
         ov_svg_href(&s, "target", sy, x->target, 4, W - 4, NULL);
     for (int i = 0; i < NREFS; i++)
         if (refs[i].id == x->id) {
-            char n[OV_FMT_BUF], t[160];
-            ov_svg_value(refs[i].v, 1, n);
-            snprintf(t, sizeof t, "%s %s", ov_msg(c->lang, refs[i].label_key),
-                     n);
-            ov_svg_href(&s, "ref", sy, refs[i].v, 4, W - 4, t);
+            ov_svg_href(&s, refs[i].v < (x->has_target ? x->target : 0)
+                                ? "ref low"
+                                : "ref",
+                        sy, refs[i].v, 4, W - 4, NULL);
         }
     ov_svg_polyline(&s, "trend", sx, sy, 0, 1, y, OV_BOARD_MONTHS, true);
     for (int k = 0; k < OV_BOARD_MONTHS; k++)
@@ -381,7 +409,24 @@ static void sparkline(ov_ctx *c, const ov_board *b, const ov_indicator *x)
             ov_svg_circle(&s, "trend", ov_svg_map(sx, k), ov_svg_map(sy, y[k]),
                           2.5, t);
         }
-    ov_svg_end(&s, NULL);
+    ov_svg_end_svg(&s);
+    /* the reference lines named below the line, so close ones never
+     * overlap: the target, then each published figure with its source */
+    ov_html_lit(c->res, "<figcaption>");
+    if (x->has_target)
+        ov_html_printf(c->res, "<span class=\"key target\">%h</span> ",
+                       ov_str_c(fmt_target(c, x)));
+    for (int i = 0; i < NREFS; i++)
+        if (refs[i].id == x->id)
+            ov_html_printf(
+                c->res, "<span class=\"key %h\">%t %h</span> ",
+                ov_str_c(refs[i].v < (x->has_target ? x->target : 0)
+                             ? "ref low"
+                             : "ref"),
+                refs[i].label_key,
+                ov_str_c(fmt_value(c->req->arena, c->lang, x->unit,
+                                   refs[i].v)));
+    ov_html_lit(c->res, "</figcaption></figure>");
 }
 
 /* "12 af 15" with each number a link to its courses (leaders). */
@@ -393,6 +438,29 @@ static void num_den(ov_ctx *c, const req_q *r, const ov_indicator *x,
     const char *den = fmt_count(a, x->denominator);
     bool is_load = x->group == OV_IND_GROUP_CASELOAD ||
                    x->id == OV_IND_CTI_CASELOAD_MAX;
+    if (is_load) {
+        /* "432 forløb hos 8 medarbejdere": the courses can be listed, the
+         * staff are a count */
+        const char *t =
+            subst(c,
+                  x->id == OV_IND_CTI_CASELOAD_MAX ? "board.load_max_nd"
+                                                   : "board.load_nd",
+                  "\x01", den);
+        const char *mark = strchr(t, '\x01');
+        ov_html_lit(c->res, "<span class=\"nd\">");
+        ov_str head = {t, (size_t)(mark - t)};
+        ov_html_printf(c->res, "%h", head);
+        if (drill && x->numerator > 0)
+            ov_html_printf(c->res,
+                           "<a href=\"/tavle/liste?ind=%u&amp;part=num&amp;"
+                           "%h\" title=\"%t\">%h</a>",
+                           ov_str_c(x->code), r->filter, "board.drill_num",
+                           num);
+        else
+            ov_html_printf(c->res, "%h", num);
+        ov_html_printf(c->res, "%h</span>", ov_str_c(mark + 1));
+        return;
+    }
     ov_html_lit(c->res, "<span class=\"nd\">");
     if (drill && x->numerator > 0)
         ov_html_printf(c->res,
@@ -401,9 +469,8 @@ static void num_den(ov_ctx *c, const req_q *r, const ov_indicator *x,
                        ov_str_c(x->code), r->filter, "board.drill_num", num);
     else
         ov_html_printf(c->res, "%h", num);
-    ov_html_printf(c->res, " %t ", is_load ? "board.of_staff" : "board.of");
-    /* a caseload's denominator is a number of staff: no courses to list */
-    if (drill && x->denominator > 0 && !is_load)
+    ov_html_printf(c->res, " %t ", "board.of");
+    if (drill && x->denominator > 0)
         ov_html_printf(c->res,
                        "<a href=\"/tavle/liste?ind=%u&amp;part=den&amp;%h\" "
                        "title=\"%t\">%h</a>",
@@ -485,16 +552,6 @@ static void tile(ov_ctx *c, const req_q *r, const ov_board *b,
 
 /* ---- the filter form ---- */
 
-/* The filter's choices, read in the request's transaction: the teams the
- * viewer may filter by (a leader every team of the municipality, staff
- * the teams they are on) and, for a leader, the frontline staff. */
-typedef struct choices {
-    ov_team_row *teams;
-    int nteams;
-    ov_board_staff *staff;
-    int nstaff;
-} choices;
-
 static ov_status load_choices(ov_ctx *c, ov_tx *tx, choices *ch, ov_err *err)
 {
     memset(ch, 0, sizeof *ch);
@@ -502,6 +559,9 @@ static ov_status load_choices(ov_ctx *c, ov_tx *tx, choices *ch, ov_err *err)
     bool leader = ov_may_do(v, OV_OP_BOARD_DRILL);
     if (ov_team_list(tx, v->municipality_code, c->req->arena, &ch->teams,
                      &ch->nteams, err) != OV_OK)
+        return err->code;
+    if (ov_board_staff_list(tx, v->municipality_code, c->req->arena,
+                            &ch->staff, &ch->nstaff, err) != OV_OK)
         return err->code;
     if (!leader) {
         int k = 0;
@@ -514,10 +574,8 @@ static ov_status load_choices(ov_ctx *c, ov_tx *tx, choices *ch, ov_err *err)
                 ch->teams[k++] = ch->teams[i];
         }
         ch->nteams = k;
-        return OV_OK;
     }
-    return ov_board_staff_list(tx, v->municipality_code, c->req->arena,
-                               &ch->staff, &ch->nstaff, err);
+    return OV_OK;
 }
 
 static void filter_form(ov_ctx *c, const choices *ch, const req_q *r)
@@ -527,7 +585,7 @@ static void filter_form(ov_ctx *c, const choices *ch, const req_q *r)
     const ov_team_row *teams = ch->teams;
     int nteams = ch->nteams;
     const ov_board_staff *staff = ch->staff;
-    int nstaff = ch->nstaff;
+    int nstaff = leader ? ch->nstaff : 0; /* staff filter by themselves */
     ov_page_form_errors(c->res, &r->f);
     ov_html_lit(c->res, "<form method=\"get\" action=\"/tavle\" "
                         "class=\"filter board-filter\"><div class=\"row\">");
@@ -636,7 +694,8 @@ static void board_table(ov_ctx *c, const ov_board *b, ov_table *t)
 }
 
 static void attention_table(ov_ctx *c, const ov_board *b,
-                            const ov_board_course *cs, int n, ov_table *t)
+                            const ov_board_course *cs, int n,
+                            const choices *ch, ov_table *t)
 {
     const char *h[6] = {
         ov_msg(c->lang, "board.col.course"), ov_msg(c->lang, "board.col.citizen"),
@@ -651,8 +710,7 @@ static void attention_table(ov_ctx *c, const ov_board *b,
             row[1] = ov_cell_text(cs[i].citizen_name);
             row[2] = ov_cell_text(cs[i].team);
         }
-        row[3] = ov_cell_textc(ov_msg2(c->lang, "attention",
-                                       ov_att_reason_code(b->att[i].reason)));
+        row[3] = ov_cell_textc(reason_text(c, b, &b->att[i], ch));
         row[4] = ov_cell_date(b->att[i].since);
         if (b->att[i].staff_id)
             row[5] = ov_cell_number((double)b->att[i].staff_id, 0);
@@ -714,14 +772,15 @@ static const struct {
 };
 
 static void attention_list(ov_ctx *c, const ov_board *b,
-                           const ov_board_course *cs, int n, bool full)
+                           const ov_board_course *cs, int n, bool full,
+                           const choices *ch)
 {
     if (b->natt == 0) {
         ov_html_printf(c->res, "<p class=\"empty\">%t</p>", "board.att_none");
         return;
     }
     if (!full && n < b->natt)
-        ov_html_printf(c->res, "<p>%h</p>",
+        ov_html_printf(c->res, "<p class=\"att-more\">%h</p>",
                        ov_str_c(subst(c, "board.att_shown", itoa_(c, n),
                                       itoa_(c, b->natt))));
     ov_html_printf(c->res,
@@ -732,18 +791,15 @@ static void attention_list(ov_ctx *c, const ov_board *b,
                    "board.col.reason", "board.col.since");
     for (int i = 0; i < n; i++) {
         const ov_att_item *it = &b->att[i];
-        char since[OV_DATE_BUF], rk[64];
+        char since[OV_DATE_BUF];
         ov_date_format_dk(it->since, since);
-        snprintf(rk, sizeof rk, "attention.%s",
-                 ov_att_reason_code(it->reason));
         ov_html_printf(c->res,
                        "<tr data-reason=\"%h\"><td><a href=\"/forloeb/%D\">"
-                       "%D</a></td><td>%h</td><td>%h</td><td>%t",
+                       "%D</a></td><td>%h</td><td>%h</td><td>%h</td>"
+                       "<td>%h</td></tr>",
                        ov_str_c(ov_att_reason_code(it->reason)), it->course_id,
-                       it->course_id, cs[i].citizen_name, cs[i].team, rk);
-        if (it->staff_id)
-            ov_html_printf(c->res, " (%t %D)", "board.staff_id", it->staff_id);
-        ov_html_printf(c->res, "</td><td>%h</td></tr>", ov_str_c(since));
+                       it->course_id, cs[i].citizen_name, cs[i].team,
+                       ov_str_c(reason_text(c, b, it, ch)), ov_str_c(since));
     }
     ov_html_lit(c->res, "</tbody></table>");
 }
@@ -792,8 +848,7 @@ void ov_h_board(ov_web *app, ov_request *req, ov_response *res)
             return;
         }
         ov_page_begin(res, req, 400, ov_str_c(ov_msg(c.lang, "board.title")));
-        ov_html_printf(res, "<div class=\"board\"><h1>%t</h1>",
-                       "board.title");
+        ov_html_lit(res, "<div class=\"board\">");
         filter_form(&c, &ch, &r);
         ov_html_lit(res, "</div>");
         ov_page_end(res);
@@ -807,7 +862,7 @@ void ov_h_board(ov_web *app, ov_request *req, ov_response *res)
     ov_board_course *cs = NULL;
     choices ch;
     memset(&ch, 0, sizeof ch);
-    if (ok && r.format == F_HTML)
+    if (ok)
         ok = load_choices(&c, tx, &ch, &err) == OV_OK;
     if (ok) {
         shown = r.format == F_XLSX ? b.natt
@@ -825,16 +880,16 @@ void ov_h_board(ov_web *app, ov_request *req, ov_response *res)
         ov_date_format_dk(r.q.from, f);
         ov_date_format_dk(r.q.to, t);
         ov_html_printf(res,
-                       "<div class=\"board\"><h1>%t</h1><p class=\"period\">"
+                       "<div class=\"board\"><p class=\"period\">"
                        "%h\xe2\x80\x93%h \xc2\xb7 %h</p>",
-                       "board.title", ov_str_c(f), ov_str_c(t),
+                       ov_str_c(f), ov_str_c(t),
                        ov_str_c(subst(&c, "board.ncourses",
                                       itoa_(&c, b.ncourses), NULL)));
         filter_form(&c, &ch, &r);
     } else {
         ov_table t[2];
         board_table(&c, &b, &t[0]);
-        attention_table(&c, &b, cs, shown, &t[1]);
+        attention_table(&c, &b, cs, shown, &ch, &t[1]);
         send_tables(&c, r.format, t, r.format == F_XLSX ? 2 : 1, "tavle");
         return;
     }
@@ -869,14 +924,15 @@ void ov_h_board(ov_web *app, ov_request *req, ov_response *res)
     ov_html_lit(res, "</ul></section>");
     char on[OV_DATE_BUF];
     ov_date_format_dk(b.on, on);
-    ov_html_printf(res, "<h2 id=\"attention\">%t</h2><p class=\"muted\">%h</p>",
+    ov_html_printf(res, "<h2 id=\"attention\">%t</h2><p class=\"att-more\">%h"
+                        "</p>",
                    "board.attention",
                    ov_str_c(subst(&c, "board.att_on", on, NULL)));
-    attention_list(&c, &b, cs, shown, false);
+    attention_list(&c, &b, cs, shown, false, &ch);
     if (drill && b.natt > 0)
         ov_html_printf(res,
-                       "<p><a href=\"/tavle/liste?list=attention&amp;%h\">%t"
-                       "</a></p>",
+                       "<p class=\"att-more\"><a href=\"/tavle/liste?"
+                       "list=attention&amp;%h\">%t</a></p>",
                        r.filter, "board.att_all");
     exports(&c, &r, "/tavle", ov_str_c(""));
     ov_html_lit(res, "</div>");
@@ -933,7 +989,9 @@ void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res)
         ov_ctx_fail(&c, &err);
         return;
     }
-    bool ok = check_scope(&c, tx, &r.q, &err) == OV_OK;
+    choices ch;
+    bool ok = check_scope(&c, tx, &r.q, &err) == OV_OK &&
+              load_choices(&c, tx, &ch, &err) == OV_OK;
     ov_board b;
     ov_ind_course_ref *refs_ = NULL;
     int n = 0;
@@ -966,7 +1024,7 @@ void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res)
     if (r.format != F_HTML) {
         ov_table tb;
         if (attention) {
-            attention_table(&c, &b, cs, n, &tb);
+            attention_table(&c, &b, cs, n, &ch, &tb);
         } else {
             const char *h[5] = {ov_msg(c.lang, "board.col.course"),
                                 ov_msg(c.lang, "board.col.citizen"),
@@ -996,9 +1054,8 @@ void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res)
     ov_page_begin(res, req, 200, ov_str_c(title));
     ov_html_printf(res,
                    "<div class=\"board\"><p><a href=\"/tavle?%h\">%t</a></p>"
-                   "<h1>%h</h1><p class=\"period\">%h\xe2\x80\x93%h</p>",
-                   r.filter, "board.back", ov_str_c(title), ov_str_c(f),
-                   ov_str_c(t));
+                   "<p class=\"period\">%h\xe2\x80\x93%h</p>",
+                   r.filter, "board.back", ov_str_c(f), ov_str_c(t));
     ov_str extra = attention
                        ? ov_str_c("list=attention&")
                        : ov_str_c(ov_arena_printf(req->arena,
@@ -1006,7 +1063,7 @@ void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res)
                                                   ov_ind_code(id),
                                                   den ? "den" : "num"));
     if (attention) {
-        attention_list(&c, &b, cs, n, true);
+        attention_list(&c, &b, cs, n, true, &ch);
     } else {
         double sum = 0;
         for (int i = 0; i < n; i++)
