@@ -2,7 +2,10 @@
 
 #include <string.h>
 
+#include <stdio.h>
+
 #include "store/audit.h"
+#include "store/indicators.h"
 #include "store/store_int.h"
 
 static const char SQL_STAFF[] =
@@ -80,4 +83,18 @@ ov_status ov_board_courses(ov_tx *tx, int municipality_code,
             return err->code;
     }
     return OV_OK;
+}
+
+ov_status ov_board_audit_facts(ov_tx *tx, const struct ov_ind_query *q,
+                               int ncourses, ov_err *err)
+{
+    char crit[OV_AUDIT_CRITERION_MAX], from[OV_DATE_BUF], to[OV_DATE_BUF];
+    ov_date_format_iso(q->from, from);
+    ov_date_format_iso(q->to, to);
+    snprintf(crit, sizeof crit,
+             "indikatorer: %d forløb, kommune %d, team %lld, medarbejder "
+             "%lld, %s..%s",
+             ncourses, q->municipality_code, (long long)q->team_id,
+             (long long)q->staff_id, from, to);
+    return ov_audit_append(tx, OV_ACT_READ, 0, crit, err);
 }

@@ -43,4 +43,12 @@ ov_status ov_board_courses(ov_tx *tx, int municipality_code,
                            const int64_t *ids, int n, const char *criterion,
                            ov_arena *a, ov_board_course **out, ov_err *err);
 
+/* The audit row of a read of the indicators' facts (as
+ * ov_ind_facts_read writes it) when the figures come from the board's
+ * cache (web/ui_board.c): the read is recorded whether or not the
+ * database was asked again. */
+struct ov_ind_query;
+ov_status ov_board_audit_facts(ov_tx *tx, const struct ov_ind_query *q,
+                               int ncourses, ov_err *err);
+
 #endif

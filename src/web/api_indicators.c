@@ -91,6 +91,8 @@ void ov_h_indicators(ov_web *app, ov_request *req, ov_response *res)
     if (q.team_id == 0 && q.staff_id == 0)
         q.staff_id = ov_indicators_default_staff(&req->viewer);
     ov_actor actor = ov_ctx_actor(&c, "indikatorer");
+    uint64_t instance, gen;
+    ov_store_data_version(app->store, &instance, &gen);
     ov_tx *tx;
     if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
@@ -114,8 +116,8 @@ void ov_h_indicators(ov_web *app, ov_request *req, ov_response *res)
     /* the figures and the courses that need attention (web/board.h), as
      * the board shows them */
     ok = ok &&
-         ov_board_read(tx, &q, c.today, false, req->arena, &b, &err) ==
-             OV_OK &&
+         ov_board_read_cached(tx, &q, c.today, false, instance, gen,
+                              req->arena, &b, &err) == OV_OK &&
          ov_board_attention_json(tx, &b, req->arena, &attention, &err) ==
              OV_OK;
     if (!ov_ctx_finish(&c, tx, ok, &err)) {

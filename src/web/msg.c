@@ -809,6 +809,8 @@ static entry cat[] = {
     {"board.all_teams", "Hele kommunen", "The whole municipality"},
     {"board.no_team", "Intet team valgt", "No team chosen"},
     {"board.all_staff", "Alle medarbejdere", "All staff"},
+    {"board.staff_hint", "Vælg et team for at vælge en medarbejder.",
+     "Choose a team to choose a staff member."},
     {"board.me", "Mine egne forløb", "My own courses"},
     {"board.elements", "De seks kerneelementer", "The six core elements"},
     {"board.el1", "1 Opstartsmøde", "1 Start meeting"},

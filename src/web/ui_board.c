@@ -28,6 +28,7 @@
  * one A4 landscape page (app.css, ui_auth.c).
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +86,104 @@ ov_status ov_board_read(ov_tx *tx, const ov_ind_query *q, ov_date today,
     out->natt = natt;
     free(att);
     return OV_OK;
+}
+
+/* ---- the cache ---- */
+
+enum { CACHE_N = 16 };
+
+typedef struct cache_entry {
+    bool used, computing;
+    uint64_t instance, gen, tick;
+    ov_ind_query q;
+    ov_date on;
+    ov_board b; /* b.att malloc'ed */
+} cache_entry;
+
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cache_cond = PTHREAD_COND_INITIALIZER;
+static cache_entry cache[CACHE_N];
+static uint64_t cache_tick;
+
+static bool same_query(const ov_ind_query *x, const ov_ind_query *y)
+{
+    return x->municipality_code == y->municipality_code &&
+           x->team_id == y->team_id && x->staff_id == y->staff_id &&
+           x->from == y->from && x->to == y->to;
+}
+
+static void board_copy(ov_board *to, const ov_board *from, ov_arena *a)
+{
+    *to = *from;
+    to->att = a ? OV_NEW_N(a, ov_att_item, (size_t)from->natt + 1)
+                : ov_xmalloc(ov_size_mul((size_t)from->natt + 1,
+                                         sizeof *to->att));
+    if (from->natt > 0)
+        memcpy(to->att, from->att, (size_t)from->natt * sizeof *to->att);
+}
+
+ov_status ov_board_read_cached(ov_tx *tx, const ov_ind_query *q,
+                               ov_date today, bool trend, uint64_t instance,
+                               uint64_t gen, ov_arena *a, ov_board *out,
+                               ov_err *err)
+{
+    ov_date on = q->to < today ? q->to : today;
+    pthread_mutex_lock(&cache_lock);
+    cache_entry *slot = NULL;
+    for (;;) {
+        cache_entry *hit = NULL;
+        for (int i = 0; i < CACHE_N; i++) {
+            cache_entry *e = &cache[i];
+            if (e->used && e->instance == instance && e->gen == gen &&
+                e->on == on && same_query(&e->q, q) &&
+                (e->b.has_trend || !trend || e->computing))
+                hit = e;
+        }
+        if (hit && hit->computing) {
+            pthread_cond_wait(&cache_cond, &cache_lock);
+            continue;
+        }
+        if (hit) {
+            hit->tick = ++cache_tick;
+            board_copy(out, &hit->b, a);
+            pthread_mutex_unlock(&cache_lock);
+            return ov_board_audit_facts(tx, q, out->ncourses, err);
+        }
+        /* a free slot, or the least recently used one not being computed */
+        for (int i = 0; i < CACHE_N; i++) {
+            cache_entry *e = &cache[i];
+            if (e->computing)
+                continue;
+            if (!slot || !e->used || (slot->used && e->tick < slot->tick))
+                slot = e;
+        }
+        break;
+    }
+    if (!slot) { /* every slot is being computed: compute without keeping */
+        pthread_mutex_unlock(&cache_lock);
+        return ov_board_read(tx, q, today, trend, a, out, err);
+    }
+    if (slot->used)
+        free(slot->b.att);
+    memset(slot, 0, sizeof *slot);
+    slot->used = slot->computing = true;
+    slot->instance = instance;
+    slot->gen = gen;
+    slot->q = *q;
+    slot->on = on;
+    pthread_mutex_unlock(&cache_lock);
+    ov_status st = ov_board_read(tx, q, today, true, a, out, err);
+    pthread_mutex_lock(&cache_lock);
+    slot->computing = false;
+    if (st == OV_OK) {
+        board_copy(&slot->b, out, NULL);
+        slot->tick = ++cache_tick;
+    } else {
+        slot->used = false;
+    }
+    pthread_cond_broadcast(&cache_cond);
+    pthread_mutex_unlock(&cache_lock);
+    return st;
 }
 
 /* The citizens behind the first n attention items, read for `purpose`. */
@@ -226,8 +325,10 @@ static ov_status check_scope(ov_ctx *c, ov_tx *tx, const ov_ind_query *q,
 typedef struct choices {
     ov_team_row *teams;
     int nteams;
-    ov_board_staff *staff;
+    ov_board_staff *staff; /* the municipality's frontline staff (names) */
     int nstaff;
+    ov_member_row *members; /* the chosen team's: the staff filter's */
+    int nmembers;
 } choices;
 
 /* ---- formatting ---- */
@@ -552,7 +653,8 @@ static void tile(ov_ctx *c, const req_q *r, const ov_board *b,
 
 /* ---- the filter form ---- */
 
-static ov_status load_choices(ov_ctx *c, ov_tx *tx, choices *ch, ov_err *err)
+static ov_status load_choices(ov_ctx *c, ov_tx *tx, const ov_ind_query *q,
+                              bool checked, choices *ch, ov_err *err)
 {
     memset(ch, 0, sizeof *ch);
     const ov_viewer *v = &c->req->viewer;
@@ -562,6 +664,12 @@ static ov_status load_choices(ov_ctx *c, ov_tx *tx, choices *ch, ov_err *err)
         return err->code;
     if (ov_board_staff_list(tx, v->municipality_code, c->req->arena,
                             &ch->staff, &ch->nstaff, err) != OV_OK)
+        return err->code;
+    /* a leader picks a staff member within a team (a large municipality
+     * has hundreds); the team was checked to be the municipality's */
+    if (leader && checked && q->team_id != 0 &&
+        ov_team_members(tx, q->team_id, c->req->arena, &ch->members,
+                        &ch->nmembers, err) != OV_OK)
         return err->code;
     if (!leader) {
         int k = 0;
@@ -584,8 +692,8 @@ static void filter_form(ov_ctx *c, const choices *ch, const req_q *r)
     bool leader = ov_may_do(v, OV_OP_BOARD_DRILL);
     const ov_team_row *teams = ch->teams;
     int nteams = ch->nteams;
-    const ov_board_staff *staff = ch->staff;
-    int nstaff = leader ? ch->nstaff : 0; /* staff filter by themselves */
+    const ov_member_row *members = ch->members;
+    int nmembers = leader ? ch->nmembers : 0; /* staff: only themselves */
     ov_page_form_errors(c->res, &r->f);
     ov_html_lit(c->res, "<form method=\"get\" action=\"/tavle\" "
                         "class=\"filter board-filter\"><div class=\"row\">");
@@ -617,18 +725,37 @@ static void filter_form(ov_ctx *c, const choices *ch, const req_q *r)
             ov_html_printf(c->res, "<option value=\"%D\">%t</option>",
                            v->user_id, "board.me");
     }
-    for (int i = 0; i < nstaff; i++) {
+    bool listed = !leader || r->q.staff_id == 0;
+    for (int i = 0; i < nmembers; i++) {
+        if (!ov_role_is_frontline(members[i].role))
+            continue;
         char rk[48];
-        snprintf(rk, sizeof rk, "role.%s", ov_role_code(staff[i].role));
-        if (staff[i].id == r->q.staff_id)
+        snprintf(rk, sizeof rk, "role.%s", ov_role_code(members[i].role));
+        bool sel = members[i].user_id == r->q.staff_id;
+        listed = listed || sel;
+        if (sel)
             ov_html_printf(c->res,
                            "<option value=\"%D\" selected>%h (%t)</option>",
-                           staff[i].id, staff[i].name, rk);
+                           members[i].user_id, members[i].full_name, rk);
         else
             ov_html_printf(c->res, "<option value=\"%D\">%h (%t)</option>",
-                           staff[i].id, staff[i].name, rk);
+                           members[i].user_id, members[i].full_name, rk);
     }
-    ov_html_lit(c->res, "</select></div>");
+    /* the staff member chosen, when not of the chosen team's list */
+    for (int i = 0; !listed && i < ch->nstaff; i++)
+        if (ch->staff[i].id == r->q.staff_id) {
+            char rk[48];
+            snprintf(rk, sizeof rk, "role.%s",
+                     ov_role_code(ch->staff[i].role));
+            ov_html_printf(c->res,
+                           "<option value=\"%D\" selected>%h (%t)</option>",
+                           ch->staff[i].id, ch->staff[i].name, rk);
+            listed = true;
+        }
+    ov_html_lit(c->res, "</select>");
+    if (leader && r->q.team_id == 0)
+        ov_html_printf(c->res, "<small>%t</small>", "board.staff_hint");
+    ov_html_lit(c->res, "</div>");
     for (int k = 0; k < 2; k++) {
         const char *name = k ? "to" : "from";
         ov_str kept = ov_form_str(&r->f, name);
@@ -826,6 +953,8 @@ void ov_h_board(ov_web *app, ov_request *req, ov_response *res)
     parse_query(&c, &r);
     bool drill = ov_may_do(&req->viewer, OV_OP_BOARD_DRILL);
     ov_actor actor = ov_ctx_actor(&c, "tavlemøde");
+    uint64_t instance, gen;
+    ov_store_data_version(app->store, &instance, &gen);
     ov_tx *tx;
     if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
@@ -841,7 +970,7 @@ void ov_h_board(ov_web *app, ov_request *req, ov_response *res)
             return;
         }
         choices ch;
-        bool got = load_choices(&c, tx, &ch, &err) == OV_OK;
+        bool got = load_choices(&c, tx, &r.q, false, &ch, &err) == OV_OK;
         ov_tx_rollback(tx);
         if (!got) {
             ov_ctx_fail(&c, &err);
@@ -856,14 +985,15 @@ void ov_h_board(ov_web *app, ov_request *req, ov_response *res)
     }
     ov_board b;
     bool ok = check_scope(&c, tx, &r.q, &err) == OV_OK &&
-              ov_board_read(tx, &r.q, c.today, r.format == F_HTML,
-                            req->arena, &b, &err) == OV_OK;
+              ov_board_read_cached(tx, &r.q, c.today, r.format == F_HTML,
+                                   instance, gen, req->arena, &b,
+                                   &err) == OV_OK;
     int shown = 0;
     ov_board_course *cs = NULL;
     choices ch;
     memset(&ch, 0, sizeof ch);
     if (ok)
-        ok = load_choices(&c, tx, &ch, &err) == OV_OK;
+        ok = load_choices(&c, tx, &r.q, true, &ch, &err) == OV_OK;
     if (ok) {
         shown = r.format == F_XLSX ? b.natt
                                    : (b.natt < ATT_SHOWN ? b.natt : ATT_SHOWN);
@@ -984,6 +1114,8 @@ void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res)
                                     ov_ind_code(id),
                                     den ? "nævner" : "tæller");
     ov_actor actor = ov_ctx_actor(&c, purpose);
+    uint64_t instance, gen;
+    ov_store_data_version(app->store, &instance, &gen);
     ov_tx *tx;
     if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
@@ -991,14 +1123,14 @@ void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res)
     }
     choices ch;
     bool ok = check_scope(&c, tx, &r.q, &err) == OV_OK &&
-              load_choices(&c, tx, &ch, &err) == OV_OK;
+              load_choices(&c, tx, &r.q, true, &ch, &err) == OV_OK;
     ov_board b;
     ov_ind_course_ref *refs_ = NULL;
     int n = 0;
     ov_board_course *cs = NULL;
     if (ok && attention) {
-        ok = ov_board_read(tx, &r.q, c.today, false, req->arena, &b, &err) ==
-                 OV_OK &&
+        ok = ov_board_read_cached(tx, &r.q, c.today, false, instance, gen,
+                                  req->arena, &b, &err) == OV_OK &&
              att_courses(tx, &b, b.natt, purpose, req->arena, &cs, &err) ==
                  OV_OK;
         n = ok ? b.natt : 0;
