@@ -98,6 +98,11 @@ static const setting_def defs[OV_SET_COUNT] = {
                                  v_absolute,
                                  "a web session ends this many hours after "
                                  "the log-in, in use or not"},
+    [OV_SET_AUDIT_SYSLOG] = {"audit_syslog", "OVERGANG_AUDIT_SYSLOG", "no",
+                             v_yesno,
+                             "yes: serve also sends each audit anchor to "
+                             "syslog (authpriv), so a copy can leave the "
+                             "machine"},
 };
 
 static void copy_value(char *dst, const char *src)

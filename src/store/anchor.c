@@ -225,6 +225,10 @@ void ov_anchor_now(ov_store *s)
         s->anchor_warned = true;
         return;
     }
+    if (s->anchor_copy) {
+        line[n - 1] = '\0'; /* without its newline */
+        s->anchor_copy(line, s->anchor_copy_ctx);
+    }
     if (created) {
         char dir[PATH_MAX];
         const char *slash = strrchr(s->anchors_path, '/');

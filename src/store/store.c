@@ -518,6 +518,8 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
     s->anchors_path = opt->anchors_path ? path_with(opt->anchors_path, "")
                                         : path_with(opt->db_path, "-anchors");
     s->anchor_fd = -1;
+    s->anchor_copy = opt->anchor_copy;
+    s->anchor_copy_ctx = opt->anchor_copy_ctx;
     s->no_anchors = opt->no_anchors;
     s->readonly = opt->mode == OV_OPEN_READONLY;
     s->nreaders = opt->readers > 0 ? opt->readers : DEFAULT_READERS;

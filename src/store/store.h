@@ -54,6 +54,12 @@ typedef struct ov_store_options {
     const char *audit_key_path;
     /* The anchor file (store/audit.h); NULL: `<db>-anchors`. */
     const char *anchors_path;
+    /* Called with each anchor line (without its newline) after it is
+     * synced to the anchor file, so a copy can leave the machine: `serve`
+     * sends it to syslog when the setting audit_syslog is yes. Called on
+     * the store's background thread or in close; must not block long. */
+    void (*anchor_copy)(const char *line, void *ctx);
+    void *anchor_copy_ctx;
     /* Verification without anchors (a backup, or a copy never opened for
      * writing): the chain alone, so removed newest rows go unnoticed. */
     bool no_anchors;

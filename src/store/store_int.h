@@ -137,6 +137,8 @@ struct ov_store {
     int64_t keyed_from;      /* first keyed row; 0: none yet */
     /* anchors: written by the background thread and at close */
     int anchor_fd;
+    void (*anchor_copy)(const char *line, void *ctx); /* opt->anchor_copy */
+    void *anchor_copy_ctx;
     bool no_anchors;         /* verify the chain alone (opt->no_anchors) */
     bool anchored;           /* anchored_* hold the last anchor written */
     int64_t anchored_id;

@@ -499,6 +499,60 @@ static void a_running_store_anchors_new_rows_without_closing(void **state)
     tu_db_free(&t);
 }
 
+/* Each anchor line, once synced, is handed to the anchor_copy callback
+ * (serve sends it to syslog): the copy is the file's line, byte for byte,
+ * so `audit verify --anchors` accepts a file made from the copies. */
+typedef struct copies {
+    int n;
+    char last[512];
+} copies;
+
+static void copy_anchor(const char *line, void *ctx)
+{
+    copies *c = ctx;
+    c->n++;
+    snprintf(c->last, sizeof c->last, "%s", line);
+}
+
+static void each_anchor_is_also_handed_to_the_copy_callback(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_store_close(t.store);
+    copies c = {0};
+    ov_store_options o = {.db_path = t.db, .key_path = t.key,
+                          .mode = OV_OPEN_MIGRATE, .anchor_copy = copy_anchor,
+                          .anchor_copy_ctx = &c};
+    ov_err err;
+    assert_int_equal(ov_store_open(&o, &t.store, &err), OV_OK);
+    add_rows(&t, 3);
+    ov_store_close(t.store); /* anchors the head at close at the latest */
+    t.store = NULL;
+    assert_true(c.n >= 1);
+    char *last = tu_sh_out("tail -n 1 '%s-anchors'", t.db);
+    assert_non_null(last);
+    size_t len = strlen(last);
+    if (len && last[len - 1] == '\n')
+        last[len - 1] = '\0';
+    assert_string_equal(c.last, last);
+    free(last);
+    /* a file made of the copies verifies as the anchor file does */
+    assert_int_equal(tu_sh("printf '%%s\\n' '%s' > '%s/copy-anchors'", c.last,
+                           t.dir), 0);
+    char copy[400];
+    snprintf(copy, sizeof copy, "%s/copy-anchors", t.dir);
+    ov_store_options v = {.db_path = t.db, .key_path = t.key,
+                          .mode = OV_OPEN_READONLY, .anchors_path = copy};
+    ov_store *s;
+    assert_int_equal(ov_store_open(&v, &s, &err), OV_OK);
+    ov_audit_report rep;
+    assert_int_equal(ov_audit_verify(s, &rep, &err), OV_OK);
+    assert_true(rep.anchor_id >= 3);
+    ov_store_close(s);
+    tu_db_free(&t);
+}
+
 static void a_forged_or_missing_anchor_file_is_reported(void **state)
 {
     (void)state;
@@ -735,6 +789,7 @@ int main(void)
         cmocka_unit_test(deleting_the_newest_rows_is_detected_by_the_anchor),
         cmocka_unit_test(a_forged_or_missing_anchor_file_is_reported),
         cmocka_unit_test(a_running_store_anchors_new_rows_without_closing),
+        cmocka_unit_test(each_anchor_is_also_handed_to_the_copy_callback),
         cmocka_unit_test(an_anchor_line_cut_short_by_a_crash_is_dropped),
         cmocka_unit_test(an_old_log_is_keyed_from_its_next_row),
         cmocka_unit_test(a_forged_checkpoint_that_hides_old_rows_is_detected),
