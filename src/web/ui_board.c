@@ -263,6 +263,15 @@ static ov_str filter_query(ov_arena *a, const ov_ind_query *q, bool team,
         staff && q->staff_id ? "&" : "", f, t));
 }
 
+/* An error of a query field, in the reader's language (web/msg.c). */
+static bool fail_field(ov_form *f, const char *field, const char *msg)
+{
+    ov_err err;
+    ov_err_set(&err, OV_EINVAL, field, "%s", msg);
+    ov_form_fail_err(f, &err);
+    return false;
+}
+
 /* Parse the query: false with the error in the form (400 on the page). */
 static void parse_query(ov_ctx *c, req_q *r)
 {
@@ -289,8 +298,7 @@ static void parse_query(ov_ctx *c, req_q *r)
     else if (ov_str_eq_c(fm, "xlsx"))
         r->format = F_XLSX;
     else if (r->valid)
-        r->valid = ov_form_fail(&r->f, "format",
-                                "format: use html, csv or xlsx") == OV_OK;
+        r->valid = fail_field(&r->f, "format", "format: use html, csv or xlsx");
     ov_err err;
     ov_err_clear(&err);
     if (r->valid && ov_ind_period_validate(q->from, q->to, &err) != OV_OK) {
@@ -1090,16 +1098,17 @@ void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res)
     bool den = ov_str_eq_c(part, "den");
     ov_ind_id id = OV_IND_COUNT;
     if (r.valid && list.len && !attention)
-        r.valid = ov_form_fail(&r.f, "list", "list: use list=attention, or "
-                                             "ind=an indicator id") == OV_OK;
+        r.valid = fail_field(&r.f, "list",
+                             "list: use list=attention, or ind=an indicator "
+                             "id");
     if (r.valid && !attention) {
         if (ov_ind_parse(ov_str_trim(ov_form_str(&r.f, "ind")), &id, &err) !=
             OV_OK)
             r.valid = ov_form_fail_err(&r.f, &err) == OV_OK;
         else if (!den && !ov_str_eq_c(part, "num") && part.len)
-            r.valid = ov_form_fail(&r.f, "part",
-                                   "part: use num (the numerator) or den "
-                                   "(the denominator)") == OV_OK;
+            r.valid = fail_field(&r.f, "part",
+                                 "part: use num (the numerator) or den (the "
+                                 "denominator)");
     }
     if (!r.valid) {
         ov_form_first_error(&r.f, &err);
