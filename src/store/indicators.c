@@ -83,6 +83,17 @@ static const char SQL_ON_TEAM[] =
 static const char SQL_USER_OF_MUNI[] =
     "SELECT count(*) FROM app_user WHERE id = ?1 AND municipality_code = ?2";
 
+/* The statements by job, so helpers take an index, never a string. */
+enum { Q_COURSES, Q_MEETINGS, Q_PLANS, Q_PLACEMENTS, Q_CTI, Q_CONTACTS,
+       Q_EMPLOYMENT, Q_WHO5 };
+static const char *const SQL_READ[] = {SQL_COURSES,    SQL_MEETINGS,
+                                       SQL_PLANS,      SQL_PLACEMENTS,
+                                       SQL_CTI,        SQL_CONTACTS,
+                                       SQL_EMPLOYMENT, SQL_WHO5};
+enum { C_TEAM_OF_MUNI, C_USER_OF_MUNI, C_ON_TEAM };
+static const char *const SQL_COUNT[] = {SQL_TEAM_OF_MUNI, SQL_USER_OF_MUNI,
+                                        SQL_ON_TEAM};
+
 /* One read of the query's courses and what hangs on them. */
 typedef struct reader {
     ov_tx *tx;
@@ -101,9 +112,9 @@ typedef struct reader {
     size_t nseen, seen_cap;
 } reader;
 
-static ov_status prepare(reader *r, const char *sql, ov_stmt **s)
+static ov_status prepare(reader *r, int which, ov_stmt **s)
 {
-    if (ov_stmt_prepare(r->tx->conn, sql, s, r->err) != OV_OK)
+    if (ov_stmt_prepare(r->tx->conn, SQL_READ[which], s, r->err) != OV_OK)
         return r->err->code;
     char to[OV_DATE_BUF];
     ov_date_format_iso(r->q->to, to);
@@ -144,7 +155,7 @@ static ov_date col_date_or_none(reader *r, ov_stmt *s, int col,
 static ov_status read_courses(reader *r)
 {
     ov_stmt *s;
-    if (prepare(r, SQL_COURSES, &s) != OV_OK)
+    if (prepare(r, Q_COURSES, &s) != OV_OK)
         return r->err->code;
     size_t cap = 0, ccap = 0;
     ov_step step;
@@ -195,7 +206,7 @@ static ov_attendees parse_attendees(ov_str list)
 static ov_status read_meetings(reader *r)
 {
     ov_stmt *s;
-    if (prepare(r, SQL_MEETINGS, &s) != OV_OK)
+    if (prepare(r, Q_MEETINGS, &s) != OV_OK)
         return r->err->code;
     ov_ind_meeting *fu = NULL;
     int *fu_course = NULL;
@@ -244,7 +255,7 @@ static ov_status read_meetings(reader *r)
 static ov_status read_plans(reader *r)
 {
     ov_stmt *s;
-    if (prepare(r, SQL_PLANS, &s) != OV_OK)
+    if (prepare(r, Q_PLANS, &s) != OV_OK)
         return r->err->code;
     ov_ind_plan *p = NULL;
     int *pc = NULL;
@@ -290,7 +301,7 @@ static ov_status read_plans(reader *r)
 static ov_status read_placements(reader *r)
 {
     ov_stmt *s;
-    if (prepare(r, SQL_PLACEMENTS, &s) != OV_OK)
+    if (prepare(r, Q_PLACEMENTS, &s) != OV_OK)
         return r->err->code;
     ov_ind_placement *p = NULL;
     int *pc = NULL;
@@ -328,7 +339,7 @@ static ov_status read_placements(reader *r)
 static ov_status read_cti(reader *r)
 {
     ov_stmt *s;
-    if (prepare(r, SQL_CTI, &s) != OV_OK)
+    if (prepare(r, Q_CTI, &s) != OV_OK)
         return r->err->code;
     ov_step step;
     ov_status st = OV_OK;
@@ -351,7 +362,7 @@ static ov_status read_cti(reader *r)
 static ov_status read_contacts(reader *r)
 {
     ov_stmt *s;
-    if (prepare(r, SQL_CONTACTS, &s) != OV_OK)
+    if (prepare(r, Q_CONTACTS, &s) != OV_OK)
         return r->err->code;
     ov_date *d = NULL;
     int *dc = NULL;
@@ -380,7 +391,7 @@ static ov_status read_contacts(reader *r)
 static ov_status read_employment(reader *r)
 {
     ov_stmt *s;
-    if (prepare(r, SQL_EMPLOYMENT, &s) != OV_OK)
+    if (prepare(r, Q_EMPLOYMENT, &s) != OV_OK)
         return r->err->code;
     ov_ind_employment *e = NULL;
     int *ec = NULL;
@@ -410,7 +421,7 @@ static ov_status read_employment(reader *r)
 static ov_status read_who5(reader *r)
 {
     ov_stmt *s;
-    if (prepare(r, SQL_WHO5, &s) != OV_OK)
+    if (prepare(r, Q_WHO5, &s) != OV_OK)
         return r->err->code;
     ov_ind_score *w = NULL;
     int *wc = NULL;
@@ -437,11 +448,11 @@ static ov_status read_who5(reader *r)
                        : ov_read_finish(r->tx, s, step, r->err);
 }
 
-static ov_status count_is_one(ov_tx *tx, const char *sql, int64_t id,
+static ov_status count_is_one(ov_tx *tx, int which, int64_t id,
                               int64_t other, bool *yes, ov_err *err)
 {
     ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, sql, &s, err) != OV_OK)
+    if (ov_stmt_prepare(tx->conn, SQL_COUNT[which], &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, id);
     ov_stmt_bind_i64(s, 2, other);
@@ -459,7 +470,7 @@ ov_status ov_ind_query_check(ov_tx *tx, const ov_ind_query *q, ov_err *err)
         return err->code;
     bool yes = true;
     if (q->team_id != 0 &&
-        (count_is_one(tx, SQL_TEAM_OF_MUNI, q->team_id,
+        (count_is_one(tx, C_TEAM_OF_MUNI, q->team_id,
                       q->municipality_code, &yes, err) != OV_OK ||
          !yes))
         return err->code != OV_OK
@@ -469,7 +480,7 @@ ov_status ov_ind_query_check(ov_tx *tx, const ov_ind_query *q, ov_err *err)
                                 "leave it out for the whole municipality",
                                 (long long)q->team_id, q->municipality_code);
     if (q->staff_id != 0 &&
-        (count_is_one(tx, SQL_USER_OF_MUNI, q->staff_id,
+        (count_is_one(tx, C_USER_OF_MUNI, q->staff_id,
                       q->municipality_code, &yes, err) != OV_OK ||
          !yes))
         return err->code != OV_OK
@@ -488,7 +499,7 @@ ov_status ov_ind_on_team(ov_tx *tx, int64_t user_id, int64_t team_id,
     *yes = false;
     if (ov_tx_check(tx, false, err) != OV_OK)
         return err->code;
-    return count_is_one(tx, SQL_ON_TEAM, user_id, team_id, yes, err);
+    return count_is_one(tx, C_ON_TEAM, user_id, team_id, yes, err);
 }
 
 /* Read the facts without an audit row (the callers write theirs). */
