@@ -554,6 +554,8 @@ ov_status ov_ind_query_check(ov_tx *tx, const ov_ind_query *q, ov_err *err)
         return err->code;
     if (ov_ind_period_validate(q->from, q->to, err) != OV_OK)
         return err->code;
+    if (ov_municipality_require(tx, q->municipality_code, err) != OV_OK)
+        return err->code;
     bool yes = true;
     if (q->team_id != 0 &&
         (count_is_one(tx, C_TEAM_OF_MUNI, q->team_id,

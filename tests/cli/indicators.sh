@@ -40,6 +40,8 @@ expect_fail 2 '^overgang: --from: ' "$OVERGANG" indicators --db "$T/d.db" \
 expect_fail 2 'xlsx comes later' "$OVERGANG" indicators --db "$T/d.db" \
     --municipality 250 --format xlsx
 expect_fail 2 'kommunekode' "$OVERGANG" indicators --db "$T/d.db"
+expect_fail 2 'municipality_code: 101 is not registered' "$OVERGANG" \
+    indicators --db "$T/d.db" --municipality 101
 expect_fail 2 'unknown indicator' "$OVERGANG" indicators --db "$T/d.db" \
     --municipality 250 --drill no_such
 tonder_team=$(sqlite3 "$T/d.db" "SELECT min(id) FROM team WHERE municipality_code = 550")
