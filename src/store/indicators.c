@@ -18,30 +18,30 @@
 
 static const char SQL_COURSES[] =
     "SELECT c.id, c.citizen_id, c.team_id, c.started_on, c.ended_on, "
-    "c.end_reason, "
-    "(SELECT h.on_date FROM course_stage_history h WHERE h.course_id = c.id "
-    "AND h.stage = 'drawn'), "
-    "(SELECT h.on_date FROM course_stage_history h WHERE h.course_id = c.id "
-    "AND h.stage = 'in_job'), "
-    "(SELECT s.user_id FROM course_staff s WHERE s.course_id = c.id AND "
-    "s.role = 'employment_caseworker'), "
-    "(SELECT s.user_id FROM course_staff s WHERE s.course_id = c.id AND "
-    "s.role = 'social_caseworker'), "
-    "(SELECT s.user_id FROM course_staff s WHERE s.course_id = c.id AND "
-    "s.role = 'cti_worker'), "
-    "(SELECT s.user_id FROM course_staff s WHERE s.course_id = c.id AND "
-    "s.role = 'company_consultant') "
-    "FROM course c WHERE " IND_COURSES " ORDER BY c.id";
+    "c.end_reason FROM course c WHERE " IND_COURSES " ORDER BY c.id";
+/* The staff and the stage dates in queries of their own: six correlated
+ * look-ups per course cost more than the two joins. */
+static const char SQL_STAFF[] =
+    "SELECT s.course_id, s.role, s.user_id FROM course_staff s JOIN course "
+    "c ON c.id = s.course_id WHERE " IND_COURSES;
+static const char SQL_STAGES[] =
+    "SELECT h.course_id, h.stage = 'drawn', h.on_date FROM "
+    "course_stage_history h JOIN course c ON c.id = h.course_id WHERE "
+    "h.stage IN ('drawn', 'in_job') AND " IND_COURSES;
 /* Who attended, as the ov_attendees bits (1 << ov_role; the values are
  * checked against the enum below), summed in SQL: a number per meeting
- * instead of a list of role names to split. */
+ * instead of a list of role names to split. Only for start meetings and
+ * the follow-ups held in the period (?5 the period's first day): the
+ * attendees of other follow-ups count in no indicator, and looking them
+ * up was a third of the read. */
 static const char SQL_MEETINGS[] =
     "SELECT m.course_id, m.kind = 'start', m.held_on, "
     "coalesce(m.plan_version, 0), "
     "(SELECT total(CASE a.role WHEN 'employment_caseworker' THEN 1 "
     "WHEN 'social_caseworker' THEN 2 WHEN 'cti_worker' THEN 4 "
     "WHEN 'company_consultant' THEN 8 WHEN 'citizen' THEN 128 ELSE 0 END) "
-    "FROM meeting_attendee a WHERE a.meeting_id = m.id) "
+    "FROM meeting_attendee a WHERE a.meeting_id = m.id AND (m.kind = "
+    "'start' OR m.held_on BETWEEN ?5 AND ?4)) "
     "FROM meeting m JOIN course c ON c.id = m.course_id WHERE " IND_COURSES;
 _Static_assert(OV_ATTEND(OV_ROLE_EMPLOYMENT_CASEWORKER) == 1 &&
                    OV_ATTEND(OV_ROLE_SOCIAL_CASEWORKER) == 2 &&
@@ -94,11 +94,10 @@ static const char SQL_USER_OF_MUNI[] =
 
 /* The statements by job, so helpers take an index, never a string. */
 enum { Q_COURSES, Q_MEETINGS, Q_PLANS, Q_PLACEMENTS, Q_CTI, Q_CONTACTS,
-       Q_EMPLOYMENT, Q_WHO5 };
-static const char *const SQL_READ[] = {SQL_COURSES,    SQL_MEETINGS,
-                                       SQL_PLANS,      SQL_PLACEMENTS,
-                                       SQL_CTI,        SQL_CONTACTS,
-                                       SQL_EMPLOYMENT, SQL_WHO5};
+       Q_EMPLOYMENT, Q_WHO5, Q_STAFF, Q_STAGES };
+static const char *const SQL_READ[] = {
+    SQL_COURSES, SQL_MEETINGS,   SQL_PLANS, SQL_PLACEMENTS, SQL_CTI,
+    SQL_CONTACTS, SQL_EMPLOYMENT, SQL_WHO5, SQL_STAFF,      SQL_STAGES};
 enum { C_TEAM_OF_MUNI, C_USER_OF_MUNI, C_ON_TEAM };
 static const char *const SQL_COUNT[] = {SQL_TEAM_OF_MUNI, SQL_USER_OF_MUNI,
                                         SQL_ON_TEAM};
@@ -126,12 +125,15 @@ static ov_status prepare(reader *r, int which, ov_stmt **s)
 {
     if (ov_stmt_prepare(r->tx->conn, SQL_READ[which], s, r->err) != OV_OK)
         return r->err->code;
-    char to[OV_DATE_BUF];
+    char to[OV_DATE_BUF], from[OV_DATE_BUF];
     ov_date_format_iso(r->q->to, to);
+    ov_date_format_iso(r->q->from, from);
     ov_stmt_bind_i64(*s, 1, r->q->municipality_code);
     ov_stmt_bind_i64(*s, 2, r->q->team_id);
     ov_stmt_bind_i64(*s, 3, r->q->staff_id);
     ov_stmt_bind_cstr(*s, 4, to);
+    if (which == Q_MEETINGS)
+        ov_stmt_bind_cstr(*s, 5, from);
     return OV_OK;
 }
 
@@ -185,13 +187,53 @@ static ov_status read_courses(reader *r)
         if (f->ended_on != OV_IND_NO_DATE && st == OV_OK)
             st = ov_end_reason_parse(ov_stmt_col_text(s, 5, r->scratch),
                                      &f->end_reason, r->err);
-        f->drawn_on = col_date_or_none(r, s, 6, "drawn", &st);
-        f->in_job_on = col_date_or_none(r, s, 7, "in_job", &st);
-        for (int k = 0; k < OV_IND_STAFF_COUNT; k++)
-            f->staff[k] = ov_stmt_col_i64(s, 8 + k); /* NULL reads 0 */
+        f->drawn_on = f->in_job_on = OV_IND_NO_DATE;
         f->start_meeting_on = f->start_complete_on = OV_IND_NO_DATE;
         f->cti_start_on = OV_IND_NO_DATE;
         r->n++;
+    }
+    return st != OV_OK ? (ov_stmt_release(s), st)
+                       : ov_read_finish(r->tx, s, step, r->err);
+}
+
+/* The staff named on each course, and the days it was drawn and reached
+ * in_job. */
+static ov_status read_staff_stages(reader *r)
+{
+    static const struct {
+        const char *code;
+        ov_ind_staff_role role;
+    } roles[] = {{"employment_caseworker", OV_IND_EMPLOYMENT_CASEWORKER},
+                 {"social_caseworker", OV_IND_SOCIAL_CASEWORKER},
+                 {"cti_worker", OV_IND_CTI_WORKER},
+                 {"company_consultant", OV_IND_COMPANY_CONSULTANT}};
+    ov_stmt *s;
+    if (prepare(r, Q_STAFF, &s) != OV_OK)
+        return r->err->code;
+    ov_step step;
+    while ((step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
+        ov_arena_reset(r->scratch);
+        int c = course_index(r, ov_stmt_col_i64(s, 0));
+        ov_str role = ov_stmt_col_text(s, 1, r->scratch);
+        for (size_t k = 0; c >= 0 && k < sizeof roles / sizeof roles[0]; k++)
+            if (ov_str_eq_c(role, roles[k].code))
+                r->f[c].staff[roles[k].role] = ov_stmt_col_i64(s, 2);
+    }
+    if (ov_read_finish(r->tx, s, step, r->err) != OV_OK)
+        return r->err->code;
+    if (prepare(r, Q_STAGES, &s) != OV_OK)
+        return r->err->code;
+    ov_status st = OV_OK;
+    while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
+        ov_arena_reset(r->scratch);
+        int c = course_index(r, ov_stmt_col_i64(s, 0));
+        if (c < 0)
+            continue;
+        ov_date d = col_date_or_none(r, s, 2, "on_date", &st);
+        if (ov_stmt_col_i64(s, 1))
+            r->f[c].drawn_on = d;
+        else
+            r->f[c].in_job_on = d;
     }
     return st != OV_OK ? (ov_stmt_release(s), st)
                        : ov_read_finish(r->tx, s, step, r->err);
@@ -606,6 +648,8 @@ static ov_status read_all(ov_tx *tx, const ov_ind_query *q, ov_arena *a,
     r->scratch = ov_arena_new(1024);
     r->work = ov_arena_new(0);
     ov_status st = read_courses(r);
+    if (st == OV_OK && r->n > 0)
+        st = read_staff_stages(r);
     if (st == OV_OK && r->n > 0)
         st = read_meetings(r);
     if (st == OV_OK && r->n > 0)
