@@ -18,30 +18,41 @@
 
 static const char SQL_COURSES[] =
     "SELECT c.id, c.citizen_id, c.team_id, c.started_on, c.ended_on, "
-    "c.end_reason, "
-    "(SELECT h.on_date FROM course_stage_history h WHERE h.course_id = c.id "
-    "AND h.stage = 'drawn'), "
-    "(SELECT h.on_date FROM course_stage_history h WHERE h.course_id = c.id "
-    "AND h.stage = 'in_job'), "
-    "(SELECT s.user_id FROM course_staff s WHERE s.course_id = c.id AND "
-    "s.role = 'employment_caseworker'), "
-    "(SELECT s.user_id FROM course_staff s WHERE s.course_id = c.id AND "
-    "s.role = 'social_caseworker'), "
-    "(SELECT s.user_id FROM course_staff s WHERE s.course_id = c.id AND "
-    "s.role = 'cti_worker'), "
-    "(SELECT s.user_id FROM course_staff s WHERE s.course_id = c.id AND "
-    "s.role = 'company_consultant') "
-    "FROM course c WHERE " IND_COURSES " ORDER BY c.id";
+    "c.end_reason FROM course c WHERE " IND_COURSES " ORDER BY c.id";
+/* The staff and the stage dates in queries of their own: six correlated
+ * look-ups per course cost more than the two joins. */
+static const char SQL_STAFF[] =
+    "SELECT s.course_id, s.role, s.user_id FROM course_staff s JOIN course "
+    "c ON c.id = s.course_id WHERE " IND_COURSES;
+static const char SQL_STAGES[] =
+    "SELECT h.course_id, h.stage = 'drawn', h.on_date FROM "
+    "course_stage_history h JOIN course c ON c.id = h.course_id WHERE "
+    "h.stage IN ('drawn', 'in_job') AND " IND_COURSES;
+/* Who attended, as the ov_attendees bits (1 << ov_role; the values are
+ * checked against the enum below), summed in SQL: a number per meeting
+ * instead of a list of role names to split. Only for start meetings and
+ * the follow-ups held in the period (?5 the period's first day): the
+ * attendees of other follow-ups count in no indicator, and looking them
+ * up was a third of the read. */
 static const char SQL_MEETINGS[] =
-    "SELECT m.course_id, m.kind, m.held_on, coalesce(m.plan_version, 0), "
-    "(SELECT group_concat(a.role, ',') FROM meeting_attendee a WHERE "
-    "a.meeting_id = m.id) "
-    "FROM meeting m JOIN course c ON c.id = m.course_id WHERE " IND_COURSES
-    " ORDER BY m.course_id, m.held_on, m.id";
+    "SELECT m.course_id, m.kind = 'start', m.held_on, "
+    "coalesce(m.plan_version, 0), "
+    "(SELECT total(CASE a.role WHEN 'employment_caseworker' THEN 1 "
+    "WHEN 'social_caseworker' THEN 2 WHEN 'cti_worker' THEN 4 "
+    "WHEN 'company_consultant' THEN 8 WHEN 'citizen' THEN 128 ELSE 0 END) "
+    "FROM meeting_attendee a WHERE a.meeting_id = m.id AND (m.kind = "
+    "'start' OR m.held_on BETWEEN ?5 AND ?4)) "
+    "FROM meeting m JOIN course c ON c.id = m.course_id WHERE " IND_COURSES;
+_Static_assert(OV_ATTEND(OV_ROLE_EMPLOYMENT_CASEWORKER) == 1 &&
+                   OV_ATTEND(OV_ROLE_SOCIAL_CASEWORKER) == 2 &&
+                   OV_ATTEND(OV_ROLE_CTI_WORKER) == 4 &&
+                   OV_ATTEND(OV_ROLE_COMPANY_CONSULTANT) == 8 &&
+                   OV_ATTEND(OV_ROLE_CITIZEN) == 128,
+               "SQL_MEETINGS sums the ov_attendees bits by role");
 static const char SQL_PLANS[] =
     "SELECT p.course_id, p.version, p.created_at, p.has_job_goal, "
     "p.with_citizen FROM plan_version p JOIN course c ON c.id = p.course_id "
-    "WHERE " IND_COURSES " ORDER BY p.course_id, p.version";
+    "WHERE " IND_COURSES;
 /* Ordinary hours are possible: a flex or ordinary job, an agreed match
  * whose opening at the same company said now or later, or an agreement
  * version that plans ordinary hours. */
@@ -59,23 +70,21 @@ static const char SQL_PLACEMENTS[] =
     "= p.company_id AND o.ordinary IN ('now', 'later')) OR EXISTS (SELECT 1 "
     "FROM agreement_version v WHERE v.placement_id = p.id AND "
     "v.ordinary_hours_x10 > 0) "
-    "FROM placement p JOIN course c ON c.id = p.course_id WHERE " IND_COURSES
-    " ORDER BY p.course_id, p.start_on, p.id";
+    "FROM placement p JOIN course c ON c.id = p.course_id WHERE "
+    IND_COURSES;
 static const char SQL_CTI[] =
     "SELECT t.course_id, t.start_on, t.months, t.interval1, t.interval2, "
     "t.interval3 FROM cti_course t JOIN course c ON c.id = t.course_id "
-    "WHERE " IND_COURSES " ORDER BY t.course_id";
+    "WHERE " IND_COURSES;
 static const char SQL_CONTACTS[] =
     "SELECT k.course_id, k.on_date FROM cti_contact k JOIN course c ON c.id "
-    "= k.course_id WHERE " IND_COURSES " ORDER BY k.course_id, k.on_date";
+    "= k.course_id WHERE " IND_COURSES;
 static const char SQL_EMPLOYMENT[] =
     "SELECT e.course_id, e.from_on, e.ordinary_hours_x10 FROM employment e "
-    "JOIN course c ON c.id = e.course_id WHERE " IND_COURSES
-    " ORDER BY e.course_id, e.from_on, e.id";
+    "JOIN course c ON c.id = e.course_id WHERE " IND_COURSES;
 static const char SQL_WHO5[] =
     "SELECT m.course_id, m.taken_on, m.score FROM measurement m JOIN course "
-    "c ON c.id = m.course_id WHERE m.instrument = 'who5' AND " IND_COURSES
-    " ORDER BY m.course_id, m.taken_on, m.id";
+    "c ON c.id = m.course_id WHERE m.instrument = 'who5' AND " IND_COURSES;
 static const char SQL_TEAM_OF_MUNI[] =
     "SELECT count(*) FROM team WHERE id = ?1 AND municipality_code = ?2";
 static const char SQL_ON_TEAM[] =
@@ -83,12 +92,23 @@ static const char SQL_ON_TEAM[] =
 static const char SQL_USER_OF_MUNI[] =
     "SELECT count(*) FROM app_user WHERE id = ?1 AND municipality_code = ?2";
 
+/* The statements by job, so helpers take an index, never a string. */
+enum { Q_COURSES, Q_MEETINGS, Q_PLANS, Q_PLACEMENTS, Q_CTI, Q_CONTACTS,
+       Q_EMPLOYMENT, Q_WHO5, Q_STAFF, Q_STAGES };
+static const char *const SQL_READ[] = {
+    SQL_COURSES, SQL_MEETINGS,   SQL_PLANS, SQL_PLACEMENTS, SQL_CTI,
+    SQL_CONTACTS, SQL_EMPLOYMENT, SQL_WHO5, SQL_STAFF,      SQL_STAGES};
+enum { C_TEAM_OF_MUNI, C_USER_OF_MUNI, C_ON_TEAM };
+static const char *const SQL_COUNT[] = {SQL_TEAM_OF_MUNI, SQL_USER_OF_MUNI,
+                                        SQL_ON_TEAM};
+
 /* One read of the query's courses and what hangs on them. */
 typedef struct reader {
     ov_tx *tx;
     const ov_ind_query *q;
     ov_arena *a;       /* the result */
     ov_arena *scratch; /* a row's text */
+    ov_arena *work;    /* rows before grouping; gone after the read */
     ov_ind_facts *f;
     int64_t *citizen;  /* by course, for the drill-down's audit rows */
     int n;
@@ -101,16 +121,19 @@ typedef struct reader {
     size_t nseen, seen_cap;
 } reader;
 
-static ov_status prepare(reader *r, const char *sql, ov_stmt **s)
+static ov_status prepare(reader *r, int which, ov_stmt **s)
 {
-    if (ov_stmt_prepare(r->tx->conn, sql, s, r->err) != OV_OK)
+    if (ov_stmt_prepare(r->tx->conn, SQL_READ[which], s, r->err) != OV_OK)
         return r->err->code;
-    char to[OV_DATE_BUF];
+    char to[OV_DATE_BUF], from[OV_DATE_BUF];
     ov_date_format_iso(r->q->to, to);
+    ov_date_format_iso(r->q->from, from);
     ov_stmt_bind_i64(*s, 1, r->q->municipality_code);
     ov_stmt_bind_i64(*s, 2, r->q->team_id);
     ov_stmt_bind_i64(*s, 3, r->q->staff_id);
     ov_stmt_bind_cstr(*s, 4, to);
+    if (which == Q_MEETINGS)
+        ov_stmt_bind_cstr(*s, 5, from);
     return OV_OK;
 }
 
@@ -144,7 +167,7 @@ static ov_date col_date_or_none(reader *r, ov_stmt *s, int col,
 static ov_status read_courses(reader *r)
 {
     ov_stmt *s;
-    if (prepare(r, SQL_COURSES, &s) != OV_OK)
+    if (prepare(r, Q_COURSES, &s) != OV_OK)
         return r->err->code;
     size_t cap = 0, ccap = 0;
     ov_step step;
@@ -164,10 +187,7 @@ static ov_status read_courses(reader *r)
         if (f->ended_on != OV_IND_NO_DATE && st == OV_OK)
             st = ov_end_reason_parse(ov_stmt_col_text(s, 5, r->scratch),
                                      &f->end_reason, r->err);
-        f->drawn_on = col_date_or_none(r, s, 6, "drawn", &st);
-        f->in_job_on = col_date_or_none(r, s, 7, "in_job", &st);
-        for (int k = 0; k < OV_IND_STAFF_COUNT; k++)
-            f->staff[k] = ov_stmt_col_i64(s, 8 + k); /* NULL reads 0 */
+        f->drawn_on = f->in_job_on = OV_IND_NO_DATE;
         f->start_meeting_on = f->start_complete_on = OV_IND_NO_DATE;
         f->cti_start_on = OV_IND_NO_DATE;
         r->n++;
@@ -176,134 +196,234 @@ static ov_status read_courses(reader *r)
                        : ov_read_finish(r->tx, s, step, r->err);
 }
 
-static ov_attendees parse_attendees(ov_str list)
+/* The staff named on each course, and the days it was drawn and reached
+ * in_job. */
+static ov_status read_staff_stages(reader *r)
 {
-    ov_attendees a = 0;
-    while (list.ptr && list.len) {
-        ov_str one;
-        list = ov_str_cut(list, ',', &one);
-        ov_role role;
-        if (ov_role_parse(one, "role", &role, NULL) == OV_OK)
-            a |= OV_ATTEND(role);
-    }
-    return a;
-}
-
-/* Start meetings and follow-ups; the follow-ups of a course are
- * contiguous (ordered by course), so each course's array is a slice of
- * one array, fixed up once it stops growing. */
-static ov_status read_meetings(reader *r)
-{
+    static const struct {
+        const char *code;
+        ov_ind_staff_role role;
+    } roles[] = {{"employment_caseworker", OV_IND_EMPLOYMENT_CASEWORKER},
+                 {"social_caseworker", OV_IND_SOCIAL_CASEWORKER},
+                 {"cti_worker", OV_IND_CTI_WORKER},
+                 {"company_consultant", OV_IND_COMPANY_CONSULTANT}};
     ov_stmt *s;
-    if (prepare(r, SQL_MEETINGS, &s) != OV_OK)
+    if (prepare(r, Q_STAFF, &s) != OV_OK)
         return r->err->code;
-    ov_ind_meeting *fu = NULL;
-    int *fu_course = NULL;
-    size_t cap = 0, cap2 = 0, n = 0;
     ov_step step;
+    while ((step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
+        ov_arena_reset(r->scratch);
+        int c = course_index(r, ov_stmt_col_i64(s, 0));
+        ov_str role = ov_stmt_col_text(s, 1, r->scratch);
+        for (size_t k = 0; c >= 0 && k < sizeof roles / sizeof roles[0]; k++)
+            if (ov_str_eq_c(role, roles[k].code))
+                r->f[c].staff[roles[k].role] = ov_stmt_col_i64(s, 2);
+    }
+    if (ov_read_finish(r->tx, s, step, r->err) != OV_OK)
+        return r->err->code;
+    if (prepare(r, Q_STAGES, &s) != OV_OK)
+        return r->err->code;
     ov_status st = OV_OK;
     while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
         ov_arena_reset(r->scratch);
-        int ci = course_index(r, ov_stmt_col_i64(s, 0));
-        if (ci < 0)
+        int c = course_index(r, ov_stmt_col_i64(s, 0));
+        if (c < 0)
             continue;
-        ov_ind_facts *f = &r->f[ci];
-        bool start = ov_str_eq_c(ov_stmt_col_text(s, 1, r->scratch), "start");
-        ov_date on = col_date_or_none(r, s, 2, "held_on", &st);
-        int version = (int)ov_stmt_col_i64(s, 3);
-        ov_attendees present =
-            parse_attendees(ov_stmt_col_text(s, 4, r->scratch));
-        if (version > 0) {
-            OV_GROW(r->a, r->seen, r->seen_cap, r->nseen + 1);
-            r->seen[r->nseen++] = (struct plan_seen){ci, version, on};
-        }
-        if (start) {
-            if (f->start_meeting_on == OV_IND_NO_DATE) {
-                f->start_meeting_on = on;
-                f->start_present = present;
-            }
-            if (f->start_complete_on == OV_IND_NO_DATE &&
-                ov_start_meeting_missing(present) == 0)
-                f->start_complete_on = on;
-            continue;
-        }
-        OV_GROW(r->a, fu, cap, n + 1);
-        OV_GROW(r->a, fu_course, cap2, n + 1);
-        fu[n] = (ov_ind_meeting){on, present};
-        fu_course[n++] = ci;
-    }
-    for (size_t i = 0; i < n; i++) {
-        ov_ind_facts *f = &r->f[fu_course[i]];
-        if (f->nfollowups++ == 0)
-            f->followups = &fu[i];
+        ov_date d = col_date_or_none(r, s, 2, "on_date", &st);
+        if (ov_stmt_col_i64(s, 1))
+            r->f[c].drawn_on = d;
+        else
+            r->f[c].in_job_on = d;
     }
     return st != OV_OK ? (ov_stmt_release(s), st)
                        : ov_read_finish(r->tx, s, step, r->err);
 }
 
-static ov_status read_plans(reader *r)
+/* Rows of one kind as the statement gave them (no ORDER BY: sorting 180,000
+ * meetings in SQLite cost more than the rest of the read), each with its
+ * course's index: grouped by course in O(n), then each course's few rows
+ * sorted by `cmp`. Returns the grouped copy (in the result arena) and
+ * *first, where course i's rows are [first[i], first[i + 1]). */
+static void *group_by_course(reader *r, const void *rows, const int *ci,
+                             size_t nrows, size_t size,
+                             int (*cmp)(const void *, const void *),
+                             int **first_out)
+{
+    int *first = OV_NEW_N(r->a, int, (size_t)r->n + 1);
+    for (size_t i = 0; i < nrows; i++)
+        first[ci[i] + 1]++;
+    for (int i = 0; i < r->n; i++)
+        first[i + 1] += first[i];
+    int *at = OV_NEW_N(r->work, int, (size_t)r->n + 1);
+    memcpy(at, first, ((size_t)r->n + 1) * sizeof *at);
+    char *out = ov_arena_alloc(r->a, ov_size_mul(nrows + 1, size));
+    for (size_t i = 0; i < nrows; i++)
+        memcpy(out + (size_t)at[ci[i]]++ * size, (const char *)rows + i * size,
+               size);
+    for (int i = 0; i < r->n; i++)
+        if (first[i + 1] - first[i] > 1)
+            qsort(out + (size_t)first[i] * size,
+                  (size_t)(first[i + 1] - first[i]), size, cmp);
+    *first_out = first;
+    return out;
+}
+
+static int by_date(const void *a, const void *b)
+{
+    ov_date x = *(const ov_date *)a, y = *(const ov_date *)b;
+    return (x > y) - (x < y);
+}
+static int meeting_by_date(const void *a, const void *b)
+{
+    return by_date(&((const ov_ind_meeting *)a)->held_on,
+                   &((const ov_ind_meeting *)b)->held_on);
+}
+static int plan_by_version(const void *a, const void *b)
+{
+    int x = ((const ov_ind_plan *)a)->version;
+    int y = ((const ov_ind_plan *)b)->version;
+    return (x > y) - (x < y);
+}
+static int placement_by_start(const void *a, const void *b)
+{
+    return by_date(&((const ov_ind_placement *)a)->start_on,
+                   &((const ov_ind_placement *)b)->start_on);
+}
+static int employment_by_date(const void *a, const void *b)
+{
+    return by_date(&((const ov_ind_employment *)a)->from_on,
+                   &((const ov_ind_employment *)b)->from_on);
+}
+static int score_by_date(const void *a, const void *b)
+{
+    return by_date(&((const ov_ind_score *)a)->on,
+                   &((const ov_ind_score *)b)->on);
+}
+
+/* Start meetings (the first, and the first complete one) and follow-ups;
+ * the plan versions meetings followed up on. */
+static ov_status read_meetings(reader *r)
 {
     ov_stmt *s;
-    if (prepare(r, SQL_PLANS, &s) != OV_OK)
+    if (prepare(r, Q_MEETINGS, &s) != OV_OK)
         return r->err->code;
-    ov_ind_plan *p = NULL;
-    int *pc = NULL;
+    ov_ind_meeting *fu = NULL;
+    int *ci = NULL;
     size_t cap = 0, cap2 = 0, n = 0;
     ov_step step;
     ov_status st = OV_OK;
     while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
         ov_arena_reset(r->scratch);
-        int ci = course_index(r, ov_stmt_col_i64(s, 0));
-        if (ci < 0)
+        int c = course_index(r, ov_stmt_col_i64(s, 0));
+        if (c < 0)
+            continue;
+        ov_ind_facts *f = &r->f[c];
+        bool start = ov_stmt_col_i64(s, 1) != 0;
+        ov_date on = col_date_or_none(r, s, 2, "held_on", &st);
+        int version = (int)ov_stmt_col_i64(s, 3);
+        ov_attendees present = (ov_attendees)ov_stmt_col_i64(s, 4);
+        if (version > 0) {
+            OV_GROW(r->work, r->seen, r->seen_cap, r->nseen + 1);
+            r->seen[r->nseen++] = (struct plan_seen){c, version, on};
+        }
+        if (start) {
+            if (f->start_meeting_on == OV_IND_NO_DATE ||
+                on < f->start_meeting_on) {
+                f->start_meeting_on = on;
+                f->start_present = present;
+            }
+            if (ov_start_meeting_missing(present) == 0 &&
+                (f->start_complete_on == OV_IND_NO_DATE ||
+                 on < f->start_complete_on))
+                f->start_complete_on = on;
+            continue;
+        }
+        OV_GROW(r->work, fu, cap, n + 1);
+        OV_GROW(r->work, ci, cap2, n + 1);
+        fu[n] = (ov_ind_meeting){on, present};
+        ci[n++] = c;
+    }
+    if (st != OV_OK) {
+        ov_stmt_release(s);
+        return st;
+    }
+    int *first;
+    ov_ind_meeting *g =
+        group_by_course(r, fu, ci, n, sizeof *fu, meeting_by_date, &first);
+    for (int i = 0; i < r->n; i++) {
+        r->f[i].followups = g + first[i];
+        r->f[i].nfollowups = first[i + 1] - first[i];
+    }
+    return ov_read_finish(r->tx, s, step, r->err);
+}
+
+static ov_status read_plans(reader *r)
+{
+    ov_stmt *s;
+    if (prepare(r, Q_PLANS, &s) != OV_OK)
+        return r->err->code;
+    ov_ind_plan *p = NULL;
+    int *ci = NULL;
+    size_t cap = 0, cap2 = 0, n = 0;
+    ov_step step;
+    ov_status st = OV_OK;
+    while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
+        ov_arena_reset(r->scratch);
+        int c = course_index(r, ov_stmt_col_i64(s, 0));
+        if (c < 0)
             continue;
         ov_time at = 0;
         st = ov_time_parse_utc(ov_stmt_col_text(s, 2, r->scratch),
                                "created_at", &at, r->err);
-        OV_GROW(r->a, p, cap, n + 1);
-        OV_GROW(r->a, pc, cap2, n + 1);
+        OV_GROW(r->work, p, cap, n + 1);
+        OV_GROW(r->work, ci, cap2, n + 1);
         p[n] = (ov_ind_plan){(int)ov_stmt_col_i64(s, 1),
                              ov_time_to_cph(at).date,
                              ov_stmt_col_i64(s, 3) != 0,
                              ov_stmt_col_i64(s, 4) != 0};
-        pc[n++] = ci;
+        ci[n++] = c;
     }
-    for (size_t i = 0; i < n; i++) {
-        ov_ind_facts *f = &r->f[pc[i]];
-        if (f->nplans++ == 0)
-            f->plans = &p[i];
+    if (st != OV_OK) {
+        ov_stmt_release(s);
+        return st;
+    }
+    int *first;
+    ov_ind_plan *g =
+        group_by_course(r, p, ci, n, sizeof *p, plan_by_version, &first);
+    for (int i = 0; i < r->n; i++) {
+        r->f[i].plans = g + first[i];
+        r->f[i].nplans = first[i + 1] - first[i];
     }
     /* A plan version existed no later than the first meeting that
      * followed up on it or on a later version (a plan typed in after the
      * meeting that made it). */
     for (size_t k = 0; k < r->nseen; k++) {
         const struct plan_seen *m = &r->seen[k];
-        const ov_ind_facts *f = &r->f[m->course];
-        ov_ind_plan *mine = p + (f->plans - p);
-        for (int i = 0; i < f->nplans; i++)
+        ov_ind_plan *mine = g + first[m->course];
+        for (int i = 0; i < r->f[m->course].nplans; i++)
             if (mine[i].version <= m->version && m->on < mine[i].made_on)
                 mine[i].made_on = m->on;
     }
-    return st != OV_OK ? (ov_stmt_release(s), st)
-                       : ov_read_finish(r->tx, s, step, r->err);
+    return ov_read_finish(r->tx, s, step, r->err);
 }
 
 static ov_status read_placements(reader *r)
 {
     ov_stmt *s;
-    if (prepare(r, SQL_PLACEMENTS, &s) != OV_OK)
+    if (prepare(r, Q_PLACEMENTS, &s) != OV_OK)
         return r->err->code;
     ov_ind_placement *p = NULL;
-    int *pc = NULL;
+    int *ci = NULL;
     size_t cap = 0, cap2 = 0, n = 0;
     ov_step step;
     ov_status st = OV_OK;
     while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
         ov_arena_reset(r->scratch);
-        int ci = course_index(r, ov_stmt_col_i64(s, 0));
-        if (ci < 0)
+        int c = course_index(r, ov_stmt_col_i64(s, 0));
+        if (c < 0)
             continue;
-        OV_GROW(r->a, p, cap, n + 1);
-        OV_GROW(r->a, pc, cap2, n + 1);
+        OV_GROW(r->work, p, cap, n + 1);
+        OV_GROW(r->work, ci, cap2, n + 1);
         ov_ind_placement *x = &p[n];
         st = ov_placement_type_parse(ov_stmt_col_text(s, 1, r->scratch),
                                      &x->type, r->err);
@@ -314,30 +434,35 @@ static ov_status read_placements(reader *r)
         x->ordinary_x10_now = (int)ov_stmt_col_i64(s, 5);
         x->signed_all = ov_stmt_col_i64(s, 6) != 0;
         x->ordinary_possible = ov_stmt_col_i64(s, 7) != 0;
-        pc[n++] = ci;
+        ci[n++] = c;
     }
-    for (size_t i = 0; i < n; i++) {
-        ov_ind_facts *f = &r->f[pc[i]];
-        if (f->nplacements++ == 0)
-            f->placements = &p[i];
+    if (st != OV_OK) {
+        ov_stmt_release(s);
+        return st;
     }
-    return st != OV_OK ? (ov_stmt_release(s), st)
-                       : ov_read_finish(r->tx, s, step, r->err);
+    int *first;
+    ov_ind_placement *g = group_by_course(r, p, ci, n, sizeof *p,
+                                          placement_by_start, &first);
+    for (int i = 0; i < r->n; i++) {
+        r->f[i].placements = g + first[i];
+        r->f[i].nplacements = first[i + 1] - first[i];
+    }
+    return ov_read_finish(r->tx, s, step, r->err);
 }
 
 static ov_status read_cti(reader *r)
 {
     ov_stmt *s;
-    if (prepare(r, SQL_CTI, &s) != OV_OK)
+    if (prepare(r, Q_CTI, &s) != OV_OK)
         return r->err->code;
     ov_step step;
     ov_status st = OV_OK;
     while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
         ov_arena_reset(r->scratch);
-        int ci = course_index(r, ov_stmt_col_i64(s, 0));
-        if (ci < 0)
+        int c = course_index(r, ov_stmt_col_i64(s, 0));
+        if (c < 0)
             continue;
-        ov_ind_facts *f = &r->f[ci];
+        ov_ind_facts *f = &r->f[c];
         f->has_cti = true;
         f->cti_start_on = col_date_or_none(r, s, 1, "start_on", &st);
         f->cti_months = (int)ov_stmt_col_i64(s, 2);
@@ -351,97 +476,111 @@ static ov_status read_cti(reader *r)
 static ov_status read_contacts(reader *r)
 {
     ov_stmt *s;
-    if (prepare(r, SQL_CONTACTS, &s) != OV_OK)
+    if (prepare(r, Q_CONTACTS, &s) != OV_OK)
         return r->err->code;
     ov_date *d = NULL;
-    int *dc = NULL;
+    int *ci = NULL;
     size_t cap = 0, cap2 = 0, n = 0;
     ov_step step;
     ov_status st = OV_OK;
     while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
         ov_arena_reset(r->scratch);
-        int ci = course_index(r, ov_stmt_col_i64(s, 0));
-        if (ci < 0)
+        int c = course_index(r, ov_stmt_col_i64(s, 0));
+        if (c < 0)
             continue;
-        OV_GROW(r->a, d, cap, n + 1);
-        OV_GROW(r->a, dc, cap2, n + 1);
+        OV_GROW(r->work, d, cap, n + 1);
+        OV_GROW(r->work, ci, cap2, n + 1);
         d[n] = col_date_or_none(r, s, 1, "on_date", &st);
-        dc[n++] = ci;
+        ci[n++] = c;
     }
-    for (size_t i = 0; i < n; i++) {
-        ov_ind_facts *f = &r->f[dc[i]];
-        if (f->ncontacts++ == 0)
-            f->contacts = &d[i];
+    if (st != OV_OK) {
+        ov_stmt_release(s);
+        return st;
     }
-    return st != OV_OK ? (ov_stmt_release(s), st)
-                       : ov_read_finish(r->tx, s, step, r->err);
+    int *first;
+    ov_date *g = group_by_course(r, d, ci, n, sizeof *d, by_date, &first);
+    for (int i = 0; i < r->n; i++) {
+        r->f[i].contacts = g + first[i];
+        r->f[i].ncontacts = first[i + 1] - first[i];
+    }
+    return ov_read_finish(r->tx, s, step, r->err);
 }
 
 static ov_status read_employment(reader *r)
 {
     ov_stmt *s;
-    if (prepare(r, SQL_EMPLOYMENT, &s) != OV_OK)
+    if (prepare(r, Q_EMPLOYMENT, &s) != OV_OK)
         return r->err->code;
     ov_ind_employment *e = NULL;
-    int *ec = NULL;
+    int *ci = NULL;
     size_t cap = 0, cap2 = 0, n = 0;
     ov_step step;
     ov_status st = OV_OK;
     while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
         ov_arena_reset(r->scratch);
-        int ci = course_index(r, ov_stmt_col_i64(s, 0));
-        if (ci < 0)
+        int c = course_index(r, ov_stmt_col_i64(s, 0));
+        if (c < 0)
             continue;
-        OV_GROW(r->a, e, cap, n + 1);
-        OV_GROW(r->a, ec, cap2, n + 1);
+        OV_GROW(r->work, e, cap, n + 1);
+        OV_GROW(r->work, ci, cap2, n + 1);
         e[n].from_on = col_date_or_none(r, s, 1, "from_on", &st);
         e[n].ordinary_x10 = (int)ov_stmt_col_i64(s, 2);
-        ec[n++] = ci;
+        ci[n++] = c;
     }
-    for (size_t i = 0; i < n; i++) {
-        ov_ind_facts *f = &r->f[ec[i]];
-        if (f->nemployment++ == 0)
-            f->employment = &e[i];
+    if (st != OV_OK) {
+        ov_stmt_release(s);
+        return st;
     }
-    return st != OV_OK ? (ov_stmt_release(s), st)
-                       : ov_read_finish(r->tx, s, step, r->err);
+    int *first;
+    ov_ind_employment *g = group_by_course(r, e, ci, n, sizeof *e,
+                                           employment_by_date, &first);
+    for (int i = 0; i < r->n; i++) {
+        r->f[i].employment = g + first[i];
+        r->f[i].nemployment = first[i + 1] - first[i];
+    }
+    return ov_read_finish(r->tx, s, step, r->err);
 }
 
 static ov_status read_who5(reader *r)
 {
     ov_stmt *s;
-    if (prepare(r, SQL_WHO5, &s) != OV_OK)
+    if (prepare(r, Q_WHO5, &s) != OV_OK)
         return r->err->code;
     ov_ind_score *w = NULL;
-    int *wc = NULL;
+    int *ci = NULL;
     size_t cap = 0, cap2 = 0, n = 0;
     ov_step step;
     ov_status st = OV_OK;
     while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
         ov_arena_reset(r->scratch);
-        int ci = course_index(r, ov_stmt_col_i64(s, 0));
-        if (ci < 0)
+        int c = course_index(r, ov_stmt_col_i64(s, 0));
+        if (c < 0)
             continue;
-        OV_GROW(r->a, w, cap, n + 1);
-        OV_GROW(r->a, wc, cap2, n + 1);
+        OV_GROW(r->work, w, cap, n + 1);
+        OV_GROW(r->work, ci, cap2, n + 1);
         w[n].on = col_date_or_none(r, s, 1, "taken_on", &st);
         w[n].score = (int)ov_stmt_col_i64(s, 2);
-        wc[n++] = ci;
+        ci[n++] = c;
     }
-    for (size_t i = 0; i < n; i++) {
-        ov_ind_facts *f = &r->f[wc[i]];
-        if (f->nwho5++ == 0)
-            f->who5 = &w[i];
+    if (st != OV_OK) {
+        ov_stmt_release(s);
+        return st;
     }
-    return st != OV_OK ? (ov_stmt_release(s), st)
-                       : ov_read_finish(r->tx, s, step, r->err);
+    int *first;
+    ov_ind_score *g =
+        group_by_course(r, w, ci, n, sizeof *w, score_by_date, &first);
+    for (int i = 0; i < r->n; i++) {
+        r->f[i].who5 = g + first[i];
+        r->f[i].nwho5 = first[i + 1] - first[i];
+    }
+    return ov_read_finish(r->tx, s, step, r->err);
 }
 
-static ov_status count_is_one(ov_tx *tx, const char *sql, int64_t id,
+static ov_status count_is_one(ov_tx *tx, int which, int64_t id,
                               int64_t other, bool *yes, ov_err *err)
 {
     ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, sql, &s, err) != OV_OK)
+    if (ov_stmt_prepare(tx->conn, SQL_COUNT[which], &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, id);
     ov_stmt_bind_i64(s, 2, other);
@@ -457,9 +596,11 @@ ov_status ov_ind_query_check(ov_tx *tx, const ov_ind_query *q, ov_err *err)
         return err->code;
     if (ov_ind_period_validate(q->from, q->to, err) != OV_OK)
         return err->code;
+    if (ov_municipality_require(tx, q->municipality_code, err) != OV_OK)
+        return err->code;
     bool yes = true;
     if (q->team_id != 0 &&
-        (count_is_one(tx, SQL_TEAM_OF_MUNI, q->team_id,
+        (count_is_one(tx, C_TEAM_OF_MUNI, q->team_id,
                       q->municipality_code, &yes, err) != OV_OK ||
          !yes))
         return err->code != OV_OK
@@ -469,7 +610,7 @@ ov_status ov_ind_query_check(ov_tx *tx, const ov_ind_query *q, ov_err *err)
                                 "leave it out for the whole municipality",
                                 (long long)q->team_id, q->municipality_code);
     if (q->staff_id != 0 &&
-        (count_is_one(tx, SQL_USER_OF_MUNI, q->staff_id,
+        (count_is_one(tx, C_USER_OF_MUNI, q->staff_id,
                       q->municipality_code, &yes, err) != OV_OK ||
          !yes))
         return err->code != OV_OK
@@ -488,7 +629,7 @@ ov_status ov_ind_on_team(ov_tx *tx, int64_t user_id, int64_t team_id,
     *yes = false;
     if (ov_tx_check(tx, false, err) != OV_OK)
         return err->code;
-    return count_is_one(tx, SQL_ON_TEAM, user_id, team_id, yes, err);
+    return count_is_one(tx, C_ON_TEAM, user_id, team_id, yes, err);
 }
 
 /* Read the facts without an audit row (the callers write theirs). */
@@ -505,7 +646,10 @@ static ov_status read_all(ov_tx *tx, const ov_ind_query *q, ov_arena *a,
     if (ov_ind_query_check(tx, q, err) != OV_OK)
         return err->code;
     r->scratch = ov_arena_new(1024);
+    r->work = ov_arena_new(0);
     ov_status st = read_courses(r);
+    if (st == OV_OK && r->n > 0)
+        st = read_staff_stages(r);
     if (st == OV_OK && r->n > 0)
         st = read_meetings(r);
     if (st == OV_OK && r->n > 0)
@@ -521,7 +665,8 @@ static ov_status read_all(ov_tx *tx, const ov_ind_query *q, ov_arena *a,
     if (st == OV_OK && r->n > 0)
         st = read_who5(r);
     ov_arena_destroy(r->scratch);
-    r->scratch = NULL;
+    ov_arena_destroy(r->work);
+    r->scratch = r->work = NULL;
     if (st != OV_OK)
         return ov_tx_fail(tx, err);
     return OV_OK;
