@@ -37,7 +37,7 @@ ov_att_rules ov_att_rules_from_settings(const ov_settings *s)
     ov_att_rules r;
     memset(&r, 0, sizeof r);
     r.followup_interval_weeks = s->followup.interval_weeks;
-    r.no_placement_months = OV_ATT_NO_PLACEMENT_MONTHS_DEFAULT;
+    r.no_placement_months = s->attention_no_placement_months;
     r.who5_drop = OV_ATT_WHO5_DROP_DEFAULT;
     r.caseload_limit[OV_IND_CTI_WORKER] = s->cti.caseload_limit;
     return r;

@@ -79,7 +79,7 @@ ov_status ov_att_reason_parse(ov_str code, ov_att_reason *out, ov_err *err);
 
 typedef struct ov_att_rules {
     int followup_interval_weeks;   /* settings.followup; 4 */
-    int no_placement_months;       /* 1-36; 6 */
+    int no_placement_months;       /* settings; 1-36, default 6 */
     int who5_drop;                 /* 1-100 points; 10 */
     int caseload_limit[OV_IND_STAFF_COUNT]; /* 0: no target; CTI 20 */
 } ov_att_rules;
@@ -87,8 +87,9 @@ typedef struct ov_att_rules {
 #define OV_ATT_NO_PLACEMENT_MONTHS_DEFAULT 6
 #define OV_ATT_WHO5_DROP_DEFAULT 10
 
-/* The defaults, with the follow-up interval and the CTI caseload limit
- * taken from the municipality's settings. */
+/* From the municipality's settings: the follow-up interval, the months
+ * without a placement (attention_no_placement_months) and the CTI
+ * caseload limit; the WHO-5 drop is DOMAIN.md's 10 points. */
 ov_att_rules ov_att_rules_from_settings(const ov_settings *s);
 ov_status ov_att_rules_validate(const ov_att_rules *r, ov_err *err);
 

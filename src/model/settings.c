@@ -14,6 +14,7 @@ void ov_settings_default(ov_settings *s)
     s->measure_tolerance_days = 14;
     ov_life_domains_default(&s->domains);
     s->indicators = ov_ind_rules_default();
+    s->attention_no_placement_months = 6;
 }
 
 ov_ind_context ov_settings_ind_context(const ov_settings *s, ov_date from,
@@ -39,6 +40,12 @@ ov_status ov_settings_validate(const ov_settings *s, ov_err *err)
             OV_OK ||
         ov_ind_rules_validate(&s->indicators, err) != OV_OK)
         return err->code;
+    if (s->attention_no_placement_months < 1 ||
+        s->attention_no_placement_months > 36)
+        return ov_err_set(err, OV_EINVAL, "attention_no_placement_months",
+                          "attention_no_placement_months: use 1-36 months "
+                          "after the start meeting; got %d",
+                          s->attention_no_placement_months);
     if (s->domains.n < 1 || s->domains.n > OV_DOMAINS_MAX)
         return ov_err_set(err, OV_EINVAL, "life_domains",
                           "life_domains: give 1-%d domains", OV_DOMAINS_MAX);

@@ -25,6 +25,9 @@ typedef struct ov_settings {
     int measure_tolerance_days;  /* default 14 */
     ov_life_domains domains;
     ov_ind_rules indicators;     /* thresholds; defaults in indicators.c */
+    /* "needs attention" (model/attention.h): no placement this many months
+     * after the start meeting; 1-36, default 6 */
+    int attention_no_placement_months;
 } ov_settings;
 
 void ov_settings_default(ov_settings *s);

@@ -482,6 +482,12 @@ static const migration migrations[] = {
      "DROP INDEX measurement_course;\n"
      "CREATE INDEX plan_version_facts ON plan_version (course_id, version, "
      "created_at, has_job_goal, with_citizen);\n"},
+    {11, "needs attention: months without a placement in the settings",
+     /* "no placement N months after the start meeting" on the leader's
+      * board (model/attention.h); 6 by default (docs/indicators.md) */
+     "ALTER TABLE municipality_settings ADD COLUMN "
+     "attention_no_placement_months INTEGER NOT NULL DEFAULT 6 CHECK "
+     "(attention_no_placement_months BETWEEN 1 AND 36);\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -538,6 +544,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 8",
     "PRAGMA user_version = 9",
     "PRAGMA user_version = 10",
+    "PRAGMA user_version = 11",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

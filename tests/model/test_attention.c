@@ -69,6 +69,11 @@ static void defaults_come_from_the_settings(void **state)
     r.no_placement_months = 0;
     assert_int_equal(ov_att_rules_validate(&r, &err), OV_EINVAL);
     assert_non_null(strstr(err.msg, "no_placement_months"));
+    /* the months are the municipality's setting */
+    ov_settings s;
+    ov_settings_default(&s);
+    s.attention_no_placement_months = 9;
+    assert_int_equal(ov_att_rules_from_settings(&s).no_placement_months, 9);
 }
 
 static void reason_codes_are_stable_and_parse_back(void **state)

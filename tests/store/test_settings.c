@@ -109,10 +109,41 @@ static void settings_default_then_stored_values_drive_the_tasks(void **state)
     tu_db_free(&w.t);
 }
 
+/* "No placement N months after the start meeting" (model/attention.h):
+ * 6 by default, stored per municipality, 1-36. */
+static void months_without_a_placement_are_a_setting(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    ov_tx *tx;
+    ov_err err;
+    ov_settings s;
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_settings_get(tx, 250, &s, &err), OV_OK);
+    assert_int_equal(s.attention_no_placement_months, 6);
+    s.attention_no_placement_months = 9;
+    assert_int_equal(ov_settings_set(tx, 250, &s, &err), OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    s.attention_no_placement_months = 37;
+    assert_int_equal(ov_settings_set(tx, 250, &s, &err), OV_EINVAL);
+    assert_string_equal(err.field, "attention_no_placement_months");
+    ov_tx_rollback(tx);
+    assert_int_equal(ov_tx_begin_read(w.t.store, &tx, &err), OV_OK);
+    assert_int_equal(ov_settings_get(tx, 250, &s, &err), OV_OK);
+    assert_int_equal(s.attention_no_placement_months, 9);
+    assert_int_equal(ov_settings_get(tx, 550, &s, &err), OV_OK);
+    assert_int_equal(s.attention_no_placement_months, 6);
+    ov_tx_rollback(tx);
+    tu_db_free(&w.t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(settings_default_then_stored_values_drive_the_tasks),
+        cmocka_unit_test(months_without_a_placement_are_a_setting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
