@@ -196,9 +196,9 @@ let company; // the company the citizen said yes to
 const WHO5 = [3, 4, 2, 3, 4]; // score (3+4+2+3+4) * 4 = 64
 
 const watchdog = setTimeout(() => {
-  console.log('FAIL - the whole test took over 240 s; giving up');
+  console.log('FAIL - the whole test took over 360 s; giving up');
   process.exit(1);
-}, 240000);
+}, 360000); // the leader's board step adds about 30 s on a busy machine
 
 await step('a caseworker logs in at /login and lands on "Mine opgaver"', async () => {
   const u = await User.open('job');
