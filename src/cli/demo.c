@@ -581,8 +581,12 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
     if (pl > d->today)
         pl = d->today;
     ov_date cti_start = pl - between(d, 0, 14);
-    if (idx % 9 == 4) /* started too early: outside the CTI window */
-        cti_start -= 12;
+    /* every ninth placement starts 12 days later, so its CTI started too
+     * early (outside the window before the placement). The variations by
+     * index below draw the same random numbers as before, so the rest of
+     * the world stays as it was. */
+    if (idx % 9 == 4 && pl + 12 <= d->today)
+        pl += 12;
     ov_cti_rules rules = ov_cti_rules_default();
     if (ov_cti_start(tx, course, idx % 7 == 0 ? OV_BASIS_SEL82B
                                               : OV_BASIS_OTHER,
@@ -595,18 +599,28 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
     /* contacts: weekly, then every two weeks, then monthly */
     ov_cti_course cc;
     ov_cti_phases(cti_start, idx % 7 == 0 ? 6 : 9, &cc);
-    /* every tenth course's first contact comes late in the first month;
-     * every thirteenth keeps weekly contact into phase 2 (rising) */
-    for (ov_date c = cti_start + (idx % 10 == 3 ? 25 : 1);
-         c < cc.end && c <= d->today;) {
+    /* every tenth course has no contact in its first 24 days (too few in
+     * the first month); every thirteenth has every other phase 1 contact
+     * and an extra one in phase 2 (intensity rising) */
+    int nth = 0;
+    for (ov_date c = cti_start + 1; c < cc.end && c <= d->today; nth++) {
         int phase = ov_cti_phase_of(&cc, c);
         ov_cti_contact k = {c, (ov_contact_form)pick(d, OV_FORM_COUNT),
                             between(d, 20, 90), ov_str_c(focus[pick(d, 8)])};
-        if (ov_cti_log_contact(tx, course, &k, d->today, &id, err) != OV_OK)
+        bool skip = (idx % 10 == 3 && c < cti_start + 25) ||
+                    (idx % 13 == 5 && phase == 1 && nth % 2 == 1);
+        if (!skip &&
+            ov_cti_log_contact(tx, course, &k, d->today, &id, err) != OV_OK)
             return err->code;
-        c += phase == 1 ? (idx % 13 == 5 ? 10 : 7)
-             : phase == 2 ? (idx % 13 == 5 ? 7 : 14)
-                          : 28;
+        if (idx % 13 == 5 && phase == 2 && c + 7 < cc.end &&
+            c + 7 <= d->today) {
+            ov_cti_contact extra = {c + 7, OV_FORM_PHONE, 15,
+                                    ov_str_c(focus[0])};
+            if (ov_cti_log_contact(tx, course, &extra, d->today, &id, err) !=
+                OV_OK)
+                return err->code;
+        }
+        c += phase == 1 ? 7 : phase == 2 ? 14 : 28;
         c += pick(d, 3) - 1;
     }
     ov_placement p = {OV_PLACE_INTERNSHIP, 0, pl, false, 0,
