@@ -509,7 +509,12 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
     if (!exists && (ov_journal_stale(opt->db_path, "--db", err) ||
                     ov_anchors_stale(opt->db_path, err)))
         return err->code;
+    static pthread_mutex_t serial_lock = PTHREAD_MUTEX_INITIALIZER;
+    static uint64_t serial;
     ov_store *s = ov_xcalloc(1, sizeof *s);
+    pthread_mutex_lock(&serial_lock);
+    s->instance = ++serial;
+    pthread_mutex_unlock(&serial_lock);
     s->db_path = strdup(opt->db_path);
     if (!s->db_path)
         s->db_path = ov_xcalloc(1, 1);

@@ -77,6 +77,14 @@ void ov_store_close(ov_store *s); /* NULL is fine */
  * knows. */
 int ov_store_schema_version(ov_store *s);
 int ov_store_latest_schema_version(void);
+/* The data version: *gen grows whenever a write transaction of anyone
+ * but the system actor (which only folds audit rows) has committed, and
+ * *instance differs for every store the process opens. Read it before a
+ * read transaction begins and that read sees at least the data of that
+ * version: so a figure computed in the read can be reused while the
+ * version is unchanged (web/ui_board.c). */
+void ov_store_data_version(ov_store *s, uint64_t *instance, uint64_t *gen);
+
 /* True when ov_store_open had to create the key file (first init). */
 bool ov_store_created_key(const ov_store *s);
 /* True when ov_store_open created the audit key file. */

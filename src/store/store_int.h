@@ -98,6 +98,13 @@ struct ov_store {
     bool batch_open;
     int64_t batch;           /* id of the open (or last) batch */
     int batch_n;             /* writers in the open batch */
+    /* The data version (ov_store_data_version): batch_data is set when a
+     * writer other than the system actor joins the open batch; data_gen
+     * grows (under commit_lock) when such a batch has committed; instance
+     * tells this open store from any other the process had. */
+    bool batch_data;
+    uint64_t data_gen;
+    uint64_t instance;
     commit_waiter *waiters;
 
     /* Checkpoints run in a background thread (on the writer connection,

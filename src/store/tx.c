@@ -192,6 +192,11 @@ static ov_status batch_end(ov_store *s, bool commit, ov_err *err)
     if (s->journal)
         ov_journal_folded(s->journal, s->batch, commit && st == OV_OK);
     pthread_mutex_lock(&s->commit_lock);
+    /* after the COMMIT: a reader that sees the new number also sees the
+     * data (ov_store_data_version) */
+    if (commit && st == OV_OK && s->batch_data)
+        s->data_gen++;
+    s->batch_data = false;
     for (commit_waiter **w = &s->waiters; *w;) {
         if ((*w)->batch == s->batch) {
             (*w)->done = true;
@@ -287,6 +292,8 @@ static ov_status write_begin(ov_store *s, const ov_actor *actor,
         return st;
     }
     s->batch_n++;
+    if (actor != &ov_system_actor)
+        s->batch_data = true;
     ov_tx *tx = &s->wtx;
     memset(tx, 0, sizeof *tx);
     ov_tx_pending_init(tx);
@@ -304,6 +311,14 @@ ov_status ov_tx_begin(ov_store *s, const ov_actor *actor, ov_tx **out,
 {
     begun++;
     return write_begin(s, actor, out, err);
+}
+
+void ov_store_data_version(ov_store *s, uint64_t *instance, uint64_t *gen)
+{
+    pthread_mutex_lock(&s->commit_lock);
+    *instance = s->instance;
+    *gen = s->data_gen;
+    pthread_mutex_unlock(&s->commit_lock);
 }
 
 static ov_status read_begin(ov_store *s, ov_tx **out, ov_err *err)

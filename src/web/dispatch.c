@@ -416,9 +416,9 @@ static void dispatch(ov_web *app, ov_request *req, ov_response *res)
         return;
     }
     req->tx = tx;
+    req->actor = actor;
     ov_ctx c;
     ov_ctx_init(&c, app, req, res);
-    c.actor = actor;
     if (found->action) {
         if (req->method == OV_GET)
             ov_action_form(&c, found->action);

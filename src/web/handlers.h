@@ -84,11 +84,17 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_my_log(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_my_log_csv(ov_web *app, ov_request *req, ov_response *res);
 
+/* ui_board.c: the leader's board and its drill-down */
+void ov_h_board(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res);
+
 /* api.c: the JSON-only routes */
 void ov_h_health(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res);
 void ov_v_api_case(ov_ctx *c);
 void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res);
+/* api_indicators.c */
+void ov_h_indicators(ov_web *app, ov_request *req, ov_response *res);
 
 /* api.c: JSON renderings shared with the pages */
 struct ov_match_score;

@@ -65,6 +65,9 @@ typedef struct ov_request {
      * route declares, until a handler takes it (web/ui.h ov_ctx_take_tx);
      * what is left is rolled back when the handler returns. */
     struct ov_tx *tx;
+    /* The actor that transaction audits under (dispatch names it); a
+     * handler may name a narrower purpose before it reads anything. */
+    struct ov_actor *actor;
 } ov_request;
 
 typedef struct ov_response {

@@ -139,6 +139,11 @@ const ov_route ov_routes[] = {
     READ(OV_GET, "/api/v1/audit", MUNICIPALITY, AUDIT_VIEW, AUDIT_LOG,
          "revisionslog", ov_h_audit,
          "the municipality's audit log (citizen, user, from, to)"),
+    READ(OV_GET, "/api/v1/indicators", MUNICIPALITY, INDICATORS, AUDITED,
+         "indikatorer", ov_h_indicators,
+         "fidelity to the six core elements, results and caseloads for a "
+         "period (from, to: YYYY-MM-DD; team, staff: ids); staff see their "
+         "own and their team's figures, leaders the municipality's"),
 
     /* ---- HTML pages ---- */
     SESSION(OV_GET, "/", READ, ov_h_home, "home: my tasks, or the log-in"),
@@ -223,6 +228,15 @@ const ov_route ov_routes[] = {
     READ(OV_GET, "/arbejdsaftaler", SELF, AGREEMENT_LIST, AUDITED,
          "arbejdsaftaler", ov_h_my_agreements,
          "an employer contact's work agreements"),
+    READ(OV_GET, "/tavle", MUNICIPALITY, INDICATORS, AUDITED, "tavlemøde",
+         ov_h_board,
+         "the leader's board: the six core elements, results, caseloads "
+         "and the courses that need attention (team, staff, from, to; "
+         "format=csv|xlsx)"),
+    READ(OV_GET, "/tavle/liste", MUNICIPALITY, BOARD_DRILL, AUDITED,
+         "tavlemøde", ov_h_board_list,
+         "the courses behind a figure on the board (ind, part=num|den) or "
+         "that need attention (list=attention); format=csv|xlsx"),
     READ(OV_GET, "/min-adgangslog",
          SELF, OWN_LOG, AUDIT_LOG, "egen adgangslog", ov_h_my_log, "my access log"),
     READ(OV_GET, "/min-adgangslog.csv", SELF, OWN_LOG, AUDIT_LOG,

@@ -20,6 +20,7 @@ void ov_ctx_init(ov_ctx *c, ov_web *app, ov_request *req, ov_response *res)
     /* integrations read English messages; people their own language */
     c->lang = c->api ? OV_LANG_EN : (ov_lang)req->lang;
     c->today = ov_today_cph();
+    c->actor = req->actor; /* dispatch's, for handlers that init their own */
     res->lang = req->lang;
 }
 

@@ -201,6 +201,10 @@ void ov_h_home(ov_web *app, ov_request *req, ov_response *res)
      * one sees, an employer contact's agreements (model/access.h) */
     else if (ov_may_do(v, OV_OP_COURSE_WRITE))
         ov_page_redirect(res, "/opgaver");
+    /* leaders (and administrators) start at the board: the figures of
+     * the municipality, not a list of every name in it */
+    else if (ov_may_do(v, OV_OP_BOARD_DRILL))
+        ov_page_redirect(res, "/tavle");
     else if (ov_may_do(v, OV_OP_COURSE_LIST))
         ov_page_redirect(res, "/forloeb");
     else if (ov_may_do(v, OV_OP_AGREEMENT_LIST))
@@ -290,7 +294,59 @@ static const char css[] =
     "border-radius:0}h1{font-size:1.6rem}"
     "table{display:block;overflow-x:auto}th,td{padding:.3rem .35rem}}\n"
     "@media print{header.top,footer,.actions,form{display:none}main{border:0}}"
-    "\n";
+    "\n"
+    /* the leader's board (ui_board.c): tiles readable from across the
+     * room on a wall screen, status in colour and in words, one A4
+     * landscape page in print */
+    ".board .tiles{display:grid;grid-template-columns:repeat(auto-fill,"
+    "minmax(18rem,1fr));gap:.8rem}\n"
+    ".board .tile{border:1px solid var(--line);border-left:.5rem solid "
+    "var(--line);border-radius:6px;padding:.5rem .8rem;background:#fff}\n"
+    ".board .tile.wide{grid-column:1/-1}\n"
+    ".board .tile.st-green{border-left-color:var(--ok)}"
+    ".board .tile.st-yellow{border-left-color:#b58900}"
+    ".board .tile.st-red{border-left-color:var(--err)}\n"
+    ".board .tile h3{margin:0;font-size:1rem}.board .what{margin:0;"
+    "color:var(--muted);font-size:.85rem}\n"
+    ".board .big{margin:.2rem 0;font-size:2.2rem;font-weight:700;"
+    "line-height:1.1}.board .big a{text-decoration:none}\n"
+    ".board .sub{margin:0;font-size:.9rem}.board .tg{color:var(--muted)}\n"
+    ".chip{display:inline-block;font-size:.8rem;font-weight:600;"
+    "padding:.05rem .45rem;border-radius:1rem;border:1px solid;"
+    "vertical-align:middle}\n"
+    ".chip.st-green{color:var(--ok)}.chip.st-yellow{color:#7a5c00}"
+    ".chip.st-red{color:var(--err)}.chip.st-none{color:var(--muted)}\n"
+    ".board ul.more{list-style:none;margin:.3rem 0 0;padding:0;"
+    "font-size:.85rem}.board ul.more li{margin:.15rem 0}\n"
+    ".board figure.spark{margin:.3rem 0}.board figure.spark svg{width:100%;"
+    "height:auto;max-height:6rem}\n"
+    "svg .trend{fill:none;stroke:var(--accent);stroke-width:2}"
+    "circle.trend{fill:var(--accent);stroke:none}"
+    "svg .target{stroke:var(--ok);stroke-dasharray:4 3}"
+    "svg .ref{stroke:#7a5c00;stroke-dasharray:2 2}"
+    "svg .ref.low{stroke:var(--muted)}"
+    "svg text{font-size:9px;fill:var(--muted)}\n"
+    ".board figcaption{font-size:.75rem;color:var(--muted);line-height:1.3}"
+    ".key.target::before{color:var(--ok)}.key.ref::before{color:#7a5c00}"
+    ".key.ref.low::before{color:var(--muted)}\n"
+    ".board .board-filter .row{display:flex;flex-wrap:wrap;gap:.5rem 1rem}\n"
+    "@media (min-width:100rem){main:has(.board){max-width:none;"
+    "margin:1rem}.board .tiles{grid-template-columns:repeat(6,1fr)}"
+    ".board .big{font-size:3rem}}\n"
+    "@media print{@page{size:A4 landscape;margin:8mm}"
+    "html{font-size:9px}body{font-size:9px;background:#fff}"
+    "main{max-width:none;margin:0;"
+    "padding:0}.board .tiles{grid-template-columns:repeat(6,1fr);gap:.3rem}"
+    ".board .tile{padding:.2rem .35rem;break-inside:avoid}"
+    ".board .big{font-size:2rem;margin:0}"
+    ".board figure.spark{margin:0}.board figure.spark svg{max-height:3rem}"
+    ".board ul.more{font-size:8px;margin:0}.board ul.more li{margin:0}"
+    ".board h2{font-size:9px;margin:.2rem 0}main>h1{font-size:12px;margin:0}"
+    ".board .period{margin:0}.board .tiles.results{grid-template-columns:"
+    "repeat(4,1fr)}.board .tile.wide{grid-column:auto}"
+    ".exports,.board-filter,#attention,table.attention,.board .att-more"
+    "{display:none}"
+    "a{color:inherit;text-decoration:none}}\n";
 
 static const char js[] =
     "/* Progressive enhancement only: every page works without it. */\n"
