@@ -1,6 +1,10 @@
 /*
  * api.c - JSON renderings for the API routes that share a handler with a
  * page (the page handler reads, then calls these when c->api).
+ *
+ * A list read under the store's list convention (store/store.h) answers
+ * {"<name>": [...], "total": <all rows>, "truncated": <the cap cut it>},
+ * so a client sees what a page says as "the newest n of total".
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -39,6 +43,13 @@ void ov_api_tasks(ov_ctx *c, const ov_task *tasks, int n)
     answer(c, json_pack("{s:o}", "tasks", arr));
 }
 
+/* A list with its total and whether its cap cut it. */
+static json_t *jlist(const char *name, json_t *arr, const ov_list_info *li)
+{
+    return json_pack("{s:o,s:i,s:b}", name, arr, "total", li->total,
+                     "truncated", li->truncated);
+}
+
 static json_t *jstr(ov_str s)
 {
     return json_stringn(s.ptr ? s.ptr : "", s.len);
@@ -54,11 +65,11 @@ static json_t *jdate(ov_date d)
 void ov_api_companies(ov_ctx *c)
 {
     ov_company_row *rows = NULL;
-    int n = 0;
-    if (!ov_ctx_companies(c, &rows, &n))
+    ov_list_info li;
+    if (!ov_ctx_companies(c, &rows, &li))
         return;
     json_t *arr = json_array();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < li.n; i++) {
         json_t *ops = json_array();
         for (int k = 0; k < rows[i].nopenings; k++) {
             const ov_opening *o = &rows[i].openings[k].o;
@@ -84,7 +95,7 @@ void ov_api_companies(ov_ctx *c)
                            "name", jstr(rows[i].name), "postcode",
                            rows[i].postcode, "openings", ops));
     }
-    answer(c, json_pack("{s:o}", "companies", arr));
+    answer(c, jlist("companies", arr, &li));
 }
 
 void ov_api_suggestions(ov_ctx *c, const ov_match_score *s, int n)
@@ -203,10 +214,10 @@ void ov_api_measurements(ov_ctx *c, ov_measurement *const *m, const int *n)
     answer(c, json_pack("{s:o}", "measurements", arr));
 }
 
-void ov_api_batches(ov_ctx *c, const ov_batch_row *r, int n)
+void ov_api_batches(ov_ctx *c, const ov_batch_row *r, const ov_list_info *li)
 {
     json_t *arr = json_array();
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < li->n; i++)
         json_array_append_new(
             arr, json_pack("{s:I,s:o,s:o,s:i,s:i,s:i,s:i}", "id",
                            (json_int_t)r[i].id, "reference_date",
@@ -215,7 +226,7 @@ void ov_api_batches(ov_ctx *c, const ov_batch_row *r, int n)
                            r[i].ncandidates, "in_target_group",
                            r[i].nin_target, "eligible", r[i].neligible,
                            "drawn", r[i].ndrawn));
-    answer(c, json_pack("{s:o}", "batches", arr));
+    answer(c, jlist("batches", arr, li));
 }
 
 void ov_api_batch(ov_ctx *c, const ov_batch_detail *d)
@@ -254,10 +265,11 @@ void ov_api_batch(ov_ctx *c, const ov_batch_detail *d)
                         "candidates", cands, "draws", draws));
 }
 
-void ov_api_audit(ov_ctx *c, const ov_audit_view_row *r, int n)
+void ov_api_audit(ov_ctx *c, const ov_audit_view_row *r,
+                  const ov_list_info *li)
 {
     json_t *arr = json_array();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < li->n; i++) {
         char when[OV_TIME_BUF];
         ov_time_format_utc(r[i].at, when);
         json_array_append_new(
@@ -269,13 +281,14 @@ void ov_api_audit(ov_ctx *c, const ov_audit_view_row *r, int n)
                            jstr(r[i].criterion), "purpose",
                            jstr(r[i].purpose)));
     }
-    answer(c, json_pack("{s:o}", "audit", arr));
+    answer(c, jlist("audit", arr, li));
 }
 
-void ov_api_agreements(ov_ctx *c, const ov_placement_row *r, int n)
+void ov_api_agreements(ov_ctx *c, const ov_placement_row *r,
+                       const ov_list_info *li)
 {
     json_t *arr = json_array();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < li->n; i++) {
         json_t *signed_ = json_array();
         for (int k = 0; k < 3; k++)
             if (r[i].signed_mask & (1u << k))
@@ -290,7 +303,7 @@ void ov_api_agreements(ov_ctx *c, const ov_placement_row *r, int n)
                            jdate(r[i].p.start), "agreement_version",
                            r[i].agreement_version, "signed_by", signed_));
     }
-    answer(c, json_pack("{s:o}", "agreements", arr));
+    answer(c, jlist("agreements", arr, li));
 }
 
 /* ---- JSON-only routes ----
@@ -308,23 +321,23 @@ void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res)
     ov_actor actor = ov_ctx_actor(&c, "sagsliste");
     ov_tx *tx;
     ov_case_item *items = NULL;
-    int n = 0;
+    ov_list_info li;
     if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }
-    bool ok = ov_course_list_visible(tx, &req->viewer, req->arena, &items, &n,
-                                     &err) == OV_OK;
+    bool ok = ov_course_list_visible(tx, &req->viewer, req->arena, &items,
+                                     &li, &err) == OV_OK;
     if (!ov_ctx_finish(&c, tx, ok, &err))
         return;
     json_t *arr = json_array();
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < li.n; i++)
         json_array_append_new(
             arr, json_pack("{s:I,s:s%,s:s}", "id", (json_int_t)items[i].id,
                            "citizen_name", items[i].citizen_name.ptr,
                            items[i].citizen_name.len, "stage",
                            ov_stage_code(items[i].stage)));
-    answer(&c, json_pack("{s:o}", "cases", arr));
+    answer(&c, jlist("cases", arr, &li));
 }
 
 /* The citizen's own access log: dates (Copenhagen time), the role, what
@@ -337,20 +350,20 @@ void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res)
     ov_err_clear(&err);
     ov_actor actor = ov_ctx_actor(&c, "egen adgangslog");
     enum { CAP = 1000 };
-    ov_access_entry *rows = OV_NEW_N(req->arena, ov_access_entry, CAP);
-    int n = 0;
+    ov_access_entry *rows = NULL;
+    ov_list_info li;
     ov_tx *tx;
     /* the log itself: the rows still in the journal are folded first */
     if (ov_tx_begin_audit_log(app->store, &actor, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }
-    bool ok = ov_audit_citizen_log(tx, req->viewer.citizen_id, req->arena,
-                                   rows, CAP, &n, &err) == OV_OK;
+    bool ok = ov_audit_citizen_log(tx, req->viewer.citizen_id, CAP,
+                                   req->arena, &rows, &li, &err) == OV_OK;
     if (!ov_ctx_finish(&c, tx, ok, &err))
         return;
     json_t *arr = json_array();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < li.n; i++) {
         char when[OV_TIME_BUF];
         ov_time_format_dk(rows[i].at, when);
         json_array_append_new(
@@ -359,7 +372,7 @@ void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res)
                            ov_action_code(rows[i].action), "purpose",
                            rows[i].purpose.ptr, rows[i].purpose.len));
     }
-    answer(&c, json_pack("{s:o}", "access_log", arr));
+    answer(&c, jlist("access_log", arr, &li));
 }
 
 /* One course: dispatch has checked it and opened its audited read. */

@@ -33,7 +33,7 @@ void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res)
     ov_task *tasks = NULL;
     int ntasks = 0;
     ov_case_item *items = NULL;
-    int nitems = 0;
+    ov_list_info nitems;
     if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
@@ -60,7 +60,7 @@ void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res)
         for (int i = 0; i < ntasks; i++) {
             const ov_task *t = &tasks[i];
             ov_str name = OV_STR_LIT("");
-            for (int k = 0; k < nitems; k++)
+            for (int k = 0; k < nitems.n; k++)
                 if (items[k].id == t->course_id)
                     name = items[k].citizen_name;
             ov_html_printf(res, "<tr class=\"%h\"><td>",
@@ -79,22 +79,24 @@ void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res)
         ov_html_lit(res, "</tbody></table>");
     }
     ov_html_printf(res, "<h2>%t</h2>", "tasks.my_courses");
-    ov_ui_course_table(&c, items, nitems);
+    ov_ui_course_table(&c, items, &nitems);
     ov_page_end(res);
 }
 
-void ov_ui_course_table(ov_ctx *c, const ov_case_item *items, int n)
+void ov_ui_course_table(ov_ctx *c, const ov_case_item *items,
+                        const ov_list_info *li)
 {
     ov_response *res = c->res;
-    if (n == 0) {
+    if (li->n == 0) {
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "courses.none");
         return;
     }
+    ov_page_list_cut(res, li, "list.newest");
     ov_html_printf(res,
                    "<table class=\"courses\"><thead><tr><th>%t</th>"
                    "<th>%t</th></tr></thead><tbody>",
                    "courses.citizen", "courses.stage");
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < li->n; i++) {
         char key[48];
         snprintf(key, sizeof key, "stage.%s", ov_stage_code(items[i].stage));
         ov_html_printf(res,
@@ -114,7 +116,7 @@ void ov_h_course_list(ov_web *app, ov_request *req, ov_response *res)
     ov_actor actor = ov_ctx_actor(&c, "sagsliste");
     ov_tx *tx;
     ov_case_item *items = NULL;
-    int n = 0;
+    ov_list_info n;
     if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
@@ -124,7 +126,7 @@ void ov_h_course_list(ov_web *app, ov_request *req, ov_response *res)
     if (!ov_ctx_finish(&c, tx, ok, &err))
         return;
     ov_page_begin(res, req, 200, ov_str_c(ov_msg(c.lang, "courses.title")));
-    ov_ui_course_table(&c, items, n);
+    ov_ui_course_table(&c, items, &n);
     ov_page_end(res);
 }
 
@@ -180,19 +182,19 @@ void ov_v_course(ov_ctx *cx)
     ov_course co;
     ov_citizen ci;
     ov_meeting_row *meetings = NULL;
-    int nmeet = 0;
+    ov_list_info nmeet;
     ov_plan plan;
     ov_plan_meta pm;
     ov_proposal_row *props = NULL;
-    int nprops = 0;
+    ov_list_info nprops;
     ov_placement_row *places = NULL;
-    int nplaces = 0;
+    ov_list_info nplaces;
     ov_cti_state cti;
     ov_measurement who5[64];
     int nwho5 = 0;
     ov_course_facts facts;
     ov_member_row *members = NULL;
-    int nmembers = 0;
+    ov_list_info nmembers;
     bool ok = ov_course_get(tx, id, a, &co, &err) == OV_OK &&
               ov_citizen_get(tx, co.citizen_id, a, &ci, &err) == OV_OK &&
               ov_meeting_list(tx, id, a, &meetings, &nmeet, &err) == OV_OK &&
@@ -267,7 +269,7 @@ void ov_v_course(ov_ctx *cx)
             ov_arena_printf(a, "%s/plan", base),
             may_write ? "act.plan" : "plan.title");
     int nfollow = 0;
-    for (int i = 0; i < nmeet; i++)
+    for (int i = 0; i < nmeet.n; i++)
         nfollow += meetings[i].kind == OV_MEETING_FOLLOWUP;
     snprintf(buf, sizeof buf, "%d", nfollow);
     element(res, "element.3", nfollow > 0,
@@ -277,9 +279,9 @@ void ov_v_course(ov_ctx *cx)
                 ? ov_arena_printf(a, "%s/opfoelgning", base)
                 : NULL,
             "act.followup");
-    snprintf(buf, sizeof buf, "%d", nprops);
-    element(res, "element.4", nprops > 0,
-            nprops ? fmt1(cx, "element.match_done", buf, "")
+    snprintf(buf, sizeof buf, "%d", nprops.total);
+    element(res, "element.4", nprops.total > 0,
+            nprops.total ? fmt1(cx, "element.match_done", buf, "")
                    : ov_str_c(ov_msg(cx->lang, "element.match_missing")),
             ov_arena_printf(a, "%s/match", base), "act.match");
     if (cti.started) {
@@ -294,9 +296,9 @@ void ov_v_course(ov_ctx *cx)
                 ov_str_c(ov_msg(cx->lang, "element.cti_missing")),
                 ov_arena_printf(a, "%s/cti", base), "act.cti");
     }
-    snprintf(buf, sizeof buf, "%d", nplaces);
-    element(res, "element.6", nplaces > 0,
-            nplaces ? fmt1(cx, "element.placement_done", buf, "")
+    snprintf(buf, sizeof buf, "%d", nplaces.total);
+    element(res, "element.6", nplaces.total > 0,
+            nplaces.total ? fmt1(cx, "element.placement_done", buf, "")
                     : ov_str_c(ov_msg(cx->lang, "element.placement_missing")),
             ov_may_do(&req->viewer, OV_OP_PLACEMENT) && !co.ended &&
                     facts.has_start_meeting
@@ -306,10 +308,11 @@ void ov_v_course(ov_ctx *cx)
     ov_html_lit(res, "</ol>");
 
     /* placements */
-    if (nplaces > 0) {
-        ov_html_printf(res, "<h2>%t</h2><ul class=\"plain\">",
-                       "placement.list");
-        for (int i = 0; i < nplaces; i++) {
+    if (nplaces.n > 0) {
+        ov_html_printf(res, "<h2>%t</h2>", "placement.list");
+        ov_page_list_cut(res, &nplaces, "list.first");
+        ov_html_lit(res, "<ul class=\"plain\">");
+        for (int i = 0; i < nplaces.n; i++) {
             char tk[48];
             snprintf(tk, sizeof tk, "ptype.%s",
                      ov_placement_type_code(places[i].p.type));
@@ -343,13 +346,14 @@ void ov_v_course(ov_ctx *cx)
                    ov_str_c(base), "act.measure");
 
     /* meetings */
-    if (nmeet > 0) {
+    if (nmeet.n > 0) {
+        ov_html_printf(res, "<h2>%t</h2>", "meeting.list");
+        ov_page_list_cut(res, &nmeet, "list.first");
         ov_html_printf(res,
-                       "<h2>%t</h2><table><thead><tr><th>%t</th><th>%t</th>"
+                       "<table><thead><tr><th>%t</th><th>%t</th>"
                        "<th>%t</th></tr></thead><tbody>",
-                       "meeting.list", "common.date", "courses.stage",
-                       "meeting.attendees");
-        for (int i = 0; i < nmeet; i++) {
+                       "common.date", "courses.stage", "meeting.attendees");
+        for (int i = 0; i < nmeet.n; i++) {
             const ov_meeting_row *m = &meetings[i];
             ov_html_lit(res, "<tr><td>");
             ov_page_date(res, m->held_on);
@@ -393,7 +397,7 @@ void ov_v_course(ov_ctx *cx)
         }
         ov_html_lit(res, "</ul>");
     }
-    if (may_write && nmembers > 0) {
+    if (may_write && nmembers.n > 0) {
         ov_page_form_begin(res, req, ov_str_c(ov_arena_printf(a, "%s/team", base)),
                            false);
         ov_html_lit(res, "<div class=\"row\">");
@@ -412,7 +416,7 @@ void ov_v_course(ov_ctx *cx)
                            ov_str_c(ov_role_code(role)), rk,
                            ov_str_c(ov_role_code(role)),
                            ov_str_c(ov_role_code(role)));
-            for (int i = 0; i < nmembers; i++) {
+            for (int i = 0; i < nmembers.n; i++) {
                 if (members[i].role != role)
                     continue;
                 ov_html_printf(res, "<option value=\"%D\"%h>%h</option>",
@@ -424,6 +428,7 @@ void ov_v_course(ov_ctx *cx)
             ov_html_lit(res, "</select></div>");
         }
         ov_html_lit(res, "</div>");
+        ov_page_list_cut(res, &nmembers, "list.first");
         ov_page_form_end(res, "common.save");
     }
     if (may_write)
