@@ -1,0 +1,199 @@
+/* The list convention end to end (store/store.h, ov_list_info): a list
+ * over its cap says so above it on the page ("Viser de første 2000 af
+ * 2001", "Viser de nyeste 500 af ...") and its JSON answer carries "total"
+ * and "truncated" beside the array; a list at its cap says nothing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <jansson.h>
+
+#include "store/audit.h"
+#include "store/org.h"
+#include "store/session.h"
+#include "support/world.h"
+#include "web/app.h"
+#include "web/msg.h"
+
+static void session_of(tu_world *w, int64_t user, char token[OV_TOKEN_HEX])
+{
+    char csrf[OV_TOKEN_HEX];
+    ov_tx *tx;
+    ov_err err;
+    assert_int_equal(ov_tx_begin(w->t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_session_create(tx, user, ov_time_now(), token, csrf,
+                                       &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+}
+
+/* GET path as the session's user; the body as a C string. */
+static const char *get(tu_world *w, ov_arena *a, const char *path,
+                       const char *token, int lang)
+{
+    ov_request req;
+    memset(&req, 0, sizeof req);
+    req.arena = a;
+    req.method = OV_GET;
+    const char *q = strchr(path, '?');
+    req.path = q ? (ov_str){path, (size_t)(q - path)} : ov_str_c(path);
+    req.query = q ? ov_str_c(q + 1) : OV_STR_NULL;
+    req.headers[req.nheaders++] = (ov_header){
+        OV_STR_LIT("Cookie"),
+        ov_str_c(ov_arena_printf(a, "ov_session=%s; ov_lang=%s", token,
+                                 ov_lang_code((ov_lang)lang)))};
+    ov_response res;
+    ov_response_init(&res, a, 16 << 20);
+    ov_web app = {.store = w->t.store};
+    ov_web_handle(&app, &req, &res);
+    if (res.status != 200)
+        fail_msg("%s: status %d", path, res.status);
+    return ov_arena_memdup0(a, res.body.data, res.body.len);
+}
+
+/* The list's array, "total" and "truncated" of a JSON answer. */
+static void json_list(const char *body, const char *name, size_t *n,
+                      int *total, bool *truncated)
+{
+    json_error_t e;
+    json_t *j = json_loads(body, 0, &e);
+    if (!j)
+        fail_msg("not JSON: %s", e.text);
+    json_t *arr = json_object_get(j, name);
+    json_t *t = json_object_get(j, "total");
+    json_t *tr = json_object_get(j, "truncated");
+    assert_true(json_is_array(arr));
+    assert_true(json_is_integer(t));
+    assert_true(json_is_boolean(tr));
+    *n = json_array_size(arr);
+    *total = (int)json_integer_value(t);
+    *truncated = json_is_true(tr);
+    json_decref(j);
+}
+
+/* n companies in Halsnæs with valid CVR numbers (modulus 11), from seq. */
+static void add_companies(tu_world *w, int n, int *seq)
+{
+    static const int wt[8] = {2, 7, 6, 5, 4, 3, 2, 1};
+    ov_tx *tx;
+    ov_err err;
+    assert_int_equal(ov_tx_begin(w->t.store, &tu_actor, &tx, &err), OV_OK);
+    for (int made = 0; made < n; (*seq)++) {
+        char cvr[9];
+        snprintf(cvr, sizeof cvr, "3%06d0", *seq);
+        int sum = 0;
+        for (int i = 0; i < 7; i++)
+            sum += (cvr[i] - '0') * wt[i];
+        int check = (11 - sum % 11) % 11;
+        if (check == 10)
+            continue;
+        cvr[7] = (char)('0' + check);
+        char name[32];
+        snprintf(name, sizeof name, "Firma %06d", *seq);
+        int64_t id;
+        assert_int_equal(ov_org_company_create(tx, ov_str_c(cvr),
+                                               ov_str_c(name), 250, 3300, &id,
+                                               &err),
+                         OV_OK);
+        made++;
+    }
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+}
+
+/* The companies (cap 2000, by name): at the cap the page and the API say
+ * nothing is missing; one more and both say the list was cut. */
+static void companies_over_their_cap_say_the_first_n_of_m(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w); /* one company in Halsnæs */
+    ov_arena *a = ov_arena_new(0);
+    char vk[OV_TOKEN_HEX];
+    session_of(&w, w.vk, vk);
+    int seq = 0;
+    add_companies(&w, 1999, &seq);
+    size_t n;
+    int total;
+    bool truncated;
+    const char *page = get(&w, a, "/virksomheder", vk, OV_LANG_DA);
+    assert_null(strstr(page, "list-cut"));
+    json_list(get(&w, a, "/api/v1/companies", vk, OV_LANG_DA), "companies",
+              &n, &total, &truncated);
+    assert_int_equal(n, 2000);
+    assert_int_equal(total, 2000);
+    assert_false(truncated);
+
+    add_companies(&w, 1, &seq);
+    page = get(&w, a, "/virksomheder", vk, OV_LANG_DA);
+    assert_non_null(strstr(page, "<p class=\"list-cut\">Viser de første 2000 "
+                                 "af 2001</p>"));
+    page = get(&w, a, "/virksomheder", vk, OV_LANG_EN);
+    assert_non_null(strstr(page, "Showing the first 2000 of 2001"));
+    json_list(get(&w, a, "/api/v1/companies", vk, OV_LANG_DA), "companies",
+              &n, &total, &truncated);
+    assert_int_equal(n, 2000);
+    assert_int_equal(total, 2001);
+    assert_true(truncated);
+    ov_arena_destroy(a);
+    tu_db_free(&w.t);
+}
+
+/* The audit viewer (limit 500, newest first) over its limit names how many
+ * rows the filter matched, on the page and in the API, and they agree; it
+ * used to print "Viser de nyeste %1 rækker." */
+static void the_audit_log_over_its_limit_says_the_newest_n_of_m(
+    void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    ov_arena *a = ov_arena_new(0);
+    static const ov_actor job = {"job", OV_ROLE_EMPLOYMENT_CASEWORKER,
+                                 "forløb (test)"};
+    ov_tx *tx;
+    ov_err err;
+    assert_int_equal(ov_tx_begin(w.t.store, &job, &tx, &err), OV_OK);
+    for (int i = 0; i < 600; i++)
+        assert_int_equal(ov_audit_append(tx, OV_ACT_UPDATE, 0, "test", &err),
+                         OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    char leader[OV_TOKEN_HEX];
+    session_of(&w, w.leader, leader);
+    /* only job's rows: the viewer's own reads are the leader's */
+    size_t n;
+    int total;
+    bool truncated;
+    json_list(get(&w, a, "/api/v1/audit?user=job", leader, OV_LANG_DA),
+              "audit", &n, &total, &truncated);
+    assert_int_equal(n, 500);
+    assert_int_equal(total, 600);
+    assert_true(truncated);
+    const char *page = get(&w, a, "/revision?user=job", leader, OV_LANG_DA);
+    assert_non_null(strstr(page, "<p class=\"list-cut\">Viser de nyeste 500 "
+                                 "af 600</p>"));
+    assert_null(strstr(page, "%1"));
+    /* within the limit: whole, and the page says nothing */
+    json_list(get(&w, a, "/api/v1/audit?user=leder", leader, OV_LANG_DA),
+              "audit", &n, &total, &truncated);
+    assert_int_equal((int)n, total);
+    assert_false(truncated);
+    assert_null(strstr(get(&w, a, "/revision?user=leder", leader, OV_LANG_DA),
+                       "list-cut"));
+    ov_arena_destroy(a);
+    tu_db_free(&w.t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(companies_over_their_cap_say_the_first_n_of_m),
+        cmocka_unit_test(the_audit_log_over_its_limit_says_the_newest_n_of_m),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
