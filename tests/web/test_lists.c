@@ -189,11 +189,90 @@ static void the_audit_log_over_its_limit_says_the_newest_n_of_m(
     tu_db_free(&w.t);
 }
 
+/* Every JSON list answers its total and whether it was cut, and the
+ * OpenAPI document says so for each of them. */
+static void every_json_list_carries_total_and_truncated(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    ov_arena *a = ov_arena_new(0);
+    int64_t citizen_user = 0, employer_user = 0;
+    ov_tx *tx;
+    ov_err err;
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    ov_user_input cu = {OV_STR_LIT("borger"), OV_STR_LIT("Anna"),
+                        OV_ROLE_CITIZEN, 250, w.citizen, 0};
+    assert_int_equal(ov_org_user_create(tx, &cu, &citizen_user, &err), OV_OK);
+    ov_user_input eu = {OV_STR_LIT("arbejdsgiver"), OV_STR_LIT("Lager"),
+                        OV_ROLE_EMPLOYER, 250, 0, w.company};
+    assert_int_equal(ov_org_user_create(tx, &eu, &employer_user, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    char job[OV_TOKEN_HEX], vk[OV_TOKEN_HEX], leader[OV_TOKEN_HEX],
+        cit[OV_TOKEN_HEX], emp[OV_TOKEN_HEX];
+    session_of(&w, w.job, job);
+    session_of(&w, w.vk, vk);
+    session_of(&w, w.leader, leader);
+    session_of(&w, citizen_user, cit);
+    session_of(&w, employer_user, emp);
+    const struct {
+        const char *path, *name, *token;
+    } lists[] = {
+        {"/api/v1/cases", "cases", job},
+        {"/api/v1/me/access-log", "access_log", cit},
+        {"/api/v1/me/agreements", "agreements", emp},
+        {"/api/v1/companies", "companies", vk},
+        {"/api/v1/screening/batches", "batches", job},
+        {"/api/v1/audit", "audit", leader},
+    };
+    json_error_t e;
+    json_t *doc = json_loads(get(&w, a, "/api/v1/openapi.json", job,
+                                 OV_LANG_DA),
+                             0, &e);
+    assert_non_null(doc);
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        size_t n;
+        int total;
+        bool truncated;
+        json_list(get(&w, a, lists[i].path, lists[i].token, OV_LANG_DA),
+                  lists[i].name, &n, &total, &truncated);
+        assert_int_equal((int)n, total);
+        assert_false(truncated);
+        json_t *props = json_object_get(
+            json_object_get(
+                json_object_get(
+                    json_object_get(
+                        json_object_get(
+                            json_object_get(
+                                json_object_get(
+                                    json_object_get(
+                                        json_object_get(doc, "paths"),
+                                        lists[i].path),
+                                    "get"),
+                                "responses"),
+                            "200"),
+                        "content"),
+                    "application/json"),
+                "schema"),
+            "properties");
+        if (!json_object_get(props, lists[i].name) ||
+            !json_object_get(props, "total") ||
+            !json_object_get(props, "truncated"))
+            fail_msg("%s: the OpenAPI document does not describe the list",
+                     lists[i].path);
+    }
+    json_decref(doc);
+    ov_arena_destroy(a);
+    tu_db_free(&w.t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(companies_over_their_cap_say_the_first_n_of_m),
         cmocka_unit_test(the_audit_log_over_its_limit_says_the_newest_n_of_m),
+        cmocka_unit_test(every_json_list_carries_total_and_truncated),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
