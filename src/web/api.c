@@ -193,11 +193,17 @@ void ov_api_cti(ov_ctx *c, const ov_cti_state *s)
                         "phases", phases, "contacts", contacts));
 }
 
-void ov_api_measurements(ov_ctx *c, ov_measurement *const *m, const int *n)
+/* The instruments' lists in one: total and truncated over all of them. */
+void ov_api_measurements(ov_ctx *c, ov_measurement *const *m,
+                         const ov_list_info *li)
 {
     json_t *arr = json_array();
-    for (int i = 0; i < OV_INSTR_COUNT; i++)
-        for (int k = 0; k < n[i]; k++) {
+    ov_list_info all = {0, 0, false};
+    for (int i = 0; i < OV_INSTR_COUNT; i++) {
+        all.n += li[i].n;
+        all.total += li[i].total;
+        all.truncated = all.truncated || li[i].truncated;
+        for (int k = 0; k < li[i].n; k++) {
             json_t *items = json_array();
             for (int j = 0; j < m[i][k].nitems; j++)
                 json_array_append_new(items, json_integer(m[i][k].items[j]));
@@ -211,7 +217,8 @@ void ov_api_measurements(ov_ctx *c, ov_measurement *const *m, const int *n)
                                     json_string(ov_rater_code(m[i][k].rater)));
             json_array_append_new(arr, o);
         }
-    answer(c, json_pack("{s:o}", "measurements", arr));
+    }
+    answer(c, jlist("measurements", arr, &all));
 }
 
 void ov_api_batches(ov_ctx *c, const ov_batch_row *r, const ov_list_info *li)

@@ -102,7 +102,7 @@ void ov_api_suggestions(ov_ctx *c, const struct ov_match_score *s, int n);
 void ov_api_placement(ov_ctx *c, const struct ov_placement_row *r);
 void ov_api_cti(ov_ctx *c, const struct ov_cti_state *s);
 void ov_api_measurements(ov_ctx *c, struct ov_measurement *const *m,
-                         const int *n);
+                         const ov_list_info *li);
 struct ov_batch_row;
 struct ov_batch_detail;
 struct ov_audit_view_row;

@@ -25,6 +25,7 @@ static const struct {
     {"/api/v1/companies", "companies"},
     {"/api/v1/screening/batches", "batches"},
     {"/api/v1/audit", "audit"},
+    {"/api/v1/cases/{id}/measurements", "measurements"},
 };
 
 static json_t *list_response(const char *name)

@@ -190,8 +190,8 @@ void ov_v_course(ov_ctx *cx)
     ov_placement_row *places = NULL;
     ov_list_info nplaces;
     ov_cti_state cti;
-    ov_measurement who5[64];
-    int nwho5 = 0;
+    ov_measurement *who5 = NULL;
+    ov_list_info nwho5;
     ov_course_facts facts;
     ov_member_row *members = NULL;
     ov_list_info nmembers;
@@ -203,7 +203,7 @@ void ov_v_course(ov_ctx *cx)
               ov_placement_list(tx, id, a, &places, &nplaces, &err) ==
                   OV_OK &&
               ov_cti_load(tx, id, a, &cti, &err) == OV_OK &&
-              ov_measure_list(tx, id, OV_INSTR_WHO5, who5, 64, &nwho5,
+              ov_measure_list(tx, id, OV_INSTR_WHO5, 64, a, &who5, &nwho5,
                               &err) == OV_OK &&
               ov_course_facts_get(tx, id, cx->today, &facts, &err) == OV_OK &&
               ov_team_members(tx, co.team_id, a, &members, &nmembers,
@@ -328,17 +328,18 @@ void ov_v_course(ov_ctx *cx)
 
     /* WHO-5 trajectory */
     ov_html_printf(res, "<h2>%t</h2>", "measure.title");
-    if (nwho5 > 1) {
-        double *y = OV_NEW_N(a, double, (size_t)nwho5);
-        const char **xl = OV_NEW_N(a, const char *, (size_t)nwho5);
-        for (int i = 0; i < nwho5; i++) {
+    ov_page_list_cut(res, &nwho5, "list.first");
+    if (nwho5.n > 1) {
+        double *y = OV_NEW_N(a, double, (size_t)nwho5.n);
+        const char **xl = OV_NEW_N(a, const char *, (size_t)nwho5.n);
+        for (int i = 0; i < nwho5.n; i++) {
             y[i] = who5[i].score;
             char *d = ov_arena_alloc(a, OV_DATE_BUF);
             ov_date_format_dk(who5[i].taken_on, d);
             xl[i] = d;
         }
         ov_series s = {ov_msg(cx->lang, "instr.who5"), y, "s1"};
-        ov_chart ch = {ov_msg(cx->lang, "instr.who5"), nwho5, xl, 0, 100, 1,
+        ov_chart ch = {ov_msg(cx->lang, "instr.who5"), nwho5.n, xl, 0, 100, 1,
                        &s, false};
         ov_chart_svg(res, &ch);
     }

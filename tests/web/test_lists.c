@@ -197,6 +197,10 @@ static void every_json_list_carries_total_and_truncated(void **state)
     tu_world w;
     tu_world_init(&w);
     ov_arena *a = ov_arena_new(0);
+    int64_t course = tu_course(&w, ov_today_cph() - 30);
+    const char *measurements =
+        ov_arena_printf(a, "/api/v1/cases/%lld/measurements",
+                        (long long)course);
     int64_t citizen_user = 0, employer_user = 0;
     ov_tx *tx;
     ov_err err;
@@ -217,14 +221,17 @@ static void every_json_list_carries_total_and_truncated(void **state)
     session_of(&w, citizen_user, cit);
     session_of(&w, employer_user, emp);
     const struct {
-        const char *path, *name, *token;
+        const char *pattern, *path, *name, *token;
     } lists[] = {
-        {"/api/v1/cases", "cases", job},
-        {"/api/v1/me/access-log", "access_log", cit},
-        {"/api/v1/me/agreements", "agreements", emp},
-        {"/api/v1/companies", "companies", vk},
-        {"/api/v1/screening/batches", "batches", job},
-        {"/api/v1/audit", "audit", leader},
+        {"/api/v1/cases", "/api/v1/cases", "cases", job},
+        {"/api/v1/me/access-log", "/api/v1/me/access-log", "access_log", cit},
+        {"/api/v1/me/agreements", "/api/v1/me/agreements", "agreements", emp},
+        {"/api/v1/companies", "/api/v1/companies", "companies", vk},
+        {"/api/v1/screening/batches", "/api/v1/screening/batches", "batches",
+         job},
+        {"/api/v1/audit", "/api/v1/audit", "audit", leader},
+        {"/api/v1/cases/{id}/measurements", measurements, "measurements",
+         job},
     };
     json_error_t e;
     json_t *doc = json_loads(get(&w, a, "/api/v1/openapi.json", job,
@@ -248,7 +255,7 @@ static void every_json_list_carries_total_and_truncated(void **state)
                                 json_object_get(
                                     json_object_get(
                                         json_object_get(doc, "paths"),
-                                        lists[i].path),
+                                        lists[i].pattern),
                                     "get"),
                                 "responses"),
                             "200"),
