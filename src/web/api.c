@@ -27,6 +27,13 @@ static void answer(ov_ctx *c, json_t *j)
     free(t);
 }
 
+/* A list with its total and whether its cap cut it. */
+static json_t *jlist(const char *name, json_t *arr, const ov_list_info *li)
+{
+    return json_pack("{s:o,s:i,s:b}", name, arr, "total", li->total,
+                     "truncated", li->truncated);
+}
+
 void ov_api_tasks(ov_ctx *c, const ov_task *tasks, int n)
 {
     json_t *arr = json_array();
@@ -40,14 +47,9 @@ void ov_api_tasks(ov_ctx *c, const ov_task *tasks, int n)
                            "overdue", tasks[i].overdue, "text",
                            tasks[i].text));
     }
-    answer(c, json_pack("{s:o}", "tasks", arr));
-}
-
-/* A list with its total and whether its cap cut it. */
-static json_t *jlist(const char *name, json_t *arr, const ov_list_info *li)
-{
-    return json_pack("{s:o,s:i,s:b}", name, arr, "total", li->total,
-                     "truncated", li->truncated);
+    /* every task of the caller's courses: never cut */
+    ov_list_info whole = {n, n, false};
+    answer(c, jlist("tasks", arr, &whole));
 }
 
 static json_t *jstr(ov_str s)

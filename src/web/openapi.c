@@ -26,6 +26,7 @@ static const struct {
     {"/api/v1/screening/batches", "batches"},
     {"/api/v1/audit", "audit"},
     {"/api/v1/cases/{id}/measurements", "measurements"},
+    {"/api/v1/tasks", "tasks"},
 };
 
 static json_t *list_response(const char *name)

@@ -232,6 +232,7 @@ static void every_json_list_carries_total_and_truncated(void **state)
         {"/api/v1/audit", "/api/v1/audit", "audit", leader},
         {"/api/v1/cases/{id}/measurements", measurements, "measurements",
          job},
+        {"/api/v1/tasks", "/api/v1/tasks", "tasks", job},
     };
     json_error_t e;
     json_t *doc = json_loads(get(&w, a, "/api/v1/openapi.json", job,
