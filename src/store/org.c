@@ -437,13 +437,14 @@ static ov_status openings_into(ov_tx *tx, int municipality_code,
  * same columns, so one reader serves the list and the get). */
 typedef struct company_key {
     int64_t municipality_code, company_id;
+    bool one; /* the company with company_id, else all of them */
 } company_key;
 
 static void company_bind(ov_stmt *s, const void *arg)
 {
     const company_key *k = arg;
     ov_stmt_bind_i64(s, 1, k->municipality_code);
-    if (k->company_id)
+    if (k->one)
         ov_stmt_bind_i64(s, 2, k->company_id);
 }
 
@@ -478,10 +479,11 @@ static ov_status companies(ov_tx *tx, const company_key *k, int cap,
     if (ov_tx_check(tx, false, err) != OV_OK)
         return err->code;
     void *rows;
-    if (ov_list_read(tx, k->company_id ? &COMPANY_ONE : &COMPANIES, k, cap,
-                     a, &rows, li, err) != OV_OK ||
-        openings_into(tx, (int)k->municipality_code, k->company_id, rows,
-                      li->n, a, err) != OV_OK)
+    if (ov_list_read(tx, k->one ? &COMPANY_ONE : &COMPANIES, k, cap, a,
+                     &rows, li, err) != OV_OK ||
+        (li->n > 0 &&
+         openings_into(tx, (int)k->municipality_code, k->company_id, rows,
+                       li->n, a, err) != OV_OK))
         return err->code;
     *out = rows;
     return OV_OK;
@@ -490,7 +492,7 @@ static ov_status companies(ov_tx *tx, const company_key *k, int cap,
 ov_status ov_company_list(ov_tx *tx, int municipality_code, ov_arena *a,
                           ov_company_row **out, ov_list_info *li, ov_err *err)
 {
-    company_key k = {municipality_code, 0};
+    company_key k = {municipality_code, 0, false};
     return companies(tx, &k, 2000, a, out, li, err);
 }
 
@@ -498,7 +500,7 @@ ov_status ov_company_get(ov_tx *tx, int64_t company_id, int municipality_code,
                          ov_arena *a, ov_company_row *out, ov_err *err)
 {
     memset(out, 0, sizeof *out);
-    company_key k = {municipality_code, company_id};
+    company_key k = {municipality_code, company_id, true};
     ov_company_row *rows;
     ov_list_info li;
     if (companies(tx, &k, 1, a, &rows, &li, err) != OV_OK)

@@ -649,6 +649,10 @@ static void company_get_of_other_municipality_is_not_found(void **state)
     assert_int_equal(ov_company_get(tx, tdr + 100, 250, a, &c, &err),
                      OV_ENOTFOUND);
     ov_tx_rollback(tx);
+    /* no id is no company (the get shares the list's reader) */
+    tx = begin(&w, &tu_actor);
+    assert_int_equal(ov_company_get(tx, 0, 250, a, &c, &err), OV_ENOTFOUND);
+    ov_tx_rollback(tx);
     tx = begin(&w, &tu_actor);
     assert_int_equal(ov_company_get(tx, tdr, 550, a, &c, &err), OV_OK);
     commit(tx);
