@@ -893,6 +893,27 @@ ov_status ov_batch_list(ov_tx *tx, int municipality_code, ov_arena *a,
     return batches(tx, municipality_code, 0, a, out, li, err);
 }
 
+ov_status ov_batch_head(ov_tx *tx, int64_t batch_id, int municipality_code,
+                        ov_arena *a, ov_batch_row *out, bool *found,
+                        ov_err *err)
+{
+    ov_err_clear(err);
+    memset(out, 0, sizeof *out);
+    *found = false;
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    ov_batch_row *b = NULL;
+    ov_list_info li = {0, 0, false};
+    if (batch_id <= 0)
+        return OV_OK;
+    if (batches(tx, municipality_code, batch_id, a, &b, &li, err) != OV_OK)
+        return err->code;
+    *found = li.n > 0;
+    if (*found)
+        *out = b[0];
+    return OV_OK;
+}
+
 ov_status ov_batch_get(ov_tx *tx, int64_t batch_id, int municipality_code,
                        ov_arena *a, ov_batch_detail *out, ov_err *err)
 {

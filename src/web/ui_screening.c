@@ -225,14 +225,15 @@ static void batch_page(ov_ctx *c, ov_form *f, int status);
 
 static ov_status batch_mine(ov_ctx *c, ov_tx *tx, ov_err *err)
 {
-    ov_batch_row *rows = NULL;
-    ov_list_info n;
-    if (ov_batch_list(tx, c->req->viewer.municipality_code, c->req->arena,
-                      &rows, &n, err) != OV_OK)
+    /* the batch itself, not a search of the municipality's list: that
+     * list stops at its cap, and an older batch is no less the caller's */
+    ov_batch_row b;
+    bool found;
+    if (ov_batch_head(tx, c->id, c->req->viewer.municipality_code,
+                      c->req->arena, &b, &found, err) != OV_OK)
         return err->code;
-    for (int i = 0; i < n.n; i++)
-        if (rows[i].id == c->id)
-            return OV_OK;
+    if (found)
+        return OV_OK;
     return ov_err_set(err, OV_ENOTFOUND, NULL,
                       "no candidate list %lld in your municipality",
                       (long long)c->id);
