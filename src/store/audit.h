@@ -102,14 +102,9 @@ typedef struct ov_access_entry {
     ov_action action;
     ov_str purpose;
 } ov_access_entry;
-ov_status ov_audit_citizen_log_info(ov_tx *tx, int64_t citizen_id,
-                                    int cap, ov_arena *a,
-                                    ov_access_entry **out, ov_list_info *li,
-                                    ov_err *err);
-/* The same into the caller's array of `cap` entries. */
-ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, ov_arena *a,
-                               ov_access_entry *out, int cap, int *n,
-                               ov_err *err);
+ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, int cap,
+                               ov_arena *a, ov_access_entry **out,
+                               ov_list_info *li, ov_err *err);
 
 /* Compute a row's hash (exposed for tests). */
 typedef struct ov_audit_row {
@@ -150,9 +145,13 @@ typedef struct ov_audit_view_row {
     ov_str purpose;
 } ov_audit_view_row;
 
-/* Newest first. Viewing is itself audited: one row (action "read",
- * criterion "revisionslog", the filter's citizen when given). */
+/* Newest first, at most the filter's limit (the list convention,
+ * store.h: li->total counts every row the filter matches, so a page can
+ * say "the newest 500 of 12,000"). Viewing is itself audited: one row
+ * (action "read", criterion "revisionslog", the filter's citizen when
+ * given). */
 ov_status ov_audit_search(ov_tx *tx, const ov_audit_filter *f, ov_arena *a,
-                          ov_audit_view_row **out, int *n, ov_err *err);
+                          ov_audit_view_row **out, ov_list_info *li,
+                          ov_err *err);
 
 #endif

@@ -439,83 +439,111 @@ ov_status ov_audit_prune(ov_tx *tx, ov_time cutoff, int64_t *pruned,
     return ov_audit_append(tx, OV_ACT_PRUNE, 0, criterion, err);
 }
 
-ov_status ov_audit_citizen_log_info(ov_tx *tx, int64_t citizen_id,
-                                    int cap, ov_arena *a,
-                                    ov_access_entry **out, ov_list_info *li,
-                                    ov_err *err)
+static ov_status access_entry_read(ov_stmt *s, ov_arena *a, void *row,
+                                   ov_err *err)
+{
+    ov_access_entry *e = row;
+    if (ov_time_parse_utc(ov_stmt_col_text(s, 0, a), "at", &e->at, err) !=
+            OV_OK ||
+        ov_role_parse(ov_stmt_col_text(s, 1, a), "role", &e->role, err) !=
+            OV_OK ||
+        ov_action_parse(ov_stmt_col_text(s, 2, a), &e->action) != OV_OK) {
+        if (err->code == OV_OK)
+            ov_err_set(err, OV_ECORRUPT, NULL, "an audit row is malformed");
+        return err->code;
+    }
+    e->purpose = ov_stmt_col_text(s, 3, a);
+    return OV_OK;
+}
+
+static const ov_list_query CITIZEN_LOG = {
+    .sql = SQL_CITIZEN_LOG, .row_size = sizeof(ov_access_entry),
+    .bind = ov_list_bind_id, .read = access_entry_read};
+
+ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, int cap,
+                               ov_arena *a, ov_access_entry **out,
+                               ov_list_info *li, ov_err *err)
 {
     *out = NULL;
     memset(li, 0, sizeof *li);
     if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
-    ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_CITIZEN_LOG, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, citizen_id);
-    size_t room = 0;
-    ov_access_entry *rows = NULL;
-    OV_GROW(a, rows, room, 0);
-    ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
-        if (!ov_list_keep(li, cap))
-            continue;
-        OV_GROW(a, rows, room, (size_t)li->n + 1);
-        ov_access_entry *e = &rows[li->n];
-        if (ov_time_parse_utc(ov_stmt_col_text(s, 0, a), "at", &e->at, err) !=
-                OV_OK ||
-            ov_role_parse(ov_stmt_col_text(s, 1, a), "role", &e->role, err) !=
-                OV_OK ||
-            ov_action_parse(ov_stmt_col_text(s, 2, a), &e->action) != OV_OK) {
-            r = OV_STEP_ERROR;
-            break;
-        }
-        e->purpose = ov_stmt_col_text(s, 3, a);
-        li->n++;
-    }
-    ov_stmt_release(s);
-    if (r == OV_STEP_ERROR) {
-        if (err->code == OV_OK)
-            ov_err_set(err, OV_ECORRUPT, NULL, "an audit row is malformed");
-        return ov_tx_fail(tx, err);
-    }
+    void *rows;
+    if (ov_list_read(tx, &CITIZEN_LOG, &citizen_id, cap, a, &rows, li,
+                     err) != OV_OK)
+        return err->code;
     *out = rows;
     return ov_audit_append(tx, OV_ACT_READ, citizen_id, "egen adgangslog",
                            err);
 }
 
-/* The list above into the caller's array of cap entries. */
-ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, ov_arena *a,
-                               ov_access_entry *out, int cap, int *n,
-                               ov_err *err)
-{
-    ov_access_entry *rows;
-    ov_list_info li;
-    ov_status st = ov_audit_citizen_log_info(tx, citizen_id, cap, a, &rows,
-                                             &li, err);
-    if (rows && li.n > 0)
-        memcpy(out, rows, (size_t)li.n * sizeof *out);
-    *n = li.n;
-    return st;
-}
-
 /* ---- reads for the pages and the API ---- */
 
+/* The municipality's rows, newest first; the list stops at the filter's
+ * limit and counts the rest with SQL_AUDIT_COUNT (the log is long). */
+#define AUDIT_WHERE                                                        \
+    "(a.actor IN (SELECT username FROM app_user WHERE municipality_code = " \
+    "?1) OR a.citizen_id IN (SELECT citizen_id FROM course WHERE "          \
+    "municipality_code = ?1)) AND (?2 = 0 OR a.citizen_id = ?2) AND (?3 = " \
+    "'' OR a.actor = ?3) AND (?4 = '' OR a.at >= ?4) AND (?5 = '' OR a.at < " \
+    "?5)"
 static const char SQL_AUDIT[] =
     "SELECT a.id, a.at, a.actor, a.role, a.action, coalesce(a.citizen_id, "
     "0), coalesce(a.criterion, ''), a.purpose FROM audit_log a WHERE "
-    "(a.actor IN (SELECT username FROM app_user WHERE municipality_code = "
-    "?1) OR a.citizen_id IN (SELECT citizen_id FROM course WHERE "
-    "municipality_code = ?1)) AND (?2 = 0 OR a.citizen_id = ?2) AND (?3 = "
-    "'' OR a.actor = ?3) AND (?4 = '' OR a.at >= ?4) AND (?5 = '' OR a.at < "
-    "?5) ORDER BY a.id DESC LIMIT ?6";
+    AUDIT_WHERE " ORDER BY a.id DESC";
+static const char SQL_AUDIT_COUNT[] =
+    "SELECT count(*) FROM audit_log a WHERE " AUDIT_WHERE;
 
 /* ---- the audit log ---- */
 
+/* The filter's parameters, as bound text. */
+typedef struct audit_key {
+    const ov_audit_filter *f;
+    char from[OV_TIME_BUF], to[OV_TIME_BUF];
+} audit_key;
+
+static void audit_bind(ov_stmt *s, const void *arg)
+{
+    const audit_key *k = arg;
+    ov_stmt_bind_i64(s, 1, k->f->municipality_code);
+    ov_stmt_bind_i64(s, 2, k->f->citizen_id);
+    ov_stmt_bind_text(s, 3, k->f->user.ptr ? k->f->user : OV_STR_LIT(""));
+    ov_stmt_bind_cstr(s, 4, k->from);
+    ov_stmt_bind_cstr(s, 5, k->to);
+}
+
+static ov_status audit_row_read(ov_stmt *s, ov_arena *a, void *row,
+                                ov_err *err)
+{
+    ov_audit_view_row *e = row;
+    e->id = ov_stmt_col_i64(s, 0);
+    if (ov_time_parse_utc(ov_stmt_col_text(s, 1, a), "at", &e->at, err) !=
+        OV_OK)
+        return err->code;
+    e->actor = ov_stmt_col_text(s, 2, a);
+    if (ov_role_parse(ov_stmt_col_text(s, 3, a), "role", &e->role, err) !=
+        OV_OK)
+        return err->code;
+    if (ov_action_parse(ov_stmt_col_text(s, 4, a), &e->action) != OV_OK)
+        return ov_err_set(err, OV_ECORRUPT, NULL, "audit row %lld: bad action",
+                          (long long)e->id);
+    e->citizen_id = ov_stmt_col_i64(s, 5);
+    e->criterion = ov_stmt_col_text(s, 6, a);
+    e->purpose = ov_stmt_col_text(s, 7, a);
+    return OV_OK;
+}
+
+static const ov_list_query AUDIT = {
+    .sql = SQL_AUDIT, .count_sql = SQL_AUDIT_COUNT,
+    .row_size = sizeof(ov_audit_view_row), .bind = audit_bind,
+    .read = audit_row_read};
+
 ov_status ov_audit_search(ov_tx *tx, const ov_audit_filter *f, ov_arena *a,
-                          ov_audit_view_row **out, int *n, ov_err *err)
+                          ov_audit_view_row **out, ov_list_info *li,
+                          ov_err *err)
 {
     ov_err_clear(err);
-    *n = 0;
+    memset(li, 0, sizeof *li);
     *out = NULL;
     if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
@@ -532,54 +560,20 @@ ov_status ov_audit_search(ov_tx *tx, const ov_audit_filter *f, ov_arena *a,
         return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "to",
                                           "to: the period ends before it "
                                           "starts; swap the dates"), err));
-    int limit = f->limit;
-    char from[OV_TIME_BUF] = "", to[OV_TIME_BUF] = "";
+    audit_key k = {.f = f};
     ov_time t;
     if (f->has_from) {
         if (ov_cph_to_time(f->from, 0, 0, 0, &t, err) != OV_OK)
             return ov_tx_fail(tx, err);
-        ov_time_format_utc(t, from);
+        ov_time_format_utc(t, k.from);
     }
     if (f->has_to) {
         if (ov_cph_to_time(f->to + 1, 0, 0, 0, &t, err) != OV_OK)
             return ov_tx_fail(tx, err);
-        ov_time_format_utc(t, to);
+        ov_time_format_utc(t, k.to);
     }
-    size_t cap = 0;
-    ov_audit_view_row *rows = NULL;
-    OV_GROW(a, rows, cap, 0);
-    ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_AUDIT, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, f->municipality_code);
-    ov_stmt_bind_i64(s, 2, f->citizen_id);
-    ov_stmt_bind_text(s, 3, f->user.ptr ? f->user : OV_STR_LIT(""));
-    ov_stmt_bind_cstr(s, 4, from);
-    ov_stmt_bind_cstr(s, 5, to);
-    ov_stmt_bind_i64(s, 6, limit);
-    ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < limit) {
-        OV_GROW(a, rows, cap, (size_t)*n + 1);
-        ov_audit_view_row *e = &rows[*n];
-        e->id = ov_stmt_col_i64(s, 0);
-        if (ov_time_parse_utc(ov_stmt_col_text(s, 1, a), "at", &e->at, err) !=
-            OV_OK)
-            break;
-        e->actor = ov_stmt_col_text(s, 2, a);
-        if (ov_role_parse(ov_stmt_col_text(s, 3, a), "role", &e->role, err) !=
-            OV_OK)
-            break;
-        if (ov_action_parse(ov_stmt_col_text(s, 4, a), &e->action) != OV_OK) {
-            ov_err_set(err, OV_ECORRUPT, NULL, "audit row %lld: bad action",
-                       (long long)e->id);
-            break;
-        }
-        e->citizen_id = ov_stmt_col_i64(s, 5);
-        e->criterion = ov_stmt_col_text(s, 6, a);
-        e->purpose = ov_stmt_col_text(s, 7, a);
-        (*n)++;
-    }
-    if (ov_read_finish(tx, s, r, err) != OV_OK)
+    void *rows;
+    if (ov_list_read(tx, &AUDIT, &k, f->limit, a, &rows, li, err) != OV_OK)
         return err->code;
     *out = rows;
     /* viewing the log is itself logged, after reading */

@@ -411,12 +411,54 @@ static const char SQL_SCOPE[] =
     "course c WHERE c.id = ?1";
 
 enum { L_TEAM, L_MUNI, L_OWN };
-static const char *const SQL_LIST[] = {SQL_LIST_TEAM, SQL_LIST_MUNI,
-                                       SQL_LIST_OWN};
 
-ov_status ov_course_list_visible_info(ov_tx *tx, const ov_viewer *v,
-                                      ov_arena *a, ov_case_item **items,
-                                      ov_list_info *li, ov_err *err)
+/* The parameters of a course list and the rule it applies on every row. */
+typedef struct course_list_key {
+    const ov_viewer *v;
+    int which;
+} course_list_key;
+
+static void course_list_bind(ov_stmt *s, const void *arg)
+{
+    const course_list_key *k = arg;
+    ov_stmt_bind_i64(s, 1,
+                     k->which == L_OWN ? k->v->citizen_id : k->v->user_id);
+    ov_stmt_bind_i64(s, 2, k->v->municipality_code);
+}
+
+/* the rule itself, once more, on every row */
+static bool course_list_want(ov_stmt *s, const void *arg)
+{
+    const course_list_key *k = arg;
+    ov_course_scope sc = {(int)ov_stmt_col_i64(s, 3), ov_stmt_col_i64(s, 4),
+                          k->which == L_TEAM};
+    return ov_may_see_course(k->v, &sc);
+}
+
+static ov_status case_item_read(ov_stmt *s, ov_arena *a, void *row,
+                                ov_err *err)
+{
+    ov_case_item *it = row;
+    it->id = ov_stmt_col_i64(s, 0);
+    it->citizen_name = ov_stmt_col_text(s, 1, a);
+    return ov_stage_parse(ov_stmt_col_text(s, 2, a), &it->stage, err);
+}
+
+static const ov_list_query COURSE_LISTS[] = {
+    [L_TEAM] = {.sql = SQL_LIST_TEAM, .row_size = sizeof(ov_case_item),
+                .bind = course_list_bind, .want = course_list_want,
+                .read = case_item_read},
+    [L_MUNI] = {.sql = SQL_LIST_MUNI, .row_size = sizeof(ov_case_item),
+                .bind = course_list_bind, .want = course_list_want,
+                .read = case_item_read},
+    [L_OWN] = {.sql = SQL_LIST_OWN, .row_size = sizeof(ov_case_item),
+               .bind = course_list_bind, .want = course_list_want,
+               .read = case_item_read},
+};
+
+ov_status ov_course_list_visible(ov_tx *tx, const ov_viewer *v, ov_arena *a,
+                                 ov_case_item **items, ov_list_info *li,
+                                 ov_err *err)
 {
     *items = NULL;
     memset(li, 0, sizeof *li);
@@ -426,55 +468,19 @@ ov_status ov_course_list_visible_info(ov_tx *tx, const ov_viewer *v,
         return ov_tx_fail(tx, (ov_err_set(err, OV_EPERM, NULL,
                                           "your role sees no person-level "
                                           "courses"), err));
-    int which = v->role == OV_ROLE_CITIZEN ? L_OWN
-                : (v->role == OV_ROLE_LEADER ||
-                   v->role == OV_ROLE_ADMINISTRATOR)
-                    ? L_MUNI
-                    : L_TEAM;
-    ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_LIST[which], &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, which == L_OWN ? v->citizen_id : v->user_id);
-    ov_stmt_bind_i64(s, 2, v->municipality_code);
-    enum { CAP = 5000 };
-    size_t room = 64;
-    ov_case_item *out = NULL;
-    OV_GROW(a, out, room, room);
-    ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
-        /* the rule itself, once more, on every row */
-        ov_course_scope sc = {(int)ov_stmt_col_i64(s, 3),
-                              ov_stmt_col_i64(s, 4), which == L_TEAM};
-        if (!ov_may_see_course(v, &sc) || !ov_list_keep(li, CAP))
-            continue;
-        OV_GROW(a, out, room, (size_t)li->n + 1);
-        ov_case_item *it = &out[li->n];
-        it->id = ov_stmt_col_i64(s, 0);
-        it->citizen_name = ov_stmt_col_text(s, 1, a);
-        if (ov_stage_parse(ov_stmt_col_text(s, 2, a), &it->stage, err) !=
-            OV_OK) {
-            r = OV_STEP_ERROR;
-            break;
-        }
-        li->n++;
-    }
-    ov_stmt_release(s);
-    if (r == OV_STEP_ERROR)
-        return ov_tx_fail(tx, err);
-    *items = out;
+    course_list_key k = {
+        v, v->role == OV_ROLE_CITIZEN ? L_OWN
+           : (v->role == OV_ROLE_LEADER || v->role == OV_ROLE_ADMINISTRATOR)
+               ? L_MUNI
+               : L_TEAM};
+    void *rows;
+    if (ov_list_read(tx, &COURSE_LISTS[k.which], &k, 5000, a, &rows, li,
+                     err) != OV_OK)
+        return err->code;
+    *items = rows;
     char crit[OV_AUDIT_CRITERION_MAX];
     snprintf(crit, sizeof crit, "sagsliste: %d forløb", li->n);
     return ov_audit_append(tx, OV_ACT_READ, 0, crit, err);
-}
-
-/* The list above giving only its length. */
-ov_status ov_course_list_visible(ov_tx *tx, const ov_viewer *v, ov_arena *a,
-                                 ov_case_item **items, int *n, ov_err *err)
-{
-    ov_list_info li;
-    ov_status st = ov_course_list_visible_info(tx, v, a, items, &li, err);
-    *n = li.n;
-    return st;
 }
 
 ov_status ov_course_check_visible(ov_tx *tx, const ov_viewer *v,

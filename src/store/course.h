@@ -67,12 +67,9 @@ typedef struct ov_case_item {
     ov_str citizen_name;
     ov_stage stage;
 } ov_case_item;
-ov_status ov_course_list_visible_info(ov_tx *tx, const ov_viewer *v,
-                                      ov_arena *a, ov_case_item **items,
-                                      ov_list_info *li, ov_err *err);
-/* The same, giving only the number of rows returned. */
 ov_status ov_course_list_visible(ov_tx *tx, const ov_viewer *v, ov_arena *a,
-                                 ov_case_item **items, int *n, ov_err *err);
+                                 ov_case_item **items, ov_list_info *li,
+                                 ov_err *err);
 
 /* OV_ENOTFOUND unless the course exists and the viewer may see it: the
  * same answer either way, so ids cannot be probed. */

@@ -313,110 +313,80 @@ static const char SQL_EMPLOYMENT_LIST[] =
 
 /* ---- proposals ---- */
 
-ov_status ov_proposal_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
-                                ov_proposal_row **out, ov_list_info *li,
-                                ov_err *err)
+static ov_status proposal_read(ov_stmt *s, ov_arena *a, void *row,
+                               ov_err *err)
+{
+    ov_proposal_row *p = row;
+    p->id = ov_stmt_col_i64(s, 0);
+    p->opening_id = ov_stmt_col_i64(s, 1);
+    p->company_id = ov_stmt_col_i64(s, 2);
+    p->company_name = ov_stmt_col_text(s, 3, a);
+    p->opening_tasks = ov_stmt_col_text(s, 4, a);
+    p->score = ov_stmt_col_double(s, 5);
+    p->proposed_by = ov_stmt_col_text(s, 6, a);
+    if (ov_col_date(s, 7, a, "proposed_on", &p->proposed_on, err) != OV_OK)
+        return err->code;
+    p->answered = !ov_stmt_col_is_null(s, 8);
+    p->agreed = p->answered && ov_stmt_col_i64(s, 8) != 0;
+    if (!ov_stmt_col_is_null(s, 9) &&
+        ov_col_date(s, 9, a, "answered_on", &p->answered_on, err) != OV_OK)
+        return err->code;
+    return OV_OK;
+}
+
+static const ov_list_query PROPOSALS = {
+    .sql = SQL_PROPOSALS, .row_size = sizeof(ov_proposal_row),
+    .bind = ov_list_bind_id, .read = proposal_read};
+
+ov_status ov_proposal_list(ov_tx *tx, int64_t course_id, ov_arena *a,
+                           ov_proposal_row **out, ov_list_info *li,
+                           ov_err *err)
 {
     memset(li, 0, sizeof *li);
     *out = NULL;
     ov_course_head h;
-    if (ov_course_read_begin(tx, course_id, &h, err) != OV_OK)
-        return err->code;
-    enum { CAP = 200 };
-    size_t cap = 0;
-    ov_proposal_row *rows = NULL;
-    OV_GROW(a, rows, cap, 0);
-    ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_PROPOSALS, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, course_id);
-    ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
-        if (!ov_list_keep(li, CAP))
-            continue;
-        OV_GROW(a, rows, cap, (size_t)li->n + 1);
-        ov_proposal_row *p = &rows[li->n];
-        p->id = ov_stmt_col_i64(s, 0);
-        p->opening_id = ov_stmt_col_i64(s, 1);
-        p->company_id = ov_stmt_col_i64(s, 2);
-        p->company_name = ov_stmt_col_text(s, 3, a);
-        p->opening_tasks = ov_stmt_col_text(s, 4, a);
-        p->score = ov_stmt_col_double(s, 5);
-        p->proposed_by = ov_stmt_col_text(s, 6, a);
-        if (ov_col_date(s, 7, a, "proposed_on", &p->proposed_on, err) != OV_OK)
-            break;
-        p->answered = !ov_stmt_col_is_null(s, 8);
-        p->agreed = p->answered && ov_stmt_col_i64(s, 8) != 0;
-        if (!ov_stmt_col_is_null(s, 9) &&
-            ov_col_date(s, 9, a, "answered_on", &p->answered_on, err) != OV_OK)
-            break;
-        li->n++;
-    }
-    if (ov_read_finish(tx, s, r, err) != OV_OK)
+    void *rows;
+    if (ov_course_read_begin(tx, course_id, &h, err) != OV_OK ||
+        ov_list_read(tx, &PROPOSALS, &course_id, 200, a, &rows, li, err) !=
+            OV_OK)
         return err->code;
     *out = rows;
     return ov_audit_append(tx, OV_ACT_READ, h.citizen_id, "matchforslag",
                            err);
 }
 
-/* The list above giving only its length. */
-ov_status ov_proposal_list(ov_tx *tx, int64_t course_id, ov_arena *a,
-                           ov_proposal_row **out, int *n, ov_err *err)
-{
-    ov_list_info li;
-    ov_status st = ov_proposal_list_info(tx, course_id, a, out, &li, err);
-    *n = li.n;
-    return st;
-}
-
-
 /* ---- employment ---- */
 
-ov_status ov_employment_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
-                                  ov_employment_row **out, ov_list_info *li,
-                                  ov_err *err)
+static ov_status employment_read(ov_stmt *s, ov_arena *a, void *row,
+                                 ov_err *err)
+{
+    ov_employment_row *e = row;
+    if (ov_col_date(s, 0, a, "from_on", &e->from, err) != OV_OK)
+        return err->code;
+    e->ordinary_hours_x10 = (int)ov_stmt_col_i64(s, 1);
+    return OV_OK;
+}
+
+static const ov_list_query EMPLOYMENT = {
+    .sql = SQL_EMPLOYMENT_LIST, .row_size = sizeof(ov_employment_row),
+    .bind = ov_list_bind_id, .read = employment_read};
+
+ov_status ov_employment_list(ov_tx *tx, int64_t course_id, ov_arena *a,
+                             ov_employment_row **out, ov_list_info *li,
+                             ov_err *err)
 {
     memset(li, 0, sizeof *li);
     *out = NULL;
     ov_course_head h;
-    if (ov_course_read_begin(tx, course_id, &h, err) != OV_OK)
-        return err->code;
-    enum { CAP = 500 };
-    size_t cap = 0;
-    ov_employment_row *rows = NULL;
-    OV_GROW(a, rows, cap, 0);
-    ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_EMPLOYMENT_LIST, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, course_id);
-    ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
-        if (!ov_list_keep(li, CAP))
-            continue;
-        OV_GROW(a, rows, cap, (size_t)li->n + 1);
-        if (ov_col_date(s, 0, a, "from_on", &rows[li->n].from, err) != OV_OK)
-            break;
-        rows[li->n].ordinary_hours_x10 = (int)ov_stmt_col_i64(s, 1);
-        li->n++;
-    }
-    if (ov_read_finish(tx, s, r, err) != OV_OK)
+    void *rows;
+    if (ov_course_read_begin(tx, course_id, &h, err) != OV_OK ||
+        ov_list_read(tx, &EMPLOYMENT, &course_id, 500, a, &rows, li, err) !=
+            OV_OK)
         return err->code;
     *out = rows;
     return ov_audit_append(tx, OV_ACT_READ, h.citizen_id, "beskæftigelse",
                            err);
 }
-
-/* The list above giving only its length. */
-ov_status ov_employment_list(ov_tx *tx, int64_t course_id, ov_arena *a,
-                             ov_employment_row **out, int *n, ov_err *err)
-{
-    ov_list_info li;
-    ov_status st = ov_employment_list_info(tx, course_id, a, out, &li, err);
-    *n = li.n;
-    return st;
-}
-
-
 
 ov_status ov_proposal_course(ov_tx *tx, int64_t proposal_id,
                              int64_t *course_id, ov_err *err)

@@ -54,12 +54,9 @@ typedef struct ov_proposal_row {
 } ov_proposal_row;
 
 /* Newest first, at most 200. */
-ov_status ov_proposal_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
-                                ov_proposal_row **out, ov_list_info *li,
-                                ov_err *err);
-/* The same, giving only the number of rows returned. */
 ov_status ov_proposal_list(ov_tx *tx, int64_t course_id, ov_arena *a,
-                           ov_proposal_row **out, int *n, ov_err *err);
+                           ov_proposal_row **out, ov_list_info *li,
+                           ov_err *err);
 /* The course of a proposal (no audit: ids only); OV_ENOTFOUND. */
 ov_status ov_proposal_course(ov_tx *tx, int64_t proposal_id,
                              int64_t *course_id, ov_err *err);
@@ -69,11 +66,8 @@ typedef struct ov_employment_row {
     ov_date from;
     int ordinary_hours_x10;
 } ov_employment_row;
-ov_status ov_employment_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
-                                  ov_employment_row **out, ov_list_info *li,
-                                  ov_err *err);
-/* The same, giving only the number of rows returned. */
 ov_status ov_employment_list(ov_tx *tx, int64_t course_id, ov_arena *a,
-                             ov_employment_row **out, int *n, ov_err *err);
+                             ov_employment_row **out, ov_list_info *li,
+                             ov_err *err);
 
 #endif

@@ -61,55 +61,63 @@ ov_status ov_measure_record(ov_tx *tx, int64_t course_id, ov_measurement *m,
                            ov_instrument_label_da(m->instrument), err);
 }
 
-ov_status ov_measure_list(ov_tx *tx, int64_t course_id, ov_instrument instr,
-                          ov_measurement *out, int cap, int *n, ov_err *err)
+typedef struct measure_key {
+    int64_t course_id;
+    ov_instrument instr;
+} measure_key;
+
+static void measure_bind(ov_stmt *s, const void *arg)
 {
-    *n = 0;
-    if (ov_tx_check_audited(tx, err) != OV_OK)
+    const measure_key *k = arg;
+    ov_stmt_bind_i64(s, 1, k->course_id);
+    ov_stmt_bind_cstr(s, 2, ov_instrument_code(k->instr));
+}
+
+static ov_status measurement_read(ov_stmt *s, ov_arena *a, void *row,
+                                  ov_err *err)
+{
+    ov_measurement *m = row;
+    m->id = ov_stmt_col_i64(s, 0);
+    if (ov_date_parse_iso(ov_stmt_col_text(s, 1, a), "taken_on",
+                          &m->taken_on, err) != OV_OK)
         return err->code;
-    ov_course_head h;
-    if (ov_course_head_load(tx, course_id, &h, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_LIST, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, course_id);
-    ov_stmt_bind_cstr(s, 2, ov_instrument_code(instr));
-    ov_arena *a = ov_arena_new(0);
-    ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < cap) {
-        ov_measurement *m = &out[*n];
-        memset(m, 0, sizeof *m);
-        m->id = ov_stmt_col_i64(s, 0);
-        m->instrument = instr;
-        if (ov_date_parse_iso(ov_stmt_col_text(s, 1, a), "taken_on",
-                              &m->taken_on, err) != OV_OK) {
-            r = OV_STEP_ERROR;
-            break;
-        }
-        ov_str items = ov_stmt_col_text(s, 2, a);
-        while (items.ptr && items.len && m->nitems < 10) {
-            ov_str one;
-            items = ov_str_cut(items, ',', &one);
-            int64_t v = 0;
-            ov_str_to_i64(one, &v);
-            m->items[m->nitems++] = (int)v;
-        }
-        m->score = (int)ov_stmt_col_i64(s, 3);
-        ov_str rater = ov_stmt_col_text(s, 4, a);
-        m->has_rater = rater.ptr != NULL;
-        if ((m->has_rater && ov_rater_parse(rater, &m->rater, err) != OV_OK) ||
-            ov_entered_by_parse(ov_stmt_col_text(s, 5, a), &m->entered_by,
-                                err) != OV_OK) {
-            r = OV_STEP_ERROR;
-            break;
-        }
-        (*n)++;
+    ov_str items = ov_stmt_col_text(s, 2, a);
+    while (items.ptr && items.len && m->nitems < 10) {
+        ov_str one;
+        items = ov_str_cut(items, ',', &one);
+        int64_t v = 0;
+        ov_str_to_i64(one, &v);
+        m->items[m->nitems++] = (int)v;
     }
-    ov_stmt_release(s);
-    ov_arena_destroy(a);
-    if (r == OV_STEP_ERROR)
-        return ov_tx_fail(tx, err);
+    m->score = (int)ov_stmt_col_i64(s, 3);
+    ov_str rater = ov_stmt_col_text(s, 4, a);
+    m->has_rater = rater.ptr != NULL;
+    if ((m->has_rater && ov_rater_parse(rater, &m->rater, err) != OV_OK) ||
+        ov_entered_by_parse(ov_stmt_col_text(s, 5, a), &m->entered_by,
+                            err) != OV_OK)
+        return err->code;
+    return OV_OK;
+}
+
+static const ov_list_query MEASUREMENTS = {
+    .sql = SQL_LIST, .row_size = sizeof(ov_measurement),
+    .bind = measure_bind, .read = measurement_read};
+
+ov_status ov_measure_list(ov_tx *tx, int64_t course_id, ov_instrument instr,
+                          int cap, ov_arena *a, ov_measurement **out,
+                          ov_list_info *li, ov_err *err)
+{
+    *out = NULL;
+    memset(li, 0, sizeof *li);
+    ov_course_head h;
+    measure_key k = {course_id, instr};
+    void *rows;
+    if (ov_course_read_begin(tx, course_id, &h, err) != OV_OK ||
+        ov_list_read(tx, &MEASUREMENTS, &k, cap, a, &rows, li, err) != OV_OK)
+        return err->code;
+    *out = rows;
+    for (int i = 0; i < li->n; i++)
+        (*out)[i].instrument = instr;
     return ov_audit_append(tx, OV_ACT_READ, h.citizen_id,
                            ov_instrument_label_da(instr), err);
 }

@@ -27,8 +27,10 @@ typedef struct ov_measurement {
 ov_status ov_measure_record(ov_tx *tx, int64_t course_id, ov_measurement *m,
                             ov_date today, int64_t *id, ov_err *err);
 
-/* All measurements of one instrument, oldest first (at most cap). */
+/* The measurements of one instrument, oldest first, at most cap (the
+ * list convention, store/store.h). */
 ov_status ov_measure_list(ov_tx *tx, int64_t course_id, ov_instrument instr,
-                          ov_measurement *out, int cap, int *n, ov_err *err);
+                          int cap, ov_arena *a, ov_measurement **out,
+                          ov_list_info *li, ov_err *err);
 
 #endif

@@ -226,66 +226,58 @@ static const char SQL_ITEMS[] =
 
 /* ---- meetings ---- */
 
-ov_status ov_meeting_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
-                               ov_meeting_row **out, ov_list_info *li,
-                               ov_err *err)
+static ov_status meeting_read(ov_stmt *s, ov_arena *a, void *row,
+                              ov_err *err)
+{
+    ov_meeting_row *m = row;
+    m->id = ov_stmt_col_i64(s, 0);
+    ov_str kind = ov_stmt_col_text(s, 1, a);
+    if (ov_str_eq_c(kind, "start"))
+        m->kind = OV_MEETING_START;
+    else if (ov_str_eq_c(kind, "followup"))
+        m->kind = OV_MEETING_FOLLOWUP;
+    else
+        return ov_err_set(err, OV_ECORRUPT, NULL, "meeting %lld: unknown kind",
+                          (long long)m->id);
+    if (ov_col_date(s, 2, a, "held_on", &m->held_on, err) != OV_OK)
+        return err->code;
+    m->complete = ov_stmt_col_i64(s, 3) != 0;
+    m->notes = ov_stmt_col_text(s, 4, a);
+    m->wishes = ov_stmt_col_text(s, 5, a);
+    m->competences = ov_stmt_col_text(s, 6, a);
+    m->plan_version = (int)ov_stmt_col_i64(s, 7);
+    m->created_by = ov_stmt_col_text(s, 8, a);
+    ov_str roles = ov_stmt_col_text(s, 9, a);
+    while (roles.len) {
+        ov_str one;
+        roles = ov_str_cut(roles, ',', &one);
+        ov_role role;
+        if (ov_role_parse(one, "role", &role, err) != OV_OK)
+            return err->code;
+        m->attendees |= OV_ATTEND(role);
+    }
+    return OV_OK;
+}
+
+static const ov_list_query MEETINGS = {
+    .sql = SQL_MEETINGS, .row_size = sizeof(ov_meeting_row),
+    .bind = ov_list_bind_id, .read = meeting_read};
+
+ov_status ov_meeting_list(ov_tx *tx, int64_t course_id, ov_arena *a,
+                          ov_meeting_row **out, ov_list_info *li, ov_err *err)
 {
     memset(li, 0, sizeof *li);
     *out = NULL;
     ov_course_head h;
-    if (ov_course_read_begin(tx, course_id, &h, err) != OV_OK)
+    void *list;
+    if (ov_course_read_begin(tx, course_id, &h, err) != OV_OK ||
+        ov_list_read(tx, &MEETINGS, &course_id, 500, a, &list, li, err) !=
+            OV_OK)
         return err->code;
-    enum { CAP = 500 };
-    size_t cap = 0;
-    ov_meeting_row *rows = NULL;
-    OV_GROW(a, rows, cap, 0);
-    ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_MEETINGS, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, course_id);
-    ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
-        if (!ov_list_keep(li, CAP))
-            continue;
-        OV_GROW(a, rows, cap, (size_t)li->n + 1);
-        ov_meeting_row *m = &rows[li->n];
-        m->id = ov_stmt_col_i64(s, 0);
-        ov_str kind = ov_stmt_col_text(s, 1, a);
-        if (ov_str_eq_c(kind, "start"))
-            m->kind = OV_MEETING_START;
-        else if (ov_str_eq_c(kind, "followup"))
-            m->kind = OV_MEETING_FOLLOWUP;
-        else {
-            ov_err_set(err, OV_ECORRUPT, NULL, "meeting %lld: unknown kind",
-                       (long long)m->id);
-            break;
-        }
-        if (ov_col_date(s, 2, a, "held_on", &m->held_on, err) != OV_OK)
-            break;
-        m->complete = ov_stmt_col_i64(s, 3) != 0;
-        m->notes = ov_stmt_col_text(s, 4, a);
-        m->wishes = ov_stmt_col_text(s, 5, a);
-        m->competences = ov_stmt_col_text(s, 6, a);
-        m->plan_version = (int)ov_stmt_col_i64(s, 7);
-        m->created_by = ov_stmt_col_text(s, 8, a);
-        ov_str roles = ov_stmt_col_text(s, 9, a);
-        bool bad = false;
-        while (roles.len && !bad) {
-            ov_str one;
-            roles = ov_str_cut(roles, ',', &one);
-            ov_role role;
-            if (ov_role_parse(one, "role", &role, err) != OV_OK)
-                bad = true;
-            else
-                m->attendees |= OV_ATTEND(role);
-        }
-        if (bad)
-            break;
-        li->n++;
-    }
-    if (ov_read_finish(tx, s, r, err) != OV_OK)
-        return err->code;
+    ov_meeting_row *rows = list;
     /* assessment items, attached by meeting id */
+    ov_stmt *s;
+    ov_step r;
     if (ov_stmt_prepare(tx->conn, SQL_ITEMS, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, course_id);
@@ -311,14 +303,4 @@ ov_status ov_meeting_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
         return err->code;
     *out = rows;
     return ov_audit_append(tx, OV_ACT_READ, h.citizen_id, "møder", err);
-}
-
-/* The list above giving only its length. */
-ov_status ov_meeting_list(ov_tx *tx, int64_t course_id, ov_arena *a,
-                          ov_meeting_row **out, int *n, ov_err *err)
-{
-    ov_list_info li;
-    ov_status st = ov_meeting_list_info(tx, course_id, a, out, &li, err);
-    *n = li.n;
-    return st;
 }

@@ -58,11 +58,8 @@ typedef struct ov_meeting_row {
 } ov_meeting_row;
 
 /* Oldest first, at most 500. */
-ov_status ov_meeting_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
-                               ov_meeting_row **out, ov_list_info *li,
-                               ov_err *err);
-/* The same, giving only the number of rows returned. */
 ov_status ov_meeting_list(ov_tx *tx, int64_t course_id, ov_arena *a,
-                          ov_meeting_row **out, int *n, ov_err *err);
+                          ov_meeting_row **out, ov_list_info *li,
+                          ov_err *err);
 
 #endif

@@ -346,7 +346,7 @@ static const char SQL_COMPANIES[] =
     "company WHERE municipality_code = ?1 ORDER BY name, id";
 static const char SQL_COMPANY_ONE[] =
     "SELECT id, cvr, name, municipality_code, coalesce(postcode, 0) FROM "
-    "company WHERE id = ?1 AND municipality_code = ?2";
+    "company WHERE municipality_code = ?1 AND id = ?2";
 static const char SQL_OPENINGS_OF[] =
     "SELECT o.id, o.tasks, o.occupation, o.hours_min, o.hours_max, "
     "o.accommodations, o.ordinary, o.shortage, o.active, o.company_id FROM "
@@ -433,81 +433,85 @@ static ov_status openings_into(ov_tx *tx, int municipality_code,
     return ov_read_finish(tx, s, r, err);
 }
 
-static void company_row(ov_stmt *s, ov_arena *a, ov_company_row *c)
+/* The companies of a municipality: by name, or the one with an id (the
+ * same columns, so one reader serves the list and the get). */
+typedef struct company_key {
+    int64_t municipality_code, company_id;
+    bool one; /* the company with company_id, else all of them */
+} company_key;
+
+static void company_bind(ov_stmt *s, const void *arg)
 {
-    memset(c, 0, sizeof *c);
+    const company_key *k = arg;
+    ov_stmt_bind_i64(s, 1, k->municipality_code);
+    if (k->one)
+        ov_stmt_bind_i64(s, 2, k->company_id);
+}
+
+static ov_status company_read(ov_stmt *s, ov_arena *a, void *row,
+                              ov_err *err)
+{
+    (void)err;
+    ov_company_row *c = row;
     c->id = ov_stmt_col_i64(s, 0);
     c->cvr = ov_stmt_col_text(s, 1, a);
     c->name = ov_stmt_col_text(s, 2, a);
     c->municipality_code = (int)ov_stmt_col_i64(s, 3);
     c->postcode = (int)ov_stmt_col_i64(s, 4);
+    return OV_OK;
 }
 
-ov_status ov_company_list_info(ov_tx *tx, int municipality_code, ov_arena *a,
-                               ov_company_row **out, ov_list_info *li,
-                               ov_err *err)
+static const ov_list_query COMPANIES = {
+    .sql = SQL_COMPANIES, .row_size = sizeof(ov_company_row),
+    .bind = company_bind, .read = company_read};
+static const ov_list_query COMPANY_ONE = {
+    .sql = SQL_COMPANY_ONE, .row_size = sizeof(ov_company_row),
+    .bind = company_bind, .read = company_read};
+
+/* The companies of k (at most cap), each with its openings. */
+static ov_status companies(ov_tx *tx, const company_key *k, int cap,
+                           ov_arena *a, ov_company_row **out,
+                           ov_list_info *li, ov_err *err)
 {
     ov_err_clear(err);
     memset(li, 0, sizeof *li);
     *out = NULL;
     if (ov_tx_check(tx, false, err) != OV_OK)
         return err->code;
-    enum { CAP = 2000 };
-    size_t cap = 0;
-    ov_company_row *rows = NULL;
-    OV_GROW(a, rows, cap, 0);
-    ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_COMPANIES, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, municipality_code);
-    ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
-        if (!ov_list_keep(li, CAP))
-            continue;
-        OV_GROW(a, rows, cap, (size_t)li->n + 1);
-        company_row(s, a, &rows[li->n++]);
-    }
-    if (ov_read_finish(tx, s, r, err) != OV_OK ||
-        openings_into(tx, municipality_code, 0, rows, li->n, a, err) != OV_OK)
+    void *rows;
+    if (ov_list_read(tx, k->one ? &COMPANY_ONE : &COMPANIES, k, cap, a,
+                     &rows, li, err) != OV_OK ||
+        (li->n > 0 &&
+         openings_into(tx, (int)k->municipality_code, k->company_id, rows,
+                       li->n, a, err) != OV_OK))
         return err->code;
     *out = rows;
     return OV_OK;
 }
 
-/* The list above giving only its length. */
 ov_status ov_company_list(ov_tx *tx, int municipality_code, ov_arena *a,
-                          ov_company_row **out, int *n, ov_err *err)
+                          ov_company_row **out, ov_list_info *li, ov_err *err)
 {
-    ov_list_info li;
-    ov_status st = ov_company_list_info(tx, municipality_code, a, out, &li,
-                                        err);
-    *n = li.n;
-    return st;
+    company_key k = {municipality_code, 0, false};
+    return companies(tx, &k, 2000, a, out, li, err);
 }
 
 ov_status ov_company_get(ov_tx *tx, int64_t company_id, int municipality_code,
                          ov_arena *a, ov_company_row *out, ov_err *err)
 {
-    ov_err_clear(err);
     memset(out, 0, sizeof *out);
-    if (ov_tx_check(tx, false, err) != OV_OK)
+    company_key k = {municipality_code, company_id, true};
+    ov_company_row *rows;
+    ov_list_info li;
+    if (companies(tx, &k, 1, a, &rows, &li, err) != OV_OK)
         return err->code;
-    ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_COMPANY_ONE, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, company_id);
-    ov_stmt_bind_i64(s, 2, municipality_code);
-    ov_step r = ov_stmt_step(s, err);
-    if (r == OV_STEP_ROW)
-        company_row(s, a, out);
-    if (ov_read_finish(tx, s, r == OV_STEP_ROW ? OV_STEP_DONE : r, err) != OV_OK)
-        return err->code;
-    if (r == OV_STEP_DONE)
+    if (li.n == 0)
         return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "company_id",
                                           "company_id: no company %lld in "
                                           "your municipality",
                                           (long long)company_id), err));
-    return openings_into(tx, municipality_code, company_id, out, 1, a, err);
+    *out = rows[0];
+    return OV_OK;
 }
 
 
@@ -527,90 +531,66 @@ static int member_cmp(const void *x, const void *y)
     return (a->user_id > b->user_id) - (a->user_id < b->user_id);
 }
 
-ov_status ov_team_members_info(ov_tx *tx, int64_t team_id, ov_arena *a,
-                               ov_member_row **out, ov_list_info *li,
-                               ov_err *err)
+static ov_status member_read(ov_stmt *s, ov_arena *a, void *row, ov_err *err)
 {
-    ov_err_clear(err);
-    memset(li, 0, sizeof *li);
-    *out = NULL;
-    if (ov_tx_check(tx, false, err) != OV_OK)
+    ov_member_row *m = row;
+    m->user_id = ov_stmt_col_i64(s, 0);
+    if (ov_role_parse(ov_stmt_col_text(s, 1, a), "role", &m->role, err) !=
+        OV_OK)
         return err->code;
-    enum { CAP = 500 };
-    size_t cap = 0;
-    ov_member_row *rows = NULL;
-    OV_GROW(a, rows, cap, 0);
-    ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_MEMBERS, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, team_id);
-    ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
-        if (!ov_list_keep(li, CAP))
-            continue;
-        OV_GROW(a, rows, cap, (size_t)li->n + 1);
-        ov_member_row *m = &rows[li->n];
-        m->user_id = ov_stmt_col_i64(s, 0);
-        if (ov_role_parse(ov_stmt_col_text(s, 1, a), "role", &m->role, err) !=
-            OV_OK)
-            break;
-        m->full_name = ov_stmt_col_text(s, 2, a);
-        li->n++;
-    }
-    if (ov_read_finish(tx, s, r, err) != OV_OK)
-        return err->code;
-    qsort(rows, (size_t)li->n, sizeof rows[0], member_cmp);
-    *out = rows;
+    m->full_name = ov_stmt_col_text(s, 2, a);
     return OV_OK;
 }
 
-/* The list above giving only its length. */
+static ov_status team_read(ov_stmt *s, ov_arena *a, void *row, ov_err *err)
+{
+    (void)err;
+    ov_team_row *t = row;
+    t->id = ov_stmt_col_i64(s, 0);
+    t->name = ov_stmt_col_text(s, 1, a);
+    return OV_OK;
+}
+
+static const ov_list_query MEMBERS = {
+    .sql = SQL_MEMBERS, .row_size = sizeof(ov_member_row),
+    .bind = ov_list_bind_id, .read = member_read};
+static const ov_list_query TEAMS = {
+    .sql = SQL_TEAMS, .row_size = sizeof(ov_team_row),
+    .bind = ov_list_bind_id, .read = team_read};
+
+/* A list of the organisation (no citizen data, no audit row). */
+static ov_status org_list(ov_tx *tx, const ov_list_query *q, int64_t key,
+                          int cap, ov_arena *a, void **rows,
+                          ov_list_info *li, ov_err *err)
+{
+    ov_err_clear(err);
+    memset(li, 0, sizeof *li);
+    *rows = NULL;
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    return ov_list_read(tx, q, &key, cap, a, rows, li, err);
+}
+
 ov_status ov_team_members(ov_tx *tx, int64_t team_id, ov_arena *a,
-                          ov_member_row **out, int *n, ov_err *err)
+                          ov_member_row **out, ov_list_info *li, ov_err *err)
 {
-    ov_list_info li;
-    ov_status st = ov_team_members_info(tx, team_id, a, out, &li, err);
-    *n = li.n;
-    return st;
-}
-
-ov_status ov_team_list_info(ov_tx *tx, int municipality_code, ov_arena *a,
-                            ov_team_row **out, ov_list_info *li, ov_err *err)
-{
-    ov_err_clear(err);
-    memset(li, 0, sizeof *li);
+    void *rows;
     *out = NULL;
-    if (ov_tx_check(tx, false, err) != OV_OK)
-        return err->code;
-    enum { CAP = 200 };
-    size_t cap = 0;
-    ov_team_row *rows = NULL;
-    OV_GROW(a, rows, cap, 0);
-    ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_TEAMS, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, municipality_code);
-    ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
-        if (!ov_list_keep(li, CAP))
-            continue;
-        OV_GROW(a, rows, cap, (size_t)li->n + 1);
-        rows[li->n].id = ov_stmt_col_i64(s, 0);
-        rows[li->n].name = ov_stmt_col_text(s, 1, a);
-        li->n++;
-    }
-    if (ov_read_finish(tx, s, r, err) != OV_OK)
+    if (org_list(tx, &MEMBERS, team_id, 500, a, &rows, li, err) != OV_OK)
         return err->code;
     *out = rows;
+    qsort(*out, (size_t)li->n, sizeof **out, member_cmp);
     return OV_OK;
 }
 
-/* The list above giving only its length. */
 ov_status ov_team_list(ov_tx *tx, int municipality_code, ov_arena *a,
-                       ov_team_row **out, int *n, ov_err *err)
+                       ov_team_row **out, ov_list_info *li, ov_err *err)
 {
-    ov_list_info li;
-    ov_status st = ov_team_list_info(tx, municipality_code, a, out, &li, err);
-    *n = li.n;
-    return st;
+    void *rows;
+    *out = NULL;
+    if (org_list(tx, &TEAMS, municipality_code, 200, a, &rows, li, err) !=
+        OV_OK)
+        return err->code;
+    *out = rows;
+    return OV_OK;
 }

@@ -77,12 +77,9 @@ typedef struct ov_company_row {
 
 /* Companies registered in a municipality, by name, at most 2000, each with
  * its openings. */
-ov_status ov_company_list_info(ov_tx *tx, int municipality_code, ov_arena *a,
-                               ov_company_row **out, ov_list_info *li,
-                               ov_err *err);
-/* The same, giving only the number of rows returned. */
 ov_status ov_company_list(ov_tx *tx, int municipality_code, ov_arena *a,
-                          ov_company_row **out, int *n, ov_err *err);
+                          ov_company_row **out, ov_list_info *li,
+                          ov_err *err);
 /* One company; OV_ENOTFOUND (also when it is in another municipality than
  * `municipality_code`, so ids cannot be probed). */
 ov_status ov_company_get(ov_tx *tx, int64_t company_id, int municipality_code,
@@ -94,20 +91,14 @@ typedef struct ov_member_row {
     ov_role role;
     ov_str full_name;
 } ov_member_row;
-ov_status ov_team_members_info(ov_tx *tx, int64_t team_id, ov_arena *a,
-                               ov_member_row **out, ov_list_info *li,
-                               ov_err *err);
-/* The same, giving only the number of rows returned. */
 ov_status ov_team_members(ov_tx *tx, int64_t team_id, ov_arena *a,
-                          ov_member_row **out, int *n, ov_err *err);
+                          ov_member_row **out, ov_list_info *li,
+                          ov_err *err);
 typedef struct ov_team_row {
     int64_t id;
     ov_str name;
 } ov_team_row;
-ov_status ov_team_list_info(ov_tx *tx, int municipality_code, ov_arena *a,
-                            ov_team_row **out, ov_list_info *li, ov_err *err);
-/* The same, giving only the number of rows returned. */
 ov_status ov_team_list(ov_tx *tx, int municipality_code, ov_arena *a,
-                       ov_team_row **out, int *n, ov_err *err);
+                       ov_team_row **out, ov_list_info *li, ov_err *err);
 
 #endif

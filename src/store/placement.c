@@ -378,10 +378,10 @@ static const char SQL_WEEKS[] =
 
 /* ---- placements ---- */
 
-static ov_status placement_row_read(ov_stmt *s, ov_arena *a, ov_placement_row *p,
-                               ov_err *err)
+static ov_status placement_row_read(ov_stmt *s, ov_arena *a, void *row,
+                                    ov_err *err)
 {
-    memset(p, 0, sizeof *p);
+    ov_placement_row *p = row;
     p->id = ov_stmt_col_i64(s, 0);
     p->course_id = ov_stmt_col_i64(s, 1);
     p->citizen_id = ov_stmt_col_i64(s, 2);
@@ -471,35 +471,28 @@ static ov_status placement_details(ov_tx *tx, ov_placement_row *p,
     return r == OV_STEP_ERROR ? err->code : OV_OK;
 }
 
+/* The placements of a course (first by start), one placement, or the
+ * placements at a company (newest first): the same columns. */
 enum { BY_COURSE, BY_ID, BY_COMPANY };
-static const char *const SQL_PLACEMENTS_BY[] = {
-    SQL_PLACEMENTS, SQL_PLACEMENT_ONE, SQL_PLACEMENTS_COMPANY};
+static const ov_list_query PLACEMENTS_BY[] = {
+    {.sql = SQL_PLACEMENTS, .row_size = sizeof(ov_placement_row),
+     .bind = ov_list_bind_id, .read = placement_row_read},
+    {.sql = SQL_PLACEMENT_ONE, .row_size = sizeof(ov_placement_row),
+     .bind = ov_list_bind_id, .read = placement_row_read},
+    {.sql = SQL_PLACEMENTS_COMPANY, .row_size = sizeof(ov_placement_row),
+     .bind = ov_list_bind_id, .read = placement_row_read},
+};
 
 static ov_status placements_by(ov_tx *tx, int by, int64_t key,
                                int cap, bool weeks, ov_arena *a,
                                ov_placement_row **out, ov_list_info *li,
                                ov_err *err)
 {
-    size_t room = 0;
-    ov_placement_row *rows = NULL;
-    OV_GROW(a, rows, room, 0);
-    ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_PLACEMENTS_BY[by], &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, key);
-    ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
-        if (!ov_list_keep(li, cap))
-            continue;
-        OV_GROW(a, rows, room, (size_t)li->n + 1);
-        if (placement_row_read(s, a, &rows[li->n], err) != OV_OK) {
-            r = OV_STEP_ERROR;
-            break;
-        }
-        li->n++;
-    }
-    if (ov_read_finish(tx, s, r, err) != OV_OK)
+    void *list;
+    if (ov_list_read(tx, &PLACEMENTS_BY[by], &key, cap, a, &list, li, err) !=
+        OV_OK)
         return err->code;
+    ov_placement_row *rows = list;
     for (int i = 0; i < li->n; i++)
         if (placement_details(tx, &rows[i], a, weeks, err) != OV_OK)
             return ov_tx_fail(tx, err);
@@ -507,9 +500,9 @@ static ov_status placements_by(ov_tx *tx, int by, int64_t key,
     return OV_OK;
 }
 
-ov_status ov_placement_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
-                                 ov_placement_row **out, ov_list_info *li,
-                                 ov_err *err)
+ov_status ov_placement_list(ov_tx *tx, int64_t course_id, ov_arena *a,
+                            ov_placement_row **out, ov_list_info *li,
+                            ov_err *err)
 {
     memset(li, 0, sizeof *li);
     *out = NULL;
@@ -520,16 +513,6 @@ ov_status ov_placement_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
         return err->code;
     return ov_audit_append(tx, OV_ACT_READ, h.citizen_id, "virksomhedsforløb",
                            err);
-}
-
-/* The list above giving only its length. */
-ov_status ov_placement_list(ov_tx *tx, int64_t course_id, ov_arena *a,
-                            ov_placement_row **out, int *n, ov_err *err)
-{
-    ov_list_info li;
-    ov_status st = ov_placement_list_info(tx, course_id, a, out, &li, err);
-    *n = li.n;
-    return st;
 }
 
 ov_status ov_placement_get(ov_tx *tx, int64_t placement_id, ov_arena *a,
@@ -553,9 +536,9 @@ ov_status ov_placement_get(ov_tx *tx, int64_t placement_id, ov_arena *a,
                            "virksomhedsforløb", err);
 }
 
-ov_status ov_placement_list_company_info(ov_tx *tx, int64_t company_id,
-                                         ov_arena *a, ov_placement_row **out,
-                                         ov_list_info *li, ov_err *err)
+ov_status ov_placement_list_company(ov_tx *tx, int64_t company_id,
+                                    ov_arena *a, ov_placement_row **out,
+                                    ov_list_info *li, ov_err *err)
 {
     ov_err_clear(err);
     memset(li, 0, sizeof *li);
@@ -571,20 +554,6 @@ ov_status ov_placement_list_company_info(ov_tx *tx, int64_t company_id,
             return err->code;
     return OV_OK;
 }
-
-/* The list above giving only its length. */
-ov_status ov_placement_list_company(ov_tx *tx, int64_t company_id,
-                                    ov_arena *a, ov_placement_row **out,
-                                    int *n, ov_err *err)
-{
-    ov_list_info li;
-    ov_status st = ov_placement_list_company_info(tx, company_id, a, out, &li,
-                                                  err);
-    *n = li.n;
-    return st;
-}
-
-
 
 ov_status ov_placement_course(ov_tx *tx, int64_t placement_id,
                               int64_t *course_id, ov_err *err)

@@ -54,12 +54,9 @@ typedef struct ov_placement_row {
 
 /* Placements of a course, oldest first, at most 50 (criterion
  * "virksomhedsforløb"). */
-ov_status ov_placement_list_info(ov_tx *tx, int64_t course_id, ov_arena *a,
-                                 ov_placement_row **out, ov_list_info *li,
-                                 ov_err *err);
-/* The same, giving only the number of rows returned. */
 ov_status ov_placement_list(ov_tx *tx, int64_t course_id, ov_arena *a,
-                            ov_placement_row **out, int *n, ov_err *err);
+                            ov_placement_row **out, ov_list_info *li,
+                            ov_err *err);
 /* One placement (criterion "virksomhedsforløb"); OV_ENOTFOUND. */
 ov_status ov_placement_get(ov_tx *tx, int64_t placement_id, ov_arena *a,
                            ov_placement_row *out, ov_err *err);
@@ -69,12 +66,8 @@ ov_status ov_placement_course(ov_tx *tx, int64_t placement_id,
 /* Placements at one company (for its employer contacts), newest first,
  * at most 200, each with its agreement but without the hours log; one
  * audit row per citizen (criterion "arbejdsaftale"). */
-ov_status ov_placement_list_company_info(ov_tx *tx, int64_t company_id,
-                                         ov_arena *a, ov_placement_row **out,
-                                         ov_list_info *li, ov_err *err);
-/* The same, giving only the number of rows returned. */
 ov_status ov_placement_list_company(ov_tx *tx, int64_t company_id,
                                     ov_arena *a, ov_placement_row **out,
-                                    int *n, ov_err *err);
+                                    ov_list_info *li, ov_err *err);
 
 #endif

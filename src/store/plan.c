@@ -178,52 +178,35 @@ static const char SQL_PLAN_VERSIONS[] =
 
 /* ---- plan versions ---- */
 
-ov_status ov_plan_versions_info(ov_tx *tx, int64_t course_id, ov_arena *a,
-                                ov_plan_meta **out, ov_list_info *li,
+static ov_status plan_meta_read(ov_stmt *s, ov_arena *a, void *row,
                                 ov_err *err)
+{
+    ov_plan_meta *m = row;
+    m->version = (int)ov_stmt_col_i64(s, 0);
+    m->with_citizen = ov_stmt_col_i64(s, 1) != 0;
+    m->citizen_comment = ov_stmt_col_text(s, 2, a);
+    m->summary = ov_stmt_col_text(s, 3, a);
+    m->created_by = ov_stmt_col_text(s, 4, a);
+    return ov_time_parse_utc(ov_stmt_col_text(s, 5, a), "created_at",
+                             &m->created_at, err);
+}
+
+static const ov_list_query PLAN_VERSIONS = {
+    .sql = SQL_PLAN_VERSIONS, .row_size = sizeof(ov_plan_meta),
+    .bind = ov_list_bind_id, .read = plan_meta_read};
+
+ov_status ov_plan_versions(ov_tx *tx, int64_t course_id, ov_arena *a,
+                           ov_plan_meta **out, ov_list_info *li, ov_err *err)
 {
     memset(li, 0, sizeof *li);
     *out = NULL;
     ov_course_head h;
-    if (ov_course_read_begin(tx, course_id, &h, err) != OV_OK)
-        return err->code;
-    enum { CAP = 500 };
-    size_t cap = 0;
-    ov_plan_meta *rows = NULL;
-    OV_GROW(a, rows, cap, 0);
-    ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_PLAN_VERSIONS, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, course_id);
-    ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
-        if (!ov_list_keep(li, CAP))
-            continue;
-        OV_GROW(a, rows, cap, (size_t)li->n + 1);
-        ov_plan_meta *m = &rows[li->n];
-        m->version = (int)ov_stmt_col_i64(s, 0);
-        m->with_citizen = ov_stmt_col_i64(s, 1) != 0;
-        m->citizen_comment = ov_stmt_col_text(s, 2, a);
-        m->summary = ov_stmt_col_text(s, 3, a);
-        m->created_by = ov_stmt_col_text(s, 4, a);
-        if (ov_time_parse_utc(ov_stmt_col_text(s, 5, a), "created_at",
-                              &m->created_at, err) != OV_OK)
-            break;
-        li->n++;
-    }
-    if (ov_read_finish(tx, s, r, err) != OV_OK)
+    void *rows;
+    if (ov_course_read_begin(tx, course_id, &h, err) != OV_OK ||
+        ov_list_read(tx, &PLAN_VERSIONS, &course_id, 500, a, &rows, li,
+                     err) != OV_OK)
         return err->code;
     *out = rows;
     return ov_audit_append(tx, OV_ACT_READ, h.citizen_id, "planversioner",
                            err);
-}
-
-/* The list above giving only its length. */
-ov_status ov_plan_versions(ov_tx *tx, int64_t course_id, ov_arena *a,
-                           ov_plan_meta **out, int *n, ov_err *err)
-{
-    ov_list_info li;
-    ov_status st = ov_plan_versions_info(tx, course_id, a, out, &li, err);
-    *n = li.n;
-    return st;
 }

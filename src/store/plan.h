@@ -38,11 +38,8 @@ ov_status ov_plan_load(ov_tx *tx, int64_t course_id, int version,
 /* ---- plan versions (criterion "planversioner") ---- */
 /* Newest first: version, with_citizen, citizen_comment, summary,
  * created_by, created_at. At most 500. */
-ov_status ov_plan_versions_info(ov_tx *tx, int64_t course_id, ov_arena *a,
-                                ov_plan_meta **out, ov_list_info *li,
-                                ov_err *err);
-/* The same, giving only the number of rows returned. */
 ov_status ov_plan_versions(ov_tx *tx, int64_t course_id, ov_arena *a,
-                           ov_plan_meta **out, int *n, ov_err *err);
+                           ov_plan_meta **out, ov_list_info *li,
+                           ov_err *err);
 
 #endif

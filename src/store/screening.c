@@ -830,54 +830,60 @@ static const char SQL_DRAWS[] =
 
 /* ---- screening ---- */
 
+typedef struct batch_key {
+    int64_t municipality_code, batch_id; /* batch_id 0: all of them */
+} batch_key;
+
+static void batch_bind(ov_stmt *s, const void *arg)
+{
+    const batch_key *k = arg;
+    ov_stmt_bind_i64(s, 1, k->municipality_code);
+    if (k->batch_id)
+        ov_stmt_bind_i64(s, 2, k->batch_id);
+    else
+        ov_stmt_bind_null(s, 2);
+}
+
+static ov_status batch_read(ov_stmt *s, ov_arena *a, void *out, ov_err *err)
+{
+    ov_batch_row *b = out;
+    b->id = ov_stmt_col_i64(s, 0);
+    b->municipality_code = (int)ov_stmt_col_i64(s, 1);
+    if (ov_col_date(s, 2, a, "reference_date", &b->reference_date, err) !=
+        OV_OK)
+        return err->code;
+    b->rules.min_age = (int)ov_stmt_col_i64(s, 3);
+    b->rules.min_months_unemployed = (int)ov_stmt_col_i64(s, 4);
+    b->source_name = ov_stmt_col_text(s, 5, a);
+    b->imported_by = ov_stmt_col_text(s, 6, a);
+    if (ov_time_parse_utc(ov_stmt_col_text(s, 7, a), "imported_at",
+                          &b->imported_at, err) != OV_OK)
+        return err->code;
+    b->ncandidates = (int)ov_stmt_col_i64(s, 8);
+    b->nin_target = (int)ov_stmt_col_i64(s, 9);
+    b->neligible = (int)ov_stmt_col_i64(s, 10);
+    b->ndrawn = (int)ov_stmt_col_i64(s, 11);
+    return OV_OK;
+}
+
+static const ov_list_query BATCHES = {
+    .sql = SQL_BATCHES, .row_size = sizeof(ov_batch_row),
+    .bind = batch_bind, .read = batch_read};
+
 static ov_status batches(ov_tx *tx, int municipality_code, int64_t batch_id,
                          ov_arena *a, ov_batch_row **out, ov_list_info *li,
                          ov_err *err)
 {
-    enum { CAP = 500 };
-    size_t cap = 0;
-    ov_batch_row *rows = NULL;
-    OV_GROW(a, rows, cap, 0);
-    ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_BATCHES, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, municipality_code);
-    if (batch_id)
-        ov_stmt_bind_i64(s, 2, batch_id);
-    else
-        ov_stmt_bind_null(s, 2);
-    ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
-        if (!ov_list_keep(li, CAP))
-            continue;
-        OV_GROW(a, rows, cap, (size_t)li->n + 1);
-        ov_batch_row *b = &rows[li->n];
-        b->id = ov_stmt_col_i64(s, 0);
-        b->municipality_code = (int)ov_stmt_col_i64(s, 1);
-        if (ov_col_date(s, 2, a, "reference_date", &b->reference_date, err) !=
-            OV_OK)
-            break;
-        b->rules.min_age = (int)ov_stmt_col_i64(s, 3);
-        b->rules.min_months_unemployed = (int)ov_stmt_col_i64(s, 4);
-        b->source_name = ov_stmt_col_text(s, 5, a);
-        b->imported_by = ov_stmt_col_text(s, 6, a);
-        if (ov_time_parse_utc(ov_stmt_col_text(s, 7, a), "imported_at",
-                              &b->imported_at, err) != OV_OK)
-            break;
-        b->ncandidates = (int)ov_stmt_col_i64(s, 8);
-        b->nin_target = (int)ov_stmt_col_i64(s, 9);
-        b->neligible = (int)ov_stmt_col_i64(s, 10);
-        b->ndrawn = (int)ov_stmt_col_i64(s, 11);
-        li->n++;
-    }
-    if (ov_read_finish(tx, s, r, err) != OV_OK)
+    batch_key k = {municipality_code, batch_id};
+    void *rows;
+    if (ov_list_read(tx, &BATCHES, &k, 500, a, &rows, li, err) != OV_OK)
         return err->code;
     *out = rows;
     return OV_OK;
 }
 
-ov_status ov_batch_list_info(ov_tx *tx, int municipality_code, ov_arena *a,
-                             ov_batch_row **out, ov_list_info *li, ov_err *err)
+ov_status ov_batch_list(ov_tx *tx, int municipality_code, ov_arena *a,
+                        ov_batch_row **out, ov_list_info *li, ov_err *err)
 {
     ov_err_clear(err);
     memset(li, 0, sizeof *li);
@@ -887,14 +893,25 @@ ov_status ov_batch_list_info(ov_tx *tx, int municipality_code, ov_arena *a,
     return batches(tx, municipality_code, 0, a, out, li, err);
 }
 
-/* The list above giving only its length. */
-ov_status ov_batch_list(ov_tx *tx, int municipality_code, ov_arena *a,
-                        ov_batch_row **out, int *n, ov_err *err)
+ov_status ov_batch_head(ov_tx *tx, int64_t batch_id, int municipality_code,
+                        ov_arena *a, ov_batch_row *out, bool *found,
+                        ov_err *err)
 {
-    ov_list_info li;
-    ov_status st = ov_batch_list_info(tx, municipality_code, a, out, &li, err);
-    *n = li.n;
-    return st;
+    ov_err_clear(err);
+    memset(out, 0, sizeof *out);
+    *found = false;
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    ov_batch_row *b = NULL;
+    ov_list_info li = {0, 0, false};
+    if (batch_id <= 0)
+        return OV_OK;
+    if (batches(tx, municipality_code, batch_id, a, &b, &li, err) != OV_OK)
+        return err->code;
+    *found = li.n > 0;
+    if (*found)
+        *out = b[0];
+    return OV_OK;
 }
 
 ov_status ov_batch_get(ov_tx *tx, int64_t batch_id, int municipality_code,

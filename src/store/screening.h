@@ -119,11 +119,13 @@ typedef struct ov_batch_row {
 
 /* Batches of a municipality, newest first, at most 500 (no citizen data:
  * counts only). */
-ov_status ov_batch_list_info(ov_tx *tx, int municipality_code, ov_arena *a,
-                             ov_batch_row **out, ov_list_info *li, ov_err *err);
-/* The same, giving only the number of rows returned. */
 ov_status ov_batch_list(ov_tx *tx, int municipality_code, ov_arena *a,
-                        ov_batch_row **out, int *n, ov_err *err);
+                        ov_batch_row **out, ov_list_info *li, ov_err *err);
+/* One batch of a municipality (counts only); *found false for an unknown
+ * id and for another municipality's alike. */
+ov_status ov_batch_head(ov_tx *tx, int64_t batch_id, int municipality_code,
+                        ov_arena *a, ov_batch_row *out, bool *found,
+                        ov_err *err);
 
 typedef struct ov_candidate_row {
     int64_t id;

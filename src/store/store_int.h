@@ -351,25 +351,40 @@ ov_status ov_course_of(ov_tx *tx, ov_course_of_kind which, int64_t id,
                        int64_t *course_id, const char *field,
                        const char *what, ov_err *err);
 
-/* The list convention (store.h, ov_list_info) in a read loop: every row
- * is counted; true when it is to be kept, false (the list truncated) once
- * `cap` rows are kept. The loop goes on to the end, so total is exact:
- *     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
- *         if (!ov_list_keep(li, CAP))
- *             continue;
- *         OV_GROW(a, rows, room, (size_t)li->n + 1);
- *         ... rows[li->n++] = ...
- *     }
- * Lists are short by nature (a course's meetings, a team's staff); the
- * cap bounds the memory and the page, not the query. */
-static inline bool ov_list_keep(ov_list_info *li, int cap)
-{
-    li->total++;
-    if (li->n < cap)
-        return true;
-    li->truncated = true;
-    return false;
-}
+/* The list convention (store.h, ov_list_info), read once for every list
+ * (list.c). A list query says what to run and how to read a row:
+ *   sql        a SQL_* constant (check-source rule 5 holds list queries
+ *              to it, as it holds ov_stmt_prepare's argument)
+ *   count_sql  NULL: every row is stepped and counted (lists are short by
+ *              nature: a course's meetings, a team's staff). Otherwise a
+ *              count(*) with the same parameters: the read stops at the
+ *              first row past the cap and counts with it (a list that may
+ *              be long, such as the audit log; its SQL has no LIMIT)
+ *   row_size   the size of one element of the array
+ *   bind       binds the parameters of sql (and of count_sql) from arg
+ *   want       NULL, or false for a row that is no part of the list
+ *              (neither kept nor counted); not with count_sql
+ *   read       fills one zeroed element from the current row; on failure
+ *              it sets *err (the list then fails the transaction)
+ * ov_list_read keeps the first `cap` rows in an array grown in `a` as they
+ * arrive (*rows is never NULL on success, so n == 0 needs no special
+ * case), counts every row of the list in li->total and sets
+ * li->truncated when the cap cut it. The cap bounds the memory and the
+ * page, not the query. A failure fails the transaction. */
+typedef struct ov_list_query {
+    const char *sql;
+    const char *count_sql;
+    size_t row_size;
+    void (*bind)(ov_stmt *s, const void *arg);
+    bool (*want)(ov_stmt *s, const void *arg);
+    ov_status (*read)(ov_stmt *s, ov_arena *a, void *row, ov_err *err);
+} ov_list_query;
+ov_status ov_list_read(ov_tx *tx, const ov_list_query *q, const void *arg,
+                       int cap, ov_arena *a, void **rows, ov_list_info *li,
+                       ov_err *err);
+/* The binder of a list whose only parameter ?1 is an id (arg: a const
+ * int64_t *). */
+void ov_list_bind_id(ov_stmt *s, const void *arg);
 
 /* Helpers of the read functions. A date column as ov_date. */
 static inline ov_status ov_col_date(ov_stmt *s, int col, ov_arena *a,

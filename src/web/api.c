@@ -1,6 +1,10 @@
 /*
  * api.c - JSON renderings for the API routes that share a handler with a
  * page (the page handler reads, then calls these when c->api).
+ *
+ * A list read under the store's list convention (store/store.h) answers
+ * {"<name>": [...], "total": <all rows>, "truncated": <the cap cut it>},
+ * so a client sees what a page says as "the newest n of total".
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -23,6 +27,13 @@ static void answer(ov_ctx *c, json_t *j)
     free(t);
 }
 
+/* A list with its total and whether its cap cut it. */
+static json_t *jlist(const char *name, json_t *arr, const ov_list_info *li)
+{
+    return json_pack("{s:o,s:i,s:b}", name, arr, "total", li->total,
+                     "truncated", li->truncated);
+}
+
 void ov_api_tasks(ov_ctx *c, const ov_task *tasks, int n)
 {
     json_t *arr = json_array();
@@ -36,7 +47,9 @@ void ov_api_tasks(ov_ctx *c, const ov_task *tasks, int n)
                            "overdue", tasks[i].overdue, "text",
                            tasks[i].text));
     }
-    answer(c, json_pack("{s:o}", "tasks", arr));
+    /* every task of the caller's courses: never cut */
+    ov_list_info whole = {n, n, false};
+    answer(c, jlist("tasks", arr, &whole));
 }
 
 static json_t *jstr(ov_str s)
@@ -54,11 +67,11 @@ static json_t *jdate(ov_date d)
 void ov_api_companies(ov_ctx *c)
 {
     ov_company_row *rows = NULL;
-    int n = 0;
-    if (!ov_ctx_companies(c, &rows, &n))
+    ov_list_info li;
+    if (!ov_ctx_companies(c, &rows, &li))
         return;
     json_t *arr = json_array();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < li.n; i++) {
         json_t *ops = json_array();
         for (int k = 0; k < rows[i].nopenings; k++) {
             const ov_opening *o = &rows[i].openings[k].o;
@@ -84,7 +97,7 @@ void ov_api_companies(ov_ctx *c)
                            "name", jstr(rows[i].name), "postcode",
                            rows[i].postcode, "openings", ops));
     }
-    answer(c, json_pack("{s:o}", "companies", arr));
+    answer(c, jlist("companies", arr, &li));
 }
 
 void ov_api_suggestions(ov_ctx *c, const ov_match_score *s, int n)
@@ -182,11 +195,17 @@ void ov_api_cti(ov_ctx *c, const ov_cti_state *s)
                         "phases", phases, "contacts", contacts));
 }
 
-void ov_api_measurements(ov_ctx *c, ov_measurement *const *m, const int *n)
+/* The instruments' lists in one: total and truncated over all of them. */
+void ov_api_measurements(ov_ctx *c, ov_measurement *const *m,
+                         const ov_list_info *li)
 {
     json_t *arr = json_array();
-    for (int i = 0; i < OV_INSTR_COUNT; i++)
-        for (int k = 0; k < n[i]; k++) {
+    ov_list_info all = {0, 0, false};
+    for (int i = 0; i < OV_INSTR_COUNT; i++) {
+        all.n += li[i].n;
+        all.total += li[i].total;
+        all.truncated = all.truncated || li[i].truncated;
+        for (int k = 0; k < li[i].n; k++) {
             json_t *items = json_array();
             for (int j = 0; j < m[i][k].nitems; j++)
                 json_array_append_new(items, json_integer(m[i][k].items[j]));
@@ -200,13 +219,14 @@ void ov_api_measurements(ov_ctx *c, ov_measurement *const *m, const int *n)
                                     json_string(ov_rater_code(m[i][k].rater)));
             json_array_append_new(arr, o);
         }
-    answer(c, json_pack("{s:o}", "measurements", arr));
+    }
+    answer(c, jlist("measurements", arr, &all));
 }
 
-void ov_api_batches(ov_ctx *c, const ov_batch_row *r, int n)
+void ov_api_batches(ov_ctx *c, const ov_batch_row *r, const ov_list_info *li)
 {
     json_t *arr = json_array();
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < li->n; i++)
         json_array_append_new(
             arr, json_pack("{s:I,s:o,s:o,s:i,s:i,s:i,s:i}", "id",
                            (json_int_t)r[i].id, "reference_date",
@@ -215,7 +235,7 @@ void ov_api_batches(ov_ctx *c, const ov_batch_row *r, int n)
                            r[i].ncandidates, "in_target_group",
                            r[i].nin_target, "eligible", r[i].neligible,
                            "drawn", r[i].ndrawn));
-    answer(c, json_pack("{s:o}", "batches", arr));
+    answer(c, jlist("batches", arr, li));
 }
 
 void ov_api_batch(ov_ctx *c, const ov_batch_detail *d)
@@ -254,10 +274,11 @@ void ov_api_batch(ov_ctx *c, const ov_batch_detail *d)
                         "candidates", cands, "draws", draws));
 }
 
-void ov_api_audit(ov_ctx *c, const ov_audit_view_row *r, int n)
+void ov_api_audit(ov_ctx *c, const ov_audit_view_row *r,
+                  const ov_list_info *li)
 {
     json_t *arr = json_array();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < li->n; i++) {
         char when[OV_TIME_BUF];
         ov_time_format_utc(r[i].at, when);
         json_array_append_new(
@@ -269,13 +290,14 @@ void ov_api_audit(ov_ctx *c, const ov_audit_view_row *r, int n)
                            jstr(r[i].criterion), "purpose",
                            jstr(r[i].purpose)));
     }
-    answer(c, json_pack("{s:o}", "audit", arr));
+    answer(c, jlist("audit", arr, li));
 }
 
-void ov_api_agreements(ov_ctx *c, const ov_placement_row *r, int n)
+void ov_api_agreements(ov_ctx *c, const ov_placement_row *r,
+                       const ov_list_info *li)
 {
     json_t *arr = json_array();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < li->n; i++) {
         json_t *signed_ = json_array();
         for (int k = 0; k < 3; k++)
             if (r[i].signed_mask & (1u << k))
@@ -290,7 +312,7 @@ void ov_api_agreements(ov_ctx *c, const ov_placement_row *r, int n)
                            jdate(r[i].p.start), "agreement_version",
                            r[i].agreement_version, "signed_by", signed_));
     }
-    answer(c, json_pack("{s:o}", "agreements", arr));
+    answer(c, jlist("agreements", arr, li));
 }
 
 /* ---- JSON-only routes ----
@@ -307,23 +329,23 @@ void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res)
     ov_err_clear(&err);
     ov_tx *tx;
     ov_case_item *items = NULL;
-    int n = 0;
+    ov_list_info li;
     if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }
-    bool ok = ov_course_list_visible(tx, &req->viewer, req->arena, &items, &n,
-                                     &err) == OV_OK;
+    bool ok = ov_course_list_visible(tx, &req->viewer, req->arena, &items,
+                                     &li, &err) == OV_OK;
     if (!ov_ctx_finish(&c, tx, ok, &err))
         return;
     json_t *arr = json_array();
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < li.n; i++)
         json_array_append_new(
             arr, json_pack("{s:I,s:s%,s:s}", "id", (json_int_t)items[i].id,
                            "citizen_name", items[i].citizen_name.ptr,
                            items[i].citizen_name.len, "stage",
                            ov_stage_code(items[i].stage)));
-    answer(&c, json_pack("{s:o}", "cases", arr));
+    answer(&c, jlist("cases", arr, &li));
 }
 
 /* The citizen's own access log: dates (Copenhagen time), the role, what
@@ -335,20 +357,20 @@ void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res)
     ov_err err;
     ov_err_clear(&err);
     enum { CAP = 1000 };
-    ov_access_entry *rows = OV_NEW_N(req->arena, ov_access_entry, CAP);
-    int n = 0;
+    ov_access_entry *rows = NULL;
+    ov_list_info li;
     ov_tx *tx;
     /* the log itself: the route's AUDIT_LOG read folded the journal */
     if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }
-    bool ok = ov_audit_citizen_log(tx, req->viewer.citizen_id, req->arena,
-                                   rows, CAP, &n, &err) == OV_OK;
+    bool ok = ov_audit_citizen_log(tx, req->viewer.citizen_id, CAP,
+                                   req->arena, &rows, &li, &err) == OV_OK;
     if (!ov_ctx_finish(&c, tx, ok, &err))
         return;
     json_t *arr = json_array();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < li.n; i++) {
         char when[OV_TIME_BUF];
         ov_time_format_dk(rows[i].at, when);
         json_array_append_new(
@@ -357,7 +379,7 @@ void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res)
                            ov_action_code(rows[i].action), "purpose",
                            rows[i].purpose.ptr, rows[i].purpose.len));
     }
-    answer(&c, json_pack("{s:o}", "access_log", arr));
+    answer(&c, jlist("access_log", arr, &li));
 }
 
 /* One course: dispatch has checked it and opened its audited read. */

@@ -35,7 +35,8 @@ void ov_h_static_js(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_course_list(ov_web *app, ov_request *req, ov_response *res);
 void ov_v_course(ov_ctx *c);
-void ov_ui_course_table(ov_ctx *c, const ov_case_item *items, int n);
+void ov_ui_course_table(ov_ctx *c, const ov_case_item *items,
+                        const ov_list_info *li);
 extern const ov_web_action ov_act_team;
 extern const ov_web_action ov_act_end;
 
@@ -107,13 +108,16 @@ void ov_api_suggestions(ov_ctx *c, const struct ov_match_score *s, int n);
 void ov_api_placement(ov_ctx *c, const struct ov_placement_row *r);
 void ov_api_cti(ov_ctx *c, const struct ov_cti_state *s);
 void ov_api_measurements(ov_ctx *c, struct ov_measurement *const *m,
-                         const int *n);
+                         const ov_list_info *li);
 struct ov_batch_row;
 struct ov_batch_detail;
 struct ov_audit_view_row;
-void ov_api_batches(ov_ctx *c, const struct ov_batch_row *r, int n);
+void ov_api_batches(ov_ctx *c, const struct ov_batch_row *r,
+                    const ov_list_info *li);
 void ov_api_batch(ov_ctx *c, const struct ov_batch_detail *d);
-void ov_api_audit(ov_ctx *c, const struct ov_audit_view_row *r, int n);
-void ov_api_agreements(ov_ctx *c, const struct ov_placement_row *r, int n);
+void ov_api_audit(ov_ctx *c, const struct ov_audit_view_row *r,
+                  const ov_list_info *li);
+void ov_api_agreements(ov_ctx *c, const struct ov_placement_row *r,
+                       const ov_list_info *li);
 
 #endif

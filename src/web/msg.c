@@ -46,6 +46,9 @@ static entry cat[] = {
     {"common.export_csv", "Hent som CSV", "Download as CSV"},
     {"common.print", "Udskriv", "Print"},
     {"common.total", "I alt", "Total"},
+    /* above a list cut at its cap (page.h, ov_page_list_cut) */
+    {"list.newest", "Viser de nyeste %1 af %2", "Showing the newest %1 of %2"},
+    {"list.first", "Viser de første %1 af %2", "Showing the first %1 of %2"},
 
     /* log-in */
     {"login.title", "Log ind", "Log in"},
@@ -572,7 +575,6 @@ static entry cat[] = {
     {"audit.purpose", "Formål", "Purpose"},
     {"audit.none", "Ingen rækker passer til filtret.",
      "No rows match the filter."},
-    {"audit.shown", "Viser de nyeste %1 rækker.", "Showing the latest %1 rows."},
     {"access.title", "Min adgangslog", "My access log"},
     {"access.intro",
      "Her kan du se, hvornår dine oplysninger er set eller ændret, af hvilken "

@@ -13,6 +13,37 @@
 static const char *const method_names[] = {"get", "post", "put", "delete",
                                            "other"};
 
+/* The lists (the store's list convention, store/store.h): the answer
+ * holds the array under `name`, at most its cap of rows, with "total",
+ * every row there is, and "truncated", true when the cap cut the list. */
+static const struct {
+    const char *pattern, *name;
+} lists[] = {
+    {"/api/v1/cases", "cases"},
+    {"/api/v1/me/access-log", "access_log"},
+    {"/api/v1/me/agreements", "agreements"},
+    {"/api/v1/companies", "companies"},
+    {"/api/v1/screening/batches", "batches"},
+    {"/api/v1/audit", "audit"},
+    {"/api/v1/cases/{id}/measurements", "measurements"},
+    {"/api/v1/tasks", "tasks"},
+};
+
+static json_t *list_response(const char *name)
+{
+    json_t *props = json_pack(
+        "{s:{s:s},s:{s:s,s:s},s:{s:s,s:s}}", name, "type", "array", "total",
+        "type", "integer", "description",
+        "every row there is; the array holds at most the list's cap of them",
+        "truncated", "type", "boolean", "description",
+        "true when the cap cut the list (a page then says \"the newest n of "
+        "total\")");
+    return json_pack("{s:s,s:{s:{s:{s:s,s:o,s:[s,s,s]}}}}", "description",
+                     "ok", "content", "application/json", "schema", "type",
+                     "object", "properties", props, "required", name, "total",
+                     "truncated");
+}
+
 /* The JSON schema of one field. */
 static json_t *field_schema(const ov_field *fd)
 {
@@ -129,6 +160,11 @@ ov_str ov_openapi_json(ov_arena *a)
                           "integer"));
         if (r->action && r->method == OV_POST)
             json_object_set_new(op, "requestBody", action_body(r->action));
+        for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
+            if (r->method == OV_GET &&
+                strcmp(r->pattern, lists[k].pattern) == 0)
+                json_object_set_new(json_object_get(op, "responses"), "200",
+                                    list_response(lists[k].name));
         json_object_set_new(item, method_names[r->method], op);
     }
     json_t *doc = json_pack(

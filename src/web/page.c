@@ -297,3 +297,22 @@ void ov_page_notice(ov_response *res, const char *cls, ov_str text)
 {
     ov_html_printf(res, "<p class=\"notice %h\">%h</p>", ov_str_c(cls), text);
 }
+
+void ov_page_list_cut(ov_response *res, const ov_list_info *li,
+                      const char *key)
+{
+    if (!li->truncated)
+        return;
+    const char *t = ov_msg((ov_lang)res->lang, key);
+    ov_html_lit(res, "<p class=\"list-cut\">");
+    const char *run = t;
+    for (const char *p = t; *p; p++) {
+        if (p[0] != '%' || (p[1] != '1' && p[1] != '2'))
+            continue;
+        ov_html_text(res, (ov_str){run, (size_t)(p - run)});
+        ov_html_int(res, p[1] == '1' ? li->n : li->total);
+        run = ++p + 1;
+    }
+    ov_html_text(res, ov_str_c(run));
+    ov_html_lit(res, "</p>");
+}

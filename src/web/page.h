@@ -10,6 +10,7 @@
 #ifndef OV_WEB_PAGE_H
 #define OV_WEB_PAGE_H
 
+#include "store/store.h"
 #include "web/form.h"
 #include "web/html.h"
 
@@ -46,5 +47,13 @@ void ov_page_fields(ov_response *res, const ov_form *f);
 void ov_page_date(ov_response *res, ov_date d);     /* 23-11-2026 */
 void ov_page_hours(ov_response *res, int x10);      /* 12,5 */
 void ov_page_notice(ov_response *res, const char *cls, ov_str text);
+
+/* Above a list its cap cut (the list convention, store/store.h): "Viser
+ * de nyeste 500 af 1234" from `key`, whose "%1" is the rows shown and
+ * "%2" all of them: "list.newest" for a list newest first, "list.first"
+ * for one in another order (by name, by date). Nothing when the list is
+ * whole. */
+void ov_page_list_cut(ov_response *res, const ov_list_info *li,
+                      const char *key);
 
 #endif

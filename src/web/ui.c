@@ -373,19 +373,19 @@ void ov_ctx_default_today(ov_ctx *c, ov_form *f, const char *name)
                 ov_str_c(ov_arena_strdup(c->req->arena, d)));
 }
 
-bool ov_ctx_companies(ov_ctx *c, ov_company_row **rows, int *n)
+bool ov_ctx_companies(ov_ctx *c, ov_company_row **rows, ov_list_info *li)
 {
     ov_err err;
     ov_err_clear(&err);
     *rows = NULL;
-    *n = 0;
+    *li = (ov_list_info){0, 0, false};
     ov_tx *tx;
     if (ov_ctx_take_tx(c, &tx, &err) != OV_OK) {
         ov_ctx_fail(c, &err);
         return false;
     }
     bool ok = ov_company_list(tx, c->req->viewer.municipality_code,
-                              c->req->arena, rows, n, &err) == OV_OK;
+                              c->req->arena, rows, li, &err) == OV_OK;
     return ov_ctx_finish(c, tx, ok, &err);
 }
 

@@ -129,7 +129,8 @@ void ov_ctx_default_today(ov_ctx *c, ov_form *f, const char *name);
  * citizen data), read in the request's transaction, which it takes and
  * finishes. On failure the error is answered and false returned. */
 struct ov_company_row;
-bool ov_ctx_companies(ov_ctx *c, struct ov_company_row **rows, int *n);
+bool ov_ctx_companies(ov_ctx *c, struct ov_company_row **rows,
+                      ov_list_info *li);
 
 /* Option lists of model enums for form fields. */
 const char *ov_opt_role_frontline(int i);

@@ -30,7 +30,7 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
     ov_form f;
     ov_form_init(&f, filter_spec, 4, c.lang, req->arena);
     ov_audit_view_row *rows = NULL;
-    int n = 0;
+    ov_list_info n = {0, 0, false};
     bool valid = ov_form_parse_urlencoded(&f, req->query, NULL) == OV_OK;
     if (valid) {
         ov_audit_filter flt = {
@@ -68,7 +68,7 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
         return;
     }
     if (c.api) {
-        ov_api_audit(&c, rows, n);
+        ov_api_audit(&c, rows, &n);
         return;
     }
     ov_page_begin(res, req, valid ? 200 : 400,
@@ -81,21 +81,17 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
                    "</div><div class=\"actions\"><button type=\"submit\">%t"
                    "</button></div></form>",
                    "common.filter");
-    if (valid && n == 0)
+    if (valid && n.n == 0)
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "audit.none");
-    if (n > 0) {
-        if (n >= AUDIT_LIMIT)
-            ov_html_printf(res, "<p>%h</p>",
-                           ov_str_c(ov_arena_printf(
-                               req->arena, "%s",
-                               ov_msg(c.lang, "audit.shown"))));
+    if (n.n > 0) {
+        ov_page_list_cut(res, &n, "list.newest");
         ov_html_printf(res,
                        "<table class=\"audit\"><thead><tr><th>%t</th>"
                        "<th>%t</th><th>%t</th><th>%t</th><th>%t</th>"
                        "<th>%t</th></tr></thead><tbody>",
                        "audit.when", "audit.user", "audit.role",
                        "audit.action", "audit.citizen", "audit.purpose");
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n.n; i++) {
             char when[OV_TIME_BUF], rk[48], ak[48];
             ov_time_format_dk(rows[i].at, when);
             snprintf(rk, sizeof rk, "role.%s", ov_role_code(rows[i].role));
@@ -120,20 +116,20 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
 /* The citizen's own log, read in the request's transaction (itself
  * audited, for the purpose its route declares; the journal folded
  * first). */
-static bool my_log(ov_ctx *c, ov_access_entry **rows, int *n)
+static bool my_log(ov_ctx *c, ov_access_entry **rows, ov_list_info *n)
 {
     ov_err err;
     ov_err_clear(&err);
     enum { CAP = 5000 };
-    *rows = OV_NEW_N(c->req->arena, ov_access_entry, CAP);
+    *rows = NULL;
+    *n = (ov_list_info){0, 0, false};
     ov_tx *tx;
     if (ov_ctx_take_tx(c, &tx, &err) != OV_OK) {
         ov_ctx_fail(c, &err);
         return false;
     }
-    bool ok = ov_audit_citizen_log(tx, c->req->viewer.citizen_id,
-                                   c->req->arena, *rows, CAP, n,
-                                   &err) == OV_OK;
+    bool ok = ov_audit_citizen_log(tx, c->req->viewer.citizen_id, CAP,
+                                   c->req->arena, rows, n, &err) == OV_OK;
     return ov_ctx_finish(c, tx, ok, &err);
 }
 
@@ -142,7 +138,7 @@ void ov_h_my_log(ov_web *app, ov_request *req, ov_response *res)
     ov_ctx c;
     ov_ctx_init(&c, app, req, res);
     ov_access_entry *rows;
-    int n = 0;
+    ov_list_info n;
     if (!my_log(&c, &rows, &n))
         return;
     ov_page_begin(res, req, 200, ov_str_c(ov_msg(c.lang, "access.title")));
@@ -150,15 +146,16 @@ void ov_h_my_log(ov_web *app, ov_request *req, ov_response *res)
                    "<p>%t</p><p><a class=\"button\" "
                    "href=\"/min-adgangslog.csv\">%t</a></p>",
                    "access.intro", "common.export_csv");
-    if (n == 0) {
+    if (n.n == 0) {
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "access.none");
     } else {
+        ov_page_list_cut(res, &n, "list.newest");
         ov_html_printf(res,
                        "<table><thead><tr><th>%t</th><th>%t</th><th>%t</th>"
                        "<th>%t</th></tr></thead><tbody>",
                        "audit.when", "audit.role", "audit.action",
                        "audit.purpose");
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n.n; i++) {
             char when[OV_TIME_BUF], rk[48], ak[48];
             ov_time_format_dk(rows[i].at, when);
             snprintf(rk, sizeof rk, "role.%s", ov_role_code(rows[i].role));
@@ -179,7 +176,7 @@ void ov_h_my_log_csv(ov_web *app, ov_request *req, ov_response *res)
     ov_ctx c;
     ov_ctx_init(&c, app, req, res);
     ov_access_entry *rows;
-    int n = 0;
+    ov_list_info n;
     if (!my_log(&c, &rows, &n))
         return;
     ov_buf b;
@@ -192,7 +189,7 @@ void ov_h_my_log_csv(ov_web *app, ov_request *req, ov_response *res)
         ov_csv_write_field(&b, ov_str_c(ov_msg(c.lang, head[k])), ';');
     }
     ov_buf_append_c(&b, "\r\n");
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n.n; i++) {
         char when[OV_TIME_BUF];
         ov_time_format_dk(rows[i].at, when);
         ov_csv_write_field(&b, ov_str_c(when), ';');

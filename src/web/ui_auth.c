@@ -276,6 +276,7 @@ static const char css[] =
     "{color:var(--warn)}\nol.timeline h3{margin:0;font-size:1rem}\n"
     "ol.timeline p{margin:.1rem 0 .3rem}\n"
     "ul.plain{list-style:none;padding:0}\n.empty{color:var(--muted)}\n"
+    ".list-cut{color:var(--muted);font-style:italic}\n"
     "figure.chart{margin:1rem 0}figure.chart svg{width:100%;max-width:"
     "640px;height:auto;background:#fff}\n"
     ".grid{stroke:#e3e7ec}.axis{font-size:11px;fill:var(--muted)}\n"

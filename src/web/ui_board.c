@@ -667,18 +667,22 @@ static ov_status load_choices(ov_ctx *c, ov_tx *tx, const ov_ind_query *q,
     memset(ch, 0, sizeof *ch);
     const ov_viewer *v = &c->req->viewer;
     bool leader = ov_may_do(v, OV_OP_BOARD_DRILL);
+    ov_list_info li;
     if (ov_team_list(tx, v->municipality_code, c->req->arena, &ch->teams,
-                     &ch->nteams, err) != OV_OK)
+                     &li, err) != OV_OK)
         return err->code;
+    ch->nteams = li.n;
     if (ov_board_staff_list(tx, v->municipality_code, c->req->arena,
                             &ch->staff, &ch->nstaff, err) != OV_OK)
         return err->code;
     /* a leader picks a staff member within a team (a large municipality
      * has hundreds); the team was checked to be the municipality's */
-    if (leader && checked && q->team_id != 0 &&
-        ov_team_members(tx, q->team_id, c->req->arena, &ch->members,
-                        &ch->nmembers, err) != OV_OK)
-        return err->code;
+    if (leader && checked && q->team_id != 0) {
+        if (ov_team_members(tx, q->team_id, c->req->arena, &ch->members, &li,
+                            err) != OV_OK)
+            return err->code;
+        ch->nmembers = li.n;
+    }
     if (!leader) {
         int k = 0;
         for (int i = 0; i < ch->nteams; i++) {

@@ -32,7 +32,7 @@ void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res)
     ov_task *tasks = NULL;
     int ntasks = 0;
     ov_case_item *items = NULL;
-    int nitems = 0;
+    ov_list_info nitems;
     if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
@@ -59,7 +59,7 @@ void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res)
         for (int i = 0; i < ntasks; i++) {
             const ov_task *t = &tasks[i];
             ov_str name = OV_STR_LIT("");
-            for (int k = 0; k < nitems; k++)
+            for (int k = 0; k < nitems.n; k++)
                 if (items[k].id == t->course_id)
                     name = items[k].citizen_name;
             ov_html_printf(res, "<tr class=\"%h\"><td>",
@@ -78,22 +78,24 @@ void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res)
         ov_html_lit(res, "</tbody></table>");
     }
     ov_html_printf(res, "<h2>%t</h2>", "tasks.my_courses");
-    ov_ui_course_table(&c, items, nitems);
+    ov_ui_course_table(&c, items, &nitems);
     ov_page_end(res);
 }
 
-void ov_ui_course_table(ov_ctx *c, const ov_case_item *items, int n)
+void ov_ui_course_table(ov_ctx *c, const ov_case_item *items,
+                        const ov_list_info *li)
 {
     ov_response *res = c->res;
-    if (n == 0) {
+    if (li->n == 0) {
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "courses.none");
         return;
     }
+    ov_page_list_cut(res, li, "list.newest");
     ov_html_printf(res,
                    "<table class=\"courses\"><thead><tr><th>%t</th>"
                    "<th>%t</th></tr></thead><tbody>",
                    "courses.citizen", "courses.stage");
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < li->n; i++) {
         char key[48];
         snprintf(key, sizeof key, "stage.%s", ov_stage_code(items[i].stage));
         ov_html_printf(res,
@@ -112,7 +114,7 @@ void ov_h_course_list(ov_web *app, ov_request *req, ov_response *res)
     ov_err_clear(&err);
     ov_tx *tx;
     ov_case_item *items = NULL;
-    int n = 0;
+    ov_list_info n;
     if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
@@ -122,7 +124,7 @@ void ov_h_course_list(ov_web *app, ov_request *req, ov_response *res)
     if (!ov_ctx_finish(&c, tx, ok, &err))
         return;
     ov_page_begin(res, req, 200, ov_str_c(ov_msg(c.lang, "courses.title")));
-    ov_ui_course_table(&c, items, n);
+    ov_ui_course_table(&c, items, &n);
     ov_page_end(res);
 }
 
@@ -178,19 +180,19 @@ void ov_v_course(ov_ctx *cx)
     ov_course co;
     ov_citizen ci;
     ov_meeting_row *meetings = NULL;
-    int nmeet = 0;
+    ov_list_info nmeet;
     ov_plan plan;
     ov_plan_meta pm;
     ov_proposal_row *props = NULL;
-    int nprops = 0;
+    ov_list_info nprops;
     ov_placement_row *places = NULL;
-    int nplaces = 0;
+    ov_list_info nplaces;
     ov_cti_state cti;
-    ov_measurement who5[64];
-    int nwho5 = 0;
+    ov_measurement *who5 = NULL;
+    ov_list_info nwho5;
     ov_course_facts facts;
     ov_member_row *members = NULL;
-    int nmembers = 0;
+    ov_list_info nmembers;
     bool ok = ov_course_get(tx, id, a, &co, &err) == OV_OK &&
               ov_citizen_get(tx, co.citizen_id, a, &ci, &err) == OV_OK &&
               ov_meeting_list(tx, id, a, &meetings, &nmeet, &err) == OV_OK &&
@@ -199,7 +201,7 @@ void ov_v_course(ov_ctx *cx)
               ov_placement_list(tx, id, a, &places, &nplaces, &err) ==
                   OV_OK &&
               ov_cti_load(tx, id, a, &cti, &err) == OV_OK &&
-              ov_measure_list(tx, id, OV_INSTR_WHO5, who5, 64, &nwho5,
+              ov_measure_list(tx, id, OV_INSTR_WHO5, 64, a, &who5, &nwho5,
                               &err) == OV_OK &&
               ov_course_facts_get(tx, id, cx->today, &facts, &err) == OV_OK &&
               ov_team_members(tx, co.team_id, a, &members, &nmembers,
@@ -265,7 +267,7 @@ void ov_v_course(ov_ctx *cx)
             ov_arena_printf(a, "%s/plan", base),
             may_write ? "act.plan" : "plan.title");
     int nfollow = 0;
-    for (int i = 0; i < nmeet; i++)
+    for (int i = 0; i < nmeet.n; i++)
         nfollow += meetings[i].kind == OV_MEETING_FOLLOWUP;
     snprintf(buf, sizeof buf, "%d", nfollow);
     element(res, "element.3", nfollow > 0,
@@ -275,9 +277,9 @@ void ov_v_course(ov_ctx *cx)
                 ? ov_arena_printf(a, "%s/opfoelgning", base)
                 : NULL,
             "act.followup");
-    snprintf(buf, sizeof buf, "%d", nprops);
-    element(res, "element.4", nprops > 0,
-            nprops ? fmt1(cx, "element.match_done", buf, "")
+    snprintf(buf, sizeof buf, "%d", nprops.total);
+    element(res, "element.4", nprops.total > 0,
+            nprops.total ? fmt1(cx, "element.match_done", buf, "")
                    : ov_str_c(ov_msg(cx->lang, "element.match_missing")),
             ov_arena_printf(a, "%s/match", base), "act.match");
     if (cti.started) {
@@ -292,9 +294,9 @@ void ov_v_course(ov_ctx *cx)
                 ov_str_c(ov_msg(cx->lang, "element.cti_missing")),
                 ov_arena_printf(a, "%s/cti", base), "act.cti");
     }
-    snprintf(buf, sizeof buf, "%d", nplaces);
-    element(res, "element.6", nplaces > 0,
-            nplaces ? fmt1(cx, "element.placement_done", buf, "")
+    snprintf(buf, sizeof buf, "%d", nplaces.total);
+    element(res, "element.6", nplaces.total > 0,
+            nplaces.total ? fmt1(cx, "element.placement_done", buf, "")
                     : ov_str_c(ov_msg(cx->lang, "element.placement_missing")),
             ov_may_do(&req->viewer, OV_OP_PLACEMENT) && !co.ended &&
                     facts.has_start_meeting
@@ -304,10 +306,11 @@ void ov_v_course(ov_ctx *cx)
     ov_html_lit(res, "</ol>");
 
     /* placements */
-    if (nplaces > 0) {
-        ov_html_printf(res, "<h2>%t</h2><ul class=\"plain\">",
-                       "placement.list");
-        for (int i = 0; i < nplaces; i++) {
+    if (nplaces.n > 0) {
+        ov_html_printf(res, "<h2>%t</h2>", "placement.list");
+        ov_page_list_cut(res, &nplaces, "list.first");
+        ov_html_lit(res, "<ul class=\"plain\">");
+        for (int i = 0; i < nplaces.n; i++) {
             char tk[48];
             snprintf(tk, sizeof tk, "ptype.%s",
                      ov_placement_type_code(places[i].p.type));
@@ -323,17 +326,18 @@ void ov_v_course(ov_ctx *cx)
 
     /* WHO-5 trajectory */
     ov_html_printf(res, "<h2>%t</h2>", "measure.title");
-    if (nwho5 > 1) {
-        double *y = OV_NEW_N(a, double, (size_t)nwho5);
-        const char **xl = OV_NEW_N(a, const char *, (size_t)nwho5);
-        for (int i = 0; i < nwho5; i++) {
+    ov_page_list_cut(res, &nwho5, "list.first");
+    if (nwho5.n > 1) {
+        double *y = OV_NEW_N(a, double, (size_t)nwho5.n);
+        const char **xl = OV_NEW_N(a, const char *, (size_t)nwho5.n);
+        for (int i = 0; i < nwho5.n; i++) {
             y[i] = who5[i].score;
             char *d = ov_arena_alloc(a, OV_DATE_BUF);
             ov_date_format_dk(who5[i].taken_on, d);
             xl[i] = d;
         }
         ov_series s = {ov_msg(cx->lang, "instr.who5"), y, "s1"};
-        ov_chart ch = {ov_msg(cx->lang, "instr.who5"), nwho5, xl, 0, 100, 1,
+        ov_chart ch = {ov_msg(cx->lang, "instr.who5"), nwho5.n, xl, 0, 100, 1,
                        &s, false};
         ov_chart_svg(res, &ch);
     }
@@ -341,13 +345,14 @@ void ov_v_course(ov_ctx *cx)
                    ov_str_c(base), "act.measure");
 
     /* meetings */
-    if (nmeet > 0) {
+    if (nmeet.n > 0) {
+        ov_html_printf(res, "<h2>%t</h2>", "meeting.list");
+        ov_page_list_cut(res, &nmeet, "list.first");
         ov_html_printf(res,
-                       "<h2>%t</h2><table><thead><tr><th>%t</th><th>%t</th>"
+                       "<table><thead><tr><th>%t</th><th>%t</th>"
                        "<th>%t</th></tr></thead><tbody>",
-                       "meeting.list", "common.date", "courses.stage",
-                       "meeting.attendees");
-        for (int i = 0; i < nmeet; i++) {
+                       "common.date", "courses.stage", "meeting.attendees");
+        for (int i = 0; i < nmeet.n; i++) {
             const ov_meeting_row *m = &meetings[i];
             ov_html_lit(res, "<tr><td>");
             ov_page_date(res, m->held_on);
@@ -391,7 +396,7 @@ void ov_v_course(ov_ctx *cx)
         }
         ov_html_lit(res, "</ul>");
     }
-    if (may_write && nmembers > 0) {
+    if (may_write && nmembers.n > 0) {
         ov_page_form_begin(res, req, ov_str_c(ov_arena_printf(a, "%s/team", base)),
                            false);
         ov_html_lit(res, "<div class=\"row\">");
@@ -410,7 +415,7 @@ void ov_v_course(ov_ctx *cx)
                            ov_str_c(ov_role_code(role)), rk,
                            ov_str_c(ov_role_code(role)),
                            ov_str_c(ov_role_code(role)));
-            for (int i = 0; i < nmembers; i++) {
+            for (int i = 0; i < nmembers.n; i++) {
                 if (members[i].role != role)
                     continue;
                 ov_html_printf(res, "<option value=\"%D\"%h>%h</option>",
@@ -422,6 +427,7 @@ void ov_v_course(ov_ctx *cx)
             ov_html_lit(res, "</select></div>");
         }
         ov_html_lit(res, "</div>");
+        ov_page_list_cut(res, &nmembers, "list.first");
         ov_page_form_end(res, "common.save");
     }
     if (may_write)

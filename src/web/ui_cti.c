@@ -106,7 +106,7 @@ static void cti_page(ov_ctx *c, ov_form *f, int status)
     ov_arena *a = c->req->arena;
     ov_cti_state s;
     ov_placement_row *places = NULL;
-    int nplaces = 0;
+    ov_list_info nplaces;
     bool ok = ov_cti_load(tx, c->id, a, &s, &err) == OV_OK &&
               ov_placement_list(tx, c->id, a, &places, &nplaces, &err) ==
                   OV_OK;
@@ -183,7 +183,7 @@ static void cti_page(ov_ctx *c, ov_form *f, int status)
 
     /* warnings */
     ov_cti_facts facts = {false, 0, 0};
-    for (int i = 0; i < nplaces; i++)
+    for (int i = 0; i < nplaces.n; i++)
         if (!facts.has_placement || places[i].p.start < facts.placement_start) {
             facts.has_placement = true;
             facts.placement_start = places[i].p.start;

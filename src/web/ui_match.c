@@ -140,7 +140,7 @@ const ov_web_action ov_act_opening = {
 static void companies_page(ov_ctx *c, ov_form *f, int status)
 {
     ov_company_row *rows = NULL;
-    int n = 0;
+    ov_list_info n;
     if (!ov_ctx_companies(c, &rows, &n))
         return;
     ov_response *res = c->res;
@@ -149,9 +149,10 @@ static void companies_page(ov_ctx *c, ov_form *f, int status)
     bool may = ov_may_do(&c->req->viewer, OV_OP_COMPANY);
     /* the form that failed shows its errors where it is */
     bool company_form = f && f->spec == company_spec;
-    if (n == 0)
+    if (n.n == 0)
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "company.none");
-    for (int i = 0; i < n; i++) {
+    ov_page_list_cut(res, &n, "list.first");
+    for (int i = 0; i < n.n; i++) {
         const ov_company_row *r = &rows[i];
         ov_html_printf(res,
                        "<section class=\"company\" id=\"company-%D\"><h2>%h "
@@ -368,7 +369,7 @@ static void match_page(ov_ctx *c, ov_form *f, int status)
     }
     ov_arena *a = c->req->arena;
     ov_proposal_row *props = NULL;
-    int nprops = 0;
+    ov_list_info nprops;
     enum { CAP = 20 };
     ov_match_score sc[CAP];
     int n = 0;
@@ -382,7 +383,7 @@ static void match_page(ov_ctx *c, ov_form *f, int status)
     }
     /* the companies, to name the openings suggested */
     ov_company_row *cos = NULL;
-    int nco = 0;
+    ov_list_info nco = {0, 0, false};
     if (ok && n > 0)
         ok = ov_company_list(tx, c->req->viewer.municipality_code, a, &cos,
                              &nco, &err) == OV_OK;
@@ -397,10 +398,11 @@ static void match_page(ov_ctx *c, ov_form *f, int status)
     ov_html_printf(res, "<p><a href=\"/forloeb/%D\">%t</a></p>", c->id,
                    "common.back");
     ov_html_printf(res, "<h2>%t</h2>", "match.proposals");
-    if (nprops == 0)
+    if (nprops.n == 0)
         ov_html_printf(res, "<p class=\"empty\">%t</p>",
                        "element.match_missing");
-    for (int i = 0; i < nprops; i++) {
+    ov_page_list_cut(res, &nprops, "list.newest");
+    for (int i = 0; i < nprops.n; i++) {
         const ov_proposal_row *p = &props[i];
         char sc1[16];
         snprintf(sc1, sizeof sc1, "%.0f", p->score);
@@ -452,7 +454,7 @@ static void match_page(ov_ctx *c, ov_form *f, int status)
             char tot[16];
             snprintf(tot, sizeof tot, "%.0f", sc[i].total);
             ov_str cname = OV_STR_LIT(""), tasks = OV_STR_LIT("");
-            for (int k = 0; k < nco && !cname.len; k++)
+            for (int k = 0; k < nco.n && !cname.len; k++)
                 for (int o = 0; o < cos[k].nopenings; o++)
                     if (cos[k].openings[o].o.id == sc[i].opening_id) {
                         cname = cos[k].name;

@@ -86,10 +86,11 @@ const ov_web_action ov_act_measure = {
     OV_SCOPE_COURSE, measure_run, measure_page, measure_done, NULL};
 
 static void trajectory(ov_ctx *c, ov_instrument in, const ov_measurement *m,
-                       int n)
+                       const ov_list_info *li)
 {
     ov_arena *a = c->req->arena;
     ov_response *res = c->res;
+    int n = li->n;
     char ik[32];
     snprintf(ik, sizeof ik, "instr.%s", ov_instrument_code(in));
     ov_html_printf(res, "<h3>%t</h3>", ik);
@@ -97,6 +98,7 @@ static void trajectory(ov_ctx *c, ov_instrument in, const ov_measurement *m,
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "measure.none");
         return;
     }
+    ov_page_list_cut(res, li, "list.first");
     double *y1 = OV_NEW_N(a, double, (size_t)n);
     double *y2 = OV_NEW_N(a, double, (size_t)n);
     const char **xl = OV_NEW_N(a, const char *, (size_t)n);
@@ -225,13 +227,11 @@ static void measure_page(ov_ctx *c, ov_form *f, int status)
     }
     enum { CAP = 200 };
     ov_measurement *m[OV_INSTR_COUNT];
-    int n[OV_INSTR_COUNT];
+    ov_list_info n[OV_INSTR_COUNT];
     bool ok = true;
-    for (int i = 0; i < OV_INSTR_COUNT && ok; i++) {
-        m[i] = OV_NEW_N(c->req->arena, ov_measurement, CAP);
-        ok = ov_measure_list(tx, c->id, (ov_instrument)i, m[i], CAP, &n[i],
-                             &err) == OV_OK;
-    }
+    for (int i = 0; i < OV_INSTR_COUNT && ok; i++)
+        ok = ov_measure_list(tx, c->id, (ov_instrument)i, CAP, c->req->arena,
+                             &m[i], &n[i], &err) == OV_OK;
     if (!ov_ctx_finish(c, tx, ok, &err))
         return;
     if (c->api) {
@@ -251,7 +251,7 @@ static void measure_page(ov_ctx *c, ov_form *f, int status)
     }
     ov_html_printf(res, "<h2>%t</h2>", "measure.trajectory");
     for (int i = 0; i < OV_INSTR_COUNT; i++)
-        trajectory(c, (ov_instrument)i, m[i], n[i]);
+        trajectory(c, (ov_instrument)i, m[i], &n[i]);
     ov_page_end(res);
 }
 

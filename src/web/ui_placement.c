@@ -62,7 +62,7 @@ static const char *placement_done(ov_ctx *c, int64_t id)
 static void placement_form(ov_ctx *c, ov_form *f, int status)
 {
     ov_company_row *rows = NULL;
-    int n = 0;
+    ov_list_info n;
     if (!ov_ctx_companies(c, &rows, &n))
         return;
     ov_response *res = c->res;
@@ -84,7 +84,7 @@ static void placement_form(ov_ctx *c, ov_form *f, int status)
                    "</label><select id=\"f-company_id\" name=\"company_id\" "
                    "required><option value=\"\"></option>",
                    ov_str_c(cerr ? " has-error" : ""), "placement.company");
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n.n; i++) {
         char id[24];
         snprintf(id, sizeof id, "%lld", (long long)rows[i].id);
         ov_html_printf(res, "<option value=\"%h\"%h>%h</option>",
@@ -93,6 +93,7 @@ static void placement_form(ov_ctx *c, ov_form *f, int status)
                        rows[i].name);
     }
     ov_html_lit(res, "</select>");
+    ov_page_list_cut(res, &n, "list.first");
     if (cerr)
         ov_html_printf(res, "<p class=\"error\">%h</p>", ov_str_c(cerr));
     ov_html_lit(res, "</div>");
@@ -546,7 +547,7 @@ void ov_h_my_agreements(ov_web *app, ov_request *req, ov_response *res)
     ov_err_clear(&err);
     ov_tx *tx;
     ov_placement_row *rows = NULL;
-    int n = 0;
+    ov_list_info n;
     if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
@@ -557,19 +558,20 @@ void ov_h_my_agreements(ov_web *app, ov_request *req, ov_response *res)
     if (!ov_ctx_finish(&c, tx, ok, &err))
         return;
     if (c.api) {
-        ov_api_agreements(&c, rows, n);
+        ov_api_agreements(&c, rows, &n);
         return;
     }
     ov_page_begin(res, req, 200, ov_str_c(ov_msg(c.lang, "agreement.mine")));
-    if (n == 0)
+    if (n.n == 0)
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "agreement.none");
     else {
+        ov_page_list_cut(res, &n, "list.newest");
         ov_html_printf(res,
                        "<table><thead><tr><th>%t</th><th>%t</th><th>%t</th>"
                        "<th>%t</th></tr></thead><tbody>",
                        "courses.citizen", "placement.type", "placement.start",
                        "agreement.signoffs");
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n.n; i++) {
             char tk[48], so[200];
             snprintf(tk, sizeof tk, "ptype.%s",
                      ov_placement_type_code(rows[i].p.type));

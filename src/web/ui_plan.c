@@ -427,7 +427,7 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
     ov_plan p, latest;
     ov_plan_meta pm, lm;
     ov_plan_meta *versions = NULL;
-    int nv = 0;
+    ov_list_info nv;
     bool ok = ov_plan_load(tx, c->id, 0, a, &latest, &lm, &err) == OV_OK &&
               ov_plan_load(tx, c->id, want, a, &p, &pm, &err) == OV_OK &&
               ov_plan_versions(tx, c->id, a, &versions, &nv, &err) == OV_OK;
@@ -455,12 +455,13 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
             ov_html_printf(res, "<p><strong>%t:</strong> %h</p>",
                            "plan.citizen_comment", pm.citizen_comment);
     }
-    if (nv > 0) {
-        ov_html_printf(res, "<h2>%t</h2><table><thead><tr><th>%t</th>"
+    if (nv.n > 0) {
+        ov_html_printf(res, "<h2>%t</h2>", "plan.versions");
+        ov_page_list_cut(res, &nv, "list.newest");
+        ov_html_printf(res, "<table><thead><tr><th>%t</th>"
                             "<th>%t</th><th>%t</th></tr></thead><tbody>",
-                       "plan.versions", "common.version", "audit.user",
-                       "plan.changes");
-        for (int i = 0; i < nv; i++)
+                       "common.version", "audit.user", "plan.changes");
+        for (int i = 0; i < nv.n; i++)
             ov_html_printf(res,
                            "<tr><td><a href=\"/forloeb/%D/plan?v=%d\">%d</a>"
                            "</td><td>%h</td><td>%h</td></tr>",

@@ -108,7 +108,7 @@ static void screening_page(ov_ctx *c, ov_form *f, int status)
     ov_err_clear(&err);
     ov_tx *tx;
     ov_batch_row *rows = NULL;
-    int n = 0;
+    ov_list_info n;
     /* counts only, no citizen data: the request's read (or, shown again
      * after an import failed, its read or its undone write) */
     if (ov_ctx_take_tx(c, &tx, &err) != OV_OK) {
@@ -120,23 +120,24 @@ static void screening_page(ov_ctx *c, ov_form *f, int status)
     if (!ov_ctx_finish(c, tx, ok, &err))
         return;
     if (c->api) {
-        ov_api_batches(c, rows, n);
+        ov_api_batches(c, rows, &n);
         return;
     }
     ov_response *res = c->res;
     ov_page_begin(res, c->req, status,
                   ov_str_c(ov_msg(c->lang, "screening.title")));
     ov_html_printf(res, "<h2>%t</h2>", "screening.batches");
-    if (n == 0) {
+    if (n.n == 0) {
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "screening.none");
     } else {
+        ov_page_list_cut(res, &n, "list.newest");
         ov_html_printf(res,
                        "<table><thead><tr><th>%t</th><th>%t</th><th>%t</th>"
                        "<th>%t</th><th>%t</th><th>%t</th></tr></thead><tbody>",
                        "screening.reference_date", "screening.source_name",
                        "screening.candidates", "screening.in_target",
                        "screening.eligible", "screening.drawn");
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n.n; i++) {
             ov_html_printf(res, "<tr><td><a href=\"/screening/%D\">",
                            rows[i].id);
             ov_page_date(res, rows[i].reference_date);
@@ -226,14 +227,15 @@ static void batch_page(ov_ctx *c, ov_form *f, int status);
 
 static ov_status batch_mine(ov_ctx *c, ov_tx *tx, ov_err *err)
 {
-    ov_batch_row *rows = NULL;
-    int n = 0;
-    if (ov_batch_list(tx, c->req->viewer.municipality_code, c->req->arena,
-                      &rows, &n, err) != OV_OK)
+    /* the batch itself, not a search of the municipality's list: that
+     * list stops at its cap, and an older batch is no less the caller's */
+    ov_batch_row b;
+    bool found;
+    if (ov_batch_head(tx, c->id, c->req->viewer.municipality_code,
+                      c->req->arena, &b, &found, err) != OV_OK)
         return err->code;
-    for (int i = 0; i < n; i++)
-        if (rows[i].id == c->id)
-            return OV_OK;
+    if (found)
+        return OV_OK;
     return ov_err_set(err, OV_ENOTFOUND, NULL,
                       "no candidate list %lld in your municipality",
                       (long long)c->id);
@@ -250,7 +252,7 @@ static void batch_page(ov_ctx *c, ov_form *f, int status)
     ov_tx *tx;
     ov_batch_detail d;
     ov_team_row *teams = NULL;
-    int nteams = 0;
+    ov_list_info nteams = {0, 0, false};
     /* the request's audited read (or, after a refused draw, its undone
      * write) */
     if (ov_ctx_take_tx(c, &tx, &err) != OV_OK) {
@@ -309,7 +311,7 @@ static void batch_page(ov_ctx *c, ov_form *f, int status)
                        "<div class=\"field\"><label for=\"f-team_id\">%t"
                        "</label><select id=\"f-team_id\" name=\"team_id\">",
                        "screening.team");
-        for (int i = 0; i < nteams; i++) {
+        for (int i = 0; i < nteams.n; i++) {
             char id[24];
             snprintf(id, sizeof id, "%lld", (long long)teams[i].id);
             ov_html_printf(res, "<option value=\"%h\"%h>%h</option>",
@@ -317,14 +319,21 @@ static void batch_page(ov_ctx *c, ov_form *f, int status)
                            ov_str_c(ov_str_eq_c(cur, id) ? " selected" : ""),
                            teams[i].name);
         }
-        ov_html_lit(res, "</select></div>");
+        ov_html_lit(res, "</select>");
+        ov_page_list_cut(res, &nteams, "list.first");
+        ov_html_lit(res, "</div>");
         ov_page_form_end(res, "screening.do_draw");
     }
-    /* candidates with the result per criterion */
+    /* candidates with the result per criterion (the batch counts them
+     * all, so a list cut at the store's cap says so too) */
+    ov_list_info cands = {d.ncandidates, d.batch.ncandidates,
+                          d.ncandidates < d.batch.ncandidates};
+    ov_html_printf(res, "<h2>%t</h2>", "screening.criteria");
+    ov_page_list_cut(res, &cands, "list.first");
     ov_html_printf(res,
-                   "<h2>%t</h2><table class=\"screening\"><thead><tr>"
+                   "<table class=\"screening\"><thead><tr>"
                    "<th>%t</th><th>%t</th>",
-                   "screening.criteria", "screening.line", "courses.citizen");
+                   "screening.line", "courses.citizen");
     for (int k = 0; k < OV_CRIT_COUNT; k++) {
         char ck[48];
         snprintf(ck, sizeof ck, "crit.%s", ov_criterion_code((ov_criterion)k));

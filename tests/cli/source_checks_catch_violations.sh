@@ -17,6 +17,8 @@ plant src/web/bad.c 'void f(void) { sqlite3_exec(0, 0, 0, 0, 0); }' "SQL engine 
 plant src/core/bad.c 'void f(char *d) { strcpy(d, "x"); }' "banned string functions"
 plant src/store/bad.c 'void f(ov_conn *c, const char *q) { ov_stmt *s; ov_stmt_prepare(c, q, &s, 0); }' "never built"
 plant src/store/bad.c 'static const char SQL_X[] = make_sql();' "must be string literals"
+plant src/store/bad.c 'static const ov_list_query Q = {.sql = make_sql(), .row_size = 1};' "list query's .sql and .count_sql must be"
+plant src/store/bad.c 'void f(ov_conn *c, const ov_list_query *q) { ov_stmt *s; ov_stmt_prepare(c, q->sql, &s, 0); }' "q->sql is allowed only in list.c"
 plant src/web/bad.c 'void f(ov_response *res, ov_str s) { ov_buf_append_str(&res->body, s); }' "response body written outside"
 plant src/web/bad.c 'void ov_h_x(ov_web *app) { ov_tx *tx; ov_err e; ov_tx_begin_read(app->store, &tx, &e); }' "begins a transaction of its own"
 # Rules 6 (src/report) and 7 (ov_html_printf arguments) in one planted

@@ -128,19 +128,24 @@ static void measurements_are_scored_dated_and_listed(void **state)
                      OV_EINVAL);
     assert_string_equal(err.field, "rater");
     ov_tx_rollback(tx);
-    ov_measurement list[8];
-    int n = 0;
+    ov_measurement *list = NULL;
+    ov_list_info li;
+    ov_arena *a = ov_arena_new(0);
     assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
-    assert_int_equal(ov_measure_list(tx, course, OV_INSTR_WHO5, list, 8, &n,
-                                     &err),
+    assert_int_equal(ov_measure_list(tx, course, OV_INSTR_WHO5, 8, a, &list,
+                                     &li, &err),
                      OV_OK);
     assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
-    assert_int_equal(n, 2);
+    assert_int_equal(li.n, 2);
+    assert_int_equal(li.total, 2);
+    assert_false(li.truncated);
+    assert_int_equal(list[0].instrument, OV_INSTR_WHO5);
     assert_int_equal(list[0].score, 48);
     assert_int_equal(list[1].score, 64);
     assert_int_equal(list[1].items[0], 4);
     assert_int_equal(list[1].entered_by, OV_BY_CITIZEN);
     assert_int_equal(ov_who5_change(list[0].score, list[1].score), 1);
+    ov_arena_destroy(a);
     tu_db_free(&w.t);
 }
 

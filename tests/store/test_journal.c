@@ -648,18 +648,19 @@ static void *read_access_log(void *arg)
     static const ov_actor citizen = {"borger", OV_ROLE_CITIZEN,
                                      "egen adgangslog"};
     ov_arena *a = ov_arena_new(0);
-    ov_access_entry rows[64];
-    int n = 0;
+    ov_access_entry *rows = NULL;
+    ov_list_info li = {0, 0, false};
     ov_tx *tx;
     ov_err err;
     lr->st = ov_tx_begin_audit_log(lr->store, &citizen, &tx, &err);
     if (lr->st == OV_OK) {
-        lr->st = ov_audit_citizen_log(tx, lr->citizen, a, rows, 64, &n, &err);
+        lr->st = ov_audit_citizen_log(tx, lr->citizen, 64, a, &rows, &li,
+                                      &err);
         ov_status c = ov_tx_commit(tx, &err);
         if (lr->st == OV_OK)
             lr->st = c;
     }
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < li.n; i++)
         if (rows[i].role == OV_ROLE_EMPLOYMENT_CASEWORKER &&
             rows[i].action == OV_ACT_READ)
             lr->staff_reads++;

@@ -239,12 +239,12 @@ static void meeting_list_returns_attendees_and_assessment_oldest_first(void **st
             A(CITIZEN) | A(CTI_WORKER), NULL, 0, NULL);
     ov_arena *a = ov_arena_new(0);
     ov_meeting_row *m = NULL;
-    int n = 0;
+    ov_list_info li = {0, 0, false};
     ov_err err;
     ov_tx *tx = begin(&w, &JOB);
-    assert_int_equal(ov_meeting_list(tx, course, a, &m, &n, &err), OV_OK);
+    assert_int_equal(ov_meeting_list(tx, course, a, &m, &li, &err), OV_OK);
     commit(tx);
-    assert_int_equal(n, 3);
+    assert_int_equal(li.n, 3);
     assert_int_equal(m[0].held_on, D(2026, 9, 8));
     assert_int_equal(m[0].kind, OV_MEETING_START);
     assert_false(m[0].complete);
@@ -305,11 +305,11 @@ static void plan_versions_are_listed_newest_first_with_their_summary(void **stat
     commit(tx);
     ov_arena *a = ov_arena_new(0);
     ov_plan_meta *pv = NULL;
-    int n = 0;
+    ov_list_info li = {0, 0, false};
     tx = begin(&w, &JOB);
-    assert_int_equal(ov_plan_versions(tx, course, a, &pv, &n, &err), OV_OK);
+    assert_int_equal(ov_plan_versions(tx, course, a, &pv, &li, &err), OV_OK);
     commit(tx);
-    assert_int_equal(n, 2);
+    assert_int_equal(li.n, 2);
     assert_int_equal(pv[0].version, 2);
     assert_true(pv[0].with_citizen);
     assert_true(ov_str_eq_c(pv[0].citizen_comment, "Det lyder godt"));
@@ -348,11 +348,11 @@ static void proposal_list_shows_company_opening_and_answer_newest_first(void **s
     commit(tx);
     ov_arena *a = ov_arena_new(0);
     ov_proposal_row *r = NULL;
-    int n = 0;
+    ov_list_info li = {0, 0, false};
     tx = begin(&w, &JOB);
-    assert_int_equal(ov_proposal_list(tx, course, a, &r, &n, &err), OV_OK);
+    assert_int_equal(ov_proposal_list(tx, course, a, &r, &li, &err), OV_OK);
     commit(tx);
-    assert_int_equal(n, 2);
+    assert_int_equal(li.n, 2);
     assert_int_equal(r[0].id, p2);
     assert_int_equal(r[0].opening_id, o2);
     assert_true(ov_str_eq_c(r[0].opening_tasks, "Lager og pakning"));
@@ -399,11 +399,11 @@ static void employment_list_is_oldest_first(void **state)
     commit(tx);
     ov_arena *a = ov_arena_new(0);
     ov_employment_row *r = NULL;
-    int n = 0;
+    ov_list_info li = {0, 0, false};
     tx = begin(&w, &JOB);
-    assert_int_equal(ov_employment_list(tx, course, a, &r, &n, &err), OV_OK);
+    assert_int_equal(ov_employment_list(tx, course, a, &r, &li, &err), OV_OK);
     commit(tx);
-    assert_int_equal(n, 2);
+    assert_int_equal(li.n, 2);
     assert_int_equal(r[0].from, D(2026, 10, 1));
     assert_int_equal(r[0].ordinary_hours_x10, 40);
     assert_int_equal(r[1].from, D(2026, 11, 1));
@@ -518,11 +518,11 @@ static void placement_list_is_oldest_first_and_the_company_list_has_agreements_o
 
     ov_arena *a = ov_arena_new(0);
     ov_placement_row *r = NULL;
-    int n = 0;
+    ov_list_info li = {0, 0, false};
     tx = begin(&w, &JOB);
-    assert_int_equal(ov_placement_list(tx, course, a, &r, &n, &err), OV_OK);
+    assert_int_equal(ov_placement_list(tx, course, a, &r, &li, &err), OV_OK);
     commit(tx);
-    assert_int_equal(n, 3);
+    assert_int_equal(li.n, 3);
     assert_int_equal(r[0].id, sooner);
     assert_int_equal(r[0].agreement_version, 0);
     assert_int_equal(r[0].signed_mask, 0);
@@ -536,10 +536,10 @@ static void placement_list_is_oldest_first_and_the_company_list_has_agreements_o
 
     /* at one company: newest first, the agreement but not the hours */
     tx = begin(&w, &JOB);
-    assert_int_equal(ov_placement_list_company(tx, w.company, a, &r, &n, &err),
+    assert_int_equal(ov_placement_list_company(tx, w.company, a, &r, &li, &err),
                      OV_OK);
     commit(tx);
-    assert_int_equal(n, 2);
+    assert_int_equal(li.n, 2);
     assert_int_equal(r[0].id, sooner);
     assert_int_equal(r[1].id, later);
     assert_int_equal(r[1].agreement_version, 1);
@@ -576,15 +576,15 @@ static void company_list_is_by_name_with_openings_newest_first(void **state)
     opening(&w, tdr, "Tømrerlærling", 0, OV_ORD_NOW);
     ov_arena *a = ov_arena_new(0);
     ov_company_row *c = NULL;
-    int n = 0;
+    ov_list_info li = {0, 0, false};
     ov_err err;
     int64_t audit = audit_rows(&w);
     /* no citizen data: a read transaction will do, and nothing is logged */
     ov_tx *tx = begin_read(&w);
-    assert_int_equal(ov_company_list(tx, 250, a, &c, &n, &err), OV_OK);
+    assert_int_equal(ov_company_list(tx, 250, a, &c, &li, &err), OV_OK);
     ov_tx_rollback(tx);
     assert_int_equal(audit_rows(&w), audit);
-    assert_int_equal(n, 2);
+    assert_int_equal(li.n, 2);
     assert_int_equal(c[0].id, aab);
     assert_true(ov_str_eq_c(c[0].cvr, "11111114"));
     assert_int_equal(c[0].postcode, 0);
@@ -613,9 +613,9 @@ static void company_list_is_by_name_with_openings_newest_first(void **state)
     assert_true(second->active);
     /* Tønder's list has only its own */
     tx = begin(&w, &tu_actor);
-    assert_int_equal(ov_company_list(tx, 550, a, &c, &n, &err), OV_OK);
+    assert_int_equal(ov_company_list(tx, 550, a, &c, &li, &err), OV_OK);
     commit(tx);
-    assert_int_equal(n, 1);
+    assert_int_equal(li.n, 1);
     assert_int_equal(c[0].id, tdr);
     assert_int_equal(c[0].nopenings, 1);
     assert_true(ov_str_eq_c(c[0].openings[0].o.tasks, "Tømrerlærling"));
@@ -649,6 +649,10 @@ static void company_get_of_other_municipality_is_not_found(void **state)
     assert_int_equal(ov_company_get(tx, tdr + 100, 250, a, &c, &err),
                      OV_ENOTFOUND);
     ov_tx_rollback(tx);
+    /* no id is no company (the get shares the list's reader) */
+    tx = begin(&w, &tu_actor);
+    assert_int_equal(ov_company_get(tx, 0, 250, a, &c, &err), OV_ENOTFOUND);
+    ov_tx_rollback(tx);
     tx = begin(&w, &tu_actor);
     assert_int_equal(ov_company_get(tx, tdr, 550, a, &c, &err), OV_OK);
     commit(tx);
@@ -666,11 +670,11 @@ static void team_members_and_teams_are_listed_by_name(void **state)
     ov_arena *a = ov_arena_new(0);
     ov_member_row *m = NULL;
     ov_team_row *t = NULL;
-    int n = 0;
+    ov_list_info li = {0, 0, false};
     ov_err err;
     ov_tx *tx = begin_read(&w);
-    assert_int_equal(ov_team_members(tx, w.team, a, &m, &n, &err), OV_OK);
-    assert_int_equal(n, 4);
+    assert_int_equal(ov_team_members(tx, w.team, a, &m, &li, &err), OV_OK);
+    assert_int_equal(li.n, 4);
     const char *names[] = {"cti", "job", "social", "vk"};
     ov_role roles[] = {OV_ROLE_CTI_WORKER, OV_ROLE_EMPLOYMENT_CASEWORKER,
                        OV_ROLE_SOCIAL_CASEWORKER, OV_ROLE_COMPANY_CONSULTANT};
@@ -680,14 +684,14 @@ static void team_members_and_teams_are_listed_by_name(void **state)
         assert_int_equal(m[i].role, roles[i]);
         assert_int_equal(m[i].user_id, ids[i]);
     }
-    assert_int_equal(ov_team_list(tx, 250, a, &t, &n, &err), OV_OK);
-    assert_int_equal(n, 2);
+    assert_int_equal(ov_team_list(tx, 250, a, &t, &li, &err), OV_OK);
+    assert_int_equal(li.n, 2);
     assert_int_equal(t[0].id, w.team);
     assert_true(ov_str_eq_c(t[0].name, "Team Nord"));
     assert_int_equal(t[1].id, w.other_team);
     assert_true(ov_str_eq_c(t[1].name, "Team Syd"));
-    assert_int_equal(ov_team_list(tx, 550, a, &t, &n, &err), OV_OK);
-    assert_int_equal(n, 1);
+    assert_int_equal(ov_team_list(tx, 550, a, &t, &li, &err), OV_OK);
+    assert_int_equal(li.n, 1);
     assert_int_equal(t[0].id, w.team_tonder);
     ov_tx_rollback(tx);
     ov_arena_destroy(a);
@@ -696,8 +700,7 @@ static void team_members_and_teams_are_listed_by_name(void **state)
 
 /* The list convention (store.h, ov_list_info): a list over its cap keeps
  * the first rows and says so, with the number of all rows, so a page can
- * say "the first 200 of 201"; at the cap it is whole. The function with
- * the count only returns the same rows. */
+ * say "the first 200 of 201"; at the cap it is whole. */
 static void team_list_over_its_cap_says_truncated_and_counts_them_all(
     void **state)
 {
@@ -720,7 +723,7 @@ static void team_list_over_its_cap_says_truncated_and_counts_them_all(
             ov_team_row *t = NULL;
             ov_list_info li;
             ov_tx *r = begin_read(&w);
-            assert_int_equal(ov_team_list_info(r, 250, a, &t, &li, &err),
+            assert_int_equal(ov_team_list(r, 250, a, &t, &li, &err),
                              OV_OK);
             ov_tx_rollback(r);
             assert_int_equal(li.n, 200);
@@ -732,15 +735,12 @@ static void team_list_over_its_cap_says_truncated_and_counts_them_all(
     commit(tx);
     ov_team_row *t = NULL;
     ov_list_info li;
-    int n = 0;
     tx = begin_read(&w);
-    assert_int_equal(ov_team_list_info(tx, 250, a, &t, &li, &err), OV_OK);
+    assert_int_equal(ov_team_list(tx, 250, a, &t, &li, &err), OV_OK);
     assert_int_equal(li.n, 200);
     assert_int_equal(li.total, 201);
     assert_true(li.truncated);
     assert_true(ov_str_eq_c(t[0].name, "Team 000")); /* by name */
-    assert_int_equal(ov_team_list(tx, 250, a, &t, &n, &err), OV_OK);
-    assert_int_equal(n, 200);
     ov_tx_rollback(tx);
     ov_arena_destroy(a);
     tu_db_free(&w.t);
@@ -766,12 +766,12 @@ static void batch_list_counts_per_municipality_newest_first(void **state)
     commit(tx);
     int64_t audit = audit_rows(&w);
     ov_batch_row *b = NULL;
-    int n = 0;
+    ov_list_info li = {0, 0, false};
     tx = begin_read(&w);
-    assert_int_equal(ov_batch_list(tx, 250, a, &b, &n, &err), OV_OK);
+    assert_int_equal(ov_batch_list(tx, 250, a, &b, &li, &err), OV_OK);
     ov_tx_rollback(tx);
     assert_int_equal(audit_rows(&w), audit);
-    assert_int_equal(n, 2);
+    assert_int_equal(li.n, 2);
     assert_int_equal(b[0].id, b2);
     assert_int_equal(b[0].ndrawn, 0);
     assert_int_equal(b[1].id, b1);
@@ -950,30 +950,30 @@ static void audit_search_refuses_a_bad_filter(void **state)
     tu_world_init(&w);
     ov_arena *a = ov_arena_new(0);
     ov_audit_view_row *r = NULL;
-    int n = 0;
+    ov_list_info li = {0, 0, false};
     ov_err err;
     int64_t before = audit_rows(&w);
     ov_audit_filter f = {.municipality_code = 250, .limit = 0};
     ov_tx *tx = begin(&w, &LEADER);
-    assert_int_equal(ov_audit_search(tx, &f, a, &r, &n, &err), OV_EINVAL);
+    assert_int_equal(ov_audit_search(tx, &f, a, &r, &li, &err), OV_EINVAL);
     assert_string_equal(err.field, "limit");
     assert_int_equal(ov_tx_commit(tx, &err), OV_EINVAL);
     f.limit = 5001;
     tx = begin(&w, &LEADER);
-    assert_int_equal(ov_audit_search(tx, &f, a, &r, &n, &err), OV_EINVAL);
+    assert_int_equal(ov_audit_search(tx, &f, a, &r, &li, &err), OV_EINVAL);
     ov_tx_rollback(tx);
     f.limit = 10;
     f.has_from = f.has_to = true;
     f.from = D(2026, 11, 2);
     f.to = D(2026, 11, 1);
     tx = begin(&w, &LEADER);
-    assert_int_equal(ov_audit_search(tx, &f, a, &r, &n, &err), OV_EINVAL);
+    assert_int_equal(ov_audit_search(tx, &f, a, &r, &li, &err), OV_EINVAL);
     assert_string_equal(err.field, "to");
     ov_tx_rollback(tx);
     f.has_from = f.has_to = false;
     f.municipality_code = 0;
     tx = begin(&w, &LEADER);
-    assert_int_equal(ov_audit_search(tx, &f, a, &r, &n, &err), OV_EINVAL);
+    assert_int_equal(ov_audit_search(tx, &f, a, &r, &li, &err), OV_EINVAL);
     assert_string_equal(err.field, "municipality_code");
     ov_tx_rollback(tx);
     assert_int_equal(audit_rows(&w), before);
@@ -996,7 +996,9 @@ static ov_status search(tu_world *w, const ov_audit_filter *f, ov_arena *a,
                         ov_audit_view_row **r, int *n, ov_err *err)
 {
     ov_tx *tx = begin(w, &LEADER);
-    ov_status st = ov_audit_search(tx, f, a, r, n, err);
+    ov_list_info li;
+    ov_status st = ov_audit_search(tx, f, a, r, &li, err);
+    *n = li.n;
     if (st != OV_OK) {
         ov_tx_rollback(tx);
         return st;
@@ -1014,17 +1016,17 @@ static void audit_world(tu_world *w, int64_t *course, int64_t *tcourse,
     *tcourse = tonder_course(w, tcitizen);
     ov_arena *a = ov_arena_new(0);
     ov_meeting_row *m;
-    int n;
+    ov_list_info li = {0, 0, false};
     ov_err err;
     ov_tx *tx = begin(w, &TONDER);
-    assert_int_equal(ov_meeting_list(tx, *tcourse, a, &m, &n, &err), OV_OK);
+    assert_int_equal(ov_meeting_list(tx, *tcourse, a, &m, &li, &err), OV_OK);
     commit(tx);
     tx = begin(w, &TONDER);
-    assert_int_equal(ov_meeting_list(tx, *course, a, &m, &n, &err), OV_OK);
+    assert_int_equal(ov_meeting_list(tx, *course, a, &m, &li, &err), OV_OK);
     commit(tx);
     ov_employment_row *e;
     tx = begin(w, &JOB);
-    assert_int_equal(ov_employment_list(tx, *tcourse, a, &e, &n, &err),
+    assert_int_equal(ov_employment_list(tx, *tcourse, a, &e, &li, &err),
                      OV_OK);
     commit(tx);
     tx = begin(w, &CLI);
@@ -1186,7 +1188,7 @@ static void each_view_writes_one_audit_read_row(void **state)
     int64_t pid = placement(&w, course, w.company, D(2026, 10, 1));
     ov_arena *a = ov_arena_new(0);
     ov_err err;
-    int n;
+    ov_list_info li = {0, 0, false};
     ov_tx *tx;
     static const char *const crit[] = {
         "møder", "planversioner", "matchforslag", "virksomhedsforløb",
@@ -1198,22 +1200,22 @@ static void each_view_writes_one_audit_read_row(void **state)
         switch (k) {
         case 0: {
             ov_meeting_row *r;
-            st = ov_meeting_list(tx, course, a, &r, &n, &err);
+            st = ov_meeting_list(tx, course, a, &r, &li, &err);
             break;
         }
         case 1: {
             ov_plan_meta *r;
-            st = ov_plan_versions(tx, course, a, &r, &n, &err);
+            st = ov_plan_versions(tx, course, a, &r, &li, &err);
             break;
         }
         case 2: {
             ov_proposal_row *r;
-            st = ov_proposal_list(tx, course, a, &r, &n, &err);
+            st = ov_proposal_list(tx, course, a, &r, &li, &err);
             break;
         }
         case 3: {
             ov_placement_row *r;
-            st = ov_placement_list(tx, course, a, &r, &n, &err);
+            st = ov_placement_list(tx, course, a, &r, &li, &err);
             break;
         }
         case 4: {
@@ -1223,12 +1225,12 @@ static void each_view_writes_one_audit_read_row(void **state)
         }
         case 5: {
             ov_placement_row *r;
-            st = ov_placement_list_company(tx, w.company, a, &r, &n, &err);
+            st = ov_placement_list_company(tx, w.company, a, &r, &li, &err);
             break;
         }
         case 6: {
             ov_employment_row *r;
-            st = ov_employment_list(tx, course, a, &r, &n, &err);
+            st = ov_employment_list(tx, course, a, &r, &li, &err);
             break;
         }
         }
@@ -1242,8 +1244,8 @@ static void each_view_writes_one_audit_read_row(void **state)
     ov_meeting_row *m;
     ov_plan_meta *pv;
     tx = begin(&w, &JOB);
-    assert_int_equal(ov_meeting_list(tx, course, a, &m, &n, &err), OV_OK);
-    assert_int_equal(ov_plan_versions(tx, course, a, &pv, &n, &err), OV_OK);
+    assert_int_equal(ov_meeting_list(tx, course, a, &m, &li, &err), OV_OK);
+    assert_int_equal(ov_plan_versions(tx, course, a, &pv, &li, &err), OV_OK);
     commit(tx);
     assert_int_equal(audit_rows(&w), before + 1);
     assert_last_audit(&w, w.citizen, "møder, planversioner");
@@ -1256,11 +1258,11 @@ static void each_view_writes_one_audit_read_row(void **state)
     ov_batch_row *b;
     int64_t of;
     tx = begin(&w, &JOB);
-    assert_int_equal(ov_company_list(tx, 250, a, &c, &n, &err), OV_OK);
+    assert_int_equal(ov_company_list(tx, 250, a, &c, &li, &err), OV_OK);
     assert_int_equal(ov_company_get(tx, w.company, 250, a, &one, &err), OV_OK);
-    assert_int_equal(ov_team_members(tx, w.team, a, &mem, &n, &err), OV_OK);
-    assert_int_equal(ov_team_list(tx, 250, a, &t, &n, &err), OV_OK);
-    assert_int_equal(ov_batch_list(tx, 250, a, &b, &n, &err), OV_OK);
+    assert_int_equal(ov_team_members(tx, w.team, a, &mem, &li, &err), OV_OK);
+    assert_int_equal(ov_team_list(tx, 250, a, &t, &li, &err), OV_OK);
+    assert_int_equal(ov_batch_list(tx, 250, a, &b, &li, &err), OV_OK);
     assert_int_equal(ov_placement_course(tx, pid, &of, &err), OV_OK);
     commit(tx);
     assert_int_equal(audit_rows(&w), before);
@@ -1276,7 +1278,7 @@ static void unknown_ids_give_not_found_and_nothing_is_logged(void **state)
     tu_course(&w, D(2026, 9, 1));
     ov_arena *a = ov_arena_new(0);
     ov_err err;
-    int n = -1;
+    ov_list_info li = {0, 0, false};
     int64_t batch = import(&w, 250, a);
     assert_true(batch > 0);
     int64_t before = audit_rows(&w);
@@ -1286,28 +1288,28 @@ static void unknown_ids_give_not_found_and_nothing_is_logged(void **state)
         switch (k) {
         case 0: {
             ov_meeting_row dummy, *r = &dummy;
-            st = ov_meeting_list(tx, 999, a, &r, &n, &err);
+            st = ov_meeting_list(tx, 999, a, &r, &li, &err);
             assert_null(r);
             break;
         }
         case 1: {
             ov_plan_meta *r;
-            st = ov_plan_versions(tx, 999, a, &r, &n, &err);
+            st = ov_plan_versions(tx, 999, a, &r, &li, &err);
             break;
         }
         case 2: {
             ov_proposal_row *r;
-            st = ov_proposal_list(tx, 999, a, &r, &n, &err);
+            st = ov_proposal_list(tx, 999, a, &r, &li, &err);
             break;
         }
         case 3: {
             ov_placement_row *r;
-            st = ov_placement_list(tx, 999, a, &r, &n, &err);
+            st = ov_placement_list(tx, 999, a, &r, &li, &err);
             break;
         }
         case 4: {
             ov_employment_row *r;
-            st = ov_employment_list(tx, 999, a, &r, &n, &err);
+            st = ov_employment_list(tx, 999, a, &r, &li, &err);
             break;
         }
         case 5: {
@@ -1335,7 +1337,7 @@ static void unknown_ids_give_not_found_and_nothing_is_logged(void **state)
         assert_int_equal(st, OV_ENOTFOUND);
         assert_int_equal(err.code, OV_ENOTFOUND);
         if (k < 5) {
-            assert_int_equal(n, 0);
+            assert_int_equal(li.n, 0);
             assert_string_equal(err.field, "course_id");
         }
         /* the failure stands: the transaction cannot commit */
@@ -1355,16 +1357,16 @@ static void citizen_views_refuse_a_read_transaction(void **state)
     ov_arena *a = ov_arena_new(0);
     ov_err err;
     ov_meeting_row *m;
-    int n;
+    ov_list_info li;
     ov_tx *tx = begin_read(&w);
-    assert_int_equal(ov_meeting_list(tx, course, a, &m, &n, &err),
+    assert_int_equal(ov_meeting_list(tx, course, a, &m, &li, &err),
                      OV_EINTERNAL);
     assert_non_null(strstr(err.msg, "audit row"));
     ov_tx_rollback(tx);
     ov_audit_view_row *r;
     ov_audit_filter f = {.municipality_code = 250, .limit = 10};
     tx = begin_read(&w);
-    assert_int_equal(ov_audit_search(tx, &f, a, &r, &n, &err), OV_EINTERNAL);
+    assert_int_equal(ov_audit_search(tx, &f, a, &r, &li, &err), OV_EINTERNAL);
     ov_tx_rollback(tx);
     ov_batch_detail d;
     tx = begin_read(&w);

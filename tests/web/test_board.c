@@ -424,13 +424,13 @@ static void a_list_is_an_audited_read_of_each_citizen_on_it(void **state)
     assert_int_equal(ov_tx_begin_audit_log(f->w.t.store, &a, &tx, &err),
                      OV_OK);
     ov_arena *ar = ov_arena_new(0);
-    ov_access_entry rows[64];
-    int n = 0;
-    assert_int_equal(ov_audit_citizen_log(tx, f->cit_overdue, ar, rows, 64, &n,
-                                          &err),
+    ov_access_entry *rows = NULL;
+    ov_list_info li;
+    assert_int_equal(ov_audit_citizen_log(tx, f->cit_overdue, 64, ar, &rows,
+                                          &li, &err),
                      OV_OK);
     bool found = false;
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < li.n; i++)
         if (rows[i].role == OV_ROLE_LEADER &&
             strstr(rows[i].purpose.ptr,
                    "tavlemøde: start_meeting_complete (nævner)"))
