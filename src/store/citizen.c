@@ -59,6 +59,45 @@ ov_status ov_citizen_seal(ov_store *s, const ov_cpr *cpr, ov_cpr_sealed *out,
     return OV_OK;
 }
 
+ov_status ov_cpr_sealer_init(ov_store *s, ov_cpr_sealer *z, ov_err *err)
+{
+    const ov_keys *k;
+    ov_status st = ov_store_keys(s, &k, err);
+    if (st != OV_OK)
+        return st;
+    z->keys = k;
+    ov_hmac_init(&z->mac, k->mac);
+    z->used = (int)(sizeof z->nonces / sizeof z->nonces[0]);
+    return OV_OK;
+}
+
+void ov_cpr_sealer_seal(ov_cpr_sealer *z, const ov_cpr *cpr,
+                        ov_cpr_sealed *out)
+{
+    const int nn = (int)(sizeof z->nonces / sizeof z->nonces[0]);
+    if (z->used == nn) {
+        ov_random_bytes(z->nonces, sizeof z->nonces);
+        z->used = 0;
+    }
+    ov_hmac_ctx c = z->mac;
+    ov_hmac_update(&c, cpr->digits, 10);
+    ov_hmac_final(&c, out->hash);
+    memcpy(out->nonce, z->nonces[z->used], OV_NONCE_BYTES);
+    /* a nonce seals one number only */
+    memset(z->nonces[z->used], 0, OV_NONCE_BYTES);
+    z->used++;
+    ov_seal_nonce(z->keys, cpr->digits, 10, out->nonce, out->box);
+    ov_date_format_iso(cpr->birth, out->birth);
+    out->sex = cpr->sex == OV_SEX_MALE ? "M" : "F";
+}
+
+void ov_cpr_sealer_wipe(ov_cpr_sealer *z)
+{
+    ov_hmac_wipe(&z->mac);
+    z->keys = NULL;
+    z->used = (int)(sizeof z->nonces / sizeof z->nonces[0]);
+}
+
 static ov_status lookup_hash(ov_tx *tx, const uint8_t hash[OV_HASH_BYTES],
                              int64_t *id, ov_err *err)
 {

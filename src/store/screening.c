@@ -369,6 +369,9 @@ static void *screen_rows(void *arg)
 {
     screen_job *j = arg;
     const ov_import_plan *p = j->plan;
+    ov_cpr_sealer z;
+    if ((j->st = ov_cpr_sealer_init(j->store, &z, &j->err)) != OV_OK)
+        return NULL;
     for (int64_t i = j->from; i < j->to; i++) {
         row *r = &p->rows[i];
         ov_screening sc;
@@ -380,10 +383,9 @@ static void *screen_rows(void *arg)
         r->reason = sc.reason;
         j->in_target_group += sc.in_target_group;
         j->eligible += sc.eligible;
-        if ((j->st = ov_citizen_seal(j->store, &r->cpr, &r->sealed,
-                                     &j->err)) != OV_OK)
-            break;
+        ov_cpr_sealer_seal(&z, &r->cpr, &r->sealed);
     }
+    ov_cpr_sealer_wipe(&z);
     return NULL;
 }
 

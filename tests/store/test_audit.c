@@ -653,6 +653,52 @@ static void the_hash_covers_every_field(void **state)
     assert_memory_equal(h, h0, OV_HASH_BYTES);
 }
 
+/* The chain's encoding as audit.h documents it, hashed by another
+ * implementation (Python's hashlib and hmac): v1, v2, and a v2 row longer
+ * than the buffer the encoding is gathered in. Rows already written must
+ * keep verifying whatever the code that hashes them does. */
+static void row_hashes_match_the_documented_encoding(void **state)
+{
+    (void)state;
+    ov_audit_row r = {.id = 7, .at = "2026-11-22T10:00:00.000Z",
+                      .actor = "job", .role = "cti_worker",
+                      .action = "create", .citizen_id = 123456,
+                      .criterion = NULL, .purpose = "screening (import)"};
+    uint8_t key[OV_KEY_BYTES], want[OV_HASH_BYTES], h[OV_HASH_BYTES];
+    for (int i = 0; i < 32; i++) {
+        r.prev_hash[i] = (uint8_t)i;
+        key[i] = (uint8_t)(100 + i);
+    }
+    ov_audit_row_hash(&r, h);
+    assert_int_equal(ov_hex_decode(ov_str_c("1182ea7f690f1db8e696e8ebbaf51e8c"
+                                            "6734d5897d8e05d8b1ed271d490ed3f9"),
+                                   want, sizeof want),
+                     OV_OK);
+    assert_memory_equal(h, want, OV_HASH_BYTES);
+    ov_audit_row_mac(key, &r, h);
+    assert_int_equal(ov_hex_decode(ov_str_c("919ff81be3bf50475084e9452096c5c2"
+                                            "ba182bf8d651df92c09ad2081040d160"),
+                                   want, sizeof want),
+                     OV_OK);
+    assert_memory_equal(h, want, OV_HASH_BYTES);
+    char crit[257], purpose[601];
+    memset(crit, 'c', 256);
+    crit[256] = '\0';
+    memset(purpose, 'p', 600);
+    purpose[600] = '\0';
+    r.id = 8;
+    r.action = "read";
+    r.citizen_id = 0;
+    r.criterion = crit;
+    r.purpose = purpose;
+    ov_audit_row_mac(key, &r, h);
+    assert_int_equal(ov_hex_decode(ov_str_c("c157a2a93e392a2978ecef73d20bb87c"
+                                            "97fbe267b840fcf04c7d3884cb3e2413"),
+                                   want, sizeof want),
+                     OV_OK);
+    assert_memory_equal(h, want, OV_HASH_BYTES);
+}
+
 static void an_edited_actor_is_detected_at_its_row(void **state)
 {
     (void)state;
@@ -740,6 +786,7 @@ int main(void)
         cmocka_unit_test(a_forged_checkpoint_that_hides_old_rows_is_detected),
         cmocka_unit_test(a_failed_audit_write_rolls_the_access_back),
         cmocka_unit_test(the_hash_covers_every_field),
+        cmocka_unit_test(row_hashes_match_the_documented_encoding),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
