@@ -97,4 +97,15 @@ ov_status ov_citizen_insert_sealed(ov_tx *tx, ov_str full_name,
                                    const ov_cpr_sealed *sc, int64_t *id,
                                    ov_err *err);
 
+/* Insert n new citizens (validated names, sealed numbers that the caller
+ * looked up and found unregistered), 16 to a statement, with the ids
+ * SQLite would give them in order; ids[i] gets the i-th one's. Without
+ * audit rows, as ov_citizen_insert_sealed. */
+typedef struct ov_citizen_new {
+    ov_str name;
+    const ov_cpr_sealed *sealed;
+} ov_citizen_new;
+ov_status ov_citizen_insert_sealed_many(ov_tx *tx, const ov_citizen_new *c,
+                                        size_t n, int64_t *ids, ov_err *err);
+
 #endif
