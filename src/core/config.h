@@ -31,6 +31,7 @@ typedef enum ov_setting {
     OV_SET_COOKIE_SECURE,   /* yes|no: Secure session cookie (behind TLS) */
     OV_SET_SESSION_IDLE,    /* minutes without a request, 1-1440 */
     OV_SET_SESSION_ABSOLUTE, /* hours after log-in, 1-168 */
+    OV_SET_FILE_GROUP,      /* group of files with personal data; "" none */
     OV_SET_COUNT
 } ov_setting;
 

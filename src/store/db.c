@@ -7,11 +7,13 @@
 #include <errno.h>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/log.h"
 #include "core/path.h"
 
 #define STMT_CACHE 96
@@ -140,6 +142,20 @@ ov_status ov_conn_open(const char *path, bool create, bool readonly,
         ov_err_prefix(err, "--db: '%s'", path);
         ov_conn_close(c);
         return st;
+    }
+    /* SQLite made -wal and -shm with the database's mode but in this
+     * process's group; give them the database's (file_group). A reader
+     * (a backup account in the group) may not own them: it only warns */
+    if (ov_file_group(NULL)) {
+        static const char *const side[] = {"-wal", "-shm"};
+        for (int i = 0; i < 2; i++) {
+            char p[4096];
+            if ((size_t)snprintf(p, sizeof p, "%s%s", path, side[i]) <
+                    sizeof p &&
+                ov_path_same_group(p, path) != 0)
+                ov_log_warn("cannot give '%s' the group of the database: %s",
+                            p, strerror(errno));
+        }
     }
     *out = c;
     return OV_OK;
