@@ -699,6 +699,80 @@ static void row_hashes_match_the_documented_encoding(void **state)
     assert_memory_equal(h, want, OV_HASH_BYTES);
 }
 
+/* Migration 10 replaces the action's IN list (a temporary table built
+ * per inserted row) by comparisons: every row, id and hash stays, the
+ * chain verifies, the triggers still refuse an edit or a deletion, and an
+ * unknown action is still refused. */
+static void the_action_check_migration_keeps_rows_chain_and_guards(
+    void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 5);
+    static const char DUMP[] =
+        "SELECT id, at, actor, role, action, citizen_id, criterion, purpose, "
+        "hex(prev_hash), hex(hash) FROM audit_log ORDER BY id";
+    char *before = tu_sh_out("sqlite3 '%s' \"%s\"", t.db, DUMP);
+    /* back to version 9's table, as a database written before */
+    ov_store_close(t.store);
+    t.store = NULL;
+    assert_int_equal(
+        tu_sh("sqlite3 '%s' \"BEGIN; CREATE TABLE audit_old (id INTEGER "
+              "PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, role TEXT "
+              "NOT NULL, action TEXT NOT NULL CHECK (action IN ('create',"
+              "'read','update','delete','export','prune')), citizen_id "
+              "INTEGER, criterion TEXT, purpose TEXT NOT NULL, prev_hash "
+              "BLOB NOT NULL CHECK (length(prev_hash) = 32), hash BLOB NOT "
+              "NULL CHECK (length(hash) = 32)); INSERT INTO audit_old SELECT "
+              "* FROM audit_log; DROP TABLE audit_log; ALTER TABLE audit_old "
+              "RENAME TO audit_log; CREATE INDEX audit_log_citizen ON "
+              "audit_log (citizen_id, id); CREATE INDEX audit_log_at ON "
+              "audit_log (at); CREATE INDEX audit_log_actor ON audit_log "
+              "(actor, id); DELETE FROM schema_migrations WHERE version > 9; "
+              "PRAGMA user_version = 9; COMMIT;\"",
+              t.db),
+        0);
+    tu_db_reopen(&t, OV_OPEN_MIGRATE);
+    assert_int_equal(ov_store_schema_version(t.store),
+                     ov_store_latest_schema_version());
+    char *after = tu_sh_out("sqlite3 '%s' \"%s\"", t.db, DUMP);
+    assert_string_equal(before, after);
+    char *sql = tu_sh_out("sqlite3 '%s' \"SELECT sql FROM sqlite_schema "
+                          "WHERE name = 'audit_log'\"",
+                          t.db);
+    assert_null(strstr(sql, "action IN"));
+    assert_non_null(strstr(sql, "action = 'prune'"));
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(verify(&t, &rep, &err), OV_OK);
+    assert_int_equal(rep.bad_id, 0);
+    assert_int_equal(rep.rows, 5);
+    /* the guards: no edit, no deletion, no unknown action */
+    assert_int_not_equal(tu_sh("sqlite3 '%s' \"UPDATE audit_log SET actor = "
+                               "'x' WHERE id = 1\" 2>/dev/null",
+                               t.db),
+                         0);
+    assert_int_not_equal(tu_sh("sqlite3 '%s' \"DELETE FROM audit_log WHERE "
+                               "id = 5\" 2>/dev/null",
+                               t.db),
+                         0);
+    assert_int_not_equal(tu_sh("sqlite3 '%s' \"INSERT INTO audit_log VALUES "
+                               "(99, 'x', 'a', 'r', 'peek', NULL, NULL, 'p', "
+                               "zeroblob(32), zeroblob(32))\" 2>/dev/null",
+                               t.db),
+                         0);
+    assert_int_equal(tu_sh("sqlite3 '%s' \"BEGIN; INSERT INTO audit_log "
+                           "VALUES (99, 'x', 'a', 'r', 'export', NULL, NULL, "
+                           "'p', zeroblob(32), zeroblob(32)); ROLLBACK;\"",
+                           t.db),
+                     0);
+    free(before);
+    free(after);
+    free(sql);
+    tu_db_free(&t);
+}
+
 static void an_edited_actor_is_detected_at_its_row(void **state)
 {
     (void)state;
@@ -787,6 +861,7 @@ int main(void)
         cmocka_unit_test(a_failed_audit_write_rolls_the_access_back),
         cmocka_unit_test(the_hash_covers_every_field),
         cmocka_unit_test(row_hashes_match_the_documented_encoding),
+        cmocka_unit_test(the_action_check_migration_keeps_rows_chain_and_guards),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
