@@ -7,12 +7,15 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "core/path.h"
 
 static const cli_opt_def global_opts[] = {
     {"--config", true, OV_SET_COUNT, "read settings from FILE"},
     {"--db", true, OV_SET_DB, "the database file"},
     {"--key-file", true, OV_SET_KEY_FILE, "the CPR key file"},
     {"--log-level", true, OV_SET_LOG_LEVEL, "error, warn, info or debug"},
+    {"--file-group", true, OV_SET_FILE_GROUP,
+     "give files with personal data to GROUP (mode 0640)"},
 };
 #define N_GLOBAL ((int)(sizeof global_opts / sizeof global_opts[0]))
 
@@ -104,6 +107,11 @@ ov_status cli_parse(cli_ctx *c, const char *command, const cli_opt_def *defs,
             return st;
     }
     ov_config_finish(&c->cfg);
+    /* before any file is made: a group that does not exist, or that this
+     * user may not give files to, stops every command */
+    if ((st = ov_file_group_use(ov_config_get(&c->cfg, OV_SET_FILE_GROUP),
+                                err)) != OV_OK)
+        return st;
     ov_log_level level;
     if (ov_log_level_parse(ov_config_get(&c->cfg, OV_SET_LOG_LEVEL),
                            &level) == OV_OK)

@@ -2,8 +2,10 @@
  * cmd_db.c - database commands: config, init, status, check, backup,
  * restore.
  */
+#include <grp.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "core/crypto.h"
@@ -133,35 +135,59 @@ int cmd_status(int argc, char **argv)
     return rc;
 }
 
-/* Warn about each file holding personal data that group or others can
- * read (a database created under umask 022 by an older overgang, a
- * copied backup ...), with the command that fixes it. */
+/* Warn about each file holding personal data that others can read, or
+ * its group when no file_group is configured (a database created under
+ * umask 022 by an older overgang, a copied backup ...), with the command
+ * that fixes it. With file_group, a file may be readable by that group
+ * (0640), not by another; the keys never by a group. */
 static void check_file_modes(const char *db, const char *key)
 {
     char paths[10][4096];
+    bool is_key[10] = {false};
     int n = 0;
     /* the database and its companions: the audit key and the anchors
      * say nothing of a person, but whoever reads the key can forge the
      * chain, and the anchors show the log's activity */
     static const char *const own[] = {"", "-wal", "-shm", ".audit-key",
                                       "-anchors"};
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 5; i++) {
+        is_key[n] = i == 3;
         snprintf(paths[n++], sizeof paths[0], "%s%s", db, own[i]);
+    }
     for (int i = 0; ov_journal_suffix(i); i++)
         snprintf(paths[n++], sizeof paths[0], "%s%s", db,
                  ov_journal_suffix(i));
-    if (key)
+    if (key) {
+        is_key[n] = true;
         snprintf(paths[n++], sizeof paths[0], "%s", key);
+    }
+    gid_t gid;
+    bool grouped = ov_file_group(&gid);
+    const char *gname = ov_file_group_name();
     int open_files = 0;
     for (int i = 0; i < n; i++) {
-        unsigned mode;
-        if (ov_path_others_read(paths[i], &mode) != 1)
+        struct stat st;
+        if (stat(paths[i], &st) != 0)
             continue;
-        printf("warning: '%s' holds personal data and is readable by %s "
-               "(mode %04o); fix: chmod 600 '%s'\n",
-               paths[i], (mode & 0004) ? "all users" : "its group", mode,
-               paths[i]);
+        unsigned mode = (unsigned)(st.st_mode & 07777);
+        bool others = (mode & 0004) != 0, group = (mode & 0040) != 0;
+        /* with file_group: the database's files for that group are
+         * fine, a key for any group is not */
+        bool group_ok = grouped && !is_key[i] && st.st_gid == gid;
+        if (!others && (!group || group_ok))
+            continue;
         open_files++;
+        if (others || !grouped || is_key[i]) {
+            printf("warning: '%s' holds personal data and is readable by "
+                   "%s (mode %04o); fix: chmod %s '%s'\n",
+                   paths[i], others ? "all users" : "its group", mode,
+                   grouped && !is_key[i] ? "640" : "600", paths[i]);
+            continue;
+        }
+        struct group *g = getgrgid(st.st_gid);
+        printf("warning: '%s' holds personal data and is readable by group "
+               "'%s', not file_group '%s' (mode %04o); fix: chgrp %s '%s'\n",
+               paths[i], g ? g->gr_name : "?", gname, mode, gname, paths[i]);
     }
     printf("file modes: %s\n", open_files ? "see the warnings above" : "ok");
 }

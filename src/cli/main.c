@@ -91,7 +91,7 @@ static int cmd_help(int argc, char **argv)
         }
         printf("usage: overgang %s\n  %s\n", c->usage, c->summary);
         printf("\nglobal options: --config FILE, --db PATH, --key-file PATH, "
-               "--log-level LEVEL\n(see 'overgang config' and the overgang(1) "
+               "--log-level LEVEL, --file-group GROUP\n(see 'overgang config' and the overgang(1) "
                "manual page)\n");
         return 0;
     }

@@ -75,6 +75,17 @@ static ov_status v_absolute(const char *value, const char *where,
     return OV_OK;
 }
 
+static ov_status v_group(const char *value, const char *where, ov_err *err)
+{
+    for (const char *c = value; *c; c++)
+        if (*c <= ' ' || *c == '/' || *c == ':' || *c == 0x7f)
+            return ov_err_set(err, OV_EINVAL, where,
+                              "%s: '%s' is not a group name; give a group "
+                              "of this system (getent group), or nothing",
+                              where, value);
+    return OV_OK;
+}
+
 static const setting_def defs[OV_SET_COUNT] = {
     [OV_SET_DB] = {"db", "OVERGANG_DB", "overgang.db", v_path,
                    "the database file (SQLite)"},
@@ -103,6 +114,11 @@ static const setting_def defs[OV_SET_COUNT] = {
                              "yes: serve also sends each audit anchor to "
                              "syslog (authpriv), so a copy can leave the "
                              "machine"},
+    [OV_SET_FILE_GROUP] = {"file_group", "OVERGANG_FILE_GROUP", "", v_group,
+                           "a group that may read the database, its "
+                           "backups and exports: they are then created 0640 "
+                           "for that group (the keys stay 0600); empty: "
+                           "0600"},
 };
 
 static void copy_value(char *dst, const char *src)

@@ -32,6 +32,7 @@ typedef enum ov_setting {
     OV_SET_SESSION_IDLE,    /* minutes without a request, 1-1440 */
     OV_SET_SESSION_ABSOLUTE, /* hours after log-in, 1-168 */
     OV_SET_AUDIT_SYSLOG,    /* yes|no: each audit anchor also to syslog */
+    OV_SET_FILE_GROUP,      /* group of files with personal data; "" none */
     OV_SET_COUNT
 } ov_setting;
 

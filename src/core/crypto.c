@@ -213,6 +213,12 @@ void ov_seal(const ov_keys *keys, const void *plain, size_t n,
     crypto_secretbox_easy(out, plain, n, nonce, keys->box);
 }
 
+void ov_seal_nonce(const ov_keys *keys, const void *plain, size_t n,
+                   const uint8_t nonce[OV_NONCE_BYTES], uint8_t *out)
+{
+    crypto_secretbox_easy(out, plain, n, nonce, keys->box);
+}
+
 ov_status ov_open(const ov_keys *keys, const uint8_t *box, size_t box_len,
                   const uint8_t nonce[OV_NONCE_BYTES], uint8_t *out,
                   ov_err *err)
@@ -330,6 +336,11 @@ void ov_hmac_final(ov_hmac_ctx *c, uint8_t out[OV_HASH_BYTES])
 {
     crypto_auth_hmacsha256_final(
         (crypto_auth_hmacsha256_state *)(void *)c->opaque, out);
+    sodium_memzero(c, sizeof *c);
+}
+
+void ov_hmac_wipe(ov_hmac_ctx *c)
+{
     sodium_memzero(c, sizeof *c);
 }
 

@@ -54,6 +54,10 @@ void ov_keyed_hash(const ov_keys *keys, const void *data, size_t n,
 /* Encrypt n bytes: out gets n + OV_MAC_BYTES bytes; nonce is random. */
 void ov_seal(const ov_keys *keys, const void *plain, size_t n,
              uint8_t nonce[OV_NONCE_BYTES], uint8_t *out);
+/* ov_seal with a nonce the caller drew with ov_random_bytes (many at
+ * once, for many values); each nonce seals one value, never two. */
+void ov_seal_nonce(const ov_keys *keys, const void *plain, size_t n,
+                   const uint8_t nonce[OV_NONCE_BYTES], uint8_t *out);
 /* Decrypt; OV_ECORRUPT when the box does not authenticate (wrong key file
  * or a tampered row). out gets box_len - OV_MAC_BYTES bytes. */
 ov_status ov_open(const ov_keys *keys, const uint8_t *box, size_t box_len,
@@ -85,6 +89,11 @@ typedef struct ov_hmac_ctx {
 void ov_hmac_init(ov_hmac_ctx *c, const uint8_t key[OV_KEY_BYTES]);
 void ov_hmac_update(ov_hmac_ctx *c, const void *data, size_t n);
 void ov_hmac_final(ov_hmac_ctx *c, uint8_t out[OV_HASH_BYTES]);
+/* A context just initialised under a key may be copied: each copy then
+ * hashes one message under that key without hashing the key's two pads
+ * again (two of the four SHA-256 blocks of a short message). Wipe the
+ * original when done (ov_hmac_final wipes the context it finishes). */
+void ov_hmac_wipe(ov_hmac_ctx *c);
 /* One-shot HMAC-SHA-256 under any 256-bit key. */
 void ov_hmac(const uint8_t key[OV_KEY_BYTES], const void *data, size_t n,
              uint8_t out[OV_HASH_BYTES]);

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "core/path.h"
 #include "store/store_int.h"
 
 #define ANCHOR_LABEL "overgang-anchor-v1"
@@ -211,6 +212,11 @@ void ov_anchor_now(ov_store *s)
         created = !ov_file_exists(s->anchors_path);
         s->anchor_fd = open(s->anchors_path,
                             O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+        /* a new file: 0600, or 0640 for file_group, whatever the umask */
+        if (s->anchor_fd >= 0 && created && ov_private_fd(s->anchor_fd) != 0) {
+            close(s->anchor_fd);
+            s->anchor_fd = -1;
+        }
         if (s->anchor_fd >= 0)
             anchors_cut_torn_line(s->anchor_fd);
     }

@@ -10,6 +10,26 @@ static const char SQL_INSERT[] =
     "INSERT INTO citizen (full_name, cpr_hash, cpr_nonce, cpr_box, "
     "birth_date, sex, created_at, updated_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)";
+static const char SQL_MAX_ID[] = "SELECT coalesce(max(id), 0) FROM citizen";
+static const char SQL_INSERT_16[] =
+    "INSERT INTO citizen (id, full_name, cpr_hash, cpr_nonce, cpr_box, "
+    "birth_date, sex, created_at, updated_at) VALUES "
+    "(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?1, ?1), "
+    "(?9, ?10, ?11, ?12, ?13, ?14, ?15, ?1, ?1), "
+    "(?16, ?17, ?18, ?19, ?20, ?21, ?22, ?1, ?1), "
+    "(?23, ?24, ?25, ?26, ?27, ?28, ?29, ?1, ?1), "
+    "(?30, ?31, ?32, ?33, ?34, ?35, ?36, ?1, ?1), "
+    "(?37, ?38, ?39, ?40, ?41, ?42, ?43, ?1, ?1), "
+    "(?44, ?45, ?46, ?47, ?48, ?49, ?50, ?1, ?1), "
+    "(?51, ?52, ?53, ?54, ?55, ?56, ?57, ?1, ?1), "
+    "(?58, ?59, ?60, ?61, ?62, ?63, ?64, ?1, ?1), "
+    "(?65, ?66, ?67, ?68, ?69, ?70, ?71, ?1, ?1), "
+    "(?72, ?73, ?74, ?75, ?76, ?77, ?78, ?1, ?1), "
+    "(?79, ?80, ?81, ?82, ?83, ?84, ?85, ?1, ?1), "
+    "(?86, ?87, ?88, ?89, ?90, ?91, ?92, ?1, ?1), "
+    "(?93, ?94, ?95, ?96, ?97, ?98, ?99, ?1, ?1), "
+    "(?100, ?101, ?102, ?103, ?104, ?105, ?106, ?1, ?1), "
+    "(?107, ?108, ?109, ?110, ?111, ?112, ?113, ?1, ?1)";
 static const char SQL_GET[] =
     "SELECT full_name, cpr_hash, cpr_nonce, cpr_box, created_at, updated_at "
     "FROM citizen WHERE id = ?1";
@@ -57,6 +77,45 @@ ov_status ov_citizen_seal(ov_store *s, const ov_cpr *cpr, ov_cpr_sealed *out,
     ov_date_format_iso(cpr->birth, out->birth);
     out->sex = cpr->sex == OV_SEX_MALE ? "M" : "F";
     return OV_OK;
+}
+
+ov_status ov_cpr_sealer_init(ov_store *s, ov_cpr_sealer *z, ov_err *err)
+{
+    const ov_keys *k;
+    ov_status st = ov_store_keys(s, &k, err);
+    if (st != OV_OK)
+        return st;
+    z->keys = k;
+    ov_hmac_init(&z->mac, k->mac);
+    z->used = (int)(sizeof z->nonces / sizeof z->nonces[0]);
+    return OV_OK;
+}
+
+void ov_cpr_sealer_seal(ov_cpr_sealer *z, const ov_cpr *cpr,
+                        ov_cpr_sealed *out)
+{
+    const int nn = (int)(sizeof z->nonces / sizeof z->nonces[0]);
+    if (z->used == nn) {
+        ov_random_bytes(z->nonces, sizeof z->nonces);
+        z->used = 0;
+    }
+    ov_hmac_ctx c = z->mac;
+    ov_hmac_update(&c, cpr->digits, 10);
+    ov_hmac_final(&c, out->hash);
+    memcpy(out->nonce, z->nonces[z->used], OV_NONCE_BYTES);
+    /* a nonce seals one number only */
+    memset(z->nonces[z->used], 0, OV_NONCE_BYTES);
+    z->used++;
+    ov_seal_nonce(z->keys, cpr->digits, 10, out->nonce, out->box);
+    ov_date_format_iso(cpr->birth, out->birth);
+    out->sex = cpr->sex == OV_SEX_MALE ? "M" : "F";
+}
+
+void ov_cpr_sealer_wipe(ov_cpr_sealer *z)
+{
+    ov_hmac_wipe(&z->mac);
+    z->keys = NULL;
+    z->used = (int)(sizeof z->nonces / sizeof z->nonces[0]);
 }
 
 static ov_status lookup_hash(ov_tx *tx, const uint8_t hash[OV_HASH_BYTES],
@@ -134,6 +193,51 @@ ov_status ov_citizen_insert_sealed(ov_tx *tx, ov_str full_name,
         return ov_tx_fail(tx, err);
     }
     *id = ov_conn_last_insert_id(tx->conn);
+    return OV_OK;
+}
+
+ov_status ov_citizen_insert_sealed_many(ov_tx *tx, const ov_citizen_new *c,
+                                        size_t n, int64_t *ids, ov_err *err)
+{
+    ov_status st = ov_tx_check(tx, true, err);
+    if (st != OV_OK)
+        return st;
+    /* the ids SQLite would give, one after another (the writer is ours) */
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_MAX_ID, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_step r = ov_stmt_step(s, err);
+    int64_t last = r == OV_STEP_ROW ? ov_stmt_col_i64(s, 0) : 0;
+    ov_stmt_release(s);
+    if (r != OV_STEP_ROW)
+        return ov_tx_fail(tx, err);
+    char now[OV_TIME_BUF];
+    ov_time_format_utc(ov_time_now(), now);
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        if (ov_stmt_prepare(tx->conn, SQL_INSERT_16, &s, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+        ov_stmt_bind_cstr(s, 1, now);
+        for (int k = 0; k < 16; k++) {
+            const ov_citizen_new *w = &c[i + (size_t)k];
+            int b = 1 + 7 * k;
+            ids[i + (size_t)k] = ++last;
+            ov_stmt_bind_i64(s, b + 1, last);
+            ov_stmt_bind_text(s, b + 2, ov_str_trim(w->name));
+            ov_stmt_bind_blob(s, b + 3, w->sealed->hash, OV_HASH_BYTES);
+            ov_stmt_bind_blob(s, b + 4, w->sealed->nonce, OV_NONCE_BYTES);
+            ov_stmt_bind_blob(s, b + 5, w->sealed->box,
+                              sizeof w->sealed->box);
+            ov_stmt_bind_cstr(s, b + 6, w->sealed->birth);
+            ov_stmt_bind_cstr(s, b + 7, w->sealed->sex);
+        }
+        if (ov_stmt_run(s, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+    }
+    for (; i < n; i++)
+        if (ov_citizen_insert_sealed(tx, c[i].name, c[i].sealed, &ids[i],
+                                     err) != OV_OK)
+            return err->code;
     return OV_OK;
 }
 

@@ -15,6 +15,7 @@
 #include <zlib.h>
 
 #include "core/log.h"
+#include "core/path.h"
 
 #define MAGIC "OVAJ"
 #define HEAD_BYTES 12           /* magic, length, CRC */
@@ -402,7 +403,7 @@ static ov_status keep_aside(int fd, const char *path, char *aside,
         if (*c == ':')
             *c = '-';
     snprintf(aside, cap, "%s.corrupt-%s", path, at);
-    int out = open(aside, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    int out = ov_private_open(aside, true);
     if (out < 0)
         return ov_err_set(err, OV_EIO, "--db",
                           "--db: cannot keep the damaged audit journal at "
@@ -486,8 +487,15 @@ ov_status ov_journal_open(const char *db_path, uint64_t folded,
         size_t n = strlen(db_path) + strlen(SUFFIX[i]) + 1;
         j->path[i] = ov_xmalloc(n);
         snprintf(j->path[i], n, "%s%s", db_path, SUFFIX[i]);
+        struct stat before;
+        bool made = stat(j->path[i], &before) != 0;
         j->fd[i] = open(j->path[i], O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC,
                         0600);
+        /* a new journal: 0600, or 0640 for file_group, whatever the umask */
+        if (j->fd[i] >= 0 && made && ov_private_fd(j->fd[i]) != 0) {
+            close(j->fd[i]);
+            j->fd[i] = -1;
+        }
         if (j->fd[i] < 0) {
             st = ov_err_set(err, OV_EIO, "--db",
                             "--db: cannot open the audit journal %s: %s",

@@ -697,6 +697,126 @@ static void the_hash_covers_every_field(void **state)
     assert_memory_equal(h, h0, OV_HASH_BYTES);
 }
 
+/* The chain's encoding as audit.h documents it, hashed by another
+ * implementation (Python's hashlib and hmac): v1, v2, and a v2 row longer
+ * than the buffer the encoding is gathered in. Rows already written must
+ * keep verifying whatever the code that hashes them does. */
+static void row_hashes_match_the_documented_encoding(void **state)
+{
+    (void)state;
+    ov_audit_row r = {.id = 7, .at = "2026-11-22T10:00:00.000Z",
+                      .actor = "job", .role = "cti_worker",
+                      .action = "create", .citizen_id = 123456,
+                      .criterion = NULL, .purpose = "screening (import)"};
+    uint8_t key[OV_KEY_BYTES], want[OV_HASH_BYTES], h[OV_HASH_BYTES];
+    for (int i = 0; i < 32; i++) {
+        r.prev_hash[i] = (uint8_t)i;
+        key[i] = (uint8_t)(100 + i);
+    }
+    ov_audit_row_hash(&r, h);
+    assert_int_equal(ov_hex_decode(ov_str_c("1182ea7f690f1db8e696e8ebbaf51e8c"
+                                            "6734d5897d8e05d8b1ed271d490ed3f9"),
+                                   want, sizeof want),
+                     OV_OK);
+    assert_memory_equal(h, want, OV_HASH_BYTES);
+    ov_audit_row_mac(key, &r, h);
+    assert_int_equal(ov_hex_decode(ov_str_c("919ff81be3bf50475084e9452096c5c2"
+                                            "ba182bf8d651df92c09ad2081040d160"),
+                                   want, sizeof want),
+                     OV_OK);
+    assert_memory_equal(h, want, OV_HASH_BYTES);
+    char crit[257], purpose[601];
+    memset(crit, 'c', 256);
+    crit[256] = '\0';
+    memset(purpose, 'p', 600);
+    purpose[600] = '\0';
+    r.id = 8;
+    r.action = "read";
+    r.citizen_id = 0;
+    r.criterion = crit;
+    r.purpose = purpose;
+    ov_audit_row_mac(key, &r, h);
+    assert_int_equal(ov_hex_decode(ov_str_c("c157a2a93e392a2978ecef73d20bb87c"
+                                            "97fbe267b840fcf04c7d3884cb3e2413"),
+                                   want, sizeof want),
+                     OV_OK);
+    assert_memory_equal(h, want, OV_HASH_BYTES);
+}
+
+/* Migration 12 replaces the action's IN list (a temporary table built
+ * per inserted row) by comparisons: every row, id and hash stays, the
+ * chain verifies, the triggers still refuse an edit or a deletion, and an
+ * unknown action is still refused. */
+static void the_action_check_migration_keeps_rows_chain_and_guards(
+    void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    add_rows(&t, 5);
+    static const char DUMP[] =
+        "SELECT id, at, actor, role, action, citizen_id, criterion, purpose, "
+        "hex(prev_hash), hex(hash) FROM audit_log ORDER BY id";
+    char *before = tu_sh_out("sqlite3 '%s' \"%s\"", t.db, DUMP);
+    /* back to version 11's table, as a database written before */
+    ov_store_close(t.store);
+    t.store = NULL;
+    assert_int_equal(
+        tu_sh("sqlite3 '%s' \"BEGIN; CREATE TABLE audit_old (id INTEGER "
+              "PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, role TEXT "
+              "NOT NULL, action TEXT NOT NULL CHECK (action IN ('create',"
+              "'read','update','delete','export','prune')), citizen_id "
+              "INTEGER, criterion TEXT, purpose TEXT NOT NULL, prev_hash "
+              "BLOB NOT NULL CHECK (length(prev_hash) = 32), hash BLOB NOT "
+              "NULL CHECK (length(hash) = 32)); INSERT INTO audit_old SELECT "
+              "* FROM audit_log; DROP TABLE audit_log; ALTER TABLE audit_old "
+              "RENAME TO audit_log; CREATE INDEX audit_log_citizen ON "
+              "audit_log (citizen_id, id); CREATE INDEX audit_log_at ON "
+              "audit_log (at); CREATE INDEX audit_log_actor ON audit_log "
+              "(actor, id); DELETE FROM schema_migrations WHERE version > 11; "
+              "PRAGMA user_version = 11; COMMIT;\"",
+              t.db),
+        0);
+    tu_db_reopen(&t, OV_OPEN_MIGRATE);
+    assert_int_equal(ov_store_schema_version(t.store),
+                     ov_store_latest_schema_version());
+    char *after = tu_sh_out("sqlite3 '%s' \"%s\"", t.db, DUMP);
+    assert_string_equal(before, after);
+    char *sql = tu_sh_out("sqlite3 '%s' \"SELECT sql FROM sqlite_schema "
+                          "WHERE name = 'audit_log'\"",
+                          t.db);
+    assert_null(strstr(sql, "action IN"));
+    assert_non_null(strstr(sql, "action = 'prune'"));
+    ov_audit_report rep;
+    ov_err err;
+    assert_int_equal(verify(&t, &rep, &err), OV_OK);
+    assert_int_equal(rep.bad_id, 0);
+    assert_int_equal(rep.rows, 5);
+    /* the guards: no edit, no deletion, no unknown action */
+    assert_int_not_equal(tu_sh("sqlite3 '%s' \"UPDATE audit_log SET actor = "
+                               "'x' WHERE id = 1\" 2>/dev/null",
+                               t.db),
+                         0);
+    assert_int_not_equal(tu_sh("sqlite3 '%s' \"DELETE FROM audit_log WHERE "
+                               "id = 5\" 2>/dev/null",
+                               t.db),
+                         0);
+    assert_int_not_equal(tu_sh("sqlite3 '%s' \"INSERT INTO audit_log VALUES "
+                               "(99, 'x', 'a', 'r', 'peek', NULL, NULL, 'p', "
+                               "zeroblob(32), zeroblob(32))\" 2>/dev/null",
+                               t.db),
+                         0);
+    assert_int_equal(tu_sh("sqlite3 '%s' \"BEGIN; INSERT INTO audit_log "
+                           "VALUES (99, 'x', 'a', 'r', 'export', NULL, NULL, "
+                           "'p', zeroblob(32), zeroblob(32)); ROLLBACK;\"",
+                           t.db),
+                     0);
+    free(before);
+    free(after);
+    free(sql);
+    tu_db_free(&t);
+}
+
 static void an_edited_actor_is_detected_at_its_row(void **state)
 {
     (void)state;
@@ -785,6 +905,8 @@ int main(void)
         cmocka_unit_test(a_forged_checkpoint_that_hides_old_rows_is_detected),
         cmocka_unit_test(a_failed_audit_write_rolls_the_access_back),
         cmocka_unit_test(the_hash_covers_every_field),
+        cmocka_unit_test(row_hashes_match_the_documented_encoding),
+        cmocka_unit_test(the_action_check_migration_keeps_rows_chain_and_guards),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -357,6 +357,45 @@ static void reads_in_one_tx_share_a_row_per_citizen_with_joined_criteria(
     tu_db_free(&t);
 }
 
+/* The import's sealer gives what ov_citizen_seal gives (the same look-up
+ * hash, a box that opens to the number under the key file) and a nonce
+ * of its own to every number, also past its batch of 64 nonces. */
+static void the_sealer_seals_like_one_at_a_time_with_a_nonce_each(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    ov_err err;
+    const ov_keys *k;
+    assert_int_equal(ov_store_keys(t.store, &k, &err), OV_OK);
+    ov_cpr_sealer z;
+    assert_int_equal(ov_cpr_sealer_init(t.store, &z, &err), OV_OK);
+    enum { N = 150 };
+    static ov_cpr_sealed many[N];
+    for (int i = 0; i < N; i++) {
+        char cpr[12];
+        snprintf(cpr, sizeof cpr, "0101%02d-%04d", 50 + i % 40, 1000 + i);
+        ov_cpr c;
+        assert_int_equal(ov_cpr_parse(ov_str_c(cpr), "cpr", &c, &err), OV_OK);
+        ov_cpr_sealed one;
+        assert_int_equal(ov_citizen_seal(t.store, &c, &one, &err), OV_OK);
+        ov_cpr_sealer_seal(&z, &c, &many[i]);
+        assert_memory_equal(many[i].hash, one.hash, OV_HASH_BYTES);
+        assert_string_equal(many[i].birth, one.birth);
+        assert_string_equal(many[i].sex, one.sex);
+        uint8_t plain[10];
+        assert_int_equal(ov_open(k, many[i].box, sizeof many[i].box,
+                                 many[i].nonce, plain, &err),
+                         OV_OK);
+        assert_memory_equal(plain, c.digits, 10);
+        for (int j = 0; j < i; j++)
+            assert_memory_not_equal(many[i].nonce, many[j].nonce,
+                                    OV_NONCE_BYTES);
+    }
+    ov_cpr_sealer_wipe(&z);
+    tu_db_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -370,6 +409,7 @@ int main(void)
         cmocka_unit_test(get_of_an_unknown_id_is_not_found),
         cmocka_unit_test(swapped_cpr_boxes_are_detected_on_read),
         cmocka_unit_test(names_are_validated),
+        cmocka_unit_test(the_sealer_seals_like_one_at_a_time_with_a_nonce_each),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
