@@ -462,6 +462,64 @@ static const migration migrations[] = {
      "created_at FROM company;\n"
      "DROP TABLE company;\n"
      "ALTER TABLE company_new RENAME TO company;\n"},
+    {10, "national monitoring: registered signing keys, imported extracts",
+     /* The agency's national database (docs/monitoring-format.md): the
+      * public signing key each municipality signs its extracts with, as
+      * the agency registered it; every imported extract (its SHA-256, so
+      * the same file is never loaded twice, and its municipality and
+      * period, which may not overlap an earlier one); one row per course
+      * of an extract. No name, CPR number or free text: a pseudonym, a
+      * birth band and months. */
+     "CREATE TABLE monitor_signer (\n"
+     "  municipality_code INTEGER PRIMARY KEY\n"
+     "    CHECK (municipality_code BETWEEN 101 AND 860),\n"
+     "  public_key BLOB NOT NULL UNIQUE CHECK (length(public_key) = 32),\n"
+     "  registered_by TEXT NOT NULL,\n"
+     "  registered_at TEXT NOT NULL\n"
+     ");\n"
+     "CREATE TABLE monitor_file (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  sha256 BLOB NOT NULL UNIQUE CHECK (length(sha256) = 32),\n"
+     "  municipality_code INTEGER NOT NULL\n"
+     "    REFERENCES monitor_signer (municipality_code),\n"
+     "  period_from TEXT NOT NULL,\n"
+     "  period_to TEXT NOT NULL CHECK (period_to >= period_from),\n"
+     "  records INTEGER NOT NULL,\n"
+     "  imported_by TEXT NOT NULL,\n"
+     "  imported_at TEXT NOT NULL\n"
+     ");\n"
+     "CREATE INDEX monitor_file_municipality ON monitor_file\n"
+     "  (municipality_code, period_from);\n"
+     "CREATE TABLE monitor_record (\n"
+     "  file_id INTEGER NOT NULL REFERENCES monitor_file (id),\n"
+     "  idx INTEGER NOT NULL,\n"
+     "  pseudonym BLOB NOT NULL CHECK (length(pseudonym) = 32),\n"
+     "  municipality_code INTEGER NOT NULL,\n"
+     "  birth_band INTEGER NOT NULL,\n"
+     "  sex TEXT NOT NULL CHECK (sex IN ('F', 'M')),\n"
+     "  stage TEXT NOT NULL,\n"
+     "  end_reason TEXT,\n"
+     "  drawn TEXT, start_meeting TEXT,\n"
+     "  start_meeting_complete INTEGER NOT NULL,\n"
+     "  plan_job_goal TEXT,\n"
+     "  plan_versions INTEGER NOT NULL,\n"
+     "  plan_versions_with_citizen INTEGER NOT NULL,\n"
+     "  followups INTEGER NOT NULL, followups_joint INTEGER NOT NULL,\n"
+     "  last_followup TEXT,\n"
+     "  first_placement TEXT, placements INTEGER NOT NULL,\n"
+     "  company_directed INTEGER NOT NULL,\n"
+     "  agreement_signed INTEGER NOT NULL,\n"
+     "  ordinary_hours_start_x10 INTEGER, ordinary_hours_now_x10 INTEGER,\n"
+     "  cti_start TEXT, cti_months INTEGER NOT NULL,\n"
+     "  cti_contacts INTEGER NOT NULL,\n"
+     "  cti_contacts_first_month INTEGER NOT NULL,\n"
+     "  employed TEXT,\n"
+     "  who5_first INTEGER, who5_first_month TEXT,\n"
+     "  who5_latest INTEGER, who5_latest_month TEXT,\n"
+     "  ended TEXT,\n"
+     "  PRIMARY KEY (file_id, idx)\n"
+     ");\n"
+     "CREATE INDEX monitor_record_pseudonym ON monitor_record (pseudonym);\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -517,6 +575,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 6", "PRAGMA user_version = 7",
     "PRAGMA user_version = 8",
     "PRAGMA user_version = 9",
+    "PRAGMA user_version = 10",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

@@ -1,0 +1,146 @@
+/*
+ * extract.h - the pseudonymised national monitoring extract: one record
+ * per course, encrypted to the national agency and signed by the
+ * municipality (issue 12, section 3; docs/monitoring-format.md has the
+ * format byte by byte and who holds which key).
+ *
+ * Why: when each municipality runs its own server, the agency can only
+ * monitor from files the municipalities send. The file must tell the
+ * agency what the indicators need and nothing that names a person: a
+ * pseudonym instead of the CPR number (the same person gets the same
+ * pseudonym in every municipality, so a person who moves is counted
+ * once), the birth year in 5-year bands, sex, the month (never the day)
+ * of each event, counts and flags the indicators are computed from,
+ * WHO-5 first and latest, and the outcome. No name, CPR number, free
+ * text, internal id, company or staff member. Only the agency can read
+ * it; only a registered municipality can have made it; any change to
+ * it, one flipped bit included, is refused.
+ *
+ * Format (all integers little-endian):
+ *   0    8  magic "OVMX" and format version 1 as u32
+ *   8   16  the agency key's id: BLAKE2b-128 of agency.pub
+ *   24  32  the signer's public key (Ed25519)
+ *   56   2  municipality code (u16)
+ *   58   4  period from as YYYYMMDD (u32)
+ *   62   4  period to as YYYYMMDD (u32)
+ *   66   4  number of records (u32)
+ *   70  80  the stream key sealed to the agency (crypto_box_seal)
+ *   150 24  the secretstream header
+ *   174     chunks, each: ciphertext length (u32, at most 65,553), then
+ *           the ciphertext (crypto_secretstream_xchacha20poly1305, the
+ *           174 header bytes as additional data, the last chunk tagged
+ *           final); the plaintext is JSON lines: a header object, then
+ *           one object per record
+ *   end-64 64  Ed25519ph signature over every byte before it
+ *
+ * Crash rules: the writer builds the whole file in memory; the CLI
+ * writes it to a new file (never over one) and removes it on failure.
+ */
+#ifndef OV_MODEL_EXTRACT_H
+#define OV_MODEL_EXTRACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/crypto.h"
+#include "core/date.h"
+#include "core/err.h"
+#include "core/str.h"
+#include "model/course.h"
+
+#define OV_MX_VERSION 1
+#define OV_MX_HEADER_BYTES 174
+#define OV_MX_CHUNK 65536
+#define OV_MX_MAX_RECORDS 1000000
+#define OV_MX_MAX_BYTES ((size_t)1 << 30)
+#define OV_MX_BIRTH_BAND 5
+
+/* One course. A month is YYYYMM (202503 = March 2025), 0 = none (yet);
+ * a WHO-5 score is 0-100, -1 = none; hours are tenths per week, -1 =
+ * none. */
+typedef struct ov_mx_record {
+    uint8_t pseudonym[OV_PSEUDONYM_BYTES];
+    int municipality;
+    int birth_band; /* first year of the band: 1975 = born 1975-1979 */
+    char sex;       /* 'F' or 'M' */
+    ov_stage stage; /* the outcome so far */
+    bool ended;
+    ov_end_reason end_reason; /* when ended */
+    /* months of events */
+    int drawn, start_meeting, plan_job_goal, last_followup, cti_start,
+        first_placement, employed, ended_month;
+    /* 1 start meeting */
+    bool start_meeting_complete;
+    /* 2 plan */
+    int plan_versions, plan_versions_with_citizen;
+    /* 3 follow-up */
+    int followups, followups_joint;
+    /* 4 match, 6 work agreement */
+    int placements;
+    bool agreement_signed;
+    int ordinary_hours_start, ordinary_hours_now;
+    /* 5 CTI */
+    int cti_months, cti_contacts, cti_contacts_first_month;
+    /* results */
+    bool company_directed;
+    int who5_first, who5_first_month, who5_latest, who5_latest_month;
+} ov_mx_record;
+
+/* What the unencrypted header says (after ov_mx_read_header, checked
+ * against the signature). */
+typedef struct ov_mx_header {
+    uint32_t version;
+    uint8_t agency_id[16];
+    uint8_t signer[OV_SIGN_PUBLIC_BYTES];
+    int municipality;
+    ov_date from, to;
+    uint32_t records;
+} ov_mx_header;
+
+/* The pseudonym of a CPR number (10 digits) under the pseudonym key. */
+void ov_mx_pseudonym(const uint8_t key[OV_KEY_BYTES], const char cpr[10],
+                     uint8_t out[OV_PSEUDONYM_BYTES]);
+/* The first year of the 5-year band of a birth year (1977 -> 1975). */
+int ov_mx_birth_band(int birth_year);
+/* YYYYMM of a date; 0 for 0 (no date). */
+int ov_mx_month(ov_date d);
+
+/* Check a period for an extract: from <= to (else OV_EINVAL naming
+ * `field` and how to fix it). */
+ov_status ov_mx_period_check(ov_date from, ov_date to, const char *field,
+                             ov_err *err);
+
+/* Build the file: *out (heap ov_buf, free with ov_buf_free) gets the
+ * whole extract of n records for municipality `muni` and the period,
+ * sealed to agency_pk and signed with the municipality's key pair. Every
+ * record must carry `muni`. */
+ov_status ov_mx_write(int muni, ov_date from, ov_date to,
+                      const ov_mx_record *r, size_t n,
+                      const uint8_t agency_pk[OV_BOX_PUBLIC_BYTES],
+                      const uint8_t sign_pk[OV_SIGN_PUBLIC_BYTES],
+                      const uint8_t sign_sk[OV_SIGN_SECRET_BYTES],
+                      ov_buf *out, ov_err *err);
+
+/* Read and check the header and the signature (made by the key the
+ * header names; whether that key is registered is the caller's
+ * question). OV_ECORRUPT when the file is not an extract, is cut short
+ * or was changed anywhere. */
+ov_status ov_mx_read_header(const uint8_t *file, size_t n, ov_mx_header *h,
+                            ov_err *err);
+
+/* Decrypt and parse a file whose header passed ov_mx_read_header: the
+ * agency key must be the one the file was sealed to (else OV_EPERM
+ * saying so). *out (heap, free()) gets h->records records, each checked
+ * (known fields only, types, ranges, the municipality of the header). */
+ov_status ov_mx_open(const uint8_t *file, size_t n, const ov_mx_header *h,
+                     const uint8_t agency_pk[OV_BOX_PUBLIC_BYTES],
+                     const uint8_t agency_sk[OV_BOX_SECRET_BYTES],
+                     ov_mx_record **out, ov_err *err);
+
+/* One record as its JSON line (without the newline) into b, and back;
+ * exposed for the tests and for docs/monitoring-format.md's example. */
+ov_status ov_mx_record_json(const ov_mx_record *r, ov_buf *b, ov_err *err);
+ov_status ov_mx_record_parse(ov_str line, ov_mx_record *r, ov_err *err);
+
+#endif
