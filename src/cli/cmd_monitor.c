@@ -447,6 +447,56 @@ static int monitor_import(int argc, char **argv)
     return 0;
 }
 
+/* ---- show ---- */
+
+/* `monitor show`: what a file holds, as the agency reads it (signature
+ * checked with the key the header names, not against a registration):
+ * the plaintext's JSON lines on stdout. For an agency that wants to see
+ * what it received, and for the tests that prove what is not in it. */
+static int monitor_show(int argc, char **argv)
+{
+    cli_ctx c;
+    ov_err err;
+    ov_err_clear(&err);
+    if (cli_parse(&c, "monitor show", import_opts, 2, argc, argv, &err) !=
+        OV_OK)
+        return cli_fail(&err);
+    const char *keyp = cli_opt(&c, "--key");
+    const char *path = cli_opt(&c, "--file");
+    if (!keyp || !path)
+        return fail_msg(OV_EINVAL, "--file",
+                        "monitor show: give --key agency.key and --file FILE");
+    uint8_t pk[OV_BOX_PUBLIC_BYTES], sk[OV_BOX_SECRET_BYTES];
+    ov_key_field fk[] = {{"public", pk, sizeof pk}, {"secret", sk, sizeof sk}};
+    if (ov_keyfile_read(keyp, "--key", AGENCY_KEY_MAGIC, true, fk, 2, &err) !=
+        OV_OK)
+        return cli_fail(&err);
+    ov_buf file;
+    ov_mx_header h;
+    ov_mx_record *rec = NULL;
+    ov_status st = read_whole(path, &file, &err);
+    if (st == OV_OK)
+        st = ov_mx_read_header((const uint8_t *)file.data, file.len, &h, &err);
+    if (st == OV_OK)
+        st = ov_mx_open((const uint8_t *)file.data, file.len, &h, pk, sk, &rec,
+                        &err);
+    ov_wipe(sk, sizeof sk);
+    ov_buf_free(&file);
+    if (st != OV_OK)
+        return cli_fail(&err);
+    ov_buf line;
+    ov_buf_init(&line, NULL, 4096);
+    for (uint32_t i = 0; i < h.records && st == OV_OK; i++) {
+        ov_buf_reset(&line);
+        st = ov_mx_record_json(&rec[i], &line, &err);
+        if (st == OV_OK)
+            printf("%s\n", line.data);
+    }
+    ov_buf_free(&line);
+    free(rec);
+    return st == OV_OK ? 0 : cli_fail(&err);
+}
+
 int cmd_monitor(int argc, char **argv)
 {
     if (argc >= 1 && strcmp(argv[0], "keygen") == 0)
@@ -457,7 +507,9 @@ int cmd_monitor(int argc, char **argv)
         return monitor_export(argc - 1, argv + 1);
     if (argc >= 1 && strcmp(argv[0], "import") == 0)
         return monitor_import(argc - 1, argv + 1);
-    fprintf(stderr, "overgang: monitor: give keygen, register, export or "
-                    "import; see 'overgang help monitor'\n");
+    if (argc >= 1 && strcmp(argv[0], "show") == 0)
+        return monitor_show(argc - 1, argv + 1);
+    fprintf(stderr, "overgang: monitor: give keygen, register, export, "
+                    "import or show; see 'overgang help monitor'\n");
     return 2;
 }

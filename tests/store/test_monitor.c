@@ -1,0 +1,294 @@
+/* The monitoring extract in the database: a municipality's courses
+ * become pseudonymised records as of the period's end, each citizen with
+ * an export audit row; the national database loads an extract only from
+ * a registered key, never the same file or an overlapping period twice,
+ * and writes nothing when it refuses. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "store/measure.h"
+#include "store/monitor.h"
+#include "support/world.h"
+
+static ov_date D(int y, int m, int d) { return ov_date_from_ymd(y, m, d); }
+
+typedef struct keys {
+    uint8_t apk[OV_BOX_PUBLIC_BYTES], ask[OV_BOX_SECRET_BYTES];
+    uint8_t spk[OV_SIGN_PUBLIC_BYTES], ssk[OV_SIGN_SECRET_BYTES];
+    uint8_t pkey[OV_KEY_BYTES];
+} keys;
+
+static void make_keys(keys *k)
+{
+    ov_box_keypair(k->apk, k->ask);
+    ov_sign_keypair(k->spk, k->ssk);
+    ov_random_bytes(k->pkey, sizeof k->pkey);
+}
+
+static void who5(tu_world *w, int64_t course, ov_date on, int item)
+{
+    ov_tx *tx;
+    ov_err err;
+    int64_t id;
+    ov_measurement m = {.instrument = OV_INSTR_WHO5, .taken_on = on,
+                        .nitems = 5, .items = {item, item, item, item, item},
+                        .entered_by = OV_BY_CITIZEN};
+    assert_int_equal(ov_tx_begin(w->t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_measure_record(tx, course, &m, D(2026, 11, 22), &id,
+                                       &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+}
+
+static ov_status collect(tu_world *w, int muni, ov_date from, ov_date to,
+                         const keys *k, ov_mx_record **r, size_t *n,
+                         ov_err *err)
+{
+    ov_tx *tx;
+    char name[201];
+    assert_int_equal(ov_tx_begin(w->t.store, &tu_actor, &tx, err), OV_OK);
+    if (ov_monitor_municipality(tx, muni, name, err) == OV_OK)
+        ov_monitor_collect(tx, muni, from, to, k->pkey, r, n, err);
+    return ov_tx_commit(tx, err);
+}
+
+static int64_t sql_count(tu_db *t, const char *sql)
+{
+    char *out = tu_sh_out("sqlite3 '%s' \"%s\"", t->db, sql);
+    int64_t v = atoll(out);
+    free(out);
+    return v;
+}
+
+static void a_course_becomes_a_record_as_of_the_period_end(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    int64_t course = tu_course(&w, D(2026, 3, 10));
+    who5(&w, course, D(2026, 3, 20), 2); /* 40 */
+    who5(&w, course, D(2026, 5, 4), 3);  /* 60 */
+    who5(&w, course, D(2026, 9, 1), 4);  /* 80: after the period */
+    keys k;
+    make_keys(&k);
+    ov_mx_record *r = NULL;
+    size_t n = 0;
+    ov_err err;
+    int64_t exports = sql_count(&w.t, "SELECT count(*) FROM audit_log WHERE "
+                                      "action = 'export'");
+    assert_int_equal(collect(&w, 250, D(2026, 1, 1), D(2026, 6, 30), &k, &r,
+                             &n, &err),
+                     OV_OK);
+    assert_int_equal(n, 1);
+    /* 010190-1234: born 1990, the 5-year band 1990-1994 */
+    assert_int_equal(r[0].birth_band, 1990);
+    assert_int_equal(r[0].municipality, 250);
+    assert_int_equal(r[0].drawn, 202603);
+    assert_int_equal(r[0].who5_first, 40);
+    assert_int_equal(r[0].who5_first_month, 202603);
+    assert_int_equal(r[0].who5_latest, 60); /* not the September one */
+    assert_int_equal(r[0].who5_latest_month, 202605);
+    uint8_t p[OV_PSEUDONYM_BYTES];
+    ov_mx_pseudonym(k.pkey, "0101901234", p);
+    assert_memory_equal(r[0].pseudonym, p, sizeof p);
+    free(r);
+    /* one export row for the citizen, in the same transaction */
+    tu_db_reopen(&w.t, OV_OPEN_MIGRATE);
+    assert_int_equal(sql_count(&w.t, "SELECT count(*) FROM audit_log WHERE "
+                                     "action = 'export'"),
+                     exports + 1);
+    /* a period before the course: nothing */
+    assert_int_equal(collect(&w, 250, D(2025, 1, 1), D(2025, 12, 31), &k, &r,
+                             &n, &err),
+                     OV_OK);
+    assert_int_equal(n, 0);
+    free(r);
+    tu_db_free(&w.t);
+}
+
+static void an_unknown_municipality_is_named_with_the_known_ones(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    keys k;
+    make_keys(&k);
+    ov_mx_record *r = NULL;
+    size_t n = 0;
+    ov_err err;
+    assert_int_equal(collect(&w, 999, D(2026, 1, 1), D(2026, 6, 30), &k, &r,
+                             &n, &err),
+                     OV_ENOTFOUND);
+    assert_string_equal(err.field, "--municipality");
+    assert_non_null(strstr(err.msg, "no municipality 999"));
+    assert_non_null(strstr(err.msg, "250, 550"));
+    assert_null(r);
+    tu_db_free(&w.t);
+}
+
+/* An extract of n made-up records for the national tests. */
+static ov_buf extract(const keys *k, int muni, ov_date from, ov_date to,
+                      int n)
+{
+    ov_mx_record *r = calloc((size_t)n + 1, sizeof *r);
+    for (int i = 0; i < n; i++) {
+        char cpr[11];
+        snprintf(cpr, sizeof cpr, "%010d", 2000000 + i);
+        ov_mx_pseudonym(k->pkey, cpr, r[i].pseudonym);
+        r[i].municipality = muni;
+        r[i].birth_band = 1970;
+        r[i].sex = 'F';
+        r[i].stage = OV_STAGE_START;
+        r[i].who5_first = r[i].who5_latest = -1;
+        r[i].ordinary_hours_start = r[i].ordinary_hours_now = -1;
+    }
+    ov_buf f;
+    ov_err err;
+    assert_int_equal(ov_mx_write(muni, from, to, r, (size_t)n, k->apk,
+                                 k->spk, k->ssk, &f, &err),
+                     OV_OK);
+    free(r);
+    return f;
+}
+
+static ov_status load(tu_db *t, const keys *k, ov_buf *f, ov_err *err)
+{
+    ov_mx_header h;
+    ov_mx_record *r = NULL;
+    ov_status st = ov_mx_read_header((uint8_t *)f->data, f->len, &h, err);
+    if (st == OV_OK)
+        st = ov_mx_open((uint8_t *)f->data, f->len, &h, k->apk, k->ask, &r,
+                        err);
+    if (st != OV_OK)
+        return st;
+    uint8_t sha[OV_HASH_BYTES];
+    ov_sha256(f->data, f->len, sha);
+    ov_tx *tx;
+    int64_t id;
+    assert_int_equal(ov_tx_begin(t->store, &tu_actor, &tx, err), OV_OK);
+    ov_monitor_import(tx, &h, sha, r, h.records, &id, err);
+    st = ov_tx_commit(tx, err);
+    free(r);
+    return st;
+}
+
+static ov_status enrol(tu_db *t, int muni, const uint8_t *pk, ov_err *err)
+{
+    ov_tx *tx;
+    assert_int_equal(ov_tx_begin(t->store, &tu_actor, &tx, err), OV_OK);
+    ov_monitor_register(tx, muni, pk, err);
+    return ov_tx_commit(tx, err);
+}
+
+static int64_t national_records(tu_db *t, int muni)
+{
+    ov_tx *tx;
+    ov_err err;
+    int64_t n;
+    assert_int_equal(ov_tx_begin_read(t->store, &tx, &err), OV_OK);
+    assert_int_equal(ov_monitor_count(tx, muni, &n, &err), OV_OK);
+    ov_tx_rollback(tx);
+    return n;
+}
+
+static void an_extract_from_an_unregistered_key_writes_nothing(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    keys k, stranger;
+    make_keys(&k);
+    make_keys(&stranger);
+    memcpy(stranger.apk, k.apk, sizeof k.apk); /* sealed to the agency */
+    memcpy(stranger.ask, k.ask, sizeof k.ask);
+    ov_err err;
+    assert_int_equal(enrol(&t, 250, k.spk, &err), OV_OK);
+    ov_buf f = extract(&stranger, 250, D(2026, 1, 1), D(2026, 6, 30), 7);
+    assert_int_equal(load(&t, &stranger, &f, &err), OV_EPERM);
+    assert_non_null(strstr(err.msg, "not registered"));
+    ov_buf_free(&f);
+    /* Tønder's registered key signing a file that says Halsnæs */
+    assert_int_equal(enrol(&t, 550, stranger.spk, &err), OV_OK);
+    f = extract(&stranger, 250, D(2026, 1, 1), D(2026, 6, 30), 7);
+    assert_int_equal(load(&t, &stranger, &f, &err), OV_EPERM);
+    assert_non_null(strstr(err.msg, "signed by the key of municipality 550"));
+    ov_buf_free(&f);
+    assert_int_equal(national_records(&t, 250), 0);
+    assert_int_equal(sql_count(&t, "SELECT count(*) FROM monitor_file"), 0);
+    tu_db_free(&t);
+}
+
+static void the_same_file_or_an_overlapping_period_is_refused(void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    keys k;
+    make_keys(&k);
+    ov_err err;
+    assert_int_equal(enrol(&t, 250, k.spk, &err), OV_OK);
+    ov_buf f = extract(&k, 250, D(2026, 1, 1), D(2026, 6, 30), 12);
+    assert_int_equal(load(&t, &k, &f, &err), OV_OK);
+    assert_int_equal(national_records(&t, 250), 12);
+    /* the same file again */
+    assert_int_equal(load(&t, &k, &f, &err), OV_ECONFLICT);
+    assert_non_null(strstr(err.msg, "imported already"));
+    ov_buf_free(&f);
+    /* another file overlapping by one day */
+    f = extract(&k, 250, D(2026, 6, 30), D(2026, 12, 31), 5);
+    assert_int_equal(load(&t, &k, &f, &err), OV_ECONFLICT);
+    assert_non_null(strstr(err.msg, "overlaps extract 1 "
+                                    "(2026-01-01..2026-06-30)"));
+    ov_buf_free(&f);
+    assert_int_equal(national_records(&t, 250), 12);
+    /* the next period is fine */
+    f = extract(&k, 250, D(2026, 7, 1), D(2026, 12, 31), 5);
+    assert_int_equal(load(&t, &k, &f, &err), OV_OK);
+    ov_buf_free(&f);
+    assert_int_equal(national_records(&t, 250), 17);
+    /* each import and registration has its audit row */
+    tu_db_reopen(&t, OV_OPEN_MIGRATE);
+    assert_int_equal(sql_count(&t, "SELECT count(*) FROM audit_log WHERE "
+                                   "criterion LIKE 'monitoring %'"),
+                     3);
+    tu_db_free(&t);
+}
+
+static void a_municipality_registers_one_key_and_a_key_one_municipality(
+    void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    keys k, other;
+    make_keys(&k);
+    make_keys(&other);
+    ov_err err;
+    assert_int_equal(enrol(&t, 250, k.spk, &err), OV_OK);
+    assert_int_equal(enrol(&t, 250, other.spk, &err), OV_ECONFLICT);
+    assert_non_null(strstr(err.msg, "already has a registered signing key"));
+    assert_int_equal(enrol(&t, 550, k.spk, &err), OV_ECONFLICT);
+    assert_non_null(strstr(err.msg, "registered for municipality 250"));
+    assert_int_equal(enrol(&t, 99, other.spk, &err), OV_EINVAL);
+    tu_db_free(&t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_course_becomes_a_record_as_of_the_period_end),
+        cmocka_unit_test(an_unknown_municipality_is_named_with_the_known_ones),
+        cmocka_unit_test(an_extract_from_an_unregistered_key_writes_nothing),
+        cmocka_unit_test(the_same_file_or_an_overlapping_period_is_refused),
+        cmocka_unit_test(
+            a_municipality_registers_one_key_and_a_key_one_municipality),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
