@@ -307,13 +307,14 @@ static int monitor_export(int argc, char **argv)
     ov_mx_record *rec = NULL;
     size_t n = 0;
     char name[201];
+    ov_arena *a = ov_arena_new(0);
     ov_status st = ov_store_open(&o, &s, &err);
     if (st == OV_OK)
         st = ov_tx_begin(s, cli_actor(&c, "national monitoring (export)"),
                          &tx, &err);
     if (st == OV_OK) {
         if (ov_monitor_municipality(tx, muni, name, &err) == OV_OK)
-            ov_monitor_collect(tx, muni, from, to, pkey, &rec, &n, &err);
+            ov_monitor_collect(tx, muni, from, to, pkey, a, &rec, &n, &err);
         st = ov_tx_commit(tx, &err);
     }
     ov_store_close(s);
@@ -322,10 +323,7 @@ static int monitor_export(int argc, char **argv)
     if (st == OV_OK)
         st = ov_mx_write(muni, from, to, rec, n, apk, spk, ssk, &file, &err);
     ov_wipe(ssk, sizeof ssk);
-    if (rec) {
-        ov_wipe(rec, n * sizeof *rec);
-        free(rec);
-    }
+    ov_arena_destroy(a);
     if (st != OV_OK)
         return cli_fail(&err);
     int fd = ov_private_open(out, true);
@@ -406,12 +404,13 @@ static int monitor_import(int argc, char **argv)
     ov_buf file;
     ov_mx_header h;
     ov_mx_record *rec = NULL;
+    ov_arena *a = ov_arena_new(0);
     ov_status st = read_whole(path, &file, &err);
     if (st == OV_OK)
         st = ov_mx_read_header((const uint8_t *)file.data, file.len, &h, &err);
     if (st == OV_OK)
-        st = ov_mx_open((const uint8_t *)file.data, file.len, &h, pk, sk, &rec,
-                        &err);
+        st = ov_mx_open((const uint8_t *)file.data, file.len, &h, pk, sk, a,
+                        &rec, &err);
     ov_wipe(sk, sizeof sk);
     uint8_t sha[OV_HASH_BYTES];
     if (st == OV_OK)
@@ -435,7 +434,7 @@ static int monitor_import(int argc, char **argv)
         }
         ov_store_close(s);
     }
-    free(rec);
+    ov_arena_destroy(a);
     if (st != OV_OK)
         return cli_fail(&err);
     char cnt[OV_FMT_BUF], f[OV_DATE_BUF], t[OV_DATE_BUF];
@@ -474,16 +473,19 @@ static int monitor_show(int argc, char **argv)
     ov_buf file;
     ov_mx_header h;
     ov_mx_record *rec = NULL;
+    ov_arena *a = ov_arena_new(0);
     ov_status st = read_whole(path, &file, &err);
     if (st == OV_OK)
         st = ov_mx_read_header((const uint8_t *)file.data, file.len, &h, &err);
     if (st == OV_OK)
-        st = ov_mx_open((const uint8_t *)file.data, file.len, &h, pk, sk, &rec,
-                        &err);
+        st = ov_mx_open((const uint8_t *)file.data, file.len, &h, pk, sk, a,
+                        &rec, &err);
     ov_wipe(sk, sizeof sk);
     ov_buf_free(&file);
-    if (st != OV_OK)
+    if (st != OV_OK) {
+        ov_arena_destroy(a);
         return cli_fail(&err);
+    }
     ov_buf line;
     ov_buf_init(&line, NULL, 4096);
     for (uint32_t i = 0; i < h.records && st == OV_OK; i++) {
@@ -493,7 +495,7 @@ static int monitor_show(int argc, char **argv)
             printf("%s\n", line.data);
     }
     ov_buf_free(&line);
-    free(rec);
+    ov_arena_destroy(a);
     return st == OV_OK ? 0 : cli_fail(&err);
 }
 

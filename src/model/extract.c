@@ -89,50 +89,7 @@ ov_status ov_mx_period_check(ov_date from, ov_date to, const char *field,
 
 /* ---- records as JSON lines ---- */
 
-typedef enum kind { K_MONTH, K_COUNT, K_FLAG, K_SCORE, K_HOURS } kind;
-
-/* The plain numeric fields, in the order they are written. */
-static const struct field {
-    const char *name;
-    kind k;
-    size_t off;
-} fields[] = {
-#define F(name, k) {#name, k, offsetof(ov_mx_record, name)}
-    F(drawn, K_MONTH),
-    F(start_meeting, K_MONTH),
-    F(start_meeting_complete, K_FLAG),
-    F(plan_job_goal, K_MONTH),
-    F(plan_versions, K_COUNT),
-    F(plan_versions_with_citizen, K_COUNT),
-    F(followups, K_COUNT),
-    F(followups_joint, K_COUNT),
-    F(last_followup, K_MONTH),
-    F(first_placement, K_MONTH),
-    F(placements, K_COUNT),
-    F(company_directed, K_FLAG),
-    F(agreement_signed, K_FLAG),
-    F(ordinary_hours_start, K_HOURS),
-    F(ordinary_hours_now, K_HOURS),
-    F(cti_start, K_MONTH),
-    F(cti_months, K_COUNT),
-    F(cti_contacts, K_COUNT),
-    F(cti_contacts_first_month, K_COUNT),
-    F(employed, K_MONTH),
-    F(who5_first, K_SCORE),
-    F(who5_first_month, K_MONTH),
-    F(who5_latest, K_SCORE),
-    F(who5_latest_month, K_MONTH),
-    F(ended_month, K_MONTH),
-#undef F
-};
-#define N_FIELDS ((int)(sizeof fields / sizeof fields[0]))
-
-/* The other keys of a record, checked by hand. */
-static const char *const named[] = {"pseudonym", "municipality", "birth_band",
-                                    "sex", "stage", "end_reason"};
-#define N_NAMED ((int)(sizeof named / sizeof named[0]))
-
-static json_t *month_json(int ym)
+static json_t *jmonth(int ym)
 {
     if (ym == 0)
         return json_null();
@@ -141,44 +98,111 @@ static json_t *month_json(int ym)
     return json_string(s);
 }
 
+static json_t *jopt(int v)
+{
+    return v < 0 ? json_null() : json_integer(v);
+}
+
+static json_t *jroles(ov_attendees a)
+{
+    json_t *arr = json_array();
+    for (int r = 0; r < OV_ROLE_COUNT; r++)
+        if (ov_attendees_has(a, (ov_role)r))
+            json_array_append_new(arr, json_string(ov_role_code((ov_role)r)));
+    return arr;
+}
+
+/* Keys in the order they are written; "set" adds them. */
+#define SET(o, k, v) json_object_set_new(o, k, v)
+
 ov_status ov_mx_record_json(const ov_mx_record *r, ov_buf *b, ov_err *err)
 {
     char hex[2 * OV_PSEUDONYM_BYTES + 1];
     ov_hex_encode(r->pseudonym, OV_PSEUDONYM_BYTES, hex);
     json_t *o = json_object();
-    json_object_set_new(o, "pseudonym", json_string(hex));
-    json_object_set_new(o, "municipality", json_integer(r->municipality));
-    json_object_set_new(o, "birth_band", json_integer(r->birth_band));
-    json_object_set_new(o, "sex", json_string(r->sex == 'F' ? "F" : "M"));
-    json_object_set_new(o, "stage", json_string(ov_stage_code(r->stage)));
-    json_object_set_new(o, "end_reason",
-                        r->ended ? json_string(ov_end_reason_code(
-                                       r->end_reason))
-                                 : json_null());
-    for (int i = 0; i < N_FIELDS; i++) {
-        const void *p = (const char *)r + fields[i].off;
-        json_t *v;
-        switch (fields[i].k) {
-        case K_MONTH:
-            v = month_json(*(const int *)p);
-            break;
-        case K_FLAG:
-            v = json_boolean(*(const bool *)p);
-            break;
-        case K_SCORE:
-        case K_HOURS:
-            v = *(const int *)p < 0 ? json_null()
-                                    : json_integer(*(const int *)p);
-            break;
-        default:
-            v = json_integer(*(const int *)p);
-        }
-        json_object_set_new(o, fields[i].name, v);
+    SET(o, "pseudonym", json_string(hex));
+    SET(o, "municipality", json_integer(r->municipality));
+    SET(o, "birth_band", json_integer(r->birth_band));
+    SET(o, "sex", json_string(r->sex == 'F' ? "F" : "M"));
+    SET(o, "stage", json_string(ov_stage_code(r->stage)));
+    SET(o, "end_reason", r->ended ? json_string(ov_end_reason_code(
+                                        r->end_reason))
+                                  : json_null());
+    SET(o, "started", jmonth(r->started));
+    SET(o, "drawn", jmonth(r->drawn));
+    SET(o, "start_meeting", jmonth(r->start_meeting));
+    SET(o, "start_present", jroles(r->start_present));
+    SET(o, "start_complete", jmonth(r->start_complete));
+    json_t *arr = json_array();
+    for (int i = 0; i < r->nplans; i++) {
+        json_t *x = json_object();
+        SET(x, "month", jmonth(r->plans[i].month));
+        SET(x, "job_goal", json_boolean(r->plans[i].job_goal));
+        SET(x, "with_citizen", json_boolean(r->plans[i].with_citizen));
+        json_array_append_new(arr, x);
     }
-    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    SET(o, "plans", arr);
+    arr = json_array();
+    for (int i = 0; i < r->nfollowups; i++) {
+        json_t *x = json_object();
+        SET(x, "month", jmonth(r->followups[i].month));
+        SET(x, "present", jroles(r->followups[i].present));
+        json_array_append_new(arr, x);
+    }
+    SET(o, "followups", arr);
+    arr = json_array();
+    for (int i = 0; i < r->nplacements; i++) {
+        const ov_mx_placement *p = &r->placements[i];
+        json_t *x = json_object();
+        SET(x, "start", jmonth(p->start));
+        SET(x, "end", jmonth(p->end));
+        SET(x, "type", json_string(ov_placement_type_code(p->type)));
+        SET(x, "ordinary_possible", json_boolean(p->ordinary_possible));
+        SET(x, "agreement", json_boolean(p->agreement));
+        SET(x, "signed_all", json_boolean(p->signed_all));
+        SET(x, "hours_start", jopt(p->hours_start));
+        SET(x, "hours_now", jopt(p->hours_now));
+        json_array_append_new(arr, x);
+    }
+    SET(o, "placements", arr);
+    if (r->has_cti) {
+        json_t *x = json_object();
+        SET(x, "start", jmonth(r->cti_start));
+        SET(x, "months", json_integer(r->cti_months));
+        json_t *iv = json_array();
+        for (int i = 0; i < 3; i++)
+            json_array_append_new(iv, json_integer(r->cti_interval_days[i]));
+        SET(x, "interval_days", iv);
+        json_t *c = json_array();
+        for (int i = 0; i < r->ncontacts; i++)
+            json_array_append_new(c, jmonth(r->contacts[i]));
+        SET(x, "contacts", c);
+        SET(o, "cti", x);
+    } else {
+        SET(o, "cti", json_null());
+    }
+    arr = json_array();
+    for (int i = 0; i < r->nemployment; i++) {
+        json_t *x = json_object();
+        SET(x, "from", jmonth(r->employment[i].from));
+        SET(x, "ordinary_hours", json_integer(r->employment[i].ordinary_x10));
+        json_array_append_new(arr, x);
+    }
+    SET(o, "employment", arr);
+    arr = json_array();
+    for (int i = 0; i < r->nwho5 && i < 2; i++) {
+        json_t *x = json_object();
+        SET(x, "month", jmonth(r->who5[i].month));
+        SET(x, "score", json_integer(r->who5[i].score));
+        json_array_append_new(arr, x);
+    }
+    SET(o, "who5", arr);
+    SET(o, "in_job", jmonth(r->in_job));
+    SET(o, "ended", jmonth(r->ended_month));
+    char *txt = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(o);
-    ov_status st = s ? ov_buf_append_c(b, s) : OV_ETOOBIG;
-    free(s);
+    ov_status st = txt ? ov_buf_append_c(b, txt) : OV_ETOOBIG;
+    free(txt);
     if (st != OV_OK)
         return ov_err_set(err, OV_ETOOBIG, NULL,
                           "the extract is larger than %zu bytes; give a "
@@ -187,134 +211,297 @@ ov_status ov_mx_record_json(const ov_mx_record *r, ov_buf *b, ov_err *err)
     return OV_OK;
 }
 
-static ov_status bad(ov_err *err, const char *key, const char *why)
+/* ---- parsing, strictly: every key known and present, every value of
+ * its type and range ---- */
+
+typedef struct parser {
+    ov_arena *a;
+    ov_err *err;
+    bool failed;
+} parser;
+
+static void bad(parser *p, const char *key, const char *why)
 {
-    return ov_err_set(err, OV_ECORRUPT, key, "record: '%s' %s", key, why);
+    if (!p->failed)
+        ov_err_set(p->err, OV_ECORRUPT, key, "record: '%s' %s", key, why);
+    p->failed = true;
 }
 
-static ov_status parse_month(json_t *v, const char *key, int *out,
-                             ov_err *err)
+/* Exactly these keys. */
+static json_t *object(parser *p, json_t *o, const char *what,
+                      const char *const *keys, int n)
 {
-    if (json_is_null(v)) {
-        *out = 0;
-        return OV_OK;
+    if (!json_is_object(o)) {
+        bad(p, what, "is not an object");
+        return NULL;
     }
-    const char *s = json_string_value(v);
-    int y, m;
-    char tail;
-    if (!s || strlen(s) != 7 || sscanf(s, "%4d-%2d%c", &y, &m, &tail) != 2 ||
-        y < 1900 || y > 9999 || m < 1 || m > 12)
-        return bad(err, key, "is not a month YYYY-MM or null");
-    *out = y * 100 + m;
-    return OV_OK;
-}
-
-static ov_status parse_int(json_t *v, const char *key, bool nullable,
-                           int64_t lo, int64_t hi, int *out, ov_err *err)
-{
-    if (nullable && json_is_null(v)) {
-        *out = -1;
-        return OV_OK;
-    }
-    if (!json_is_integer(v) || json_integer_value(v) < lo ||
-        json_integer_value(v) > hi)
-        return bad(err, key, "is not a whole number in its range");
-    *out = (int)json_integer_value(v);
-    return OV_OK;
-}
-
-ov_status ov_mx_record_parse(ov_str line, ov_mx_record *r, ov_err *err)
-{
-    memset(r, 0, sizeof *r);
-    json_error_t je;
-    json_t *o = json_loadb(line.ptr, line.len, JSON_REJECT_DUPLICATES, &je);
-    if (!o || !json_is_object(o)) {
-        json_decref(o);
-        return ov_err_set(err, OV_ECORRUPT, NULL,
-                          "record: not a JSON object (%s)", je.text);
-    }
-    ov_status st = OV_OK;
-    /* every key known: nothing else (a name, a free text) may ride along */
     const char *key;
     json_t *v;
     json_object_foreach(o, key, v)
     {
         bool known = false;
-        for (int i = 0; i < N_NAMED && !known; i++)
-            known = strcmp(key, named[i]) == 0;
-        for (int i = 0; i < N_FIELDS && !known; i++)
-            known = strcmp(key, fields[i].name) == 0;
+        for (int i = 0; i < n && !known; i++)
+            known = strcmp(key, keys[i]) == 0;
         if (!known) {
-            st = bad(err, key, "is not a field of format version 1");
-            break;
+            bad(p, key, "is not a field of format version 1");
+            return NULL;
         }
     }
-    const char *hex =
-        st == OV_OK ? json_string_value(json_object_get(o, "pseudonym"))
-                    : NULL;
-    if (st == OV_OK &&
-        (!hex || ov_hex_decode(ov_str_c(hex), r->pseudonym,
-                               OV_PSEUDONYM_BYTES) != OV_OK))
-        st = bad(err, "pseudonym", "is not 64 hexadecimal digits");
-    if (st == OV_OK)
-        st = parse_int(json_object_get(o, "municipality"), "municipality",
-                       false, 101, 860, &r->municipality, err);
-    if (st == OV_OK)
-        st = parse_int(json_object_get(o, "birth_band"), "birth_band", false,
-                       1800, 2100, &r->birth_band, err);
-    if (st == OV_OK && r->birth_band % OV_MX_BIRTH_BAND != 0)
-        st = bad(err, "birth_band", "is not the first year of a 5-year band");
-    const char *sex =
-        st == OV_OK ? json_string_value(json_object_get(o, "sex")) : NULL;
-    if (st == OV_OK && (!sex || (strcmp(sex, "F") && strcmp(sex, "M"))))
-        st = bad(err, "sex", "is not F or M");
-    else if (st == OV_OK)
+    for (int i = 0; i < n; i++)
+        if (!json_object_get(o, keys[i])) {
+            bad(p, keys[i], "is missing");
+            return NULL;
+        }
+    return o;
+}
+
+static int month(parser *p, json_t *o, const char *key, bool nullable)
+{
+    json_t *v = json_object_get(o, key);
+    if (nullable && json_is_null(v))
+        return 0;
+    const char *s = json_string_value(v);
+    int y, m;
+    char tail;
+    if (!s || strlen(s) != 7 || sscanf(s, "%4d-%2d%c", &y, &m, &tail) != 2 ||
+        y < 1800 || y > 9999 || m < 1 || m > 12) {
+        bad(p, key, nullable ? "is not a month YYYY-MM or null"
+                             : "is not a month YYYY-MM");
+        return 0;
+    }
+    return y * 100 + m;
+}
+
+static bool flag(parser *p, json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    if (!json_is_boolean(v))
+        bad(p, key, "is not true or false");
+    return json_is_true(v);
+}
+
+static int integer(parser *p, json_t *v, const char *key, bool nullable,
+                   int lo, int hi)
+{
+    if (nullable && json_is_null(v))
+        return -1;
+    if (!json_is_integer(v) || json_integer_value(v) < lo ||
+        json_integer_value(v) > hi) {
+        bad(p, key, "is not a whole number in its range");
+        return 0;
+    }
+    return (int)json_integer_value(v);
+}
+
+static ov_attendees roles(parser *p, json_t *o, const char *key)
+{
+    json_t *arr = json_object_get(o, key);
+    ov_attendees a = 0;
+    if (!json_is_array(arr) || json_array_size(arr) > OV_ROLE_COUNT) {
+        bad(p, key, "is not a list of roles");
+        return 0;
+    }
+    size_t i;
+    json_t *v;
+    json_array_foreach(arr, i, v)
+    {
+        ov_role r;
+        const char *code = json_string_value(v);
+        if (!code || ov_role_parse(ov_str_c(code), key, &r, NULL) != OV_OK) {
+            bad(p, key, "holds something that is not a role");
+            return 0;
+        }
+        a |= OV_ATTEND(r);
+    }
+    return a;
+}
+
+/* The array under key, at most OV_MX_MAX_ITEMS long; *n its length and
+ * the return an arena block of n items of `size` bytes. */
+static void *items(parser *p, json_t *o, const char *key, size_t size,
+                   int *n, json_t **arr)
+{
+    *arr = json_object_get(o, key);
+    *n = 0;
+    if (!json_is_array(*arr) || json_array_size(*arr) > OV_MX_MAX_ITEMS) {
+        bad(p, key, "is not a list (of at most 10,000)");
+        return NULL;
+    }
+    *n = (int)json_array_size(*arr);
+    return *n ? ov_arena_zalloc(p->a, ov_size_mul((size_t)*n, size)) : NULL;
+}
+
+static const char *const K_RECORD[] = {
+    "pseudonym", "municipality", "birth_band", "sex", "stage", "end_reason",
+    "started", "drawn", "start_meeting", "start_present", "start_complete",
+    "plans", "followups", "placements", "cti", "employment", "who5",
+    "in_job", "ended"};
+static const char *const K_PLAN[] = {"month", "job_goal", "with_citizen"};
+static const char *const K_MEETING[] = {"month", "present"};
+static const char *const K_PLACEMENT[] = {
+    "start", "end", "type", "ordinary_possible", "agreement", "signed_all",
+    "hours_start", "hours_now"};
+static const char *const K_CTI[] = {"start", "months", "interval_days",
+                                    "contacts"};
+static const char *const K_EMPLOYMENT[] = {"from", "ordinary_hours"};
+static const char *const K_SCORE[] = {"month", "score"};
+#define NK(k) ((int)(sizeof k / sizeof k[0]))
+
+static void parse_arrays(parser *p, json_t *o, ov_mx_record *r)
+{
+    json_t *arr, *v;
+    size_t i;
+    r->plans = items(p, o, "plans", sizeof *r->plans, &r->nplans, &arr);
+    json_array_foreach(arr, i, v)
+    {
+        if (p->failed || !object(p, v, "plans", K_PLAN, NK(K_PLAN)))
+            return;
+        r->plans[i].month = month(p, v, "month", false);
+        r->plans[i].job_goal = flag(p, v, "job_goal");
+        r->plans[i].with_citizen = flag(p, v, "with_citizen");
+    }
+    r->followups = items(p, o, "followups", sizeof *r->followups,
+                         &r->nfollowups, &arr);
+    json_array_foreach(arr, i, v)
+    {
+        if (p->failed || !object(p, v, "followups", K_MEETING, NK(K_MEETING)))
+            return;
+        r->followups[i].month = month(p, v, "month", false);
+        r->followups[i].present = roles(p, v, "present");
+    }
+    r->placements = items(p, o, "placements", sizeof *r->placements,
+                          &r->nplacements, &arr);
+    json_array_foreach(arr, i, v)
+    {
+        if (p->failed ||
+            !object(p, v, "placements", K_PLACEMENT, NK(K_PLACEMENT)))
+            return;
+        ov_mx_placement *x = &r->placements[i];
+        x->start = month(p, v, "start", false);
+        x->end = month(p, v, "end", true);
+        const char *type = json_string_value(json_object_get(v, "type"));
+        if (!type ||
+            ov_placement_type_parse(ov_str_c(type), &x->type, NULL) != OV_OK)
+            bad(p, "type", "is not a placement type");
+        x->ordinary_possible = flag(p, v, "ordinary_possible");
+        x->agreement = flag(p, v, "agreement");
+        x->signed_all = flag(p, v, "signed_all");
+        x->hours_start = integer(p, json_object_get(v, "hours_start"),
+                                 "hours_start", true, 0, 600);
+        x->hours_now = integer(p, json_object_get(v, "hours_now"),
+                               "hours_now", true, 0, 600);
+    }
+    json_t *cti = json_object_get(o, "cti");
+    if (!p->failed && !json_is_null(cti) &&
+        object(p, cti, "cti", K_CTI, NK(K_CTI))) {
+        r->has_cti = true;
+        r->cti_start = month(p, cti, "start", false);
+        r->cti_months = integer(p, json_object_get(cti, "months"), "months",
+                                false, 1, 120);
+        json_t *iv = json_object_get(cti, "interval_days");
+        if (!json_is_array(iv) || json_array_size(iv) != 3)
+            bad(p, "interval_days", "is not a list of three");
+        for (size_t k = 0; !p->failed && k < 3; k++)
+            r->cti_interval_days[k] = integer(p, json_array_get(iv, k),
+                                              "interval_days", false, 1, 366);
+        r->contacts = items(p, cti, "contacts", sizeof *r->contacts,
+                            &r->ncontacts, &arr);
+        json_array_foreach(arr, i, v)
+        {
+            const char *s = json_string_value(v);
+            int y, m;
+            char tail;
+            if (!s || strlen(s) != 7 ||
+                sscanf(s, "%4d-%2d%c", &y, &m, &tail) != 2 || m < 1 ||
+                m > 12) {
+                bad(p, "contacts", "holds something that is not a month");
+                return;
+            }
+            r->contacts[i] = y * 100 + m;
+        }
+    }
+    r->employment = items(p, o, "employment", sizeof *r->employment,
+                          &r->nemployment, &arr);
+    json_array_foreach(arr, i, v)
+    {
+        if (p->failed ||
+            !object(p, v, "employment", K_EMPLOYMENT, NK(K_EMPLOYMENT)))
+            return;
+        r->employment[i].from = month(p, v, "from", false);
+        r->employment[i].ordinary_x10 =
+            integer(p, json_object_get(v, "ordinary_hours"),
+                    "ordinary_hours", false, 0, 600);
+    }
+    arr = json_object_get(o, "who5");
+    if (!json_is_array(arr) || json_array_size(arr) > 2) {
+        bad(p, "who5", "is not a list of the first and latest score");
+        return;
+    }
+    r->nwho5 = (int)json_array_size(arr);
+    json_array_foreach(arr, i, v)
+    {
+        if (p->failed || !object(p, v, "who5", K_SCORE, NK(K_SCORE)))
+            return;
+        r->who5[i].month = month(p, v, "month", false);
+        r->who5[i].score = integer(p, json_object_get(v, "score"), "score",
+                                   false, 0, 100);
+    }
+}
+
+ov_status ov_mx_record_parse(ov_str line, ov_arena *a, ov_mx_record *r,
+                             ov_err *err)
+{
+    memset(r, 0, sizeof *r);
+    parser p = {.a = a, .err = err};
+    json_error_t je;
+    json_t *o = json_loadb(line.ptr, line.len, JSON_REJECT_DUPLICATES, &je);
+    if (!o)
+        return ov_err_set(err, OV_ECORRUPT, NULL,
+                          "record: not JSON (%s)", je.text);
+    if (!object(&p, o, "record", K_RECORD, NK(K_RECORD))) {
+        json_decref(o);
+        return err->code;
+    }
+    const char *hex = json_string_value(json_object_get(o, "pseudonym"));
+    if (!hex || ov_hex_decode(ov_str_c(hex), r->pseudonym,
+                              OV_PSEUDONYM_BYTES) != OV_OK)
+        bad(&p, "pseudonym", "is not 64 hexadecimal digits");
+    r->municipality = integer(&p, json_object_get(o, "municipality"),
+                              "municipality", false, 101, 860);
+    r->birth_band = integer(&p, json_object_get(o, "birth_band"),
+                            "birth_band", false, 1800, 2100);
+    if (r->birth_band % OV_MX_BIRTH_BAND != 0)
+        bad(&p, "birth_band", "is not the first year of a 5-year band");
+    const char *sex = json_string_value(json_object_get(o, "sex"));
+    if (!sex || (strcmp(sex, "F") != 0 && strcmp(sex, "M") != 0))
+        bad(&p, "sex", "is not F or M");
+    else
         r->sex = sex[0];
-    const char *stage =
-        st == OV_OK ? json_string_value(json_object_get(o, "stage")) : NULL;
-    if (st == OV_OK &&
-        (!stage || ov_stage_parse(ov_str_c(stage), &r->stage, err) != OV_OK))
-        st = bad(err, "stage", "is not a course stage");
+    const char *stage = json_string_value(json_object_get(o, "stage"));
+    if (!stage || ov_stage_parse(ov_str_c(stage), &r->stage, NULL) != OV_OK)
+        bad(&p, "stage", "is not a course stage");
     json_t *er = json_object_get(o, "end_reason");
-    if (st == OV_OK && (!er || (r->stage == OV_STAGE_ENDED) == json_is_null(er)))
-        st = bad(err, "end_reason", "must be given exactly when ended");
-    if (st == OV_OK && r->stage == OV_STAGE_ENDED) {
-        r->ended = true;
-        const char *code = json_string_value(er);
-        if (!code || ov_end_reason_parse(ov_str_c(code), &r->end_reason,
-                                         err) != OV_OK)
-            st = bad(err, "end_reason", "is not an end reason");
-    }
-    for (int i = 0; st == OV_OK && i < N_FIELDS; i++) {
-        const char *name = fields[i].name;
-        json_t *f = json_object_get(o, name);
-        void *p = (char *)r + fields[i].off;
-        if (!f) {
-            st = bad(err, name, "is missing");
-            break;
-        }
-        switch (fields[i].k) {
-        case K_MONTH:
-            st = parse_month(f, name, p, err);
-            break;
-        case K_FLAG:
-            if (!json_is_boolean(f))
-                st = bad(err, name, "is not true or false");
-            else
-                *(bool *)p = json_is_true(f);
-            break;
-        case K_SCORE:
-            st = parse_int(f, name, true, 0, 100, p, err);
-            break;
-        case K_HOURS:
-            st = parse_int(f, name, true, 0, 600, p, err);
-            break;
-        default:
-            st = parse_int(f, name, false, 0, 100000, p, err);
-        }
-    }
+    r->ended = r->stage == OV_STAGE_ENDED;
+    if (r->ended != !json_is_null(er))
+        bad(&p, "end_reason", "must be given exactly when ended");
+    else if (r->ended &&
+             (!json_string_value(er) ||
+              ov_end_reason_parse(ov_str_c(json_string_value(er)),
+                                  &r->end_reason, NULL) != OV_OK))
+        bad(&p, "end_reason", "is not an end reason");
+    r->started = month(&p, o, "started", false);
+    r->drawn = month(&p, o, "drawn", true);
+    r->start_meeting = month(&p, o, "start_meeting", true);
+    r->start_present = roles(&p, o, "start_present");
+    r->start_complete = month(&p, o, "start_complete", true);
+    r->in_job = month(&p, o, "in_job", true);
+    r->ended_month = month(&p, o, "ended", true);
+    if (r->ended != (r->ended_month != 0))
+        bad(&p, "ended", "must be given exactly when the stage is ended");
+    if (!p.failed)
+        parse_arrays(&p, o, r);
     json_decref(o);
-    return st;
+    return p.failed ? err->code : OV_OK;
 }
 
 /* ---- the file ---- */
@@ -529,7 +716,7 @@ static ov_status check_first_line(ov_str line, const ov_mx_header *h,
 ov_status ov_mx_open(const uint8_t *file, size_t n, const ov_mx_header *h,
                      const uint8_t agency_pk[OV_BOX_PUBLIC_BYTES],
                      const uint8_t agency_sk[OV_BOX_SECRET_BYTES],
-                     ov_mx_record **out, ov_err *err)
+                     ov_arena *a, ov_mx_record **out, ov_err *err)
 {
     *out = NULL;
     uint8_t id[16];
@@ -588,7 +775,8 @@ ov_status ov_mx_open(const uint8_t *file, size_t n, const ov_mx_header *h,
     free(chunk);
     ov_mx_record *rec = NULL;
     if (st == OV_OK)
-        rec = ov_xcalloc(h->records ? h->records : 1, sizeof *rec);
+        rec = ov_arena_zalloc(a, ov_size_mul(h->records ? h->records : 1,
+                                             sizeof *rec));
     ov_str rest = ov_buf_str(&plain);
     uint32_t got = 0;
     bool first = true;
@@ -604,7 +792,7 @@ ov_status ov_mx_open(const uint8_t *file, size_t n, const ov_mx_header *h,
             st = damaged(err, "more records than the header says");
             break;
         }
-        if (ov_mx_record_parse(line, &rec[got], err) != OV_OK) {
+        if (ov_mx_record_parse(line, a, &rec[got], err) != OV_OK) {
             ov_err_prefix(err, "--file: record %u", (unsigned)got + 1);
             st = err->code;
             break;
@@ -619,10 +807,8 @@ ov_status ov_mx_open(const uint8_t *file, size_t n, const ov_mx_header *h,
         st = damaged(err, "fewer records than the header says");
     ov_wipe(plain.data, plain.len);
     ov_buf_free(&plain);
-    if (st != OV_OK) {
-        free(rec);
+    if (st != OV_OK)
         return st;
-    }
     *out = rec;
     return OV_OK;
 }

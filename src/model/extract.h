@@ -47,7 +47,10 @@
 #include "core/date.h"
 #include "core/err.h"
 #include "core/str.h"
+#include "core/arena.h"
 #include "model/course.h"
+#include "model/meeting.h"
+#include "model/placement.h"
 
 #define OV_MX_VERSION 1
 #define OV_MX_HEADER_BYTES 174
@@ -56,35 +59,71 @@
 #define OV_MX_MAX_BYTES ((size_t)1 << 30)
 #define OV_MX_BIRTH_BAND 5
 
-/* One course. A month is YYYYMM (202503 = March 2025), 0 = none (yet);
- * a WHO-5 score is 0-100, -1 = none; hours are tenths per week, -1 =
- * none. */
+/* One course: the facts the indicators are computed from (the per-course
+ * facts of model/indicators.h, ov_ind_facts), each date cut to its month,
+ * without the staff and team ids and without the WHO-5 measurements
+ * between the first and the latest. A month is YYYYMM (202503 = March
+ * 2025), 0 = none (did not happen by the period's end); a WHO-5 score is
+ * 0-100; hours are tenths a week, -1 = none. Arrays are in date order and
+ * live in the arena of whoever made the record. */
+typedef struct ov_mx_plan {
+    int month;
+    bool job_goal, with_citizen;
+} ov_mx_plan;
+
+typedef struct ov_mx_meeting {
+    int month;
+    ov_attendees present; /* OV_ATTEND(role) bits (model/meeting.h) */
+} ov_mx_meeting;
+
+typedef struct ov_mx_placement {
+    int start, end;           /* end 0: open */
+    ov_placement_type type;
+    bool ordinary_possible;   /* ov_ind_placement's definition */
+    bool agreement, signed_all;
+    int hours_start, hours_now; /* ordinary hours, first and latest
+                                   agreement version; -1: none */
+} ov_mx_placement;
+
+typedef struct ov_mx_employment {
+    int from;
+    int ordinary_x10;
+} ov_mx_employment;
+
+typedef struct ov_mx_score {
+    int month;
+    int score;
+} ov_mx_score;
+
+#define OV_MX_MAX_ITEMS 10000 /* in any one array of a record */
+
 typedef struct ov_mx_record {
     uint8_t pseudonym[OV_PSEUDONYM_BYTES];
     int municipality;
     int birth_band; /* first year of the band: 1975 = born 1975-1979 */
     char sex;       /* 'F' or 'M' */
-    ov_stage stage; /* the outcome so far */
+    ov_stage stage; /* the furthest stage reached by the period's end */
     bool ended;
     ov_end_reason end_reason; /* when ended */
-    /* months of events */
-    int drawn, start_meeting, plan_job_goal, last_followup, cti_start,
-        first_placement, employed, ended_month;
-    /* 1 start meeting */
-    bool start_meeting_complete;
-    /* 2 plan */
-    int plan_versions, plan_versions_with_citizen;
-    /* 3 follow-up */
-    int followups, followups_joint;
-    /* 4 match, 6 work agreement */
-    int placements;
-    bool agreement_signed;
-    int ordinary_hours_start, ordinary_hours_now;
-    /* 5 CTI */
-    int cti_months, cti_contacts, cti_contacts_first_month;
-    /* results */
-    bool company_directed;
-    int who5_first, who5_first_month, who5_latest, who5_latest_month;
+    int started, drawn, in_job, ended_month;
+    /* 1 start meeting: the first one, who took part, the first complete */
+    int start_meeting;
+    ov_attendees start_present;
+    int start_complete;
+    int nplans;                  /* 2 */
+    ov_mx_plan *plans;
+    int nfollowups;              /* 3 */
+    ov_mx_meeting *followups;
+    int nplacements;             /* 4 and 6 */
+    ov_mx_placement *placements;
+    bool has_cti;                /* 5 */
+    int cti_start, cti_months, cti_interval_days[3];
+    int ncontacts;
+    int *contacts;               /* the month of each contact */
+    int nemployment;             /* results */
+    ov_mx_employment *employment;
+    int nwho5;                   /* 0, 1 (first = latest) or 2 */
+    ov_mx_score who5[2];         /* first and latest */
 } ov_mx_record;
 
 /* What the unencrypted header says (after ov_mx_read_header, checked
@@ -131,16 +170,18 @@ ov_status ov_mx_read_header(const uint8_t *file, size_t n, ov_mx_header *h,
 
 /* Decrypt and parse a file whose header passed ov_mx_read_header: the
  * agency key must be the one the file was sealed to (else OV_EPERM
- * saying so). *out (heap, free()) gets h->records records, each checked
- * (known fields only, types, ranges, the municipality of the header). */
+ * saying so). *out (in the arena, with the records' arrays) gets
+ * h->records records, each checked (known fields only, types, ranges,
+ * the municipality of the header). */
 ov_status ov_mx_open(const uint8_t *file, size_t n, const ov_mx_header *h,
                      const uint8_t agency_pk[OV_BOX_PUBLIC_BYTES],
                      const uint8_t agency_sk[OV_BOX_SECRET_BYTES],
-                     ov_mx_record **out, ov_err *err);
+                     ov_arena *a, ov_mx_record **out, ov_err *err);
 
 /* One record as its JSON line (without the newline) into b, and back;
  * exposed for the tests and for docs/monitoring-format.md's example. */
 ov_status ov_mx_record_json(const ov_mx_record *r, ov_buf *b, ov_err *err);
-ov_status ov_mx_record_parse(ov_str line, ov_mx_record *r, ov_err *err);
+ov_status ov_mx_record_parse(ov_str line, ov_arena *a, ov_mx_record *r,
+                             ov_err *err);
 
 #endif

@@ -20,80 +20,76 @@ static const char SQL_MUNI_ALL[] =
 
 /* One row per course active in the period, its facts as of ?3. Dates are
  * ISO text, timestamps ISO UTC: the first 10 characters compare as
- * dates. */
+ * dates. The course id is read to fetch its lists; it never leaves. */
 static const char SQL_COLLECT[] =
-    "SELECT c.citizen_id, z.cpr_hash, z.cpr_nonce, z.cpr_box, z.birth_date, "
-    "z.sex, c.started_on, "
+    "SELECT c.id, c.citizen_id, z.cpr_hash, z.cpr_nonce, z.cpr_box, "
+    "z.birth_date, z.sex, c.started_on, "
     "(SELECT group_concat(stage) FROM course_stage_history h "
     "  WHERE h.course_id = c.id AND h.on_date <= ?3), "
     "CASE WHEN c.ended_on <= ?3 THEN c.ended_on END, "
     "CASE WHEN c.ended_on <= ?3 THEN c.end_reason END, "
     "(SELECT min(on_date) FROM course_stage_history h "
     "  WHERE h.course_id = c.id AND h.stage = 'drawn' AND h.on_date <= ?3), "
+    "(SELECT min(on_date) FROM course_stage_history h "
+    "  WHERE h.course_id = c.id AND h.stage = 'in_job' AND h.on_date <= ?3), "
+    "(SELECT held_on FROM meeting m WHERE m.course_id = c.id "
+    "  AND m.kind = 'start' AND m.held_on <= ?3 ORDER BY held_on, id "
+    "  LIMIT 1), "
+    "(SELECT (SELECT group_concat(a.role) FROM meeting_attendee a "
+    "  WHERE a.meeting_id = m.id) FROM meeting m WHERE m.course_id = c.id "
+    "  AND m.kind = 'start' AND m.held_on <= ?3 ORDER BY held_on, id "
+    "  LIMIT 1), "
     "(SELECT min(held_on) FROM meeting m WHERE m.course_id = c.id "
-    "  AND m.kind = 'start' AND m.held_on <= ?3), "
-    "(SELECT coalesce(max(complete), 0) FROM meeting m "
-    "  WHERE m.course_id = c.id AND m.kind = 'start' AND m.held_on <= ?3), "
-    "(SELECT min(substr(created_at, 1, 10)) FROM plan_version p "
-    "  WHERE p.course_id = c.id AND p.has_job_goal "
-    "  AND substr(p.created_at, 1, 10) <= ?3), "
-    "(SELECT count(*) FROM plan_version p WHERE p.course_id = c.id "
-    "  AND substr(p.created_at, 1, 10) <= ?3), "
-    "(SELECT count(*) FROM plan_version p WHERE p.course_id = c.id "
-    "  AND p.with_citizen = 1 AND substr(p.created_at, 1, 10) <= ?3), "
-    "(SELECT count(*) FROM meeting m WHERE m.course_id = c.id "
-    "  AND m.kind = 'followup' AND m.held_on <= ?3), "
-    "(SELECT count(*) FROM meeting m WHERE m.course_id = c.id "
-    "  AND m.kind = 'followup' AND m.held_on <= ?3 "
-    "  AND EXISTS (SELECT 1 FROM meeting_attendee a WHERE a.meeting_id = "
-    "    m.id AND a.role = 'cti_worker') "
-    "  AND EXISTS (SELECT 1 FROM meeting_attendee a WHERE a.meeting_id = "
-    "    m.id AND a.role = 'company_consultant')), "
-    "(SELECT max(held_on) FROM meeting m WHERE m.course_id = c.id "
-    "  AND m.kind = 'followup' AND m.held_on <= ?3), "
-    "(SELECT min(start_on) FROM placement p WHERE p.course_id = c.id "
-    "  AND p.start_on <= ?3), "
-    "(SELECT count(*) FROM placement p WHERE p.course_id = c.id "
-    "  AND p.start_on <= ?3), "
-    "(SELECT count(*) FROM agreement_version v JOIN placement p "
-    "  ON p.id = v.placement_id WHERE p.course_id = c.id "
-    "  AND (SELECT count(DISTINCT signer) FROM agreement_signoff s "
-    "    WHERE s.placement_id = v.placement_id AND s.version = v.version "
-    "    AND substr(s.signed_at, 1, 10) <= ?3) = 3), "
-    "(SELECT v.ordinary_hours_x10 FROM agreement_version v JOIN placement p "
-    "  ON p.id = v.placement_id WHERE p.course_id = c.id "
-    "  AND substr(v.created_at, 1, 10) <= ?3 "
-    "  ORDER BY p.start_on, p.id, v.version LIMIT 1), "
-    "(SELECT v.ordinary_hours_x10 FROM agreement_version v JOIN placement p "
-    "  ON p.id = v.placement_id WHERE p.course_id = c.id "
-    "  AND substr(v.created_at, 1, 10) <= ?3 "
-    "  ORDER BY p.start_on DESC, p.id DESC, v.version DESC LIMIT 1), "
-    "(SELECT start_on FROM cti_course t WHERE t.course_id = c.id "
-    "  AND t.start_on <= ?3), "
-    "(SELECT months FROM cti_course t WHERE t.course_id = c.id "
-    "  AND t.start_on <= ?3), "
-    "(SELECT count(*) FROM cti_contact k WHERE k.course_id = c.id "
-    "  AND k.on_date <= ?3), "
-    "(SELECT count(*) FROM cti_contact k JOIN cti_course t "
-    "  ON t.course_id = k.course_id WHERE k.course_id = c.id "
-    "  AND k.on_date <= ?3 AND k.on_date < date(t.start_on, '+1 month')), "
-    "(SELECT min(from_on) FROM employment e WHERE e.course_id = c.id "
-    "  AND e.ordinary_hours_x10 > 0 AND e.from_on <= ?3), "
-    "(SELECT score FROM measurement w WHERE w.course_id = c.id "
-    "  AND w.instrument = 'who5' AND w.taken_on <= ?3 "
-    "  ORDER BY taken_on, id LIMIT 1), "
-    "(SELECT taken_on FROM measurement w WHERE w.course_id = c.id "
-    "  AND w.instrument = 'who5' AND w.taken_on <= ?3 "
-    "  ORDER BY taken_on, id LIMIT 1), "
-    "(SELECT score FROM measurement w WHERE w.course_id = c.id "
-    "  AND w.instrument = 'who5' AND w.taken_on <= ?3 "
-    "  ORDER BY taken_on DESC, id DESC LIMIT 1), "
-    "(SELECT taken_on FROM measurement w WHERE w.course_id = c.id "
-    "  AND w.instrument = 'who5' AND w.taken_on <= ?3 "
-    "  ORDER BY taken_on DESC, id DESC LIMIT 1) "
+    "  AND m.kind = 'start' AND m.complete = 1 AND m.held_on <= ?3), "
+    "t.start_on, t.months, t.interval1, t.interval2, t.interval3 "
     "FROM course c JOIN citizen z ON z.id = c.citizen_id "
+    "LEFT JOIN cti_course t ON t.course_id = c.id AND t.start_on <= ?3 "
     "WHERE c.municipality_code = ?1 AND c.started_on <= ?3 "
     "AND (c.ended_on IS NULL OR c.ended_on >= ?2)";
+static const char SQL_PLANS[] =
+    "SELECT substr(created_at, 1, 10), has_job_goal, with_citizen "
+    "FROM plan_version WHERE course_id = ?1 "
+    "AND substr(created_at, 1, 10) <= ?2 ORDER BY version";
+static const char SQL_FOLLOWUPS[] =
+    "SELECT held_on, (SELECT group_concat(a.role) FROM meeting_attendee a "
+    "WHERE a.meeting_id = m.id) FROM meeting m WHERE m.course_id = ?1 "
+    "AND m.kind = 'followup' AND m.held_on <= ?2 ORDER BY held_on, id";
+/* ordinary_possible as model/indicators.h defines it: a flex or ordinary
+ * job, an agreed match's opening at the company with ordinary hours now
+ * or later, or a work agreement that plans ordinary hours */
+static const char SQL_PLACEMENTS[] =
+    "SELECT p.start_on, CASE WHEN p.end_on <= ?2 THEN p.end_on END, p.type, "
+    "p.type IN ('flex_job', 'ordinary_job') "
+    "  OR EXISTS (SELECT 1 FROM match_proposal mp JOIN opening o "
+    "    ON o.id = mp.opening_id WHERE mp.course_id = p.course_id "
+    "    AND mp.citizen_agreed = 1 AND o.company_id = p.company_id "
+    "    AND o.ordinary IN ('now', 'later') AND mp.proposed_on <= ?2) "
+    "  OR EXISTS (SELECT 1 FROM agreement_version v WHERE v.placement_id = "
+    "    p.id AND v.ordinary_hours_x10 > 0 "
+    "    AND substr(v.created_at, 1, 10) <= ?2), "
+    "EXISTS (SELECT 1 FROM agreement_version v WHERE v.placement_id = p.id "
+    "  AND substr(v.created_at, 1, 10) <= ?2), "
+    "EXISTS (SELECT 1 FROM agreement_version v WHERE v.placement_id = p.id "
+    "  AND (SELECT count(DISTINCT signer) FROM agreement_signoff s "
+    "    WHERE s.placement_id = v.placement_id AND s.version = v.version "
+    "    AND substr(s.signed_at, 1, 10) <= ?2) = 3), "
+    "(SELECT v.ordinary_hours_x10 FROM agreement_version v "
+    "  WHERE v.placement_id = p.id AND substr(v.created_at, 1, 10) <= ?2 "
+    "  ORDER BY v.version LIMIT 1), "
+    "(SELECT v.ordinary_hours_x10 FROM agreement_version v "
+    "  WHERE v.placement_id = p.id AND substr(v.created_at, 1, 10) <= ?2 "
+    "  ORDER BY v.version DESC LIMIT 1) "
+    "FROM placement p WHERE p.course_id = ?1 AND p.start_on <= ?2 "
+    "ORDER BY p.start_on, p.id";
+static const char SQL_CONTACTS[] =
+    "SELECT on_date FROM cti_contact WHERE course_id = ?1 AND on_date <= ?2 "
+    "ORDER BY on_date, id";
+static const char SQL_EMPLOYMENT[] =
+    "SELECT from_on, ordinary_hours_x10 FROM employment WHERE course_id = ?1 "
+    "AND from_on <= ?2 ORDER BY from_on, id";
+static const char SQL_WHO5[] =
+    "SELECT taken_on, score FROM measurement WHERE course_id = ?1 "
+    "AND instrument = 'who5' AND taken_on <= ?2 ORDER BY taken_on, id";
 
 static const char SQL_SIGNER_BY_MUNI[] =
     "SELECT public_key FROM monitor_signer WHERE municipality_code = ?1";
@@ -114,16 +110,8 @@ static const char SQL_FILE_INSERT[] =
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 static const char SQL_RECORD_INSERT[] =
     "INSERT INTO monitor_record (file_id, idx, pseudonym, municipality_code, "
-    "birth_band, sex, stage, end_reason, drawn, start_meeting, "
-    "start_meeting_complete, plan_job_goal, plan_versions, "
-    "plan_versions_with_citizen, followups, followups_joint, last_followup, "
-    "first_placement, placements, company_directed, agreement_signed, "
-    "ordinary_hours_start_x10, ordinary_hours_now_x10, cti_start, "
-    "cti_months, cti_contacts, cti_contacts_first_month, employed, "
-    "who5_first, who5_first_month, who5_latest, who5_latest_month, ended) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-    "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, "
-    "?29, ?30, ?31, ?32, ?33)";
+    "birth_band, sex, stage, end_reason, started, ended, facts) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 static const char SQL_COUNT[] =
     "SELECT count(*) FROM monitor_record WHERE municipality_code = ?1";
 
@@ -183,13 +171,28 @@ static int month_of_text(ov_str s)
 
 static int col_month(ov_stmt *s, int col, ov_arena *a)
 {
-    return ov_stmt_col_is_null(s, col) ? 0
-                                       : month_of_text(ov_stmt_col_text(s, col, a));
+    return ov_stmt_col_is_null(s, col)
+               ? 0
+               : month_of_text(ov_stmt_col_text(s, col, a));
 }
 
 static int col_int_or(ov_stmt *s, int col, int none)
 {
     return ov_stmt_col_is_null(s, col) ? none : (int)ov_stmt_col_i64(s, col);
+}
+
+static ov_attendees col_roles(ov_stmt *s, int col, ov_arena *a)
+{
+    ov_attendees present = 0;
+    ov_str rest = ov_stmt_col_text(s, col, a);
+    while (rest.ptr && rest.len) {
+        ov_str one;
+        ov_role r;
+        rest = ov_str_cut(rest, ',', &one);
+        if (ov_role_parse(one, "role", &r, NULL) == OV_OK)
+            present |= OV_ATTEND(r);
+    }
+    return present;
 }
 
 static int by_pseudonym(const void *a, const void *b)
@@ -198,18 +201,97 @@ static int by_pseudonym(const void *a, const void *b)
                   ((const ov_mx_record *)b)->pseudonym, OV_PSEUDONYM_BYTES);
 }
 
+/* A list of one course: run `sql` with the course id and the period's
+ * end, and hand each row to `row`, into an arena array grown as rows
+ * arrive. */
+typedef void (*row_fn)(ov_stmt *s, ov_arena *tmp, void *item);
+
+static ov_status list(ov_tx *tx, const char *sql, int64_t course,
+                      const char *to, ov_arena *a, ov_arena *tmp,
+                      size_t size, row_fn row, void **out, int *n,
+                      ov_err *err)
+{
+    *out = NULL;
+    *n = 0;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, sql, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, course);
+    ov_stmt_bind_cstr(s, 2, to);
+    size_t cap = 0;
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if (*n == OV_MX_MAX_ITEMS)
+            continue; /* more than any real course; the cap is the format's */
+        *out = ov_arena_grow(a, *out, &cap, (size_t)*n + 1, size);
+        void *item = (char *)*out + (size_t)*n * size;
+        memset(item, 0, size);
+        row(s, tmp, item);
+        (*n)++;
+    }
+    ov_stmt_release(s);
+    return r == OV_STEP_ERROR ? err->code : OV_OK;
+}
+
+static void row_plan(ov_stmt *s, ov_arena *tmp, void *item)
+{
+    ov_mx_plan *p = item;
+    p->month = col_month(s, 0, tmp);
+    p->job_goal = ov_stmt_col_i64(s, 1) != 0;
+    p->with_citizen = ov_stmt_col_i64(s, 2) != 0;
+}
+
+static void row_meeting(ov_stmt *s, ov_arena *tmp, void *item)
+{
+    ov_mx_meeting *m = item;
+    m->month = col_month(s, 0, tmp);
+    m->present = col_roles(s, 1, tmp);
+}
+
+static void row_placement(ov_stmt *s, ov_arena *tmp, void *item)
+{
+    ov_mx_placement *p = item;
+    p->start = col_month(s, 0, tmp);
+    p->end = col_month(s, 1, tmp);
+    ov_placement_type_parse(ov_stmt_col_text(s, 2, tmp), &p->type, NULL);
+    p->ordinary_possible = ov_stmt_col_i64(s, 3) != 0;
+    p->agreement = ov_stmt_col_i64(s, 4) != 0;
+    p->signed_all = ov_stmt_col_i64(s, 5) != 0;
+    p->hours_start = col_int_or(s, 6, -1);
+    p->hours_now = col_int_or(s, 7, -1);
+}
+
+static void row_contact(ov_stmt *s, ov_arena *tmp, void *item)
+{
+    *(int *)item = col_month(s, 0, tmp);
+}
+
+static void row_employment(ov_stmt *s, ov_arena *tmp, void *item)
+{
+    ov_mx_employment *e = item;
+    e->from = col_month(s, 0, tmp);
+    e->ordinary_x10 = (int)ov_stmt_col_i64(s, 1);
+}
+
+static void row_score(ov_stmt *s, ov_arena *tmp, void *item)
+{
+    ov_mx_score *w = item;
+    w->month = col_month(s, 0, tmp);
+    w->score = (int)ov_stmt_col_i64(s, 1);
+}
+
 /* One row of SQL_COLLECT into a record; the CPR number lives only in
  * `digits` for the time of the hash. */
 static ov_status row_to_record(ov_stmt *s, const ov_keys *k,
                                const uint8_t pkey[OV_KEY_BYTES], int muni,
-                               ov_arena *a, ov_mx_record *m, ov_err *err)
+                               ov_arena *tmp, ov_mx_record *m, ov_err *err)
 {
     memset(m, 0, sizeof *m);
     size_t hn, nn, bn;
-    const uint8_t *hash = ov_stmt_col_blob(s, 1, &hn);
-    const uint8_t *nonce = ov_stmt_col_blob(s, 2, &nn);
-    const uint8_t *box = ov_stmt_col_blob(s, 3, &bn);
-    int64_t cid = ov_stmt_col_i64(s, 0);
+    const uint8_t *hash = ov_stmt_col_blob(s, 2, &hn);
+    const uint8_t *nonce = ov_stmt_col_blob(s, 3, &nn);
+    const uint8_t *box = ov_stmt_col_blob(s, 4, &bn);
+    int64_t cid = ov_stmt_col_i64(s, 1);
     if (hn != OV_HASH_BYTES || nn != OV_NONCE_BYTES ||
         bn != 10 + OV_MAC_BYTES)
         return ov_err_set(err, OV_ECORRUPT, NULL,
@@ -232,16 +314,17 @@ static ov_status row_to_record(ov_stmt *s, const ov_keys *k,
     if (st != OV_OK)
         return st;
     m->municipality = muni;
-    ov_str birth = ov_stmt_col_text(s, 4, a);
+    ov_str birth = ov_stmt_col_text(s, 5, tmp);
     int64_t year = 0;
     if (birth.len >= 4)
         ov_str_to_i64((ov_str){birth.ptr, 4}, &year);
     m->birth_band = ov_mx_birth_band((int)year);
-    ov_str sex = ov_stmt_col_text(s, 5, a);
+    ov_str sex = ov_stmt_col_text(s, 6, tmp);
     m->sex = sex.len && sex.ptr[0] == 'F' ? 'F' : 'M';
+    m->started = col_month(s, 7, tmp);
     /* the stage as of the period's end: the furthest one reached by then */
     m->stage = OV_STAGE_DRAWN;
-    ov_str stages = ov_stmt_col_text(s, 7, a);
+    ov_str stages = ov_stmt_col_text(s, 8, tmp);
     while (stages.ptr && stages.len) {
         ov_str one;
         ov_stage g;
@@ -250,45 +333,82 @@ static ov_status row_to_record(ov_stmt *s, const ov_keys *k,
             g != OV_STAGE_ENDED)
             m->stage = g;
     }
-    if (!ov_stmt_col_is_null(s, 8)) {
+    if (!ov_stmt_col_is_null(s, 9)) {
         m->ended = true;
         m->stage = OV_STAGE_ENDED;
-        m->ended_month = col_month(s, 8, a);
-        if (ov_end_reason_parse(ov_stmt_col_text(s, 9, a), &m->end_reason,
+        m->ended_month = col_month(s, 9, tmp);
+        if (ov_end_reason_parse(ov_stmt_col_text(s, 10, tmp), &m->end_reason,
                                 err) != OV_OK)
             return err->code;
     }
-    m->drawn = ov_stmt_col_is_null(s, 10) ? col_month(s, 6, a)
-                                          : col_month(s, 10, a);
-    m->start_meeting = col_month(s, 11, a);
-    m->start_meeting_complete = ov_stmt_col_i64(s, 12) != 0;
-    m->plan_job_goal = col_month(s, 13, a);
-    m->plan_versions = col_int_or(s, 14, 0);
-    m->plan_versions_with_citizen = col_int_or(s, 15, 0);
-    m->followups = col_int_or(s, 16, 0);
-    m->followups_joint = col_int_or(s, 17, 0);
-    m->last_followup = col_month(s, 18, a);
-    m->first_placement = col_month(s, 19, a);
-    m->placements = col_int_or(s, 20, 0);
-    m->company_directed = m->placements > 0;
-    m->agreement_signed = ov_stmt_col_i64(s, 21) > 0;
-    m->ordinary_hours_start = col_int_or(s, 22, -1);
-    m->ordinary_hours_now = col_int_or(s, 23, -1);
-    m->cti_start = col_month(s, 24, a);
-    m->cti_months = col_int_or(s, 25, 0);
-    m->cti_contacts = col_int_or(s, 26, 0);
-    m->cti_contacts_first_month = col_int_or(s, 27, 0);
-    m->employed = col_month(s, 28, a);
-    m->who5_first = col_int_or(s, 29, -1);
-    m->who5_first_month = col_month(s, 30, a);
-    m->who5_latest = col_int_or(s, 31, -1);
-    m->who5_latest_month = col_month(s, 32, a);
+    m->drawn = col_month(s, 11, tmp);
+    m->in_job = col_month(s, 12, tmp);
+    m->start_meeting = col_month(s, 13, tmp);
+    m->start_present = col_roles(s, 14, tmp);
+    m->start_complete = col_month(s, 15, tmp);
+    if (!ov_stmt_col_is_null(s, 16)) {
+        m->has_cti = true;
+        m->cti_start = col_month(s, 16, tmp);
+        m->cti_months = (int)ov_stmt_col_i64(s, 17);
+        for (int i = 0; i < 3; i++)
+            m->cti_interval_days[i] = (int)ov_stmt_col_i64(s, 18 + i);
+    }
     return OV_OK;
+}
+
+/* The lists of one course (its id never leaves this function). */
+static ov_status lists(ov_tx *tx, int64_t course, const char *to,
+                       ov_arena *a, ov_arena *tmp, ov_mx_record *m,
+                       ov_err *err)
+{
+    void *p;
+    ov_status st = list(tx, SQL_PLANS, course, to, a, tmp, sizeof(ov_mx_plan),
+                        row_plan, &p, &m->nplans, err);
+    m->plans = p;
+    if (st == OV_OK) {
+        st = list(tx, SQL_FOLLOWUPS, course, to, a, tmp,
+                  sizeof(ov_mx_meeting), row_meeting, &p, &m->nfollowups,
+                  err);
+        m->followups = p;
+    }
+    if (st == OV_OK) {
+        st = list(tx, SQL_PLACEMENTS, course, to, a, tmp,
+                  sizeof(ov_mx_placement), row_placement, &p,
+                  &m->nplacements, err);
+        m->placements = p;
+    }
+    if (st == OV_OK && m->has_cti) {
+        st = list(tx, SQL_CONTACTS, course, to, a, tmp, sizeof(int),
+                  row_contact, &p, &m->ncontacts, err);
+        m->contacts = p;
+    }
+    if (st == OV_OK) {
+        st = list(tx, SQL_EMPLOYMENT, course, to, a, tmp,
+                  sizeof(ov_mx_employment), row_employment, &p,
+                  &m->nemployment, err);
+        m->employment = p;
+    }
+    int nw = 0;
+    if (st == OV_OK)
+        st = list(tx, SQL_WHO5, course, to, tmp, tmp, sizeof(ov_mx_score),
+                  row_score, &p, &nw, err);
+    /* the first and the latest only */
+    if (st == OV_OK && nw > 0) {
+        const ov_mx_score *w = p;
+        m->who5[0] = w[0];
+        m->nwho5 = 1;
+        if (nw > 1) {
+            m->who5[1] = w[nw - 1];
+            m->nwho5 = 2;
+        }
+    }
+    return st;
 }
 
 ov_status ov_monitor_collect(ov_tx *tx, int muni, ov_date from, ov_date to,
                              const uint8_t pseudonym_key[OV_KEY_BYTES],
-                             ov_mx_record **out, size_t *n, ov_err *err)
+                             ov_arena *a, ov_mx_record **out, size_t *n,
+                             ov_err *err)
 {
     *out = NULL;
     *n = 0;
@@ -302,16 +422,20 @@ ov_status ov_monitor_collect(ov_tx *tx, int muni, ov_date from, ov_date to,
     char f[OV_DATE_BUF], t[OV_DATE_BUF];
     ov_date_format_iso(from, f);
     ov_date_format_iso(to, t);
+    /* the courses first (the lists run their own statements) */
+    typedef struct pending {
+        int64_t course, citizen;
+    } pending;
+    size_t cap = 0, cnt = 0;
+    pending *ids = NULL;
+    ov_mx_record *rec = NULL;
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_COLLECT, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, muni);
     ov_stmt_bind_cstr(s, 2, f);
     ov_stmt_bind_cstr(s, 3, t);
-    ov_arena *a = ov_arena_new(0);
-    size_t cap = 256, cnt = 0;
-    ov_mx_record *rec = ov_xmalloc(cap * sizeof *rec);
-    int64_t *ids = ov_xmalloc(cap * sizeof *ids);
+    ov_arena *tmp = ov_arena_new(0);
     ov_step r;
     ov_status st = OV_OK;
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
@@ -323,33 +447,50 @@ ov_status ov_monitor_collect(ov_tx *tx, int muni, ov_date from, ov_date to,
             break;
         }
         if (cnt == cap) {
-            cap *= 2;
+            cap = cap ? 2 * cap : 256;
             rec = ov_xrealloc(rec, ov_size_mul(cap, sizeof *rec));
             ids = ov_xrealloc(ids, ov_size_mul(cap, sizeof *ids));
         }
-        ids[cnt] = ov_stmt_col_i64(s, 0);
-        st = row_to_record(s, k, pseudonym_key, muni, a, &rec[cnt], err);
-        ov_arena_reset(a);
+        ids[cnt].course = ov_stmt_col_i64(s, 0);
+        ids[cnt].citizen = ov_stmt_col_i64(s, 1);
+        st = row_to_record(s, k, pseudonym_key, muni, tmp, &rec[cnt], err);
+        ov_arena_reset(tmp);
         if (st != OV_OK)
             break;
         cnt++;
     }
     ov_stmt_release(s);
-    ov_arena_destroy(a);
     if (st == OV_OK && r == OV_STEP_ERROR)
         st = err->code;
+    for (size_t i = 0; st == OV_OK && i < cnt; i++) {
+        st = lists(tx, ids[i].course, t, a, tmp, &rec[i], err);
+        ov_arena_reset(tmp);
+    }
+    ov_arena_destroy(tmp);
     /* every citizen in the file: one export row each, in this transaction */
-    if (st == OV_OK)
-        st = ov_audit_append_many(tx, OV_ACT_EXPORT, ids, cnt, err);
+    int64_t *cit = ov_xmalloc(ov_size_mul(cnt ? cnt : 1, sizeof *cit));
+    for (size_t i = 0; i < cnt; i++)
+        cit[i] = ids[i].citizen;
     free(ids);
+    if (st == OV_OK)
+        st = ov_audit_append_many(tx, OV_ACT_EXPORT, cit, cnt, err);
+    free(cit);
     if (st != OV_OK) {
-        ov_wipe(rec, cap * sizeof *rec);
+        if (rec)
+            ov_wipe(rec, cap * sizeof *rec);
         free(rec);
         return ov_tx_fail(tx, err);
     }
     /* the order of the records says nothing about the database's ids */
-    qsort(rec, cnt, sizeof *rec, by_pseudonym);
-    *out = rec;
+    if (cnt)
+        qsort(rec, cnt, sizeof *rec, by_pseudonym);
+    ov_mx_record *copy =
+        ov_arena_alloc(a, ov_size_mul(cnt ? cnt : 1, sizeof *copy));
+    if (cnt)
+        memcpy(copy, rec, cnt * sizeof *rec);
+    ov_wipe(rec, cap * sizeof *rec);
+    free(rec);
+    *out = copy;
     *n = cnt;
     return OV_OK;
 }
@@ -457,25 +598,6 @@ ov_status ov_monitor_signer_check(ov_tx *tx, int muni,
     return OV_OK;
 }
 
-static void bind_month(ov_stmt *s, int idx, int ym)
-{
-    if (ym == 0) {
-        ov_stmt_bind_null(s, idx);
-        return;
-    }
-    char m[16];
-    snprintf(m, sizeof m, "%04d-%02d", ym / 100, ym % 100);
-    ov_stmt_bind_cstr(s, idx, m);
-}
-
-static void bind_opt(ov_stmt *s, int idx, int v)
-{
-    if (v < 0)
-        ov_stmt_bind_null(s, idx);
-    else
-        ov_stmt_bind_i64(s, idx, v);
-}
-
 ov_status ov_monitor_import(ov_tx *tx, const ov_mx_header *h,
                             const uint8_t sha[OV_HASH_BYTES],
                             const ov_mx_record *r, size_t n,
@@ -544,10 +666,22 @@ ov_status ov_monitor_import(ov_tx *tx, const ov_mx_header *h,
     if (ov_stmt_run(s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     *file_id = ov_conn_last_insert_id(tx->conn);
-    for (size_t i = 0; i < n; i++) {
+    ov_buf facts;
+    ov_buf_init(&facts, NULL, 16 * 1024 * 1024);
+    ov_status st2 = OV_OK;
+    for (size_t i = 0; st2 == OV_OK && i < n; i++) {
         const ov_mx_record *m = &r[i];
-        if (ov_stmt_prepare(tx->conn, SQL_RECORD_INSERT, &s, err) != OV_OK)
-            return ov_tx_fail(tx, err);
+        ov_buf_reset(&facts);
+        if (ov_mx_record_json(m, &facts, err) != OV_OK ||
+            ov_stmt_prepare(tx->conn, SQL_RECORD_INSERT, &s, err) != OV_OK) {
+            st2 = err->code;
+            break;
+        }
+        char started[16], ended[16];
+        snprintf(started, sizeof started, "%04d-%02d", m->started / 100,
+                 m->started % 100);
+        snprintf(ended, sizeof ended, "%04d-%02d", m->ended_month / 100,
+                 m->ended_month % 100);
         ov_stmt_bind_i64(s, 1, *file_id);
         ov_stmt_bind_i64(s, 2, (int64_t)i);
         ov_stmt_bind_blob(s, 3, m->pseudonym, OV_PSEUDONYM_BYTES);
@@ -557,34 +691,14 @@ ov_status ov_monitor_import(ov_tx *tx, const ov_mx_header *h,
         ov_stmt_bind_cstr(s, 7, ov_stage_code(m->stage));
         ov_stmt_bind_cstr(s, 8,
                           m->ended ? ov_end_reason_code(m->end_reason) : NULL);
-        bind_month(s, 9, m->drawn);
-        bind_month(s, 10, m->start_meeting);
-        ov_stmt_bind_i64(s, 11, m->start_meeting_complete);
-        bind_month(s, 12, m->plan_job_goal);
-        ov_stmt_bind_i64(s, 13, m->plan_versions);
-        ov_stmt_bind_i64(s, 14, m->plan_versions_with_citizen);
-        ov_stmt_bind_i64(s, 15, m->followups);
-        ov_stmt_bind_i64(s, 16, m->followups_joint);
-        bind_month(s, 17, m->last_followup);
-        bind_month(s, 18, m->first_placement);
-        ov_stmt_bind_i64(s, 19, m->placements);
-        ov_stmt_bind_i64(s, 20, m->company_directed);
-        ov_stmt_bind_i64(s, 21, m->agreement_signed);
-        bind_opt(s, 22, m->ordinary_hours_start);
-        bind_opt(s, 23, m->ordinary_hours_now);
-        bind_month(s, 24, m->cti_start);
-        ov_stmt_bind_i64(s, 25, m->cti_months);
-        ov_stmt_bind_i64(s, 26, m->cti_contacts);
-        ov_stmt_bind_i64(s, 27, m->cti_contacts_first_month);
-        bind_month(s, 28, m->employed);
-        bind_opt(s, 29, m->who5_first);
-        bind_month(s, 30, m->who5_first_month);
-        bind_opt(s, 31, m->who5_latest);
-        bind_month(s, 32, m->who5_latest_month);
-        bind_month(s, 33, m->ended_month);
-        if (ov_stmt_run(s, err) != OV_OK)
-            return ov_tx_fail(tx, err);
+        ov_stmt_bind_cstr(s, 9, started);
+        ov_stmt_bind_cstr(s, 10, m->ended ? ended : NULL);
+        ov_stmt_bind_text(s, 11, ov_buf_str(&facts));
+        st2 = ov_stmt_run(s, err);
     }
+    ov_buf_free(&facts);
+    if (st2 != OV_OK)
+        return ov_tx_fail(tx, err);
     char crit[160];
     snprintf(crit, sizeof crit,
              "monitoring extract %lld: municipality %d, %s..%s, %zu records",

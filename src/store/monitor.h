@@ -34,10 +34,12 @@ ov_status ov_monitor_municipality(ov_tx *tx, int code, char name[201],
 
 /* The records of every course of `muni` active in [from, to] (started on
  * or before `to`, not ended before `from`), as they stood at the end of
- * `to`: events after it are left out. *out is heap memory (free()). */
+ * `to`: events after it are left out. *out and the records' lists are
+ * in the arena; the records are in pseudonym order. */
 ov_status ov_monitor_collect(ov_tx *tx, int muni, ov_date from, ov_date to,
                              const uint8_t pseudonym_key[OV_KEY_BYTES],
-                             ov_mx_record **out, size_t *n, ov_err *err);
+                             ov_arena *a, ov_mx_record **out, size_t *n,
+                             ov_err *err);
 
 /* Register a municipality's public signing key (audit row; OV_ECONFLICT
  * when the municipality has a key already or the key is registered for

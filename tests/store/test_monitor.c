@@ -47,15 +47,18 @@ static void who5(tu_world *w, int64_t course, ov_date on, int item)
     assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
 }
 
+static ov_arena *arena;
+
 static ov_status collect(tu_world *w, int muni, ov_date from, ov_date to,
                          const keys *k, ov_mx_record **r, size_t *n,
                          ov_err *err)
 {
     ov_tx *tx;
     char name[201];
+    *r = NULL;
     assert_int_equal(ov_tx_begin(w->t.store, &tu_actor, &tx, err), OV_OK);
     if (ov_monitor_municipality(tx, muni, name, err) == OV_OK)
-        ov_monitor_collect(tx, muni, from, to, k->pkey, r, n, err);
+        ov_monitor_collect(tx, muni, from, to, k->pkey, arena, r, n, err);
     return ov_tx_commit(tx, err);
 }
 
@@ -90,15 +93,16 @@ static void a_course_becomes_a_record_as_of_the_period_end(void **state)
     /* 010190-1234: born 1990, the 5-year band 1990-1994 */
     assert_int_equal(r[0].birth_band, 1990);
     assert_int_equal(r[0].municipality, 250);
-    assert_int_equal(r[0].drawn, 202603);
-    assert_int_equal(r[0].who5_first, 40);
-    assert_int_equal(r[0].who5_first_month, 202603);
-    assert_int_equal(r[0].who5_latest, 60); /* not the September one */
-    assert_int_equal(r[0].who5_latest_month, 202605);
+    assert_int_equal(r[0].started, 202603);
+    assert_int_equal(r[0].stage, OV_STAGE_DRAWN);
+    assert_int_equal(r[0].nwho5, 2);
+    assert_int_equal(r[0].who5[0].score, 40);
+    assert_int_equal(r[0].who5[0].month, 202603);
+    assert_int_equal(r[0].who5[1].score, 60); /* not the September one */
+    assert_int_equal(r[0].who5[1].month, 202605);
     uint8_t p[OV_PSEUDONYM_BYTES];
     ov_mx_pseudonym(k.pkey, "0101901234", p);
     assert_memory_equal(r[0].pseudonym, p, sizeof p);
-    free(r);
     /* one export row for the citizen, in the same transaction */
     tu_db_reopen(&w.t, OV_OPEN_MIGRATE);
     assert_int_equal(sql_count(&w.t, "SELECT count(*) FROM audit_log WHERE "
@@ -109,7 +113,6 @@ static void a_course_becomes_a_record_as_of_the_period_end(void **state)
                              &n, &err),
                      OV_OK);
     assert_int_equal(n, 0);
-    free(r);
     tu_db_free(&w.t);
 }
 
@@ -137,7 +140,7 @@ static void an_unknown_municipality_is_named_with_the_known_ones(void **state)
 static ov_buf extract(const keys *k, int muni, ov_date from, ov_date to,
                       int n)
 {
-    ov_mx_record *r = calloc((size_t)n + 1, sizeof *r);
+    ov_mx_record *r = ov_arena_zalloc(arena, sizeof *r * ((size_t)n + 1));
     for (int i = 0; i < n; i++) {
         char cpr[11];
         snprintf(cpr, sizeof cpr, "%010d", 2000000 + i);
@@ -146,15 +149,13 @@ static ov_buf extract(const keys *k, int muni, ov_date from, ov_date to,
         r[i].birth_band = 1970;
         r[i].sex = 'F';
         r[i].stage = OV_STAGE_START;
-        r[i].who5_first = r[i].who5_latest = -1;
-        r[i].ordinary_hours_start = r[i].ordinary_hours_now = -1;
+        r[i].started = 202601;
     }
     ov_buf f;
     ov_err err;
     assert_int_equal(ov_mx_write(muni, from, to, r, (size_t)n, k->apk,
                                  k->spk, k->ssk, &f, &err),
                      OV_OK);
-    free(r);
     return f;
 }
 
@@ -164,8 +165,8 @@ static ov_status load(tu_db *t, const keys *k, ov_buf *f, ov_err *err)
     ov_mx_record *r = NULL;
     ov_status st = ov_mx_read_header((uint8_t *)f->data, f->len, &h, err);
     if (st == OV_OK)
-        st = ov_mx_open((uint8_t *)f->data, f->len, &h, k->apk, k->ask, &r,
-                        err);
+        st = ov_mx_open((uint8_t *)f->data, f->len, &h, k->apk, k->ask, arena,
+                        &r, err);
     if (st != OV_OK)
         return st;
     uint8_t sha[OV_HASH_BYTES];
@@ -175,7 +176,6 @@ static ov_status load(tu_db *t, const keys *k, ov_buf *f, ov_err *err)
     assert_int_equal(ov_tx_begin(t->store, &tu_actor, &tx, err), OV_OK);
     ov_monitor_import(tx, &h, sha, r, h.records, &id, err);
     st = ov_tx_commit(tx, err);
-    free(r);
     return st;
 }
 
@@ -280,6 +280,20 @@ static void a_municipality_registers_one_key_and_a_key_one_municipality(
     tu_db_free(&t);
 }
 
+static int setup(void **state)
+{
+    (void)state;
+    arena = ov_arena_new(0);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ov_arena_destroy(arena);
+    return 0;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -290,5 +304,5 @@ int main(void)
         cmocka_unit_test(
             a_municipality_registers_one_key_and_a_key_one_municipality),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, setup, teardown);
 }
