@@ -201,12 +201,20 @@ static int by_pseudonym(const void *a, const void *b)
                   ((const ov_mx_record *)b)->pseudonym, OV_PSEUDONYM_BYTES);
 }
 
-/* A list of one course: run `sql` with the course id and the period's
- * end, and hand each row to `row`, into an arena array grown as rows
- * arrive. */
+/* The lists of a course, each a constant statement. */
+enum { L_PLANS, L_FOLLOWUPS, L_PLACEMENTS, L_CONTACTS, L_EMPLOYMENT, L_WHO5 };
+static const char *const SQL_LISTS[] = {
+    [L_PLANS] = SQL_PLANS,           [L_FOLLOWUPS] = SQL_FOLLOWUPS,
+    [L_PLACEMENTS] = SQL_PLACEMENTS, [L_CONTACTS] = SQL_CONTACTS,
+    [L_EMPLOYMENT] = SQL_EMPLOYMENT, [L_WHO5] = SQL_WHO5,
+};
+
+/* A list of one course: run statement `which` with the course id and the
+ * period's end, and hand each row to `row`, into an arena array grown as
+ * rows arrive. */
 typedef void (*row_fn)(ov_stmt *s, ov_arena *tmp, void *item);
 
-static ov_status list(ov_tx *tx, const char *sql, int64_t course,
+static ov_status list(ov_tx *tx, int which, int64_t course,
                       const char *to, ov_arena *a, ov_arena *tmp,
                       size_t size, row_fn row, void **out, int *n,
                       ov_err *err)
@@ -214,7 +222,7 @@ static ov_status list(ov_tx *tx, const char *sql, int64_t course,
     *out = NULL;
     *n = 0;
     ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, sql, &s, err) != OV_OK)
+    if (ov_stmt_prepare(tx->conn, SQL_LISTS[which], &s, err) != OV_OK)
         return err->code;
     ov_stmt_bind_i64(s, 1, course);
     ov_stmt_bind_cstr(s, 2, to);
@@ -362,35 +370,35 @@ static ov_status lists(ov_tx *tx, int64_t course, const char *to,
                        ov_err *err)
 {
     void *p;
-    ov_status st = list(tx, SQL_PLANS, course, to, a, tmp, sizeof(ov_mx_plan),
+    ov_status st = list(tx, L_PLANS, course, to, a, tmp, sizeof(ov_mx_plan),
                         row_plan, &p, &m->nplans, err);
     m->plans = p;
     if (st == OV_OK) {
-        st = list(tx, SQL_FOLLOWUPS, course, to, a, tmp,
+        st = list(tx, L_FOLLOWUPS, course, to, a, tmp,
                   sizeof(ov_mx_meeting), row_meeting, &p, &m->nfollowups,
                   err);
         m->followups = p;
     }
     if (st == OV_OK) {
-        st = list(tx, SQL_PLACEMENTS, course, to, a, tmp,
+        st = list(tx, L_PLACEMENTS, course, to, a, tmp,
                   sizeof(ov_mx_placement), row_placement, &p,
                   &m->nplacements, err);
         m->placements = p;
     }
     if (st == OV_OK && m->has_cti) {
-        st = list(tx, SQL_CONTACTS, course, to, a, tmp, sizeof(int),
+        st = list(tx, L_CONTACTS, course, to, a, tmp, sizeof(int),
                   row_contact, &p, &m->ncontacts, err);
         m->contacts = p;
     }
     if (st == OV_OK) {
-        st = list(tx, SQL_EMPLOYMENT, course, to, a, tmp,
+        st = list(tx, L_EMPLOYMENT, course, to, a, tmp,
                   sizeof(ov_mx_employment), row_employment, &p,
                   &m->nemployment, err);
         m->employment = p;
     }
     int nw = 0;
     if (st == OV_OK)
-        st = list(tx, SQL_WHO5, course, to, tmp, tmp, sizeof(ov_mx_score),
+        st = list(tx, L_WHO5, course, to, tmp, tmp, sizeof(ov_mx_score),
                   row_score, &p, &nw, err);
     /* the first and the latest only */
     if (st == OV_OK && nw > 0) {
