@@ -408,6 +408,18 @@ static int monitor_import(int argc, char **argv)
     ov_status st = read_whole(path, &file, &err);
     if (st == OV_OK)
         st = ov_mx_read_header((const uint8_t *)file.data, file.len, &h, &err);
+    /* a file from a key the agency never registered is not opened */
+    ov_store_options o = {.db_path = ov_config_get(&c.cfg, OV_SET_DB),
+                          .key_path = ov_config_get(&c.cfg, OV_SET_KEY_FILE),
+                          .mode = OV_OPEN_MIGRATE};
+    ov_store *s = NULL;
+    ov_tx *tx;
+    if (st == OV_OK)
+        st = ov_store_open(&o, &s, &err);
+    if (st == OV_OK && (st = ov_tx_begin_read(s, &tx, &err)) == OV_OK) {
+        st = ov_monitor_signer_check(tx, h.municipality, h.signer, &err);
+        ov_tx_rollback(tx);
+    }
     if (st == OV_OK)
         st = ov_mx_open((const uint8_t *)file.data, file.len, &h, pk, sk, a,
                         &rec, &err);
@@ -417,23 +429,14 @@ static int monitor_import(int argc, char **argv)
         ov_sha256(file.data, file.len, sha);
     ov_buf_free(&file);
     int64_t id = 0;
+    if (st == OV_OK)
+        st = ov_tx_begin(s, cli_actor(&c, "national monitoring (import)"),
+                         &tx, &err);
     if (st == OV_OK) {
-        ov_store_options o = {
-            .db_path = ov_config_get(&c.cfg, OV_SET_DB),
-            .key_path = ov_config_get(&c.cfg, OV_SET_KEY_FILE),
-            .mode = OV_OPEN_MIGRATE};
-        ov_store *s = NULL;
-        ov_tx *tx;
-        st = ov_store_open(&o, &s, &err);
-        if (st == OV_OK)
-            st = ov_tx_begin(s, cli_actor(&c, "national monitoring (import)"),
-                             &tx, &err);
-        if (st == OV_OK) {
-            ov_monitor_import(tx, &h, sha, rec, h.records, &id, &err);
-            st = ov_tx_commit(tx, &err);
-        }
-        ov_store_close(s);
+        ov_monitor_import(tx, &h, sha, rec, h.records, &id, &err);
+        st = ov_tx_commit(tx, &err);
     }
+    ov_store_close(s);
     ov_arena_destroy(a);
     if (st != OV_OK)
         return cli_fail(&err);

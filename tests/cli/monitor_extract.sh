@@ -102,6 +102,9 @@ expect_fail 1 "changed or damaged" \
     $EXP --signing-key "$T/rogue/signing-250.key" --out "$T/rogue.ovmx" >/dev/null
 expect_fail 1 "--file: signed by key [0-9a-f]{32}, which is not registered" \
     "$O" monitor import --db "$T/nat.db" --key "$T/agency/agency.key" --file "$T/rogue.ovmx"
+# ... refused before it is opened: the wrong agency key gets the same answer
+expect_fail 1 "which is not registered" \
+    "$O" monitor import --db "$T/nat.db" --key "$T/other/agency.key" --file "$T/rogue.ovmx"
 [ "$(records)" = 0 ] && [ "$(files)" = 0 ] || { echo "a refused import wrote"; exit 1; }
 
 # import: the counts match
