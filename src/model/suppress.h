@@ -69,10 +69,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/config.h"
 #include "core/err.h"
 
+/* k comes from the setting suppress_k (core/config.h), which refuses a
+ * value below the same minimum. */
 #define OV_SUPPRESS_K_DEFAULT 5
-#define OV_SUPPRESS_K_MIN 3
+#define OV_SUPPRESS_K_MIN OV_CONFIG_SUPPRESS_K_MIN
 #define OV_SUPPRESS_MAX_LINES 4096  /* rows or columns of one table */
 #define OV_SUPPRESS_MAX_CELLS 65536 /* the bridge search is quadratic */
 
