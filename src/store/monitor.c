@@ -112,6 +112,10 @@ static const char SQL_RECORD_INSERT[] =
     "INSERT INTO monitor_record (file_id, idx, pseudonym, municipality_code, "
     "birth_band, sex, stage, end_reason, started, ended, facts) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+static const char SQL_RECORDS[] =
+    "SELECT r.facts FROM monitor_record r JOIN monitor_file f "
+    "ON f.id = r.file_id WHERE (?1 = 0 OR r.municipality_code = ?1) "
+    "AND f.period_from <= ?3 AND f.period_to >= ?2 ORDER BY r.file_id, r.idx";
 static const char SQL_COUNT[] =
     "SELECT count(*) FROM monitor_record WHERE municipality_code = ?1";
 
@@ -728,4 +732,49 @@ ov_status ov_monitor_count(ov_tx *tx, int muni, int64_t *n, ov_err *err)
         *n = ov_stmt_col_i64(s, 0);
     ov_stmt_release(s);
     return r == OV_STEP_ROW ? OV_OK : ov_tx_fail(tx, err);
+}
+
+ov_status ov_monitor_records(ov_tx *tx, int muni, ov_date from, ov_date to,
+                             ov_arena *a, ov_mx_record **out, size_t *n,
+                             ov_err *err)
+{
+    *out = NULL;
+    *n = 0;
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    char f[OV_DATE_BUF], t[OV_DATE_BUF];
+    ov_date_format_iso(from, f);
+    ov_date_format_iso(to, t);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_RECORDS, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, muni);
+    ov_stmt_bind_cstr(s, 2, f);
+    ov_stmt_bind_cstr(s, 3, t);
+    ov_arena *tmp = ov_arena_new(0);
+    size_t cap = 0;
+    ov_mx_record *rec = NULL;
+    ov_step r;
+    ov_status st = OV_OK;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        OV_GROW(a, rec, cap, *n + 1);
+        st = ov_mx_record_parse(ov_stmt_col_text(s, 0, tmp), a, &rec[*n],
+                                err);
+        ov_arena_reset(tmp);
+        if (st != OV_OK) {
+            ov_err_prefix(err, "national record %zu", *n + 1);
+            break;
+        }
+        (*n)++;
+    }
+    ov_stmt_release(s);
+    ov_arena_destroy(tmp);
+    if (st == OV_OK && r == OV_STEP_ERROR)
+        st = err->code;
+    if (st != OV_OK) {
+        *n = 0;
+        return ov_tx_fail(tx, err);
+    }
+    *out = rec;
+    return OV_OK;
 }

@@ -61,6 +61,15 @@ ov_status ov_monitor_import(ov_tx *tx, const ov_mx_header *h,
                             const ov_mx_record *r, size_t n,
                             int64_t *file_id, ov_err *err);
 
+/* The imported records of a municipality (0: every municipality) from
+ * the extracts whose period overlaps [from, to], rebuilt from the facts
+ * the files carried, in file and record order: what the national board
+ * computes the indicators from when the data was imported rather than
+ * live. Records and lists in the arena. */
+ov_status ov_monitor_records(ov_tx *tx, int muni, ov_date from, ov_date to,
+                             ov_arena *a, ov_mx_record **out, size_t *n,
+                             ov_err *err);
+
 /* How many records the national database holds for a municipality
  * (all files). */
 ov_status ov_monitor_count(ov_tx *tx, int muni, int64_t *n, ov_err *err);

@@ -261,6 +261,98 @@ static void the_same_file_or_an_overlapping_period_is_refused(void **state)
     tu_db_free(&t);
 }
 
+static void the_national_board_reads_back_the_records_the_file_carried(
+    void **state)
+{
+    (void)state;
+    tu_db t;
+    tu_db_init(&t);
+    keys k;
+    make_keys(&k);
+    ov_err err;
+    assert_int_equal(enrol(&t, 550, k.spk, &err), OV_OK);
+    /* three courses with lists of every kind */
+    ov_mx_record r[3];
+    memset(r, 0, sizeof r);
+    static ov_mx_plan plans[] = {{202602, false, true}, {202604, true, true}};
+    static ov_mx_meeting fu[] = {
+        {202605, OV_ATTEND(OV_ROLE_CTI_WORKER) |
+                     OV_ATTEND(OV_ROLE_COMPANY_CONSULTANT)}};
+    static ov_mx_placement pl[] = {{202606, 0, OV_PLACE_INTERNSHIP, true,
+                                    true, false, 0, 50}};
+    static int contacts[] = {202605, 202605, 202606};
+    static ov_mx_employment emp[] = {{202609, 150}, {202611, 0}};
+    for (int i = 0; i < 3; i++) {
+        char cpr[11];
+        snprintf(cpr, sizeof cpr, "%010d", 3000000 + i);
+        ov_mx_pseudonym(k.pkey, cpr, r[i].pseudonym);
+        r[i].municipality = 550;
+        r[i].birth_band = 1965;
+        r[i].sex = 'M';
+        r[i].stage = OV_STAGE_PLACEMENT;
+        r[i].started = 202601;
+        r[i].nplans = 2;
+        r[i].plans = plans;
+        r[i].nfollowups = 1;
+        r[i].followups = fu;
+        r[i].nplacements = 1;
+        r[i].placements = pl;
+        r[i].has_cti = true;
+        r[i].cti_start = 202605;
+        r[i].cti_months = 6;
+        r[i].cti_interval_days[0] = 7;
+        r[i].cti_interval_days[1] = 14;
+        r[i].cti_interval_days[2] = 28;
+        r[i].ncontacts = 3;
+        r[i].contacts = contacts;
+        r[i].nemployment = i;
+        r[i].employment = emp;
+        r[i].nwho5 = 2;
+        r[i].who5[0] = (ov_mx_score){202602, 40};
+        r[i].who5[1] = (ov_mx_score){202610, 60 + i};
+    }
+    ov_buf f;
+    assert_int_equal(ov_mx_write(550, D(2026, 1, 1), D(2026, 12, 31), r, 3,
+                                 k.apk, k.spk, k.ssk, &f, &err),
+                     OV_OK);
+    if (load(&t, &k, &f, &err) != OV_OK)
+        fail_msg("%s", err.msg);
+    ov_buf_free(&f);
+    ov_tx *tx;
+    ov_mx_record *back;
+    size_t n;
+    assert_int_equal(ov_tx_begin_read(t.store, &tx, &err), OV_OK);
+    if (ov_monitor_records(tx, 550, D(2026, 6, 1), D(2026, 6, 30), arena,
+                           &back, &n, &err) != OV_OK)
+        fail_msg("%s", err.msg);
+    assert_int_equal(n, 3);
+    for (size_t i = 0; i < n; i++) {
+        ov_buf x, y;
+        ov_buf_init(&x, NULL, 1 << 16);
+        ov_buf_init(&y, NULL, 1 << 16);
+        ov_mx_record_json(&r[i], &x, &err);
+        ov_mx_record_json(&back[i], &y, &err);
+        assert_string_equal(x.data, y.data);
+        ov_buf_free(&x);
+        ov_buf_free(&y);
+    }
+    assert_int_equal(back[2].nemployment, 2);
+    assert_int_equal(back[1].followups[0].present, fu[0].present);
+    /* another period or municipality: nothing */
+    assert_int_equal(ov_monitor_records(tx, 550, D(2027, 1, 1),
+                                        D(2027, 6, 30), arena, &back, &n,
+                                        &err),
+                     OV_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(ov_monitor_records(tx, 250, D(2026, 1, 1),
+                                        D(2026, 6, 30), arena, &back, &n,
+                                        &err),
+                     OV_OK);
+    assert_int_equal(n, 0);
+    ov_tx_rollback(tx);
+    tu_db_free(&t);
+}
+
 static void a_municipality_registers_one_key_and_a_key_one_municipality(
     void **state)
 {
@@ -301,6 +393,8 @@ int main(void)
         cmocka_unit_test(an_unknown_municipality_is_named_with_the_known_ones),
         cmocka_unit_test(an_extract_from_an_unregistered_key_writes_nothing),
         cmocka_unit_test(the_same_file_or_an_overlapping_period_is_refused),
+        cmocka_unit_test(
+            the_national_board_reads_back_the_records_the_file_carried),
         cmocka_unit_test(
             a_municipality_registers_one_key_and_a_key_one_municipality),
     };
