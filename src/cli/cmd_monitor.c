@@ -183,7 +183,8 @@ static int monitor_keygen(int argc, char **argv)
 
 static const cli_opt_def register_opts[] = {
     {"--municipality", true, OV_SET_COUNT, "kommunekode"},
-    {"--signing-key", true, OV_SET_COUNT, "the municipality's signing-CODE.pub"},
+    {"--signing-key", true, OV_SET_COUNT,
+     "the municipality's signing-CODE.pub"},
 };
 
 static int monitor_register(int argc, char **argv)
@@ -236,7 +237,8 @@ static const cli_opt_def export_opts[] = {
     {"--period", true, OV_SET_COUNT, "FROM..TO (YYYY-MM-DD..YYYY-MM-DD)"},
     {"--agency-key", true, OV_SET_COUNT, "the agency's agency.pub"},
     {"--pseudonym-key", true, OV_SET_COUNT, "the national pseudonym.key"},
-    {"--signing-key", true, OV_SET_COUNT, "this municipality's signing-CODE.key"},
+    {"--signing-key", true, OV_SET_COUNT,
+     "this municipality's signing-CODE.key"},
     {"--out", true, OV_SET_COUNT, "the extract to write (a new file)"},
 };
 

@@ -46,10 +46,13 @@ static const char SQL_COLLECT[] =
     "LEFT JOIN cti_course t ON t.course_id = c.id AND t.start_on <= ?3 "
     "WHERE c.municipality_code = ?1 AND c.started_on <= ?3 "
     "AND (c.ended_on IS NULL OR c.ended_on >= ?2)";
+/* a plan's day is its Copenhagen day (as model/indicators.h has it): the
+ * UTC timestamp is converted in C; the filter takes the day after `to` in
+ * UTC and row_plan drops what is past `to` in Copenhagen */
 static const char SQL_PLANS[] =
-    "SELECT substr(created_at, 1, 10), has_job_goal, with_citizen "
+    "SELECT created_at, has_job_goal, with_citizen "
     "FROM plan_version WHERE course_id = ?1 "
-    "AND substr(created_at, 1, 10) <= ?2 ORDER BY version";
+    "AND substr(created_at, 1, 10) <= date(?2, '+1 day') ORDER BY version";
 static const char SQL_FOLLOWUPS[] =
     "SELECT held_on, (SELECT group_concat(a.role) FROM meeting_attendee a "
     "WHERE a.meeting_id = m.id) FROM meeting m WHERE m.course_id = ?1 "
@@ -216,10 +219,10 @@ static const char *const SQL_LISTS[] = {
 /* A list of one course: run statement `which` with the course id and the
  * period's end, and hand each row to `row`, into an arena array grown as
  * rows arrive. */
-typedef void (*row_fn)(ov_stmt *s, ov_arena *tmp, void *item);
+typedef bool (*row_fn)(ov_stmt *s, ov_arena *tmp, ov_date to, void *item);
 
 static ov_status list(ov_tx *tx, int which, int64_t course,
-                      const char *to, ov_arena *a, ov_arena *tmp,
+                      ov_date to, ov_arena *a, ov_arena *tmp,
                       size_t size, row_fn row, void **out, int *n,
                       ov_err *err)
 {
@@ -228,8 +231,10 @@ static ov_status list(ov_tx *tx, int which, int64_t course,
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_LISTS[which], &s, err) != OV_OK)
         return err->code;
+    char t[OV_DATE_BUF];
+    ov_date_format_iso(to, t);
     ov_stmt_bind_i64(s, 1, course);
-    ov_stmt_bind_cstr(s, 2, to);
+    ov_stmt_bind_cstr(s, 2, t);
     size_t cap = 0;
     ov_step r;
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
@@ -238,30 +243,41 @@ static ov_status list(ov_tx *tx, int which, int64_t course,
         *out = ov_arena_grow(a, *out, &cap, (size_t)*n + 1, size);
         void *item = (char *)*out + (size_t)*n * size;
         memset(item, 0, size);
-        row(s, tmp, item);
-        (*n)++;
+        if (row(s, tmp, to, item))
+            (*n)++;
     }
     ov_stmt_release(s);
     return r == OV_STEP_ERROR ? err->code : OV_OK;
 }
 
-static void row_plan(ov_stmt *s, ov_arena *tmp, void *item)
+static bool row_plan(ov_stmt *s, ov_arena *tmp, ov_date to, void *item)
 {
     ov_mx_plan *p = item;
-    p->month = col_month(s, 0, tmp);
+    ov_time at;
+    if (ov_time_parse_utc(ov_stmt_col_text(s, 0, tmp), "created_at", &at,
+                          NULL) != OV_OK)
+        return false; /* not a timestamp: never written so */
+    ov_date day = ov_time_to_cph(at).date;
+    if (day > to)
+        return false;
+    p->month = ov_mx_month(day);
     p->job_goal = ov_stmt_col_i64(s, 1) != 0;
     p->with_citizen = ov_stmt_col_i64(s, 2) != 0;
+    return true;
 }
 
-static void row_meeting(ov_stmt *s, ov_arena *tmp, void *item)
+static bool row_meeting(ov_stmt *s, ov_arena *tmp, ov_date to, void *item)
 {
+    (void)to;
     ov_mx_meeting *m = item;
     m->month = col_month(s, 0, tmp);
     m->present = col_roles(s, 1, tmp);
+    return true;
 }
 
-static void row_placement(ov_stmt *s, ov_arena *tmp, void *item)
+static bool row_placement(ov_stmt *s, ov_arena *tmp, ov_date to, void *item)
 {
+    (void)to;
     ov_mx_placement *p = item;
     p->start = col_month(s, 0, tmp);
     p->end = col_month(s, 1, tmp);
@@ -271,25 +287,32 @@ static void row_placement(ov_stmt *s, ov_arena *tmp, void *item)
     p->signed_all = ov_stmt_col_i64(s, 5) != 0;
     p->hours_start = col_int_or(s, 6, -1);
     p->hours_now = col_int_or(s, 7, -1);
+    return true;
 }
 
-static void row_contact(ov_stmt *s, ov_arena *tmp, void *item)
+static bool row_contact(ov_stmt *s, ov_arena *tmp, ov_date to, void *item)
 {
+    (void)to;
     *(int *)item = col_month(s, 0, tmp);
+    return true;
 }
 
-static void row_employment(ov_stmt *s, ov_arena *tmp, void *item)
+static bool row_employment(ov_stmt *s, ov_arena *tmp, ov_date to, void *item)
 {
+    (void)to;
     ov_mx_employment *e = item;
     e->from = col_month(s, 0, tmp);
     e->ordinary_x10 = (int)ov_stmt_col_i64(s, 1);
+    return true;
 }
 
-static void row_score(ov_stmt *s, ov_arena *tmp, void *item)
+static bool row_score(ov_stmt *s, ov_arena *tmp, ov_date to, void *item)
 {
+    (void)to;
     ov_mx_score *w = item;
     w->month = col_month(s, 0, tmp);
     w->score = (int)ov_stmt_col_i64(s, 1);
+    return true;
 }
 
 /* One row of SQL_COLLECT into a record; the CPR number lives only in
@@ -369,7 +392,7 @@ static ov_status row_to_record(ov_stmt *s, const ov_keys *k,
 }
 
 /* The lists of one course (its id never leaves this function). */
-static ov_status lists(ov_tx *tx, int64_t course, const char *to,
+static ov_status lists(ov_tx *tx, int64_t course, ov_date to,
                        ov_arena *a, ov_arena *tmp, ov_mx_record *m,
                        ov_err *err)
 {
@@ -475,7 +498,7 @@ ov_status ov_monitor_collect(ov_tx *tx, int muni, ov_date from, ov_date to,
     if (st == OV_OK && r == OV_STEP_ERROR)
         st = err->code;
     for (size_t i = 0; st == OV_OK && i < cnt; i++) {
-        st = lists(tx, ids[i].course, t, a, tmp, &rec[i], err);
+        st = lists(tx, ids[i].course, to, a, tmp, &rec[i], err);
         ov_arena_reset(tmp);
     }
     ov_arena_destroy(tmp);

@@ -116,6 +116,41 @@ static void a_course_becomes_a_record_as_of_the_period_end(void **state)
     tu_db_free(&w.t);
 }
 
+/* A plan saved at 00:30 on 1 July in Copenhagen (22:30 UTC on 30 June)
+ * belongs to July, as the indicators count its day: it is not in an
+ * extract that ends on 30 June, and it is July's in one that goes on. */
+static void a_plan_counts_on_its_copenhagen_day(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    int64_t course = tu_course(&w, D(2026, 3, 10));
+    assert_int_equal(
+        tu_sh("sqlite3 '%s' \"INSERT INTO plan_version (course_id, version, "
+              "content, has_job_goal, with_citizen, summary, created_by, "
+              "created_at) VALUES (%lld, 1, '{}', 1, 1, 'x', 'test', "
+              "'2026-06-30T22:30:00.000Z')\"",
+              w.t.db, (long long)course),
+        0);
+    keys k;
+    make_keys(&k);
+    ov_mx_record *r;
+    size_t n;
+    ov_err err;
+    assert_int_equal(collect(&w, 250, D(2026, 1, 1), D(2026, 6, 30), &k, &r,
+                             &n, &err),
+                     OV_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(r[0].nplans, 0);
+    assert_int_equal(collect(&w, 250, D(2026, 1, 1), D(2026, 7, 31), &k, &r,
+                             &n, &err),
+                     OV_OK);
+    assert_int_equal(r[0].nplans, 1);
+    assert_int_equal(r[0].plans[0].month, 202607);
+    assert_true(r[0].plans[0].job_goal);
+    tu_db_free(&w.t);
+}
+
 static void an_unknown_municipality_is_named_with_the_known_ones(void **state)
 {
     (void)state;
@@ -390,6 +425,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_course_becomes_a_record_as_of_the_period_end),
+        cmocka_unit_test(a_plan_counts_on_its_copenhagen_day),
         cmocka_unit_test(an_unknown_municipality_is_named_with_the_known_ones),
         cmocka_unit_test(an_extract_from_an_unregistered_key_writes_nothing),
         cmocka_unit_test(the_same_file_or_an_overlapping_period_is_refused),
