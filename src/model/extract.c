@@ -565,7 +565,7 @@ ov_status ov_mx_write(int muni, ov_date from, ov_date to,
                       const uint8_t sign_sk[OV_SIGN_SECRET_BYTES],
                       ov_buf *out, ov_err *err)
 {
-    ov_buf_init(out, NULL, OV_MX_MAX_BYTES);
+    memset(out, 0, sizeof *out); /* nothing to free until it is made */
     if (muni < 101 || muni > 860)
         return ov_err_set(err, OV_EINVAL, "--municipality",
                           "--municipality: %d is not a kommunekode "
@@ -584,6 +584,7 @@ ov_status ov_mx_write(int muni, ov_date from, ov_date to,
                               "record %zu belongs to municipality %d, not "
                               "%d (a bug)",
                               i, r[i].municipality, muni);
+    ov_buf_init(out, NULL, OV_MX_MAX_BYTES);
     uint8_t key[OV_KEY_BYTES];
     ov_random_bytes(key, sizeof key);
     uint8_t head[OV_MX_HEADER_BYTES];

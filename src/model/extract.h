@@ -153,7 +153,7 @@ ov_status ov_mx_period_check(ov_date from, ov_date to, const char *field,
 /* Build the file: *out (heap ov_buf, free with ov_buf_free) gets the
  * whole extract of n records for municipality `muni` and the period,
  * sealed to agency_pk and signed with the municipality's key pair. Every
- * record must carry `muni`. */
+ * record must carry `muni`. On failure *out holds nothing to free. */
 ov_status ov_mx_write(int muni, ov_date from, ov_date to,
                       const ov_mx_record *r, size_t n,
                       const uint8_t agency_pk[OV_BOX_PUBLIC_BYTES],
