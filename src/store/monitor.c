@@ -44,8 +44,8 @@ static const char SQL_COLLECT[] =
     "t.start_on, t.months, t.interval1, t.interval2, t.interval3 "
     "FROM course c JOIN citizen z ON z.id = c.citizen_id "
     "LEFT JOIN cti_course t ON t.course_id = c.id AND t.start_on <= ?3 "
-    "WHERE c.municipality_code = ?1 AND c.started_on <= ?3 "
-    "AND (c.ended_on IS NULL OR c.ended_on >= ?2)";
+    "WHERE c.municipality_code = ?1 AND c.stage <> 'screened' "
+    "AND c.started_on <= ?3 AND (c.ended_on IS NULL OR c.ended_on >= ?2)";
 /* a plan's day is its Copenhagen day (as model/indicators.h has it): the
  * UTC timestamp is converted in C; the filter takes the day after `to` in
  * UTC and row_plan drops what is past `to` in Copenhagen */

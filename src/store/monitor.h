@@ -32,8 +32,10 @@
 ov_status ov_monitor_municipality(ov_tx *tx, int code, char name[201],
                                   ov_err *err);
 
-/* The records of every course of `muni` active in [from, to] (started on
- * or before `to`, not ended before `from`), as they stood at the end of
+/* The records of every course of `muni` active in [from, to] (drawn,
+ * i.e. past the stage `screened`, as the indicators count courses;
+ * started on or before `to`, not ended before `from`), as they stood at
+ * the end of
  * `to`: events after it are left out. *out and the records' lists are
  * in the arena; the records are in pseudonym order. */
 ov_status ov_monitor_collect(ov_tx *tx, int muni, ov_date from, ov_date to,
