@@ -492,7 +492,7 @@ static int monitor_show(int argc, char **argv)
         return cli_fail(&err);
     }
     ov_buf line;
-    ov_buf_init(&line, NULL, 4096);
+    ov_buf_init(&line, NULL, OV_MX_RECORD_MAX);
     for (uint32_t i = 0; i < h.records && st == OV_OK; i++) {
         ov_buf_reset(&line);
         st = ov_mx_record_json(&rec[i], &line, &err);

@@ -205,8 +205,8 @@ ov_status ov_mx_record_json(const ov_mx_record *r, ov_buf *b, ov_err *err)
     free(txt);
     if (st != OV_OK)
         return ov_err_set(err, OV_ETOOBIG, NULL,
-                          "the extract is larger than %zu bytes; give a "
-                          "shorter period",
+                          "a record or the extract is larger than %zu "
+                          "bytes; give a shorter period",
                           b->max);
     return OV_OK;
 }
@@ -609,7 +609,7 @@ ov_status ov_mx_write(int muni, ov_date from, ov_date to,
     if (st == OV_OK)
         st = push(p, line, (size_t)w);
     ov_buf rec;
-    ov_buf_init(&rec, NULL, 4096);
+    ov_buf_init(&rec, NULL, OV_MX_RECORD_MAX);
     for (size_t i = 0; st == OV_OK && i < n; i++) {
         ov_buf_reset(&rec);
         st = ov_mx_record_json(&r[i], &rec, err);

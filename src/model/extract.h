@@ -96,6 +96,8 @@ typedef struct ov_mx_score {
 } ov_mx_score;
 
 #define OV_MX_MAX_ITEMS 10000 /* in any one array of a record */
+/* One record's JSON line at most (10,000 items in each list fit). */
+#define OV_MX_RECORD_MAX ((size_t)16 << 20)
 
 typedef struct ov_mx_record {
     uint8_t pseudonym[OV_PSEUDONYM_BYTES];

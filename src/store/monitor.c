@@ -702,7 +702,7 @@ ov_status ov_monitor_import(ov_tx *tx, const ov_mx_header *h,
         return ov_tx_fail(tx, err);
     *file_id = ov_conn_last_insert_id(tx->conn);
     ov_buf facts;
-    ov_buf_init(&facts, NULL, 16 * 1024 * 1024);
+    ov_buf_init(&facts, NULL, OV_MX_RECORD_MAX);
     ov_status st2 = OV_OK;
     for (size_t i = 0; st2 == OV_OK && i < n; i++) {
         const ov_mx_record *m = &r[i];

@@ -191,6 +191,36 @@ static void records_survive_the_round_trip_across_chunks(void **state)
     ov_arena_destroy(a);
 }
 
+/* A long course (every list near its cap) is one record like any other. */
+static void a_course_with_long_lists_fits_in_a_record(void **state)
+{
+    (void)state;
+    keys k;
+    make_keys(&k);
+    ov_arena *a = ov_arena_new(0);
+    ov_mx_record r;
+    fill(&r, 1, &k, a);
+    r.ncontacts = 5000;
+    r.contacts = ov_arena_zalloc(a, sizeof(int) * 5000);
+    for (int j = 0; j < r.ncontacts; j++)
+        r.contacts[j] = 202001 + (j / 100) % 12;
+    r.nfollowups = 2000;
+    r.followups = ov_arena_zalloc(a, sizeof *r.followups * 2000);
+    for (int j = 0; j < r.nfollowups; j++)
+        r.followups[j] = (ov_mx_meeting){202001,
+                                         OV_ATTEND(OV_ROLE_CTI_WORKER)};
+    ov_buf f = write_file(&k, &r, 1);
+    ov_mx_header h;
+    ov_mx_record *back;
+    ov_err err;
+    assert_int_equal(read_in((uint8_t *)f.data, f.len, &k, a, &h, &back,
+                             &err),
+                     OV_OK);
+    assert_same(&r, back);
+    ov_buf_free(&f);
+    ov_arena_destroy(a);
+}
+
 static void an_empty_extract_is_a_valid_file(void **state)
 {
     (void)state;
@@ -446,6 +476,7 @@ int main(void)
         return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(records_survive_the_round_trip_across_chunks),
+        cmocka_unit_test(a_course_with_long_lists_fits_in_a_record),
         cmocka_unit_test(an_empty_extract_is_a_valid_file),
         cmocka_unit_test(a_flipped_bit_anywhere_is_refused),
         cmocka_unit_test(a_cut_or_extended_file_is_refused),
