@@ -181,6 +181,13 @@ bench-import: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/bench-import
 
+# overgang indicators on a municipality of 24,000 citizens (demo --scale
+# 80): elapsed and CPU time per run and the medians (docs/performance.md).
+.PHONY: bench-indicators
+bench-indicators: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/bench-indicators
+
 # Fuzzing (docs/fuzzing.md): one libFuzzer target per parser,
 # tests/fuzz/fuzz_<name>.c with its seed corpus in tests/fuzz/corpus/<name>.
 # The library is built again with clang under ASan+UBSan and libFuzzer's

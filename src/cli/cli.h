@@ -65,6 +65,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_synth(int argc, char **argv);
 int cmd_evaluate(int argc, char **argv);
 int cmd_monitor(int argc, char **argv);
+int cmd_indicators(int argc, char **argv);
 
 /* A whole non-negative number up to max; false when malformed. */
 bool cli_parse_count(const char *s, uint64_t max, uint64_t *out);

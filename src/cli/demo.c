@@ -160,6 +160,7 @@ typedef struct demo {
     num_set cprs; /* CPR numbers handed out */
     num_set cvrs; /* CVR numbers handed out */
     char pwhash[OV_PWHASH_MAX]; /* "" until the first user needs it */
+    int nended;   /* courses ended so far: the reasons take turns */
 } demo;
 
 static int pick(demo *d, int n) { return (int)ov_rng_below(&d->rng, (uint64_t)n); }
@@ -536,7 +537,11 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
                      OV_STR_LIT("Jeg er glad for målet"), &v, err) != OV_OK)
         return err->code;
     acts[0].status = OV_ITEM_DONE;
-    if (ov_plan_save(tx, course, v, &plan, true, OV_STR_NULL, &v, err) != OV_OK)
+    /* (every sixth change is made without the citizen, so the indicator
+     * of plan changes decided together has something to show; choices by
+     * index keep the random numbers in their order) */
+    if (ov_plan_save(tx, course, v, &plan, idx % 6 != 0, OV_STR_NULL, &v,
+                     err) != OV_OK)
         return err->code;
 
     /* follow-ups every four weeks */
@@ -576,6 +581,12 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
     if (pl > d->today)
         pl = d->today;
     ov_date cti_start = pl - between(d, 0, 14);
+    /* every ninth placement starts 12 days later, so its CTI started too
+     * early (outside the window before the placement). The variations by
+     * index below draw the same random numbers as before, so the rest of
+     * the world stays as it was. */
+    if (idx % 9 == 4 && pl + 12 <= d->today)
+        pl += 12;
     ov_cti_rules rules = ov_cti_rules_default();
     if (ov_cti_start(tx, course, idx % 7 == 0 ? OV_BASIS_SEL82B
                                               : OV_BASIS_OTHER,
@@ -588,12 +599,27 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
     /* contacts: weekly, then every two weeks, then monthly */
     ov_cti_course cc;
     ov_cti_phases(cti_start, idx % 7 == 0 ? 6 : 9, &cc);
-    for (ov_date c = cti_start + 1; c < cc.end && c <= d->today;) {
+    /* every tenth course has no contact in its first 24 days (too few in
+     * the first month); every thirteenth has every other phase 1 contact
+     * and an extra one in phase 2 (intensity rising) */
+    int nth = 0;
+    for (ov_date c = cti_start + 1; c < cc.end && c <= d->today; nth++) {
         int phase = ov_cti_phase_of(&cc, c);
         ov_cti_contact k = {c, (ov_contact_form)pick(d, OV_FORM_COUNT),
                             between(d, 20, 90), ov_str_c(focus[pick(d, 8)])};
-        if (ov_cti_log_contact(tx, course, &k, d->today, &id, err) != OV_OK)
+        bool skip = (idx % 10 == 3 && c < cti_start + 25) ||
+                    (idx % 13 == 5 && phase == 1 && nth % 2 == 1);
+        if (!skip &&
+            ov_cti_log_contact(tx, course, &k, d->today, &id, err) != OV_OK)
             return err->code;
+        if (idx % 13 == 5 && phase == 2 && c + 7 < cc.end &&
+            c + 7 <= d->today) {
+            ov_cti_contact extra = {c + 7, OV_FORM_PHONE, 15,
+                                    ov_str_c(focus[0])};
+            if (ov_cti_log_contact(tx, course, &extra, d->today, &id, err) !=
+                OV_OK)
+                return err->code;
+        }
         c += phase == 1 ? 7 : phase == 2 ? 14 : 28;
         c += pick(d, 3) - 1;
     }
@@ -605,7 +631,9 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
     if (ov_placement_create(tx, course, &p, &pid, err) != OV_OK)
         return err->code;
     ov_agreement ag = {.internship_hours_x10 = p.weekly_hours_x10,
-                       .ordinary_hours_x10 = 0,
+                       /* ordinary hours from the start for some
+                        * (DOMAIN.md: ideally from the start) */
+                       .ordinary_hours_x10 = idx % 5 < 3 ? 20 : 0,
                        .tasks = ov_str_c(jobs[j].tasks),
                        .accommodations = OV_STR_LIT("Fast kontaktperson; "
                                                     "rolige opgaver"),
@@ -643,7 +671,7 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
         if (ov_hours_put(tx, pid, &hw, err) != OV_OK)
             return err->code;
     }
-    if (weeks > 8) {
+    if (weeks > 8 && idx % 4 != 1) {
         ag.ordinary_hours_x10 = 50;
         ag.goals[0].reached = true;
         ag.review_date = pl + 84;
@@ -678,12 +706,20 @@ measure:
             return err->code;
     }
     if (ended) {
+        /* the reasons take turns, so every reason occurs in a period
+         * (the leaders' board shows ends by reason); an ordinary job
+         * twice as often as the others */
         static const ov_end_reason reasons[] = {
-            OV_END_ORDINARY_JOB, OV_END_ORDINARY_JOB, OV_END_EDUCATION,
-            OV_END_OTHER_EFFORT, OV_END_FLEX_JOB, OV_END_HEALTH,
-            OV_END_MOVED, OV_END_WITHDREW};
-        ov_end_reason r = reasons[pick(d, 8)];
-        if (ov_course_end(tx, course, r, OV_STR_NULL, d->today - pick(d, 60),
+            OV_END_ORDINARY_JOB, OV_END_EDUCATION,  OV_END_ORDINARY_JOB,
+            OV_END_OTHER_EFFORT, OV_END_FLEX_JOB,   OV_END_HEALTH,
+            OV_END_MOVED,        OV_END_WITHDREW,   OV_END_OTHER};
+        (void)pick(d, 8); /* the draw that chose the reason before */
+        ov_end_reason r =
+            reasons[d->nended++ % (int)(sizeof reasons / sizeof reasons[0])];
+        ov_str why = OV_STR_NULL;
+        if (r == OV_END_OTHER) /* "other" needs a text */
+            why = OV_STR_LIT("Borgeren fik et tilbud i en anden kommune");
+        if (ov_course_end(tx, course, r, why, d->today - pick(d, 60),
                           d->today, err) != OV_OK)
             return err->code;
     }

@@ -56,6 +56,12 @@ static const command commands[] = {
      "[--drop-missing] [--outcome NAME=SPEC]... [--bootstrap R] [--seed S] "
      "[--threads N]",
      "effect evaluation: propensity score, matching, balance and outcomes"},
+    {"indicators", cmd_indicators,
+     "indicators --db PATH --municipality CODE [--from DATE] [--to DATE] "
+     "[--team ID] [--staff ID] [--format json|csv] [--out FILE] "
+     "[--lang da|en] [--drill ID]",
+     "fidelity to the six core elements, results and caseloads for a "
+     "period (xlsx comes later)"},
     {"audit", cmd_audit,
      "audit verify|prune --db PATH [--anchors FILE] [--audit-key FILE] "
      "[--no-anchors]",

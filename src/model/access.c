@@ -35,7 +35,7 @@ static const char *const op_codes[OV_OP_COUNT] = {
     "course_write",   "match",          "placement",    "sign_consultant",
     "cti",            "cti_contact",    "company",      "screening",
     "audit_view",     "course_read",    "course_list",  "placement_read",
-    "agreement_list", "own_log",        "company_read"};
+    "agreement_list", "own_log",        "company_read", "indicators"};
 
 const char *ov_op_code(ov_op op)
 {
@@ -82,6 +82,9 @@ static const unsigned op_roles[OV_OP_COUNT] = {
     [OV_OP_COMPANY_READ] = B(OV_ROLE_COMPANY_CONSULTANT) |
                            B(OV_ROLE_EMPLOYMENT_CASEWORKER) |
                            B(OV_ROLE_ADMINISTRATOR),
+    /* figures, no person: the team and its leaders (issue 12) */
+    [OV_OP_INDICATORS] = FRONTLINE | B(OV_ROLE_LEADER) |
+                         B(OV_ROLE_ADMINISTRATOR),
 };
 
 bool ov_may_do(const ov_viewer *v, ov_op op)
@@ -112,6 +115,7 @@ static const char *const op_refusals[OV_OP_COUNT] = {
         "only an employer contact has work agreements here",
     [OV_OP_OWN_LOG] = "only a citizen has an own access log",
     [OV_OP_COMPANY_READ] = "your role does not work with companies",
+    [OV_OP_INDICATORS] = "your role does not see the municipality's figures",
 };
 
 const char *ov_op_refusal(ov_op op)
@@ -129,4 +133,21 @@ bool ov_may_see_placement(const ov_viewer *v, const ov_placement_scope *p)
 bool ov_sees_whole_placement(const ov_viewer *v)
 {
     return v->role != OV_ROLE_EMPLOYER;
+}
+
+bool ov_may_see_indicators(const ov_viewer *v, int64_t team_id,
+                           bool viewer_on_team, int64_t staff_id)
+{
+    if (!ov_may_do(v, OV_OP_INDICATORS))
+        return false;
+    if (v->role == OV_ROLE_LEADER || v->role == OV_ROLE_ADMINISTRATOR)
+        return true;
+    if (team_id != 0)
+        return viewer_on_team;
+    return staff_id != 0 && staff_id == v->user_id;
+}
+
+int64_t ov_indicators_default_staff(const ov_viewer *v)
+{
+    return ov_role_is_frontline(v->role) ? v->user_id : 0;
 }

@@ -63,6 +63,8 @@ typedef enum ov_op {
     OV_OP_AGREEMENT_LIST,   /* an employer contact's work agreements */
     OV_OP_OWN_LOG,          /* a citizen's own access log */
     OV_OP_COMPANY_READ,     /* the municipality's companies and openings */
+    OV_OP_INDICATORS,       /* fidelity, results and caseload figures
+                             * (which: ov_may_see_indicators) */
     OV_OP_COUNT
 } ov_op;
 
@@ -89,5 +91,16 @@ bool ov_may_see_placement(const ov_viewer *v, const ov_placement_scope *p);
  * way back to the course), or only its work agreement (an employer
  * contact)? */
 bool ov_sees_whole_placement(const ov_viewer *v);
+
+/* The indicators (aggregates of the municipality's courses): leaders and
+ * administrators see the whole municipality, any team, any staff member;
+ * frontline staff see their own figures (staff_id their own) and their
+ * team's (team_id a team they are on, viewer_on_team). */
+bool ov_may_see_indicators(const ov_viewer *v, int64_t team_id,
+                           bool viewer_on_team, int64_t staff_id);
+/* The staff member whose figures a caller sees when they name neither a
+ * team nor a staff member: frontline staff their own, others 0 (the whole
+ * municipality). */
+int64_t ov_indicators_default_staff(const ov_viewer *v);
 
 #endif

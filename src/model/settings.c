@@ -13,6 +13,21 @@ void ov_settings_default(ov_settings *s)
     s->cti = ov_cti_rules_default();
     s->measure_tolerance_days = 14;
     ov_life_domains_default(&s->domains);
+    s->indicators = ov_ind_rules_default();
+}
+
+ov_ind_context ov_settings_ind_context(const ov_settings *s, ov_date from,
+                                       ov_date to)
+{
+    ov_ind_context cx;
+    memset(&cx, 0, sizeof cx);
+    cx.from = from;
+    cx.to = to;
+    cx.followup_interval_weeks = s->followup.interval_weeks;
+    cx.cti_early_days = s->cti.early_days;
+    cx.cti_min_first_month = s->cti.min_first_month;
+    cx.rules = s->indicators;
+    return cx;
 }
 
 ov_status ov_settings_validate(const ov_settings *s, ov_err *err)
@@ -21,7 +36,8 @@ ov_status ov_settings_validate(const ov_settings *s, ov_err *err)
         ov_followup_rule_validate(&s->followup, err) != OV_OK ||
         ov_cti_rules_validate(&s->cti, err) != OV_OK ||
         ov_measure_tolerance_validate(s->measure_tolerance_days, err) !=
-            OV_OK)
+            OV_OK ||
+        ov_ind_rules_validate(&s->indicators, err) != OV_OK)
         return err->code;
     if (s->domains.n < 1 || s->domains.n > OV_DOMAINS_MAX)
         return ov_err_set(err, OV_EINVAL, "life_domains",

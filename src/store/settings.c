@@ -8,15 +8,16 @@
 static const char SQL_GET[] =
     "SELECT min_age, min_months_unemployed, followup_weeks, cti_interval1, "
     "cti_interval2, cti_interval3, cti_early_days, cti_min_first_month, "
-    "cti_caseload_limit, measure_tolerance_days, life_domains FROM "
+    "cti_caseload_limit, measure_tolerance_days, life_domains, "
+    "indicator_rules FROM "
     "municipality_settings WHERE municipality_code = ?1";
 static const char SQL_PUT[] =
     "INSERT OR REPLACE INTO municipality_settings (municipality_code, "
     "min_age, min_months_unemployed, followup_weeks, cti_interval1, "
     "cti_interval2, cti_interval3, cti_early_days, cti_min_first_month, "
     "cti_caseload_limit, measure_tolerance_days, life_domains, updated_by, "
-    "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-    "?13, ?14)";
+    "updated_at, indicator_rules) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+    "?10, ?11, ?12, ?13, ?14, ?15)";
 
 ov_status ov_settings_get(ov_tx *tx, int muni, ov_settings *out, ov_err *err)
 {
@@ -42,6 +43,9 @@ ov_status ov_settings_get(ov_tx *tx, int muni, ov_settings *out, ov_err *err)
         ov_arena *a = ov_arena_new(0);
         st = ov_life_domains_parse(ov_stmt_col_text(s, 10, a), &out->domains,
                                    err);
+        ov_str rules = ov_stmt_col_text(s, 11, a);
+        if (st == OV_OK && rules.len > 0)
+            st = ov_ind_rules_parse(rules, &out->indicators, err);
         ov_arena_destroy(a);
     } else if (r == OV_STEP_ERROR) {
         st = err->code;
@@ -61,7 +65,9 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
         return ov_tx_fail(tx, err);
     ov_stmt *s;
     char domains[OV_DOMAINS_MAX * 100], now[OV_TIME_BUF];
+    char rules[OV_IND_COUNT * 64];
     ov_life_domains_format(&v->domains, domains, sizeof domains);
+    ov_ind_rules_format(&v->indicators, rules, sizeof rules);
     ov_time_format_utc(ov_time_now(), now);
     if (ov_stmt_prepare(tx->conn, SQL_PUT, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
@@ -78,6 +84,7 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
     ov_stmt_bind_cstr(s, 12, domains);
     ov_stmt_bind_cstr(s, 13, tx->actor->user);
     ov_stmt_bind_cstr(s, 14, now);
+    ov_stmt_bind_cstr(s, 15, rules);
     if (ov_stmt_run(s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     char crit[64];

@@ -116,6 +116,11 @@ const ov_route ov_routes[] = {
          "company)"),
     READ(OV_GET, "/api/v1/audit", MUNICIPALITY, AUDIT_VIEW, ov_h_audit,
          "the municipality's audit log (citizen, user, from, to)"),
+    READ(OV_GET, "/api/v1/indicators", MUNICIPALITY, INDICATORS,
+         ov_h_indicators,
+         "fidelity to the six core elements, results and caseloads for a "
+         "period (from, to: YYYY-MM-DD; team, staff: ids); staff see their "
+         "own and their team's figures, leaders the municipality's"),
 
     /* ---- HTML pages ---- */
     SESSION(OV_GET, "/", ov_h_home, "home: my tasks, or the log-in"),

@@ -95,6 +95,7 @@ static void every_operation_names_the_roles_that_may_do_it(void **state)
         {OV_OP_AGREEMENT_LIST, {0, 0, 0, 0, 0, 0, 0, 0, 1, 0}},
         {OV_OP_OWN_LOG, {0, 0, 0, 0, 0, 0, 0, 1, 0, 0}},
         {OV_OP_COMPANY_READ, {1, 0, 0, 1, 0, 1, 0, 0, 0, 0}},
+        {OV_OP_INDICATORS, {1, 1, 1, 1, 1, 1, 0, 0, 0, 0}},
     };
     _Static_assert(sizeof m / sizeof m[0] == OV_OP_COUNT,
                    "a row for every operation");
@@ -165,10 +166,38 @@ static void an_employer_sees_the_placements_at_their_own_company(void **state)
     assert_false(ov_may_see_placement(&e, &none));
 }
 
+static void staff_see_their_own_and_their_teams_figures_leaders_all(
+    void **state)
+{
+    (void)state;
+    ov_viewer cti = viewer_of(OV_ROLE_CTI_WORKER); /* user 1 */
+    assert_true(ov_may_see_indicators(&cti, 0, false, 1));
+    assert_false(ov_may_see_indicators(&cti, 0, false, 2));  /* a colleague */
+    assert_false(ov_may_see_indicators(&cti, 0, false, 0));  /* everyone */
+    assert_true(ov_may_see_indicators(&cti, 9, true, 0));    /* own team */
+    assert_false(ov_may_see_indicators(&cti, 9, false, 0));  /* another */
+    assert_int_equal(ov_indicators_default_staff(&cti), 1);
+    ov_viewer leader = viewer_of(OV_ROLE_LEADER);
+    assert_true(ov_may_see_indicators(&leader, 0, false, 0));
+    assert_true(ov_may_see_indicators(&leader, 9, false, 2));
+    assert_int_equal(ov_indicators_default_staff(&leader), 0);
+    ov_viewer admin = viewer_of(OV_ROLE_ADMINISTRATOR);
+    assert_true(ov_may_see_indicators(&admin, 0, false, 0));
+    static const ov_role never[] = {OV_ROLE_NATIONAL_ANALYST, OV_ROLE_CITIZEN,
+                                    OV_ROLE_EMPLOYER, OV_ROLE_SYSTEM};
+    for (size_t i = 0; i < sizeof never / sizeof never[0]; i++) {
+        ov_viewer v = viewer_of(never[i]);
+        assert_false(ov_may_see_indicators(&v, 0, false, 0));
+        assert_false(ov_may_see_indicators(&v, 9, true, 1));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_access_matrix_holds_for_every_role),
+        cmocka_unit_test(
+            staff_see_their_own_and_their_teams_figures_leaders_all),
         cmocka_unit_test(every_operation_names_the_roles_that_may_do_it),
         cmocka_unit_test(
             an_employer_sees_the_placements_at_their_own_company),

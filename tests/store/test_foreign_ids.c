@@ -469,7 +469,7 @@ static void an_agreement_version_that_does_not_exist_is_not_found(
 
 /* Take the database back to schema version 8: the company table with its
  * CVR unique across the database (the sqlite3 shell has foreign keys
- * off). */
+ * off), and what later migrations added undone. */
 static void back_to_version_8(fixture *f)
 {
     ov_store_close(f->w.t.store);
@@ -482,9 +482,17 @@ static void back_to_version_8(fixture *f)
               "(postcode BETWEEN 1000 AND 9999), created_at TEXT NOT NULL); "
               "INSERT INTO company_old SELECT * FROM company; DROP TABLE "
               "company; ALTER TABLE company_old RENAME TO company; "
-              /* what later migrations made: a version-8 file has none */
+              /* what later migrations made: a version-8 file has none
+               * (the monitoring tables of migration 11) */
               "DROP TABLE monitor_record; DROP TABLE monitor_file; "
-              "DROP TABLE monitor_signer; DELETE "
+              "DROP TABLE monitor_signer; "
+              /* and without migration 10 (the indicators') */
+              "ALTER TABLE municipality_settings DROP COLUMN "
+              "indicator_rules; DROP INDEX meeting_course_kind; CREATE "
+              "INDEX meeting_course ON meeting (course_id, kind, held_on); "
+              "DROP INDEX measurement_course_score; CREATE INDEX "
+              "measurement_course ON measurement (course_id, instrument, "
+              "taken_on); DROP INDEX plan_version_facts; DELETE "
               "FROM schema_migrations WHERE version > 8; PRAGMA "
               "user_version = 8; COMMIT;\"",
               f->w.t.db),

@@ -85,6 +85,26 @@ static void settings_default_then_stored_values_drive_the_tasks(void **state)
     assert_int_equal(back.cti.interval_days[2], 28);
     assert_int_equal(back.domains.n, 8);
     assert_string_equal(back.domains.label_da[3], "Bolig");
+    /* the indicator thresholds are kept; unchanged ones stay defaults */
+    assert_true(back.indicators.t[OV_IND_AGREEMENT_SIGNED].green == 90);
+    back.indicators.t[OV_IND_AGREEMENT_SIGNED].green = 95;
+    back.indicators.plan_days = 45;
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_settings_set(tx, 250, &back, &err), OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    /* green below yellow when higher is better: refused */
+    back.indicators.t[OV_IND_AGREEMENT_SIGNED].green = 50;
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_settings_set(tx, 250, &back, &err), OV_EINVAL);
+    assert_string_equal(err.field, "agreement_signed");
+    ov_tx_rollback(tx);
+    assert_int_equal(ov_tx_begin_read(w.t.store, &tx, &err), OV_OK);
+    assert_int_equal(ov_settings_get(tx, 250, &s, &err), OV_OK);
+    ov_tx_rollback(tx);
+    assert_true(s.indicators.t[OV_IND_AGREEMENT_SIGNED].green == 95);
+    assert_true(s.indicators.t[OV_IND_AGREEMENT_SIGNED].yellow == 75);
+    assert_int_equal(s.indicators.plan_days, 45);
+    assert_true(s.indicators.t[OV_IND_CTI_CASELOAD_MAX].green == 20);
     ov_arena_destroy(a);
     tu_db_free(&w.t);
 }

@@ -173,6 +173,9 @@ typedef struct row {
 /* home: a redirect to one's start page; the national analyst has none
  * (no person-level data) and gets the welcome page */
 #define HOME {303, 303, 303, 303, 303, 303, 200, 303, 303}
+/* the indicators: staff (their own figures by default), leaders and
+ * administrators; no one without a municipality's staff role */
+#define INDICATORS {200, 200, 200, 200, 200, 200, 403, 403, 403}
 
 /* one row per relation */
 #define REL4(m, p, own, team, other, muni)                                 \
@@ -216,6 +219,7 @@ static const row matrix[] = {
     {OV_GET, "/api/v1/audit", R_NONE, AUDIT},
     {OV_GET, "/revision", R_NONE, AUDIT},
     {OV_GET, "/api/v1/me/agreements", R_NONE, EMPLOYER_ONLY},
+    {OV_GET, "/api/v1/indicators", R_NONE, INDICATORS},
     {OV_GET, "/arbejdsaftaler", R_NONE, EMPLOYER_ONLY},
 
     /* ---- one course: reads ---- */
@@ -1237,6 +1241,133 @@ static void a_cvr_another_municipality_registered_can_be_registered_again(
     tu_db_free(&f->w.t);
 }
 
+/* GET path?query as role i: the status and the body (malloc'd). */
+static char *get_query(fixture *f, int role_i, const char *path,
+                       const char *query, int *status)
+{
+    ov_arena *a = ov_arena_new(0);
+    ov_request req;
+    memset(&req, 0, sizeof req);
+    req.arena = a;
+    req.method = OV_GET;
+    req.path = ov_str_c(path);
+    req.query = ov_str_c(query);
+    req.headers[req.nheaders++] =
+        (ov_header){OV_STR_LIT("Cookie"),
+                    ov_str_c(ov_arena_printf(a, "ov_session=%s",
+                                             f->token[role_i]))};
+    ov_response res;
+    ov_response_init(&res, a, 1 << 20);
+    ov_web_handle(&f->app, &req, &res);
+    *status = res.status;
+    ov_str out = ov_buf_str(&res.body);
+    char *text = malloc(out.len + 1);
+    assert_non_null(text);
+    memcpy(text, out.ptr, out.len);
+    text[out.len] = '\0';
+    ov_arena_destroy(a);
+    return text;
+}
+
+/* A copy of the body with every occurrence of the decimal id replaced by
+ * "ID" (malloc'd; the body is freed). */
+static char *blank_id(char *text, int64_t id)
+{
+    char d[32];
+    snprintf(d, sizeof d, "%lld", (long long)id);
+    size_t n = strlen(d);
+    char *out = malloc(2 * strlen(text) + 1);
+    assert_non_null(out);
+    size_t o = 0;
+    for (const char *p = text; *p;) {
+        if (strncmp(p, d, n) == 0) {
+            memcpy(out + o, "ID", 2);
+            o += 2;
+            p += n;
+        } else {
+            out[o++] = *p++;
+        }
+    }
+    out[o] = '\0';
+    free(text);
+    return out;
+}
+
+static void indicators_of_another_municipalitys_team_or_staff_answer_as_missing(
+    void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup(f);
+    ov_tx *tx = begin(&f->w);
+    int64_t cti_tonder =
+        tu_add_user(tx, "cti.toender", OV_ROLE_CTI_WORKER, 550,
+                    f->w.team_tonder);
+    commit(tx, OV_OK, NULL, "a CTI worker in Tønder");
+    char *before = snapshot(f);
+    static const struct {
+        const char *param;
+        int64_t missing;
+    } probes[] = {{"team", 987654}, {"staff", 987655}};
+    for (int role_i = 0; role_i <= 5; role_i++)
+        for (size_t k = 0; k < 2; k++) {
+            int64_t foreign = k == 0 ? f->w.team_tonder : cti_tonder;
+            char q1[64], q2[64];
+            snprintf(q1, sizeof q1, "%s=%lld", probes[k].param,
+                     (long long)foreign);
+            snprintf(q2, sizeof q2, "%s=%lld", probes[k].param,
+                     (long long)probes[k].missing);
+            int s1, s2;
+            char *b1 = get_query(f, role_i, "/api/v1/indicators", q1, &s1);
+            char *b2 = get_query(f, role_i, "/api/v1/indicators", q2, &s2);
+            assert_int_equal(s1, 404);
+            assert_int_equal(s2, 404);
+            b1 = blank_id(b1, foreign);
+            b2 = blank_id(b2, probes[k].missing);
+            assert_string_equal(b1, b2);
+            free(b1);
+            free(b2);
+        }
+    /* staff: their own team's figures, not another team's or colleague's */
+    char q[64];
+    int st;
+    snprintf(q, sizeof q, "team=%lld", (long long)f->w.team);
+    free(get_query(f, 0, "/api/v1/indicators", q, &st));
+    assert_int_equal(st, 200);
+    snprintf(q, sizeof q, "team=%lld", (long long)f->w.other_team);
+    free(get_query(f, 0, "/api/v1/indicators", q, &st));
+    assert_int_equal(st, 403);
+    free(get_query(f, 4, "/api/v1/indicators", q, &st)); /* the leader */
+    assert_int_equal(st, 200);
+    snprintf(q, sizeof q, "staff=%lld", (long long)f->w.cti_other);
+    free(get_query(f, 0, "/api/v1/indicators", q, &st));
+    assert_int_equal(st, 403);
+    /* bad input: a clear 400 naming the field */
+    char *b = get_query(f, 4, "/api/v1/indicators",
+                        "from=2026-02-01&to=2026-01-01", &st);
+    assert_int_equal(st, 400);
+    assert_non_null(strstr(b, "\"field\":\"to\""));
+    assert_non_null(strstr(b, "before it begins"));
+    free(b);
+    b = get_query(f, 4, "/api/v1/indicators", "from=2026-13-01", &st);
+    assert_int_equal(st, 400);
+    assert_non_null(strstr(b, "\"field\":\"from\""));
+    free(b);
+    b = get_query(f, 4, "/api/v1/indicators", "from=2026-01-01&to=2026-12-31",
+                  &st);
+    assert_int_equal(st, 200);
+    assert_non_null(strstr(b, "\"municipality\":250"));
+    assert_non_null(strstr(b, "\"id\":\"cti_caseload_max\""));
+    assert_non_null(strstr(b, "\"attention\":[]"));
+    free(b);
+    char *after = snapshot(f);
+    assert_int_equal(tables_changed(before, after), 0);
+    free(before);
+    free(after);
+    tu_db_free(&f->w.t);
+}
+
 int main(void)
 {
     ov_log_set_level(OV_LOG_ERROR); /* the failed log-ins are expected */
@@ -1249,6 +1380,8 @@ int main(void)
             another_municipalitys_id_in_a_body_answers_as_a_missing_one),
         cmocka_unit_test(
             a_cvr_another_municipality_registered_can_be_registered_again),
+        cmocka_unit_test(
+            indicators_of_another_municipalitys_team_or_staff_answer_as_missing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

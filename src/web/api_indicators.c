@@ -1,0 +1,122 @@
+/*
+ * api_indicators.c - `GET /api/v1/indicators`: fidelity, results and
+ * caseloads of the caller's municipality for a period (issue 12), for
+ * frontline staff (their own and their team's figures) and leaders and
+ * administrators (the whole municipality, any team or staff member).
+ *
+ * ?from=YYYY-MM-DD&to=YYYY-MM-DD (default: the 12 months up to today),
+ * &team=ID, &staff=ID. Bad input answers 400 naming the field; a team or
+ * staff member that is not the municipality's answers 404 exactly as one
+ * that does not exist; a filter the caller may not see answers 403. The
+ * read is audited (one row for the facts read, store/indicators.h).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "model/access.h"
+#include "store/indicators.h"
+#include "web/handlers.h"
+#include "web/indicators.h"
+
+const char *ov_ind_label(ov_lang lang, ov_ind_id id)
+{
+    return ov_msg2(lang, "ind", ov_ind_code(id));
+}
+
+static json_t *num(double v)
+{
+    double r = round(v * 100.0) / 100.0;
+    if (r == (double)(json_int_t)r && fabs(r) < 1e15)
+        return json_integer((json_int_t)r);
+    return json_real(r);
+}
+
+json_t *ov_ind_json(int municipality, ov_date from, ov_date to,
+                    const ov_indicator ind[OV_IND_COUNT], ov_lang lang)
+{
+    char f[OV_DATE_BUF], t[OV_DATE_BUF];
+    ov_date_format_iso(from, f);
+    ov_date_format_iso(to, t);
+    json_t *arr = json_array();
+    for (int i = 0; i < OV_IND_COUNT; i++) {
+        const ov_indicator *x = &ind[i];
+        json_t *element = x->group <= OV_IND_GROUP_AGREEMENT
+                              ? json_integer(x->group)
+                              : json_string(ov_ind_group_code(x->group));
+        json_array_append_new(
+            arr,
+            json_pack("{s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:s}", "id", x->code,
+                      "element", element, "label",
+                      ov_ind_label(lang, x->id), "numerator",
+                      num(x->numerator), "denominator", num(x->denominator),
+                      "value", x->has_value ? num(x->value) : json_null(),
+                      "target", x->has_target ? num(x->target) : json_null(),
+                      "status", ov_ind_status_code(x->status)));
+    }
+    return json_pack("{s:i,s:s,s:s,s:o,s:[]}", "municipality", municipality,
+                     "from", f, "to", t, "indicators", arr, "attention");
+}
+
+static const ov_field query_spec[] = {
+    {.name = "from", .type = OV_F_DATE, .label = "ind.from"},
+    {.name = "to", .type = OV_F_DATE, .label = "ind.to"},
+    {.name = "team", .type = OV_F_INT, .min = 1, .max_i = INT64_MAX / 2,
+     .label = "ind.team"},
+    {.name = "staff", .type = OV_F_INT, .min = 1, .max_i = INT64_MAX / 2,
+     .label = "ind.staff"},
+};
+
+void ov_h_indicators(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
+    ov_err err;
+    ov_err_clear(&err);
+    ov_form f;
+    ov_form_init(&f, query_spec, 4, c.lang, req->arena);
+    if (ov_form_parse_urlencoded(&f, req->query, NULL) != OV_OK) {
+        ov_form_first_error(&f, &err);
+        ov_ctx_fail(&c, &err);
+        return;
+    }
+    ov_ind_query q = {.municipality_code = req->viewer.municipality_code};
+    q.to = ov_form_has(&f, "to") ? ov_form_date(&f, "to", c.today) : c.today;
+    q.from = ov_form_has(&f, "from")
+                 ? ov_form_date(&f, "from", c.today)
+                 : ov_date_add_months(q.to, -12) + 1;
+    q.team_id = ov_form_int(&f, "team", 0);
+    q.staff_id = ov_form_int(&f, "staff", 0);
+    if (q.team_id == 0 && q.staff_id == 0)
+        q.staff_id = ov_indicators_default_staff(&req->viewer);
+    ov_actor actor = ov_ctx_actor(&c, "indikatorer");
+    ov_tx *tx;
+    if (ov_ctx_tx_begin(&c, &actor, &tx, &err) != OV_OK) {
+        ov_ctx_fail(&c, &err);
+        return;
+    }
+    ov_indicator ind[OV_IND_COUNT];
+    int n = 0;
+    bool on_team = false;
+    bool ok = ov_ind_query_check(tx, &q, &err) == OV_OK &&
+              (q.team_id == 0 ||
+               ov_ind_on_team(tx, req->viewer.user_id, q.team_id, &on_team,
+                              &err) == OV_OK);
+    if (ok && !ov_may_see_indicators(&req->viewer, q.team_id, on_team,
+                                     q.staff_id)) {
+        ov_err_set(&err, OV_EPERM, NULL,
+                   "staff see their own figures (staff=your id) and their "
+                   "team's (team=a team you are on); the whole "
+                   "municipality is for leaders");
+        ok = false;
+    }
+    ok = ok && ov_ind_read(tx, &q, ind, &n, &err) == OV_OK;
+    if (!ov_ctx_finish(&c, tx, ok, &err))
+        return;
+    json_t *j = ov_ind_json(q.municipality_code, q.from, q.to, ind, c.lang);
+    char *text = json_dumps(j, JSON_COMPACT);
+    json_decref(j);
+    ov_response_json(res, 200,
+                     ov_str_c(ov_arena_strdup(req->arena, text ? text : "{}")));
+    free(text);
+}
