@@ -87,6 +87,168 @@ ov_status ov_mx_period_check(ov_date from, ov_date to, const char *field,
     return OV_OK;
 }
 
+/* ---- records from and to the indicators' facts ---- */
+
+/* The month of d when it happened by `to`, else 0. */
+static int cut(ov_date d, ov_date to)
+{
+    return d == OV_IND_NO_DATE || d > to ? 0 : ov_mx_month(d);
+}
+
+static ov_date day_of(int ym)
+{
+    return ym == 0 ? OV_IND_NO_DATE
+                   : ov_date_from_ymd(ym / 100, ym % 100, 1);
+}
+
+void ov_mx_from_facts(const ov_ind_facts *f, ov_date to, ov_arena *a,
+                      ov_mx_record *r)
+{
+    r->municipality = f->municipality_code;
+    r->started = cut(f->started_on, to);
+    r->drawn = cut(f->drawn_on, to);
+    r->in_job = cut(f->in_job_on, to);
+    r->ended = f->ended_on != OV_IND_NO_DATE && f->ended_on <= to;
+    r->ended_month = r->ended ? ov_mx_month(f->ended_on) : 0;
+    r->end_reason = r->ended ? f->end_reason : 0;
+    r->start_meeting = cut(f->start_meeting_on, to);
+    r->start_present = r->start_meeting ? f->start_present : 0;
+    r->start_complete = cut(f->start_complete_on, to);
+    r->nplans = 0;
+    r->plans = ov_arena_alloc(a, sizeof *r->plans * (size_t)(f->nplans + 1));
+    for (int i = 0; i < f->nplans; i++)
+        if (cut(f->plans[i].made_on, to))
+            r->plans[r->nplans++] = (ov_mx_plan){
+                ov_mx_month(f->plans[i].made_on), f->plans[i].has_job_goal,
+                f->plans[i].with_citizen};
+    r->nfollowups = 0;
+    r->followups = ov_arena_alloc(a, sizeof *r->followups *
+                                         (size_t)(f->nfollowups + 1));
+    for (int i = 0; i < f->nfollowups; i++)
+        if (cut(f->followups[i].held_on, to))
+            r->followups[r->nfollowups++] = (ov_mx_meeting){
+                ov_mx_month(f->followups[i].held_on),
+                f->followups[i].present};
+    r->nplacements = 0;
+    r->placements = ov_arena_alloc(a, sizeof *r->placements *
+                                          (size_t)(f->nplacements + 1));
+    for (int i = 0; i < f->nplacements; i++) {
+        const ov_ind_placement *p = &f->placements[i];
+        if (!cut(p->start_on, to))
+            continue;
+        r->placements[r->nplacements++] = (ov_mx_placement){
+            .start = ov_mx_month(p->start_on),
+            .end = cut(p->end_on, to),
+            .type = p->type,
+            .ordinary_possible = p->ordinary_possible,
+            .agreement = p->has_agreement,
+            .signed_all = p->signed_all,
+            .hours_start = p->has_agreement ? p->ordinary_x10_start : -1,
+            .hours_now = p->has_agreement ? p->ordinary_x10_now : -1};
+    }
+    r->has_cti = f->has_cti && cut(f->cti_start_on, to);
+    r->ncontacts = 0;
+    if (r->has_cti) {
+        r->cti_start = ov_mx_month(f->cti_start_on);
+        r->cti_months = f->cti_months;
+        for (int i = 0; i < 3; i++)
+            r->cti_interval_days[i] = f->cti_interval_days[i];
+        r->contacts =
+            ov_arena_alloc(a, sizeof(int) * (size_t)(f->ncontacts + 1));
+        for (int i = 0; i < f->ncontacts; i++)
+            if (cut(f->contacts[i], to))
+                r->contacts[r->ncontacts++] = ov_mx_month(f->contacts[i]);
+    }
+    r->nemployment = 0;
+    r->employment = ov_arena_alloc(a, sizeof *r->employment *
+                                          (size_t)(f->nemployment + 1));
+    for (int i = 0; i < f->nemployment; i++)
+        if (cut(f->employment[i].from_on, to))
+            r->employment[r->nemployment++] = (ov_mx_employment){
+                ov_mx_month(f->employment[i].from_on),
+                f->employment[i].ordinary_x10};
+    /* the first and the latest score by `to` */
+    r->nwho5 = 0;
+    for (int i = 0; i < f->nwho5; i++) {
+        if (!cut(f->who5[i].on, to))
+            continue;
+        ov_mx_score sc = {ov_mx_month(f->who5[i].on), f->who5[i].score};
+        if (r->nwho5 == 0)
+            r->who5[r->nwho5++] = sc;
+        else {
+            r->who5[1] = sc;
+            r->nwho5 = 2;
+        }
+    }
+}
+
+void ov_mx_to_facts(const ov_mx_record *r, int64_t course_id, ov_arena *a,
+                    ov_ind_facts *f)
+{
+    memset(f, 0, sizeof *f);
+    f->course_id = course_id;
+    f->municipality_code = r->municipality;
+    f->started_on = day_of(r->started);
+    f->drawn_on = day_of(r->drawn);
+    f->start_meeting_on = day_of(r->start_meeting);
+    f->start_present = r->start_present;
+    f->start_complete_on = day_of(r->start_complete);
+    ov_ind_plan *pl = ov_arena_alloc(a, sizeof *pl * (size_t)(r->nplans + 1));
+    for (int i = 0; i < r->nplans; i++)
+        pl[i] = (ov_ind_plan){i + 1, day_of(r->plans[i].month),
+                              r->plans[i].job_goal, r->plans[i].with_citizen};
+    f->nplans = r->nplans;
+    f->plans = pl;
+    ov_ind_meeting *fu =
+        ov_arena_alloc(a, sizeof *fu * (size_t)(r->nfollowups + 1));
+    for (int i = 0; i < r->nfollowups; i++)
+        fu[i] = (ov_ind_meeting){day_of(r->followups[i].month),
+                                 r->followups[i].present};
+    f->nfollowups = r->nfollowups;
+    f->followups = fu;
+    ov_ind_placement *pc =
+        ov_arena_alloc(a, sizeof *pc * (size_t)(r->nplacements + 1));
+    for (int i = 0; i < r->nplacements; i++) {
+        const ov_mx_placement *p = &r->placements[i];
+        pc[i] = (ov_ind_placement){
+            .start_on = day_of(p->start),
+            .end_on = day_of(p->end),
+            .type = p->type,
+            .ordinary_possible = p->ordinary_possible,
+            .has_agreement = p->agreement,
+            .signed_all = p->signed_all,
+            .ordinary_x10_start = p->hours_start < 0 ? 0 : p->hours_start,
+            .ordinary_x10_now = p->hours_now < 0 ? 0 : p->hours_now};
+    }
+    f->nplacements = r->nplacements;
+    f->placements = pc;
+    f->has_cti = r->has_cti;
+    f->cti_start_on = r->has_cti ? day_of(r->cti_start) : OV_IND_NO_DATE;
+    f->cti_months = r->cti_months;
+    for (int i = 0; i < 3; i++)
+        f->cti_interval_days[i] = r->cti_interval_days[i];
+    ov_date *ct = ov_arena_alloc(a, sizeof *ct * (size_t)(r->ncontacts + 1));
+    for (int i = 0; i < r->ncontacts; i++)
+        ct[i] = day_of(r->contacts[i]);
+    f->ncontacts = r->ncontacts;
+    f->contacts = ct;
+    ov_ind_employment *em =
+        ov_arena_alloc(a, sizeof *em * (size_t)(r->nemployment + 1));
+    for (int i = 0; i < r->nemployment; i++)
+        em[i] = (ov_ind_employment){day_of(r->employment[i].from),
+                                    r->employment[i].ordinary_x10};
+    f->nemployment = r->nemployment;
+    f->employment = em;
+    ov_ind_score *w = ov_arena_alloc(a, sizeof *w * 2);
+    for (int i = 0; i < r->nwho5 && i < 2; i++)
+        w[i] = (ov_ind_score){day_of(r->who5[i].month), r->who5[i].score};
+    f->nwho5 = r->nwho5;
+    f->who5 = w;
+    f->in_job_on = day_of(r->in_job);
+    f->ended_on = r->ended ? day_of(r->ended_month) : OV_IND_NO_DATE;
+    f->end_reason = r->end_reason;
+}
+
 /* ---- records as JSON lines ---- */
 
 static json_t *jmonth(int ym)

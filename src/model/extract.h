@@ -49,6 +49,7 @@
 #include "core/str.h"
 #include "core/arena.h"
 #include "model/course.h"
+#include "model/indicators.h"
 #include "model/meeting.h"
 #include "model/placement.h"
 
@@ -179,6 +180,20 @@ ov_status ov_mx_open(const uint8_t *file, size_t n, const ov_mx_header *h,
                      const uint8_t agency_pk[OV_BOX_PUBLIC_BYTES],
                      const uint8_t agency_sk[OV_BOX_SECRET_BYTES],
                      ov_arena *a, ov_mx_record **out, ov_err *err);
+
+/* A course's facts (model/indicators.h, as the store reads them) as a
+ * record as of the end of `to`: every date cut to its month, what
+ * happened after `to` left out, the WHO-5 scores reduced to the first and
+ * the latest, staff and team ids dropped. Sets every field but the
+ * pseudonym, birth band, sex and stage (which need the citizen and the
+ * stage history); lists in the arena. */
+void ov_mx_from_facts(const ov_ind_facts *f, ov_date to, ov_arena *a,
+                      ov_mx_record *r);
+/* And back, for the national board: each month becomes its first day (as
+ * ov_ind_month cuts a day), course_id is the caller's (a record's
+ * position), team and staff ids are 0. Lists in the arena. */
+void ov_mx_to_facts(const ov_mx_record *r, int64_t course_id, ov_arena *a,
+                    ov_ind_facts *f);
 
 /* One record as its JSON line (without the newline) into b, and back;
  * exposed for the tests and for docs/monitoring-format.md's example. */

@@ -4,9 +4,12 @@
  * whole design).
  *
  * In a municipality's database: the facts of every course of one
- * municipality active in a period, as records of the extract, each with
- * its pseudonym; reading them writes one "export" audit row per citizen
- * (purpose: national monitoring) in the caller's write transaction.
+ * municipality active in a period, read by the indicators' own reader
+ * (store/indicators.h, so the national figures rest on the same facts
+ * as the municipality's) and cut to months by ov_mx_from_facts, each
+ * record with its pseudonym; reading them writes the reader's read row
+ * and one "export" audit row per citizen (purpose: national monitoring)
+ * in the caller's write transaction.
  *
  * In the agency's national database: the municipalities' registered
  * signing keys, and imported extracts. An import is one write

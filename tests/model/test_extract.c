@@ -470,6 +470,181 @@ static void pseudonyms_are_stable_per_key_and_differ_between_keys(
     assert_int_equal(ov_mx_month(D(2026, 3, 31)), 202603);
 }
 
+/* Hand-made facts of two courses, with an event after the period. */
+static const ov_ind_plan PLANS[] = {{1, 0, false, true}, {2, 0, true, true}};
+static const ov_ind_meeting FUPS[] = {{0, 0}, {0, 0}};
+static ov_ind_placement PLACES[1];
+static ov_date CONTACTS[4];
+static const ov_ind_employment EMP[] = {{0, 150}};
+static ov_ind_score WHO[3];
+
+static void two_courses(ov_ind_facts f[2])
+{
+    memset(f, 0, sizeof(ov_ind_facts) * 2);
+    static ov_ind_plan plans[2];
+    static ov_ind_meeting fups[2];
+    static ov_ind_employment emp[1];
+    memcpy(plans, PLANS, sizeof plans);
+    memcpy(fups, FUPS, sizeof fups);
+    memcpy(emp, EMP, sizeof emp);
+    plans[0].made_on = D(2026, 2, 10);
+    plans[1].made_on = D(2026, 3, 31);
+    fups[0] = (ov_ind_meeting){D(2026, 3, 5),
+                               OV_ATTEND(OV_ROLE_CTI_WORKER) |
+                                   OV_ATTEND(OV_ROLE_COMPANY_CONSULTANT)};
+    fups[1] = (ov_ind_meeting){D(2026, 7, 2), OV_ATTEND(OV_ROLE_CTI_WORKER)};
+    PLACES[0] = (ov_ind_placement){.start_on = D(2026, 4, 1),
+                                   .end_on = OV_IND_NO_DATE,
+                                   .type = OV_PLACE_INTERNSHIP,
+                                   .ordinary_possible = true,
+                                   .has_agreement = true,
+                                   .signed_all = true,
+                                   .ordinary_x10_start = 0,
+                                   .ordinary_x10_now = 50};
+    CONTACTS[0] = D(2026, 3, 20);
+    CONTACTS[1] = D(2026, 3, 27);
+    CONTACTS[2] = D(2026, 4, 3);
+    CONTACTS[3] = D(2026, 8, 1); /* after the period */
+    emp[0].from_on = D(2026, 5, 4);
+    WHO[0] = (ov_ind_score){D(2026, 1, 20), 40};
+    WHO[1] = (ov_ind_score){D(2026, 4, 2), 48};
+    WHO[2] = (ov_ind_score){D(2026, 6, 1), 60};
+    for (int i = 0; i < 2; i++) {
+        ov_ind_facts *x = &f[i];
+        x->course_id = 100 + i;
+        x->municipality_code = 250;
+        x->team_id = 7;
+        x->started_on = D(2026, 1, 12 + i);
+        x->drawn_on = x->started_on;
+        x->start_meeting_on = D(2026, 1, 26);
+        x->start_present = OV_ATTEND(OV_ROLE_CITIZEN) |
+                           OV_ATTEND(OV_ROLE_EMPLOYMENT_CASEWORKER) |
+                           OV_ATTEND(OV_ROLE_CTI_WORKER) |
+                           OV_ATTEND(OV_ROLE_COMPANY_CONSULTANT);
+        x->start_complete_on = x->start_meeting_on;
+        x->nplans = 2;
+        x->plans = plans;
+        x->nfollowups = 2;
+        x->followups = fups;
+        x->nplacements = i;
+        x->placements = PLACES;
+        x->has_cti = i == 1;
+        x->cti_start_on = i == 1 ? D(2026, 3, 16) : OV_IND_NO_DATE;
+        x->cti_months = 9;
+        x->cti_interval_days[0] = 7;
+        x->cti_interval_days[1] = 14;
+        x->cti_interval_days[2] = 28;
+        x->ncontacts = i == 1 ? 4 : 0;
+        x->contacts = CONTACTS;
+        x->nemployment = i;
+        x->employment = emp;
+        x->nwho5 = 3;
+        x->who5 = WHO;
+        x->in_job_on = i == 1 ? D(2026, 5, 4) : OV_IND_NO_DATE;
+        x->ended_on = i == 0 ? D(2026, 9, 1) : OV_IND_NO_DATE; /* later */
+        x->end_reason = OV_END_MOVED;
+    }
+}
+
+static void a_record_holds_the_facts_by_the_period_end_in_months(
+    void **state)
+{
+    (void)state;
+    ov_arena *a = ov_arena_new(0);
+    ov_ind_facts f[2];
+    two_courses(f);
+    ov_mx_record r;
+    memset(&r, 0, sizeof r);
+    ov_mx_from_facts(&f[1], D(2026, 6, 30), a, &r);
+    assert_int_equal(r.started, 202601);
+    assert_int_equal(r.start_complete, 202601);
+    assert_int_equal(r.nplans, 2);
+    assert_int_equal(r.plans[1].month, 202603);
+    assert_int_equal(r.nfollowups, 1); /* July's is after the period */
+    assert_int_equal(r.ncontacts, 3);  /* so is August's contact */
+    assert_int_equal(r.contacts[2], 202604);
+    assert_int_equal(r.nwho5, 2);
+    assert_int_equal(r.who5[0].score, 40);
+    assert_int_equal(r.who5[1].score, 60); /* the latest, not the middle */
+    assert_int_equal(r.in_job, 202605);
+    assert_false(r.ended);
+    memset(&r, 0, sizeof r);
+    ov_mx_from_facts(&f[0], D(2026, 6, 30), a, &r);
+    assert_false(r.ended); /* it ends in September */
+    ov_mx_from_facts(&f[0], D(2026, 9, 30), a, &r);
+    assert_true(r.ended);
+    assert_int_equal(r.ended_month, 202609);
+    assert_int_equal(r.end_reason, OV_END_MOVED);
+    /* and back: each month its first day, as ov_ind_month cuts a day */
+    ov_ind_facts g;
+    ov_mx_to_facts(&r, 1, a, &g);
+    assert_int_equal(g.started_on, ov_ind_month(f[0].started_on));
+    assert_int_equal(g.plans[1].made_on, ov_ind_month(f[0].plans[1].made_on));
+    assert_int_equal(g.ended_on, D(2026, 9, 1));
+    assert_int_equal(g.team_id, 0);
+    ov_arena_destroy(a);
+}
+
+/* What the national board computes from imported records is what the
+ * indicators give on the same facts cut to months: the file carries
+ * everything the indicators use. */
+static void imported_records_give_the_indicators_of_the_month_cut_facts(
+    void **state)
+{
+    (void)state;
+    keys k;
+    make_keys(&k);
+    ov_arena *a = ov_arena_new(0);
+    ov_ind_facts f[2];
+    two_courses(f);
+    ov_date to = D(2026, 6, 30);
+    ov_mx_record r[2];
+    ov_ind_facts cut[2];
+    for (int i = 0; i < 2; i++) {
+        memset(&r[i], 0, sizeof r[i]);
+        ov_mx_from_facts(&f[i], to, a, &r[i]);
+        r[i].municipality = 250;
+        r[i].sex = 'F';
+        r[i].birth_band = 1970;
+        r[i].stage = r[i].ended ? OV_STAGE_ENDED : OV_STAGE_PLACEMENT;
+        ov_mx_pseudonym(k.pkey, i ? "0101701235" : "0101701234",
+                        r[i].pseudonym);
+        ov_mx_to_facts(&r[i], f[i].course_id, a, &cut[i]);
+    }
+    ov_buf file = write_file(&k, r, 2);
+    ov_mx_header h;
+    ov_mx_record *back;
+    ov_err err;
+    assert_int_equal(read_in((uint8_t *)file.data, file.len, &k, a, &h,
+                             &back, &err),
+                     OV_OK);
+    ov_ind_facts imported[2];
+    for (int i = 0; i < 2; i++)
+        ov_mx_to_facts(&back[i], (int64_t)i + 1, a, &imported[i]);
+    ov_ind_context cx = {.from = D(2026, 1, 1), .to = to,
+                         .followup_interval_weeks = 4, .cti_early_days = 14,
+                         .cti_min_first_month = 2,
+                         .rules = ov_ind_rules_default()};
+    ov_indicator want[OV_IND_COUNT], got[OV_IND_COUNT];
+    ov_ind_compute(cut, 2, &cx, want);
+    ov_ind_compute(imported, 2, &cx, got);
+    int with_value = 0;
+    for (int i = 0; i < OV_IND_COUNT; i++) {
+        if (want[i].group == OV_IND_GROUP_CASELOAD)
+            continue; /* staff ids are not in the file */
+        assert_true(want[i].numerator == got[i].numerator);
+        assert_true(want[i].denominator == got[i].denominator);
+        assert_int_equal(want[i].has_value, got[i].has_value);
+        if (want[i].has_value) {
+            assert_true(want[i].value == got[i].value);
+            with_value++;
+        }
+    }
+    assert_true(with_value >= 10);
+    ov_buf_free(&file);
+    ov_arena_destroy(a);
+}
+
 int main(void)
 {
     if (ov_crypto_init(NULL) != OV_OK)
@@ -486,6 +661,9 @@ int main(void)
         cmocka_unit_test(a_record_may_hold_only_the_formats_fields),
         cmocka_unit_test(
             pseudonyms_are_stable_per_key_and_differ_between_keys),
+        cmocka_unit_test(a_record_holds_the_facts_by_the_period_end_in_months),
+        cmocka_unit_test(
+            imported_records_give_the_indicators_of_the_month_cut_facts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
