@@ -64,6 +64,7 @@ int cmd_draw(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_synth(int argc, char **argv);
 int cmd_evaluate(int argc, char **argv);
+int cmd_monitor(int argc, char **argv);
 int cmd_indicators(int argc, char **argv);
 
 /* A whole non-negative number up to max; false when malformed. */

@@ -67,6 +67,14 @@ static const command commands[] = {
      "[--no-anchors]",
      "verify the keyed audit chain against its anchors and the journal, or "
      "prune rows past retention (at least 6 months)"},
+    {"monitor", cmd_monitor,
+     "monitor keygen --out DIR [--municipality CODE] | monitor register "
+     "--db NATIONAL.db --municipality CODE --signing-key FILE.pub | monitor "
+     "export --db PATH --municipality CODE --period FROM..TO --agency-key "
+     "agency.pub --pseudonym-key pseudonym.key --signing-key "
+     "signing-CODE.key --out FILE | monitor import --db NATIONAL.db --key "
+     "agency.key --file FILE | monitor show --key agency.key --file FILE",
+     "the pseudonymised national monitoring extract: keys, export, import"},
 };
 #define N_COMMANDS ((int)(sizeof commands / sizeof commands[0]))
 

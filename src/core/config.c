@@ -86,6 +86,25 @@ static ov_status v_group(const char *value, const char *where, ov_err *err)
     return OV_OK;
 }
 
+static ov_status v_suppress_k(const char *value, const char *where,
+                              ov_err *err)
+{
+    int64_t v;
+    if (ov_str_to_i64(ov_str_c(value), &v) != OV_OK || v > 100)
+        return ov_err_set(err, OV_EINVAL, where,
+                          "%s: '%s' is not a number of citizens from %d to "
+                          "100 (default 5)",
+                          where, value, OV_CONFIG_SUPPRESS_K_MIN);
+    if (v < OV_CONFIG_SUPPRESS_K_MIN)
+        return ov_err_set(err, OV_EINVAL, where,
+                          "%s: %lld is below the smallest allowed threshold; "
+                          "figures built on fewer than %d citizens are always "
+                          "hidden: give %d or more (default 5)",
+                          where, (long long)v, OV_CONFIG_SUPPRESS_K_MIN,
+                          OV_CONFIG_SUPPRESS_K_MIN);
+    return OV_OK;
+}
+
 static const setting_def defs[OV_SET_COUNT] = {
     [OV_SET_DB] = {"db", "OVERGANG_DB", "overgang.db", v_path,
                    "the database file (SQLite)"},
@@ -119,6 +138,10 @@ static const setting_def defs[OV_SET_COUNT] = {
                            "backups and exports: they are then created 0640 "
                            "for that group (the keys stay 0600); empty: "
                            "0600"},
+    [OV_SET_SUPPRESS_K] = {"suppress_k", "OVERGANG_SUPPRESS_K", "5",
+                           v_suppress_k,
+                           "national figures built on fewer citizens are "
+                           "hidden (small-cell suppression); 3 or more"},
 };
 
 static void copy_value(char *dst, const char *src)

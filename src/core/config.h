@@ -33,10 +33,15 @@ typedef enum ov_setting {
     OV_SET_SESSION_ABSOLUTE, /* hours after log-in, 1-168 */
     OV_SET_AUDIT_SYSLOG,    /* yes|no: each audit anchor also to syslog */
     OV_SET_FILE_GROUP,      /* group of files with personal data; "" none */
+    OV_SET_SUPPRESS_K,      /* national figures: hide cells below k, >= 3 */
     OV_SET_COUNT
 } ov_setting;
 
 #define OV_CONFIG_VALUE_MAX 1024
+
+/* The smallest suppression threshold a setting may give (model/suppress.h:
+ * a figure built on fewer citizens is never published). */
+#define OV_CONFIG_SUPPRESS_K_MIN 3
 
 typedef struct ov_config {
     char value[OV_SET_COUNT][OV_CONFIG_VALUE_MAX];

@@ -376,3 +376,259 @@ bool ov_password_verify(const char *stored, const char *password)
 {
     return crypto_pwhash_str_verify(stored, password, strlen(password)) == 0;
 }
+
+/* ---- the national monitoring extract ---- */
+
+_Static_assert(OV_SEALED_KEY_BYTES == OV_KEY_BYTES + crypto_box_SEALBYTES,
+               "sealed key size");
+_Static_assert(OV_BOX_PUBLIC_BYTES == crypto_box_PUBLICKEYBYTES, "box pk");
+_Static_assert(OV_BOX_SECRET_BYTES == crypto_box_SECRETKEYBYTES, "box sk");
+_Static_assert(OV_SIGN_PUBLIC_BYTES == crypto_sign_PUBLICKEYBYTES, "sign pk");
+_Static_assert(OV_SIGN_SECRET_BYTES == crypto_sign_SECRETKEYBYTES, "sign sk");
+_Static_assert(OV_SIGNATURE_BYTES == crypto_sign_BYTES, "signature");
+_Static_assert(OV_STREAM_HEADER_BYTES ==
+                   crypto_secretstream_xchacha20poly1305_HEADERBYTES,
+               "stream header");
+_Static_assert(OV_STREAM_ABYTES == crypto_secretstream_xchacha20poly1305_ABYTES,
+               "stream abytes");
+_Static_assert(OV_KEY_BYTES == crypto_secretstream_xchacha20poly1305_KEYBYTES,
+               "stream key");
+_Static_assert(sizeof(ov_stream) >=
+                   sizeof(crypto_secretstream_xchacha20poly1305_state),
+               "ov_stream too small");
+_Static_assert(sizeof(ov_sign_ctx) >= sizeof(crypto_sign_state),
+               "ov_sign_ctx too small");
+
+#define KEYFILE_TEXT_MAX 4096
+
+ov_status ov_keyfile_write(const char *path, const char *flag,
+                           const char *about, const char *magic,
+                           const ov_key_field *f, int n, bool secret,
+                           ov_err *err)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                  secret ? 0600 : 0644);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            return ov_err_set(err, OV_ECONFLICT, flag,
+                              "%s: '%s' already exists; keys are never "
+                              "overwritten: move it away or give another "
+                              "folder",
+                              flag, path);
+        return ov_err_set(err, OV_EIO, flag, "%s: cannot create '%s': %s",
+                          flag, path, strerror(errno));
+    }
+    char text[KEYFILE_TEXT_MAX];
+    size_t o = 0;
+    int w = snprintf(text, sizeof text, "%s%s\n", about, magic);
+    bool fits = w > 0 && (size_t)w < sizeof text;
+    o = fits ? (size_t)w : 0;
+    for (int i = 0; fits && i < n; i++) {
+        size_t need = strlen(f[i].name) + 2 + 2 * f[i].len + 1;
+        if (o + need >= sizeof text) {
+            fits = false;
+            break;
+        }
+        size_t nl = strlen(f[i].name);
+        memcpy(text + o, f[i].name, nl);
+        o += nl;
+        text[o++] = '=';
+        ov_hex_encode(f[i].bytes, f[i].len, text + o);
+        o += 2 * f[i].len;
+        text[o++] = '\n';
+    }
+    ov_status st = OV_OK;
+    /* fchmod: neither the umask nor a group default decides the mode */
+    if (!fits)
+        st = ov_err_set(err, OV_EINTERNAL, flag, "%s: key file too long",
+                        flag);
+    else if (fchmod(fd, secret ? 0600 : 0644) != 0 ||
+             write(fd, text, o) != (ssize_t)o || fsync(fd) != 0)
+        st = ov_err_set(err, OV_EIO, flag, "%s: cannot write '%s': %s",
+                        flag, path, strerror(errno));
+    sodium_memzero(text, sizeof text);
+    if (close(fd) != 0 && st == OV_OK)
+        st = ov_err_set(err, OV_EIO, flag, "%s: cannot write '%s': %s",
+                        flag, path, strerror(errno));
+    if (st != OV_OK)
+        unlink(path);
+    return st;
+}
+
+ov_status ov_keyfile_read(const char *path, const char *flag,
+                          const char *magic, bool secret, ov_key_field *f,
+                          int n, ov_err *err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return ov_err_set(err, OV_EIO, flag,
+                          "%s: cannot open '%s': %s; give the path of the "
+                          "key file",
+                          flag, path, strerror(errno));
+    char text[KEYFILE_TEXT_MAX];
+    ssize_t len;
+    if (secret) {
+        if (read_private(fd, path, flag, text, sizeof text, &len, err) !=
+            OV_OK)
+            return err->code;
+    } else {
+        len = read(fd, text, sizeof text - 1);
+        close(fd);
+        if (len < 0)
+            return ov_err_set(err, OV_EIO, flag, "%s: cannot read '%s': %s",
+                              flag, path, strerror(errno));
+        text[len] = '\0';
+    }
+    bool have_magic = false;
+    int found = 0;
+    bool seen[16] = {false};
+    ov_str rest = {text, (size_t)len};
+    while (rest.ptr && rest.len) {
+        ov_str line;
+        rest = ov_str_cut(rest, '\n', &line);
+        line = ov_str_trim(line);
+        if (line.len == 0 || line.ptr[0] == '#')
+            continue;
+        if (ov_str_eq_c(line, magic)) {
+            have_magic = true;
+            continue;
+        }
+        ov_str name;
+        ov_str val = ov_str_cut(line, '=', &name);
+        for (int i = 0; val.ptr && i < n && i < 16; i++)
+            if (!seen[i] && ov_str_eq_c(name, f[i].name) &&
+                ov_hex_decode(val, f[i].bytes, f[i].len) == OV_OK) {
+                seen[i] = true;
+                found++;
+            }
+    }
+    sodium_memzero(text, sizeof text);
+    if (have_magic && found == n)
+        return OV_OK;
+    for (int i = 0; i < n; i++)
+        sodium_memzero(f[i].bytes, f[i].len);
+    return ov_err_set(err, OV_ECORRUPT, flag,
+                      "%s: '%s' is not the right kind of key file (%s); "
+                      "expected a file whose first key line is '%s'",
+                      flag, path,
+                      !have_magic ? "its magic line is missing"
+                                  : "a key is missing or malformed",
+                      magic);
+}
+
+void ov_box_keypair(uint8_t pk[OV_BOX_PUBLIC_BYTES],
+                    uint8_t sk[OV_BOX_SECRET_BYTES])
+{
+    crypto_box_keypair(pk, sk);
+}
+
+void ov_sign_keypair(uint8_t pk[OV_SIGN_PUBLIC_BYTES],
+                     uint8_t sk[OV_SIGN_SECRET_BYTES])
+{
+    crypto_sign_keypair(pk, sk);
+}
+
+void ov_key_id(const uint8_t *pk, size_t n, uint8_t out[16])
+{
+    crypto_generichash(out, 16, pk, n, NULL, 0);
+}
+
+void ov_pseudonym(const uint8_t key[OV_KEY_BYTES], const void *data,
+                  size_t n, uint8_t out[OV_PSEUDONYM_BYTES])
+{
+    crypto_generichash(out, OV_PSEUDONYM_BYTES, data, n, key, OV_KEY_BYTES);
+}
+
+void ov_sealed_key_seal(const uint8_t pk[OV_BOX_PUBLIC_BYTES],
+                        const uint8_t key[OV_KEY_BYTES],
+                        uint8_t out[OV_SEALED_KEY_BYTES])
+{
+    crypto_box_seal(out, key, OV_KEY_BYTES, pk);
+}
+
+ov_status ov_sealed_key_open(const uint8_t pk[OV_BOX_PUBLIC_BYTES],
+                             const uint8_t sk[OV_BOX_SECRET_BYTES],
+                             const uint8_t in[OV_SEALED_KEY_BYTES],
+                             uint8_t key[OV_KEY_BYTES], ov_err *err)
+{
+    if (crypto_box_seal_open(key, in, OV_SEALED_KEY_BYTES, pk, sk) != 0)
+        return ov_err_set(err, OV_ECORRUPT, NULL,
+                          "the sealed key does not open with this agency "
+                          "key");
+    return OV_OK;
+}
+
+#define SS_STATE(st) \
+    ((crypto_secretstream_xchacha20poly1305_state *)(void *)(st)->opaque)
+
+void ov_stream_push_init(ov_stream *st, const uint8_t key[OV_KEY_BYTES],
+                         uint8_t header[OV_STREAM_HEADER_BYTES])
+{
+    crypto_secretstream_xchacha20poly1305_init_push(SS_STATE(st), header,
+                                                    key);
+}
+
+void ov_stream_push(ov_stream *st, const void *m, size_t n, const void *ad,
+                    size_t adn, bool final, uint8_t *out)
+{
+    crypto_secretstream_xchacha20poly1305_push(
+        SS_STATE(st), out, NULL, m, n, ad, adn,
+        final ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
+              : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+}
+
+void ov_stream_pull_init(ov_stream *st, const uint8_t key[OV_KEY_BYTES],
+                         const uint8_t header[OV_STREAM_HEADER_BYTES])
+{
+    crypto_secretstream_xchacha20poly1305_init_pull(SS_STATE(st), header,
+                                                    key);
+}
+
+ov_status ov_stream_pull(ov_stream *st, const uint8_t *c, size_t n,
+                         const void *ad, size_t adn, uint8_t *out,
+                         bool *final, ov_err *err)
+{
+    unsigned char tag = 0;
+    if (n < OV_STREAM_ABYTES ||
+        crypto_secretstream_xchacha20poly1305_pull(SS_STATE(st), out, NULL,
+                                                   &tag, c, n, ad, adn) != 0)
+        return ov_err_set(err, OV_ECORRUPT, NULL,
+                          "an encrypted chunk does not authenticate");
+    *final = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
+    return OV_OK;
+}
+
+void ov_sign_init(ov_sign_ctx *c)
+{
+    crypto_sign_init((crypto_sign_state *)(void *)c->opaque);
+}
+
+void ov_sign_update(ov_sign_ctx *c, const void *data, size_t n)
+{
+    crypto_sign_update((crypto_sign_state *)(void *)c->opaque, data, n);
+}
+
+void ov_sign_final(ov_sign_ctx *c, const uint8_t sk[OV_SIGN_SECRET_BYTES],
+                   uint8_t sig[OV_SIGNATURE_BYTES])
+{
+    crypto_sign_final_create((crypto_sign_state *)(void *)c->opaque, sig,
+                             NULL, sk);
+    sodium_memzero(c, sizeof *c);
+}
+
+bool ov_sign_verify(ov_sign_ctx *c, const uint8_t sig[OV_SIGNATURE_BYTES],
+                    const uint8_t pk[OV_SIGN_PUBLIC_BYTES])
+{
+    /* libsodium takes a non-const signature */
+    uint8_t s[OV_SIGNATURE_BYTES];
+    memcpy(s, sig, sizeof s);
+    bool ok = crypto_sign_final_verify(
+                  (crypto_sign_state *)(void *)c->opaque, s, pk) == 0;
+    sodium_memzero(c, sizeof *c);
+    return ok;
+}
+
+void ov_wipe(void *p, size_t n)
+{
+    sodium_memzero(p, n);
+}

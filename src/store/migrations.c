@@ -526,6 +526,52 @@ static const migration migrations[] = {
      "BEGIN SELECT RAISE(ABORT,\n"
      "  'audit rows are removed only by pruning (overgang audit prune)');\n"
      "END;\n"},
+    {13, "national monitoring: registered signing keys, imported extracts",
+     /* The agency's national database (docs/monitoring-format.md): the
+      * public signing key each municipality signs its extracts with, as
+      * the agency registered it; every imported extract (its SHA-256, so
+      * the same file is never loaded twice, and its municipality and
+      * period, which may not overlap an earlier one); one row per course
+      * of an extract. No name, CPR number or free text: a pseudonym, a
+      * birth band and months. */
+     "CREATE TABLE monitor_signer (\n"
+     "  municipality_code INTEGER PRIMARY KEY\n"
+     "    CHECK (municipality_code BETWEEN 101 AND 860),\n"
+     "  public_key BLOB NOT NULL UNIQUE CHECK (length(public_key) = 32),\n"
+     "  registered_by TEXT NOT NULL,\n"
+     "  registered_at TEXT NOT NULL\n"
+     ");\n"
+     "CREATE TABLE monitor_file (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  sha256 BLOB NOT NULL UNIQUE CHECK (length(sha256) = 32),\n"
+     "  municipality_code INTEGER NOT NULL\n"
+     "    REFERENCES monitor_signer (municipality_code),\n"
+     "  period_from TEXT NOT NULL,\n"
+     "  period_to TEXT NOT NULL CHECK (period_to >= period_from),\n"
+     "  records INTEGER NOT NULL,\n"
+     "  imported_by TEXT NOT NULL,\n"
+     "  imported_at TEXT NOT NULL\n"
+     ");\n"
+     "CREATE INDEX monitor_file_municipality ON monitor_file\n"
+     "  (municipality_code, period_from);\n"
+     /* facts: the record as the file carried it (one JSON object, the
+      * format of docs/monitoring-format.md), from which the national
+      * board rebuilds the indicators' per-course facts */
+     "CREATE TABLE monitor_record (\n"
+     "  file_id INTEGER NOT NULL REFERENCES monitor_file (id),\n"
+     "  idx INTEGER NOT NULL,\n"
+     "  pseudonym BLOB NOT NULL CHECK (length(pseudonym) = 32),\n"
+     "  municipality_code INTEGER NOT NULL,\n"
+     "  birth_band INTEGER NOT NULL,\n"
+     "  sex TEXT NOT NULL CHECK (sex IN ('F', 'M')),\n"
+     "  stage TEXT NOT NULL,\n"
+     "  end_reason TEXT,\n"
+     "  started TEXT NOT NULL,\n"
+     "  ended TEXT,\n"
+     "  facts TEXT NOT NULL,\n"
+     "  PRIMARY KEY (file_id, idx)\n"
+     ");\n"
+     "CREATE INDEX monitor_record_pseudonym ON monitor_record (pseudonym);\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -584,6 +630,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 10",
     "PRAGMA user_version = 11",
     "PRAGMA user_version = 12",
+    "PRAGMA user_version = 13",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

@@ -482,8 +482,12 @@ static void back_to_version_8(fixture *f)
               "(postcode BETWEEN 1000 AND 9999), created_at TEXT NOT NULL); "
               "INSERT INTO company_old SELECT * FROM company; DROP TABLE "
               "company; ALTER TABLE company_old RENAME TO company; "
-              /* and without migrations 10 (the indicators') and 11 (the
-               * attention setting) */
+              /* what later migrations made: a version-8 file has none
+               * (the monitoring tables of migration 13), and without
+               * migrations 10 (the indicators') and 11 (the attention
+               * setting) */
+              "DROP TABLE monitor_record; DROP TABLE monitor_file; "
+              "DROP TABLE monitor_signer; "
               "ALTER TABLE municipality_settings DROP COLUMN "
               "attention_no_placement_months; ALTER TABLE "
               "municipality_settings DROP COLUMN "
