@@ -79,9 +79,7 @@ typedef struct ov_ind_plan {
 } ov_ind_plan;
 
 /* One follow-up meeting (core element 3): who took part (ov_attendees
- * bits by role; OV_ATTEND(OV_ROLE_CITIZEN) for the citizen). The store
- * reads `present` only for follow-ups held in the query's period (0 for
- * the others), the only ones an indicator looks at. */
+ * bits by role; OV_ATTEND(OV_ROLE_CITIZEN) for the citizen). */
 typedef struct ov_ind_meeting {
     ov_date held_on;
     ov_attendees present;

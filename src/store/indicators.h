@@ -15,10 +15,6 @@
  * itself is applied by the model (each indicator says which courses it
  * counts).
  *
- * Who attended a follow-up is read only for the follow-ups held in the
- * period (the others' `present` is 0): no indicator looks at them, and the
- * look-ups were a third of the read.
- *
  * Audit: reading the facts is one "read" row ("indikatorer: N forløb ..."),
  * as a course list is; the drill-down names citizens, so it is a read row
  * for each citizen on the list.

@@ -10,8 +10,8 @@
 
 static const char SQL_INSERT[] =
     "INSERT INTO meeting (course_id, kind, held_on, complete, notes, wishes, "
-    "competences, plan_version, created_by, created_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    "competences, plan_version, created_by, created_at, attendees) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 static const char SQL_ATTENDEE[] =
     "INSERT INTO meeting_attendee (meeting_id, role) VALUES (?1, ?2)";
 static const char SQL_ITEM[] =
@@ -171,6 +171,8 @@ ov_status ov_meeting_record(ov_tx *tx, int64_t course_id,
         ov_stmt_bind_null(s, 8);
     ov_stmt_bind_cstr(s, 9, tx->actor->user);
     ov_stmt_bind_cstr(s, 10, now);
+    /* the attendees also as a bit set on the row (for the indicators) */
+    ov_stmt_bind_i64(s, 11, in->attendees & ((1u << OV_ROLE_COUNT) - 1));
     if (ov_stmt_run(s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     *id = ov_conn_last_insert_id(tx->conn);

@@ -474,8 +474,20 @@ static const migration migrations[] = {
       * JSON and items (a municipality of 24,000 citizens: about a quarter
       * less CPU). The wider indexes replace the narrower ones, which are
       * their prefixes. */
+     /* who attended, also as the ov_attendees bit set (1 << ov_role) on
+      * the meeting row, kept by store/meeting.c; the indicators read it
+      * instead of looking up meeting_attendee for every meeting */
+     "ALTER TABLE meeting ADD COLUMN attendees INTEGER NOT NULL DEFAULT "
+     "0;\n"
+     "UPDATE meeting SET attendees = (SELECT coalesce(sum(CASE a.role "
+     "WHEN 'employment_caseworker' THEN 1 WHEN 'social_caseworker' THEN 2 "
+     "WHEN 'cti_worker' THEN 4 WHEN 'company_consultant' THEN 8 "
+     "WHEN 'leader' THEN 16 WHEN 'administrator' THEN 32 "
+     "WHEN 'national_analyst' THEN 64 WHEN 'citizen' THEN 128 "
+     "WHEN 'employer' THEN 256 WHEN 'system' THEN 512 ELSE 0 END), 0) "
+     "FROM meeting_attendee a WHERE a.meeting_id = meeting.id);\n"
      "CREATE INDEX meeting_course_kind ON meeting (course_id, kind, "
-     "held_on, plan_version);\n"
+     "held_on, plan_version, attendees);\n"
      "DROP INDEX meeting_course;\n"
      "CREATE INDEX measurement_course_score ON measurement (course_id, "
      "instrument, taken_on, score);\n"

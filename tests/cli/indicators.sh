@@ -15,6 +15,10 @@ expect_out '"attention": \[\]' "$T/j"
 n=$(grep -c '"id":' "$T/j")
 [ "$n" -eq 34 ] || { echo "expected 34 indicators, got $n"; exit 1; }
 grep -q '"value": null' "$T/j" && { echo "an indicator has no value on the demo"; exit 1; }
+# the attendee bit set each meeting row carries agrees with its attendees
+q="SELECT count(*) FROM meeting m WHERE m.attendees <> (SELECT coalesce(sum(CASE a.role WHEN 'employment_caseworker' THEN 1 WHEN 'social_caseworker' THEN 2 WHEN 'cti_worker' THEN 4 WHEN 'company_consultant' THEN 8 WHEN 'citizen' THEN 128 ELSE 1024 END), 0) FROM meeting_attendee a WHERE a.meeting_id = m.id)"
+[ "$(sqlite3 "$T/d.db" "$q")" = 0 ] || { echo "meeting.attendees disagrees with meeting_attendee"; exit 1; }
+[ "$(sqlite3 "$T/d.db" "SELECT count(*) FROM meeting WHERE attendees = 0")" = 0 ] || { echo "a meeting without its attendee bits"; exit 1; }
 # CSV in English to a private file
 "$OVERGANG" indicators --db "$T/d.db" --municipality 250 --to 2026-11-22 \
     --format csv --lang en --out "$T/i.csv" 2>"$T/err"

@@ -493,6 +493,7 @@ static void back_to_version_8(fixture *f)
               "municipality_settings DROP COLUMN "
               "indicator_rules; DROP INDEX meeting_course_kind; CREATE "
               "INDEX meeting_course ON meeting (course_id, kind, held_on); "
+              "ALTER TABLE meeting DROP COLUMN attendees; "
               "DROP INDEX measurement_course_score; CREATE INDEX "
               "measurement_course ON measurement (course_id, instrument, "
               "taken_on); DROP INDEX plan_version_facts; DELETE "
