@@ -195,7 +195,7 @@ static ov_status writer_done(ov_tx *tx, bool durable, ov_err *err)
     pthread_mutex_lock(&s->commit_lock);
     bool defer = s->waiting > 0 && s->batch_n < 64 &&
                  ov_conn_in_tx(s->writer);
-    commit_waiter me = {s->batch, false, OV_OK, {OV_OK, "", ""}, NULL};
+    commit_waiter me = {s->batch, false, OV_OK, {.code = OV_OK}, NULL};
     if (defer && durable) {
         me.next = s->waiters;
         s->waiters = &me;

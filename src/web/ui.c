@@ -58,7 +58,7 @@ void ov_ctx_fail(ov_ctx *c, const ov_err *err)
     case OV_EINVAL:
     case OV_ECONFLICT:
         key = err->code == OV_ECONFLICT ? "error.conflict" : "error.title";
-        detail = ov_msg_error(c->lang, err->msg, buf, sizeof buf);
+        detail = ov_msg_error(c->lang, err, buf, sizeof buf);
         break;
     default: break;
     }
