@@ -456,6 +456,406 @@
     X(settings_domains_too_many, 1, \
       "life_domains: at most %1 domains", \
       "Højst %1 livsområder") \
+    /* src/store/anchor.c */ \
+    X(anchor_file_exists, 1, \
+      "--db: '%1' holds the audit anchors of an earlier database at this " \
+      "path; move it away (keep it: it proves that database's audit log) " \
+      "before creating a new one", \
+      "Databasestien '%1' har allerede revisionsankre fra en tidligere " \
+      "database; flyt filen væk (gem den: den beviser den databases " \
+      "revisionslog), før en ny database oprettes") \
+    /* src/store/audit.c */ \
+    X(audit_criterion_too_long, 1, \
+      "audit criterion longer than %1 bytes", \
+      "Et søgekriterie til revisionsloggen er længere end %1 tegn") \
+    /* src/store/audit_log.c */ \
+    X(audit_journal_changing, 0, \
+      "the read-audit journal kept changing while it was read; run audit " \
+      "verify again", \
+      "Læseloggen blev ved med at ændre sig, mens den blev læst; kør " \
+      "kontrollen af revisionsloggen igen") \
+    X(audit_log_limit_range, 0, \
+      "limit: show 1-5000 rows", \
+      "Vis 1-5000 rækker") \
+    X(audit_log_needs_municipality, 0, \
+      "municipality_code: the audit log is read per municipality; give " \
+      "its code", \
+      "Revisionsloggen læses pr. kommune; angiv kommunekoden") \
+    X(audit_log_period_reversed, 0, \
+      "to: the period ends before it starts; swap the dates", \
+      "Perioden slutter, før den begynder; byt om på datoerne") \
+    X(audit_retention_too_short, 4, \
+      "audit_retention_months: audit rows are kept at least %1 months; " \
+      "the cutoff %2 is later than %3; set a retention of %4 months or " \
+      "more", \
+      "Revisionsrækker gemmes mindst %1 måneder; skæringsdatoen %2 " \
+      "ligger efter %3; vælg en opbevaringsperiode på %4 måneder eller " \
+      "mere") \
+    /* src/store/backup.c */ \
+    X(backup_path_too_long, 1, \
+      "%1: path too long", \
+      "Stien er for lang") \
+    X(backup_source_not_overgang, 1, \
+      "--from: '%1' is not an overgang database (no schema version)", \
+      "'%1' er ikke en overgang-database (ingen skemaversion)") \
+    X(backup_target_exists, 2, \
+      "%1: '%2' already exists; choose a new file name (overgang never " \
+      "overwrites a database or backup)", \
+      "'%2' findes allerede; vælg et nyt filnavn (overgang overskriver " \
+      "aldrig en database eller en sikkerhedskopi)") \
+    /* src/store/citizen.c */ \
+    X(citizen_cpr_exists, 1, \
+      "cpr: a citizen with this CPR number already exists (id %1); open " \
+      "that citizen instead", \
+      "Der findes allerede en borger med dette CPR-nummer (id %1); åbn " \
+      "den borger i stedet") \
+    X(citizen_cpr_taken, 1, \
+      "cpr: this CPR number belongs to another citizen (id %1)", \
+      "CPR-nummeret tilhører en anden borger (id %1)") \
+    X(citizen_name_control_char, 1, \
+      "%1: the name contains a control character; remove it", \
+      "Navnet indeholder et kontroltegn; fjern det") \
+    X(citizen_name_empty, 1, \
+      "%1: the name is empty; give the citizen's name", \
+      "Navnet er tomt; skriv borgerens navn") \
+    X(citizen_name_too_long, 2, \
+      "%1: the name is longer than %2 bytes; shorten it", \
+      "Navnet er længere end %2 tegn; forkort det") \
+    X(citizen_name_utf8, 1, \
+      "%1: the name is not valid UTF-8; save the input as UTF-8", \
+      "Navnet indeholder ugyldige tegn (ikke UTF-8); gem det som UTF-8") \
+    X(citizen_not_found, 1, \
+      "no citizen with id %1", \
+      "Der findes ingen borger med id %1") \
+    X(citizen_update_empty, 0, \
+      "nothing to update: give a name or a CPR number", \
+      "Der er intet at opdatere; angiv et navn eller et CPR-nummer") \
+    /* src/store/course.c */ \
+    X(course_citizen_has_open, 1, \
+      "citizen_id: the citizen already has an open course (%1); end it " \
+      "first", \
+      "Borgeren har allerede et åbent forløb (%1); afslut det først") \
+    X(course_citizen_not_found, 1, \
+      "citizen_id: no citizen %1", \
+      "Borgeren %1 findes ikke") \
+    X(course_date_before_start, 0, \
+      "date: before the course started", \
+      "Datoen ligger før forløbet startede; ret datoen") \
+    X(course_ended, 0, \
+      "course_id: the course has ended", \
+      "Forløbet er afsluttet") \
+    X(course_list_no_persons, 0, \
+      "your role sees no person-level courses", \
+      "Din rolle ser ikke forløb for enkelte borgere") \
+    X(course_not_found, 1, \
+      "course_id: no course %1", \
+      "Forløbet %1 findes ikke") \
+    X(course_not_visible, 1, \
+      "no course %1 that you may see", \
+      "Forløbet %1 findes ikke, eller du har ikke adgang til det") \
+    X(course_record_not_found, 3, \
+      "%1: no %2 %3", \
+      "Posten %3 findes ikke, eller du har ikke adgang til den") \
+    X(course_staff_role, 0, \
+      "role: only caseworkers, the CTI worker and the company consultant " \
+      "are named on a course", \
+      "Kun sagsbehandlere, CTI-medarbejderen og virksomhedskonsulenten " \
+      "knyttes til et forløb") \
+    X(course_stage_new_open, 0, \
+      "stage: a new course starts in an open stage", \
+      "Et nyt forløb skal starte i en åben fase") \
+    X(course_team_not_found, 1, \
+      "team_id: no team %1", \
+      "Teamet %1 findes ikke") \
+    X(course_user_deactivated, 0, \
+      "user_id: the user is deactivated", \
+      "Medarbejderen er deaktiveret") \
+    X(course_user_not_found, 1, \
+      "user_id: no user %1", \
+      "Medarbejderen %1 findes ikke") \
+    X(course_user_not_on_team, 0, \
+      "user_id: the user is not on the course's team; add them to the " \
+      "team first", \
+      "Medarbejderen er ikke på forløbets team; tilføj vedkommende til " \
+      "teamet først") \
+    X(course_user_wrong_role, 2, \
+      "user_id: the user is a %1, not a %2", \
+      "Medarbejderen har rollen %1, ikke %2") \
+    /* src/store/cti.c */ \
+    X(cti_already_started, 0, \
+      "course_id: CTI has already started on this course", \
+      "CTI er allerede startet på dette forløb") \
+    X(cti_not_started, 0, \
+      "course_id: start CTI before logging contacts", \
+      "Start CTI, før der registreres kontakter") \
+    X(cti_phase_range, 0, \
+      "phase: use 1, 2 or 3", \
+      "Fasen skal være 1, 2 eller 3") \
+    X(cti_start_before_course, 0, \
+      "start: before the course started", \
+      "CTI kan ikke starte før forløbet; angiv en senere startdato") \
+    /* src/store/db.c */ \
+    X(db_constraint, 2, \
+      "%1: %2", \
+      "Ændringen kunne ikke gemmes, fordi den strider mod de " \
+      "oplysninger, der allerede er gemt; genindlæs siden og prøv igen") \
+    /* src/store/journal.c */ \
+    X(journal_field_too_long, 1, \
+      "audit field longer than %1 bytes", \
+      "Et felt i revisionsloggen er længere end %1 tegn") \
+    X(journal_file_exists, 2, \
+      "%1: '%2' is the read-audit journal of an earlier database at this " \
+      "path; move it away (or restore that database) before creating a " \
+      "new one", \
+      "'%2' er læseloggen fra en tidligere database på denne sti; flyt " \
+      "den væk (eller genskab den database), før en ny oprettes") \
+    X(journal_in_use, 1, \
+      "--db: the audit journal %1 is in use by another overgang process", \
+      "Læseloggen %1 bruges af en anden overgang-proces") \
+    /* src/store/match.c */ \
+    X(match_company_not_found, 1, \
+      "company_id: no company %1", \
+      "Virksomheden %1 findes ikke") \
+    X(match_from_before_course, 0, \
+      "from: before the course started", \
+      "Datoen ligger før forløbet startede; angiv en senere dato") \
+    X(match_hours_order, 0, \
+      "hours_max: give weekly hours as 0 <= min <= max <= 60", \
+      "Angiv ugentlige timer, så 0 ≤ timer fra ≤ timer til ≤ 60") \
+    X(match_occupation_code, 0, \
+      "occupation: a DISCO-08 code has 4 digits", \
+      "Stillingskoden (DISCO-08) har 4 cifre") \
+    X(match_opening_not_found, 1, \
+      "opening_id: no active opening %1 in your municipality", \
+      "Der er ingen aktiv plads %1 i din kommune") \
+    X(match_proposal_answered, 0, \
+      "proposal_id: the citizen has already answered", \
+      "Borgeren har allerede svaret på forslaget") \
+    X(match_proposal_not_found, 1, \
+      "proposal_id: no proposal %1", \
+      "Forslaget %1 findes ikke") \
+    X(match_tasks_length, 0, \
+      "tasks: describe the tasks (1-2000 bytes)", \
+      "Beskriv opgaverne (1-2000 tegn)") \
+    /* src/store/measure.c */ \
+    X(measure_date_range, 0, \
+      "taken_on: between the course start and today", \
+      "Datoen skal ligge mellem forløbets start og i dag") \
+    X(measure_rater, 0, \
+      "rater: readiness is rated by the citizen or the CTI worker; other " \
+      "measurements have no rater", \
+      "Parathed vurderes af borgeren eller CTI-medarbejderen; angiv " \
+      "hvem. Andre målinger har ingen vurderer") \
+    /* src/store/meeting.c */ \
+    X(meeting_assessment_start_only, 0, \
+      "assessment: the holistic assessment belongs to the start meeting", \
+      "Den helhedsorienterede udredning hører til opstartsmødet") \
+    X(meeting_attendees_none, 0, \
+      "attendees: mark who took part", \
+      "Markér hvem der deltog") \
+    X(meeting_before_course, 0, \
+      "held_on: before the course started; check the date", \
+      "Mødedatoen ligger før forløbet startede; ret datoen") \
+    X(meeting_before_start_meeting, 0, \
+      "held_on: before the start meeting", \
+      "Mødedatoen ligger før opstartsmødet; ret datoen") \
+    X(meeting_domain_twice, 2, \
+      "assessment[%1].domain: '%2' appears twice", \
+      "Livsområdet '%2' står to gange; vælg det én gang") \
+    X(meeting_followup_needs_start, 0, \
+      "kind: hold a complete start meeting before follow-ups", \
+      "Hold et fuldt bemandet opstartsmøde før opfølgningsmøder") \
+    X(meeting_in_future, 0, \
+      "held_on: in the future; record a meeting after it is held", \
+      "Mødedatoen ligger i fremtiden; registrér mødet, når det er holdt") \
+    X(meeting_kind_choose, 0, \
+      "kind: use start or followup", \
+      "Vælg mødetype: opstartsmøde eller opfølgning") \
+    X(meeting_plan_version_missing, 1, \
+      "plan_version: the plan has no version %1", \
+      "Planen har ingen version %1; vælg en version, der findes") \
+    /* src/store/migrations.c */ \
+    X(migrations_schema_newer, 3, \
+      "--db: '%1' has schema version %2, newer than this overgang knows " \
+      "(%3); upgrade overgang", \
+      "'%1' har skemaversion %2, som er nyere end denne udgave af " \
+      "overgang kender (%3); opgradér overgang") \
+    /* src/store/org.c */ \
+    X(org_analyst_no_municipality, 0, \
+      "municipality_code: the national analyst belongs to no municipality", \
+      "Den nationale analytiker hører ikke til en kommune; lad " \
+      "kommunekoden være tom") \
+    X(org_citizen_id_role, 0, \
+      "citizen_id: required for role citizen and only for it", \
+      "Borger-id skal angives for rollen borger og kun for den") \
+    X(org_company_id_role, 0, \
+      "company_id: required for role employer and only for it", \
+      "Virksomheds-id skal angives for rollen arbejdsgiver og kun for " \
+      "den") \
+    X(org_company_not_found, 1, \
+      "company_id: no company %1 in your municipality", \
+      "Der er ingen virksomhed %1 i din kommune") \
+    X(org_cvr_exists, 2, \
+      "cvr: CVR %1 is already registered in your municipality (company " \
+      "%2)", \
+      "CVR-nummer %1 er allerede registreret i din kommune (virksomhed " \
+      "%2)") \
+    X(org_municipality_exists, 1, \
+      "municipality_code: %1 already exists", \
+      "Kommunen %1 findes allerede") \
+    X(org_municipality_missing, 1, \
+      "municipality_code: %1 is not registered; create the municipality " \
+      "first", \
+      "Kommunen %1 er ikke oprettet; opret kommunen først") \
+    X(org_password_hash_bug, 0, \
+      "password: not an Argon2id hash (a bug)", \
+      "Adgangskoden er ikke gemt korrekt (en fejl i programmet); " \
+      "kontakt support") \
+    X(org_postcode, 0, \
+      "postcode: a Danish postcode has four digits (1000-9999)", \
+      "Et dansk postnummer har fire cifre (1000-9999)") \
+    X(org_role_not_user, 0, \
+      "role: not a role a user can have", \
+      "Rollen kan ikke gives til en bruger") \
+    X(org_team_name_taken, 0, \
+      "team_name: the municipality already has a team with this name", \
+      "Kommunen har allerede et team med dette navn; vælg et andet navn") \
+    X(org_user_not_found, 0, \
+      "username: no such user", \
+      "Brugeren findes ikke") \
+    X(org_username_taken, 1, \
+      "username: '%1' is taken, or the linked citizen or company does " \
+      "not exist; choose another", \
+      "Brugernavnet '%1' er optaget, eller den tilknyttede borger " \
+      "eller virksomhed findes ikke; vælg et andet") \
+    /* src/store/placement.c */ \
+    X(agreement_base_missing, 1, \
+      "base_version: the work agreement has no version %1", \
+      "Arbejdsaftalen har ingen version %1; genindlæs siden") \
+    X(agreement_changed_meanwhile, 2, \
+      "base_version: the work agreement was changed by someone else (now " \
+      "version %1, you edited version %2); reload and apply your change " \
+      "again", \
+      "Arbejdsaftalen er ændret af en anden imens (nu version %1, du " \
+      "redigerede version %2); genindlæs og gentag din ændring") \
+    X(agreement_none, 0, \
+      "version: the placement has no work agreement yet", \
+      "Virksomhedsforløbet har endnu ingen arbejdsaftale") \
+    X(agreement_superseded, 2, \
+      "version: version %1 is superseded by version %2; read and sign " \
+      "the current version", \
+      "Version %1 er afløst af version %2; læs og underskriv den " \
+      "gældende version") \
+    X(agreement_version_missing, 1, \
+      "version: the work agreement has no version %1", \
+      "Arbejdsaftalen har ingen version %1") \
+    X(placement_course_ended, 0, \
+      "placement_id: the course has ended", \
+      "Forløbet er afsluttet; virksomhedsforløbet kan ikke ændres") \
+    X(placement_not_found, 1, \
+      "placement_id: no placement %1", \
+      "Virksomhedsforløbet %1 findes ikke") \
+    /* src/store/plan.c */ \
+    X(plan_base_missing, 1, \
+      "base_version: the plan has no version %1", \
+      "Planen har ingen version %1; genindlæs siden") \
+    X(plan_comment_too_long, 0, \
+      "citizen_comment: at most 2000 bytes of text", \
+      "Borgerens kommentar må højst være 2000 tegn") \
+    X(plan_version_missing, 1, \
+      "version: the plan has no version %1", \
+      "Planen har ingen version %1") \
+    /* src/store/screening.c */ \
+    X(screening_batch_not_found, 1, \
+      "batch_id: no candidate list %1 in your municipality", \
+      "Der er ingen kandidatliste %1 i din kommune") \
+    X(screening_candidate_not_found, 1, \
+      "candidate_id: no candidate %1", \
+      "Kandidaten %1 findes ikke") \
+    X(screening_column_missing, 1, \
+      "line 1: the required column '%1' is missing", \
+      "Linje 1: den påkrævede kolonne '%1' mangler") \
+    X(screening_column_twice, 1, \
+      "line 1: column '%1' appears twice", \
+      "Linje 1: kolonnen '%1' står to gange") \
+    X(screening_column_unknown, 1, \
+      "line 1: unknown column '%1'; the columns are cpr, name, " \
+      "activity_ready, months_unemployed, company_activity, in_prison, " \
+      "health_exemption, declined", \
+      "Linje 1: ukendt kolonne '%1'; kolonnerne er cpr, name, " \
+      "activity_ready, months_unemployed, company_activity, in_prison, " \
+      "health_exemption, declined") \
+    X(screening_draw_count_range, 3, \
+      "count: the screening list %1 has %2 eligible candidates not yet " \
+      "drawn; draw 1-%3", \
+      "Screeningslisten %1 har %2 kandidater, der kan udtrækkes og " \
+      "ikke er trukket endnu; træk 1-%3") \
+    X(screening_draw_not_found, 1, \
+      "draw_id: no draw %1", \
+      "Lodtrækningen %1 findes ikke") \
+    X(screening_file_empty, 0, \
+      "file: empty; the first line must name the columns (cpr, name, " \
+      "activity_ready, months_unemployed, ...)", \
+      "Filen er tom; første linje skal navngive kolonnerne (cpr, name, " \
+      "activity_ready, months_unemployed, ...)") \
+    X(screening_file_errors, 2, \
+      "%1 line%2 with errors; nothing was imported. Fix them and import " \
+      "the whole file again", \
+      "Filen har fejl i %1 linjer; intet er indlæst. Ret dem, og " \
+      "indlæs hele filen igen") \
+    X(screening_no_candidates, 0, \
+      "file: no candidates after the header line", \
+      "Filen har ingen kandidater efter linjen med kolonnenavne") \
+    X(screening_too_many, 1, \
+      "file: more than %1 candidates; split the list", \
+      "Filen har mere end %1 kandidater; del listen op") \
+    /* src/store/session.c */ \
+    X(session_not_found, 0, \
+      "no such session", \
+      "Sessionen findes ikke; log ind igen") \
+    X(session_user_not_found, 0, \
+      "no such user", \
+      "Brugeren findes ikke") \
+    /* src/store/store.c */ \
+    X(store_audit_key_foreign, 3, \
+      "--audit-key: '%1' does not belong to database '%2', or its record " \
+      "of where the keyed audit chain starts (row %3) was altered; give " \
+      "the audit key created with it", \
+      "Revisionsnøglen '%1' hører ikke til databasen '%2', eller " \
+      "oplysningen om, hvor den nøglede revisionskæde begynder (række " \
+      "%3), er ændret; angiv den revisionsnøgle, der blev oprettet sammen " \
+      "med den") \
+    X(store_key_file_foreign, 2, \
+      "--key-file: '%1' does not belong to database '%2'; give the key " \
+      "file that was created with it", \
+      "Nøglefilen '%1' hører ikke til databasen '%2'; angiv den " \
+      "nøglefil, der blev oprettet sammen med den") \
+    X(store_key_file_missing, 2, \
+      "--key-file: '%1' is missing but the database holds %2 citizens " \
+      "whose CPR numbers need it; restore the key file from backup", \
+      "Nøglefilen '%1' mangler, men databasen har %2 borgere, hvis " \
+      "CPR-numre kræver den; genskab nøglefilen fra sikkerhedskopien") \
+    X(store_no_db_path, 0, \
+      "--db: no database path; give --db PATH", \
+      "Der er ikke angivet en database; angiv --db STI") \
+    X(store_no_key_file, 0, \
+      "no key file given; CPR numbers cannot be read or written", \
+      "Der er ikke angivet en nøglefil; CPR-numre kan ikke læses eller " \
+      "gemmes") \
+    X(store_not_overgang, 1, \
+      "--db: '%1' is not an overgang database (no schema); create one " \
+      "with 'overgang init --db PATH'", \
+      "'%1' er ikke en overgang-database (intet skema); opret en med " \
+      "'overgang init --db STI'") \
+    /* src/store/tx.c */ \
+    X(tx_read_only, 0, \
+      "the database is open read-only", \
+      "Databasen er åbnet skrivebeskyttet; ændringen er ikke gemt") \
+    X(tx_read_only_audit, 0, \
+      "the database is open read-only, so a read of citizen data could " \
+      "not be audited", \
+      "Databasen er åbnet skrivebeskyttet, så en læsning af " \
+      "borgeroplysninger kunne ikke registreres i revisionsloggen") \
     /* end of the catalogue */
 /* clang-format on */
 

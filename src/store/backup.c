@@ -112,14 +112,12 @@ static ov_status copy_verified(ov_conn *from, const char *to_path,
                                const char *field, ov_err *err)
 {
     if (ov_file_exists(to_path))
-        return ov_err_set(err, OV_ECONFLICT, field,
-                          "%s: '%s' already exists; choose a new file name "
-                          "(overgang never overwrites a database or backup)",
+        return ov_err_msg(err, OV_ECONFLICT, field, backup_target_exists,
                           field, to_path);
     char tmp[PATH_MAX];
     int n = snprintf(tmp, sizeof tmp, "%s.partial", to_path);
     if (n < 0 || (size_t)n >= sizeof tmp)
-        return ov_err_set(err, OV_EINVAL, field, "%s: path too long", field);
+        return ov_err_msg(err, OV_EINVAL, field, backup_path_too_long, field);
     unlink(tmp);
     ov_status st = ov_conn_backup_to(from, tmp, err);
     if (st == OV_OK) {
@@ -185,10 +183,8 @@ ov_status ov_store_restore(const char *backup_path, const char *db_path,
     if (st == OV_OK)
         st = ov_schema_version_read(from, &version, err);
     if (st == OV_OK && version == 0)
-        st = ov_err_set(err, OV_EINVAL, "--from",
-                        "--from: '%s' is not an overgang database (no schema "
-                        "version)",
-                        backup_path);
+        st = ov_err_msg(err, OV_EINVAL, "--from",
+                        backup_source_not_overgang, backup_path);
     if (st == OV_OK)
         st = copy_verified(from, db_path, "--db", err);
     ov_conn_close(from);

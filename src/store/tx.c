@@ -223,8 +223,7 @@ ov_status ov_tx_begin(ov_store *s, const ov_actor *actor, ov_tx **out,
 {
     *out = NULL;
     if (s->readonly)
-        return ov_err_set(err, OV_EPERM, "--db",
-                          "the database is open read-only");
+        return ov_err_msg(err, OV_EPERM, "--db", tx_read_only);
     ov_status st = ov_actor_validate(actor, err);
     if (st != OV_OK)
         return st;
@@ -318,9 +317,7 @@ ov_status ov_tx_begin_audited(ov_store *s, const ov_actor *actor,
 {
     *out = NULL;
     if (s->readonly)
-        return ov_err_set(err, OV_EPERM, "--db",
-                          "the database is open read-only, so a read of "
-                          "citizen data could not be audited");
+        return ov_err_msg(err, OV_EPERM, "--db", tx_read_only_audit);
     ov_status st = ov_actor_validate(actor, err);
     if (st != OV_OK)
         return st;
