@@ -37,7 +37,7 @@ typedef enum ov_status {
 #define OV_ERR_MSG_MAX 512
 #define OV_ERR_FIELD_MAX 96
 #define OV_ERR_ARGS_MAX 6     /* arguments of one catalogue message */
-#define OV_ERR_ARG_BYTES 320  /* their texts together, each NUL-ended */
+#define OV_ERR_ARG_BYTES 512  /* their texts together, each NUL-ended */
 
 typedef struct ov_err {
     ov_status code;

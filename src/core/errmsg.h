@@ -30,6 +30,135 @@
 #define OV_ERRMSGS(X) \
     /* a text web/msg.c has already rendered in the reader's language */ \
     X(web_localized, 1, "%1", "%1") \
+    /* src/core/cpr.c */ \
+    X(cpr_dash_position, 2, \
+      "%1: the dash may only come right after the sixth digit " \
+      "(DDMMYY-SSSS); character %2 is a dash", \
+      "Bindestregen må kun stå efter det sjette ciffer (DDMMÅÅ-LLLL); " \
+      "tegn nr. %2 er en bindestreg") \
+    X(cpr_day, 3, \
+      "%1: day %2 does not exist in %3; the first six digits are the " \
+      "birth date DDMMYY", \
+      "Dag %2 findes ikke i den måned; de første seks cifre er " \
+      "fødselsdatoen DDMMÅÅ") \
+    X(cpr_length, 2, \
+      "%1: a CPR number has 10 digits (DDMMYY-SSSS); got %2", \
+      "Et CPR-nummer har 10 cifre (DDMMÅÅ-LLLL); der er %2") \
+    X(cpr_month, 2, \
+      "%1: month %2 does not exist; the first six digits are the birth " \
+      "date DDMMYY", \
+      "Måned %2 findes ikke; de første seks cifre er fødselsdatoen " \
+      "DDMMÅÅ") \
+    X(cpr_no_leap_day, 2, \
+      "%1: 29 February does not exist in %2 (not a leap year; the " \
+      "century follows from the seventh digit)", \
+      "29. februar findes ikke i %2 (ikke skudår; århundredet følger " \
+      "af det syvende ciffer); tjek CPR-nummeret") \
+    X(cpr_not_digit, 2, \
+      "%1: a CPR number has only digits and an optional dash after the " \
+      "sixth digit (DDMMYY-SSSS); character %2 is not a digit", \
+      "Et CPR-nummer har kun cifre og evt. en bindestreg efter det " \
+      "sjette ciffer (DDMMÅÅ-LLLL); tegn nr. %2 er ikke et ciffer") \
+    /* src/core/csv.c */ \
+    X(csv_field_too_long, 3, \
+      "line %1: field %2 is longer than %3 bytes", \
+      "Linje %1: felt %2 er længere end %3 tegn") \
+    X(csv_quote_inside, 2, \
+      "line %1: a quote inside unquoted field %2; quote the whole field", \
+      "Linje %1: et anførselstegn midt i felt %2; sæt anførselstegn om " \
+      "hele feltet") \
+    X(csv_text_after_quote, 2, \
+      "line %1: text after the closing quote of field %2", \
+      "Linje %1: der står tekst efter det afsluttende anførselstegn i " \
+      "felt %2") \
+    X(csv_too_many_fields, 2, \
+      "line %1: more than %2 fields; check the separator and the number " \
+      "of columns", \
+      "Linje %1: mere end %2 felter; tjek skilletegnet og antallet af " \
+      "kolonner") \
+    X(csv_unterminated_quote, 2, \
+      "line %1: unterminated quoted field %2; close it with '\"'", \
+      "Linje %1: felt %2 har et anførselstegn, der ikke lukkes; luk " \
+      "feltet med \"") \
+    /* src/core/cvr.c */ \
+    X(cvr_check_digit, 2, \
+      "%1: '%2' fails the CVR check digit (modulus 11); check for a " \
+      "typing error", \
+      "CVR-nummeret '%2' passer ikke med kontrolcifferet (modulus 11); " \
+      "tjek for en tastefejl") \
+    X(cvr_leading_zero, 1, \
+      "%1: a CVR number does not start with 0", \
+      "Et CVR-nummer begynder ikke med 0") \
+    X(cvr_length, 2, \
+      "%1: a CVR number has 8 digits; got %2", \
+      "Et CVR-nummer har 8 cifre; der er %2") \
+    X(cvr_not_digit, 2, \
+      "%1: a CVR number has only digits (8 of them, spaces allowed); " \
+      "character %2 is not a digit", \
+      "Et CVR-nummer har kun cifre (8, mellemrum er tilladt); tegn nr. " \
+      "%2 er ikke et ciffer") \
+    /* src/core/date.c */ \
+    X(date_day_dk, 5, \
+      "%1: %2 has no such day (%3 %4 has %5 days); use DD-MM-YYYY", \
+      "Dagen findes ikke (måneden har %5 dage); skriv datoen som " \
+      "DD-MM-ÅÅÅÅ") \
+    X(date_day_iso, 5, \
+      "%1: %2 has no such day (%3 %4 has %5 days); use YYYY-MM-DD", \
+      "Dagen findes ikke (måneden har %5 dage); skriv datoen som " \
+      "ÅÅÅÅ-MM-DD") \
+    X(date_month_dk, 3, \
+      "%1: %2 has no such month (%3); use DD-MM-YYYY with a month 01-12", \
+      "Måned %3 findes ikke; skriv datoen som DD-MM-ÅÅÅÅ med en måned " \
+      "01-12") \
+    X(date_month_iso, 3, \
+      "%1: %2 has no such month (%3); use YYYY-MM-DD with a month 01-12", \
+      "Måned %3 findes ikke; skriv datoen som ÅÅÅÅ-MM-DD med en måned " \
+      "01-12") \
+    X(date_not_a_date, 2, \
+      "%1: %2 is not a date; use YYYY-MM-DD or DD-MM-YYYY, e.g. " \
+      "2026-11-22 or 22-11-2026", \
+      "Det er ikke en dato; skriv den som DD-MM-ÅÅÅÅ eller ÅÅÅÅ-MM-DD, " \
+      "fx 22-11-2026") \
+    X(date_not_dk, 2, \
+      "%1: %2 is not a date; use DD-MM-YYYY, e.g. 22-11-2026", \
+      "Datoen findes ikke; skriv den som DD-MM-ÅÅÅÅ, fx 22-11-2026") \
+    X(date_not_iso, 2, \
+      "%1: %2 is not a date; use YYYY-MM-DD, e.g. 2026-11-22", \
+      "Datoen findes ikke; skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-22") \
+    X(date_time_dst_gap, 3, \
+      "time: %1 on %2 does not exist in Copenhagen (the clocks jump from " \
+      "02:00 to 03:00); use %3", \
+      "Klokken %1 den %2 findes ikke i Danmark (uret stilles fra 02:00 " \
+      "til 03:00); brug %3") \
+    X(date_time_of_day, 1, \
+      "time: %1 is not a time of day; use HH:MM between 00:00 and 23:59", \
+      "%1 er ikke et klokkeslæt; skriv TT:MM mellem 00:00 og 23:59") \
+    X(date_utc_calendar, 2, \
+      "%1: %2 is not a date in the calendar; use " \
+      "YYYY-MM-DDTHH:MM:SS.mmmZ, e.g. 2026-11-22T21:38:05.123Z", \
+      "%2 er ikke en dato i kalenderen; skriv tidspunktet som " \
+      "ÅÅÅÅ-MM-DDTTT:MM:SS.mmmZ") \
+    X(date_utc_digit, 1, \
+      "%1: not a UTC time (a non-digit where a digit belongs); use " \
+      "YYYY-MM-DDTHH:MM:SS.mmmZ, e.g. 2026-11-22T21:38:05.123Z", \
+      "Tidspunktet har et tegn, der ikke er et ciffer, hvor der skal " \
+      "stå et ciffer; skriv det som ÅÅÅÅ-MM-DDTTT:MM:SS.mmmZ") \
+    X(date_utc_form, 1, \
+      "%1: not a UTC time; use YYYY-MM-DDTHH:MM:SS.mmmZ, e.g. " \
+      "2026-11-22T21:38:05.123Z", \
+      "Tidspunktet skal være i UTC som ÅÅÅÅ-MM-DDTTT:MM:SS.mmmZ, fx " \
+      "2026-11-22T21:38:05.123Z") \
+    X(date_utc_time_of_day, 2, \
+      "%1: %2 is not a time of day (00:00:00 to 23:59:59); use " \
+      "YYYY-MM-DDTHH:MM:SS.mmmZ, e.g. 2026-11-22T21:38:05.123Z", \
+      "%2 er ikke et klokkeslæt (00:00:00 til 23:59:59); skriv " \
+      "tidspunktet som ÅÅÅÅ-MM-DDTTT:MM:SS.mmmZ") \
+    X(date_year_dk, 2, \
+      "%1: %2 has no year; use DD-MM-YYYY", \
+      "Datoen mangler et år; skriv den som DD-MM-ÅÅÅÅ") \
+    X(date_year_iso, 2, \
+      "%1: %2 has no year; use YYYY-MM-DD", \
+      "Datoen mangler et år; skriv den som ÅÅÅÅ-MM-DD") \
     /* src/model/actor.c */ \
     X(actor_purpose_missing, 0, \
       "no purpose: every access to citizen data must say why (normally " \
@@ -333,6 +462,12 @@
       "%1: required; fill it in", \
       "Skal udfyldes") \
     /* src/model/plan.c */ \
+    X(json_missing, 1, \
+      "%1: missing", \
+      "%1 mangler") \
+    X(json_string, 1, \
+      "%1: expected a string", \
+      "%1 skal være en tekst") \
     X(plan_changed_meanwhile, 2, \
       "base_version: the plan was changed by someone else (now version " \
       "%1, you edited version %2); reload and apply your change again", \
@@ -359,9 +494,6 @@
     X(plan_json_invalid, 3, \
       "plan: not valid JSON at line %1 column %2: %3", \
       "Planen er ikke gyldig JSON (linje %1, kolonne %2): %3") \
-    X(plan_json_missing, 1, \
-      "%1: missing", \
-      "Planen er forkert opbygget: %1 mangler") \
     X(plan_json_object, 1, \
       "%1: expected an object", \
       "Planen er forkert opbygget: %1 skal være et JSON-objekt") \
@@ -369,9 +501,6 @@
       "%1.status: use planned, in_progress, done or cancelled", \
       "Status skal være planlagt, i gang, gennemført eller annulleret " \
       "(%1)") \
-    X(plan_json_string, 1, \
-      "%1: expected a string", \
-      "Planen er forkert opbygget: %1 skal være en tekst") \
     X(plan_json_too_big, 0, \
       "plan: larger than 1 MiB; a plan is never that big", \
       "Planen er større end 1 MiB; så stor bliver en plan aldrig") \
