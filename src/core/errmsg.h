@@ -621,6 +621,9 @@
       "ligger efter %3; vælg en opbevaringsperiode på %4 måneder eller " \
       "mere") \
     /* src/store/backup.c */ \
+    X(backup_cannot_create, 3, \
+      "%1: cannot create '%2': %3", \
+      "'%2' kan ikke oprettes: %3") \
     X(backup_path_too_long, 1, \
       "%1: path too long", \
       "Stien er for lang") \

@@ -133,8 +133,8 @@ static ov_status copy_verified(ov_conn *from, const char *to_path,
     /* link() refuses an existing target, so a file that appeared since the
      * check above is never replaced */
     if (st == OV_OK && link(tmp, to_path) != 0)
-        st = ov_err_set(err, errno == EEXIST ? OV_ECONFLICT : OV_EIO, field,
-                        "%s: cannot create '%s': %s", field, to_path,
+        st = ov_err_msg(err, errno == EEXIST ? OV_ECONFLICT : OV_EIO, field,
+                        backup_cannot_create, field, to_path,
                         strerror(errno));
     if (st == OV_OK)
         unlink(tmp);
