@@ -988,6 +988,101 @@
       "not be audited", \
       "Databasen er åbnet skrivebeskyttet, så en læsning af " \
       "borgeroplysninger kunne ikke registreres i revisionsloggen") \
+    /* src/web/app.c */ \
+    X(api_body_not_json, 2, \
+      "the body is not valid JSON (line %1: %2)", \
+      "Indholdet er ikke gyldig JSON (linje %1: %2)") \
+    X(api_body_not_object, 0, \
+      "send a JSON object", \
+      "Send et JSON-objekt") \
+    X(api_body_unknown_field, 1, \
+      "unknown field '%1'", \
+      "Ukendt felt '%1'; fjern det") \
+    X(api_field_too_long, 2, \
+      "%1: longer than %2 bytes", \
+      "%1 er længere end %2 tegn") \
+    X(login_wrong, 0, \
+      "wrong user name or password", \
+      "Forkert brugernavn eller adgangskode.") \
+    /* src/web/dispatch.c */ \
+    X(access_refused, 1, \
+      "%1", \
+      "Du har ikke adgang til at gøre dette.") \
+    X(csrf_wrong, 0, \
+      "missing or wrong X-CSRF-Token header; send the token from the " \
+      "log-in", \
+      "Formularen var for gammel eller kom ikke fra overgang. Gå " \
+      "tilbage, genindlæs siden og prøv igen.") \
+    X(login_first, 0, \
+      "log in first", \
+      "Log ind først.") \
+    X(login_session_expired, 0, \
+      "the session has expired; log in again", \
+      "Din session er udløbet. Log ind igen.") \
+    /* src/web/form.c */ \
+    X(form_invalid, 0, \
+      "invalid input", \
+      "Formularen er ikke udfyldt korrekt; ret felterne og prøv igen") \
+    /* src/web/server.c */ \
+    X(server_listen_form, 0, \
+      "--listen: give HOST:PORT, e.g. 127.0.0.1:8080", \
+      "Angiv --listen som VÆRT:PORT, fx 127.0.0.1:8080") \
+    X(server_listen_ipv4, 1, \
+      "--listen: '%1' is not an IPv4 address; use e.g. 127.0.0.1", \
+      "'%1' er ikke en IPv4-adresse; brug fx 127.0.0.1") \
+    /* src/web/ui.c */ \
+    X(not_found_or_hidden, 0, \
+      "not found, or not a record you may see", \
+      "Siden findes ikke, eller du har ikke adgang til den.") \
+    X(placement_none, 0, \
+      "no such placement", \
+      "Virksomhedsforløbet findes ikke.") \
+    X(role_may_not, 0, \
+      "your role may not do this", \
+      "Din rolle må ikke gøre dette.") \
+    X(role_may_not_on_course, 0, \
+      "your role may not do this on the course", \
+      "Din rolle må ikke gøre dette på forløbet.") \
+    /* src/web/ui_course.c */ \
+    X(course_team_empty, 0, \
+      "name at least one person for the team", \
+      "Vælg mindst én person til teamet") \
+    /* src/web/ui_match.c */ \
+    X(match_hours_max_below_min, 1, \
+      "hours_max: at least hours_min (%1)", \
+      "Timer til skal være mindst timer fra (%1)") \
+    X(match_opening_choose, 0, \
+      "opening_id: choose an opening", \
+      "Vælg en plads") \
+    /* src/web/ui_measure.c */ \
+    X(measure_answer_all, 1, \
+      "%1: answer every question", \
+      "Besvar alle spørgsmål") \
+    /* src/web/ui_placement.c */ \
+    X(agreement_consultant_signs, 0, \
+      "signer: only the company consultant signs as the consultant", \
+      "Kun virksomhedskonsulenten kan underskrive som " \
+      "virksomhedskonsulent") \
+    X(agreement_goals_too_many, 1, \
+      "goals: at most %1", \
+      "Højst %1 mål") \
+    /* src/web/ui_plan.c */ \
+    X(plan_activities_too_many, 1, \
+      "goals: at most %1 activities per sub-goal", \
+      "Højst %1 indsatser pr. delmål") \
+    X(plan_subgoals_too_many, 1, \
+      "goals: at most %1 sub-goals per goal", \
+      "Højst %1 delmål pr. mål") \
+    /* src/web/ui_screening.c */ \
+    X(screening_import_failed, 2, \
+      "file: %1 errors; nothing was imported:%2", \
+      "Filen har %1 fejl; intet er indlæst:%2") \
+    X(screening_list_not_found, 1, \
+      "no candidate list %1 in your municipality", \
+      "Der er ingen kandidatliste %1 i din kommune") \
+    X(screening_seed, 1, \
+      "seed: a whole number 0-%1, or empty", \
+      "Frøet skal være et helt tal fra 0 til %1, eller tomt") \
     /* end of the catalogue */
 /* clang-format on */
 

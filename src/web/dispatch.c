@@ -74,7 +74,7 @@ static ov_status session_of(ov_web *app, ov_str token, ov_session *s,
 {
     *expired = false;
     if (!token.ptr || token.len != 64 || !app || !app->store)
-        return ov_err_set(err, OV_EPERM, NULL, "log in first");
+        return ov_err_msg(err, OV_EPERM, NULL, login_first);
     ov_tx *tx;
     ov_status st = ov_tx_begin_read(app->store, &tx, err);
     if (st != OV_OK)
@@ -82,7 +82,7 @@ static ov_status session_of(ov_web *app, ov_str token, ov_session *s,
     st = ov_session_get(tx, token, s, err);
     ov_tx_rollback(tx);
     if (st != OV_OK)
-        return ov_err_set(err, OV_EPERM, NULL, "log in first");
+        return ov_err_msg(err, OV_EPERM, NULL, login_first);
     ov_time now = ov_time_now();
     ov_time idle = (ov_time)(app->idle_minutes > 0 ? app->idle_minutes : 30) *
                    60000;
@@ -119,8 +119,7 @@ ov_status ov_web_authorize(ov_web *app, const ov_route *route,
         }
     }
     if (expired)
-        return ov_err_set(err, OV_EPERM, NULL,
-                          "the session has expired; log in again");
+        return ov_err_msg(err, OV_EPERM, NULL, login_session_expired);
     /* state-changing calls need the CSRF token: the header (API) or the
      * form's hidden field (HTML) */
     if (req->method != OV_GET) {
@@ -128,9 +127,8 @@ ov_status ov_web_authorize(ov_web *app, const ov_route *route,
         if (!t.ptr)
             t = ov_form_peek(req, "csrf");
         if (t.len != 64 || !ov_memeq_ct(t.ptr, s.csrf, 64))
-            return ov_err_set(err, OV_EINVAL, "X-CSRF-Token",
-                              "missing or wrong X-CSRF-Token header; send "
-                              "the token from the log-in");
+            return ov_err_msg(err, OV_EINVAL, "X-CSRF-Token",
+                              csrf_wrong);
     }
     req->has_session = true;
     req->token = token;
@@ -291,7 +289,8 @@ static bool route_gate(ov_ctx *c, const ov_route *r)
     case OV_SCOPE_MUNICIPALITY:
         if (ov_may_do(v, (ov_op)r->op))
             return true;
-        ov_err_set(&err, OV_EPERM, NULL, "%s", ov_op_refusal((ov_op)r->op));
+        ov_err_msg(&err, OV_EPERM, NULL, access_refused,
+                   ov_op_refusal((ov_op)r->op));
         ov_ctx_fail(c, &err);
         return false;
     case OV_SCOPE_COURSE:

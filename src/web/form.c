@@ -53,7 +53,7 @@ ov_status ov_form_fail_err(ov_form *f, const ov_err *err)
 void ov_form_first_error(const ov_form *f, ov_err *err)
 {
     if (f->nerrors == 0) {
-        ov_err_set(err, OV_EINVAL, NULL, "invalid input");
+        ov_err_msg(err, OV_EINVAL, NULL, form_invalid);
         return;
     }
     ov_err_msg(err, OV_EINVAL,

@@ -36,8 +36,7 @@ ov_actor ov_ctx_actor(ov_ctx *c, const char *purpose)
 void ov_ctx_not_found(ov_ctx *c)
 {
     ov_err e;
-    ov_err_set(&e, OV_ENOTFOUND, NULL,
-               "not found, or not a record you may see");
+    ov_err_msg(&e, OV_ENOTFOUND, NULL, not_found_or_hidden);
     ov_ctx_fail(c, &e);
 }
 
@@ -108,16 +107,14 @@ static ov_status record_tx(ov_ctx *c, ov_scope scope, int64_t id, int op,
                  ? ov_placement_course(*tx, id, &course, err)
                  : ov_proposal_course(*tx, id, &course, err);
         if (st != OV_OK)
-            ov_err_set(err, OV_ENOTFOUND, NULL,
-                       "not found, or not a record you may see");
+            ov_err_msg(err, OV_ENOTFOUND, NULL, not_found_or_hidden);
         else
             a->purpose = ov_ctx_purpose(c, course);
     }
     if (err->code == OV_OK)
         ov_course_check_visible(*tx, &c->req->viewer, course, err);
     if (err->code == OV_OK && op >= 0 && !ov_may_do(&c->req->viewer, (ov_op)op))
-        ov_err_set(err, OV_EPERM, NULL,
-                   "your role may not do this on the course");
+        ov_err_msg(err, OV_EPERM, NULL, role_may_not_on_course);
     if (err->code != OV_OK) {
         ov_tx_rollback(*tx);
         *tx = NULL;
@@ -161,7 +158,7 @@ static ov_status placement_tx(ov_ctx *c, ov_tx **tx, ov_err *err)
     if (ov_placement_course(*tx, c->id, &course, err) != OV_OK) {
         ov_tx_rollback(*tx);
         *tx = NULL;
-        return ov_err_set(err, OV_ENOTFOUND, NULL, "no such placement");
+        return ov_err_msg(err, OV_ENOTFOUND, NULL, placement_none);
     }
     a->purpose = ov_ctx_purpose(c, course);
     return OV_OK;
@@ -192,7 +189,7 @@ void ov_action_form(ov_ctx *c, const ov_web_action *a)
         }
         ov_tx_rollback(tx);
     } else if (!ov_may_do(&c->req->viewer, a->op)) {
-        ov_err_set(&err, OV_EPERM, NULL, "your role may not do this");
+        ov_err_msg(&err, OV_EPERM, NULL, role_may_not);
         ov_ctx_fail(c, &err);
         return;
     }
@@ -241,7 +238,7 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a)
             }
             ov_tx_rollback(tx);
         }
-        ov_err_set(&err, OV_EPERM, NULL, "your role may not do this");
+        ov_err_msg(&err, OV_EPERM, NULL, role_may_not);
         ov_ctx_fail(c, &err);
         return;
     }
