@@ -462,10 +462,10 @@
       "%1: required; fill it in", \
       "Skal udfyldes") \
     /* src/model/plan.c */ \
-    X(json_missing, 1, \
+    X(json_field_missing, 1, \
       "%1: missing", \
       "%1 mangler") \
-    X(json_string, 1, \
+    X(json_field_not_string, 1, \
       "%1: expected a string", \
       "%1 skal være en tekst") \
     X(plan_changed_meanwhile, 2, \
@@ -1063,14 +1063,14 @@
       "signer: only the company consultant signs as the consultant", \
       "Kun virksomhedskonsulenten kan underskrive som " \
       "virksomhedskonsulent") \
-    X(agreement_goals_too_many, 1, \
+    X(agreement_goals_max, 1, \
       "goals: at most %1", \
       "Højst %1 mål") \
     /* src/web/ui_plan.c */ \
     X(plan_activities_too_many, 1, \
       "goals: at most %1 activities per sub-goal", \
       "Højst %1 indsatser pr. delmål") \
-    X(plan_subgoals_too_many, 1, \
+    X(plan_subgoals_max, 1, \
       "goals: at most %1 sub-goals per goal", \
       "Højst %1 delmål pr. mål") \
     /* src/web/ui_screening.c */ \

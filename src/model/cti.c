@@ -156,7 +156,8 @@ ov_status ov_cti_contact_validate(const ov_cti_course *c,
     if ((unsigned)k->form >= OV_FORM_COUNT)
         return ov_err_msg(err, OV_EINVAL, "form", cti_form_unknown);
     if (k->minutes < 1 || k->minutes > 600)
-        return ov_err_msg(err, OV_EINVAL, "minutes", cti_minutes_range, k->minutes);
+        return ov_err_msg(err, OV_EINVAL, "minutes", cti_minutes_range,
+                          k->minutes);
     if (k->focus.len > 200 || !ov_str_is_utf8(k->focus))
         return ov_err_msg(err, OV_EINVAL, "focus", cti_focus_too_long);
     return OV_OK;

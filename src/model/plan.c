@@ -240,8 +240,8 @@ static ov_status only_keys(json_t *obj, const char *path,
         for (int i = 0; allowed[i] && !ok; i++)
             ok = strcmp(key, allowed[i]) == 0;
         if (!ok)
-            return ov_err_msg(err, OV_EINVAL, path, plan_json_unknown_field, path,
-                              ov_arg_strn(key, 40));
+            return ov_err_msg(err, OV_EINVAL, path, plan_json_unknown_field,
+                              path, ov_arg_strn(key, 40));
     }
     return OV_OK;
 }
@@ -254,12 +254,12 @@ static ov_status get_str(json_t *obj, const char *key, const char *path,
     snprintf(p, sizeof p, "%s%s%s", path, path[0] ? "." : "", key);
     if (!v) {
         if (required)
-            return ov_err_msg(err, OV_EINVAL, p, plan_json_missing, p);
+            return ov_err_msg(err, OV_EINVAL, p, json_field_missing, p);
         *out = (ov_str){"", 0};
         return OV_OK;
     }
     if (!json_is_string(v))
-        return ov_err_msg(err, OV_EINVAL, p, plan_json_string, p);
+        return ov_err_msg(err, OV_EINVAL, p, json_field_not_string, p);
     size_t n = json_string_length(v);
     *out = (ov_str){ov_arena_memdup0(a, json_string_value(v), n), n};
     return OV_OK;

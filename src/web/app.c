@@ -74,8 +74,8 @@ static ov_status json_strings(ov_str body, const char *const *names, int n,
                 break;
             }
             if (!json_is_string(v)) {
-                st = ov_err_msg(err, OV_EINVAL, names[k], json_string,
-                                names[k]);
+                st = ov_err_msg(err, OV_EINVAL, names[k],
+                                json_field_not_string, names[k]);
                 break;
             }
             if (json_string_length(v) > max) {
@@ -87,7 +87,8 @@ static ov_status json_strings(ov_str body, const char *const *names, int n,
         }
     for (int k = 0; st == OV_OK && k < n; k++)
         if (!out[k])
-            st = ov_err_msg(err, OV_EINVAL, names[k], json_missing, names[k]);
+            st = ov_err_msg(err, OV_EINVAL, names[k], json_field_missing,
+                            names[k]);
     json_decref(j);
     return st;
 }

@@ -147,8 +147,8 @@ static ov_status agreement_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
         if (!t.len)
             continue;
         if (a.ngoals >= OV_AGREEMENT_GOALS_MAX)
-            return ov_err_msg(err, OV_EINVAL, "goals", agreement_goals_too_many,
-                              OV_AGREEMENT_GOALS_MAX);
+            return ov_err_msg(err, OV_EINVAL, "goals",
+                              agreement_goals_max, OV_AGREEMENT_GOALS_MAX);
         snprintf(nm, sizeof nm, "goals.%.*s.reached", (int)keys[i].len,
                  keys[i].ptr);
         a.goals[a.ngoals].text = t;

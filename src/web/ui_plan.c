@@ -126,8 +126,8 @@ static ov_status plan_from_form(const ov_form *f, ov_arena *a, ov_plan *p,
         if (text.len == 0 && id == 0)
             continue;
         if (p->ngoals >= OV_PLAN_GOALS_MAX)
-            return ov_err_msg(err, OV_EINVAL, "goals", placement_goals_too_many,
-                              OV_PLAN_GOALS_MAX);
+            return ov_err_msg(err, OV_EINVAL, "goals",
+                              placement_goals_too_many, OV_PLAN_GOALS_MAX);
         ov_plan_goal *G_ = &p->goals[p->ngoals++];
         G_->id = id ? id : next_id++;
         G_->text = text;
@@ -148,8 +148,8 @@ static ov_status plan_from_form(const ov_form *f, ov_arena *a, ov_plan *p,
             if (st.len == 0 && sid == 0)
                 continue;
             if (G_->nsubgoals >= OV_PLAN_SUBGOALS_MAX)
-                return ov_err_msg(err, OV_EINVAL, "goals", plan_subgoals_too_many,
-                                  OV_PLAN_SUBGOALS_MAX);
+                return ov_err_msg(err, OV_EINVAL, "goals",
+                                  plan_subgoals_max, OV_PLAN_SUBGOALS_MAX);
             ov_plan_subgoal *S_ = &G_->subgoals[G_->nsubgoals++];
             S_->id = sid ? sid : next_id++;
             S_->text = st;
