@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "core/cvr.h"
+#include "core/date.h"
 #include "model/course.h"
 #include "model/cti.h"
 #include "model/due.h"
@@ -207,6 +209,39 @@ static void errors_render_in_the_language_from_their_message_id(void **state)
                         "skal være et tal");
 }
 
+/* Errors raised by the model and the parsers, as a form or page shows
+ * them: the Danish text from the id with the arguments, the English one
+ * as it always read (the CLI and the API compare it). */
+static void model_and_parser_errors_render_in_either_language(void **state)
+{
+    (void)state;
+    char out[512];
+    ov_err e;
+    int months;
+    ov_cti_length(OV_BASIS_SEL85, 30, &months, &e);
+    assert_int_equal(e.id, OV_EM_cti_length_range);
+    assert_string_equal(ov_msg_error(OV_LANG_DA, &e, out, sizeof out),
+                        "Længden skal være 3-24 måneder; du skrev 30");
+    assert_string_equal(ov_msg_error(OV_LANG_EN, &e, out, sizeof out),
+                        "length_months: use 3-24 months; got 30");
+    assert_string_equal(e.msg, "length_months: use 3-24 months; got 30");
+
+    ov_date d;
+    ov_date_parse(ov_str_c("31-02-2026"), "held_on", &d, &e);
+    assert_string_equal(e.field, "held_on");
+    assert_string_equal(e.msg, "held_on: '31-02-2026' has no such day "
+                               "(February 2026 has 28 days); use DD-MM-YYYY");
+    assert_string_equal(ov_msg_error(OV_LANG_DA, &e, out, sizeof out),
+                        "Dagen findes ikke (måneden har 28 dage); skriv "
+                        "datoen som DD-MM-ÅÅÅÅ");
+
+    char cvr[OV_CVR_BUF];
+    ov_cvr_parse(ov_str_c("1234567"), "cvr", cvr, &e);
+    assert_string_equal(e.msg, "cvr: a CVR number has 8 digits; got 7");
+    assert_string_equal(ov_msg_error(OV_LANG_DA, &e, out, sizeof out),
+                        "Et CVR-nummer har 8 cifre; der er 7");
+}
+
 static void an_error_without_an_id_shows_its_english_text(void **state)
 {
     (void)state;
@@ -231,6 +266,7 @@ int main(void)
         cmocka_unit_test(every_key_used_in_the_web_layer_exists),
         cmocka_unit_test(
             errors_render_in_the_language_from_their_message_id),
+        cmocka_unit_test(model_and_parser_errors_render_in_either_language),
         cmocka_unit_test(an_error_without_an_id_shows_its_english_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
