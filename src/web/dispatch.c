@@ -364,12 +364,16 @@ static void dispatch(ov_web *app, ov_request *req, ov_response *res)
                               req->arena, "/login?next=%s",
                               ov_url_encode(req->arena, req->path, "/"))
                         : "/login?udlobet=1";
-                if (strstr(err.msg, "expired") && req->method == OV_GET)
+                if (err.id == OV_EM_login_session_expired &&
+                    req->method == OV_GET)
                     to = "/login?udlobet=1";
                 ov_page_redirect(res, to);
             } else {
+                char buf[OV_ERR_MSG_MAX];
                 ov_page_error(res, req, ov_status_http(err.code),
-                              "error.title", err.msg);
+                              "error.title",
+                              ov_msg_error((ov_lang)req->lang, &err, buf,
+                                           sizeof buf));
             }
             return;
         }
