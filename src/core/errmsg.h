@@ -121,10 +121,10 @@
       "fx 22-11-2026") \
     X(date_not_dk, 2, \
       "%1: %2 is not a date; use DD-MM-YYYY, e.g. 22-11-2026", \
-      "Datoen findes ikke; skriv den som DD-MM-ÅÅÅÅ, fx 22-11-2026") \
+      "Det er ikke en dato; skriv den som DD-MM-ÅÅÅÅ, fx 22-11-2026") \
     X(date_not_iso, 2, \
       "%1: %2 is not a date; use YYYY-MM-DD, e.g. 2026-11-22", \
-      "Datoen findes ikke; skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-22") \
+      "Det er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-22") \
     X(date_time_dst_gap, 3, \
       "time: %1 on %2 does not exist in Copenhagen (the clocks jump from " \
       "02:00 to 03:00); use %3", \
@@ -243,7 +243,7 @@
       "fundet sted") \
     X(cti_early_days_range, 0, \
       "early_days: use 0-90 days", \
-      "Dage før tid skal være 0-90") \
+      "CTI må starte højst 0-90 dage før tid; angiv 0-90 dage") \
     X(cti_first_month_range, 0, \
       "min_first_month: use 0-31 contacts", \
       "Kontakter i første måned skal være 0-31") \
@@ -933,8 +933,8 @@
     X(screening_file_errors, 2, \
       "%1 line%2 with errors; nothing was imported. Fix them and import " \
       "the whole file again", \
-      "Filen har fejl i %1 linjer; intet er indlæst. Ret dem, og " \
-      "indlæs hele filen igen") \
+      "Linjer med fejl: %1; intet er indlæst. Ret dem, og indlæs hele " \
+      "filen igen") \
     X(screening_no_candidates, 0, \
       "file: no candidates after the header line", \
       "Filen har ingen kandidater efter linjen med kolonnenavne") \
