@@ -41,46 +41,32 @@ ov_status ov_cpr_parse(ov_str s, const char *field, ov_cpr *out, ov_err *err)
         if (c == '-' && i == 6 && n == 6)
             continue;
         if (c == '-')
-            return ov_err_set(err, OV_EINVAL, f,
-                              "%s: the dash may only come right after the "
-                              "sixth digit (DDMMYY-SSSS); character %zu is a "
-                              "dash",
-                              f, i + 1);
+            return ov_err_msg(err, OV_EINVAL, f, cpr_dash_position, f,
+                              i + 1);
         if (c < '0' || c > '9')
-            return ov_err_set(err, OV_EINVAL, f,
-                              "%s: a CPR number has only digits and an "
-                              "optional dash after the sixth digit "
-                              "(DDMMYY-SSSS); character %zu is not a digit",
-                              f, i + 1);
+            return ov_err_msg(err, OV_EINVAL, f, cpr_not_digit, f,
+                              i + 1);
         if (n < 10)
             d[n] = c;
         n++;
     }
     if (n != 10)
-        return ov_err_set(err, OV_EINVAL, f,
-                          "%s: a CPR number has 10 digits (DDMMYY-SSSS); got "
-                          "%zu",
-                          f, n);
+        return ov_err_msg(err, OV_EINVAL, f, cpr_length, f, n);
     int day = (d[0] - '0') * 10 + (d[1] - '0');
     int month = (d[2] - '0') * 10 + (d[3] - '0');
     int yy = (d[4] - '0') * 10 + (d[5] - '0');
     int year = ov_cpr_birth_year(yy, d[6] - '0');
+    char dd[16], mm[16]; /* as written: two digits */
+    snprintf(dd, sizeof dd, "%02d", day);
+    snprintf(mm, sizeof mm, "%02d", month);
     if (month < 1 || month > 12)
-        return ov_err_set(err, OV_EINVAL, f,
-                          "%s: month %02d does not exist; the first six "
-                          "digits are the birth date DDMMYY",
-                          f, month);
+        return ov_err_msg(err, OV_EINVAL, f, cpr_month, f, mm);
     if (day < 1 || day > ov_days_in_month(year, month)) {
         if (month == 2 && day == 29)
-            return ov_err_set(err, OV_EINVAL, f,
-                              "%s: 29 February does not exist in %d (not a "
-                              "leap year; the century follows from the "
-                              "seventh digit)",
-                              f, year);
-        return ov_err_set(err, OV_EINVAL, f,
-                          "%s: day %02d does not exist in %s; the first six "
-                          "digits are the birth date DDMMYY",
-                          f, day, month_names[month - 1]);
+            return ov_err_msg(err, OV_EINVAL, f, cpr_no_leap_day, f,
+                              year);
+        return ov_err_msg(err, OV_EINVAL, f, cpr_day, f, dd,
+                          month_names[month - 1]);
     }
     memcpy(out->digits, d, 10);
     out->digits[10] = '\0';

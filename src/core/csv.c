@@ -18,8 +18,7 @@ void ov_csv_init(ov_csv *c, const char *data, size_t len, char sep)
 
 static ov_status too_long(ov_csv *c, size_t field, ov_err *err)
 {
-    return ov_err_set(err, OV_EINVAL, "csv",
-                      "line %lld: field %zu is longer than %zu bytes",
+    return ov_err_msg(err, OV_EINVAL, "csv", csv_field_too_long,
                       (long long)c->line, field + 1, c->max_field_len);
 }
 
@@ -39,9 +38,7 @@ ov_status ov_csv_next(ov_csv *c, ov_arena *a, ov_str *fields, size_t cap,
     size_t k = 0;
     for (;;) {
         if (k >= cap)
-            return ov_err_set(err, OV_EINVAL, "csv",
-                              "line %lld: more than %zu fields; check the "
-                              "separator and the number of columns",
+            return ov_err_msg(err, OV_EINVAL, "csv", csv_too_many_fields,
                               (long long)c->line, cap);
         const char *s = c->p;
         if (s < c->end && *s == '"') {
@@ -51,9 +48,8 @@ ov_status ov_csv_next(ov_csv *c, ov_arena *a, ov_str *fields, size_t cap,
             for (;;) {
                 const char *hit = memchr(q, '"', (size_t)(c->end - q));
                 if (!hit)
-                    return ov_err_set(err, OV_EINVAL, "csv",
-                                      "line %lld: unterminated quoted field "
-                                      "%zu; close it with '\"'",
+                    return ov_err_msg(err, OV_EINVAL, "csv",
+                                      csv_unterminated_quote,
                                       (long long)c->line, k + 1);
                 for (const char *x = q; x < hit; x++)
                     if (*x == '\n')
@@ -85,18 +81,15 @@ ov_status ov_csv_next(ov_csv *c, ov_arena *a, ov_str *fields, size_t cap,
             c->p = q + 1;
             if (c->p < c->end && *c->p != c->sep && *c->p != '\n' &&
                 *c->p != '\r')
-                return ov_err_set(err, OV_EINVAL, "csv",
-                                  "line %lld: text after the closing quote "
-                                  "of field %zu",
+                return ov_err_msg(err, OV_EINVAL, "csv", csv_text_after_quote,
                                   (long long)c->line, k + 1);
         } else {
             const char *x = s;
             while (x < c->end && *x != c->sep && *x != '\n' && *x != '\r') {
                 if (*x == '"')
-                    return ov_err_set(err, OV_EINVAL, "csv",
-                                      "line %lld: a quote inside unquoted "
-                                      "field %zu; quote the whole field",
-                                      (long long)c->line, k + 1);
+                    return ov_err_msg(err, OV_EINVAL, "csv",
+                                      csv_quote_inside, (long long)c->line,
+                                      k + 1);
                 x++;
             }
             if ((size_t)(x - s) > c->max_field_len)

@@ -25,25 +25,19 @@ ov_status ov_cvr_parse(ov_str s, const char *field, char out[OV_CVR_BUF],
         if (c == ' ')
             continue;
         if (c < '0' || c > '9')
-            return ov_err_set(err, OV_EINVAL, f,
-                              "%s: a CVR number has only digits (8 of them, "
-                              "spaces allowed); character %zu is not a digit",
-                              f, i + 1);
+            return ov_err_msg(err, OV_EINVAL, f, cvr_not_digit, f,
+                              i + 1);
         if (n < 8)
             d[n] = c;
         n++; /* count them all, so the message can say "got 9" */
     }
     if (n != 8)
-        return ov_err_set(err, OV_EINVAL, f,
-                          "%s: a CVR number has 8 digits; got %zu", f, n);
+        return ov_err_msg(err, OV_EINVAL, f, cvr_length, f, n);
     if (d[0] == '0')
-        return ov_err_set(err, OV_EINVAL, f,
-                          "%s: a CVR number does not start with 0", f);
+        return ov_err_msg(err, OV_EINVAL, f, cvr_leading_zero, f);
     if (!ov_cvr_check(d))
-        return ov_err_set(err, OV_EINVAL, f,
-                          "%s: '%.8s' fails the CVR check digit "
-                          "(modulus 11); check for a typing error",
-                          f, d);
+        return ov_err_msg(err, OV_EINVAL, f, cvr_check_digit, f,
+                          ov_arg_strn(d, 8));
     memcpy(out, d, 8);
     out[8] = '\0';
     return OV_OK;

@@ -171,40 +171,48 @@ static bool echo_ok(ov_str s)
     return ndigits < 10;
 }
 
-static ov_status date_error(ov_str s, const char *field, const char *why,
-                            ov_err *err)
+/* The value as an error message shows it: quoted when echo_ok, else "the
+ * value" (the English message reads "date: 'x' is not a date" or "date:
+ * the value is not a date"; the Danish texts do not repeat it). The text
+ * lives in the caller's buffer q until ov_err_msg copies it. */
+static const char *echo(ov_str s, char *q, size_t cap)
 {
-    const char *f = field ? field : "date";
     if (!echo_ok(s))
-        return ov_err_set(err, OV_EINVAL, f, "%s: the value %s", f, why);
-    return ov_err_set(err, OV_EINVAL, f, "%s: '%.*s' %s", f, (int)s.len,
-                      s.len ? s.ptr : "", why);
+        return "the value";
+    snprintf(q, cap, "'%.*s'", (int)s.len, s.len ? s.ptr : "");
+    return q;
 }
 
-/* `fmt` is the expected format, shown in every message so the user sees
- * both what is wrong and what is expected. */
+/* The expected format (ISO or Danish) is shown in every message so the
+ * user sees both what is wrong and what is expected. */
 static ov_status check_ymd(ov_str s, int y, int m, int d, const char *field,
-                           const char *fmt, ov_date *out, ov_err *err)
+                           bool iso, ov_date *out, ov_err *err)
 {
-    char why[96];
+    const char *f = field ? field : "date";
+    char q[48], mm[16];
     if (m < 1 || m > 12) {
-        snprintf(why, sizeof why, "has no such month (%02d); use %s with a month "
-                                  "01-12", m, fmt);
-        return date_error(s, field, why, err);
+        snprintf(mm, sizeof mm, "%02d", m);
+        return iso ? ov_err_msg(err, OV_EINVAL, f, date_month_iso, f,
+                                echo(s, q, sizeof q), mm)
+                   : ov_err_msg(err, OV_EINVAL, f, date_month_dk, f,
+                                echo(s, q, sizeof q), mm);
     }
-    if (y < 1) {
-        snprintf(why, sizeof why, "has no year; use %s", fmt);
-        return date_error(s, field, why, err);
-    }
+    if (y < 1)
+        return iso ? ov_err_msg(err, OV_EINVAL, f, date_year_iso, f,
+                                echo(s, q, sizeof q))
+                   : ov_err_msg(err, OV_EINVAL, f, date_year_dk, f,
+                                echo(s, q, sizeof q));
     if (d < 1 || d > ov_days_in_month(y, m)) {
         static const char *const month_names[] = {
             "January", "February", "March",     "April",   "May",
             "June",    "July",     "August",    "September", "October",
             "November", "December"};
-        snprintf(why, sizeof why,
-                 "has no such day (%s %d has %d days); use %s",
-                 month_names[m - 1], y, ov_days_in_month(y, m), fmt);
-        return date_error(s, field, why, err);
+        return iso ? ov_err_msg(err, OV_EINVAL, f, date_day_iso, f,
+                                echo(s, q, sizeof q), month_names[m - 1], y,
+                                ov_days_in_month(y, m))
+                   : ov_err_msg(err, OV_EINVAL, f, date_day_dk, f,
+                                echo(s, q, sizeof q), month_names[m - 1], y,
+                                ov_days_in_month(y, m));
     }
     *out = ov_date_from_ymd(y, m, d);
     return OV_OK;
@@ -214,33 +222,33 @@ ov_status ov_date_parse_iso(ov_str s, const char *field, ov_date *out,
                             ov_err *err)
 {
     s = ov_str_trim(s);
+    const char *f = field ? field : "date";
+    char q[48];
     if (s.len != 10 || s.ptr[4] != '-' || s.ptr[7] != '-')
-        return date_error(s, field,
-                          "is not a date; use YYYY-MM-DD, e.g. 2026-11-22",
-                          err);
+        return ov_err_msg(err, OV_EINVAL, f, date_not_iso, f,
+                          echo(s, q, sizeof q));
     int y = digits(s.ptr, 4), m = digits(s.ptr + 5, 2), d = digits(s.ptr + 8, 2);
     if (y < 0 || m < 0 || d < 0)
-        return date_error(s, field,
-                          "is not a date; use YYYY-MM-DD, e.g. 2026-11-22",
-                          err);
-    return check_ymd(s, y, m, d, field, "YYYY-MM-DD", out, err);
+        return ov_err_msg(err, OV_EINVAL, f, date_not_iso, f,
+                          echo(s, q, sizeof q));
+    return check_ymd(s, y, m, d, field, true, out, err);
 }
 
 ov_status ov_date_parse_dk(ov_str s, const char *field, ov_date *out,
                            ov_err *err)
 {
+    const char *f = field ? field : "date";
+    char q[48];
     s = ov_str_trim(s);
     if (s.len != 10 || s.ptr[2] != s.ptr[5] ||
         (s.ptr[2] != '-' && s.ptr[2] != '.'))
-        return date_error(s, field,
-                          "is not a date; use DD-MM-YYYY, e.g. 22-11-2026",
-                          err);
+        return ov_err_msg(err, OV_EINVAL, f, date_not_dk, f,
+                          echo(s, q, sizeof q));
     int d = digits(s.ptr, 2), m = digits(s.ptr + 3, 2), y = digits(s.ptr + 6, 4);
     if (y < 0 || m < 0 || d < 0)
-        return date_error(s, field,
-                          "is not a date; use DD-MM-YYYY, e.g. 22-11-2026",
-                          err);
-    return check_ymd(s, y, m, d, field, "DD-MM-YYYY", out, err);
+        return ov_err_msg(err, OV_EINVAL, f, date_not_dk, f,
+                          echo(s, q, sizeof q));
+    return check_ymd(s, y, m, d, field, false, out, err);
 }
 
 ov_status ov_date_parse(ov_str s, const char *field, ov_date *out, ov_err *err)
@@ -250,10 +258,10 @@ ov_status ov_date_parse(ov_str s, const char *field, ov_date *out, ov_err *err)
         return ov_date_parse_iso(t, field, out, err);
     if (t.len == 10 && (t.ptr[2] == '-' || t.ptr[2] == '.'))
         return ov_date_parse_dk(t, field, out, err);
-    return date_error(t, field,
-                      "is not a date; use YYYY-MM-DD or DD-MM-YYYY, e.g. "
-                      "2026-11-22 or 22-11-2026",
-                      err);
+    const char *f = field ? field : "date";
+    char q[48];
+    return ov_err_msg(err, OV_EINVAL, f, date_not_a_date, f,
+                      echo(t, q, sizeof q));
 }
 
 /* Two digits, and four, written directly: pages show dozens of dates. */
@@ -347,8 +355,6 @@ void ov_time_format_utc(ov_time t, char out[OV_TIME_BUF])
              (int)(ms / 1000 % 60), (int)(ms % 1000));
 }
 
-#define UTC_FORM "YYYY-MM-DDTHH:MM:SS.mmmZ, e.g. 2026-11-22T21:38:05.123Z"
-
 /* Exactly the storage form written by ov_time_format_utc: no blanks, no
  * other offsets, no missing milliseconds. */
 ov_status ov_time_parse_utc(ov_str s, const char *field, ov_time *out,
@@ -358,27 +364,19 @@ ov_status ov_time_parse_utc(ov_str s, const char *field, ov_time *out,
     if (s.len != 24 || s.ptr[4] != '-' || s.ptr[7] != '-' ||
         s.ptr[10] != 'T' || s.ptr[13] != ':' || s.ptr[16] != ':' ||
         s.ptr[19] != '.' || s.ptr[23] != 'Z')
-        return ov_err_set(err, OV_EINVAL, f,
-                          "%s: not a UTC time; use " UTC_FORM, f);
+        return ov_err_msg(err, OV_EINVAL, f, date_utc_form, f);
     int y = digits(s.ptr, 4), mo = digits(s.ptr + 5, 2),
         d = digits(s.ptr + 8, 2), h = digits(s.ptr + 11, 2),
         mi = digits(s.ptr + 14, 2), sec = digits(s.ptr + 17, 2),
         ms = digits(s.ptr + 20, 3);
     if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || ms < 0)
-        return ov_err_set(err, OV_EINVAL, f,
-                          "%s: not a UTC time (a non-digit where a digit "
-                          "belongs); use " UTC_FORM,
-                          f);
+        return ov_err_msg(err, OV_EINVAL, f, date_utc_digit, f);
     if (!ov_ymd_valid(y, mo, d))
-        return ov_err_set(err, OV_EINVAL, f,
-                          "%s: %.10s is not a date in the calendar; use "
-                          UTC_FORM,
-                          f, s.ptr);
+        return ov_err_msg(err, OV_EINVAL, f, date_utc_calendar, f,
+                          ov_arg_strn(s.ptr, 10));
     if (h > 23 || mi > 59 || sec > 59)
-        return ov_err_set(err, OV_EINVAL, f,
-                          "%s: %.12s is not a time of day (00:00:00 to "
-                          "23:59:59); use " UTC_FORM,
-                          f, s.ptr + 11);
+        return ov_err_msg(err, OV_EINVAL, f, date_utc_time_of_day, f,
+                          ov_arg_strn(s.ptr + 11, 12));
     *out = (ov_time)ov_date_from_ymd(y, mo, d) * MS_PER_DAY +
            (ov_time)h * 3600000 + (ov_time)mi * 60000 + (ov_time)sec * 1000 +
            ms;
@@ -449,11 +447,11 @@ ov_status ov_cph_to_time(ov_date date, int hour, int minute, int second,
                          ov_time *out, ov_err *err)
 {
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 ||
-        second > 59)
-        return ov_err_set(err, OV_EINVAL, "time",
-                          "time: %02d:%02d:%02d is not a time of day; use "
-                          "HH:MM between 00:00 and 23:59",
-                          hour, minute, second);
+        second > 59) {
+        char hms[48];
+        snprintf(hms, sizeof hms, "%02d:%02d:%02d", hour, minute, second);
+        return ov_err_msg(err, OV_EINVAL, "time", date_time_of_day, hms);
+    }
     ov_time wall = (ov_time)date * MS_PER_DAY + (ov_time)hour * 3600000 +
                    minute * 60000 + second * 1000;
     /* try summer time first (resolves the autumn overlap to CEST) */
@@ -469,8 +467,8 @@ ov_status ov_cph_to_time(ov_date date, int hour, int minute, int second,
     }
     char d[OV_DATE_BUF];
     ov_date_format_dk(date, d);
-    return ov_err_set(err, OV_EINVAL, "time",
-                      "time: %02d:%02d on %s does not exist in Copenhagen "
-                      "(the clocks jump from 02:00 to 03:00); use 03:%02d",
-                      hour, minute, d, minute);
+    char hm[32], later[32];
+    snprintf(hm, sizeof hm, "%02d:%02d", hour, minute);
+    snprintf(later, sizeof later, "03:%02d", minute);
+    return ov_err_msg(err, OV_EINVAL, "time", date_time_dst_gap, hm, d, later);
 }

@@ -44,13 +44,9 @@ ov_status ov_role_parse(ov_str code, const char *field, ov_role *out,
             return OV_OK;
         }
     }
-    return ov_err_set(err, OV_EINVAL, field,
-                      "%s: unknown role '%.*s'; use one of "
-                      "employment_caseworker, social_caseworker, cti_worker, "
-                      "company_consultant, leader, administrator, "
-                      "national_analyst, citizen, employer",
-                      field ? field : "role", (int)(code.len > 64 ? 64 : code.len),
-                      code.ptr ? code.ptr : "");
+    return ov_err_msg(err, OV_EINVAL, field, actor_role_unknown_code,
+                      field ? field : "role",
+                      ov_arg_strn(code.ptr, code.len > 64 ? 64 : code.len));
 }
 
 const char *ov_action_code(ov_action a)
@@ -72,22 +68,18 @@ ov_status ov_action_parse(ov_str code, ov_action *out)
 ov_status ov_actor_validate(const ov_actor *a, ov_err *err)
 {
     if (!a || !a->user || !a->user[0])
-        return ov_err_set(err, OV_EINVAL, "actor",
-                          "no acting user: every access must name who acts");
+        return ov_err_msg(err, OV_EINVAL, "actor", actor_user_missing);
     if (strlen(a->user) > OV_ACTOR_NAME_MAX)
-        return ov_err_set(err, OV_EINVAL, "actor",
-                          "acting user name longer than %d bytes",
+        return ov_err_msg(err, OV_EINVAL, "actor", actor_user_too_long,
                           OV_ACTOR_NAME_MAX);
     if ((unsigned)a->role >= OV_ROLE_COUNT)
-        return ov_err_set(err, OV_EINVAL, "role", "unknown role %d",
+        return ov_err_msg(err, OV_EINVAL, "role", actor_role_unknown,
                           (int)a->role);
     if (!a->purpose || !a->purpose[0])
-        return ov_err_set(err, OV_EINVAL, "purpose",
-                          "no purpose: every access to citizen data must say "
-                          "why (normally the course)");
+        return ov_err_msg(err, OV_EINVAL, "purpose",
+                          actor_purpose_missing);
     if (strlen(a->purpose) > OV_PURPOSE_MAX)
-        return ov_err_set(err, OV_EINVAL, "purpose",
-                          "purpose longer than %d bytes; shorten it",
-                          OV_PURPOSE_MAX);
+        return ov_err_msg(err, OV_EINVAL, "purpose",
+                          actor_purpose_too_long, OV_PURPOSE_MAX);
     return OV_OK;
 }

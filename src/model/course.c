@@ -43,11 +43,8 @@ ov_status ov_stage_parse(ov_str code, ov_stage *out, ov_err *err)
             *out = (ov_stage)i;
             return OV_OK;
         }
-    return ov_err_set(err, OV_EINVAL, "stage",
-                      "stage: unknown stage '%.*s'; use screened, drawn, "
-                      "start, plan, match, placement, in_job or ended",
-                      (int)(code.len > 40 ? 40 : code.len),
-                      code.ptr ? code.ptr : "");
+    return ov_err_msg(err, OV_EINVAL, "stage", course_stage_unknown_code,
+                      ov_arg_strn(code.ptr, code.len > 40 ? 40 : code.len));
 }
 
 const char *ov_end_reason_code(ov_end_reason r)
@@ -67,31 +64,25 @@ ov_status ov_end_reason_parse(ov_str code, ov_end_reason *out, ov_err *err)
             *out = (ov_end_reason)i;
             return OV_OK;
         }
-    return ov_err_set(err, OV_EINVAL, "end_reason",
-                      "end_reason: unknown reason '%.*s'; use ordinary_job, "
-                      "education, other_effort, flex_job, health, moved, "
-                      "withdrew or other",
-                      (int)(code.len > 40 ? 40 : code.len),
-                      code.ptr ? code.ptr : "");
+    return ov_err_msg(err, OV_EINVAL, "end_reason",
+                      course_end_reason_unknown_code,
+                      ov_arg_strn(code.ptr, code.len > 40 ? 40 : code.len));
 }
 
 ov_status ov_course_validate_stage_change(ov_stage from, ov_stage to,
                                           ov_err *err)
 {
     if ((unsigned)to >= OV_STAGE_COUNT || (unsigned)from >= OV_STAGE_COUNT)
-        return ov_err_set(err, OV_EINVAL, "stage", "stage: unknown stage");
+        return ov_err_msg(err, OV_EINVAL, "stage", course_stage_unknown);
     if (from == OV_STAGE_ENDED)
-        return ov_err_set(err, OV_ECONFLICT, "stage",
-                          "stage: the course has ended and cannot change");
+        return ov_err_msg(err, OV_ECONFLICT, "stage",
+                          course_stage_ended);
     if (to == OV_STAGE_ENDED)
-        return ov_err_set(err, OV_EINVAL, "stage",
-                          "stage: end a course with its end reason and date, "
-                          "not by setting the stage");
+        return ov_err_msg(err, OV_EINVAL, "stage", course_stage_end_by_reason);
     if (to <= from)
-        return ov_err_set(err, OV_ECONFLICT, "stage",
-                          "stage: the course is at '%s'; it moves forward "
-                          "only, not to '%s'",
-                          ov_stage_code(from), ov_stage_code(to));
+        return ov_err_msg(err, OV_ECONFLICT, "stage",
+                          course_stage_backwards, ov_stage_code(from),
+                          ov_stage_code(to));
     return OV_OK;
 }
 
@@ -101,30 +92,26 @@ ov_status ov_course_validate_end(ov_stage current, ov_date started,
                                  ov_err *err)
 {
     if (current == OV_STAGE_ENDED)
-        return ov_err_set(err, OV_ECONFLICT, "end_date",
-                          "end_date: the course has already ended");
+        return ov_err_msg(err, OV_ECONFLICT, "end_date",
+                          course_end_already_ended);
     if ((unsigned)reason >= OV_END_COUNT)
-        return ov_err_set(err, OV_EINVAL, "end_reason",
-                          "end_reason: unknown reason");
+        return ov_err_msg(err, OV_EINVAL, "end_reason",
+                          course_end_reason_unknown);
     if (end < started) {
         char d[OV_DATE_BUF];
         ov_date_format_dk(started, d);
-        return ov_err_set(err, OV_EINVAL, "end_date",
-                          "end_date: before the course started (%s); give a "
-                          "later date",
-                          d);
+        return ov_err_msg(err, OV_EINVAL, "end_date",
+                          course_end_before_start, d);
     }
     if (end > today)
-        return ov_err_set(err, OV_EINVAL, "end_date",
-                          "end_date: in the future; a course is ended on or "
-                          "after the day it ends");
+        return ov_err_msg(err, OV_EINVAL, "end_date",
+                          course_end_in_future);
     ov_str t = ov_str_trim(text);
     if (reason == OV_END_OTHER && t.len == 0)
-        return ov_err_set(err, OV_EINVAL, "end_text",
-                          "end_text: reason 'other' needs a short "
-                          "description");
+        return ov_err_msg(err, OV_EINVAL, "end_text",
+                          course_end_text_needed);
     if (t.len > 500)
-        return ov_err_set(err, OV_EINVAL, "end_text",
-                          "end_text: longer than 500 bytes; shorten it");
+        return ov_err_msg(err, OV_EINVAL, "end_text",
+                          course_end_text_too_long);
     return OV_OK;
 }

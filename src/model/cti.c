@@ -31,27 +31,24 @@ ov_status ov_legal_basis_parse(ov_str code, ov_legal_basis *out, ov_err *err)
             *out = (ov_legal_basis)i;
             return OV_OK;
         }
-    return ov_err_set(err, OV_EINVAL, "legal_basis",
-                      "legal_basis: use sel_85, sel_82b, lab_31b or other");
+    return ov_err_msg(err, OV_EINVAL, "legal_basis", cti_legal_basis_choose);
 }
 
 ov_status ov_cti_length(ov_legal_basis b, int explicit_months, int *months,
                         ov_err *err)
 {
     if ((unsigned)b >= OV_BASIS_COUNT)
-        return ov_err_set(err, OV_EINVAL, "legal_basis",
-                          "legal_basis: unknown legal basis");
+        return ov_err_msg(err, OV_EINVAL, "legal_basis",
+                          cti_legal_basis_unknown);
     if (explicit_months == 0) {
         if (bases[b].default_months == 0)
-            return ov_err_set(err, OV_EINVAL, "length_months",
-                              "length_months: under SEL § 85 the length is an "
-                              "individual decision; give it in months (3-24)");
+            return ov_err_msg(err, OV_EINVAL, "length_months",
+                              cti_length_needed_sel85);
         *months = bases[b].default_months;
         return OV_OK;
     }
     if (explicit_months < 3 || explicit_months > 24)
-        return ov_err_set(err, OV_EINVAL, "length_months",
-                          "length_months: use 3-24 months; got %d",
+        return ov_err_msg(err, OV_EINVAL, "length_months", cti_length_range,
                           explicit_months);
     *months = explicit_months;
     return OV_OK;
@@ -96,26 +93,20 @@ ov_status ov_cti_rules_validate(const ov_cti_rules *r, ov_err *err)
 {
     for (int i = 0; i < 3; i++) {
         if (r->interval_days[i] < 1 || r->interval_days[i] > 90)
-            return ov_err_set(err, OV_EINVAL, "interval_days",
-                              "interval_days: phase %d: use 1-90 days between "
-                              "contacts",
-                              i + 1);
+            return ov_err_msg(err, OV_EINVAL, "interval_days",
+                              cti_interval_range, i + 1);
         if (i > 0 && r->interval_days[i] < r->interval_days[i - 1])
-            return ov_err_set(err, OV_EINVAL, "interval_days",
-                              "interval_days: phase %d plans more frequent "
-                              "contact than phase %d; CTI intensity must "
-                              "decrease",
-                              i + 1, i);
+            return ov_err_msg(err, OV_EINVAL, "interval_days",
+                              cti_interval_decreasing, i + 1, i);
     }
     if (r->early_days < 0 || r->early_days > 90)
-        return ov_err_set(err, OV_EINVAL, "early_days",
-                          "early_days: use 0-90 days");
+        return ov_err_msg(err, OV_EINVAL, "early_days", cti_early_days_range);
     if (r->min_first_month < 0 || r->min_first_month > 31)
-        return ov_err_set(err, OV_EINVAL, "min_first_month",
-                          "min_first_month: use 0-31 contacts");
+        return ov_err_msg(err, OV_EINVAL, "min_first_month",
+                          cti_first_month_range);
     if (r->caseload_limit < 1 || r->caseload_limit > 200)
-        return ov_err_set(err, OV_EINVAL, "caseload_limit",
-                          "caseload_limit: use 1-200 citizens");
+        return ov_err_msg(err, OV_EINVAL, "caseload_limit",
+                          cti_caseload_range);
     return OV_OK;
 }
 
@@ -146,9 +137,7 @@ ov_status ov_contact_form_parse(ov_str code, ov_contact_form *out, ov_err *err)
             *out = (ov_contact_form)i;
             return OV_OK;
         }
-    return ov_err_set(err, OV_EINVAL, "form",
-                      "form: use meeting, phone, video, workplace or "
-                      "network");
+    return ov_err_msg(err, OV_EINVAL, "form", cti_form_choose);
 }
 
 ov_status ov_cti_contact_validate(const ov_cti_course *c,
@@ -158,26 +147,21 @@ ov_status ov_cti_contact_validate(const ov_cti_course *c,
     char d[OV_DATE_BUF];
     if (k->date < c->start) {
         ov_date_format_dk(c->start, d);
-        return ov_err_set(err, OV_EINVAL, "date",
-                          "date: before the CTI course started (%s)", d);
+        return ov_err_msg(err, OV_EINVAL, "date", cti_date_before_start, d);
     }
     if (k->date >= c->end) {
         ov_date_format_dk(c->end - 1, d);
-        return ov_err_set(err, OV_EINVAL, "date",
-                          "date: after the CTI course ended (%s)", d);
+        return ov_err_msg(err, OV_EINVAL, "date", cti_date_after_end, d);
     }
     if (k->date > today)
-        return ov_err_set(err, OV_EINVAL, "date",
-                          "date: in the future; log a contact after it took "
-                          "place");
+        return ov_err_msg(err, OV_EINVAL, "date", cti_date_in_future);
     if ((unsigned)k->form >= OV_FORM_COUNT)
-        return ov_err_set(err, OV_EINVAL, "form", "form: unknown form");
+        return ov_err_msg(err, OV_EINVAL, "form", cti_form_unknown);
     if (k->minutes < 1 || k->minutes > 600)
-        return ov_err_set(err, OV_EINVAL, "minutes",
-                          "minutes: use 1-600 minutes; got %d", k->minutes);
+        return ov_err_msg(err, OV_EINVAL, "minutes", cti_minutes_range,
+                          k->minutes);
     if (k->focus.len > 200 || !ov_str_is_utf8(k->focus))
-        return ov_err_set(err, OV_EINVAL, "focus",
-                          "focus: at most 200 bytes of text");
+        return ov_err_msg(err, OV_EINVAL, "focus", cti_focus_too_long);
     return OV_OK;
 }
 
@@ -185,23 +169,18 @@ ov_status ov_cti_focus_validate(const ov_str *areas, int n, int phase,
                                 ov_err *err)
 {
     if (n < 1 || n > 3)
-        return ov_err_set(err, OV_EINVAL, "focus_areas",
-                          "focus_areas: phase %d needs 1-3 focus areas chosen "
-                          "by the citizen; got %d",
-                          phase, n);
+        return ov_err_msg(err, OV_EINVAL, "focus_areas",
+                          cti_focus_areas_count, phase, n);
     for (int i = 0; i < n; i++) {
         ov_str a = ov_str_trim(areas[i]);
         if (a.len == 0 || a.len > 200 || !ov_str_is_utf8(a))
-            return ov_err_set(err, OV_EINVAL, "focus_areas",
-                              "focus_areas: area %d of phase %d must be 1-200 "
-                              "bytes of text",
-                              i + 1, phase);
+            return ov_err_msg(err, OV_EINVAL, "focus_areas",
+                              cti_focus_area_length, i + 1, phase);
         for (int j = 0; j < i; j++)
             if (ov_str_eq(a, ov_str_trim(areas[j])))
-                return ov_err_set(err, OV_EINVAL, "focus_areas",
-                                  "focus_areas: '%.*s' is chosen twice in "
-                                  "phase %d",
-                                  (int)a.len, a.ptr, phase);
+                return ov_err_msg(err, OV_EINVAL, "focus_areas",
+                                  cti_focus_area_twice,
+                                  ov_arg_strn(a.ptr, a.len), phase);
     }
     return OV_OK;
 }

@@ -80,21 +80,16 @@ ov_status ov_draw(int64_t *pool, size_t pool_n, size_t n, uint64_t seed,
                   int64_t *out, ov_err *err)
 {
     if (n < 1)
-        return ov_err_set(err, OV_EINVAL, "count",
-                          "count: draw at least one person");
+        return ov_err_msg(err, OV_EINVAL, "count", draw_count_none);
     if (n > pool_n)
-        return ov_err_set(err, OV_EINVAL, "count",
-                          "count: cannot draw %zu from a pool of %zu eligible "
-                          "candidates; draw at most %zu",
-                          n, pool_n, pool_n);
+        return ov_err_msg(err, OV_EINVAL, "count", draw_count_too_many, n,
+                          pool_n, pool_n);
     assert(pool && out);
     qsort(pool, pool_n, sizeof *pool, cmp_i64);
     for (size_t i = 1; i < pool_n; i++)
         if (pool[i] == pool[i - 1])
-            return ov_err_set(err, OV_EINVAL, "pool",
-                              "pool: candidate %lld appears twice; each "
-                              "candidate may be in the pool once",
-                              (long long)pool[i]);
+            return ov_err_msg(err, OV_EINVAL, "pool",
+                              draw_pool_twice, (long long)pool[i]);
     ov_rng r;
     ov_rng_seed(&r, seed);
     for (size_t i = 0; i < n; i++) {

@@ -35,10 +35,9 @@ ov_status ov_accommodation_parse(ov_str code, ov_accommodation *out,
             *out = (ov_accommodation)i;
             return OV_OK;
         }
-    return ov_err_set(err, OV_EINVAL, "accommodation",
-                      "accommodation: unknown kind '%.*s'",
-                      (int)(code.len > 40 ? 40 : code.len),
-                      code.ptr ? code.ptr : "");
+    return ov_err_msg(err, OV_EINVAL, "accommodation",
+                      match_accommodation_unknown,
+                      ov_arg_strn(code.ptr, code.len > 40 ? 40 : code.len));
 }
 
 static const char *const ord_codes[OV_ORD_COUNT] = {"now", "later", "not"};
@@ -56,8 +55,8 @@ ov_status ov_ordinary_hours_parse(ov_str code, ov_ordinary_hours *out,
             *out = (ov_ordinary_hours)i;
             return OV_OK;
         }
-    return ov_err_set(err, OV_EINVAL, "ordinary_hours",
-                      "ordinary_hours: use now, later or not");
+    return ov_err_msg(err, OV_EINVAL, "ordinary_hours",
+                      match_ordinary_hours_choose);
 }
 
 ov_match_weights ov_match_weights_default(void)
@@ -70,13 +69,13 @@ ov_status ov_match_weights_validate(const ov_match_weights *w, ov_err *err)
     int sum = 0;
     for (int i = 0; i < OV_MC_COUNT; i++) {
         if (w->w[i] < 0)
-            return ov_err_set(err, OV_EINVAL, "weights",
-                              "weights: no weight may be negative");
+            return ov_err_msg(err, OV_EINVAL, "weights",
+                              match_weights_negative);
         sum += w->w[i];
     }
     if (sum != 100)
-        return ov_err_set(err, OV_EINVAL, "weights",
-                          "weights: must sum to 100; they sum to %d", sum);
+        return ov_err_msg(err, OV_EINVAL, "weights", match_weights_sum,
+                          sum);
     return OV_OK;
 }
 

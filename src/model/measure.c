@@ -30,9 +30,9 @@ int ov_instrument_items(ov_instrument i)
 static ov_status unknown(ov_err *err, const char *field, ov_str code,
                          const char *valid)
 {
-    return ov_err_set(err, OV_EINVAL, field, "%s: unknown value '%.*s'; use %s",
-                      field, (int)(code.len > 64 ? 64 : code.len),
-                      code.ptr ? code.ptr : "", valid);
+    return ov_err_msg(err, OV_EINVAL, field, measure_unknown_code, field,
+                      ov_arg_strn(code.ptr, code.len > 64 ? 64 : code.len),
+                      valid);
 }
 
 ov_status ov_instrument_parse(ov_str code, ov_instrument *out, ov_err *err)
@@ -94,20 +94,18 @@ ov_status ov_measure_score(ov_instrument in, const int *items, int n,
                            int *score, ov_err *err)
 {
     if ((unsigned)in >= OV_INSTR_COUNT)
-        return ov_err_set(err, OV_EINVAL, "instrument",
-                          "instrument: unknown instrument; use who5, gse or "
-                          "readiness");
+        return ov_err_msg(err, OV_EINVAL, "instrument",
+                          measure_instrument_unknown);
     if (n != instr[in].items)
-        return ov_err_set(err, OV_EINVAL, "items",
-                          "items: %s has %d item%s; got %d", instr[in].code,
-                          instr[in].items, instr[in].items == 1 ? "" : "s", n);
+        return ov_err_msg(err, OV_EINVAL, "items", measure_items_count,
+                          instr[in].code, instr[in].items,
+                          instr[in].items == 1 ? "" : "s", n);
     int sum = 0;
     for (int i = 0; i < n; i++) {
         if (items[i] < instr[in].lo || items[i] > instr[in].hi) {
             char field[32];
             snprintf(field, sizeof field, "%s_item_%d", instr[in].code, i + 1);
-            return ov_err_set(err, OV_EINVAL, field,
-                              "%s: must be %d-%d, got %d", field,
+            return ov_err_msg(err, OV_EINVAL, field, measure_item_range, field,
                               instr[in].lo, instr[in].hi, items[i]);
         }
         sum += items[i];
@@ -159,9 +157,8 @@ const char *ov_who5_change_label_da(int change)
 ov_status ov_measure_tolerance_validate(int days, ov_err *err)
 {
     if (days < 0 || days > OV_MEASURE_TOLERANCE_MAX)
-        return ov_err_set(err, OV_EINVAL, "measure_tolerance_days",
-                          "measure_tolerance_days: use 0-%d days (default "
-                          "%d); got %d",
+        return ov_err_msg(err, OV_EINVAL, "measure_tolerance_days",
+                          measure_tolerance_range,
                           OV_MEASURE_TOLERANCE_MAX,
                           OV_MEASURE_TOLERANCE_DEFAULT, days);
     return OV_OK;

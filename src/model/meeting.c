@@ -85,18 +85,16 @@ ov_status ov_meeting_text_validate(ov_str text, const char *field,
                                    size_t max, ov_err *err)
 {
     if (text.len > max)
-        return ov_err_set(err, OV_EINVAL, field,
-                          "%s: longer than %zu bytes; shorten it", field, max);
+        return ov_err_msg(err, OV_EINVAL, field, text_too_long,
+                          field, max);
     if (!ov_str_is_utf8(text))
-        return ov_err_set(err, OV_EINVAL, field,
-                          "%s: not valid UTF-8; save the input as UTF-8",
+        return ov_err_msg(err, OV_EINVAL, field, text_not_utf8,
                           field);
     for (size_t i = 0; i < text.len; i++) {
         unsigned char c = (unsigned char)text.ptr[i];
         if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f)
-            return ov_err_set(err, OV_EINVAL, field,
-                              "%s: contains a control character; remove it",
-                              field);
+            return ov_err_msg(err, OV_EINVAL, field,
+                              text_control_char, field);
     }
     return OV_OK;
 }
@@ -108,11 +106,11 @@ ov_status ov_assessment_item_validate(const ov_life_domains *d,
     char field[64];
     snprintf(field, sizeof field, "assessment[%d].domain", index);
     if (ov_life_domains_find(d, it->domain) < 0)
-        return ov_err_set(err, OV_EINVAL, field,
-                          "%s: unknown life domain '%.*s'; use one of the "
-                          "configured domains (e.g. %s)",
-                          field, (int)(it->domain.len > 32 ? 32 : it->domain.len),
-                          it->domain.ptr ? it->domain.ptr : "",
+        return ov_err_msg(err, OV_EINVAL, field, meeting_domain_unknown,
+                          field,
+                          ov_arg_strn(it->domain.ptr, it->domain.len > 32
+                                                          ? 32
+                                                          : it->domain.len),
                           d->n ? d->code[0] : "none configured");
     static const char *const names[] = {"own_words", "resources",
                                         "challenges"};
@@ -125,9 +123,7 @@ ov_status ov_assessment_item_validate(const ov_life_domains *d,
     }
     if (it->rating < -1 || it->rating > 4) {
         snprintf(field, sizeof field, "assessment[%d].rating", index);
-        return ov_err_set(err, OV_EINVAL, field,
-                          "%s: the rating is 0-4 (or empty when not rated); "
-                          "got %d",
+        return ov_err_msg(err, OV_EINVAL, field, meeting_rating_range,
                           field, it->rating);
     }
     return OV_OK;
@@ -141,9 +137,8 @@ ov_followup_rule ov_followup_rule_default(void)
 ov_status ov_followup_rule_validate(const ov_followup_rule *r, ov_err *err)
 {
     if (r->interval_weeks < 1 || r->interval_weeks > 26)
-        return ov_err_set(err, OV_EINVAL, "followup_interval_weeks",
-                          "followup_interval_weeks: use 1-26 weeks (default "
-                          "4); got %d",
+        return ov_err_msg(err, OV_EINVAL, "followup_interval_weeks",
+                          meeting_followup_interval_range,
                           r->interval_weeks);
     return OV_OK;
 }

@@ -30,9 +30,8 @@ ov_status ov_placement_type_parse(ov_str code, ov_placement_type *out,
             *out = (ov_placement_type)i;
             return OV_OK;
         }
-    return ov_err_set(err, OV_EINVAL, "type",
-                      "type: unknown placement type; use internship, "
-                      "wage_subsidy, flex_job or ordinary_job");
+    return ov_err_msg(err, OV_EINVAL, "type",
+                      placement_type_choose);
 }
 
 ov_status ov_hours_parse(ov_str s, const char *field, int *x10, ov_err *err)
@@ -47,9 +46,7 @@ ov_status ov_hours_parse(ov_str s, const char *field, int *x10, ov_err *err)
             continue;
         }
         if (c < '0' || c > '9' || digits > 3 || decimals >= 1)
-            return ov_err_set(err, OV_EINVAL, field,
-                              "%s: write hours per week as a number with at "
-                              "most one decimal, e.g. 12,5",
+            return ov_err_msg(err, OV_EINVAL, field, placement_hours_decimal,
                               field);
         if (sep) {
             tenth = c - '0';
@@ -60,13 +57,12 @@ ov_status ov_hours_parse(ov_str s, const char *field, int *x10, ov_err *err)
         }
     }
     if (digits == 0 || (sep && decimals == 0))
-        return ov_err_set(err, OV_EINVAL, field,
-                          "%s: write hours per week as a number, e.g. 12,5",
+        return ov_err_msg(err, OV_EINVAL, field, placement_hours_number,
                           field);
     int v = whole * 10 + tenth;
     if (v > OV_HOURS_MAX_X10)
-        return ov_err_set(err, OV_EINVAL, field,
-                          "%s: at most 60 hours a week", field);
+        return ov_err_msg(err, OV_EINVAL, field, placement_hours_max,
+                          field);
     *x10 = v;
     return OV_OK;
 }
@@ -83,28 +79,25 @@ ov_status ov_placement_validate(const ov_placement *p, bool has_start_meeting,
                                 ov_date start_meeting, ov_err *err)
 {
     if ((unsigned)p->type >= OV_PLACE_COUNT)
-        return ov_err_set(err, OV_EINVAL, "type", "type: unknown placement type");
+        return ov_err_msg(err, OV_EINVAL, "type",
+                          placement_type_unknown);
     if (p->company_id <= 0)
-        return ov_err_set(err, OV_EINVAL, "company_id",
-                          "company_id: choose the company of the placement");
+        return ov_err_msg(err, OV_EINVAL, "company_id",
+                          placement_company_choose);
     if (!has_start_meeting)
-        return ov_err_set(err, OV_EINVAL, "start",
-                          "start: hold a complete start meeting before the "
-                          "placement");
+        return ov_err_msg(err, OV_EINVAL, "start",
+                          placement_start_needs_meeting);
     if (p->start < start_meeting) {
         char d[OV_DATE_BUF];
         ov_date_format_dk(start_meeting, d);
-        return ov_err_set(err, OV_EINVAL, "start",
-                          "start: the placement cannot start before the start "
-                          "meeting (%s)",
-                          d);
+        return ov_err_msg(err, OV_EINVAL, "start",
+                          placement_start_before_meeting, d);
     }
     if (p->has_end && p->end < p->start)
-        return ov_err_set(err, OV_EINVAL, "end",
-                          "end: before the start date; give a later date");
+        return ov_err_msg(err, OV_EINVAL, "end", placement_end_before_start);
     if (p->weekly_hours_x10 < 0 || p->weekly_hours_x10 > OV_HOURS_MAX_X10)
-        return ov_err_set(err, OV_EINVAL, "weekly_hours",
-                          "weekly_hours: use 0-60 hours a week");
+        return ov_err_msg(err, OV_EINVAL, "weekly_hours",
+                          placement_weekly_hours_range);
     return OV_OK;
 }
 
@@ -128,21 +121,21 @@ ov_status ov_signer_parse(ov_str code, ov_signer *out, ov_err *err)
             *out = all[i];
             return OV_OK;
         }
-    return ov_err_set(err, OV_EINVAL, "signer",
-                      "signer: use citizen, consultant or employer");
+    return ov_err_msg(err, OV_EINVAL, "signer",
+                      placement_signer_choose);
 }
 
 static ov_status text_ok(ov_str t, const char *field, size_t max, bool required,
                          ov_err *err)
 {
     if (required && ov_str_trim(t).len == 0)
-        return ov_err_set(err, OV_EINVAL, field, "%s: required; fill it in",
+        return ov_err_msg(err, OV_EINVAL, field, text_required,
                           field);
     if (t.len > max)
-        return ov_err_set(err, OV_EINVAL, field,
-                          "%s: longer than %zu bytes; shorten it", field, max);
+        return ov_err_msg(err, OV_EINVAL, field, text_too_long,
+                          field, max);
     if (!ov_str_is_utf8(t))
-        return ov_err_set(err, OV_EINVAL, field, "%s: not valid UTF-8", field);
+        return ov_err_msg(err, OV_EINVAL, field, text_not_utf8_short, field);
     return OV_OK;
 }
 
@@ -151,25 +144,22 @@ ov_status ov_agreement_validate(const ov_agreement *a, const ov_placement *p,
 {
     if (a->internship_hours_x10 < 0 ||
         a->internship_hours_x10 > OV_HOURS_MAX_X10)
-        return ov_err_set(err, OV_EINVAL, "internship_hours",
-                          "internship_hours: use 0-60 hours a week");
+        return ov_err_msg(err, OV_EINVAL, "internship_hours",
+                          placement_internship_hours_range);
     if (a->ordinary_hours_x10 < 0 || a->ordinary_hours_x10 > OV_HOURS_MAX_X10)
-        return ov_err_set(err, OV_EINVAL, "ordinary_hours",
-                          "ordinary_hours: use 0-60 hours a week");
+        return ov_err_msg(err, OV_EINVAL, "ordinary_hours",
+                          placement_ordinary_hours_range);
     if (a->internship_hours_x10 + a->ordinary_hours_x10 > OV_HOURS_MAX_X10)
-        return ov_err_set(err, OV_EINVAL, "ordinary_hours",
-                          "ordinary_hours: internship and ordinary hours "
-                          "together exceed 60 a week");
+        return ov_err_msg(err, OV_EINVAL, "ordinary_hours",
+                          placement_hours_sum);
     if (text_ok(a->tasks, "tasks", OV_AGREEMENT_TEXT_MAX, true, err) != OV_OK ||
         text_ok(a->accommodations, "accommodations", OV_AGREEMENT_TEXT_MAX,
                 false, err) != OV_OK)
         return err->code;
     if (a->ngoals < 1)
-        return ov_err_set(err, OV_EINVAL, "goals",
-                          "goals: give at least one goal for progression "
-                          "toward ordinary hours");
+        return ov_err_msg(err, OV_EINVAL, "goals", placement_goals_none);
     if (a->ngoals > OV_AGREEMENT_GOALS_MAX)
-        return ov_err_set(err, OV_EINVAL, "goals", "goals: at most %d goals",
+        return ov_err_msg(err, OV_EINVAL, "goals", placement_goals_too_many,
                           OV_AGREEMENT_GOALS_MAX);
     for (int i = 0; i < a->ngoals; i++) {
         char field[32];
@@ -178,12 +168,11 @@ ov_status ov_agreement_validate(const ov_agreement *a, const ov_placement *p,
             return err->code;
     }
     if (a->review_date < p->start)
-        return ov_err_set(err, OV_EINVAL, "review_date",
-                          "review_date: before the placement starts; choose a "
-                          "date in the placement");
+        return ov_err_msg(err, OV_EINVAL, "review_date",
+                          placement_review_before_start);
     if (p->has_end && a->review_date > p->end)
-        return ov_err_set(err, OV_EINVAL, "review_date",
-                          "review_date: after the placement ends");
+        return ov_err_msg(err, OV_EINVAL, "review_date",
+                          placement_review_after_end);
     return OV_OK;
 }
 
@@ -206,21 +195,18 @@ ov_date ov_iso_week_monday(int iso_year, int iso_week)
 ov_status ov_hours_week_validate(const ov_hours_week *w, const ov_placement *p,
                                  ov_err *err)
 {
+    char wk[24]; /* the week as the error names it, "2026-W07" */
+    snprintf(wk, sizeof wk, "%d-W%02d", w->iso_year, w->iso_week);
     if (w->iso_year < 1900 || w->iso_year > 2200 || w->iso_week < 1 ||
         w->iso_week > ov_iso_weeks_in_year(w->iso_year))
-        return ov_err_set(err, OV_EINVAL, "week",
-                          "week: %d-W%02d does not exist; ISO years have 52 "
-                          "or 53 weeks",
-                          w->iso_year, w->iso_week);
+        return ov_err_msg(err, OV_EINVAL, "week", placement_week_not_exist,
+                          wk);
     ov_date mon = ov_iso_week_monday(w->iso_year, w->iso_week);
     if (mon + 6 < p->start || (p->has_end && mon > p->end))
-        return ov_err_set(err, OV_EINVAL, "week",
-                          "week: %d-W%02d is outside the placement",
-                          w->iso_year, w->iso_week);
+        return ov_err_msg(err, OV_EINVAL, "week", placement_week_outside, wk);
     if (w->internship_x10 < 0 || w->ordinary_x10 < 0 ||
         w->internship_x10 + w->ordinary_x10 > OV_HOURS_MAX_X10)
-        return ov_err_set(err, OV_EINVAL, "hours",
-                          "hours: use 0-60 hours in the week in total");
+        return ov_err_msg(err, OV_EINVAL, "hours", placement_week_hours_range);
     return OV_OK;
 }
 

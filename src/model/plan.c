@@ -36,19 +36,18 @@ static ov_status text_ok(ov_str t, const char *path, bool required,
                          ov_err *err)
 {
     if (required && ov_str_trim(t).len == 0)
-        return ov_err_set(err, OV_EINVAL, path, "%s: required; write a text",
+        return ov_err_msg(err, OV_EINVAL, path, plan_text_required,
                           path);
     if (t.len > OV_PLAN_TEXT_MAX)
-        return ov_err_set(err, OV_EINVAL, path,
-                          "%s: longer than %d bytes; shorten it", path,
-                          OV_PLAN_TEXT_MAX);
+        return ov_err_msg(err, OV_EINVAL, path, text_too_long,
+                          path, OV_PLAN_TEXT_MAX);
     if (!ov_str_is_utf8(t))
-        return ov_err_set(err, OV_EINVAL, path, "%s: not valid UTF-8", path);
+        return ov_err_msg(err, OV_EINVAL, path, text_not_utf8_short, path);
     for (size_t i = 0; i < t.len; i++) {
         unsigned char c = (unsigned char)t.ptr[i];
         if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f)
-            return ov_err_set(err, OV_EINVAL, path,
-                              "%s: contains a control character", path);
+            return ov_err_msg(err, OV_EINVAL, path,
+                              plan_text_control_char, path);
     }
     return OV_OK;
 }
@@ -64,12 +63,11 @@ typedef struct idset {
 static ov_status id_ok(idset *s, int id, const char *path, ov_err *err)
 {
     if (id <= 0)
-        return ov_err_set(err, OV_EINVAL, path,
-                          "%s.id: must be a positive number", path);
+        return ov_err_msg(err, OV_EINVAL, path, plan_id_positive, path);
     for (int i = 0; i < s->n; i++)
         if (s->ids[i] == id)
-            return ov_err_set(err, OV_EINVAL, path,
-                              "%s.id: %d is used twice in the plan", path, id);
+            return ov_err_msg(err, OV_EINVAL, path, plan_id_twice, path,
+                              id);
     s->ids[s->n++] = id;
     return OV_OK;
 }
@@ -80,11 +78,10 @@ ov_status ov_plan_validate(const ov_plan *p, ov_err *err)
         return err->code;
     if (p->occupation.len &&
         (p->occupation.len != 4 || !ov_str_is_digits(p->occupation)))
-        return ov_err_set(err, OV_EINVAL, "occupation",
-                          "occupation: a DISCO-08 occupation code has 4 "
-                          "digits, e.g. 9321");
+        return ov_err_msg(err, OV_EINVAL, "occupation",
+                          plan_occupation_code);
     if (p->ngoals < 0 || p->ngoals > OV_PLAN_GOALS_MAX)
-        return ov_err_set(err, OV_EINVAL, "goals", "goals: at most %d goals",
+        return ov_err_msg(err, OV_EINVAL, "goals", placement_goals_too_many,
                           OV_PLAN_GOALS_MAX);
     static _Thread_local idset ids;
     ids.n = 0;
@@ -100,8 +97,7 @@ ov_status ov_plan_validate(const ov_plan *p, ov_err *err)
         if ((unsigned)G->status >= OV_ITEM_COUNT ||
             G->nsubgoals < 0 || G->nsubgoals > OV_PLAN_SUBGOALS_MAX) {
             snprintf(path, sizeof path, "goals[%d]", g);
-            return ov_err_set(err, OV_EINVAL, path,
-                              "%s: unknown status or more than %d sub-goals",
+            return ov_err_msg(err, OV_EINVAL, path, plan_goal_invalid,
                               path, OV_PLAN_SUBGOALS_MAX);
         }
         for (int s = 0; s < G->nsubgoals; s++) {
@@ -115,10 +111,9 @@ ov_status ov_plan_validate(const ov_plan *p, ov_err *err)
             if ((unsigned)S->status >= OV_ITEM_COUNT || S->nactivities < 0 ||
                 S->nactivities > OV_PLAN_ACTIVITIES_MAX) {
                 snprintf(path, sizeof path, "goals[%d].subgoals[%d]", g, s);
-                return ov_err_set(err, OV_EINVAL, path,
-                                  "%s: unknown status or more than %d "
-                                  "activities",
-                                  path, OV_PLAN_ACTIVITIES_MAX);
+                return ov_err_msg(err, OV_EINVAL, path,
+                                  plan_subgoal_invalid, path,
+                                  OV_PLAN_ACTIVITIES_MAX);
             }
             for (int a = 0; a < S->nactivities; a++) {
                 const ov_plan_activity *A = &S->activities[a];
@@ -132,15 +127,13 @@ ov_status ov_plan_validate(const ov_plan *p, ov_err *err)
                     return err->code;
                 if (!responsible_ok(A->responsible)) {
                     snprintf(p2, sizeof p2, "%s.responsible", path);
-                    return ov_err_set(err, OV_EINVAL, p2,
-                                      "%s: use a caseworker, the CTI worker, "
-                                      "the company consultant or the citizen",
-                                      p2);
+                    return ov_err_msg(err, OV_EINVAL, p2,
+                                      plan_responsible_choose, p2);
                 }
                 if ((unsigned)A->status >= OV_ITEM_COUNT) {
                     snprintf(p2, sizeof p2, "%s.status", path);
-                    return ov_err_set(err, OV_EINVAL, p2,
-                                      "%s: unknown status", p2);
+                    return ov_err_msg(err, OV_EINVAL, p2, plan_status_unknown,
+                                      p2);
                 }
             }
         }
@@ -239,8 +232,7 @@ static ov_status only_keys(json_t *obj, const char *path,
                            const char *const *allowed, ov_err *err)
 {
     if (!json_is_object(obj))
-        return ov_err_set(err, OV_EINVAL, path, "%s: expected an object",
-                          path);
+        return ov_err_msg(err, OV_EINVAL, path, plan_json_object, path);
     const char *key;
     json_t *v;
     json_object_foreach(obj, key, v) {
@@ -248,8 +240,8 @@ static ov_status only_keys(json_t *obj, const char *path,
         for (int i = 0; allowed[i] && !ok; i++)
             ok = strcmp(key, allowed[i]) == 0;
         if (!ok)
-            return ov_err_set(err, OV_EINVAL, path,
-                              "%s: unknown field '%.40s'", path, key);
+            return ov_err_msg(err, OV_EINVAL, path, plan_json_unknown_field,
+                              path, ov_arg_strn(key, 40));
     }
     return OV_OK;
 }
@@ -262,12 +254,12 @@ static ov_status get_str(json_t *obj, const char *key, const char *path,
     snprintf(p, sizeof p, "%s%s%s", path, path[0] ? "." : "", key);
     if (!v) {
         if (required)
-            return ov_err_set(err, OV_EINVAL, p, "%s: missing", p);
+            return ov_err_msg(err, OV_EINVAL, p, json_field_missing, p);
         *out = (ov_str){"", 0};
         return OV_OK;
     }
     if (!json_is_string(v))
-        return ov_err_set(err, OV_EINVAL, p, "%s: expected a string", p);
+        return ov_err_msg(err, OV_EINVAL, p, json_field_not_string, p);
     size_t n = json_string_length(v);
     *out = (ov_str){ov_arena_memdup0(a, json_string_value(v), n), n};
     return OV_OK;
@@ -278,8 +270,8 @@ static ov_status get_id(json_t *obj, const char *path, int *out, ov_err *err)
     json_t *v = json_object_get(obj, "id");
     if (!json_is_integer(v) || json_integer_value(v) <= 0 ||
         json_integer_value(v) > 1000000000)
-        return ov_err_set(err, OV_EINVAL, path,
-                          "%s.id: expected a positive integer", path);
+        return ov_err_msg(err, OV_EINVAL, path, plan_json_id,
+                          path);
     *out = (int)json_integer_value(v);
     return OV_OK;
 }
@@ -294,8 +286,7 @@ static ov_status get_status(json_t *obj, const char *path,
             *out = (ov_item_status)i;
             return OV_OK;
         }
-    return ov_err_set(err, OV_EINVAL, path,
-                      "%s.status: use planned, in_progress, done or cancelled",
+    return ov_err_msg(err, OV_EINVAL, path, plan_json_status,
                       path);
 }
 
@@ -310,10 +301,9 @@ static ov_status get_array(json_t *obj, const char *key, const char *path,
         return OV_OK;
     }
     if (!json_is_array(v))
-        return ov_err_set(err, OV_EINVAL, p, "%s: expected an array", p);
+        return ov_err_msg(err, OV_EINVAL, p, plan_json_array, p);
     if (json_array_size(v) > max)
-        return ov_err_set(err, OV_EINVAL, p, "%s: at most %zu entries", p,
-                          max);
+        return ov_err_msg(err, OV_EINVAL, p, plan_json_too_many, p, max);
     *out = v;
     return OV_OK;
 }
@@ -388,9 +378,8 @@ static ov_status parse(json_t *root, ov_arena *a, ov_plan *p, ov_err *err)
                 if (dl && !json_is_null(dl)) {
                     snprintf(p2, sizeof p2, "%s.deadline", path);
                     if (!json_is_string(dl))
-                        return ov_err_set(err, OV_EINVAL, p2,
-                                          "%s: expected YYYY-MM-DD or null",
-                                          p2);
+                        return ov_err_msg(err, OV_EINVAL, p2,
+                                          plan_json_date, p2);
                     if (ov_date_parse_iso(ov_str_c(json_string_value(dl)), p2,
                                           &A->deadline, err) != OV_OK)
                         return err->code;
@@ -406,15 +395,13 @@ ov_status ov_plan_from_json(ov_str json, ov_arena *a, ov_plan *out,
                             ov_err *err)
 {
     if (json.len > OV_PLAN_JSON_MAX)
-        return ov_err_set(err, OV_ETOOBIG, "plan",
-                          "plan: larger than 1 MiB; a plan is never that big");
+        return ov_err_msg(err, OV_ETOOBIG, "plan", plan_json_too_big);
     json_error_t je;
     json_t *root = json_loadb(json.ptr, json.len,
                               JSON_REJECT_DUPLICATES,
                               &je);
     if (!root)
-        return ov_err_set(err, OV_EINVAL, "plan",
-                          "plan: not valid JSON at line %d column %d: %s",
+        return ov_err_msg(err, OV_EINVAL, "plan", plan_json_invalid,
                           je.line, je.column, je.text);
     ov_status st = parse(root, a, out, err);
     json_decref(root);
@@ -550,10 +537,7 @@ int ov_plan_diff(const ov_plan *from, const ov_plan *to, ov_plan_change *out,
 ov_status ov_plan_check_base(int current, int base, ov_err *err)
 {
     if (current != base)
-        return ov_err_set(err, OV_ECONFLICT, "base_version",
-                          "base_version: the plan was changed by someone else "
-                          "(now version %d, you edited version %d); reload "
-                          "and apply your change again",
-                          current, base);
+        return ov_err_msg(err, OV_ECONFLICT, "base_version",
+                          plan_changed_meanwhile, current, base);
     return OV_OK;
 }

@@ -59,13 +59,11 @@ ov_screening_rules ov_screening_rules_default(void)
 ov_status ov_screening_rules_validate(const ov_screening_rules *r, ov_err *err)
 {
     if (r->min_age < 18 || r->min_age > 67)
-        return ov_err_set(err, OV_EINVAL, "min_age",
-                          "min_age: use 18-67 years (default 30); got %d",
-                          r->min_age);
+        return ov_err_msg(err, OV_EINVAL, "min_age",
+                          screening_min_age_range, r->min_age);
     if (r->min_months_unemployed < 0 || r->min_months_unemployed > 120)
-        return ov_err_set(err, OV_EINVAL, "min_months_unemployed",
-                          "min_months_unemployed: use 0-120 months (default "
-                          "12); got %d",
+        return ov_err_msg(err, OV_EINVAL, "min_months_unemployed",
+                          screening_min_months_range,
                           r->min_months_unemployed);
     return OV_OK;
 }
@@ -77,15 +75,13 @@ ov_status ov_candidate_validate(const ov_candidate *c, ov_date reference,
         char b[OV_DATE_BUF], ref[OV_DATE_BUF];
         ov_date_format_dk(c->birth, b);
         ov_date_format_dk(reference, ref);
-        return ov_err_set(err, OV_EINVAL, "birth",
-                          "birth: %s is after the reference date %s; check "
-                          "the CPR number or the reference date",
-                          b, ref);
+        return ov_err_msg(err, OV_EINVAL, "birth",
+                          screening_birth_after_reference, b, ref);
     }
     if (c->months_unemployed < 0 ||
         c->months_unemployed > OV_MONTHS_UNEMPLOYED_MAX)
-        return ov_err_set(err, OV_EINVAL, "months_unemployed",
-                          "months_unemployed: use 0-%d whole months; got %d",
+        return ov_err_msg(err, OV_EINVAL, "months_unemployed",
+                          screening_months_range,
                           OV_MONTHS_UNEMPLOYED_MAX, c->months_unemployed);
     return OV_OK;
 }
@@ -265,32 +261,27 @@ ov_status ov_exclusion_parse(ov_str code, ov_exclusion_reason *out,
             *out = (ov_exclusion_reason)i;
             return OV_OK;
         }
-    return ov_err_set(err, OV_EINVAL, "reason",
-                      "reason: unknown reason '%.*s'; use company_activity, "
-                      "prison, health, declined or other",
-                      (int)(code.len > 64 ? 64 : code.len),
-                      code.ptr ? code.ptr : "");
+    return ov_err_msg(err, OV_EINVAL, "reason",
+                      screening_reason_unknown_code,
+                      ov_arg_strn(code.ptr, code.len > 64 ? 64 : code.len));
 }
 
 ov_status ov_exclusion_validate(ov_exclusion_reason r, ov_str text,
                                 ov_err *err)
 {
     if ((unsigned)r >= OV_EXCL_COUNT)
-        return ov_err_set(err, OV_EINVAL, "reason",
-                          "reason: unknown reason; use company_activity, "
-                          "prison, health, declined or other");
+        return ov_err_msg(err, OV_EINVAL, "reason",
+                          screening_reason_unknown);
     ov_str t = ov_str_trim(text);
     if (r == OV_EXCL_OTHER && t.len == 0)
-        return ov_err_set(err, OV_EINVAL, "reason_text",
-                          "reason_text: reason 'other' needs a short "
-                          "description of why");
+        return ov_err_msg(err, OV_EINVAL, "reason_text",
+                          screening_reason_text_needed);
     if (t.len > OV_EXCLUSION_TEXT_MAX)
-        return ov_err_set(err, OV_EINVAL, "reason_text",
-                          "reason_text: %zu bytes is longer than %d; "
-                          "shorten it",
-                          t.len, OV_EXCLUSION_TEXT_MAX);
+        return ov_err_msg(err, OV_EINVAL, "reason_text",
+                          screening_reason_text_too_long, t.len,
+                          OV_EXCLUSION_TEXT_MAX);
     if (!ov_str_is_utf8(t))
-        return ov_err_set(err, OV_EINVAL, "reason_text",
-                          "reason_text: not valid UTF-8; retype the text");
+        return ov_err_msg(err, OV_EINVAL, "reason_text",
+                          screening_reason_text_utf8);
     return OV_OK;
 }

@@ -42,13 +42,12 @@ ov_status ov_settings_validate(const ov_settings *s, ov_err *err)
         return err->code;
     if (s->attention_no_placement_months < 1 ||
         s->attention_no_placement_months > 36)
-        return ov_err_set(err, OV_EINVAL, "attention_no_placement_months",
-                          "attention_no_placement_months: use 1-36 months "
-                          "after the start meeting; got %d",
+        return ov_err_msg(err, OV_EINVAL, "attention_no_placement_months",
+                          settings_no_placement_months,
                           s->attention_no_placement_months);
     if (s->domains.n < 1 || s->domains.n > OV_DOMAINS_MAX)
-        return ov_err_set(err, OV_EINVAL, "life_domains",
-                          "life_domains: give 1-%d domains", OV_DOMAINS_MAX);
+        return ov_err_msg(err, OV_EINVAL, "life_domains",
+                          settings_domains_count, OV_DOMAINS_MAX);
     return OV_OK;
 }
 
@@ -83,24 +82,19 @@ ov_status ov_life_domains_parse(ov_str text, ov_life_domains *out,
         code = ov_str_trim(code);
         label = ov_str_trim(label);
         if (!label.ptr || !code_ok(code))
-            return ov_err_set(err, OV_EINVAL, "life_domains",
-                              "life_domains: line %d: write code=Label with a "
-                              "code of a-z, 0-9 and _ (e.g. housing=Bolig)",
-                              line);
+            return ov_err_msg(err, OV_EINVAL, "life_domains",
+                              settings_domain_syntax, line);
         if (label.len == 0 || label.len >= sizeof d.label_da[0] ||
             !ov_str_is_utf8(label))
-            return ov_err_set(err, OV_EINVAL, "life_domains",
-                              "life_domains: line %d: the label must be "
-                              "1-63 bytes of text",
-                              line);
+            return ov_err_msg(err, OV_EINVAL, "life_domains",
+                              settings_domain_label, line);
         if (ov_life_domains_find(&d, code) >= 0)
-            return ov_err_set(err, OV_EINVAL, "life_domains",
-                              "life_domains: line %d: '%.*s' appears twice",
-                              line, (int)code.len, code.ptr);
+            return ov_err_msg(err, OV_EINVAL, "life_domains",
+                              settings_domain_twice, line,
+                              ov_arg_strn(code.ptr, code.len));
         if (d.n == OV_DOMAINS_MAX)
-            return ov_err_set(err, OV_EINVAL, "life_domains",
-                              "life_domains: at most %d domains",
-                              OV_DOMAINS_MAX);
+            return ov_err_msg(err, OV_EINVAL, "life_domains",
+                              settings_domains_too_many, OV_DOMAINS_MAX);
         snprintf(d.code[d.n], OV_DOMAIN_CODE_MAX, "%.*s", (int)code.len,
                  code.ptr);
         snprintf(d.label_da[d.n], sizeof d.label_da[0], "%.*s",
@@ -108,8 +102,8 @@ ov_status ov_life_domains_parse(ov_str text, ov_life_domains *out,
         d.n++;
     }
     if (d.n == 0)
-        return ov_err_set(err, OV_EINVAL, "life_domains",
-                          "life_domains: give at least one domain");
+        return ov_err_msg(err, OV_EINVAL, "life_domains",
+                          settings_domains_none);
     *out = d;
     return OV_OK;
 }

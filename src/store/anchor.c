@@ -264,10 +264,6 @@ bool ov_anchors_stale(const char *db_path, ov_err *err)
     struct stat st;
     bool stale = stat(p, &st) == 0 && st.st_size > 0;
     if (stale)
-        ov_err_set(err, OV_ECONFLICT, "--db",
-                   "--db: '%s' holds the audit anchors of an earlier "
-                   "database at this path; move it away (keep it: it proves "
-                   "that database's audit log) before creating a new one",
-                   p);
+        ov_err_msg(err, OV_ECONFLICT, "--db", anchor_file_exists, p);
     return stale;
 }

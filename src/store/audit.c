@@ -350,9 +350,9 @@ ov_status ov_audit_append(ov_tx *tx, ov_action action, int64_t citizen_id,
     if (st != OV_OK)
         return st;
     if (criterion && strlen(criterion) > OV_AUDIT_CRITERION_MAX)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "criterion",
-                                          "audit criterion longer than %d "
-                                          "bytes", OV_AUDIT_CRITERION_MAX),
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "criterion",
+                                          audit_criterion_too_long,
+                                          OV_AUDIT_CRITERION_MAX),
                                err));
     if (action == OV_ACT_READ) {
         /* one row per citizen per transaction, written at commit */
@@ -528,9 +528,9 @@ static ov_status append_now(ov_tx *tx, ov_action action, int64_t citizen_id,
                                           "unknown audit action %d",
                                           (int)action), err));
     if (criterion && strlen(criterion) > OV_AUDIT_CRITERION_MAX)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "criterion",
-                                          "audit criterion longer than %d "
-                                          "bytes", OV_AUDIT_CRITERION_MAX),
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "criterion",
+                                          audit_criterion_too_long,
+                                          OV_AUDIT_CRITERION_MAX),
                                err));
     const ov_actor *a = tx->actor;
     ov_audit_row row;

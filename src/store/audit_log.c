@@ -69,9 +69,7 @@ static ov_status verify_journal(ov_store *store, uint64_t acknowledged,
         rep->journal_rows = (int64_t)js.waiting;
         return OV_OK;
     }
-    return ov_err_set(err, OV_ECONFLICT, NULL,
-                      "the read-audit journal kept changing while it was "
-                      "read; run audit verify again");
+    return ov_err_msg(err, OV_ECONFLICT, NULL, audit_journal_changing);
 }
 
 /* The prune row's cutoff ("rows before <time>: ...") must lie at least
@@ -363,10 +361,8 @@ ov_status ov_audit_prune(ov_tx *tx, ov_time cutoff, int64_t *pruned,
         char day[OV_DATE_BUF];
         ov_date_format_iso(latest, day);
         return ov_tx_fail(
-            tx, (ov_err_set(err, OV_EINVAL, "audit_retention_months",
-                            "audit_retention_months: audit rows are kept at "
-                            "least %d months; the cutoff %s is later than %s; "
-                            "set a retention of %d months or more",
+            tx, (ov_err_msg(err, OV_EINVAL, "audit_retention_months",
+                            audit_retention_too_short,
                             OV_AUDIT_RETENTION_MIN_MONTHS, cut, day,
                             OV_AUDIT_RETENTION_MIN_MONTHS),
                  err));
@@ -548,18 +544,14 @@ ov_status ov_audit_search(ov_tx *tx, const ov_audit_filter *f, ov_arena *a,
     if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     if (f->municipality_code <= 0)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL,
-                                          "municipality_code",
-                                          "municipality_code: the audit log "
-                                          "is read per municipality; give "
-                                          "its code"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "municipality_code",
+                                          audit_log_needs_municipality), err));
     if (f->limit < 1 || f->limit > 5000)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "limit",
-                                          "limit: show 1-5000 rows"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "limit",
+                                          audit_log_limit_range), err));
     if (f->has_from && f->has_to && f->from > f->to)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "to",
-                                          "to: the period ends before it "
-                                          "starts; swap the dates"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "to",
+                                          audit_log_period_reversed), err));
     audit_key k = {.f = f};
     ov_time t;
     if (f->has_from) {

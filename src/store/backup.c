@@ -112,14 +112,12 @@ static ov_status copy_verified(ov_conn *from, const char *to_path,
                                const char *field, ov_err *err)
 {
     if (ov_file_exists(to_path))
-        return ov_err_set(err, OV_ECONFLICT, field,
-                          "%s: '%s' already exists; choose a new file name "
-                          "(overgang never overwrites a database or backup)",
+        return ov_err_msg(err, OV_ECONFLICT, field, backup_target_exists,
                           field, to_path);
     char tmp[PATH_MAX];
     int n = snprintf(tmp, sizeof tmp, "%s.partial", to_path);
     if (n < 0 || (size_t)n >= sizeof tmp)
-        return ov_err_set(err, OV_EINVAL, field, "%s: path too long", field);
+        return ov_err_msg(err, OV_EINVAL, field, backup_path_too_long, field);
     unlink(tmp);
     ov_status st = ov_conn_backup_to(from, tmp, err);
     if (st == OV_OK) {
@@ -135,8 +133,8 @@ static ov_status copy_verified(ov_conn *from, const char *to_path,
     /* link() refuses an existing target, so a file that appeared since the
      * check above is never replaced */
     if (st == OV_OK && link(tmp, to_path) != 0)
-        st = ov_err_set(err, errno == EEXIST ? OV_ECONFLICT : OV_EIO, field,
-                        "%s: cannot create '%s': %s", field, to_path,
+        st = ov_err_msg(err, errno == EEXIST ? OV_ECONFLICT : OV_EIO, field,
+                        backup_cannot_create, field, to_path,
                         strerror(errno));
     if (st == OV_OK)
         unlink(tmp);
@@ -185,10 +183,8 @@ ov_status ov_store_restore(const char *backup_path, const char *db_path,
     if (st == OV_OK)
         st = ov_schema_version_read(from, &version, err);
     if (st == OV_OK && version == 0)
-        st = ov_err_set(err, OV_EINVAL, "--from",
-                        "--from: '%s' is not an overgang database (no schema "
-                        "version)",
-                        backup_path);
+        st = ov_err_msg(err, OV_EINVAL, "--from",
+                        backup_source_not_overgang, backup_path);
     if (st == OV_OK)
         st = copy_verified(from, db_path, "--db", err);
     ov_conn_close(from);

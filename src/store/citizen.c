@@ -44,22 +44,18 @@ ov_status ov_citizen_validate_name(ov_str name, const char *field,
 {
     name = ov_str_trim(name);
     if (name.len == 0)
-        return ov_err_set(err, OV_EINVAL, field,
-                          "%s: the name is empty; give the citizen's name",
+        return ov_err_msg(err, OV_EINVAL, field, citizen_name_empty,
                           field);
     if (name.len > OV_NAME_MAX)
-        return ov_err_set(err, OV_EINVAL, field,
-                          "%s: the name is longer than %d bytes; shorten it",
+        return ov_err_msg(err, OV_EINVAL, field, citizen_name_too_long,
                           field, OV_NAME_MAX);
     if (!ov_str_is_utf8(name))
-        return ov_err_set(err, OV_EINVAL, field,
-                          "%s: the name is not valid UTF-8; save the input "
-                          "as UTF-8", field);
+        return ov_err_msg(err, OV_EINVAL, field, citizen_name_utf8,
+                          field);
     for (size_t i = 0; i < name.len; i++)
         if ((unsigned char)name.ptr[i] < 0x20 || name.ptr[i] == 0x7f)
-            return ov_err_set(err, OV_EINVAL, field,
-                              "%s: the name contains a control character; "
-                              "remove it", field);
+            return ov_err_msg(err, OV_EINVAL, field,
+                              citizen_name_control_char, field);
     return OV_OK;
 }
 
@@ -186,9 +182,7 @@ ov_status ov_citizen_insert_sealed(ov_tx *tx, ov_str full_name,
         int64_t existing = 0;
         if (err->code == OV_ECONFLICT &&
             lookup_hash(tx, sc.hash, &existing, err) == OV_OK && existing)
-            ov_err_set(err, OV_ECONFLICT, "cpr",
-                       "cpr: a citizen with this CPR number already exists "
-                       "(id %lld); open that citizen instead",
+            ov_err_msg(err, OV_ECONFLICT, "cpr", citizen_cpr_exists,
                        (long long)existing);
         return ov_tx_fail(tx, err);
     }
@@ -259,7 +253,7 @@ ov_status ov_citizen_get(ov_tx *tx, int64_t id, ov_arena *a, ov_citizen *out,
     if (r != OV_STEP_ROW) {
         ov_stmt_release(s);
         if (r == OV_STEP_DONE)
-            ov_err_set(err, OV_ENOTFOUND, "id", "no citizen with id %lld",
+            ov_err_msg(err, OV_ENOTFOUND, "id", citizen_not_found,
                        (long long)id);
         return ov_tx_fail(tx, err);
     }
@@ -356,8 +350,8 @@ ov_status ov_citizen_update(ov_tx *tx, int64_t id, ov_str full_name,
         if (ov_stmt_run(s, err) != OV_OK)
             return ov_tx_fail(tx, err);
         if (ov_conn_changes(tx->conn) == 0)
-            return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "id",
-                                              "no citizen with id %lld",
+            return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "id",
+                                              citizen_not_found,
                                               (long long)id), err));
     }
     if (cpr_in.ptr) {
@@ -369,9 +363,8 @@ ov_status ov_citizen_update(ov_tx *tx, int64_t id, ov_str full_name,
             lookup_hash(tx, sc.hash, &existing, err) != OV_OK)
             return ov_tx_fail(tx, err);
         if (existing && existing != id)
-            return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "cpr",
-                                              "cpr: this CPR number belongs "
-                                              "to another citizen (id %lld)",
+            return ov_tx_fail(tx, (ov_err_msg(err, OV_ECONFLICT, "cpr",
+                                              citizen_cpr_taken,
                                               (long long)existing), err));
         if (ov_stmt_prepare(tx->conn, SQL_UPDATE_CPR, &s, err) != OV_OK)
             return ov_tx_fail(tx, err);
@@ -385,13 +378,12 @@ ov_status ov_citizen_update(ov_tx *tx, int64_t id, ov_str full_name,
         if (ov_stmt_run(s, err) != OV_OK)
             return ov_tx_fail(tx, err);
         if (ov_conn_changes(tx->conn) == 0)
-            return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "id",
-                                              "no citizen with id %lld",
+            return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "id",
+                                              citizen_not_found,
                                               (long long)id), err));
     }
     if (!full_name.ptr && !cpr_in.ptr)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, NULL,
-                                          "nothing to update: give a name "
-                                          "or a CPR number"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, NULL,
+                                          citizen_update_empty), err));
     return ov_audit_append(tx, OV_ACT_UPDATE, id, NULL, err);
 }

@@ -49,7 +49,7 @@ static const char SQL_STAGES[] =
 
 static ov_status not_found(ov_err *err, int64_t id)
 {
-    return ov_err_set(err, OV_ENOTFOUND, "course_id", "course_id: no course %lld",
+    return ov_err_msg(err, OV_ENOTFOUND, "course_id", course_not_found,
                       (long long)id);
 }
 
@@ -95,8 +95,8 @@ ov_status ov_course_head_open(ov_tx *tx, int64_t id, ov_course_head *h,
 {
     ov_status st = ov_course_head_load(tx, id, h, err);
     if (st == OV_OK && h->stage == OV_STAGE_ENDED)
-        st = ov_err_set(err, OV_ECONFLICT, "course_id",
-                        "course_id: the course has ended");
+        st = ov_err_msg(err, OV_ECONFLICT, "course_id",
+                        course_ended);
     return st;
 }
 
@@ -122,9 +122,8 @@ ov_status ov_course_create(ov_tx *tx, int64_t citizen_id, int64_t team_id,
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
     if ((unsigned)stage >= OV_STAGE_ENDED)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "stage",
-                                          "stage: a new course starts in an "
-                                          "open stage"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "stage",
+                                          course_stage_new_open), err));
     ov_stmt *s;
     /* the citizen exists and has no open course */
     if (ov_stmt_prepare(tx->conn, SQL_CITIZEN_EXISTS, &s, err) != OV_OK)
@@ -136,8 +135,8 @@ ov_status ov_course_create(ov_tx *tx, int64_t citizen_id, int64_t team_id,
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (n == 0)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "citizen_id",
-                                          "citizen_id: no citizen %lld",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "citizen_id",
+                                          course_citizen_not_found,
                                           (long long)citizen_id), err));
     if (ov_stmt_prepare(tx->conn, SQL_OPEN_COURSE, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
@@ -148,10 +147,8 @@ ov_status ov_course_create(ov_tx *tx, int64_t citizen_id, int64_t team_id,
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (open)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "citizen_id",
-                                          "citizen_id: the citizen already "
-                                          "has an open course (%lld); end it "
-                                          "first",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ECONFLICT, "citizen_id",
+                                          course_citizen_has_open,
                                           (long long)open), err));
     if (ov_stmt_prepare(tx->conn, SQL_TEAM, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
@@ -162,8 +159,8 @@ ov_status ov_course_create(ov_tx *tx, int64_t citizen_id, int64_t team_id,
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (r == OV_STEP_DONE)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "team_id",
-                                          "team_id: no team %lld",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "team_id",
+                                          course_team_not_found,
                                           (long long)team_id), err));
     char d[OV_DATE_BUF], now[OV_TIME_BUF];
     ov_date_format_iso(started_on, d);
@@ -191,16 +188,14 @@ ov_status ov_course_assign(ov_tx *tx, int64_t course_id, ov_role role,
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
     if (!ov_role_is_frontline(role))
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "role",
-                                          "role: only caseworkers, the CTI "
-                                          "worker and the company consultant "
-                                          "are named on a course"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "role",
+                                          course_staff_role), err));
     ov_course_head h;
     if (ov_course_head_load(tx, course_id, &h, err) != OV_OK)
         return ov_tx_fail(tx, err);
     if (h.stage == OV_STAGE_ENDED)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "course_id",
-                                          "course_id: the course has ended"),
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ECONFLICT, "course_id",
+                                          course_ended),
                                err));
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_USER_FIT, &s, err) != OV_OK)
@@ -222,19 +217,15 @@ ov_status ov_course_assign(ov_tx *tx, int64_t course_id, ov_role role,
     if (r == OV_STEP_ERROR)
         st = err->code;
     else if (r == OV_STEP_DONE)
-        st = ov_err_set(err, OV_ENOTFOUND, "user_id", "user_id: no user %lld",
+        st = ov_err_msg(err, OV_ENOTFOUND, "user_id", course_user_not_found,
                         (long long)user_id);
     else if (!ov_str_eq_c(urole, ov_role_code(role)))
-        st = ov_err_set(err, OV_EINVAL, "user_id",
-                        "user_id: the user is a %.*s, not a %s",
-                        (int)urole.len, urole.ptr, ov_role_code(role));
+        st = ov_err_msg(err, OV_EINVAL, "user_id", course_user_wrong_role,
+                        ov_arg_strn(urole.ptr, urole.len), ov_role_code(role));
     else if (!member)
-        st = ov_err_set(err, OV_EINVAL, "user_id",
-                        "user_id: the user is not on the course's team; add "
-                        "them to the team first");
+        st = ov_err_msg(err, OV_EINVAL, "user_id", course_user_not_on_team);
     else if (!active)
-        st = ov_err_set(err, OV_EINVAL, "user_id",
-                        "user_id: the user is deactivated");
+        st = ov_err_msg(err, OV_EINVAL, "user_id", course_user_deactivated);
     ov_arena_destroy(a);
     if (st != OV_OK)
         return ov_tx_fail(tx, err);
@@ -259,8 +250,8 @@ ov_status ov_course_set_stage(ov_tx *tx, int64_t course_id, ov_stage stage,
         ov_course_validate_stage_change(h.stage, stage, err) != OV_OK)
         return ov_tx_fail(tx, err);
     if (on < h.started_on)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "date",
-                                          "date: before the course started"),
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "date",
+                                          course_date_before_start),
                                err));
     char now[OV_TIME_BUF];
     ov_time_format_utc(ov_time_now(), now);
@@ -465,9 +456,8 @@ ov_status ov_course_list_visible(ov_tx *tx, const ov_viewer *v, ov_arena *a,
     if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     if (!ov_may_list_courses(v))
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EPERM, NULL,
-                                          "your role sees no person-level "
-                                          "courses"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EPERM, NULL,
+                                          course_list_no_persons), err));
     course_list_key k = {
         v, v->role == OV_ROLE_CITIZEN ? L_OWN
            : (v->role == OV_ROLE_LEADER || v->role == OV_ROLE_ADMINISTRATOR)
@@ -505,8 +495,7 @@ ov_status ov_course_check_visible(ov_tx *tx, const ov_viewer *v,
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (!ok)
-        return ov_err_set(err, OV_ENOTFOUND, "id",
-                          "no course %lld that you may see",
+        return ov_err_msg(err, OV_ENOTFOUND, "id", course_not_visible,
                           (long long)course_id);
     return OV_OK;
 }
@@ -538,8 +527,9 @@ ov_status ov_course_of(ov_tx *tx, ov_course_of_kind which, int64_t id,
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (r == OV_STEP_DONE)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, field,
-                                          "%s: no %s %lld", field, what,
-                                          (long long)id), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, field,
+                                          course_record_not_found, field,
+                                          what, (long long)id),
+                               err));
     return OV_OK;
 }

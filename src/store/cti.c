@@ -45,9 +45,8 @@ ov_status ov_cti_start(ov_tx *tx, int64_t course_id, ov_legal_basis basis,
         ov_cti_rules_validate(rules, err) != OV_OK)
         return ov_tx_fail(tx, err);
     if (start < h.started_on)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "start",
-                                          "start: before the course "
-                                          "started"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "start",
+                                          cti_start_before_course), err));
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_EXISTS, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
@@ -58,9 +57,8 @@ ov_status ov_cti_start(ov_tx *tx, int64_t course_id, ov_legal_basis basis,
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (exists)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "course_id",
-                                          "course_id: CTI has already "
-                                          "started on this course"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ECONFLICT, "course_id",
+                                          cti_already_started), err));
     char d[OV_DATE_BUF];
     ov_date_format_iso(start, d);
     if (ov_stmt_prepare(tx->conn, SQL_INSERT, &s, err) != OV_OK)
@@ -160,8 +158,7 @@ ov_status ov_cti_log_contact(ov_tx *tx, int64_t course_id,
     if (st == OV_OK)
         st = load_state(tx, course_id, a, &cs, err);
     if (st == OV_OK && !cs.started)
-        st = ov_err_set(err, OV_EINVAL, "course_id",
-                        "course_id: start CTI before logging contacts");
+        st = ov_err_msg(err, OV_EINVAL, "course_id", cti_not_started);
     if (st == OV_OK)
         st = ov_cti_contact_validate(&cs.course, k, today, err);
     ov_arena_destroy(a);
@@ -194,8 +191,8 @@ ov_status ov_cti_set_focus(ov_tx *tx, int64_t course_id, int phase,
     if (ov_course_head_open(tx, course_id, &h, err) != OV_OK)
         return ov_tx_fail(tx, err);
     if (phase < 1 || phase > 3)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "phase",
-                                          "phase: use 1, 2 or 3"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "phase",
+                                          cti_phase_range), err));
     if (ov_cti_focus_validate(areas, n, phase, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt *s;

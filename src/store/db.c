@@ -40,7 +40,7 @@ static ov_status db_error(ov_conn *c, int rc, const char *what, ov_err *err)
     const char *msg = c && c->db ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc);
     int prim = rc & 0xff;
     if (prim == SQLITE_CONSTRAINT)
-        return ov_err_set(err, OV_ECONFLICT, NULL, "%s: %s", what, msg);
+        return ov_err_msg(err, OV_ECONFLICT, NULL, db_constraint, what, msg);
     if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
         return ov_err_set(err, OV_ECORRUPT, NULL,
                           "%s: the database file is damaged or not an "

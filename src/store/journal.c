@@ -147,10 +147,7 @@ bool ov_journal_stale(const char *db_path, const char *field, ov_err *err)
         struct stat st;
         snprintf(p, sizeof p, "%s%s", db_path, SUFFIX[i]);
         if (stat(p, &st) == 0 && st.st_size > 0) {
-            ov_err_set(err, OV_ECONFLICT, field,
-                       "%s: '%s' is the read-audit journal of an earlier "
-                       "database at this path; move it away (or restore "
-                       "that database) before creating a new one",
+            ov_err_msg(err, OV_ECONFLICT, field, journal_file_exists,
                        field, p);
             return true;
         }
@@ -502,10 +499,8 @@ ov_status ov_journal_open(const char *db_path, uint64_t folded,
                             j->path[i], strerror(errno));
         } else if (i == 0 && flock(j->fd[0], LOCK_EX | LOCK_NB) != 0) {
             /* another process (a server) owns the journal: leave it alone */
-            st = ov_err_set(err, OV_ECONFLICT, "--db",
-                            "--db: the audit journal %s is in use by another "
-                            "overgang process",
-                            j->path[0]);
+            st = ov_err_msg(err, OV_ECONFLICT, "--db",
+                            journal_in_use, j->path[0]);
         } else {
             st = read_file(j->fd[i], j->path[i], i, folded, &lists[i],
                            &max_seq, &fs[i], err);
@@ -646,8 +641,7 @@ ov_status ov_journal_append(ov_journal *j, const ov_actor *actor,
     for (int i = 0; i < 4; i++) {
         len[i] = str[i] ? strlen(str[i]) : 0;
         if (len[i] >= NULL_LEN)
-            return ov_err_set(err, OV_EINVAL, NULL,
-                              "audit field longer than %u bytes",
+            return ov_err_msg(err, OV_EINVAL, NULL, journal_field_too_long,
                               NULL_LEN - 1);
         payload += str_size(str[i]);
     }

@@ -76,20 +76,18 @@ ov_status ov_opening_create(ov_tx *tx, int64_t company_id, ov_opening *o,
     ov_status st = OV_OK;
     if (ov_str_trim(o->tasks).len == 0 || o->tasks.len > 2000 ||
         !ov_str_is_utf8(o->tasks))
-        st = ov_err_set(err, OV_EINVAL, "tasks",
-                        "tasks: describe the tasks (1-2000 bytes)");
+        st = ov_err_msg(err, OV_EINVAL, "tasks", match_tasks_length);
     else if (o->occupation.len &&
              (o->occupation.len != 4 || !ov_str_is_digits(o->occupation)))
-        st = ov_err_set(err, OV_EINVAL, "occupation",
-                        "occupation: a DISCO-08 code has 4 digits");
+        st = ov_err_msg(err, OV_EINVAL, "occupation",
+                        match_occupation_code);
     else if (o->hours_min < 0 || o->hours_max > 60 ||
              o->hours_min > o->hours_max)
-        st = ov_err_set(err, OV_EINVAL, "hours_max",
-                        "hours_max: give weekly hours as 0 <= min <= max <= "
-                        "60");
+        st = ov_err_msg(err, OV_EINVAL, "hours_max",
+                        match_hours_order);
     else if ((unsigned)o->ordinary >= OV_ORD_COUNT)
-        st = ov_err_set(err, OV_EINVAL, "ordinary_hours",
-                        "ordinary_hours: use now, later or not");
+        st = ov_err_msg(err, OV_EINVAL, "ordinary_hours",
+                        match_ordinary_hours_choose);
     if (st != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt *s;
@@ -105,8 +103,8 @@ ov_status ov_opening_create(ov_tx *tx, int64_t company_id, ov_opening *o,
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (r == OV_STEP_DONE)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "company_id",
-                                          "company_id: no company %lld",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "company_id",
+                                          match_company_not_found,
                                           (long long)company_id), err));
     char acc[256], now[OV_TIME_BUF];
     acc_codes(o->accommodations, acc, sizeof acc);
@@ -197,13 +195,12 @@ ov_status ov_match_propose(ov_tx *tx, int64_t course_id, int64_t opening_id,
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (!ok)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "opening_id",
-                                          "opening_id: no active opening "
-                                          "%lld in your municipality",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "opening_id",
+                                          match_opening_not_found,
                                           (long long)opening_id), err));
     if (on < h.started_on)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "date",
-                                          "date: before the course started"),
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "date",
+                                          course_date_before_start),
                                err));
     char d[OV_DATE_BUF];
     ov_date_format_iso(on, d);
@@ -241,13 +238,12 @@ ov_status ov_match_answer(ov_tx *tx, int64_t proposal_id, bool agreed,
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (r == OV_STEP_DONE)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "proposal_id",
-                                          "proposal_id: no proposal %lld",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "proposal_id",
+                                          match_proposal_not_found,
                                           (long long)proposal_id), err));
     if (answered)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "proposal_id",
-                                          "proposal_id: the citizen has "
-                                          "already answered"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ECONFLICT, "proposal_id",
+                                          match_proposal_answered), err));
     ov_course_head h;
     if (ov_course_head_open(tx, course, &h, err) != OV_OK)
         return ov_tx_fail(tx, err);
@@ -275,12 +271,12 @@ ov_status ov_employment_record(ov_tx *tx, int64_t course_id, ov_date from,
     if (ov_course_head_open(tx, course_id, &h, err) != OV_OK)
         return ov_tx_fail(tx, err);
     if (hours_x10 < 0 || hours_x10 > 600)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "ordinary_hours",
-                                          "ordinary_hours: use 0-60 hours a "
-                                          "week"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "ordinary_hours",
+                                          placement_ordinary_hours_range),
+                               err));
     if (from < h.started_on)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "from",
-                                          "from: before the course started"),
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "from",
+                                          match_from_before_course),
                                err));
     char d[OV_DATE_BUF];
     ov_date_format_iso(from, d);

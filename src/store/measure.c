@@ -26,14 +26,11 @@ ov_status ov_measure_record(ov_tx *tx, int64_t course_id, ov_measurement *m,
                          err) != OV_OK)
         return ov_tx_fail(tx, err);
     if (m->taken_on < h.started_on || m->taken_on > today)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "taken_on",
-                                          "taken_on: between the course "
-                                          "start and today"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "taken_on",
+                                          measure_date_range), err));
     if ((m->instrument == OV_INSTR_READINESS) != m->has_rater)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "rater",
-                                          "rater: readiness is rated by the "
-                                          "citizen or the CTI worker; other "
-                                          "measurements have no rater"),
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "rater",
+                                          measure_rater),
                                err));
     char items[64] = "", d[OV_DATE_BUF], now[OV_TIME_BUF];
     size_t o = 0;

@@ -40,9 +40,8 @@ static ov_status plan_version_exists(ov_tx *tx, int64_t course_id,
     if (r == OV_STEP_ERROR)
         return err->code;
     if (n == 0)
-        return ov_err_set(err, OV_ENOTFOUND, "plan_version",
-                          "plan_version: the plan has no version %d",
-                          version);
+        return ov_err_msg(err, OV_ENOTFOUND, "plan_version",
+                          meeting_plan_version_missing, version);
     return OV_OK;
 }
 
@@ -95,21 +94,19 @@ ov_status ov_meeting_record(ov_tx *tx, int64_t course_id,
 
     /* validation: nothing is written unless all of it holds */
     if (stage == OV_STAGE_ENDED)
-        st = ov_err_set(err, OV_ECONFLICT, "course_id",
-                        "course_id: the course has ended");
+        st = ov_err_msg(err, OV_ECONFLICT, "course_id",
+                        course_ended);
     else if (in->kind != OV_MEETING_START && in->kind != OV_MEETING_FOLLOWUP)
-        st = ov_err_set(err, OV_EINVAL, "kind",
-                        "kind: use start or followup");
+        st = ov_err_msg(err, OV_EINVAL, "kind", meeting_kind_choose);
     else if (in->held_on < started)
-        st = ov_err_set(err, OV_EINVAL, "held_on",
-                        "held_on: before the course started; check the date");
+        st = ov_err_msg(err, OV_EINVAL, "held_on",
+                        meeting_before_course);
     else if (in->held_on > today)
-        st = ov_err_set(err, OV_EINVAL, "held_on",
-                        "held_on: in the future; record a meeting after it "
-                        "is held");
+        st = ov_err_msg(err, OV_EINVAL, "held_on",
+                        meeting_in_future);
     else if (in->attendees == 0)
-        st = ov_err_set(err, OV_EINVAL, "attendees",
-                        "attendees: mark who took part");
+        st = ov_err_msg(err, OV_EINVAL, "attendees",
+                        meeting_attendees_none);
     if (st == OV_OK)
         st = ov_meeting_text_validate(in->notes, "notes", MEETING_TEXT_MAX,
                                       err);
@@ -120,17 +117,16 @@ ov_status ov_meeting_record(ov_tx *tx, int64_t course_id,
         st = ov_meeting_text_validate(in->competences, "competences",
                                       MEETING_TEXT_MAX, err);
     if (st == OV_OK && in->kind == OV_MEETING_FOLLOWUP && in->nitems > 0)
-        st = ov_err_set(err, OV_EINVAL, "assessment",
-                        "assessment: the holistic assessment belongs to the "
-                        "start meeting");
+        st = ov_err_msg(err, OV_EINVAL, "assessment",
+                        meeting_assessment_start_only);
     for (int i = 0; st == OV_OK && i < in->nitems; i++) {
         st = ov_assessment_item_validate(domains, &in->items[i], i, err);
         for (int j = 0; st == OV_OK && j < i; j++)
             if (ov_str_eq(in->items[i].domain, in->items[j].domain))
-                st = ov_err_set(err, OV_EINVAL, "assessment",
-                                "assessment[%d].domain: '%.*s' appears twice",
-                                i, (int)in->items[i].domain.len,
-                                in->items[i].domain.ptr);
+                st = ov_err_msg(err, OV_EINVAL, "assessment",
+                                meeting_domain_twice, i,
+                                ov_arg_strn(in->items[i].domain.ptr,
+                                            in->items[i].domain.len));
     }
     if (st == OV_OK && in->plan_version != 0)
         st = plan_version_exists(tx, course_id, in->plan_version, err);
@@ -140,12 +136,11 @@ ov_status ov_meeting_record(ov_tx *tx, int64_t course_id,
         st = ov_meeting_start_done(tx, course_id, &started_done, &start_on,
                                    err);
         if (st == OV_OK && !started_done)
-            st = ov_err_set(err, OV_EINVAL, "kind",
-                            "kind: hold a complete start meeting before "
-                            "follow-ups");
+            st = ov_err_msg(err, OV_EINVAL, "kind",
+                            meeting_followup_needs_start);
         else if (st == OV_OK && in->held_on < start_on)
-            st = ov_err_set(err, OV_EINVAL, "held_on",
-                            "held_on: before the start meeting");
+            st = ov_err_msg(err, OV_EINVAL, "held_on",
+                            meeting_before_start_meeting);
     }
     if (st != OV_OK)
         return ov_tx_fail(tx, err);

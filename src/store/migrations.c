@@ -691,10 +691,9 @@ ov_status ov_migrate(ov_conn *c, int *version, ov_err *err)
     if (st != OV_OK)
         return st;
     if (cur > ov_migrations_latest())
-        return ov_err_set(err, OV_ECONFLICT, "--db",
-                          "--db: '%s' has schema version %d, newer than this "
-                          "overgang knows (%d); upgrade overgang",
-                          ov_conn_path(c), cur, ov_migrations_latest());
+        return ov_err_msg(err, OV_ECONFLICT, "--db",
+                          migrations_schema_newer, ov_conn_path(c), cur,
+                          ov_migrations_latest());
     for (int i = 0; i < N_MIGRATIONS; i++) {
         const migration *m = &migrations[i];
         if (m->version <= cur)

@@ -83,10 +83,9 @@ ov_status ov_org_municipality_create(ov_tx *tx, int code, ov_str name,
     if (query_int(tx, Q_MUNI_EXISTS, code, &n, &found, err) != OV_OK)
         return ov_tx_fail(tx, err);
     if (n > 0)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT,
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ECONFLICT,
                                           "municipality_code",
-                                          "municipality_code: %d already "
-                                          "exists",
+                                          org_municipality_exists,
                                           code), err));
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_MUNI_INSERT, &s, err) != OV_OK)
@@ -105,10 +104,8 @@ ov_status ov_municipality_require(ov_tx *tx, int code, ov_err *err)
     if (query_int(tx, Q_MUNI_EXISTS, code, &n, &found, err) != OV_OK)
         return err->code;
     if (n == 0)
-        return ov_err_set(err, OV_EINVAL, "municipality_code",
-                          "municipality_code: %d is not registered; create "
-                          "the municipality first",
-                          code);
+        return ov_err_msg(err, OV_EINVAL, "municipality_code",
+                          org_municipality_missing, code);
     return OV_OK;
 }
 
@@ -127,9 +124,8 @@ ov_status ov_org_team_create(ov_tx *tx, int municipality_code, ov_str name,
     ov_stmt_bind_text(s, 2, ov_str_trim(name));
     if (ov_stmt_run(s, err) != OV_OK) {
         if (err->code == OV_ECONFLICT)
-            ov_err_set(err, OV_ECONFLICT, "team_name",
-                       "team_name: the municipality already has a team with "
-                       "this name");
+            ov_err_msg(err, OV_ECONFLICT, "team_name",
+                       org_team_name_taken);
         return ov_tx_fail(tx, err);
     }
     *id = ov_conn_last_insert_id(tx->conn);
@@ -145,27 +141,21 @@ ov_status ov_org_user_create(ov_tx *tx, const ov_user_input *in, int64_t *id,
         ov_org_validate_name(in->full_name, "full_name", err) != OV_OK)
         return ov_tx_fail(tx, err);
     if ((unsigned)in->role >= OV_ROLE_COUNT || in->role == OV_ROLE_SYSTEM)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "role",
-                                          "role: not a role a user can "
-                                          "have"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "role",
+                                          org_role_not_user), err));
     if (ov_role_has_municipality(in->role)) {
         if (ov_municipality_require(tx, in->municipality_code, err) != OV_OK)
             return ov_tx_fail(tx, err);
     } else if (in->municipality_code) {
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL,
-                                          "municipality_code",
-                                          "municipality_code: the national "
-                                          "analyst belongs to no "
-                                          "municipality"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "municipality_code",
+                                          org_analyst_no_municipality), err));
     }
     if ((in->role == OV_ROLE_CITIZEN) != (in->citizen_id != 0))
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "citizen_id",
-                                          "citizen_id: required for role "
-                                          "citizen and only for it"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "citizen_id",
+                                          org_citizen_id_role), err));
     if ((in->role == OV_ROLE_EMPLOYER) != (in->company_id != 0))
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "company_id",
-                                          "company_id: required for role "
-                                          "employer and only for it"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "company_id",
+                                          org_company_id_role), err));
     char now[OV_TIME_BUF];
     ov_time_format_utc(ov_time_now(), now);
     ov_stmt *s;
@@ -189,10 +179,9 @@ ov_status ov_org_user_create(ov_tx *tx, const ov_user_input *in, int64_t *id,
     ov_stmt_bind_cstr(s, 7, now);
     if (ov_stmt_run(s, err) != OV_OK) {
         if (err->code == OV_ECONFLICT)
-            ov_err_set(err, OV_ECONFLICT, "username",
-                       "username: '%.*s' is taken, or the linked citizen or "
-                       "company does not exist; choose another",
-                       (int)in->username.len, in->username.ptr);
+            ov_err_msg(err, OV_ECONFLICT, "username",
+                       org_username_taken,
+                       ov_arg_strn(in->username.ptr, in->username.len));
         return ov_tx_fail(tx, err);
     }
     *id = ov_conn_last_insert_id(tx->conn);
@@ -213,16 +202,16 @@ ov_status ov_org_team_add_member(ov_tx *tx, int64_t team_id, int64_t user_id,
         OV_OK)
         return ov_tx_fail(tx, err);
     if (!found)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "team_id",
-                                          "team_id: no team %lld",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "team_id",
+                                          course_team_not_found,
                                           (long long)team_id), err));
     if (query_int(tx, Q_USER_MUNI, user_id, &user_muni, &found, err) !=
         OV_OK)
         return ov_tx_fail(tx, err);
     /* another municipality's user answers as one that does not exist */
     if (!found || user_muni != team_muni)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "user_id",
-                                          "user_id: no user %lld",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "user_id",
+                                          course_user_not_found,
                                           (long long)user_id), err));
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_MEMBER_INSERT, &s, err) != OV_OK)
@@ -241,9 +230,8 @@ ov_status ov_org_user_set_password(ov_tx *tx, int64_t user_id,
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
     if (!hash || strncmp(hash, "$argon2id$", 10) != 0)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "password",
-                                          "password: not an Argon2id hash "
-                                          "(a bug)"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "password",
+                                          org_password_hash_bug), err));
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_USER_PASSWORD, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
@@ -252,8 +240,8 @@ ov_status ov_org_user_set_password(ov_tx *tx, int64_t user_id,
     if (ov_stmt_run(s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     if (ov_conn_changes(tx->conn) == 0)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "user_id",
-                                          "user_id: no user %lld",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "user_id",
+                                          course_user_not_found,
                                           (long long)user_id), err));
     return audit_org(tx, OV_ACT_UPDATE, "adgangskode sat, bruger",
                      (long long)user_id, err);
@@ -272,7 +260,7 @@ ov_status ov_org_user_by_username(ov_tx *tx, ov_str username, ov_arena *a,
     if (r != OV_STEP_ROW) {
         ov_stmt_release(s);
         if (r == OV_STEP_DONE)
-            ov_err_set(err, OV_ENOTFOUND, "username", "username: no such user");
+            ov_err_msg(err, OV_ENOTFOUND, "username", org_user_not_found);
         return ov_tx_fail(tx, err);
     }
     out->id = ov_stmt_col_i64(s, 0);
@@ -301,9 +289,8 @@ ov_status ov_org_company_create(ov_tx *tx, ov_str cvr_in, ov_str name,
         ov_municipality_require(tx, municipality_code, err) != OV_OK)
         return ov_tx_fail(tx, err);
     if (postcode && (postcode < 1000 || postcode > 9999))
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "postcode",
-                                          "postcode: a Danish postcode has "
-                                          "four digits (1000-9999)"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "postcode",
+                                          org_postcode), err));
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_COMPANY_BY_CVR, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
@@ -315,11 +302,9 @@ ov_status ov_org_company_create(ov_tx *tx, ov_str cvr_in, ov_str name,
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (existing)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "cvr",
-                                          "cvr: CVR %s is already registered "
-                                          "in your municipality (company "
-                                          "%lld)",
-                                          cvr, (long long)existing), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ECONFLICT, "cvr",
+                                          org_cvr_exists, cvr,
+                                          (long long)existing), err));
     char now[OV_TIME_BUF];
     ov_time_format_utc(ov_time_now(), now);
     if (ov_stmt_prepare(tx->conn, SQL_COMPANY_INSERT, &s, err) != OV_OK)
@@ -506,9 +491,8 @@ ov_status ov_company_get(ov_tx *tx, int64_t company_id, int municipality_code,
     if (companies(tx, &k, 1, a, &rows, &li, err) != OV_OK)
         return err->code;
     if (li.n == 0)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "company_id",
-                                          "company_id: no company %lld in "
-                                          "your municipality",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "company_id",
+                                          org_company_not_found,
                                           (long long)company_id), err));
     *out = rows[0];
     return OV_OK;

@@ -78,8 +78,8 @@ static ov_status load_placement(ov_tx *tx, int64_t id, placement_row *out,
         if (st == OV_OK)
             st = ov_stage_parse(ov_stmt_col_text(s, 7, a), &out->stage, err);
     } else if (r == OV_STEP_DONE) {
-        st = ov_err_set(err, OV_ENOTFOUND, "placement_id",
-                        "placement_id: no placement %lld", (long long)id);
+        st = ov_err_msg(err, OV_ENOTFOUND, "placement_id",
+                        placement_not_found, (long long)id);
     } else {
         st = err->code;
     }
@@ -114,9 +114,8 @@ ov_status ov_placement_create(ov_tx *tx, int64_t course_id,
         if (r == OV_STEP_ERROR)
             st = err->code;
         else if (n == 0)
-            st = ov_err_set(err, OV_ENOTFOUND, "company_id",
-                            "company_id: no company %lld in your "
-                            "municipality",
+            st = ov_err_msg(err, OV_ENOTFOUND, "company_id",
+                            org_company_not_found,
                             (long long)p->company_id);
     } else if (st == OV_OK) {
         st = err->code;
@@ -174,9 +173,8 @@ static ov_status agreement_head(ov_tx *tx, int64_t placement_id,
         current_version(tx, placement_id, cur, err) != OV_OK)
         return ov_tx_fail(tx, err);
     if (pr->stage == OV_STAGE_ENDED)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "placement_id",
-                                          "placement_id: the course has "
-                                          "ended"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ECONFLICT, "placement_id",
+                                          placement_course_ended), err));
     return OV_OK;
 }
 
@@ -189,17 +187,12 @@ ov_status ov_agreement_save(ov_tx *tx, int64_t placement_id, int base_version,
     if (agreement_head(tx, placement_id, &pr, &cur, err) != OV_OK)
         return err->code;
     if (base_version > cur)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "base_version",
-                                          "base_version: the work agreement "
-                                          "has no version %d",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "base_version",
+                                          agreement_base_missing,
                                           base_version), err));
     if (base_version != cur)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "base_version",
-                                          "base_version: the work agreement "
-                                          "was changed by someone else (now "
-                                          "version %d, you edited version "
-                                          "%d); reload and apply your change "
-                                          "again",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ECONFLICT, "base_version",
+                                          agreement_changed_meanwhile,
                                           cur, base_version), err));
     if (ov_agreement_validate(a, &pr.p, err) != OV_OK)
         return ov_tx_fail(tx, err);
@@ -247,19 +240,15 @@ ov_status ov_agreement_sign(ov_tx *tx, int64_t placement_id, int version,
     if (agreement_head(tx, placement_id, &pr, &cur, err) != OV_OK)
         return err->code;
     if (cur == 0)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "version",
-                                          "version: the placement has no work "
-                                          "agreement yet"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "version",
+                                          agreement_none), err));
     if (version > cur || version < 1)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "version",
-                                          "version: the work agreement has "
-                                          "no version %d",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "version",
+                                          agreement_version_missing,
                                           version), err));
     if (version != cur)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "version",
-                                          "version: version %d is superseded "
-                                          "by version %d; read and sign the "
-                                          "current version",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ECONFLICT, "version",
+                                          agreement_superseded,
                                           version, cur), err));
     char now[OV_TIME_BUF];
     ov_time_format_utc(ov_time_now(), now);
@@ -528,8 +517,8 @@ ov_status ov_placement_get(ov_tx *tx, int64_t placement_id, ov_arena *a,
                       &li, err) != OV_OK)
         return err->code;
     if (li.n == 0)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "placement_id",
-                                          "placement_id: no placement %lld",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "placement_id",
+                                          placement_not_found,
                                           (long long)placement_id), err));
     *out = rows[0];
     return ov_audit_append(tx, OV_ACT_READ, out->citizen_id,

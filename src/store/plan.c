@@ -58,8 +58,8 @@ static ov_status load_raw(ov_tx *tx, int64_t course_id, int version,
         if (st == OV_OK)
             st = ov_time_parse_utc(at, "created_at", &meta->created_at, err);
     } else if (r == OV_STEP_DONE) {
-        st = ov_err_set(err, OV_ENOTFOUND, "version",
-                        "version: the plan has no version %d", version);
+        st = ov_err_msg(err, OV_ENOTFOUND, "version", plan_version_missing,
+                        version);
     } else {
         st = err->code;
     }
@@ -78,24 +78,22 @@ ov_status ov_plan_save(ov_tx *tx, int64_t course_id, int base_version,
     if (head(tx, course_id, &h, &latest, err) != OV_OK)
         return ov_tx_fail(tx, err);
     if (h.stage == OV_STAGE_ENDED)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "course_id",
-                                          "course_id: the course has ended"),
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ECONFLICT, "course_id",
+                                          course_ended),
                                err));
     /* a base that was never saved is not a conflict but a version that
      * does not exist */
     if (base_version > latest)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "base_version",
-                                          "base_version: the plan has no "
-                                          "version %d",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "base_version",
+                                          plan_base_missing,
                                           base_version), err));
     if (ov_plan_check_base(latest, base_version, err) != OV_OK ||
         ov_plan_validate(p, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_str comment = ov_str_trim(citizen_comment);
     if (comment.len > 2000 || !ov_str_is_utf8(comment))
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "citizen_comment",
-                                          "citizen_comment: at most 2000 "
-                                          "bytes of text"), err));
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "citizen_comment",
+                                          plan_comment_too_long), err));
     ov_arena *a = ov_arena_new(0);
     ov_buf summary;
     ov_buf_init(&summary, a, 8000);

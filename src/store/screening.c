@@ -161,10 +161,7 @@ static ov_status parse_csv(ov_str csv, ov_arena *a, row **rows_out,
     if (ov_csv_next(&c, a, f, 16, &n, err) != OV_OK)
         return err->code;
     if (n == 0)
-        return ov_err_set(err, OV_EINVAL, "file",
-                          "file: empty; the first line must name the "
-                          "columns (cpr, name, activity_ready, "
-                          "months_unemployed, ...)");
+        return ov_err_msg(err, OV_EINVAL, "file", screening_file_empty);
     int pos[NCOLS];
     for (int k = 0; k < NCOLS; k++)
         pos[k] = -1;
@@ -174,23 +171,18 @@ static ov_status parse_csv(ov_str csv, ov_arena *a, row **rows_out,
         while (k < NCOLS && !ov_str_eq_c(h, col_names[k]))
             k++;
         if (k == NCOLS)
-            return ov_err_set(err, OV_EINVAL, "file",
-                              "line 1: unknown column '%.*s'; the columns are "
-                              "cpr, name, activity_ready, months_unemployed, "
-                              "company_activity, in_prison, "
-                              "health_exemption, declined",
-                              (int)(h.len > 40 ? 40 : h.len), h.ptr);
+            return ov_err_msg(err, OV_EINVAL, "file",
+                              screening_column_unknown,
+                              ov_arg_strn(h.ptr, h.len > 40 ? 40 : h.len));
         if (pos[k] >= 0)
-            return ov_err_set(err, OV_EINVAL, "file",
-                              "line 1: column '%s' appears twice",
-                              col_names[k]);
+            return ov_err_msg(err, OV_EINVAL, "file",
+                              screening_column_twice, col_names[k]);
         pos[k] = (int)i;
     }
     for (int k = 0; k <= COL_MONTHS; k++)
         if (pos[k] < 0)
-            return ov_err_set(err, OV_EINVAL, "file",
-                              "line 1: the required column '%s' is missing",
-                              col_names[k]);
+            return ov_err_msg(err, OV_EINVAL, "file",
+                              screening_column_missing, col_names[k]);
     size_t ncols = n;
     /* room for every line at once: growing by doubling copied the rows
      * and touched twice the memory */
@@ -216,8 +208,8 @@ static ov_status parse_csv(ov_str csv, ov_arena *a, row **rows_out,
         if (n == 0)
             break;
         if (++records > OV_IMPORT_MAX_ROWS)
-            return ov_err_set(err, OV_ETOOBIG, "file",
-                              "file: more than %d candidates; split the list",
+            return ov_err_msg(err, OV_ETOOBIG, "file",
+                              screening_too_many,
                               OV_IMPORT_MAX_ROWS);
         char msg[200];
         if (n != ncols) {
@@ -423,13 +415,12 @@ ov_status ov_screening_prepare(ov_store *s, ov_date reference,
         return err->code;
     find_duplicates(p->rows, &p->nrows, rep);
     if (rep->errors_total)
-        return ov_err_set(err, OV_EINVAL, "file",
-                          "%d line%s with errors; nothing was imported. Fix "
-                          "them and import the whole file again",
-                          rep->errors_total, rep->errors_total == 1 ? "" : "s");
+        return ov_err_msg(err, OV_EINVAL, "file", screening_file_errors,
+                          rep->errors_total,
+                          rep->errors_total == 1 ? "" : "s");
     if (p->nrows == 0)
-        return ov_err_set(err, OV_EINVAL, "file",
-                          "file: no candidates after the header line");
+        return ov_err_msg(err, OV_EINVAL, "file",
+                          screening_no_candidates);
     /* screening and sealing, the larger part of the work, on two threads
      * (the keys are only read; each thread has its own rows) */
     screen_job jobs[2] = {{s, p, 0, p->nrows / 2, 0, 0, OV_OK, {0}},
@@ -600,8 +591,8 @@ ov_status ov_screening_exclude(ov_tx *tx, int64_t candidate_id,
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (r == OV_STEP_DONE)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "candidate_id",
-                                          "candidate_id: no candidate %lld",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "candidate_id",
+                                          screening_candidate_not_found,
                                           (long long)candidate_id), err));
     if (ov_stmt_prepare(tx->conn, SQL_EXCLUDE, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
@@ -670,8 +661,8 @@ ov_status ov_draw_make(ov_tx *tx, int64_t batch_id, int count, uint64_t seed,
     if (tr == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (tr == OV_STEP_DONE)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "team_id",
-                                          "team_id: no team %lld",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "team_id",
+                                          course_team_not_found,
                                           (long long)team_id), err));
     int64_t *pool = NULL;
     size_t npool = 0;
@@ -679,10 +670,8 @@ ov_status ov_draw_make(ov_tx *tx, int64_t batch_id, int count, uint64_t seed,
         return ov_tx_fail(tx, err);
     if (count < 1 || (size_t)count > npool) {
         free(pool);
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "count",
-                                          "count: the screening list %lld "
-                                          "has %zu eligible candidates not "
-                                          "yet drawn; draw 1-%zu",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "count",
+                                          screening_draw_count_range,
                                           (long long)batch_id, npool, npool),
                                err));
     }
@@ -791,8 +780,8 @@ ov_status ov_draw_verify(ov_tx *tx, int64_t draw_id, ov_err *err)
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (r == OV_STEP_DONE)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "draw_id",
-                                          "draw_id: no draw %lld",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "draw_id",
+                                          screening_draw_not_found,
                                           (long long)draw_id), err));
     int64_t *pool = NULL, *members = NULL;
     size_t npool = 0, nmem = 0;
@@ -952,9 +941,8 @@ ov_status ov_batch_get(ov_tx *tx, int64_t batch_id, int municipality_code,
         batches(tx, municipality_code, batch_id, a, &b, &nb, err) != OV_OK)
         return err->code;
     if (nb.n == 0)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ENOTFOUND, "batch_id",
-                                          "batch_id: no candidate list %lld "
-                                          "in your municipality",
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ENOTFOUND, "batch_id",
+                                          screening_batch_not_found,
                                           (long long)batch_id), err));
     out->batch = b[0];
     enum { CAP = 20000 };

@@ -53,7 +53,8 @@ ov_status ov_session_user(ov_tx *tx, ov_str username, ov_viewer *v,
         snprintf(hash, OV_PWHASH_MAX, "%.*s", (int)h.len, h.ptr);
         ov_arena_destroy(a);
     } else if (r == OV_STEP_DONE) {
-        st = ov_err_set(err, OV_ENOTFOUND, "username", "no such user");
+        st = ov_err_msg(err, OV_ENOTFOUND, "username",
+                        session_user_not_found);
     } else {
         st = err->code;
     }
@@ -91,7 +92,7 @@ ov_status ov_session_get(ov_tx *tx, ov_str token, ov_session *out,
     memset(out, 0, sizeof *out);
     uint8_t h[OV_HASH_BYTES];
     if (!token_hash(token, h))
-        return ov_err_set(err, OV_ENOTFOUND, "session", "no such session");
+        return ov_err_msg(err, OV_ENOTFOUND, "session", session_not_found);
     if (ov_tx_check(tx, false, err) != OV_OK)
         return err->code;
     ov_stmt *s;
@@ -129,7 +130,7 @@ ov_status ov_session_get(ov_tx *tx, ov_str token, ov_session *out,
     }
     if (r == OV_STEP_DONE) {
         memset(out, 0, sizeof *out);
-        st = ov_err_set(err, OV_ENOTFOUND, "session", "no such session");
+        st = ov_err_msg(err, OV_ENOTFOUND, "session", session_not_found);
     } else if (r != OV_STEP_ROW) {
         st = err->code;
     }

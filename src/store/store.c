@@ -70,8 +70,7 @@ static void key_check_value(const ov_keys *k, uint8_t out[OV_HASH_BYTES])
 static ov_status setup_keys(ov_store *s, const char *key_path,
                             ov_open_mode mode, ov_err *err)
 {
-    ov_err_set(&s->key_err, OV_EINVAL, "--key-file",
-               "no key file given; CPR numbers cannot be read or written");
+    ov_err_msg(&s->key_err, OV_EINVAL, "--key-file", store_no_key_file);
     if (!key_path)
         return OV_OK;
     ov_conn *c = s->writer ? s->writer : NULL;
@@ -84,11 +83,9 @@ static ov_status setup_keys(ov_store *s, const char *key_path,
                 return st;
         }
         if (citizens > 0)
-            return ov_err_set(err, OV_ECONFLICT, "--key-file",
-                              "--key-file: '%s' is missing but the database "
-                              "holds %lld citizens whose CPR numbers need it; "
-                              "restore the key file from backup",
-                              key_path, (long long)citizens);
+            return ov_err_msg(err, OV_ECONFLICT, "--key-file",
+                              store_key_file_missing, key_path,
+                              (long long)citizens);
         st = ov_keyfile_create(key_path, err);
         if (st != OV_OK)
             return st;
@@ -135,10 +132,8 @@ static ov_status setup_keys(ov_store *s, const char *key_path,
         return st;
     if (found && !match) {
         ov_keys_wipe(&s->keys);
-        return ov_err_set(err, OV_ECONFLICT, "--key-file",
-                          "--key-file: '%s' does not belong to database '%s'; "
-                          "give the key file that was created with it",
-                          key_path, s->db_path);
+        return ov_err_msg(err, OV_ECONFLICT, "--key-file",
+                          store_key_file_foreign, key_path, s->db_path);
     }
     if (!found && c) {
         st = ov_stmt_prepare(c, SQL_META_PUT, &q, err);
@@ -256,15 +251,9 @@ static ov_status setup_audit_key(ov_store *s, ov_err *err)
             audit_key_check(s->audit_key, from, want);
             if (!ov_memeq_ct(want, check, 2 * OV_HASH_BYTES) ||
                 strlen(check) != 2 * OV_HASH_BYTES)
-                st = ov_err_set(&s->audit_key_err, OV_ECONFLICT,
-                                "--audit-key",
-                                "--audit-key: '%s' does not belong to "
-                                "database '%s', or its record of where the "
-                                "keyed audit chain starts (row %lld) was "
-                                "altered; give the audit key created with "
-                                "it",
-                                s->audit_key_path, s->db_path,
-                                (long long)from);
+                st = ov_err_msg(&s->audit_key_err, OV_ECONFLICT, "--audit-key",
+                                store_audit_key_foreign, s->audit_key_path,
+                                s->db_path, (long long)from);
         }
         s->have_audit_key = st == OV_OK;
         if (st != OV_OK)
@@ -498,8 +487,7 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
 {
     *out = NULL;
     if (!opt->db_path || !opt->db_path[0])
-        return ov_err_set(err, OV_EINVAL, "--db",
-                          "--db: no database path; give --db PATH");
+        return ov_err_msg(err, OV_EINVAL, "--db", store_no_db_path);
     bool exists = ov_file_exists(opt->db_path);
     if (!exists && opt->mode != OV_OPEN_INIT)
         return ov_err_set(err, OV_EIO, "--db",
@@ -538,8 +526,7 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
     pthread_cond_init(&s->pool_cond, NULL);
     if (!s->readonly)
         s->seen = ov_seen_new();
-    ov_err_set(&s->key_err, OV_EINVAL, "--key-file",
-               "no key file given; CPR numbers cannot be read or written");
+    ov_err_msg(&s->key_err, OV_EINVAL, "--key-file", store_no_key_file);
 
     ov_status st = OV_OK;
     if (!s->readonly) {
@@ -555,17 +542,12 @@ ov_status ov_store_open(const ov_store_options *opt, ov_store **out,
             ov_conn_close(c);
         }
         if (st == OV_OK && s->schema_version == 0)
-            st = ov_err_set(err, OV_EINVAL, "--db",
-                            "--db: '%s' is not an overgang database (no "
-                            "schema); create one with 'overgang init --db "
-                            "PATH'",
+            st = ov_err_msg(err, OV_EINVAL, "--db", store_not_overgang,
                             opt->db_path);
         if (st == OV_OK && s->schema_version > ov_migrations_latest())
-            st = ov_err_set(err, OV_ECONFLICT, "--db",
-                            "--db: '%s' has schema version %d, newer than "
-                            "this overgang knows (%d); upgrade overgang",
-                            opt->db_path, s->schema_version,
-                            ov_migrations_latest());
+            st = ov_err_msg(err, OV_ECONFLICT, "--db",
+                            migrations_schema_newer, opt->db_path,
+                            s->schema_version, ov_migrations_latest());
     }
     if (st == OV_OK && s->schema_version > 0)
         st = setup_keys(s, opt->key_path, opt->mode, err);

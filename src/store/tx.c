@@ -226,7 +226,7 @@ static ov_status writer_done(ov_tx *tx, bool durable, ov_err *err)
     pthread_mutex_lock(&s->commit_lock);
     bool defer = s->waiting > 0 && s->batch_n < 64 &&
                  ov_conn_in_tx(s->writer);
-    commit_waiter me = {s->batch, false, OV_OK, {OV_OK, "", ""}, NULL};
+    commit_waiter me = {s->batch, false, OV_OK, {.code = OV_OK}, NULL};
     if (defer && durable) {
         me.next = s->waiters;
         s->waiters = &me;
@@ -254,8 +254,7 @@ static ov_status write_begin(ov_store *s, const ov_actor *actor,
 {
     *out = NULL;
     if (s->readonly)
-        return ov_err_set(err, OV_EPERM, "--db",
-                          "the database is open read-only");
+        return ov_err_msg(err, OV_EPERM, "--db", tx_read_only);
     ov_status st = ov_actor_validate(actor, err);
     if (st != OV_OK)
         return st;
@@ -374,9 +373,7 @@ ov_status ov_tx_begin_audited(ov_store *s, const ov_actor *actor,
 {
     *out = NULL;
     if (s->readonly)
-        return ov_err_set(err, OV_EPERM, "--db",
-                          "the database is open read-only, so a read of "
-                          "citizen data could not be audited");
+        return ov_err_msg(err, OV_EPERM, "--db", tx_read_only_audit);
     ov_status st = ov_actor_validate(actor, err);
     if (st != OV_OK)
         return st;
@@ -414,9 +411,7 @@ ov_status ov_tx_name_actor(ov_tx *tx, ov_tx_kind kind, const ov_actor *actor,
     if (kind == OV_TXK_READ && !tx->write)
         return OV_OK; /* a plain read stays one: no citizen data */
     if (!tx->write && tx->store->readonly)
-        return ov_err_set(err, OV_EPERM, "--db",
-                          "the database is open read-only, so a read of "
-                          "citizen data could not be audited");
+        return ov_err_msg(err, OV_EPERM, "--db", tx_read_only_audit);
     ov_status st = ov_actor_validate(actor, err);
     if (st != OV_OK)
         return st;

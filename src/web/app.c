@@ -56,12 +56,11 @@ static ov_status json_strings(ov_str body, const char *const *names, int n,
     json_t *j = json_loadb(body.ptr ? body.ptr : "", body.len,
                            JSON_REJECT_DUPLICATES, &je);
     if (!j)
-        return ov_err_set(err, OV_EINVAL, "body",
-                          "the body is not valid JSON (line %d: %s)", je.line,
+        return ov_err_msg(err, OV_EINVAL, "body", api_body_not_json, je.line,
                           je.text);
     ov_status st = OV_OK;
     if (!json_is_object(j))
-        st = ov_err_set(err, OV_EINVAL, "body", "send a JSON object");
+        st = ov_err_msg(err, OV_EINVAL, "body", api_body_not_object);
     const char *key;
     json_t *v;
     if (st == OV_OK)
@@ -70,25 +69,25 @@ static ov_status json_strings(ov_str body, const char *const *names, int n,
             while (k < n && strcmp(key, names[k]) != 0)
                 k++;
             if (k == n) {
-                st = ov_err_set(err, OV_EINVAL, "body",
-                                "unknown field '%.40s'", key);
+                st = ov_err_msg(err, OV_EINVAL, "body", api_body_unknown_field,
+                                ov_arg_strn(key, 40));
                 break;
             }
             if (!json_is_string(v)) {
-                st = ov_err_set(err, OV_EINVAL, names[k],
-                                "%s: expected a string", names[k]);
+                st = ov_err_msg(err, OV_EINVAL, names[k],
+                                json_field_not_string, names[k]);
                 break;
             }
             if (json_string_length(v) > max) {
-                st = ov_err_set(err, OV_EINVAL, names[k],
-                                "%s: longer than %zu bytes", names[k], max);
+                st = ov_err_msg(err, OV_EINVAL, names[k], api_field_too_long,
+                                names[k], max);
                 break;
             }
             out[k] = ov_arena_strdup(a, json_string_value(v));
         }
     for (int k = 0; st == OV_OK && k < n; k++)
         if (!out[k])
-            st = ov_err_set(err, OV_EINVAL, names[k], "%s: missing",
+            st = ov_err_msg(err, OV_EINVAL, names[k], json_field_missing,
                             names[k]);
     json_decref(j);
     return st;
@@ -138,7 +137,7 @@ static void login_run(void *arg)
         ov_log_warn("failed log-in for user '%.*s' from %s (%d counted)",
                     shown, j->user.ptr, addr.len ? addr.ptr : "-",
                     ov_throttle_failures(t, j->user, now));
-        ov_err_set(&err, OV_EPERM, NULL, "wrong user name or password");
+        ov_err_msg(&err, OV_EPERM, NULL, login_wrong);
         j->done(app, j->req, j->res, OV_LOGIN_WRONG, 0, NULL, NULL, &err,
                 j->ctx);
         return;

@@ -88,15 +88,14 @@ static ov_status session_in(ov_web *app, ov_tx *tx, ov_str token,
                             ov_session *s, ov_err *err)
 {
     if (!token.ptr || token.len != 64 || !tx)
-        return ov_err_set(err, OV_EPERM, NULL, "log in first");
+        return ov_err_msg(err, OV_EPERM, NULL, login_first);
     if (ov_session_get(tx, token, s, err) != OV_OK)
-        return ov_err_set(err, OV_EPERM, NULL, "log in first");
+        return ov_err_msg(err, OV_EPERM, NULL, login_first);
     ov_time now = ov_time_now();
     if (session_expired(app, s, now)) {
         ov_err ignored;
         ov_session_expire(tx, token, &ignored);
-        return ov_err_set(err, OV_EPERM, NULL,
-                          "the session has expired; log in again");
+        return ov_err_msg(err, OV_EPERM, NULL, login_session_expired);
     }
     if (now - s->seen > TOUCH_AFTER_MS)
         ov_session_note_seen(tx, token, now);
@@ -121,9 +120,8 @@ ov_status ov_web_authorize(ov_web *app, const ov_route *route,
         if (!t.ptr)
             t = ov_form_peek(req, "csrf");
         if (t.len != 64 || !ov_memeq_ct(t.ptr, s.csrf, 64))
-            return ov_err_set(err, OV_EINVAL, "X-CSRF-Token",
-                              "missing or wrong X-CSRF-Token header; send "
-                              "the token from the log-in");
+            return ov_err_msg(err, OV_EINVAL, "X-CSRF-Token",
+                              csrf_wrong);
     }
     req->has_session = true;
     req->token = token;
@@ -215,7 +213,7 @@ ov_body_class ov_web_body_class(ov_web *app, ov_request *req,
     ov_str token = session_cookie(req);
     ov_status st = app && app->store && token.len == 64
                        ? ov_tx_begin_read(app->store, &tx, &err)
-                       : ov_err_set(&err, OV_EPERM, NULL, "log in first");
+                       : ov_err_msg(&err, OV_EPERM, NULL, login_first);
     if (st == OV_OK) {
         st = session_in(app, tx, token, &s, &err);
         ov_tx_rollback(tx);
@@ -297,7 +295,8 @@ static bool route_gate(ov_ctx *c, const ov_route *r)
     case OV_SCOPE_MUNICIPALITY:
         if (ov_may_do(v, (ov_op)r->op))
             return true;
-        ov_err_set(&err, OV_EPERM, NULL, "%s", ov_op_refusal((ov_op)r->op));
+        ov_err_msg(&err, OV_EPERM, NULL, access_refused,
+                   ov_op_refusal((ov_op)r->op));
         ov_ctx_fail(c, &err);
         return false;
     case OV_SCOPE_COURSE:
@@ -349,12 +348,15 @@ static void refused(ov_request *req, ov_response *res, const ov_err *err)
                           req->arena, "/login?next=%s",
                           ov_url_encode(req->arena, req->path, "/"))
                     : "/login?udlobet=1";
-            if (strstr(err->msg, "expired") && req->method == OV_GET)
+            if (err->id == OV_EM_login_session_expired &&
+                req->method == OV_GET)
                 to = "/login?udlobet=1";
             ov_page_redirect(res, to);
         } else {
+            char buf[OV_ERR_MSG_MAX];
             ov_page_error(res, req, ov_status_http(err->code), "error.title",
-                          err->msg);
+                          ov_msg_error((ov_lang)req->lang, err, buf,
+                                       sizeof buf));
         }
         return;
     }

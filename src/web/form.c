@@ -46,18 +46,19 @@ ov_status ov_form_fail(ov_form *f, const char *field, const char *msg)
 ov_status ov_form_fail_err(ov_form *f, const ov_err *err)
 {
     char buf[OV_ERR_MSG_MAX];
-    ov_form_fail(f, err->field, ov_msg_error(f->lang, err->msg, buf, sizeof buf));
+    ov_form_fail(f, err->field, ov_msg_error(f->lang, err, buf, sizeof buf));
     return err->code == OV_OK ? OV_EINVAL : err->code;
 }
 
 void ov_form_first_error(const ov_form *f, ov_err *err)
 {
     if (f->nerrors == 0) {
-        ov_err_set(err, OV_EINVAL, NULL, "invalid input");
+        ov_err_msg(err, OV_EINVAL, NULL, form_invalid);
         return;
     }
-    ov_err_set(err, OV_EINVAL, f->errors[0].field[0] ? f->errors[0].field : NULL,
-               "%s", f->errors[0].msg);
+    ov_err_msg(err, OV_EINVAL,
+               f->errors[0].field[0] ? f->errors[0].field : NULL,
+               web_localized, f->errors[0].msg);
 }
 
 /* An error whose text is a catalogue pattern with the field label. */

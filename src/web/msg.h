@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 
+#include "core/err.h"
 #include "core/str.h"
 
 typedef enum ov_lang { OV_LANG_DA = 0, OV_LANG_EN, OV_LANG_COUNT } ov_lang;
@@ -34,10 +35,10 @@ bool ov_msg_has(const char *key);
  * end. */
 bool ov_msg_entry(int i, const char **key, const char **da, const char **en);
 
-/* Translate a model or store error message (English, as written for
- * logs and the CLI) into the language, by the catalogue's message
- * patterns ("%" matches any run of text and is carried over). Returns the
- * message unchanged for English or when no pattern matches. */
-const char *ov_msg_error(ov_lang l, const char *msg, char *out, size_t cap);
+/* An error in the language: the text of its message id from the error
+ * catalogue (core/errmsg.h) with its arguments, rendered into out. An
+ * error without an id returns its English message; for a user-facing code
+ * that is a bug, logged once per text. */
+const char *ov_msg_error(ov_lang l, const ov_err *err, char *out, size_t cap);
 
 #endif

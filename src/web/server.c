@@ -85,15 +85,12 @@ ov_status ov_listen_parse(const char *s, char *host, size_t hostcap,
     if (!colon || colon == s ||
         ov_str_to_i64(ov_str_c(colon + 1), &p) != OV_OK || p < 1 ||
         p > 65535 || (size_t)(colon - s) >= hostcap)
-        return ov_err_set(err, OV_EINVAL, "--listen",
-                          "--listen: give HOST:PORT, e.g. 127.0.0.1:8080");
+        return ov_err_msg(err, OV_EINVAL, "--listen", server_listen_form);
     snprintf(host, hostcap, "%.*s", (int)(colon - s), s);
     struct in_addr a;
     if (inet_pton(AF_INET, host, &a) != 1)
-        return ov_err_set(err, OV_EINVAL, "--listen",
-                          "--listen: '%s' is not an IPv4 address; use e.g. "
-                          "127.0.0.1",
-                          host);
+        return ov_err_msg(err, OV_EINVAL, "--listen",
+                          server_listen_ipv4, host);
     *port = (int)p;
     return OV_OK;
 }

@@ -37,8 +37,7 @@ ov_actor ov_ctx_actor(ov_ctx *c, const char *purpose)
 void ov_ctx_not_found(ov_ctx *c)
 {
     ov_err e;
-    ov_err_set(&e, OV_ENOTFOUND, NULL,
-               "not found, or not a record you may see");
+    ov_err_msg(&e, OV_ENOTFOUND, NULL, not_found_or_hidden);
     ov_ctx_fail(c, &e);
 }
 
@@ -59,7 +58,7 @@ void ov_ctx_fail(ov_ctx *c, const ov_err *err)
     case OV_EINVAL:
     case OV_ECONFLICT:
         key = err->code == OV_ECONFLICT ? "error.conflict" : "error.title";
-        detail = ov_msg_error(c->lang, err->msg, buf, sizeof buf);
+        detail = ov_msg_error(c->lang, err, buf, sizeof buf);
         break;
     default: break;
     }
@@ -101,16 +100,14 @@ static ov_status record_check(ov_ctx *c, ov_scope scope, int64_t id, int op,
                            ? ov_placement_course(tx, id, &course, err)
                            : ov_proposal_course(tx, id, &course, err);
         if (st != OV_OK)
-            ov_err_set(err, OV_ENOTFOUND, NULL,
-                       "not found, or not a record you may see");
+            ov_err_msg(err, OV_ENOTFOUND, NULL, not_found_or_hidden);
         else if (c->actor)
             c->actor->purpose = ov_ctx_purpose(c, course);
     }
     if (err->code == OV_OK)
         ov_course_check_visible(tx, &c->req->viewer, course, err);
     if (err->code == OV_OK && op >= 0 && !ov_may_do(&c->req->viewer, (ov_op)op))
-        ov_err_set(err, OV_EPERM, NULL,
-                   "your role may not do this on the course");
+        ov_err_msg(err, OV_EPERM, NULL, role_may_not_on_course);
     if (err->code != OV_OK)
         return err->code;
     c->course_id = course;
@@ -152,7 +149,7 @@ ov_status ov_ctx_check_placement(ov_ctx *c, ov_err *err)
         c->actor->purpose = ov_ctx_purpose(c, c->id);
     int64_t course = 0;
     if (ov_placement_course(tx, c->id, &course, err) != OV_OK)
-        return ov_err_set(err, OV_ENOTFOUND, NULL, "no such placement");
+        return ov_err_msg(err, OV_ENOTFOUND, NULL, placement_none);
     if (c->actor)
         c->actor->purpose = ov_ctx_purpose(c, course);
     return OV_OK;
@@ -177,7 +174,7 @@ void ov_action_form(ov_ctx *c, const ov_web_action *a)
             return;
         }
     } else if (!ov_may_do(&c->req->viewer, a->op)) {
-        ov_err_set(&err, OV_EPERM, NULL, "your role may not do this");
+        ov_err_msg(&err, OV_EPERM, NULL, role_may_not);
         ov_ctx_fail(c, &err);
         return;
     }
@@ -223,7 +220,7 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a)
             ov_ctx_fail(c, &err);
             return;
         }
-        ov_err_set(&err, OV_EPERM, NULL, "your role may not do this");
+        ov_err_msg(&err, OV_EPERM, NULL, role_may_not);
         ov_ctx_fail(c, &err);
         return;
     }

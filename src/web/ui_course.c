@@ -459,8 +459,7 @@ static ov_status team_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
     for (int r = 0; r < 4; r++)
         any = any || ov_form_int(f, team_spec[r].name, 0) > 0;
     if (!any)
-        return ov_err_set(err, OV_EINVAL, "",
-                          "name at least one person for the team");
+        return ov_err_msg(err, OV_EINVAL, "", course_team_empty);
     for (int r = 0; r < 4; r++) {
         int64_t uid = ov_form_int(f, team_spec[r].name, 0);
         if (uid <= 0)

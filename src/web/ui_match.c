@@ -107,8 +107,8 @@ static ov_status opening_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
         return err->code;
     o.shortage = ov_form_bool(f, "shortage");
     if (o.hours_min > o.hours_max)
-        return ov_err_set(err, OV_EINVAL, "hours_max",
-                          "hours_max: at least hours_min (%d)", o.hours_min);
+        return ov_err_msg(err, OV_EINVAL, "hours_max",
+                          match_hours_max_below_min, o.hours_min);
     ov_status st = ov_opening_create(tx, c->id, &o, err);
     *out_id = o.id;
     return st;
@@ -266,8 +266,8 @@ static ov_status propose_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
 {
     int64_t opening = ov_form_int(f, "opening_id", 0);
     if (opening <= 0)
-        return ov_err_set(err, OV_EINVAL, "opening_id",
-                          "opening_id: choose an opening");
+        return ov_err_msg(err, OV_EINVAL, "opening_id",
+                          match_opening_choose);
     /* the score is computed here, never taken from the caller */
     ov_match_profile p;
     profile_of(c, f, &p);
@@ -284,9 +284,8 @@ static ov_status propose_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
                                     c->today, out_id, err);
     /* the suggestions hold only the course's municipality's openings;
      * the same answer as the store's for one that does not exist */
-    return ov_err_set(err, OV_ENOTFOUND, "opening_id",
-                      "opening_id: no active opening %lld in your "
-                      "municipality",
+    return ov_err_msg(err, OV_ENOTFOUND, "opening_id",
+                      match_opening_not_found,
                       (long long)opening);
 }
 

@@ -58,8 +58,8 @@ static ov_status measure_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
         char nm[16];
         snprintf(nm, sizeof nm, "item%d", i + 1);
         if (!ov_form_has(f, nm) || ov_str_trim(ov_form_str(f, nm)).len == 0)
-            return ov_err_set(err, OV_EINVAL, nm, "%s: answer every question",
-                              nm);
+            return ov_err_msg(err, OV_EINVAL, nm,
+                              measure_answer_all, nm);
         m.items[i] = (int)ov_form_int(f, nm, -1);
     }
     ov_str r = ov_form_str(f, "rater");

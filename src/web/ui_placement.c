@@ -148,8 +148,8 @@ static ov_status agreement_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
         if (!t.len)
             continue;
         if (a.ngoals >= OV_AGREEMENT_GOALS_MAX)
-            return ov_err_set(err, OV_EINVAL, "goals", "goals: at most %d",
-                              OV_AGREEMENT_GOALS_MAX);
+            return ov_err_msg(err, OV_EINVAL, "goals",
+                              agreement_goals_max, OV_AGREEMENT_GOALS_MAX);
         snprintf(nm, sizeof nm, "goals.%.*s.reached", (int)keys[i].len,
                  keys[i].ptr);
         a.goals[a.ngoals].text = t;
@@ -161,7 +161,7 @@ static ov_status agreement_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
                                      (int)ov_form_int(f, "base_version", 0),
                                      &a, &version, err);
     if (st == OV_ECONFLICT && !c->api)
-        ov_err_set(err, OV_ECONFLICT, "", "%s",
+        ov_err_msg(err, OV_ECONFLICT, "", web_localized,
                    ov_msg(c->lang, "agreement.stale"));
     *out_id = c->id;
     return st;
@@ -207,9 +207,8 @@ static ov_status sign_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
      * employer's signatures on paper are recorded by the staff */
     if (s == OV_SIGN_CONSULTANT &&
         !ov_may_do(&c->req->viewer, OV_OP_SIGN_CONSULTANT))
-        return ov_err_set(err, OV_EPERM, "signer",
-                          "signer: only the company consultant signs as the "
-                          "consultant");
+        return ov_err_msg(err, OV_EPERM, "signer",
+                          agreement_consultant_signs);
     unsigned mask = 0;
     *out_id = c->id;
     return ov_agreement_sign(tx, c->id, (int)ov_form_int(f, "version", 0), s,

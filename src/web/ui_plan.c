@@ -126,8 +126,8 @@ static ov_status plan_from_form(const ov_form *f, ov_arena *a, ov_plan *p,
         if (text.len == 0 && id == 0)
             continue;
         if (p->ngoals >= OV_PLAN_GOALS_MAX)
-            return ov_err_set(err, OV_EINVAL, "goals",
-                              "goals: at most %d goals", OV_PLAN_GOALS_MAX);
+            return ov_err_msg(err, OV_EINVAL, "goals",
+                              placement_goals_too_many, OV_PLAN_GOALS_MAX);
         ov_plan_goal *G_ = &p->goals[p->ngoals++];
         G_->id = id ? id : next_id++;
         G_->text = text;
@@ -148,9 +148,8 @@ static ov_status plan_from_form(const ov_form *f, ov_arena *a, ov_plan *p,
             if (st.len == 0 && sid == 0)
                 continue;
             if (G_->nsubgoals >= OV_PLAN_SUBGOALS_MAX)
-                return ov_err_set(err, OV_EINVAL, "goals",
-                                  "goals: at most %d sub-goals per goal",
-                                  OV_PLAN_SUBGOALS_MAX);
+                return ov_err_msg(err, OV_EINVAL, "goals",
+                                  plan_subgoals_max, OV_PLAN_SUBGOALS_MAX);
             ov_plan_subgoal *S_ = &G_->subgoals[G_->nsubgoals++];
             S_->id = sid ? sid : next_id++;
             S_->text = st;
@@ -172,9 +171,8 @@ static ov_status plan_from_form(const ov_form *f, ov_arena *a, ov_plan *p,
                 if (at.len == 0 && aid == 0)
                     continue;
                 if (S_->nactivities >= OV_PLAN_ACTIVITIES_MAX)
-                    return ov_err_set(err, OV_EINVAL, "goals",
-                                      "goals: at most %d activities per "
-                                      "sub-goal",
+                    return ov_err_msg(err, OV_EINVAL, "goals",
+                                      plan_activities_too_many,
                                       OV_PLAN_ACTIVITIES_MAX);
                 ov_plan_activity *A_ = &S_->activities[S_->nactivities++];
                 A_->id = aid ? aid : next_id++;
@@ -210,7 +208,7 @@ static ov_status plan_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
                                 ov_form_str(f, "citizen_comment"), &version,
                                 err);
     if (st == OV_ECONFLICT && !c->api) {
-        ov_err_set(err, OV_ECONFLICT, "", "%s",
+        ov_err_msg(err, OV_ECONFLICT, "", web_localized,
                    ov_msg(c->lang, "plan.stale"));
     }
     *out_id = version;

@@ -36,14 +36,12 @@ static void import_errors(ov_ctx *c, const ov_import_report *rep, ov_err *err)
 {
     ov_buf b;
     ov_buf_init(&b, c->req->arena, OV_ERR_MSG_MAX - 1);
-    ov_buf_printf(&b, "file: %d errors; nothing was imported:",
-                  rep->errors_total);
     for (int i = 0; i < rep->nerrors && i < 5; i++)
         ov_buf_printf(&b, " line %lld: %s: %s;",
                       (long long)rep->errors[i].line, rep->errors[i].field,
                       rep->errors[i].msg);
-    ov_err_set(err, OV_EINVAL, "file", "%.*s", (int)b.len,
-               b.data ? b.data : "");
+    ov_err_msg(err, OV_EINVAL, "file", screening_import_failed,
+               rep->errors_total, ov_arg_strn(b.data, b.len));
 }
 
 /* Parse, check, screen and seal the list before the write transaction:
@@ -207,8 +205,8 @@ static ov_status draw_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
     } else {
         int64_t v;
         if (!ov_str_is_digits(s) || ov_str_to_i64(s, &v) != OV_OK || v < 0)
-            return ov_err_set(err, OV_EINVAL, "seed",
-                              "seed: a whole number 0-%lld, or empty",
+            return ov_err_msg(err, OV_EINVAL, "seed",
+                              screening_seed,
                               (long long)INT64_MAX);
         seed = (uint64_t)v;
     }
@@ -236,9 +234,8 @@ static ov_status batch_mine(ov_ctx *c, ov_tx *tx, ov_err *err)
         return err->code;
     if (found)
         return OV_OK;
-    return ov_err_set(err, OV_ENOTFOUND, NULL,
-                      "no candidate list %lld in your municipality",
-                      (long long)c->id);
+    return ov_err_msg(err, OV_ENOTFOUND, NULL,
+                      screening_list_not_found, (long long)c->id);
 }
 
 const ov_web_action ov_act_draw = {

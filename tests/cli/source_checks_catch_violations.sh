@@ -56,3 +56,24 @@ while IFS="$(printf '\t')" read -r file msg; do
     grep -F "$file" "$T/err" | grep -qF "$msg" ||
         { echo "check-source did not report $file: $msg"; cat "$T/err"; exit 1; }
 done <"$T/want"
+# Rule 8: an error a user can cause carries a message id, in every layer
+# the web reaches (a multi-line call and a parser of src/core included);
+# operator errors and the CLI-only layers may stay English. One planted
+# tree for the refusals, one for what stays allowed.
+rm -rf "$T/tree"; mkdir -p "$T/tree"; cp -r src "$T/tree/src"
+printf '%s\n' 'ov_status f(ov_err *e) { return ov_err_set(e, OV_EINVAL, "x", "x: bad"); }' >"$T/tree/src/model/bad8.c"
+printf '%s\n' 'void f(ov_err *e) { ov_err_set(e,' '    OV_ENOTFOUND, NULL, "no such thing"); }' >"$T/tree/src/web/bad8.c"
+printf '%s\n' 'ov_status g(ov_err *e) { return ov_err_set(e, OV_ETOOBIG, NULL, "big"); }' >>"$T/tree/src/core/date.c"
+if scripts/check-source "$T/tree" >/dev/null 2>"$T/err"; then
+    echo "check-source accepted errors without a message id"; exit 1
+fi
+for file in src/model/bad8.c:1 src/web/bad8.c:1 src/core/date.c:; do
+    grep -A4 "without a message id" "$T/err" | grep -qF "$file" ||
+        { echo "check-source did not report $file"; cat "$T/err"; exit 1; }
+done
+rm -rf "$T/tree"; mkdir -p "$T/tree"; cp -r src "$T/tree/src"
+printf '%s\n' 'ov_status f(ov_err *e) { return ov_err_set(e, OV_EINVAL, "--x", "--x: bad"); }' >"$T/tree/src/cli/ok8.c"
+printf '%s\n' 'ov_status f(ov_err *e) { return ov_err_set(e, OV_EINVAL, "x", "x: bad"); }' >"$T/tree/src/stats/ok8.c"
+printf '%s\n' 'ov_status f(ov_err *e) { return ov_err_set(e, OV_EIO, NULL, "disk"); }' >"$T/tree/src/store/ok8.c"
+scripts/check-source "$T/tree" >/dev/null 2>"$T/err" ||
+    { echo "check-source refused an error that may stay English:"; cat "$T/err"; exit 1; }

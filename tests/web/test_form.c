@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "model/cti.h"
 #include "web/form.h"
 
 static const char *color_opt(int i)
@@ -221,6 +222,24 @@ static void errors_are_in_the_users_language(void **state)
     assert_string_equal(ov_form_error_of(&x->f, "name"), "skal udfyldes");
 }
 
+static void a_model_error_shows_next_to_its_field_in_the_users_language(
+    void **state)
+{
+    fx *x = *state;
+    ov_err e;
+    int months;
+    assert_int_equal(ov_cti_length(OV_BASIS_SEL85, 30, &months, &e),
+                     OV_EINVAL);
+    ov_form_init(&x->f, spec, NSPEC, OV_LANG_DA, x->a);
+    assert_int_equal(ov_form_fail_err(&x->f, &e), OV_EINVAL);
+    assert_string_equal(ov_form_error_of(&x->f, "length_months"),
+                        "Længden skal være 3-24 måneder; du skrev 30");
+    ov_form_init(&x->f, spec, NSPEC, OV_LANG_EN, x->a);
+    ov_form_fail_err(&x->f, &e);
+    assert_string_equal(ov_form_error_of(&x->f, "length_months"),
+                        "length_months: use 3-24 months; got 30");
+}
+
 static void the_csrf_field_can_be_peeked_before_parsing(void **state)
 {
     (void)state;
@@ -257,6 +276,9 @@ int main(void)
             malformed_json_and_duplicate_keys_are_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(multipart_parts_become_fields, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(
+            a_model_error_shows_next_to_its_field_in_the_users_language, setup,
+            teardown),
         cmocka_unit_test_setup_teardown(errors_are_in_the_users_language,
                                         setup, teardown),
         cmocka_unit_test(the_csrf_field_can_be_peeked_before_parsing),

@@ -1,0 +1,1125 @@
+/*
+ * errmsg.h - the catalogue of error messages a user can cause, keyed by id.
+ *
+ * Why here: the model and the store raise these errors and may not include
+ * src/web, so the catalogue lives in the lowest layer; web/msg.c renders an
+ * error in the reader's language from it (ov_msg_error), the rest of the
+ * interface's texts stay in web/msg.c.
+ *
+ * Format: one X(id, n, english, danish) per message. id is a C name
+ * ("<module>_<what>") that the raising code passes to ov_err_msg (err.h);
+ * n is the number of arguments; in both texts "%1" ... "%9" stand for the
+ * arguments and "%%" for a percent sign. The English text is what the CLI,
+ * the logs and the JSON API show (tests compare it); it usually begins
+ * with the field ("minutes: ..."). The Danish text is read by a caseworker
+ * next to the form field, so it names the field in words, or not at all,
+ * and says what is wrong and how to fix it. A Danish text may leave out an
+ * argument (the field name); the English text uses every one.
+ *
+ * Rules that hold by construction: an id used in the code but missing here,
+ * an entry without both texts, or a call with the wrong number of
+ * arguments does not compile. tests/core/test_errmsg.c checks that no text
+ * is empty, that the "%N" fit n, and that every id is used somewhere.
+ */
+#ifndef OV_CORE_ERRMSG_H
+#define OV_CORE_ERRMSG_H
+
+#include <stddef.h>
+
+/* clang-format off */
+#define OV_ERRMSGS(X) \
+    /* a text web/msg.c has already rendered in the reader's language */ \
+    X(web_localized, 1, "%1", "%1") \
+    /* src/core/cpr.c */ \
+    X(cpr_dash_position, 2, \
+      "%1: the dash may only come right after the sixth digit " \
+      "(DDMMYY-SSSS); character %2 is a dash", \
+      "Bindestregen må kun stå efter det sjette ciffer (DDMMÅÅ-LLLL); " \
+      "tegn nr. %2 er en bindestreg") \
+    X(cpr_day, 3, \
+      "%1: day %2 does not exist in %3; the first six digits are the " \
+      "birth date DDMMYY", \
+      "Dag %2 findes ikke i den måned; de første seks cifre er " \
+      "fødselsdatoen DDMMÅÅ") \
+    X(cpr_length, 2, \
+      "%1: a CPR number has 10 digits (DDMMYY-SSSS); got %2", \
+      "Et CPR-nummer har 10 cifre (DDMMÅÅ-LLLL); der er %2") \
+    X(cpr_month, 2, \
+      "%1: month %2 does not exist; the first six digits are the birth " \
+      "date DDMMYY", \
+      "Måned %2 findes ikke; de første seks cifre er fødselsdatoen " \
+      "DDMMÅÅ") \
+    X(cpr_no_leap_day, 2, \
+      "%1: 29 February does not exist in %2 (not a leap year; the " \
+      "century follows from the seventh digit)", \
+      "29. februar findes ikke i %2 (ikke skudår; århundredet følger " \
+      "af det syvende ciffer); tjek CPR-nummeret") \
+    X(cpr_not_digit, 2, \
+      "%1: a CPR number has only digits and an optional dash after the " \
+      "sixth digit (DDMMYY-SSSS); character %2 is not a digit", \
+      "Et CPR-nummer har kun cifre og evt. en bindestreg efter det " \
+      "sjette ciffer (DDMMÅÅ-LLLL); tegn nr. %2 er ikke et ciffer") \
+    /* src/core/csv.c */ \
+    X(csv_field_too_long, 3, \
+      "line %1: field %2 is longer than %3 bytes", \
+      "Linje %1: felt %2 er længere end %3 tegn") \
+    X(csv_quote_inside, 2, \
+      "line %1: a quote inside unquoted field %2; quote the whole field", \
+      "Linje %1: et anførselstegn midt i felt %2; sæt anførselstegn om " \
+      "hele feltet") \
+    X(csv_text_after_quote, 2, \
+      "line %1: text after the closing quote of field %2", \
+      "Linje %1: der står tekst efter det afsluttende anførselstegn i " \
+      "felt %2") \
+    X(csv_too_many_fields, 2, \
+      "line %1: more than %2 fields; check the separator and the number " \
+      "of columns", \
+      "Linje %1: mere end %2 felter; tjek skilletegnet og antallet af " \
+      "kolonner") \
+    X(csv_unterminated_quote, 2, \
+      "line %1: unterminated quoted field %2; close it with '\"'", \
+      "Linje %1: felt %2 har et anførselstegn, der ikke lukkes; luk " \
+      "feltet med \"") \
+    /* src/core/cvr.c */ \
+    X(cvr_check_digit, 2, \
+      "%1: '%2' fails the CVR check digit (modulus 11); check for a " \
+      "typing error", \
+      "CVR-nummeret '%2' passer ikke med kontrolcifferet (modulus 11); " \
+      "tjek for en tastefejl") \
+    X(cvr_leading_zero, 1, \
+      "%1: a CVR number does not start with 0", \
+      "Et CVR-nummer begynder ikke med 0") \
+    X(cvr_length, 2, \
+      "%1: a CVR number has 8 digits; got %2", \
+      "Et CVR-nummer har 8 cifre; der er %2") \
+    X(cvr_not_digit, 2, \
+      "%1: a CVR number has only digits (8 of them, spaces allowed); " \
+      "character %2 is not a digit", \
+      "Et CVR-nummer har kun cifre (8, mellemrum er tilladt); tegn nr. " \
+      "%2 er ikke et ciffer") \
+    /* src/core/date.c */ \
+    X(date_day_dk, 5, \
+      "%1: %2 has no such day (%3 %4 has %5 days); use DD-MM-YYYY", \
+      "Dagen findes ikke (måneden har %5 dage); skriv datoen som " \
+      "DD-MM-ÅÅÅÅ") \
+    X(date_day_iso, 5, \
+      "%1: %2 has no such day (%3 %4 has %5 days); use YYYY-MM-DD", \
+      "Dagen findes ikke (måneden har %5 dage); skriv datoen som " \
+      "ÅÅÅÅ-MM-DD") \
+    X(date_month_dk, 3, \
+      "%1: %2 has no such month (%3); use DD-MM-YYYY with a month 01-12", \
+      "Måned %3 findes ikke; skriv datoen som DD-MM-ÅÅÅÅ med en måned " \
+      "01-12") \
+    X(date_month_iso, 3, \
+      "%1: %2 has no such month (%3); use YYYY-MM-DD with a month 01-12", \
+      "Måned %3 findes ikke; skriv datoen som ÅÅÅÅ-MM-DD med en måned " \
+      "01-12") \
+    X(date_not_a_date, 2, \
+      "%1: %2 is not a date; use YYYY-MM-DD or DD-MM-YYYY, e.g. " \
+      "2026-11-22 or 22-11-2026", \
+      "Det er ikke en dato; skriv den som DD-MM-ÅÅÅÅ eller ÅÅÅÅ-MM-DD, " \
+      "fx 22-11-2026") \
+    X(date_not_dk, 2, \
+      "%1: %2 is not a date; use DD-MM-YYYY, e.g. 22-11-2026", \
+      "Det er ikke en dato; skriv den som DD-MM-ÅÅÅÅ, fx 22-11-2026") \
+    X(date_not_iso, 2, \
+      "%1: %2 is not a date; use YYYY-MM-DD, e.g. 2026-11-22", \
+      "Det er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-22") \
+    X(date_time_dst_gap, 3, \
+      "time: %1 on %2 does not exist in Copenhagen (the clocks jump from " \
+      "02:00 to 03:00); use %3", \
+      "Klokken %1 den %2 findes ikke i Danmark (uret stilles fra 02:00 " \
+      "til 03:00); brug %3") \
+    X(date_time_of_day, 1, \
+      "time: %1 is not a time of day; use HH:MM between 00:00 and 23:59", \
+      "%1 er ikke et klokkeslæt; skriv TT:MM mellem 00:00 og 23:59") \
+    X(date_utc_calendar, 2, \
+      "%1: %2 is not a date in the calendar; use " \
+      "YYYY-MM-DDTHH:MM:SS.mmmZ, e.g. 2026-11-22T21:38:05.123Z", \
+      "%2 er ikke en dato i kalenderen; skriv tidspunktet som " \
+      "ÅÅÅÅ-MM-DDTTT:MM:SS.mmmZ") \
+    X(date_utc_digit, 1, \
+      "%1: not a UTC time (a non-digit where a digit belongs); use " \
+      "YYYY-MM-DDTHH:MM:SS.mmmZ, e.g. 2026-11-22T21:38:05.123Z", \
+      "Tidspunktet har et tegn, der ikke er et ciffer, hvor der skal " \
+      "stå et ciffer; skriv det som ÅÅÅÅ-MM-DDTTT:MM:SS.mmmZ") \
+    X(date_utc_form, 1, \
+      "%1: not a UTC time; use YYYY-MM-DDTHH:MM:SS.mmmZ, e.g. " \
+      "2026-11-22T21:38:05.123Z", \
+      "Tidspunktet skal være i UTC som ÅÅÅÅ-MM-DDTTT:MM:SS.mmmZ, fx " \
+      "2026-11-22T21:38:05.123Z") \
+    X(date_utc_time_of_day, 2, \
+      "%1: %2 is not a time of day (00:00:00 to 23:59:59); use " \
+      "YYYY-MM-DDTHH:MM:SS.mmmZ, e.g. 2026-11-22T21:38:05.123Z", \
+      "%2 er ikke et klokkeslæt (00:00:00 til 23:59:59); skriv " \
+      "tidspunktet som ÅÅÅÅ-MM-DDTTT:MM:SS.mmmZ") \
+    X(date_year_dk, 2, \
+      "%1: %2 has no year; use DD-MM-YYYY", \
+      "Datoen mangler et år; skriv den som DD-MM-ÅÅÅÅ") \
+    X(date_year_iso, 2, \
+      "%1: %2 has no year; use YYYY-MM-DD", \
+      "Datoen mangler et år; skriv den som ÅÅÅÅ-MM-DD") \
+    /* src/model/actor.c */ \
+    X(actor_purpose_missing, 0, \
+      "no purpose: every access to citizen data must say why (normally " \
+      "the course)", \
+      "Formålet mangler: enhver adgang til borgerens oplysninger skal " \
+      "have et formål (normalt forløbet)") \
+    X(actor_purpose_too_long, 1, \
+      "purpose longer than %1 bytes; shorten it", \
+      "Formålet er længere end %1 tegn; forkort det") \
+    X(actor_role_unknown, 1, \
+      "unknown role %1", \
+      "Ukendt rolle %1") \
+    X(actor_role_unknown_code, 2, \
+      "%1: unknown role '%2'; use one of employment_caseworker, " \
+      "social_caseworker, cti_worker, company_consultant, leader, " \
+      "administrator, national_analyst, citizen, employer", \
+      "Ukendt rolle '%2'; vælg en af rollerne på listen") \
+    X(actor_user_missing, 0, \
+      "no acting user: every access must name who acts", \
+      "Det er ikke angivet, hvem der handler; log ind igen") \
+    X(actor_user_too_long, 1, \
+      "acting user name longer than %1 bytes", \
+      "Brugernavnet er længere end %1 tegn") \
+    /* src/model/course.c */ \
+    X(course_end_already_ended, 0, \
+      "end_date: the course has already ended", \
+      "Forløbet er allerede afsluttet") \
+    X(course_end_before_start, 1, \
+      "end_date: before the course started (%1); give a later date", \
+      "Slutdatoen ligger før forløbet startede (%1); angiv en senere " \
+      "dato") \
+    X(course_end_in_future, 0, \
+      "end_date: in the future; a course is ended on or after the day it " \
+      "ends", \
+      "Slutdatoen ligger i fremtiden; afslut forløbet på eller efter " \
+      "den dag, det slutter") \
+    X(course_end_reason_unknown, 0, \
+      "end_reason: unknown reason", \
+      "Ukendt afslutningsårsag; vælg en årsag på listen") \
+    X(course_end_reason_unknown_code, 1, \
+      "end_reason: unknown reason '%1'; use ordinary_job, education, " \
+      "other_effort, flex_job, health, moved, withdrew or other", \
+      "Ukendt afslutningsårsag '%1'; vælg en årsag på listen") \
+    X(course_end_text_needed, 0, \
+      "end_text: reason 'other' needs a short description", \
+      "Årsagen 'Andet' kræver en kort uddybning") \
+    X(course_end_text_too_long, 0, \
+      "end_text: longer than 500 bytes; shorten it", \
+      "Uddybningen er længere end 500 tegn; forkort den") \
+    X(course_stage_backwards, 2, \
+      "stage: the course is at '%1'; it moves forward only, not to '%2'", \
+      "Forløbet er i fasen '%1'; det kan kun gå frem, ikke tilbage til " \
+      "'%2'") \
+    X(course_stage_end_by_reason, 0, \
+      "stage: end a course with its end reason and date, not by setting " \
+      "the stage", \
+      "Et forløb afsluttes med årsag og dato under 'Afslut forløb', " \
+      "ikke ved at skifte fase") \
+    X(course_stage_ended, 0, \
+      "stage: the course has ended and cannot change", \
+      "Forløbet er afsluttet og kan ikke ændres") \
+    X(course_stage_unknown, 0, \
+      "stage: unknown stage", \
+      "Ukendt fase") \
+    X(course_stage_unknown_code, 1, \
+      "stage: unknown stage '%1'; use screened, drawn, start, plan, " \
+      "match, placement, in_job or ended", \
+      "Ukendt fase '%1'") \
+    /* src/model/cti.c */ \
+    X(cti_caseload_range, 0, \
+      "caseload_limit: use 1-200 citizens", \
+      "Antal borgere pr. CTI-medarbejder skal være 1-200") \
+    X(cti_date_after_end, 1, \
+      "date: after the CTI course ended (%1)", \
+      "Datoen ligger efter CTI-forløbet sluttede (%1); ret datoen") \
+    X(cti_date_before_start, 1, \
+      "date: before the CTI course started (%1)", \
+      "Datoen ligger før CTI-forløbet startede (%1); ret datoen") \
+    X(cti_date_in_future, 0, \
+      "date: in the future; log a contact after it took place", \
+      "Datoen ligger i fremtiden; registrér kontakten, når den har " \
+      "fundet sted") \
+    X(cti_early_days_range, 0, \
+      "early_days: use 0-90 days", \
+      "CTI må starte højst 0-90 dage før tid; angiv 0-90 dage") \
+    X(cti_first_month_range, 0, \
+      "min_first_month: use 0-31 contacts", \
+      "Kontakter i første måned skal være 0-31") \
+    X(cti_focus_area_length, 2, \
+      "focus_areas: area %1 of phase %2 must be 1-200 bytes of text", \
+      "Fokusområde %1 i fase %2 skal være 1-200 tegn tekst") \
+    X(cti_focus_area_twice, 2, \
+      "focus_areas: '%1' is chosen twice in phase %2", \
+      "'%1' er valgt to gange i fase %2; vælg det én gang") \
+    X(cti_focus_areas_count, 2, \
+      "focus_areas: phase %1 needs 1-3 focus areas chosen by the " \
+      "citizen; got %2", \
+      "Fase %1 skal have 1-3 fokusområder, som borgeren har valgt; der " \
+      "er %2") \
+    X(cti_focus_too_long, 0, \
+      "focus: at most 200 bytes of text", \
+      "Fokus må højst være 200 tegn tekst") \
+    X(cti_form_choose, 0, \
+      "form: use meeting, phone, video, workplace or network", \
+      "Vælg kontaktform: møde, telefon, video, på arbejdspladsen eller " \
+      "netværksmøde") \
+    X(cti_form_unknown, 0, \
+      "form: unknown form", \
+      "Ukendt kontaktform; vælg en på listen") \
+    X(cti_interval_decreasing, 2, \
+      "interval_days: phase %1 plans more frequent contact than phase " \
+      "%2; CTI intensity must decrease", \
+      "Fase %1 har hyppigere kontakt end fase %2; i CTI skal " \
+      "intensiteten aftage fra fase til fase") \
+    X(cti_interval_range, 1, \
+      "interval_days: phase %1: use 1-90 days between contacts", \
+      "Fase %1: der skal være 1-90 dage mellem kontakterne") \
+    X(cti_legal_basis_choose, 0, \
+      "legal_basis: use sel_85, sel_82b, lab_31b or other", \
+      "Vælg lovgrundlag: SEL § 85, SEL § 82 b, LAB § 31 b eller andet") \
+    X(cti_legal_basis_unknown, 0, \
+      "legal_basis: unknown legal basis", \
+      "Ukendt lovgrundlag; vælg et på listen") \
+    X(cti_length_needed_sel85, 0, \
+      "length_months: under SEL § 85 the length is an individual " \
+      "decision; give it in months (3-24)", \
+      "Under SEL § 85 er længden en individuel afgørelse; angiv den i " \
+      "måneder (3-24)") \
+    X(cti_length_range, 1, \
+      "length_months: use 3-24 months; got %1", \
+      "Længden skal være 3-24 måneder; du skrev %1") \
+    X(cti_minutes_range, 1, \
+      "minutes: use 1-600 minutes; got %1", \
+      "Minutter skal være 1-600; du skrev %1") \
+    /* src/model/draw.c */ \
+    X(draw_count_none, 0, \
+      "count: draw at least one person", \
+      "Træk mindst én person") \
+    X(draw_count_too_many, 3, \
+      "count: cannot draw %1 from a pool of %2 eligible candidates; draw " \
+      "at most %3", \
+      "Der kan ikke trækkes %1 blandt %2 kandidater, der kan " \
+      "udtrækkes; træk højst %3") \
+    X(draw_pool_twice, 1, \
+      "pool: candidate %1 appears twice; each candidate may be in the " \
+      "pool once", \
+      "Kandidat %1 står to gange; hver kandidat må kun være med én gang") \
+    /* src/model/match.c */ \
+    X(match_accommodation_unknown, 1, \
+      "accommodation: unknown kind '%1'", \
+      "Ukendt skånebehov '%1'; vælg et på listen") \
+    X(match_ordinary_hours_choose, 0, \
+      "ordinary_hours: use now, later or not", \
+      "Vælg om ordinære timer er mulige nu, senere eller ikke") \
+    X(match_weights_negative, 0, \
+      "weights: no weight may be negative", \
+      "Ingen vægt må være negativ") \
+    X(match_weights_sum, 1, \
+      "weights: must sum to 100; they sum to %1", \
+      "Vægtene skal give 100 tilsammen; de giver %1") \
+    /* src/model/measure.c */ \
+    X(measure_instrument_unknown, 0, \
+      "instrument: unknown instrument; use who5, gse or readiness", \
+      "Ukendt måleredskab; vælg WHO-5, GSE eller parathed") \
+    X(measure_item_range, 4, \
+      "%1: must be %2-%3, got %4", \
+      "Svaret skal være %2-%3; du skrev %4") \
+    X(measure_items_count, 4, \
+      "items: %1 has %2 item%3; got %4", \
+      "%1 har %2 spørgsmål; der er svar på %4. Besvar alle spørgsmål") \
+    X(measure_tolerance_range, 3, \
+      "measure_tolerance_days: use 0-%1 days (default %2); got %3", \
+      "Tolerancen skal være 0-%1 dage (standard %2); du skrev %3") \
+    X(measure_unknown_code, 3, \
+      "%1: unknown value '%2'; use %3", \
+      "Ukendt værdi '%2'; brug %3") \
+    /* src/model/meeting.c */ \
+    X(meeting_domain_unknown, 3, \
+      "%1: unknown life domain '%2'; use one of the configured domains " \
+      "(e.g. %3)", \
+      "Ukendt livsområde '%2'; brug et af de opsatte livsområder (fx " \
+      "%3)") \
+    X(meeting_followup_interval_range, 1, \
+      "followup_interval_weeks: use 1-26 weeks (default 4); got %1", \
+      "Opfølgningsintervallet skal være 1-26 uger (standard 4); du " \
+      "skrev %1") \
+    X(meeting_rating_range, 2, \
+      "%1: the rating is 0-4 (or empty when not rated); got %2", \
+      "Vurderingen skal være 0-4 (eller tom, hvis der ikke vurderes); " \
+      "du skrev %2") \
+    X(text_control_char, 1, \
+      "%1: contains a control character; remove it", \
+      "Teksten indeholder et kontroltegn; fjern det") \
+    X(text_not_utf8, 1, \
+      "%1: not valid UTF-8; save the input as UTF-8", \
+      "Teksten indeholder ugyldige tegn (ikke UTF-8); gem den som " \
+      "UTF-8 og prøv igen") \
+    X(text_too_long, 2, \
+      "%1: longer than %2 bytes; shorten it", \
+      "Teksten er længere end %2 tegn; forkort den") \
+    /* src/model/org.c */ \
+    X(org_municipality_code, 1, \
+      "municipality_code: %1 is not a kommunekode; use the three-digit " \
+      "code 101-860 (Halsnæs 250, Tønder 550)", \
+      "%1 er ikke en kommunekode; brug den trecifrede kode 101-860 " \
+      "(Halsnæs 250, Tønder 550)") \
+    X(org_name_empty, 1, \
+      "%1: is empty; give a name", \
+      "Navnet er tomt; skriv et navn") \
+    X(org_team_name_too_long, 1, \
+      "team_name: longer than %1 bytes; shorten it", \
+      "Teamets navn er længere end %1 tegn; forkort det") \
+    X(org_username_chars, 0, \
+      "username: use only a-z, 0-9, '.', '_' and '-'", \
+      "Brugernavnet må kun indeholde a-z, 0-9, '.', '_' og '-'") \
+    X(org_username_first, 0, \
+      "username: must start with a lower-case letter a-z", \
+      "Brugernavnet skal begynde med et lille bogstav a-z") \
+    X(org_username_length, 2, \
+      "username: must be %1-%2 characters", \
+      "Brugernavnet skal være %1-%2 tegn") \
+    /* src/model/placement.c */ \
+    X(placement_company_choose, 0, \
+      "company_id: choose the company of the placement", \
+      "Vælg virksomheden for virksomhedsforløbet") \
+    X(placement_end_before_start, 0, \
+      "end: before the start date; give a later date", \
+      "Slutdatoen ligger før startdatoen; angiv en senere dato") \
+    X(placement_goals_none, 0, \
+      "goals: give at least one goal for progression toward ordinary " \
+      "hours", \
+      "Angiv mindst ét mål for progression mod ordinære timer") \
+    X(placement_goals_too_many, 1, \
+      "goals: at most %1 goals", \
+      "Højst %1 mål") \
+    X(placement_hours_decimal, 1, \
+      "%1: write hours per week as a number with at most one decimal, " \
+      "e.g. 12,5", \
+      "Skriv timer pr. uge som et tal med højst én decimal, fx 12,5") \
+    X(placement_hours_max, 1, \
+      "%1: at most 60 hours a week", \
+      "Højst 60 timer pr. uge") \
+    X(placement_hours_number, 1, \
+      "%1: write hours per week as a number, e.g. 12,5", \
+      "Skriv timer pr. uge som et tal, fx 12,5") \
+    X(placement_hours_sum, 0, \
+      "ordinary_hours: internship and ordinary hours together exceed 60 " \
+      "a week", \
+      "Praktiktimer og ordinære timer er tilsammen over 60 pr. uge") \
+    X(placement_internship_hours_range, 0, \
+      "internship_hours: use 0-60 hours a week", \
+      "Praktiktimer skal være 0-60 pr. uge") \
+    X(placement_ordinary_hours_range, 0, \
+      "ordinary_hours: use 0-60 hours a week", \
+      "Ordinære timer skal være 0-60 pr. uge") \
+    X(placement_review_after_end, 0, \
+      "review_date: after the placement ends", \
+      "Revisionsdatoen ligger efter virksomhedsforløbet slutter; vælg " \
+      "en dato i forløbet") \
+    X(placement_review_before_start, 0, \
+      "review_date: before the placement starts; choose a date in the " \
+      "placement", \
+      "Revisionsdatoen ligger før virksomhedsforløbet starter; vælg en " \
+      "dato i forløbet") \
+    X(placement_signer_choose, 0, \
+      "signer: use citizen, consultant or employer", \
+      "Vælg hvem der underskriver: borgeren, virksomhedskonsulenten " \
+      "eller arbejdsgiveren") \
+    X(placement_start_before_meeting, 1, \
+      "start: the placement cannot start before the start meeting (%1)", \
+      "Virksomhedsforløbet kan ikke starte før opstartsmødet (%1); " \
+      "angiv en senere dato") \
+    X(placement_start_needs_meeting, 0, \
+      "start: hold a complete start meeting before the placement", \
+      "Hold et fuldt bemandet opstartsmøde, før virksomhedsforløbet " \
+      "starter") \
+    X(placement_type_choose, 0, \
+      "type: unknown placement type; use internship, wage_subsidy, " \
+      "flex_job or ordinary_job", \
+      "Vælg forløbstype: praktik, løntilskud, fleksjob eller ordinært " \
+      "job") \
+    X(placement_type_unknown, 0, \
+      "type: unknown placement type", \
+      "Ukendt forløbstype; vælg en på listen") \
+    X(placement_week_hours_range, 0, \
+      "hours: use 0-60 hours in the week in total", \
+      "Ugens timer skal i alt være 0-60") \
+    X(placement_week_not_exist, 1, \
+      "week: %1 does not exist; ISO years have 52 or 53 weeks", \
+      "Ugen %1 findes ikke; et år har 52 eller 53 uger") \
+    X(placement_week_outside, 1, \
+      "week: %1 is outside the placement", \
+      "Ugen %1 ligger uden for virksomhedsforløbet") \
+    X(placement_weekly_hours_range, 0, \
+      "weekly_hours: use 0-60 hours a week", \
+      "Timer pr. uge skal være 0-60") \
+    X(text_not_utf8_short, 1, \
+      "%1: not valid UTF-8", \
+      "Teksten indeholder ugyldige tegn (ikke UTF-8)") \
+    X(text_required, 1, \
+      "%1: required; fill it in", \
+      "Skal udfyldes") \
+    /* src/model/plan.c */ \
+    X(json_field_missing, 1, \
+      "%1: missing", \
+      "%1 mangler") \
+    X(json_field_not_string, 1, \
+      "%1: expected a string", \
+      "%1 skal være en tekst") \
+    X(plan_changed_meanwhile, 2, \
+      "base_version: the plan was changed by someone else (now version " \
+      "%1, you edited version %2); reload and apply your change again", \
+      "Planen er ændret af en anden imens (nu version %1, du " \
+      "redigerede version %2); genindlæs og gentag din ændring") \
+    X(plan_goal_invalid, 2, \
+      "%1: unknown status or more than %2 sub-goals", \
+      "Målet har en ukendt status eller mere end %2 delmål") \
+    X(plan_id_positive, 1, \
+      "%1.id: must be a positive number", \
+      "Nummeret skal være et positivt tal (%1)") \
+    X(plan_id_twice, 2, \
+      "%1.id: %2 is used twice in the plan", \
+      "Nummeret %2 bruges to gange i planen") \
+    X(plan_json_array, 1, \
+      "%1: expected an array", \
+      "Planen er forkert opbygget: %1 skal være en liste") \
+    X(plan_json_date, 1, \
+      "%1: expected YYYY-MM-DD or null", \
+      "Datoen i %1 skal skrives som ÅÅÅÅ-MM-DD eller være tom") \
+    X(plan_json_id, 1, \
+      "%1.id: expected a positive integer", \
+      "Planen er forkert opbygget: %1.id skal være et positivt heltal") \
+    X(plan_json_invalid, 3, \
+      "plan: not valid JSON at line %1 column %2: %3", \
+      "Planen er ikke gyldig JSON (linje %1, kolonne %2): %3") \
+    X(plan_json_object, 1, \
+      "%1: expected an object", \
+      "Planen er forkert opbygget: %1 skal være et JSON-objekt") \
+    X(plan_json_status, 1, \
+      "%1.status: use planned, in_progress, done or cancelled", \
+      "Status skal være planlagt, i gang, gennemført eller annulleret " \
+      "(%1)") \
+    X(plan_json_too_big, 0, \
+      "plan: larger than 1 MiB; a plan is never that big", \
+      "Planen er større end 1 MiB; så stor bliver en plan aldrig") \
+    X(plan_json_too_many, 2, \
+      "%1: at most %2 entries", \
+      "%1 må højst have %2 punkter") \
+    X(plan_json_unknown_field, 2, \
+      "%1: unknown field '%2'", \
+      "Planen er forkert opbygget: ukendt felt '%2' i %1") \
+    X(plan_occupation_code, 0, \
+      "occupation: a DISCO-08 occupation code has 4 digits, e.g. 9321", \
+      "Stillingskoden (DISCO-08) har 4 cifre, fx 9321") \
+    X(plan_responsible_choose, 1, \
+      "%1: use a caseworker, the CTI worker, the company consultant or " \
+      "the citizen", \
+      "Ansvarlig skal være en sagsbehandler, CTI-medarbejderen, " \
+      "virksomhedskonsulenten eller borgeren") \
+    X(plan_status_unknown, 1, \
+      "%1: unknown status", \
+      "Ukendt status; vælg en på listen") \
+    X(plan_subgoal_invalid, 2, \
+      "%1: unknown status or more than %2 activities", \
+      "Delmålet har en ukendt status eller mere end %2 indsatser") \
+    X(plan_text_control_char, 1, \
+      "%1: contains a control character", \
+      "Teksten indeholder et kontroltegn; fjern det") \
+    X(plan_text_required, 1, \
+      "%1: required; write a text", \
+      "Skal udfyldes; skriv en tekst") \
+    /* src/model/screening.c */ \
+    X(screening_birth_after_reference, 2, \
+      "birth: %1 is after the reference date %2; check the CPR number or " \
+      "the reference date", \
+      "Fødselsdatoen %1 ligger efter skæringsdatoen %2; tjek " \
+      "CPR-nummeret eller skæringsdatoen") \
+    X(screening_min_age_range, 1, \
+      "min_age: use 18-67 years (default 30); got %1", \
+      "Minimumsalderen skal være 18-67 år (standard 30); du skrev %1") \
+    X(screening_min_months_range, 1, \
+      "min_months_unemployed: use 0-120 months (default 12); got %1", \
+      "Mindste ledighedsperiode skal være 0-120 måneder (standard 12); " \
+      "du skrev %1") \
+    X(screening_months_range, 2, \
+      "months_unemployed: use 0-%1 whole months; got %2", \
+      "Ledighedsperioden skal være 0-%1 hele måneder; der står %2") \
+    X(screening_reason_text_needed, 0, \
+      "reason_text: reason 'other' needs a short description of why", \
+      "Årsagen 'Andet' kræver en kort begrundelse") \
+    X(screening_reason_text_too_long, 2, \
+      "reason_text: %1 bytes is longer than %2; shorten it", \
+      "Begrundelsen er %1 tegn, mere end de tilladte %2; forkort den") \
+    X(screening_reason_text_utf8, 0, \
+      "reason_text: not valid UTF-8; retype the text", \
+      "Begrundelsen indeholder ugyldige tegn (ikke UTF-8); skriv " \
+      "teksten igen") \
+    X(screening_reason_unknown, 0, \
+      "reason: unknown reason; use company_activity, prison, health, " \
+      "declined or other", \
+      "Ukendt udelukkelsesårsag; vælg en årsag på listen") \
+    X(screening_reason_unknown_code, 1, \
+      "reason: unknown reason '%1'; use company_activity, prison, " \
+      "health, declined or other", \
+      "Ukendt udelukkelsesårsag '%1'; vælg en årsag på listen") \
+    /* src/model/settings.c */ \
+    X(settings_domain_label, 1, \
+      "life_domains: line %1: the label must be 1-63 bytes of text", \
+      "Linje %1: navnet skal være 1-63 tegn tekst") \
+    X(settings_domain_syntax, 1, \
+      "life_domains: line %1: write code=Label with a code of a-z, 0-9 " \
+      "and _ (e.g. housing=Bolig)", \
+      "Linje %1: skriv kode=Navn med en kode af a-z, 0-9 og _ (fx " \
+      "bolig=Bolig)") \
+    X(settings_domain_twice, 2, \
+      "life_domains: line %1: '%2' appears twice", \
+      "Linje %1: '%2' står to gange") \
+    X(settings_domains_count, 1, \
+      "life_domains: give 1-%1 domains", \
+      "Angiv 1-%1 livsområder") \
+    X(settings_domains_none, 0, \
+      "life_domains: give at least one domain", \
+      "Angiv mindst ét livsområde") \
+    X(settings_domains_too_many, 1, \
+      "life_domains: at most %1 domains", \
+      "Højst %1 livsområder") \
+    X(settings_no_placement_months, 1, \
+      "attention_no_placement_months: use 1-36 months after the start " \
+      "meeting; got %1", \
+      "Angiv 1-36 måneder efter opstartsmødet; fik %1") \
+    /* src/store/anchor.c */ \
+    X(anchor_file_exists, 1, \
+      "--db: '%1' holds the audit anchors of an earlier database at this " \
+      "path; move it away (keep it: it proves that database's audit log) " \
+      "before creating a new one", \
+      "Databasestien '%1' har allerede revisionsankre fra en tidligere " \
+      "database; flyt filen væk (gem den: den beviser den databases " \
+      "revisionslog), før en ny database oprettes") \
+    /* src/store/audit.c */ \
+    X(audit_criterion_too_long, 1, \
+      "audit criterion longer than %1 bytes", \
+      "Et søgekriterie til revisionsloggen er længere end %1 tegn") \
+    /* src/store/audit_log.c */ \
+    X(audit_journal_changing, 0, \
+      "the read-audit journal kept changing while it was read; run audit " \
+      "verify again", \
+      "Læseloggen blev ved med at ændre sig, mens den blev læst; kør " \
+      "kontrollen af revisionsloggen igen") \
+    X(audit_log_limit_range, 0, \
+      "limit: show 1-5000 rows", \
+      "Vis 1-5000 rækker") \
+    X(audit_log_needs_municipality, 0, \
+      "municipality_code: the audit log is read per municipality; give " \
+      "its code", \
+      "Revisionsloggen læses pr. kommune; angiv kommunekoden") \
+    X(audit_log_period_reversed, 0, \
+      "to: the period ends before it starts; swap the dates", \
+      "Perioden slutter, før den begynder; byt om på datoerne") \
+    X(audit_retention_too_short, 4, \
+      "audit_retention_months: audit rows are kept at least %1 months; " \
+      "the cutoff %2 is later than %3; set a retention of %4 months or " \
+      "more", \
+      "Revisionsrækker gemmes mindst %1 måneder; skæringsdatoen %2 " \
+      "ligger efter %3; vælg en opbevaringsperiode på %4 måneder eller " \
+      "mere") \
+    /* src/store/backup.c */ \
+    X(backup_cannot_create, 3, \
+      "%1: cannot create '%2': %3", \
+      "'%2' kan ikke oprettes: %3") \
+    X(backup_path_too_long, 1, \
+      "%1: path too long", \
+      "Stien er for lang") \
+    X(backup_source_not_overgang, 1, \
+      "--from: '%1' is not an overgang database (no schema version)", \
+      "'%1' er ikke en overgang-database (ingen skemaversion)") \
+    X(backup_target_exists, 2, \
+      "%1: '%2' already exists; choose a new file name (overgang never " \
+      "overwrites a database or backup)", \
+      "'%2' findes allerede; vælg et nyt filnavn (overgang overskriver " \
+      "aldrig en database eller en sikkerhedskopi)") \
+    /* src/store/citizen.c */ \
+    X(citizen_cpr_exists, 1, \
+      "cpr: a citizen with this CPR number already exists (id %1); open " \
+      "that citizen instead", \
+      "Der findes allerede en borger med dette CPR-nummer (id %1); åbn " \
+      "den borger i stedet") \
+    X(citizen_cpr_taken, 1, \
+      "cpr: this CPR number belongs to another citizen (id %1)", \
+      "CPR-nummeret tilhører en anden borger (id %1)") \
+    X(citizen_name_control_char, 1, \
+      "%1: the name contains a control character; remove it", \
+      "Navnet indeholder et kontroltegn; fjern det") \
+    X(citizen_name_empty, 1, \
+      "%1: the name is empty; give the citizen's name", \
+      "Navnet er tomt; skriv borgerens navn") \
+    X(citizen_name_too_long, 2, \
+      "%1: the name is longer than %2 bytes; shorten it", \
+      "Navnet er længere end %2 tegn; forkort det") \
+    X(citizen_name_utf8, 1, \
+      "%1: the name is not valid UTF-8; save the input as UTF-8", \
+      "Navnet indeholder ugyldige tegn (ikke UTF-8); gem det som UTF-8") \
+    X(citizen_not_found, 1, \
+      "no citizen with id %1", \
+      "Der findes ingen borger med id %1") \
+    X(citizen_update_empty, 0, \
+      "nothing to update: give a name or a CPR number", \
+      "Der er intet at opdatere; angiv et navn eller et CPR-nummer") \
+    /* src/store/course.c */ \
+    X(course_citizen_has_open, 1, \
+      "citizen_id: the citizen already has an open course (%1); end it " \
+      "first", \
+      "Borgeren har allerede et åbent forløb (%1); afslut det først") \
+    X(course_citizen_not_found, 1, \
+      "citizen_id: no citizen %1", \
+      "Borgeren %1 findes ikke") \
+    X(course_date_before_start, 0, \
+      "date: before the course started", \
+      "Datoen ligger før forløbet startede; ret datoen") \
+    X(course_ended, 0, \
+      "course_id: the course has ended", \
+      "Forløbet er afsluttet") \
+    X(course_list_no_persons, 0, \
+      "your role sees no person-level courses", \
+      "Din rolle ser ikke forløb for enkelte borgere") \
+    X(course_not_found, 1, \
+      "course_id: no course %1", \
+      "Forløbet %1 findes ikke") \
+    X(course_not_visible, 1, \
+      "no course %1 that you may see", \
+      "Forløbet %1 findes ikke, eller du har ikke adgang til det") \
+    X(course_record_not_found, 3, \
+      "%1: no %2 %3", \
+      "Posten %3 findes ikke, eller du har ikke adgang til den") \
+    X(course_staff_role, 0, \
+      "role: only caseworkers, the CTI worker and the company consultant " \
+      "are named on a course", \
+      "Kun sagsbehandlere, CTI-medarbejderen og virksomhedskonsulenten " \
+      "knyttes til et forløb") \
+    X(course_stage_new_open, 0, \
+      "stage: a new course starts in an open stage", \
+      "Et nyt forløb skal starte i en åben fase") \
+    X(course_team_not_found, 1, \
+      "team_id: no team %1", \
+      "Teamet %1 findes ikke") \
+    X(course_user_deactivated, 0, \
+      "user_id: the user is deactivated", \
+      "Medarbejderen er deaktiveret") \
+    X(course_user_not_found, 1, \
+      "user_id: no user %1", \
+      "Medarbejderen %1 findes ikke") \
+    X(course_user_not_on_team, 0, \
+      "user_id: the user is not on the course's team; add them to the " \
+      "team first", \
+      "Medarbejderen er ikke på forløbets team; tilføj vedkommende til " \
+      "teamet først") \
+    X(course_user_wrong_role, 2, \
+      "user_id: the user is a %1, not a %2", \
+      "Medarbejderen har rollen %1, ikke %2") \
+    /* src/store/cti.c */ \
+    X(cti_already_started, 0, \
+      "course_id: CTI has already started on this course", \
+      "CTI er allerede startet på dette forløb") \
+    X(cti_not_started, 0, \
+      "course_id: start CTI before logging contacts", \
+      "Start CTI, før der registreres kontakter") \
+    X(cti_phase_range, 0, \
+      "phase: use 1, 2 or 3", \
+      "Fasen skal være 1, 2 eller 3") \
+    X(cti_start_before_course, 0, \
+      "start: before the course started", \
+      "CTI kan ikke starte før forløbet; angiv en senere startdato") \
+    /* src/store/db.c */ \
+    X(db_constraint, 2, \
+      "%1: %2", \
+      "Ændringen kunne ikke gemmes, fordi den strider mod de " \
+      "oplysninger, der allerede er gemt; genindlæs siden og prøv igen") \
+    /* src/store/journal.c */ \
+    X(journal_field_too_long, 1, \
+      "audit field longer than %1 bytes", \
+      "Et felt i revisionsloggen er længere end %1 tegn") \
+    X(journal_file_exists, 2, \
+      "%1: '%2' is the read-audit journal of an earlier database at this " \
+      "path; move it away (or restore that database) before creating a " \
+      "new one", \
+      "'%2' er læseloggen fra en tidligere database på denne sti; flyt " \
+      "den væk (eller genskab den database), før en ny oprettes") \
+    X(journal_in_use, 1, \
+      "--db: the audit journal %1 is in use by another overgang process", \
+      "Læseloggen %1 bruges af en anden overgang-proces") \
+    /* src/store/match.c */ \
+    X(match_company_not_found, 1, \
+      "company_id: no company %1", \
+      "Virksomheden %1 findes ikke") \
+    X(match_from_before_course, 0, \
+      "from: before the course started", \
+      "Datoen ligger før forløbet startede; angiv en senere dato") \
+    X(match_hours_order, 0, \
+      "hours_max: give weekly hours as 0 <= min <= max <= 60", \
+      "Angiv ugentlige timer, så 0 ≤ timer fra ≤ timer til ≤ 60") \
+    X(match_occupation_code, 0, \
+      "occupation: a DISCO-08 code has 4 digits", \
+      "Stillingskoden (DISCO-08) har 4 cifre") \
+    X(match_opening_not_found, 1, \
+      "opening_id: no active opening %1 in your municipality", \
+      "Der er ingen aktiv plads %1 i din kommune") \
+    X(match_proposal_answered, 0, \
+      "proposal_id: the citizen has already answered", \
+      "Borgeren har allerede svaret på forslaget") \
+    X(match_proposal_not_found, 1, \
+      "proposal_id: no proposal %1", \
+      "Forslaget %1 findes ikke") \
+    X(match_tasks_length, 0, \
+      "tasks: describe the tasks (1-2000 bytes)", \
+      "Beskriv opgaverne (1-2000 tegn)") \
+    /* src/store/measure.c */ \
+    X(measure_date_range, 0, \
+      "taken_on: between the course start and today", \
+      "Datoen skal ligge mellem forløbets start og i dag") \
+    X(measure_rater, 0, \
+      "rater: readiness is rated by the citizen or the CTI worker; other " \
+      "measurements have no rater", \
+      "Parathed vurderes af borgeren eller CTI-medarbejderen; angiv " \
+      "hvem. Andre målinger har ingen vurderer") \
+    /* src/store/meeting.c */ \
+    X(meeting_assessment_start_only, 0, \
+      "assessment: the holistic assessment belongs to the start meeting", \
+      "Den helhedsorienterede udredning hører til opstartsmødet") \
+    X(meeting_attendees_none, 0, \
+      "attendees: mark who took part", \
+      "Markér hvem der deltog") \
+    X(meeting_before_course, 0, \
+      "held_on: before the course started; check the date", \
+      "Mødedatoen ligger før forløbet startede; ret datoen") \
+    X(meeting_before_start_meeting, 0, \
+      "held_on: before the start meeting", \
+      "Mødedatoen ligger før opstartsmødet; ret datoen") \
+    X(meeting_domain_twice, 2, \
+      "assessment[%1].domain: '%2' appears twice", \
+      "Livsområdet '%2' står to gange; vælg det én gang") \
+    X(meeting_followup_needs_start, 0, \
+      "kind: hold a complete start meeting before follow-ups", \
+      "Hold et fuldt bemandet opstartsmøde før opfølgningsmøder") \
+    X(meeting_in_future, 0, \
+      "held_on: in the future; record a meeting after it is held", \
+      "Mødedatoen ligger i fremtiden; registrér mødet, når det er holdt") \
+    X(meeting_kind_choose, 0, \
+      "kind: use start or followup", \
+      "Vælg mødetype: opstartsmøde eller opfølgning") \
+    X(meeting_plan_version_missing, 1, \
+      "plan_version: the plan has no version %1", \
+      "Planen har ingen version %1; vælg en version, der findes") \
+    /* src/store/migrations.c */ \
+    X(migrations_schema_newer, 3, \
+      "--db: '%1' has schema version %2, newer than this overgang knows " \
+      "(%3); upgrade overgang", \
+      "'%1' har skemaversion %2, som er nyere end denne udgave af " \
+      "overgang kender (%3); opgradér overgang") \
+    /* src/store/org.c */ \
+    X(org_analyst_no_municipality, 0, \
+      "municipality_code: the national analyst belongs to no municipality", \
+      "Den nationale analytiker hører ikke til en kommune; lad " \
+      "kommunekoden være tom") \
+    X(org_citizen_id_role, 0, \
+      "citizen_id: required for role citizen and only for it", \
+      "Borger-id skal angives for rollen borger og kun for den") \
+    X(org_company_id_role, 0, \
+      "company_id: required for role employer and only for it", \
+      "Virksomheds-id skal angives for rollen arbejdsgiver og kun for " \
+      "den") \
+    X(org_company_not_found, 1, \
+      "company_id: no company %1 in your municipality", \
+      "Der er ingen virksomhed %1 i din kommune") \
+    X(org_cvr_exists, 2, \
+      "cvr: CVR %1 is already registered in your municipality (company " \
+      "%2)", \
+      "CVR-nummer %1 er allerede registreret i din kommune (virksomhed " \
+      "%2)") \
+    X(org_municipality_exists, 1, \
+      "municipality_code: %1 already exists", \
+      "Kommunen %1 findes allerede") \
+    X(org_municipality_missing, 1, \
+      "municipality_code: %1 is not registered; create the municipality " \
+      "first", \
+      "Kommunen %1 er ikke oprettet; opret kommunen først") \
+    X(org_password_hash_bug, 0, \
+      "password: not an Argon2id hash (a bug)", \
+      "Adgangskoden er ikke gemt korrekt (en fejl i programmet); " \
+      "kontakt support") \
+    X(org_postcode, 0, \
+      "postcode: a Danish postcode has four digits (1000-9999)", \
+      "Et dansk postnummer har fire cifre (1000-9999)") \
+    X(org_role_not_user, 0, \
+      "role: not a role a user can have", \
+      "Rollen kan ikke gives til en bruger") \
+    X(org_team_name_taken, 0, \
+      "team_name: the municipality already has a team with this name", \
+      "Kommunen har allerede et team med dette navn; vælg et andet navn") \
+    X(org_user_not_found, 0, \
+      "username: no such user", \
+      "Brugeren findes ikke") \
+    X(org_username_taken, 1, \
+      "username: '%1' is taken, or the linked citizen or company does " \
+      "not exist; choose another", \
+      "Brugernavnet '%1' er optaget, eller den tilknyttede borger " \
+      "eller virksomhed findes ikke; vælg et andet") \
+    /* src/store/placement.c */ \
+    X(agreement_base_missing, 1, \
+      "base_version: the work agreement has no version %1", \
+      "Arbejdsaftalen har ingen version %1; genindlæs siden") \
+    X(agreement_changed_meanwhile, 2, \
+      "base_version: the work agreement was changed by someone else (now " \
+      "version %1, you edited version %2); reload and apply your change " \
+      "again", \
+      "Arbejdsaftalen er ændret af en anden imens (nu version %1, du " \
+      "redigerede version %2); genindlæs og gentag din ændring") \
+    X(agreement_none, 0, \
+      "version: the placement has no work agreement yet", \
+      "Virksomhedsforløbet har endnu ingen arbejdsaftale") \
+    X(agreement_superseded, 2, \
+      "version: version %1 is superseded by version %2; read and sign " \
+      "the current version", \
+      "Version %1 er afløst af version %2; læs og underskriv den " \
+      "gældende version") \
+    X(agreement_version_missing, 1, \
+      "version: the work agreement has no version %1", \
+      "Arbejdsaftalen har ingen version %1") \
+    X(placement_course_ended, 0, \
+      "placement_id: the course has ended", \
+      "Forløbet er afsluttet; virksomhedsforløbet kan ikke ændres") \
+    X(placement_not_found, 1, \
+      "placement_id: no placement %1", \
+      "Virksomhedsforløbet %1 findes ikke") \
+    /* src/store/plan.c */ \
+    X(plan_base_missing, 1, \
+      "base_version: the plan has no version %1", \
+      "Planen har ingen version %1; genindlæs siden") \
+    X(plan_comment_too_long, 0, \
+      "citizen_comment: at most 2000 bytes of text", \
+      "Borgerens kommentar må højst være 2000 tegn") \
+    X(plan_version_missing, 1, \
+      "version: the plan has no version %1", \
+      "Planen har ingen version %1") \
+    /* src/store/screening.c */ \
+    X(screening_batch_not_found, 1, \
+      "batch_id: no candidate list %1 in your municipality", \
+      "Der er ingen kandidatliste %1 i din kommune") \
+    X(screening_candidate_not_found, 1, \
+      "candidate_id: no candidate %1", \
+      "Kandidaten %1 findes ikke") \
+    X(screening_column_missing, 1, \
+      "line 1: the required column '%1' is missing", \
+      "Linje 1: den påkrævede kolonne '%1' mangler") \
+    X(screening_column_twice, 1, \
+      "line 1: column '%1' appears twice", \
+      "Linje 1: kolonnen '%1' står to gange") \
+    X(screening_column_unknown, 1, \
+      "line 1: unknown column '%1'; the columns are cpr, name, " \
+      "activity_ready, months_unemployed, company_activity, in_prison, " \
+      "health_exemption, declined", \
+      "Linje 1: ukendt kolonne '%1'; kolonnerne er cpr, name, " \
+      "activity_ready, months_unemployed, company_activity, in_prison, " \
+      "health_exemption, declined") \
+    X(screening_draw_count_range, 3, \
+      "count: the screening list %1 has %2 eligible candidates not yet " \
+      "drawn; draw 1-%3", \
+      "Screeningslisten %1 har %2 kandidater, der kan udtrækkes og " \
+      "ikke er trukket endnu; træk 1-%3") \
+    X(screening_draw_not_found, 1, \
+      "draw_id: no draw %1", \
+      "Lodtrækningen %1 findes ikke") \
+    X(screening_file_empty, 0, \
+      "file: empty; the first line must name the columns (cpr, name, " \
+      "activity_ready, months_unemployed, ...)", \
+      "Filen er tom; første linje skal navngive kolonnerne (cpr, name, " \
+      "activity_ready, months_unemployed, ...)") \
+    X(screening_file_errors, 2, \
+      "%1 line%2 with errors; nothing was imported. Fix them and import " \
+      "the whole file again", \
+      "Linjer med fejl: %1; intet er indlæst. Ret dem, og indlæs hele " \
+      "filen igen") \
+    X(screening_no_candidates, 0, \
+      "file: no candidates after the header line", \
+      "Filen har ingen kandidater efter linjen med kolonnenavne") \
+    X(screening_too_many, 1, \
+      "file: more than %1 candidates; split the list", \
+      "Filen har mere end %1 kandidater; del listen op") \
+    /* src/store/session.c */ \
+    X(session_not_found, 0, \
+      "no such session", \
+      "Sessionen findes ikke; log ind igen") \
+    X(session_user_not_found, 0, \
+      "no such user", \
+      "Brugeren findes ikke") \
+    /* src/store/store.c */ \
+    X(store_audit_key_foreign, 3, \
+      "--audit-key: '%1' does not belong to database '%2', or its record " \
+      "of where the keyed audit chain starts (row %3) was altered; give " \
+      "the audit key created with it", \
+      "Revisionsnøglen '%1' hører ikke til databasen '%2', eller " \
+      "oplysningen om, hvor den nøglede revisionskæde begynder (række " \
+      "%3), er ændret; angiv den revisionsnøgle, der blev oprettet sammen " \
+      "med den") \
+    X(store_key_file_foreign, 2, \
+      "--key-file: '%1' does not belong to database '%2'; give the key " \
+      "file that was created with it", \
+      "Nøglefilen '%1' hører ikke til databasen '%2'; angiv den " \
+      "nøglefil, der blev oprettet sammen med den") \
+    X(store_key_file_missing, 2, \
+      "--key-file: '%1' is missing but the database holds %2 citizens " \
+      "whose CPR numbers need it; restore the key file from backup", \
+      "Nøglefilen '%1' mangler, men databasen har %2 borgere, hvis " \
+      "CPR-numre kræver den; genskab nøglefilen fra sikkerhedskopien") \
+    X(store_no_db_path, 0, \
+      "--db: no database path; give --db PATH", \
+      "Der er ikke angivet en database; angiv --db STI") \
+    X(store_no_key_file, 0, \
+      "no key file given; CPR numbers cannot be read or written", \
+      "Der er ikke angivet en nøglefil; CPR-numre kan ikke læses eller " \
+      "gemmes") \
+    X(store_not_overgang, 1, \
+      "--db: '%1' is not an overgang database (no schema); create one " \
+      "with 'overgang init --db PATH'", \
+      "'%1' er ikke en overgang-database (intet skema); opret en med " \
+      "'overgang init --db STI'") \
+    /* src/store/tx.c */ \
+    X(tx_read_only, 0, \
+      "the database is open read-only", \
+      "Databasen er åbnet skrivebeskyttet; ændringen er ikke gemt") \
+    X(tx_read_only_audit, 0, \
+      "the database is open read-only, so a read of citizen data could " \
+      "not be audited", \
+      "Databasen er åbnet skrivebeskyttet, så en læsning af " \
+      "borgeroplysninger kunne ikke registreres i revisionsloggen") \
+    /* src/web/app.c */ \
+    X(api_body_not_json, 2, \
+      "the body is not valid JSON (line %1: %2)", \
+      "Indholdet er ikke gyldig JSON (linje %1: %2)") \
+    X(api_body_not_object, 0, \
+      "send a JSON object", \
+      "Send et JSON-objekt") \
+    X(api_body_unknown_field, 1, \
+      "unknown field '%1'", \
+      "Ukendt felt '%1'; fjern det") \
+    X(api_field_too_long, 2, \
+      "%1: longer than %2 bytes", \
+      "%1 er længere end %2 tegn") \
+    X(login_wrong, 0, \
+      "wrong user name or password", \
+      "Forkert brugernavn eller adgangskode.") \
+    /* src/web/dispatch.c */ \
+    X(access_refused, 1, \
+      "%1", \
+      "Du har ikke adgang til at gøre dette.") \
+    X(csrf_wrong, 0, \
+      "missing or wrong X-CSRF-Token header; send the token from the " \
+      "log-in", \
+      "Formularen var for gammel eller kom ikke fra overgang. Gå " \
+      "tilbage, genindlæs siden og prøv igen.") \
+    X(login_first, 0, \
+      "log in first", \
+      "Log ind først.") \
+    X(login_session_expired, 0, \
+      "the session has expired; log in again", \
+      "Din session er udløbet. Log ind igen.") \
+    /* src/web/form.c */ \
+    X(form_invalid, 0, \
+      "invalid input", \
+      "Formularen er ikke udfyldt korrekt; ret felterne og prøv igen") \
+    /* src/web/server.c */ \
+    X(server_listen_form, 0, \
+      "--listen: give HOST:PORT, e.g. 127.0.0.1:8080", \
+      "Angiv --listen som VÆRT:PORT, fx 127.0.0.1:8080") \
+    X(server_listen_ipv4, 1, \
+      "--listen: '%1' is not an IPv4 address; use e.g. 127.0.0.1", \
+      "'%1' er ikke en IPv4-adresse; brug fx 127.0.0.1") \
+    /* src/web/ui.c */ \
+    X(not_found_or_hidden, 0, \
+      "not found, or not a record you may see", \
+      "Siden findes ikke, eller du har ikke adgang til den.") \
+    X(placement_none, 0, \
+      "no such placement", \
+      "Virksomhedsforløbet findes ikke.") \
+    X(role_may_not, 0, \
+      "your role may not do this", \
+      "Din rolle må ikke gøre dette.") \
+    X(role_may_not_on_course, 0, \
+      "your role may not do this on the course", \
+      "Din rolle må ikke gøre dette på forløbet.") \
+    /* src/web/ui_course.c */ \
+    X(course_team_empty, 0, \
+      "name at least one person for the team", \
+      "Vælg mindst én person til teamet") \
+    /* src/web/ui_match.c */ \
+    X(match_hours_max_below_min, 1, \
+      "hours_max: at least hours_min (%1)", \
+      "Timer til skal være mindst timer fra (%1)") \
+    X(match_opening_choose, 0, \
+      "opening_id: choose an opening", \
+      "Vælg en plads") \
+    /* src/web/ui_measure.c */ \
+    X(measure_answer_all, 1, \
+      "%1: answer every question", \
+      "Besvar alle spørgsmål") \
+    /* src/web/ui_placement.c */ \
+    X(agreement_consultant_signs, 0, \
+      "signer: only the company consultant signs as the consultant", \
+      "Kun virksomhedskonsulenten kan underskrive som " \
+      "virksomhedskonsulent") \
+    X(agreement_goals_max, 1, \
+      "goals: at most %1", \
+      "Højst %1 mål") \
+    /* src/web/ui_plan.c */ \
+    X(plan_activities_too_many, 1, \
+      "goals: at most %1 activities per sub-goal", \
+      "Højst %1 indsatser pr. delmål") \
+    X(plan_subgoals_max, 1, \
+      "goals: at most %1 sub-goals per goal", \
+      "Højst %1 delmål pr. mål") \
+    /* src/web/ui_screening.c */ \
+    X(screening_import_failed, 2, \
+      "file: %1 errors; nothing was imported:%2", \
+      "Filen har %1 fejl; intet er indlæst:%2") \
+    X(screening_list_not_found, 1, \
+      "no candidate list %1 in your municipality", \
+      "Der er ingen kandidatliste %1 i din kommune") \
+    X(screening_seed, 1, \
+      "seed: a whole number 0-%1, or empty", \
+      "Frøet skal være et helt tal fra 0 til %1, eller tomt") \
+    /* end of the catalogue */
+/* clang-format on */
+
+typedef enum ov_msgid {
+    OV_EM_NONE = 0,
+#define OV_ERRMSG_ENUM_(id, n, en, da) OV_EM_##id,
+    OV_ERRMSGS(OV_ERRMSG_ENUM_)
+#undef OV_ERRMSG_ENUM_
+    OV_EM_COUNT
+} ov_msgid;
+
+/* The number of arguments of each message, for ov_err_msg's build-time
+ * check (OV_EA_<id>). */
+enum {
+#define OV_ERRMSG_ARITY_(id, n, en, da) OV_EA_##id = n,
+    OV_ERRMSGS(OV_ERRMSG_ARITY_)
+#undef OV_ERRMSG_ARITY_
+    OV_EA_COUNT_
+};
+
+/* The id's name ("cti_minutes_range"), its argument count and texts;
+ * NULL (or -1) for an id outside 1 .. OV_EM_COUNT-1. */
+const char *ov_errmsg_key(int id);
+int ov_errmsg_nargs(int id);
+const char *ov_errmsg_en(int id);
+const char *ov_errmsg_da(int id);
+
+/*
+ * Render a catalogue text: "%1".."%9" become args[0..8] (missing ones
+ * render as ""), "%%" a percent sign. Writes at most cap bytes with a NUL
+ * (cut, never overrun) and returns out.
+ */
+char *ov_errmsg_render(const char *text, const char *const *args, int nargs,
+                       char *out, size_t cap);
+
+#endif
