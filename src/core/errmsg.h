@@ -182,6 +182,25 @@
     X(actor_user_too_long, 1, \
       "acting user name longer than %1 bytes", \
       "Brugernavnet er længere end %1 tegn") \
+    /* src/model/attention.c */ \
+    X(attention_caseload_limit, 0, \
+      "caseload_limit: use 0 (no target) to 200 courses", \
+      "Angiv et måltal for sagsstammen fra 0 (intet mål) til 200 " \
+      "forløb") \
+    X(attention_followup_weeks, 0, \
+      "followup_interval_weeks: use 1-26 weeks", \
+      "Angiv opfølgningsintervallet som 1-26 uger") \
+    X(attention_no_placement_months, 0, \
+      "no_placement_months: use 1-36 months after the start meeting", \
+      "Angiv 1-36 måneder efter opstartsmødet") \
+    X(attention_reason_unknown, 0, \
+      "reason: use followup_overdue, no_placement, " \
+      "agreement_unsigned, cti_no_plan_after, who5_dropped or " \
+      "caseload_over", \
+      "Ukendt årsag til opmærksomhed; vælg en årsag på listen") \
+    X(attention_who5_drop, 0, \
+      "who5_drop: use 1-100 WHO-5 points", \
+      "Angiv faldet i WHO-5 som 1-100 point") \
     /* src/model/course.c */ \
     X(course_end_already_ended, 0, \
       "end_date: the course has already ended", \
@@ -589,6 +608,24 @@
       "attention_no_placement_months: use 1-36 months after the start " \
       "meeting; got %1", \
       "Angiv 1-36 måneder efter opstartsmødet; fik %1") \
+    /* src/model/suppress.c */ \
+    X(suppress_k_min, 4, \
+      "%1: %2 is below the smallest allowed threshold; figures built " \
+      "on fewer than %3 citizens are always hidden (default %4): give " \
+      "%3 or more", \
+      "%2 er under den mindste tilladte grænse; tal, der bygger på " \
+      "færre end %3 borgere, skjules altid (standard %4): angiv %3 " \
+      "eller mere") \
+    X(suppress_negative_count, 3, \
+      "table: cell (%1, %2) has a negative count of citizens (%3); " \
+      "counts are 0 or more", \
+      "Celle (%1, %2) har et negativt antal borgere (%3); et antal er " \
+      "0 eller mere") \
+    X(suppress_table_too_big, 4, \
+      "table: %1 x %2 cells is more than suppression handles (%3 " \
+      "lines, %4 cells); split the table", \
+      "Tabellen med %1 x %2 celler er større, end diskretioneringen " \
+      "kan håndtere (%3 linjer, %4 celler); del tabellen op") \
     /* src/store/anchor.c */ \
     X(anchor_file_exists, 1, \
       "--db: '%1' holds the audit anchors of an earlier database at this " \
