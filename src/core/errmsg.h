@@ -325,6 +325,57 @@
       "pool: candidate %1 appears twice; each candidate may be in the " \
       "pool once", \
       "Kandidat %1 står to gange; hver kandidat må kun være med én gang") \
+    /* src/model/indicators.c */ \
+    X(ind_informational, 2, \
+      "%1: line %2: this indicator is informational and has no " \
+      "thresholds", \
+      "Linje %2: denne indikator er kun til orientering og har ingen " \
+      "grænser; slet linjen") \
+    X(ind_period_order, 2, \
+      "to: the period ends (%1) before it begins (%2); give a 'to' " \
+      "date on or after 'from'", \
+      "Perioden slutter (%1), før den begynder (%2); vælg en slutdato " \
+      "på eller efter startdatoen") \
+    X(ind_period_too_long, 2, \
+      "from: the period %1 to %2 is longer than 20 years; give a " \
+      "shorter one", \
+      "Perioden %1 til %2 er længere end 20 år; vælg en kortere " \
+      "periode") \
+    X(ind_plan_days, 1, \
+      "plan_days: use 1-365 days from the start meeting to a plan " \
+      "with a job goal; got %1", \
+      "Angiv 1-365 dage fra opstartsmødet til en plan med jobmål; fik " \
+      "%1") \
+    X(ind_plan_days_whole, 1, \
+      "plan_days: line %1: give whole days", \
+      "Linje %1: angiv antal dage som et helt tal") \
+    X(ind_rules_syntax, 1, \
+      "indicator_rules: line %1: write id=green,yellow (e.g. " \
+      "agreement_signed=90,75) or plan_days=30", \
+      "Linje %1: skriv id=grøn,gul (fx agreement_signed=90,75) eller " \
+      "plan_days=30") \
+    X(ind_threshold_range, 5, \
+      "%1: thresholds must be %2-%3; got %4,%5", \
+      "Grænserne skal ligge fra %2 til %3; fik %4 og %5") \
+    X(ind_threshold_two, 4, \
+      "%1: line %2: write two numbers, green and yellow, e.g. " \
+      "%1=%3,%4", \
+      "Linje %2: skriv to tal, den grønne og den gule grænse, fx " \
+      "%1=%3,%4") \
+    X(ind_unknown, 1, \
+      "indicator: unknown indicator '%1'; see docs/indicators.md for " \
+      "the ids", \
+      "Indikatoren '%1' findes ikke; vælg en indikator på listen") \
+    X(ind_yellow_above_green, 3, \
+      "%1: higher is better, so the yellow threshold (%2) may not be " \
+      "above the green (%3)", \
+      "Her er højere bedre, så den gule grænse (%2) må ikke ligge " \
+      "over den grønne (%3)") \
+    X(ind_yellow_below_green, 3, \
+      "%1: lower is better, so the yellow threshold (%2) may not be " \
+      "below the green (%3)", \
+      "Her er lavere bedre, så den gule grænse (%2) må ikke ligge " \
+      "under den grønne (%3)") \
     /* src/model/match.c */ \
     X(match_accommodation_unknown, 1, \
       "accommodation: unknown kind '%1'", \
@@ -772,6 +823,20 @@
       "%1: %2", \
       "Ændringen kunne ikke gemmes, fordi den strider mod de " \
       "oplysninger, der allerede er gemt; genindlæs siden og prøv igen") \
+    /* src/store/indicators.c */ \
+    X(ind_staff_not_found, 2, \
+      "staff: no staff member %1 in municipality %2; leave it out for " \
+      "every staff member", \
+      "Medarbejder %1 findes ikke i kommunen; vælg ingen medarbejder " \
+      "for at se alle") \
+    X(ind_team_not_found, 2, \
+      "team: no team %1 in municipality %2; leave it out for the " \
+      "whole municipality", \
+      "Team %1 findes ikke i kommunen; vælg intet team for at se hele " \
+      "kommunen") \
+    X(ind_unknown_id, 0, \
+      "indicator: unknown indicator", \
+      "Indikatoren findes ikke; vælg en indikator på listen") \
     /* src/store/journal.c */ \
     X(journal_field_too_long, 1, \
       "audit field longer than %1 bytes", \
@@ -1029,6 +1094,13 @@
       "not be audited", \
       "Databasen er åbnet skrivebeskyttet, så en læsning af " \
       "borgeroplysninger kunne ikke registreres i revisionsloggen") \
+    /* src/web/api_indicators.c */ \
+    X(ind_api_scope, 0, \
+      "staff see their own figures (staff=your id) and their team's " \
+      "(team=a team you are on); the whole municipality is for " \
+      "leaders", \
+      "Medarbejdere kan se deres egne tal og tallene for de teams, de " \
+      "er med i; hele kommunens tal er for ledere") \
     /* src/web/app.c */ \
     X(api_body_not_json, 2, \
       "the body is not valid JSON (line %1: %2)", \
@@ -1084,6 +1156,25 @@
     X(role_may_not_on_course, 0, \
       "your role may not do this on the course", \
       "Din rolle må ikke gøre dette på forløbet.") \
+    /* src/web/ui_board.c */ \
+    X(board_format, 0, \
+      "format: use html, csv or xlsx", \
+      "Vælg formatet html, csv eller xlsx") \
+    X(board_list, 0, \
+      "list: use list=attention, or ind=an indicator id", \
+      "Vælg listen over forløb, der kræver opmærksomhed, eller en " \
+      "indikator") \
+    X(board_part, 0, \
+      "part: use num (the numerator) or den (the denominator)", \
+      "Vælg tælleren (num) eller nævneren (den)") \
+    X(board_query_bad, 0, \
+      "bad query", \
+      "Adressen er ugyldig; gå tilbage til tavlemødet og vælg igen") \
+    X(board_scope, 0, \
+      "staff see their own figures and their team's; the whole " \
+      "municipality is for leaders", \
+      "Medarbejdere kan se deres egne tal og tallene for de teams, de " \
+      "er med i; hele kommunens tal er for ledere") \
     /* src/web/ui_course.c */ \
     X(course_team_empty, 0, \
       "name at least one person for the team", \
