@@ -325,6 +325,54 @@
       "pool: candidate %1 appears twice; each candidate may be in the " \
       "pool once", \
       "Kandidat %1 står to gange; hver kandidat må kun være med én gang") \
+    /* src/model/extract.c */ \
+    X(extract_file_not_extract, 0, \
+      "--file: not a monitoring extract (it does not start with " \
+      "\"OVMX\"); give the file 'overgang monitor export' wrote", \
+      "Filen er ikke et monitoreringsudtræk (den begynder ikke med " \
+      "\"OVMX\"); brug den fil, som 'overgang monitor export' skrev") \
+    X(extract_file_version, 2, \
+      "--file: format version %1; this overgang reads version %2: " \
+      "upgrade overgang", \
+      "Filen har formatversion %1; denne udgave af overgang læser " \
+      "version %2: opdater overgang") \
+    X(extract_key_other_agency, 2, \
+      "--key: the file was encrypted for another agency key (id %1); " \
+      "this key has id %2. Give the agency.key whose agency.pub the " \
+      "municipality used", \
+      "Filen er krypteret til en anden styrelsesnøgle (id %1); denne " \
+      "nøgle har id %2. Brug den agency.key, hvis agency.pub kommunen " \
+      "brugte") \
+    X(extract_key_wrong, 0, \
+      "--key: the file's key does not open with this agency key; give " \
+      "the agency.key that belongs to the agency.pub the municipality " \
+      "used", \
+      "Filens nøgle kan ikke åbnes med denne styrelsesnøgle; brug den " \
+      "agency.key, der hører til den agency.pub, kommunen brugte") \
+    X(extract_municipality_code, 1, \
+      "--municipality: %1 is not a kommunekode (101-860)", \
+      "%1 er ikke en kommunekode; en kommunekode er et tal fra 101 " \
+      "til 860") \
+    X(extract_period_order, 3, \
+      "%1: the period ends (%2) before it starts (%3); give FROM..TO " \
+      "with FROM on or before TO", \
+      "Perioden slutter (%2), før den begynder (%3); angiv FRA..TIL " \
+      "med FRA på eller før TIL") \
+    X(extract_period_records, 2, \
+      "--period: %1 courses is more than one extract holds (%2); give " \
+      "a shorter period", \
+      "%1 forløb er flere, end ét udtræk kan rumme (%2); vælg en " \
+      "kortere periode") \
+    X(extract_period_too_big, 0, \
+      "--period: the extract would be larger than 1 GiB; give a " \
+      "shorter period", \
+      "Udtrækket ville blive større end 1 GiB; vælg en kortere " \
+      "periode") \
+    X(extract_record_too_big, 1, \
+      "a record or the extract is larger than %1 bytes; give a " \
+      "shorter period", \
+      "En post eller hele udtrækket er større end %1 byte; vælg en " \
+      "kortere periode") \
     /* src/model/indicators.c */ \
     X(ind_informational, 2, \
       "%1: line %2: this indicator is informational and has no " \
@@ -918,6 +966,50 @@
       "(%3); upgrade overgang", \
       "'%1' har skemaversion %2, som er nyere end denne udgave af " \
       "overgang kender (%3); opgradér overgang") \
+    /* src/store/monitor.c */ \
+    X(monitor_already_imported, 2, \
+      "--file: this file was imported already (extract %1, on %2); " \
+      "nothing was loaded twice", \
+      "Filen er allerede indlæst (udtræk %1, den %2); intet er " \
+      "indlæst to gange") \
+    X(monitor_key_registered, 1, \
+      "--municipality: %1 already has a registered signing key; a key " \
+      "is registered once", \
+      "Kommune %1 har allerede en registreret signeringsnøgle; en " \
+      "nøgle registreres kun én gang") \
+    X(monitor_key_taken, 1, \
+      "--signing-key: this key is registered for municipality %1; " \
+      "each municipality makes its own (monitor keygen " \
+      "--municipality)", \
+      "Nøglen er registreret for kommune %1; hver kommune laver sin " \
+      "egen nøgle (monitor keygen --municipality)") \
+    X(monitor_municipality_unknown, 2, \
+      "--municipality: no municipality %1 in this database (it has: " \
+      "%2); give one of those kommunekoder", \
+      "Kommune %1 findes ikke i denne database (den har: %2); angiv " \
+      "en af disse kommunekoder") \
+    X(monitor_overlap, 6, \
+      "--file: municipality %1's period %2..%3 overlaps extract %4 " \
+      "(%5..%6) imported before; a course would be counted twice. Ask " \
+      "for an extract of the months not yet imported", \
+      "Kommune %1s periode %2..%3 overlapper udtræk %4 (%5..%6), der " \
+      "er indlæst før; et forløb ville blive talt to gange. Bed om et " \
+      "udtræk af de måneder, der ikke er indlæst endnu") \
+    X(monitor_period_records, 1, \
+      "--period: more than %1 courses; give a shorter period", \
+      "Mere end %1 forløb; vælg en kortere periode") \
+    X(monitor_signer_mismatch, 2, \
+      "--file: says municipality %1 but is signed by the key of " \
+      "municipality %2; refused", \
+      "Filen angiver kommune %1, men er signeret med kommune %2s " \
+      "nøgle; den er afvist") \
+    X(monitor_signer_unknown, 1, \
+      "--file: signed by key %1, which is not registered for any " \
+      "municipality; register the municipality's public signing key " \
+      "first (monitor register)", \
+      "Filen er signeret med nøgle %1, som ikke er registreret for " \
+      "nogen kommune; registrer først kommunens offentlige " \
+      "signeringsnøgle (monitor register)") \
     /* src/store/org.c */ \
     X(org_analyst_no_municipality, 0, \
       "municipality_code: the national analyst belongs to no municipality", \
