@@ -182,6 +182,25 @@
     X(actor_user_too_long, 1, \
       "acting user name longer than %1 bytes", \
       "Brugernavnet er længere end %1 tegn") \
+    /* src/model/attention.c */ \
+    X(attention_caseload_limit, 0, \
+      "caseload_limit: use 0 (no target) to 200 courses", \
+      "Angiv et måltal for sagsstammen fra 0 (intet mål) til 200 " \
+      "forløb") \
+    X(attention_followup_weeks, 0, \
+      "followup_interval_weeks: use 1-26 weeks", \
+      "Angiv opfølgningsintervallet som 1-26 uger") \
+    X(attention_no_placement_months, 0, \
+      "no_placement_months: use 1-36 months after the start meeting", \
+      "Angiv 1-36 måneder efter opstartsmødet") \
+    X(attention_reason_unknown, 0, \
+      "reason: use followup_overdue, no_placement, " \
+      "agreement_unsigned, cti_no_plan_after, who5_dropped or " \
+      "caseload_over", \
+      "Ukendt årsag til opmærksomhed; vælg en årsag på listen") \
+    X(attention_who5_drop, 0, \
+      "who5_drop: use 1-100 WHO-5 points", \
+      "Angiv faldet i WHO-5 som 1-100 point") \
     /* src/model/course.c */ \
     X(course_end_already_ended, 0, \
       "end_date: the course has already ended", \
@@ -306,6 +325,105 @@
       "pool: candidate %1 appears twice; each candidate may be in the " \
       "pool once", \
       "Kandidat %1 står to gange; hver kandidat må kun være med én gang") \
+    /* src/model/extract.c */ \
+    X(extract_file_not_extract, 0, \
+      "--file: not a monitoring extract (it does not start with " \
+      "\"OVMX\"); give the file 'overgang monitor export' wrote", \
+      "Filen er ikke et monitoreringsudtræk (den begynder ikke med " \
+      "\"OVMX\"); brug den fil, som 'overgang monitor export' skrev") \
+    X(extract_file_version, 2, \
+      "--file: format version %1; this overgang reads version %2: " \
+      "upgrade overgang", \
+      "Filen har formatversion %1; denne udgave af overgang læser " \
+      "version %2: opdater overgang") \
+    X(extract_key_other_agency, 2, \
+      "--key: the file was encrypted for another agency key (id %1); " \
+      "this key has id %2. Give the agency.key whose agency.pub the " \
+      "municipality used", \
+      "Filen er krypteret til en anden styrelsesnøgle (id %1); denne " \
+      "nøgle har id %2. Brug den agency.key, hvis agency.pub kommunen " \
+      "brugte") \
+    X(extract_key_wrong, 0, \
+      "--key: the file's key does not open with this agency key; give " \
+      "the agency.key that belongs to the agency.pub the municipality " \
+      "used", \
+      "Filens nøgle kan ikke åbnes med denne styrelsesnøgle; brug den " \
+      "agency.key, der hører til den agency.pub, kommunen brugte") \
+    X(extract_municipality_code, 1, \
+      "--municipality: %1 is not a kommunekode (101-860)", \
+      "%1 er ikke en kommunekode; en kommunekode er et tal fra 101 " \
+      "til 860") \
+    X(extract_period_order, 3, \
+      "%1: the period ends (%2) before it starts (%3); give FROM..TO " \
+      "with FROM on or before TO", \
+      "Perioden slutter (%2), før den begynder (%3); angiv FRA..TIL " \
+      "med FRA på eller før TIL") \
+    X(extract_period_records, 2, \
+      "--period: %1 courses is more than one extract holds (%2); give " \
+      "a shorter period", \
+      "%1 forløb er flere, end ét udtræk kan rumme (%2); vælg en " \
+      "kortere periode") \
+    X(extract_period_too_big, 0, \
+      "--period: the extract would be larger than 1 GiB; give a " \
+      "shorter period", \
+      "Udtrækket ville blive større end 1 GiB; vælg en kortere " \
+      "periode") \
+    X(extract_record_too_big, 1, \
+      "a record or the extract is larger than %1 bytes; give a " \
+      "shorter period", \
+      "En post eller hele udtrækket er større end %1 byte; vælg en " \
+      "kortere periode") \
+    /* src/model/indicators.c */ \
+    X(ind_informational, 2, \
+      "%1: line %2: this indicator is informational and has no " \
+      "thresholds", \
+      "Linje %2: denne indikator er kun til orientering og har ingen " \
+      "grænser; slet linjen") \
+    X(ind_period_order, 2, \
+      "to: the period ends (%1) before it begins (%2); give a 'to' " \
+      "date on or after 'from'", \
+      "Perioden slutter (%1), før den begynder (%2); vælg en slutdato " \
+      "på eller efter startdatoen") \
+    X(ind_period_too_long, 2, \
+      "from: the period %1 to %2 is longer than 20 years; give a " \
+      "shorter one", \
+      "Perioden %1 til %2 er længere end 20 år; vælg en kortere " \
+      "periode") \
+    X(ind_plan_days, 1, \
+      "plan_days: use 1-365 days from the start meeting to a plan " \
+      "with a job goal; got %1", \
+      "Angiv 1-365 dage fra opstartsmødet til en plan med jobmål; fik " \
+      "%1") \
+    X(ind_plan_days_whole, 1, \
+      "plan_days: line %1: give whole days", \
+      "Linje %1: angiv antal dage som et helt tal") \
+    X(ind_rules_syntax, 1, \
+      "indicator_rules: line %1: write id=green,yellow (e.g. " \
+      "agreement_signed=90,75) or plan_days=30", \
+      "Linje %1: skriv id=grøn,gul (fx agreement_signed=90,75) eller " \
+      "plan_days=30") \
+    X(ind_threshold_range, 5, \
+      "%1: thresholds must be %2-%3; got %4,%5", \
+      "Grænserne skal ligge fra %2 til %3; fik %4 og %5") \
+    X(ind_threshold_two, 4, \
+      "%1: line %2: write two numbers, green and yellow, e.g. " \
+      "%1=%3,%4", \
+      "Linje %2: skriv to tal, den grønne og den gule grænse, fx " \
+      "%1=%3,%4") \
+    X(ind_unknown, 1, \
+      "indicator: unknown indicator '%1'; see docs/indicators.md for " \
+      "the ids", \
+      "Indikatoren '%1' findes ikke; vælg en indikator på listen") \
+    X(ind_yellow_above_green, 3, \
+      "%1: higher is better, so the yellow threshold (%2) may not be " \
+      "above the green (%3)", \
+      "Her er højere bedre, så den gule grænse (%2) må ikke ligge " \
+      "over den grønne (%3)") \
+    X(ind_yellow_below_green, 3, \
+      "%1: lower is better, so the yellow threshold (%2) may not be " \
+      "below the green (%3)", \
+      "Her er lavere bedre, så den gule grænse (%2) må ikke ligge " \
+      "under den grønne (%3)") \
     /* src/model/match.c */ \
     X(match_accommodation_unknown, 1, \
       "accommodation: unknown kind '%1'", \
@@ -589,6 +707,24 @@
       "attention_no_placement_months: use 1-36 months after the start " \
       "meeting; got %1", \
       "Angiv 1-36 måneder efter opstartsmødet; fik %1") \
+    /* src/model/suppress.c */ \
+    X(suppress_k_min, 4, \
+      "%1: %2 is below the smallest allowed threshold; figures built " \
+      "on fewer than %3 citizens are always hidden (default %4): give " \
+      "%3 or more", \
+      "%2 er under den mindste tilladte grænse; tal, der bygger på " \
+      "færre end %3 borgere, skjules altid (standard %4): angiv %3 " \
+      "eller mere") \
+    X(suppress_negative_count, 3, \
+      "table: cell (%1, %2) has a negative count of citizens (%3); " \
+      "counts are 0 or more", \
+      "Celle (%1, %2) har et negativt antal borgere (%3); et antal er " \
+      "0 eller mere") \
+    X(suppress_table_too_big, 4, \
+      "table: %1 x %2 cells is more than suppression handles (%3 " \
+      "lines, %4 cells); split the table", \
+      "Tabellen med %1 x %2 celler er større, end diskretioneringen " \
+      "kan håndtere (%3 linjer, %4 celler); del tabellen op") \
     /* src/store/anchor.c */ \
     X(anchor_file_exists, 1, \
       "--db: '%1' holds the audit anchors of an earlier database at this " \
@@ -735,6 +871,20 @@
       "%1: %2", \
       "Ændringen kunne ikke gemmes, fordi den strider mod de " \
       "oplysninger, der allerede er gemt; genindlæs siden og prøv igen") \
+    /* src/store/indicators.c */ \
+    X(ind_staff_not_found, 2, \
+      "staff: no staff member %1 in municipality %2; leave it out for " \
+      "every staff member", \
+      "Medarbejder %1 findes ikke i kommunen; vælg ingen medarbejder " \
+      "for at se alle") \
+    X(ind_team_not_found, 2, \
+      "team: no team %1 in municipality %2; leave it out for the " \
+      "whole municipality", \
+      "Team %1 findes ikke i kommunen; vælg intet team for at se hele " \
+      "kommunen") \
+    X(ind_unknown_id, 0, \
+      "indicator: unknown indicator", \
+      "Indikatoren findes ikke; vælg en indikator på listen") \
     /* src/store/journal.c */ \
     X(journal_field_too_long, 1, \
       "audit field longer than %1 bytes", \
@@ -816,6 +966,50 @@
       "(%3); upgrade overgang", \
       "'%1' har skemaversion %2, som er nyere end denne udgave af " \
       "overgang kender (%3); opgradér overgang") \
+    /* src/store/monitor.c */ \
+    X(monitor_already_imported, 2, \
+      "--file: this file was imported already (extract %1, on %2); " \
+      "nothing was loaded twice", \
+      "Filen er allerede indlæst (udtræk %1, den %2); intet er " \
+      "indlæst to gange") \
+    X(monitor_key_registered, 1, \
+      "--municipality: %1 already has a registered signing key; a key " \
+      "is registered once", \
+      "Kommune %1 har allerede en registreret signeringsnøgle; en " \
+      "nøgle registreres kun én gang") \
+    X(monitor_key_taken, 1, \
+      "--signing-key: this key is registered for municipality %1; " \
+      "each municipality makes its own (monitor keygen " \
+      "--municipality)", \
+      "Nøglen er registreret for kommune %1; hver kommune laver sin " \
+      "egen nøgle (monitor keygen --municipality)") \
+    X(monitor_municipality_unknown, 2, \
+      "--municipality: no municipality %1 in this database (it has: " \
+      "%2); give one of those kommunekoder", \
+      "Kommune %1 findes ikke i denne database (den har: %2); angiv " \
+      "en af disse kommunekoder") \
+    X(monitor_overlap, 6, \
+      "--file: municipality %1's period %2..%3 overlaps extract %4 " \
+      "(%5..%6) imported before; a course would be counted twice. Ask " \
+      "for an extract of the months not yet imported", \
+      "Kommune %1s periode %2..%3 overlapper udtræk %4 (%5..%6), der " \
+      "er indlæst før; et forløb ville blive talt to gange. Bed om et " \
+      "udtræk af de måneder, der ikke er indlæst endnu") \
+    X(monitor_period_records, 1, \
+      "--period: more than %1 courses; give a shorter period", \
+      "Mere end %1 forløb; vælg en kortere periode") \
+    X(monitor_signer_mismatch, 2, \
+      "--file: says municipality %1 but is signed by the key of " \
+      "municipality %2; refused", \
+      "Filen angiver kommune %1, men er signeret med kommune %2s " \
+      "nøgle; den er afvist") \
+    X(monitor_signer_unknown, 1, \
+      "--file: signed by key %1, which is not registered for any " \
+      "municipality; register the municipality's public signing key " \
+      "first (monitor register)", \
+      "Filen er signeret med nøgle %1, som ikke er registreret for " \
+      "nogen kommune; registrer først kommunens offentlige " \
+      "signeringsnøgle (monitor register)") \
     /* src/store/org.c */ \
     X(org_analyst_no_municipality, 0, \
       "municipality_code: the national analyst belongs to no municipality", \
@@ -992,6 +1186,13 @@
       "not be audited", \
       "Databasen er åbnet skrivebeskyttet, så en læsning af " \
       "borgeroplysninger kunne ikke registreres i revisionsloggen") \
+    /* src/web/api_indicators.c */ \
+    X(ind_api_scope, 0, \
+      "staff see their own figures (staff=your id) and their team's " \
+      "(team=a team you are on); the whole municipality is for " \
+      "leaders", \
+      "Medarbejdere kan se deres egne tal og tallene for de teams, de " \
+      "er med i; hele kommunens tal er for ledere") \
     /* src/web/app.c */ \
     X(api_body_not_json, 2, \
       "the body is not valid JSON (line %1: %2)", \
@@ -1047,6 +1248,25 @@
     X(role_may_not_on_course, 0, \
       "your role may not do this on the course", \
       "Din rolle må ikke gøre dette på forløbet.") \
+    /* src/web/ui_board.c */ \
+    X(board_format, 0, \
+      "format: use html, csv or xlsx", \
+      "Vælg formatet html, csv eller xlsx") \
+    X(board_list, 0, \
+      "list: use list=attention, or ind=an indicator id", \
+      "Vælg listen over forløb, der kræver opmærksomhed, eller en " \
+      "indikator") \
+    X(board_part, 0, \
+      "part: use num (the numerator) or den (the denominator)", \
+      "Vælg tælleren (num) eller nævneren (den)") \
+    X(board_query_bad, 0, \
+      "bad query", \
+      "Adressen er ugyldig; gå tilbage til tavlemødet og vælg igen") \
+    X(board_scope, 0, \
+      "staff see their own figures and their team's; the whole " \
+      "municipality is for leaders", \
+      "Medarbejdere kan se deres egne tal og tallene for de teams, de " \
+      "er med i; hele kommunens tal er for ledere") \
     /* src/web/ui_course.c */ \
     X(course_team_empty, 0, \
       "name at least one person for the team", \

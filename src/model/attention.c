@@ -26,10 +26,7 @@ ov_status ov_att_reason_parse(ov_str code, ov_att_reason *out, ov_err *err)
             *out = (ov_att_reason)i;
             return OV_OK;
         }
-    return ov_err_set(err, OV_EINVAL, "reason",
-                      "reason: use followup_overdue, no_placement, "
-                      "agreement_unsigned, cti_no_plan_after, who5_dropped "
-                      "or caseload_over");
+    return ov_err_msg(err, OV_EINVAL, "reason", attention_reason_unknown);
 }
 
 ov_att_rules ov_att_rules_from_settings(const ov_settings *s)
@@ -46,20 +43,17 @@ ov_att_rules ov_att_rules_from_settings(const ov_settings *s)
 ov_status ov_att_rules_validate(const ov_att_rules *r, ov_err *err)
 {
     if (r->followup_interval_weeks < 1 || r->followup_interval_weeks > 26)
-        return ov_err_set(err, OV_EINVAL, "followup_interval_weeks",
-                          "followup_interval_weeks: use 1-26 weeks");
+        return ov_err_msg(err, OV_EINVAL, "followup_interval_weeks",
+                          attention_followup_weeks);
     if (r->no_placement_months < 1 || r->no_placement_months > 36)
-        return ov_err_set(err, OV_EINVAL, "no_placement_months",
-                          "no_placement_months: use 1-36 months after the "
-                          "start meeting");
+        return ov_err_msg(err, OV_EINVAL, "no_placement_months",
+                          attention_no_placement_months);
     if (r->who5_drop < 1 || r->who5_drop > 100)
-        return ov_err_set(err, OV_EINVAL, "who5_drop",
-                          "who5_drop: use 1-100 WHO-5 points");
+        return ov_err_msg(err, OV_EINVAL, "who5_drop", attention_who5_drop);
     for (int i = 0; i < OV_IND_STAFF_COUNT; i++)
         if (r->caseload_limit[i] < 0 || r->caseload_limit[i] > 200)
-            return ov_err_set(err, OV_EINVAL, "caseload_limit",
-                              "caseload_limit: use 0 (no target) to 200 "
-                              "courses");
+            return ov_err_msg(err, OV_EINVAL, "caseload_limit",
+                              attention_caseload_limit);
     return OV_OK;
 }
 

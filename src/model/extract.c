@@ -79,10 +79,8 @@ ov_status ov_mx_period_check(ov_date from, ov_date to, const char *field,
         char f[OV_DATE_BUF], t[OV_DATE_BUF];
         ov_date_format_iso(from, f);
         ov_date_format_iso(to, t);
-        return ov_err_set(err, OV_EINVAL, field,
-                          "%s: the period ends (%s) before it starts (%s); "
-                          "give FROM..TO with FROM on or before TO",
-                          field, t, f);
+        return ov_err_msg(err, OV_EINVAL, field, extract_period_order, field,
+                          t, f);
     }
     return OV_OK;
 }
@@ -366,9 +364,7 @@ ov_status ov_mx_record_json(const ov_mx_record *r, ov_buf *b, ov_err *err)
     ov_status st = txt ? ov_buf_append_c(b, txt) : OV_ETOOBIG;
     free(txt);
     if (st != OV_OK)
-        return ov_err_set(err, OV_ETOOBIG, NULL,
-                          "a record or the extract is larger than %zu "
-                          "bytes; give a shorter period",
+        return ov_err_msg(err, OV_ETOOBIG, NULL, extract_record_too_big,
                           b->max);
     return OV_OK;
 }
@@ -729,17 +725,13 @@ ov_status ov_mx_write(int muni, ov_date from, ov_date to,
 {
     memset(out, 0, sizeof *out); /* nothing to free until it is made */
     if (muni < 101 || muni > 860)
-        return ov_err_set(err, OV_EINVAL, "--municipality",
-                          "--municipality: %d is not a kommunekode "
-                          "(101-860)",
-                          muni);
+        return ov_err_msg(err, OV_EINVAL, "--municipality",
+                          extract_municipality_code, muni);
     if (ov_mx_period_check(from, to, "--period", err) != OV_OK)
         return err->code;
     if (n > OV_MX_MAX_RECORDS)
-        return ov_err_set(err, OV_ETOOBIG, "--period",
-                          "--period: %zu courses is more than one extract "
-                          "holds (%d); give a shorter period",
-                          n, OV_MX_MAX_RECORDS);
+        return ov_err_msg(err, OV_ETOOBIG, "--period",
+                          extract_period_records, n, OV_MX_MAX_RECORDS);
     for (size_t i = 0; i < n; i++)
         if (r[i].municipality != muni)
             return ov_err_set(err, OV_EINTERNAL, NULL,
@@ -796,9 +788,7 @@ ov_status ov_mx_write(int muni, ov_date from, ov_date to,
     if (st != OV_OK) {
         ov_buf_free(out);
         if (err->code == OV_OK || st == OV_ETOOBIG)
-            ov_err_set(err, OV_ETOOBIG, "--period",
-                       "--period: the extract would be larger than 1 GiB; "
-                       "give a shorter period");
+            ov_err_msg(err, OV_ETOOBIG, "--period", extract_period_too_big);
         return err->code;
     }
     return OV_OK;
@@ -817,10 +807,8 @@ ov_status ov_mx_read_header(const uint8_t *file, size_t n, ov_mx_header *h,
 {
     memset(h, 0, sizeof *h);
     if (n < 4 || memcmp(file, MAGIC, 4) != 0)
-        return ov_err_set(err, OV_EINVAL, "--file",
-                          "--file: not a monitoring extract (it does not "
-                          "start with \"" MAGIC "\"); give the file 'overgang "
-                          "monitor export' wrote");
+        return ov_err_msg(err, OV_EINVAL, "--file",
+                          extract_file_not_extract);
     if (n < OV_MX_HEADER_BYTES + 4 + OV_STREAM_ABYTES + OV_SIGNATURE_BYTES)
         return damaged(err, "the file is cut short");
     h->version = get_u32(file + 4);
@@ -833,9 +821,7 @@ ov_status ov_mx_read_header(const uint8_t *file, size_t n, ov_mx_header *h,
     if (!ov_sign_verify(&c, file + n - OV_SIGNATURE_BYTES, h->signer))
         return damaged(err, "the signature does not match its contents");
     if (h->version != OV_MX_VERSION)
-        return ov_err_set(err, OV_EINVAL, "--file",
-                          "--file: format version %u; this overgang reads "
-                          "version %d: upgrade overgang",
+        return ov_err_msg(err, OV_EINVAL, "--file", extract_file_version,
                           (unsigned)h->version, OV_MX_VERSION);
     h->municipality = (int)get_u16(file + 56);
     h->records = get_u32(file + 66);
@@ -888,19 +874,13 @@ ov_status ov_mx_open(const uint8_t *file, size_t n, const ov_mx_header *h,
         char want[33], have[33];
         ov_hex_encode(h->agency_id, 16, want);
         ov_hex_encode(id, 16, have);
-        return ov_err_set(err, OV_EPERM, "--key",
-                          "--key: the file was encrypted for another agency "
-                          "key (id %s); this key has id %s. Give the "
-                          "agency.key whose agency.pub the municipality used",
+        return ov_err_msg(err, OV_EPERM, "--key", extract_key_other_agency,
                           want, have);
     }
     uint8_t key[OV_KEY_BYTES];
     if (ov_sealed_key_open(agency_pk, agency_sk, file + 70, key, err) !=
         OV_OK)
-        return ov_err_set(err, OV_EPERM, "--key",
-                          "--key: the file's key does not open with this "
-                          "agency key; give the agency.key that belongs to "
-                          "the agency.pub the municipality used");
+        return ov_err_msg(err, OV_EPERM, "--key", extract_key_wrong);
     ov_stream *ss = ov_xmalloc(sizeof *ss);
     ov_stream_pull_init(ss, key, file + 150);
     ov_wipe(key, sizeof key);

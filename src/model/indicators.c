@@ -548,11 +548,8 @@ ov_status ov_ind_parse(ov_str code, ov_ind_id *out, ov_err *err)
             *out = (ov_ind_id)i;
             return OV_OK;
         }
-    return ov_err_set(err, OV_EINVAL, "indicator",
-                      "indicator: unknown indicator '%.*s'; see "
-                      "docs/indicators.md for the ids",
-                      (int)(code.len > 64 ? 64 : code.len),
-                      code.ptr ? code.ptr : "");
+    return ov_err_msg(err, OV_EINVAL, "indicator", ind_unknown,
+                      ov_arg_strn(code.ptr, code.len > 64 ? 64 : code.len));
 }
 
 const char *ov_ind_group_code(ov_ind_group g)
@@ -589,12 +586,18 @@ ov_ind_rules ov_ind_rules_default(void)
     return r;
 }
 
+/* A threshold as an error argument, as %g writes it ("90", "2.5"). */
+static const char *num(double v, char out[32])
+{
+    snprintf(out, 32, "%g", v);
+    return out;
+}
+
 ov_status ov_ind_rules_validate(const ov_ind_rules *r, ov_err *err)
 {
+    char n[4][32];
     if (r->plan_days < 1 || r->plan_days > 365)
-        return ov_err_set(err, OV_EINVAL, "plan_days",
-                          "plan_days: use 1-365 days from the start meeting "
-                          "to a plan with a job goal; got %d",
+        return ov_err_msg(err, OV_EINVAL, "plan_days", ind_plan_days,
                           r->plan_days);
     for (int i = 0; i < OV_IND_COUNT; i++) {
         const struct def *d = &defs[i];
@@ -605,19 +608,15 @@ ov_status ov_ind_rules_validate(const ov_ind_rules *r, ov_err *err)
         double lo = d->unit == OV_IND_POINTS ? -100 : 0;
         double hi = pct || d->unit == OV_IND_POINTS ? 100 : 1000;
         if (!(g >= lo && g <= hi && y >= lo && y <= hi))
-            return ov_err_set(err, OV_EINVAL, d->code,
-                              "%s: thresholds must be %g-%g; got %g,%g",
-                              d->code, lo, hi, g, y);
+            return ov_err_msg(err, OV_EINVAL, d->code, ind_threshold_range,
+                              d->code, num(lo, n[0]), num(hi, n[1]),
+                              num(g, n[2]), num(y, n[3]));
         if (d->dir == OV_IND_HIGHER && y > g)
-            return ov_err_set(err, OV_EINVAL, d->code,
-                              "%s: higher is better, so the yellow threshold "
-                              "(%g) may not be above the green (%g)",
-                              d->code, y, g);
+            return ov_err_msg(err, OV_EINVAL, d->code, ind_yellow_above_green,
+                              d->code, num(y, n[0]), num(g, n[1]));
         if (d->dir == OV_IND_LOWER && y < g)
-            return ov_err_set(err, OV_EINVAL, d->code,
-                              "%s: lower is better, so the yellow threshold "
-                              "(%g) may not be below the green (%g)",
-                              d->code, y, g);
+            return ov_err_msg(err, OV_EINVAL, d->code, ind_yellow_below_green,
+                              d->code, num(y, n[0]), num(g, n[1]));
     }
     return OV_OK;
 }
@@ -637,6 +636,7 @@ static bool parse_num(ov_str s, double *out)
 
 ov_status ov_ind_rules_parse(ov_str text, ov_ind_rules *out, ov_err *err)
 {
+    char n[2][32];
     ov_ind_rules r = ov_ind_rules_default();
     int line = 0;
     while (text.ptr && text.len) {
@@ -650,17 +650,13 @@ ov_status ov_ind_rules_parse(ov_str text, ov_ind_rules *out, ov_err *err)
         ov_str val = ov_str_cut(l, '=', &code);
         code = ov_str_trim(code);
         if (!val.ptr)
-            return ov_err_set(err, OV_EINVAL, "indicator_rules",
-                              "indicator_rules: line %d: write "
-                              "id=green,yellow (e.g. "
-                              "agreement_signed=90,75) or plan_days=30",
-                              line);
+            return ov_err_msg(err, OV_EINVAL, "indicator_rules",
+                              ind_rules_syntax, line);
         if (ov_str_eq_c(code, "plan_days")) {
             double d;
             if (!parse_num(val, &d) || d != (int)d)
-                return ov_err_set(err, OV_EINVAL, "plan_days",
-                                  "plan_days: line %d: give whole days",
-                                  line);
+                return ov_err_msg(err, OV_EINVAL, "plan_days",
+                                  ind_plan_days_whole, line);
             r.plan_days = (int)d;
             continue;
         }
@@ -671,19 +667,16 @@ ov_status ov_ind_rules_parse(ov_str text, ov_ind_rules *out, ov_err *err)
             return OV_EINVAL;
         }
         if (defs[id].dir == OV_IND_INFO)
-            return ov_err_set(err, OV_EINVAL, defs[id].code,
-                              "%s: line %d: this indicator is informational "
-                              "and has no thresholds",
-                              defs[id].code, line);
+            return ov_err_msg(err, OV_EINVAL, defs[id].code,
+                              ind_informational, defs[id].code, line);
         ov_str green;
         ov_str yellow = ov_str_cut(val, ',', &green);
         if (!yellow.ptr || !parse_num(green, &r.t[id].green) ||
             !parse_num(yellow, &r.t[id].yellow))
-            return ov_err_set(err, OV_EINVAL, defs[id].code,
-                              "%s: line %d: write two numbers, green and "
-                              "yellow, e.g. %s=%g,%g",
-                              defs[id].code, line, defs[id].code,
-                              defs[id].green, defs[id].yellow);
+            return ov_err_msg(err, OV_EINVAL, defs[id].code,
+                              ind_threshold_two, defs[id].code, line,
+                              num(defs[id].green, n[0]),
+                              num(defs[id].yellow, n[1]));
     }
     ov_status st = ov_ind_rules_validate(&r, err);
     if (st != OV_OK)
@@ -717,15 +710,9 @@ ov_status ov_ind_period_validate(ov_date from, ov_date to, ov_err *err)
     ov_date_format_iso(from, a);
     ov_date_format_iso(to, b);
     if (to < from)
-        return ov_err_set(err, OV_EINVAL, "to",
-                          "to: the period ends (%s) before it begins (%s); "
-                          "give a 'to' date on or after 'from'",
-                          b, a);
+        return ov_err_msg(err, OV_EINVAL, "to", ind_period_order, b, a);
     if (to - from > 20 * 366)
-        return ov_err_set(err, OV_EINVAL, "from",
-                          "from: the period %s to %s is longer than 20 "
-                          "years; give a shorter one",
-                          a, b);
+        return ov_err_msg(err, OV_EINVAL, "from", ind_period_too_long, a, b);
     return OV_OK;
 }
 

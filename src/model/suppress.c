@@ -9,12 +9,9 @@
 ov_status ov_suppress_k_check(int k, const char *field, ov_err *err)
 {
     if (k < OV_SUPPRESS_K_MIN)
-        return ov_err_set(err, OV_EINVAL, field,
-                          "%s: %d is below the smallest allowed threshold; "
-                          "figures built on fewer than %d citizens are always "
-                          "hidden (default %d): give %d or more",
+        return ov_err_msg(err, OV_EINVAL, field, suppress_k_min,
                           field ? field : "k", k, OV_SUPPRESS_K_MIN,
-                          OV_SUPPRESS_K_DEFAULT, OV_SUPPRESS_K_MIN);
+                          OV_SUPPRESS_K_DEFAULT);
     return OV_OK;
 }
 
@@ -164,18 +161,14 @@ ov_status ov_suppress(ov_sup_table *t, int k, ov_err *err)
     if (t->rows < 0 || t->cols < 0 || t->rows > OV_SUPPRESS_MAX_LINES ||
         t->cols > OV_SUPPRESS_MAX_LINES ||
         (int64_t)(t->rows + 1) * (t->cols + 1) > OV_SUPPRESS_MAX_CELLS)
-        return ov_err_set(err, OV_ETOOBIG, "table",
-                          "table: %d x %d cells is more than suppression "
-                          "handles (%d lines, %d cells); split the table",
+        return ov_err_msg(err, OV_ETOOBIG, "table", suppress_table_too_big,
                           t->rows, t->cols, OV_SUPPRESS_MAX_LINES,
                           OV_SUPPRESS_MAX_CELLS);
     for (int r = 0; r < t->rows; r++)
         for (int c = 0; c < t->cols; c++)
             if (t->n[ov_sup_at(t, r, c)] < 0)
-                return ov_err_set(err, OV_EINVAL, "table",
-                                  "table: cell (%d, %d) has a negative count "
-                                  "of citizens (%lld); counts are 0 or more",
-                                  r, c,
+                return ov_err_msg(err, OV_EINVAL, "table",
+                                  suppress_negative_count, r, c,
                                   (long long)t->n[ov_sup_at(t, r, c)]);
     int R = t->rows, C = t->cols;
     for (int r = 0; r <= R; r++)

@@ -596,9 +596,7 @@ ov_status ov_ind_query_check(ov_tx *tx, const ov_ind_query *q, ov_err *err)
          !yes))
         return err->code != OV_OK
                    ? err->code
-                   : ov_err_set(err, OV_ENOTFOUND, "team",
-                                "team: no team %lld in municipality %d; "
-                                "leave it out for the whole municipality",
+                   : ov_err_msg(err, OV_ENOTFOUND, "team", ind_team_not_found,
                                 (long long)q->team_id, q->municipality_code);
     if (q->staff_id != 0 &&
         (count_is_one(tx, C_USER_OF_MUNI, q->staff_id,
@@ -606,11 +604,9 @@ ov_status ov_ind_query_check(ov_tx *tx, const ov_ind_query *q, ov_err *err)
          !yes))
         return err->code != OV_OK
                    ? err->code
-                   : ov_err_set(err, OV_ENOTFOUND, "staff",
-                                "staff: no staff member %lld in "
-                                "municipality %d; leave it out for every "
-                                "staff member",
-                                (long long)q->staff_id, q->municipality_code);
+                   : ov_err_msg(err, OV_ENOTFOUND, "staff",
+                                ind_staff_not_found, (long long)q->staff_id,
+                                q->municipality_code);
     return OV_OK;
 }
 
@@ -711,8 +707,8 @@ ov_status ov_ind_drill(ov_tx *tx, const ov_ind_query *q, ov_ind_id id,
     *out = NULL;
     *n = 0;
     if ((unsigned)id >= OV_IND_COUNT)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "indicator",
-                                          "indicator: unknown indicator"),
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "indicator",
+                                          ind_unknown_id),
                                err));
     ov_settings set;
     if (ov_settings_get(tx, q->municipality_code, &set, err) != OV_OK)

@@ -95,10 +95,8 @@ ov_status ov_monitor_municipality(ov_tx *tx, int code, char name[201],
             }
             ov_stmt_release(s);
         }
-        ov_err_set(err, OV_ENOTFOUND, "--municipality",
-                   "--municipality: no municipality %d in this database "
-                   "(it has: %s); give one of those kommunekoder",
-                   code, codes);
+        ov_err_msg(err, OV_ENOTFOUND, "--municipality",
+                   monitor_municipality_unknown, code, codes);
         ov_arena_destroy(a);
         return ov_tx_fail(tx, err);
     }
@@ -231,9 +229,7 @@ ov_status ov_monitor_collect(ov_tx *tx, int muni, ov_date from, ov_date to,
     if (st == OV_OK && r == OV_STEP_ERROR)
         st = err->code;
     if (st == OV_OK && cnt > OV_MX_MAX_RECORDS)
-        st = ov_err_set(err, OV_ETOOBIG, "--period",
-                        "--period: more than %d courses; give a shorter "
-                        "period",
+        st = ov_err_msg(err, OV_ETOOBIG, "--period", monitor_period_records,
                         OV_MX_MAX_RECORDS);
     /* every citizen in the file: one export row each, in this transaction */
     if (st == OV_OK)
@@ -265,10 +261,8 @@ ov_status ov_monitor_register(ov_tx *tx, int muni,
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
     if (muni < 101 || muni > 860)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EINVAL, "--municipality",
-                                          "--municipality: %d is not a "
-                                          "kommunekode (101-860)",
-                                          muni),
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "--municipality",
+                                          extract_municipality_code, muni),
                                err));
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_SIGNER_BY_MUNI, &s, err) != OV_OK)
@@ -279,12 +273,9 @@ ov_status ov_monitor_register(ov_tx *tx, int muni,
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (r == OV_STEP_ROW)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT,
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ECONFLICT,
                                           "--municipality",
-                                          "--municipality: %d already has "
-                                          "a registered signing key; a key "
-                                          "is registered once",
-                                          muni),
+                                          monitor_key_registered, muni),
                                err));
     if (ov_stmt_prepare(tx->conn, SQL_SIGNER_BY_KEY, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
@@ -295,12 +286,8 @@ ov_status ov_monitor_register(ov_tx *tx, int muni,
     if (r == OV_STEP_ERROR)
         return ov_tx_fail(tx, err);
     if (r == OV_STEP_ROW)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_ECONFLICT, "--signing-key",
-                                          "--signing-key: this key is "
-                                          "registered for municipality %d; "
-                                          "each municipality makes its own "
-                                          "(monitor keygen --municipality)",
-                                          other),
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ECONFLICT, "--signing-key",
+                                          monitor_key_taken, other),
                                err));
     char now[OV_TIME_BUF];
     ov_time_format_utc(ov_time_now(), now);
@@ -336,20 +323,13 @@ ov_status ov_monitor_signer_check(ov_tx *tx, int muni,
     char id[33];
     hex_id(pk, id);
     if (r == OV_STEP_DONE)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EPERM, "--file",
-                                          "--file: signed by key %s, which "
-                                          "is not registered for any "
-                                          "municipality; register the "
-                                          "municipality's public signing "
-                                          "key first (monitor register)",
-                                          id),
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EPERM, "--file",
+                                          monitor_signer_unknown, id),
                                err));
     if (owner != muni)
-        return ov_tx_fail(tx, (ov_err_set(err, OV_EPERM, "--file",
-                                          "--file: says municipality %d "
-                                          "but is signed by the key of "
-                                          "municipality %d; refused",
-                                          muni, owner),
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EPERM, "--file",
+                                          monitor_signer_mismatch, muni,
+                                          owner),
                                err));
     return OV_OK;
 }
@@ -373,10 +353,9 @@ ov_status ov_monitor_import(ov_tx *tx, const ov_mx_header *h,
     ov_step st = ov_stmt_step(s, err);
     if (st == OV_STEP_ROW) {
         ov_str at = ov_stmt_col_text(s, 1, a);
-        ov_err_set(err, OV_ECONFLICT, "--file",
-                   "--file: this file was imported already (extract %lld, "
-                   "on %.*s); nothing was loaded twice",
-                   (long long)ov_stmt_col_i64(s, 0), (int)at.len, at.ptr);
+        ov_err_msg(err, OV_ECONFLICT, "--file", monitor_already_imported,
+                   (long long)ov_stmt_col_i64(s, 0),
+                   ov_arg_strn(at.ptr, at.len));
     }
     ov_stmt_release(s);
     if (st != OV_STEP_DONE) {
@@ -396,13 +375,9 @@ ov_status ov_monitor_import(ov_tx *tx, const ov_mx_header *h,
     st = ov_stmt_step(s, err);
     if (st == OV_STEP_ROW) {
         ov_str pf = ov_stmt_col_text(s, 1, a), pt = ov_stmt_col_text(s, 2, a);
-        ov_err_set(err, OV_ECONFLICT, "--file",
-                   "--file: municipality %d's period %s..%s overlaps extract "
-                   "%lld (%.*s..%.*s) imported before; a course would be "
-                   "counted twice. Ask for an extract of the months not yet "
-                   "imported",
+        ov_err_msg(err, OV_ECONFLICT, "--file", monitor_overlap,
                    h->municipality, f, t, (long long)ov_stmt_col_i64(s, 0),
-                   (int)pf.len, pf.ptr, (int)pt.len, pt.ptr);
+                   ov_arg_strn(pf.ptr, pf.len), ov_arg_strn(pt.ptr, pt.len));
     }
     ov_stmt_release(s);
     ov_arena_destroy(a);

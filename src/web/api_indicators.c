@@ -107,10 +107,7 @@ void ov_h_indicators(ov_web *app, ov_request *req, ov_response *res)
                               &err) == OV_OK);
     if (ok && !ov_may_see_indicators(&req->viewer, q.team_id, on_team,
                                      q.staff_id)) {
-        ov_err_set(&err, OV_EPERM, NULL,
-                   "staff see their own figures (staff=your id) and their "
-                   "team's (team=a team you are on); the whole "
-                   "municipality is for leaders");
+        ov_err_msg(&err, OV_EPERM, NULL, ind_api_scope);
         ok = false;
     }
     /* the figures and the courses that need attention (web/board.h), as

@@ -263,12 +263,11 @@ static ov_str filter_query(ov_arena *a, const ov_ind_query *q, bool team,
         staff && q->staff_id ? "&" : "", f, t));
 }
 
-/* An error of a query field, in the reader's language (web/msg.c). */
-static bool fail_field(ov_form *f, const char *field, const char *msg)
+/* An error of a query field (a catalogue message, core/errmsg.h, so the
+ * form shows it in the reader's language); false, for r->valid. */
+static bool fail_field(ov_form *f, const ov_err *err)
 {
-    ov_err err;
-    ov_err_set(&err, OV_EINVAL, field, "%s", msg);
-    ov_form_fail_err(f, &err);
+    ov_form_fail_err(f, err);
     return false;
 }
 
@@ -290,6 +289,8 @@ static void parse_query(ov_ctx *c, req_q *r)
     q->staff_id = ov_form_int(&r->f, "staff", 0);
     if (q->team_id == 0 && q->staff_id == 0)
         q->staff_id = ov_indicators_default_staff(&c->req->viewer);
+    ov_err err;
+    ov_err_clear(&err);
     ov_str fm = ov_str_trim(ov_form_str(&r->f, "format"));
     if (fm.len == 0 || ov_str_eq_c(fm, "html"))
         r->format = F_HTML;
@@ -298,9 +299,8 @@ static void parse_query(ov_ctx *c, req_q *r)
     else if (ov_str_eq_c(fm, "xlsx"))
         r->format = F_XLSX;
     else if (r->valid)
-        r->valid = fail_field(&r->f, "format", "format: use html, csv or xlsx");
-    ov_err err;
-    ov_err_clear(&err);
+        r->valid = fail_field(
+            &r->f, (ov_err_msg(&err, OV_EINVAL, "format", board_format), &err));
     if (r->valid && ov_ind_period_validate(q->from, q->to, &err) != OV_OK) {
         ov_form_fail_err(&r->f, &err);
         r->valid = false;
@@ -321,9 +321,7 @@ static ov_status check_scope(ov_ctx *c, ov_tx *tx, const ov_ind_query *q,
         return err->code;
     if (!ov_may_see_indicators(&c->req->viewer, q->team_id, on_team,
                                q->staff_id))
-        return ov_err_set(err, OV_EPERM, NULL,
-                          "staff see their own figures and their team's; "
-                          "the whole municipality is for leaders");
+        return ov_err_msg(err, OV_EPERM, NULL, board_scope);
     return OV_OK;
 }
 
@@ -1102,22 +1100,20 @@ void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res)
     bool den = ov_str_eq_c(part, "den");
     ov_ind_id id = OV_IND_COUNT;
     if (r.valid && list.len && !attention)
-        r.valid = fail_field(&r.f, "list",
-                             "list: use list=attention, or ind=an indicator "
-                             "id");
+        r.valid = fail_field(
+            &r.f, (ov_err_msg(&err, OV_EINVAL, "list", board_list), &err));
     if (r.valid && !attention) {
         if (ov_ind_parse(ov_str_trim(ov_form_str(&r.f, "ind")), &id, &err) !=
             OV_OK)
             r.valid = ov_form_fail_err(&r.f, &err) == OV_OK;
         else if (!den && !ov_str_eq_c(part, "num") && part.len)
-            r.valid = fail_field(&r.f, "part",
-                                 "part: use num (the numerator) or den (the "
-                                 "denominator)");
+            r.valid = fail_field(
+                &r.f, (ov_err_msg(&err, OV_EINVAL, "part", board_part), &err));
     }
     if (!r.valid) {
         ov_form_first_error(&r.f, &err);
         if (err.code == OV_OK)
-            ov_err_set(&err, OV_EINVAL, NULL, "bad query");
+            ov_err_msg(&err, OV_EINVAL, NULL, board_query_bad);
         ov_ctx_fail(&c, &err);
         return;
     }

@@ -503,6 +503,42 @@ static char *blank_id(const char *text, int64_t id)
     return out;
 }
 
+/* The board's query errors read in Danish on the page (they were English
+ * before their message ids): the list, the part, the indicator, and the
+ * refusal of another team's figures to a staff member. */
+static void a_wrong_query_is_explained_in_danish(void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup(f);
+    static const struct {
+        const char *path, *query;
+        int status;
+        const char *danish;
+    } cases[] = {
+        {"/tavle/liste", "list=foo", 400,
+         "Vælg listen over forløb, der kræver opmærksomhed, eller en "
+         "indikator"},
+        {"/tavle/liste", "ind=agreement_signed&part=x", 400,
+         "Vælg tælleren (num) eller nævneren (den)"},
+        {"/tavle/liste", "ind=nope", 400,
+         "Indikatoren &#39;nope&#39; findes ikke"},
+        {"/tavle", "format=pdf", 400, "Vælg formatet html, csv eller xlsx"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int st;
+        const char *q = cases[i].query;
+        char *html = get(f, f->leader, cases[i].path, q, &st);
+        assert_int_equal(st, cases[i].status);
+        if (!strstr(html, cases[i].danish))
+            fail_msg("%s?%s: no '%s' in %s", cases[i].path, q,
+                     cases[i].danish, strstr(html, "<main"));
+        free(html);
+    }
+    teardown(f);
+}
+
 static void another_municipalitys_team_answers_like_a_missing_one(
     void **state)
 {
@@ -597,6 +633,7 @@ int main(void)
         cmocka_unit_test(a_list_is_an_audited_read_of_each_citizen_on_it),
         cmocka_unit_test(
             a_period_ending_before_it_begins_is_an_error_that_reads_nothing),
+        cmocka_unit_test(a_wrong_query_is_explained_in_danish),
         cmocka_unit_test(another_municipalitys_team_answers_like_a_missing_one),
         cmocka_unit_test(staff_see_their_own_figures_and_no_list),
         cmocka_unit_test(a_leader_lands_on_the_board),

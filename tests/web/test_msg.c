@@ -16,14 +16,18 @@
 
 #include "core/cvr.h"
 #include "core/date.h"
+#include "model/attention.h"
 #include "model/course.h"
 #include "model/cti.h"
 #include "model/due.h"
+#include "model/extract.h"
+#include "model/indicators.h"
 #include "model/match.h"
 #include "model/measure.h"
 #include "model/placement.h"
 #include "model/plan.h"
 #include "model/screening.h"
+#include "model/suppress.h"
 #include "web/msg.h"
 
 static void every_entry_has_danish_and_english(void **state)
@@ -242,6 +246,58 @@ static void model_and_parser_errors_render_in_either_language(void **state)
                         "Et CVR-nummer har 8 cifre; der er 7");
 }
 
+/* The leader's board, attention, suppression and the national extract
+ * raise catalogue ids too (they reached a Danish leader in English): the
+ * Danish text on the page, the English one unchanged. */
+static void board_and_monitoring_errors_render_in_either_language(
+    void **state)
+{
+    (void)state;
+    char out[512];
+    ov_err e;
+    ov_ind_rules r;
+    ov_ind_rules_parse(ov_str_c("agreement_signed=70,80"), &r, &e);
+    assert_int_equal(e.id, OV_EM_ind_yellow_above_green);
+    assert_string_equal(e.msg, "agreement_signed: higher is better, so the "
+                               "yellow threshold (80) may not be above the "
+                               "green (70)");
+    assert_string_equal(ov_msg_error(OV_LANG_DA, &e, out, sizeof out),
+                        "Her er højere bedre, så den gule grænse (80) må "
+                        "ikke ligge over den grønne (70)");
+    ov_ind_rules_parse(ov_str_c("agreement_signed=90"), &r, &e);
+    assert_string_equal(e.msg, "agreement_signed: line 1: write two "
+                               "numbers, green and yellow, e.g. "
+                               "agreement_signed=90,75");
+
+    ov_ind_period_validate(ov_date_from_ymd(2026, 2, 1),
+                           ov_date_from_ymd(2026, 1, 1), &e);
+    assert_string_equal(e.field, "to");
+    assert_string_equal(ov_msg_error(OV_LANG_DA, &e, out, sizeof out),
+                        "Perioden slutter (2026-01-01), før den begynder "
+                        "(2026-02-01); vælg en slutdato på eller efter "
+                        "startdatoen");
+
+    ov_suppress_k_check(2, "suppress_k", &e);
+    assert_int_equal(e.id, OV_EM_suppress_k_min);
+    assert_non_null(strstr(e.msg, "suppress_k: 2 is below the smallest"));
+    assert_non_null(strstr(ov_msg_error(OV_LANG_DA, &e, out, sizeof out),
+                           "2 er under den mindste tilladte grænse"));
+
+    ov_att_reason r2;
+    ov_att_reason_parse(ov_str_c("late"), &r2, &e);
+    assert_int_equal(e.id, OV_EM_attention_reason_unknown);
+    assert_string_equal(ov_msg_error(OV_LANG_DA, &e, out, sizeof out),
+                        "Ukendt årsag til opmærksomhed; vælg en årsag på "
+                        "listen");
+
+    ov_mx_period_check(ov_date_from_ymd(2026, 2, 1),
+                       ov_date_from_ymd(2026, 1, 1), "--period", &e);
+    assert_int_equal(e.id, OV_EM_extract_period_order);
+    assert_string_equal(e.msg, "--period: the period ends (2026-01-01) "
+                               "before it starts (2026-02-01); give "
+                               "FROM..TO with FROM on or before TO");
+}
+
 static void an_error_without_an_id_shows_its_english_text(void **state)
 {
     (void)state;
@@ -267,6 +323,8 @@ int main(void)
         cmocka_unit_test(
             errors_render_in_the_language_from_their_message_id),
         cmocka_unit_test(model_and_parser_errors_render_in_either_language),
+        cmocka_unit_test(
+            board_and_monitoring_errors_render_in_either_language),
         cmocka_unit_test(an_error_without_an_id_shows_its_english_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
