@@ -293,12 +293,24 @@ static int score_by_date(const void *a, const void *b)
 
 /* Start meetings (the first, and the first complete one) and follow-ups;
  * the plan versions meetings followed up on. */
-static ov_status read_meetings(reader *r)
+/* One kind of child row of the courses (meetings, plans, placements, CTI
+ * contacts, employment, WHO-5): run query `which`, let row() fill one
+ * element of `size` bytes for course index c from the statement (false:
+ * the row adds no element, as a start meeting, which row() records on the
+ * course itself), then group the elements by course and sort each group
+ * with cmp (group_by_course). */
+typedef bool (*child_row)(reader *r, ov_stmt *s, int c, void *elem,
+                          ov_status *st);
+
+static ov_status read_children(reader *r, int which, size_t size,
+                               child_row row,
+                               int (*cmp)(const void *, const void *),
+                               void **out, int **first)
 {
     ov_stmt *s;
-    if (prepare(r, Q_MEETINGS, &s) != OV_OK)
+    if (prepare(r, which, &s) != OV_OK)
         return r->err->code;
-    ov_ind_meeting *fu = NULL;
+    char *rows = NULL;
     int *ci = NULL;
     size_t cap = 0, cap2 = 0, n = 0;
     ov_step step;
@@ -308,79 +320,88 @@ static ov_status read_meetings(reader *r)
         int c = course_index(r, ov_stmt_col_i64(s, 0));
         if (c < 0)
             continue;
-        ov_ind_facts *f = &r->f[c];
-        bool start = ov_stmt_col_i64(s, 1) != 0;
-        ov_date on = col_date_or_none(r, s, 2, "held_on", &st);
-        int version = (int)ov_stmt_col_i64(s, 3);
-        ov_attendees present = (ov_attendees)ov_stmt_col_i64(s, 4);
-        if (version > 0) {
-            OV_GROW(r->work, r->seen, r->seen_cap, r->nseen + 1);
-            r->seen[r->nseen++] = (struct plan_seen){c, version, on};
-        }
-        if (start) {
-            if (f->start_meeting_on == OV_IND_NO_DATE ||
-                on < f->start_meeting_on) {
-                f->start_meeting_on = on;
-                f->start_present = present;
-            }
-            if (ov_start_meeting_missing(present) == 0 &&
-                (f->start_complete_on == OV_IND_NO_DATE ||
-                 on < f->start_complete_on))
-                f->start_complete_on = on;
+        rows = ov_arena_grow(r->work, rows, &cap, n + 1, size);
+        memset(rows + n * size, 0, size);
+        if (!row(r, s, c, rows + n * size, &st))
             continue;
-        }
-        OV_GROW(r->work, fu, cap, n + 1);
         OV_GROW(r->work, ci, cap2, n + 1);
-        fu[n] = (ov_ind_meeting){on, present};
         ci[n++] = c;
     }
     if (st != OV_OK) {
         ov_stmt_release(s);
         return st;
     }
+    if (ov_read_finish(r->tx, s, step, r->err) != OV_OK)
+        return r->err->code;
+    *out = group_by_course(r, rows, ci, n, size, cmp, first);
+    return OV_OK;
+}
+
+/* A meeting: the first start meeting and the first complete one go on the
+ * course; follow-ups become elements, and a meeting that names a plan
+ * version is kept for read_plans (r->seen). */
+static bool meeting_row(reader *r, ov_stmt *s, int c, void *elem,
+                        ov_status *st)
+{
+    ov_ind_facts *f = &r->f[c];
+    bool start = ov_stmt_col_i64(s, 1) != 0;
+    ov_date on = col_date_or_none(r, s, 2, "held_on", st);
+    int version = (int)ov_stmt_col_i64(s, 3);
+    ov_attendees present = (ov_attendees)ov_stmt_col_i64(s, 4);
+    if (version > 0) {
+        OV_GROW(r->work, r->seen, r->seen_cap, r->nseen + 1);
+        r->seen[r->nseen++] = (struct plan_seen){c, version, on};
+    }
+    if (start) {
+        if (f->start_meeting_on == OV_IND_NO_DATE || on < f->start_meeting_on) {
+            f->start_meeting_on = on;
+            f->start_present = present;
+        }
+        if (ov_start_meeting_missing(present) == 0 &&
+            (f->start_complete_on == OV_IND_NO_DATE ||
+             on < f->start_complete_on))
+            f->start_complete_on = on;
+        return false;
+    }
+    *(ov_ind_meeting *)elem = (ov_ind_meeting){on, present};
+    return true;
+}
+
+static ov_status read_meetings(reader *r)
+{
+    void *g;
     int *first;
-    ov_ind_meeting *g =
-        group_by_course(r, fu, ci, n, sizeof *fu, meeting_by_date, &first);
+    if (read_children(r, Q_MEETINGS, sizeof(ov_ind_meeting), meeting_row,
+                      meeting_by_date, &g, &first) != OV_OK)
+        return r->err->code;
     for (int i = 0; i < r->n; i++) {
-        r->f[i].followups = g + first[i];
+        r->f[i].followups = (ov_ind_meeting *)g + first[i];
         r->f[i].nfollowups = first[i + 1] - first[i];
     }
-    return ov_read_finish(r->tx, s, step, r->err);
+    return OV_OK;
+}
+
+static bool plan_row(reader *r, ov_stmt *s, int c, void *elem, ov_status *st)
+{
+    (void)c;
+    ov_time at = 0;
+    *st = ov_time_parse_utc(ov_stmt_col_text(s, 2, r->scratch), "created_at",
+                            &at, r->err);
+    *(ov_ind_plan *)elem = (ov_ind_plan){(int)ov_stmt_col_i64(s, 1),
+                                         ov_time_to_cph(at).date,
+                                         ov_stmt_col_i64(s, 3) != 0,
+                                         ov_stmt_col_i64(s, 4) != 0};
+    return true;
 }
 
 static ov_status read_plans(reader *r)
 {
-    ov_stmt *s;
-    if (prepare(r, Q_PLANS, &s) != OV_OK)
-        return r->err->code;
-    ov_ind_plan *p = NULL;
-    int *ci = NULL;
-    size_t cap = 0, cap2 = 0, n = 0;
-    ov_step step;
-    ov_status st = OV_OK;
-    while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
-        ov_arena_reset(r->scratch);
-        int c = course_index(r, ov_stmt_col_i64(s, 0));
-        if (c < 0)
-            continue;
-        ov_time at = 0;
-        st = ov_time_parse_utc(ov_stmt_col_text(s, 2, r->scratch),
-                               "created_at", &at, r->err);
-        OV_GROW(r->work, p, cap, n + 1);
-        OV_GROW(r->work, ci, cap2, n + 1);
-        p[n] = (ov_ind_plan){(int)ov_stmt_col_i64(s, 1),
-                             ov_time_to_cph(at).date,
-                             ov_stmt_col_i64(s, 3) != 0,
-                             ov_stmt_col_i64(s, 4) != 0};
-        ci[n++] = c;
-    }
-    if (st != OV_OK) {
-        ov_stmt_release(s);
-        return st;
-    }
+    void *gv;
     int *first;
-    ov_ind_plan *g =
-        group_by_course(r, p, ci, n, sizeof *p, plan_by_version, &first);
+    if (read_children(r, Q_PLANS, sizeof(ov_ind_plan), plan_row,
+                      plan_by_version, &gv, &first) != OV_OK)
+        return r->err->code;
+    ov_ind_plan *g = gv;
     for (int i = 0; i < r->n; i++) {
         r->f[i].plans = g + first[i];
         r->f[i].nplans = first[i + 1] - first[i];
@@ -395,50 +416,38 @@ static ov_status read_plans(reader *r)
             if (mine[i].version <= m->version && m->on < mine[i].made_on)
                 mine[i].made_on = m->on;
     }
-    return ov_read_finish(r->tx, s, step, r->err);
+    return OV_OK;
+}
+
+static bool placement_row(reader *r, ov_stmt *s, int c, void *elem,
+                          ov_status *st)
+{
+    (void)c;
+    ov_ind_placement *x = elem;
+    *st = ov_placement_type_parse(ov_stmt_col_text(s, 1, r->scratch),
+                                  &x->type, r->err);
+    x->start_on = col_date_or_none(r, s, 2, "start_on", st);
+    x->end_on = col_date_or_none(r, s, 3, "end_on", st);
+    x->has_agreement = !ov_stmt_col_is_null(s, 4);
+    x->ordinary_x10_start = (int)ov_stmt_col_i64(s, 4);
+    x->ordinary_x10_now = (int)ov_stmt_col_i64(s, 5);
+    x->signed_all = ov_stmt_col_i64(s, 6) != 0;
+    x->ordinary_possible = ov_stmt_col_i64(s, 7) != 0;
+    return true;
 }
 
 static ov_status read_placements(reader *r)
 {
-    ov_stmt *s;
-    if (prepare(r, Q_PLACEMENTS, &s) != OV_OK)
-        return r->err->code;
-    ov_ind_placement *p = NULL;
-    int *ci = NULL;
-    size_t cap = 0, cap2 = 0, n = 0;
-    ov_step step;
-    ov_status st = OV_OK;
-    while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
-        ov_arena_reset(r->scratch);
-        int c = course_index(r, ov_stmt_col_i64(s, 0));
-        if (c < 0)
-            continue;
-        OV_GROW(r->work, p, cap, n + 1);
-        OV_GROW(r->work, ci, cap2, n + 1);
-        ov_ind_placement *x = &p[n];
-        st = ov_placement_type_parse(ov_stmt_col_text(s, 1, r->scratch),
-                                     &x->type, r->err);
-        x->start_on = col_date_or_none(r, s, 2, "start_on", &st);
-        x->end_on = col_date_or_none(r, s, 3, "end_on", &st);
-        x->has_agreement = !ov_stmt_col_is_null(s, 4);
-        x->ordinary_x10_start = (int)ov_stmt_col_i64(s, 4);
-        x->ordinary_x10_now = (int)ov_stmt_col_i64(s, 5);
-        x->signed_all = ov_stmt_col_i64(s, 6) != 0;
-        x->ordinary_possible = ov_stmt_col_i64(s, 7) != 0;
-        ci[n++] = c;
-    }
-    if (st != OV_OK) {
-        ov_stmt_release(s);
-        return st;
-    }
+    void *g;
     int *first;
-    ov_ind_placement *g = group_by_course(r, p, ci, n, sizeof *p,
-                                          placement_by_start, &first);
+    if (read_children(r, Q_PLACEMENTS, sizeof(ov_ind_placement),
+                      placement_row, placement_by_start, &g, &first) != OV_OK)
+        return r->err->code;
     for (int i = 0; i < r->n; i++) {
-        r->f[i].placements = g + first[i];
+        r->f[i].placements = (ov_ind_placement *)g + first[i];
         r->f[i].nplacements = first[i + 1] - first[i];
     }
-    return ov_read_finish(r->tx, s, step, r->err);
+    return OV_OK;
 }
 
 static ov_status read_cti(reader *r)
@@ -464,107 +473,74 @@ static ov_status read_cti(reader *r)
                        : ov_read_finish(r->tx, s, step, r->err);
 }
 
+static bool contact_row(reader *r, ov_stmt *s, int c, void *elem,
+                        ov_status *st)
+{
+    (void)c;
+    *(ov_date *)elem = col_date_or_none(r, s, 1, "on_date", st);
+    return true;
+}
+
 static ov_status read_contacts(reader *r)
 {
-    ov_stmt *s;
-    if (prepare(r, Q_CONTACTS, &s) != OV_OK)
-        return r->err->code;
-    ov_date *d = NULL;
-    int *ci = NULL;
-    size_t cap = 0, cap2 = 0, n = 0;
-    ov_step step;
-    ov_status st = OV_OK;
-    while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
-        ov_arena_reset(r->scratch);
-        int c = course_index(r, ov_stmt_col_i64(s, 0));
-        if (c < 0)
-            continue;
-        OV_GROW(r->work, d, cap, n + 1);
-        OV_GROW(r->work, ci, cap2, n + 1);
-        d[n] = col_date_or_none(r, s, 1, "on_date", &st);
-        ci[n++] = c;
-    }
-    if (st != OV_OK) {
-        ov_stmt_release(s);
-        return st;
-    }
+    void *g;
     int *first;
-    ov_date *g = group_by_course(r, d, ci, n, sizeof *d, by_date, &first);
+    if (read_children(r, Q_CONTACTS, sizeof(ov_date), contact_row, by_date,
+                      &g, &first) != OV_OK)
+        return r->err->code;
     for (int i = 0; i < r->n; i++) {
-        r->f[i].contacts = g + first[i];
+        r->f[i].contacts = (ov_date *)g + first[i];
         r->f[i].ncontacts = first[i + 1] - first[i];
     }
-    return ov_read_finish(r->tx, s, step, r->err);
+    return OV_OK;
+}
+
+static bool employment_row(reader *r, ov_stmt *s, int c, void *elem,
+                           ov_status *st)
+{
+    (void)c;
+    ov_ind_employment *e = elem;
+    e->from_on = col_date_or_none(r, s, 1, "from_on", st);
+    e->ordinary_x10 = (int)ov_stmt_col_i64(s, 2);
+    return true;
 }
 
 static ov_status read_employment(reader *r)
 {
-    ov_stmt *s;
-    if (prepare(r, Q_EMPLOYMENT, &s) != OV_OK)
-        return r->err->code;
-    ov_ind_employment *e = NULL;
-    int *ci = NULL;
-    size_t cap = 0, cap2 = 0, n = 0;
-    ov_step step;
-    ov_status st = OV_OK;
-    while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
-        ov_arena_reset(r->scratch);
-        int c = course_index(r, ov_stmt_col_i64(s, 0));
-        if (c < 0)
-            continue;
-        OV_GROW(r->work, e, cap, n + 1);
-        OV_GROW(r->work, ci, cap2, n + 1);
-        e[n].from_on = col_date_or_none(r, s, 1, "from_on", &st);
-        e[n].ordinary_x10 = (int)ov_stmt_col_i64(s, 2);
-        ci[n++] = c;
-    }
-    if (st != OV_OK) {
-        ov_stmt_release(s);
-        return st;
-    }
+    void *g;
     int *first;
-    ov_ind_employment *g = group_by_course(r, e, ci, n, sizeof *e,
-                                           employment_by_date, &first);
+    if (read_children(r, Q_EMPLOYMENT, sizeof(ov_ind_employment),
+                      employment_row, employment_by_date, &g,
+                      &first) != OV_OK)
+        return r->err->code;
     for (int i = 0; i < r->n; i++) {
-        r->f[i].employment = g + first[i];
+        r->f[i].employment = (ov_ind_employment *)g + first[i];
         r->f[i].nemployment = first[i + 1] - first[i];
     }
-    return ov_read_finish(r->tx, s, step, r->err);
+    return OV_OK;
+}
+
+static bool who5_row(reader *r, ov_stmt *s, int c, void *elem, ov_status *st)
+{
+    (void)c;
+    ov_ind_score *w = elem;
+    w->on = col_date_or_none(r, s, 1, "taken_on", st);
+    w->score = (int)ov_stmt_col_i64(s, 2);
+    return true;
 }
 
 static ov_status read_who5(reader *r)
 {
-    ov_stmt *s;
-    if (prepare(r, Q_WHO5, &s) != OV_OK)
-        return r->err->code;
-    ov_ind_score *w = NULL;
-    int *ci = NULL;
-    size_t cap = 0, cap2 = 0, n = 0;
-    ov_step step;
-    ov_status st = OV_OK;
-    while (st == OV_OK && (step = ov_stmt_step(s, r->err)) == OV_STEP_ROW) {
-        ov_arena_reset(r->scratch);
-        int c = course_index(r, ov_stmt_col_i64(s, 0));
-        if (c < 0)
-            continue;
-        OV_GROW(r->work, w, cap, n + 1);
-        OV_GROW(r->work, ci, cap2, n + 1);
-        w[n].on = col_date_or_none(r, s, 1, "taken_on", &st);
-        w[n].score = (int)ov_stmt_col_i64(s, 2);
-        ci[n++] = c;
-    }
-    if (st != OV_OK) {
-        ov_stmt_release(s);
-        return st;
-    }
+    void *g;
     int *first;
-    ov_ind_score *g =
-        group_by_course(r, w, ci, n, sizeof *w, score_by_date, &first);
+    if (read_children(r, Q_WHO5, sizeof(ov_ind_score), who5_row,
+                      score_by_date, &g, &first) != OV_OK)
+        return r->err->code;
     for (int i = 0; i < r->n; i++) {
-        r->f[i].who5 = g + first[i];
+        r->f[i].who5 = (ov_ind_score *)g + first[i];
         r->f[i].nwho5 = first[i + 1] - first[i];
     }
-    return ov_read_finish(r->tx, s, step, r->err);
+    return OV_OK;
 }
 
 static ov_status count_is_one(ov_tx *tx, int which, int64_t id,
