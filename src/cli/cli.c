@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,4 +159,28 @@ bool cli_parse_count(const char *s, uint64_t max, uint64_t *out)
     }
     *out = v;
     return true;
+}
+
+ov_status cli_read_file(const char *path, size_t max, const char *too_big,
+                        ov_arena *a, ov_buf *b, ov_err *err)
+{
+    ov_buf_init(b, a, max);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ov_err_set(err, OV_EIO, "--file", "--file: cannot open '%s': %s",
+                          path, strerror(errno));
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (ov_buf_append(b, chunk, n) != OV_OK)
+            break;
+    bool bad = ferror(f);
+    fclose(f);
+    if (b->failed)
+        return ov_err_set(err, OV_ETOOBIG, "--file",
+                          "--file: '%s' is larger than %s", path, too_big);
+    if (bad)
+        return ov_err_set(err, OV_EIO, "--file", "--file: cannot read '%s'",
+                          path);
+    return OV_OK;
 }

@@ -67,6 +67,12 @@ int cmd_evaluate(int argc, char **argv);
 int cmd_monitor(int argc, char **argv);
 int cmd_indicators(int argc, char **argv);
 
+/* Read the whole file named by --file into b (initialised here: in the
+ * arena a, or on the heap when a is NULL; at most max bytes). Too large:
+ * OV_ETOOBIG "--file: 'PATH' is larger than <too_big>". */
+ov_status cli_read_file(const char *path, size_t max, const char *too_big,
+                        ov_arena *a, ov_buf *b, ov_err *err);
+
 /* A whole non-negative number up to max; false when malformed. */
 bool cli_parse_count(const char *s, uint64_t max, uint64_t *out);
 

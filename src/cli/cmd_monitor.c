@@ -358,32 +358,6 @@ static const cli_opt_def import_opts[] = {
     {"--file", true, OV_SET_COUNT, "the extract"},
 };
 
-static ov_status read_whole(const char *path, ov_buf *b, ov_err *err)
-{
-    ov_buf_init(b, NULL, OV_MX_MAX_BYTES);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return ov_err_set(err, OV_EIO, "--file",
-                          "--file: cannot open '%s': %s", path,
-                          strerror(errno));
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (ov_buf_append(b, chunk, n) != OV_OK)
-            break;
-    bool bad = ferror(f);
-    fclose(f);
-    if (b->failed)
-        return ov_err_set(err, OV_ETOOBIG, "--file",
-                          "--file: '%s' is larger than 1 GiB, more than an "
-                          "extract can be",
-                          path);
-    if (bad)
-        return ov_err_set(err, OV_EIO, "--file", "--file: cannot read '%s'",
-                          path);
-    return OV_OK;
-}
-
 static int monitor_import(int argc, char **argv)
 {
     cli_ctx c;
@@ -407,7 +381,9 @@ static int monitor_import(int argc, char **argv)
     ov_mx_header h;
     ov_mx_record *rec = NULL;
     ov_arena *a = ov_arena_new(0);
-    ov_status st = read_whole(path, &file, &err);
+    ov_status st = cli_read_file(path, OV_MX_MAX_BYTES,
+                                   "1 GiB, more than an extract can be", NULL,
+                                   &file, &err);
     if (st == OV_OK)
         st = ov_mx_read_header((const uint8_t *)file.data, file.len, &h, &err);
     /* a file from a key the agency never registered is not opened */
@@ -479,7 +455,9 @@ static int monitor_show(int argc, char **argv)
     ov_mx_header h;
     ov_mx_record *rec = NULL;
     ov_arena *a = ov_arena_new(0);
-    ov_status st = read_whole(path, &file, &err);
+    ov_status st = cli_read_file(path, OV_MX_MAX_BYTES,
+                                   "1 GiB, more than an extract can be", NULL,
+                                   &file, &err);
     if (st == OV_OK)
         st = ov_mx_read_header((const uint8_t *)file.data, file.len, &h, &err);
     if (st == OV_OK)

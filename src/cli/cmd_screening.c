@@ -3,7 +3,6 @@
  * screened criterion by criterion) and `overgang draw verify` (re-run a
  * stored draw from its seed and pool).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,34 +13,6 @@
 #include "store/settings.h"
 
 #define IMPORT_MAX_BYTES (64 * 1024 * 1024)
-
-/* Read a whole file (capped) into memory. */
-static ov_status read_file(const char *path, ov_arena *a, ov_str *out,
-                           ov_err *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return ov_err_set(err, OV_EIO, "--file", "--file: cannot open '%s': %s",
-                          path, strerror(errno));
-    ov_buf b;
-    ov_buf_init(&b, a, IMPORT_MAX_BYTES);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (ov_buf_append(&b, chunk, n) != OV_OK)
-            break;
-    bool bad = ferror(f);
-    fclose(f);
-    if (b.failed)
-        return ov_err_set(err, OV_ETOOBIG, "--file",
-                          "--file: '%s' is larger than 64 MiB; split it",
-                          path);
-    if (bad)
-        return ov_err_set(err, OV_EIO, "--file", "--file: cannot read '%s'",
-                          path);
-    *out = ov_buf_str(&b);
-    return OV_OK;
-}
 
 static const cli_opt_def import_opts[] = {
     {"--file", true, OV_SET_COUNT, "the CSV candidate list"},
@@ -78,10 +49,13 @@ static int screening_import(int argc, char **argv)
         return cli_fail(&err);
     ov_arena *a = ov_arena_new(0);
     ov_str csv;
-    if (read_file(file, a, &csv, &err) != OV_OK) {
+    ov_buf buf;
+    if (cli_read_file(file, IMPORT_MAX_BYTES, "64 MiB; split it", a, &buf,
+                      &err) != OV_OK) {
         ov_arena_destroy(a);
         return cli_fail(&err);
     }
+    csv = ov_buf_str(&buf);
     ov_store_options o = {.db_path = ov_config_get(&c.cfg, OV_SET_DB),
                           .key_path = ov_config_get(&c.cfg, OV_SET_KEY_FILE),
                           .mode = OV_OPEN_MIGRATE};
