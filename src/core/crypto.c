@@ -277,6 +277,39 @@ ov_status ov_audit_keyfile_create(const char *path, ov_err *err)
     return st;
 }
 
+/* The lines of a key file: '#' comments, the magic line, and
+ * "name=hex" lines; each of f[0..n-1] (at most 16) takes the first line
+ * of its name whose hex decodes to its length. Returns how many did;
+ * *have_magic says whether the magic line was there. */
+static int key_lines(ov_str text, const char *magic, ov_key_field *f, int n,
+                     bool *have_magic)
+{
+    *have_magic = false;
+    int found = 0;
+    bool seen[16] = {false};
+    ov_str rest = text;
+    while (rest.ptr && rest.len) {
+        ov_str line;
+        rest = ov_str_cut(rest, '\n', &line);
+        line = ov_str_trim(line);
+        if (line.len == 0 || line.ptr[0] == '#')
+            continue;
+        if (ov_str_eq_c(line, magic)) {
+            *have_magic = true;
+            continue;
+        }
+        ov_str name;
+        ov_str val = ov_str_cut(line, '=', &name);
+        for (int i = 0; val.ptr && i < n && i < 16; i++)
+            if (!seen[i] && ov_str_eq_c(name, f[i].name) &&
+                ov_hex_decode(val, f[i].bytes, f[i].len) == OV_OK) {
+                seen[i] = true;
+                found++;
+            }
+    }
+    return found;
+}
+
 ov_status ov_audit_keyfile_load(const char *path, uint8_t key[OV_KEY_BYTES],
                                 ov_err *err)
 {
@@ -290,23 +323,11 @@ ov_status ov_audit_keyfile_load(const char *path, uint8_t key[OV_KEY_BYTES],
     ssize_t n;
     if (read_private(fd, path, "--audit-key", text, sizeof text, &n, err) != OV_OK)
         return err->code;
-    bool have_magic = false, have_key = false;
-    ov_str rest = {text, (size_t)n};
-    while (rest.ptr && rest.len) {
-        ov_str line;
-        rest = ov_str_cut(rest, '\n', &line);
-        line = ov_str_trim(line);
-        if (line.len == 0 || line.ptr[0] == '#')
-            continue;
-        if (ov_str_eq_c(line, AUDIT_KEY_MAGIC)) {
-            have_magic = true;
-            continue;
-        }
-        ov_str name;
-        ov_str val = ov_str_cut(line, '=', &name);
-        if (val.ptr && ov_str_eq_c(name, "audit"))
-            have_key = ov_hex_decode(val, key, OV_KEY_BYTES) == OV_OK;
-    }
+    ov_key_field f = {"audit", key, OV_KEY_BYTES};
+    bool have_magic;
+    bool have_key =
+        key_lines((ov_str){text, (size_t)n}, AUDIT_KEY_MAGIC, &f, 1,
+                  &have_magic) == 1;
     sodium_memzero(text, sizeof text);
     if (have_magic && have_key)
         return OV_OK;
@@ -479,29 +500,9 @@ ov_status ov_keyfile_read(const char *path, const char *flag,
                               flag, path, strerror(errno));
         text[len] = '\0';
     }
-    bool have_magic = false;
-    int found = 0;
-    bool seen[16] = {false};
-    ov_str rest = {text, (size_t)len};
-    while (rest.ptr && rest.len) {
-        ov_str line;
-        rest = ov_str_cut(rest, '\n', &line);
-        line = ov_str_trim(line);
-        if (line.len == 0 || line.ptr[0] == '#')
-            continue;
-        if (ov_str_eq_c(line, magic)) {
-            have_magic = true;
-            continue;
-        }
-        ov_str name;
-        ov_str val = ov_str_cut(line, '=', &name);
-        for (int i = 0; val.ptr && i < n && i < 16; i++)
-            if (!seen[i] && ov_str_eq_c(name, f[i].name) &&
-                ov_hex_decode(val, f[i].bytes, f[i].len) == OV_OK) {
-                seen[i] = true;
-                found++;
-            }
-    }
+    bool have_magic;
+    int found = key_lines((ov_str){text, (size_t)len}, magic, f, n,
+                          &have_magic);
     sodium_memzero(text, sizeof text);
     if (have_magic && found == n)
         return OV_OK;
