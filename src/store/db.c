@@ -60,11 +60,7 @@ static ov_status db_error(ov_conn *c, int rc, const char *what, ov_err *err)
     return ov_err_set(err, OV_EIO, NULL, "%s: %s", what, msg);
 }
 
-/* Process-wide SQLite settings, before the first connection: no memory
- * statistics, whose global mutex every allocation of every connection
- * would otherwise take (threads serving requests queue on it).
- *
- * The savepoint and statement journal stays in memory up to
+/* The savepoint and statement journal stays in memory up to
  * OV_DB_STMT_JOURNAL_MEMORY, in one block, before it moves to a temporary
  * file. A write transaction is a savepoint in the batch, whose journal
  * keeps each page it changes that existed before; a statement that
@@ -76,10 +72,161 @@ static ov_status db_error(ov_conn *c, int rc, const char *what, ov_err *err)
  * statement's end walks from the first: a second import of the same
  * 100,000 lines took 94 s. */
 #define OV_DB_STMT_JOURNAL_MEMORY (32 * 1024 * 1024)
+
+/* Past OV_DB_STMT_JOURNAL_MEMORY the journal moves to a temporary file:
+ * SQLite (3.40) writes its one in-memory block to the file in a single
+ * write call, and the unix VFS writes at most 128 KiB per call (it masks
+ * the length to 17 bits), so the move answered "database or disk is
+ * full" for any block over 128 KiB: a statement that journals more than
+ * 32 MiB failed (migration 12 on a database with 900,000 audit rows did).
+ * The default VFS is therefore the unix VFS with one change: a
+ * statement journal's file takes writes of any length, in pieces of
+ * JOURNAL_WRITE_PIECE. Every other file is the unix VFS's own. */
+#define JOURNAL_WRITE_PIECE (64 * 1024)
+
+typedef struct {
+    sqlite3_file base;  /* pMethods: journal_methods */
+    sqlite3_file *real; /* the unix VFS's file, just after this struct */
+} journal_file;
+
+static sqlite3_vfs *unix_vfs;
+static sqlite3_vfs split_vfs;
+
+static int journal_close(sqlite3_file *f)
+{
+    journal_file *j = (journal_file *)f;
+    int rc = j->real->pMethods ? j->real->pMethods->xClose(j->real)
+                               : SQLITE_OK;
+    j->real->pMethods = NULL;
+    return rc;
+}
+
+static int journal_read(sqlite3_file *f, void *buf, int n, sqlite3_int64 off)
+{
+    journal_file *j = (journal_file *)f;
+    return j->real->pMethods->xRead(j->real, buf, n, off);
+}
+
+static int journal_write(sqlite3_file *f, const void *buf, int n,
+                         sqlite3_int64 off)
+{
+    journal_file *j = (journal_file *)f;
+    const unsigned char *p = buf;
+    while (n > 0) {
+        int piece = n < JOURNAL_WRITE_PIECE ? n : JOURNAL_WRITE_PIECE;
+        int rc = j->real->pMethods->xWrite(j->real, p, piece, off);
+        if (rc != SQLITE_OK)
+            return rc;
+        p += piece;
+        off += piece;
+        n -= piece;
+    }
+    return SQLITE_OK;
+}
+
+static int journal_truncate(sqlite3_file *f, sqlite3_int64 size)
+{
+    journal_file *j = (journal_file *)f;
+    return j->real->pMethods->xTruncate(j->real, size);
+}
+
+static int journal_sync(sqlite3_file *f, int flags)
+{
+    journal_file *j = (journal_file *)f;
+    return j->real->pMethods->xSync(j->real, flags);
+}
+
+static int journal_size(sqlite3_file *f, sqlite3_int64 *size)
+{
+    journal_file *j = (journal_file *)f;
+    return j->real->pMethods->xFileSize(j->real, size);
+}
+
+static int journal_lock(sqlite3_file *f, int level)
+{
+    journal_file *j = (journal_file *)f;
+    return j->real->pMethods->xLock(j->real, level);
+}
+
+static int journal_unlock(sqlite3_file *f, int level)
+{
+    journal_file *j = (journal_file *)f;
+    return j->real->pMethods->xUnlock(j->real, level);
+}
+
+static int journal_reserved(sqlite3_file *f, int *out)
+{
+    journal_file *j = (journal_file *)f;
+    return j->real->pMethods->xCheckReservedLock(j->real, out);
+}
+
+static int journal_control(sqlite3_file *f, int op, void *arg)
+{
+    journal_file *j = (journal_file *)f;
+    return j->real->pMethods->xFileControl(j->real, op, arg);
+}
+
+static int journal_sector(sqlite3_file *f)
+{
+    journal_file *j = (journal_file *)f;
+    return j->real->pMethods->xSectorSize(j->real);
+}
+
+static int journal_device(sqlite3_file *f)
+{
+    journal_file *j = (journal_file *)f;
+    return j->real->pMethods->xDeviceCharacteristics(j->real);
+}
+
+static const sqlite3_io_methods journal_methods = {
+    .iVersion = 1,
+    .xClose = journal_close,
+    .xRead = journal_read,
+    .xWrite = journal_write,
+    .xTruncate = journal_truncate,
+    .xSync = journal_sync,
+    .xFileSize = journal_size,
+    .xLock = journal_lock,
+    .xUnlock = journal_unlock,
+    .xCheckReservedLock = journal_reserved,
+    .xFileControl = journal_control,
+    .xSectorSize = journal_sector,
+    .xDeviceCharacteristics = journal_device,
+};
+
+static int split_open(sqlite3_vfs *vfs, sqlite3_filename name,
+                      sqlite3_file *f, int flags, int *out_flags)
+{
+    (void)vfs;
+    if (!(flags & SQLITE_OPEN_SUBJOURNAL))
+        return unix_vfs->xOpen(unix_vfs, name, f, flags, out_flags);
+    journal_file *j = (journal_file *)f;
+    j->real = (sqlite3_file *)(j + 1);
+    j->real->pMethods = NULL;
+    int rc = unix_vfs->xOpen(unix_vfs, name, j->real, flags, out_flags);
+    /* SQLite calls xClose even after a failed open when pMethods is set */
+    j->base.pMethods = j->real->pMethods ? &journal_methods : NULL;
+    return rc;
+}
+
+/* Process-wide SQLite settings, before the first connection: no memory
+ * statistics, whose global mutex every allocation of every connection
+ * would otherwise take (threads serving requests queue on it); the
+ * statement journal's size in memory; the VFS above as the default. */
 static void configure_sqlite(void)
 {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, OV_DB_STMT_JOURNAL_MEMORY);
+    if (sqlite3_initialize() != SQLITE_OK)
+        return;
+    unix_vfs = sqlite3_vfs_find(NULL);
+    if (!unix_vfs)
+        return;
+    split_vfs = *unix_vfs;
+    split_vfs.zName = "overgang-unix";
+    split_vfs.szOsFile = (int)sizeof(journal_file) + unix_vfs->szOsFile;
+    split_vfs.xOpen = split_open;
+    sqlite3_vfs_register(&split_vfs, 1);
 }
 
 /* A database file about to be created is made first, empty and owner-only
