@@ -336,12 +336,17 @@ static ov_status staff(demo *d, muni *m)
                     return d->err->code;
             }
     }
+    /* people's names, as every other user has (a name that is the role,
+     * "Leder", showed as "Leder (Leder)" in the header); fixed, so the
+     * random world of the seed stays the same */
+    bool first = m->suffix[0] == '\0';
     snprintf(name, sizeof name, "leder%s", m->suffix);
-    if (!user(d, name, "Leder", OV_ROLE_LEADER, m->code, 0, 0, 0))
+    if (!user(d, name, first ? "Lone Kristensen" : "Mette Lund",
+              OV_ROLE_LEADER, m->code, 0, 0, 0))
         return d->err->code;
     snprintf(name, sizeof name, "admin%s", m->suffix);
-    if (!user(d, name, "Administrator", OV_ROLE_ADMINISTRATOR, m->code, 0, 0,
-              0))
+    if (!user(d, name, first ? "Jens Mikkelsen" : "Karin Nørgaard",
+              OV_ROLE_ADMINISTRATOR, m->code, 0, 0, 0))
         return d->err->code;
     return OV_OK;
 }

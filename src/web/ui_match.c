@@ -182,6 +182,10 @@ static void companies_page(ov_ctx *c, ov_form *f, int status)
             ov_form of;
             ov_form_init(&of, opening_spec, 7, c->lang, c->req->arena);
             ov_form *use = this_one ? f : &of;
+            /* one form per company on the page: element ids
+             * "f-c<company>-<field>", so each label names its own field */
+            use->id_prefix =
+                ov_arena_printf(c->req->arena, "c%lld", (long long)r->id);
             ov_html_printf(res, "<details%h><summary>%t</summary>",
                            ov_str_c(this_one ? " open" : ""), "opening.new");
             ov_page_form_errors(res, use);
