@@ -131,6 +131,23 @@ const char *ov_readiness_anchor_da(int r)
     return r >= 1 && r <= 10 ? a[r - 1] : "";
 }
 
+const char *ov_readiness_anchor_en(int r)
+{
+    static const char *const a[10] = {
+        "Far from the labour market; everyday life takes everything",
+        "Can manage short appointments with support",
+        "Can turn up to appointments most of the time",
+        "Can spend a few hours at a workplace with close support",
+        "Can handle fixed, simple tasks a few hours a week",
+        "Can handle a company placement with support",
+        "Can handle more hours and new tasks with a little support",
+        "Close to ordinary hours; the support can be stepped down",
+        "Ready for ordinary hours with a little follow-up",
+        "Ready for an ordinary job without support",
+    };
+    return r >= 1 && r <= 10 ? a[r - 1] : "";
+}
+
 ov_who5_flags ov_who5_flags_of(int score)
 {
     return (ov_who5_flags){score <= 50, score <= 28};

@@ -74,8 +74,10 @@ ov_status ov_rater_parse(ov_str code, ov_rater *out, ov_err *err);
 ov_status ov_measure_score(ov_instrument instr, const int *items, int n,
                            int *score, ov_err *err);
 
-/* Readiness anchor text for a rating 1-10 (Danish); "" outside 1-10. */
+/* Readiness anchor text for a rating 1-10, Danish (the scale above) and
+ * English; "" outside 1-10. */
 const char *ov_readiness_anchor_da(int rating);
+const char *ov_readiness_anchor_en(int rating);
 
 typedef struct ov_who5_flags {
     bool poor_wellbeing;     /* score <= 50 */

@@ -154,6 +154,11 @@ static void instrument_form(ov_ctx *c, ov_form *f, ov_instrument in)
     ov_form *use = this_one ? f : &own;
     use->id_prefix = ov_instrument_code(in); /* three forms on one page */
     ov_ctx_default_today(c, use, "taken_on");
+    /* what an empty "Indtastet af" is saved as (staff typed it in), shown
+     * as the choice rather than an empty field */
+    if (!ov_form_has(use, "entered_by"))
+        ov_form_set(use, a, "entered_by",
+                    ov_str_c(ov_entered_by_code(OV_BY_STAFF)));
     ov_html_printf(res, "<details class=\"measure\"%h id=\"form-%h\">"
                         "<summary>%t: %t</summary>",
                    ov_str_c(this_one ? " open" : ""),
@@ -191,22 +196,34 @@ static void instrument_form(ov_ctx *c, ov_form *f, ov_instrument in)
             char qk[16];
             snprintf(qk, sizeof qk, "who5.%d", i + 1);
             ov_html_printf(res, "%t", qk);
+        } else if (in == OV_INSTR_READINESS) {
+            ov_html_printf(res, "%t", "readiness.question");
         } else {
             ov_html_printf(res, "%t %d", "measure.item", i + 1);
         }
         ov_html_lit(res, "</legend>");
+        /* every scale point with its label: WHO-5's six and readiness's
+         * ten anchors one per line, GSE's four short ones in a row */
         for (int v = lo; v <= hi; v++) {
-            char vs[8];
+            char vs[8], lk[24];
             snprintf(vs, sizeof vs, "%d", v);
+            const char *label;
+            if (in == OV_INSTR_READINESS) {
+                label = c->lang == OV_LANG_EN ? ov_readiness_anchor_en(v)
+                                              : ov_readiness_anchor_da(v);
+            } else {
+                snprintf(lk, sizeof lk, "%s.scale.%d",
+                         ov_instrument_code(in), v);
+                label = ov_msg(c->lang, lk);
+            }
             ov_html_printf(res,
-                           "<label class=\"scale\"><input type=\"radio\" "
-                           "name=\"%h\" value=\"%d\"%h> %d</label>",
+                           "<label class=\"scale%h\"><input type=\"radio\" "
+                           "name=\"%h\" value=\"%d\"%h> %d <small>%h</small>"
+                           "</label>",
+                           ov_str_c(in == OV_INSTR_GSE ? "" : " line"),
                            ov_str_c(nm), v,
                            ov_str_c(ov_str_eq_c(cur, vs) ? " checked" : ""),
-                           v);
-            if (in == OV_INSTR_READINESS)
-                ov_html_printf(res, " <small>%h</small><br>",
-                               ov_str_c(ov_readiness_anchor_da(v)));
+                           v, ov_str_c(label));
         }
         if (err)
             ov_html_printf(res, "<p class=\"error\">%h</p>", ov_str_c(err));

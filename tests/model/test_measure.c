@@ -140,6 +140,10 @@ static void readiness_is_one_rating_of_1_to_10_with_anchors(void **state)
                         "Klar til ordinært job uden støtte");
     for (int i = 1; i <= 10; i++)
         assert_true(strlen(ov_readiness_anchor_da(i)) > 0);
+    for (int i = 1; i <= 10; i++)
+        assert_true(strlen(ov_readiness_anchor_en(i)) > 0);
+    assert_string_equal(ov_readiness_anchor_en(0), "");
+    assert_string_equal(ov_readiness_anchor_en(11), "");
     assert_string_equal(ov_readiness_anchor_da(0), "");
     assert_string_equal(ov_readiness_anchor_da(11), "");
 }
