@@ -46,7 +46,9 @@ typedef struct ov_request {
     ov_arena *arena;
     ov_method method;
     ov_str path;        /* without the query string */
-    ov_str query;
+    ov_str query;       /* without a trailing "gemt=1" */
+    bool saved;         /* the query ended in "gemt=1": the redirect after
+                         * a saved form (web/ui.c), shown as "Gemt." */
     int nheaders;
     ov_header headers[OV_HTTP_MAX_HEADERS];
     ov_str body;

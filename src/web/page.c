@@ -72,6 +72,19 @@ void ov_page_begin(ov_response *res, const ov_request *req, int status,
                        ov_str_c(req->csrf), "nav.logout");
     }
     ov_html_printf(res, "</header><main id=\"main\"><h1>%h</h1>", title);
+    /* the page a saved form returns to says so (ui.c adds "gemt=1") */
+    if (req->saved)
+        ov_html_printf(res, "<p class=\"notice ok\" role=\"status\">%t</p>",
+                       "common.saved");
+}
+
+const char *ov_page_with_flag(ov_arena *a, const char *to, const char *name)
+{
+    const char *hash = strchr(to, '#');
+    size_t head = hash ? (size_t)(hash - to) : strlen(to);
+    const char *sep = memchr(to, '?', head) ? "&" : "?";
+    return ov_arena_printf(a, "%.*s%s%s=1%s", (int)head, to, sep, name,
+                           hash ? hash : "");
 }
 
 void ov_page_end(ov_response *res)

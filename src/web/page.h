@@ -18,6 +18,10 @@
  * of <main>. `title` is plain text (escaped here). */
 void ov_page_begin(ov_response *res, const ov_request *req, int status,
                    ov_str title);
+/* TO with NAME=1 added to its query (before any #fragment), in A: the
+ * redirect after a save, "gemt=1", which the server takes off the query
+ * again (req->saved). */
+const char *ov_page_with_flag(ov_arena *a, const char *to, const char *name);
 void ov_page_end(ov_response *res);
 
 /* A complete page for an error: the catalogue text of msg_key and an

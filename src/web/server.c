@@ -176,6 +176,16 @@ static ov_request *build_request(conn *k, struct MHD_Connection *c,
     req->path = ov_str_c(ov_arena_strdup(k->arena, url));
     const char *q = k->uri ? strchr(k->uri, '?') : NULL;
     req->query = q ? ov_str_c(q + 1) : (ov_str){"", 0};
+    /* the flag the redirect after a save appends (web/ui.c) is taken off,
+     * so no page's own query parser meets it */
+    static const char FLAG[] = "gemt=1";
+    size_t fl = sizeof FLAG - 1;
+    if (req->query.len >= fl &&
+        memcmp(req->query.ptr + req->query.len - fl, FLAG, fl) == 0 &&
+        (req->query.len == fl || req->query.ptr[req->query.len - fl - 1] == '&')) {
+        req->saved = true;
+        req->query.len = req->query.len == fl ? 0 : req->query.len - fl - 1;
+    }
     req->body = (ov_str){"", 0};
     MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, req);
     const union MHD_ConnectionInfo *ci =

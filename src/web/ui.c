@@ -330,7 +330,8 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a)
     if (!to)
         to = ov_arena_printf(c->req->arena, "/forloeb/%lld",
                              (long long)(course ? c->course_id : out_id));
-    ov_page_redirect(c->res, to);
+    /* every save ends with "Gemt." on the page it returns to */
+    ov_page_redirect(c->res, ov_page_with_flag(c->req->arena, to, "gemt"));
 }
 
 bool ov_ctx_finish(ov_ctx *c, ov_tx *tx, bool ok, ov_err *err)

@@ -11,7 +11,9 @@
 #include "core/fmt.h"
 #include "model/match.h"
 #include "store/match.h"
+#include "store/meeting.h"
 #include "store/org.h"
+#include "store/plan.h"
 #include "store/view.h"
 #include "web/handlers.h"
 
@@ -283,9 +285,20 @@ static ov_status propose_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
                          err) != OV_OK)
         return err->code;
     for (int i = 0; i < n; i++)
-        if (sc[i].opening_id == opening)
+        if (sc[i].opening_id == opening) {
+            /* the match page after the proposal keeps the profile: the
+             * form's fields but the opening, as the page's query */
+            const char *q = "";
+            for (int k = 0; k < f->n; k++)
+                if (!ov_str_eq_c(f->names[k], "opening_id"))
+                    q = ov_arena_printf(
+                        c->req->arena, "%s%s%s=%s", q, *q ? "&" : "",
+                        ov_url_encode(c->req->arena, f->names[k], ""),
+                        ov_url_encode(c->req->arena, f->values[k], ""));
+            c->extra = (void *)q;
             return ov_match_propose(tx, c->course_id, opening, sc[i].total,
                                     c->today, out_id, err);
+        }
     /* the suggestions hold only the course's municipality's openings;
      * the same answer as the store's for one that does not exist */
     return ov_err_msg(err, OV_ENOTFOUND, "opening_id",
@@ -296,7 +309,48 @@ static ov_status propose_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
 static const char *match_done(ov_ctx *c, int64_t id)
 {
     (void)id;
+    const char *q = c->extra;
+    if (q && *q)
+        return ov_arena_printf(c->req->arena, "%s?%s",
+                               ov_ctx_course_page(c, "match"), q);
     return ov_ctx_course_page(c, "match");
+}
+
+/* A profile form that starts from what the course knows: the occupation
+ * of the latest plan's job goal and the wishes of the latest start
+ * meeting that has them (the citizen's own words, cut to the field's
+ * 400 characters at a comma), and the defaults an empty field is
+ * searched with. Read in the page's transaction. */
+static ov_status profile_carry(ov_ctx *c, ov_tx *tx, ov_form *f, ov_err *err)
+{
+    ov_arena *a = c->req->arena;
+    ov_plan plan;
+    ov_plan_meta meta;
+    if (ov_plan_load(tx, c->id, 0, a, &plan, &meta, err) != OV_OK)
+        return err->code;
+    if (plan.occupation.len)
+        ov_form_set(f, a, "occupation", plan.occupation);
+    ov_meeting_row *m = NULL;
+    ov_list_info li;
+    if (ov_meeting_list(tx, c->id, a, &m, &li, err) != OV_OK)
+        return err->code;
+    for (int i = li.n - 1; i >= 0; i--) {
+        if (m[i].kind != OV_MEETING_START || !m[i].wishes.len)
+            continue;
+        ov_str w = ov_str_trim(m[i].wishes);
+        if (w.len > 400) {
+            size_t cut = 400;
+            while (cut > 0 && w.ptr[cut] != ',')
+                cut--;
+            w.len = cut ? cut : 400;
+        }
+        ov_form_set(f, a, "wishes", w);
+        break;
+    }
+    /* what an empty field is searched as (profile_of), shown */
+    ov_form_set(f, a, "wanted_hours", OV_STR_LIT("15"));
+    ov_form_set(f, a, "travel", OV_STR_LIT("same_municipality"));
+    return OV_OK;
 }
 
 static void match_page(ov_ctx *c, ov_form *f, int status);
@@ -377,6 +431,9 @@ static void match_page(ov_ctx *c, ov_form *f, int status)
     ov_match_score sc[CAP];
     int n = 0;
     bool ok = ov_proposal_list(tx, c->id, a, &props, &nprops, &err) == OV_OK;
+    if (ok && !searched && f->n == 0 && f->nerrors == 0 &&
+        ov_may_do(&c->req->viewer, OV_OP_MATCH))
+        ok = profile_carry(c, tx, f, &err) == OV_OK;
     if (ok && searched && ov_may_do(&c->req->viewer, OV_OP_MATCH)) {
         ov_match_profile p;
         profile_of(c, f, &p);

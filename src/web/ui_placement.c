@@ -59,12 +59,61 @@ static const char *placement_done(ov_ctx *c, int64_t id)
                            (long long)id);
 }
 
+/* The opening of the course's newest proposal the citizen said yes to
+ * (NULL when none), found among the municipality's companies. */
+static const ov_opening *accepted_opening(const ov_proposal_row *props,
+                                          int nprops,
+                                          const ov_company_row *rows,
+                                          int nrows)
+{
+    for (int i = 0; i < nprops; i++) {
+        if (!props[i].answered || !props[i].agreed)
+            continue;
+        for (int k = 0; k < nrows; k++)
+            for (int o = 0; o < rows[k].nopenings; o++)
+                if (rows[k].openings[o].o.id == props[i].opening_id)
+                    return &rows[k].openings[o].o;
+        return NULL;
+    }
+    return NULL;
+}
+
 static void placement_form(ov_ctx *c, ov_form *f, int status)
 {
-    ov_company_row *rows = NULL;
-    ov_list_info n;
-    if (!ov_ctx_companies(c, &rows, &n))
+    ov_err err;
+    ov_err_clear(&err);
+    ov_tx *tx;
+    if (ov_ctx_take_tx(c, &tx, &err) != OV_OK) {
+        ov_ctx_fail(c, &err);
         return;
+    }
+    ov_arena *a = c->req->arena;
+    ov_company_row *rows = NULL;
+    ov_list_info n = {0, 0, false};
+    ov_proposal_row *props = NULL;
+    ov_list_info np = {0, 0, false};
+    bool ok = ov_company_list(tx, c->req->viewer.municipality_code, a, &rows,
+                              &n, &err) == OV_OK &&
+              ov_proposal_list(tx, c->id, a, &props, &np, &err) == OV_OK;
+    if (!ov_ctx_finish(c, tx, ok, &err))
+        return;
+    /* a new form starts from the proposal the citizen said yes to: its
+     * company, and the opening's fewest weekly hours; today as the start */
+    if (f->n == 0 && f->nerrors == 0) {
+        const ov_opening *o = accepted_opening(props, np.n, rows, n.n);
+        for (int k = 0; o && k < n.n; k++)
+            for (int j = 0; j < rows[k].nopenings; j++)
+                if (&rows[k].openings[j].o == o) {
+                    char b[24];
+                    snprintf(b, sizeof b, "%lld", (long long)rows[k].id);
+                    ov_form_set(f, a, "company_id",
+                                ov_str_c(ov_arena_strdup(a, b)));
+                    snprintf(b, sizeof b, "%d", o->hours_min);
+                    ov_form_set(f, a, "weekly_hours",
+                                ov_str_c(ov_arena_strdup(a, b)));
+                }
+        ov_ctx_default_today(c, f, "start");
+    }
     ov_response *res = c->res;
     ov_page_begin(res, c->req, status,
                   ov_str_c(ov_msg(c->lang, "act.placement")));
@@ -286,13 +335,41 @@ const ov_web_action ov_act_employment = {
 
 /* ---- the placement page ---- */
 
-static void fill_agreement(ov_form *f, ov_arena *a, const ov_placement_row *r)
+/* The first agreement starts from what is known: the placement's weekly
+ * hours as the internship hours, and the tasks and the accommodations the
+ * workplace offers from the opening of the proposal the citizen said yes
+ * to (`o`, NULL when there is none). */
+static void fill_first_agreement(ov_form *f, ov_arena *a, ov_lang lang,
+                                 const ov_placement_row *r,
+                                 const ov_opening *o)
+{
+    char h[16];
+    ov_hours_format(r->p.weekly_hours_x10, h);
+    ov_form_set(f, a, "internship_hours", ov_str_c(ov_arena_strdup(a, h)));
+    if (!o)
+        return;
+    ov_form_set(f, a, "tasks", o->tasks);
+    const char *acc = "";
+    for (int i = 0; i < OV_ACC_COUNT; i++)
+        if (o->accommodations & OV_ACC_BIT(i))
+            acc = ov_arena_printf(
+                a, "%s%s%s", acc, *acc ? ", " : "",
+                ov_msg2(lang, "acc",
+                        ov_accommodation_code((ov_accommodation)i)));
+    if (*acc)
+        ov_form_set(f, a, "accommodations", ov_str_c(acc));
+}
+
+static void fill_agreement(ov_form *f, ov_arena *a, ov_lang lang,
+                           const ov_placement_row *r, const ov_opening *o)
 {
     char b[32], h[16];
     snprintf(b, sizeof b, "%d", r->agreement_version);
     ov_form_set(f, a, "base_version", ov_str_c(ov_arena_strdup(a, b)));
-    if (r->agreement_version == 0)
+    if (r->agreement_version == 0) {
+        fill_first_agreement(f, a, lang, r, o);
         return;
+    }
     const ov_agreement *ag = &r->agreement;
     ov_hours_format(ag->internship_hours_x10, h);
     ov_form_set(f, a, "internship_hours", ov_str_c(ov_arena_strdup(a, h)));
@@ -356,6 +433,26 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
         ov_tx_rollback(tx);
         ov_ctx_not_found(c);
         return;
+    }
+    /* before the first agreement: the opening the citizen said yes to */
+    const ov_opening *accepted = NULL;
+    if (st == OV_OK && !employer && r.agreement_version == 0) {
+        ov_proposal_row *props = NULL;
+        ov_list_info np = {0, 0, false};
+        st = ov_proposal_list(tx, r.course_id, a, &props, &np, &err);
+        for (int i = 0; st == OV_OK && i < np.n; i++) {
+            if (!props[i].answered || !props[i].agreed ||
+                props[i].company_id != r.p.company_id)
+                continue;
+            ov_company_row co;
+            st = ov_company_get(tx, r.p.company_id,
+                                c->req->viewer.municipality_code, a, &co,
+                                &err);
+            for (int k = 0; st == OV_OK && k < co.nopenings; k++)
+                if (co.openings[k].o.id == props[i].opening_id)
+                    accepted = &co.openings[k].o;
+            break;
+        }
     }
     if (!ov_ctx_finish(c, tx, st == OV_OK, &err))
         return;
@@ -451,7 +548,7 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
         ov_form_init(&af, agreement_spec, NAGREE, c->lang, a);
         ov_form *use = f && f->spec == agreement_spec ? f : &af;
         if (use->n == 0)
-            fill_agreement(use, a, &r);
+            fill_agreement(use, a, c->lang, &r, accepted);
         ov_html_printf(res, "<details%h><summary>%t</summary>",
                        ov_str_c(use == f || r.agreement_version == 0 ? " open"
                                                                      : ""),
