@@ -361,6 +361,8 @@ await step('the match finds suggestions with explanations; one is proposed and t
   await job.click(job.page.getByRole('link', { name: 'Find virksomhed (match)' }));
   const matchPath = `/forloeb/${course.id}/match`;
   assert.equal(new URL(job.page.url()).pathname, matchPath);
+  assert.equal(await job.page.inputValue('input[name=occupation]'), '9112',
+    'the profile starts from the plan\'s occupation');
   await job.page.fill('input[name=occupation]', '9112');
   await job.page.fill('input[name=wishes]', 'rengøring, lager');
   await job.page.fill('input[name=wanted_hours]', '15');
@@ -381,6 +383,8 @@ await step('the match finds suggestions with explanations; one is proposed and t
     'the best suggestion is in the citizen\'s own municipality, as they prefer');
   await job.shot('08-match-forslag');
   await job.save(sugg.first().getByRole('button', { name: 'Foreslå for borgeren' }), matchPath);
+  assert.equal(await job.page.inputValue('input[name=wishes]'), 'rengøring, lager',
+    'the profile is kept after a proposal');
   const prop = job.page.locator('div.proposal');
   assert.equal(await prop.count(), 1);
   assert.match(await prop.innerText(), /Afventer svar/);
@@ -396,9 +400,11 @@ await step('the match finds suggestions with explanations; one is proposed and t
 await step('a company placement is created at the company the citizen said yes to', async () => {
   await job.click(job.page.getByRole('link', { name: 'Opret virksomhedsforløb' }));
   assert.equal(new URL(job.page.url()).pathname, `/forloeb/${course.id}/virksomhedsforloeb`);
+  // carried forward: the company the citizen said yes to, and today
+  assert.equal(await job.page.locator('select[name=company_id] option:checked').innerText(), company,
+    'the placement form preselects the company of the accepted proposal');
+  assert.equal(await job.page.inputValue('input[name=start]'), TODAY, 'the start is today');
   await job.page.selectOption('select[name=type]', 'internship');
-  await job.page.selectOption('select[name=company_id]', { label: company });
-  await job.page.fill('input[name=start]', TODAY);
   await job.page.fill('input[name=weekly_hours]', '15');
   await job.save(job.page.getByRole('button', { name: 'Gem' }), /^\/virksomhedsforloeb\/\d+$/);
   placementId = Number(/(\d+)$/.exec(new URL(job.page.url()).pathname)[1]);
@@ -407,11 +413,15 @@ await step('a company placement is created at the company the citizen said yes t
   assert.match(dl, new RegExp(company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   assert.match(dl, new RegExp(TODAY_DK));
   assert.match(await job.text('main'), /Der er ingen arbejdsaftale endnu/);
+  assert.equal(await job.text('p.notice.ok'), 'Gemt.', 'the saved form says so');
 });
 
 await step('the work agreement is saved and signed by the citizen, the employer and the company consultant', async () => {
   const p = job.page;
   const path = `/virksomhedsforloeb/${placementId}`;
+  // the first agreement starts from the placement's hours and the opening's tasks
+  assert.equal(await p.inputValue('input[name=internship_hours]'), '15');
+  assert.notEqual(await p.inputValue('textarea[name=tasks]'), '', 'the opening\'s tasks are carried forward');
   await p.fill('input[name=internship_hours]', '12');
   await p.fill('input[name=ordinary_hours]', '3');
   await p.fill('textarea[name=tasks]', 'Rengøring af kontorer om formiddagen');
