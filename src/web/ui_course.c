@@ -252,8 +252,28 @@ void ov_v_course(ov_ctx *cx)
         element(res, "element.1", true,
                 fmt1(cx, "element.start_done", buf, ""), NULL, NULL);
     } else {
-        element(res, "element.1", false,
-                ov_str_c(ov_msg(cx->lang, "element.start_missing")),
+        /* an incomplete start meeting names who was missing */
+        ov_str what = ov_str_c(ov_msg(cx->lang, "element.start_missing"));
+        for (int i = nmeet.n - 1; i >= 0; i--) {
+            if (meetings[i].kind != OV_MEETING_START)
+                continue;
+            ov_attendees miss =
+                ov_start_meeting_missing(meetings[i].attendees);
+            const char *who = "";
+            static const ov_role roles[] = {
+                OV_ROLE_CITIZEN, OV_ROLE_EMPLOYMENT_CASEWORKER,
+                OV_ROLE_CTI_WORKER, OV_ROLE_COMPANY_CONSULTANT};
+            for (size_t k = 0; k < sizeof roles / sizeof roles[0]; k++)
+                if (miss & OV_ATTEND(roles[k]))
+                    who = ov_arena_printf(
+                        a, "%s%s%s", who, *who ? ", " : "",
+                        ov_msg2(cx->lang, "mrole",
+                                ov_role_code(roles[k])));
+            ov_date_format_dk(meetings[i].held_on, buf);
+            what = fmt1(cx, "element.start_incomplete", buf, who);
+            break;
+        }
+        element(res, "element.1", false, what,
                 may_write ? ov_arena_printf(a, "%s/opstartsmoede", base)
                           : NULL,
                 "act.start_meeting");
@@ -285,9 +305,19 @@ void ov_v_course(ov_ctx *cx)
     if (cti.started) {
         ov_date_format_dk(cti.course.start, buf);
         int ph = ov_cti_phase_of(&cti.course, cx->today);
-        snprintf(buf2, sizeof buf2, "%d", ph > 3 ? 3 : ph < 1 ? 1 : ph);
-        element(res, "element.5", true,
-                fmt1(cx, "element.cti_done", buf, buf2),
+        /* the phase now, before the start "starts <date>", after the end
+         * "ended <date>" (the end is exclusive: its last day is shown) */
+        ov_str what;
+        if (ph >= 4) {
+            ov_date_format_dk(cti.course.end - 1, buf2);
+            what = fmt1(cx, "element.cti_ended", buf, buf2);
+        } else if (ph < 1) {
+            what = fmt1(cx, "element.cti_planned", buf, "");
+        } else {
+            snprintf(buf2, sizeof buf2, "%d", ph);
+            what = fmt1(cx, "element.cti_done", buf, buf2);
+        }
+        element(res, "element.5", true, what,
                 ov_arena_printf(a, "%s/cti", base), "act.cti");
     } else {
         element(res, "element.5", false,
