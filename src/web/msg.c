@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/log.h"
 
 typedef struct entry {
@@ -239,6 +240,9 @@ static entry cat[] = {
     {"element.cti_done", "CTI startet %1, fase %2", "CTI started %1, phase %2"},
     {"element.cti_ended", "CTI startet %1, afsluttet %2",
      "CTI started %1, ended %2"},
+    {"cti.over",
+     "CTI-forløbet sluttede %1; der kan ikke registreres flere kontakter.",
+     "The CTI course ended %1; no more contacts can be logged."},
     {"element.cti_planned", "CTI starter %1", "CTI starts %1"},
     {"element.cti_missing", "CTI er ikke startet", "CTI has not started"},
     {"element.placement_done", "%1 virksomhedsforløb",
@@ -860,6 +864,23 @@ bool ov_lang_parse(ov_str code, ov_lang *out)
         return true;
     }
     return false;
+}
+
+const char *ov_msg_fill(ov_arena *a, ov_lang l, const char *key,
+                        const char *a1, const char *a2)
+{
+    const char *t = ov_msg(l, key);
+    const char *out = "";
+    const char *run = t;
+    for (const char *p = t; *p; p++) {
+        if (p[0] != '%' || (p[1] != '1' && p[1] != '2'))
+            continue;
+        const char *arg = p[1] == '1' ? a1 : a2;
+        out = ov_arena_printf(a, "%s%.*s%s", out, (int)(p - run), run,
+                              arg ? arg : "");
+        run = ++p + 1;
+    }
+    return ov_arena_printf(a, "%s%s", out, run);
 }
 
 bool ov_msg_has(const char *key)

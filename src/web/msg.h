@@ -24,6 +24,10 @@ bool ov_lang_parse(ov_str code, ov_lang *out);
 /* The text of a key; "[key]" when the catalogue lacks it. */
 const char *ov_msg(ov_lang l, const char *key);
 /* "<prefix>.<code>", e.g. ov_msg2(l, "stage", "drawn"). */
+/* The text of `key` with "%1" and "%2" replaced by a1 and a2 (NULL as
+ * ""), in the arena. */
+const char *ov_msg_fill(struct ov_arena *a, ov_lang l, const char *key,
+                        const char *a1, const char *a2);
 const char *ov_msg2(ov_lang l, const char *prefix, const char *code);
 /* Who has not signed a work agreement, from the signed mask (ov_signer
  * bits): "Mangler underskrift fra: borgeren, arbejdsgiveren" or

@@ -371,20 +371,7 @@ static const char *fmt_count(ov_arena *a, double v)
 static const char *subst(ov_ctx *c, const char *key, const char *a1,
                          const char *a2)
 {
-    const char *t = ov_msg(c->lang, key);
-    ov_buf b;
-    ov_buf_init(&b, c->req->arena, 1024);
-    for (const char *p = t; *p; p++) {
-        if (p[0] == '%' && (p[1] == '1' || p[1] == '2')) {
-            const char *arg = p[1] == '1' ? a1 : a2;
-            ov_buf_append_c(&b, arg ? arg : "");
-            p++;
-        } else {
-            ov_buf_append_byte(&b, (uint8_t)*p);
-        }
-    }
-    return ov_arena_memdup0(c->req->arena, ov_buf_str(&b).ptr,
-                            ov_buf_str(&b).len);
+    return ov_msg_fill(c->req->arena, c->lang, key, a1, a2);
 }
 
 static const char *itoa_(ov_ctx *c, int64_t v)

@@ -148,18 +148,7 @@ static void element(ov_response *res, const char *key, bool done,
 static ov_str fmt1(ov_ctx *c, const char *key, const char *arg1,
                    const char *arg2)
 {
-    const char *t = ov_msg(c->lang, key);
-    ov_buf b;
-    ov_buf_init(&b, c->req->arena, 1024);
-    for (const char *p = t; *p; p++) {
-        if (p[0] == '%' && (p[1] == '1' || p[1] == '2')) {
-            ov_buf_append_c(&b, p[1] == '1' ? arg1 : arg2);
-            p++;
-        } else {
-            ov_buf_append_byte(&b, *p);
-        }
-    }
-    return ov_buf_str(&b);
+    return ov_str_c(ov_msg_fill(c->req->arena, c->lang, key, arg1, arg2));
 }
 
 /* The course page: dispatch has checked the course and opened its audited

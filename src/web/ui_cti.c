@@ -217,7 +217,15 @@ static void cti_page(ov_ctx *c, ov_form *f, int status)
         }
         ov_html_lit(res, "</tbody></table>");
     }
-    if (ov_may_do(&c->req->viewer, OV_OP_CTI_CONTACT)) {
+    /* after the CTI course's end no contact can be logged (the model
+     * refuses its date): say so instead of offering the form */
+    bool over = ov_cti_phase_of(&s.course, c->today) >= 4;
+    if (over && ov_may_do(&c->req->viewer, OV_OP_CTI_CONTACT)) {
+        char d[OV_DATE_BUF];
+        ov_date_format_dk(s.course.end - 1, d);
+        ov_html_printf(res, "<p class=\"notice\">%h</p>",
+                       ov_str_c(ov_msg_fill(a, c->lang, "cti.over", d, NULL)));
+    } else if (ov_may_do(&c->req->viewer, OV_OP_CTI_CONTACT)) {
         ov_form cf;
         ov_form_init(&cf, contact_spec, 4, c->lang, a);
         ov_form *use = f && f->spec == contact_spec ? f : &cf;
