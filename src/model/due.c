@@ -25,7 +25,8 @@ typedef struct acc {
 } acc;
 
 /* Add a task when it is overdue or due within the window. */
-static void add(acc *a, ov_task_kind k, ov_date due, const char *text)
+static void add_arg(acc *a, ov_task_kind k, ov_date due, const char *text,
+                    const char *arg)
 {
     if (due > a->today + a->window || a->n >= a->cap)
         return;
@@ -35,6 +36,12 @@ static void add(acc *a, ov_task_kind k, ov_date due, const char *text)
     t->due = due;
     t->overdue = due < a->today;
     snprintf(t->text, sizeof t->text, "%s", text);
+    snprintf(t->arg, sizeof t->arg, "%s", arg);
+}
+
+static void add(acc *a, ov_task_kind k, ov_date due, const char *text)
+{
+    add_arg(a, k, due, text, "");
 }
 
 int ov_due_tasks(const ov_course_facts *f, ov_date today, int window_days,
@@ -64,7 +71,8 @@ int ov_due_tasks(const ov_course_facts *f, ov_date today, int window_days,
     if (f->has_measurement_due) {
         snprintf(buf, sizeof buf, "Måling: %s",
                  f->measurement_name ? f->measurement_name : "trivsel");
-        add(&a, OV_TASK_MEASUREMENT, f->measurement_due_on, buf);
+        add_arg(&a, OV_TASK_MEASUREMENT, f->measurement_due_on, buf,
+                f->measurement_name ? f->measurement_name : "trivsel");
     }
     for (int i = 0; i < f->n_phase_changes && i < 2; i++) {
         /* only upcoming or just-passed boundaries matter: a boundary more
@@ -75,7 +83,9 @@ int ov_due_tasks(const ov_course_facts *f, ov_date today, int window_days,
                  "CTI fase %d begynder: aftal lavere intensitet og overdrag "
                  "opgaver til borgeren og netværket",
                  i + 2);
-        add(&a, OV_TASK_CTI_PHASE, f->phase_change_on[i], buf);
+        char ph[8];
+        snprintf(ph, sizeof ph, "%d", i + 2);
+        add_arg(&a, OV_TASK_CTI_PHASE, f->phase_change_on[i], buf, ph);
     }
     if (f->has_agreement_review)
         add(&a, OV_TASK_AGREEMENT_REVIEW, f->agreement_review_on,
@@ -86,7 +96,7 @@ int ov_due_tasks(const ov_course_facts *f, ov_date today, int window_days,
         snprintf(buf, sizeof buf,
                  "CTI-start (%s) passer ikke med virksomhedsforløbets start",
                  d);
-        add(&a, OV_TASK_CTI_ALIGNMENT, f->cti_start_on, buf);
+        add_arg(&a, OV_TASK_CTI_ALIGNMENT, f->cti_start_on, buf, d);
     }
     return a.n;
 }

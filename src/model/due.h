@@ -71,6 +71,8 @@ typedef struct ov_task {
     ov_date due;
     bool overdue;
     char text[160]; /* Danish */
+    char arg[48];   /* what the text names: the instrument, the CTI phase,
+                     * the CTI start date (DD-MM-YYYY); "" for the others */
 } ov_task;
 
 #define OV_TASKS_PER_COURSE (OV_TASK_COUNT + 1)

@@ -8,6 +8,7 @@
 
 #include "core/arena.h"
 #include "core/log.h"
+#include "model/meeting.h"
 
 typedef struct entry {
     const char *key, *da, *en;
@@ -217,6 +218,38 @@ static entry cat[] = {
     {"element.start_incomplete",
      "Opstartsmødet %1 var ikke fuldt bemandet. Mangler: %2",
      "The start meeting on %1 was not complete. Missing: %2"},
+    /* the English names of the default life domains (model/meeting.c) */
+    {"domain.work_education", "Arbejde og uddannelse", "Work and education"},
+    {"domain.physical_health", "Fysisk helbred", "Physical health"},
+    {"domain.mental_health", "Psykisk helbred", "Mental health"},
+    {"domain.housing", "Bolig", "Housing"},
+    {"domain.economy", "Økonomi", "Finances"},
+    {"domain.network_family", "Netværk og familie", "Network and family"},
+    {"domain.substance_use", "Rusmidler", "Substance use"},
+    {"domain.daily_living", "Hverdagsliv", "Daily living"},
+    /* what is due (model/due.c), by kind; %1 the instrument, the phase or
+     * the CTI start date */
+    {"todo.start_meeting_incomplete",
+     "Hold et fuldt bemandet tværfagligt opstartsmøde",
+     "Hold a fully staffed joint start meeting"},
+    {"todo.plan_without_job_goal",
+     "Skriv borgerens jobmål i planen (med borgerens egne ord)",
+     "Write the citizen's job goal in the plan (in their own words)"},
+    {"todo.followup_due", "Tværfagligt opfølgningsmøde på planen",
+     "Joint follow-up meeting on the plan"},
+    {"todo.measurement_due", "Måling: %1", "Measurement: %1"},
+    {"todo.cti_phase_change",
+     "CTI fase %1 begynder: aftal lavere intensitet og overdrag opgaver til "
+     "borgeren og netværket",
+     "CTI phase %1 begins: agree on lower intensity and hand tasks over to "
+     "the citizen and their network"},
+    {"todo.agreement_review",
+     "Opfølgning på arbejdsaftalen: timer og progression mod ordinære timer",
+     "Review of the work agreement: hours and progress towards ordinary "
+     "hours"},
+    {"todo.cti_not_aligned",
+     "CTI-start (%1) passer ikke med virksomhedsforløbets start",
+     "The CTI start (%1) does not fit the start of the company placement"},
     {"mrole.citizen", "borgeren", "the citizen"},
     {"mrole.employment_caseworker",
      "en sagsbehandler (jobcenter eller socialområdet)",
@@ -881,6 +914,17 @@ const char *ov_msg_fill(ov_arena *a, ov_lang l, const char *key,
         run = ++p + 1;
     }
     return ov_arena_printf(a, "%s%s", out, run);
+}
+
+const char *ov_domain_label(ov_lang l, const ov_life_domains *d, int i)
+{
+    if (l == OV_LANG_EN) {
+        char k[OV_DOMAIN_CODE_MAX + 8];
+        snprintf(k, sizeof k, "domain.%s", d->code[i]);
+        if (ov_msg_has(k))
+            return ov_msg(l, k);
+    }
+    return d->label_da[i];
 }
 
 bool ov_msg_has(const char *key)

@@ -28,6 +28,12 @@ const char *ov_msg(ov_lang l, const char *key);
  * ""), in the arena. */
 const char *ov_msg_fill(struct ov_arena *a, ov_lang l, const char *key,
                         const char *a1, const char *a2);
+/* The label of life domain i: the municipality's Danish label, or in
+ * English the catalogue's "domain.<code>" when the code is one of the
+ * default domains (a domain a municipality added keeps its own label). */
+struct ov_life_domains;
+const char *ov_domain_label(ov_lang l, const struct ov_life_domains *d,
+                            int i);
 const char *ov_msg2(ov_lang l, const char *prefix, const char *code);
 /* Who has not signed a work agreement, from the signed mask (ov_signer
  * bits): "Mangler underskrift fra: borgeren, arbejdsgiveren" or

@@ -361,6 +361,34 @@ const char *ov_ctx_course_page(ov_ctx *c, const char *sub)
                            (long long)c->course_id, sub);
 }
 
+const char *ov_task_text(ov_ctx *c, const ov_task *t)
+{
+    char k[64];
+    snprintf(k, sizeof k, "todo.%s", ov_task_kind_code(t->kind));
+    return ov_msg_fill(c->req->arena, c->lang, k, t->arg, NULL);
+}
+
+const char *ov_task_step(ov_ctx *c, const ov_task *t, int64_t placement_id)
+{
+    static const char *const step[OV_TASK_COUNT] = {
+        [OV_TASK_START_MEETING] = "opstartsmoede",
+        [OV_TASK_PLAN_JOB_GOAL] = "plan",
+        [OV_TASK_FOLLOWUP] = "opfoelgning",
+        [OV_TASK_MEASUREMENT] = "maalinger",
+        [OV_TASK_CTI_PHASE] = "cti",
+        [OV_TASK_CTI_ALIGNMENT] = "cti",
+    };
+    ov_arena *a = c->req->arena;
+    if (t->kind == OV_TASK_AGREEMENT_REVIEW && placement_id > 0)
+        return ov_arena_printf(a, "/virksomhedsforloeb/%lld",
+                               (long long)placement_id);
+    const char *sub = (unsigned)t->kind < OV_TASK_COUNT ? step[t->kind] : NULL;
+    if (!sub)
+        return ov_arena_printf(a, "/forloeb/%lld", (long long)t->course_id);
+    return ov_arena_printf(a, "/forloeb/%lld/%s", (long long)t->course_id,
+                           sub);
+}
+
 void ov_ctx_default_today(ov_ctx *c, ov_form *f, const char *name)
 {
     if (ov_form_has(f, name))

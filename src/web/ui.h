@@ -17,6 +17,7 @@
 #ifndef OV_WEB_UI_H
 #define OV_WEB_UI_H
 
+#include "model/due.h"
 #include "store/store.h"
 #include "web/app.h"
 #include "web/form.h"
@@ -124,6 +125,12 @@ bool ov_ctx_finish(ov_ctx *c, ov_tx *tx, bool ok, ov_err *err);
 /* "/forloeb/<course>/<sub>" for the course the request is about. */
 const char *ov_ctx_course_page(ov_ctx *c, const char *sub);
 /* Pre-fill a date field with today when the form does not hold it. */
+/* A task's text in the reader's language ("todo.<kind>" with its arg as
+ * %1), and the path of the step that resolves it: the start meeting, the
+ * plan, the follow-up, the measurements, the CTI page, or the placement
+ * `placement_id` (the course page when 0). In the arena. */
+const char *ov_task_text(ov_ctx *c, const ov_task *t);
+const char *ov_task_step(ov_ctx *c, const ov_task *t, int64_t placement_id);
 void ov_ctx_default_today(ov_ctx *c, ov_form *f, const char *name);
 /* The companies of the caller's municipality with their openings (no
  * citizen data), read in the request's transaction, which it takes and

@@ -220,13 +220,20 @@ void ov_v_course(ov_ctx *cx)
                         : ov_due_tasks(&facts, cx->today, 14, due,
                                        OV_TASKS_PER_COURSE);
     if (ndue > 0) {
+        /* by due date, each task a link to the step that resolves it (an
+         * agreement review to the newest placement) */
+        ov_due_sort(due, ndue);
+        int64_t newest_placement = nplaces.n ? places[nplaces.n - 1].id : 0;
         ov_html_printf(res, "<section class=\"due\"><h2>%t</h2><ul>",
                        "tasks.due");
         for (int i = 0; i < ndue; i++) {
             ov_html_printf(res, "<li class=\"%h\">",
                            ov_str_c(due[i].overdue ? "overdue" : ""));
             ov_page_date(res, due[i].due);
-            ov_html_printf(res, ": %h</li>", ov_str_c(due[i].text));
+            ov_html_printf(res, ": <a href=\"%h\">%h</a></li>",
+                           ov_str_c(ov_task_step(cx, &due[i],
+                                                 newest_placement)),
+                           ov_str_c(ov_task_text(cx, &due[i])));
         }
         ov_html_lit(res, "</ul></section>");
     }

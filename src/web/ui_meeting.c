@@ -162,7 +162,7 @@ static void start_render(ov_ctx *c, ov_form *f, int status)
     ov_html_printf(c->res, "<h2>%t</h2>", "meeting.assessment");
     for (int d = 0; d < set.domains.n; d++) {
         ov_html_printf(c->res, "<fieldset class=\"domain\"><legend>%h</legend>",
-                       ov_str_c(set.domains.label_da[d]));
+                       ov_str_c(ov_domain_label(c->lang, &set.domains, d)));
         for (int k = 0; k < 4; k++) {
             char nm[96];
             snprintf(nm, sizeof nm, "assessment.%s.%s", set.domains.code[d],
