@@ -25,6 +25,8 @@ void ov_page_begin(ov_response *res, const ov_request *req, int status,
                    "initial-scale=1\">"
                    "<title>%h - %t</title>"
                    "<link rel=\"stylesheet\" href=\"/static/app.css\">"
+                   "<link rel=\"icon\" href=\"/static/favicon.svg\" "
+                   "type=\"image/svg+xml\">"
                    "<script src=\"/static/app.js\" defer></script>"
                    "</head><body>"
                    "<a class=\"skip\" href=\"#main\">%t</a>"

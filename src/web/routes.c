@@ -156,6 +156,7 @@ const ov_route ov_routes[] = {
            "style sheet"),
     PUBLIC(OV_GET, "/static/app.js", ov_h_static_js,
            "progressive enhancement"),
+    PUBLIC(OV_GET, "/static/favicon.svg", ov_h_static_favicon, "favicon"),
     READ(OV_GET, "/opgaver",
          SELF, COURSE_LIST, AUDITED, "mine opgaver", ov_h_tasks, "my tasks and courses"),
     READ(OV_GET, "/forloeb",

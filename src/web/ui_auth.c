@@ -372,6 +372,22 @@ void ov_h_static_css(ov_web *app, ov_request *req, ov_response *res)
                        (ov_str){css, sizeof css - 1});
 }
 
+/* The favicon: the brand's colour with a white "o", as SVG (every
+ * browser the municipalities use reads it; no binary .ico to keep). */
+static const char favicon[] =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
+    "<rect width=\"32\" height=\"32\" rx=\"6\" fill=\"#0b5fa5\"/>"
+    "<circle cx=\"16\" cy=\"17\" r=\"8\" fill=\"none\" stroke=\"#fff\" "
+    "stroke-width=\"4\"/></svg>\n";
+
+void ov_h_static_favicon(ov_web *app, ov_request *req, ov_response *res)
+{
+    (void)app;
+    (void)req;
+    ov_response_static(res, "image/svg+xml",
+                       (ov_str){favicon, sizeof favicon - 1});
+}
+
 void ov_h_static_js(ov_web *app, ov_request *req, ov_response *res)
 {
     (void)app;
