@@ -170,9 +170,14 @@ ov_status ov_plan_load(ov_tx *tx, int64_t course_id, int version,
 
 /* ---- reads for the pages and the API ---- */
 
+/* the author by name: the user's full name; an actor that is no user
+ * (the command line, "cli:<unix user>") reads as "System" */
 static const char SQL_PLAN_VERSIONS[] =
-    "SELECT version, with_citizen, citizen_comment, summary, created_by, "
-    "created_at FROM plan_version WHERE course_id = ?1 ORDER BY version DESC";
+    "SELECT p.version, p.with_citizen, p.citizen_comment, p.summary, "
+    "p.created_by, p.created_at, coalesce(u.full_name, CASE WHEN "
+    "p.created_by LIKE 'cli:%' THEN 'System' ELSE p.created_by END) "
+    "FROM plan_version p LEFT JOIN app_user u ON u.username = p.created_by "
+    "WHERE p.course_id = ?1 ORDER BY p.version DESC";
 
 /* ---- plan versions ---- */
 
@@ -185,6 +190,7 @@ static ov_status plan_meta_read(ov_stmt *s, ov_arena *a, void *row,
     m->citizen_comment = ov_stmt_col_text(s, 2, a);
     m->summary = ov_stmt_col_text(s, 3, a);
     m->created_by = ov_stmt_col_text(s, 4, a);
+    m->author = ov_stmt_col_text(s, 6, a);
     return ov_time_parse_utc(ov_stmt_col_text(s, 5, a), "created_at",
                              &m->created_at, err);
 }

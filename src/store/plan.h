@@ -18,6 +18,9 @@ typedef struct ov_plan_meta {
     ov_str citizen_comment;
     ov_str summary;       /* the diff against the previous version */
     ov_str created_by;
+    ov_str author;        /* for people to read: the user's full name,
+                           * "System" for the command line (versions list
+                           * only; empty elsewhere) */
     ov_time created_at;
 } ov_plan_meta;
 

@@ -464,7 +464,7 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
                            "<tr><td><a href=\"/forloeb/%D/plan?v=%d\">%d</a>"
                            "</td><td>%h</td><td>%h</td></tr>",
                            c->id, versions[i].version, versions[i].version,
-                           versions[i].created_by, versions[i].summary);
+                           versions[i].author, versions[i].summary);
         ov_html_lit(res, "</tbody></table>");
     }
     if (ov_may_do(&c->req->viewer, OV_OP_COURSE_WRITE)) {
