@@ -441,9 +441,9 @@
     X(measure_instrument_unknown, 0, \
       "instrument: unknown instrument; use who5, gse or readiness", \
       "Ukendt måleredskab; vælg WHO-5, GSE eller parathed") \
-    X(measure_item_range, 4, \
-      "%1: must be %2-%3, got %4", \
-      "Svaret skal være %2-%3; du skrev %4") \
+    X(measure_item_range, 5, \
+      "%1 (question %5): must be %2-%3, got %4", \
+      "Spørgsmål %5: svaret skal være %2-%3; du skrev %4") \
     X(measure_items_count, 4, \
       "items: %1 has %2 item%3; got %4", \
       "%1 har %2 spørgsmål; der er svar på %4. Besvar alle spørgsmål") \
@@ -463,10 +463,10 @@
       "followup_interval_weeks: use 1-26 weeks (default 4); got %1", \
       "Opfølgningsintervallet skal være 1-26 uger (standard 4); du " \
       "skrev %1") \
-    X(meeting_rating_range, 2, \
-      "%1: the rating is 0-4 (or empty when not rated); got %2", \
-      "Vurderingen skal være 0-4 (eller tom, hvis der ikke vurderes); " \
-      "du skrev %2") \
+    X(meeting_rating_range, 3, \
+      "%1: the rating of %3 is 0-4 (or empty when not rated); got %2", \
+      "%3: vurderingen skal være 0-4 (eller tom, hvis der ikke " \
+      "vurderes); du skrev %2") \
     X(text_control_char, 1, \
       "%1: contains a control character; remove it", \
       "Teksten indeholder et kontroltegn; fjern det") \

@@ -106,7 +106,7 @@ ov_status ov_measure_score(ov_instrument in, const int *items, int n,
             char field[32];
             snprintf(field, sizeof field, "%s_item_%d", instr[in].code, i + 1);
             return ov_err_msg(err, OV_EINVAL, field, measure_item_range, field,
-                              instr[in].lo, instr[in].hi, items[i]);
+                              instr[in].lo, instr[in].hi, items[i], i + 1);
         }
         sum += items[i];
     }

@@ -105,7 +105,8 @@ ov_status ov_assessment_item_validate(const ov_life_domains *d,
 {
     char field[64];
     snprintf(field, sizeof field, "assessment[%d].domain", index);
-    if (ov_life_domains_find(d, it->domain) < 0)
+    int di = ov_life_domains_find(d, it->domain);
+    if (di < 0)
         return ov_err_msg(err, OV_EINVAL, field, meeting_domain_unknown,
                           field,
                           ov_arg_strn(it->domain.ptr, it->domain.len > 32
@@ -124,7 +125,7 @@ ov_status ov_assessment_item_validate(const ov_life_domains *d,
     if (it->rating < -1 || it->rating > 4) {
         snprintf(field, sizeof field, "assessment[%d].rating", index);
         return ov_err_msg(err, OV_EINVAL, field, meeting_rating_range,
-                          field, it->rating);
+                          field, it->rating, d->label_da[di]);
     }
     return OV_OK;
 }

@@ -38,13 +38,13 @@ static void who5_items_outside_0_to_5_are_named(void **state)
     assert_int_equal(ov_measure_score(OV_INSTR_WHO5, items, 5, &score, &err),
                      OV_EINVAL);
     assert_string_equal(err.field, "who5_item_3");
-    assert_string_equal(err.msg, "who5_item_3: must be 0-5, got 6");
+    assert_string_equal(err.msg, "who5_item_3 (question 3): must be 0-5, got 6");
     assert_int_equal(score, -1); /* untouched on error */
     items[2] = 3;
     items[0] = -1;
     assert_int_equal(ov_measure_score(OV_INSTR_WHO5, items, 5, &score, &err),
                      OV_EINVAL);
-    assert_string_equal(err.msg, "who5_item_1: must be 0-5, got -1");
+    assert_string_equal(err.msg, "who5_item_1 (question 1): must be 0-5, got -1");
     assert_int_equal(ov_measure_score(OV_INSTR_WHO5, items, 4, &score, &err),
                      OV_EINVAL);
     assert_string_equal(err.field, "items");
@@ -106,7 +106,7 @@ static void gse_sums_ten_items_of_1_to_4(void **state)
     gse[9] = 0;
     assert_int_equal(ov_measure_score(OV_INSTR_GSE, gse, 10, &score, &err),
                      OV_EINVAL);
-    assert_string_equal(err.msg, "gse_item_10: must be 1-4, got 0");
+    assert_string_equal(err.msg, "gse_item_10 (question 10): must be 1-4, got 0");
     gse[9] = 5;
     assert_int_equal(ov_measure_score(OV_INSTR_GSE, gse, 10, &score, &err),
                      OV_EINVAL);
@@ -133,7 +133,7 @@ static void readiness_is_one_rating_of_1_to_10_with_anchors(void **state)
     r = 11;
     assert_int_equal(ov_measure_score(OV_INSTR_READINESS, &r, 1, &score, &err),
                      OV_EINVAL);
-    assert_string_equal(err.msg, "readiness_item_1: must be 1-10, got 11");
+    assert_string_equal(err.msg, "readiness_item_1 (question 1): must be 1-10, got 11");
     assert_string_equal(ov_readiness_anchor_da(1),
                         "Langt fra arbejdsmarkedet; hverdagen fylder det hele");
     assert_string_equal(ov_readiness_anchor_da(10),
