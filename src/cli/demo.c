@@ -903,20 +903,26 @@ int cmd_demo(int argc, char **argv)
             st = build_muni(d, &munis[i]);
         /* the national analyst, one citizen and one employer contact */
         if (st == OV_OK &&
-            !user(d, "national", "National analytiker",
+            !user(d, "national", "Sofie Andersen",
                   OV_ROLE_NATIONAL_ANALYST, 0, 0, 0, 0))
             st = err.code;
         if (st == OV_OK) {
             ov_course course;
             st = ov_course_get(tx, munis[0].first_citizen_course, a, &course,
                                &err);
+            /* the citizen's log-in carries the citizen's own name */
+            ov_citizen ci;
+            if (st == OV_OK)
+                st = ov_citizen_get(tx, course.citizen_id, a, &ci, &err);
             if (st == OV_OK &&
-                !user(d, "borger", "Demo-borger", OV_ROLE_CITIZEN, 250, 0,
-                      course.citizen_id, 0))
+                !user(d, "borger",
+                      ov_arena_printf(a, "%.*s", (int)ci.full_name.len,
+                                      ci.full_name.ptr),
+                      OV_ROLE_CITIZEN, 250, 0, course.citizen_id, 0))
                 st = err.code;
         }
         if (st == OV_OK &&
-            !user(d, "arbejdsgiver", "Demo-arbejdsgiver", OV_ROLE_EMPLOYER,
+            !user(d, "arbejdsgiver", "Birgitte Holm", OV_ROLE_EMPLOYER,
                   250, 0, 0, munis[0].employer_company))
             st = err.code;
         if (st == OV_OK)
