@@ -47,8 +47,10 @@ static void citizens_of(const ov_ind_facts *f, int n, const ov_ind_context *cx,
         if (n == 0)
             continue;
         ov_ind_contributions((ov_ind_id)i, f, n, cx, num, den);
+        /* a count (the courses ended) rests on what it counts */
+        bool counted = i == OV_IND_ENDED;
         for (int c = 0; c < n; c++)
-            if (num[c] != 0 || den[c] != 0)
+            if (num[c] != 0 || (!counted && den[c] != 0))
                 out[i]++;
     }
 }
@@ -68,6 +70,36 @@ static ov_status suppress_column(ov_nat_board *b, ov_ind_id id, int k,
         /* a row's cell and its row total are the same figure */
         x->suppressed = t.hidden[ov_sup_at(&t, r, 0)] ||
                         t.hidden[ov_sup_at(&t, r, 1)];
+    }
+    ov_sup_free(&t);
+    return st;
+}
+
+/* The ends by reason are one table of counts: municipalities as rows,
+ * the reasons as columns, the courses ended (OV_IND_ENDED) as each row's
+ * total and the national figures as the totals row. A reason counted for
+ * one or two citizens points at them however many ended in all (a
+ * municipality where one citizen ended for health reasons), so each
+ * reason's count is a cell of its own, and a share is hidden with its
+ * count. */
+static ov_status suppress_ends(ov_nat_board *b, int k, ov_err *err)
+{
+    const int C = OV_IND_ENDS_OTHER - OV_IND_ENDS_ORDINARY_JOB + 1;
+    ov_sup_table t;
+    ov_sup_init(&t, b->n, C);
+    for (int r = 0; r < b->n; r++)
+        for (int c = 0; c < C; c++) {
+            const ov_nat_cell *x =
+                ov_nat_at(b, r, (ov_ind_id)(OV_IND_ENDS_ORDINARY_JOB + c));
+            t.n[ov_sup_at(&t, r, c)] = (int64_t)x->ind.numerator;
+        }
+    ov_status st = ov_suppress(&t, k, err);
+    for (int r = 0; st == OV_OK && r <= b->n; r++) {
+        for (int c = 0; c < C; c++)
+            ov_nat_at(b, r, (ov_ind_id)(OV_IND_ENDS_ORDINARY_JOB + c))
+                ->suppressed = t.hidden[ov_sup_at(&t, r, c)];
+        ov_nat_at(b, r, OV_IND_ENDED)->suppressed =
+            t.hidden[ov_sup_at(&t, r, C)];
     }
     ov_sup_free(&t);
     return st;
@@ -222,7 +254,10 @@ ov_status ov_nat_compute(const ov_nat_input *in, int n,
     free(den);
     ov_status st = OV_OK;
     for (int j = 0; st == OV_OK && j < OV_IND_COUNT; j++)
-        st = suppress_column(out, (ov_ind_id)j, k, err);
+        if (j < OV_IND_ENDED || j > OV_IND_ENDS_OTHER)
+            st = suppress_column(out, (ov_ind_id)j, k, err);
+    if (st == OV_OK)
+        st = suppress_ends(out, k, err);
     /* the total's citizens: the column's sum (suppress.h computed it) */
     for (int j = 0; j < OV_IND_COUNT; j++) {
         int64_t sum = 0;
