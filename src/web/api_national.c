@@ -35,7 +35,7 @@ int ov_national_k(int configured)
 enum { CACHE_N = 4 };
 
 typedef struct cache_entry {
-    bool used;
+    bool used, computing;
     uint64_t instance, gen, tick;
     ov_date from, to;
     int k;
@@ -45,6 +45,7 @@ typedef struct cache_entry {
 } cache_entry;
 
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cache_cond = PTHREAD_COND_INITIALIZER;
 static cache_entry cache[CACHE_N];
 static uint64_t cache_tick;
 
@@ -98,39 +99,58 @@ ov_status ov_national_read(ov_tx *tx, ov_date from, ov_date to, int k,
     out->from = from;
     out->to = to;
     pthread_mutex_lock(&cache_lock);
-    for (int i = 0; i < CACHE_N; i++) {
-        cache_entry *e = &cache[i];
-        if (e->used && e->instance == instance && e->gen == gen &&
-            e->from == from && e->to == to && e->k == k) {
-            e->tick = ++cache_tick;
-            copy_out(a, e->src, e->nsrc, &e->b, out);
+    cache_entry *slot = NULL;
+    for (;;) {
+        cache_entry *hit = NULL;
+        for (int i = 0; i < CACHE_N; i++) {
+            cache_entry *e = &cache[i];
+            if (e->used && e->instance == instance && e->gen == gen &&
+                e->from == from && e->to == to && e->k == k)
+                hit = e;
+        }
+        /* the same board being computed: wait for it, not compute again */
+        if (hit && hit->computing) {
+            pthread_cond_wait(&cache_cond, &cache_lock);
+            continue;
+        }
+        if (hit) {
+            hit->tick = ++cache_tick;
+            copy_out(a, hit->src, hit->nsrc, &hit->b, out);
             pthread_mutex_unlock(&cache_lock);
             return ov_nat_audit(tx, out->src, out->nsrc, from, to, err);
         }
+        /* a free slot, or the least recently used one not being computed */
+        for (int i = 0; i < CACHE_N; i++) {
+            cache_entry *e = &cache[i];
+            if (e->computing)
+                continue;
+            if (!slot || !e->used || (slot->used && e->tick < slot->tick))
+                slot = e;
+        }
+        break;
     }
-    pthread_mutex_unlock(&cache_lock);
-    /* computed outside the lock; two requests at once may both compute */
-    ov_arena *work = ov_arena_new(0);
-    ov_nat_source *src;
-    int nsrc;
-    ov_nat_board b;
-    memset(&b, 0, sizeof b);
-    ov_status st = compute(tx, from, to, k, work, &src, &nsrc, &b, err);
-    if (st == OV_OK) {
-        copy_out(a, src, nsrc, &b, out);
-        pthread_mutex_lock(&cache_lock);
-        cache_entry *slot = &cache[0];
-        for (int i = 0; i < CACHE_N; i++)
-            if (!cache[i].used || cache[i].tick < slot->tick)
-                slot = &cache[i];
+    if (slot) {
         if (slot->used)
             entry_free(slot);
-        slot->used = true;
+        slot->used = slot->computing = true;
         slot->instance = instance;
         slot->gen = gen;
         slot->from = from;
         slot->to = to;
         slot->k = k;
+    }
+    pthread_mutex_unlock(&cache_lock);
+    ov_arena *work = ov_arena_new(0);
+    ov_nat_source *src = NULL;
+    int nsrc = 0;
+    ov_nat_board b;
+    memset(&b, 0, sizeof b);
+    ov_status st = compute(tx, from, to, k, work, &src, &nsrc, &b, err);
+    if (st == OV_OK)
+        copy_out(a, src, nsrc, &b, out);
+    pthread_mutex_lock(&cache_lock);
+    if (slot && st == OV_OK) {
+        slot->computing = false;
         slot->nsrc = nsrc;
         slot->src = ov_xcalloc((size_t)nsrc + 1, sizeof *slot->src);
         for (int i = 0; i < nsrc; i++) {
@@ -139,8 +159,13 @@ ov_status ov_national_read(ov_tx *tx, ov_date from, ov_date to, int k,
         }
         slot->b = b; /* the entry owns the board now */
         slot->tick = ++cache_tick;
-        pthread_mutex_unlock(&cache_lock);
+    } else {
+        if (slot)
+            memset(slot, 0, sizeof *slot);
+        ov_nat_free(&b);
     }
+    pthread_cond_broadcast(&cache_cond);
+    pthread_mutex_unlock(&cache_lock);
     ov_arena_destroy(work);
     return st;
 }
