@@ -5,7 +5,8 @@
  * analyst (issue 12, sections 3 and 4; docs/indicators.md, "The national
  * board").
  *
- * ?from=YYYY-MM-DD&to=YYYY-MM-DD (default: the 12 months up to today).
+ * ?from=YYYY-MM-DD&to=YYYY-MM-DD, widened to whole months (default: the
+ * 12 whole months before this one; model/national.h ov_nat_period).
  * Bad input answers 400 naming the field. A figure built on fewer than k
  * citizens (the setting suppress_k), or hidden so that it cannot be
  * worked out from the totals, has "suppressed": true and null value,

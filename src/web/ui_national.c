@@ -11,8 +11,8 @@
  * it. Imported municipalities are marked with the day of their latest
  * import; a caseload an extract cannot give is "not available".
  *
- * Filters (GET query): from, to (dates; default the 12 months up to
- * today, as the API). A bad date or a period whose end is before its
+ * Filters (GET query): from, to (dates, widened to whole months; default
+ * the 12 whole months before this one, as the API). A bad date or a period whose end is before its
  * start is shown next to its field (400) and nothing is read.
  *
  * Layout: the table scrolls inside its own box on a narrow screen (the
