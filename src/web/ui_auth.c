@@ -350,6 +350,9 @@ static const char css[] =
     "color:var(--err)}"
     ".national td.sup,.national td.na{color:var(--muted)}"
     ".national tr.grp th{text-align:left;background:var(--bg)}"
+    /* the indicator's name stays in view while the columns scroll */
+    ".national table.nat tbody th[scope=row]{position:sticky;left:0;"
+    "background:#fff;min-width:9rem}"
     ".national th.tot,.national td:last-child{font-weight:600}"
     ".national .filter .row{display:flex;flex-wrap:wrap;gap:.5rem 1rem}"
     "@media print{.national .scroll{overflow:visible}"
