@@ -22,6 +22,7 @@
 #include "core/path.h"
 #include "model/extract.h"
 #include "store/monitor.h"
+#include "web/national.h"
 
 #define AGENCY_PUB_MAGIC "overgang-agency-public-v1"
 #define AGENCY_KEY_MAGIC "overgang-agency-secret-v1"
@@ -482,8 +483,87 @@ static int monitor_show(int argc, char **argv)
     return st == OV_OK ? 0 : cli_fail(&err);
 }
 
+/* ---- board ---- */
+
+static const cli_opt_def board_opts[] = {
+    {"--from", true, OV_SET_COUNT,
+     "first month of the period, YYYY-MM-DD (default: 12 whole months "
+     "before --to)"},
+    {"--to", true, OV_SET_COUNT,
+     "last month of the period (default: last month)"},
+    {"--lang", true, OV_SET_COUNT, "labels in da or en (default da)"},
+};
+
+/* `monitor board`: the national board of a database (live municipalities
+ * and imported extracts, store/national.h) as the JSON of `GET
+ * /api/v1/national/indicators`, suppressed with the setting suppress_k:
+ * how the agency reads its national database without a web server. The
+ * read is audited as the operator with a purpose. */
+static int monitor_board(int argc, char **argv)
+{
+    cli_ctx c;
+    ov_err err;
+    ov_err_clear(&err);
+    if (cli_parse(&c, "monitor board", board_opts, 3, argc, argv, &err) !=
+        OV_OK)
+        return cli_fail(&err);
+    ov_date today = ov_today_cph();
+    ov_date to = ov_ind_month(today) - 1, from;
+    const char *s;
+    if ((s = cli_opt(&c, "--to")) &&
+        ov_date_parse_iso(ov_str_c(s), "--to", &to, &err) != OV_OK)
+        return cli_fail(&err);
+    from = ov_date_add_months(ov_ind_month(to), -11);
+    if ((s = cli_opt(&c, "--from")) &&
+        ov_date_parse_iso(ov_str_c(s), "--from", &from, &err) != OV_OK)
+        return cli_fail(&err);
+    if (ov_ind_period_validate(from, to, &err) != OV_OK) {
+        ov_err_prefix(&err, "monitor board");
+        return cli_fail(&err);
+    }
+    ov_nat_period(from, to, &from, &to);
+    ov_lang lang = OV_LANG_DA;
+    if ((s = cli_opt(&c, "--lang")) && !ov_lang_parse(ov_str_c(s), &lang))
+        return fail_msg(OV_EINVAL, "--lang", "--lang: use da or en");
+    ov_store_options o = {.db_path = ov_config_get(&c.cfg, OV_SET_DB),
+                          .mode = OV_OPEN_MIGRATE};
+    ov_store *st_;
+    if (ov_store_open(&o, &st_, &err) != OV_OK)
+        return cli_fail(&err);
+    uint64_t instance, gen;
+    ov_store_data_version(st_, &instance, &gen);
+    ov_arena *a = ov_arena_new(0);
+    ov_tx *tx;
+    ov_national n;
+    ov_status st = ov_tx_begin_audited(
+        st_, cli_actor(&c, "national overvågning (overgang monitor board)"),
+        &tx, &err);
+    if (st == OV_OK) {
+        st = ov_national_read(
+            tx, from, to,
+            ov_national_k((int)ov_config_get_int(&c.cfg, OV_SET_SUPPRESS_K)),
+            instance, gen, a, &n, &err);
+        if (st == OV_OK)
+            st = ov_tx_commit(tx, &err);
+        else
+            ov_tx_rollback(tx);
+    }
+    ov_store_close(st_);
+    if (st == OV_OK) {
+        json_t *j = ov_national_json(&n, lang);
+        char *t = json_dumps(j, JSON_INDENT(2));
+        json_decref(j);
+        printf("%s\n", t ? t : "{}");
+        free(t);
+    }
+    ov_arena_destroy(a);
+    return st == OV_OK ? 0 : cli_fail(&err);
+}
+
 int cmd_monitor(int argc, char **argv)
 {
+    if (argc >= 1 && strcmp(argv[0], "board") == 0)
+        return monitor_board(argc - 1, argv + 1);
     if (argc >= 1 && strcmp(argv[0], "keygen") == 0)
         return monitor_keygen(argc - 1, argv + 1);
     if (argc >= 1 && strcmp(argv[0], "register") == 0)
@@ -495,6 +575,6 @@ int cmd_monitor(int argc, char **argv)
     if (argc >= 1 && strcmp(argv[0], "show") == 0)
         return monitor_show(argc - 1, argv + 1);
     fprintf(stderr, "overgang: monitor: give keygen, register, export, "
-                    "import or show; see 'overgang help monitor'\n");
+                    "import, show or board; see 'overgang help monitor'\n");
     return 2;
 }

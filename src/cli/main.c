@@ -73,8 +73,10 @@ static const command commands[] = {
      "export --db PATH --municipality CODE --period FROM..TO --agency-key "
      "agency.pub --pseudonym-key pseudonym.key --signing-key "
      "signing-CODE.key --out FILE | monitor import --db NATIONAL.db --key "
-     "agency.key --file FILE | monitor show --key agency.key --file FILE",
-     "the pseudonymised national monitoring extract: keys, export, import"},
+     "agency.key --file FILE | monitor show --key agency.key --file FILE "
+     "| monitor board --db PATH [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
+     "the pseudonymised national monitoring extract: keys, export, import; "
+     "the national board"},
 };
 #define N_COMMANDS ((int)(sizeof commands / sizeof commands[0]))
 

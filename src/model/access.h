@@ -67,6 +67,8 @@ typedef enum ov_op {
                              * (which: ov_may_see_indicators) */
     OV_OP_BOARD_DRILL,      /* the courses behind a figure on the board,
                              * and the courses that need attention */
+    OV_OP_NATIONAL,         /* every municipality's figures side by side,
+                             * suppressed, never a person (issue 12) */
     OV_OP_COUNT
 } ov_op;
 

@@ -33,6 +33,20 @@ static json_t *num(double v)
     return json_real(r);
 }
 
+json_t *ov_ind_json_one(const ov_indicator *x, ov_lang lang)
+{
+    json_t *element = x->group <= OV_IND_GROUP_AGREEMENT
+                          ? json_integer(x->group)
+                          : json_string(ov_ind_group_code(x->group));
+    return json_pack("{s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:s}", "id", x->code,
+                     "element", element, "label", ov_ind_label(lang, x->id),
+                     "numerator", num(x->numerator), "denominator",
+                     num(x->denominator), "value",
+                     x->has_value ? num(x->value) : json_null(), "target",
+                     x->has_target ? num(x->target) : json_null(), "status",
+                     ov_ind_status_code(x->status));
+}
+
 json_t *ov_ind_json(int municipality, ov_date from, ov_date to,
                     const ov_indicator ind[OV_IND_COUNT], ov_lang lang)
 {
@@ -40,21 +54,8 @@ json_t *ov_ind_json(int municipality, ov_date from, ov_date to,
     ov_date_format_iso(from, f);
     ov_date_format_iso(to, t);
     json_t *arr = json_array();
-    for (int i = 0; i < OV_IND_COUNT; i++) {
-        const ov_indicator *x = &ind[i];
-        json_t *element = x->group <= OV_IND_GROUP_AGREEMENT
-                              ? json_integer(x->group)
-                              : json_string(ov_ind_group_code(x->group));
-        json_array_append_new(
-            arr,
-            json_pack("{s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:s}", "id", x->code,
-                      "element", element, "label",
-                      ov_ind_label(lang, x->id), "numerator",
-                      num(x->numerator), "denominator", num(x->denominator),
-                      "value", x->has_value ? num(x->value) : json_null(),
-                      "target", x->has_target ? num(x->target) : json_null(),
-                      "status", ov_ind_status_code(x->status)));
-    }
+    for (int i = 0; i < OV_IND_COUNT; i++)
+        json_array_append_new(arr, ov_ind_json_one(&ind[i], lang));
     return json_pack("{s:i,s:s,s:s,s:o,s:[]}", "municipality", municipality,
                      "from", f, "to", t, "indicators", arr, "attention");
 }

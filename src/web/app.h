@@ -29,6 +29,9 @@ typedef struct ov_web {
     /* The server runs a response's later work (ov_response.later) on its
      * log-in threads; without it, ov_web_handle runs it at once. */
     bool async_later;
+    /* national figures: hide cells built on fewer than this many
+     * citizens (the setting suppress_k); 0 = 5 */
+    int suppress_k;
 } ov_web;
 
 typedef enum ov_access {

@@ -97,6 +97,8 @@ void ov_v_api_case(ov_ctx *c);
 void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res);
 /* api_indicators.c */
 void ov_h_indicators(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_national_api(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_national(ov_web *app, ov_request *req, ov_response *res);
 
 /* api.c: JSON renderings shared with the pages */
 struct ov_match_score;

@@ -18,6 +18,9 @@
 json_t *ov_ind_json(int municipality, ov_date from, ov_date to,
                     const ov_indicator ind[OV_IND_COUNT], ov_lang lang);
 
+/* One indicator's object of that array (the national API's too). */
+json_t *ov_ind_json_one(const ov_indicator *x, ov_lang lang);
+
 /* The label of an indicator in a language ("ind.<id>" in msg.c). */
 const char *ov_ind_label(ov_lang lang, ov_ind_id id);
 

@@ -858,6 +858,47 @@ static entry cat[] = {
      "WHO-5 dropped by 10 points or more"},
     {"attention.caseload_over", "Sagsstamme over målet: %1",
      "Caseload above target: %1"},
+
+    /* the national analyst's board (ui_national.c) */
+    {"nav.national", "National overvågning", "National monitoring"},
+    {"nat.title", "National overvågning", "National monitoring"},
+    {"nat.munis", "kommuner", "municipalities"},
+    {"nat.muni", "Kommune", "Municipality"},
+    {"nat.total", "Hele landet", "National total"},
+    {"nat.indicators", "Indikatorer pr. kommune",
+     "Indicators by municipality"},
+    {"nat.imported", "importeret", "imported"},
+    {"nat.na", "ikke i udtræk", "not in extracts"},
+    {"nat.na_long",
+     "Kan ikke beregnes fra et udtræk: udtrækket indeholder ikke "
+     "medarbejdere.",
+     "Not available from extracts: an extract carries no staff."},
+    {"nat.suppressed",
+     "Skjult: bygger på for få borgere, eller kunne ellers regnes ud af "
+     "totalerne.",
+     "Hidden: built on too few citizens, or it could otherwise be worked "
+     "out from the totals."},
+    {"nat.no_value", "Ingen forløb tæller med", "No course counts"},
+    {"nat.none", "Ingen kommuner har forløb i perioden.",
+     "No municipality has courses in the period."},
+    {"nat.note",
+     "Tal, der bygger på færre borgere, vises som %1, og flere tal er "
+     "skjult, så et skjult tal ikke kan regnes ud af totalerne. Ingen "
+     "personer, navne eller forløb vises.",
+     "Figures built on fewer citizens are shown as %1, and further "
+     "figures are hidden so that no hidden figure can be worked out from "
+     "the totals. No person, name or course is shown."},
+    {"nat.rules",
+     "Alle kommuner beregnes med de samme standardregler og på måneder, "
+     "så levende og importerede data kan sammenlignes.",
+     "Every municipality is computed with the same default rules and on "
+     "months, so live and imported data compare."},
+    {"nat.rollout", "Udrulning måned for måned", "Rollout month by month"},
+    {"nat.col.month", "Måned", "Month"},
+    {"nat.col.munis", "Kommuner i gang", "Municipalities started"},
+    {"nat.col.drawn", "Borgere trukket", "Citizens drawn"},
+    {"nat.col.active", "Aktive forløb", "Active courses"},
+    {"nat.col.ended", "Afsluttede forløb", "Courses ended"},
 };
 
 #define NCAT ((int)(sizeof cat / sizeof cat[0]))

@@ -130,6 +130,50 @@ static json_t *action_body(const ov_web_action *act)
                      "application/json", "schema", schema);
 }
 
+/* The national board's query and answer (api_national.c): a suppressed
+ * or unavailable figure is null, never a number. */
+static void national_doc(json_t *op)
+{
+    json_object_set_new(
+        op, "parameters",
+        json_pack("[{s:s,s:s,s:{s:s,s:s}},{s:s,s:s,s:{s:s,s:s}}]", "name",
+                  "from", "in", "query", "schema", "type", "string",
+                  "format", "date", "name", "to", "in", "query", "schema",
+                  "type", "string", "format", "date"));
+    json_t *ind = json_pack(
+        "{s:s,s:{s:{s:s},s:{s:s,s:b},s:{s:s,s:b},s:{s:s,s:b},s:{s:s},"
+        "s:{s:s,s:s},s:{s:s,s:s}}}",
+        "type", "object", "properties", "id", "type", "string", "numerator",
+        "type", "number", "nullable", 1, "denominator", "type", "number",
+        "nullable", 1, "value", "type", "number", "nullable", 1, "status",
+        "type", "string", "suppressed", "type", "boolean", "description",
+        "built on fewer than k citizens, or hidden so that it cannot be "
+        "worked out from the totals: value, numerator and denominator are "
+        "null",
+        "available", "type", "boolean", "description",
+        "false for a caseload of a municipality known only from imported "
+        "extracts (they carry no staff): the figures are null");
+    json_t *schema = json_pack(
+        "{s:s,s:{s:{s:s},s:{s:s},s:{s:s},s:{s:s,s:{s:s,s:{s:{s:s},"
+        "s:{s:s},s:{s:s,s:b},s:{s:s,s:O}}}},s:{s:s,s:{s:{s:s,s:O}}},"
+        "s:{s:s}}}",
+        "type", "object", "properties", "from", "type", "string", "to",
+        "type", "string", "k", "type", "integer", "municipalities", "type",
+        "array", "items", "type", "object", "properties", "code", "type",
+        "integer", "name", "type", "string", "imported", "type", "string",
+        "nullable", 1, "indicators", "type", "array", "items", ind, "total",
+        "type", "object", "properties", "indicators", "type", "array",
+        "items", ind, "rollout", "type", "array");
+    json_decref(ind);
+    json_object_set_new(
+        json_object_get(op, "responses"), "200",
+        json_pack("{s:s,s:{s:{s:o}}}", "description", "ok", "content",
+                  "application/json", "schema", schema));
+    json_object_set_new(json_object_get(op, "responses"), "403",
+                        json_pack("{s:s}", "description",
+                                  "any role but the national analyst"));
+}
+
 ov_str ov_openapi_json(ov_arena *a)
 {
     json_t *paths = json_object();
@@ -165,6 +209,8 @@ ov_str ov_openapi_json(ov_arena *a)
                 strcmp(r->pattern, lists[k].pattern) == 0)
                 json_object_set_new(json_object_get(op, "responses"), "200",
                                     list_response(lists[k].name));
+        if (strcmp(r->pattern, "/api/v1/national/indicators") == 0)
+            national_doc(op);
         json_object_set_new(item, method_names[r->method], op);
     }
     json_t *doc = json_pack(

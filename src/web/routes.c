@@ -144,6 +144,12 @@ const ov_route ov_routes[] = {
          "fidelity to the six core elements, results and caseloads for a "
          "period (from, to: YYYY-MM-DD; team, staff: ids); staff see their "
          "own and their team's figures, leaders the municipality's"),
+    READ(OV_GET, "/api/v1/national/indicators", SELF, NATIONAL, AUDITED,
+         "national overvågning", ov_h_national_api,
+         "every municipality side by side on the indicators, the national "
+         "total and the rollout by month (from, to: YYYY-MM-DD), for the "
+         "national analyst; a figure built on fewer than k citizens is "
+         "null with \"suppressed\": true"),
 
     /* ---- HTML pages ---- */
     SESSION(OV_GET, "/", READ, ov_h_home, "home: my tasks, or the log-in"),
@@ -238,6 +244,10 @@ const ov_route ov_routes[] = {
          "tavlemøde", ov_h_board_list,
          "the courses behind a figure on the board (ind, part=num|den) or "
          "that need attention (list=attention); format=csv|xlsx"),
+    READ(OV_GET, "/national", SELF, NATIONAL, AUDITED,
+         "national overvågning", ov_h_national,
+         "the national analyst's board: every municipality side by side, "
+         "the national total and the rollout (from, to)"),
     READ(OV_GET, "/min-adgangslog",
          SELF, OWN_LOG, AUDIT_LOG, "egen adgangslog", ov_h_my_log, "my access log"),
     READ(OV_GET, "/min-adgangslog.csv", SELF, OWN_LOG, AUDIT_LOG,

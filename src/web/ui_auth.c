@@ -205,6 +205,9 @@ void ov_h_home(ov_web *app, ov_request *req, ov_response *res)
      * the municipality, not a list of every name in it */
     else if (ov_may_do(v, OV_OP_BOARD_DRILL))
         ov_page_redirect(res, "/tavle");
+    /* the national analyst: every municipality's figures */
+    else if (ov_may_do(v, OV_OP_NATIONAL))
+        ov_page_redirect(res, "/national");
     else if (ov_may_do(v, OV_OP_COURSE_LIST))
         ov_page_redirect(res, "/forloeb");
     else if (ov_may_do(v, OV_OP_AGREEMENT_LIST))
@@ -335,6 +338,29 @@ static const char css[] =
     ".key.target::before{color:var(--ok)}.key.ref::before{color:#7a5c00}"
     ".key.ref.low::before{color:var(--muted)}\n"
     ".board .board-filter .row{display:flex;flex-wrap:wrap;gap:.5rem 1rem}\n"
+    /* the national board (ui_national.c): a wide table that scrolls in
+     * its own box, the status as the cell's left edge */
+    ".national .scroll{max-width:100%;overflow-x:auto}"
+    ".national table.nat{border-collapse:collapse;font-size:.9rem}"
+    ".national table.nat th,.national table.nat td{padding:.25rem .5rem;"
+    "border-bottom:1px solid var(--line);vertical-align:top}"
+    ".national table.nat td{text-align:right;white-space:nowrap;"
+    "border-left:.3rem solid transparent}"
+    ".national table.nat td small,.national table.nat th small{display:"
+    "block;color:var(--muted);font-size:.75rem;font-weight:400}"
+    ".national table.nat td.st-green{border-left-color:var(--ok)}"
+    ".national table.nat td.st-yellow{border-left-color:#b58900}"
+    ".national table.nat td.st-red{border-left-color:var(--err);"
+    "color:var(--err)}"
+    ".national td.sup,.national td.na{color:var(--muted)}"
+    ".national tr.grp th{text-align:left;background:var(--bg)}"
+    /* the indicator's name stays in view while the columns scroll */
+    ".national table.nat tbody th[scope=row]{position:sticky;left:0;"
+    "background:#fff;min-width:9rem}"
+    ".national th.tot,.national td:last-child{font-weight:600}"
+    ".national .filter .row{display:flex;flex-wrap:wrap;gap:.5rem 1rem}"
+    "@media print{.national .scroll{overflow:visible}"
+    ".national table.nat{font-size:8px}}\n"
     "@media (min-width:100rem){main:has(.board){max-width:none;"
     "margin:1rem}.board .tiles{grid-template-columns:repeat(6,1fr)}"
     ".board .big{font-size:3rem}}\n"

@@ -677,6 +677,53 @@ await step('a leader logs in and lands on the board: six tiles with status in wo
   }
 }, { independent: true });
 
+await step('the national analyst logs in and lands on the national board: every municipality side by side with the national total, the rollout as a chart and a table, no link to a course and no citizen\'s name; Danish and English, 1280 and 390 px', async () => {
+  const words = {
+    da: { title: 'National overvågning', total: 'Hele landet', rollout: 'Udrulning måned for måned' },
+    en: { title: 'National monitoring', total: 'National total', rollout: 'Rollout month by month' },
+  };
+  // the names of citizens the flow above has seen (the caseworker's list)
+  const job = await login('job');
+  const names = (await job.api('/api/v1/cases')).cases.map((c) => c.citizen_name);
+  await job.close();
+  assert.ok(names.length > 10, 'the caseworker sees citizens to look for');
+  for (const lang of ['da', 'en']) {
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({
+        locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 },
+      });
+      await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
+      const page = await context.newPage();
+      page.on('response', (r) => {
+        if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as national, ${width} px)`);
+      });
+      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+      await page.goto(`${BASE}/login`);
+      await page.fill('input[name=username]', 'national');
+      await page.fill('input[name=password]', PASSWORD);
+      await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
+      assert.equal(new URL(page.url()).pathname, '/national', 'the national analyst lands on the national board');
+      assert.equal(await page.locator('main h1').innerText(), words[lang].title);
+      const heads = await page.locator('table.nat:not(.roll) thead th').allInnerTexts();
+      assert.ok(heads.some((h) => h.startsWith('Halsnæs')) && heads.some((h) => h.startsWith('Tønder')),
+        `both municipalities are columns: ${heads.join(' | ')}`);
+      assert.equal(heads[heads.length - 1], words[lang].total);
+      assert.ok(await page.locator('table.nat tbody td[class^="st-"]').count() > 40, 'values with status');
+      assert.match(await page.locator('main h2').last().innerText(), new RegExp(words[lang].rollout));
+      assert.equal(await page.locator('figure.chart svg').count(), 1, 'the rollout chart');
+      assert.ok(await page.locator('table.roll tbody tr').count() >= 12, 'a row per month');
+      assert.equal(await page.locator('main a[href^="/forloeb"], main a[href^="/tavle"]').count(), 0,
+        'no drill-down: no link to a course or a list');
+      const text = await page.locator('main').innerText();
+      for (const n of names) assert.ok(!text.includes(n), `the page names ${n}`);
+      const w = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(w <= width, `the national board is ${w} px wide on a ${width} px screen`);
+      await page.screenshot({ path: join(ARTIFACTS, `20-national-${lang}-${width}.png`), fullPage: true });
+      await context.close();
+    }
+  }
+}, { independent: true });
+
 await step('on a 390 px phone every role\'s home page, and the course, plan and placement pages, fit the screen in Danish and English', async () => {
   const wide = [];
   const roles = ['job', 'social', 'cti', 'vk', 'leder', 'admin', 'national', 'borger', 'arbejdsgiver'];

@@ -170,15 +170,17 @@ typedef struct row {
 #define AUDIT {403, 403, 403, 403, 200, 200, 403, 403, 403}
 #define OWN_LOG {403, 403, 403, 403, 403, 403, 403, 200, 403}
 #define EMPLOYER_ONLY {403, 403, 403, 403, 403, 403, 403, 403, 200}
-/* home: a redirect to one's start page; the national analyst has none
- * (no person-level data) and gets the welcome page */
-#define HOME {303, 303, 303, 303, 303, 303, 200, 303, 303}
+/* home: a redirect to one's start page (the national analyst's is the
+ * national board) */
+#define HOME ALL(303)
 /* the indicators: staff (their own figures by default), leaders and
  * administrators; no one without a municipality's staff role */
 #define INDICATORS {200, 200, 200, 200, 200, 200, 403, 403, 403}
 /* the courses behind a figure on the board: leaders and administrators
  * (without ind= or list= the query is incomplete: 400) */
 #define BOARD_DRILL {403, 403, 403, 403, 400, 400, 403, 403, 403}
+/* the national board: the national analyst alone */
+#define NATIONAL {403, 403, 403, 403, 403, 403, 200, 403, 403}
 
 /* one row per relation */
 #define REL4(m, p, own, team, other, muni)                                 \
@@ -226,6 +228,8 @@ static const row matrix[] = {
     {OV_GET, "/api/v1/indicators", R_NONE, INDICATORS},
     {OV_GET, "/tavle", R_NONE, INDICATORS},
     {OV_GET, "/tavle/liste", R_NONE, BOARD_DRILL},
+    {OV_GET, "/api/v1/national/indicators", R_NONE, NATIONAL},
+    {OV_GET, "/national", R_NONE, NATIONAL},
     {OV_GET, "/arbejdsaftaler", R_NONE, EMPLOYER_ONLY},
 
     /* ---- one course: reads ---- */
