@@ -67,6 +67,7 @@ typedef enum ov_op {
                              * (which: ov_may_see_indicators) */
     OV_OP_BOARD_DRILL,      /* the courses behind a figure on the board,
                              * and the courses that need attention */
+    OV_OP_USER_ADMIN,       /* the municipality's users and teams */
     OV_OP_COUNT
 } ov_op;
 

@@ -201,6 +201,9 @@ void ov_h_home(ov_web *app, ov_request *req, ov_response *res)
      * one sees, an employer contact's agreements (model/access.h) */
     else if (ov_may_do(v, OV_OP_COURSE_WRITE))
         ov_page_redirect(res, "/opgaver");
+    /* the administrator's work is the municipality's users and teams */
+    else if (ov_may_do(v, OV_OP_USER_ADMIN))
+        ov_page_redirect(res, "/administration");
     /* leaders (and administrators) start at the board: the figures of
      * the municipality, not a list of every name in it */
     else if (ov_may_do(v, OV_OP_BOARD_DRILL))
