@@ -844,7 +844,10 @@ void ov_h_activate(ov_web *app, ov_request *req, ov_response *res)
     *j = (activate_job){app, req, res, f, c.api};
     ov_err err;
     ov_err_clear(&err);
-    if (ov_form_parse(f, req, NULL) != OV_OK) {
+    /* the API takes JSON whatever the Content-Type says, as the log-in */
+    ov_status parsed = c.api ? ov_form_parse_json(f, req->body)
+                             : ov_form_parse(f, req, NULL);
+    if (parsed != OV_OK) {
         ov_form_first_error(f, &err);
         err.code = OV_EINVAL;
         if (c.api)
