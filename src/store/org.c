@@ -701,12 +701,19 @@ ov_status ov_user_get(ov_tx *tx, int municipality_code, int64_t user_id,
     return OV_OK;
 }
 
-/* One statement with an id and up to two more bound values, run. */
-static ov_status run3(ov_tx *tx, const char *sql, int64_t id, ov_str a,
-                      ov_str b, int nstr, ov_err *err)
+/* Statements with an id and up to two more bound values, by index so
+ * that SQL stays a constant. */
+enum { R_CONTACT, R_MEMBERS_CLEAR, R_DEACTIVATE, R_SESSIONS_END,
+       R_CODE_DELETE, R_TEAM_RENAME };
+static const char *const SQL_RUN3[] = {
+    SQL_USER_CONTACT, SQL_MEMBERS_CLEAR, SQL_USER_DEACTIVATE,
+    SQL_SESSIONS_END, SQL_CODE_DELETE,   SQL_TEAM_RENAME};
+
+static ov_status run3(ov_tx *tx, int which, int64_t id, ov_str a, ov_str b,
+                      int nstr, ov_err *err)
 {
     ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, sql, &s, err) != OV_OK)
+    if (ov_stmt_prepare(tx->conn, SQL_RUN3[which], &s, err) != OV_OK)
         return err->code;
     ov_stmt_bind_i64(s, 1, id);
     if (nstr > 0)
@@ -755,9 +762,9 @@ static ov_status admin_input_check(ov_tx *tx, int muni,
 static ov_status admin_details(ov_tx *tx, int64_t id,
                                const ov_user_admin_input *in, ov_err *err)
 {
-    if (run3(tx, SQL_USER_CONTACT, id, ov_str_trim(in->phone),
+    if (run3(tx, R_CONTACT, id, ov_str_trim(in->phone),
              ov_str_trim(in->email), 2, err) != OV_OK ||
-        run3(tx, SQL_MEMBERS_CLEAR, id, OV_STR_LIT(""), OV_STR_LIT(""), 0,
+        run3(tx, R_MEMBERS_CLEAR, id, OV_STR_LIT(""), OV_STR_LIT(""), 0,
              err) != OV_OK)
         return err->code;
     for (int i = 0; i < in->nteams; i++) {
@@ -871,9 +878,9 @@ ov_status ov_user_deactivate(ov_tx *tx, int municipality_code,
     ov_str none = OV_STR_LIT("");
     /* the sessions end in the same write: ov_session_get also refuses an
      * inactive user's session, so none outlives the commit */
-    if (run3(tx, SQL_USER_DEACTIVATE, user_id, none, none, 0, err) != OV_OK ||
-        run3(tx, SQL_SESSIONS_END, user_id, none, none, 0, err) != OV_OK ||
-        run3(tx, SQL_CODE_DELETE, user_id, none, none, 0, err) != OV_OK)
+    if (run3(tx, R_DEACTIVATE, user_id, none, none, 0, err) != OV_OK ||
+        run3(tx, R_SESSIONS_END, user_id, none, none, 0, err) != OV_OK ||
+        run3(tx, R_CODE_DELETE, user_id, none, none, 0, err) != OV_OK)
         return ov_tx_fail(tx, err);
     return audit_org(tx, OV_ACT_UPDATE, "bruger deaktiveret, bruger",
                      (long long)user_id, err);
@@ -941,7 +948,7 @@ ov_status ov_user_activate(ov_tx *tx, ov_str username, ov_str code,
     if (st != OV_OK)
         return err->code;
     ov_str none = OV_STR_LIT("");
-    if (run3(tx, SQL_CODE_DELETE, id, none, none, 0, err) != OV_OK)
+    if (run3(tx, R_CODE_DELETE, id, none, none, 0, err) != OV_OK)
         return ov_tx_fail(tx, err);
     return ov_org_user_set_password(tx, id, password_hash, err);
 }
@@ -954,7 +961,7 @@ ov_status ov_org_team_rename(ov_tx *tx, int municipality_code,
     if (ov_team_require(tx, municipality_code, team_id, err) != OV_OK ||
         ov_org_validate_team_name(name, err) != OV_OK)
         return ov_tx_fail(tx, err);
-    if (run3(tx, SQL_TEAM_RENAME, team_id, ov_str_trim(name), OV_STR_LIT(""), 1,
+    if (run3(tx, R_TEAM_RENAME, team_id, ov_str_trim(name), OV_STR_LIT(""), 1,
              err) != OV_OK) {
         if (err->code == OV_ECONFLICT)
             ov_err_msg(err, OV_ECONFLICT, "team_name", org_team_name_taken);
