@@ -1343,10 +1343,9 @@
     X(user_self_deactivate, 0, \
       "user: you cannot deactivate yourself; ask another administrator", \
       "Du kan ikke deaktivere dig selv; bed en anden administrator") \
-    X(user_team_staff_only, 0, \
-      "user_id: only staff (frontline roles, leaders, administrators) " \
-      "are team members", \
-      "Kun medarbejdere kan være med i et team") \
+    X(settings_none_given, 0, \
+      "settings: give at least one setting to change", \
+      "Angiv mindst én indstilling, der skal ændres") \
     /* end of the catalogue */
 /* clang-format on */
 

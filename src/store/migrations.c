@@ -584,7 +584,8 @@ static const migration migrations[] = {
      "  PRIMARY KEY (file_id, idx)\n"
      ");\n"
      "CREATE INDEX monitor_record_pseudonym ON monitor_record (pseudonym);\n"},
-    {14, "administration: staff contact details, activation codes",
+    {14, "administration: staff contact details, activation codes, the "
+         "settings' history",
      /* Issue 13 section 4. Staff phone and e-mail are shown where a
      * citizen's team is shown. An activation code (store/org.h) is kept
      * only as its SHA-256, one per user, until it is used (then the row
@@ -598,7 +599,21 @@ static const migration migrations[] = {
      "  expires_ms INTEGER NOT NULL,\n"
      "  issued_by TEXT NOT NULL,\n"
      "  issued_at TEXT NOT NULL\n"
-     ");\n"},
+     ");\n"
+     /* every change of a municipality setting: which, from what, to
+      * what, by whom and when (store/settings.h); the audit row of the
+      * same write names the change too */
+     "CREATE TABLE settings_change (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  municipality_code INTEGER NOT NULL REFERENCES municipality (code),\n"
+     "  field TEXT NOT NULL,\n"
+     "  old_value TEXT NOT NULL,\n"
+     "  new_value TEXT NOT NULL,\n"
+     "  changed_by TEXT NOT NULL,\n"
+     "  changed_at TEXT NOT NULL\n"
+     ");\n"
+     "CREATE INDEX settings_change_municipality ON settings_change\n"
+     "  (municipality_code, id);\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

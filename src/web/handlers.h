@@ -133,5 +133,7 @@ extern const ov_web_action ov_act_user_reset;
 extern const ov_web_action ov_act_team_create;
 extern const ov_web_action ov_act_team_rename;
 extern const ov_web_action ov_act_team_member;
+void ov_h_admin_settings(ov_web *app, ov_request *req, ov_response *res);
+extern const ov_web_action ov_act_settings;
 
 #endif

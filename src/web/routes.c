@@ -301,6 +301,17 @@ const ov_route ov_routes[] = {
            "rename a team"),
     ACTION(OV_POST, "/administration/teams/{id}/medlemmer", ov_act_team_member,
            "add or remove a team member"),
+    READ(OV_GET, "/api/v1/settings", MUNICIPALITY, USER_ADMIN, READ,
+         "administration", ov_h_admin_settings,
+         "the municipality's settings and the history of their changes"),
+    ACTION(OV_POST, "/api/v1/settings", ov_act_settings,
+           "change settings (any subset of the fields GET returns); each "
+           "change is recorded with its old and new value"),
+    READ(OV_GET, "/administration/indstillinger", MUNICIPALITY, USER_ADMIN,
+         READ, "administration", ov_h_admin_settings,
+         "the municipality's settings with ranges, defaults and history"),
+    ACTION(OV_POST, "/administration/indstillinger", ov_act_settings,
+           "change the settings"),
 };
 const int ov_nroutes = (int)(sizeof ov_routes / sizeof ov_routes[0]);
 

@@ -22,6 +22,7 @@
 #include "core/log.h"
 #include "model/user.h"
 #include "store/org.h"
+#include "store/settings.h"
 #include "web/handlers.h"
 #include "web/throttle.h"
 
@@ -678,9 +679,11 @@ void ov_h_admin_home(ov_web *app, ov_request *req, ov_response *res)
                    "brugere\">%t</a> <span>%d %t</span></li>"
                    "<li><a href=\"/administration/teams\">%t</a> <span>%d"
                    "</span></li><li><a href=\"/administration/brugere#ny\">"
-                   "%t</a></li></ul>",
+                   "%t</a></li><li><a href=\"/administration/"
+                   "indstillinger\">%t</a></li></ul>",
                    "admin.users_title", active, "admin.active_users",
-                   "admin.teams_title", tl.n, "admin.new_user");
+                   "admin.teams_title", tl.n, "admin.new_user",
+                   "nav.settings");
     ov_html_printf(res, "<h2>%t</h2>", "admin.attention");
     int shown = 0;
     for (int i = 0; i < ul.n; i++) {
@@ -898,3 +901,222 @@ void ov_h_activate(ov_web *app, ov_request *req, ov_response *res)
     res->later = activate_run;
     res->later_ctx = j;
 }
+
+/* ---- the municipality's settings ---- */
+
+#define SETTING_INT(c)                                                     \
+    {.name = c, .type = OV_F_INT, .label = "setting." c}
+/* in the order of ov_setting_ints (model/settings.c; checked at run time
+ * by settings_spec_ok), then the two texts */
+static const ov_field settings_spec[] = {
+    SETTING_INT("min_age"),
+    SETTING_INT("min_months_unemployed"),
+    SETTING_INT("followup_weeks"),
+    SETTING_INT("cti_interval1"),
+    SETTING_INT("cti_interval2"),
+    SETTING_INT("cti_interval3"),
+    SETTING_INT("cti_early_days"),
+    SETTING_INT("cti_min_first_month"),
+    SETTING_INT("cti_caseload_limit"),
+    SETTING_INT("measure_tolerance_days"),
+    SETTING_INT("attention_no_placement_months"),
+    SETTING_INT("plan_days"),
+    {.name = "life_domains", .type = OV_F_TEXTAREA, .max = 2000,
+     .label = "setting.life_domains"},
+    {.name = "indicator_rules", .type = OV_F_TEXTAREA, .max = 4000,
+     .label = "setting.indicator_rules"},
+};
+#define NSETTINGS ((int)(sizeof settings_spec / sizeof settings_spec[0]))
+
+static bool settings_spec_ok(void)
+{
+    if (NSETTINGS != ov_nsetting_ints + 2)
+        return false;
+    for (int i = 0; i < ov_nsetting_ints; i++)
+        if (strcmp(settings_spec[i].name, ov_setting_ints[i].code) != 0)
+            return false;
+    return true;
+}
+
+static void settings_page(ov_ctx *c, ov_form *f, int status)
+{
+    ov_tx *tx;
+    ov_err err;
+    ov_err_clear(&err);
+    if (ov_ctx_take_tx(c, &tx, &err) != OV_OK) {
+        ov_ctx_fail(c, &err);
+        return;
+    }
+    ov_settings cur, def;
+    ov_settings_default(&def);
+    ov_settings_change *hist = NULL;
+    ov_list_info hl;
+    bool ok = ov_settings_get(tx, muni(c), &cur, &err) == OV_OK &&
+              ov_settings_history(tx, muni(c), c->req->arena, &hist, &hl,
+                                  &err) == OV_OK;
+    if (!ov_ctx_finish(c, tx, ok, &err))
+        return;
+    char domains[OV_DOMAINS_MAX * 100], rules[OV_IND_COUNT * 64];
+    ov_life_domains_format(&cur.domains, domains, sizeof domains);
+    ov_ind_rules_format(&cur.indicators, rules, sizeof rules);
+    if (c->api) {
+        json_t *vals = json_object();
+        for (int i = 0; i < ov_nsetting_ints; i++)
+            json_object_set_new(vals, ov_setting_ints[i].code,
+                                json_integer(ov_setting_int_get(
+                                    &cur, &ov_setting_ints[i])));
+        json_object_set_new(vals, "life_domains", json_string(domains));
+        json_object_set_new(vals, "indicator_rules", json_string(rules));
+        json_t *h = json_array();
+        for (int i = 0; i < hl.n; i++)
+            json_array_append_new(
+                h, json_pack("{s:s%,s:s%,s:s%,s:s%,s:s%}", "field",
+                             hist[i].field.ptr, hist[i].field.len, "old",
+                             hist[i].old_value.ptr, hist[i].old_value.len,
+                             "new", hist[i].new_value.ptr,
+                             hist[i].new_value.len, "by",
+                             hist[i].changed_by.ptr, hist[i].changed_by.len,
+                             "at", hist[i].changed_at.ptr,
+                             hist[i].changed_at.len));
+        json_t *j = json_pack("{s:o,s:o,s:i,s:b}", "settings", vals,
+                              "history", h, "total", hl.total, "truncated",
+                              hl.truncated);
+        ov_response_json(c->res, 200, ov_json_dump(j, c->req->arena));
+        return;
+    }
+    ov_form sf;
+    ov_form_init(&sf, settings_spec, NSETTINGS, c->lang, c->req->arena);
+    ov_form *use = f && f->spec == settings_spec ? f : &sf;
+    if (use == &sf) {
+        for (int i = 0; i < ov_nsetting_ints; i++)
+            ov_form_set(&sf, c->req->arena, ov_setting_ints[i].code,
+                        ov_str_c(ov_arena_printf(
+                            c->req->arena, "%d",
+                            ov_setting_int_get(&cur, &ov_setting_ints[i]))));
+        ov_form_set(&sf, c->req->arena, "life_domains", ov_str_c(domains));
+        ov_form_set(&sf, c->req->arena, "indicator_rules", ov_str_c(rules));
+    }
+    ov_page_begin(c->res, c->req, status,
+                  ov_str_c(ov_msg(c->lang, "admin.settings_title")));
+    ov_html_printf(c->res, "<p><a href=\"/administration\">%t</a></p><p>%t"
+                           "</p>",
+                   "admin.home", "admin.settings_help");
+    ov_page_form_errors(c->res, use);
+    ov_page_form_begin(c->res, c->req,
+                       OV_STR_LIT("/administration/indstillinger"), false);
+    for (int i = 0; i < NSETTINGS; i++) {
+        ov_page_field(c->res, use, &settings_spec[i], NULL, NULL);
+        if (i < ov_nsetting_ints) {
+            const ov_setting_int *d = &ov_setting_ints[i];
+            char uk[48];
+            snprintf(uk, sizeof uk, "unit.%s", d->unit);
+            ov_html_printf(c->res,
+                           "<p class=\"hint\" id=\"hint-%h\">%t: %t · %t "
+                           "%d-%d · %t %d</p>",
+                           ov_str_c(d->code), "admin.unit", uk,
+                           "admin.allowed", d->min, d->max, "admin.default",
+                           ov_setting_int_get(&def, d));
+        } else {
+            ov_html_printf(c->res, "<p class=\"hint\">%t</p>",
+                           i == ov_nsetting_ints ? "admin.domains_hint"
+                                                 : "admin.rules_hint");
+        }
+    }
+    ov_page_form_end(c->res, "common.save");
+    ov_html_printf(c->res, "<h2 id=\"historik\">%t</h2>",
+                   "admin.settings_history");
+    if (hl.n == 0) {
+        ov_html_printf(c->res, "<p class=\"empty\">%t</p>",
+                       "admin.no_history");
+    } else {
+        ov_page_list_cut(c->res, &hl, "list.newest");
+        ov_html_printf(c->res,
+                       "<div class=\"table-wrap\"><table class=\"history\">"
+                       "<thead><tr><th>%t</th><th>%t</th><th>%t</th>"
+                       "<th>%t</th><th>%t</th></tr></thead><tbody>",
+                       "admin.when", "admin.setting", "admin.old",
+                       "admin.new", "admin.by");
+        for (int i = 0; i < hl.n; i++) {
+            char lk[80];
+            snprintf(lk, sizeof lk, "setting.%.*s", (int)hist[i].field.len,
+                     hist[i].field.ptr);
+            ov_time t = 0;
+            char when[OV_TIME_BUF] = "";
+            ov_err e2;
+            if (ov_time_parse_utc(hist[i].changed_at, "changed_at", &t,
+                                  &e2) == OV_OK)
+                ov_time_format_dk(t, when);
+            ov_html_printf(c->res,
+                           "<tr><td>%h</td><td>%t</td><td><pre>%h</pre></td>"
+                           "<td><pre>%h</pre></td><td>%h</td></tr>",
+                           ov_str_c(when), lk, hist[i].old_value,
+                           hist[i].new_value, hist[i].changed_by);
+        }
+        ov_html_lit(c->res, "</tbody></table></div>");
+    }
+    ov_page_end(c->res);
+}
+
+void ov_h_admin_settings(ov_web *app, ov_request *req, ov_response *res)
+{
+    ov_ctx c;
+    ov_ctx_init(&c, app, req, res);
+    settings_page(&c, NULL, 200);
+}
+
+/* The values given (a partial update for the API: what is absent stays)
+ * over the current settings; the model validates (ov_settings_set) and
+ * its error is put next to the page's field. */
+static ov_status settings_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
+                              int64_t *out_id, ov_err *err)
+{
+    *out_id = muni(c);
+    if (!settings_spec_ok())
+        return ov_err_set(err, OV_EINTERNAL, NULL,
+                          "the settings form does not match the model's "
+                          "settings (a bug)");
+    if (f->n == 0)
+        return ov_err_msg(err, OV_EINVAL, "settings", settings_none_given);
+    ov_settings s;
+    if (ov_settings_get(tx, muni(c), &s, err) != OV_OK)
+        return err->code;
+    for (int i = 0; i < ov_nsetting_ints; i++)
+        if (ov_form_has(f, ov_setting_ints[i].code))
+            ov_setting_int_set(
+                &s, &ov_setting_ints[i],
+                (int)ov_form_int(f, ov_setting_ints[i].code, 0));
+    if (ov_form_has(f, "life_domains") &&
+        ov_life_domains_parse(ov_form_str(f, "life_domains"), &s.domains,
+                              err) != OV_OK)
+        return err->code;
+    if (ov_form_has(f, "indicator_rules")) {
+        ov_ind_rules r = ov_ind_rules_default();
+        if (ov_ind_rules_parse(ov_form_str(f, "indicator_rules"), &r, err) !=
+            OV_OK) {
+            snprintf(err->field, sizeof err->field, "indicator_rules");
+            return err->code;
+        }
+        int plan_days = s.indicators.plan_days;
+        s.indicators = r;
+        if (ov_form_has(f, "plan_days"))
+            s.indicators.plan_days = plan_days;
+    }
+    if (ov_settings_set(tx, muni(c), &s, err) != OV_OK) {
+        const char *fld = ov_setting_field_of(err->field);
+        if (fld != err->field)
+            snprintf(err->field, sizeof err->field, "%s", fld);
+        return err->code;
+    }
+    return OV_OK;
+}
+
+static const char *settings_done(ov_ctx *c, int64_t id)
+{
+    (void)c;
+    (void)id;
+    return "/administration/indstillinger#historik";
+}
+
+const ov_web_action ov_act_settings = {
+    "settings", settings_spec, NSETTINGS, OV_OP_USER_ADMIN,
+    OV_SCOPE_MUNICIPALITY, settings_run, settings_page, settings_done, NULL};

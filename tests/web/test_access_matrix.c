@@ -356,6 +356,10 @@ static const row matrix[] = {
          ADMIN_POST, ADMIN_OTHER),
     REL4(OV_POST, "/api/v1/teams/{id}/members", ADMIN_POST, ADMIN_POST,
          ADMIN_POST, ADMIN_OTHER),
+    {OV_GET, "/api/v1/settings", R_NONE, ADMIN_READ},
+    {OV_GET, "/administration/indstillinger", R_NONE, ADMIN_READ},
+    {OV_POST, "/api/v1/settings", R_NONE, ADMIN_POST},
+    {OV_POST, "/administration/indstillinger", R_NONE, ADMIN_POST},
     REL4(OV_POST, "/administration/teams/{id}/medlemmer", ADMIN_POST, ADMIN_POST,
          ADMIN_POST, ADMIN_OTHER),
 };
