@@ -77,6 +77,16 @@ static const command commands[] = {
      "| monitor board --db PATH [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
      "the pseudonymised national monitoring extract: keys, export, import; "
      "the national board"},
+    {"municipality", cmd_municipality,
+     "municipality add --db PATH --code CODE --name NAME",
+     "register a municipality (the first step of a new installation)"},
+    {"user", cmd_user,
+     "user add --db PATH --municipality CODE --username NAME --full-name "
+     "\"NAME\" --role ROLE [--teams ID,ID] [--phone P] [--email E] | user "
+     "list --db PATH --municipality CODE | user deactivate|reset --db PATH "
+     "--username NAME",
+     "staff users: add prints a one-time activation code (the first "
+     "administrator of a new installation), reset issues a new one"},
 };
 #define N_COMMANDS ((int)(sizeof commands / sizeof commands[0]))
 

@@ -1307,6 +1307,45 @@
     X(screening_seed, 1, \
       "seed: a whole number 0-%1, or empty", \
       "Frøet skal være et helt tal fra 0 til %1, eller tomt") \
+    /* src/model/user.c, src/store/org.c: user administration */ \
+    X(user_role_not_given, 0, \
+      "role: an administrator gives a frontline role, leader or " \
+      "administrator", \
+      "Vælg en af rollerne jobcentersagsbehandler, socialrådgiver, " \
+      "CTI-medarbejder, virksomhedskonsulent, leder eller administrator") \
+    X(user_phone, 0, \
+      "phone: 6-20 characters of digits, spaces and '-', optionally " \
+      "starting with '+', or empty", \
+      "Telefonnummeret skal være cifre (mindst 6), evt. med mellemrum, " \
+      "'-' og '+' foran; eller tomt") \
+    X(user_email, 0, \
+      "email: an address such as name@kommune.dk (at most 254 " \
+      "characters), or empty", \
+      "Skriv en e-mailadresse som navn@kommune.dk, eller lad feltet " \
+      "stå tomt") \
+    X(user_password_length, 2, \
+      "password: %1-%2 characters", \
+      "Adgangskoden skal være %1-%2 tegn lang") \
+    X(user_not_found, 1, \
+      "user %1: not found in your municipality", \
+      "Brugeren findes ikke i din kommune") \
+    X(user_inactive, 0, \
+      "user: deactivated; a deactivated user gets no activation code", \
+      "Brugeren er deaktiveret og kan ikke få en aktiveringskode") \
+    X(user_activation_wrong, 0, \
+      "activation_code: wrong or expired code for this user name; ask " \
+      "your administrator for a new one", \
+      "Koden passer ikke til brugernavnet, eller den er udløbet; bed " \
+      "din administrator om en ny kode") \
+    X(user_team_not_found, 1, \
+      "team_ids: team %1 not found in your municipality", \
+      "Teamet findes ikke i din kommune") \
+    X(user_self_deactivate, 0, \
+      "user: you cannot deactivate yourself; ask another administrator", \
+      "Du kan ikke deaktivere dig selv; bed en anden administrator") \
+    X(settings_none_given, 0, \
+      "settings: give at least one setting to change", \
+      "Angiv mindst én indstilling, der skal ændres") \
     /* end of the catalogue */
 /* clang-format on */
 

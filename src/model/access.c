@@ -36,7 +36,7 @@ static const char *const op_codes[OV_OP_COUNT] = {
     "cti",            "cti_contact",    "company",      "screening",
     "audit_view",     "course_read",    "course_list",  "placement_read",
     "agreement_list", "own_log",        "company_read", "indicators",
-    "board_drill",    "national"};
+    "board_drill",    "national",    "user_admin"};
 
 const char *ov_op_code(ov_op op)
 {
@@ -91,6 +91,8 @@ static const unsigned op_roles[OV_OP_COUNT] = {
     [OV_OP_BOARD_DRILL] = B(OV_ROLE_LEADER) | B(OV_ROLE_ADMINISTRATOR),
     /* the national board: the national analyst only (issue 12) */
     [OV_OP_NATIONAL] = B(OV_ROLE_NATIONAL_ANALYST),
+    /* the municipality's staff log-ins and teams (issue 13) */
+    [OV_OP_USER_ADMIN] = B(OV_ROLE_ADMINISTRATOR),
 };
 
 bool ov_may_do(const ov_viewer *v, ov_op op)
@@ -125,6 +127,7 @@ static const char *const op_refusals[OV_OP_COUNT] = {
     [OV_OP_BOARD_DRILL] =
         "only leaders and administrators open the courses behind a figure",
     [OV_OP_NATIONAL] = "only the national analyst sees the national board",
+    [OV_OP_USER_ADMIN] = "only administrators manage users and teams",
 };
 
 const char *ov_op_refusal(ov_op op)

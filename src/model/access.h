@@ -69,6 +69,7 @@ typedef enum ov_op {
                              * and the courses that need attention */
     OV_OP_NATIONAL,         /* every municipality's figures side by side,
                              * suppressed, never a person (issue 12) */
+    OV_OP_USER_ADMIN,       /* the municipality's users and teams */
     OV_OP_COUNT
 } ov_op;
 

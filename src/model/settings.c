@@ -1,5 +1,6 @@
 #include "model/settings.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -119,4 +120,50 @@ void ov_life_domains_format(const ov_life_domains *d, char *out, size_t cap)
             break;
         o += (size_t)n;
     }
+}
+
+#define AT(member) offsetof(ov_settings, member)
+const ov_setting_int ov_setting_ints[] = {
+    {"min_age", "years", 18, 67, AT(screening.min_age), "min_age"},
+    {"min_months_unemployed", "months", 0, 120,
+     AT(screening.min_months_unemployed), "min_months_unemployed"},
+    {"followup_weeks", "weeks", 1, 26, AT(followup.interval_weeks),
+     "followup_interval_weeks"},
+    {"cti_interval1", "days", 1, 90, AT(cti.interval_days[0]),
+     "interval_days"},
+    {"cti_interval2", "days", 1, 90, AT(cti.interval_days[1]), NULL},
+    {"cti_interval3", "days", 1, 90, AT(cti.interval_days[2]), NULL},
+    {"cti_early_days", "days", 0, 90, AT(cti.early_days), "early_days"},
+    {"cti_min_first_month", "count", 0, 31, AT(cti.min_first_month),
+     "min_first_month"},
+    {"cti_caseload_limit", "count", 1, 200, AT(cti.caseload_limit),
+     "caseload_limit"},
+    {"measure_tolerance_days", "days", 0, OV_MEASURE_TOLERANCE_MAX,
+     AT(measure_tolerance_days), "measure_tolerance_days"},
+    {"attention_no_placement_months", "months", 1, 36,
+     AT(attention_no_placement_months), "attention_no_placement_months"},
+    {"plan_days", "days", 1, 365, AT(indicators.plan_days), "plan_days"},
+};
+const int ov_nsetting_ints =
+    (int)(sizeof ov_setting_ints / sizeof ov_setting_ints[0]);
+
+int ov_setting_int_get(const ov_settings *s, const ov_setting_int *d)
+{
+    int v;
+    memcpy(&v, (const char *)s + d->offset, sizeof v);
+    return v;
+}
+
+void ov_setting_int_set(ov_settings *s, const ov_setting_int *d, int v)
+{
+    memcpy((char *)s + d->offset, &v, sizeof v);
+}
+
+const char *ov_setting_field_of(const char *model_field)
+{
+    for (int i = 0; i < ov_nsetting_ints; i++)
+        if (ov_setting_ints[i].model_field &&
+            strcmp(ov_setting_ints[i].model_field, model_field) == 0)
+            return ov_setting_ints[i].code;
+    return model_field;
 }

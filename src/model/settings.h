@@ -41,6 +41,28 @@ ov_status ov_life_domains_parse(ov_str text, ov_life_domains *out,
                                 ov_err *err);
 void ov_life_domains_format(const ov_life_domains *d, char *out, size_t cap);
 
+/* ---- the settings page (issue 13 section 4) ----
+ * Every whole-number setting once: its code (the form field, the API
+ * field and the name in the change history), unit, allowed range (the
+ * validators above enforce the same ranges and name the field), where it
+ * lives in ov_settings, and the field name the validator's error carries.
+ * The two text settings are "life_domains" (ov_life_domains_format) and
+ * "indicator_rules" (ov_ind_rules_format). */
+typedef struct ov_setting_int {
+    const char *code;        /* "followup_weeks" */
+    const char *unit;        /* "years", "months", "weeks", "days", "count" */
+    int min, max;
+    size_t offset;           /* of the int in ov_settings */
+    const char *model_field; /* the field a validator's error names */
+} ov_setting_int;
+extern const ov_setting_int ov_setting_ints[];
+extern const int ov_nsetting_ints;
+int ov_setting_int_get(const ov_settings *s, const ov_setting_int *d);
+void ov_setting_int_set(ov_settings *s, const ov_setting_int *d, int v);
+/* The form field of a validator's error field ("followup_interval_weeks"
+ * -> "followup_weeks"); the field itself when it is one already. */
+const char *ov_setting_field_of(const char *model_field);
+
 /* The indicators' context for a period, from the settings. */
 ov_ind_context ov_settings_ind_context(const ov_settings *s, ov_date from,
                                        ov_date to);

@@ -584,6 +584,36 @@ static const migration migrations[] = {
      "  PRIMARY KEY (file_id, idx)\n"
      ");\n"
      "CREATE INDEX monitor_record_pseudonym ON monitor_record (pseudonym);\n"},
+    {14, "administration: staff contact details, activation codes, the "
+         "settings' history",
+     /* Issue 13 section 4. Staff phone and e-mail are shown where a
+     * citizen's team is shown. An activation code (store/org.h) is kept
+     * only as its SHA-256, one per user, until it is used (then the row
+     * goes) or replaced by a new one; an expired row stays so that the
+     * administrator's page can say whose code ran out unused. */
+     "ALTER TABLE app_user ADD COLUMN phone TEXT;\n"
+     "ALTER TABLE app_user ADD COLUMN email TEXT;\n"
+     "CREATE TABLE activation_code (\n"
+     "  user_id INTEGER PRIMARY KEY REFERENCES app_user (id),\n"
+     "  code_hash BLOB NOT NULL CHECK (length(code_hash) = 32),\n"
+     "  expires_ms INTEGER NOT NULL,\n"
+     "  issued_by TEXT NOT NULL,\n"
+     "  issued_at TEXT NOT NULL\n"
+     ");\n"
+     /* every change of a municipality setting: which, from what, to
+      * what, by whom and when (store/settings.h); the audit row of the
+      * same write names the change too */
+     "CREATE TABLE settings_change (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  municipality_code INTEGER NOT NULL REFERENCES municipality (code),\n"
+     "  field TEXT NOT NULL,\n"
+     "  old_value TEXT NOT NULL,\n"
+     "  new_value TEXT NOT NULL,\n"
+     "  changed_by TEXT NOT NULL,\n"
+     "  changed_at TEXT NOT NULL\n"
+     ");\n"
+     "CREATE INDEX settings_change_municipality ON settings_change\n"
+     "  (municipality_code, id);\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -643,6 +673,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 11",
     "PRAGMA user_version = 12",
     "PRAGMA user_version = 13",
+    "PRAGMA user_version = 14",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/cvr.h"
+#include "core/crypto.h"
 #include "core/date.h"
 #include "model/org.h"
 #include "store/audit.h"
@@ -340,7 +341,8 @@ static const char SQL_OPENINGS_OF[] =
 /* sorted by name in C (member_cmp): a team is small, and SQLite's sorter
  * costs more than the query on every course page */
 static const char SQL_MEMBERS[] =
-    "SELECT u.id, u.role, u.full_name FROM team_member m JOIN app_user u ON "
+    "SELECT u.id, u.role, u.full_name, coalesce(u.phone, ''), "
+    "coalesce(u.email, '') FROM team_member m JOIN app_user u ON "
     "u.id = m.user_id WHERE m.team_id = ?1 AND u.active = 1";
 static const char SQL_TEAMS[] =
     "SELECT id, name FROM team WHERE municipality_code = ?1 ORDER BY name, id";
@@ -523,6 +525,8 @@ static ov_status member_read(ov_stmt *s, ov_arena *a, void *row, ov_err *err)
         OV_OK)
         return err->code;
     m->full_name = ov_stmt_col_text(s, 2, a);
+    m->phone = ov_stmt_col_text(s, 3, a);
+    m->email = ov_stmt_col_text(s, 4, a);
     return OV_OK;
 }
 
@@ -577,4 +581,421 @@ ov_status ov_team_list(ov_tx *tx, int municipality_code, ov_arena *a,
         return err->code;
     *out = rows;
     return OV_OK;
+}
+
+/* ---- user administration ---- */
+
+/* Staff only: citizens' and employer contacts' log-ins are not the
+ * administrator's (model/user.h). */
+static const char SQL_USERS[] =
+    "SELECT u.id, u.username, u.full_name, u.role, coalesce(u.phone, ''), "
+    "coalesce(u.email, ''), u.active, u.password_hash IS NOT NULL, "
+    "coalesce((SELECT group_concat(name, ', ') FROM (SELECT t.name AS name "
+    "FROM team_member m JOIN team t ON t.id = m.team_id WHERE m.user_id = "
+    "u.id ORDER BY t.name)), ''), "
+    "coalesce((SELECT group_concat(team_id, ',') FROM (SELECT m.team_id AS "
+    "team_id FROM team_member m WHERE m.user_id = u.id ORDER BY "
+    "m.team_id)), ''), "
+    "coalesce((SELECT CASE WHEN a.expires_ms > ?2 THEN 1 ELSE 2 END FROM "
+    "activation_code a WHERE a.user_id = u.id), 0), "
+    "(SELECT count(*) FROM course_staff s JOIN course c ON c.id = "
+    "s.course_id WHERE s.user_id = u.id AND c.stage <> 'ended') "
+    "FROM app_user u WHERE u.municipality_code = ?1 AND u.role NOT IN "
+    "('citizen', 'employer') AND (?3 = 0 OR u.id = ?3) "
+    "ORDER BY u.full_name, u.id";
+static const char SQL_USER_CONTACT[] =
+    "UPDATE app_user SET phone = nullif(?2, ''), email = nullif(?3, '') "
+    "WHERE id = ?1";
+static const char SQL_USER_UPDATE[] =
+    "UPDATE app_user SET full_name = ?2, role = ?3 WHERE id = ?1";
+static const char SQL_USER_DEACTIVATE[] =
+    "UPDATE app_user SET active = 0 WHERE id = ?1";
+static const char SQL_SESSIONS_END[] = "DELETE FROM session WHERE user_id = ?1";
+static const char SQL_CODE_DELETE[] =
+    "DELETE FROM activation_code WHERE user_id = ?1";
+static const char SQL_CODE_PUT[] =
+    "INSERT OR REPLACE INTO activation_code (user_id, code_hash, "
+    "expires_ms, issued_by, issued_at) VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_CODE_OF[] =
+    "SELECT a.code_hash, a.expires_ms FROM activation_code a JOIN app_user u "
+    "ON u.id = a.user_id WHERE u.username = ?1 AND u.active = 1";
+static const char SQL_MEMBERS_CLEAR[] =
+    "DELETE FROM team_member WHERE user_id = ?1";
+static const char SQL_MEMBER_DELETE[] =
+    "DELETE FROM team_member WHERE team_id = ?1 AND user_id = ?2";
+static const char SQL_TEAM_RENAME[] = "UPDATE team SET name = ?2 WHERE id = ?1";
+
+typedef struct user_key {
+    int64_t municipality_code;
+    ov_time now;
+    int64_t user_id; /* 0: all */
+} user_key;
+
+static void user_bind(ov_stmt *s, const void *arg)
+{
+    const user_key *k = arg;
+    ov_stmt_bind_i64(s, 1, k->municipality_code);
+    ov_stmt_bind_i64(s, 2, k->now);
+    ov_stmt_bind_i64(s, 3, k->user_id);
+}
+
+static ov_status user_read(ov_stmt *s, ov_arena *a, void *row, ov_err *err)
+{
+    ov_user_row *u = row;
+    u->id = ov_stmt_col_i64(s, 0);
+    u->username = ov_stmt_col_text(s, 1, a);
+    u->full_name = ov_stmt_col_text(s, 2, a);
+    if (ov_role_parse(ov_stmt_col_text(s, 3, a), "role", &u->role, err) !=
+        OV_OK)
+        return err->code;
+    u->phone = ov_stmt_col_text(s, 4, a);
+    u->email = ov_stmt_col_text(s, 5, a);
+    u->active = ov_stmt_col_i64(s, 6) != 0;
+    u->has_password = ov_stmt_col_i64(s, 7) != 0;
+    u->teams = ov_stmt_col_text(s, 8, a);
+    u->team_ids = ov_stmt_col_text(s, 9, a);
+    u->code = (ov_code_state)ov_stmt_col_i64(s, 10);
+    u->open_courses = (int)ov_stmt_col_i64(s, 11);
+    return OV_OK;
+}
+
+static const ov_list_query USERS = {
+    .sql = SQL_USERS, .row_size = sizeof(ov_user_row), .bind = user_bind,
+    .read = user_read};
+
+ov_status ov_user_list(ov_tx *tx, int municipality_code, ov_time now,
+                       ov_arena *a, ov_user_row **out, ov_list_info *li,
+                       ov_err *err)
+{
+    user_key k = {municipality_code, now, 0};
+    void *rows;
+    *out = NULL;
+    ov_err_clear(err);
+    memset(li, 0, sizeof *li);
+    if (ov_tx_check(tx, false, err) != OV_OK ||
+        ov_list_read(tx, &USERS, &k, 2000, a, &rows, li, err) != OV_OK)
+        return err->code;
+    *out = rows;
+    return OV_OK;
+}
+
+ov_status ov_user_get(ov_tx *tx, int municipality_code, int64_t user_id,
+                      ov_time now, ov_arena *a, ov_user_row *out, ov_err *err)
+{
+    memset(out, 0, sizeof *out);
+    ov_err_clear(err);
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    user_key k = {municipality_code, now, user_id};
+    void *rows;
+    ov_list_info li;
+    if (user_id <= 0)
+        return ov_err_msg(err, OV_ENOTFOUND, "user_id", user_not_found,
+                          (long long)user_id);
+    if (ov_list_read(tx, &USERS, &k, 1, a, &rows, &li, err) != OV_OK)
+        return err->code;
+    if (li.n == 0)
+        return ov_err_msg(err, OV_ENOTFOUND, "user_id", user_not_found,
+                          (long long)user_id);
+    *out = *(ov_user_row *)rows;
+    return OV_OK;
+}
+
+/* Statements with an id and up to two more bound values, by index so
+ * that SQL stays a constant. */
+enum { R_CONTACT, R_MEMBERS_CLEAR, R_DEACTIVATE, R_SESSIONS_END,
+       R_CODE_DELETE, R_TEAM_RENAME };
+static const char *const SQL_RUN3[] = {
+    SQL_USER_CONTACT, SQL_MEMBERS_CLEAR, SQL_USER_DEACTIVATE,
+    SQL_SESSIONS_END, SQL_CODE_DELETE,   SQL_TEAM_RENAME};
+
+static ov_status run3(ov_tx *tx, int which, int64_t id, ov_str a, ov_str b,
+                      int nstr, ov_err *err)
+{
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_RUN3[which], &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, id);
+    if (nstr > 0)
+        ov_stmt_bind_text(s, 2, a);
+    if (nstr > 1)
+        ov_stmt_bind_text(s, 3, b);
+    return ov_stmt_run(s, err);
+}
+
+ov_status ov_team_require(ov_tx *tx, int municipality_code, int64_t team_id,
+                          ov_err *err)
+{
+    int64_t muni = 0;
+    bool found = false;
+    if (team_id > 0 &&
+        query_int(tx, Q_TEAM_MUNI, team_id, &muni, &found, err) != OV_OK)
+        return err->code;
+    if (!found || muni != municipality_code)
+        return ov_err_msg(err, OV_ENOTFOUND, "team_id", user_team_not_found,
+                          (long long)team_id);
+    return OV_OK;
+}
+
+/* Validate what an administrator gives (model/user.h) and that every
+ * team is the municipality's. */
+static ov_status admin_input_check(ov_tx *tx, int muni,
+                                   const ov_user_admin_input *in, ov_err *err)
+{
+    if (ov_org_validate_name(in->full_name, "full_name", err) != OV_OK ||
+        ov_user_validate_role_given(in->role, err) != OV_OK ||
+        ov_user_validate_phone(in->phone, err) != OV_OK ||
+        ov_user_validate_email(in->email, err) != OV_OK)
+        return err->code;
+    if (in->nteams < 0 || in->nteams > OV_USER_TEAMS_MAX)
+        return ov_err_msg(err, OV_EINVAL, "team_ids", user_team_not_found,
+                          0LL);
+    for (int i = 0; i < in->nteams; i++)
+        if (ov_team_require(tx, muni, in->team_ids[i], err) != OV_OK) {
+            snprintf(err->field, sizeof err->field, "team_ids");
+            return err->code;
+        }
+    return OV_OK;
+}
+
+/* Contact details and the team list (replacing the user's teams). */
+static ov_status admin_details(ov_tx *tx, int64_t id,
+                               const ov_user_admin_input *in, ov_err *err)
+{
+    if (run3(tx, R_CONTACT, id, ov_str_trim(in->phone),
+             ov_str_trim(in->email), 2, err) != OV_OK ||
+        run3(tx, R_MEMBERS_CLEAR, id, OV_STR_LIT(""), OV_STR_LIT(""), 0,
+             err) != OV_OK)
+        return err->code;
+    for (int i = 0; i < in->nteams; i++) {
+        ov_stmt *s;
+        if (ov_stmt_prepare(tx->conn, SQL_MEMBER_INSERT, &s, err) != OV_OK)
+            return err->code;
+        ov_stmt_bind_i64(s, 1, in->team_ids[i]);
+        ov_stmt_bind_i64(s, 2, id);
+        if (ov_stmt_run(s, err) != OV_OK)
+            return err->code;
+    }
+    return OV_OK;
+}
+
+static ov_status put_code(ov_tx *tx, int64_t user_id, ov_time now,
+                          char code[OV_ACTIVATION_CODE_BUF], ov_err *err)
+{
+    char canon[OV_ACTIVATION_CODE_CHARS + 1];
+    ov_activation_code_new(code);
+    if (!ov_activation_code_canon(ov_str_c(code), canon))
+        return ov_err_set(err, OV_EINTERNAL, NULL,
+                          "an activation code that is not one (a bug)");
+    uint8_t h[OV_HASH_BYTES];
+    ov_sha256(canon, strlen(canon), h);
+    char at[OV_TIME_BUF];
+    ov_time_format_utc(now, at);
+    const ov_actor *who = ov_tx_actor(tx);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_CODE_PUT, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, user_id);
+    ov_stmt_bind_blob(s, 2, h, sizeof h);
+    ov_stmt_bind_i64(s, 3, now + (ov_time)OV_ACTIVATION_HOURS * 3600 * 1000);
+    ov_stmt_bind_cstr(s, 4, who && who->user ? who->user : "?");
+    ov_stmt_bind_cstr(s, 5, at);
+    if (ov_stmt_run(s, err) != OV_OK)
+        return err->code;
+    return audit_org(tx, OV_ACT_CREATE, "aktiveringskode udstedt, bruger",
+                     (long long)user_id, err);
+}
+
+ov_status ov_user_admin_create(ov_tx *tx, int municipality_code,
+                               const ov_user_admin_input *in, ov_time now,
+                               int64_t *id, char code[OV_ACTIVATION_CODE_BUF],
+                               ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    if (ov_org_validate_username(in->username, err) != OV_OK ||
+        admin_input_check(tx, municipality_code, in, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_user_input ui = {in->username, in->full_name, in->role,
+                        municipality_code, 0, 0};
+    if (ov_org_user_create(tx, &ui, id, err) != OV_OK ||
+        admin_details(tx, *id, in, err) != OV_OK ||
+        put_code(tx, *id, now, code, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return OV_OK;
+}
+
+ov_status ov_user_admin_update(ov_tx *tx, int municipality_code,
+                               int64_t user_id, const ov_user_admin_input *in,
+                               ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    ov_arena *a = ov_arena_new(1024);
+    ov_user_row old;
+    ov_status st = ov_user_get(tx, municipality_code, user_id, 0, a, &old,
+                               err);
+    if (st == OV_OK)
+        st = admin_input_check(tx, municipality_code, in, err);
+    if (st == OV_OK) {
+        ov_stmt *s;
+        st = ov_stmt_prepare(tx->conn, SQL_USER_UPDATE, &s, err);
+        if (st == OV_OK) {
+            ov_stmt_bind_i64(s, 1, user_id);
+            ov_stmt_bind_text(s, 2, ov_str_trim(in->full_name));
+            ov_stmt_bind_cstr(s, 3, ov_role_code(in->role));
+            st = ov_stmt_run(s, err);
+        }
+    }
+    if (st == OV_OK)
+        st = admin_details(tx, user_id, in, err);
+    if (st == OV_OK) {
+        /* the role change is what matters later: old and new in the row */
+        char crit[OV_AUDIT_CRITERION_MAX];
+        snprintf(crit, sizeof crit, "bruger %lld ændret, rolle %s -> %s",
+                 (long long)user_id, ov_role_code(old.role),
+                 ov_role_code(in->role));
+        st = ov_audit_append(tx, OV_ACT_UPDATE, 0, crit, err);
+    }
+    ov_arena_destroy(a);
+    return st == OV_OK ? OV_OK : ov_tx_fail(tx, err);
+}
+
+ov_status ov_user_deactivate(ov_tx *tx, int municipality_code,
+                             int64_t user_id, int64_t self, ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    ov_arena *a = ov_arena_new(1024);
+    ov_user_row u;
+    ov_status st = ov_user_get(tx, municipality_code, user_id, 0, a, &u, err);
+    ov_arena_destroy(a);
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (user_id == self)
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "user_id",
+                                          user_self_deactivate), err));
+    ov_str none = OV_STR_LIT("");
+    /* the sessions end in the same write: ov_session_get also refuses an
+     * inactive user's session, so none outlives the commit */
+    if (run3(tx, R_DEACTIVATE, user_id, none, none, 0, err) != OV_OK ||
+        run3(tx, R_SESSIONS_END, user_id, none, none, 0, err) != OV_OK ||
+        run3(tx, R_CODE_DELETE, user_id, none, none, 0, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return audit_org(tx, OV_ACT_UPDATE, "bruger deaktiveret, bruger",
+                     (long long)user_id, err);
+}
+
+ov_status ov_user_issue_code(ov_tx *tx, int municipality_code,
+                             int64_t user_id, ov_time now,
+                             char code[OV_ACTIVATION_CODE_BUF], ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    ov_arena *a = ov_arena_new(1024);
+    ov_user_row u;
+    ov_status st = ov_user_get(tx, municipality_code, user_id, now, a, &u,
+                               err);
+    ov_arena_destroy(a);
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (!u.active)
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "user_id",
+                                          user_inactive), err));
+    if (put_code(tx, user_id, now, code, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return OV_OK;
+}
+
+ov_status ov_user_activate(ov_tx *tx, ov_str username, ov_str code,
+                           const char *password_hash, ov_time now,
+                           ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    /* a code that cannot be one is compared against a hash of nothing,
+     * so every wrong answer takes the same path */
+    char canon[OV_ACTIVATION_CODE_CHARS + 1] = "";
+    bool wellformed = ov_activation_code_canon(code, canon);
+    uint8_t typed[OV_HASH_BYTES], stored[OV_HASH_BYTES];
+    ov_sha256(canon, strlen(canon), typed);
+    memset(stored, 0, sizeof stored);
+    ov_time expires = 0;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_CODE_OF, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_text(s, 1, username);
+    ov_step r = ov_stmt_step(s, err);
+    if (r == OV_STEP_ROW) {
+        size_t n = 0;
+        const void *b = ov_stmt_col_blob(s, 0, &n);
+        if (b && n == sizeof stored)
+            memcpy(stored, b, n);
+        expires = ov_stmt_col_i64(s, 1);
+    }
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    bool same = ov_memeq_ct(typed, stored, sizeof typed);
+    if (r != OV_STEP_ROW || !wellformed || !same || now >= expires)
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EPERM, "activation_code",
+                                          user_activation_wrong), err));
+    ov_arena *a = ov_arena_new(512);
+    ov_user u;
+    ov_status st = ov_org_user_by_username(tx, username, a, &u, err);
+    int64_t id = u.id;
+    ov_arena_destroy(a);
+    if (st != OV_OK)
+        return err->code;
+    ov_str none = OV_STR_LIT("");
+    if (run3(tx, R_CODE_DELETE, id, none, none, 0, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return ov_org_user_set_password(tx, id, password_hash, err);
+}
+
+ov_status ov_org_team_rename(ov_tx *tx, int municipality_code,
+                             int64_t team_id, ov_str name, ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    if (ov_team_require(tx, municipality_code, team_id, err) != OV_OK ||
+        ov_org_validate_team_name(name, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (run3(tx, R_TEAM_RENAME, team_id, ov_str_trim(name), OV_STR_LIT(""), 1,
+             err) != OV_OK) {
+        if (err->code == OV_ECONFLICT)
+            ov_err_msg(err, OV_ECONFLICT, "team_name", org_team_name_taken);
+        return ov_tx_fail(tx, err);
+    }
+    return audit_org(tx, OV_ACT_UPDATE, "team omdøbt, team",
+                     (long long)team_id, err);
+}
+
+ov_status ov_org_team_member(ov_tx *tx, int municipality_code,
+                             int64_t team_id, int64_t user_id, bool add,
+                             ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    if (ov_team_require(tx, municipality_code, team_id, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    /* a staff member of the municipality (ov_user_get: no citizens or
+     * employer contacts, nobody of another municipality) */
+    ov_arena *a = ov_arena_new(1024);
+    ov_user_row u;
+    ov_status st = ov_user_get(tx, municipality_code, user_id, 0, a, &u, err);
+    ov_arena_destroy(a);
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (add)
+        return ov_org_team_add_member(tx, team_id, user_id, err);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_MEMBER_DELETE, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, team_id);
+    ov_stmt_bind_i64(s, 2, user_id);
+    if (ov_stmt_run(s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return audit_org(tx, OV_ACT_UPDATE, "teammedlem fjernet, team",
+                     (long long)team_id, err);
 }

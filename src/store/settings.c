@@ -1,6 +1,7 @@
 #include "store/settings.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "store/audit.h"
 #include "store/store_int.h"
@@ -18,6 +19,13 @@ static const char SQL_PUT[] =
     "cti_caseload_limit, measure_tolerance_days, life_domains, updated_by, "
     "updated_at, indicator_rules, attention_no_placement_months) VALUES (?1, "
     "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+
+static const char SQL_CHANGE[] =
+    "INSERT INTO settings_change (municipality_code, field, old_value, "
+    "new_value, changed_by, changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char SQL_HISTORY[] =
+    "SELECT id, field, old_value, new_value, changed_by, changed_at FROM "
+    "settings_change WHERE municipality_code = ?1 ORDER BY id DESC";
 
 ov_status ov_settings_get(ov_tx *tx, int muni, ov_settings *out, ov_err *err)
 {
@@ -64,6 +72,9 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
         return ov_tx_fail(tx, err);
     if (ov_municipality_require(tx, muni, err) != OV_OK)
         return ov_tx_fail(tx, err);
+    ov_settings old;
+    if (ov_settings_get(tx, muni, &old, err) != OV_OK)
+        return err->code;
     ov_stmt *s;
     char domains[OV_DOMAINS_MAX * 100], now[OV_TIME_BUF];
     char rules[OV_IND_COUNT * 64];
@@ -89,7 +100,83 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
     ov_stmt_bind_i64(s, 16, v->attention_no_placement_months);
     if (ov_stmt_run(s, err) != OV_OK)
         return ov_tx_fail(tx, err);
-    char crit[64];
-    snprintf(crit, sizeof crit, "indstillinger for kommune %d", muni);
+    /* the history: each value that changed, old and new */
+    char crit[OV_AUDIT_CRITERION_MAX];
+    size_t n = (size_t)snprintf(crit, sizeof crit,
+                                "indstillinger for kommune %d", muni);
+    char od[OV_DOMAINS_MAX * 100], orules[OV_IND_COUNT * 64];
+    ov_life_domains_format(&old.domains, od, sizeof od);
+    ov_ind_rules_format(&old.indicators, orules, sizeof orules);
+    for (int i = 0; i < ov_nsetting_ints + 2; i++) {
+        char ov[32], nv[32];
+        const char *field, *o = ov, *nw = nv;
+        if (i < ov_nsetting_ints) {
+            const ov_setting_int *d = &ov_setting_ints[i];
+            field = d->code;
+            snprintf(ov, sizeof ov, "%d", ov_setting_int_get(&old, d));
+            snprintf(nv, sizeof nv, "%d", ov_setting_int_get(v, d));
+        } else if (i == ov_nsetting_ints) {
+            field = "life_domains";
+            o = od;
+            nw = domains;
+        } else {
+            field = "indicator_rules";
+            o = orules;
+            nw = rules;
+        }
+        if (strcmp(o, nw) == 0)
+            continue;
+        if (ov_stmt_prepare(tx->conn, SQL_CHANGE, &s, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+        ov_stmt_bind_i64(s, 1, muni);
+        ov_stmt_bind_cstr(s, 2, field);
+        ov_stmt_bind_cstr(s, 3, o);
+        ov_stmt_bind_cstr(s, 4, nw);
+        ov_stmt_bind_cstr(s, 5, tx->actor->user);
+        ov_stmt_bind_cstr(s, 6, now);
+        if (ov_stmt_run(s, err) != OV_OK)
+            return ov_tx_fail(tx, err);
+        if (n < sizeof crit) {
+            if (i < ov_nsetting_ints)
+                n += (size_t)snprintf(crit + n, sizeof crit - n,
+                                      "; %s %s -> %s", field, o, nw);
+            else
+                n += (size_t)snprintf(crit + n, sizeof crit - n,
+                                      "; %s ændret", field);
+        }
+    }
     return ov_audit_append(tx, OV_ACT_UPDATE, 0, crit, err);
+}
+
+static ov_status change_read(ov_stmt *s, ov_arena *a, void *row, ov_err *err)
+{
+    (void)err;
+    ov_settings_change *c = row;
+    c->id = ov_stmt_col_i64(s, 0);
+    c->field = ov_stmt_col_text(s, 1, a);
+    c->old_value = ov_stmt_col_text(s, 2, a);
+    c->new_value = ov_stmt_col_text(s, 3, a);
+    c->changed_by = ov_stmt_col_text(s, 4, a);
+    c->changed_at = ov_stmt_col_text(s, 5, a);
+    return OV_OK;
+}
+
+static const ov_list_query HISTORY = {
+    .sql = SQL_HISTORY, .row_size = sizeof(ov_settings_change),
+    .bind = ov_list_bind_id, .read = change_read};
+
+ov_status ov_settings_history(ov_tx *tx, int municipality_code, ov_arena *a,
+                              ov_settings_change **out, ov_list_info *li,
+                              ov_err *err)
+{
+    void *rows;
+    int64_t key = municipality_code;
+    *out = NULL;
+    ov_err_clear(err);
+    memset(li, 0, sizeof *li);
+    if (ov_tx_check(tx, false, err) != OV_OK ||
+        ov_list_read(tx, &HISTORY, &key, 200, a, &rows, li, err) != OV_OK)
+        return err->code;
+    *out = rows;
+    return OV_OK;
 }

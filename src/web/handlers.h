@@ -123,4 +123,20 @@ void ov_api_audit(ov_ctx *c, const struct ov_audit_view_row *r,
 void ov_api_agreements(ov_ctx *c, const struct ov_placement_row *r,
                        const ov_list_info *li);
 
+/* ui_admin.c: the administrator's users and teams; activation */
+void ov_h_admin_home(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_admin_users(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_admin_teams(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_activate_page(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_activate(ov_web *app, ov_request *req, ov_response *res);
+extern const ov_web_action ov_act_user_create;
+extern const ov_web_action ov_act_user_update;
+extern const ov_web_action ov_act_user_deactivate;
+extern const ov_web_action ov_act_user_reset;
+extern const ov_web_action ov_act_team_create;
+extern const ov_web_action ov_act_team_rename;
+extern const ov_web_action ov_act_team_member;
+void ov_h_admin_settings(ov_web *app, ov_request *req, ov_response *res);
+extern const ov_web_action ov_act_settings;
+
 #endif

@@ -27,6 +27,8 @@ static const struct {
     {"/api/v1/audit", "audit"},
     {"/api/v1/cases/{id}/measurements", "measurements"},
     {"/api/v1/tasks", "tasks"},
+    {"/api/v1/users", "users"},
+    {"/api/v1/teams", "teams"},
 };
 
 static json_t *list_response(const char *name)

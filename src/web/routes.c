@@ -253,6 +253,76 @@ const ov_route ov_routes[] = {
     READ(OV_GET, "/min-adgangslog.csv", SELF, OWN_LOG, AUDIT_LOG,
          "egen adgangslog (udlevering)", ov_h_my_log_csv,
          "my access log as CSV"),
+
+    /* ---- administration (issue 13 section 4): the administrator's
+     * users and teams, and the public activation ---- */
+    PUBLIC(OV_POST, "/api/v1/activate", ov_h_activate,
+           "set one's password with a one-time activation code: "
+           "{\"username\", \"activation_code\", \"password\"} (throttled "
+           "like the log-in)"),
+    READ(OV_GET, "/api/v1/users", MUNICIPALITY, USER_ADMIN, READ,
+         "administration", ov_h_admin_users,
+         "the municipality's staff users with role, teams and contact "
+         "details"),
+    ACTION(OV_POST, "/api/v1/users", ov_act_user_create,
+           "create a staff user {\"username\", \"full_name\", \"role\", "
+           "\"team_ids\", \"phone\", \"email\"}; answers {\"id\", "
+           "\"activation_code\"} (shown once)"),
+    ACTION(OV_POST, "/api/v1/users/{id}", ov_act_user_update,
+           "change a user's name, role, teams and contact details"),
+    ACTION(OV_POST, "/api/v1/users/{id}/deactivate", ov_act_user_deactivate,
+           "deactivate a user {\"confirm\": \"yes\"}: no log-in, sessions "
+           "end"),
+    ACTION(OV_POST, "/api/v1/users/{id}/reset", ov_act_user_reset,
+           "a new one-time activation code {\"confirm\": \"yes\"}; answers "
+           "{\"id\", \"activation_code\"}"),
+    READ(OV_GET, "/api/v1/teams", MUNICIPALITY, USER_ADMIN, READ,
+         "administration", ov_h_admin_teams,
+         "the municipality's teams with their members"),
+    ACTION(OV_POST, "/api/v1/teams", ov_act_team_create,
+           "create a team {\"name\"}"),
+    ACTION(OV_POST, "/api/v1/teams/{id}", ov_act_team_rename,
+           "rename a team {\"name\"}"),
+    ACTION(OV_POST, "/api/v1/teams/{id}/members", ov_act_team_member,
+           "add or remove a member {\"user_id\", \"change\": "
+           "\"add\"|\"remove\"}"),
+    PUBLIC(OV_GET, "/aktiver", ov_h_activate_page,
+           "activation: set one's password with a code"),
+    PUBLIC(OV_POST, "/aktiver", ov_h_activate, "activate (form)"),
+    READ(OV_GET, "/administration", MUNICIPALITY, USER_ADMIN, READ,
+         "administration", ov_h_admin_home,
+         "the administrator's home: users, teams, what needs attention"),
+    READ(OV_GET, "/administration/brugere", MUNICIPALITY, USER_ADMIN, READ,
+         "administration", ov_h_admin_users, "users and the new-user form"),
+    ACTION(OV_POST, "/administration/brugere", ov_act_user_create,
+           "create a user; the page shows the activation code once"),
+    ACTION(OV_GET, "/administration/brugere/{id}", ov_act_user_update,
+           "one user: change, new code, deactivate"),
+    ACTION(OV_POST, "/administration/brugere/{id}", ov_act_user_update,
+           "change a user"),
+    ACTION(OV_POST, "/administration/brugere/{id}/deaktiver",
+           ov_act_user_deactivate, "deactivate a user"),
+    ACTION(OV_POST, "/administration/brugere/{id}/kode", ov_act_user_reset,
+           "a new activation code, shown once"),
+    READ(OV_GET, "/administration/teams", MUNICIPALITY, USER_ADMIN, READ,
+         "administration", ov_h_admin_teams, "teams and members"),
+    ACTION(OV_POST, "/administration/teams", ov_act_team_create,
+           "create a team"),
+    ACTION(OV_POST, "/administration/teams/{id}", ov_act_team_rename,
+           "rename a team"),
+    ACTION(OV_POST, "/administration/teams/{id}/medlemmer", ov_act_team_member,
+           "add or remove a team member"),
+    READ(OV_GET, "/api/v1/settings", MUNICIPALITY, USER_ADMIN, READ,
+         "administration", ov_h_admin_settings,
+         "the municipality's settings and the history of their changes"),
+    ACTION(OV_POST, "/api/v1/settings", ov_act_settings,
+           "change settings (any subset of the fields GET returns); each "
+           "change is recorded with its old and new value"),
+    READ(OV_GET, "/administration/indstillinger", MUNICIPALITY, USER_ADMIN,
+         READ, "administration", ov_h_admin_settings,
+         "the municipality's settings with ranges, defaults and history"),
+    ACTION(OV_POST, "/administration/indstillinger", ov_act_settings,
+           "change the settings"),
 };
 const int ov_nroutes = (int)(sizeof ov_routes / sizeof ov_routes[0]);
 

@@ -319,6 +319,11 @@ void ov_action_post(ov_ctx *c, const ov_web_action *a)
         }
         return;
     }
+    for (const ov_action_answer *x = ov_action_answers; x->action; x++)
+        if (x->action == a) {
+            x->answer(c, out_id);
+            return;
+        }
     if (c->api) {
         char body[64];
         snprintf(body, sizeof body, "{\"id\":%lld}", (long long)out_id);

@@ -111,6 +111,17 @@ typedef struct ov_action_prepare {
 } ov_action_prepare;
 extern const ov_action_prepare ov_action_prepares[];
 
+/* An action whose success is answered by its own function, after the
+ * commit, instead of the redirect or {"id": ...}: a result shown once (an
+ * activation code, store/org.h) that no later page can show again; run
+ * leaves it in c->extra. Listed in ov_action_answers (in ui_admin.c),
+ * ended by {NULL, NULL}. */
+typedef struct ov_action_answer {
+    const ov_web_action *action;
+    void (*answer)(ov_ctx *c, int64_t out_id);
+} ov_action_answer;
+extern const ov_action_answer ov_action_answers[];
+
 /* GET of an action's form page (HTML). */
 void ov_action_form(ov_ctx *c, const ov_web_action *a);
 /* POST of an action, HTML or JSON by c->api. */

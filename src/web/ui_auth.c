@@ -21,6 +21,8 @@ static const ov_field query_spec[] = {
     {.name = "next", .type = OV_F_TEXT, .max = 200, .label = "login.title"},
     {.name = "udlobet", .type = OV_F_TEXT, .max = 1, .label = "login.expired"},
     {.name = "ud", .type = OV_F_TEXT, .max = 1, .label = "login.logged_out"},
+    {.name = "aktiveret", .type = OV_F_TEXT, .max = 1,
+     .label = "login.activated"},
 };
 
 /* A local path to return to after log-in: "/..." but never "//host". */
@@ -92,11 +94,12 @@ void ov_h_login_page(ov_web *app, ov_request *req, ov_response *res)
     /* unknown or bad parameters are ignored: the page shows anyway, and a
      * bad "next" is never used (safe_next) */
     ov_form q;
-    ov_form_init(&q, query_spec, 3, c.lang, req->arena);
+    ov_form_init(&q, query_spec, 4, c.lang, req->arena);
     ov_form_parse_urlencoded(&q, req->query, NULL);
-    const char *notice = ov_form_has(&q, "udlobet") ? "login.expired"
-                         : ov_form_has(&q, "ud")    ? "login.logged_out"
-                                                    : NULL;
+    const char *notice = ov_form_has(&q, "udlobet")     ? "login.expired"
+                         : ov_form_has(&q, "ud")        ? "login.logged_out"
+                         : ov_form_has(&q, "aktiveret") ? "login.activated"
+                                                        : NULL;
     if (ov_form_has(&q, "next"))
         ov_form_set(&f, req->arena, "next", ov_form_str(&q, "next"));
     login_page(&c, &f, 200, notice, NULL, 0);
@@ -201,6 +204,9 @@ void ov_h_home(ov_web *app, ov_request *req, ov_response *res)
      * one sees, an employer contact's agreements (model/access.h) */
     else if (ov_may_do(v, OV_OP_COURSE_WRITE))
         ov_page_redirect(res, "/opgaver");
+    /* the administrator's work is the municipality's users and teams */
+    else if (ov_may_do(v, OV_OP_USER_ADMIN))
+        ov_page_redirect(res, "/administration");
     /* leaders (and administrators) start at the board: the figures of
      * the municipality, not a list of every name in it */
     else if (ov_may_do(v, OV_OP_BOARD_DRILL))

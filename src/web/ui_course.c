@@ -418,7 +418,21 @@ void ov_v_course(ov_ctx *cx)
         for (int i = 0; i < co.nstaff; i++) {
             char rk[48];
             snprintf(rk, sizeof rk, "role.%s", ov_role_code(co.staff[i].role));
-            ov_html_printf(res, "<li>%t: %h</li>", rk, co.staff[i].full_name);
+            ov_html_printf(res, "<li>%t: %h", rk, co.staff[i].full_name);
+            /* the staff member's phone and e-mail (the administrator
+             * keeps them, ui_admin.c), from the team's member list */
+            for (int m = 0; m < nmembers.n; m++) {
+                const ov_member_row *mr = &members[m];
+                if (mr->user_id != co.staff[i].user_id)
+                    continue;
+                if (mr->phone.len)
+                    ov_html_printf(res, " · <a href=\"tel:%h\">%h</a>",
+                                   mr->phone, mr->phone);
+                if (mr->email.len)
+                    ov_html_printf(res, " · <a href=\"mailto:%h\">%h</a>",
+                                   mr->email, mr->email);
+            }
+            ov_html_lit(res, "</li>");
         }
         ov_html_lit(res, "</ul>");
     }

@@ -756,6 +756,115 @@ await step('on a 390 px phone every role\'s home page, and the course, plan and 
   assert.deepEqual(wide, [], 'pages wider than a 390 px phone');
 }, { independent: true });
 
+await step('the administrator creates a user, copies the one-time code; the new user activates at /aktiver and logs in; a setting is changed and its history shows old and new; Danish and English, 1280 and 390 px', async () => {
+  const words = {
+    da: { title: 'Administration', create: 'Opret', activate: 'Aktivér', saved: 'Din bruger er aktiveret' },
+    en: { title: 'Administration', create: 'Create', activate: 'Activate', saved: 'Your user is activated' },
+  };
+  const wide = [];
+  // the whole flow twice (Danish at 1280 px, English at 390 px); the
+  // other two combinations look at the pages only, to keep the test short
+  for (const lang of ['da', 'en']) {
+    for (const width of [1280, 390]) {
+      const full = (lang === 'da') === (width === 1280);
+      const open = async () => {
+        const context = await browser.newContext({
+          locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 },
+        });
+        await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
+        const page = await context.newPage();
+        page.on('response', (r) => {
+          if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (administration, ${width} px)`);
+        });
+        page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+        return { context, page };
+      };
+      const fits = async (page, what) => {
+        const w = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (w > width) wide.push(`${what} ${lang}: ${w} px on ${width} px`);
+      };
+      const submit = (page, form) => Promise.all([page.waitForEvent('load'),
+        page.locator(form).locator('button[type=submit]').first().click()]);
+      const a = await open();
+      await a.page.goto(`${BASE}/login`);
+      await a.page.fill('input[name=username]', 'admin');
+      await a.page.fill('input[name=password]', PASSWORD);
+      await submit(a.page, 'form.login');
+      assert.equal(new URL(a.page.url()).pathname, '/administration', 'the administrator lands on Administration');
+      assert.equal(await a.page.locator('main h1').innerText(), words[lang].title);
+      await fits(a.page, '/administration');
+      await a.page.screenshot({ path: join(ARTIFACTS, `20-admin-${lang}-${width}.png`), fullPage: true });
+      await a.page.goto(`${BASE}/administration/brugere`);
+      await fits(a.page, '/administration/brugere');
+      if (!full) {
+        for (const path of ['/administration/teams', '/administration/indstillinger', '/aktiver']) {
+          await a.page.goto(BASE + path);
+          await fits(a.page, path);
+        }
+        await a.page.screenshot({ path: join(ARTIFACTS, `24-aktiver-${lang}-${width}.png`), fullPage: true });
+        await a.context.close();
+        continue;
+      }
+      const username = `ny.${lang}${width}`;
+      await a.page.fill('#f-username', username);
+      await a.page.fill('#f-full_name', `Nina ${lang.toUpperCase()} ${width}`);
+      await a.page.selectOption('#f-role', 'cti_worker');
+      await a.page.fill('#f-phone', '+45 47 78 40 00');
+      await a.page.fill('#f-email', `${username}@halsnaes.dk`);
+      await a.page.locator('input[name^="team_ids."]').first().check();
+      await a.page.screenshot({ path: join(ARTIFACTS, `21-admin-brugere-${lang}-${width}.png`), fullPage: true });
+      await submit(a.page, 'form[action="/administration/brugere"]');
+      const code = (await a.page.locator('#activation-code').innerText()).trim();
+      assert.match(code, /^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/, 'the page shows the one-time code');
+      await fits(a.page, 'the code page');
+      await a.page.screenshot({ path: join(ARTIFACTS, `22-admin-kode-${lang}-${width}.png`), fullPage: true });
+      // the new user, in a browser of their own
+      const n = await open();
+      await n.page.goto(`${BASE}/aktiver`);
+      await fits(n.page, '/aktiver');
+      await n.page.fill('#f-username', username);
+      await n.page.fill('#f-activation_code', code);
+      await n.page.fill('#f-password', 'nina-password-1');
+      await n.page.screenshot({ path: join(ARTIFACTS, `23-aktiver-${lang}-${width}.png`), fullPage: true });
+      await submit(n.page, 'form.login');
+      assert.equal(new URL(n.page.url()).pathname, '/login');
+      assert.match(await n.page.locator('p.notice').innerText(), new RegExp(words[lang].saved));
+      await n.page.fill('input[name=username]', username);
+      await n.page.fill('input[name=password]', 'nina-password-1');
+      await submit(n.page, 'form.login');
+      assert.equal(new URL(n.page.url()).pathname, '/opgaver', 'the new CTI worker lands on the tasks');
+      // the code worked once
+      await n.context.close();
+      const again = await open();
+      await again.page.goto(`${BASE}/aktiver`);
+      await again.page.fill('#f-username', username);
+      await again.page.fill('#f-activation_code', code);
+      await again.page.fill('#f-password', 'nina-password-2');
+      await submit(again.page, 'form.login');
+      assert.equal(new URL(again.page.url()).pathname, '/aktiver', 'a used code is refused');
+      await again.context.close();
+      // a setting: out of range is refused next to its field, then saved
+      // and shown in the history with the old and the new value
+      await a.page.goto(`${BASE}/administration/indstillinger`);
+      await fits(a.page, '/administration/indstillinger');
+      const before = await a.page.inputValue('#f-followup_weeks');
+      await a.page.fill('#f-followup_weeks', '27');
+      await Promise.all([a.page.waitForEvent('load'),
+        a.page.locator('form[action="/administration/indstillinger"] button[type=submit]').click()]);
+      assert.equal(new URL(a.page.url()).pathname, '/administration/indstillinger');
+      assert.match(await a.page.locator('#form-errors, .notice.error').first().innerText(), /1.*26/);
+      const next = String(Number(before) + 1);
+      await a.page.fill('#f-followup_weeks', next);
+      await submit(a.page, 'form[action="/administration/indstillinger"]');
+      const row = a.page.locator('table.history tbody tr').first();
+      assert.match(await row.innerText(), new RegExp(`${before}\\s+${next}`));
+      await a.page.screenshot({ path: join(ARTIFACTS, `25-indstillinger-${lang}-${width}.png`), fullPage: true });
+      await a.context.close();
+    }
+  }
+  assert.deepEqual(wide, [], 'administration pages wider than the screen');
+}, { independent: true });
+
 await step('every page each role reaches from its home page has unique ids, labels that name their fields, no technical names, and fits its width', async () => {
   // each role in one language at one width (the two alternate), the pages
   // its home page links to, breadth first, up to PAGES_PER_ROLE

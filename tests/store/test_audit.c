@@ -762,24 +762,7 @@ static void the_action_check_migration_keeps_rows_chain_and_guards(
      * without migration 13's monitoring tables, which come after) */
     ov_store_close(t.store);
     t.store = NULL;
-    assert_int_equal(
-        tu_sh("sqlite3 '%s' \"BEGIN; CREATE TABLE audit_old (id INTEGER "
-              "PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, role TEXT "
-              "NOT NULL, action TEXT NOT NULL CHECK (action IN ('create',"
-              "'read','update','delete','export','prune')), citizen_id "
-              "INTEGER, criterion TEXT, purpose TEXT NOT NULL, prev_hash "
-              "BLOB NOT NULL CHECK (length(prev_hash) = 32), hash BLOB NOT "
-              "NULL CHECK (length(hash) = 32)); INSERT INTO audit_old SELECT "
-              "* FROM audit_log; DROP TABLE audit_log; ALTER TABLE audit_old "
-              "RENAME TO audit_log; CREATE INDEX audit_log_citizen ON "
-              "audit_log (citizen_id, id); CREATE INDEX audit_log_at ON "
-              "audit_log (at); CREATE INDEX audit_log_actor ON audit_log "
-              "(actor, id); DROP TABLE monitor_record; DROP TABLE monitor_file; "
-              "DROP TABLE monitor_signer; "
-              "DELETE FROM schema_migrations WHERE version > 11; "
-              "PRAGMA user_version = 11; COMMIT;\"",
-              t.db),
-        0);
+    tu_db_rewind(t.db, 11);
     tu_db_reopen(&t, OV_OPEN_MIGRATE);
     assert_int_equal(ov_store_schema_version(t.store),
                      ov_store_latest_schema_version());

@@ -474,33 +474,7 @@ static void back_to_version_8(fixture *f)
 {
     ov_store_close(f->w.t.store);
     f->w.t.store = NULL;
-    assert_int_equal(
-        tu_sh("sqlite3 '%s' \"BEGIN; CREATE TABLE company_old (id INTEGER "
-              "PRIMARY KEY, cvr TEXT NOT NULL UNIQUE CHECK (length(cvr) = "
-              "8), name TEXT NOT NULL, municipality_code INTEGER NOT NULL "
-              "REFERENCES municipality (code), postcode INTEGER CHECK "
-              "(postcode BETWEEN 1000 AND 9999), created_at TEXT NOT NULL); "
-              "INSERT INTO company_old SELECT * FROM company; DROP TABLE "
-              "company; ALTER TABLE company_old RENAME TO company; "
-              /* what later migrations made: a version-8 file has none
-               * (the monitoring tables of migration 13), and without
-               * migrations 10 (the indicators') and 11 (the attention
-               * setting) */
-              "DROP TABLE monitor_record; DROP TABLE monitor_file; "
-              "DROP TABLE monitor_signer; "
-              "ALTER TABLE municipality_settings DROP COLUMN "
-              "attention_no_placement_months; ALTER TABLE "
-              "municipality_settings DROP COLUMN "
-              "indicator_rules; DROP INDEX meeting_course_kind; CREATE "
-              "INDEX meeting_course ON meeting (course_id, kind, held_on); "
-              "ALTER TABLE meeting DROP COLUMN attendees; "
-              "DROP INDEX measurement_course_score; CREATE INDEX "
-              "measurement_course ON measurement (course_id, instrument, "
-              "taken_on); DROP INDEX plan_version_facts; DELETE "
-              "FROM schema_migrations WHERE version > 8; PRAGMA "
-              "user_version = 8; COMMIT;\"",
-              f->w.t.db),
-        0);
+    tu_db_rewind(f->w.t.db, 8);
 }
 
 static const char COMPANIES[] =

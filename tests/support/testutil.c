@@ -79,3 +79,74 @@ char *tu_sh_out(const char *fmt, ...)
     pclose(p);
     return out;
 }
+
+/* What each migration made, undone (src/store/migrations.c): the SQL that
+ * turns a file of version N into one of version N - 1. */
+static const struct {
+    int version;
+    const char *sql;
+} undo[] = {
+    /* 9: the company register per municipality */
+    {9, "CREATE TABLE company_old (id INTEGER PRIMARY KEY, cvr TEXT NOT "
+        "NULL UNIQUE CHECK (length(cvr) = 8), name TEXT NOT NULL, "
+        "municipality_code INTEGER NOT NULL REFERENCES municipality (code), "
+        "postcode INTEGER CHECK (postcode BETWEEN 1000 AND 9999), created_at "
+        "TEXT NOT NULL); INSERT INTO company_old SELECT * FROM company; DROP "
+        "TABLE company; ALTER TABLE company_old RENAME TO company;"},
+    /* 10: the indicators' settings column, attendees and indexes */
+    {10, "ALTER TABLE municipality_settings DROP COLUMN indicator_rules; "
+         "DROP INDEX meeting_course_kind; CREATE INDEX meeting_course ON "
+         "meeting (course_id, kind, held_on); ALTER TABLE meeting DROP "
+         "COLUMN attendees; DROP INDEX measurement_course_score; CREATE "
+         "INDEX measurement_course ON measurement (course_id, instrument, "
+         "taken_on); DROP INDEX plan_version_facts;"},
+    /* 11: the attention setting */
+    {11, "ALTER TABLE municipality_settings DROP COLUMN "
+         "attention_no_placement_months;"},
+    /* 12: the audit log's action CHECK as an IN list */
+    {12, "CREATE TABLE audit_old (id INTEGER PRIMARY KEY, at TEXT NOT NULL, "
+         "actor TEXT NOT NULL, role TEXT NOT NULL, action TEXT NOT NULL "
+         "CHECK (action IN ('create','read','update','delete','export',"
+         "'prune')), citizen_id INTEGER, criterion TEXT, purpose TEXT NOT "
+         "NULL, prev_hash BLOB NOT NULL CHECK (length(prev_hash) = 32), hash "
+         "BLOB NOT NULL CHECK (length(hash) = 32)); INSERT INTO audit_old "
+         "SELECT * FROM audit_log; DROP TABLE audit_log; ALTER TABLE "
+         "audit_old RENAME TO audit_log; CREATE INDEX audit_log_citizen ON "
+         "audit_log (citizen_id, id); CREATE INDEX audit_log_at ON audit_log "
+         "(at); CREATE INDEX audit_log_actor ON audit_log (actor, id);"},
+    /* 13: the national monitoring tables */
+    {13, "DROP TABLE monitor_record; DROP TABLE monitor_file; DROP TABLE "
+         "monitor_signer;"},
+    /* 14: staff contact details, activation codes, settings' history */
+    {14, "DROP TABLE settings_change; DROP TABLE activation_code; ALTER "
+         "TABLE app_user DROP COLUMN email; ALTER TABLE app_user DROP COLUMN "
+         "phone;"},
+};
+
+void tu_db_rewind(const char *db, int version)
+{
+    int latest = ov_store_latest_schema_version();
+    size_t cap = 16384;
+    char *sql = calloc(1, cap);
+    assert_non_null(sql);
+    size_t o = (size_t)snprintf(sql, cap, "BEGIN; ");
+    for (int v = latest; v > version; v--) {
+        const char *u = NULL;
+        for (size_t i = 0; i < sizeof undo / sizeof undo[0]; i++)
+            if (undo[i].version == v)
+                u = undo[i].sql;
+        if (!u)
+            fail_msg("migration %d has no undo in tests/support/testutil.c; "
+                     "add one beside the others",
+                     v);
+        o += (size_t)snprintf(sql + o, cap - o, "%s ", u);
+    }
+    snprintf(sql + o, cap - o,
+             "DELETE FROM schema_migrations WHERE version > %d; PRAGMA "
+             "user_version = %d; COMMIT;",
+             version, version);
+    assert_true(strlen(sql) < cap - 1);
+    if (tu_sh("sqlite3 '%s' \"%s\"", db, sql) != 0)
+        fail_msg("rewinding %s to version %d failed", db, version);
+    free(sql);
+}

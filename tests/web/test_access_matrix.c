@@ -83,6 +83,8 @@ typedef enum id_kind {
     ID_PROPOSAL,  /* a match proposal on the relation's course */
     ID_COMPANY,   /* a company of 250 (of 550 for other municipality) */
     ID_BATCH,     /* a screening batch of 250 (of 550 for other m.) */
+    ID_USER,      /* a staff user of 250 (of 550 for other m.) */
+    ID_TEAM,      /* the relation's team (Tønder's for other m.) */
     NKINDS
 } id_kind;
 
@@ -100,6 +102,10 @@ static const struct {
     {"/virksomheder/{id}", ID_COMPANY},
     {"/api/v1/screening/batches/{id}", ID_BATCH},
     {"/screening/{id}", ID_BATCH},
+    {"/api/v1/users/{id}", ID_USER},
+    {"/administration/brugere/{id}", ID_USER},
+    {"/api/v1/teams/{id}", ID_TEAM},
+    {"/administration/teams/{id}", ID_TEAM},
 };
 
 static id_kind kind_of(const char *pattern)
@@ -181,6 +187,11 @@ typedef struct row {
 #define BOARD_DRILL {403, 403, 403, 403, 400, 400, 403, 403, 403}
 /* the national board: the national analyst alone */
 #define NATIONAL {403, 403, 403, 403, 403, 403, 200, 403, 403}
+/* the municipality's users and teams: the administrator only; another
+ * municipality's user or team is not found */
+#define ADMIN_READ {403, 403, 403, 403, 403, 200, 403, 403, 403}
+#define ADMIN_POST {403, 403, 403, 403, 403, 400, 403, 403, 403}
+#define ADMIN_OTHER {403, 403, 403, 403, 403, 404, 403, 403, 403}
 
 /* one row per relation */
 #define REL4(m, p, own, team, other, muni)                                 \
@@ -315,6 +326,47 @@ static const row matrix[] = {
          SCREEN_POST, SCREEN_POST_OTHER),
     REL4(OV_POST, "/screening/{id}/lodtraekning", SCREEN_POST, SCREEN_POST,
          SCREEN_POST, SCREEN_POST_OTHER),
+
+    /* ---- administration: users and teams; activation (public, an
+     * empty form is refused before anything is checked) ---- */
+    {OV_POST, "/api/v1/activate", R_NONE, ALL(400)},
+    {OV_GET, "/aktiver", R_NONE, ALL(200)},
+    {OV_POST, "/aktiver", R_NONE, ALL(400)},
+    {OV_GET, "/api/v1/users", R_NONE, ADMIN_READ},
+    {OV_GET, "/administration", R_NONE, ADMIN_READ},
+    {OV_GET, "/administration/brugere", R_NONE, ADMIN_READ},
+    {OV_POST, "/api/v1/users", R_NONE, ADMIN_POST},
+    {OV_POST, "/administration/brugere", R_NONE, ADMIN_POST},
+    REL4(OV_POST, "/api/v1/users/{id}", ADMIN_POST, ADMIN_POST,
+         ADMIN_POST, ADMIN_OTHER),
+    REL4(OV_GET, "/administration/brugere/{id}", ADMIN_READ, ADMIN_READ,
+         ADMIN_READ, ADMIN_OTHER),
+    REL4(OV_POST, "/administration/brugere/{id}", ADMIN_POST, ADMIN_POST,
+         ADMIN_POST, ADMIN_OTHER),
+    REL4(OV_POST, "/api/v1/users/{id}/deactivate", ADMIN_POST, ADMIN_POST,
+         ADMIN_POST, ADMIN_OTHER),
+    REL4(OV_POST, "/administration/brugere/{id}/deaktiver", ADMIN_POST, ADMIN_POST,
+         ADMIN_POST, ADMIN_OTHER),
+    REL4(OV_POST, "/api/v1/users/{id}/reset", ADMIN_POST, ADMIN_POST,
+         ADMIN_POST, ADMIN_OTHER),
+    REL4(OV_POST, "/administration/brugere/{id}/kode", ADMIN_POST, ADMIN_POST,
+         ADMIN_POST, ADMIN_OTHER),
+    {OV_GET, "/api/v1/teams", R_NONE, ADMIN_READ},
+    {OV_GET, "/administration/teams", R_NONE, ADMIN_READ},
+    {OV_POST, "/api/v1/teams", R_NONE, ADMIN_POST},
+    {OV_POST, "/administration/teams", R_NONE, ADMIN_POST},
+    REL4(OV_POST, "/api/v1/teams/{id}", ADMIN_POST, ADMIN_POST,
+         ADMIN_POST, ADMIN_OTHER),
+    REL4(OV_POST, "/administration/teams/{id}", ADMIN_POST, ADMIN_POST,
+         ADMIN_POST, ADMIN_OTHER),
+    REL4(OV_POST, "/api/v1/teams/{id}/members", ADMIN_POST, ADMIN_POST,
+         ADMIN_POST, ADMIN_OTHER),
+    {OV_GET, "/api/v1/settings", R_NONE, ADMIN_READ},
+    {OV_GET, "/administration/indstillinger", R_NONE, ADMIN_READ},
+    {OV_POST, "/api/v1/settings", R_NONE, ADMIN_POST},
+    {OV_POST, "/administration/indstillinger", R_NONE, ADMIN_POST},
+    REL4(OV_POST, "/administration/teams/{id}/medlemmer", ADMIN_POST, ADMIN_POST,
+         ADMIN_POST, ADMIN_OTHER),
 };
 #define NROWS (sizeof matrix / sizeof matrix[0])
 
@@ -566,6 +618,20 @@ static void setup(fixture *f)
     for (int r = R_OWN; r < NREL; r++)
         f->ids[ID_BATCH][r] = r == R_OTHER_MUNI ? b550 : b250;
 
+    /* users and teams: Halsnæs' (the relation's team), and Tønder's */
+    assert_int_equal(ov_tx_begin(w->t.store, &tu_actor, &tx, &err), OV_OK);
+    int64_t staff_550 = tu_add_user(tx, "staff.tonder",
+                                    OV_ROLE_CTI_WORKER, 550, w->team_tonder);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    f->ids[ID_USER][R_OWN] = w->job;
+    f->ids[ID_USER][R_SAME_TEAM] = w->social;
+    f->ids[ID_USER][R_OTHER_TEAM] = w->cti_other;
+    f->ids[ID_USER][R_OTHER_MUNI] = staff_550;
+    f->ids[ID_TEAM][R_OWN] = w->team;
+    f->ids[ID_TEAM][R_SAME_TEAM] = w->team;
+    f->ids[ID_TEAM][R_OTHER_TEAM] = w->other_team;
+    f->ids[ID_TEAM][R_OTHER_MUNI] = w->team_tonder;
+
     for (int i = 0; i < NROLES; i++)
         session(f, f->users[i], f->token[i], f->csrf[i]);
 }
@@ -678,7 +744,8 @@ static void every_route_has_a_row_for_every_role_and_relation(void **state)
                           (sc == OV_SCOPE_PROPOSAL && k == ID_PROPOSAL) ||
                           (sc == OV_SCOPE_BATCH && k == ID_BATCH) ||
                           (sc == OV_SCOPE_MUNICIPALITY && r->action &&
-                           (k == ID_COMPANY || k == ID_BATCH));
+                           (k == ID_COMPANY || k == ID_BATCH ||
+                            k == ID_USER || k == ID_TEAM));
             if (!agrees) {
                 print_error("%s %s: the declared scope (%d) does not match "
                             "what its address says {id} is\n",
@@ -923,6 +990,18 @@ static const body_row ids_in_bodies[] = {
      "version={ID}&signer=citizen"},
     {&ov_act_draw, "team_id", FX_TEAM, "{\"count\":1,\"team_id\":{ID}}",
      "count=1&team_id={ID}"},
+    /* the administrator's (posted as the administrator, post_as) */
+    {&ov_act_user_create, "team_ids.*", FX_TEAM,
+     "{\"username\":\"ny.bruger\",\"full_name\":\"Ny Bruger\","
+     "\"role\":\"cti_worker\",\"team_ids\":[{ID}]}",
+     "username=ny.bruger&full_name=Ny+Bruger&role=cti_worker&"
+     "team_ids.{ID}={ID}"},
+    {&ov_act_user_update, "team_ids.*", FX_TEAM,
+     "{\"full_name\":\"Ny Bruger\",\"role\":\"cti_worker\","
+     "\"team_ids\":[{ID}]}",
+     "full_name=Ny+Bruger&role=cti_worker&team_ids.{ID}={ID}"},
+    {&ov_act_team_member, "user_id", FX_USER_CTI,
+     "{\"user_id\":{ID},\"change\":\"add\"}", "user_id={ID}&change=add"},
 };
 #define NBODY (sizeof ids_in_bodies / sizeof ids_in_bodies[0])
 
@@ -948,6 +1027,7 @@ static bool carries_an_id(const ov_field *fd)
     ov_role r;
     ov_err err;
     return (n >= 2 && strcmp(fd->name + n - 2, "id") == 0) ||
+           (n >= 6 && strcmp(fd->name + n - 6, "_ids.*") == 0) ||
            (n >= 7 && strcmp(fd->name + n - 7, "version") == 0) ||
            ov_role_parse(ov_str_c(fd->name), fd->name, &r, &err) == OV_OK;
 }
@@ -1112,7 +1192,7 @@ static const char *fill(ov_arena *a, const char *tmpl, int64_t id)
  * the session's CSRF token (which differs between fixtures) masked, in a
  * malloc'd string. */
 static char *post_body(fixture *f, const char *path, bool api,
-                       const char *body, int *status)
+                       const char *body, int *status, int as)
 {
     ov_arena *a = ov_arena_new(0);
     ov_request req;
@@ -1124,10 +1204,10 @@ static char *post_body(fixture *f, const char *path, bool api,
     req.headers[req.nheaders++] =
         (ov_header){OV_STR_LIT("Cookie"),
                     ov_str_c(ov_arena_printf(a, "ov_session=%s",
-                                             f->token[0]))};
+                                             f->token[as]))};
     req.headers[req.nheaders++] =
         (ov_header){OV_STR_LIT("X-CSRF-Token"),
-                    ov_str_c(ov_arena_strdup(a, f->csrf[0]))};
+                    ov_str_c(ov_arena_strdup(a, f->csrf[as]))};
     req.headers[req.nheaders++] =
         (ov_header){OV_STR_LIT("Content-Type"),
                     api ? OV_STR_LIT("application/json")
@@ -1141,8 +1221,8 @@ static char *post_body(fixture *f, const char *path, bool api,
     assert_non_null(text);
     memcpy(text, out.ptr, out.len);
     text[out.len] = '\0';
-    size_t tl = strlen(f->csrf[0]);
-    for (char *p = strstr(text, f->csrf[0]); p; p = strstr(p + tl, f->csrf[0]))
+    size_t tl = strlen(f->csrf[as]);
+    for (char *p = strstr(text, f->csrf[as]); p; p = strstr(p + tl, f->csrf[as]))
         memset(p, 'x', tl);
     ov_arena_destroy(a);
     return text;
@@ -1171,8 +1251,11 @@ static void another_municipalitys_id_in_a_body_answers_as_a_missing_one(
             ov_arena *a = ov_arena_new(0);
             const char *body = fill(a, api ? b->json : b->form, id);
             int sf, sm;
-            char *foreign = post_body(&with, path, api, body, &sf);
-            char *missing = post_body(&without, path, api, body, &sm);
+            /* the jobcentre caseworker may do every action with an id in
+             * its body but the administrator's */
+            int as = b->action->op == OV_OP_USER_ADMIN ? 5 : 0;
+            char *foreign = post_body(&with, path, api, body, &sf, as);
+            char *missing = post_body(&without, path, api, body, &sm, as);
             checked++;
             if (sf != 404 || sm != 404 || strcmp(foreign, missing) != 0) {
                 print_error("POST %s with %s = %lld (Tønder's): %d %.300s\n"
@@ -1227,7 +1310,7 @@ static void a_cvr_another_municipality_registered_can_be_registered_again(
     int status;
     char *out = post_body(f, "/api/v1/companies", true,
                           "{\"cvr\":\"12345674\",\"name\":\"Lager ApS\"}",
-                          &status);
+                          &status, 0);
     assert_int_equal(status, 200);
     char want[64];
     snprintf(want, sizeof want, "{\"id\":%lld}", (long long)f->w.company);
@@ -1235,7 +1318,7 @@ static void a_cvr_another_municipality_registered_can_be_registered_again(
     free(out);
     /* a second time in Tønder: a conflict that names Tønder's company */
     out = post_body(f, "/api/v1/companies", true,
-                    "{\"cvr\":\"12345674\",\"name\":\"Lager ApS\"}", &status);
+                    "{\"cvr\":\"12345674\",\"name\":\"Lager ApS\"}", &status, 0);
     assert_int_equal(status, 409);
     snprintf(want, sizeof want, "(company %lld)", (long long)f->w.company);
     assert_null(strstr(out, want));
@@ -1243,7 +1326,7 @@ static void a_cvr_another_municipality_registered_can_be_registered_again(
     free(out);
     /* the form says so in Danish */
     out = post_body(f, "/virksomheder", false,
-                    "cvr=12345674&name=Lager+ApS", &status);
+                    "cvr=12345674&name=Lager+ApS", &status, 0);
     assert_int_equal(status, 409);
     assert_non_null(strstr(out, "CVR-nummer 12345674 er allerede registreret "
                                 "i din kommune"));

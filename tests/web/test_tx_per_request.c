@@ -46,7 +46,8 @@ static const char *const logins[] = {"job",    "social", "cti",
 #define NUSERS (sizeof logins / sizeof logins[0])
 
 /* What {id} is, by the address's start (as the access matrix has it). */
-enum { K_COURSE, K_PLACEMENT, K_PROPOSAL, K_COMPANY, K_BATCH, NK };
+enum { K_COURSE, K_PLACEMENT, K_PROPOSAL, K_COMPANY, K_BATCH, K_USER,
+       K_TEAM, NK };
 static const struct {
     const char *prefix;
     int kind;
@@ -61,6 +62,10 @@ static const struct {
     {"/virksomheder/{id}", K_COMPANY},
     {"/api/v1/screening/batches/{id}", K_BATCH},
     {"/screening/{id}", K_BATCH},
+    {"/api/v1/users/{id}", K_USER},
+    {"/administration/brugere/{id}", K_USER},
+    {"/api/v1/teams/{id}", K_TEAM},
+    {"/administration/teams/{id}", K_TEAM},
 };
 
 /* Two sets of records: the first team's (job's), and those of the
@@ -162,6 +167,15 @@ static int setup(void **state)
         "LIMIT 1");
     F.ids[0][K_BATCH] = query("SELECT id FROM screening_batch WHERE "
                               "municipality_code = 250 ORDER BY id LIMIT 1");
+    /* a staff user and a team of Halsnæs (set 0), of Tønder (set 1) */
+    F.ids[0][K_USER] = query("SELECT id FROM app_user WHERE username = "
+                             "'social'");
+    F.ids[0][K_TEAM] = query("SELECT id FROM team WHERE municipality_code "
+                             "= 250 ORDER BY id LIMIT 1");
+    F.ids[1][K_USER] = query("SELECT id FROM app_user WHERE username = "
+                             "'social2'");
+    F.ids[1][K_TEAM] = query("SELECT id FROM team WHERE municipality_code "
+                             "= 550 ORDER BY id LIMIT 1");
     /* set 1: the citizen's own course, the employer's placement, a
      * proposal of the other team, Tønder's company and candidate list */
     F.ids[1][K_COURSE] = query(
