@@ -67,6 +67,9 @@ typedef enum ov_op {
                              * (which: ov_may_see_indicators) */
     OV_OP_BOARD_DRILL,      /* the courses behind a figure on the board,
                              * and the courses that need attention */
+    OV_OP_JOURNAL_READ,     /* the course journal: the staff's record of
+                             * the course (not the citizen, issue 13) */
+    OV_OP_JOURNAL_NOTE,     /* add a journal note (notatpligt) */
     OV_OP_COUNT
 } ov_op;
 
