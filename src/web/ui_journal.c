@@ -142,7 +142,7 @@ static const char *summary_of(ov_ctx *c, const ov_journal_entry *e)
                                ov_msg(l, "journal.score"), (long long)e->num);
     case OV_JK_ANSWER:
         return ov_arena_printf(a, "%s: %s, %s",
-                               ov_msg2(l, "journal.answer", code), t, t2);
+                               ov_msg2(l, "janswer", code), t, t2);
     case OV_JK_PLACEMENT:
         return ov_arena_printf(a, "%s, %s, %lld,%lld %s",
                                ov_msg2(l, "ptype", code), t,
