@@ -180,10 +180,11 @@ static const char *summary_of(ov_ctx *c, const ov_journal_entry *e)
                                e->text.len ? ": " : "", t);
     case OV_JK_NOTE: {
         const char *s = t;
-        if (e->ref2)
-            s = ov_arena_printf(a, "%s %s: %s",
-                                ov_msg(l, "journal.correction_of"),
-                                iso_dk(a, e->code), s);
+        /* a correction names the note it corrects, unless its subject
+         * already does (the form suggests "Rettelse til notat af ...") */
+        const char *pre = ov_msg(l, "journal.correction_of");
+        if (e->ref2 && strncmp(s, pre, strlen(pre)) != 0)
+            s = ov_arena_printf(a, "%s %s: %s", pre, iso_dk(a, e->code), s);
         if (e->num)
             s = ov_arena_printf(a, "%s (%s %s)", s,
                                 ov_msg(l, "journal.corrected_by"),
@@ -322,6 +323,8 @@ static void journal_page(ov_ctx *c, ov_form *f, int status)
     ov_form q;
     ov_form_init(&q, query_spec, NQUERY, c->lang, a);
     bool qok = ov_form_parse_urlencoded(&q, c->req->query, NULL) == OV_OK;
+    if (!qok) /* a date that is not one: the form says which */
+        ov_form_first_error(&q, &err);
     ov_journal_filter flt = {-1, 0, 0, 0, 0};
     ov_str kind = ov_str_trim(ov_form_str(&q, "kind"));
     ov_jkind jk;
@@ -586,7 +589,7 @@ void ov_v_journal_entry(ov_ctx *c)
         if (e.ref2)
             ov_html_printf(res,
                            "<a href=\"/forloeb/%D/journal/post?ref=note:%D\">"
-                           "%t</a> ",
+                           "%t</a> &middot; ",
                            c->id, e.ref2, "journal.open_corrected");
         if (e.num)
             ov_html_printf(res,

@@ -195,10 +195,12 @@ let placementId;
 let company; // the company the citizen said yes to
 const WHO5 = [3, 4, 2, 3, 4]; // score (3+4+2+3+4) * 4 = 64
 
+// E2E_LIMIT_S raises the limit on a machine shared with other builds
+const LIMIT_S = Number(process.env.E2E_LIMIT_S) || 480;
 const watchdog = setTimeout(() => {
-  console.log('FAIL - the whole test took over 360 s; giving up');
+  console.log(`FAIL - the whole test took over ${LIMIT_S} s; giving up`);
   process.exit(1);
-}, 360000); // the leader's board step adds about 30 s on a busy machine
+}, LIMIT_S * 1000); // the board adds about 30 s, the journal about 40 s, on a busy machine
 
 await step('a caseworker logs in at /login and lands on "Mine opgaver"', async () => {
   const u = await User.open('job');
@@ -499,15 +501,16 @@ await step('the refused CTI form shows the 0 minutes the user typed, next to its
     'the minutes field should hold the value that was refused');
 }, { independent: true });
 
-await step('the CTI worker corrects the minutes and the first contact is logged', async () => {
+await step('the CTI worker corrects the minutes and the first contact is logged with its note', async () => {
   const p = cti.page;
   await p.fill('input[name=minutes]', '45');
+  await p.fill('textarea[name=note]', 'Talte om huslejen');
   await cti.save(p.getByRole('button', { name: 'Gem' }), `/forloeb/${course.id}/cti`);
   const row = p.locator('table:has(th:text("Minutter")) tbody tr');
   assert.equal(await row.count(), 1);
-  assert.deepEqual(await row.locator('td').allInnerTexts(), [TODAY_DK, 'Møde', '45', 'Bolig og økonomi']);
+  assert.deepEqual(await row.locator('td').allInnerTexts(), [TODAY_DK, 'Møde', '45', 'Bolig og økonomi', 'Talte om huslejen']);
   const state = await cti.api(`/api/v1/cases/${course.id}/cti`);
-  assert.deepEqual(state.contacts, [{ date: TODAY, form: 'meeting', minutes: 45, focus: 'Bolig og økonomi' }]);
+  assert.deepEqual(state.contacts, [{ date: TODAY, form: 'meeting', minutes: 45, focus: 'Bolig og økonomi', note: 'Talte om huslejen' }]);
   await cti.shot('12-cti');
 });
 
