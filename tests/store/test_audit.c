@@ -776,6 +776,8 @@ static void the_action_check_migration_keeps_rows_chain_and_guards(
               "audit_log (at); CREATE INDEX audit_log_actor ON audit_log "
               "(actor, id); DROP TABLE monitor_record; DROP TABLE monitor_file; "
               "DROP TABLE monitor_signer; "
+              "DROP TABLE journal_note; "
+              "ALTER TABLE cti_contact DROP COLUMN note; "
               "DELETE FROM schema_migrations WHERE version > 11; "
               "PRAGMA user_version = 11; COMMIT;\"",
               t.db),

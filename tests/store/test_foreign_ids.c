@@ -485,9 +485,11 @@ static void back_to_version_8(fixture *f)
               /* what later migrations made: a version-8 file has none
                * (the monitoring tables of migration 13), and without
                * migrations 10 (the indicators') and 11 (the attention
-               * setting) */
+               * setting), nor the journal notes of migration 14 */
               "DROP TABLE monitor_record; DROP TABLE monitor_file; "
               "DROP TABLE monitor_signer; "
+              "DROP TABLE journal_note; "
+              "ALTER TABLE cti_contact DROP COLUMN note; "
               "ALTER TABLE municipality_settings DROP COLUMN "
               "attention_no_placement_months; ALTER TABLE "
               "municipality_settings DROP COLUMN "
