@@ -49,6 +49,7 @@
 #include "store/citizen.h"
 #include "store/course.h"
 #include "store/cti.h"
+#include "store/journal_view.h"
 #include "store/match.h"
 #include "store/measure.h"
 #include "store/meeting.h"
@@ -498,6 +499,9 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
     snprintf(wish, sizeof wish, "Arbejde med %s", wishes[j]);
     ov_meeting_input in = {.kind = OV_MEETING_START, .held_on = sm,
                            .attendees = full, .wishes = ov_str_c(wish),
+                           .notes = OV_STR_LIT("Borgeren fortalte om sin "
+                                               "hverdag; teamet aftalte de "
+                                               "første skridt"),
                            .competences = OV_STR_LIT("Mødestabil, god til "
                                                      "praktisk arbejde"),
                            .nitems = 8, .items = items};
@@ -515,6 +519,28 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
     int64_t id;
     if (ov_measure_record(tx, course, &w5, d->today, &id, err) != OV_OK)
         return err->code;
+    /* a journal note after the start meeting (notatpligt); every fifth is
+     * corrected by a second note (no random numbers: the world stays as
+     * it was) */
+    ov_note jn = {sm + 1 <= d->today ? sm + 1 : sm,
+                  OV_STR_LIT("Telefonsamtale med borgeren"),
+                  OV_STR_LIT("Borgeren ringede og fortalte, at det første "
+                             "møde havde givet mod på at komme videre"),
+                  0};
+    if (ov_note_add(tx, course, &jn, d->today, &id, err) != OV_OK)
+        return err->code;
+    if (idx % 5 == 0) {
+        char subj[64];
+        char dk[OV_DATE_BUF];
+        ov_date_format_dk(jn.date, dk);
+        snprintf(subj, sizeof subj, "Rettelse til notat af %s", dk);
+        ov_note fix = {jn.date, ov_str_c(subj),
+                       OV_STR_LIT("Det var borgerens søster, der ringede, "
+                                  "ikke borgeren selv"),
+                       id};
+        if (ov_note_add(tx, course, &fix, d->today, &id, err) != OV_OK)
+            return err->code;
+    }
     if (target == OV_STAGE_START)
         return OV_OK;
 
@@ -601,6 +627,13 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
                        ov_str_c(focus[4 + pick(d, 4)])};
     if (ov_cti_set_focus(tx, course, 1, areas, 2, err) != OV_OK)
         return err->code;
+    if (ov_cti_add_network_person(tx, course,
+                                  idx % 2 ? OV_STR_LIT("Karin Holm")
+                                          : OV_STR_LIT("Jens Dahl"),
+                                  idx % 2 ? OV_STR_LIT("Søster")
+                                          : OV_STR_LIT("Nabo og ven"),
+                                  &id, err) != OV_OK)
+        return err->code;
     /* contacts: weekly, then every two weeks, then monthly */
     ov_cti_course cc;
     ov_cti_phases(cti_start, idx % 7 == 0 ? 6 : 9, &cc);
@@ -611,7 +644,12 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
     for (ov_date c = cti_start + 1; c < cc.end && c <= d->today; nth++) {
         int phase = ov_cti_phase_of(&cc, c);
         ov_cti_contact k = {c, (ov_contact_form)pick(d, OV_FORM_COUNT),
-                            between(d, 20, 90), ov_str_c(focus[pick(d, 8)])};
+                            between(d, 20, 90), ov_str_c(focus[pick(d, 8)]),
+                            OV_STR_NULL};
+        char knote[128];
+        snprintf(knote, sizeof knote, "Vi talte om %.*s; borgeren satte "
+                 "selv det næste mål", (int)k.focus.len, k.focus.ptr);
+        k.note = ov_str_c(knote);
         bool skip = (idx % 10 == 3 && c < cti_start + 25) ||
                     (idx % 13 == 5 && phase == 1 && nth % 2 == 1);
         if (!skip &&
@@ -620,7 +658,9 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
         if (idx % 13 == 5 && phase == 2 && c + 7 < cc.end &&
             c + 7 <= d->today) {
             ov_cti_contact extra = {c + 7, OV_FORM_PHONE, 15,
-                                    ov_str_c(focus[0])};
+                                    ov_str_c(focus[0]),
+                                    OV_STR_LIT("Kort opringning om "
+                                               "mødestabilitet")};
             if (ov_cti_log_contact(tx, course, &extra, d->today, &id, err) !=
                 OV_OK)
                 return err->code;
@@ -724,6 +764,9 @@ measure:
         ov_str why = OV_STR_NULL;
         if (r == OV_END_OTHER) /* "other" needs a text */
             why = OV_STR_LIT("Borgeren fik et tilbud i en anden kommune");
+        else /* the others say why in a few words too */
+            why = OV_STR_LIT("Afsluttet efter samtale med borgeren og "
+                             "teamet");
         if (ov_course_end(tx, course, r, why, d->today - pick(d, 60),
                           d->today, err) != OV_OK)
             return err->code;

@@ -284,6 +284,9 @@
       "form: use meeting, phone, video, workplace or network", \
       "Vælg kontaktform: møde, telefon, video, på arbejdspladsen eller " \
       "netværksmøde") \
+    X(cti_note_too_long, 1, \
+      "note: at most %1 bytes of text", \
+      "Notatet må højst være %1 tegn; skriv det korteste, der er vigtigt") \
     X(cti_form_unknown, 0, \
       "form: unknown form", \
       "Ukendt kontaktform; vælg en på listen") \
@@ -477,6 +480,30 @@
     X(text_too_long, 2, \
       "%1: longer than %2 bytes; shorten it", \
       "Teksten er længere end %2 tegn; forkort den") \
+    /* src/model/note.c */ \
+    X(note_corrects_invalid, 0, \
+      "corrects: the id of the note corrected, a whole number, or empty", \
+      "Rettelsen skal pege på et notat; vælg notatet igen fra journalen") \
+    X(note_date_in_future, 0, \
+      "date: in the future; a note records what has happened, dated today " \
+      "or earlier", \
+      "Datoen ligger i fremtiden; et notat skrives om noget, der er sket, " \
+      "med dags dato eller tidligere") \
+    X(note_date_missing, 0, \
+      "date: missing; give the date it happened (YYYY-MM-DD)", \
+      "Skriv datoen for det, notatet handler om") \
+    X(note_subject_missing, 0, \
+      "subject: missing; say in a few words what the note is about", \
+      "Skriv et emne: hvad handler notatet om, med få ord") \
+    X(note_subject_too_long, 1, \
+      "subject: at most %1 bytes; put the rest in the text", \
+      "Emnet må højst være %1 tegn; skriv resten i teksten") \
+    X(note_text_missing, 0, \
+      "text: missing; write what happened or was said", \
+      "Skriv notatets tekst: hvad skete der, eller hvad blev sagt") \
+    X(note_text_too_long, 1, \
+      "text: at most %1 bytes; split it into two notes", \
+      "Teksten må højst være %1 tegn; del den i to notater") \
     /* src/model/org.c */ \
     X(org_municipality_code, 1, \
       "municipality_code: %1 is not a kommunekode; use the three-digit " \
@@ -898,6 +925,24 @@
     X(journal_in_use, 1, \
       "--db: the audit journal %1 is in use by another overgang process", \
       "Læseloggen %1 bruges af en anden overgang-proces") \
+    /* src/store/journal_view.c */ \
+    X(journal_entry_unknown, 1, \
+      "ref: %1 is not an entry of this course's journal; open it from the " \
+      "journal", \
+      "Posten findes ikke i dette forløbs journal; åbn den fra journalen") \
+    X(journal_kind_unknown, 1, \
+      "kind: unknown kind %1; choose one of the journal's kinds", \
+      "Ukendt type i filteret; vælg en type på listen") \
+    X(journal_ref_invalid, 1, \
+      "ref: '%1' is not a journal entry's address (kind:id); open the entry " \
+      "from the journal", \
+      "Adressen på journalposten er forkert; åbn posten fra journalen") \
+    X(journal_period_reversed, 0, \
+      "from: after to; the period's start must come before its end", \
+      "Fra-datoen ligger efter til-datoen; byt om på dem") \
+    X(note_corrects_missing, 1, \
+      "corrects: no note %1 on this course", \
+      "Notatet, der skal rettes, findes ikke på dette forløb") \
     /* src/store/match.c */ \
     X(match_company_not_found, 1, \
       "company_id: no company %1", \

@@ -36,7 +36,8 @@ static const char *const op_codes[OV_OP_COUNT] = {
     "cti",            "cti_contact",    "company",      "screening",
     "audit_view",     "course_read",    "course_list",  "placement_read",
     "agreement_list", "own_log",        "company_read", "indicators",
-    "board_drill",    "national",    "user_admin"};
+    "board_drill",    "national",    "user_admin",   "journal_read",
+    "journal_note"};
 
 const char *ov_op_code(ov_op op)
 {
@@ -93,6 +94,13 @@ static const unsigned op_roles[OV_OP_COUNT] = {
     [OV_OP_NATIONAL] = B(OV_ROLE_NATIONAL_ANALYST),
     /* the municipality's staff log-ins and teams (issue 13) */
     [OV_OP_USER_ADMIN] = B(OV_ROLE_ADMINISTRATOR),
+    /* the journal is the authority's record of the case: the team and the
+     * leaders who see the course; the citizen reads their plan, meetings
+     * and data on their own pages, the employer nothing of it */
+    [OV_OP_JOURNAL_READ] = FRONTLINE | B(OV_ROLE_LEADER) |
+                           B(OV_ROLE_ADMINISTRATOR),
+    /* the team writes the notes (offentlighedsloven § 13) */
+    [OV_OP_JOURNAL_NOTE] = FRONTLINE,
 };
 
 bool ov_may_do(const ov_viewer *v, ov_op op)
@@ -128,6 +136,9 @@ static const char *const op_refusals[OV_OP_COUNT] = {
         "only leaders and administrators open the courses behind a figure",
     [OV_OP_NATIONAL] = "only the national analyst sees the national board",
     [OV_OP_USER_ADMIN] = "only administrators manage users and teams",
+    [OV_OP_JOURNAL_READ] = "the course journal is for the staff of the course",
+    [OV_OP_JOURNAL_NOTE] =
+        "only the staff of the course write journal notes",
 };
 
 const char *ov_op_refusal(ov_op op)

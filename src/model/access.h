@@ -70,6 +70,9 @@ typedef enum ov_op {
     OV_OP_NATIONAL,         /* every municipality's figures side by side,
                              * suppressed, never a person (issue 12) */
     OV_OP_USER_ADMIN,       /* the municipality's users and teams */
+    OV_OP_JOURNAL_READ,     /* the course journal: the staff's record of
+                             * the course (not the citizen, issue 13) */
+    OV_OP_JOURNAL_NOTE,     /* add a journal note (notatpligt) */
     OV_OP_COUNT
 } ov_op;
 

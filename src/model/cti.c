@@ -162,6 +162,9 @@ ov_status ov_cti_contact_validate(const ov_cti_course *c,
                           k->minutes);
     if (k->focus.len > 200 || !ov_str_is_utf8(k->focus))
         return ov_err_msg(err, OV_EINVAL, "focus", cti_focus_too_long);
+    if (k->note.len > OV_CTI_NOTE_MAX || !ov_str_is_utf8(k->note))
+        return ov_err_msg(err, OV_EINVAL, "note", cti_note_too_long,
+                          OV_CTI_NOTE_MAX);
     return OV_OK;
 }
 

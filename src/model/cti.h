@@ -92,7 +92,10 @@ typedef struct ov_cti_contact {
     ov_contact_form form;
     int minutes;      /* 1-600 */
     ov_str focus;     /* focus area, at most 200 bytes */
+    ov_str note;      /* what happened, at most OV_CTI_NOTE_MAX bytes */
 } ov_cti_contact;
+
+#define OV_CTI_NOTE_MAX 4000
 
 /* A contact within the course (start .. end - 1, not after today). */
 ov_status ov_cti_contact_validate(const ov_cti_course *c,

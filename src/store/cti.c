@@ -15,11 +15,12 @@ static const char SQL_LOAD[] =
     "SELECT legal_basis, months, start_on, interval1, interval2, interval3 "
     "FROM cti_course WHERE course_id = ?1";
 static const char SQL_CONTACTS[] =
-    "SELECT on_date, form, minutes, focus FROM cti_contact WHERE course_id = "
+    "SELECT on_date, form, minutes, focus, note FROM cti_contact WHERE "
+    "course_id = "
     "?1 ORDER BY on_date, id";
 static const char SQL_CONTACT_INSERT[] =
     "INSERT INTO cti_contact (course_id, on_date, form, minutes, focus, "
-    "created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "created_by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 static const char SQL_FOCUS_DELETE[] =
     "DELETE FROM cti_focus WHERE course_id = ?1 AND phase = ?2";
 static const char SQL_FOCUS_INSERT[] =
@@ -126,6 +127,7 @@ static ov_status load_state(ov_tx *tx, int64_t course_id, ov_arena *a,
         }
         k->minutes = (int)ov_stmt_col_i64(s, 2);
         k->focus = ov_stmt_col_text(s, 3, a);
+        k->note = ov_stmt_col_text(s, 4, a);
         out->ncontacts++;
     }
     ov_stmt_release(s);
@@ -176,6 +178,8 @@ ov_status ov_cti_log_contact(ov_tx *tx, int64_t course_id,
     ov_stmt_bind_text(s, 5, k->focus.ptr ? ov_str_trim(k->focus)
                                          : OV_STR_LIT(""));
     ov_stmt_bind_cstr(s, 6, tx->actor->user);
+    ov_stmt_bind_text(s, 7, k->note.ptr ? ov_str_trim(k->note)
+                                        : OV_STR_LIT(""));
     if (ov_stmt_run(s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     *id = ov_conn_last_insert_id(tx->conn);

@@ -614,6 +614,25 @@ static const migration migrations[] = {
      ");\n"
      "CREATE INDEX settings_change_municipality ON settings_change\n"
      "  (municipality_code, id);\n"},
+    {15, "journal notes; a note on each CTI contact",
+     /* Journal notes (journalnotat, offentlighedsloven § 13): never
+      * changed or removed by the program (store/journal_view.c has no
+      * update or delete); a correction is a new note whose corrects names
+      * the note it corrects, on the same course. */
+     "CREATE TABLE journal_note (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  course_id INTEGER NOT NULL REFERENCES course (id),\n"
+     "  on_date TEXT NOT NULL CHECK (length(on_date) = 10),\n"
+     "  subject TEXT NOT NULL CHECK (length(subject) BETWEEN 1 AND 200),\n"
+     "  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 10000),\n"
+     "  corrects INTEGER REFERENCES journal_note (id),\n"
+     "  created_by TEXT NOT NULL,\n"
+     "  created_at TEXT NOT NULL\n"
+     ");\n"
+     "CREATE INDEX journal_note_course ON journal_note (course_id, on_date);\n"
+     "CREATE INDEX journal_note_corrects ON journal_note (corrects);\n"
+     /* what the CTI worker writes about a contact, beyond its focus */
+     "ALTER TABLE cti_contact ADD COLUMN note TEXT NOT NULL DEFAULT '';\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -674,6 +693,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 12",
     "PRAGMA user_version = 13",
     "PRAGMA user_version = 14",
+    "PRAGMA user_version = 15",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

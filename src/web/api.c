@@ -177,10 +177,12 @@ void ov_api_cti(ov_ctx *c, const ov_cti_state *s)
     for (int i = 0; i < s->ncontacts; i++)
         json_array_append_new(
             contacts,
-            json_pack("{s:o,s:s,s:i,s:o}", "date", jdate(s->contacts[i].date),
-                      "form", ov_contact_form_code(s->contacts[i].form),
-                      "minutes", s->contacts[i].minutes, "focus",
-                      jstr(s->contacts[i].focus)));
+            json_pack("{s:o,s:s,s:i,s:o,s:o}", "date",
+                      jdate(s->contacts[i].date), "form",
+                      ov_contact_form_code(s->contacts[i].form), "minutes",
+                      s->contacts[i].minutes, "focus",
+                      jstr(s->contacts[i].focus), "note",
+                      jstr(s->contacts[i].note)));
     json_t *phases = json_array();
     for (int p = 0; p < 3; p++)
         json_array_append_new(

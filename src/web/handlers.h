@@ -71,6 +71,10 @@ void ov_v_cti(ov_ctx *c);
 extern const ov_web_action ov_act_cti_start;
 extern const ov_web_action ov_act_cti_contact;
 
+/* ui_journal.c: the course journal and journal notes */
+void ov_v_journal(ov_ctx *c);
+void ov_v_journal_entry(ov_ctx *c);
+extern const ov_web_action ov_act_note;
 /* ui_measure.c */
 void ov_v_measures(ov_ctx *c);
 extern const ov_web_action ov_act_measure;

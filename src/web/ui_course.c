@@ -213,6 +213,12 @@ void ov_v_course(ov_ctx *cx)
         ov_html_printf(res, " (%t)", rk);
     }
     ov_html_lit(res, "</p>");
+    /* everything written on the course, for the staff (issue 13 §2) */
+    if (ov_may_do(&req->viewer, OV_OP_JOURNAL_READ))
+        ov_html_printf(res,
+                       "<p class=\"journal-link\"><a href=\"/forloeb/%D/"
+                       "journal\">%t</a></p>",
+                       id, "journal.link");
 
     /* what is due on this course */
     ov_task due[OV_TASKS_PER_COURSE];

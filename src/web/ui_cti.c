@@ -48,6 +48,8 @@ static const ov_field contact_spec[] = {
      .max_i = 600, .label = "cti.minutes"},
     {.name = "focus", .type = OV_F_TEXT, .required = true, .max = 200,
      .label = "cti.focus"},
+    {.name = "note", .type = OV_F_TEXTAREA, .max = OV_CTI_NOTE_MAX,
+     .label = "cti.note"},
 };
 
 static ov_status start_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
@@ -76,6 +78,7 @@ static ov_status contact_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
         return err->code;
     k.minutes = (int)ov_form_int(f, "minutes", 0);
     k.focus = ov_str_trim(ov_form_str(f, "focus"));
+    k.note = ov_str_trim(ov_form_str(f, "note"));
     return ov_cti_log_contact(tx, c->course_id, &k, c->today, out_id, err);
 }
 
@@ -91,7 +94,7 @@ const ov_web_action ov_act_cti_start = {
     "cti_start", start_spec, 3, OV_OP_CTI, OV_SCOPE_COURSE, start_run,
     cti_page, cti_done, NULL};
 const ov_web_action ov_act_cti_contact = {
-    "cti_contact", contact_spec, 4, OV_OP_CTI_CONTACT, OV_SCOPE_COURSE,
+    "cti_contact", contact_spec, 5, OV_OP_CTI_CONTACT, OV_SCOPE_COURSE,
     contact_run, cti_page, cti_done, NULL};
 
 static void cti_page(ov_ctx *c, ov_form *f, int status)
@@ -204,16 +207,20 @@ static void cti_page(ov_ctx *c, ov_form *f, int status)
     } else {
         ov_html_printf(res,
                        "<table><thead><tr><th>%t</th><th>%t</th><th>%t</th>"
-                       "<th>%t</th></tr></thead><tbody>",
-                       "common.date", "cti.form", "cti.minutes", "cti.focus");
+                       "<th>%t</th><th>%t</th></tr></thead><tbody>",
+                       "common.date", "cti.form", "cti.minutes", "cti.focus",
+                       "cti.note");
         for (int i = s.ncontacts - 1; i >= 0; i--) {
             char fk[48];
             snprintf(fk, sizeof fk, "cform.%s",
                      ov_contact_form_code(s.contacts[i].form));
             ov_html_lit(res, "<tr><td>");
             ov_page_date(res, s.contacts[i].date);
-            ov_html_printf(res, "</td><td>%t</td><td>%d</td><td>%h</td></tr>",
-                           fk, s.contacts[i].minutes, s.contacts[i].focus);
+            ov_html_printf(res,
+                           "</td><td>%t</td><td>%d</td><td>%h</td><td>%h</td>"
+                           "</tr>",
+                           fk, s.contacts[i].minutes, s.contacts[i].focus,
+                           s.contacts[i].note);
         }
         ov_html_lit(res, "</tbody></table>");
     }
@@ -227,7 +234,7 @@ static void cti_page(ov_ctx *c, ov_form *f, int status)
                        ov_str_c(ov_msg_fill(a, c->lang, "cti.over", d, NULL)));
     } else if (ov_may_do(&c->req->viewer, OV_OP_CTI_CONTACT)) {
         ov_form cf;
-        ov_form_init(&cf, contact_spec, 4, c->lang, a);
+        ov_form_init(&cf, contact_spec, 5, c->lang, a);
         ov_form *use = f && f->spec == contact_spec ? f : &cf;
         ov_ctx_default_today(c, use, "date");
         ov_html_printf(res, "<h2>%t</h2>", "cti.contact_new");

@@ -128,9 +128,20 @@ static void contacts_are_validated_and_focus_areas_counted(void **state)
     ov_cti_phases(D(2026, 3, 2), 9, &c);
     ov_err err;
     ov_cti_contact k = {D(2026, 3, 5), OV_FORM_WORKPLACE, 45,
-                        OV_STR_LIT("Mødestabilitet")};
+                        OV_STR_LIT("Mødestabilitet"), OV_STR_NULL};
     assert_int_equal(ov_cti_contact_validate(&c, &k, D(2026, 11, 22), &err),
                      OV_OK);
+    /* a note on the contact within its cap; a longer one is refused */
+    static char long_note[OV_CTI_NOTE_MAX + 2];
+    memset(long_note, 'x', OV_CTI_NOTE_MAX + 1);
+    k.note = (ov_str){long_note, OV_CTI_NOTE_MAX};
+    assert_int_equal(ov_cti_contact_validate(&c, &k, D(2026, 11, 22), &err),
+                     OV_OK);
+    k.note = (ov_str){long_note, OV_CTI_NOTE_MAX + 1};
+    assert_int_equal(ov_cti_contact_validate(&c, &k, D(2026, 11, 22), &err),
+                     OV_EINVAL);
+    assert_string_equal(err.field, "note");
+    k.note = OV_STR_NULL;
     k.date = D(2026, 3, 1);
     assert_int_equal(ov_cti_contact_validate(&c, &k, D(2026, 11, 22), &err),
                      OV_EINVAL);
@@ -170,8 +181,8 @@ static void cti_start_is_checked_against_the_placement(void **state)
     ov_cti_course c;
     ov_cti_warning w[8];
     ov_cti_facts f = {true, D(2026, 3, 16), 0};
-    ov_cti_contact k[] = {{D(2026, 3, 2), OV_FORM_MEETING, 60, OV_STR_NULL},
-                          {D(2026, 3, 9), OV_FORM_PHONE, 20, OV_STR_NULL}};
+    ov_cti_contact k[] = {{D(2026, 3, 2), OV_FORM_MEETING, 60, OV_STR_NULL, OV_STR_NULL},
+                          {D(2026, 3, 9), OV_FORM_PHONE, 20, OV_STR_NULL, OV_STR_NULL}};
     ov_date today = D(2026, 3, 20);
     ov_cti_phases(D(2026, 3, 2), 9, &c); /* exactly 14 days before */
     assert_int_equal(ov_cti_check(&c, &r, &f, k, 2, today, w, 8), 0);
@@ -200,11 +211,13 @@ static void rising_intensity_is_flagged_falling_is_not(void **state)
     int n = 0;
     /* phase 1: every 14 days */
     for (ov_date d = c.phase_start[0]; d < c.phase_start[1]; d += 14)
-        k[n++] = (ov_cti_contact){d, OV_FORM_MEETING, 30, OV_STR_NULL};
+        k[n++] = (ov_cti_contact){d, OV_FORM_MEETING, 30, OV_STR_NULL,
+                                   OV_STR_NULL};
     int n1 = n;
     /* phase 2: weekly (more than phase 1) */
     for (ov_date d = c.phase_start[1]; d < c.phase_start[1] + 28; d += 7)
-        k[n++] = (ov_cti_contact){d, OV_FORM_PHONE, 15, OV_STR_NULL};
+        k[n++] = (ov_cti_contact){d, OV_FORM_PHONE, 15, OV_STR_NULL,
+                                   OV_STR_NULL};
     ov_cti_warning w[8];
     int nw = ov_cti_check(&c, &r, &f, k, n, c.phase_start[1] + 27, w, 8);
     assert_true(has(w, nw, OV_CTI_INTENSITY_RISING));
@@ -221,7 +234,7 @@ static void rising_intensity_is_flagged_falling_is_not(void **state)
     /* phase 2 monthly instead: falling, no warning */
     n = n1;
     k[n++] = (ov_cti_contact){c.phase_start[1] + 3, OV_FORM_PHONE, 15,
-                              OV_STR_NULL};
+                              OV_STR_NULL, OV_STR_NULL};
     nw = ov_cti_check(&c, &r, &f, k, n, c.phase_start[1] + 27, w, 8);
     assert_false(has(w, nw, OV_CTI_INTENSITY_RISING));
     ov_cti_intensity in[3];
@@ -240,8 +253,8 @@ static void first_month_needs_two_contacts_once_it_is_over(void **state)
     ov_cti_course c;
     ov_cti_phases(D(2026, 1, 31), 9, &c); /* first month: 31 Jan - 27 Feb */
     ov_cti_facts f = {false, 0, 0};
-    ov_cti_contact k[] = {{D(2026, 2, 2), OV_FORM_MEETING, 60, OV_STR_NULL},
-                          {D(2026, 2, 28), OV_FORM_MEETING, 60, OV_STR_NULL}};
+    ov_cti_contact k[] = {{D(2026, 2, 2), OV_FORM_MEETING, 60, OV_STR_NULL, OV_STR_NULL},
+                          {D(2026, 2, 28), OV_FORM_MEETING, 60, OV_STR_NULL, OV_STR_NULL}};
     ov_cti_warning w[8];
     /* the month is not over on 27 Feb */
     int n = ov_cti_check(&c, &r, &f, k, 1, D(2026, 2, 27), w, 8);

@@ -44,7 +44,8 @@ static void cti_starts_with_its_legal_basis_and_logs_contacts(void **state)
     ov_tx_rollback(tx);
     int64_t id;
     ov_cti_contact k = {D(2026, 9, 22), OV_FORM_MEETING, 60,
-                        OV_STR_LIT("Mødestabilitet")};
+                        OV_STR_LIT("Mødestabilitet"),
+                        OV_STR_LIT("Borgeren kom til tiden")};
     assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
     assert_int_equal(ov_cti_log_contact(tx, course, &k, TODAY, &id, &err),
                      OV_OK);
@@ -78,6 +79,8 @@ static void cti_starts_with_its_legal_basis_and_logs_contacts(void **state)
     assert_int_equal(cs.course.months, 6);
     assert_int_equal(cs.course.phase_start[1], D(2026, 11, 20));
     assert_int_equal(cs.ncontacts, 2);
+    /* the contact's note is kept and read back with it */
+    assert_true(ov_str_eq_c(cs.contacts[0].note, "Borgeren kom til tiden"));
     assert_int_equal(cs.contacts[1].form, OV_FORM_WORKPLACE);
     assert_int_equal(load, 1);
     ov_arena_destroy(a);

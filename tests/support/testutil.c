@@ -121,6 +121,9 @@ static const struct {
     {14, "DROP TABLE settings_change; DROP TABLE activation_code; ALTER "
          "TABLE app_user DROP COLUMN email; ALTER TABLE app_user DROP COLUMN "
          "phone;"},
+    /* 15: journal notes, the CTI contact's note */
+    {15, "DROP TABLE journal_note; ALTER TABLE cti_contact DROP COLUMN "
+         "note;"},
 };
 
 void tu_db_rewind(const char *db, int version)

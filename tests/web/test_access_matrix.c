@@ -47,6 +47,7 @@
 #include "model/screening.h"
 #include "store/citizen.h"
 #include "store/course.h"
+#include "store/journal_view.h"
 #include "store/match.h"
 #include "store/meeting.h"
 #include "store/org.h"
@@ -193,6 +194,17 @@ typedef struct row {
 #define ADMIN_POST {403, 403, 403, 403, 403, 400, 403, 403, 403}
 #define ADMIN_OTHER {403, 403, 403, 403, 403, 404, 403, 403, 403}
 
+/* the course journal: the staff who see the course; not the citizen
+ * (403 on their own course: the staff's record), not the employer or the
+ * national analyst, who see no course (404) */
+#define JOURNAL_OWN {200, 200, 200, 200, 200, 200, 404, 403, 404}
+#define JOURNAL_TEAM SEE_TEAM
+#define JOURNAL_OTHER SEE_OTHER
+/* one entry without ?ref=: 400 for those who may read the journal */
+#define JENTRY_OWN {400, 400, 400, 400, 400, 400, 404, 403, 404}
+#define JENTRY_TEAM {400, 400, 400, 400, 400, 400, 404, 404, 404}
+#define JENTRY_OTHER {404, 404, 404, 404, 400, 400, 404, 404, 404}
+
 /* one row per relation */
 #define REL4(m, p, own, team, other, muni)                                 \
     {m, p, R_OWN, own}, {m, p, R_SAME_TEAM, team},                         \
@@ -254,8 +266,19 @@ static const row matrix[] = {
     READ4(OV_GET, "/forloeb/{id}/cti"),
     READ4(OV_GET, "/api/v1/cases/{id}/measurements"),
     READ4(OV_GET, "/forloeb/{id}/maalinger"),
+    REL4(OV_GET, "/api/v1/cases/{id}/journal", JOURNAL_OWN, JOURNAL_TEAM,
+         JOURNAL_OTHER, NONE),
+    REL4(OV_GET, "/forloeb/{id}/journal", JOURNAL_OWN, JOURNAL_TEAM,
+         JOURNAL_OTHER, NONE),
+    REL4(OV_GET, "/api/v1/cases/{id}/journal/entry", JENTRY_OWN, JENTRY_TEAM,
+         JENTRY_OTHER, NONE),
+    REL4(OV_GET, "/forloeb/{id}/journal/post", JENTRY_OWN, JENTRY_TEAM,
+         JENTRY_OTHER, NONE),
 
     /* ---- one course: course_write ---- */
+    /* journal notes: every frontline role (as course_write) */
+    CW4("/api/v1/cases/{id}/notes"),
+    CW4("/forloeb/{id}/journal/notat"),
     CW4("/api/v1/cases/{id}/team"),
     CW4("/forloeb/{id}/team"),
     CW4("/api/v1/cases/{id}/start-meeting"),
@@ -382,6 +405,8 @@ typedef enum foreign_kind {
     FX_PLAN_VERSION,      /* a version only another course's plan has */
     FX_AGREEMENT_VERSION, /* a version only another placement's agreement
                            * has */
+    FX_NOTE,              /* a journal note of another municipality's
+                           * course */
     NFOREIGN
 } foreign_kind;
 
@@ -1002,6 +1027,10 @@ static const body_row ids_in_bodies[] = {
      "full_name=Ny+Bruger&role=cti_worker&team_ids.{ID}={ID}"},
     {&ov_act_team_member, "user_id", FX_USER_CTI,
      "{\"user_id\":{ID},\"change\":\"add\"}", "user_id={ID}&change=add"},
+    {&ov_act_note, "corrects", FX_NOTE,
+     "{\"date\":\"{TODAY}\",\"subject\":\"Ret\",\"text\":\"Rettet\","
+     "\"corrects\":{ID}}",
+     "date={TODAY}&subject=Ret&text=Rettet&corrects={ID}"},
 };
 #define NBODY (sizeof ids_in_bodies / sizeof ids_in_bodies[0])
 
@@ -1162,6 +1191,11 @@ static void setup_bodies(fixture *f, bool tonder)
     save_plan(w, f->ids[ID_COURSE][R_OTHER_MUNI], 1);
     save_agreement(w, f->ids[ID_PLACEMENT][R_OTHER_MUNI], 0, today + 30);
     save_agreement(w, f->ids[ID_PLACEMENT][R_OTHER_MUNI], 1, today + 30);
+    ov_note n = {today, OV_STR_LIT("Samtale"), OV_STR_LIT("Tønders notat"), 0};
+    tx = begin(w);
+    st = ov_note_add(tx, f->ids[ID_COURSE][R_OTHER_MUNI], &n, today,
+                     &f->foreign[FX_NOTE], &err);
+    commit(tx, st, &err, "Tønder note");
 }
 
 /* `tmpl` with {ID} and {TODAY} filled in, in the arena. */
