@@ -280,6 +280,21 @@ static void every_json_list_carries_total_and_truncated(void **state)
     assert_int_equal(ov_org_user_create(tx, &eu, &employer_user, &err),
                      OV_OK);
     assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    /* a candidate list of one line */
+    static const char csv[] =
+        "cpr;name;activity_ready;months_unemployed;in_prison\n"
+        "010180-1231;Anna Berg;ja;24;nej\n";
+    ov_screening_rules rules = ov_screening_rules_default();
+    ov_import_report rep;
+    int64_t batch = 0;
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    if (ov_screening_import(tx, 250, ov_today_cph() - 1, &rules,
+                            ov_str_c(csv), "test.csv", a, &batch, &rep,
+                            &err) != OV_OK)
+        fail_msg("import: %s", err.msg);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    const char *candidates = ov_arena_printf(
+        a, "/api/v1/screening/batches/%lld", (long long)batch);
     char job[OV_TOKEN_HEX], vk[OV_TOKEN_HEX], leader[OV_TOKEN_HEX],
         cit[OV_TOKEN_HEX], emp[OV_TOKEN_HEX];
     session_of(&w, w.job, job);
@@ -300,6 +315,7 @@ static void every_json_list_carries_total_and_truncated(void **state)
         {"/api/v1/cases/{id}/measurements", measurements, "measurements",
          job},
         {"/api/v1/tasks", "/api/v1/tasks", "tasks", job},
+        {"/api/v1/screening/batches/{id}", candidates, "candidates", job},
     };
     json_error_t e;
     json_t *doc = json_loads(get(&w, a, "/api/v1/openapi.json", job,
