@@ -360,7 +360,10 @@ static void batch_page(ov_ctx *c, ov_form *f, int status)
                      ov_outcome_code(sc.results[k].outcome));
             ov_html_printf(res, "<td class=\"%h\" title=\"%h\">%t</td>",
                            ov_str_c(ov_outcome_code(sc.results[k].outcome)),
-                           ov_str_c(sc.results[k].text_da), ok_);
+                           ov_str_c(c->lang == OV_LANG_EN
+                                        ? sc.results[k].text_en
+                                        : sc.results[k].text_da),
+                           ok_);
         }
         ov_html_printf(res, "<td>%t</td></tr>",
                        r->draw_id        ? "screening.drawn"

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "store/screening.h"
 #include "store/session.h"
 #include "support/world.h"
 #include "web/app.h"
@@ -120,10 +121,72 @@ static void the_import_report_is_in_the_readers_language(void **state)
     tu_db_free(&w.t);
 }
 
+/* GET path in lang as the session's user; the body. */
+static const char *get(tu_world *w, ov_arena *a, const char *path,
+                       const char *token, ov_lang lang)
+{
+    ov_request req;
+    memset(&req, 0, sizeof req);
+    req.arena = a;
+    req.method = OV_GET;
+    req.path = ov_str_c(path);
+    req.headers[req.nheaders++] = (ov_header){
+        OV_STR_LIT("Cookie"),
+        ov_str_c(ov_arena_printf(a, "ov_session=%s; ov_lang=%s", token,
+                                 ov_lang_code(lang)))};
+    ov_response res;
+    ov_response_init(&res, a, 1 << 20);
+    ov_web app = {.store = w->t.store};
+    ov_web_handle(&app, &req, &res);
+    assert_int_equal(res.status, 200);
+    ov_buf_append_byte(&res.body, '\0');
+    return res.body.data;
+}
+
+/* Why a candidate is in or out: each criterion's explanation (the cell's
+ * title) in the reader's language. */
+static void a_candidates_criteria_are_explained_in_the_readers_language(
+    void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    ov_arena *a = ov_arena_new(0);
+    static const char csv[] =
+        "cpr;name;activity_ready;months_unemployed;in_prison\n"
+        "010180-1231;Anna Berg;ja;24;ja\n";
+    ov_screening_rules rules = ov_screening_rules_default();
+    ov_import_report rep;
+    int64_t batch = 0;
+    ov_tx *tx;
+    ov_err err;
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_screening_import(tx, 250, ov_today_cph() - 1, &rules,
+                                         ov_str_c(csv), "test.csv", a,
+                                         &batch, &rep, &err),
+                     OV_OK);
+    char job[OV_TOKEN_HEX], csrf[OV_TOKEN_HEX];
+    assert_int_equal(ov_session_create(tx, w.job, ov_time_now(), job, csrf,
+                                       &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    const char *path =
+        ov_arena_printf(a, "/screening/%lld", (long long)batch);
+    const char *da = get(&w, a, path, job, OV_LANG_DA);
+    assert_non_null(strstr(da, "title=\"Afsoner dom: udelukket\""));
+    const char *en = get(&w, a, path, job, OV_LANG_EN);
+    assert_non_null(strstr(en, "title=\"Serving a sentence: excluded\""));
+    assert_null(strstr(en, "Afsoner dom"));
+    ov_arena_destroy(a);
+    tu_db_free(&w.t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_import_report_is_in_the_readers_language),
+        cmocka_unit_test(
+            a_candidates_criteria_are_explained_in_the_readers_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
