@@ -1,10 +1,12 @@
 /*
  * cmd_indicators.c - `overgang indicators`: the indicators of one
  * municipality (optionally one team or staff member) for a period, as the
- * API's JSON (web/indicators.h) or as CSV, to stdout or a file; and with
+ * API's JSON (web/indicators.h), as CSV or as an XLSX workbook
+ * (report/table.h, the board's writer), to stdout or a file; and with
  * --drill ID the courses behind one indicator's numerator and
  * denominator. The read is audited as the system actor with a purpose.
- * XLSX comes later (libxlsxwriter).
+ * A workbook is binary: it goes to --out, or to stdout only when that is
+ * no terminal (a pipe or a redirection).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -15,6 +17,7 @@
 #include "cli/cli.h"
 #include "core/csv.h"
 #include "core/path.h"
+#include "report/table.h"
 #include "store/indicators.h"
 #include "web/indicators.h"
 
@@ -27,7 +30,8 @@ static const cli_opt_def opts[] = {
     {"--staff", true, OV_SET_COUNT,
      "only the courses this staff member is named on (user id)"},
     {"--format", true, OV_SET_COUNT,
-     "json (the API's answer) or csv (default json; xlsx comes later)"},
+     "json (the API's answer), csv or xlsx (a workbook: give --out FILE "
+     "or redirect stdout; default json)"},
     {"--out", true, OV_SET_COUNT, "write to FILE (mode 0600), not stdout"},
     {"--lang", true, OV_SET_COUNT, "labels in da or en (default da)"},
     {"--drill", true, OV_SET_COUNT,
@@ -75,6 +79,46 @@ static void write_csv(ov_buf *b, const ov_indicator *ind, ov_lang lang)
         ov_buf_append_byte(b, ',');
         number(b, x->has_target, x->target);
         ov_buf_printf(b, ",%s\n", ov_ind_status_code(x->status));
+    }
+}
+
+/* The indicators as one sheet: the CSV's columns, numbers as numbers
+ * (a percentage as a share shown in %), the labels in `lang`. */
+static void indicator_table(ov_table *t, ov_arena *a, const ov_ind_query *q,
+                            const ov_indicator *ind, ov_lang lang)
+{
+    static const char *const heads[] = {"id",          "element",
+                                        "label",       "numerator",
+                                        "denominator", "value",
+                                        "unit",        "target",
+                                        "status"};
+    char f[OV_DATE_BUF], to[OV_DATE_BUF];
+    ov_date_format_iso(q->from, f);
+    ov_date_format_iso(q->to, to);
+    ov_table_init(t, a, lang == OV_LANG_EN ? "indicators" : "indikatorer",
+                  ov_arena_printf(a, "%s %d, %s..%s",
+                                  lang == OV_LANG_EN
+                                      ? "Indicators of municipality"
+                                      : "Indikatorer for kommune",
+                                  q->municipality_code, f, to),
+                  9, heads);
+    for (int i = 0; i < OV_IND_COUNT; i++) {
+        const ov_indicator *x = &ind[i];
+        ov_cell *row = ov_table_row(t);
+        bool pct = x->unit == OV_IND_PERCENT;
+        row[0] = ov_cell_textc(x->code);
+        row[1] = ov_cell_textc(ov_ind_group_code(x->group));
+        row[2] = ov_cell_textc(ov_ind_label(lang, x->id));
+        row[3] = ov_cell_number(x->numerator, 2);
+        row[4] = ov_cell_number(x->denominator, 2);
+        if (x->has_value)
+            row[5] = pct ? ov_cell_percent(x->value / 100.0)
+                         : ov_cell_number(x->value, 2);
+        row[6] = ov_cell_textc(ov_ind_unit_code(x->unit));
+        if (x->has_target)
+            row[7] = pct ? ov_cell_percent(x->target / 100.0)
+                         : ov_cell_number(x->target, 2);
+        row[8] = ov_cell_textc(ov_ind_status_code(x->status));
     }
 }
 
@@ -139,10 +183,22 @@ int cmd_indicators(int argc, char **argv)
         return cli_fail(&err);
     const char *format = cli_opt(&c, "--format");
     bool csv = format && strcmp(format, "csv") == 0;
-    if (format && !csv && strcmp(format, "json") != 0) {
+    bool xlsx = format && strcmp(format, "xlsx") == 0;
+    if (format && !csv && !xlsx && strcmp(format, "json") != 0) {
         ov_err_set(&err, OV_EINVAL, "--format",
-                   "--format: use json or csv (xlsx comes later); got '%s'",
-                   format);
+                   "--format: use json, csv or xlsx; got '%s'", format);
+        return cli_fail(&err);
+    }
+    if (xlsx && !cli_opt(&c, "--out") && isatty(STDOUT_FILENO)) {
+        ov_err_set(&err, OV_EINVAL, "--format",
+                   "--format xlsx: a workbook is binary and stdout is a "
+                   "terminal; give --out FILE.xlsx or redirect stdout");
+        return cli_fail(&err);
+    }
+    if (xlsx && cli_opt(&c, "--drill")) {
+        ov_err_set(&err, OV_EINVAL, "--format",
+                   "--format xlsx: --drill lists courses as CSV; leave out "
+                   "--format or --drill");
         return cli_fail(&err);
     }
     ov_lang lang = OV_LANG_DA;
@@ -199,6 +255,18 @@ int cmd_indicators(int argc, char **argv)
                           (long long)den[i].course_id, den[i].count);
     } else if (st == OV_OK && csv) {
         write_csv(&out, ind, lang);
+    } else if (st == OV_OK && xlsx) {
+        ov_table t;
+        indicator_table(&t, a, &q, ind, lang);
+        if (cli_opt(&c, "--out")) {
+            st = ov_xlsx_write(cli_opt(&c, "--out"), &t, 1, &err);
+            if (st != OV_OK)
+                ov_err_prefix(&err, "--out");
+        } else {
+            ov_str bytes;
+            if ((st = ov_xlsx_bytes(&t, 1, NULL, a, &bytes, &err)) == OV_OK)
+                ov_buf_append(&out, bytes.ptr, bytes.len);
+        }
     } else if (st == OV_OK) {
         json_t *j = ov_ind_json(q.municipality_code, q.from, q.to, ind, lang);
         char *t = json_dumps(j, JSON_INDENT(2));
@@ -210,7 +278,7 @@ int cmd_indicators(int argc, char **argv)
     if (st == OV_OK && out.failed)
         st = ov_err_set(&err, OV_ETOOBIG, "--out",
                         "indicators: the answer is larger than 64 MiB");
-    if (st == OV_OK)
+    if (st == OV_OK && !(xlsx && cli_opt(&c, "--out")))
         st = emit(cli_opt(&c, "--out"), ov_buf_str(&out), &err);
     ov_arena_destroy(a);
     if (st != OV_OK)

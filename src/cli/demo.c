@@ -168,6 +168,17 @@ static int pick(demo *d, int n) { return (int)ov_rng_below(&d->rng, (uint64_t)n)
 static double unit(demo *d) { return ov_rng_unit(&d->rng); }
 static int between(demo *d, int lo, int hi) { return lo + pick(d, hi - lo + 1); }
 
+/* Noon in Copenhagen on day d: the instant the demo stamps an event of
+ * that day with (noon is never in a daylight-saving gap). */
+static ov_time demo_noon(ov_date d)
+{
+    ov_time t = 0;
+    ov_err e;
+    if (ov_cph_to_time(d, 12, 0, 0, &t, &e) != OV_OK)
+        t = ov_time_now();
+    return t;
+}
+
 /* Approximately normal: the sum of three uniforms. */
 static double normal(demo *d, double mean, double sd)
 {
@@ -691,6 +702,9 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
                                       false};
     int av;
     unsigned signed_mask;
+    /* saved and signed on the day the placement starts, as the
+     * indicators read the stamps (store.h ov_tx_now) */
+    ov_tx_set_now(tx, demo_noon(pl));
     if (ov_agreement_save(tx, pid, 0, &ag, &av, err) != OV_OK ||
         ov_agreement_sign(tx, pid, av, OV_SIGN_CITIZEN, &signed_mask, err) !=
             OV_OK ||
@@ -720,11 +734,13 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
         ag.ordinary_hours_x10 = 50;
         ag.goals[0].reached = true;
         ag.review_date = pl + 84;
+        ov_tx_set_now(tx, demo_noon(pl + 62)); /* week 9 logged */
         if (ov_agreement_save(tx, pid, av, &ag, &av, err) != OV_OK ||
             ov_agreement_sign(tx, pid, av, OV_SIGN_CONSULTANT, &signed_mask,
                               err) != OV_OK)
             return err->code;
     }
+    ov_tx_set_now(tx, 0);
     if (target == OV_STAGE_IN_JOB) {
         ov_date job = pl + between(d, 60, 150);
         if (job > d->today)

@@ -58,10 +58,10 @@ static const command commands[] = {
      "effect evaluation: propensity score, matching, balance and outcomes"},
     {"indicators", cmd_indicators,
      "indicators --db PATH --municipality CODE [--from DATE] [--to DATE] "
-     "[--team ID] [--staff ID] [--format json|csv] [--out FILE] "
+     "[--team ID] [--staff ID] [--format json|csv|xlsx] [--out FILE] "
      "[--lang da|en] [--drill ID]",
      "fidelity to the six core elements, results and caseloads for a "
-     "period (xlsx comes later)"},
+     "period"},
     {"audit", cmd_audit,
      "audit verify|prune --db PATH [--anchors FILE] [--audit-key FILE] "
      "[--no-anchors]",

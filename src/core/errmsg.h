@@ -1178,6 +1178,20 @@
       "the whole file again", \
       "Linjer med fejl: %1; intet er indlæst. Ret dem, og indlæs hele " \
       "filen igen") \
+    X(screening_line_cpr_repeated, 1, \
+      "the same CPR number as line %1", \
+      "Samme CPR-nummer som linje %1; en borger må kun stå på listen én " \
+      "gang") \
+    X(screening_line_fields, 2, \
+      "%1 fields, the header has %2", \
+      "Linjen har %1 felter, men linjen med kolonnenavne har %2; tjek " \
+      "skilletegnene (; eller ,) og anførselstegnene") \
+    X(screening_line_months, 0, \
+      "months_unemployed: give whole months 0-600", \
+      "Måneder uden arbejde: skriv et helt antal måneder, 0-600") \
+    X(screening_line_yes_no, 1, \
+      "%1: write ja or nej", \
+      "Skriv ja eller nej i kolonnen %1") \
     X(screening_no_candidates, 0, \
       "file: no candidates after the header line", \
       "Filen har ingen kandidater efter linjen med kolonnenavne") \

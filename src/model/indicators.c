@@ -298,8 +298,37 @@ static void c_cti_first_month(const ov_ind_facts *f, const ov_ind_context *cx,
     c->num = contacts_in(f, f->cti_start_on, end) >= cx->cti_min_first_month;
 }
 
+void ov_ind_placement_as_of(ov_ind_placement *p, ov_date on)
+{
+    if (p->nagreements == 0)
+        return;
+    p->has_agreement = false;
+    p->signed_all = false;
+    p->ordinary_x10_start = p->ordinary_x10_now = 0;
+    for (int i = 0; i < p->nagreements; i++) {
+        const ov_ind_agreement *v = &p->agreements[i];
+        if (v->made_on > on)
+            break;
+        if (!p->has_agreement)
+            p->ordinary_x10_start = v->ordinary_x10;
+        p->has_agreement = true;
+        p->ordinary_x10_now = v->ordinary_x10;
+        if (v->signed_on != OV_IND_NO_DATE && v->signed_on <= on)
+            p->signed_all = true;
+    }
+}
+
+/* Placement i of f as it stood at the end of the period. */
+static ov_ind_placement placement_at(const ov_ind_facts *f, int i,
+                                     const ov_ind_context *cx)
+{
+    ov_ind_placement p = f->placements[i];
+    ov_ind_placement_as_of(&p, cx->to);
+    return p;
+}
+
 /* 6: placements started in the period with a work agreement signed by
- * citizen, consultant and employer. */
+ * citizen, consultant and employer by its end. */
 static void c_agreement_signed(const ov_ind_facts *f, const ov_ind_context *cx,
                                int arg, contrib *c)
 {
@@ -307,7 +336,7 @@ static void c_agreement_signed(const ov_ind_facts *f, const ov_ind_context *cx,
     for (int i = 0; i < f->nplacements; i++)
         if (in_period(f->placements[i].start_on, cx)) {
             c->den++;
-            c->num += f->placements[i].signed_all;
+            c->num += placement_at(f, i, cx).signed_all;
         }
 }
 
@@ -319,14 +348,15 @@ static bool placement_active_in(const ov_ind_placement *p,
 }
 
 /* 6: placements with a work agreement active in the period whose latest
- * agreement has ordinary hours above zero. */
+ * agreement (by the period's end) has ordinary hours above zero. */
 static void c_agreement_ordinary(const ov_ind_facts *f,
                                  const ov_ind_context *cx, int arg,
                                  contrib *c)
 {
     (void)arg;
     for (int i = 0; i < f->nplacements; i++) {
-        const ov_ind_placement *p = &f->placements[i];
+        ov_ind_placement at = placement_at(f, i, cx);
+        const ov_ind_placement *p = &at;
         if (p->has_agreement && placement_active_in(p, cx)) {
             c->den++;
             c->num += p->ordinary_x10_now > 0;
@@ -335,12 +365,14 @@ static void c_agreement_ordinary(const ov_ind_facts *f,
 }
 
 /* 6: ordinary hours a week in the first (arg 0) or latest (arg 1)
- * agreement of the course's latest placement active in the period. */
+ * agreement (by the period's end) of the course's latest placement active
+ * in the period. */
 static void c_ordinary_hours(const ov_ind_facts *f, const ov_ind_context *cx,
                              int now, contrib *c)
 {
     for (int i = f->nplacements - 1; i >= 0; i--) {
-        const ov_ind_placement *p = &f->placements[i];
+        ov_ind_placement at = placement_at(f, i, cx);
+        const ov_ind_placement *p = &at;
         if (p->has_agreement && placement_active_in(p, cx)) {
             c->has_val = true;
             c->val = (now ? p->ordinary_x10_now : p->ordinary_x10_start) / 10.0;

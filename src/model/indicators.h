@@ -85,6 +85,15 @@ typedef struct ov_ind_meeting {
     ov_attendees present;
 } ov_ind_meeting;
 
+/* One version of a placement's work agreement. */
+typedef struct ov_ind_agreement {
+    ov_date made_on;             /* the day it was saved */
+    ov_date signed_on;           /* the day its third signature (citizen,
+                                    consultant, employer) came, or
+                                    OV_IND_NO_DATE */
+    int ordinary_x10;            /* ordinary hours a week, tenths */
+} ov_ind_agreement;
+
 /* One placement (core elements 4 and 6). */
 typedef struct ov_ind_placement {
     ov_date start_on;
@@ -99,7 +108,23 @@ typedef struct ov_ind_placement {
                                     consultant and employer */
     int ordinary_x10_start;      /* ordinary hours a week, tenths: the */
     int ordinary_x10_now;        /* first and the latest agreement version */
+    /* The agreement's versions, oldest first, when known (the store reads
+     * them; the national extract carries only the four flags above, as
+     * they stood at its period's end). The flags then say how things
+     * stood at the end of the read's period, and each indicator cuts the
+     * versions to its own period with ov_ind_placement_as_of. `id` is
+     * the store's placement id, to hang them on (0 elsewhere). */
+    int64_t id;
+    int nagreements;
+    const ov_ind_agreement *agreements;
 } ov_ind_placement;
+
+/* Set p's agreement flags (has_agreement, signed_all, ordinary hours at
+ * the first and the latest version) to how they stood at the end of day
+ * `on`: a version saved later did not exist, a signature given later was
+ * not given. Without versions (nagreements 0) the flags are left as they
+ * are. */
+void ov_ind_placement_as_of(ov_ind_placement *p, ov_date on);
 
 /* A dated score (WHO-5 0-100). */
 typedef struct ov_ind_score {

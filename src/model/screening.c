@@ -86,20 +86,23 @@ ov_status ov_candidate_validate(const ov_candidate *c, ov_date reference,
     return OV_OK;
 }
 
-/* Danish explanations are built with snprintf into a fixed field; the
- * assert documents that none of them is ever cut short. */
-static void set_text(ov_criterion_result *res, const char *fmt, ...)
+/* The explanations (Danish, and English for a reader who chose it) are
+ * built with snprintf into a fixed field; the assert documents that none
+ * of them is ever cut short. */
+static void put_text(char out[OV_CRITERION_TEXT_MAX], const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-static void set_text(ov_criterion_result *res, const char *fmt, ...)
+static void put_text(char out[OV_CRITERION_TEXT_MAX], const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(res->text_da, sizeof res->text_da, fmt, ap);
+    int n = vsnprintf(out, OV_CRITERION_TEXT_MAX, fmt, ap);
     va_end(ap);
-    assert(n >= 0 && (size_t)n < sizeof res->text_da);
+    assert(n >= 0 && n < OV_CRITERION_TEXT_MAX);
     (void)n;
 }
+#define set_text(res, ...) put_text((res)->text_da, __VA_ARGS__)
+#define set_text_en(res, ...) put_text((res)->text_en, __VA_ARGS__)
 
 static void target(ov_criterion_result *res, ov_criterion c, bool met,
                    int observed, int required)
@@ -115,11 +118,16 @@ static const char *months_word(int n)
 {
     return n == 1 || n == -1 ? "måned" : "måneder";
 }
+static const char *months_word_en(int n)
+{
+    return n == 1 || n == -1 ? "month" : "months";
+}
 
 /* An exclusion criterion: "fail" when it applies to someone in the target
  * group; for anyone else it is recorded but not applicable. */
 static void exclusion(ov_criterion_result *res, ov_criterion c, bool applies,
-                      bool in_group, const char *yes, const char *no)
+                      bool in_group, const char *yes, const char *no,
+                      const char *yes_en, const char *no_en)
 {
     res->criterion = c;
     res->outcome = !in_group  ? OV_OUTCOME_NOT_APPLICABLE
@@ -133,6 +141,13 @@ static void exclusion(ov_criterion_result *res, ov_criterion c, bool applies,
                  applies ? yes : no);
     else
         set_text(res, "%s%s", applies ? yes : no, applies ? ": udelukket" : "");
+    if (!in_group)
+        set_text_en(res, "%s; not relevant, as the person is not in the "
+                         "target group",
+                    applies ? yes_en : no_en);
+    else
+        set_text_en(res, "%s%s", applies ? yes_en : no_en,
+                    applies ? ": excluded" : "");
 }
 
 void ov_screen(const ov_screening_rules *r, const ov_candidate *c,
@@ -149,6 +164,10 @@ void ov_screen(const ov_screening_rules *r, const ov_candidate *c,
              ready ? "Aktivitetsparat kontanthjælpsmodtager: opfyldt"
                    : "Ikke aktivitetsparat kontanthjælpsmodtager: ikke "
                      "opfyldt");
+    set_text_en(&res[OV_CRIT_ACTIVITY_READY], "%s",
+                ready ? "Activity-ready recipient of cash benefit: met"
+                      : "Not an activity-ready recipient of cash benefit: "
+                        "not met");
 
     out->age = ov_age_on(c->birth, reference);
     bool age_ok = out->age >= r->min_age;
@@ -156,6 +175,9 @@ void ov_screen(const ov_screening_rules *r, const ov_candidate *c,
     set_text(&res[OV_CRIT_AGE],
              "Alder %d år på referencedatoen %s; kræver mindst %d år: %s",
              out->age, ref, r->min_age, age_ok ? "opfyldt" : "ikke opfyldt");
+    set_text_en(&res[OV_CRIT_AGE],
+                "Age %d on the reference date %s; at least %d required: %s",
+                out->age, ref, r->min_age, age_ok ? "met" : "not met");
 
     int m = c->months_unemployed;
     bool unemp_ok = m >= r->min_months_unemployed;
@@ -165,19 +187,30 @@ void ov_screen(const ov_screening_rules *r, const ov_candidate *c,
              "Ledig i %d %s; kræver mindst %d %s: %s", m, months_word(m),
              r->min_months_unemployed, months_word(r->min_months_unemployed),
              unemp_ok ? "opfyldt" : "ikke opfyldt");
+    set_text_en(&res[OV_CRIT_UNEMPLOYMENT],
+                "Unemployed for %d %s; at least %d %s required: %s", m,
+                months_word_en(m), r->min_months_unemployed,
+                months_word_en(r->min_months_unemployed),
+                unemp_ok ? "met" : "not met");
 
     bool in = ready && age_ok && unemp_ok;
     exclusion(&res[OV_CRIT_COMPANY_ACTIVITY], OV_CRIT_COMPANY_ACTIVITY,
               c->company_activity, in,
               "Er allerede i en virksomhedsrettet indsats",
-              "Ikke i virksomhedsrettet indsats");
+              "Ikke i virksomhedsrettet indsats",
+              "Already in a company-directed activity",
+              "Not in a company-directed activity");
     exclusion(&res[OV_CRIT_PRISON], OV_CRIT_PRISON, c->in_prison, in,
-              "Afsoner dom", "Afsoner ikke");
+              "Afsoner dom", "Afsoner ikke", "Serving a sentence",
+              "Not serving a sentence");
     exclusion(&res[OV_CRIT_HEALTH], OV_CRIT_HEALTH, c->health_exemption, in,
               "Kan af helbredsmæssige årsager ikke deltage",
-              "Ingen helbredsmæssig fritagelse");
+              "Ingen helbredsmæssig fritagelse",
+              "Cannot take part for health reasons",
+              "No exemption for health reasons");
     exclusion(&res[OV_CRIT_DECLINED], OV_CRIT_DECLINED, c->declined, in,
-              "Har takket nej til at deltage", "Har ikke takket nej");
+              "Har takket nej til at deltage", "Har ikke takket nej",
+              "Has declined to take part", "Has not declined");
 
     out->in_target_group = in;
     out->excluded = false;

@@ -99,6 +99,7 @@ typedef struct ov_criterion_result {
     int observed;       /* age in years, months, or 0/1 */
     int required;       /* the minimum, or 1 (must hold) / 0 (must not) */
     char text_da[OV_CRITERION_TEXT_MAX];
+    char text_en[OV_CRITERION_TEXT_MAX]; /* the same in English */
     ov_outcome outcome;
 } ov_criterion_result;
 

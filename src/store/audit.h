@@ -105,6 +105,18 @@ typedef struct ov_access_entry {
 ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, int cap,
                                ov_arena *a, ov_access_entry **out,
                                ov_list_info *li, ov_err *err);
+/* The whole of it, for the export (art. 15 gives the citizen all of it,
+ * not the newest few): newest first, handed to fn a page of at most
+ * OV_ACCESS_PAGE rows at a time, so memory holds one page however long
+ * the log (a page's texts live until fn returns). fn returning non-OK
+ * stops the read with that status. *total is the rows handed over. The
+ * reading is logged once. */
+#define OV_ACCESS_PAGE 256
+typedef ov_status (*ov_access_page_fn)(void *ctx, const ov_access_entry *rows,
+                                       int n, ov_err *err);
+ov_status ov_audit_citizen_log_each(ov_tx *tx, int64_t citizen_id,
+                                    ov_access_page_fn fn, void *ctx,
+                                    int64_t *total, ov_err *err);
 
 /* Compute a row's hash (exposed for tests). */
 typedef struct ov_audit_row {

@@ -473,6 +473,49 @@ ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, int cap,
                            err);
 }
 
+ov_status ov_audit_citizen_log_each(ov_tx *tx, int64_t citizen_id,
+                                    ov_access_page_fn fn, void *ctx,
+                                    int64_t *total, ov_err *err)
+{
+    *total = 0;
+    if (ov_tx_check_audited(tx, err) != OV_OK)
+        return err->code;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_CITIZEN_LOG, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_list_bind_id(s, &citizen_id);
+    ov_arena *page_arena = ov_arena_new(0);
+    ov_access_entry page[OV_ACCESS_PAGE];
+    int n = 0;
+    ov_status st = OV_OK;
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        if ((st = access_entry_read(s, page_arena, &page[n], err)) != OV_OK)
+            break;
+        if (++n == OV_ACCESS_PAGE) {
+            *total += n;
+            if ((st = fn(ctx, page, n, err)) != OV_OK)
+                break;
+            n = 0;
+            ov_arena_reset(page_arena);
+        }
+    }
+    if (st == OV_OK && r == OV_STEP_DONE && n > 0) {
+        *total += n;
+        st = fn(ctx, page, n, err);
+    }
+    ov_arena_destroy(page_arena);
+    if (st != OV_OK) {
+        /* fn's own refusal, or a malformed row: the read ends here */
+        ov_stmt_release(s);
+        return ov_tx_fail(tx, err);
+    }
+    if (ov_read_finish(tx, s, r, err) != OV_OK)
+        return err->code;
+    return ov_audit_append(tx, OV_ACT_READ, citizen_id, "egen adgangslog",
+                           err);
+}
+
 /* ---- reads for the pages and the API ---- */
 
 /* The municipality's rows, newest first; the list stops at the filter's

@@ -49,23 +49,27 @@ static const char SQL_PLANS[] =
     "WHERE " IND_COURSES;
 /* Ordinary hours are possible: a flex or ordinary job, an agreed match
  * whose opening at the same company said now or later, or an agreement
- * version that plans ordinary hours. */
+ * version that plans ordinary hours (read_placements adds that one from
+ * the versions, as they stood at the period's end). */
 static const char SQL_PLACEMENTS[] =
-    "SELECT p.course_id, p.type, p.start_on, p.end_on, "
-    "(SELECT v.ordinary_hours_x10 FROM agreement_version v WHERE "
-    "v.placement_id = p.id ORDER BY v.version LIMIT 1), "
-    "(SELECT v.ordinary_hours_x10 FROM agreement_version v WHERE "
-    "v.placement_id = p.id ORDER BY v.version DESC LIMIT 1), "
-    "EXISTS (SELECT 1 FROM agreement_signoff g WHERE g.placement_id = p.id "
-    "GROUP BY g.version HAVING count(*) = 3), "
+    "SELECT p.course_id, p.type, p.start_on, p.end_on, p.id, "
     "p.type IN ('flex_job', 'ordinary_job') OR EXISTS (SELECT 1 FROM "
     "match_proposal mp JOIN opening o ON o.id = mp.opening_id WHERE "
     "mp.course_id = p.course_id AND mp.citizen_agreed = 1 AND o.company_id "
-    "= p.company_id AND o.ordinary IN ('now', 'later')) OR EXISTS (SELECT 1 "
-    "FROM agreement_version v WHERE v.placement_id = p.id AND "
-    "v.ordinary_hours_x10 > 0) "
+    "= p.company_id AND o.ordinary IN ('now', 'later')) "
     "FROM placement p JOIN course c ON c.id = p.course_id WHERE "
     IND_COURSES;
+/* Every work agreement version with when it was saved and when its third
+ * signature came (NULL: not signed by all three; the signers are the
+ * primary key's, so three rows are the three of them), so each period
+ * sees the agreement as it stood at its end. */
+static const char SQL_AGREEMENTS[] =
+    "SELECT p.course_id, v.placement_id, v.version, v.created_at, "
+    "v.ordinary_hours_x10, (SELECT CASE WHEN count(*) = 3 THEN "
+    "max(g.signed_at) END FROM agreement_signoff g WHERE g.placement_id = "
+    "v.placement_id AND g.version = v.version) FROM agreement_version v "
+    "JOIN placement p ON p.id = v.placement_id JOIN course c ON c.id = "
+    "p.course_id WHERE " IND_COURSES;
 static const char SQL_CTI[] =
     "SELECT t.course_id, t.start_on, t.months, t.interval1, t.interval2, "
     "t.interval3 FROM cti_course t JOIN course c ON c.id = t.course_id "
@@ -88,10 +92,11 @@ static const char SQL_USER_OF_MUNI[] =
 
 /* The statements by job, so helpers take an index, never a string. */
 enum { Q_COURSES, Q_MEETINGS, Q_PLANS, Q_PLACEMENTS, Q_CTI, Q_CONTACTS,
-       Q_EMPLOYMENT, Q_WHO5, Q_STAFF, Q_STAGES };
+       Q_EMPLOYMENT, Q_WHO5, Q_STAFF, Q_STAGES, Q_AGREEMENTS };
 static const char *const SQL_READ[] = {
     SQL_COURSES, SQL_MEETINGS,   SQL_PLANS, SQL_PLACEMENTS, SQL_CTI,
-    SQL_CONTACTS, SQL_EMPLOYMENT, SQL_WHO5, SQL_STAFF,      SQL_STAGES};
+    SQL_CONTACTS, SQL_EMPLOYMENT, SQL_WHO5, SQL_STAFF,      SQL_STAGES,
+    SQL_AGREEMENTS};
 enum { C_TEAM_OF_MUNI, C_USER_OF_MUNI, C_ON_TEAM };
 static const char *const SQL_COUNT[] = {SQL_TEAM_OF_MUNI, SQL_USER_OF_MUNI,
                                         SQL_ON_TEAM};
@@ -113,6 +118,7 @@ typedef struct reader {
         ov_date on;
     } *seen;
     size_t nseen, seen_cap;
+    ov_ind_placement *placements; /* every course's, grouped by course */
 } reader;
 
 static ov_status prepare(reader *r, int which, ov_stmt **s)
@@ -428,12 +434,84 @@ static bool placement_row(reader *r, ov_stmt *s, int c, void *elem,
                                   &x->type, r->err);
     x->start_on = col_date_or_none(r, s, 2, "start_on", st);
     x->end_on = col_date_or_none(r, s, 3, "end_on", st);
-    x->has_agreement = !ov_stmt_col_is_null(s, 4);
-    x->ordinary_x10_start = (int)ov_stmt_col_i64(s, 4);
-    x->ordinary_x10_now = (int)ov_stmt_col_i64(s, 5);
-    x->signed_all = ov_stmt_col_i64(s, 6) != 0;
-    x->ordinary_possible = ov_stmt_col_i64(s, 7) != 0;
+    x->id = ov_stmt_col_i64(s, 4);
+    x->ordinary_possible = ov_stmt_col_i64(s, 5) != 0;
     return true;
+}
+
+/* One agreement version, before it is hung on its placement. */
+typedef struct agreement_row {
+    int64_t placement_id;
+    int version;
+    ov_ind_agreement v;
+} agreement_row;
+
+static int agreement_by_version(const void *a, const void *b)
+{
+    const agreement_row *x = a, *y = b;
+    if (x->placement_id != y->placement_id)
+        return (x->placement_id > y->placement_id) -
+               (x->placement_id < y->placement_id);
+    return (x->version > y->version) - (x->version < y->version);
+}
+
+static bool agreement_row_read(reader *r, ov_stmt *s, int c, void *elem,
+                               ov_status *st)
+{
+    (void)c;
+    agreement_row *x = elem;
+    x->placement_id = ov_stmt_col_i64(s, 1);
+    x->version = (int)ov_stmt_col_i64(s, 2);
+    ov_time at = 0;
+    *st = ov_time_parse_utc(ov_stmt_col_text(s, 3, r->scratch), "created_at",
+                            &at, r->err);
+    x->v.made_on = ov_time_to_cph(at).date;
+    x->v.ordinary_x10 = (int)ov_stmt_col_i64(s, 4);
+    x->v.signed_on = OV_IND_NO_DATE;
+    if (*st == OV_OK && !ov_stmt_col_is_null(s, 5)) {
+        *st = ov_time_parse_utc(ov_stmt_col_text(s, 5, r->scratch),
+                                "signed_at", &at, r->err);
+        x->v.signed_on = ov_time_to_cph(at).date;
+    }
+    return true;
+}
+
+/* Hang each course's agreement versions on their placements and set the
+ * placements' flags to how they stood at the end of the read's period. */
+static ov_status read_agreements(reader *r)
+{
+    void *g;
+    int *first;
+    if (read_children(r, Q_AGREEMENTS, sizeof(agreement_row),
+                      agreement_row_read, agreement_by_version, &g,
+                      &first) != OV_OK)
+        return r->err->code;
+    const agreement_row *rows = g;
+    for (int c = 0; c < r->n; c++) {
+        ov_ind_placement *ps =
+            r->placements + (r->f[c].placements - r->placements);
+        for (int i = 0; i < r->f[c].nplacements; i++) {
+            ov_ind_placement *p = &ps[i];
+            int k = first[c], end = first[c + 1];
+            while (k < end && rows[k].placement_id != p->id)
+                k++;
+            int n = 0;
+            while (k + n < end && rows[k + n].placement_id == p->id)
+                n++;
+            if (n == 0)
+                continue;
+            ov_ind_agreement *v = OV_NEW_N(r->a, ov_ind_agreement, (size_t)n);
+            for (int j = 0; j < n; j++) {
+                v[j] = rows[k + j].v;
+                if (v[j].made_on <= r->q->to && v[j].ordinary_x10 > 0)
+                    p->ordinary_possible = true;
+            }
+            p->agreements = v;
+            p->nagreements = n;
+            ov_ind_placement_as_of(p, r->q->to);
+        }
+    }
+    return OV_OK;
 }
 
 static ov_status read_placements(reader *r)
@@ -447,6 +525,7 @@ static ov_status read_placements(reader *r)
         r->f[i].placements = (ov_ind_placement *)g + first[i];
         r->f[i].nplacements = first[i + 1] - first[i];
     }
+    r->placements = g;
     return OV_OK;
 }
 
@@ -619,6 +698,8 @@ static ov_status read_all(ov_tx *tx, const ov_ind_query *q, ov_arena *a,
         st = read_plans(r);
     if (st == OV_OK && r->n > 0)
         st = read_placements(r);
+    if (st == OV_OK && r->n > 0)
+        st = read_agreements(r);
     if (st == OV_OK && r->n > 0)
         st = read_cti(r);
     if (st == OV_OK && r->n > 0)

@@ -198,7 +198,7 @@ ov_status ov_agreement_save(ov_tx *tx, int64_t placement_id, int base_version,
         return ov_tx_fail(tx, err);
     char review[OV_DATE_BUF], now[OV_TIME_BUF];
     ov_date_format_iso(a->review_date, review);
-    ov_time_format_utc(ov_time_now(), now);
+    ov_time_format_utc(ov_tx_now(tx), now);
     int v = cur + 1;
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_VERSION_INSERT, &s, err) != OV_OK)
@@ -251,7 +251,7 @@ ov_status ov_agreement_sign(ov_tx *tx, int64_t placement_id, int version,
                                           agreement_superseded,
                                           version, cur), err));
     char now[OV_TIME_BUF];
-    ov_time_format_utc(ov_time_now(), now);
+    ov_time_format_utc(ov_tx_now(tx), now);
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_SIGN, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);

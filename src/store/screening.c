@@ -115,8 +115,11 @@ struct ov_import_plan {
     int64_t in_target_group, eligible;
 };
 
+/* List a refused line (the first OV_IMPORT_MAX_ERRORS; every one is
+ * counted). The English line is "line N: " and why's text, or why's text
+ * alone when it names the line itself (a broken CSV structure). */
 static void line_error(ov_import_report *rep, int64_t line, const char *field,
-                       const char *msg)
+                       const ov_err *why, bool prefix)
 {
     rep->errors_total++;
     if (rep->nerrors >= OV_IMPORT_MAX_ERRORS)
@@ -124,7 +127,20 @@ static void line_error(ov_import_report *rep, int64_t line, const char *field,
     ov_line_error *e = &rep->errors[rep->nerrors++];
     e->line = line;
     snprintf(e->field, sizeof e->field, "%s", field ? field : "");
-    snprintf(e->msg, sizeof e->msg, "%s", msg);
+    if (prefix)
+        snprintf(e->msg, sizeof e->msg, "line %lld: %s", (long long)line,
+                 why->msg);
+    else
+        snprintf(e->msg, sizeof e->msg, "%s", why->msg);
+    e->why = *why;
+}
+
+/* A listed line again, as it was (merging in line order). */
+static void line_error_again(ov_import_report *rep, const ov_line_error *old)
+{
+    rep->errors_total++;
+    if (rep->nerrors < OV_IMPORT_MAX_ERRORS)
+        rep->errors[rep->nerrors++] = *old;
 }
 
 static int parse_bool(ov_str s)
@@ -202,7 +218,7 @@ static ov_status parse_csv(ov_str csv, ov_arena *a, row **rows_out,
         if (ov_csv_next(&c, a, f, 16, &n, &lerr) != OV_OK) {
             /* a broken CSV structure stops the parse: lines after it
              * cannot be trusted */
-            line_error(rep, c.line, "file", lerr.msg);
+            line_error(rep, c.line, "file", &lerr, false);
             break;
         }
         if (n == 0)
@@ -211,12 +227,10 @@ static ov_status parse_csv(ov_str csv, ov_arena *a, row **rows_out,
             return ov_err_msg(err, OV_ETOOBIG, "file",
                               screening_too_many,
                               OV_IMPORT_MAX_ROWS);
-        char msg[200];
         if (n != ncols) {
-            snprintf(msg, sizeof msg,
-                     "line %lld: %zu fields, the header has %zu",
-                     (long long)c.line, n, ncols);
-            line_error(rep, c.line, "file", msg);
+            ov_err_msg(&lerr, OV_EINVAL, "file", screening_line_fields, n,
+                       ncols);
+            line_error(rep, c.line, "file", &lerr, true);
             continue;
         }
         OV_GROW(a, rows, cap, (size_t)nr + 1);
@@ -225,25 +239,20 @@ static ov_status parse_csv(ov_str csv, ov_arena *a, row **rows_out,
         r->line = c.line;
         bool bad = false;
         if (ov_cpr_parse(f[pos[COL_CPR]], "cpr", &r->cpr, &lerr) != OV_OK) {
-            snprintf(msg, sizeof msg, "line %lld: %s", (long long)c.line,
-                     lerr.msg);
-            line_error(rep, c.line, "cpr", msg);
+            line_error(rep, c.line, "cpr", &lerr, true);
             bad = true;
         }
         r->name = ov_str_trim(f[pos[COL_NAME]]);
         if (ov_citizen_validate_name(r->name, "name", &lerr) != OV_OK) {
-            snprintf(msg, sizeof msg, "line %lld: %s", (long long)c.line,
-                     lerr.msg);
-            line_error(rep, c.line, "name", msg);
+            line_error(rep, c.line, "name", &lerr, true);
             bad = true;
         }
         int64_t months;
         if (ov_str_to_i64(ov_str_trim(f[pos[COL_MONTHS]]), &months) != OV_OK ||
             months < 0 || months > 600) {
-            snprintf(msg, sizeof msg,
-                     "line %lld: months_unemployed: give whole months 0-600",
-                     (long long)c.line);
-            line_error(rep, c.line, "months_unemployed", msg);
+            ov_err_msg(&lerr, OV_EINVAL, "months_unemployed",
+                       screening_line_months);
+            line_error(rep, c.line, "months_unemployed", &lerr, true);
             bad = true;
         }
         r->cand.months_unemployed = (int)months;
@@ -257,9 +266,9 @@ static ov_status parse_csv(ov_str csv, ov_arena *a, row **rows_out,
                 continue;
             int b = parse_bool(f[pos[cols[k]]]);
             if (b < 0) {
-                snprintf(msg, sizeof msg, "line %lld: %s: write ja or nej",
-                         (long long)c.line, col_names[cols[k]]);
-                line_error(rep, c.line, col_names[cols[k]], msg);
+                ov_err_msg(&lerr, OV_EINVAL, col_names[cols[k]],
+                           screening_line_yes_no, col_names[cols[k]]);
+                line_error(rep, c.line, col_names[cols[k]], &lerr, true);
                 bad = true;
             }
             *flags[k] = b == 1;
@@ -340,14 +349,13 @@ static void find_duplicates(row *rows, int64_t *nrows, ov_import_report *rep)
     size_t k = 0;
     while (i < nold || k < nd) {
         if (k == nd || (i < nold && old[i].line < d[k].line)) {
-            line_error(rep, old[i].line, old[i].field, old[i].msg);
+            line_error_again(rep, &old[i]);
             i++;
         } else {
-            char msg[200];
-            snprintf(msg, sizeof msg,
-                     "line %lld: the same CPR number as line %lld",
-                     (long long)d[k].line, (long long)d[k].first);
-            line_error(rep, d[k].line, "cpr", msg);
+            ov_err why;
+            ov_err_msg(&why, OV_EINVAL, "cpr", screening_line_cpr_repeated,
+                       (long long)d[k].first);
+            line_error(rep, d[k].line, "cpr", &why, true);
             k++;
         }
     }

@@ -36,10 +36,14 @@
 #define OV_IMPORT_MAX_ROWS 100000
 #define OV_IMPORT_MAX_ERRORS 200
 
+/* A refused line: `msg` is the English line the CLI and the API print
+ * ("line 3: cpr: ..."); `why` the error with its message id
+ * (core/errmsg.h), for a page in the reader's language (ov_msg_error). */
 typedef struct ov_line_error {
     int64_t line;
     char field[32];
     char msg[200];
+    ov_err why;
 } ov_line_error;
 
 typedef struct ov_import_report {

@@ -22,6 +22,7 @@
 
 #include "core/arena.h"
 #include "core/crypto.h"
+#include "core/date.h"
 #include "core/err.h"
 #include "model/actor.h"
 
@@ -144,6 +145,14 @@ void ov_tx_rollback(ov_tx *tx);
 const ov_actor *ov_tx_actor(const ov_tx *tx);
 /* True for a write transaction. */
 bool ov_tx_writes(const ov_tx *tx);
+/* When a write in tx happens, as a record stamps it (a work agreement
+ * version saved, a signature given; the indicators read these stamps as
+ * the day it happened): the wall clock, unless set. Only the demo sets
+ * it, as it builds a world around a day in the past and its events on
+ * their simulated days; 0 gives the wall clock back. Audit rows always
+ * carry the wall clock. */
+ov_time ov_tx_now(const ov_tx *tx);
+void ov_tx_set_now(ov_tx *tx, ov_time at);
 
 /* A web request's one transaction. The server opens it before it knows
  * who calls (the session is looked up inside it), so it begins without an

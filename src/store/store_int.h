@@ -69,6 +69,7 @@ struct ov_tx {
      * change, and a page asks for the same course in every view) */
     int64_t head_id;
     ov_course_head *head, head_cache;
+    ov_time now; /* ov_tx_now: 0 for the wall clock */
 };
 
 #define OV_STORE_MAX_READERS 32

@@ -623,6 +623,11 @@ ov_status ov_tx_commit(ov_tx *tx, ov_err *err)
 
 const ov_actor *ov_tx_actor(const ov_tx *tx) { return tx->actor; }
 bool ov_tx_writes(const ov_tx *tx) { return tx && tx->write; }
+ov_time ov_tx_now(const ov_tx *tx)
+{
+    return tx->now ? tx->now : ov_time_now();
+}
+void ov_tx_set_now(ov_tx *tx, ov_time at) { tx->now = at; }
 
 ov_status ov_folded_seq_write(ov_conn *c, uint64_t seq, ov_err *err)
 {

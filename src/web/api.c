@@ -271,9 +271,17 @@ void ov_api_batch(ov_ctx *c, const ov_batch_detail *d)
                              jstr(d->draws[i].seed), "count",
                              d->draws[i].count, "pool", d->draws[i].pool,
                              "drawn_by", jstr(d->draws[i].drawn_by)));
-    answer(c, json_pack("{s:I,s:o,s:o,s:o}", "id", (json_int_t)d->batch.id,
-                        "reference_date", jdate(d->batch.reference_date),
-                        "candidates", cands, "draws", draws));
+    /* the candidates are the list (the store stops at its cap, the batch
+     * counts them all, as the page says); the draws are never cut: each
+     * has a member, so the batch's drawn bound them */
+    ov_list_info li = {d->ncandidates, d->batch.ncandidates,
+                       d->ncandidates < d->batch.ncandidates};
+    json_t *j = jlist("candidates", cands, &li);
+    json_object_set_new(j, "id", json_integer((json_int_t)d->batch.id));
+    json_object_set_new(j, "reference_date",
+                        jdate(d->batch.reference_date));
+    json_object_set_new(j, "draws", draws);
+    answer(c, j);
 }
 
 void ov_api_audit(ov_ctx *c, const ov_audit_view_row *r,

@@ -650,6 +650,13 @@ static entry cat[] = {
      "Here you can see when your data was read or changed, by which role "
      "and why (GDPR article 15)."},
     {"access.none", "Ingen adgang registreret.", "No access recorded."},
+    {"access.file_all", "Filen indeholder hele loggen, alle %2 rækker.",
+     "The file holds the whole log, all %2 rows."},
+    {"access.file_cut",
+     "Filen indeholder de nyeste %1 af %2 rækker (filen må højst fylde "
+     "16 MB). Bed kommunen om resten.",
+     "The file holds the newest %1 of %2 rows (the file may be at most "
+     "16 MB). Ask the municipality for the rest."},
     {"action.create", "Oprettet", "Created"},
     {"action.read", "Læst", "Read"},
     {"action.update", "Ændret", "Changed"},

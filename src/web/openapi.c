@@ -24,6 +24,7 @@ static const struct {
     {"/api/v1/me/agreements", "agreements"},
     {"/api/v1/companies", "companies"},
     {"/api/v1/screening/batches", "batches"},
+    {"/api/v1/screening/batches/{id}", "candidates"},
     {"/api/v1/audit", "audit"},
     {"/api/v1/cases/{id}/measurements", "measurements"},
     {"/api/v1/tasks", "tasks"},

@@ -31,7 +31,9 @@ typedef struct import_state {
     ov_import_plan *plan;
 } import_state;
 
-/* The API gets the first bad lines in the message. */
+/* The API gets the first bad lines in the message (English, as the CLI
+ * prints them); the page keeps the store's count of them, in the reader's
+ * language, over its table of the lines. */
 static void import_errors(ov_ctx *c, const ov_import_report *rep, ov_err *err)
 {
     ov_buf b;
@@ -65,7 +67,7 @@ static ov_status import_prepare(ov_ctx *c, const ov_form *f, ov_err *err)
                               ov_form_date(f, "reference_date", c->today),
                               &set.screening, ov_form_str(f, "file"),
                               c->req->arena, &is->plan, &is->rep, err);
-    if (st != OV_OK && is->rep.nerrors > 0)
+    if (st != OV_OK && is->rep.nerrors > 0 && c->api)
         import_errors(c, &is->rep, err);
     return st;
 }
@@ -162,11 +164,15 @@ static void screening_page(ov_ctx *c, ov_form *f, int status)
                        "<tbody>",
                        "screening.errors", "screening.line",
                        "screening.criterion", "error.title");
-        for (int i = 0; i < rep->nerrors; i++)
+        for (int i = 0; i < rep->nerrors; i++) {
+            /* each line's reason in the reader's language (its message
+             * id, core/errmsg.h); the column is the file's own name */
+            char why[OV_ERR_MSG_MAX];
+            ov_msg_error(c->lang, &rep->errors[i].why, why, sizeof why);
             ov_html_printf(res, "<tr><td>%D</td><td>%h</td><td>%h</td></tr>",
                            rep->errors[i].line,
-                           ov_str_c(rep->errors[i].field),
-                           ov_str_c(rep->errors[i].msg));
+                           ov_str_c(rep->errors[i].field), ov_str_c(why));
+        }
         ov_html_lit(res, "</tbody></table></div>");
     }
     ov_page_form_begin(res, c->req, OV_STR_LIT("/screening"), true);
@@ -354,7 +360,10 @@ static void batch_page(ov_ctx *c, ov_form *f, int status)
                      ov_outcome_code(sc.results[k].outcome));
             ov_html_printf(res, "<td class=\"%h\" title=\"%h\">%t</td>",
                            ov_str_c(ov_outcome_code(sc.results[k].outcome)),
-                           ov_str_c(sc.results[k].text_da), ok_);
+                           ov_str_c(c->lang == OV_LANG_EN
+                                        ? sc.results[k].text_en
+                                        : sc.results[k].text_da),
+                           ok_);
         }
         ov_html_printf(res, "<td>%t</td></tr>",
                        r->draw_id        ? "screening.drawn"

@@ -2,18 +2,40 @@
 # every course page that reached a client (200) has its read row in the
 # audit log after a restart, the chain verifies, and nothing is counted
 # twice when the journal is folded again.
+# It waits for conditions, never for a fixed time, so a loaded machine
+# makes it slower, not flaky: the server is up when it says it serves on
+# its port (another program on the port makes it exit: the next port is
+# tried), and it is killed once the clients have been shown enough pages.
 . tests/cli/lib.inc
 db="$T/c.db"
 "$OVERGANG" demo --db "$db" --seed 3 --today 2026-11-22 >/dev/null
 port=$(( 20000 + ($$ * 13) % 20000 ))
-start() {
-    "$OVERGANG" serve --db "$db" --listen "127.0.0.1:$port" 2>>"$T/serve.log" &
-    pid=$!
+# wait (at most `limit` tenths of a second) until the command succeeds
+wait_for() {
+    limit=$1; shift
     i=0
-    until curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/health"; do
-        i=$((i + 1)); [ "$i" -lt 100 ] || { echo "server did not start"; cat "$T/serve.log"; exit 1; }
+    until "$@"; do
+        i=$((i + 1)); [ "$i" -lt "$limit" ] || return 1
         sleep 0.1
     done
+}
+serving() { grep -q "serving on http://127.0.0.1:$port" "$T/serve.log"; }
+up_or_gone() { serving || ! kill -0 "$pid" 2>/dev/null; }
+start() {
+    tries=0
+    while :; do
+        : >"$T/serve.log"
+        "$OVERGANG" serve --db "$db" --listen "127.0.0.1:$port" 2>>"$T/serve.log" &
+        pid=$!
+        wait_for 1200 up_or_gone || { echo "server did not start in 120 s"; cat "$T/serve.log"; exit 1; }
+        serving && break
+        # the port was taken: the next one
+        tries=$((tries + 1))
+        [ "$tries" -lt 20 ] || { echo "no free port"; cat "$T/serve.log"; exit 1; }
+        port=$(( 20000 + (port - 20000 + 7919) % 20000 ))
+    done
+    wait_for 1200 curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/health" ||
+        { echo "server does not answer"; cat "$T/serve.log"; exit 1; }
 }
 start
 trap 'kill -9 $pid 2>/dev/null || true' EXIT
@@ -38,7 +60,11 @@ for c in 1 2 3 4; do
     ) &
     eval "client$c=\$!"
 done
-sleep 2
+# until the clients have been shown 40 pages (at most 5 minutes)
+shown_now() { cat "$T"/shown.* 2>/dev/null | wc -l; }
+enough() { [ "$(shown_now)" -ge 40 ]; }
+wait_for 3000 enough ||
+    { echo "only $(shown_now) pages shown in 5 minutes"; cat "$T/serve.log"; exit 1; }
 # the server dies mid-load (a power cut would also lose what the disk had
 # not synced; that is why a row is synced before its page leaves)
 kill -9 "$pid"

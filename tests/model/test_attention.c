@@ -157,7 +157,7 @@ static void no_placement_n_months_after_the_start_meeting(void **state)
                      1);
     assert_int_equal(since, D(2026, 7, 31));
     ov_ind_placement p = {D(2026, 8, 15), NONE, OV_PLACE_INTERNSHIP,
-                          false, true, true, 0, 0};
+                          false, true, true, 0, 0, 0, 0, NULL};
     f.placements = &p;
     f.nplacements = 1;
     assert_int_equal(count(&f, 1, D(2026, 8, 14), OV_ATT_NO_PLACEMENT, NULL),
@@ -171,7 +171,7 @@ static void agreement_unsigned_while_the_placement_is_open(void **state)
     (void)state;
     ov_ind_facts f = course(1, D(2026, 1, 1));
     ov_ind_placement p = {D(2026, 3, 1), D(2026, 5, 31), OV_PLACE_INTERNSHIP,
-                          false, true, false, 0, 0};
+                          false, true, false, 0, 0, 0, 0, NULL};
     f.placements = &p;
     f.nplacements = 1;
     ov_date since = NONE;
@@ -297,7 +297,7 @@ static void the_list_is_sorted_by_how_long_the_reason_has_held(void **state)
     f[0].start_meeting_on = D(2026, 2, 8);
     f[0].in_job_on = D(2026, 2, 9);
     ov_ind_placement p = {D(2026, 2, 9), NONE, OV_PLACE_INTERNSHIP, false,
-                          true, false, 0, 0};
+                          true, false, 0, 0, 0, 0, NULL};
     /* course 2: agreement unsigned since 9 February */
     f[1] = course(2, D(2026, 1, 1));
     f[1].placements = &p;

@@ -245,11 +245,11 @@ static void match_days_is_informational_and_ordinary_possible_a_share(
 {
     (void)state;
     ov_ind_placement p1[] = {
-        {D(2026, 4, 1), NONE, OV_PLACE_INTERNSHIP, true, false, false, 0, 0}};
+        {D(2026, 4, 1), NONE, OV_PLACE_INTERNSHIP, true, false, false, 0, 0, 0, 0, NULL}};
     ov_ind_placement p2[] = {
-        {D(2026, 2, 1), NONE, OV_PLACE_INTERNSHIP, false, false, false, 0, 0},
+        {D(2026, 2, 1), NONE, OV_PLACE_INTERNSHIP, false, false, false, 0, 0, 0, 0, NULL},
         {D(2026, 6, 1), NONE, OV_PLACE_WAGE_SUBSIDY, true, false, false, 0,
-         0}};
+         0, 0, 0, NULL}};
     ov_ind_facts f[2] = {course(1, D(2026, 1, 1)), course(2, D(2026, 1, 1))};
     f[0].start_meeting_on = D(2026, 1, 1);
     f[0].placements = p1;
@@ -271,7 +271,7 @@ static void cti_must_start_within_the_window_before_the_placement(
 {
     (void)state;
     ov_ind_placement p = {D(2026, 3, 15), NONE, OV_PLACE_INTERNSHIP,
-                          true,           false, false, 0, 0};
+                          true,           false, false, 0, 0, 0, 0, NULL};
     ov_ind_facts f[4];
     ov_date starts[4] = {D(2026, 3, 1), D(2026, 2, 28), D(2026, 3, 16),
                          D(2026, 3, 15)};
@@ -443,11 +443,11 @@ static void agreements_signed_and_ordinary_hours(void **state)
 {
     (void)state;
     ov_ind_placement p[] = {
-        {D(2026, 2, 1), NONE, OV_PLACE_INTERNSHIP, true, true, true, 0, 50},
-        {D(2026, 5, 1), NONE, OV_PLACE_INTERNSHIP, true, true, false, 0, 0},
+        {D(2026, 2, 1), NONE, OV_PLACE_INTERNSHIP, true, true, true, 0, 50, 0, 0, NULL},
+        {D(2026, 5, 1), NONE, OV_PLACE_INTERNSHIP, true, true, false, 0, 0, 0, 0, NULL},
         {D(2025, 5, 1), D(2026, 1, 31), OV_PLACE_INTERNSHIP, true, true, true,
-         20, 100},
-        {D(2026, 7, 1), NONE, OV_PLACE_INTERNSHIP, false, false, false, 0, 0}};
+         20, 100, 0, 0, NULL},
+        {D(2026, 7, 1), NONE, OV_PLACE_INTERNSHIP, false, false, false, 0, 0, 0, 0, NULL}};
     ov_ind_facts f[4];
     for (int k = 0; k < 4; k++) {
         f[k] = course(k + 1, D(2025, 1, 1));
@@ -465,14 +465,79 @@ static void agreements_signed_and_ordinary_hours(void **state)
     assert_true(now.value == 5); /* 0, 5, 10 */
 }
 
+/* The agreement flags are cut to the period like every other fact: a
+ * version saved after its end did not exist in it, and a signature given
+ * after its end was not given in it. The flags hold how things stood at
+ * the end of 2026 (as the store would read them for that year); the
+ * versions say when. */
+static void agreement_flags_count_only_what_happened_by_the_periods_end(
+    void **state)
+{
+    (void)state;
+    /* signed after the first half; a second version with hours after it */
+    const ov_ind_agreement v1[] = {
+        {D(2026, 2, 1), D(2026, 8, 15), 0}, {D(2026, 9, 1), NONE, 100}};
+    /* saved and signed in March */
+    const ov_ind_agreement v2[] = {{D(2026, 3, 1), D(2026, 3, 10), 50}};
+    /* saved after the first half, never signed */
+    const ov_ind_agreement v3[] = {{D(2026, 7, 1), NONE, 0}};
+    ov_ind_placement p[] = {
+        {.start_on = D(2026, 2, 1), .end_on = NONE,
+         .type = OV_PLACE_INTERNSHIP, .has_agreement = true,
+         .signed_all = true, .ordinary_x10_start = 0,
+         .ordinary_x10_now = 100, .nagreements = 2, .agreements = v1},
+        {.start_on = D(2026, 3, 1), .end_on = NONE,
+         .type = OV_PLACE_INTERNSHIP, .has_agreement = true,
+         .signed_all = true, .ordinary_x10_start = 50,
+         .ordinary_x10_now = 50, .nagreements = 1, .agreements = v2},
+        {.start_on = D(2026, 4, 1), .end_on = NONE,
+         .type = OV_PLACE_INTERNSHIP, .has_agreement = true,
+         .signed_all = false, .nagreements = 1, .agreements = v3}};
+    ov_ind_facts f[3];
+    for (int k = 0; k < 3; k++) {
+        f[k] = course(k + 1, D(2025, 1, 1));
+        f[k].placements = &p[k];
+        f[k].nplacements = 1;
+    }
+    ov_ind_context h1 = year();
+    h1.to = D(2026, 6, 30);
+    /* all three started in the first half; by its end only the second
+     * was signed, and the third had no agreement yet */
+    assert_share(one(f, 3, &h1, OV_IND_AGREEMENT_SIGNED), 1, 3);
+    assert_share(one(f, 3, &h1, OV_IND_AGREEMENT_ORDINARY_HOURS), 1, 2);
+    ov_indicator now = one(f, 3, &h1, OV_IND_ORDINARY_HOURS_NOW);
+    assert_true(now.value == 2.5); /* 0 and 5: the 10 came in September */
+    ov_indicator start = one(f, 3, &h1, OV_IND_ORDINARY_HOURS_START);
+    assert_true(start.numerator == 2);
+    /* the whole year sees the signature of August and the hours of
+     * September */
+    ov_ind_context y = year();
+    assert_share(one(f, 3, &y, OV_IND_AGREEMENT_SIGNED), 2, 3);
+    assert_share(one(f, 3, &y, OV_IND_AGREEMENT_ORDINARY_HOURS), 2, 3);
+    /* the flags alone (an extract has no versions) are taken as they are */
+    for (int k = 0; k < 3; k++)
+        p[k].nagreements = 0;
+    assert_share(one(f, 3, &h1, OV_IND_AGREEMENT_SIGNED), 2, 3);
+    /* as_of moves the flags to a day */
+    ov_ind_placement x = p[0];
+    x.nagreements = 2;
+    ov_ind_placement_as_of(&x, D(2026, 8, 31));
+    assert_true(x.has_agreement && x.signed_all);
+    assert_int_equal(x.ordinary_x10_start, 0);
+    assert_int_equal(x.ordinary_x10_now, 0);
+    ov_ind_placement_as_of(&x, D(2026, 1, 31));
+    assert_false(x.has_agreement);
+    assert_false(x.signed_all);
+}
+
 static void company_directed_share_counts_participants_with_a_placement(
     void **state)
 {
     (void)state;
     ov_ind_placement p = {D(2026, 3, 1), NONE, OV_PLACE_INTERNSHIP,
-                          true,          false, false, 0, 0};
+                          true,          false, false, 0, 0, 0, 0, NULL};
     ov_ind_placement later = {D(2027, 3, 1), NONE, OV_PLACE_INTERNSHIP,
-                              true,          false, false, 0, 0};
+                              true,          false, false, 0, 0, 0, 0, NULL};
     ov_ind_facts f[4] = {course(1, D(2026, 1, 1)), course(2, D(2026, 1, 1)),
                          course(3, D(2026, 1, 1)), course(4, D(2026, 1, 1))};
     for (int k = 0; k < 3; k++)
@@ -559,7 +624,7 @@ static void contributions_add_up_to_every_numerator_and_denominator(
     (void)state;
     ov_ind_meeting m[] = {{D(2026, 2, 1), JOINT}, {D(2026, 3, 1), 0}};
     ov_ind_placement p = {D(2026, 3, 1), NONE, OV_PLACE_INTERNSHIP,
-                          true,          true, true, 0, 50};
+                          true,          true, true, 0, 50, 0, 0, NULL};
     ov_ind_facts f[5];
     give(f, 0, 5, 9);
     for (int k = 0; k < 5; k++) {
@@ -660,6 +725,8 @@ int main(void)
             a_cti_worker_with_exactly_20_citizens_is_green_21_is_not),
         cmocka_unit_test(caseloads_count_active_courses_per_staff_member),
         cmocka_unit_test(agreements_signed_and_ordinary_hours),
+        cmocka_unit_test(
+            agreement_flags_count_only_what_happened_by_the_periods_end),
         cmocka_unit_test(
             company_directed_share_counts_participants_with_a_placement),
         cmocka_unit_test(

@@ -52,6 +52,15 @@ static void a_typical_candidate_is_eligible_with_reasons(void **state)
                         "Ledig i 24 måneder; kræver mindst 12 måneder: "
                         "opfyldt");
     assert_string_equal(s.results[OV_CRIT_PRISON].text_da, "Afsoner ikke");
+    /* the same explanations in English, for a reader who chose it */
+    assert_string_equal(s.results[OV_CRIT_AGE].text_en,
+                        "Age 46 on the reference date 22-11-2026; at least "
+                        "30 required: met");
+    assert_string_equal(s.results[OV_CRIT_UNEMPLOYMENT].text_en,
+                        "Unemployed for 24 months; at least 12 months "
+                        "required: met");
+    assert_string_equal(s.results[OV_CRIT_PRISON].text_en,
+                        "Not serving a sentence");
     assert_int_equal(s.results[OV_CRIT_PRISON].observed, 0);
 }
 

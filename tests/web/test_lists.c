@@ -34,9 +34,19 @@ static void session_of(tu_world *w, int64_t user, char token[OV_TOKEN_HEX])
     assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
 }
 
+static const char *get_capped(tu_world *w, ov_arena *a, const char *path,
+                              const char *token, int lang, size_t max);
+
 /* GET path as the session's user; the body as a C string. */
 static const char *get(tu_world *w, ov_arena *a, const char *path,
                        const char *token, int lang)
+{
+    return get_capped(w, a, path, token, lang, 16 << 20);
+}
+
+/* The same with the response capped at max bytes. */
+static const char *get_capped(tu_world *w, ov_arena *a, const char *path,
+                              const char *token, int lang, size_t max)
 {
     ov_request req;
     memset(&req, 0, sizeof req);
@@ -50,7 +60,7 @@ static const char *get(tu_world *w, ov_arena *a, const char *path,
         ov_str_c(ov_arena_printf(a, "ov_session=%s; ov_lang=%s", token,
                                  ov_lang_code((ov_lang)lang)))};
     ov_response res;
-    ov_response_init(&res, a, 16 << 20);
+    ov_response_init(&res, a, max);
     ov_web app = {.store = w->t.store};
     ov_web_handle(&app, &req, &res);
     if (res.status != 200)
@@ -280,6 +290,21 @@ static void every_json_list_carries_total_and_truncated(void **state)
     assert_int_equal(ov_org_user_create(tx, &eu, &employer_user, &err),
                      OV_OK);
     assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    /* a candidate list of one line */
+    static const char csv[] =
+        "cpr;name;activity_ready;months_unemployed;in_prison\n"
+        "010180-1231;Anna Berg;ja;24;nej\n";
+    ov_screening_rules rules = ov_screening_rules_default();
+    ov_import_report rep;
+    int64_t batch = 0;
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    if (ov_screening_import(tx, 250, ov_today_cph() - 1, &rules,
+                            ov_str_c(csv), "test.csv", a, &batch, &rep,
+                            &err) != OV_OK)
+        fail_msg("import: %s", err.msg);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    const char *candidates = ov_arena_printf(
+        a, "/api/v1/screening/batches/%lld", (long long)batch);
     char job[OV_TOKEN_HEX], vk[OV_TOKEN_HEX], leader[OV_TOKEN_HEX],
         cit[OV_TOKEN_HEX], emp[OV_TOKEN_HEX];
     session_of(&w, w.job, job);
@@ -300,6 +325,7 @@ static void every_json_list_carries_total_and_truncated(void **state)
         {"/api/v1/cases/{id}/measurements", measurements, "measurements",
          job},
         {"/api/v1/tasks", "/api/v1/tasks", "tasks", job},
+        {"/api/v1/screening/batches/{id}", candidates, "candidates", job},
     };
     json_error_t e;
     json_t *doc = json_loads(get(&w, a, "/api/v1/openapi.json", job,
@@ -342,12 +368,79 @@ static void every_json_list_carries_total_and_truncated(void **state)
     tu_db_free(&w.t);
 }
 
+/* Lines of a body (CRLF or LF ends). */
+static int lines_of(const char *body)
+{
+    int n = 0;
+    for (const char *p = body; *p; p++)
+        n += *p == '\n';
+    return n;
+}
+
+/* The citizen's access log over the page's cap of 5,000: the page shows
+ * the newest 5,000 and says so; the CSV export holds every row (GDPR art.
+ * 15 is a right to all of it) and its last line says it is all; a
+ * response too small for all of them holds the newest that fit and says
+ * "the newest n of m". */
+static void the_access_log_file_holds_every_row_past_the_pages_cap(
+    void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    ov_arena *a = ov_arena_new(0);
+    ov_tx *tx;
+    ov_err err;
+    int64_t citizen_user = 0;
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    ov_user_input cu = {OV_STR_LIT("borger"), OV_STR_LIT("Anna"),
+                        OV_ROLE_CITIZEN, 250, w.citizen, 0};
+    assert_int_equal(ov_org_user_create(tx, &cu, &citizen_user, &err), OV_OK);
+    /* changes: a read of one citizen in one transaction is one row */
+    for (int i = 0; i < 6000; i++)
+        assert_int_equal(ov_audit_append(tx, OV_ACT_UPDATE, w.citizen,
+                                         "forløb (test)", &err),
+                         OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    char cit[OV_TOKEN_HEX];
+    session_of(&w, citizen_user, cit);
+    /* the rows there are: the page says how many */
+    const char *page = get(&w, a, "/min-adgangslog", cit, OV_LANG_DA);
+    const char *cut = strstr(page, "Viser de nyeste 5000 af ");
+    if (!cut)
+        fail_msg("the page does not say it is cut: %.600s", page);
+    int total = atoi(cut + strlen("Viser de nyeste 5000 af "));
+    assert_true(total >= 6000);
+    const char *csv = get(&w, a, "/min-adgangslog.csv", cit, OV_LANG_DA);
+    /* the heading, every row (the page's read of it came after, and is
+     * in the file too), the line that says it is all */
+    int rows = lines_of(csv) - 2;
+    assert_true(rows == total + 1);
+    char all[96];
+    snprintf(all, sizeof all, "Filen indeholder hele loggen, alle %d rækker",
+             rows);
+    assert_non_null(strstr(csv, all));
+    /* a response with room for some: the newest that fit, and it says so */
+    const char *part = get_capped(&w, a, "/min-adgangslog.csv", cit,
+                                  OV_LANG_EN, 64 * 1024);
+    int kept = lines_of(part) - 2;
+    assert_true(kept > 100 && kept < rows);
+    char some[96];
+    snprintf(some, sizeof some, "The file holds the newest %d of %d rows",
+             kept, rows + 1);
+    assert_non_null(strstr(part, some));
+    ov_arena_destroy(a);
+    tu_db_free(&w.t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(companies_over_their_cap_say_the_first_n_of_m),
         cmocka_unit_test(the_audit_log_over_its_limit_says_the_newest_n_of_m),
         cmocka_unit_test(every_json_list_carries_total_and_truncated),
+        cmocka_unit_test(
+            the_access_log_file_holds_every_row_past_the_pages_cap),
         cmocka_unit_test(
             an_old_batch_past_the_cap_is_listed_as_cut_and_still_drawable),
     };
