@@ -89,6 +89,10 @@ void ov_h_my_log_csv(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_board(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res);
 
+/* ui_pdf.c: the plan and the work agreement as PDF */
+void ov_v_plan_pdf(ov_ctx *c);
+void ov_v_agreement_pdf(ov_ctx *c);
+
 /* api.c: the JSON-only routes */
 void ov_h_health(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res);
