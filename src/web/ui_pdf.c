@@ -106,7 +106,18 @@ void ov_v_agreement_pdf(ov_ctx *c)
     ov_placement_row row;
     ov_signoff_row so[3];
     int nso = 0;
-    bool ok = ov_placement_get(tx, c->id, a, &row, &err) == OV_OK &&
+    ov_status st = ov_placement_get(tx, c->id, a, &row, &err);
+    /* an employer contact (who sees work agreements, not courses) was let
+     * through by dispatch on the placement's course: the placement's
+     * company decides, as on the placement page */
+    ov_placement_scope ps = {.company_id = row.p.company_id};
+    if (st == OV_OK && !ov_sees_whole_placement(&c->req->viewer) &&
+        !ov_may_see_placement(&c->req->viewer, &ps)) {
+        ov_tx_rollback(tx); /* nothing shown, nothing logged */
+        ov_ctx_not_found(c);
+        return;
+    }
+    bool ok = st == OV_OK &&
               ov_agreement_signoffs(tx, &row, a, so, &nso, &err) == OV_OK;
     if (!ov_ctx_finish(c, tx, ok, &err))
         return;

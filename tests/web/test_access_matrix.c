@@ -238,6 +238,9 @@ static const row matrix[] = {
     READ4(OV_GET, "/forloeb/{id}/cti"),
     READ4(OV_GET, "/api/v1/cases/{id}/measurements"),
     READ4(OV_GET, "/forloeb/{id}/maalinger"),
+    /* the plan as PDF: the course's readers, its own citizen included */
+    READ4(OV_GET, "/api/v1/cases/{id}/plan.pdf"),
+    READ4(OV_GET, "/forloeb/{id}/plan.pdf"),
 
     /* ---- one course: course_write ---- */
     CW4("/api/v1/cases/{id}/team"),
@@ -281,6 +284,12 @@ static const row matrix[] = {
          SEE_OTHER, NONE),
     REL4(OV_GET, "/virksomhedsforloeb/{id}", SEE_OWN_EMPLOYER, SEE_TEAM,
          SEE_OTHER, NONE),
+    /* the agreement as PDF: the placement's readers; the employer
+     * contact only at their own company */
+    REL4(OV_GET, "/api/v1/placements/{id}/agreement.pdf", SEE_OWN_EMPLOYER,
+         SEE_TEAM, SEE_OTHER, NONE),
+    REL4(OV_GET, "/virksomhedsforloeb/{id}/aftale.pdf", SEE_OWN_EMPLOYER,
+         SEE_TEAM, SEE_OTHER, NONE),
     MP4("/api/v1/placements/{id}/agreement"),
     MP4("/virksomhedsforloeb/{id}/aftale"),
     MP4("/api/v1/placements/{id}/signoffs"),
