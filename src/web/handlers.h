@@ -92,6 +92,9 @@ void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res);
 /* ui_pdf.c: the plan and the work agreement as PDF */
 void ov_v_plan_pdf(ov_ctx *c);
 void ov_v_agreement_pdf(ov_ctx *c);
+/* The PDF link and print button of a page, and the line print shows in
+ * place of the navigation: the citizen's name and the day. */
+void ov_ui_paper_bar(ov_ctx *c, const char *pdf_href, ov_str citizen_name);
 
 /* api.c: the JSON-only routes */
 void ov_h_health(ov_web *app, ov_request *req, ov_response *res);

@@ -137,3 +137,35 @@ void ov_v_agreement_pdf(ov_ctx *c)
              (long long)c->id, row.agreement_version);
     send_pdf(c, pdf, name);
 }
+
+/* The paper bar of the plan and agreement pages: the PDF link (works
+ * without script) and a print button app.js reveals and wires to
+ * window.print(); in print the bar is hidden and a line names the citizen
+ * and the day instead of the navigation (the print section of app.css). */
+void ov_ui_paper_bar(ov_ctx *c, const char *pdf_href, ov_str citizen_name)
+{
+    ov_response *res = c->res;
+    ov_html_printf(res,
+                   "<p class=\"paper no-print\"><a class=\"button\" "
+                   "href=\"%h\" download>%t</a> <button type=\"button\" "
+                   "class=\"print\" hidden>%t</button></p>",
+                   ov_str_c(pdf_href), "pdf.download", "pdf.print");
+    char day[OV_DATE_BUF];
+    ov_date_format_dk(c->today, day);
+    const char *tpl = ov_msg(c->lang, "pdf.printed_for");
+    ov_buf b;
+    ov_buf_init(&b, c->req->arena, 1024);
+    for (const char *p = tpl; *p; p++) {
+        if (p[0] == '%' && p[1] == '1') {
+            ov_buf_append_str(&b, citizen_name);
+            p++;
+        } else if (p[0] == '%' && p[1] == '2') {
+            ov_buf_append_c(&b, day);
+            p++;
+        } else {
+            ov_buf_append_byte(&b, *p);
+        }
+    }
+    ov_html_printf(res, "<p class=\"print-only print-for\">%h</p>",
+                   ov_buf_str(&b));
+}
