@@ -1307,6 +1307,20 @@
     X(screening_seed, 1, \
       "seed: a whole number 0-%1, or empty", \
       "Frøet skal være et helt tal fra 0 til %1, eller tomt") \
+    /* src/store/calendar.c, src/web/ui_calendar.c */ \
+    X(calendar_token_unknown, 0, \
+      "no calendar at this address: it was renewed or revoked; copy the " \
+      "new address from My calendar", \
+      "Der er ingen kalender på denne adresse: den er fornyet eller " \
+      "tilbagekaldt; kopiér den nye adresse fra Min kalender") \
+    X(calendar_do_invalid, 0, \
+      "do: use renew (a new address) or revoke (no address)", \
+      "Vælg enten at lave en ny adresse eller at tilbagekalde adressen") \
+    X(calendar_throttled, 1, \
+      "too many unknown calendar addresses from your address; try again " \
+      "in %1 seconds", \
+      "For mange ukendte kalenderadresser fra din adresse; prøv igen om " \
+      "%1 sekunder") \
     /* end of the catalogue */
 /* clang-format on */
 

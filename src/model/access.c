@@ -36,7 +36,7 @@ static const char *const op_codes[OV_OP_COUNT] = {
     "cti",            "cti_contact",    "company",      "screening",
     "audit_view",     "course_read",    "course_list",  "placement_read",
     "agreement_list", "own_log",        "company_read", "indicators",
-    "board_drill"};
+    "board_drill",    "calendar"};
 
 const char *ov_op_code(ov_op op)
 {
@@ -89,6 +89,8 @@ static const unsigned op_roles[OV_OP_COUNT] = {
     /* the citizens behind a figure: the leader's drill-down on the board,
      * in their own municipality (issue 12) */
     [OV_OP_BOARD_DRILL] = B(OV_ROLE_LEADER) | B(OV_ROLE_ADMINISTRATOR),
+    /* a calendar of the courses one is named on: the frontline staff */
+    [OV_OP_CALENDAR] = FRONTLINE,
 };
 
 bool ov_may_do(const ov_viewer *v, ov_op op)
@@ -122,6 +124,8 @@ static const char *const op_refusals[OV_OP_COUNT] = {
     [OV_OP_INDICATORS] = "your role does not see the municipality's figures",
     [OV_OP_BOARD_DRILL] =
         "only leaders and administrators open the courses behind a figure",
+    [OV_OP_CALENDAR] =
+        "only staff named on courses have a calendar of them",
 };
 
 const char *ov_op_refusal(ov_op op)

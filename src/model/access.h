@@ -67,6 +67,8 @@ typedef enum ov_op {
                              * (which: ov_may_see_indicators) */
     OV_OP_BOARD_DRILL,      /* the courses behind a figure on the board,
                              * and the courses that need attention */
+    OV_OP_CALENDAR,         /* the caller's calendar feed and its secret
+                             * address (the courses they are named on) */
     OV_OP_COUNT
 } ov_op;
 

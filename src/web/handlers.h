@@ -96,6 +96,11 @@ void ov_v_agreement_pdf(ov_ctx *c);
  * place of the navigation: the citizen's name and the day. */
 void ov_ui_paper_bar(ov_ctx *c, const char *pdf_href, ov_str citizen_name);
 
+/* ui_calendar.c: the calendar feed and its subscription address */
+void ov_h_calendar_feed(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_calendar_page(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_calendar_post(ov_web *app, ov_request *req, ov_response *res);
+
 /* api.c: the JSON-only routes */
 void ov_h_health(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res);

@@ -827,6 +827,60 @@ static entry cat[] = {
     {"pdf.download", "Hent som PDF", "Download as PDF"},
     {"pdf.print", "Udskriv", "Print"},
     {"pdf.printed_for", "Udskrevet for %1 den %2", "Printed for %1 on %2"},
+    /* the calendar (ui_calendar.c) */
+    {"nav.calendar", "Min kalender", "My calendar"},
+    {"cal.title", "Min kalender", "My calendar"},
+    {"cal.intro",
+     "Abonnér på dine datoer i den kalender, du allerede bruger (Outlook, "
+     "Google Kalender, iPhone). Adressen er hemmelig og personlig: den "
+     "giver adgang til din kalender uden log-ind.",
+     "Subscribe to your dates in the calendar you already use (Outlook, "
+     "Google Calendar, iPhone). The address is secret and personal: it "
+     "opens your calendar without a log-in."},
+    {"cal.new_address",
+     "Din nye kalenderadresse. Kopiér den nu: den vises kun denne ene gang.",
+     "Your new calendar address. Copy it now: it is shown only this once."},
+    {"cal.address", "Kalenderadresse", "Calendar address"},
+    {"cal.subscribe", "Abonnér i kalenderprogrammet",
+     "Subscribe in the calendar program"},
+    {"cal.revoked",
+     "Adressen er tilbagekaldt. Kalendere, der abonnerer på den, får ikke "
+     "flere datoer.",
+     "The address is revoked. Calendars subscribing to it get no more "
+     "dates."},
+    {"cal.has_since", "Du har en kalenderadresse, lavet",
+     "You have a calendar address, made"},
+    {"cal.lost_hint",
+     "Har du mistet adressen, så lav en ny; den gamle holder op med at "
+     "virke.",
+     "If you lost the address, make a new one; the old one stops working."},
+    {"cal.none", "Du har ingen kalenderadresse.",
+     "You have no calendar address."},
+    {"cal.what", "Det viser kalenderen", "What the calendar shows"},
+    {"cal.what_meetings",
+     "Opstarts- og opfølgningsmøder de seneste 90 dage",
+     "Start and follow-up meetings of the last 90 days"},
+    {"cal.what_followups", "Opfølgninger, der forfalder",
+     "Follow-ups coming due"},
+    {"cal.what_reviews", "Revision af arbejdsaftaler",
+     "Reviews of work agreements"},
+    {"cal.privacy",
+     "Kun for de forløb, du er på. Borgeren nævnes kun ved fornavn og "
+     "aldrig med CPR-nummer.",
+     "Only for the courses you are on. The citizen is named by first name "
+     "only and never with a CPR number."},
+    {"cal.make", "Lav en kalenderadresse", "Make a calendar address"},
+    {"cal.renew", "Lav en ny adresse", "Make a new address"},
+    {"cal.revoke", "Tilbagekald adressen", "Revoke the address"},
+    {"cal.name", "overgang: %1", "overgang: %1"},
+    {"cal.someone", "borger", "citizen"},
+    {"cal.start_meeting", "Opstartsmøde: %1", "Start meeting: %1"},
+    {"cal.followup_meeting", "Opfølgningsmøde: %1", "Follow-up meeting: %1"},
+    {"cal.followup_due", "Opfølgning forfalder: %1", "Follow-up due: %1"},
+    {"cal.agreement_review", "Revision af arbejdsaftale: %1",
+     "Work agreement review: %1"},
+    {"cal.course", "Forløb %1 i overgang", "Course %1 in overgang"},
+    {"cal.category", "overgang", "overgang"},
 };
 
 #define NCAT ((int)(sizeof cat / sizeof cat[0]))

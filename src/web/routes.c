@@ -49,6 +49,15 @@
     {m, p, OV_ACCESS_SESSION, NULL, sum, &act, OV_SCOPE_COURSE, OV_OP_NONE, \
      NULL, OV_TXK_READ, NULL}
 
+/* The calendar feed by its secret address, for a calendar program that
+ * cannot log in: no session; dispatch finds the user by the token in the
+ * query (?t=), answers 404 for an unknown or revoked one, throttles
+ * guessing by client address, and opens the audited read as that user,
+ * whose operation is then checked like any other. */
+#define TOKEN(m, p, op, purpose, h, sum)                                   \
+    {m, p, OV_ACCESS_CALENDAR_TOKEN, h, sum, NULL, OV_SCOPE_SELF,           \
+     OV_OP_##op, NULL, OV_TXK_AUDITED, purpose}
+
 const ov_route ov_routes[] = {
     /* ---- JSON API ---- */
     PUBLIC(OV_GET, "/api/v1/health", ov_h_health,
@@ -146,6 +155,17 @@ const ov_route ov_routes[] = {
     VIEW(OV_GET, "/api/v1/placements/{id}/agreement.pdf",
          PLACEMENT, PLACEMENT_READ, ov_v_agreement_pdf,
          "the current work agreement as a PDF document with its sign-offs"),
+    READ(OV_GET, "/api/v1/me/calendar.ics", SELF, CALENDAR, AUDITED,
+         "kalender", ov_h_calendar_feed,
+         "the caller's calendar (iCalendar): meetings, follow-ups due and "
+         "work-agreement reviews of the courses they are named on"),
+    READ(OV_POST, "/api/v1/me/calendar-token", SELF, CALENDAR, WRITE,
+         "kalender", ov_h_calendar_post,
+         "a new secret calendar address (answered once as {\"url\"}); "
+         "the old one stops working"),
+    READ(OV_DELETE, "/api/v1/me/calendar-token", SELF, CALENDAR, WRITE,
+         "kalender", ov_h_calendar_post,
+         "revoke the secret calendar address"),
     READ(OV_GET, "/api/v1/indicators", MUNICIPALITY, INDICATORS, AUDITED,
          "indikatorer", ov_h_indicators,
          "fidelity to the six core elements, results and caseloads for a "
@@ -251,6 +271,14 @@ const ov_route ov_routes[] = {
     VIEW(OV_GET, "/virksomhedsforloeb/{id}/aftale.pdf",
          PLACEMENT, PLACEMENT_READ, ov_v_agreement_pdf,
          "the work agreement as PDF"),
+    READ(OV_GET, "/min-kalender", SELF, CALENDAR, READ, "kalender",
+         ov_h_calendar_page,
+         "my calendar subscription: make, renew or revoke its address"),
+    READ(OV_POST, "/min-kalender", SELF, CALENDAR, WRITE, "kalender",
+         ov_h_calendar_post, "renew or revoke the calendar address (do)"),
+    TOKEN(OV_GET, "/kalender.ics", CALENDAR, "kalender (abonnement)",
+          ov_h_calendar_feed,
+          "the calendar feed by its secret address (?t=), no session"),
     READ(OV_GET, "/min-adgangslog.csv", SELF, OWN_LOG, AUDIT_LOG,
          "egen adgangslog (udlevering)", ov_h_my_log_csv,
          "my access log as CSV"),
