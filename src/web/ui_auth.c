@@ -354,7 +354,11 @@ static const char css[] =
     "@media print{.print-only{display:block}.no-print,header.top nav,"
     ".skip{display:none}.print-for{font-weight:600;border-bottom:1px solid "
     "#000;padding-bottom:.2rem}body{background:#fff}main{margin:0;"
-    "max-width:none;padding:0}main:has(.paper){page:paper}}\n"
+    "max-width:none;padding:0}main:has(.paper){page:paper}"
+    "html:has(.paper),body:has(.paper){font-size:11pt}"
+    "main:has(.paper)>h1{font-size:1.6rem;margin:0 0 .3rem}}\n"
+    ".cal-url{width:100%;max-width:48rem;font:inherit;font-family:"
+    "monospace;padding:.3rem}\nbutton.danger{background:var(--err)}\n"
     "@page paper{size:A4 portrait;margin:15mm}\n";
 
 static const char js[] =

@@ -446,8 +446,9 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
     }
     ov_response *res = c->res;
     ov_page_begin(res, c->req, status, ov_str_c(ov_msg(c->lang, "plan.title")));
-    ov_html_printf(res, "<p><a href=\"/forloeb/%D\">%t</a></p>", c->id,
-                   "common.back");
+    ov_html_printf(res, "<p class=\"no-print\"><a href=\"/forloeb/%D\">%t"
+                        "</a></p>",
+                   c->id, "common.back");
     if (pm.version == 0) {
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "plan.none");
     } else {
@@ -484,7 +485,7 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
         ov_html_lit(res, "</tbody></table>");
     }
     if (ov_may_do(&c->req->viewer, OV_OP_COURSE_WRITE)) {
-        ov_html_printf(res, "<h2>%t</h2>", "plan.edit");
+        ov_html_printf(res, "<h2 class=\"no-print\">%t</h2>", "plan.edit");
         if (f->n == 0)
             fill_from_plan(f, a, &latest, lm.version);
         editor(c, f);
