@@ -775,7 +775,7 @@ static void the_action_check_migration_keeps_rows_chain_and_guards(
               "audit_log (citizen_id, id); CREATE INDEX audit_log_at ON "
               "audit_log (at); CREATE INDEX audit_log_actor ON audit_log "
               "(actor, id); DROP TABLE monitor_record; DROP TABLE monitor_file; "
-              "DROP TABLE monitor_signer; "
+              "DROP TABLE monitor_signer; DROP TABLE calendar_token; "
               "DELETE FROM schema_migrations WHERE version > 11; "
               "PRAGMA user_version = 11; COMMIT;\"",
               t.db),

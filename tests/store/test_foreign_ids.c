@@ -487,7 +487,7 @@ static void back_to_version_8(fixture *f)
                * migrations 10 (the indicators') and 11 (the attention
                * setting) */
               "DROP TABLE monitor_record; DROP TABLE monitor_file; "
-              "DROP TABLE monitor_signer; "
+              "DROP TABLE monitor_signer; DROP TABLE calendar_token; "
               "ALTER TABLE municipality_settings DROP COLUMN "
               "attention_no_placement_months; ALTER TABLE "
               "municipality_settings DROP COLUMN "
