@@ -7,7 +7,7 @@ BUILD ?= build
 SANITIZE ?= 0
 
 CC ?= cc
-PKGS := sqlite3 libsodium jansson libmicrohttpd zlib xlsxwriter cairo pangocairo
+PKGS := sqlite3 libsodium jansson libmicrohttpd zlib xlsxwriter cairo pangocairo fontconfig
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

@@ -13,6 +13,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <pango/pangocairo.h>
 
@@ -575,4 +576,11 @@ ov_status ov_pdf_finish(ov_pdf *d, ov_str *out, int *pages, ov_err *err)
     if (pages)
         *pages = total;
     return OV_OK;
+}
+
+void ov_pdf_shutdown(void)
+{
+    pango_cairo_font_map_set_default(NULL);
+    cairo_debug_reset_static_data();
+    FcFini();
 }

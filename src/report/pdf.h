@@ -71,4 +71,10 @@ void ov_pdf_footer(ov_pdf *d, ov_str left, ov_str page_template);
  * (may be NULL). */
 ov_status ov_pdf_finish(ov_pdf *d, ov_str *out, int *pages, ov_err *err);
 
+/* At the end of a process that made PDFs, for leak checkers (ASan's): free
+ * the calling thread's font map, cairo's static data and fontconfig's
+ * caches, which otherwise live until the process ends. No PDF may be made
+ * afterwards. */
+void ov_pdf_shutdown(void);
+
 #endif

@@ -328,5 +328,7 @@ int main(void)
         cmocka_unit_test(invalid_utf8_is_repaired_not_passed_on),
         cmocka_unit_test(a_document_past_its_block_cap_is_refused),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    ov_pdf_shutdown();
+    return failed;
 }
