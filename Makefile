@@ -7,7 +7,7 @@ BUILD ?= build
 SANITIZE ?= 0
 
 CC ?= cc
-PKGS := sqlite3 libsodium jansson libmicrohttpd zlib xlsxwriter
+PKGS := sqlite3 libsodium jansson libmicrohttpd zlib xlsxwriter cairo pangocairo fontconfig
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -100,6 +100,11 @@ $(BUILD)/tests/%: tests/%.c $(LIB) $(TEST_HELPER_OBJ)
 	$(say) TEST $@
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests -MMD -MP $< $(TEST_HELPER_OBJ) -o $@ $(LIB) \
 	    $(ALL_LDLIBS) $(shell pkg-config --libs cmocka)
+
+# libical reads the calendar feed back in its test only (a test-only
+# dependency: the product writes iCalendar itself, src/report/ical.c).
+$(BUILD)/tests/report/test_ical: ALL_CFLAGS += $(shell pkg-config --cflags libical 2>/dev/null)
+$(BUILD)/tests/report/test_ical: ALL_LDLIBS += $(shell pkg-config --libs libical 2>/dev/null)
 
 # The product on the embedded database: creates demo.db with the demo world
 # when it is missing, then serves it on http://127.0.0.1:8080 (PORT=...

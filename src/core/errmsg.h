@@ -1405,6 +1405,20 @@
     X(settings_none_given, 0, \
       "settings: give at least one setting to change", \
       "Angiv mindst én indstilling, der skal ændres") \
+    /* src/store/calendar.c, src/web/ui_calendar.c */ \
+    X(calendar_token_unknown, 0, \
+      "no calendar at this address: it was renewed or revoked; copy the " \
+      "new address from My calendar", \
+      "Der er ingen kalender på denne adresse: den er fornyet eller " \
+      "tilbagekaldt; kopiér den nye adresse fra Min kalender") \
+    X(calendar_do_invalid, 0, \
+      "do: use renew (a new address) or revoke (no address)", \
+      "Vælg enten at lave en ny adresse eller at tilbagekalde adressen") \
+    X(calendar_throttled, 1, \
+      "too many unknown calendar addresses from your address; try again " \
+      "in %1 seconds", \
+      "For mange ukendte kalenderadresser fra din adresse; prøv igen om " \
+      "%1 sekunder") \
     /* end of the catalogue */
 /* clang-format on */
 

@@ -37,7 +37,7 @@ static const char *const op_codes[OV_OP_COUNT] = {
     "audit_view",     "course_read",    "course_list",  "placement_read",
     "agreement_list", "own_log",        "company_read", "indicators",
     "board_drill",    "national",    "user_admin",   "journal_read",
-    "journal_note"};
+    "journal_note",   "calendar"};
 
 const char *ov_op_code(ov_op op)
 {
@@ -101,6 +101,8 @@ static const unsigned op_roles[OV_OP_COUNT] = {
                            B(OV_ROLE_ADMINISTRATOR),
     /* the team writes the notes (offentlighedsloven § 13) */
     [OV_OP_JOURNAL_NOTE] = FRONTLINE,
+    /* a calendar of the courses one is named on: the frontline staff */
+    [OV_OP_CALENDAR] = FRONTLINE,
 };
 
 bool ov_may_do(const ov_viewer *v, ov_op op)
@@ -139,6 +141,8 @@ static const char *const op_refusals[OV_OP_COUNT] = {
     [OV_OP_JOURNAL_READ] = "the course journal is for the staff of the course",
     [OV_OP_JOURNAL_NOTE] =
         "only the staff of the course write journal notes",
+    [OV_OP_CALENDAR] =
+        "only staff named on courses have a calendar of them",
 };
 
 const char *ov_op_refusal(ov_op op)

@@ -73,6 +73,8 @@ typedef enum ov_op {
     OV_OP_JOURNAL_READ,     /* the course journal: the staff's record of
                              * the course (not the citizen, issue 13) */
     OV_OP_JOURNAL_NOTE,     /* add a journal note (notatpligt) */
+    OV_OP_CALENDAR,         /* the caller's calendar feed and its secret
+                             * address (the courses they are named on) */
     OV_OP_COUNT
 } ov_op;
 

@@ -633,6 +633,16 @@ static const migration migrations[] = {
      "CREATE INDEX journal_note_corrects ON journal_note (corrects);\n"
      /* what the CTI worker writes about a contact, beyond its focus */
      "ALTER TABLE cti_contact ADD COLUMN note TEXT NOT NULL DEFAULT '';\n"},
+    {16, "calendar subscriptions: one secret address per staff user",
+     /* The calendar feed's address carries a random token; only its
+      * SHA-256 is kept (as for sessions), so the table cannot be used to
+      * read anyone's calendar. One per user: renewing replaces it,
+      * revoking deletes it (store/calendar.h). */
+     "CREATE TABLE calendar_token (\n"
+     "  user_id INTEGER PRIMARY KEY REFERENCES app_user (id),\n"
+     "  token_hash BLOB NOT NULL UNIQUE CHECK (length(token_hash) = 32),\n"
+     "  created_at TEXT NOT NULL\n"
+     ");\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -694,6 +704,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 13",
     "PRAGMA user_version = 14",
     "PRAGMA user_version = 15",
+    "PRAGMA user_version = 16",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

@@ -550,3 +550,47 @@ ov_status ov_placement_course(ov_tx *tx, int64_t placement_id,
     return ov_course_of(tx, OV_COURSE_OF_PLACEMENT, placement_id, course_id,
                         "placement_id", "placement", err);
 }
+
+/* ---- who signed a work agreement version (the agreement PDF) ---- */
+
+static const char SQL_SIGNOFF_ROWS[] =
+    "SELECT s.signer, coalesce(u.full_name, s.signed_by), s.signed_at "
+    "FROM agreement_signoff s LEFT JOIN app_user u ON u.username = "
+    "s.signed_by WHERE s.placement_id = ?1 AND s.version = ?2 "
+    "ORDER BY s.signed_at, s.signer";
+
+ov_status ov_agreement_signoffs(ov_tx *tx, const ov_placement_row *p,
+                                ov_arena *a, ov_signoff_row out[3], int *n,
+                                ov_err *err)
+{
+    ov_err_clear(err);
+    *n = 0;
+    if (ov_tx_check_audited(tx, err) != OV_OK)
+        return err->code;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_SIGNOFF_ROWS, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, p->id);
+    ov_stmt_bind_i64(s, 2, p->agreement_version);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && *n < 3) {
+        ov_signoff_row *o = &out[*n];
+        memset(o, 0, sizeof *o);
+        if (ov_signer_parse(ov_stmt_col_text(s, 0, a), &o->signer, err) !=
+                OV_OK ||
+            ov_time_parse_utc(ov_stmt_col_text(s, 2, a), "signed_at", &o->at,
+                              err) != OV_OK) {
+            r = OV_STEP_ERROR;
+            break;
+        }
+        o->name = ov_stmt_col_text(s, 1, a);
+        (*n)++;
+    }
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return err->code ? err->code : OV_EIO;
+    if (*n == 0)
+        return OV_OK;
+    return ov_audit_append(tx, OV_ACT_READ, p->citizen_id,
+                           "virksomhedsforløb", err);
+}

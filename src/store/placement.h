@@ -70,4 +70,21 @@ ov_status ov_placement_list_company(ov_tx *tx, int64_t company_id,
                                     ov_arena *a, ov_placement_row **out,
                                     ov_list_info *li, ov_err *err);
 
+/* Who signed the current agreement version of a placement read with
+ * ov_placement_get: signer, the signer's name (the user's full name, or
+ * the user name when the user is gone) and when, oldest first; at most
+ * the three signers. Audit "read" of the placement's citizen when there
+ * are any (criterion "virksomhedsforløb", one row with the placement's
+ * own in the same transaction). */
+typedef struct ov_signoff_row {
+    ov_signer signer;
+    ov_str name;
+    ov_time at;
+    ov_str way; /* how it was signed: empty (in the system) until issue 14
+                 * records "system" or "paper" */
+} ov_signoff_row;
+ov_status ov_agreement_signoffs(ov_tx *tx, const ov_placement_row *p,
+                                ov_arena *a, ov_signoff_row out[3], int *n,
+                                ov_err *err);
+
 #endif

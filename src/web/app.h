@@ -36,7 +36,11 @@ typedef struct ov_web {
 
 typedef enum ov_access {
     OV_ACCESS_PUBLIC = 0,  /* anyone, no session (health, log-in) */
-    OV_ACCESS_SESSION      /* a logged-in user; finer rules per record */
+    OV_ACCESS_SESSION,     /* a logged-in user; finer rules per record */
+    OV_ACCESS_CALENDAR_TOKEN /* no session: the secret token in the query
+                              * (?t=) names the user (store/calendar.h);
+                              * unknown answers 404, guesses are throttled
+                              * by client address */
 } ov_access;
 
 typedef void (*ov_handler)(ov_web *app, ov_request *req, ov_response *res);

@@ -9,10 +9,12 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "store/calendar.h"
 #include "store/session.h"
 #include "web/form.h"
 #include "web/handlers.h"
 #include "web/msg.h"
+#include "web/throttle.h"
 #include "web/ui.h"
 
 #define TOUCH_AFTER_MS 60000
@@ -102,11 +104,75 @@ static ov_status session_in(ov_web *app, ov_tx *tx, ov_str token,
     return OV_OK;
 }
 
+/* The calendar token of the query (?t=<64 hex digits>), or OV_STR_NULL.
+ * It is in the query, not the path, because the path reaches log lines
+ * (dispatch's own and the audit viewer's); the query reaches none. */
+static ov_str calendar_token(const ov_request *req)
+{
+    ov_str q = req->query;
+    while (q.ptr && q.len) {
+        ov_str one;
+        q = ov_str_cut(q, '&', &one);
+        if (one.len > 2 && one.ptr[0] == 't' && one.ptr[1] == '=')
+            return (ov_str){one.ptr + 2, one.len - 2};
+    }
+    return OV_STR_NULL;
+}
+
+/* Throttling of calendar tokens, by client address: the account key is
+ * the address too (a guesser has no account), so a wrong guess counts
+ * for the address and one address cannot lock out another. */
+static ov_str calendar_throttle_key(ov_request *req)
+{
+    return ov_str_c(ov_arena_printf(req->arena, "kalender:%s", req->remote));
+}
+
+/* A calendar feed by its secret token: the token's user becomes the
+ * request's viewer (no session, no CSRF: the route is a GET). A token
+ * that is malformed, unknown or revoked answers 404, like an address
+ * that does not exist; more than a few from one client address wait,
+ * as wrong passwords do (web/throttle.h). */
+static ov_status calendar_token_in(ov_web *app, ov_request *req, ov_tx *tx,
+                                   ov_err *err)
+{
+    if (!tx)
+        return ov_err_msg(err, OV_ENOTFOUND, NULL, calendar_token_unknown);
+    /* in-process callers without a network peer (tests) are not counted,
+     * as for log-ins; the server always knows the address */
+    ov_throttle *t = !req->remote[0]       ? NULL
+                     : app && app->throttle ? app->throttle
+                                            : ov_throttle_default();
+    ov_str key = calendar_throttle_key(req);
+    ov_str addr = ov_str_c(req->remote);
+    int wait = t ? ov_throttle_admit(t, key, addr, ov_throttle_now_ms()) : 0;
+    if (wait > 0)
+        return ov_err_msg(err, OV_EPERM, NULL, calendar_throttled, wait);
+    ov_cal_owner o;
+    if (ov_calendar_token_owner(tx, calendar_token(req), &o, err) != OV_OK) {
+        if (t)
+            ov_throttle_failed(t, key, addr, ov_throttle_now_ms());
+        return err->code == OV_ENOTFOUND ? err->code
+                                         : ov_err_msg(err, OV_ENOTFOUND, NULL,
+                                                      calendar_token_unknown);
+    }
+    if (t)
+        ov_throttle_succeeded(t, key, addr, ov_throttle_now_ms());
+    req->viewer = o.viewer;
+    snprintf(req->username, sizeof req->username, "%s", o.username);
+    snprintf(req->full_name, sizeof req->full_name, "%s", o.full_name);
+    return OV_OK;
+}
+
 ov_status ov_web_authorize(ov_web *app, const ov_route *route,
                            ov_request *req, ov_tx *tx, ov_err *err)
 {
     if (route->access == OV_ACCESS_PUBLIC)
         return OV_OK;
+    if (route->access == OV_ACCESS_CALENDAR_TOKEN)
+        return route->method == OV_GET
+                   ? calendar_token_in(app, req, tx, err)
+                   : ov_err_msg(err, OV_ENOTFOUND, NULL,
+                                calendar_token_unknown);
     /* deny by default: everything else needs a live session */
     ov_str token = session_cookie(req);
     ov_session s;
@@ -331,8 +397,21 @@ static bool route_gate(ov_ctx *c, const ov_route *r)
 
 /* Answer a request the access check refused: 403 for a wrong CSRF token,
  * otherwise 401 (API) or back to the log-in (pages). */
-static void refused(ov_request *req, ov_response *res, const ov_err *err)
+static void refused(ov_web *app, ov_request *req, ov_response *res,
+                    const ov_err *err)
 {
+    if (err->id == OV_EM_calendar_throttled) {
+        ov_throttle *t = app && app->throttle ? app->throttle
+                                              : ov_throttle_default();
+        int wait = ov_throttle_check(t, calendar_throttle_key(req),
+                                     ov_str_c(req->remote),
+                                     ov_throttle_now_ms());
+        char ra[16];
+        snprintf(ra, sizeof ra, "%d", wait > 0 ? wait : 1);
+        ov_response_header(res, "Retry-After", ra);
+        ov_response_error_status(res, 429, "too_many_requests", err->msg);
+        return;
+    }
     bool csrf = err->code == OV_EINVAL &&
                 strcmp(err->field, "X-CSRF-Token") == 0;
     if (!is_api(req)) {
@@ -400,7 +479,10 @@ static void dispatch(ov_web *app, ov_request *req, ov_response *res)
     ov_actor *actor = NULL;
     ov_status st = OV_OK;
     if (found->access != OV_ACCESS_PUBLIC && found->tx != OV_TXK_NONE &&
-        app && app->store && session_cookie(req).len == 64)
+        app && app->store &&
+        (found->access == OV_ACCESS_CALENDAR_TOKEN
+             ? calendar_token(req).len == 64
+             : session_cookie(req).len == 64))
         st = ov_tx_begin_request(app->store, found->tx, &tx, &err);
     if (st == OV_OK)
         st = ov_web_authorize(app, found, req, tx, &err);
@@ -414,7 +496,7 @@ static void dispatch(ov_web *app, ov_request *req, ov_response *res)
     }
     if (st != OV_OK) {
         ov_tx_rollback(tx);
-        refused(req, res, &err);
+        refused(app, req, res, &err);
         return;
     }
     req->tx = tx;

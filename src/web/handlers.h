@@ -94,6 +94,18 @@ void ov_h_my_log_csv(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_board(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res);
 
+/* ui_pdf.c: the plan and the work agreement as PDF */
+void ov_v_plan_pdf(ov_ctx *c);
+void ov_v_agreement_pdf(ov_ctx *c);
+/* The PDF link and print button of a page, and the line print shows in
+ * place of the navigation: the citizen's name and the day. */
+void ov_ui_paper_bar(ov_ctx *c, const char *pdf_href, ov_str citizen_name);
+
+/* ui_calendar.c: the calendar feed and its subscription address */
+void ov_h_calendar_feed(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_calendar_page(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_calendar_post(ov_web *app, ov_request *req, ov_response *res);
+
 /* api.c: the JSON-only routes */
 void ov_h_health(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res);

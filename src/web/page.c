@@ -52,6 +52,8 @@ void ov_page_begin(ov_response *res, const ov_request *req, int status,
             nav_link(res, "/revision", "nav.audit");
         if (ov_may_do(v, OV_OP_USER_ADMIN))
             nav_link(res, "/administration", "nav.admin");
+        if (ov_may_do(v, OV_OP_CALENDAR))
+            nav_link(res, "/min-kalender", "nav.calendar");
         if (v->role == OV_ROLE_CITIZEN)
             nav_link(res, "/min-adgangslog", "nav.my_log");
         if (v->role == OV_ROLE_EMPLOYER)

@@ -69,6 +69,14 @@
 #define COURSE_VIEW(m, p, fn, sum) VIEW(m, p, COURSE, COURSE_READ, fn, sum)
 #define PLACEMENT_VIEW(m, p, fn, sum)                                      \
     VIEW(m, p, PLACEMENT, PLACEMENT_READ, fn, sum)
+/* The calendar feed by its secret address, for a calendar program that
+ * cannot log in: no session; dispatch finds the user by the token in the
+ * query (?t=), answers 404 for an unknown or revoked one, throttles
+ * guessing by client address, and opens the audited read as that user,
+ * whose operation is then checked like any other. */
+#define TOKEN(m, p, op, purpose, h, sum)                                   \
+    {m, p, OV_ACCESS_CALENDAR_TOKEN, h, sum, NULL, OV_SCOPE_SELF,           \
+     OV_OP_##op, NULL, OV_TXK_AUDITED, purpose}
 
 const ov_route ov_routes[] = {
     /* ---- JSON API ---- */
@@ -163,6 +171,24 @@ const ov_route ov_routes[] = {
             "company)"),
     READ_AS(OV_GET, "/api/v1/audit", RULE_AUDIT, ov_h_audit,
             "the municipality's audit log (citizen, user, from, to)"),
+    VIEW(OV_GET, "/api/v1/cases/{id}/plan.pdf", COURSE, COURSE_READ,
+         ov_v_plan_pdf,
+         "the plan as a PDF document (?version=N for an older version); "
+         "the citizen may download their own"),
+    VIEW(OV_GET, "/api/v1/placements/{id}/agreement.pdf",
+         PLACEMENT, PLACEMENT_READ, ov_v_agreement_pdf,
+         "the current work agreement as a PDF document with its sign-offs"),
+    READ(OV_GET, "/api/v1/me/calendar.ics", SELF, CALENDAR, AUDITED,
+         "kalender", ov_h_calendar_feed,
+         "the caller's calendar (iCalendar): meetings, follow-ups due and "
+         "work-agreement reviews of the courses they are named on"),
+    READ(OV_POST, "/api/v1/me/calendar-token", SELF, CALENDAR, WRITE,
+         "kalender", ov_h_calendar_post,
+         "a new secret calendar address (answered once as {\"url\"}); "
+         "the old one stops working"),
+    READ(OV_DELETE, "/api/v1/me/calendar-token", SELF, CALENDAR, WRITE,
+         "kalender", ov_h_calendar_post,
+         "revoke the secret calendar address"),
     READ(OV_GET, "/api/v1/indicators", MUNICIPALITY, INDICATORS, AUDITED,
          "indikatorer", ov_h_indicators,
          "fidelity to the six core elements, results and caseloads for a "
@@ -274,6 +300,19 @@ const ov_route ov_routes[] = {
          "the national total and the rollout (from, to)"),
     READ_AS(OV_GET, "/min-adgangslog", RULE_OWN_LOG, ov_h_my_log,
             "my access log"),
+    VIEW(OV_GET, "/forloeb/{id}/plan.pdf", COURSE, COURSE_READ,
+         ov_v_plan_pdf, "the plan as PDF (?version=N)"),
+    VIEW(OV_GET, "/virksomhedsforloeb/{id}/aftale.pdf",
+         PLACEMENT, PLACEMENT_READ, ov_v_agreement_pdf,
+         "the work agreement as PDF"),
+    READ(OV_GET, "/min-kalender", SELF, CALENDAR, READ, "kalender",
+         ov_h_calendar_page,
+         "my calendar subscription: make, renew or revoke its address"),
+    READ(OV_POST, "/min-kalender", SELF, CALENDAR, WRITE, "kalender",
+         ov_h_calendar_post, "renew or revoke the calendar address (do)"),
+    TOKEN(OV_GET, "/kalender.ics", CALENDAR, "kalender (abonnement)",
+          ov_h_calendar_feed,
+          "the calendar feed by its secret address (?t=), no session"),
     READ(OV_GET, "/min-adgangslog.csv", SELF, OWN_LOG, AUDIT_LOG,
          "egen adgangslog (udlevering)", ov_h_my_log_csv,
          "my access log as CSV"),

@@ -383,7 +383,19 @@ static const char css[] =
     "repeat(4,1fr)}.board .tile.wide{grid-column:auto}"
     ".exports,.board-filter,#attention,table.attention,.board .att-more"
     "{display:none}"
-    "a{color:inherit;text-decoration:none}}\n";
+    "a{color:inherit;text-decoration:none}}\n"
+    /* paper (ui_pdf.c): the plan and the agreement print with the
+     * citizen's name and the day, without navigation or buttons */
+    ".print-only{display:none}\n"
+    "@media print{.print-only{display:block}.no-print,header.top nav,"
+    ".skip{display:none}.print-for{font-weight:600;border-bottom:1px solid "
+    "#000;padding-bottom:.2rem}body{background:#fff}main{margin:0;"
+    "max-width:none;padding:0}main:has(.paper){page:paper}"
+    "html:has(.paper),body:has(.paper){font-size:11pt}"
+    "main:has(.paper)>h1{font-size:1.6rem;margin:0 0 .3rem}}\n"
+    ".cal-url{width:100%;max-width:48rem;font:inherit;font-family:"
+    "monospace;padding:.3rem}\nbutton.danger{background:var(--err)}\n"
+    "@page paper{size:A4 portrait;margin:15mm}\n";
 
 static const char js[] =
     "/* Progressive enhancement only: every page works without it. */\n"
@@ -393,6 +405,10 @@ static const char js[] =
     ".has-error select, .has-error textarea'); if (f) f.focus(); }\n"
     "  document.querySelectorAll('a.button.danger').forEach(function (a) {\n"
     "    a.setAttribute('rel', 'nofollow');\n"
+    "  });\n"
+    "  document.querySelectorAll('button.print').forEach(function (b) {\n"
+    "    b.hidden = false;\n"
+    "    b.addEventListener('click', function () { window.print(); });\n"
     "  });\n"
     "});\n";
 

@@ -495,6 +495,8 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "agreement.none");
     } else {
         const ov_agreement *ag = &r.agreement;
+        ov_ui_paper_bar(c, ov_arena_printf(a, "%s/aftale.pdf", base),
+                        r.citizen_name);
         ov_html_printf(res, "<p>%t %d</p><dl><dt>%t</dt><dd>",
                        "common.version", r.agreement_version,
                        "agreement.internship_hours");

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "model/plan.h"
+#include "store/citizen.h"
+#include "store/course.h"
 #include "store/plan.h"
 #include "store/view.h"
 #include "web/handlers.h"
@@ -426,7 +428,14 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
     ov_plan_meta pm, lm;
     ov_plan_meta *versions = NULL;
     ov_list_info nv;
-    bool ok = ov_plan_load(tx, c->id, 0, a, &latest, &lm, &err) == OV_OK &&
+    ov_course co;
+    ov_citizen ci;
+    /* the citizen's name for the print line (ov_ui_paper_bar); the JSON
+     * answer is the plan alone */
+    bool ok = (c->api ||
+               (ov_course_get(tx, c->id, a, &co, &err) == OV_OK &&
+                ov_citizen_get(tx, co.citizen_id, a, &ci, &err) == OV_OK)) &&
+              ov_plan_load(tx, c->id, 0, a, &latest, &lm, &err) == OV_OK &&
               ov_plan_load(tx, c->id, want, a, &p, &pm, &err) == OV_OK &&
               ov_plan_versions(tx, c->id, a, &versions, &nv, &err) == OV_OK;
     if (!ov_ctx_finish(c, tx, ok, &err))
@@ -437,11 +446,19 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
     }
     ov_response *res = c->res;
     ov_page_begin(res, c->req, status, ov_str_c(ov_msg(c->lang, "plan.title")));
-    ov_html_printf(res, "<p><a href=\"/forloeb/%D\">%t</a></p>", c->id,
-                   "common.back");
+    ov_html_printf(res, "<p class=\"no-print\"><a href=\"/forloeb/%D\">%t"
+                        "</a></p>",
+                   c->id, "common.back");
     if (pm.version == 0) {
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "plan.none");
     } else {
+        ov_ui_paper_bar(c,
+                        want ? ov_arena_printf(a, "/forloeb/%lld/plan.pdf?"
+                                                  "version=%d",
+                                               (long long)c->id, want)
+                             : ov_arena_printf(a, "/forloeb/%lld/plan.pdf",
+                                               (long long)c->id),
+                        ci.full_name);
         ov_html_printf(res, "<h2>%t %d</h2>", "common.version", pm.version);
         show_plan(res, &p);
         if (pm.summary.len)
@@ -468,7 +485,7 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
         ov_html_lit(res, "</tbody></table>");
     }
     if (ov_may_do(&c->req->viewer, OV_OP_COURSE_WRITE)) {
-        ov_html_printf(res, "<h2>%t</h2>", "plan.edit");
+        ov_html_printf(res, "<h2 class=\"no-print\">%t</h2>", "plan.edit");
         if (f->n == 0)
             fill_from_plan(f, a, &latest, lm.version);
         editor(c, f);

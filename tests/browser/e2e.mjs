@@ -934,6 +934,99 @@ await step('the journal lists what was written; a journal note is added, then co
   }
 }, { independent: true });
 
+await step('the plan and the work agreement download as PDF with their text, print with the citizen\'s name instead of the menu, and "Min kalender" gives a feed a calendar program can read; Danish and English, 1280 and 390 px', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const pdfText = (path) => execFileSync('pdftotext', ['-layout', path, '-']).toString('utf8');
+  const words = {
+    da: { plan: 'Borgerens plan', agreement: 'Arbejdsaftale', page: /Side 1 af \d+/, print: 'Udskriv',
+      pdf: 'Hent som PDF', make: /Lav (en kalenderadresse|en ny adresse)/, printed: 'Udskrevet for' },
+    en: { plan: "The citizen's plan", agreement: 'Work agreement', page: /Page 1 of \d+/, print: 'Print',
+      pdf: 'Download as PDF', make: /Make (a calendar address|a new address)/, printed: 'Printed for' },
+  };
+  const wide = [];
+  for (const lang of ['da', 'en']) {
+    for (const width of [1280, 390]) {
+      const w = words[lang];
+      const context = await browser.newContext({
+        locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 },
+        acceptDownloads: true,
+      });
+      await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
+      const page = await context.newPage();
+      page.on('response', (r) => {
+        if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as job, ${width} px)`);
+      });
+      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+      await page.goto(`${BASE}/login`);
+      await page.fill('input[name=username]', 'job');
+      await page.fill('input[name=password]', PASSWORD);
+      await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
+      const fits = async (what) => {
+        const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (sw > width) wide.push(`${what} ${lang}: ${sw} px on ${width} px`);
+      };
+      // the plan: the print button (shown by the script) and the PDF
+      await page.goto(`${BASE}/forloeb/${course.id}/plan`);
+      await fits('plan');
+      const printButton = page.getByRole('button', { name: w.print });
+      assert.ok(await printButton.isVisible(), 'the print button shows where script runs');
+      const [planPdf] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: w.pdf }).click(),
+      ]);
+      assert.match(planPdf.suggestedFilename(), new RegExp(`^plan-${course.id}-v3\\.pdf$`));
+      const planText = pdfText(await planPdf.path());
+      assert.match(planText, new RegExp(w.plan.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      assert.ok(planText.includes(course.name), `the PDF names ${course.name}`);
+      assert.match(planText, /Samtaler om søvn og dagsrytme/);
+      assert.match(planText, /Job som rengøringsassistent 15 timer om ugen/);
+      assert.match(planText, w.page);
+      assert.doesNotMatch(planText, /\d{6}-?\d{4}/, 'no CPR number in the plan PDF');
+      await page.screenshot({ path: join(ARTIFACTS, `20-plan-pdf-knap-${lang}-${width}.png`), fullPage: true });
+      // in print: the citizen's name and the day, no menu, no buttons
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('header.top nav').isVisible(), false, 'the menu is not printed');
+      assert.equal(await printButton.isVisible(), false, 'the print button is not printed');
+      const line = page.locator('.print-for');
+      assert.ok(await line.isVisible(), 'the print shows whose plan it is');
+      assert.match(await line.innerText(), new RegExp(`${w.printed} .*${TODAY_DK}`));
+      assert.ok((await line.innerText()).includes(course.name));
+      if (width === 1280)
+        await page.screenshot({ path: join(ARTIFACTS, `21-plan-udskrift-${lang}.png`), fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
+      // the work agreement as PDF
+      await page.goto(`${BASE}/virksomhedsforloeb/${placementId}`);
+      await fits('placement');
+      const [agPdf] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: w.pdf }).click(),
+      ]);
+      assert.match(agPdf.suggestedFilename(), new RegExp(`^arbejdsaftale-${placementId}-v1\\.pdf$`));
+      const agText = pdfText(await agPdf.path());
+      assert.match(agText, new RegExp(w.agreement));
+      assert.match(agText, /Rengøring af kontorer om formiddagen/);
+      assert.match(agText, /5 ordinære timer om ugen efter to måneder/);
+      // Min kalender: a new address, and the feed behind it without a session
+      await page.goto(`${BASE}/min-kalender`);
+      await fits('calendar');
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: w.make }).click()]);
+      const url = await page.inputValue('#cal-url');
+      assert.match(url, /\/kalender\.ics\?t=[0-9a-f]{64}$/);
+      await fits('calendar with its address');
+      await page.screenshot({ path: join(ARTIFACTS, `22-kalender-${lang}-${width}.png`), fullPage: true });
+      const feed = await fetch(url);
+      assert.equal(feed.status, 200);
+      assert.match(feed.headers.get('content-type'), /^text\/calendar/);
+      const ics = await feed.text();
+      assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+      assert.match(ics, /\r\nBEGIN:VEVENT\r\n/);
+      assert.ok(!ics.includes(course.name), 'the feed names the citizen by first name only');
+      await context.close();
+    }
+  }
+  assert.deepEqual(wide, [], 'pages wider than the screen');
+}, { independent: true });
+
 await step('every page each role reaches from its home page has unique ids, labels that name their fields, no technical names, and fits its width', async () => {
   // each role in one language at one width (the two alternate), the pages
   // its home page links to, breadth first, up to PAGES_PER_ROLE

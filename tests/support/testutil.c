@@ -124,6 +124,8 @@ static const struct {
     /* 15: journal notes, the CTI contact's note */
     {15, "DROP TABLE journal_note; ALTER TABLE cti_contact DROP COLUMN "
          "note;"},
+    /* 16: calendar subscription tokens */
+    {16, "DROP TABLE calendar_token;"},
 };
 
 void tu_db_rewind(const char *db, int version)

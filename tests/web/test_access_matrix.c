@@ -177,6 +177,11 @@ typedef struct row {
 #define AUDIT {403, 403, 403, 403, 200, 200, 403, 403, 403}
 #define OWN_LOG {403, 403, 403, 403, 403, 403, 403, 200, 403}
 #define EMPLOYER_ONLY {403, 403, 403, 403, 403, 403, 403, 403, 200}
+/* the calendar of the courses one is named on: frontline staff; a POST
+ * to the page without "do" is refused (400), the API's renew and revoke
+ * need no body (200) */
+#define CALENDAR {200, 200, 200, 200, 403, 403, 403, 403, 403}
+#define CALENDAR_FORM {400, 400, 400, 400, 403, 403, 403, 403, 403}
 /* home: a redirect to one's start page (the national analyst's is the
  * national board) */
 #define HOME ALL(303)
@@ -254,6 +259,14 @@ static const row matrix[] = {
     {OV_GET, "/api/v1/national/indicators", R_NONE, NATIONAL},
     {OV_GET, "/national", R_NONE, NATIONAL},
     {OV_GET, "/arbejdsaftaler", R_NONE, EMPLOYER_ONLY},
+    {OV_GET, "/api/v1/me/calendar.ics", R_NONE, CALENDAR},
+    {OV_POST, "/api/v1/me/calendar-token", R_NONE, CALENDAR},
+    {OV_DELETE, "/api/v1/me/calendar-token", R_NONE, CALENDAR},
+    {OV_GET, "/min-kalender", R_NONE, CALENDAR},
+    {OV_POST, "/min-kalender", R_NONE, CALENDAR_FORM},
+    /* the feed by its secret address: a session opens nothing, a missing
+     * token is an address that does not exist */
+    {OV_GET, "/kalender.ics", R_NONE, NONE},
 
     /* ---- one course: reads ---- */
     READ4(OV_GET, "/api/v1/cases/{id}"),
@@ -274,6 +287,9 @@ static const row matrix[] = {
          JENTRY_OTHER, NONE),
     REL4(OV_GET, "/forloeb/{id}/journal/post", JENTRY_OWN, JENTRY_TEAM,
          JENTRY_OTHER, NONE),
+    /* the plan as PDF: the course's readers, its own citizen included */
+    READ4(OV_GET, "/api/v1/cases/{id}/plan.pdf"),
+    READ4(OV_GET, "/forloeb/{id}/plan.pdf"),
 
     /* ---- one course: course_write ---- */
     /* journal notes: every frontline role (as course_write) */
@@ -320,6 +336,12 @@ static const row matrix[] = {
          SEE_OTHER, NONE),
     REL4(OV_GET, "/virksomhedsforloeb/{id}", SEE_OWN_EMPLOYER, SEE_TEAM,
          SEE_OTHER, NONE),
+    /* the agreement as PDF: the placement's readers; the employer
+     * contact only at their own company */
+    REL4(OV_GET, "/api/v1/placements/{id}/agreement.pdf", SEE_OWN_EMPLOYER,
+         SEE_TEAM, SEE_OTHER, NONE),
+    REL4(OV_GET, "/virksomhedsforloeb/{id}/aftale.pdf", SEE_OWN_EMPLOYER,
+         SEE_TEAM, SEE_OTHER, NONE),
     MP4("/api/v1/placements/{id}/agreement"),
     MP4("/virksomhedsforloeb/{id}/aftale"),
     MP4("/api/v1/placements/{id}/signoffs"),
@@ -941,7 +963,16 @@ static void without_a_session_every_closed_route_answers_401(void **state)
         ov_web_handle(&f->app, &req, &res);
         bool api = strncmp(path, "/api/", 5) == 0;
         ov_str loc = header_of(&res, "Location");
-        if (api && res.status != 401) {
+        if (rt->access == OV_ACCESS_CALENDAR_TOKEN) {
+            /* no session to ask for: without its token the address does
+             * not exist */
+            if (res.status != 404) {
+                print_error("%s %s answered %d without a token; expected "
+                            "404\n",
+                            method_name(rt->method), path, res.status);
+                wrong++;
+            }
+        } else if (api && res.status != 401) {
             print_error("%s %s answered %d without a session; expected 401\n",
                         method_name(rt->method), path, res.status);
             wrong++;

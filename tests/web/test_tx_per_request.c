@@ -253,6 +253,8 @@ static int allowed(const ov_route *r, int *min)
     }
     if (r->action && r->tx == OV_TXK_READ)
         return 2; /* ACTION_PREPARED: the import */
+    if (r->access == OV_ACCESS_CALENDAR_TOKEN)
+        *min = 0; /* without its token (a session does not count): none */
     return 1;
 }
 
