@@ -36,7 +36,7 @@ static const char *const op_codes[OV_OP_COUNT] = {
     "cti",            "cti_contact",    "company",      "screening",
     "audit_view",     "course_read",    "course_list",  "placement_read",
     "agreement_list", "own_log",        "company_read", "indicators",
-    "board_drill"};
+    "board_drill",    "citizen_search"};
 
 const char *ov_op_code(ov_op op)
 {
@@ -89,6 +89,11 @@ static const unsigned op_roles[OV_OP_COUNT] = {
     /* the citizens behind a figure: the leader's drill-down on the board,
      * in their own municipality (issue 12) */
     [OV_OP_BOARD_DRILL] = B(OV_ROLE_LEADER) | B(OV_ROLE_ADMINISTRATOR),
+    /* staff who see courses find a citizen among them (issue 13); a
+     * citizen has only their own, the national analyst and an employer
+     * contact no person at all */
+    [OV_OP_CITIZEN_SEARCH] = FRONTLINE | B(OV_ROLE_LEADER) |
+                             B(OV_ROLE_ADMINISTRATOR),
 };
 
 bool ov_may_do(const ov_viewer *v, ov_op op)
@@ -122,6 +127,7 @@ static const char *const op_refusals[OV_OP_COUNT] = {
     [OV_OP_INDICATORS] = "your role does not see the municipality's figures",
     [OV_OP_BOARD_DRILL] =
         "only leaders and administrators open the courses behind a figure",
+    [OV_OP_CITIZEN_SEARCH] = "your role does not search for citizens",
 };
 
 const char *ov_op_refusal(ov_op op)

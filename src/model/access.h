@@ -67,6 +67,8 @@ typedef enum ov_op {
                              * (which: ov_may_see_indicators) */
     OV_OP_BOARD_DRILL,      /* the courses behind a figure on the board,
                              * and the courses that need attention */
+    OV_OP_CITIZEN_SEARCH,   /* find a citizen by name or CPR number among
+                             * the courses the caller may see */
     OV_OP_COUNT
 } ov_op;
 
