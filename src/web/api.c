@@ -15,6 +15,7 @@
 #include "store/course.h"
 #include "store/cti.h"
 #include "store/measure.h"
+#include "store/search.h"
 #include "store/view.h"
 #include "web/handlers.h"
 
@@ -313,6 +314,22 @@ void ov_api_agreements(ov_ctx *c, const ov_placement_row *r,
                            r[i].agreement_version, "signed_by", signed_));
     }
     answer(c, jlist("agreements", arr, li));
+}
+
+/* The citizens a search found: one per course, with its stage. */
+void ov_api_citizens(ov_ctx *c, const ov_search_hit *h,
+                     const ov_list_info *li)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < li->n; i++)
+        json_array_append_new(
+            arr, json_pack("{s:I,s:o,s:I,s:s,s:o,s:b}", "citizen_id",
+                           (json_int_t)h[i].citizen_id, "name",
+                           jstr(h[i].name), "course_id",
+                           (json_int_t)h[i].course_id, "stage",
+                           ov_stage_code(h[i].stage), "started_on",
+                           jdate(h[i].started_on), "ended", h[i].ended));
+    answer(c, jlist("citizens", arr, li));
 }
 
 /* ---- JSON-only routes ----

@@ -94,6 +94,8 @@ void ov_h_health(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res);
 void ov_v_api_case(ov_ctx *c);
 void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res);
+/* ui_search.c: the citizen search (header box, page, API) */
+void ov_h_search(ov_web *app, ov_request *req, ov_response *res);
 /* api_indicators.c */
 void ov_h_indicators(ov_web *app, ov_request *req, ov_response *res);
 
@@ -119,5 +121,8 @@ void ov_api_audit(ov_ctx *c, const struct ov_audit_view_row *r,
                   const ov_list_info *li);
 void ov_api_agreements(ov_ctx *c, const struct ov_placement_row *r,
                        const ov_list_info *li);
+struct ov_search_hit;
+void ov_api_citizens(ov_ctx *c, const struct ov_search_hit *h,
+                     const ov_list_info *li);
 
 #endif

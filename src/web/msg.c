@@ -53,6 +53,25 @@ static entry cat[] = {
     {"list.newest", "Viser de nyeste %1 af %2", "Showing the newest %1 of %2"},
     {"list.first", "Viser de første %1 af %2", "Showing the first %1 of %2"},
 
+    /* the citizen search (ui_search.c, the header's box in page.c) */
+    {"search.title", "Søg borger", "Find a citizen"},
+    {"search.q", "Navn eller CPR-nummer", "Name or CPR number"},
+    {"search.box", "Søg borger (navn eller CPR-nummer)",
+     "Find a citizen (name or CPR number)"},
+    {"search.submit", "Søg", "Search"},
+    {"search.hint",
+     "Skriv en del af navnet (store og små bogstaver, accenter og æ, ø, å "
+     "er lige meget: \"sorensen\" finder Sørensen) eller hele CPR-nummeret.",
+     "Type part of the name (case, accents and æ, ø, å do not matter: "
+     "\"sorensen\" finds Sørensen) or the whole CPR number."},
+    {"search.results", "Resultater", "Results"},
+    {"search.by_cpr", "Søgt på CPR-nummer.", "Searched by CPR number."},
+    {"search.none", "Ingen borgere fundet blandt de forløb, du har adgang til.",
+     "No citizens found among the courses you may see."},
+    {"search.refine", "Skriv mere af navnet for at finde færre.",
+     "Type more of the name to find fewer."},
+    {"search.ended", "afsluttet", "ended"},
+
     /* log-in */
     {"login.title", "Log ind", "Log in"},
     {"login.username", "Brugernavn", "User name"},
@@ -185,6 +204,7 @@ static entry cat[] = {
 
     /* course list and page */
     {"courses.title", "Forløb", "Courses"},
+    {"courses.start", "Start", "Start"},
     {"courses.none", "Du har ingen forløb at se.",
      "You have no courses to see."},
     {"courses.stage", "Fase", "Stage"},

@@ -136,6 +136,11 @@ const ov_route ov_routes[] = {
          SELF, AGREEMENT_LIST, AUDITED, "arbejdsaftaler", ov_h_my_agreements,
          "an employer contact's work agreements (placements at the "
          "company)"),
+    READ(OV_GET, "/api/v1/citizens", SELF, CITIZEN_SEARCH, AUDITED,
+         "søgning", ov_h_search,
+         "find citizens by any part of the name (case and accents "
+         "ignored) or by the whole CPR number (q); one per course the "
+         "caller may see, at most 50"),
     READ(OV_GET, "/api/v1/audit", MUNICIPALITY, AUDIT_VIEW, AUDIT_LOG,
          "revisionslog", ov_h_audit,
          "the municipality's audit log (citizen, user, from, to)"),
@@ -158,6 +163,12 @@ const ov_route ov_routes[] = {
            "progressive enhancement"),
     READ(OV_GET, "/opgaver",
          SELF, COURSE_LIST, AUDITED, "mine opgaver", ov_h_tasks, "my tasks and courses"),
+    READ(OV_GET, "/soeg", SELF, CITIZEN_SEARCH, AUDITED, "søgning",
+         ov_h_search, "find a citizen (?q= a name)"),
+    READ(OV_POST, "/soeg", SELF, CITIZEN_SEARCH, AUDITED, "søgning",
+         ov_h_search,
+         "find a citizen by name or CPR number (the header's search box; "
+         "the query in the body, never in an address)"),
     READ(OV_GET, "/forloeb",
          SELF, COURSE_LIST, AUDITED, "sagsliste", ov_h_course_list, "the courses I may see"),
     VIEW(OV_GET, "/forloeb/{id}", COURSE, COURSE_READ, ov_v_course,

@@ -347,7 +347,18 @@ static const char css[] =
     "repeat(4,1fr)}.board .tile.wide{grid-column:auto}"
     ".exports,.board-filter,#attention,table.attention,.board .att-more"
     "{display:none}"
-    "a{color:inherit;text-decoration:none}}\n";
+    "a{color:inherit;text-decoration:none}}\n"
+    /* the citizen search box in the header (page.c) */
+    ".sr-only{position:absolute;width:1px;height:1px;overflow:hidden;"
+    "clip:rect(0 0 0 0);white-space:nowrap}\n"
+    "form.search{display:flex;gap:.3rem}form.search input{width:14rem;"
+    "max-width:100%;padding:.3rem .4rem;border:1px solid #9aa5b1;"
+    "border-radius:4px;font:inherit}form.search button{padding:.3rem .7rem}"
+    "\n.field input[type=search]{width:100%;max-width:36rem;padding:.4rem;"
+    "border:1px solid #9aa5b1;border-radius:4px;font:inherit}\n"
+    ".hint{color:var(--muted);font-size:.9rem;margin:.2rem 0}\n"
+    "@media (max-width:40rem){form.search{flex:1 1 100%}"
+    "form.search input{flex:1;width:auto}}\n";
 
 static const char js[] =
     "/* Progressive enhancement only: every page works without it. */\n"
