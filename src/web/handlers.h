@@ -91,7 +91,6 @@ void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res);
 
 /* api.c: the JSON-only routes */
 void ov_h_health(ov_web *app, ov_request *req, ov_response *res);
-void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res);
 void ov_v_api_case(ov_ctx *c);
 void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res);
 /* ui_search.c: the citizen search (header box, page, API) */
@@ -104,7 +103,10 @@ struct ov_match_score;
 struct ov_placement_row;
 struct ov_cti_state;
 struct ov_measurement;
-void ov_api_tasks(ov_ctx *c, const ov_task *tasks, int n);
+void ov_api_tasks(ov_ctx *c, const ov_task *tasks, int n,
+                  const ov_str *names, const char *const *hrefs);
+void ov_api_cases(ov_ctx *c, const ov_case_item *items,
+                  const ov_list_info *li, int page, int per_page);
 void ov_api_companies(ov_ctx *c);
 void ov_api_suggestions(ov_ctx *c, const struct ov_match_score *s, int n);
 void ov_api_placement(ov_ctx *c, const struct ov_placement_row *r);

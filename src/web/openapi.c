@@ -27,6 +27,7 @@ static const struct {
     {"/api/v1/audit", "audit"},
     {"/api/v1/cases/{id}/measurements", "measurements"},
     {"/api/v1/tasks", "tasks"},
+    {"/api/v1/citizens", "citizens"},
 };
 
 static json_t *list_response(const char *name)

@@ -59,7 +59,9 @@ const ov_route ov_routes[] = {
     SESSION(OV_DELETE, "/api/v1/session", WRITE, ov_h_api_logout,
          "log out: ends the session on the server"),
     READ(OV_GET, "/api/v1/cases",
-         SELF, COURSE_LIST, AUDITED, "sagsliste", ov_h_api_cases, "the courses the caller may see"),
+         SELF, COURSE_LIST, AUDITED, "sagsliste", ov_h_course_list,
+         "the courses the caller may see, a page at a time (sort=start|"
+         "name|stage|due, stage, show=mine|team, page, per_page)"),
     VIEW(OV_GET, "/api/v1/cases/{id}", COURSE, COURSE_READ, ov_v_api_case,
          "one course, or 404 when the caller may not see it"),
     READ(OV_GET, "/api/v1/me/access-log", SELF, OWN_LOG, AUDIT_LOG,
@@ -69,7 +71,9 @@ const ov_route ov_routes[] = {
          "this API as an OpenAPI 3 document"),
     READ(OV_GET, "/api/v1/tasks", SELF, COURSE_LIST, AUDITED, "mine opgaver",
          ov_h_tasks,
-         "what is due in the next 14 days on the caller's courses"),
+         "what is due in the next 14 days on the caller's courses "
+         "(show=team: on every course of the caller's teams), each with "
+         "the address of the page that resolves it"),
     ACTION(OV_POST, "/api/v1/cases/{id}/team", ov_act_team,
            "name the staff around the citizen: {role: user_id}"),
     ACTION(OV_POST, "/api/v1/cases/{id}/start-meeting", ov_act_start_meeting,
