@@ -70,7 +70,8 @@ static void results(ov_ctx *c, const ov_search_hit *h, const ov_list_info *li,
                        "<tr><td><a href=\"/forloeb/%D\">%h</a></td>"
                        "<td>%t",
                        h[i].course_id, h[i].name, key);
-        if (h[i].ended)
+        /* an ended course whose stage does not say so already */
+        if (h[i].ended && h[i].stage != OV_STAGE_ENDED)
             ov_html_printf(res, " <span class=\"badge\">%t</span>",
                            "search.ended");
         ov_html_lit(res, "</td><td>");
