@@ -1,13 +1,10 @@
 #include "store/course.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "core/fold.h"
 #include "model/org.h"
 #include "store/audit.h"
-#include "store/tasks.h"
 #include "store/store_int.h"
 
 static const char SQL_OPEN_COURSE[] =
@@ -525,59 +522,10 @@ ov_status ov_course_sort_parse(ov_str code, ov_course_sort *out, ov_err *err)
     return ov_err_msg(err, OV_EINVAL, "sort", courses_sort_unknown, shown);
 }
 
-static int cmp_start(const void *pa, const void *pb)
-{
-    const ov_case_item *a = pa, *b = pb;
-    if (a->started_on != b->started_on)
-        return a->started_on < b->started_on ? 1 : -1;
-    return a->id < b->id ? 1 : a->id > b->id ? -1 : 0;
-}
-
-static int cmp_name(const void *pa, const void *pb)
-{
-    const ov_case_item *a = pa, *b = pb;
-    int c = strcmp(a->sort_key.ptr, b->sort_key.ptr);
-    return c ? c : cmp_start(pa, pb);
-}
-
-static int cmp_stage(const void *pa, const void *pb)
-{
-    const ov_case_item *a = pa, *b = pb;
-    if (a->stage != b->stage)
-        return a->stage < b->stage ? -1 : 1;
-    return cmp_start(pa, pb);
-}
-
-static int cmp_due(const void *pa, const void *pb)
-{
-    const ov_case_item *a = pa, *b = pb;
-    if (a->has_due != b->has_due)
-        return a->has_due ? -1 : 1;
-    if (a->has_due && a->next_due != b->next_due)
-        return a->next_due < b->next_due ? -1 : 1;
-    return cmp_start(pa, pb);
-}
-
-static int (*const sorts[OV_COURSE_SORT_COUNT])(const void *,
-                                                  const void *) = {
-    cmp_start, cmp_name, cmp_stage, cmp_due};
-
-/* The next task's date of each open course in items[0..n). */
-static ov_status next_dues(ov_tx *tx, ov_case_item *items, int n,
-                           ov_date today, ov_err *err)
-{
-    for (int i = 0; i < n; i++)
-        if (!items[i].ended &&
-            ov_course_next_due(tx, items[i].id, today, &items[i].has_due,
-                               &items[i].next_due, err) != OV_OK)
-            return err->code;
-    return OV_OK;
-}
-
-ov_status ov_course_list_page(ov_tx *tx, const ov_viewer *v,
-                              const ov_course_filter *f, ov_arena *a,
-                              ov_case_item **items, ov_list_info *li,
-                              ov_err *err)
+ov_status ov_course_list_rows(ov_tx *tx, const ov_viewer *v,
+                             const ov_course_filter *f, ov_arena *a,
+                             ov_case_item **items, ov_list_info *li,
+                             ov_err *err)
 {
     *items = NULL;
     memset(li, 0, sizeof *li);
@@ -586,53 +534,13 @@ ov_status ov_course_list_page(ov_tx *tx, const ov_viewer *v,
     if (!ov_may_list_courses(v))
         return ov_tx_fail(tx, (ov_err_msg(err, OV_EPERM, NULL,
                                           course_list_no_persons), err));
-    int limit = f->limit > 0 && f->limit <= OV_COURSE_PAGE_MAX ? f->limit
-                                                                : 50;
-    int offset = f->offset > 0 ? f->offset : 0;
     course_list_key k = {v, list_of(v), f};
     void *rows;
-    ov_list_info all;
-    if (ov_list_read(tx, &COURSE_LISTS[k.which], &k, INT32_MAX, a, &rows,
-                     &all, err) != OV_OK)
+    if (ov_list_read(tx, &COURSE_LISTS[k.which], &k, INT32_MAX, a, &rows, li,
+                     err) != OV_OK)
         return err->code;
-    ov_case_item *it = rows;
-    int n = all.n;
-    if (f->sort == OV_COURSE_SORT_DUE) {
-        if (n > OV_COURSE_DUE_SORT_MAX)
-            return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "sort",
-                                              courses_due_too_many,
-                                              OV_COURSE_DUE_SORT_MAX),
-                                   err));
-        if (next_dues(tx, it, n, f->today, err) != OV_OK)
-            return err->code;
-    }
-    if (f->sort == OV_COURSE_SORT_NAME)
-        for (int i = 0; i < n; i++) {
-            char *key = ov_arena_alloc(a, it[i].citizen_name.len + 1);
-            size_t kn = ov_fold(it[i].citizen_name, OV_FOLD_SPELL, key,
-                                it[i].citizen_name.len + 1);
-            it[i].sort_key = (ov_str){key, kn};
-        }
-    if (n > 1)
-        qsort(it, (size_t)n, sizeof *it,
-              sorts[(unsigned)f->sort < OV_COURSE_SORT_COUNT ? f->sort : 0]);
-    if (offset > 0 && offset >= n) {
-        int pages = n == 0 ? 1 : (n + limit - 1) / limit;
-        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "page",
-                                          courses_page_range, pages),
-                               err));
-    }
-    int shown = n - offset < limit ? n - offset : limit;
-    *items = it + offset;
-    li->n = shown;
-    li->total = n;
-    li->truncated = offset + shown < n;
-    if (f->sort != OV_COURSE_SORT_DUE &&
-        next_dues(tx, *items, shown, f->today, err) != OV_OK)
-        return err->code;
-    char crit[OV_AUDIT_CRITERION_MAX];
-    snprintf(crit, sizeof crit, "sagsliste: %d forløb", li->n);
-    return ov_audit_append(tx, OV_ACT_READ, 0, crit, err);
+    *items = rows;
+    return OV_OK;
 }
 
 ov_status ov_course_check_visible(ov_tx *tx, const ov_viewer *v,

@@ -90,7 +90,8 @@ ov_status ov_course_list_visible(ov_tx *tx, const ov_viewer *v, ov_arena *a,
  * then the page of `limit` rows (at most OV_COURSE_PAGE_MAX) from
  * `offset`. li->total counts every course that matches, li->n the page,
  * li->truncated says more follow. The page's open courses get their next
- * task's date (has_due, next_due). One audit row records the listing. */
+ * task's date (has_due, next_due). One audit row records the listing.
+ * (Defined in store/tasks.c, which knows the tasks.) */
 #define OV_COURSE_PAGE_MAX 500
 #define OV_COURSE_DUE_SORT_MAX 2000
 typedef enum ov_course_sort {
