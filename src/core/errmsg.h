@@ -1419,6 +1419,44 @@
       "in %1 seconds", \
       "For mange ukendte kalenderadresser fra din adresse; prøv igen om " \
       "%1 sekunder") \
+    /* src/store/search.c */ \
+    X(search_cpr_invalid, 0, \
+      "q: ten digits that are no valid CPR number (DDMMYY-SSSS); check " \
+      "the number", \
+      "De ti cifre er ikke et gyldigt CPR-nummer (DDMMÅÅ-LLLL); tjek " \
+      "nummeret") \
+    X(search_cpr_whole, 0, \
+      "q: a CPR number is searched whole, all ten digits (DDMMYY-SSSS); " \
+      "to search by name, type letters", \
+      "Et CPR-nummer søges helt, med alle ti cifre (DDMMÅÅ-LLLL); skriv " \
+      "bogstaver for at søge på navn") \
+    X(search_empty, 0, \
+      "q: type a name or a CPR number", \
+      "Skriv et navn eller et CPR-nummer") \
+    X(search_too_long, 1, \
+      "q: at most %1 characters", \
+      "Højst %1 tegn i søgningen") \
+    X(search_too_short, 0, \
+      "q: type at least two letters of the name", \
+      "Skriv mindst to bogstaver af navnet") \
+    /* src/store/course.c, the course list */ \
+    X(courses_sort_unknown, 1, \
+      "sort: unknown sort key '%1'; use name, stage, start or due", \
+      "Ukendt sortering '%1'; vælg navn, fase, start eller næste frist") \
+    X(courses_stage_unknown, 1, \
+      "stage: unknown stage '%1'", \
+      "Ukendt fase '%1'; vælg en fase fra listen") \
+    X(courses_show_unknown, 1, \
+      "show: '%1' is neither mine nor team", \
+      "Vis skal være 'mine' eller 'team', ikke '%1'") \
+    X(courses_page_range, 1, \
+      "page: a page number from 1 to %1", \
+      "Sidetallet skal være fra 1 til %1") \
+    X(courses_due_too_many, 1, \
+      "sort: sorting by next due date works on at most %1 courses; " \
+      "filter by mine or by stage first", \
+      "Sortering efter næste frist kan højst tage %1 forløb; vælg " \
+      "'mine' eller en fase først") \
     /* end of the catalogue */
 /* clang-format on */
 

@@ -37,7 +37,7 @@ static const char *const op_codes[OV_OP_COUNT] = {
     "audit_view",     "course_read",    "course_list",  "placement_read",
     "agreement_list", "own_log",        "company_read", "indicators",
     "board_drill",    "national",    "user_admin",   "journal_read",
-    "journal_note",   "calendar"};
+    "journal_note",   "calendar",    "citizen_search"};
 
 const char *ov_op_code(ov_op op)
 {
@@ -103,6 +103,11 @@ static const unsigned op_roles[OV_OP_COUNT] = {
     [OV_OP_JOURNAL_NOTE] = FRONTLINE,
     /* a calendar of the courses one is named on: the frontline staff */
     [OV_OP_CALENDAR] = FRONTLINE,
+    /* staff who see courses find a citizen among them (issue 13); a
+     * citizen has only their own, the national analyst and an employer
+     * contact no person at all */
+    [OV_OP_CITIZEN_SEARCH] = FRONTLINE | B(OV_ROLE_LEADER) |
+                             B(OV_ROLE_ADMINISTRATOR),
 };
 
 bool ov_may_do(const ov_viewer *v, ov_op op)
@@ -143,6 +148,7 @@ static const char *const op_refusals[OV_OP_COUNT] = {
         "only the staff of the course write journal notes",
     [OV_OP_CALENDAR] =
         "only staff named on courses have a calendar of them",
+    [OV_OP_CITIZEN_SEARCH] = "your role does not search for citizens",
 };
 
 const char *ov_op_refusal(ov_op op)

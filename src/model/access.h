@@ -75,6 +75,8 @@ typedef enum ov_op {
     OV_OP_JOURNAL_NOTE,     /* add a journal note (notatpligt) */
     OV_OP_CALENDAR,         /* the caller's calendar feed and its secret
                              * address (the courses they are named on) */
+    OV_OP_CITIZEN_SEARCH,   /* find a citizen by name or CPR number among
+                             * the courses the caller may see */
     OV_OP_COUNT
 } ov_op;
 

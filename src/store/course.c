@@ -378,24 +378,35 @@ ov_status ov_course_get(ov_tx *tx, int64_t id, ov_arena *a, ov_course *out,
     return ov_audit_append(tx, OV_ACT_READ, out->citizen_id, NULL, err);
 }
 
+/* Every list query binds ?1 (the user, or the citizen for their own),
+ * ?2 (the municipality), ?3 (a stage code or NULL), ?4 (1: only courses
+ * where ?5, the viewer, is named staff) and ?5; one that needs fewer
+ * compares the rest to themselves. Column 7: the viewer is named staff. */
+#define LIST_COLUMNS                                                       \
+    "c.id, z.full_name, c.stage, c.municipality_code, c.citizen_id, "      \
+    "c.started_on, c.ended_on, EXISTS (SELECT 1 FROM course_staff s "      \
+    "WHERE s.course_id = c.id AND s.user_id = ?5) "
+#define LIST_FILTERS                                                       \
+    "AND (?3 IS NULL OR c.stage = ?3) AND (?4 = 0 OR EXISTS (SELECT 1 "    \
+    "FROM course_staff s WHERE s.course_id = c.id AND s.user_id = ?5)) "
 static const char SQL_LIST_TEAM[] =
-    "SELECT c.id, z.full_name, c.stage, c.municipality_code, c.citizen_id "
+    "SELECT " LIST_COLUMNS
     "FROM team_member m CROSS JOIN course c ON c.team_id = m.team_id "
     "JOIN citizen z ON z.id = c.citizen_id "
-    "WHERE m.user_id = ?1 AND +c.municipality_code = ?2 "
+    "WHERE m.user_id = ?1 AND +c.municipality_code = ?2 " LIST_FILTERS
     "ORDER BY c.id DESC";
 /* (CROSS JOIN: start from the user's teams, not from every course of the
  * municipality) */
-/* every list query binds ?1 and ?2; one that needs only one of them
- * compares the other to itself */
 static const char SQL_LIST_MUNI[] =
-    "SELECT c.id, z.full_name, c.stage, c.municipality_code, c.citizen_id "
+    "SELECT " LIST_COLUMNS
     "FROM course c JOIN citizen z ON z.id = c.citizen_id "
-    "WHERE c.municipality_code = ?2 AND ?1 = ?1 ORDER BY c.id DESC";
+    "WHERE c.municipality_code = ?2 AND ?1 = ?1 " LIST_FILTERS
+    "ORDER BY c.id DESC";
 static const char SQL_LIST_OWN[] =
-    "SELECT c.id, z.full_name, c.stage, c.municipality_code, c.citizen_id "
+    "SELECT " LIST_COLUMNS
     "FROM course c JOIN citizen z ON z.id = c.citizen_id "
-    "WHERE c.citizen_id = ?1 AND ?2 = ?2 ORDER BY c.id DESC";
+    "WHERE c.citizen_id = ?1 AND ?2 = ?2 " LIST_FILTERS
+    "ORDER BY c.id DESC";
 static const char SQL_SCOPE[] =
     "SELECT c.municipality_code, c.citizen_id, (SELECT count(*) FROM "
     "team_member m WHERE m.team_id = c.team_id AND m.user_id = ?2) FROM "
@@ -407,6 +418,7 @@ enum { L_TEAM, L_MUNI, L_OWN };
 typedef struct course_list_key {
     const ov_viewer *v;
     int which;
+    const ov_course_filter *f; /* NULL: every course */
 } course_list_key;
 
 static void course_list_bind(ov_stmt *s, const void *arg)
@@ -415,6 +427,12 @@ static void course_list_bind(ov_stmt *s, const void *arg)
     ov_stmt_bind_i64(s, 1,
                      k->which == L_OWN ? k->v->citizen_id : k->v->user_id);
     ov_stmt_bind_i64(s, 2, k->v->municipality_code);
+    if (k->f && k->f->has_stage)
+        ov_stmt_bind_cstr(s, 3, ov_stage_code(k->f->stage));
+    else
+        ov_stmt_bind_null(s, 3);
+    ov_stmt_bind_i64(s, 4, k->f && k->f->mine);
+    ov_stmt_bind_i64(s, 5, k->v->user_id);
 }
 
 /* the rule itself, once more, on every row */
@@ -432,7 +450,11 @@ static ov_status case_item_read(ov_stmt *s, ov_arena *a, void *row,
     ov_case_item *it = row;
     it->id = ov_stmt_col_i64(s, 0);
     it->citizen_name = ov_stmt_col_text(s, 1, a);
-    return ov_stage_parse(ov_stmt_col_text(s, 2, a), &it->stage, err);
+    it->ended = !ov_stmt_col_is_null(s, 6);
+    it->mine = ov_stmt_col_i64(s, 7) != 0;
+    if (ov_stage_parse(ov_stmt_col_text(s, 2, a), &it->stage, err) != OV_OK)
+        return err->code;
+    return ov_col_date(s, 5, a, "started_on", &it->started_on, err);
 }
 
 static const ov_list_query COURSE_LISTS[] = {
@@ -447,6 +469,16 @@ static const ov_list_query COURSE_LISTS[] = {
                .read = case_item_read},
 };
 
+/* Which list a viewer reads: their own, their municipality's, their
+ * teams'. */
+static int list_of(const ov_viewer *v)
+{
+    return v->role == OV_ROLE_CITIZEN ? L_OWN
+           : (v->role == OV_ROLE_LEADER || v->role == OV_ROLE_ADMINISTRATOR)
+               ? L_MUNI
+               : L_TEAM;
+}
+
 ov_status ov_course_list_visible(ov_tx *tx, const ov_viewer *v, ov_arena *a,
                                  ov_case_item **items, ov_list_info *li,
                                  ov_err *err)
@@ -458,11 +490,7 @@ ov_status ov_course_list_visible(ov_tx *tx, const ov_viewer *v, ov_arena *a,
     if (!ov_may_list_courses(v))
         return ov_tx_fail(tx, (ov_err_msg(err, OV_EPERM, NULL,
                                           course_list_no_persons), err));
-    course_list_key k = {
-        v, v->role == OV_ROLE_CITIZEN ? L_OWN
-           : (v->role == OV_ROLE_LEADER || v->role == OV_ROLE_ADMINISTRATOR)
-               ? L_MUNI
-               : L_TEAM};
+    course_list_key k = {v, list_of(v), NULL};
     void *rows;
     if (ov_list_read(tx, &COURSE_LISTS[k.which], &k, 5000, a, &rows, li,
                      err) != OV_OK)
@@ -471,6 +499,48 @@ ov_status ov_course_list_visible(ov_tx *tx, const ov_viewer *v, ov_arena *a,
     char crit[OV_AUDIT_CRITERION_MAX];
     snprintf(crit, sizeof crit, "sagsliste: %d forløb", li->n);
     return ov_audit_append(tx, OV_ACT_READ, 0, crit, err);
+}
+
+static const char *const sort_codes[OV_COURSE_SORT_COUNT] = {
+    "start", "name", "stage", "due"};
+
+const char *ov_course_sort_code(ov_course_sort s)
+{
+    return (unsigned)s < OV_COURSE_SORT_COUNT ? sort_codes[s] : "?";
+}
+
+ov_status ov_course_sort_parse(ov_str code, ov_course_sort *out, ov_err *err)
+{
+    for (int i = 0; i < OV_COURSE_SORT_COUNT; i++)
+        if (ov_str_eq_c(code, sort_codes[i])) {
+            *out = (ov_course_sort)i;
+            return OV_OK;
+        }
+    char shown[32];
+    snprintf(shown, sizeof shown, "%.*s", (int)(code.len < 24 ? code.len : 24),
+             code.ptr ? code.ptr : "");
+    return ov_err_msg(err, OV_EINVAL, "sort", courses_sort_unknown, shown);
+}
+
+ov_status ov_course_list_rows(ov_tx *tx, const ov_viewer *v,
+                             const ov_course_filter *f, ov_arena *a,
+                             ov_case_item **items, ov_list_info *li,
+                             ov_err *err)
+{
+    *items = NULL;
+    memset(li, 0, sizeof *li);
+    if (ov_tx_check_audited(tx, err) != OV_OK)
+        return err->code;
+    if (!ov_may_list_courses(v))
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EPERM, NULL,
+                                          course_list_no_persons), err));
+    course_list_key k = {v, list_of(v), f};
+    void *rows;
+    if (ov_list_read(tx, &COURSE_LISTS[k.which], &k, INT32_MAX, a, &rows, li,
+                     err) != OV_OK)
+        return err->code;
+    *items = rows;
+    return OV_OK;
 }
 
 ov_status ov_course_check_visible(ov_tx *tx, const ov_viewer *v,

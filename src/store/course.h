@@ -66,10 +66,57 @@ typedef struct ov_case_item {
     int64_t id;
     ov_str citizen_name;
     ov_stage stage;
+    ov_date started_on;
+    bool ended;
+    bool mine;       /* the viewer is named on the course's staff */
+    bool has_due;    /* ov_course_list_page: the next task's date */
+    ov_date next_due;
+    ov_str sort_key; /* (the folded name, when sorted by name) */
 } ov_case_item;
 ov_status ov_course_list_visible(ov_tx *tx, const ov_viewer *v, ov_arena *a,
                                  ov_case_item **items, ov_list_info *li,
                                  ov_err *err);
+
+/* The course list with sort, filters and pages (issue 13): the courses
+ * the viewer may see, as ov_course_list_visible, those of one stage
+ * and/or only those where the viewer is named staff ("mine"), sorted by
+ *   start  the start date, newest first (the default)
+ *   name   the citizen's name A-Z, case and accents ignored (core/fold.h)
+ *   stage  the stage, screened first
+ *   due    the date of the course's next task (model/due.h), soonest
+ *          first, courses with none last; refused (OV_EINVAL, field
+ *          "sort") for more than OV_COURSE_DUE_SORT_MAX courses, as it
+ *          derives the tasks of every one
+ * then the page of `limit` rows (at most OV_COURSE_PAGE_MAX) from
+ * `offset`. li->total counts every course that matches, li->n the page,
+ * li->truncated says more follow. The page's open courses get their next
+ * task's date (has_due, next_due). One audit row records the listing.
+ * (Defined in store/tasks.c, which knows the tasks.) */
+#define OV_COURSE_PAGE_MAX 500
+#define OV_COURSE_DUE_SORT_MAX 2000
+typedef enum ov_course_sort {
+    OV_COURSE_SORT_START = 0,
+    OV_COURSE_SORT_NAME,
+    OV_COURSE_SORT_STAGE,
+    OV_COURSE_SORT_DUE,
+    OV_COURSE_SORT_COUNT
+} ov_course_sort;
+const char *ov_course_sort_code(ov_course_sort s);
+/* OV_EINVAL (field "sort", courses_sort_unknown) for an unknown key. */
+ov_status ov_course_sort_parse(ov_str code, ov_course_sort *out,
+                               ov_err *err);
+typedef struct ov_course_filter {
+    ov_course_sort sort;
+    bool has_stage;
+    ov_stage stage;
+    bool mine;
+    int offset, limit;
+    ov_date today;  /* for the next task's date */
+} ov_course_filter;
+ov_status ov_course_list_page(ov_tx *tx, const ov_viewer *v,
+                              const ov_course_filter *f, ov_arena *a,
+                              ov_case_item **items, ov_list_info *li,
+                              ov_err *err);
 
 /* OV_ENOTFOUND unless the course exists and the viewer may see it: the
  * same answer either way, so ids cannot be probed. */

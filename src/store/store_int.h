@@ -336,6 +336,17 @@ static inline ov_status ov_tx_check_audited(ov_tx *tx, ov_err *err)
     return OV_OK;
 }
 
+/* The courses a viewer may see that match the filter's stage and "mine"
+ * (course.c), every one, newest first, without an audit row: the course
+ * list (tasks.c, ov_course_list_page) sorts, cuts and audits them. */
+struct ov_course_filter;
+struct ov_case_item;
+struct ov_viewer;
+ov_status ov_course_list_rows(ov_tx *tx, const struct ov_viewer *v,
+                             const struct ov_course_filter *f, ov_arena *a,
+                             struct ov_case_item **items, ov_list_info *li,
+                             ov_err *err);
+
 ov_status ov_course_head_load(ov_tx *tx, int64_t course_id, ov_course_head *h,
                               ov_err *err);
 /* The same, refusing an ended course with OV_ECONFLICT. */

@@ -1,11 +1,15 @@
 #include "store/tasks.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "core/fold.h"
 
 #include "model/cti.h"
 #include "model/measure.h"
 #include "store/audit.h"
+#include "store/course.h"
 #include "store/settings.h"
 #include "store/store_int.h"
 
@@ -29,10 +33,16 @@ static const char SQL_REVIEW[] =
     "SELECT v.review_on FROM agreement_version v JOIN placement p ON p.id = "
     "v.placement_id WHERE p.course_id = ?1 ORDER BY p.id DESC, v.version "
     "DESC LIMIT 1";
+/* the open courses where ?1 is named staff, or (?2 = 1) of ?1's teams */
 static const char SQL_MY_COURSES[] =
-    "SELECT DISTINCT s.course_id FROM course_staff s JOIN course c ON c.id = "
-    "s.course_id WHERE s.user_id = ?1 AND c.ended_on IS NULL ORDER BY "
-    "s.course_id";
+    "SELECT c.id, z.full_name, (SELECT max(p.id) FROM placement p WHERE "
+    "p.course_id = c.id) FROM course c JOIN citizen z ON z.id = "
+    "c.citizen_id WHERE c.ended_on IS NULL AND ?2 = 0 AND c.id IN (SELECT "
+    "s.course_id FROM course_staff s WHERE s.user_id = ?1) UNION ALL "
+    "SELECT c.id, z.full_name, (SELECT max(p.id) FROM placement p WHERE "
+    "p.course_id = c.id) FROM team_member m CROSS JOIN course c ON "
+    "c.team_id = m.team_id JOIN citizen z ON z.id = c.citizen_id WHERE "
+    "m.user_id = ?1 AND ?2 = 1 AND c.ended_on IS NULL ORDER BY 1";
 
 enum { Q_START, Q_FOLLOWUP, Q_PLACEMENT, Q_REVIEW };
 static const char *const SQL_ONE_DATE[] = {SQL_START, SQL_FOLLOWUP,
@@ -174,29 +184,59 @@ ov_status ov_course_facts_get(ov_tx *tx, int64_t course_id, ov_date today,
     return ov_audit_append(tx, OV_ACT_READ, citizen, "opgaver", err);
 }
 
+ov_status ov_course_next_due(ov_tx *tx, int64_t course_id, ov_date today,
+                             bool *has, ov_date *due, ov_err *err)
+{
+    *has = false;
+    ov_course_facts f;
+    int64_t citizen;
+    if (facts(tx, course_id, today, &f, &citizen, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_task t[OV_TASKS_PER_COURSE];
+    /* every task to come, not only the next 14 days' */
+    int n = ov_due_tasks(&f, today, 3660, t, OV_TASKS_PER_COURSE);
+    for (int i = 0; i < n; i++)
+        if (!*has || t[i].due < *due) {
+            *has = true;
+            *due = t[i].due;
+        }
+    return OV_OK;
+}
+
 ov_status ov_tasks_for_user(ov_tx *tx, int64_t user_id, ov_date today,
                             int window_days, ov_arena *a, ov_task **tasks,
                             int *n, ov_err *err)
 {
+    ov_task_course *courses;
+    int nc;
+    return ov_tasks_list(tx, user_id, false, today, window_days, a, tasks, n,
+                         &courses, &nc, err);
+}
+
+ov_status ov_tasks_list(ov_tx *tx, int64_t user_id, bool team, ov_date today,
+                        int window_days, ov_arena *a, ov_task **tasks, int *n,
+                        ov_task_course **courses, int *ncourses, ov_err *err)
+{
     *n = 0;
     *tasks = NULL;
+    *courses = NULL;
+    *ncourses = 0;
     if (ov_tx_check_audited(tx, err) != OV_OK)
         return err->code;
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_MY_COURSES, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, user_id);
-    size_t cap = 64, k = 0;
-    int64_t *ids = ov_arena_alloc(a, cap * sizeof *ids);
+    ov_stmt_bind_i64(s, 2, team);
+    size_t room = 0, k = 0;
+    ov_task_course *cs = ov_arena_grow(a, NULL, &room, 0, sizeof *cs);
     ov_step r;
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
-        if (k == cap) {
-            int64_t *b = ov_arena_alloc(a, 2 * cap * sizeof *b);
-            memcpy(b, ids, cap * sizeof *b);
-            ids = b;
-            cap *= 2;
-        }
-        ids[k++] = ov_stmt_col_i64(s, 0);
+        cs = ov_arena_grow(a, cs, &room, k + 1, sizeof *cs);
+        cs[k].id = ov_stmt_col_i64(s, 0);
+        cs[k].citizen_name = ov_stmt_col_text(s, 1, a);
+        cs[k].placement_id = ov_stmt_col_i64(s, 2);
+        k++;
     }
     ov_stmt_release(s);
     if (r == OV_STEP_ERROR)
@@ -207,7 +247,7 @@ ov_status ov_tasks_for_user(ov_tx *tx, int64_t user_id, ov_date today,
     for (size_t i = 0; i < k; i++) {
         ov_course_facts f;
         int64_t citizen;
-        if (facts(tx, ids[i], today, &f, &citizen, err) != OV_OK)
+        if (facts(tx, cs[i].id, today, &f, &citizen, err) != OV_OK)
             return ov_tx_fail(tx, err);
         total += ov_due_tasks(&f, today, window_days, out + total,
                               OV_TASKS_PER_COURSE);
@@ -215,7 +255,118 @@ ov_status ov_tasks_for_user(ov_tx *tx, int64_t user_id, ov_date today,
     ov_due_sort(out, total);
     *tasks = out;
     *n = total;
+    *courses = cs;
+    *ncourses = (int)k;
     char crit[OV_AUDIT_CRITERION_MAX];
-    snprintf(crit, sizeof crit, "mine opgaver: %zu forløb", k);
+    snprintf(crit, sizeof crit, "%s: %zu forløb",
+             team ? "teamets opgaver" : "mine opgaver", k);
+    return ov_audit_append(tx, OV_ACT_READ, 0, crit, err);
+}
+
+/* ---- the course list: sort, filters, pages (course.h) ----
+ *
+ * Here and not in course.c because sorting by the next task needs the
+ * tasks, and course.c is below this file (docs/architecture.md, "Inside
+ * src/store, files call each other one way"). */
+
+static int cmp_start(const void *pa, const void *pb)
+{
+    const ov_case_item *a = pa, *b = pb;
+    if (a->started_on != b->started_on)
+        return a->started_on < b->started_on ? 1 : -1;
+    return a->id < b->id ? 1 : a->id > b->id ? -1 : 0;
+}
+
+static int cmp_name(const void *pa, const void *pb)
+{
+    const ov_case_item *a = pa, *b = pb;
+    int c = strcmp(a->sort_key.ptr, b->sort_key.ptr);
+    return c ? c : cmp_start(pa, pb);
+}
+
+static int cmp_stage(const void *pa, const void *pb)
+{
+    const ov_case_item *a = pa, *b = pb;
+    if (a->stage != b->stage)
+        return a->stage < b->stage ? -1 : 1;
+    return cmp_start(pa, pb);
+}
+
+static int cmp_due(const void *pa, const void *pb)
+{
+    const ov_case_item *a = pa, *b = pb;
+    if (a->has_due != b->has_due)
+        return a->has_due ? -1 : 1;
+    if (a->has_due && a->next_due != b->next_due)
+        return a->next_due < b->next_due ? -1 : 1;
+    return cmp_start(pa, pb);
+}
+
+static int (*const sorts[OV_COURSE_SORT_COUNT])(const void *,
+                                                  const void *) = {
+    cmp_start, cmp_name, cmp_stage, cmp_due};
+
+/* The next task's date of each open course in items[0..n). */
+static ov_status next_dues(ov_tx *tx, ov_case_item *items, int n,
+                           ov_date today, ov_err *err)
+{
+    for (int i = 0; i < n; i++)
+        if (!items[i].ended &&
+            ov_course_next_due(tx, items[i].id, today, &items[i].has_due,
+                               &items[i].next_due, err) != OV_OK)
+            return err->code;
+    return OV_OK;
+}
+
+ov_status ov_course_list_page(ov_tx *tx, const ov_viewer *v,
+                              const ov_course_filter *f, ov_arena *a,
+                              ov_case_item **items, ov_list_info *li,
+                              ov_err *err)
+{
+    *items = NULL;
+    memset(li, 0, sizeof *li);
+    int limit = f->limit > 0 && f->limit <= OV_COURSE_PAGE_MAX ? f->limit
+                                                                : 50;
+    int offset = f->offset > 0 ? f->offset : 0;
+    ov_case_item *it;
+    ov_list_info all;
+    if (ov_course_list_rows(tx, v, f, a, &it, &all, err) != OV_OK)
+        return err->code;
+    int n = all.n;
+    if (f->sort == OV_COURSE_SORT_DUE) {
+        if (n > OV_COURSE_DUE_SORT_MAX)
+            return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "sort",
+                                              courses_due_too_many,
+                                              OV_COURSE_DUE_SORT_MAX),
+                                   err));
+        if (next_dues(tx, it, n, f->today, err) != OV_OK)
+            return err->code;
+    }
+    if (f->sort == OV_COURSE_SORT_NAME)
+        for (int i = 0; i < n; i++) {
+            char *key = ov_arena_alloc(a, it[i].citizen_name.len + 1);
+            size_t kn = ov_fold(it[i].citizen_name, OV_FOLD_SPELL, key,
+                                it[i].citizen_name.len + 1);
+            it[i].sort_key = (ov_str){key, kn};
+        }
+    if (n > 1)
+        qsort(it, (size_t)n, sizeof *it,
+              sorts[(unsigned)f->sort < OV_COURSE_SORT_COUNT ? f->sort : 0]);
+    if (offset > 0 && offset >= n) {
+        int pages = n == 0 ? 1 : (n + limit - 1) / limit;
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "page",
+                                          courses_page_range, pages),
+                               err));
+    }
+    int shown = n - offset < limit ? n - offset : limit;
+    *items = it + offset;
+    li->n = shown;
+    li->total = n;
+    li->truncated = offset + shown < n;
+    if (f->sort != OV_COURSE_SORT_DUE &&
+        next_dues(tx, *items, shown, f->today, err) != OV_OK)
+        return err->code;
+    char crit[OV_AUDIT_CRITERION_MAX];
+    snprintf(crit, sizeof crit, "sagsliste: %d forløb", li->n);
     return ov_audit_append(tx, OV_ACT_READ, 0, crit, err);
 }

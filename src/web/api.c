@@ -15,6 +15,7 @@
 #include "store/course.h"
 #include "store/cti.h"
 #include "store/measure.h"
+#include "store/search.h"
 #include "store/view.h"
 #include "web/handlers.h"
 
@@ -34,18 +35,20 @@ static json_t *jlist(const char *name, json_t *arr, const ov_list_info *li)
                      "truncated", li->truncated);
 }
 
-void ov_api_tasks(ov_ctx *c, const ov_task *tasks, int n)
+void ov_api_tasks(ov_ctx *c, const ov_task *tasks, int n,
+                  const ov_str *names, const char *const *hrefs)
 {
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
         char d[OV_DATE_BUF];
         ov_date_format_iso(tasks[i].due, d);
         json_array_append_new(
-            arr, json_pack("{s:I,s:s,s:s,s:b,s:s}", "course_id",
+            arr, json_pack("{s:I,s:s,s:s,s:b,s:s,s:s%,s:s}", "course_id",
                            (json_int_t)tasks[i].course_id, "kind",
                            ov_task_kind_code(tasks[i].kind), "due", d,
                            "overdue", tasks[i].overdue, "text",
-                           tasks[i].text));
+                           tasks[i].text, "citizen_name", names[i].ptr,
+                           names[i].len, "href", hrefs[i]));
     }
     /* every task of the caller's courses: never cut */
     ov_list_info whole = {n, n, false};
@@ -325,37 +328,50 @@ void ov_api_agreements(ov_ctx *c, const ov_placement_row *r,
     answer(c, jlist("agreements", arr, li));
 }
 
+/* The citizens a search found: one per course, with its stage. */
+void ov_api_citizens(ov_ctx *c, const ov_search_hit *h,
+                     const ov_list_info *li)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < li->n; i++)
+        json_array_append_new(
+            arr, json_pack("{s:I,s:o,s:I,s:s,s:o,s:b}", "citizen_id",
+                           (json_int_t)h[i].citizen_id, "name",
+                           jstr(h[i].name), "course_id",
+                           (json_int_t)h[i].course_id, "stage",
+                           ov_stage_code(h[i].stage), "started_on",
+                           jdate(h[i].started_on), "ended", h[i].ended));
+    answer(c, jlist("citizens", arr, li));
+}
+
 /* ---- JSON-only routes ----
  *
  * They work as the pages do: the request's audited read, which dispatch
  * opened (ov_ctx_take_tx), finished with ov_ctx_finish, which hands the audit ticket to
  * the response, so no worker waits for the journal's sync. */
 
-void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res)
+/* A page of the course list (ui_course.c reads it). */
+void ov_api_cases(ov_ctx *c, const ov_case_item *items,
+                  const ov_list_info *li, int page, int per_page)
 {
-    ov_ctx c;
-    ov_ctx_init(&c, app, req, res);
-    ov_err err;
-    ov_err_clear(&err);
-    ov_tx *tx;
-    ov_case_item *items = NULL;
-    ov_list_info li;
-    if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
-        ov_ctx_fail(&c, &err);
-        return;
-    }
-    bool ok = ov_course_list_visible(tx, &req->viewer, req->arena, &items,
-                                     &li, &err) == OV_OK;
-    if (!ov_ctx_finish(&c, tx, ok, &err))
-        return;
     json_t *arr = json_array();
-    for (int i = 0; i < li.n; i++)
-        json_array_append_new(
-            arr, json_pack("{s:I,s:s%,s:s}", "id", (json_int_t)items[i].id,
-                           "citizen_name", items[i].citizen_name.ptr,
-                           items[i].citizen_name.len, "stage",
-                           ov_stage_code(items[i].stage)));
-    answer(&c, jlist("cases", arr, &li));
+    for (int i = 0; i < li->n; i++) {
+        json_t *o = json_pack(
+            "{s:I,s:s%,s:s,s:o,s:b,s:b}", "id", (json_int_t)items[i].id,
+            "citizen_name", items[i].citizen_name.ptr,
+            items[i].citizen_name.len, "stage",
+            ov_stage_code(items[i].stage), "started_on",
+            jdate(items[i].started_on), "ended", items[i].ended, "mine",
+            items[i].mine);
+        json_object_set_new(o, "next_due", items[i].has_due
+                                               ? jdate(items[i].next_due)
+                                               : json_null());
+        json_array_append_new(arr, o);
+    }
+    json_t *j = jlist("cases", arr, li);
+    json_object_set_new(j, "page", json_integer(page));
+    json_object_set_new(j, "per_page", json_integer(per_page));
+    answer(c, j);
 }
 
 /* The citizen's own access log: dates (Copenhagen time), the role, what

@@ -108,9 +108,10 @@ void ov_h_calendar_post(ov_web *app, ov_request *req, ov_response *res);
 
 /* api.c: the JSON-only routes */
 void ov_h_health(ov_web *app, ov_request *req, ov_response *res);
-void ov_h_api_cases(ov_web *app, ov_request *req, ov_response *res);
 void ov_v_api_case(ov_ctx *c);
 void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res);
+/* ui_search.c: the citizen search (header box, page, API) */
+void ov_h_search(ov_web *app, ov_request *req, ov_response *res);
 /* api_indicators.c */
 void ov_h_indicators(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_national_api(ov_web *app, ov_request *req, ov_response *res);
@@ -121,7 +122,10 @@ struct ov_match_score;
 struct ov_placement_row;
 struct ov_cti_state;
 struct ov_measurement;
-void ov_api_tasks(ov_ctx *c, const ov_task *tasks, int n);
+void ov_api_tasks(ov_ctx *c, const ov_task *tasks, int n,
+                  const ov_str *names, const char *const *hrefs);
+void ov_api_cases(ov_ctx *c, const ov_case_item *items,
+                  const ov_list_info *li, int page, int per_page);
 void ov_api_companies(ov_ctx *c);
 void ov_api_suggestions(ov_ctx *c, const struct ov_match_score *s, int n);
 void ov_api_placement(ov_ctx *c, const struct ov_placement_row *r);
@@ -138,6 +142,9 @@ void ov_api_audit(ov_ctx *c, const struct ov_audit_view_row *r,
                   const ov_list_info *li);
 void ov_api_agreements(ov_ctx *c, const struct ov_placement_row *r,
                        const ov_list_info *li);
+struct ov_search_hit;
+void ov_api_citizens(ov_ctx *c, const struct ov_search_hit *h,
+                     const ov_list_info *li);
 
 /* ui_admin.c: the administrator's users and teams; activation */
 void ov_h_admin_home(ov_web *app, ov_request *req, ov_response *res);

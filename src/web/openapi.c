@@ -30,6 +30,7 @@ static const struct {
     {"/api/v1/tasks", "tasks"},
     {"/api/v1/users", "users"},
     {"/api/v1/teams", "teams"},
+    {"/api/v1/citizens", "citizens"},
 };
 
 static json_t *list_response(const char *name)

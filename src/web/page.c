@@ -58,7 +58,22 @@ void ov_page_begin(ov_response *res, const ov_request *req, int status,
             nav_link(res, "/min-adgangslog", "nav.my_log");
         if (v->role == OV_ROLE_EMPLOYER)
             nav_link(res, "/arbejdsaftaler", "nav.agreements");
-        ov_html_lit(res, "</ul></nav><div class=\"who\">");
+        ov_html_lit(res, "</ul></nav>");
+        /* the citizen search (ui_search.c): POSTed, so a CPR number
+         * never stands in an address */
+        if (ov_may_do(v, OV_OP_CITIZEN_SEARCH))
+            ov_html_printf(res,
+                           "<form class=\"search\" role=\"search\" "
+                           "method=\"post\" action=\"/soeg\"><input "
+                           "type=\"hidden\" name=\"csrf\" value=\"%h\">"
+                           "<label for=\"hq\" class=\"sr-only\">%t</label>"
+                           "<input type=\"search\" id=\"hq\" name=\"q\" "
+                           "maxlength=\"100\" autocomplete=\"off\" "
+                           "placeholder=\"%t\"><button type=\"submit\">%t"
+                           "</button></form>",
+                           ov_str_c(req->csrf), "search.box", "search.title",
+                           "search.submit");
+        ov_html_lit(res, "<div class=\"who\">");
         char rk[64];
         snprintf(rk, sizeof rk, "role.%s", ov_role_code(v->role));
         ov_html_printf(res, "<span>%t: %h (%t)</span>", "nav.logged_in_as",

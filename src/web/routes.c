@@ -60,6 +60,7 @@
 #define RULE_SCREENING    MUNICIPALITY, SCREENING, READ, "screening"
 #define RULE_BATCH        BATCH, SCREENING, AUDITED, "screening"
 #define RULE_AGREEMENTS   SELF, AGREEMENT_LIST, AUDITED, "arbejdsaftaler"
+#define RULE_SEARCH       SELF, CITIZEN_SEARCH, AUDITED, "søgning"
 #define RULE_AUDIT        MUNICIPALITY, AUDIT_VIEW, AUDIT_LOG, "revisionslog"
 /* The rule is expanded before READ sees its arguments. */
 #define READ_AS(m, p, rule, h, sum) READ_ARGS(m, p, rule, h, sum)
@@ -87,8 +88,9 @@ const ov_route ov_routes[] = {
            "and answers the CSRF token"),
     SESSION(OV_DELETE, "/api/v1/session", WRITE, ov_h_api_logout,
          "log out: ends the session on the server"),
-    READ_AS(OV_GET, "/api/v1/cases", RULE_COURSE_LIST, ov_h_api_cases,
-            "the courses the caller may see"),
+    READ_AS(OV_GET, "/api/v1/cases", RULE_COURSE_LIST, ov_h_course_list,
+            "the courses the caller may see, a page at a time (sort=start|"
+            "name|stage|due, stage, show=mine|team, page, per_page)"),
     COURSE_VIEW(OV_GET, "/api/v1/cases/{id}", ov_v_api_case,
                 "one course, or 404 when the caller may not see it"),
     READ_AS(OV_GET, "/api/v1/me/access-log", RULE_OWN_LOG,
@@ -97,7 +99,9 @@ const ov_route ov_routes[] = {
     SESSION(OV_GET, "/api/v1/openapi.json", READ, ov_h_openapi,
          "this API as an OpenAPI 3 document"),
     READ_AS(OV_GET, "/api/v1/tasks", RULE_TASKS, ov_h_tasks,
-            "what is due in the next 14 days on the caller's courses"),
+            "what is due in the next 14 days on the caller's courses "
+            "(show=team: on every course of the caller's teams), each with "
+            "the address of the page that resolves it"),
     ACTION(OV_POST, "/api/v1/cases/{id}/team", ov_act_team,
            "name the staff around the citizen: {role: user_id}"),
     ACTION(OV_POST, "/api/v1/cases/{id}/start-meeting", ov_act_start_meeting,
@@ -169,6 +173,10 @@ const ov_route ov_routes[] = {
             ov_h_my_agreements,
             "an employer contact's work agreements (placements at the "
             "company)"),
+    READ_AS(OV_GET, "/api/v1/citizens", RULE_SEARCH, ov_h_search,
+         "find citizens by any part of the name (case and accents "
+         "ignored) or by the whole CPR number (q); one per course the "
+         "caller may see, at most 50"),
     READ_AS(OV_GET, "/api/v1/audit", RULE_AUDIT, ov_h_audit,
             "the municipality's audit log (citizen, user, from, to)"),
     VIEW(OV_GET, "/api/v1/cases/{id}/plan.pdf", COURSE, COURSE_READ,
@@ -215,6 +223,11 @@ const ov_route ov_routes[] = {
     PUBLIC(OV_GET, "/static/favicon.svg", ov_h_static_favicon, "favicon"),
     READ_AS(OV_GET, "/opgaver", RULE_TASKS, ov_h_tasks,
             "my tasks and courses"),
+    READ_AS(OV_GET, "/soeg", RULE_SEARCH, ov_h_search,
+            "find a citizen (?q= a name)"),
+    READ_AS(OV_POST, "/soeg", RULE_SEARCH, ov_h_search,
+         "find a citizen by name or CPR number (the header's search box; "
+         "the query in the body, never in an address)"),
     READ_AS(OV_GET, "/forloeb", RULE_COURSE_LIST, ov_h_course_list,
             "the courses I may see"),
     COURSE_VIEW(OV_GET, "/forloeb/{id}", ov_v_course,

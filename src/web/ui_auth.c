@@ -395,7 +395,23 @@ static const char css[] =
     "main:has(.paper)>h1{font-size:1.6rem;margin:0 0 .3rem}}\n"
     ".cal-url{width:100%;max-width:48rem;font:inherit;font-family:"
     "monospace;padding:.3rem}\nbutton.danger{background:var(--err)}\n"
-    "@page paper{size:A4 portrait;margin:15mm}\n";
+    "@page paper{size:A4 portrait;margin:15mm}\n"
+    /* the citizen search box in the header (page.c) */
+    ".sr-only{position:absolute;width:1px;height:1px;overflow:hidden;"
+    "clip:rect(0 0 0 0);white-space:nowrap}\n"
+    "form.search{display:flex;gap:.3rem}form.search input{width:10rem;"
+    "max-width:100%;padding:.3rem .4rem;border:1px solid #9aa5b1;"
+    "border-radius:4px;font:inherit}form.search button{padding:.3rem .7rem}"
+    "\n.field input[type=search]{width:100%;max-width:36rem;padding:.4rem;"
+    "border:1px solid #9aa5b1;border-radius:4px;font:inherit}\n"
+    ".hint{color:var(--muted);font-size:.9rem;margin:.2rem 0}\n"
+    "@media (max-width:40rem){form.search{flex:1 1 100%}"
+    "form.search input{flex:1;width:auto}}\n"
+    /* mine or the team's (Mine opgaver), as two buttons of one switch */
+    "p.toggle{display:flex;flex-wrap:wrap;gap:.4rem}p.toggle a{padding:"
+    ".25rem .8rem;border:1px solid var(--accent);border-radius:1rem;"
+    "text-decoration:none}p.toggle a.on{background:var(--accent);"
+    "color:#fff}\nnav.pager{display:flex;gap:1rem;margin:.5rem 0}\n";
 
 static const char js[] =
     "/* Progressive enhancement only: every page works without it. */\n"

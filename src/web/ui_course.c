@@ -22,33 +22,129 @@
 
 /* ---- Mine opgaver ---- */
 
+/* The page where a task is resolved (model/due.h kinds): the form that
+ * records what is due, or the page it belongs on. */
+static const char *task_href(ov_ctx *c, const ov_task *t,
+                             const ov_task_course *co)
+{
+    ov_arena *a = c->req->arena;
+    long long id = (long long)t->course_id;
+    switch (t->kind) {
+    case OV_TASK_START_MEETING:
+        return ov_arena_printf(a, "/forloeb/%lld/opstartsmoede", id);
+    case OV_TASK_PLAN_JOB_GOAL:
+        return ov_arena_printf(a, "/forloeb/%lld/plan", id);
+    case OV_TASK_FOLLOWUP:
+        return ov_arena_printf(a, "/forloeb/%lld/opfoelgning", id);
+    case OV_TASK_MEASUREMENT:
+        return ov_arena_printf(a, "/forloeb/%lld/maalinger", id);
+    case OV_TASK_CTI_PHASE:
+    case OV_TASK_CTI_ALIGNMENT:
+        return ov_arena_printf(a, "/forloeb/%lld/cti", id);
+    case OV_TASK_AGREEMENT_REVIEW:
+        if (co && co->placement_id)
+            return ov_arena_printf(a, "/virksomhedsforloeb/%lld",
+                                   (long long)co->placement_id);
+        break;
+    case OV_TASK_COUNT:
+        break;
+    }
+    return ov_arena_printf(a, "/forloeb/%lld", id);
+}
+
+static const ov_field show_spec[] = {
+    {.name = "show", .type = OV_F_TEXT, .max = 8, .label = "courses.show"},
+};
+
+/* show=mine|team (absent: dflt_team); false with the error in err. */
+static bool parse_show(ov_form *f, bool dflt_team, bool *team, ov_err *err)
+{
+    *team = dflt_team;
+    if (!ov_form_has(f, "show"))
+        return true;
+    ov_str v = ov_str_trim(ov_form_str(f, "show"));
+    if (v.len == 0)
+        return true;
+    if (ov_str_eq_c(v, "mine") || ov_str_eq_c(v, "team")) {
+        *team = ov_str_eq_c(v, "team");
+        return true;
+    }
+    char shown[16];
+    snprintf(shown, sizeof shown, "%.*s", (int)(v.len < 8 ? v.len : 8),
+             v.ptr);
+    ov_err_msg(err, OV_EINVAL, "show", courses_show_unknown, shown);
+    return false;
+}
+
+/* The two views of a list, mine and the team's, as links. */
+static void show_toggle(ov_response *res, const char *path, bool team,
+                        const char *mine_key, const char *team_key)
+{
+    ov_html_printf(res,
+                   "<p class=\"toggle\" role=\"group\" aria-label=\"%t\">",
+                   "courses.show");
+    for (int i = 0; i < 2; i++) {
+        bool on = (i == 1) == team;
+        ov_html_printf(res, "<a href=\"%h?show=%h\"", ov_str_c(path),
+                       ov_str_c(i ? "team" : "mine"));
+        if (on)
+            ov_html_lit(res, " aria-current=\"page\" class=\"on\"");
+        ov_html_printf(res, ">%t</a> ", i ? team_key : mine_key);
+    }
+    ov_html_lit(res, "</p>");
+}
+
 void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res)
 {
     ov_ctx c;
     ov_ctx_init(&c, app, req, res);
     ov_err err;
     ov_err_clear(&err);
+    ov_form q;
+    ov_form_init(&q, show_spec, 1, c.lang, req->arena);
+    bool team = false;
+    if (ov_form_parse_urlencoded(&q, req->query, NULL) != OV_OK) {
+        ov_form_first_error(&q, &err);
+        ov_ctx_fail(&c, &err);
+        return;
+    }
+    if (!parse_show(&q, false, &team, &err)) {
+        ov_ctx_fail(&c, &err);
+        return;
+    }
     ov_tx *tx;
     ov_task *tasks = NULL;
-    int ntasks = 0;
-    ov_case_item *items = NULL;
-    ov_list_info nitems;
+    int ntasks = 0, ncourses = 0;
+    ov_task_course *courses = NULL;
     if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
         return;
     }
-    bool ok = ov_tasks_for_user(tx, req->viewer.user_id, c.today, 14,
-                                req->arena, &tasks, &ntasks, &err) == OV_OK &&
-              ov_course_list_visible(tx, &req->viewer, req->arena, &items,
-                                     &nitems, &err) == OV_OK;
+    bool ok = ov_tasks_list(tx, req->viewer.user_id, team, c.today, 14,
+                            req->arena, &tasks, &ntasks, &courses, &ncourses,
+                            &err) == OV_OK;
     if (!ov_ctx_finish(&c, tx, ok, &err))
         return;
+    const char **hrefs = OV_NEW_N(req->arena, const char *,
+                                  (size_t)ntasks + 1);
+    ov_str *names = OV_NEW_N(req->arena, ov_str, (size_t)ntasks + 1);
+    for (int i = 0; i < ntasks; i++) {
+        const ov_task_course *co = NULL;
+        for (int k = 0; k < ncourses && !co; k++)
+            if (courses[k].id == tasks[i].course_id)
+                co = &courses[k];
+        names[i] = co ? co->citizen_name : OV_STR_LIT("");
+        hrefs[i] = task_href(&c, &tasks[i], co);
+    }
     if (c.api) {
-        ov_api_tasks(&c, tasks, ntasks);
+        ov_api_tasks(&c, tasks, ntasks, names, hrefs);
         return;
     }
     ov_page_begin(res, req, 200, ov_str_c(ov_msg(c.lang, "tasks.title")));
-    ov_html_printf(res, "<h2>%t</h2>", "tasks.due");
+    show_toggle(res, "/opgaver", team, "tasks.show_mine", "tasks.show_team");
+    ov_html_printf(res, "<h2>%t</h2>", team ? "tasks.due_team" : "tasks.due");
+    ov_html_printf(res, "<p class=\"hint\">%t</p>",
+                   team ? "tasks.about_team" : "tasks.about_mine");
     if (ntasks == 0) {
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "tasks.none");
     } else {
@@ -58,10 +154,6 @@ void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res)
                        "tasks.deadline", "tasks.kind", "tasks.citizen");
         for (int i = 0; i < ntasks; i++) {
             const ov_task *t = &tasks[i];
-            ov_str name = OV_STR_LIT("");
-            for (int k = 0; k < nitems.n; k++)
-                if (items[k].id == t->course_id)
-                    name = items[k].citizen_name;
             ov_html_printf(res, "<tr class=\"%h\"><td>",
                            ov_str_c(t->overdue ? "overdue" : ""));
             ov_page_date(res, t->due);
@@ -71,14 +163,18 @@ void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res)
             char key[64];
             snprintf(key, sizeof key, "task.%s", ov_task_kind_code(t->kind));
             ov_html_printf(res,
-                           "</td><td><a href=\"/forloeb/%D\">%t</a><br><small>"
-                           "%h</small></td><td>%h</td></tr>",
-                           t->course_id, key, ov_str_c(t->text), name);
+                           "</td><td><a href=\"%h\">%t</a><br><small>"
+                           "%h</small></td><td><a href=\"/forloeb/%D\">%h"
+                           "</a></td></tr>",
+                           ov_str_c(hrefs[i]), key, ov_str_c(t->text),
+                           t->course_id, names[i]);
         }
         ov_html_lit(res, "</tbody></table>");
     }
-    ov_html_printf(res, "<h2>%t</h2>", "tasks.my_courses");
-    ov_ui_course_table(&c, items, &nitems);
+    ov_html_printf(res,
+                   "<p><a href=\"/forloeb?show=%h&amp;sort=due\">%t</a></p>",
+                   ov_str_c(team ? "team" : "mine"),
+                   team ? "tasks.all_team_courses" : "tasks.all_my_courses");
     ov_page_end(res);
 }
 
@@ -106,12 +202,176 @@ void ov_ui_course_table(ov_ctx *c, const ov_case_item *items,
     ov_html_lit(res, "</tbody></table>");
 }
 
+/* ---- the course list: sort, filter, pages ---- */
+
+enum { COURSES_PER_PAGE = 50, COURSES_MAX_PAGE = 100000 };
+
+static const ov_field list_spec[] = {
+    {.name = "sort", .type = OV_F_TEXT, .max = 16, .label = "courses.sort"},
+    {.name = "stage", .type = OV_F_TEXT, .max = 32, .label = "courses.stage"},
+    {.name = "show", .type = OV_F_TEXT, .max = 8, .label = "courses.show"},
+    {.name = "page", .type = OV_F_INT, .min = 1, .max_i = COURSES_MAX_PAGE,
+     .label = "courses.page"},
+    {.name = "per_page", .type = OV_F_INT, .min = 1,
+     .max_i = OV_COURSE_PAGE_MAX, .label = "courses.per_page"},
+};
+
+/* The list's parameters, validated; false with the error in err. */
+static bool parse_list(ov_ctx *c, ov_form *f, ov_course_filter *flt,
+                       bool *team, ov_err *err)
+{
+    memset(flt, 0, sizeof *flt);
+    flt->today = c->today;
+    if (ov_form_parse_urlencoded(f, c->req->query, NULL) != OV_OK) {
+        ov_form_first_error(f, err);
+        return false;
+    }
+    ov_str sort = ov_str_trim(ov_form_str(f, "sort"));
+    if (sort.len && ov_course_sort_parse(sort, &flt->sort, err) != OV_OK)
+        return false;
+    ov_str stage = ov_str_trim(ov_form_str(f, "stage"));
+    if (stage.len) {
+        ov_err ignored;
+        if (ov_stage_parse(stage, &flt->stage, &ignored) != OV_OK) {
+            char shown[40];
+            snprintf(shown, sizeof shown, "%.*s",
+                     (int)(stage.len < 32 ? stage.len : 32), stage.ptr);
+            ov_err_msg(err, OV_EINVAL, "stage", courses_stage_unknown,
+                       shown);
+            return false;
+        }
+        flt->has_stage = true;
+    }
+    if (!parse_show(f, true, team, err))
+        return false;
+    flt->mine = !*team;
+    flt->limit = (int)ov_form_int(f, "per_page", COURSES_PER_PAGE);
+    flt->offset = (int)(ov_form_int(f, "page", 1) - 1) * flt->limit;
+    return true;
+}
+
+/* The list's address with one parameter changed (NULL: as it is). */
+static void list_href(ov_response *res, const ov_course_filter *f, bool team,
+                      const char *sort, int page)
+{
+    ov_html_printf(res, "/forloeb?sort=%u&amp;show=%u",
+                   ov_str_c(sort ? sort : ov_course_sort_code(f->sort)),
+                   ov_str_c(team ? "team" : "mine"));
+    if (f->has_stage)
+        ov_html_printf(res, "&amp;stage=%u",
+                       ov_str_c(ov_stage_code(f->stage)));
+    if (page > 1)
+        ov_html_printf(res, "&amp;page=%d", page);
+}
+
+static void list_filters(ov_ctx *c, const ov_course_filter *f, bool team)
+{
+    ov_response *res = c->res;
+    bool frontline = ov_role_is_frontline(c->req->viewer.role);
+    ov_html_lit(res, "<form method=\"get\" action=\"/forloeb\" "
+                     "class=\"filter\"><div class=\"row\">");
+    ov_html_printf(res,
+                   "<div class=\"field\"><label for=\"f-stage\">%t</label>"
+                   "<select id=\"f-stage\" name=\"stage\"><option "
+                   "value=\"\">%t</option>",
+                   "courses.stage", "courses.all_stages");
+    for (int s = 0; s < OV_STAGE_COUNT; s++) {
+        char key[48];
+        snprintf(key, sizeof key, "stage.%s", ov_stage_code((ov_stage)s));
+        ov_html_printf(res, "<option value=\"%h\"%h>%t</option>",
+                       ov_str_c(ov_stage_code((ov_stage)s)),
+                       ov_str_c(f->has_stage && (int)f->stage == s ? " selected"
+                                                               : ""),
+                       key);
+    }
+    ov_html_lit(res, "</select></div>");
+    if (frontline)
+        ov_html_printf(res,
+                       "<div class=\"field\"><label for=\"f-show\">%t</label>"
+                       "<select id=\"f-show\" name=\"show\">"
+                       "<option value=\"team\"%h>%t</option>"
+                       "<option value=\"mine\"%h>%t</option></select></div>",
+                       "courses.show", ov_str_c(team ? " selected" : ""),
+                       "courses.show_team", ov_str_c(team ? "" : " selected"),
+                       "courses.show_mine");
+    else
+        ov_html_lit(res, "<input type=\"hidden\" name=\"show\" "
+                         "value=\"team\">");
+    ov_html_printf(res,
+                   "<div class=\"field\"><label for=\"f-sort\">%t</label>"
+                   "<select id=\"f-sort\" name=\"sort\">",
+                   "courses.sort");
+    for (int s = 0; s < OV_COURSE_SORT_COUNT; s++) {
+        char key[48];
+        snprintf(key, sizeof key, "courses.sort_%s",
+                 ov_course_sort_code((ov_course_sort)s));
+        ov_html_printf(res, "<option value=\"%h\"%h>%t</option>",
+                       ov_str_c(ov_course_sort_code((ov_course_sort)s)),
+                       ov_str_c(f->sort == (ov_course_sort)s ? " selected"
+                                                             : ""),
+                       key);
+    }
+    ov_html_printf(res,
+                   "</select></div></div><div class=\"actions\"><button "
+                   "type=\"submit\">%t</button></div></form>",
+                   "common.show");
+}
+
+/* A column head that sorts by its key. */
+static void sort_head(ov_response *res, const ov_course_filter *f, bool team,
+                      ov_course_sort key, const char *label)
+{
+    bool on = f->sort == key;
+    if (on)
+        ov_html_lit(res, "<th aria-sort=\"ascending\"><a href=\"");
+    else
+        ov_html_lit(res, "<th><a href=\"");
+    list_href(res, f, team, ov_course_sort_code(key), 1);
+    ov_html_printf(res, "\">%t%h</a></th>", label,
+                   ov_str_c(on ? " \xe2\x96\xbe" : ""));
+}
+
+/* "Viser de første 50 af 130", "Viser 51-100 af 130". */
+static void list_count(ov_response *res, const ov_course_filter *f,
+                       const ov_list_info *li)
+{
+    if (f->offset == 0 && !li->truncated)
+        return;
+    ov_html_lit(res, "<p class=\"list-cut\">");
+    if (f->offset == 0) {
+        ov_page_list_cut(res, li, "list.first");
+        ov_html_lit(res, "</p>");
+        return;
+    }
+    const char *t = ov_msg((ov_lang)res->lang, "list.range");
+    const char *run = t;
+    for (const char *p = t; *p; p++) {
+        if (p[0] != '%' || p[1] < '1' || p[1] > '3')
+            continue;
+        ov_html_text(res, (ov_str){run, (size_t)(p - run)});
+        ov_html_int(res, p[1] == '1'   ? f->offset + 1
+                         : p[1] == '2' ? f->offset + li->n
+                                       : li->total);
+        run = ++p + 1;
+    }
+    ov_html_text(res, ov_str_c(run));
+    ov_html_lit(res, "</p>");
+}
+
 void ov_h_course_list(ov_web *app, ov_request *req, ov_response *res)
 {
     ov_ctx c;
     ov_ctx_init(&c, app, req, res);
     ov_err err;
     ov_err_clear(&err);
+    ov_form f;
+    ov_form_init(&f, list_spec, 5, c.lang, req->arena);
+    ov_course_filter flt;
+    bool team = true;
+    if (!parse_list(&c, &f, &flt, &team, &err)) {
+        ov_ctx_fail(&c, &err);
+        return;
+    }
     ov_tx *tx;
     ov_case_item *items = NULL;
     ov_list_info n;
@@ -119,12 +379,62 @@ void ov_h_course_list(ov_web *app, ov_request *req, ov_response *res)
         ov_ctx_fail(&c, &err);
         return;
     }
-    bool ok = ov_course_list_visible(tx, &req->viewer, req->arena, &items, &n,
-                                     &err) == OV_OK;
+    bool ok = ov_course_list_page(tx, &req->viewer, &flt, req->arena, &items,
+                                  &n, &err) == OV_OK;
     if (!ov_ctx_finish(&c, tx, ok, &err))
         return;
+    int per = flt.limit, page = flt.offset / per + 1;
+    if (c.api) {
+        ov_api_cases(&c, items, &n, page, per);
+        return;
+    }
     ov_page_begin(res, req, 200, ov_str_c(ov_msg(c.lang, "courses.title")));
-    ov_ui_course_table(&c, items, &n);
+    list_filters(&c, &flt, team);
+    if (n.n == 0) {
+        ov_html_printf(res, "<p class=\"empty\">%t</p>", "courses.none");
+        ov_page_end(res);
+        return;
+    }
+    list_count(res, &flt, &n);
+    ov_html_lit(res, "<table class=\"courses\"><thead><tr>");
+    sort_head(res, &flt, team, OV_COURSE_SORT_NAME, "courses.citizen");
+    sort_head(res, &flt, team, OV_COURSE_SORT_STAGE, "courses.stage");
+    sort_head(res, &flt, team, OV_COURSE_SORT_START, "courses.start");
+    sort_head(res, &flt, team, OV_COURSE_SORT_DUE, "courses.next_due");
+    ov_html_lit(res, "</tr></thead><tbody>");
+    for (int i = 0; i < n.n; i++) {
+        char key[48];
+        snprintf(key, sizeof key, "stage.%s", ov_stage_code(items[i].stage));
+        ov_html_printf(res, "<tr><td><a href=\"/forloeb/%D\">%h</a>",
+                       items[i].id, items[i].citizen_name);
+        if (items[i].mine && team)
+            ov_html_printf(res, " <span class=\"badge\">%t</span>",
+                           "courses.mine_badge");
+        ov_html_printf(res, "</td><td>%t</td><td>", key);
+        ov_page_date(res, items[i].started_on);
+        ov_html_lit(res, "</td><td>");
+        if (items[i].has_due)
+            ov_page_date(res, items[i].next_due);
+        else if (items[i].ended)
+            ov_html_printf(res, "%t", "search.ended");
+        ov_html_lit(res, "</td></tr>");
+    }
+    ov_html_lit(res, "</tbody></table>");
+    if (flt.offset > 0 || n.truncated) {
+        ov_html_printf(res, "<nav class=\"pager\" aria-label=\"%t\">",
+                       "courses.pages");
+        if (flt.offset > 0) {
+            ov_html_lit(res, "<a rel=\"prev\" href=\"");
+            list_href(res, &flt, team, NULL, page - 1);
+            ov_html_printf(res, "\">%t</a> ", "courses.prev");
+        }
+        if (n.truncated) {
+            ov_html_lit(res, "<a rel=\"next\" href=\"");
+            list_href(res, &flt, team, NULL, page + 1);
+            ov_html_printf(res, "\">%t</a>", "courses.next");
+        }
+        ov_html_lit(res, "</nav>");
+    }
     ov_page_end(res);
 }
 

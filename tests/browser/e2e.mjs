@@ -258,10 +258,13 @@ await step('the course list shows a drawn citizen ("Udtrukket") on the caseworke
   }
   course = drawn[0];
   await job.shot('03-forloeb');
-  // and "Mine opgaver" links to the course
-  await job.goto('/opgaver');
+  // and "Mine opgaver", turned to the team's, links to the course and to
+  // its start meeting, the task a drawn course has
+  await job.goto('/opgaver?show=team');
   assert.ok(await job.page.locator(`a[href="/forloeb/${course.id}"]`).count() > 0,
-    `"Mine opgaver" links to /forloeb/${course.id}`);
+    `the team's tasks link to /forloeb/${course.id}`);
+  assert.ok(await job.page.locator(`a[href="/forloeb/${course.id}/opstartsmoede"]`).count() > 0,
+    `the team's tasks link to the start meeting of /forloeb/${course.id}`);
 });
 
 await step('the course page shows the six core elements, none of them done yet', async () => {
@@ -1025,6 +1028,117 @@ await step('the plan and the work agreement download as PDF with their text, pri
     }
   }
   assert.deepEqual(wide, [], 'pages wider than the screen');
+}, { independent: true });
+
+await step('a caseworker finds a citizen from the header\'s search box by part of the name typed without æ/ø/å and by CPR number (never in the address), sorts and filters the course list and turns Mine opgaver from mine to the team\'s; Danish and English, 1280 and 390 px', async () => {
+  const words = {
+    da: { box: 'Søg borger (navn eller CPR-nummer)', title: 'Søg borger', none: 'Ingen borgere fundet',
+          byCpr: 'Søgt på CPR-nummer', cprPart: 'Et CPR-nummer søges helt', sort: 'Sortér efter',
+          stage: 'Fase', drawn: 'Udtrukket', mine: 'Mine opgaver', team: 'Teamets opgaver' },
+    en: { box: 'Find a citizen (name or CPR number)', title: 'Find a citizen', none: 'No citizens found',
+          byCpr: 'Searched by CPR number', cprPart: 'a CPR number is searched whole', sort: 'Sort by',
+          stage: 'Stage', drawn: 'Drawn', mine: 'My tasks', team: "The team's tasks" },
+  };
+  // the citizen's surname as a user without a Danish keyboard types it
+  const surname = course.name.split(' ').pop();
+  const typed = surname.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a')
+    .normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const fold = (t) => t.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa')
+    .normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  for (const lang of ['da', 'en']) {
+    const w = words[lang];
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({
+        locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 },
+      });
+      await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
+      const page = await context.newPage();
+      page.on('response', (r) => {
+        if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as job, search, ${width} px)`);
+      });
+      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+      const urls = [];
+      page.on('request', (r) => urls.push(r.url()));
+      await page.goto(`${BASE}/login`);
+      await page.fill('input[name=username]', 'job');
+      await page.fill('input[name=password]', PASSWORD);
+      await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
+      const fits = async (what) => {
+        const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(sw <= width, `${what} is ${sw} px wide on a ${width} px screen`);
+      };
+      // the box is labelled and reached with the keyboard
+      const box = page.getByRole('searchbox', { name: w.box });
+      assert.equal(await box.count(), 1, 'one labelled search box in the header');
+      await fits('the page with the search box');
+      await box.focus();
+      await page.keyboard.type(typed);
+      await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+      assert.equal(new URL(page.url()).pathname, '/soeg');
+      assert.equal(new URL(page.url()).search, '', 'the query is not in the address');
+      assert.equal(await page.locator('main h1').innerText(), w.title);
+      const hit = page.locator(`table.search a[href="/forloeb/${course.id}"]`);
+      assert.equal(await hit.count(), 1, `"${typed}" finds ${course.name}`);
+      assert.equal((await hit.innerText()).trim(), course.name);
+      await fits('the results');
+      await page.screenshot({ path: join(ARTIFACTS, `20-soeg-${lang}-${width}.png`), fullPage: true });
+      // a CPR number: searched, not shown again, not in any address
+      const cpr = '010190-1235';
+      await box.fill(cpr);
+      await Promise.all([page.waitForEvent('load'), box.press('Enter')]);
+      assert.match(await page.locator('main').innerText(), new RegExp(w.byCpr));
+      assert.doesNotMatch(await page.content(), /010190|1235/, 'the page repeats the number');
+      // part of a number: the error at the field, the digits not repeated
+      await box.fill('010190');
+      const [resp] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/soeg')),
+        box.press('Enter')]);
+      await page.waitForLoadState('load');
+      assert.equal(resp.status(), 400);
+      assert.match(await page.locator('.field.has-error p.error').innerText(), new RegExp(w.cprPart));
+      assert.doesNotMatch(await page.content(), /010190/);
+      assert.deepEqual(urls.filter((u) => /010190|1235/.test(u)), [], 'a CPR number in an address');
+      if (width === 1280) {
+        // the course list: sort by name with the form, filter by stage
+        await page.goto(`${BASE}/forloeb`);
+        await page.getByLabel(w.sort).selectOption('name');
+        await Promise.all([page.waitForEvent('load'), page.locator('form.filter button[type=submit]').click()]);
+        const names = (await page.locator('table.courses tbody tr td:first-child a').allInnerTexts()).map(fold);
+        assert.ok(names.length > 1);
+        assert.deepEqual(names, [...names].sort(), 'sorted by name');
+        assert.match(new URL(page.url()).search, /sort=name/);
+        await page.getByLabel(w.stage).selectOption('drawn');
+        await Promise.all([page.waitForEvent('load'), page.locator('form.filter button[type=submit]').click()]);
+        const stages = await page.locator('table.courses tbody tr td:nth-child(2)').allInnerTexts();
+        assert.ok(stages.length > 0, 'drawn courses');
+        assert.ok(stages.every((t) => t.trim() === w.drawn), `only ${w.drawn}: ${stages}`);
+        await fits('the filtered course list');
+        await page.screenshot({ path: join(ARTIFACTS, `21-forloeb-sorteret-${lang}.png`), fullPage: true });
+        // Mine opgaver: mine by default, the team's on request
+        await page.goto(`${BASE}/opgaver`);
+        assert.equal(await page.locator('p.toggle a[aria-current=page]').innerText(), w.mine);
+        const mine = await page.locator('table.tasks tbody tr').count();
+        await Promise.all([page.waitForEvent('load'), page.locator('p.toggle a', { hasText: w.team }).click()]);
+        assert.equal(await page.locator('p.toggle a[aria-current=page]').innerText(), w.team);
+        const team = await page.locator('table.tasks tbody tr').count();
+        assert.ok(team > mine, `the team has more tasks (${team}) than job (${mine})`);
+        // each task links to the page that resolves it
+        const first = page.locator('table.tasks tbody tr td:nth-child(2) a').first();
+        const href = await first.getAttribute('href');
+        assert.match(href, /^\/(forloeb\/\d+\/(opstartsmoede|plan|opfoelgning|maalinger|cti)|virksomhedsforloeb\/\d+)$/);
+        await page.screenshot({ path: join(ARTIFACTS, `22-opgaver-team-${lang}.png`), fullPage: true });
+        const [r] = await Promise.all([page.waitForEvent('load').then(() => null), first.click()]);
+        void r;
+        assert.equal(new URL(page.url()).pathname, href);
+      } else {
+        await page.goto(`${BASE}/opgaver?show=team`);
+        await fits('Mine opgaver, the team\'s');
+        await page.goto(`${BASE}/forloeb?sort=due`);
+        await fits('the course list by next due');
+        await page.screenshot({ path: join(ARTIFACTS, `21-forloeb-390-${lang}.png`), fullPage: true });
+      }
+      await context.close();
+    }
+  }
 }, { independent: true });
 
 await step('every page each role reaches from its home page has unique ids, labels that name their fields, no technical names, and fits its width', async () => {

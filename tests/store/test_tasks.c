@@ -9,6 +9,8 @@
 
 #include <cmocka.h>
 
+#include "store/citizen.h"
+#include "store/course.h"
 #include "store/cti.h"
 #include "store/meeting.h"
 #include "store/placement.h"
@@ -94,10 +96,60 @@ static void tasks_follow_the_course_through_the_model(void **state)
     tu_db_free(&w.t);
 }
 
+/* Mine opgaver: the courses where I am named by default; every open
+ * course of my teams on request; another team's never. */
+static void my_tasks_are_my_courses_and_the_teams_on_request(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    int64_t mine = tu_course(&w, D(2026, 10, 1)); /* job is named */
+    ov_tx *tx;
+    ov_err err;
+    int64_t cz, unnamed = 0, other = 0;
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_citizen_create(tx, OV_STR_LIT("Bo Holm"),
+                                       OV_STR_LIT("120385-1112"), &cz, &err),
+                     OV_OK);
+    assert_int_equal(ov_course_create(tx, cz, w.team, OV_STAGE_DRAWN,
+                                      D(2026, 10, 2), &unnamed, &err),
+                     OV_OK);
+    assert_int_equal(ov_citizen_create(tx, OV_STR_LIT("Eva Lund"),
+                                       OV_STR_LIT("230477-2220"), &cz, &err),
+                     OV_OK);
+    assert_int_equal(ov_course_create(tx, cz, w.other_team, OV_STAGE_DRAWN,
+                                      D(2026, 10, 3), &other, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    ov_arena *a = ov_arena_new(0);
+    for (int team = 0; team < 2; team++) {
+        ov_task *t;
+        ov_task_course *c;
+        int n, nc;
+        assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+        assert_int_equal(ov_tasks_list(tx, w.job, team, TODAY, 14, a, &t, &n,
+                                       &c, &nc, &err),
+                         OV_OK);
+        assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+        assert_int_equal(nc, team ? 2 : 1);
+        assert_int_equal(c[0].id, mine);
+        assert_string_equal(c[0].citizen_name.ptr, "Anna Jensen");
+        if (team)
+            assert_int_equal(c[1].id, unnamed);
+        /* each course has its start meeting due */
+        assert_int_equal(n, team ? 2 : 1);
+        for (int i = 0; i < n; i++)
+            assert_int_not_equal(t[i].course_id, other);
+    }
+    ov_arena_destroy(a);
+    tu_db_free(&w.t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tasks_follow_the_course_through_the_model),
+        cmocka_unit_test(my_tasks_are_my_courses_and_the_teams_on_request),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -126,6 +126,8 @@ static const struct {
          "note;"},
     /* 16: calendar subscription tokens */
     {16, "DROP TABLE calendar_token;"},
+    /* 17: the course list's index */
+    {17, "DROP INDEX course_municipality_id;"},
 };
 
 void tu_db_rewind(const char *db, int version)

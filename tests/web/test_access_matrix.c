@@ -175,6 +175,10 @@ typedef struct row {
 /* lists of courses: every role that may list courses */
 #define LISTS {200, 200, 200, 200, 200, 200, 403, 200, 403}
 #define AUDIT {403, 403, 403, 403, 200, 200, 403, 403, 403}
+/* the citizen search: staff who see courses; without a query the page is
+ * the empty form (200) and the API and the POST answer 400 */
+#define SEARCH_FORM {200, 200, 200, 200, 200, 200, 403, 403, 403}
+#define SEARCH_EMPTY {400, 400, 400, 400, 400, 400, 403, 403, 403}
 #define OWN_LOG {403, 403, 403, 403, 403, 403, 403, 200, 403}
 #define EMPLOYER_ONLY {403, 403, 403, 403, 403, 403, 403, 403, 200}
 /* the calendar of the courses one is named on: frontline staff; a POST
@@ -247,6 +251,9 @@ static const row matrix[] = {
     {OV_GET, "/forloeb", R_NONE, LISTS},
     {OV_GET, "/api/v1/tasks", R_NONE, LISTS},
     {OV_GET, "/opgaver", R_NONE, LISTS},
+    {OV_GET, "/api/v1/citizens", R_NONE, SEARCH_EMPTY},
+    {OV_GET, "/soeg", R_NONE, SEARCH_FORM},
+    {OV_POST, "/soeg", R_NONE, SEARCH_EMPTY},
     {OV_GET, "/api/v1/me/access-log", R_NONE, OWN_LOG},
     {OV_GET, "/min-adgangslog", R_NONE, OWN_LOG},
     {OV_GET, "/min-adgangslog.csv", R_NONE, OWN_LOG},
