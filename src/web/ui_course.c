@@ -22,34 +22,13 @@
 
 /* ---- Mine opgaver ---- */
 
-/* The page where a task is resolved (model/due.h kinds): the form that
- * records what is due, or the page it belongs on. */
+/* The page where a task is resolved (web/ui.h ov_task_step): the form
+ * that records what is due, or the page it belongs on; an agreement
+ * review the course's placement. */
 static const char *task_href(ov_ctx *c, const ov_task *t,
                              const ov_task_course *co)
 {
-    ov_arena *a = c->req->arena;
-    long long id = (long long)t->course_id;
-    switch (t->kind) {
-    case OV_TASK_START_MEETING:
-        return ov_arena_printf(a, "/forloeb/%lld/opstartsmoede", id);
-    case OV_TASK_PLAN_JOB_GOAL:
-        return ov_arena_printf(a, "/forloeb/%lld/plan", id);
-    case OV_TASK_FOLLOWUP:
-        return ov_arena_printf(a, "/forloeb/%lld/opfoelgning", id);
-    case OV_TASK_MEASUREMENT:
-        return ov_arena_printf(a, "/forloeb/%lld/maalinger", id);
-    case OV_TASK_CTI_PHASE:
-    case OV_TASK_CTI_ALIGNMENT:
-        return ov_arena_printf(a, "/forloeb/%lld/cti", id);
-    case OV_TASK_AGREEMENT_REVIEW:
-        if (co && co->placement_id)
-            return ov_arena_printf(a, "/virksomhedsforloeb/%lld",
-                                   (long long)co->placement_id);
-        break;
-    case OV_TASK_COUNT:
-        break;
-    }
-    return ov_arena_printf(a, "/forloeb/%lld", id);
+    return ov_task_step(c, t, co ? co->placement_id : 0);
 }
 
 static const ov_field show_spec[] = {
@@ -166,7 +145,8 @@ void ov_h_tasks(ov_web *app, ov_request *req, ov_response *res)
                            "</td><td><a href=\"%h\">%t</a><br><small>"
                            "%h</small></td><td><a href=\"/forloeb/%D\">%h"
                            "</a></td></tr>",
-                           ov_str_c(hrefs[i]), key, ov_str_c(t->text),
+                           ov_str_c(hrefs[i]), key,
+                           ov_str_c(ov_task_text(&c, t)),
                            t->course_id, names[i]);
         }
         ov_html_lit(res, "</tbody></table>");
