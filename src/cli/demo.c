@@ -346,6 +346,21 @@ static ov_status staff(demo *d, muni *m)
                                         ts->team, 0, 0);
                 if (!groups[g].ids[i])
                     return d->err->code;
+                /* contact details the citizen's team page shows: a
+                 * number and an address made from the user's id (no
+                 * random draw, so the world of the seed stays the same) */
+                char phone[24], email[96];
+                snprintf(phone, sizeof phone, "+45 %02d %02d %02d %02d",
+                         40 + (int)(groups[g].ids[i] / 1000000 % 60),
+                         (int)(groups[g].ids[i] / 10000 % 100),
+                         (int)(groups[g].ids[i] / 100 % 100),
+                         (int)(groups[g].ids[i] % 100));
+                snprintf(email, sizeof email, "%s@%s.dk", name,
+                         m->suffix[0] ? "toender" : "halsnaes");
+                if (ov_org_user_set_contact(d->tx, groups[g].ids[i],
+                                            ov_str_c(phone), ov_str_c(email),
+                                            d->err) != OV_OK)
+                    return d->err->code;
             }
     }
     /* people's names, as every other user has (a name that is the role,

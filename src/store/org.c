@@ -759,6 +759,19 @@ static ov_status admin_input_check(ov_tx *tx, int muni,
 }
 
 /* Contact details and the team list (replacing the user's teams). */
+ov_status ov_org_user_set_contact(ov_tx *tx, int64_t user_id, ov_str phone,
+                                  ov_str email, ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    if (ov_user_validate_phone(ov_str_trim(phone), err) != OV_OK ||
+        ov_user_validate_email(ov_str_trim(email), err) != OV_OK ||
+        run3(tx, R_CONTACT, user_id, ov_str_trim(phone), ov_str_trim(email),
+             2, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return OV_OK;
+}
+
 static ov_status admin_details(ov_tx *tx, int64_t id,
                                const ov_user_admin_input *in, ov_err *err)
 {

@@ -31,6 +31,10 @@ typedef struct ov_user_input {
 
 ov_status ov_org_user_create(ov_tx *tx, const ov_user_input *in, int64_t *id,
                              ov_err *err);
+/* A user's phone and e-mail ("" for none), validated as on the
+ * administrator's page (model/user.h); the demo names its staff so. */
+ov_status ov_org_user_set_contact(ov_tx *tx, int64_t user_id, ov_str phone,
+                                  ov_str email, ov_err *err);
 /* The user must belong to the team's municipality: another
  * municipality's user answers OV_ENOTFOUND as one that does not exist. */
 ov_status ov_org_team_add_member(ov_tx *tx, int64_t team_id, int64_t user_id,

@@ -76,7 +76,13 @@ void ov_page_begin(ov_response *res, const ov_request *req, int status,
         ov_html_lit(res, "<div class=\"who\">");
         char rk[64];
         snprintf(rk, sizeof rk, "role.%s", ov_role_code(v->role));
-        ov_html_printf(res, "<span>%t: %h (%t)</span>", "nav.logged_in_as",
+        /* name over role, in two short lines: the header keeps to one
+         * row at 1280 px */
+        ov_html_printf(res,
+                       "<span class=\"sr-only\">%t:</span> <span "
+                       "class=\"who-name\">%h</span> <span "
+                       "class=\"who-role\">%t</span>",
+                       "nav.logged_in_as",
                        ov_str_c(req->full_name[0] ? req->full_name
                                                   : req->username),
                        rk);
