@@ -23,7 +23,7 @@ static entry cat[] = {
      "Social support in the transition to and retention in work"},
     {"nav.tasks", "Mine opgaver", "My tasks"},
     {"nav.courses", "Forløb", "Courses"},
-    {"nav.screening", "Screening og lodtrækning", "Screening and draw"},
+    {"nav.screening", "Screening", "Screening"},
     {"nav.companies", "Virksomheder", "Companies"},
     {"nav.audit", "Revisionslog", "Audit log"},
     {"nav.my_log", "Min adgangslog", "My access log"},
@@ -1237,7 +1237,7 @@ static entry cat[] = {
     {"pdf.print", "Udskriv", "Print"},
     {"pdf.printed_for", "Udskrevet for %1 den %2", "Printed for %1 on %2"},
     /* the calendar (ui_calendar.c) */
-    {"nav.calendar", "Min kalender", "My calendar"},
+    {"nav.calendar", "Kalender", "Calendar"},
     {"cal.title", "Min kalender", "My calendar"},
     {"cal.intro",
      "Abonnér på dine datoer i den kalender, du allerede bruger (Outlook, "

@@ -1189,6 +1189,9 @@ await step('every page each role reaches from its home page has unique ids, labe
         const leak = text.match(/cli:\w+|%[12s]|\(null\)|\bNaN\b|\bundefined\b|\[[a-z_]+\.[a-z0-9_.]+\]/);
         if (leak) out.push(`technical text "${leak[0]}"`);
         if (document.documentElement.scrollWidth > w) out.push(`${document.documentElement.scrollWidth} px wide`);
+        const head = document.querySelector('header.top');
+        if (w >= 1280 && head && head.getBoundingClientRect().height > 70)
+          out.push(`the header wraps (${Math.round(head.getBoundingClientRect().height)} px high)`);
         const links = [...document.querySelectorAll('a[href^="/"]')].map((a) => a.getAttribute('href'))
           .filter((h) => !/\.(csv|xlsx|pdf|ics|json)(\?|$)|^\/logout|^\/sprog/.test(h));
         return { out, links };
