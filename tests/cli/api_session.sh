@@ -38,7 +38,7 @@ grep -q '^#HttpOnly_127.0.0.1' "$T/job" || { echo "cookie not HttpOnly"; cat "$T
 full=$(sqlite3 "$db" "SELECT full_name FROM app_user WHERE username = 'job'")
 [ -n "$full" ] && [ "$full" != job ] || { echo "demo user job has no full name"; exit 1; }
 check 200 "Mine opgaver" -b "$T/job" "http://127.0.0.1:$port/opgaver"
-grep -q "<div class=\"who\"><span>[^<]*: $full (" "$T/body" ||
+grep -q "<span class=\"who-name\">$full</span>" "$T/body" ||
     { echo "the header does not show '$full'"; grep -o '<div class="who">[^/]*' "$T/body"; exit 1; }
 check 200 "cases" -b "$T/job" "$B/cases"
 grep -q '"cases":\[{"id":' "$T/body"
