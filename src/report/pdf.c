@@ -9,6 +9,9 @@
  */
 #include "report/pdf.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
@@ -527,8 +530,20 @@ static PangoContext *context_for(cairo_t *cr)
     return pc;
 }
 
+/* The first PDF of a process registers ov_pdf_shutdown to run at its
+ * exit: fontconfig's caches, cairo's static data and the font map then go
+ * before a leak checker (ASan's, which checks after every atexit handler
+ * registered later than itself) looks, in the server and in every test
+ * that renders a PDF through a page. */
+static pthread_once_t shutdown_once = PTHREAD_ONCE_INIT;
+static void register_shutdown(void)
+{
+    atexit(ov_pdf_shutdown);
+}
+
 ov_status ov_pdf_finish(ov_pdf *d, ov_str *out, int *pages, ov_err *err)
 {
+    pthread_once(&shutdown_once, register_shutdown);
     if (d->over)
         return ov_err_set(err, OV_ETOOBIG, "pdf",
                           "the document has more than %d blocks",
@@ -580,6 +595,10 @@ ov_status ov_pdf_finish(ov_pdf *d, ov_str *out, int *pages, ov_err *err)
 
 void ov_pdf_shutdown(void)
 {
+    /* once: a test calls it itself, and then the exit handler does */
+    static atomic_bool done;
+    if (atomic_exchange(&done, true))
+        return;
     pango_cairo_font_map_set_default(NULL);
     cairo_debug_reset_static_data();
     FcFini();

@@ -74,7 +74,8 @@ ov_status ov_pdf_finish(ov_pdf *d, ov_str *out, int *pages, ov_err *err);
 /* At the end of a process that made PDFs, for leak checkers (ASan's): free
  * the calling thread's font map, cairo's static data and fontconfig's
  * caches, which otherwise live until the process ends. No PDF may be made
- * afterwards. */
+ * afterwards. The first PDF registers it with atexit; a second call does
+ * nothing. */
 void ov_pdf_shutdown(void);
 
 #endif
