@@ -52,15 +52,6 @@ const char *ov_cal_kind_code(ov_cal_kind k)
     return (unsigned)k < OV_CAL_KIND_COUNT ? kind_codes[k] : "?";
 }
 
-static bool token_hash(ov_str token, uint8_t out[OV_HASH_BYTES])
-{
-    uint8_t raw[32];
-    if (token.len != 64 || ov_hex_decode(token, raw, sizeof raw) != OV_OK)
-        return false;
-    ov_sha256(raw, sizeof raw, out);
-    return true;
-}
-
 ov_status ov_calendar_token_renew(ov_tx *tx, int64_t user_id,
                                   char token[OV_CAL_TOKEN_HEX], ov_err *err)
 {
@@ -134,7 +125,7 @@ ov_status ov_calendar_token_owner(ov_tx *tx, ov_str token, ov_cal_owner *out,
 {
     memset(out, 0, sizeof *out);
     uint8_t h[OV_HASH_BYTES];
-    if (!token_hash(token, h))
+    if (!ov_token_hash(token, h))
         return ov_err_msg(err, OV_ENOTFOUND, NULL, calendar_token_unknown);
     if (ov_tx_check(tx, false, err) != OV_OK)
         return err->code;
@@ -146,12 +137,7 @@ ov_status ov_calendar_token_owner(ov_tx *tx, ov_str token, ov_cal_owner *out,
     ov_status st = OV_OK;
     if (r == OV_STEP_ROW) {
         ov_arena *a = ov_arena_new(512);
-        out->viewer.user_id = ov_stmt_col_i64(s, 0);
-        st = ov_role_parse(ov_stmt_col_text(s, 1, a), "role",
-                           &out->viewer.role, err);
-        out->viewer.municipality_code = (int)ov_stmt_col_i64(s, 2);
-        out->viewer.citizen_id = ov_stmt_col_i64(s, 3);
-        out->viewer.company_id = ov_stmt_col_i64(s, 4);
+        st = ov_viewer_read(s, 0, a, &out->viewer, err);
         ov_str u = ov_stmt_col_text(s, 5, a);
         snprintf(out->username, sizeof out->username, "%.*s", (int)u.len,
                  u.ptr);

@@ -22,13 +22,24 @@ static const char SQL_GET[] =
     "s.user_id WHERE s.token_hash = ?1 AND u.active = 1";
 static const char SQL_DELETE[] = "DELETE FROM session WHERE token_hash = ?1";
 
-static bool token_hash(ov_str token, uint8_t out[OV_HASH_BYTES])
+bool ov_token_hash(ov_str token, uint8_t out[OV_HASH_BYTES])
 {
     uint8_t raw[32];
-    if (ov_hex_decode(token, raw, sizeof raw) != OV_OK)
+    if (token.len != 64 || ov_hex_decode(token, raw, sizeof raw) != OV_OK)
         return false;
     ov_sha256(raw, sizeof raw, out);
     return true;
+}
+
+ov_status ov_viewer_read(ov_stmt *s, int col, ov_arena *a, ov_viewer *v,
+                         ov_err *err)
+{
+    v->user_id = ov_stmt_col_i64(s, col);
+    v->municipality_code = (int)ov_stmt_col_i64(s, col + 2);
+    v->citizen_id = ov_stmt_col_i64(s, col + 3);
+    v->company_id = ov_stmt_col_i64(s, col + 4);
+    return ov_role_parse(ov_stmt_col_text(s, col + 1, a), "role", &v->role,
+                         err);
 }
 
 ov_status ov_session_user(ov_tx *tx, ov_str username, ov_viewer *v,
@@ -91,7 +102,7 @@ ov_status ov_session_get(ov_tx *tx, ov_str token, ov_session *out,
 {
     memset(out, 0, sizeof *out);
     uint8_t h[OV_HASH_BYTES];
-    if (!token_hash(token, h))
+    if (!ov_token_hash(token, h))
         return ov_err_msg(err, OV_ENOTFOUND, "session", session_not_found);
     if (ov_tx_check(tx, false, err) != OV_OK)
         return err->code;
@@ -103,12 +114,7 @@ ov_status ov_session_get(ov_tx *tx, ov_str token, ov_session *out,
     ov_status st = OV_OK;
     if (r == OV_STEP_ROW) {
         ov_arena *a = ov_arena_new(256);
-        out->viewer.user_id = ov_stmt_col_i64(s, 0);
-        st = ov_role_parse(ov_stmt_col_text(s, 1, a), "role",
-                           &out->viewer.role, err);
-        out->viewer.municipality_code = (int)ov_stmt_col_i64(s, 2);
-        out->viewer.citizen_id = ov_stmt_col_i64(s, 3);
-        out->viewer.company_id = ov_stmt_col_i64(s, 4);
+        st = ov_viewer_read(s, 0, a, &out->viewer, err);
         ov_str csrf = ov_stmt_col_text(s, 5, a);
         snprintf(out->csrf, OV_TOKEN_HEX, "%.*s", (int)csrf.len, csrf.ptr);
         out->created = ov_stmt_col_i64(s, 6);
@@ -141,14 +147,14 @@ ov_status ov_session_get(ov_tx *tx, ov_str token, ov_session *out,
 void ov_session_note_seen(ov_tx *tx, ov_str token, ov_time now)
 {
     uint8_t h[OV_HASH_BYTES];
-    if (tx->store->seen && token_hash(token, h))
+    if (tx->store->seen && ov_token_hash(token, h))
         ov_seen_note(tx->store->seen, h, now);
 }
 
 ov_status ov_session_expire(ov_tx *tx, ov_str token, ov_err *err)
 {
     uint8_t h[OV_HASH_BYTES];
-    if (!token_hash(token, h))
+    if (!ov_token_hash(token, h))
         return OV_OK;
     if (ov_tx_check(tx, false, err) != OV_OK)
         return err->code;
@@ -162,7 +168,7 @@ ov_status ov_session_expire(ov_tx *tx, ov_str token, ov_err *err)
 ov_status ov_session_delete(ov_tx *tx, ov_str token, ov_err *err)
 {
     uint8_t h[OV_HASH_BYTES];
-    if (!token_hash(token, h))
+    if (!ov_token_hash(token, h))
         return OV_OK; /* nothing to do for a malformed token */
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;

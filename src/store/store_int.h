@@ -27,6 +27,7 @@
 #include <pthread.h>
 #include <sys/stat.h>
 
+#include "model/access.h"
 #include "model/course.h"
 #include "store/db.h"
 #include "store/audit.h"
@@ -429,6 +430,13 @@ static inline ov_status ov_course_read_begin(ov_tx *tx, int64_t course_id,
 
 /* OV_EINVAL naming the field "municipality_code" unless the municipality
  * is registered (org.c). Does not mark the transaction failed. */
+/* The SHA-256 of a 64-hex-digit secret token (a session's, a calendar
+ * address's): what the database keeps; false for anything else. */
+bool ov_token_hash(ov_str token, uint8_t out[OV_HASH_BYTES]);
+/* A user as a viewer from five columns starting at `col`: id, role,
+ * municipality_code, citizen_id, company_id (0 for NULL). */
+ov_status ov_viewer_read(ov_stmt *s, int col, ov_arena *a, ov_viewer *v,
+                         ov_err *err);
 ov_status ov_municipality_require(ov_tx *tx, int code, ov_err *err);
 
 /* Migrations (migrations.c). */
