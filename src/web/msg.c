@@ -1290,6 +1290,69 @@ static entry cat[] = {
      "Work agreement review: %1"},
     {"cal.course", "Forløb %1 i overgang", "Course %1 in overgang"},
     {"cal.category", "overgang", "overgang"},
+    {"admin.reactivate",
+     "Genaktivér",
+     "Reactivate"},
+    {"admin.reactivate_help",
+     "Brugeren kan logge ind igen, men først med en ny "
+     "aktiveringskode: den gamle adgangskode virker ikke længere. Giv "
+     "brugeren en ny kode, når brugeren er genaktiveret.",
+     "The user may log in again, but only with a new activation code: "
+     "the old password no longer works. Issue a new code once the user "
+     "is reactivated."},
+    {"admin.reactivate_button",
+     "Genaktivér brugeren",
+     "Reactivate the user"},
+    {"gse.item_missing",
+     "Spørgsmål %1 (teksten er ikke indtastet i kommunens indstillinger)",
+     "Question %1 (the text is not entered in the municipality's "
+     "settings)"},
+    {"admin.gse_title",
+     "Spørgsmål til mestringstro (General Self-Efficacy Scale)",
+     "Self-efficacy items (General Self-Efficacy Scale)"},
+    {"admin.gse_hint",
+     "Overgang leverer ikke de danske spørgsmål (de kræver licens). "
+     "Indtast de ti spørgsmål, som kommunen har licens til, i skalaens "
+     "rækkefølge; skemaet viser dem ved hvert svar. Tomme felter vises "
+     "som \"Spørgsmål N\".",
+     "overgang does not ship the Danish items (they require a "
+     "licence). Enter the ten items your municipality holds a licence "
+     "for, in the scale's order; the form shows them with each answer. "
+     "Empty fields are shown as \"Question N\"."},
+    {"admin.gse_missing",
+     "%1 af de ti spørgsmål mangler tekst; skemaet viser kun deres "
+     "nummer",
+     "%1 of the ten items have no text; the form shows only their number"},
+    {"setting.gse_item1",
+     "Spørgsmål 1",
+     "Item 1"},
+    {"setting.gse_item2",
+     "Spørgsmål 2",
+     "Item 2"},
+    {"setting.gse_item3",
+     "Spørgsmål 3",
+     "Item 3"},
+    {"setting.gse_item4",
+     "Spørgsmål 4",
+     "Item 4"},
+    {"setting.gse_item5",
+     "Spørgsmål 5",
+     "Item 5"},
+    {"setting.gse_item6",
+     "Spørgsmål 6",
+     "Item 6"},
+    {"setting.gse_item7",
+     "Spørgsmål 7",
+     "Item 7"},
+    {"setting.gse_item8",
+     "Spørgsmål 8",
+     "Item 8"},
+    {"setting.gse_item9",
+     "Spørgsmål 9",
+     "Item 9"},
+    {"setting.gse_item10",
+     "Spørgsmål 10",
+     "Item 10"},
 };
 
 #define NCAT ((int)(sizeof cat / sizeof cat[0]))

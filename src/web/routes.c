@@ -349,6 +349,9 @@ const ov_route ov_routes[] = {
     ACTION(OV_POST, "/api/v1/users/{id}/deactivate", ov_act_user_deactivate,
            "deactivate a user {\"confirm\": \"yes\"}: no log-in, sessions "
            "end"),
+    ACTION(OV_POST, "/api/v1/users/{id}/reactivate", ov_act_user_reactivate,
+           "reactivate a deactivated user {\"confirm\": \"yes\"}; the old "
+           "password is cleared: issue a new activation code"),
     ACTION(OV_POST, "/api/v1/users/{id}/reset", ov_act_user_reset,
            "a new one-time activation code {\"confirm\": \"yes\"}; answers "
            "{\"id\", \"activation_code\"}"),
@@ -378,6 +381,9 @@ const ov_route ov_routes[] = {
            "change a user"),
     ACTION(OV_POST, "/administration/brugere/{id}/deaktiver",
            ov_act_user_deactivate, "deactivate a user"),
+    ACTION(OV_POST, "/administration/brugere/{id}/genaktiver",
+           ov_act_user_reactivate,
+           "reactivate a user (a new activation code follows)"),
     ACTION(OV_POST, "/administration/brugere/{id}/kode", ov_act_user_reset,
            "a new activation code, shown once"),
     READ(OV_GET, "/administration/teams", MUNICIPALITY, USER_ADMIN, READ,
