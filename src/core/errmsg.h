@@ -1481,6 +1481,11 @@
       "gse_item%1: the text of self-efficacy item %1 is at most %2 " \
       "characters on one line", \
       "Teksten til spørgsmål %1 må højst være %2 tegn på én linje") \
+    /* src/store/audit_log.c, the audit viewer's filter */ \
+    X(audit_log_citizens_range, 1, \
+      "citizen: at most %1 citizens in one filter, and a cursor of 0 or " \
+      "more; narrow the name", \
+      "Højst %1 borgere i ét filter; skriv mere af navnet") \
     /* end of the catalogue */
 /* clang-format on */
 

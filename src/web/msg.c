@@ -682,7 +682,7 @@ static entry cat[] = {
 
     /* audit */
     {"audit.title", "Revisionslog", "Audit log"},
-    {"audit.citizen", "Borger-id", "Citizen id"},
+    {"audit.citizen", "Borger", "Citizen"},
     {"audit.user", "Bruger", "User"},
     {"audit.from", "Fra dato", "From date"},
     {"audit.to", "Til dato", "To date"},
@@ -1353,6 +1353,32 @@ static entry cat[] = {
     {"setting.gse_item10",
      "Spørgsmål 10",
      "Item 10"},
+    {"audit.q",
+     "Borger (navn eller CPR-nummer)",
+     "Citizen (name or CPR number)"},
+    {"audit.q_hint",
+     "Et navn finder alle borgere, hvis navn indeholder ordene; et "
+     "CPR-nummer skrives helt. Nummeret vises aldrig i adressen.",
+     "A name finds every citizen whose name holds the words; a CPR "
+     "number is typed whole. The number never appears in the address."},
+    {"audit.before",
+     "Ældre end række",
+     "Older than row"},
+    {"audit.for",
+     "Rækker om:",
+     "Rows about:"},
+    {"audit.for_cpr",
+     "Rækker om borgeren med CPR-nummeret:",
+     "Rows about the citizen with the CPR number:"},
+    {"audit.nobody",
+     "Ingen borger passer til søgningen, så der er ingen rækker at vise.",
+     "No citizen matches the search, so there are no rows to show."},
+    {"audit.older",
+     "Vis ældre rækker",
+     "Show older rows"},
+    {"audit.older_shown",
+     "Ældre rækker: de rækker, der kom før den sidste side.",
+     "Older rows: those that came before the last page."},
 };
 
 #define NCAT ((int)(sizeof cat / sizeof cat[0]))

@@ -972,12 +972,27 @@ static const ov_field settings_spec[] = {
      .label = "setting.life_domains"},
     {.name = "indicator_rules", .type = OV_F_TEXTAREA, .max = 4000,
      .label = "setting.indicator_rules"},
-#define GSE_ITEM(n)                                                        \
-    {.name = "gse_item" #n, .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,     \
-     .label = "setting.gse_item" #n}
-    GSE_ITEM(1), GSE_ITEM(2), GSE_ITEM(3), GSE_ITEM(4), GSE_ITEM(5),
-    GSE_ITEM(6), GSE_ITEM(7), GSE_ITEM(8), GSE_ITEM(9), GSE_ITEM(10),
-#undef GSE_ITEM
+    /* the self-efficacy items, in the scale's order */
+    {.name = "gse_item1", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item1"},
+    {.name = "gse_item2", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item2"},
+    {.name = "gse_item3", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item3"},
+    {.name = "gse_item4", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item4"},
+    {.name = "gse_item5", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item5"},
+    {.name = "gse_item6", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item6"},
+    {.name = "gse_item7", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item7"},
+    {.name = "gse_item8", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item8"},
+    {.name = "gse_item9", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item9"},
+    {.name = "gse_item10", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item10"},
 };
 #define NSETTINGS ((int)(sizeof settings_spec / sizeof settings_spec[0]))
 

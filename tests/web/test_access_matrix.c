@@ -259,6 +259,7 @@ static const row matrix[] = {
     {OV_GET, "/min-adgangslog.csv", R_NONE, OWN_LOG},
     {OV_GET, "/api/v1/audit", R_NONE, AUDIT},
     {OV_GET, "/revision", R_NONE, AUDIT},
+    {OV_POST, "/revision", R_NONE, AUDIT},
     {OV_GET, "/api/v1/me/agreements", R_NONE, EMPLOYER_ONLY},
     {OV_GET, "/api/v1/indicators", R_NONE, INDICATORS},
     {OV_GET, "/tavle", R_NONE, INDICATORS},
