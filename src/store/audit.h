@@ -164,6 +164,8 @@ typedef struct ov_audit_view_row {
     ov_str criterion;
     ov_str purpose;
     ov_str citizen_name;      /* "" when none */
+    ov_str actor_name;        /* for people: the user's full name, "System"
+                                 for the command line (cli:...) */
 } ov_audit_view_row;
 
 /* Newest first, at most the filter's limit (the list convention,

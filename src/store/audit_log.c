@@ -530,8 +530,10 @@ ov_status ov_audit_citizen_log_each(ov_tx *tx, int64_t citizen_id,
 static const char SQL_AUDIT[] =
     "SELECT a.id, a.at, a.actor, a.role, a.action, coalesce(a.citizen_id, "
     "0), coalesce(a.criterion, ''), a.purpose, coalesce((SELECT z.full_name "
-    "FROM citizen z WHERE z.id = a.citizen_id), '') FROM audit_log a WHERE "
-    AUDIT_WHERE " ORDER BY a.id DESC";
+    "FROM citizen z WHERE z.id = a.citizen_id), ''), coalesce((SELECT "
+    "u.full_name FROM app_user u WHERE u.username = a.actor), CASE WHEN "
+    "a.actor LIKE 'cli:%' THEN 'System' ELSE a.actor END) FROM audit_log a "
+    "WHERE " AUDIT_WHERE " ORDER BY a.id DESC";
 static const char SQL_AUDIT_COUNT[] =
     "SELECT count(*) FROM audit_log a WHERE " AUDIT_WHERE;
 
@@ -576,6 +578,7 @@ static ov_status audit_row_read(ov_stmt *s, ov_arena *a, void *row,
     e->criterion = ov_stmt_col_text(s, 6, a);
     e->purpose = ov_stmt_col_text(s, 7, a);
     e->citizen_name = ov_stmt_col_text(s, 8, a);
+    e->actor_name = ov_stmt_col_text(s, 9, a);
     return OV_OK;
 }
 

@@ -182,7 +182,7 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
                      ov_action_code(rows[i].action));
             ov_html_printf(res, "<tr><td>%h</td><td>%h</td><td>%t</td>"
                                 "<td>%t</td><td>%h</td><td>%h",
-                           ov_str_c(when), rows[i].actor, rk, ak,
+                           ov_str_c(when), rows[i].actor_name, rk, ak,
                            rows[i].citizen_name, rows[i].purpose);
             if (rows[i].criterion.len)
                 ov_html_printf(res, " (%h)", rows[i].criterion);
