@@ -1427,6 +1427,27 @@ static entry cat[] = {
     {"plandiff.deadline",
      "%1 '%2' ny frist: %3 → %4",
      "%1 '%2' new deadline: %3 → %4"},
+    {"ctiwarn.cti_after_placement",
+     "CTI startede %1, efter virksomhedsforløbet (%2); CTI skal starte "
+     "kort før",
+     "CTI started %1, after the company placement (%2); CTI should "
+     "start shortly before"},
+    {"ctiwarn.cti_too_early",
+     "CTI startede %1, %2 dage før virksomhedsforløbet (%3); højst %4 "
+     "dage før",
+     "CTI started %1, %2 days before the company placement (%3); at "
+     "most %4 days before"},
+    {"ctiwarn.intensity_rising",
+     "Kontakten steg fra fase %1 (%2 pr. uge) til fase %3 (%4 pr. "
+     "uge); intensiteten skal aftage",
+     "Contact rose from phase %1 (%2 a week) to phase %3 (%4 a week); "
+     "the intensity should decrease"},
+    {"ctiwarn.too_few_first_month",
+     "Kun %1 kontakter i første måned; mindst %2",
+     "Only %1 contacts in the first month; at least %2"},
+    {"ctiwarn.caseload_over_limit",
+     "CTI-medarbejderen har %1 aktive borgere; højst %2",
+     "The CTI worker has %1 active citizens; at most %2"},
 };
 
 #define NCAT ((int)(sizeof cat / sizeof cat[0]))
