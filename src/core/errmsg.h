@@ -1457,6 +1457,35 @@
       "filter by mine or by stage first", \
       "Sortering efter næste frist kan højst tage %1 forløb; vælg " \
       "'mine' eller en fase først") \
+    /* src/model/user.c, administrators (issue 13 section 4) */ \
+    X(user_self_demote, 0, \
+      "role: you cannot take away your own administrator role; ask " \
+      "another administrator", \
+      "Du kan ikke fjerne din egen administratorrolle; bed en anden " \
+      "administrator om at gøre det") \
+    X(user_last_admin_deactivate, 0, \
+      "user: the municipality's last active administrator cannot be " \
+      "deactivated; make another user administrator first", \
+      "Kommunens sidste aktive administrator kan ikke deaktiveres; gør " \
+      "først en anden bruger til administrator") \
+    X(user_last_admin_demote, 0, \
+      "role: the municipality's last active administrator keeps the " \
+      "administrator role; make another user administrator first", \
+      "Kommunens sidste aktive administrator skal beholde " \
+      "administratorrollen; gør først en anden bruger til administrator") \
+    X(user_already_active, 0, \
+      "user: the user is active already", \
+      "Brugeren er allerede aktiv") \
+    /* src/model/settings.c, the self-efficacy items */ \
+    X(settings_gse_item, 2, \
+      "gse_item%1: the text of self-efficacy item %1 is at most %2 " \
+      "characters on one line", \
+      "Teksten til spørgsmål %1 må højst være %2 tegn på én linje") \
+    /* src/store/audit_log.c, the audit viewer's filter */ \
+    X(audit_log_citizens_range, 1, \
+      "citizen: at most %1 citizens in one filter, and a cursor of 0 or " \
+      "more; narrow the name", \
+      "Højst %1 borgere i ét filter; skriv mere af navnet") \
     /* end of the catalogue */
 /* clang-format on */
 

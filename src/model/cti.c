@@ -226,27 +226,46 @@ int ov_cti_check(const ov_cti_course *c, const ov_cti_rules *r,
 {
     int w = 0;
     char d1[OV_DATE_BUF], d2[OV_DATE_BUF];
+    bool added = false;
 #define WARN(code_, ...)                                                      \
     do {                                                                      \
-        if (w < cap) {                                                        \
+        added = w < cap;                                                      \
+        if (added) {                                                          \
             out[w].code = (code_);                                            \
+            out[w].nargs = 0;                                                 \
             snprintf(out[w].text_da, sizeof out[w].text_da, __VA_ARGS__);     \
             w++;                                                              \
+        }                                                                     \
+    } while (0)
+    /* the values of the warning just added, as text */
+#define ARG(fmt_, v_)                                                         \
+    do {                                                                      \
+        if (added && out[w - 1].nargs < 4) {                                  \
+            ov_cti_warning *o_ = &out[w - 1];                                 \
+            snprintf(o_->args[o_->nargs], sizeof o_->args[0], fmt_, v_);      \
+            o_->nargs++;                                                      \
         }                                                                     \
     } while (0)
     if (f->has_placement) {
         ov_date_format_dk(c->start, d1);
         ov_date_format_dk(f->placement_start, d2);
-        if (c->start > f->placement_start)
+        if (c->start > f->placement_start) {
             WARN(OV_CTI_AFTER_PLACEMENT,
                  "CTI startede %s, efter virksomhedsforløbet (%s); CTI skal "
                  "starte kort før",
                  d1, d2);
-        else if (f->placement_start - c->start > r->early_days)
+            ARG("%s", d1);
+            ARG("%s", d2);
+        } else if (f->placement_start - c->start > r->early_days) {
             WARN(OV_CTI_TOO_EARLY,
                  "CTI startede %s, %d dage før virksomhedsforløbet (%s); "
                  "højst %d dage før",
                  d1, f->placement_start - c->start, d2, r->early_days);
+            ARG("%s", d1);
+            ARG("%d", f->placement_start - c->start);
+            ARG("%s", d2);
+            ARG("%d", r->early_days);
+        }
     }
     ov_cti_intensity in[3];
     ov_cti_intensity_of(c, r, k, n, today, in);
@@ -260,6 +279,10 @@ int ov_cti_check(const ov_cti_course *c, const ov_cti_rules *r,
                  "Kontakten steg fra fase %d (%s pr. uge) til fase %d "
                  "(%s pr. uge); intensiteten skal aftage",
                  p, before, p + 1, after);
+            ARG("%d", p);
+            ARG("%s", before);
+            ARG("%d", p + 1);
+            ARG("%s", after);
         }
     }
     ov_date first_month_end = ov_date_add_months(c->start, 1);
@@ -272,11 +295,20 @@ int ov_cti_check(const ov_cti_course *c, const ov_cti_rules *r,
             WARN(OV_CTI_TOO_FEW_FIRST_MONTH,
                  "Kun %d kontakter i første måned; mindst %d", cnt,
                  r->min_first_month);
+        if (cnt < r->min_first_month) {
+            ARG("%d", cnt);
+            ARG("%d", r->min_first_month);
+        }
     }
     if (f->worker_caseload > r->caseload_limit)
         WARN(OV_CTI_CASELOAD,
              "CTI-medarbejderen har %d aktive borgere; højst %d",
              f->worker_caseload, r->caseload_limit);
+    if (f->worker_caseload > r->caseload_limit) {
+        ARG("%d", f->worker_caseload);
+        ARG("%d", r->caseload_limit);
+    }
 #undef WARN
+#undef ARG
     return w;
 }

@@ -129,9 +129,15 @@ typedef enum ov_cti_warning_code {
     OV_CTI_WARNING_COUNT
 } ov_cti_warning_code;
 
+/* A warning: its code, its Danish text, and the values in it as text
+ * (dates DD-MM-YYYY, counts, decimals with a comma) in the order of the
+ * catalogue's "ctiwarn.<code>" %1..%4, so a page renders it in its
+ * language. */
 typedef struct ov_cti_warning {
     ov_cti_warning_code code;
     char text_da[200];
+    int nargs;
+    char args[4][32];
 } ov_cti_warning;
 
 const char *ov_cti_warning_code_str(ov_cti_warning_code c);

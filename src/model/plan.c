@@ -410,26 +410,50 @@ ov_status ov_plan_from_json(ov_str json, ov_arena *a, ov_plan *out,
 
 /* ---- diff ---- */
 
+static const char *const change_codes[OV_PCH_COUNT] = {
+    "job_goal", "occupation", "removed",  "text",
+    "status",   "responsible", "deadline", "added"};
+static const char *const item_codes[] = {"goal", "subgoal", "activity",
+                                         "plan"};
+
+const char *ov_plan_change_code(ov_plan_change_kind k)
+{
+    return (unsigned)k < OV_PCH_COUNT ? change_codes[k] : "?";
+}
+
+const char *ov_plan_item_code(ov_plan_item i)
+{
+    return (unsigned)i <= OV_PITEM_PLAN ? item_codes[i] : "?";
+}
+
 typedef struct differ {
     ov_plan_change *out;
     int cap, n;
 } differ;
 
-static void change(differ *d, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+#define SHOW(s) (int)((s).len > OV_PLAN_SHOW ? OV_PLAN_SHOW : (s).len),      \
+                (s).ptr ? (s).ptr : ""
 
-static void change(differ *d, const char *fmt, ...)
+/* The next change's slot (NULL past the cap; counted either way). */
+static ov_plan_change *next(differ *d, ov_plan_change_kind kind,
+                            ov_plan_item item, ov_str subject)
 {
-    if (d->n < d->cap) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(d->out[d->n].text_da, sizeof d->out[d->n].text_da, fmt, ap);
-        va_end(ap);
-    }
+    ov_plan_change *c = d->n < d->cap ? &d->out[d->n] : NULL;
     d->n++;
+    if (c) {
+        memset(c, 0, sizeof *c);
+        c->kind = kind;
+        c->item = item;
+        snprintf(c->subject, sizeof c->subject, "%.*s", SHOW(subject));
+    }
+    return c;
 }
 
-#define SHOW(s) (int)((s).len > 80 ? 80 : (s).len), (s).ptr ? (s).ptr : ""
+static void values(ov_plan_change *c, ov_str o, ov_str n)
+{
+    snprintf(c->old_value, sizeof c->old_value, "%.*s", SHOW(o));
+    snprintf(c->new_value, sizeof c->new_value, "%.*s", SHOW(n));
+}
 
 typedef struct flat_item {
     int kind; /* 0 goal, 1 sub-goal, 2 activity */
@@ -472,16 +496,84 @@ static ov_item_status item_status(const flat_item *f)
                         : f->kind == 1 ? f->s->status : f->a->status;
 }
 
+/* The Danish line of a change, as the stored summary has always had it. */
+static void line_da(ov_plan_change *c)
+{
+    char *o = c->text_da;
+    size_t cap = sizeof c->text_da;
+    const char *k = c->item <= OV_PITEM_ACTIVITY ? kind_da[c->item] : "";
+    switch (c->kind) {
+    case OV_PCH_JOB_GOAL:
+        snprintf(o, cap, "Jobmål ændret: '%s' → '%s'", c->old_value,
+                 c->new_value);
+        break;
+    case OV_PCH_OCCUPATION:
+        snprintf(o, cap, "Stillingskode ændret: '%s' → '%s'", c->old_value,
+                 c->new_value);
+        break;
+    case OV_PCH_REMOVED:
+        snprintf(o, cap, "%s '%s' fjernet", k, c->subject);
+        break;
+    case OV_PCH_TEXT:
+        snprintf(o, cap, "%s ændret: '%s' → '%s'", k, c->old_value,
+                 c->new_value);
+        break;
+    case OV_PCH_STATUS: {
+        ov_item_status a = OV_ITEM_PLANNED, b = OV_ITEM_PLANNED;
+        for (int i = 0; i < OV_ITEM_COUNT; i++) {
+            if (strcmp(c->old_value, ov_item_status_code(i)) == 0)
+                a = (ov_item_status)i;
+            if (strcmp(c->new_value, ov_item_status_code(i)) == 0)
+                b = (ov_item_status)i;
+        }
+        snprintf(o, cap, "%s '%s' ændret status: %s → %s", k, c->subject,
+                 ov_item_status_label_da(a), ov_item_status_label_da(b));
+        break;
+    }
+    case OV_PCH_RESPONSIBLE: {
+        ov_role a = OV_ROLE_CITIZEN, b = OV_ROLE_CITIZEN;
+        ov_err ignored;
+        ov_role_parse(ov_str_c(c->old_value), "role", &a, &ignored);
+        ov_role_parse(ov_str_c(c->new_value), "role", &b, &ignored);
+        snprintf(o, cap, "Indsats '%s' ny ansvarlig: %s → %s", c->subject,
+                 ov_role_label_da(a), ov_role_label_da(b));
+        break;
+    }
+    case OV_PCH_DEADLINE: {
+        char d1[OV_DATE_BUF] = "ingen", d2[OV_DATE_BUF] = "ingen";
+        ov_date d;
+        ov_err ignored;
+        if (c->old_value[0] && ov_date_parse_iso(ov_str_c(c->old_value),
+                                                 "deadline", &d,
+                                                 &ignored) == OV_OK)
+            ov_date_format_dk(d, d1);
+        if (c->new_value[0] && ov_date_parse_iso(ov_str_c(c->new_value),
+                                                 "deadline", &d,
+                                                 &ignored) == OV_OK)
+            ov_date_format_dk(d, d2);
+        snprintf(o, cap, "Indsats '%s' ny frist: %s → %s", c->subject, d1,
+                 d2);
+        break;
+    }
+    case OV_PCH_ADDED:
+        snprintf(o, cap, "%s '%s' tilføjet", k, c->subject);
+        break;
+    default:
+        break;
+    }
+}
+
 int ov_plan_diff(const ov_plan *from, const ov_plan *to, ov_plan_change *out,
                  int cap, int *total)
 {
     differ d = {out, cap, 0};
-    if (!ov_str_eq(from->job_goal, to->job_goal))
-        change(&d, "Jobmål ændret: '%.*s' → '%.*s'", SHOW(from->job_goal),
-               SHOW(to->job_goal));
-    if (!ov_str_eq(from->occupation, to->occupation))
-        change(&d, "Stillingskode ændret: '%.*s' → '%.*s'",
-               SHOW(from->occupation), SHOW(to->occupation));
+    ov_plan_change *c;
+    if (!ov_str_eq(from->job_goal, to->job_goal) &&
+        (c = next(&d, OV_PCH_JOB_GOAL, OV_PITEM_PLAN, to->job_goal)))
+        values(c, from->job_goal, to->job_goal);
+    if (!ov_str_eq(from->occupation, to->occupation) &&
+        (c = next(&d, OV_PCH_OCCUPATION, OV_PITEM_PLAN, to->occupation)))
+        values(c, from->occupation, to->occupation);
     enum { MAXF = 2048 };
     static _Thread_local flat_item fa[MAXF], fb[MAXF];
     int na = flatten(from, fa, MAXF), nb = flatten(to, fb, MAXF);
@@ -491,33 +583,32 @@ int ov_plan_diff(const ov_plan *from, const ov_plan *to, ov_plan_change *out,
             j++;
         ov_str ta = item_text(&fa[i]);
         if (j == nb) {
-            change(&d, "%s '%.*s' fjernet", kind_da[fa[i].kind], SHOW(ta));
+            next(&d, OV_PCH_REMOVED, (ov_plan_item)fa[i].kind, ta);
             continue;
         }
         ov_str tb = item_text(&fb[j]);
-        if (!ov_str_eq(ta, tb))
-            change(&d, "%s ændret: '%.*s' → '%.*s'", kind_da[fb[j].kind],
-                   SHOW(ta), SHOW(tb));
-        if (item_status(&fa[i]) != item_status(&fb[j]))
-            change(&d, "%s '%.*s' ændret status: %s → %s",
-                   kind_da[fb[j].kind], SHOW(tb),
-                   ov_item_status_label_da(item_status(&fa[i])),
-                   ov_item_status_label_da(item_status(&fb[j])));
+        ov_plan_item it = (ov_plan_item)fb[j].kind;
+        if (!ov_str_eq(ta, tb) && (c = next(&d, OV_PCH_TEXT, it, tb)))
+            values(c, ta, tb);
+        if (item_status(&fa[i]) != item_status(&fb[j]) &&
+            (c = next(&d, OV_PCH_STATUS, it, tb)))
+            values(c, ov_str_c(ov_item_status_code(item_status(&fa[i]))),
+                   ov_str_c(ov_item_status_code(item_status(&fb[j]))));
         if (fa[i].kind == 2 && fb[j].kind == 2) {
             const ov_plan_activity *x = fa[i].a, *y = fb[j].a;
-            if (x->responsible != y->responsible)
-                change(&d, "Indsats '%.*s' ny ansvarlig: %s → %s", SHOW(tb),
-                       ov_role_label_da(x->responsible),
-                       ov_role_label_da(y->responsible));
-            if (x->has_deadline != y->has_deadline ||
-                (x->has_deadline && x->deadline != y->deadline)) {
-                char d1[OV_DATE_BUF] = "ingen", d2[OV_DATE_BUF] = "ingen";
+            if (x->responsible != y->responsible &&
+                (c = next(&d, OV_PCH_RESPONSIBLE, it, tb)))
+                values(c, ov_str_c(ov_role_code(x->responsible)),
+                       ov_str_c(ov_role_code(y->responsible)));
+            if ((x->has_deadline != y->has_deadline ||
+                 (x->has_deadline && x->deadline != y->deadline)) &&
+                (c = next(&d, OV_PCH_DEADLINE, it, tb))) {
+                char d1[OV_DATE_BUF] = "", d2[OV_DATE_BUF] = "";
                 if (x->has_deadline)
-                    ov_date_format_dk(x->deadline, d1);
+                    ov_date_format_iso(x->deadline, d1);
                 if (y->has_deadline)
-                    ov_date_format_dk(y->deadline, d2);
-                change(&d, "Indsats '%.*s' ny frist: %s → %s", SHOW(tb), d1,
-                       d2);
+                    ov_date_format_iso(y->deadline, d2);
+                values(c, ov_str_c(d1), ov_str_c(d2));
             }
         }
     }
@@ -526,12 +617,95 @@ int ov_plan_diff(const ov_plan *from, const ov_plan *to, ov_plan_change *out,
         while (i < na && fa[i].id != fb[j].id)
             i++;
         if (i == na)
-            change(&d, "%s '%.*s' tilføjet", kind_da[fb[j].kind],
-                   SHOW(item_text(&fb[j])));
+            next(&d, OV_PCH_ADDED, (ov_plan_item)fb[j].kind,
+                 item_text(&fb[j]));
     }
+    int n = d.n < cap ? d.n : cap;
+    for (int i = 0; i < n; i++)
+        line_da(&out[i]);
     if (total)
         *total = d.n;
-    return d.n < cap ? d.n : cap;
+    return n;
+}
+
+/* tpl with %1-%4 replaced by v[0..3] */
+static const char *fill4(ov_arena *a, const char *tpl, const char *v[4])
+{
+    ov_buf b;
+    ov_buf_init(&b, a, 4096);
+    for (const char *p = tpl; *p; p++) {
+        if (p[0] == '%' && p[1] >= '1' && p[1] <= '4') {
+            ov_buf_append_c(&b, v[p[1] - '1'] ? v[p[1] - '1'] : "");
+            p++;
+        } else {
+            ov_buf_append_byte(&b, *p);
+        }
+    }
+    return b.data ? b.data : "";
+}
+
+static const char *keyed(ov_plan_msg msg, int lang, ov_arena *a,
+                         const char *prefix, const char *code)
+{
+    return msg(lang, ov_arena_printf(a, "%s.%s", prefix, code));
+}
+
+static const char *deadline_of(ov_plan_msg msg, int lang, ov_arena *a,
+                               const char *iso)
+{
+    ov_date d;
+    ov_err ignored;
+    if (!iso[0] ||
+        ov_date_parse_iso(ov_str_c(iso), "deadline", &d, &ignored) != OV_OK)
+        return msg(lang, "plandiff.no_deadline");
+    char *out = ov_arena_alloc(a, OV_DATE_BUF);
+    ov_date_format_dk(d, out);
+    return out;
+}
+
+const char *ov_plan_change_line(const ov_plan_change *c, ov_plan_msg msg,
+                                int lang, ov_arena *a)
+{
+    const char *v[4] = {keyed(msg, lang, a, "plandiff.item",
+                              ov_plan_item_code(c->item)),
+                        c->subject, c->old_value, c->new_value};
+    if (c->kind == OV_PCH_STATUS) {
+        v[2] = keyed(msg, lang, a, "status", c->old_value);
+        v[3] = keyed(msg, lang, a, "status", c->new_value);
+    } else if (c->kind == OV_PCH_RESPONSIBLE) {
+        v[2] = keyed(msg, lang, a, "role", c->old_value);
+        v[3] = keyed(msg, lang, a, "role", c->new_value);
+    } else if (c->kind == OV_PCH_DEADLINE) {
+        v[2] = deadline_of(msg, lang, a, c->old_value);
+        v[3] = deadline_of(msg, lang, a, c->new_value);
+    }
+    return fill4(a, keyed(msg, lang, a, "plandiff",
+                          ov_plan_change_code(c->kind)),
+                 v);
+}
+
+const char *ov_plan_changes_text(const ov_plan_changes *pc, ov_plan_msg msg,
+                                 int lang, ov_arena *a)
+{
+    if (pc->first)
+        return msg(lang, "plandiff.first");
+    if (pc->total == 0)
+        return msg(lang, "plandiff.none");
+    ov_buf b;
+    ov_buf_init(&b, a, 64 * 1024);
+    for (int i = 0; i < pc->n; i++) {
+        if (i)
+            ov_buf_append_c(&b, "\n");
+        ov_buf_append_c(&b, ov_plan_change_line(&pc->ch[i], msg, lang, a));
+    }
+    if (pc->total > pc->n) {
+        char more[16];
+        snprintf(more, sizeof more, "%d", pc->total - pc->n);
+        const char *v[4] = {more, NULL, NULL, NULL};
+        ov_buf_append_c(&b, "\n");
+        ov_buf_append_c(&b, fill4(a, msg(lang, "plandiff.more"), v));
+    }
+    return b.data ? b.data : "";
 }
 
 ov_status ov_plan_check_base(int current, int base, ov_err *err)

@@ -49,7 +49,73 @@ ov_status ov_settings_validate(const ov_settings *s, ov_err *err)
     if (s->domains.n < 1 || s->domains.n > OV_DOMAINS_MAX)
         return ov_err_msg(err, OV_EINVAL, "life_domains",
                           settings_domains_count, OV_DOMAINS_MAX);
+    for (int i = 0; i < OV_GSE_ITEMS; i++) {
+        ov_settings copy;
+        if (ov_settings_gse_set(&copy, i, ov_str_c(s->gse_items[i]), err) !=
+            OV_OK)
+            return err->code;
+    }
     return OV_OK;
+}
+
+const char *ov_settings_gse_item(const ov_settings *s, int i)
+{
+    if (i < 0 || i >= OV_GSE_ITEMS || s->gse_items[i][0] == '\0')
+        return NULL;
+    return s->gse_items[i];
+}
+
+int ov_settings_gse_entered(const ov_settings *s)
+{
+    int n = 0;
+    for (int i = 0; i < OV_GSE_ITEMS; i++)
+        n += s->gse_items[i][0] != '\0';
+    return n;
+}
+
+ov_status ov_settings_gse_set(ov_settings *s, int i, ov_str text,
+                              ov_err *err)
+{
+    char field[16];
+    snprintf(field, sizeof field, "gse_item%d", i + 1);
+    if (i < 0 || i >= OV_GSE_ITEMS)
+        return ov_err_msg(err, OV_EINVAL, field, settings_gse_item, i + 1,
+                          OV_GSE_ITEM_MAX);
+    text = ov_str_trim(text);
+    bool ok = text.len <= OV_GSE_ITEM_MAX && ov_str_is_utf8(text);
+    for (size_t k = 0; ok && k < text.len; k++)
+        ok = (unsigned char)text.ptr[k] >= 0x20 && text.ptr[k] != 0x7f;
+    if (!ok)
+        return ov_err_msg(err, OV_EINVAL, field, settings_gse_item, i + 1,
+                          OV_GSE_ITEM_MAX);
+    snprintf(s->gse_items[i], sizeof s->gse_items[i], "%.*s", (int)text.len,
+             text.ptr ? text.ptr : "");
+    return OV_OK;
+}
+
+void ov_gse_items_format(const ov_settings *s, char *out, size_t cap)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    for (int i = 0; i < OV_GSE_ITEMS && o < cap; i++) {
+        int n = snprintf(out + o, cap - o, "%s\n", s->gse_items[i]);
+        if (n < 0)
+            break;
+        o += (size_t)n;
+    }
+}
+
+void ov_gse_items_parse(ov_str stored, ov_settings *s)
+{
+    for (int i = 0; i < OV_GSE_ITEMS; i++) {
+        ov_str line = OV_STR_NULL;
+        if (stored.ptr && stored.len)
+            stored = ov_str_cut(stored, '\n', &line);
+        snprintf(s->gse_items[i], sizeof s->gse_items[i], "%.*s",
+                 (int)(line.len > OV_GSE_ITEM_MAX ? OV_GSE_ITEM_MAX
+                                                   : line.len),
+                 line.ptr ? line.ptr : "");
+    }
 }
 
 static bool code_ok(ov_str c)

@@ -18,6 +18,12 @@
 #include "model/meeting.h"
 #include "model/screening.h"
 
+/* The General Self-Efficacy Scale's ten item texts, as the municipality
+ * enters them (the project ships no Danish items: no licence). Each is
+ * 0-300 bytes of UTF-8 without control characters; empty until entered. */
+#define OV_GSE_ITEMS 10
+#define OV_GSE_ITEM_MAX 300
+
 typedef struct ov_settings {
     ov_screening_rules screening;
     ov_followup_rule followup;
@@ -28,6 +34,7 @@ typedef struct ov_settings {
     /* "needs attention" (model/attention.h): no placement this many months
      * after the start meeting; 1-36, default 6 */
     int attention_no_placement_months;
+    char gse_items[OV_GSE_ITEMS][OV_GSE_ITEM_MAX + 1];
 } ov_settings;
 
 void ov_settings_default(ov_settings *s);
@@ -41,13 +48,29 @@ ov_status ov_life_domains_parse(ov_str text, ov_life_domains *out,
                                 ov_err *err);
 void ov_life_domains_format(const ov_life_domains *d, char *out, size_t cap);
 
+/* Item i (0-9) of the self-efficacy scale as entered; NULL when the
+ * municipality has not entered it (the form then names the item by its
+ * number and says the text is missing). */
+const char *ov_settings_gse_item(const ov_settings *s, int i);
+/* How many of the ten item texts are entered. */
+int ov_settings_gse_entered(const ov_settings *s);
+/* Set item i (0-9) from what a user typed (trimmed); an error names the
+ * field "gse_item<i+1>". */
+ov_status ov_settings_gse_set(ov_settings *s, int i, ov_str text,
+                              ov_err *err);
+/* The ten texts as stored: one line each, ten lines; and back (a stored
+ * text of fewer lines leaves the rest empty). */
+void ov_gse_items_format(const ov_settings *s, char *out, size_t cap);
+void ov_gse_items_parse(ov_str stored, ov_settings *s);
+
 /* ---- the settings page (issue 13 section 4) ----
  * Every whole-number setting once: its code (the form field, the API
  * field and the name in the change history), unit, allowed range (the
  * validators above enforce the same ranges and name the field), where it
  * lives in ov_settings, and the field name the validator's error carries.
  * The two text settings are "life_domains" (ov_life_domains_format) and
- * "indicator_rules" (ov_ind_rules_format). */
+ * "indicator_rules" (ov_ind_rules_format); the self-efficacy items are
+ * "gse_item1".."gse_item10", each its own change in the history. */
 typedef struct ov_setting_int {
     const char *code;        /* "followup_weeks" */
     const char *unit;        /* "years", "months", "weeks", "days", "count" */

@@ -110,3 +110,25 @@ bool ov_activation_code_canon(ov_str typed,
     out[k] = '\0';
     return k == OV_ACTIVATION_CODE_CHARS;
 }
+
+ov_status ov_admin_change_check(const ov_admin_change *c, ov_err *err)
+{
+    bool was_admin = c->active_before &&
+                     c->role_before == OV_ROLE_ADMINISTRATOR;
+    bool stays_admin = c->active_after &&
+                       c->role_after == OV_ROLE_ADMINISTRATOR;
+    if (!was_admin || stays_admin)
+        return OV_OK;
+    bool deactivation = !c->active_after;
+    const char *field = deactivation ? "user_id" : "role";
+    if (c->self == c->target)
+        return deactivation
+                   ? ov_err_msg(err, OV_EINVAL, field, user_self_deactivate)
+                   : ov_err_msg(err, OV_EINVAL, field, user_self_demote);
+    if (c->active_admins <= 1)
+        return deactivation
+                   ? ov_err_msg(err, OV_EINVAL, field,
+                                user_last_admin_deactivate)
+                   : ov_err_msg(err, OV_EINVAL, field, user_last_admin_demote);
+    return OV_OK;
+}

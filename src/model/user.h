@@ -19,6 +19,7 @@
 #define OV_MODEL_USER_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "core/err.h"
 #include "core/str.h"
@@ -49,5 +50,24 @@ void ov_activation_code_new(char out[OV_ACTIVATION_CODE_BUF]);
  * code (the caller answers as for a wrong code). */
 bool ov_activation_code_canon(ov_str typed,
                               char out[OV_ACTIVATION_CODE_CHARS + 1]);
+
+/* ---- who may change an administrator (issue 13 section 4) ----
+ * A municipality always keeps an active administrator, and nobody locks
+ * themself out: an administrator may not deactivate themself nor take
+ * their own administrator role away (another administrator does it), and
+ * the last active administrator of a municipality is neither deactivated
+ * nor given another role. The caller gives the change as it would be:
+ * the target's current role and state, the role and state after, and how
+ * many active administrators the municipality has now (the target
+ * included when they are one). Errors are OV_EINVAL naming "user_id"
+ * (deactivation) or "role" (a role change). */
+typedef struct ov_admin_change {
+    int64_t self;          /* the administrator making the change */
+    int64_t target;        /* the user changed */
+    ov_role role_before, role_after;
+    bool active_before, active_after;
+    int active_admins;     /* in the municipality, before the change */
+} ov_admin_change;
+ov_status ov_admin_change_check(const ov_admin_change *c, ov_err *err);
 
 #endif

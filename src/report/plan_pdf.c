@@ -172,8 +172,15 @@ ov_status ov_plan_pdf(const ov_plan_doc *d, ov_arena *a, ov_str *out,
         } else {
             ov_pdf_heading(p, 2, fill(a, d->msg(d->lang, "pdf.changes_since"),
                                       prev, ""));
-            ov_pdf_para(p, 0,
-                        m->summary.len ? m->summary : T("pdf.no_changes"));
+            if (d->changes && d->changes->total > 0)
+                ov_pdf_para(p, 0,
+                            ov_str_c(ov_plan_changes_text(d->changes, d->msg,
+                                                          d->lang, a)));
+            else if (d->changes)
+                ov_pdf_para(p, 0, T("pdf.no_changes"));
+            else
+                ov_pdf_para(p, 0, m->summary.len ? m->summary
+                                                 : T("pdf.no_changes"));
         }
     }
     return ov_pdf_finish(p, out, pages, err);

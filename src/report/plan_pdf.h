@@ -40,7 +40,11 @@ typedef struct ov_plan_doc {
     ov_str citizen_name;
     ov_date birth;            /* from the CPR number; never the number */
     const ov_plan *plan;
-    const ov_plan_meta *meta; /* version, date, summary of the changes */
+    const ov_plan_meta *meta; /* version, date */
+    /* what changed since the version before, rendered in the document's
+     * language (model/plan.h ov_plan_changes_text); NULL: the stored
+     * (Danish) summary */
+    const ov_plan_changes *changes;
     const ov_doc_person *team;
     int nteam;
     ov_date printed_on;

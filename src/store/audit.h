@@ -140,11 +140,19 @@ typedef struct ov_audit_filter {
     int municipality_code;    /* required: rows by its users or about
                                  citizens with a course there */
     int64_t citizen_id;       /* 0 = any */
+    /* rows about any of these citizens (the hits of a search by name or
+     * CPR number, store/search.h); ncitizens 0 = no such filter, at most
+     * OV_AUDIT_CITIZENS_MAX */
+    const int64_t *citizen_ids;
+    int ncitizens;
     ov_str user;              /* actor user name; empty = any */
     bool has_from, has_to;
     ov_date from, to;         /* Copenhagen dates, inclusive */
+    int64_t before_id;        /* the cursor of older rows: ids below it;
+                                 0 = from the newest */
     int limit;                /* 1-5000 */
 } ov_audit_filter;
+#define OV_AUDIT_CITIZENS_MAX 100
 
 typedef struct ov_audit_view_row {
     int64_t id;
@@ -155,11 +163,15 @@ typedef struct ov_audit_view_row {
     int64_t citizen_id;       /* 0 when none */
     ov_str criterion;
     ov_str purpose;
+    ov_str citizen_name;      /* "" when none */
+    ov_str actor_name;        /* for people: the user's full name, "System"
+                                 for the command line (cli:...) */
 } ov_audit_view_row;
 
 /* Newest first, at most the filter's limit (the list convention,
- * store.h: li->total counts every row the filter matches, so a page can
- * say "the newest 500 of 12,000"). Viewing is itself audited: one row
+ * store.h: li->total counts every row the filter matches below the
+ * cursor, so a page can say "the newest 500 of 12,000"; the next page's
+ * cursor is the last row's id). Viewing is itself audited: one row
  * (action "read", criterion "revisionslog", the filter's citizen when
  * given). */
 ov_status ov_audit_search(ov_tx *tx, const ov_audit_filter *f, ov_arena *a,

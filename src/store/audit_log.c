@@ -525,11 +525,15 @@ ov_status ov_audit_citizen_log_each(ov_tx *tx, int64_t citizen_id,
     "?1) OR a.citizen_id IN (SELECT citizen_id FROM course WHERE "          \
     "municipality_code = ?1)) AND (?2 = 0 OR a.citizen_id = ?2) AND (?3 = " \
     "'' OR a.actor = ?3) AND (?4 = '' OR a.at >= ?4) AND (?5 = '' OR a.at < " \
-    "?5)"
+    "?5) AND (?6 = '' OR a.citizen_id IN (SELECT value FROM json_each(?6))) " \
+    "AND (?7 = 0 OR a.id < ?7)"
 static const char SQL_AUDIT[] =
     "SELECT a.id, a.at, a.actor, a.role, a.action, coalesce(a.citizen_id, "
-    "0), coalesce(a.criterion, ''), a.purpose FROM audit_log a WHERE "
-    AUDIT_WHERE " ORDER BY a.id DESC";
+    "0), coalesce(a.criterion, ''), a.purpose, coalesce((SELECT z.full_name "
+    "FROM citizen z WHERE z.id = a.citizen_id), ''), coalesce((SELECT "
+    "u.full_name FROM app_user u WHERE u.username = a.actor), CASE WHEN "
+    "a.actor LIKE 'cli:%' THEN 'System' ELSE a.actor END) FROM audit_log a "
+    "WHERE " AUDIT_WHERE " ORDER BY a.id DESC";
 static const char SQL_AUDIT_COUNT[] =
     "SELECT count(*) FROM audit_log a WHERE " AUDIT_WHERE;
 
@@ -539,6 +543,8 @@ static const char SQL_AUDIT_COUNT[] =
 typedef struct audit_key {
     const ov_audit_filter *f;
     char from[OV_TIME_BUF], to[OV_TIME_BUF];
+    /* the citizens as a JSON array of ids, "" for any */
+    char ids[OV_AUDIT_CITIZENS_MAX * 21 + 3];
 } audit_key;
 
 static void audit_bind(ov_stmt *s, const void *arg)
@@ -549,6 +555,8 @@ static void audit_bind(ov_stmt *s, const void *arg)
     ov_stmt_bind_text(s, 3, k->f->user.ptr ? k->f->user : OV_STR_LIT(""));
     ov_stmt_bind_cstr(s, 4, k->from);
     ov_stmt_bind_cstr(s, 5, k->to);
+    ov_stmt_bind_cstr(s, 6, k->ids);
+    ov_stmt_bind_i64(s, 7, k->f->before_id);
 }
 
 static ov_status audit_row_read(ov_stmt *s, ov_arena *a, void *row,
@@ -569,6 +577,8 @@ static ov_status audit_row_read(ov_stmt *s, ov_arena *a, void *row,
     e->citizen_id = ov_stmt_col_i64(s, 5);
     e->criterion = ov_stmt_col_text(s, 6, a);
     e->purpose = ov_stmt_col_text(s, 7, a);
+    e->citizen_name = ov_stmt_col_text(s, 8, a);
+    e->actor_name = ov_stmt_col_text(s, 9, a);
     return OV_OK;
 }
 
@@ -595,7 +605,18 @@ ov_status ov_audit_search(ov_tx *tx, const ov_audit_filter *f, ov_arena *a,
     if (f->has_from && f->has_to && f->from > f->to)
         return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "to",
                                           audit_log_period_reversed), err));
+    if (f->ncitizens < 0 || f->ncitizens > OV_AUDIT_CITIZENS_MAX ||
+        f->before_id < 0)
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "citizen",
+                                          audit_log_citizens_range,
+                                          OV_AUDIT_CITIZENS_MAX), err));
     audit_key k = {.f = f};
+    size_t o = 0;
+    for (int i = 0; i < f->ncitizens; i++)
+        o += (size_t)snprintf(k.ids + o, sizeof k.ids - o, "%c%lld",
+                              i ? ',' : '[', (long long)f->citizen_ids[i]);
+    if (f->ncitizens > 0)
+        snprintf(k.ids + o, sizeof k.ids - o, "]");
     ov_time t;
     if (f->has_from) {
         if (ov_cph_to_time(f->from, 0, 0, 0, &t, err) != OV_OK)

@@ -652,6 +652,13 @@ static const migration migrations[] = {
       * costs 18 ms of CPU instead of 29 (docs/performance.md). */
      "CREATE INDEX course_municipality_id ON course "
      "(municipality_code, id);\n"},
+    {18, "the self-efficacy items' texts in the municipality's settings",
+     /* The General Self-Efficacy Scale's Danish items are not ours to
+      * ship (no licence), so each municipality enters the ten texts it
+      * holds a licence for; one line per item, empty by default
+      * (model/settings.h ov_gse_items_format). */
+     "ALTER TABLE municipality_settings ADD COLUMN gse_items TEXT NOT NULL "
+     "DEFAULT '';\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -715,6 +722,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 15",
     "PRAGMA user_version = 16",
     "PRAGMA user_version = 17",
+    "PRAGMA user_version = 18",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

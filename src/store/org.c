@@ -39,10 +39,15 @@ static const char SQL_COMPANY_INSERT[] =
 static const char SQL_COMPANY_BY_CVR[] =
     "SELECT id FROM company WHERE cvr = ?1 AND municipality_code = ?2";
 
+static const char SQL_ACTIVE_ADMINS[] =
+    "SELECT count(*) FROM app_user WHERE municipality_code = ?1 AND "
+    "role = 'administrator' AND active = 1";
+
 /* Single-integer look-ups, by index so that SQL stays a constant. */
-enum { Q_MUNI_EXISTS, Q_TEAM_MUNI, Q_USER_MUNI };
+enum { Q_MUNI_EXISTS, Q_TEAM_MUNI, Q_USER_MUNI, Q_ACTIVE_ADMINS };
 static const char *const SQL_INT_QUERY[] = {SQL_MUNI_EXISTS, SQL_TEAM_MUNI,
-                                            SQL_USER_BY_ID};
+                                            SQL_USER_BY_ID,
+                                            SQL_ACTIVE_ADMINS};
 
 /* One integer from a one-row query with one bound integer; *found false
  * when there is no row. */
@@ -610,6 +615,8 @@ static const char SQL_USER_UPDATE[] =
     "UPDATE app_user SET full_name = ?2, role = ?3 WHERE id = ?1";
 static const char SQL_USER_DEACTIVATE[] =
     "UPDATE app_user SET active = 0 WHERE id = ?1";
+static const char SQL_USER_REACTIVATE[] =
+    "UPDATE app_user SET active = 1, password_hash = NULL WHERE id = ?1";
 static const char SQL_SESSIONS_END[] = "DELETE FROM session WHERE user_id = ?1";
 static const char SQL_CODE_DELETE[] =
     "DELETE FROM activation_code WHERE user_id = ?1";
@@ -704,10 +711,11 @@ ov_status ov_user_get(ov_tx *tx, int municipality_code, int64_t user_id,
 /* Statements with an id and up to two more bound values, by index so
  * that SQL stays a constant. */
 enum { R_CONTACT, R_MEMBERS_CLEAR, R_DEACTIVATE, R_SESSIONS_END,
-       R_CODE_DELETE, R_TEAM_RENAME };
+       R_CODE_DELETE, R_TEAM_RENAME, R_REACTIVATE };
 static const char *const SQL_RUN3[] = {
     SQL_USER_CONTACT, SQL_MEMBERS_CLEAR, SQL_USER_DEACTIVATE,
-    SQL_SESSIONS_END, SQL_CODE_DELETE,   SQL_TEAM_RENAME};
+    SQL_SESSIONS_END, SQL_CODE_DELETE,   SQL_TEAM_RENAME,
+    SQL_USER_REACTIVATE};
 
 static ov_status run3(ov_tx *tx, int which, int64_t id, ov_str a, ov_str b,
                       int nstr, ov_err *err)
@@ -838,9 +846,35 @@ ov_status ov_user_admin_create(ov_tx *tx, int municipality_code,
     return OV_OK;
 }
 
+/* The administrator rules of model/user.h for a change of `u` to
+ * role_after/active_after by `self`, with the municipality's count of
+ * active administrators read in the same transaction. */
+static ov_status admin_change_check(ov_tx *tx, int municipality_code,
+                                    const ov_user_row *u, int64_t self,
+                                    ov_role role_after, bool active_after,
+                                    ov_err *err)
+{
+    int64_t admins = 0;
+    bool found = false;
+    if (query_int(tx, Q_ACTIVE_ADMINS, municipality_code, &admins, &found,
+                  err) != OV_OK)
+        return err->code;
+    ov_admin_change c = {self, u->id, u->role, role_after, u->active,
+                         active_after, (int)admins};
+    return ov_admin_change_check(&c, err);
+}
+
 ov_status ov_user_admin_update(ov_tx *tx, int municipality_code,
                                int64_t user_id, const ov_user_admin_input *in,
                                ov_err *err)
+{
+    return ov_user_admin_update_by(tx, municipality_code, user_id, 0, in,
+                                   err);
+}
+
+ov_status ov_user_admin_update_by(ov_tx *tx, int municipality_code,
+                                  int64_t user_id, int64_t self,
+                                  const ov_user_admin_input *in, ov_err *err)
 {
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
@@ -850,6 +884,9 @@ ov_status ov_user_admin_update(ov_tx *tx, int municipality_code,
                                err);
     if (st == OV_OK)
         st = admin_input_check(tx, municipality_code, in, err);
+    if (st == OV_OK)
+        st = admin_change_check(tx, municipality_code, &old, self, in->role,
+                                old.active, err);
     if (st == OV_OK) {
         ov_stmt *s;
         st = ov_stmt_prepare(tx->conn, SQL_USER_UPDATE, &s, err);
@@ -888,6 +925,9 @@ ov_status ov_user_deactivate(ov_tx *tx, int municipality_code,
     if (user_id == self)
         return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "user_id",
                                           user_self_deactivate), err));
+    if (admin_change_check(tx, municipality_code, &u, self, u.role, false,
+                           err) != OV_OK)
+        return ov_tx_fail(tx, err);
     ov_str none = OV_STR_LIT("");
     /* the sessions end in the same write: ov_session_get also refuses an
      * inactive user's session, so none outlives the commit */
@@ -896,6 +936,29 @@ ov_status ov_user_deactivate(ov_tx *tx, int municipality_code,
         run3(tx, R_CODE_DELETE, user_id, none, none, 0, err) != OV_OK)
         return ov_tx_fail(tx, err);
     return audit_org(tx, OV_ACT_UPDATE, "bruger deaktiveret, bruger",
+                     (long long)user_id, err);
+}
+
+ov_status ov_user_reactivate(ov_tx *tx, int municipality_code,
+                             int64_t user_id, ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    ov_arena *a = ov_arena_new(1024);
+    ov_user_row u;
+    ov_status st = ov_user_get(tx, municipality_code, user_id, 0, a, &u, err);
+    ov_arena_destroy(a);
+    if (st != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (u.active)
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "user_id",
+                                          user_already_active), err));
+    /* the old password does not come back: whoever holds the account
+     * now proves it with a new activation code */
+    ov_str none = OV_STR_LIT("");
+    if (run3(tx, R_REACTIVATE, user_id, none, none, 0, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return audit_org(tx, OV_ACT_UPDATE, "bruger genaktiveret, bruger",
                      (long long)user_id, err);
 }
 

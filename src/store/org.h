@@ -172,9 +172,21 @@ ov_status ov_user_admin_create(ov_tx *tx, int municipality_code,
 ov_status ov_user_admin_update(ov_tx *tx, int municipality_code,
                                int64_t user_id,
                                const ov_user_admin_input *in, ov_err *err);
-/* Deactivate; `self` (the caller) may not deactivate themselves. */
+/* The same by the administrator `self`, who may not take their own
+ * administrator role away; nobody takes the last active administrator's
+ * role (model/user.h ov_admin_change_check; ov_user_admin_update is this
+ * with no caller, the CLI). */
+ov_status ov_user_admin_update_by(ov_tx *tx, int municipality_code,
+                                  int64_t user_id, int64_t self,
+                                  const ov_user_admin_input *in, ov_err *err);
+/* Deactivate; `self` (the caller) may not deactivate themselves, and the
+ * municipality's last active administrator is not deactivated. */
 ov_status ov_user_deactivate(ov_tx *tx, int municipality_code,
                              int64_t user_id, int64_t self, ov_err *err);
+/* Make a deactivated user active again. Their old password is cleared:
+ * they log in only after a new activation code (ov_user_issue_code). */
+ov_status ov_user_reactivate(ov_tx *tx, int municipality_code,
+                             int64_t user_id, ov_err *err);
 /* A new activation code for an active user (a forgotten password). */
 ov_status ov_user_issue_code(ov_tx *tx, int municipality_code,
                              int64_t user_id, ov_time now,

@@ -168,6 +168,29 @@ ov_status ov_plan_load(ov_tx *tx, int64_t course_id, int version,
     return ov_audit_append(tx, OV_ACT_READ, h.citizen_id, "plan", err);
 }
 
+ov_status ov_plan_changes_of(ov_tx *tx, int64_t course_id, int version,
+                             ov_arena *a, ov_plan_changes *out, ov_err *err)
+{
+    memset(out, 0, sizeof *out);
+    out->version = version;
+    if (ov_tx_check_audited(tx, err) != OV_OK)
+        return err->code;
+    ov_plan cur, prev;
+    ov_plan_meta m;
+    if (load_raw(tx, course_id, version, a, &cur, &m, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (version == 1) {
+        out->first = true;
+        return OV_OK;
+    }
+    if (load_raw(tx, course_id, version - 1, a, &prev, &m, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    out->ch = OV_NEW_N(a, ov_plan_change, OV_PLAN_CHANGES_CAP);
+    out->n = ov_plan_diff(&prev, &cur, out->ch, OV_PLAN_CHANGES_CAP,
+                          &out->total);
+    return OV_OK;
+}
+
 /* ---- reads for the pages and the API ---- */
 
 /* the author by name: the user's full name; an actor that is no user

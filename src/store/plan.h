@@ -45,4 +45,14 @@ ov_status ov_plan_versions(ov_tx *tx, int64_t course_id, ov_arena *a,
                            ov_plan_meta **out, ov_list_info *li,
                            ov_err *err);
 
+/* The changes that made `version` (1..latest) from the one before, at
+ * most OV_PLAN_CHANGES_CAP of them (out->total counts all), in the arena,
+ * for each reader to render in their language (model/plan.h
+ * ov_plan_changes_text). A read of the plan inside a transaction already
+ * audited for it (the plan page, the journal, the PDF): no audit row of
+ * its own. */
+#define OV_PLAN_CHANGES_CAP 20
+ov_status ov_plan_changes_of(ov_tx *tx, int64_t course_id, int version,
+                             ov_arena *a, ov_plan_changes *out, ov_err *err);
+
 #endif

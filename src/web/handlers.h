@@ -155,6 +155,7 @@ void ov_h_activate(ov_web *app, ov_request *req, ov_response *res);
 extern const ov_web_action ov_act_user_create;
 extern const ov_web_action ov_act_user_update;
 extern const ov_web_action ov_act_user_deactivate;
+extern const ov_web_action ov_act_user_reactivate;
 extern const ov_web_action ov_act_user_reset;
 extern const ov_web_action ov_act_team_create;
 extern const ov_web_action ov_act_team_rename;

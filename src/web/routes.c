@@ -178,7 +178,9 @@ const ov_route ov_routes[] = {
          "ignored) or by the whole CPR number (q); one per course the "
          "caller may see, at most 50"),
     READ_AS(OV_GET, "/api/v1/audit", RULE_AUDIT, ov_h_audit,
-            "the municipality's audit log (citizen, user, from, to)"),
+            "the municipality's audit log (q: a citizen's name or CPR "
+            "number; citizen, user, from, to; before: the last id of the "
+            "page before, for older rows)"),
     VIEW(OV_GET, "/api/v1/cases/{id}/plan.pdf", COURSE, COURSE_READ,
          ov_v_plan_pdf,
          "the plan as a PDF document (?version=N for an older version); "
@@ -296,6 +298,9 @@ const ov_route ov_routes[] = {
     ACTION(OV_POST, "/screening/{id}/lodtraekning", ov_act_draw,
            "draw at random"),
     READ_AS(OV_GET, "/revision", RULE_AUDIT, ov_h_audit, "the audit viewer"),
+    READ_AS(OV_POST, "/revision", RULE_AUDIT, ov_h_audit,
+            "the audit viewer filtered by a citizen's name or CPR number (in "
+            "the body, never the address) and its older rows"),
     READ_AS(OV_GET, "/arbejdsaftaler", RULE_AGREEMENTS, ov_h_my_agreements,
             "an employer contact's work agreements"),
     READ(OV_GET, "/tavle", MUNICIPALITY, INDICATORS, AUDITED, "tavlemøde",
@@ -349,6 +354,9 @@ const ov_route ov_routes[] = {
     ACTION(OV_POST, "/api/v1/users/{id}/deactivate", ov_act_user_deactivate,
            "deactivate a user {\"confirm\": \"yes\"}: no log-in, sessions "
            "end"),
+    ACTION(OV_POST, "/api/v1/users/{id}/reactivate", ov_act_user_reactivate,
+           "reactivate a deactivated user {\"confirm\": \"yes\"}; the old "
+           "password is cleared: issue a new activation code"),
     ACTION(OV_POST, "/api/v1/users/{id}/reset", ov_act_user_reset,
            "a new one-time activation code {\"confirm\": \"yes\"}; answers "
            "{\"id\", \"activation_code\"}"),
@@ -378,6 +386,9 @@ const ov_route ov_routes[] = {
            "change a user"),
     ACTION(OV_POST, "/administration/brugere/{id}/deaktiver",
            ov_act_user_deactivate, "deactivate a user"),
+    ACTION(OV_POST, "/administration/brugere/{id}/genaktiver",
+           ov_act_user_reactivate,
+           "reactivate a user (a new activation code follows)"),
     ACTION(OV_POST, "/administration/brugere/{id}/kode", ov_act_user_reset,
            "a new activation code, shown once"),
     READ(OV_GET, "/administration/teams", MUNICIPALITY, USER_ADMIN, READ,

@@ -151,6 +151,21 @@ bool ov_ctx_companies(ov_ctx *c, struct ov_company_row **rows,
                       ov_list_info *li);
 
 /* Option lists of model enums for form fields. */
+/* What changed in plan version `version` of a course against the one
+ * before, in the reader's language (web/msg.c "plandiff.*"; lines joined
+ * by "\n"; "Første version af planen" for version 1, "" for 0), read in
+ * the request's transaction (already audited for the plan). For the plan
+ * page, the journal, and the citizen's own plan page. */
+ov_status ov_ui_plan_changes(ov_ctx *c, ov_tx *tx, int64_t course_id,
+                             int version, const char **out, ov_err *err);
+/* The text of self-efficacy item i (0-9) on a form: the municipality's
+ * text from its settings (model/settings.h ov_settings_gse_item), or,
+ * when it has entered none, "Spørgsmål N (teksten er ikke indtastet i
+ * kommunens indstillinger)". Any page that shows the scale calls this
+ * (the staff's measurement form, the citizen's questionnaire). */
+struct ov_settings;
+const char *ov_ui_gse_item_text(ov_lang l, ov_arena *a,
+                                const struct ov_settings *s, int i);
 const char *ov_opt_role_frontline(int i);
 const char *ov_opt_attendee(int i);
 

@@ -409,8 +409,24 @@ static void user_page(ov_ctx *c, ov_form *f, int status)
                       &confirm_spec[0], NULL, NULL);
         ov_page_form_end(c->res, "admin.deactivate_button");
     } else {
+        /* reactivation: the old password is gone, so the page says that
+         * a new activation code follows (the form below it issues one
+         * once the user is active) */
         ov_html_printf(c->res, "<p class=\"notice\">%t</p>",
                        "admin.inactive_help");
+        ov_html_printf(c->res, "<h2>%t</h2><p>%t</p>", "admin.reactivate",
+                       "admin.reactivate_help");
+        if (f && f->spec == confirm_spec)
+            ov_page_form_errors(c->res, f);
+        ov_form cf;
+        ov_form_init(&cf, confirm_spec, 1, c->lang, c->req->arena);
+        ov_page_form_begin(c->res, c->req,
+                           ov_str_c(ov_arena_printf(c->req->arena,
+                                                    "%s/genaktiver", base)),
+                           false);
+        ov_html_lit(c->res, "<input type=\"hidden\" name=\"confirm\" "
+                            "value=\"yes\">");
+        ov_page_form_end(c->res, "admin.reactivate_button");
     }
     ov_page_end(c->res);
 }
@@ -422,7 +438,8 @@ static ov_status update_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
     *out_id = c->id;
     if (admin_input(f, &in, err) != OV_OK)
         return err->code;
-    return ov_user_admin_update(tx, muni(c), c->id, &in, err);
+    return ov_user_admin_update_by(tx, muni(c), c->id,
+                                   c->req->viewer.user_id, &in, err);
 }
 
 static ov_status deactivate_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
@@ -432,6 +449,14 @@ static ov_status deactivate_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
     *out_id = c->id;
     return ov_user_deactivate(tx, muni(c), c->id, c->req->viewer.user_id,
                               err);
+}
+
+static ov_status reactivate_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
+                                int64_t *out_id, ov_err *err)
+{
+    (void)f;
+    *out_id = c->id;
+    return ov_user_reactivate(tx, muni(c), c->id, err);
 }
 
 static ov_status reset_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
@@ -470,6 +495,9 @@ const ov_web_action ov_act_user_update = {
 const ov_web_action ov_act_user_deactivate = {
     "user_deactivate", confirm_spec, 1, OV_OP_USER_ADMIN,
     OV_SCOPE_MUNICIPALITY, deactivate_run, user_page, user_done, user_mine};
+const ov_web_action ov_act_user_reactivate = {
+    "user_reactivate", confirm_spec, 1, OV_OP_USER_ADMIN,
+    OV_SCOPE_MUNICIPALITY, reactivate_run, user_page, user_done, user_mine};
 const ov_web_action ov_act_user_reset = {
     "user_reset", confirm_spec, 1, OV_OP_USER_ADMIN, OV_SCOPE_MUNICIPALITY,
     reset_run, user_page, user_done, user_mine};
@@ -664,10 +692,12 @@ void ov_h_admin_home(ov_web *app, ov_request *req, ov_response *res)
     ov_user_row *u = NULL;
     ov_team_row *teams = NULL;
     ov_list_info ul, tl;
+    ov_settings set;
     bool ok = ov_user_list(tx, muni(&c), ov_time_now(), req->arena, &u, &ul,
                            &err) == OV_OK &&
               ov_team_list(tx, muni(&c), req->arena, &teams, &tl, &err) ==
-                  OV_OK;
+                  OV_OK &&
+              ov_settings_get(tx, muni(&c), &set, &err) == OV_OK;
     if (!ov_ctx_finish(&c, tx, ok, &err))
         return;
     int active = 0;
@@ -686,6 +716,23 @@ void ov_h_admin_home(ov_web *app, ov_request *req, ov_response *res)
                    "nav.settings");
     ov_html_printf(res, "<h2>%t</h2>", "admin.attention");
     int shown = 0;
+    /* the self-efficacy form names its items by number until the
+     * municipality enters the texts it holds a licence for */
+    int gse = ov_settings_gse_entered(&set);
+    if (gse < OV_GSE_ITEMS) {
+        shown++;
+        ov_html_printf(res,
+                       "<ul class=\"attention\"><li id=\"gse-missing\">"
+                       "<a href=\"/administration/indstillinger#gse\">%t</a>"
+                       ": %h</li>",
+                       "admin.gse_title",
+                       ov_str_c(ov_msg_fill(req->arena, c.lang,
+                                            "admin.gse_missing",
+                                            ov_arena_printf(req->arena, "%d",
+                                                            OV_GSE_ITEMS -
+                                                                gse),
+                                            NULL)));
+    }
     for (int i = 0; i < ul.n; i++) {
         const char *why = NULL;
         if (u[i].active && u[i].code == OV_CODE_EXPIRED)
@@ -925,12 +972,33 @@ static const ov_field settings_spec[] = {
      .label = "setting.life_domains"},
     {.name = "indicator_rules", .type = OV_F_TEXTAREA, .max = 4000,
      .label = "setting.indicator_rules"},
+    /* the self-efficacy items, in the scale's order */
+    {.name = "gse_item1", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item1"},
+    {.name = "gse_item2", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item2"},
+    {.name = "gse_item3", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item3"},
+    {.name = "gse_item4", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item4"},
+    {.name = "gse_item5", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item5"},
+    {.name = "gse_item6", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item6"},
+    {.name = "gse_item7", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item7"},
+    {.name = "gse_item8", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item8"},
+    {.name = "gse_item9", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item9"},
+    {.name = "gse_item10", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
+     .label = "setting.gse_item10"},
 };
 #define NSETTINGS ((int)(sizeof settings_spec / sizeof settings_spec[0]))
 
 static bool settings_spec_ok(void)
 {
-    if (NSETTINGS != ov_nsetting_ints + 2)
+    if (NSETTINGS != ov_nsetting_ints + 2 + OV_GSE_ITEMS)
         return false;
     for (int i = 0; i < ov_nsetting_ints; i++)
         if (strcmp(settings_spec[i].name, ov_setting_ints[i].code) != 0)
@@ -967,6 +1035,10 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
                                     &cur, &ov_setting_ints[i])));
         json_object_set_new(vals, "life_domains", json_string(domains));
         json_object_set_new(vals, "indicator_rules", json_string(rules));
+        for (int i = 0; i < OV_GSE_ITEMS; i++)
+            json_object_set_new(vals, settings_spec[NSETTINGS - OV_GSE_ITEMS +
+                                                    i].name,
+                                json_string(cur.gse_items[i]));
         json_t *h = json_array();
         for (int i = 0; i < hl.n; i++)
             json_array_append_new(
@@ -995,6 +1067,10 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
                             ov_setting_int_get(&cur, &ov_setting_ints[i]))));
         ov_form_set(&sf, c->req->arena, "life_domains", ov_str_c(domains));
         ov_form_set(&sf, c->req->arena, "indicator_rules", ov_str_c(rules));
+        for (int i = 0; i < OV_GSE_ITEMS; i++)
+            ov_form_set(&sf, c->req->arena,
+                        settings_spec[NSETTINGS - OV_GSE_ITEMS + i].name,
+                        ov_str_c(cur.gse_items[i]));
     }
     ov_page_begin(c->res, c->req, status,
                   ov_str_c(ov_msg(c->lang, "admin.settings_title")));
@@ -1005,7 +1081,13 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
     ov_page_form_begin(c->res, c->req,
                        OV_STR_LIT("/administration/indstillinger"), false);
     for (int i = 0; i < NSETTINGS; i++) {
+        if (i == ov_nsetting_ints + 2)
+            ov_html_printf(c->res, "<h2 id=\"gse\">%t</h2><p class=\"hint\">"
+                                   "%t</p>",
+                           "admin.gse_title", "admin.gse_hint");
         ov_page_field(c->res, use, &settings_spec[i], NULL, NULL);
+        if (i >= ov_nsetting_ints + 2)
+            continue;
         if (i < ov_nsetting_ints) {
             const ov_setting_int *d = &ov_setting_ints[i];
             char uk[48];
@@ -1100,6 +1182,12 @@ static ov_status settings_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
         s.indicators = r;
         if (ov_form_has(f, "plan_days"))
             s.indicators.plan_days = plan_days;
+    }
+    for (int i = 0; i < OV_GSE_ITEMS; i++) {
+        const char *nm = settings_spec[NSETTINGS - OV_GSE_ITEMS + i].name;
+        if (ov_form_has(f, nm) &&
+            ov_settings_gse_set(&s, i, ov_form_str(f, nm), err) != OV_OK)
+            return err->code;
     }
     if (ov_settings_set(tx, muni(c), &s, err) != OV_OK) {
         const char *fld = ov_setting_field_of(err->field);

@@ -8,18 +8,57 @@
 
 #include "core/csv.h"
 #include "store/audit.h"
+#include "store/search.h"
 #include "store/view.h"
 #include "web/handlers.h"
 
+/* The filter. A citizen is found by name or CPR number (q) through the
+ * header search's keyed look-up (store/search.h), never by an internal id
+ * typed in; so that a CPR number never stands in an address the form
+ * POSTs, like the header search, and the older rows' form carries the
+ * query in the body too (a CPR number as the one citizen it found, never
+ * as the number). "citizen" (an id) is the API's and that form's; the
+ * page shows no id. "before" is the cursor of older rows: the last id
+ * shown. */
 static const ov_field filter_spec[] = {
-    {.name = "citizen", .type = OV_F_INT, .min = 1, .max_i = INT64_MAX / 2,
-     .label = "audit.citizen"},
+    {.name = "q", .type = OV_F_TEXT, .max = 200, .label = "audit.q"},
     {.name = "user", .type = OV_F_TEXT, .max = 64, .label = "audit.user"},
     {.name = "from", .type = OV_F_DATE, .label = "audit.from"},
     {.name = "to", .type = OV_F_DATE, .label = "audit.to"},
+    {.name = "citizen", .type = OV_F_INT, .min = 1, .max_i = INT64_MAX / 2,
+     .label = "audit.citizen"},
+    {.name = "before", .type = OV_F_INT, .min = 1, .max_i = INT64_MAX / 2,
+     .label = "audit.before"},
 };
+#define NFILTER ((int)(sizeof filter_spec / sizeof filter_spec[0]))
 
 enum { AUDIT_LIMIT = 500 };
+
+/* The citizens a query names, distinct, into ids (at most
+ * OV_AUDIT_CITIZENS_MAX); their names for the page in names. */
+static int distinct_citizens(const ov_search_hit *h, int n, int64_t *ids,
+                             ov_str *names)
+{
+    int k = 0;
+    for (int i = 0; i < n && k < OV_AUDIT_CITIZENS_MAX; i++) {
+        int j = 0;
+        while (j < k && ids[j] != h[i].citizen_id)
+            j++;
+        if (j < k)
+            continue;
+        ids[k] = h[i].citizen_id;
+        names[k++] = h[i].name;
+    }
+    return k;
+}
+
+static void hidden(ov_response *res, const char *name, ov_str value)
+{
+    if (value.len)
+        ov_html_printf(res,
+                       "<input type=\"hidden\" name=\"%h\" value=\"%h\">",
+                       ov_str_c(name), value);
+}
 
 void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
 {
@@ -27,15 +66,43 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
     ov_ctx_init(&c, app, req, res);
     ov_err err;
     ov_err_clear(&err);
+    ov_arena *a = req->arena;
     ov_form f;
-    ov_form_init(&f, filter_spec, 4, c.lang, req->arena);
+    ov_form_init(&f, filter_spec, NFILTER, c.lang, a);
     ov_audit_view_row *rows = NULL;
     ov_list_info n = {0, 0, false};
-    bool valid = ov_form_parse_urlencoded(&f, req->query, NULL) == OV_OK;
-    if (valid) {
+    bool posted = req->method == OV_POST;
+    bool valid = (posted ? ov_form_parse(&f, req, "csrf")
+                         : ov_form_parse_urlencoded(&f, req->query, NULL)) ==
+                 OV_OK;
+    ov_str q = ov_str_trim(ov_form_str(&f, "q"));
+    ov_search_by by = OV_SEARCH_NAME;
+    int64_t *ids = OV_NEW_N(a, int64_t, OV_AUDIT_CITIZENS_MAX);
+    ov_str *names = OV_NEW_N(a, ov_str, OV_AUDIT_CITIZENS_MAX);
+    int nids = 0;
+    bool nobody = false; /* a query that found no citizen */
+    ov_tx *tx;
+    if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
+        ov_ctx_fail(&c, &err);
+        return;
+    }
+    ov_status st = OV_OK;
+    if (valid && q.len) {
+        ov_search_hit *hits = NULL;
+        ov_list_info hl;
+        st = ov_citizen_search(tx, &req->viewer, q, OV_AUDIT_CITIZENS_MAX, a,
+                               &hits, &hl, &by, &err);
+        if (st == OV_OK) {
+            nids = distinct_citizens(hits, hl.n, ids, names);
+            nobody = nids == 0;
+        }
+    }
+    if (valid && st == OV_OK && !nobody) {
         ov_audit_filter flt = {
             .municipality_code = req->viewer.municipality_code,
             .citizen_id = ov_form_int(&f, "citizen", 0),
+            .citizen_ids = ids,
+            .ncitizens = nids,
             .user = ov_str_trim(ov_form_str(&f, "user")),
             .has_from = ov_form_has(&f, "from") &&
                         ov_str_trim(ov_form_str(&f, "from")).len,
@@ -43,52 +110,68 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
                       ov_str_trim(ov_form_str(&f, "to")).len,
             .from = ov_form_date(&f, "from", 0),
             .to = ov_form_date(&f, "to", 0),
+            .before_id = ov_form_int(&f, "before", 0),
             .limit = AUDIT_LIMIT,
         };
-        ov_tx *tx;
-        ov_status st = ov_ctx_take_tx(&c, &tx, &err);
-        if (st == OV_OK) {
-            st = ov_audit_search(tx, &flt, req->arena, &rows, &n, &err);
-            if (st == OV_EINVAL && !c.api) {
-                /* a filter the store refused (the period backwards): show
-                 * it next to its field */
-                ov_tx_rollback(tx);
-                ov_form_fail_err(&f, &err);
-                valid = false;
-            } else if (!ov_ctx_finish(&c, tx, st == OV_OK, &err)) {
-                return;
-            }
-        } else {
-            ov_ctx_fail(&c, &err);
-            return;
-        }
-    } else if (c.api) {
-        ov_form_first_error(&f, &err);
-        ov_response_error(res, &err);
+        st = ov_audit_search(tx, &flt, a, &rows, &n, &err);
+    }
+    if (st == OV_EINVAL && !c.api) {
+        /* a filter refused (a CPR number that is none, the period
+         * backwards): said next to its field */
+        ov_tx_rollback(tx);
+        if (strcmp(err.field, "citizen") == 0)
+            snprintf(err.field, sizeof err.field, "q");
+        ov_form_fail_err(&f, &err);
+        valid = false;
+    } else if (!valid) {
+        ov_tx_rollback(tx);
+    } else if (!ov_ctx_finish(&c, tx, st == OV_OK, &err)) {
         return;
     }
     if (c.api) {
+        if (!valid) {
+            ov_form_first_error(&f, &err);
+            ov_response_error(res, &err);
+            return;
+        }
         ov_api_audit(&c, rows, &n);
         return;
     }
     ov_page_begin(res, req, valid ? 200 : 400,
                   ov_str_c(ov_msg(c.lang, "audit.title")));
     ov_page_form_errors(res, &f);
-    ov_html_lit(res, "<form method=\"get\" action=\"/revision\" "
-                     "class=\"filter\"><div class=\"row\">");
-    ov_page_fields(res, &f);
-    ov_html_printf(res,
-                   "</div><div class=\"actions\"><button type=\"submit\">%t"
-                   "</button></div></form>",
-                   "common.filter");
-    if (valid && n.n == 0)
+    /* the query back in the box, never a CPR number */
+    if (by == OV_SEARCH_CPR)
+        ov_form_set(&f, a, "q", OV_STR_LIT(""));
+    ov_page_form_begin(res, req, OV_STR_LIT("/revision"), false);
+    ov_html_lit(res, "<div class=\"filter\"><div class=\"row\">");
+    for (int i = 0; i < 4; i++)
+        ov_page_field(res, &f, &filter_spec[i], NULL, NULL);
+    ov_html_printf(res, "</div><p class=\"hint\">%t</p></div>",
+                   "audit.q_hint");
+    ov_page_form_end(res, "common.filter");
+    if (valid && nids > 0) {
+        ov_html_printf(res, "<p id=\"audit-who\">%t ", by == OV_SEARCH_CPR
+                                                           ? "audit.for_cpr"
+                                                           : "audit.for");
+        for (int i = 0; i < nids; i++)
+            ov_html_printf(res, "%h%h", ov_str_c(i ? ", " : ""), names[i]);
+        ov_html_lit(res, "</p>");
+    }
+    if (valid && nobody)
+        ov_html_printf(res, "<p class=\"empty\">%t</p>", "audit.nobody");
+    else if (valid && n.n == 0)
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "audit.none");
     if (n.n > 0) {
+        if (ov_form_int(&f, "before", 0) > 0)
+            ov_html_printf(res, "<p class=\"list-cut\">%t</p>",
+                           "audit.older_shown");
         ov_page_list_cut(res, &n, "list.newest");
         ov_html_printf(res,
-                       "<table class=\"audit\"><thead><tr><th>%t</th>"
-                       "<th>%t</th><th>%t</th><th>%t</th><th>%t</th>"
-                       "<th>%t</th></tr></thead><tbody>",
+                       "<div class=\"table-wrap\"><table class=\"audit\">"
+                       "<thead><tr><th>%t</th><th>%t</th><th>%t</th>"
+                       "<th>%t</th><th>%t</th><th>%t</th></tr></thead>"
+                       "<tbody>",
                        "audit.when", "audit.user", "audit.role",
                        "audit.action", "audit.citizen", "audit.purpose");
         for (int i = 0; i < n.n; i++) {
@@ -98,17 +181,34 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
             snprintf(ak, sizeof ak, "action.%s",
                      ov_action_code(rows[i].action));
             ov_html_printf(res, "<tr><td>%h</td><td>%h</td><td>%t</td>"
-                                "<td>%t</td><td>",
-                           ov_str_c(when), rows[i].actor, rk, ak);
-            if (rows[i].citizen_id)
-                ov_html_printf(res, "<a href=\"/revision?citizen=%D\">%D</a>",
-                               rows[i].citizen_id, rows[i].citizen_id);
-            ov_html_printf(res, "</td><td>%h", rows[i].purpose);
+                                "<td>%t</td><td>%h</td><td>%h",
+                           ov_str_c(when), rows[i].actor_name, rk, ak,
+                           rows[i].citizen_name, rows[i].purpose);
             if (rows[i].criterion.len)
                 ov_html_printf(res, " (%h)", rows[i].criterion);
             ov_html_lit(res, "</td></tr>");
         }
-        ov_html_lit(res, "</tbody></table>");
+        ov_html_lit(res, "</tbody></table></div>");
+    }
+    if (n.truncated) {
+        /* the next page: the same filter below the last id shown, in a
+         * POSTed form (a name query as typed; a CPR number as the one
+         * citizen it found) */
+        ov_page_form_begin(res, req, OV_STR_LIT("/revision"), false);
+        if (by == OV_SEARCH_CPR && nids == 1)
+            hidden(res, "citizen",
+                   ov_str_c(ov_arena_printf(a, "%lld", (long long)ids[0])));
+        else
+            hidden(res, "q", q);
+        if (by != OV_SEARCH_CPR && ov_form_int(&f, "citizen", 0) > 0)
+            hidden(res, "citizen", ov_form_str(&f, "citizen"));
+        hidden(res, "user", ov_str_trim(ov_form_str(&f, "user")));
+        hidden(res, "from", ov_str_trim(ov_form_str(&f, "from")));
+        hidden(res, "to", ov_str_trim(ov_form_str(&f, "to")));
+        hidden(res, "before",
+               ov_str_c(ov_arena_printf(a, "%lld",
+                                        (long long)rows[n.n - 1].id)));
+        ov_page_form_end(res, "audit.older");
     }
     ov_page_end(res);
 }

@@ -97,6 +97,27 @@ const ov_web_action ov_act_cti_contact = {
     "cti_contact", contact_spec, 5, OV_OP_CTI_CONTACT, OV_SCOPE_COURSE,
     contact_run, cti_page, cti_done, NULL};
 
+/* A warning in the reader's language: the catalogue's "ctiwarn.<code>"
+ * with the warning's values for %1..%4 (model/cti.h). */
+static const char *warning_text(ov_ctx *c, const ov_cti_warning *w)
+{
+    char key[64];
+    snprintf(key, sizeof key, "ctiwarn.%s", ov_cti_warning_code_str(w->code));
+    const char *tpl = ov_msg(c->lang, key);
+    ov_buf b;
+    ov_buf_init(&b, c->req->arena, 1024);
+    for (const char *p = tpl; *p; p++) {
+        if (p[0] == '%' && p[1] >= '1' && p[1] <= '4') {
+            int k = p[1] - '1';
+            ov_buf_append_c(&b, k < w->nargs ? w->args[k] : "");
+            p++;
+        } else {
+            ov_buf_append_byte(&b, *p);
+        }
+    }
+    return b.data ? b.data : w->text_da;
+}
+
 static void cti_page(ov_ctx *c, ov_form *f, int status)
 {
     ov_err err;
@@ -197,7 +218,7 @@ static void cti_page(ov_ctx *c, ov_form *f, int status)
     if (nw > 0) {
         ov_html_printf(res, "<h2>%t</h2>", "cti.warnings");
         for (int i = 0; i < nw; i++)
-            ov_page_notice(res, "warn", ov_str_c(w[i].text_da));
+            ov_page_notice(res, "warn", ov_str_c(warning_text(c, &w[i])));
     }
 
     /* the contact log */

@@ -349,6 +349,16 @@ static void journal_page(ov_ctx *c, ov_form *f, int status)
     ov_list_info li;
     bool ok = ov_journal_read(tx, c->id, &flt, OV_JOURNAL_CAP, a, &rows, &li,
                               &err) == OV_OK;
+    /* a plan version's changes in the reader's language (the stored
+     * summary is Danish) */
+    for (int i = 0; ok && i < li.n; i++) {
+        const char *t;
+        if (rows[i].kind != OV_JK_PLAN)
+            continue;
+        ok = ov_ui_plan_changes(c, tx, c->id, (int)rows[i].num, &t, &err) ==
+             OV_OK;
+        rows[i].text = ov_str_c(t);
+    }
     if (!ov_ctx_finish(c, tx, ok, &err))
         return;
     if (c->api) {
@@ -502,6 +512,16 @@ void ov_v_journal_entry(ov_ctx *c)
                                     &nf, &err) == OV_OK &&
               ov_settings_get(tx, c->req->viewer.municipality_code, &set,
                               &err) == OV_OK;
+    if (ok && e.kind == OV_JK_PLAN) {
+        /* the changes in the reader's language, in the summary and in
+         * the "changes" field */
+        const char *t;
+        ok = ov_ui_plan_changes(c, tx, c->id, (int)e.num, &t, &err) == OV_OK;
+        e.text = ov_str_c(t);
+        for (int i = 0; ok && i < nf; i++)
+            if (ov_str_eq_c(fields[i].label, "changes"))
+                fields[i].value = ov_str_c(t);
+    }
     if (!ov_ctx_finish(c, tx, ok, &err))
         return;
     if (c->api) {

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "model/measure.h"
+#include "model/settings.h"
 #include "store/measure.h"
+#include "store/settings.h"
 #include "web/chart.h"
 #include "web/handlers.h"
 
@@ -140,8 +142,20 @@ static void trajectory(ov_ctx *c, ov_instrument in, const ov_measurement *m,
     ov_html_lit(res, "</tbody></table>");
 }
 
-/* One form per instrument, with its questions. */
-static void instrument_form(ov_ctx *c, ov_form *f, ov_instrument in)
+const char *ov_ui_gse_item_text(ov_lang l, ov_arena *a,
+                                const ov_settings *s, int i)
+{
+    const char *t = ov_settings_gse_item(s, i);
+    if (t)
+        return t;
+    return ov_msg_fill(a, l, "gse.item_missing",
+                       ov_arena_printf(a, "%d", i + 1), NULL);
+}
+
+/* One form per instrument, with its questions (the self-efficacy items'
+ * texts from the municipality's settings). */
+static void instrument_form(ov_ctx *c, ov_form *f, ov_instrument in,
+                            const ov_settings *set)
 {
     ov_response *res = c->res;
     ov_arena *a = c->req->arena;
@@ -199,7 +213,8 @@ static void instrument_form(ov_ctx *c, ov_form *f, ov_instrument in)
         } else if (in == OV_INSTR_READINESS) {
             ov_html_printf(res, "%t", "readiness.question");
         } else {
-            ov_html_printf(res, "%t %d", "measure.item", i + 1);
+            ov_html_printf(res, "%d. %h", i + 1,
+                           ov_str_c(ov_ui_gse_item_text(c->lang, a, set, i)));
         }
         ov_html_lit(res, "</legend>");
         /* every scale point with its label: WHO-5's six and readiness's
@@ -245,7 +260,9 @@ static void measure_page(ov_ctx *c, ov_form *f, int status)
     enum { CAP = 200 };
     ov_measurement *m[OV_INSTR_COUNT];
     ov_list_info n[OV_INSTR_COUNT];
-    bool ok = true;
+    ov_settings set;
+    bool ok = ov_settings_get(tx, c->req->viewer.municipality_code, &set,
+                              &err) == OV_OK;
     for (int i = 0; i < OV_INSTR_COUNT && ok; i++)
         ok = ov_measure_list(tx, c->id, (ov_instrument)i, CAP, c->req->arena,
                              &m[i], &n[i], &err) == OV_OK;
@@ -264,7 +281,7 @@ static void measure_page(ov_ctx *c, ov_form *f, int status)
         ov_form empty;
         ov_form_init(&empty, measure_spec, NMEASURE, c->lang, c->req->arena);
         for (int i = 0; i < OV_INSTR_COUNT; i++)
-            instrument_form(c, f ? f : &empty, (ov_instrument)i);
+            instrument_form(c, f ? f : &empty, (ov_instrument)i, &set);
     }
     ov_html_printf(res, "<h2>%t</h2>", "measure.trajectory");
     for (int i = 0; i < OV_INSTR_COUNT; i++)

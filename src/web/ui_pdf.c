@@ -67,6 +67,11 @@ void ov_v_plan_pdf(ov_ctx *c)
     bool ok = ov_course_get(tx, c->id, a, &co, &err) == OV_OK &&
               ov_citizen_get(tx, co.citizen_id, a, &ci, &err) == OV_OK &&
               ov_plan_load(tx, c->id, want, a, &plan, &pm, &err) == OV_OK;
+    ov_plan_changes changes;
+    memset(&changes, 0, sizeof changes);
+    if (ok && pm.version > 0)
+        ok = ov_plan_changes_of(tx, c->id, pm.version, a, &changes, &err) ==
+             OV_OK;
     if (!ov_ctx_finish(c, tx, ok, &err))
         return;
     ov_doc_person team[4];
@@ -79,6 +84,7 @@ void ov_v_plan_pdf(ov_ctx *c)
                      .birth = ci.cpr.birth,
                      .plan = &plan,
                      .meta = &pm,
+                     .changes = &changes,
                      .team = team,
                      .nteam = co.nstaff < 4 ? co.nstaff : 4,
                      .printed_on = c->today};

@@ -404,6 +404,25 @@ static void show_plan(ov_response *res, const ov_plan *p)
     ov_html_lit(res, "</ul>");
 }
 
+static const char *catalogue(int lang, const char *key)
+{
+    return ov_msg((ov_lang)lang, key);
+}
+
+ov_status ov_ui_plan_changes(ov_ctx *c, ov_tx *tx, int64_t course_id,
+                             int version, const char **out, ov_err *err)
+{
+    ov_plan_changes pc;
+    *out = "";
+    if (version < 1)
+        return OV_OK;
+    if (ov_plan_changes_of(tx, course_id, version, c->req->arena, &pc,
+                           err) != OV_OK)
+        return err->code;
+    *out = ov_plan_changes_text(&pc, catalogue, c->lang, c->req->arena);
+    return OV_OK;
+}
+
 /* The plan page; the editor is the action's form (also after errors). */
 static void plan_page(ov_ctx *c, ov_form *f, int status)
 {
@@ -427,7 +446,7 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
     ov_plan p, latest;
     ov_plan_meta pm, lm;
     ov_plan_meta *versions = NULL;
-    ov_list_info nv;
+    ov_list_info nv = {0, 0, false};
     ov_course co;
     ov_citizen ci;
     /* the citizen's name for the print line (ov_ui_paper_bar); the JSON
@@ -438,6 +457,17 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
               ov_plan_load(tx, c->id, 0, a, &latest, &lm, &err) == OV_OK &&
               ov_plan_load(tx, c->id, want, a, &p, &pm, &err) == OV_OK &&
               ov_plan_versions(tx, c->id, a, &versions, &nv, &err) == OV_OK;
+    /* what changed, in the reader's language: the shown version's and
+     * each listed version's (the stored summary is Danish) */
+    const char *shown_changes = "";
+    const char **changes = OV_NEW_N(a, const char *, nv.n > 0 ? nv.n : 1);
+    if (ok && !c->api) {
+        ok = ov_ui_plan_changes(c, tx, c->id, pm.version, &shown_changes,
+                                &err) == OV_OK;
+        for (int i = 0; ok && i < nv.n; i++)
+            ok = ov_ui_plan_changes(c, tx, c->id, versions[i].version,
+                                    &changes[i], &err) == OV_OK;
+    }
     if (!ov_ctx_finish(c, tx, ok, &err))
         return;
     if (c->api) {
@@ -461,9 +491,9 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
                         ci.full_name);
         ov_html_printf(res, "<h2>%t %d</h2>", "common.version", pm.version);
         show_plan(res, &p);
-        if (pm.summary.len)
+        if (*shown_changes)
             ov_html_printf(res, "<h3>%t</h3><pre class=\"diff\">%h</pre>",
-                           "plan.changes", pm.summary);
+                           "plan.changes", ov_str_c(shown_changes));
         if (pm.with_citizen)
             ov_html_printf(res, "<p>%t</p>", "plan.with_citizen");
         if (pm.citizen_comment.len)
@@ -481,7 +511,7 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
                            "<tr><td><a href=\"/forloeb/%D/plan?v=%d\">%d</a>"
                            "</td><td>%h</td><td>%h</td></tr>",
                            c->id, versions[i].version, versions[i].version,
-                           versions[i].author, versions[i].summary);
+                           versions[i].author, ov_str_c(changes[i]));
         ov_html_lit(res, "</tbody></table>");
     }
     if (ov_may_do(&c->req->viewer, OV_OP_COURSE_WRITE)) {

@@ -150,6 +150,33 @@ async function login(name) {
   return u;
 }
 
+// One person in a browser context of their own (own cookies), in a
+// language and at a window width, logged in at /login as `name` (no
+// log-in when name is null): the set-up the steps share. 5xx answers and
+// page errors are collected like the User's. Returns the page; closing
+// the page closes its context.
+async function openAs(name, { lang = 'da', width = 1280, height = 900, downloads = false } = {}) {
+  const context = await browser.newContext({
+    locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height },
+    acceptDownloads: downloads,
+  });
+  await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
+  const page = await context.newPage();
+  const who = `${name || 'no one'}, ${lang}, ${width} px`;
+  page.on('response', (r) => {
+    if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as ${who})`);
+  });
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  page.close = () => context.close();
+  if (name) {
+    await page.goto(`${BASE}/login`);
+    await page.fill('input[name=username]', name);
+    await page.fill('input[name=password]', PASSWORD);
+    await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
+  }
+  return page;
+}
+
 // ---- steps ----
 const results = { passed: 0, failed: 0, skipped: 0 };
 let stopped = false;
@@ -632,20 +659,7 @@ await step('a leader logs in and lands on the board: six tiles with status in wo
   };
   for (const lang of ['da', 'en']) {
     for (const width of [1280, 390]) {
-      const context = await browser.newContext({
-        locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 },
-        acceptDownloads: true,
-      });
-      await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
-      const page = await context.newPage();
-      page.on('response', (r) => {
-        if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as leder, ${width} px)`);
-      });
-      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-      await page.goto(`${BASE}/login`);
-      await page.fill('input[name=username]', 'leder');
-      await page.fill('input[name=password]', PASSWORD);
-      await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
+      const page = await openAs('leder', { lang, width, downloads: true });
       assert.equal(new URL(page.url()).pathname, '/tavle', 'the leader lands on the board');
       assert.equal(await page.locator('main h1').innerText(), words[lang].title);
       const tiles = page.locator('.tiles:not(.results) > section.tile');
@@ -678,7 +692,7 @@ await step('a leader logs in and lands on the board: six tiles with status in wo
         const bytes = readFileSync(await download.path());
         assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'an XLSX file is a zip');
       }
-      await context.close();
+      await page.close();
     }
   }
 }, { independent: true });
@@ -695,19 +709,7 @@ await step('the national analyst logs in and lands on the national board: every 
   assert.ok(names.length > 10, 'the caseworker sees citizens to look for');
   for (const lang of ['da', 'en']) {
     for (const width of [1280, 390]) {
-      const context = await browser.newContext({
-        locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 },
-      });
-      await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
-      const page = await context.newPage();
-      page.on('response', (r) => {
-        if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as national, ${width} px)`);
-      });
-      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-      await page.goto(`${BASE}/login`);
-      await page.fill('input[name=username]', 'national');
-      await page.fill('input[name=password]', PASSWORD);
-      await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
+      const page = await openAs('national', { lang, width });
       assert.equal(new URL(page.url()).pathname, '/national', 'the national analyst lands on the national board');
       assert.equal(await page.locator('main h1').innerText(), words[lang].title);
       const heads = await page.locator('table.nat:not(.roll) thead th').allInnerTexts();
@@ -725,7 +727,7 @@ await step('the national analyst logs in and lands on the national board: every 
       const w = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(w <= width, `the national board is ${w} px wide on a ${width} px screen`);
       await page.screenshot({ path: join(ARTIFACTS, `20-national-${lang}-${width}.png`), fullPage: true });
-      await context.close();
+      await page.close();
     }
   }
 }, { independent: true });
@@ -735,18 +737,7 @@ await step('on a 390 px phone every role\'s home page, and the course, plan and 
   const roles = ['job', 'social', 'cti', 'vk', 'leder', 'admin', 'national', 'borger', 'arbejdsgiver'];
   for (const lang of ['da', 'en']) {
     for (const name of roles) {
-      const context = await browser.newContext({
-        locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 390, height: 844 },
-      });
-      await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
-      const page = await context.newPage();
-      page.on('response', (r) => {
-        if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as ${name}, 390 px)`);
-      });
-      await page.goto(`${BASE}/login`);
-      await page.fill('input[name=username]', name);
-      await page.fill('input[name=password]', PASSWORD);
-      await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
+      const page = await openAs(name, { lang, width: 390, height: 844 });
       const paths = [new URL(page.url()).pathname];
       if (name === 'job') paths.push(`/forloeb/${course.id}`, `/forloeb/${course.id}/plan`, `/virksomhedsforloeb/${placementId}`);
       for (const path of paths) {
@@ -756,7 +747,7 @@ await step('on a 390 px phone every role\'s home page, and the course, plan and 
       }
       if (name === 'job' || name === 'arbejdsgiver')
         await page.screenshot({ path: join(ARTIFACTS, `17-390px-${name}-${lang}.png`) });
-      await context.close();
+      await page.close();
     }
   }
   assert.deepEqual(wide, [], 'pages wider than a 390 px phone');
@@ -773,18 +764,7 @@ await step('the administrator creates a user, copies the one-time code; the new 
   for (const lang of ['da', 'en']) {
     for (const width of [1280, 390]) {
       const full = (lang === 'da') === (width === 1280);
-      const open = async () => {
-        const context = await browser.newContext({
-          locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 },
-        });
-        await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
-        const page = await context.newPage();
-        page.on('response', (r) => {
-          if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (administration, ${width} px)`);
-        });
-        page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-        return { context, page };
-      };
+      const open = async () => ({ page: await openAs(null, { lang, width }) });
       const fits = async (page, what) => {
         const w = await page.evaluate(() => document.documentElement.scrollWidth);
         if (w > width) wide.push(`${what} ${lang}: ${w} px on ${width} px`);
@@ -808,7 +788,7 @@ await step('the administrator creates a user, copies the one-time code; the new 
           await fits(a.page, path);
         }
         await a.page.screenshot({ path: join(ARTIFACTS, `24-aktiver-${lang}-${width}.png`), fullPage: true });
-        await a.context.close();
+        await a.page.close();
         continue;
       }
       const username = `ny.${lang}${width}`;
@@ -840,7 +820,7 @@ await step('the administrator creates a user, copies the one-time code; the new 
       await submit(n.page, 'form.login');
       assert.equal(new URL(n.page.url()).pathname, '/opgaver', 'the new CTI worker lands on the tasks');
       // the code worked once
-      await n.context.close();
+      await n.page.close();
       const again = await open();
       await again.page.goto(`${BASE}/aktiver`);
       await again.page.fill('#f-username', username);
@@ -848,7 +828,7 @@ await step('the administrator creates a user, copies the one-time code; the new 
       await again.page.fill('#f-password', 'nina-password-2');
       await submit(again.page, 'form.login');
       assert.equal(new URL(again.page.url()).pathname, '/aktiver', 'a used code is refused');
-      await again.context.close();
+      await again.page.close();
       // a setting: out of range is refused next to its field, then saved
       // and shown in the history with the old and the new value
       await a.page.goto(`${BASE}/administration/indstillinger`);
@@ -865,10 +845,129 @@ await step('the administrator creates a user, copies the one-time code; the new 
       const row = a.page.locator('table.history tbody tr').first();
       assert.match(await row.innerText(), new RegExp(`${before}\\s+${next}`));
       await a.page.screenshot({ path: join(ARTIFACTS, `25-indstillinger-${lang}-${width}.png`), fullPage: true });
-      await a.context.close();
+      await a.page.close();
     }
   }
   assert.deepEqual(wide, [], 'administration pages wider than the screen');
+}, { independent: true });
+
+await step('the administrator enters the self-efficacy items and the measurement form shows them; the audit viewer filters by a citizen\'s name (never in the address) and pages to older rows; a deactivated user is reactivated and needs a new code, and an administrator cannot deactivate themself; Danish and English, 1280 and 390 px', async () => {
+  const words = {
+    da: { missing: /mangler tekst/, fallback: /Spørgsmål 10 \(teksten er ikke indtastet i kommunens indstillinger\)/,
+      newest: /Viser de nyeste 500 af \d+/, rowsAbout: 'Rækker om:', older: 'Vis ældre rækker', olderShown: 'Ældre rækker',
+      filter: 'Filtrér', deactivate: 'Deaktivér brugeren', reactivate: 'Genaktivér brugeren',
+      newCode: /ny aktiveringskode/, self: /Du kan ikke deaktivere dig selv/, noPassword: /adgangskode|kode/i },
+    en: { missing: /have no text/, fallback: /Question 10 \(the text is not entered in the municipality's settings\)/,
+      newest: /Showing the newest 500 of \d+/, rowsAbout: 'Rows about:', older: 'Show older rows', olderShown: 'Older rows',
+      filter: 'Filter', deactivate: 'Deactivate the user', reactivate: 'Reactivate the user',
+      newCode: /new activation code/, self: /cannot deactivate yourself/, noPassword: /password|code/i },
+  };
+  const wide = [];
+  const fits = async (page, what, width, lang) => {
+    const w = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (w > width) wide.push(`${what} ${lang}: ${w} px on ${width} px`);
+  };
+  const submit = (page, form) => Promise.all([page.waitForEvent('load'),
+    page.locator(form).locator('button[type=submit]').first().click()]);
+  let entered = false;
+  for (const lang of ['da', 'en']) {
+    for (const width of [1280, 390]) {
+      const w = words[lang];
+      const tag = `${lang}-${width}`;
+      // ---- 1. the self-efficacy items ----
+      const admin = await openAs('admin', { lang, width });
+      if (!entered) {
+        assert.match(await admin.locator('#gse-missing').innerText(), w.missing,
+          'the administrator\'s home says the texts are missing');
+        await admin.screenshot({ path: join(ARTIFACTS, `26-admin-gse-mangler-${tag}.png`), fullPage: true });
+        await admin.goto(`${BASE}/administration/indstillinger#gse`);
+        for (let i = 1; i <= 9; i++)
+          await admin.fill(`#f-gse_item${i}`, `Testudsagn ${i}: jeg kan klare det (${tag})`);
+        await submit(admin, 'form[action="/administration/indstillinger"]');
+        const rows = await admin.locator('table.history tbody tr').allInnerTexts();
+        assert.ok(rows.some((r) => r.includes(`Testudsagn 1: jeg kan klare det (${tag})`)),
+          'the history shows the new text');
+        entered = true;
+      } else {
+        assert.equal(await admin.locator('#gse-missing').count(), 1, 'one item is still missing');
+        await admin.goto(`${BASE}/administration/indstillinger#gse`);
+      }
+      await fits(admin, '/administration/indstillinger', width, lang);
+      await admin.screenshot({ path: join(ARTIFACTS, `26-indstillinger-gse-${tag}.png`), fullPage: true });
+      const job = await openAs('job', { lang, width });
+      const cases = await (await job.context().request.get(`${BASE}/api/v1/cases`)).json();
+      const id = (course && course.id) || cases.cases[0].id;
+      await job.goto(`${BASE}/forloeb/${id}/maalinger`);
+      await job.locator('#form-gse summary').click();
+      const legends = await job.locator('#form-gse legend').allInnerTexts();
+      assert.equal(legends.length, 10, 'ten items');
+      assert.match(legends[0], /^1\. Testudsagn 1: jeg kan klare det/);
+      assert.match(legends[9], w.fallback);
+      await fits(job, 'the measurement form', width, lang);
+      await job.screenshot({ path: join(ARTIFACTS, `27-maaling-gse-${tag}.png`), fullPage: true });
+      // ---- 3. the audit viewer ----
+      const name = (course && course.name) || cases.cases[0].citizen_name;
+      await job.close();
+      const urls = [];
+      admin.on('request', (r) => urls.push(r.url()));
+      await admin.goto(`${BASE}/revision`);
+      assert.match(await admin.locator('main').innerText(), w.newest);
+      assert.doesNotMatch(await admin.locator('main').innerText(), /%1|%2|cli:/);
+      await fits(admin, '/revision', width, lang);
+      const surname = name.split(' ').pop();
+      await admin.fill('#f-q', name);
+      await submit(admin, 'form[action="/revision"]:has(#f-q)');
+      assert.equal(new URL(admin.url()).search, '', 'the filter is not in the address');
+      assert.ok((await admin.locator('#audit-who').innerText()).startsWith(w.rowsAbout));
+      assert.ok((await admin.locator('#audit-who').innerText()).includes(name), `the filter found ${name}`);
+      const about = await admin.locator('table.audit tbody tr td:nth-child(5)').allInnerTexts();
+      assert.ok(about.length > 0 && about.every((t) => t.includes(surname)),
+        `every row is about a citizen of that name: ${[...new Set(about)].join(', ')}`);
+      await fits(admin, 'the filtered audit log', width, lang);
+      await admin.screenshot({ path: join(ARTIFACTS, `28-revision-filter-${tag}.png`) });
+      await admin.goto(`${BASE}/revision`);
+      const firstBefore = await admin.locator('table.audit tbody tr').first().innerText();
+      await submit(admin, `form:has(input[name=before])`);
+      assert.match(await admin.locator('main').innerText(), new RegExp(w.olderShown));
+      assert.notEqual(await admin.locator('table.audit tbody tr').first().innerText(), firstBefore,
+        'the older page starts elsewhere');
+      await fits(admin, 'older audit rows', width, lang);
+      await admin.screenshot({ path: join(ARTIFACTS, `29-revision-aeldre-${tag}.png`) }); // 500 rows: the screen only
+      assert.deepEqual(urls.filter((u) => u.includes(encodeURIComponent(surname)) || u.includes(surname)), [],
+        'a citizen\'s name in an address');
+      // ---- 4. reactivation, and no self-deactivation ----
+      const username = `genaktiv.${lang}${width}`;
+      await admin.goto(`${BASE}/administration/brugere`);
+      await admin.fill('#f-username', username);
+      await admin.fill('#f-full_name', `Gitte ${lang.toUpperCase()} ${width}`);
+      await admin.selectOption('#f-role', 'company_consultant');
+      await submit(admin, 'form[action="/administration/brugere"]');
+      const users = await (await admin.context().request.get(`${BASE}/api/v1/users`)).json();
+      const list = users.users || users;
+      const made = list.find((u) => u.username === username);
+      const me = list.find((u) => u.username === 'admin');
+      assert.ok(made && me, 'the new user and the administrator are listed');
+      await admin.goto(`${BASE}/administration/brugere/${made.id}`);
+      await submit(admin, `form[action$="/deaktiver"]`);
+      assert.ok(await admin.getByRole('button', { name: w.reactivate }).isVisible(), 'a deactivated user can be reactivated');
+      assert.match(await admin.locator('main').innerText(), w.newCode, 'the page says a new code is needed');
+      await fits(admin, 'a deactivated user', width, lang);
+      await admin.screenshot({ path: join(ARTIFACTS, `30-bruger-genaktiver-${tag}.png`), fullPage: true });
+      await submit(admin, `form[action$="/genaktiver"]`);
+      assert.ok(await admin.getByRole('button', { name: w.deactivate }).isVisible(), 'active again');
+      await admin.goto(`${BASE}/administration/brugere/${me.id}`);
+      const [resp] = await Promise.all([
+        admin.waitForResponse((r) => r.url().endsWith('/deaktiver')),
+        submit(admin, `form[action$="/deaktiver"]`),
+      ]);
+      assert.equal(resp.status(), 400, 'an administrator cannot deactivate themself');
+      assert.match(await admin.locator('main').innerText(), w.self);
+      await fits(admin, 'self-deactivation refused', width, lang);
+      await admin.screenshot({ path: join(ARTIFACTS, `31-bruger-selv-${tag}.png`), fullPage: true });
+      await admin.close();
+    }
+  }
+  assert.deepEqual(wide, [], 'pages wider than the screen');
 }, { independent: true });
 
 await step('the journal lists what was written; a journal note is added, then corrected by a new note, and both show with the correction named; Danish and English, 1280 and 390 px', async () => {
@@ -881,20 +980,8 @@ await step('the journal lists what was written; a journal note is added, then co
   for (const lang of ['da', 'en']) {
     for (const width of [1280, 390]) {
       const w = words[lang];
-      const context = await browser.newContext({
-        locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 },
-      });
-      await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
-      const page = await context.newPage();
-      page.on('response', (r) => {
-        if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as job, journal, ${width} px)`);
-      });
-      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-      await page.goto(`${BASE}/login`);
-      await page.fill('input[name=username]', 'job');
-      await page.fill('input[name=password]', PASSWORD);
-      await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
-      const cases = await (await context.request.get(`${BASE}/api/v1/cases`)).json();
+      const page = await openAs('job', { lang, width });
+      const cases = await (await page.context().request.get(`${BASE}/api/v1/cases`)).json();
       const id = (typeof course !== 'undefined' && course && course.id) || cases.cases[0].id || cases.cases[0].course_id;
       await page.goto(`${BASE}/forloeb/${id}`);
       await Promise.all([page.waitForEvent('load'), page.locator('p.journal-link a').click()]);
@@ -932,7 +1019,7 @@ await step('the journal lists what was written; a journal note is added, then co
       const wd2 = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(wd2 <= width, `a journal entry is ${wd2} px wide on a ${width} px screen`);
       await page.screenshot({ path: join(ARTIFACTS, `22-journalnotat-${lang}-${width}.png`), fullPage: true });
-      await context.close();
+      await page.close();
     }
   }
 }, { independent: true });
@@ -950,20 +1037,7 @@ await step('the plan and the work agreement download as PDF with their text, pri
   for (const lang of ['da', 'en']) {
     for (const width of [1280, 390]) {
       const w = words[lang];
-      const context = await browser.newContext({
-        locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 },
-        acceptDownloads: true,
-      });
-      await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
-      const page = await context.newPage();
-      page.on('response', (r) => {
-        if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as job, ${width} px)`);
-      });
-      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-      await page.goto(`${BASE}/login`);
-      await page.fill('input[name=username]', 'job');
-      await page.fill('input[name=password]', PASSWORD);
-      await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
+      const page = await openAs('job', { lang, width, downloads: true });
       const fits = async (what) => {
         const sw = await page.evaluate(() => document.documentElement.scrollWidth);
         if (sw > width) wide.push(`${what} ${lang}: ${sw} px on ${width} px`);
@@ -1024,7 +1098,7 @@ await step('the plan and the work agreement download as PDF with their text, pri
       assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
       assert.match(ics, /\r\nBEGIN:VEVENT\r\n/);
       assert.ok(!ics.includes(course.name), 'the feed names the citizen by first name only');
-      await context.close();
+      await page.close();
     }
   }
   assert.deepEqual(wide, [], 'pages wider than the screen');
@@ -1048,21 +1122,9 @@ await step('a caseworker finds a citizen from the header\'s search box by part o
   for (const lang of ['da', 'en']) {
     const w = words[lang];
     for (const width of [1280, 390]) {
-      const context = await browser.newContext({
-        locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 },
-      });
-      await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
-      const page = await context.newPage();
-      page.on('response', (r) => {
-        if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as job, search, ${width} px)`);
-      });
-      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+      const page = await openAs('job', { lang, width });
       const urls = [];
       page.on('request', (r) => urls.push(r.url()));
-      await page.goto(`${BASE}/login`);
-      await page.fill('input[name=username]', 'job');
-      await page.fill('input[name=password]', PASSWORD);
-      await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
       const fits = async (what) => {
         const sw = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(sw <= width, `${what} is ${sw} px wide on a ${width} px screen`);
@@ -1136,7 +1198,7 @@ await step('a caseworker finds a citizen from the header\'s search box by part o
         await fits('the course list by next due');
         await page.screenshot({ path: join(ARTIFACTS, `21-forloeb-390-${lang}.png`), fullPage: true });
       }
-      await context.close();
+      await page.close();
     }
   }
 }, { independent: true });
@@ -1150,19 +1212,7 @@ await step('every page each role reaches from its home page has unique ids, labe
     ['arbejdsgiver', 'da', 390]];
   const problems = [];
   for (const [name, lang, width] of plan) {
-    const context = await browser.newContext({
-      locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 },
-    });
-    await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
-    const page = await context.newPage();
-    page.on('response', (r) => {
-      if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as ${name}, sweep)`);
-    });
-    page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-    await page.goto(`${BASE}/login`);
-    await page.fill('input[name=username]', name);
-    await page.fill('input[name=password]', PASSWORD);
-    await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
+    const page = await openAs(name, { lang, width });
     const queue = [new URL(page.url()).pathname + new URL(page.url()).search];
     const seen = new Set();
     while (queue.length && seen.size < PAGES_PER_ROLE) {
@@ -1199,7 +1249,7 @@ await step('every page each role reaches from its home page has unique ids, labe
       for (const p of found.out) problems.push(`${name} (${lang}, ${width} px) ${path}: ${p}`);
       for (const l of found.links) if (!seen.has(l) && queue.length < 200) queue.push(l);
     }
-    await context.close();
+    await page.close();
   }
   assert.deepEqual(problems, [], 'pages with repeated ids, lost labels, technical text or sideways scrolling');
 }, { independent: true });

@@ -281,6 +281,39 @@ static void caseload_over_20_is_flagged(void **state)
     int n = ov_cti_check(&c, &r, &f, NULL, 0, D(2026, 1, 6), w, 8);
     assert_true(has(w, n, OV_CTI_CASELOAD));
     assert_non_null(strstr(w[n - 1].text_da, "21 aktive borgere"));
+    /* the values as text, for a page in another language */
+    assert_int_equal(w[n - 1].nargs, 2);
+    assert_string_equal(w[n - 1].args[0], "21");
+    assert_string_equal(w[n - 1].args[1], "20");
+}
+
+/* Each warning carries its values in the order of the catalogue's
+ * "ctiwarn.<code>" (issue 13: English mode showed the Danish text). */
+static void a_warning_carries_its_values_for_any_language(void **state)
+{
+    (void)state;
+    ov_cti_rules r = ov_cti_rules_default();
+    ov_cti_course c;
+    ov_cti_warning w[8];
+    ov_cti_facts f = {true, D(2026, 3, 16), 0};
+    ov_cti_phases(D(2026, 3, 1), 9, &c); /* 15 days before */
+    int n = ov_cti_check(&c, &r, &f, NULL, 0, D(2026, 3, 20), w, 8);
+    assert_true(n >= 1);
+    assert_int_equal(w[0].code, OV_CTI_TOO_EARLY);
+    assert_int_equal(w[0].nargs, 4);
+    assert_string_equal(w[0].args[0], "01-03-2026");
+    assert_string_equal(w[0].args[1], "15");
+    assert_string_equal(w[0].args[2], "16-03-2026");
+    assert_string_equal(w[0].args[3], "14");
+    /* past the cap nothing is written, not even a value */
+    ov_cti_warning one[1];
+    f.worker_caseload = 99;
+    assert_int_equal(ov_cti_check(&c, &r, &f, NULL, 0, D(2026, 3, 20), one,
+                                  1),
+                     1);
+    assert_int_equal(one[0].code, OV_CTI_TOO_EARLY);
+    assert_int_equal(one[0].nargs, 4);
+    assert_string_equal(one[0].args[1], "15");
 }
 
 int main(void)
@@ -298,6 +331,7 @@ int main(void)
         cmocka_unit_test(rising_intensity_is_flagged_falling_is_not),
         cmocka_unit_test(first_month_needs_two_contacts_once_it_is_over),
         cmocka_unit_test(caseload_over_20_is_flagged),
+        cmocka_unit_test(a_warning_carries_its_values_for_any_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

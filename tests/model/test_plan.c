@@ -161,6 +161,62 @@ static void diff_finds_each_kind_of_change(void **state)
     ov_arena_destroy(a);
 }
 
+/* The diff is structured (issue 13: English mode): each change says its
+ * kind, the item, the item's text and the old and new value as codes and
+ * ISO dates, so any language renders it; the Danish line is unchanged. */
+static void diff_is_structured_kind_item_old_and_new(void **state)
+{
+    (void)state;
+    ov_arena *a = ov_arena_new(0);
+    ov_plan p1, p2;
+    ov_err err;
+    assert_int_equal(ov_plan_from_json(OV_STR_LIT(SAMPLE), a, &p1, &err),
+                     OV_OK);
+    assert_int_equal(ov_plan_from_json(OV_STR_LIT(SAMPLE), a, &p2, &err),
+                     OV_OK);
+    ov_plan_activity *act = &p2.goals[0].subgoals[0].activities[0];
+    p2.goals[0].subgoals[0].status = OV_ITEM_DONE;
+    act->responsible = OV_ROLE_CITIZEN;
+    act->has_deadline = false;
+    p2.goals[0].text = OV_STR_LIT("Et nyt mål");
+    p2.occupation = OV_STR_LIT("5164");
+    ov_plan_change ch[16];
+    int total = 0;
+    int n = ov_plan_diff(&p1, &p2, ch, 16, &total);
+    assert_int_equal(n, 5);
+    assert_int_equal(ch[0].kind, OV_PCH_OCCUPATION);
+    assert_int_equal(ch[0].item, OV_PITEM_PLAN);
+    assert_string_equal(ch[0].new_value, "5164");
+    assert_int_equal(ch[1].kind, OV_PCH_TEXT);
+    assert_int_equal(ch[1].item, OV_PITEM_GOAL);
+    assert_string_equal(ch[1].new_value, "Et nyt mål");
+    assert_string_equal(ch[1].subject, "Et nyt mål");
+    assert_int_equal(ch[2].kind, OV_PCH_STATUS);
+    assert_int_equal(ch[2].item, OV_PITEM_SUBGOAL);
+    assert_string_equal(ch[2].subject, "Møde op til tiden");
+    assert_string_equal(ch[2].old_value, "planned");
+    assert_string_equal(ch[2].new_value, "done");
+    assert_int_equal(ch[3].kind, OV_PCH_RESPONSIBLE);
+    assert_int_equal(ch[3].item, OV_PITEM_ACTIVITY);
+    assert_string_equal(ch[3].old_value, "cti_worker");
+    assert_string_equal(ch[3].new_value, "citizen");
+    assert_int_equal(ch[4].kind, OV_PCH_DEADLINE);
+    assert_string_equal(ch[4].old_value, "2026-12-01");
+    assert_string_equal(ch[4].new_value, "");
+    assert_non_null(strstr(ch[4].text_da, "ny frist: 01-12-2026 → ingen"));
+    assert_string_equal(ov_plan_change_code(ch[4].kind), "deadline");
+    assert_string_equal(ov_plan_item_code(ch[4].item), "activity");
+    /* a long text is cut at OV_PLAN_SHOW bytes in the values too */
+    char big[200];
+    memset(big, 'y', sizeof big);
+    p2 = p1;
+    p2.job_goal = (ov_str){big, sizeof big};
+    n = ov_plan_diff(&p1, &p2, ch, 16, &total);
+    assert_int_equal(n, 1);
+    assert_int_equal((int)strlen(ch[0].new_value), OV_PLAN_SHOW);
+    ov_arena_destroy(a);
+}
+
 static void editing_a_stale_version_is_a_conflict(void **state)
 {
     (void)state;
@@ -180,6 +236,7 @@ int main(void)
         cmocka_unit_test(unknown_fields_and_wrong_types_name_the_path),
         cmocka_unit_test(caps_are_enforced),
         cmocka_unit_test(diff_finds_each_kind_of_change),
+        cmocka_unit_test(diff_is_structured_kind_item_old_and_new),
         cmocka_unit_test(editing_a_stale_version_is_a_conflict),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

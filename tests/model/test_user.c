@@ -139,10 +139,57 @@ static void every_setting_s_range_is_the_validator_s(void **state)
     }
 }
 
+/* issue 13 section 4: nobody locks themself out, and a municipality
+ * always keeps an active administrator */
+static void an_administrator_never_removes_themself_nor_the_last_one(
+    void **state)
+{
+    (void)state;
+    ov_err err;
+    const ov_role A = OV_ROLE_ADMINISTRATOR, J = OV_ROLE_EMPLOYMENT_CASEWORKER;
+    /* self, deactivated: refused even with other administrators */
+    ov_admin_change c = {7, 7, A, A, true, false, 3};
+    assert_int_equal(ov_admin_change_check(&c, &err), OV_EINVAL);
+    assert_int_equal(err.id, OV_EM_user_self_deactivate);
+    assert_string_equal(err.field, "user_id");
+    /* self, demoted */
+    c = (ov_admin_change){7, 7, A, J, true, true, 3};
+    assert_int_equal(ov_admin_change_check(&c, &err), OV_EINVAL);
+    assert_int_equal(err.id, OV_EM_user_self_demote);
+    assert_string_equal(err.field, "role");
+    /* the last active administrator, by someone else (a second
+     * administrator just made inactive cannot exist, so this is the
+     * count of one seen from a national analyst or the CLI) */
+    c = (ov_admin_change){1, 7, A, A, true, false, 1};
+    assert_int_equal(ov_admin_change_check(&c, &err), OV_EINVAL);
+    assert_int_equal(err.id, OV_EM_user_last_admin_deactivate);
+    c = (ov_admin_change){1, 7, A, J, true, true, 1};
+    assert_int_equal(ov_admin_change_check(&c, &err), OV_EINVAL);
+    assert_int_equal(err.id, OV_EM_user_last_admin_demote);
+    /* another administrator while two are active: allowed */
+    c = (ov_admin_change){1, 7, A, J, true, true, 2};
+    assert_int_equal(ov_admin_change_check(&c, &err), OV_OK);
+    c = (ov_admin_change){1, 7, A, A, true, false, 2};
+    assert_int_equal(ov_admin_change_check(&c, &err), OV_OK);
+    /* self, keeping the role (a new phone number): allowed */
+    c = (ov_admin_change){7, 7, A, A, true, true, 1};
+    assert_int_equal(ov_admin_change_check(&c, &err), OV_OK);
+    /* a caseworker deactivating is not an administrator's change */
+    c = (ov_admin_change){1, 7, J, J, true, false, 1};
+    assert_int_equal(ov_admin_change_check(&c, &err), OV_OK);
+    /* promoting someone, and reactivating, never lose an administrator */
+    c = (ov_admin_change){7, 8, J, A, true, true, 1};
+    assert_int_equal(ov_admin_change_check(&c, &err), OV_OK);
+    c = (ov_admin_change){7, 8, A, A, false, true, 1};
+    assert_int_equal(ov_admin_change_check(&c, &err), OV_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(an_administrator_gives_staff_roles_only),
+        cmocka_unit_test(
+            an_administrator_never_removes_themself_nor_the_last_one),
         cmocka_unit_test(phone_and_email_are_checked_and_may_be_empty),
         cmocka_unit_test(a_password_has_10_to_256_characters),
         cmocka_unit_test(

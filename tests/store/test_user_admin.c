@@ -266,6 +266,110 @@ static void another_municipality_s_team_or_user_answers_as_missing(
     tu_db_free(&w.t);
 }
 
+/* issue 13 section 4: a municipality keeps an active administrator; an
+ * administrator takes neither their own role nor their own access away */
+static void the_last_administrator_stays_and_nobody_demotes_themself(
+    void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    ov_err err;
+    ov_tx *tx = begin(&w);
+    int64_t admin = tu_add_user(tx, "admin", OV_ROLE_ADMINISTRATOR, 250, 0);
+    done(tx, OV_OK, &err);
+    ov_user_admin_input demote = {.full_name = OV_STR_LIT("Ada Admin"),
+                                  .role = OV_ROLE_LEADER};
+    /* alone: neither demoted nor deactivated, by themself or anyone */
+    tx = begin(&w);
+    assert_int_equal(ov_user_admin_update_by(tx, 250, admin, admin, &demote,
+                                             &err),
+                     OV_EINVAL);
+    ov_tx_rollback(tx);
+    assert_int_equal(err.id, OV_EM_user_self_demote);
+    assert_string_equal(err.field, "role");
+    tx = begin(&w);
+    assert_int_equal(ov_user_admin_update(tx, 250, admin, &demote, &err),
+                     OV_EINVAL);
+    ov_tx_rollback(tx);
+    assert_int_equal(err.id, OV_EM_user_last_admin_demote);
+    tx = begin(&w);
+    assert_int_equal(ov_user_deactivate(tx, 250, admin, 0, &err), OV_EINVAL);
+    ov_tx_rollback(tx);
+    assert_int_equal(err.id, OV_EM_user_last_admin_deactivate);
+    /* Tønder's administrator does not count for Halsnæs */
+    tx = begin(&w);
+    tu_add_user(tx, "admin2", OV_ROLE_ADMINISTRATOR, 550, 0);
+    done(tx, OV_OK, &err);
+    tx = begin(&w);
+    assert_int_equal(ov_user_deactivate(tx, 250, admin, 0, &err), OV_EINVAL);
+    ov_tx_rollback(tx);
+    /* a second administrator in Halsnæs: the first may go, by them */
+    tx = begin(&w);
+    int64_t second = tu_add_user(tx, "admin3", OV_ROLE_ADMINISTRATOR, 250, 0);
+    done(tx, OV_OK, &err);
+    tx = begin(&w);
+    assert_int_equal(ov_user_admin_update_by(tx, 250, admin, admin, &demote,
+                                             &err),
+                     OV_EINVAL);
+    ov_tx_rollback(tx);
+    tx = begin(&w);
+    done(tx, ov_user_admin_update_by(tx, 250, admin, second, &demote, &err),
+         &err);
+    /* now `second` is the last one */
+    tx = begin(&w);
+    assert_int_equal(ov_user_deactivate(tx, 250, second, admin, &err),
+                     OV_EINVAL);
+    ov_tx_rollback(tx);
+    assert_int_equal(err.id, OV_EM_user_last_admin_deactivate);
+    tu_db_free(&w.t);
+}
+
+/* A reactivated user is active again but logs in only with a new code:
+ * the old password is gone, and the reactivation is audited. */
+static void reactivation_needs_a_new_code(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    ov_err err;
+    ov_time now = ov_time_now();
+    char code[OV_ACTIVATION_CODE_BUF];
+    int64_t id = anna(&w, now, code);
+    assert_int_equal(activate(&w, "anna", code, now, &err), OV_OK);
+    ov_tx *tx = begin(&w);
+    /* active already */
+    assert_int_equal(ov_user_reactivate(tx, 250, id, &err), OV_EINVAL);
+    ov_tx_rollback(tx);
+    assert_int_equal(err.id, OV_EM_user_already_active);
+    tx = begin(&w);
+    done(tx, ov_user_deactivate(tx, 250, id, w.leader, &err), &err);
+    /* another municipality's administrator: as if missing */
+    tx = begin(&w);
+    assert_int_equal(ov_user_reactivate(tx, 550, id, &err), OV_ENOTFOUND);
+    ov_tx_rollback(tx);
+    tx = begin(&w);
+    done(tx, ov_user_reactivate(tx, 250, id, &err), &err);
+    ov_arena *a = ov_arena_new(0);
+    ov_user_row u;
+    assert_int_equal(ov_tx_begin_read(w.t.store, &tx, &err), OV_OK);
+    assert_int_equal(ov_user_get(tx, 250, id, now, a, &u, &err), OV_OK);
+    ov_tx_rollback(tx);
+    assert_true(u.active);
+    assert_false(u.has_password);
+    char *n = tu_sh_out("sqlite3 '%s' \"SELECT count(*) FROM audit_log WHERE "
+                        "criterion = 'bruger genaktiveret, bruger %lld'\"",
+                        w.t.db, (long long)id);
+    assert_int_equal(atoi(n), 1);
+    free(n);
+    /* a new code works */
+    tx = begin(&w);
+    done(tx, ov_user_issue_code(tx, 250, id, now, code, &err), &err);
+    assert_int_equal(activate(&w, "anna", code, now, &err), OV_OK);
+    ov_arena_destroy(a);
+    tu_db_free(&w.t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -273,6 +377,9 @@ int main(void)
         cmocka_unit_test(
             code_expires_and_a_wrong_code_answers_as_an_unknown_user),
         cmocka_unit_test(deactivation_ends_the_sessions_at_once),
+        cmocka_unit_test(
+            the_last_administrator_stays_and_nobody_demotes_themself),
+        cmocka_unit_test(reactivation_needs_a_new_code),
         cmocka_unit_test(
             another_municipality_s_team_or_user_answers_as_missing),
     };

@@ -1076,6 +1076,66 @@ static void audit_search_is_scoped_to_the_municipality(void **state)
     tu_db_free(&w.t);
 }
 
+/* The audit viewer's set of citizens (the hits of a name search) and its
+ * cursor of older rows: only rows about those citizens, each row's
+ * citizen named; below the cursor only older rows, and the pages
+ * together are the whole list. */
+static void audit_search_by_citizens_pages_through_older_rows(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    int64_t course, tcourse, tcitizen;
+    audit_world(&w, &course, &tcourse, &tcitizen);
+    ov_arena *a = ov_arena_new(0);
+    ov_audit_view_row *r = NULL, *all = NULL;
+    int n = 0, nall = 0;
+    ov_err err;
+    int64_t ids[2] = {w.citizen, tcitizen};
+    ov_audit_filter f = {.municipality_code = 250, .citizen_ids = ids,
+                         .ncitizens = 1, .limit = 5000};
+    assert_int_equal(search(&w, &f, a, &r, &n, &err), OV_OK);
+    assert_true(n > 0);
+    for (int i = 0; i < n; i++) {
+        assert_int_equal(r[i].citizen_id, w.citizen);
+        assert_true(r[i].citizen_name.len > 0);
+    }
+    f.ncitizens = 2;
+    assert_int_equal(search(&w, &f, a, &r, &n, &err), OV_OK);
+    assert_true(has_row(r, n, "job", tcitizen));
+    assert_true(has_row(r, n, "tonder.job", w.citizen));
+    f.ncitizens = OV_AUDIT_CITIZENS_MAX + 1;
+    assert_int_equal(search(&w, &f, a, &r, &n, &err), OV_EINVAL);
+    /* pages of two: newest first, each below the last id of the one
+     * before, together the whole list */
+    ov_audit_filter g = {.municipality_code = 250, .limit = 5000};
+    assert_int_equal(search(&w, &g, a, &all, &nall, &err), OV_OK);
+    /* the reads of the search itself are rows too: fix the list first */
+    int64_t top = all[0].id + 1;
+    g.before_id = top;
+    assert_int_equal(search(&w, &g, a, &all, &nall, &err), OV_OK);
+    assert_true(nall >= 3);
+    g.limit = 2;
+    int seen = 0;
+    for (int page = 0; seen < nall; page++) {
+        ov_tx *tx = begin(&w, &LEADER);
+        ov_list_info li;
+        assert_int_equal(ov_audit_search(tx, &g, a, &r, &li, &err), OV_OK);
+        commit(tx);
+        assert_true(li.n > 0);
+        assert_int_equal(li.total, nall - seen);
+        assert_int_equal(li.truncated, nall - seen > 2);
+        for (int i = 0; i < li.n; i++)
+            assert_int_equal(r[i].id, all[seen + i].id);
+        seen += li.n;
+        g.before_id = r[li.n - 1].id;
+        assert_true(page < nall);
+    }
+    assert_int_equal(seen, nall);
+    ov_arena_destroy(a);
+    tu_db_free(&w.t);
+}
+
 static void audit_search_filters_by_citizen_user_and_period(void **state)
 {
     (void)state;
@@ -1395,6 +1455,7 @@ int main(void)
         cmocka_unit_test(audit_search_refuses_a_bad_filter),
         cmocka_unit_test(audit_search_is_scoped_to_the_municipality),
         cmocka_unit_test(audit_search_filters_by_citizen_user_and_period),
+        cmocka_unit_test(audit_search_by_citizens_pages_through_older_rows),
         cmocka_unit_test(audit_search_logs_itself_after_reading),
         cmocka_unit_test(each_view_writes_one_audit_read_row),
         cmocka_unit_test(unknown_ids_give_not_found_and_nothing_is_logged),

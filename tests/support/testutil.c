@@ -128,6 +128,8 @@ static const struct {
     {16, "DROP TABLE calendar_token;"},
     /* 17: the course list's index */
     {17, "DROP INDEX course_municipality_id;"},
+    /* 18: the self-efficacy items' texts */
+    {18, "ALTER TABLE municipality_settings DROP COLUMN gse_items;"},
 };
 
 void tu_db_rewind(const char *db, int version)
