@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/occupation.h"
+
 static const struct {
     const char *code, *label;
 } statuses[OV_ITEM_COUNT] = {
@@ -80,6 +82,11 @@ ov_status ov_plan_validate(const ov_plan *p, ov_err *err)
         (p->occupation.len != 4 || !ov_str_is_digits(p->occupation)))
         return ov_err_msg(err, OV_EINVAL, "occupation",
                           plan_occupation_code);
+    /* a stillingskategori of the DISCO-08 list shipped (model/occupation.h) */
+    if (p->occupation.len && !ov_occupation_title(p->occupation))
+        return ov_err_msg(err, OV_EINVAL, "occupation",
+                          occupation_code_unknown, "occupation",
+                          ov_arg_strn(p->occupation.ptr, p->occupation.len));
     if (p->ngoals < 0 || p->ngoals > OV_PLAN_GOALS_MAX)
         return ov_err_msg(err, OV_EINVAL, "goals", placement_goals_too_many,
                           OV_PLAN_GOALS_MAX);
