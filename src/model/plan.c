@@ -486,9 +486,17 @@ int ov_plan_diff(const ov_plan *from, const ov_plan *to, ov_plan_change *out,
     if (!ov_str_eq(from->job_goal, to->job_goal))
         change(&d, "Jobmål ændret: '%.*s' → '%.*s'", SHOW(from->job_goal),
                SHOW(to->job_goal));
-    if (!ov_str_eq(from->occupation, to->occupation))
-        change(&d, "Stillingskode ændret: '%.*s' → '%.*s'",
-               SHOW(from->occupation), SHOW(to->occupation));
+    if (!ov_str_eq(from->occupation, to->occupation)) {
+        /* each side as "title (code)" when the list has it */
+        char was[160], now[160];
+        const char *tw = ov_occupation_title(from->occupation),
+                   *tn = ov_occupation_title(to->occupation);
+        snprintf(was, sizeof was, "%s%s%.*s%s", tw ? tw : "", tw ? " (" : "",
+                 SHOW(from->occupation), tw ? ")" : "");
+        snprintf(now, sizeof now, "%s%s%.*s%s", tn ? tn : "", tn ? " (" : "",
+                 SHOW(to->occupation), tn ? ")" : "");
+        change(&d, "Stillingskode ændret: '%s' → '%s'", was, now);
+    }
     enum { MAXF = 2048 };
     static _Thread_local flat_item fa[MAXF], fb[MAXF];
     int na = flatten(from, fa, MAXF), nb = flatten(to, fb, MAXF);
