@@ -97,11 +97,11 @@ $(BIN): $(CLI_OBJ) $(LIB)
 
 # The DISCO-08 list compiled into the binary (src/model/occupation.c,
 # data/README.md): no data file at run time.
-$(BUILD)/gen/disco08.inc: data/disco08.csv scripts/gen-disco08
+$(BUILD)/gen/model/disco08.inc: data/disco08.csv scripts/gen-disco08
 	@mkdir -p $(dir $@)
 	$(say) GEN $@
 	$(Q)scripts/gen-disco08 data/disco08.csv > $@.tmp && mv $@.tmp $@
-$(BUILD)/obj/src/model/occupation.o: $(BUILD)/gen/disco08.inc
+$(BUILD)/obj/src/model/occupation.o: $(BUILD)/gen/model/disco08.inc
 $(BUILD)/obj/src/model/occupation.o: ALL_CFLAGS += -I$(BUILD)/gen
 
 $(BUILD)/tests/%: tests/%.c $(LIB) $(TEST_HELPER_OBJ)

@@ -1,7 +1,7 @@
 /*
  * occupation.c - the DISCO-08 list compiled in, looked up and searched
  * (occupation.h). The table is generated at build time from
- * data/disco08.csv by scripts/gen-disco08 (build/gen/disco08.inc); the
+ * data/disco08.csv by scripts/gen-disco08 (build/gen/model/disco08.inc); the
  * generator refuses a malformed row, so the table holds only well-formed
  * codes, each once. A search folds each of the 429 level-4 titles per
  * query (core/fold.h): a few tens of microseconds, so nothing is cached
@@ -14,7 +14,7 @@
 #include "core/fold.h"
 
 static const ov_occupation table[] = {
-#include "disco08.inc"
+#include "model/disco08.inc" /* build/gen: scripts/gen-disco08 */
 };
 #define NTABLE (sizeof table / sizeof table[0])
 

@@ -66,7 +66,7 @@ static void test_table_is_the_data_file_row_by_row(void **state)
     assert_null(ov_occupation_at(i));
 }
 
-static void test_codes_are_unique_and_titles_utf8(void **state)
+static void test_codes_are_unique_with_parents_and_titles_utf8(void **state)
 {
     (void)state;
     size_t n = ov_occupation_count();
@@ -74,6 +74,15 @@ static void test_codes_are_unique_and_titles_utf8(void **state)
         const ov_occupation *o = ov_occupation_at(i);
         assert_true(ov_str_is_utf8(ov_str_c(o->title)));
         assert_ptr_equal(ov_occupation_find(ov_str_c(o->code)), o);
+        /* its parent is in the list, one level up: the code cut to the
+         * parent's digits (level 5 has 6 digits, level 4 has 4) */
+        if (o->level > 1) {
+            size_t plen = o->level == 5 ? 4 : (size_t)o->level - 1;
+            const ov_occupation *up =
+                ov_occupation_find((ov_str){o->code, plen});
+            assert_non_null(up);
+            assert_int_equal(up->level, o->level - 1);
+        }
     }
 }
 
@@ -242,7 +251,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_count_per_level_is_the_published_one),
         cmocka_unit_test(test_table_is_the_data_file_row_by_row),
-        cmocka_unit_test(test_codes_are_unique_and_titles_utf8),
+        cmocka_unit_test(test_codes_are_unique_with_parents_and_titles_utf8),
         cmocka_unit_test(test_known_code_has_its_title),
         cmocka_unit_test(test_search_ignores_accents_and_case),
         cmocka_unit_test(test_search_ranks_title_start_first),
