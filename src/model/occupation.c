@@ -4,7 +4,7 @@
  * data/disco08.csv by scripts/gen-disco08 (build/gen/model/disco08.inc); the
  * generator refuses a malformed row, so the table holds only well-formed
  * codes, each once. A search folds each of the 429 level-4 titles per
- * query (core/fold.h): a few tens of microseconds, so nothing is cached
+ * query (core/fold.h): about 0.1 ms of CPU, so nothing is cached
  * and nothing is shared between threads.
  */
 #include "model/occupation.h"
