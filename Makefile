@@ -95,6 +95,15 @@ $(BIN): $(CLI_OBJ) $(LIB)
 	$(say) LD $@
 	$(Q)$(CC) -o $@ $(CLI_OBJ) $(LIB) $(ALL_LDLIBS)
 
+# The DISCO-08 list compiled into the binary (src/model/occupation.c,
+# data/README.md): no data file at run time.
+$(BUILD)/gen/model/disco08.inc: data/disco08.csv scripts/gen-disco08
+	@mkdir -p $(dir $@)
+	$(say) GEN $@
+	$(Q)scripts/gen-disco08 data/disco08.csv > $@.tmp && mv $@.tmp $@
+$(BUILD)/obj/src/model/occupation.o: $(BUILD)/gen/model/disco08.inc
+$(BUILD)/obj/src/model/occupation.o: ALL_CFLAGS += -I$(BUILD)/gen
+
 $(BUILD)/tests/%: tests/%.c $(LIB) $(TEST_HELPER_OBJ)
 	@mkdir -p $(dir $@)
 	$(say) TEST $@

@@ -1486,6 +1486,27 @@
       "citizen: at most %1 citizens in one filter, and a cursor of 0 or " \
       "more; narrow the name", \
       "Højst %1 borgere i ét filter; skriv mere af navnet") \
+    /* src/model/occupation.c, occupations chosen by title (DISCO-08) */ \
+    X(occupation_code_unknown, 2, \
+      "%1: %2 is not a DISCO-08 occupation category (4 digits); type " \
+      "part of the title and pick one from the list", \
+      "%2 er ikke en stillingskategori i DISCO-08; skriv en del af " \
+      "stillingsbetegnelsen og vælg fra listen") \
+    X(occupation_title_none, 2, \
+      "%1: no DISCO-08 occupation title contains '%2'; try another or a " \
+      "shorter word", \
+      "Ingen stillingsbetegnelse i DISCO-08 indeholder '%2'; prøv et " \
+      "andet eller et kortere ord") \
+    X(occupation_title_many, 4, \
+      "%1: %2 occupations match '%3', e.g. %4; pick one from the list " \
+      "or type more of the title", \
+      "%2 stillinger passer til '%3', fx %4; vælg én fra listen eller " \
+      "skriv mere af betegnelsen") \
+    X(occupation_query_empty, 0, \
+      "q: type part of an occupation title or the first digits of its " \
+      "code", \
+      "Skriv en del af stillingsbetegnelsen eller de første cifre af " \
+      "koden") \
     /* end of the catalogue */
 /* clang-format on */
 

@@ -108,6 +108,10 @@ static const unsigned op_roles[OV_OP_COUNT] = {
      * contact no person at all */
     [OV_OP_CITIZEN_SEARCH] = FRONTLINE | B(OV_ROLE_LEADER) |
                              B(OV_ROLE_ADMINISTRATOR),
+    /* who chooses an occupation: the plan's job goal and the match
+     * profile (frontline), an opening (consultant, caseworker,
+     * administrator); the list holds no person (issue 13) */
+    [OV_OP_OCCUPATIONS] = FRONTLINE | B(OV_ROLE_ADMINISTRATOR),
 };
 
 bool ov_may_do(const ov_viewer *v, ov_op op)
@@ -149,6 +153,7 @@ static const char *const op_refusals[OV_OP_COUNT] = {
     [OV_OP_CALENDAR] =
         "only staff named on courses have a calendar of them",
     [OV_OP_CITIZEN_SEARCH] = "your role does not search for citizens",
+    [OV_OP_OCCUPATIONS] = "your role does not choose occupations",
 };
 
 const char *ov_op_refusal(ov_op op)

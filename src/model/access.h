@@ -77,6 +77,8 @@ typedef enum ov_op {
                              * address (the courses they are named on) */
     OV_OP_CITIZEN_SEARCH,   /* find a citizen by name or CPR number among
                              * the courses the caller may see */
+    OV_OP_OCCUPATIONS,      /* search the DISCO-08 occupation list (the
+                             * staff who choose an occupation) */
     OV_OP_COUNT
 } ov_op;
 

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/occupation.h"
+
 static const struct {
     const char *code, *label;
 } accs[OV_ACC_COUNT] = {
@@ -129,13 +131,18 @@ void ov_match_score_of(const ov_match_weights *w, const ov_match_profile *p,
     double goal = 0;
     if (p->occupation.len == 4 && ov_str_eq(p->occupation, o->occupation)) {
         goal = 1;
-        snprintf(t, sizeof t, "Samme stilling som jobmålet (%.*s)",
-                 (int)o->occupation.len, o->occupation.ptr);
+        /* the occupation as "title (code)" (model/occupation.h) */
+        const char *title = ov_occupation_title(o->occupation);
+        snprintf(t, sizeof t, "Samme stilling som jobmålet: %s (%.*s)",
+                 title ? title : "", (int)o->occupation.len,
+                 o->occupation.ptr);
     } else if (p->occupation.len == 4 && o->occupation.len == 4 &&
                memcmp(p->occupation.ptr, o->occupation.ptr, 2) == 0) {
         goal = 0.5;
-        snprintf(t, sizeof t, "Beslægtet stilling (samme faggruppe %.2s)",
-                 o->occupation.ptr);
+        const ov_occupation *g =
+            ov_occupation_find((ov_str){o->occupation.ptr, 2});
+        snprintf(t, sizeof t, "Beslægtet stilling (samme faggruppe: %s (%.2s))",
+                 g ? g->title : "", o->occupation.ptr);
     } else {
         t[0] = '\0';
     }

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/occupation.h"
+
 static const struct {
     const char *code, *label;
 } statuses[OV_ITEM_COUNT] = {
@@ -80,6 +82,11 @@ ov_status ov_plan_validate(const ov_plan *p, ov_err *err)
         (p->occupation.len != 4 || !ov_str_is_digits(p->occupation)))
         return ov_err_msg(err, OV_EINVAL, "occupation",
                           plan_occupation_code);
+    /* a stillingskategori of the DISCO-08 list shipped (model/occupation.h) */
+    if (p->occupation.len && !ov_occupation_title(p->occupation))
+        return ov_err_msg(err, OV_EINVAL, "occupation",
+                          occupation_code_unknown, "occupation",
+                          ov_arg_strn(p->occupation.ptr, p->occupation.len));
     if (p->ngoals < 0 || p->ngoals > OV_PLAN_GOALS_MAX)
         return ov_err_msg(err, OV_EINVAL, "goals", placement_goals_too_many,
                           OV_PLAN_GOALS_MAX);
@@ -572,8 +579,18 @@ int ov_plan_diff(const ov_plan *from, const ov_plan *to, ov_plan_change *out,
         (c = next(&d, OV_PCH_JOB_GOAL, OV_PITEM_PLAN, to->job_goal)))
         values(c, from->job_goal, to->job_goal);
     if (!ov_str_eq(from->occupation, to->occupation) &&
-        (c = next(&d, OV_PCH_OCCUPATION, OV_PITEM_PLAN, to->occupation)))
-        values(c, from->occupation, to->occupation);
+        (c = next(&d, OV_PCH_OCCUPATION, OV_PITEM_PLAN, to->occupation))) {
+        /* each side as "title (code)" when the DISCO-08 list has it
+         * (the titles are Danish in either language: the list is) */
+        const char *tw = ov_occupation_title(from->occupation),
+                   *tn = ov_occupation_title(to->occupation);
+        snprintf(c->old_value, sizeof c->old_value, "%s%s%.*s%s",
+                 tw ? tw : "", tw ? " (" : "", SHOW(from->occupation),
+                 tw ? ")" : "");
+        snprintf(c->new_value, sizeof c->new_value, "%s%s%.*s%s",
+                 tn ? tn : "", tn ? " (" : "", SHOW(to->occupation),
+                 tn ? ")" : "");
+    }
     enum { MAXF = 2048 };
     static _Thread_local flat_item fa[MAXF], fb[MAXF];
     int na = flatten(from, fa, MAXF), nb = flatten(to, fb, MAXF);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/occupation.h"
 #include "report/pdf.h"
 
 #define T(key) ov_str_c(d->msg(d->lang, key))
@@ -93,7 +94,8 @@ ov_status ov_plan_pdf(const ov_plan_doc *d, ov_arena *a, ov_str *out,
         ov_pdf_heading(p, 2, T("plan.job_goal"));
         ov_pdf_para(p, 0, pl->job_goal.len ? pl->job_goal : T("pdf.empty"));
         if (pl->occupation.len)
-            ov_pdf_field(p, T("plan.occupation"), pl->occupation);
+            ov_pdf_field(p, T("plan.occupation"),
+                         ov_str_c(ov_occupation_label(a, pl->occupation)));
 
         ov_pdf_heading(p, 2, T("plan.goals"));
         if (pl->ngoals == 0)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/occupation.h"
 #include "store/audit.h"
 #include "store/course.h"
 #include "store/store_int.h"
@@ -81,6 +82,10 @@ ov_status ov_opening_create(ov_tx *tx, int64_t company_id, ov_opening *o,
              (o->occupation.len != 4 || !ov_str_is_digits(o->occupation)))
         st = ov_err_msg(err, OV_EINVAL, "occupation",
                         match_occupation_code);
+    else if (o->occupation.len && !ov_occupation_title(o->occupation))
+        st = ov_err_msg(err, OV_EINVAL, "occupation",
+                        occupation_code_unknown, "occupation",
+                        ov_arg_strn(o->occupation.ptr, o->occupation.len));
     else if (o->hours_min < 0 || o->hours_max > 60 ||
              o->hours_min > o->hours_max)
         st = ov_err_msg(err, OV_EINVAL, "hours_max",

@@ -51,6 +51,9 @@ typedef struct ov_field {
     ov_option_code_fn option;
     int noptions;
     const char *option_prefix; /* catalogue prefix of option labels */
+    bool occupation; /* OV_F_TEXT: a DISCO-08 occupation chosen by title
+                      * (model/occupation.h): a stored code shows as
+                      * "title (code)", suggestions in a <datalist> */
 } ov_field;
 
 #define OV_FORM_MAX_PAIRS 1024

@@ -112,6 +112,8 @@ void ov_v_api_case(ov_ctx *c);
 void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res);
 /* ui_search.c: the citizen search (header box, page, API) */
 void ov_h_search(ov_web *app, ov_request *req, ov_response *res);
+/* api_occupation.c: the DISCO-08 occupations by title or code prefix */
+void ov_h_occupations(ov_web *app, ov_request *req, ov_response *res);
 /* api_indicators.c */
 void ov_h_indicators(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_national_api(ov_web *app, ov_request *req, ov_response *res);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/access.h"
+#include "model/occupation.h"
 #include "model/org.h"
 #include "model/placement.h"
 
@@ -201,6 +202,34 @@ static bool has_value(const ov_form *f, const char *name, const char *code)
     return false;
 }
 
+/* The suggestions of an occupation field: without script, the
+ * categories whose title holds what the field says when it is not a
+ * code yet (the form came back to pick one: ov_occupation_resolve);
+ * app.js fills it as the user types. */
+static void occupation_list(ov_response *res, ov_str id, ov_str val)
+{
+    ov_html_printf(res, "<datalist id=\"f-%h-list\">", id);
+    val = ov_str_trim(val);
+    /* "title (code)" of a category: chosen already */
+    const char *open = NULL;
+    for (size_t i = val.len; i > 0 && !open; i--)
+        if (val.ptr[i - 1] == '(')
+            open = val.ptr + i - 1;
+    bool chosen = open && val.ptr[val.len - 1] == ')' &&
+                  ov_occupation_title((ov_str){
+                      open + 1, (size_t)(val.ptr + val.len - 1 - open - 1)});
+    if (val.len && !ov_str_is_digits(val) && !chosen) {
+        const ov_occupation *h[OV_OCCUPATION_SEARCH_MAX];
+        size_t total;
+        size_t n = ov_occupation_search(val, h, OV_OCCUPATION_SEARCH_MAX,
+                                        &total);
+        for (size_t i = 0; i < n; i++)
+            ov_html_printf(res, "<option value=\"%h (%h)\"></option>",
+                           ov_str_c(h[i]->title), ov_str_c(h[i]->code));
+    }
+    ov_html_lit(res, "</datalist>");
+}
+
 void ov_page_field(ov_response *res, const ov_form *f, const ov_field *fd,
                    const char *name, const char *label)
 {
@@ -293,6 +322,9 @@ void ov_page_field(ov_response *res, const ov_form *f, const ov_field *fd,
         const char *type = fd->type == OV_F_DATE  ? "date"
                            : fd->type == OV_F_INT ? "number"
                                                   : "text";
+        /* an occupation: a stored code as "title (code)" */
+        if (fd->occupation && ov_occupation_title(ov_str_trim(val)))
+            val = ov_str_c(ov_occupation_label(f->arena, ov_str_trim(val)));
         ov_html_printf(res,
                        "<label for=\"f-%h\">%h</label><input type=\"%h\" "
                        "id=\"f-%h\" name=\"%h\" value=\"%h\"",
@@ -302,7 +334,14 @@ void ov_page_field(ov_response *res, const ov_form *f, const ov_field *fd,
             ov_html_lit(res, " required");
         if (fd->type == OV_F_HOURS)
             ov_html_lit(res, " inputmode=\"decimal\"");
+        if (fd->occupation)
+            ov_html_printf(res,
+                           " list=\"f-%h-list\" autocomplete=\"off\" "
+                           "data-occupations=\"/api/v1/occupations\"",
+                           id);
         ov_html_lit(res, ">");
+        if (fd->occupation)
+            occupation_list(res, id, val);
         break;
     }
     }

@@ -177,6 +177,12 @@ const ov_route ov_routes[] = {
          "find citizens by any part of the name (case and accents "
          "ignored) or by the whole CPR number (q); one per course the "
          "caller may see, at most 50"),
+    READ(OV_GET, "/api/v1/occupations", SELF, OCCUPATIONS, READ,
+         "stillinger", ov_h_occupations,
+         "DISCO-08 occupations whose title holds q (any part, case and "
+         "accents ignored) or whose code begins with it, best first: "
+         "{\"occupations\": [{\"code\", \"title\"}], \"total\", "
+         "\"truncated\"}"),
     READ_AS(OV_GET, "/api/v1/audit", RULE_AUDIT, ov_h_audit,
             "the municipality's audit log (q: a citizen's name or CPR "
             "number; citizen, user, from, to; before: the last id of the "

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 
 #include "model/note.h"
+#include "model/occupation.h"
 #include "model/settings.h"
 #include "store/journal_view.h"
 #include "store/settings.h"
@@ -138,7 +139,10 @@ static const char *summary_of(ov_ctx *c, const ov_journal_entry *e)
         return ov_arena_printf(a, "%s %lld: %s", ov_msg(l, "journal.version"),
                                (long long)e->num, t);
     case OV_JK_PROPOSAL:
-        return ov_arena_printf(a, "%s, %s (%s %lld)", t, t2,
+        /* the opening's occupation as "title (code)", when it has one */
+        return ov_arena_printf(a, "%s, %s%s%s (%s %lld)", t, t2,
+                               *code ? ", " : "",
+                               ov_occupation_label(a, e->code),
                                ov_msg(l, "journal.score"), (long long)e->num);
     case OV_JK_ANSWER:
         return ov_arena_printf(a, "%s: %s, %s",
@@ -472,6 +476,8 @@ static const char *field_value(ov_ctx *c, const ov_journal_field *fd)
     const char *v = cstr(a, fd->value);
     if (ov_str_eq_c(fd->label, "attendee"))
         return ov_msg2(c->lang, "role", v);
+    if (ov_str_eq_c(fd->label, "occupation"))
+        return ov_occupation_label(a, fd->value);
     if (ov_str_eq_c(fd->label, "network_person"))
         return ov_arena_printf(a, "%s (%.*s)", v, (int)fd->group.len,
                                fd->group.ptr);

@@ -10,6 +10,7 @@
 #include "core/cvr.h"
 #include "core/fmt.h"
 #include "model/match.h"
+#include "model/occupation.h"
 #include "store/match.h"
 #include "store/meeting.h"
 #include "store/org.h"
@@ -74,8 +75,8 @@ static ov_status company_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
 static const ov_field opening_spec[] = {
     {.name = "tasks", .type = OV_F_TEXTAREA, .required = true, .max = 2000,
      .label = "opening.tasks"},
-    {.name = "occupation", .type = OV_F_TEXT, .max = 4,
-     .label = "opening.occupation"},
+    {.name = "occupation", .type = OV_F_TEXT, .max = 200,
+     .label = "occupation.field", .occupation = true},
     {.name = "hours_min", .type = OV_F_INT, .required = true, .min = 0,
      .max_i = 60, .label = "opening.hours_min"},
     {.name = "hours_max", .type = OV_F_INT, .required = true, .min = 0,
@@ -100,7 +101,10 @@ static ov_status opening_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
     ov_opening o;
     memset(&o, 0, sizeof o);
     o.tasks = ov_form_str(f, "tasks");
-    o.occupation = ov_str_trim(ov_form_str(f, "occupation"));
+    /* chosen by title: "title (code)", a code, or a unique part */
+    if (ov_occupation_resolve(ov_form_str(f, "occupation"), "occupation",
+                              c->req->arena, &o.occupation, err) != OV_OK)
+        return err->code;
     o.hours_min = (int)ov_form_int(f, "hours_min", 0);
     o.hours_max = (int)ov_form_int(f, "hours_max", 0);
     o.accommodations = acc_bits(f, "accommodations");
@@ -174,7 +178,10 @@ static void companies_page(ov_ctx *c, ov_form *f, int status)
                 ov_html_printf(res,
                                "<tr><td>%h</td><td>%h</td><td>%d-%d</td>"
                                "<td>%t</td></tr>",
-                               o->tasks, o->occupation, o->hours_min,
+                               o->tasks,
+                               ov_str_c(ov_occupation_label(c->req->arena,
+                                                            o->occupation)),
+                               o->hours_min,
                                o->hours_max, ok_);
             }
             ov_html_lit(res, "</tbody></table>");
@@ -229,8 +236,8 @@ void ov_h_companies(ov_web *app, ov_request *req, ov_response *res)
 /* ---- suggestions and proposals ---- */
 
 static const ov_field profile_spec[] = {
-    {.name = "occupation", .type = OV_F_TEXT, .max = 4,
-     .label = "plan.occupation"},
+    {.name = "occupation", .type = OV_F_TEXT, .max = 200,
+     .label = "occupation.field", .occupation = true},
     {.name = "wishes", .type = OV_F_TEXT, .max = 400, .label = "match.wishes"},
     {.name = "needs", .type = OV_F_CHOICES, .max = OV_ACC_COUNT,
      .label = "match.needs", .option = acc_opt, .noptions = OV_ACC_COUNT,
@@ -246,10 +253,13 @@ static const ov_field profile_spec[] = {
 };
 #define NPROFILE 7
 
-static void profile_of(ov_ctx *c, const ov_form *f, ov_match_profile *p)
+static ov_status profile_of(ov_ctx *c, const ov_form *f,
+                            ov_match_profile *p, ov_err *err)
 {
     memset(p, 0, sizeof *p);
-    p->occupation = ov_str_trim(ov_form_str(f, "occupation"));
+    if (ov_occupation_resolve(ov_form_str(f, "occupation"), "occupation",
+                              c->req->arena, &p->occupation, err) != OV_OK)
+        return err->code;
     ov_str w = ov_form_str(f, "wishes");
     while (w.ptr && w.len && p->nwishes < OV_WISHES_MAX) {
         ov_str one;
@@ -265,6 +275,7 @@ static void profile_of(ov_ctx *c, const ov_form *f, ov_match_profile *p)
     p->travel = ov_str_eq_c(ov_form_str(f, "travel"), "anywhere")
                     ? OV_TRAVEL_ANYWHERE
                     : OV_TRAVEL_SAME_MUNICIPALITY;
+    return OV_OK;
 }
 
 static ov_status propose_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
@@ -276,7 +287,8 @@ static ov_status propose_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
                           match_opening_choose);
     /* the score is computed here, never taken from the caller */
     ov_match_profile p;
-    profile_of(c, f, &p);
+    if (profile_of(c, f, &p, err) != OV_OK)
+        return err->code;
     ov_match_weights w = ov_match_weights_default();
     enum { CAP = 2000 };
     ov_match_score *sc = OV_NEW_N(c->req->arena, ov_match_score, CAP);
@@ -436,10 +448,17 @@ static void match_page(ov_ctx *c, ov_form *f, int status)
         ok = profile_carry(c, tx, f, &err) == OV_OK;
     if (ok && searched && ov_may_do(&c->req->viewer, OV_OP_MATCH)) {
         ov_match_profile p;
-        profile_of(c, f, &p);
-        ov_match_weights w = ov_match_weights_default();
-        ok = ov_match_suggest(tx, c->id, &p, &w, a, sc, CAP, &n, &err) ==
-             OV_OK;
+        if (profile_of(c, f, &p, &err) != OV_OK) {
+            /* an occupation the list does not know: said next to the
+             * field, with the titles to pick from (page.c) */
+            ov_form_fail_err(f, &err);
+            ov_err_clear(&err);
+            searched = false;
+        } else {
+            ov_match_weights w = ov_match_weights_default();
+            ok = ov_match_suggest(tx, c->id, &p, &w, a, sc, CAP, &n, &err) ==
+                 OV_OK;
+        }
     }
     /* the companies, to name the openings suggested */
     ov_company_row *cos = NULL;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/occupation.h"
 #include "model/plan.h"
 #include "store/citizen.h"
 #include "store/course.h"
@@ -33,8 +34,8 @@ static const ov_field plan_spec[] = {
      .label = "common.version"},
     {.name = "job_goal", .type = OV_F_TEXTAREA, .max = OV_PLAN_TEXT_MAX,
      .label = "plan.job_goal"},
-    {.name = "occupation", .type = OV_F_TEXT, .max = 4,
-     .label = "plan.occupation"},
+    {.name = "occupation", .type = OV_F_TEXT, .max = 200,
+     .label = "occupation.field", .occupation = true},
     {.name = "with_citizen", .type = OV_F_BOOL, .label = "plan.with_citizen"},
     {.name = "citizen_comment", .type = OV_F_TEXTAREA, .max = 2000,
      .label = "plan.citizen_comment"},
@@ -103,7 +104,10 @@ static ov_status plan_from_form(const ov_form *f, ov_arena *a, ov_plan *p,
 {
     memset(p, 0, sizeof *p);
     p->job_goal = ov_str_trim(ov_form_str(f, "job_goal"));
-    p->occupation = ov_str_trim(ov_form_str(f, "occupation"));
+    /* chosen by title: "title (code)", a code, or a unique part */
+    if (ov_occupation_resolve(ov_form_str(f, "occupation"), "occupation", a,
+                              &p->occupation, err) != OV_OK)
+        return err->code;
     /* ids: keep given ones, number new ones after the largest */
     int next_id = 1;
     for (int i = 0; i < f->n; i++) {
@@ -365,7 +369,12 @@ static void show_plan(ov_response *res, const ov_plan *p)
 {
     ov_html_printf(res, "<dl><dt>%t</dt><dd>%h</dd>", "plan.job_goal",
                    p->job_goal);
-    if (p->occupation.len)
+    /* the occupation as "title (code)" (model/occupation.h) */
+    const char *title = ov_occupation_title(p->occupation);
+    if (title)
+        ov_html_printf(res, "<dt>%t</dt><dd>%h (%h)</dd>", "plan.occupation",
+                       ov_str_c(title), p->occupation);
+    else if (p->occupation.len)
         ov_html_printf(res, "<dt>%t</dt><dd>%h</dd>", "plan.occupation",
                        p->occupation);
     ov_html_lit(res, "</dl><ul class=\"plan\">");

@@ -363,6 +363,8 @@ await step('the plan gets a job goal, a goal, a sub-goal and an activity, made w
   const main = await job.text('main');
   assert.match(main, /Version 3/);
   assert.match(main, /Job som rengøringsassistent 15 timer om ugen/);
+  assert.match(main, /Rengøringsarbejde undtagen i private hjem \(9112\)/,
+    'the plan shows the occupation as title and code');
   const plan = await job.text('ul.plan');
   assert.match(plan, /Kunne møde stabilt tre dage om ugen/);
   assert.match(plan, /Faste sovetider hver dag/);
@@ -393,8 +395,9 @@ await step('the match finds suggestions with explanations; one is proposed and t
   await job.click(job.page.getByRole('link', { name: 'Find virksomhed (match)' }));
   const matchPath = `/forloeb/${course.id}/match`;
   assert.equal(new URL(job.page.url()).pathname, matchPath);
-  assert.equal(await job.page.inputValue('input[name=occupation]'), '9112',
-    'the profile starts from the plan\'s occupation');
+  assert.equal(await job.page.inputValue('input[name=occupation]'),
+    'Rengøringsarbejde undtagen i private hjem (9112)',
+    'the profile starts from the plan\'s occupation, shown as title and code');
   await job.page.fill('input[name=occupation]', '9112');
   await job.page.fill('input[name=wishes]', 'rengøring, lager');
   await job.page.fill('input[name=wanted_hours]', '15');
@@ -1202,6 +1205,64 @@ await step('a caseworker finds a citizen from the header\'s search box by part o
     }
   }
 }, { independent: true });
+
+await step('the consultant types part of an occupation title on the match profile, picks it from the suggestions, and the suggestions show title and code', async () => {
+  const words = {
+    da: { label: 'Stilling (DISCO-08): skriv en del af betegnelsen', find: 'Find forslag',
+      many: /5 stillinger passer til 'rengøring'/ },
+    en: { label: 'Occupation (DISCO-08): type part of the title', find: 'Find suggestions',
+      many: /5 occupations match 'rengøring'/ },
+  };
+  const chosen = 'Rengøringsarbejde undtagen i private hjem (9112)';
+  for (const lang of ['da', 'en']) {
+    const w = words[lang];
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({
+        locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 },
+      });
+      await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
+      const page = await context.newPage();
+      page.on('response', (r) => {
+        if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as vk, occupations, ${width} px)`);
+      });
+      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+      await page.goto(`${BASE}/login`);
+      await page.fill('input[name=username]', 'vk');
+      await page.fill('input[name=password]', PASSWORD);
+      await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
+      await page.goto(`${BASE}/forloeb/${course.id}/match`);
+      const field = page.getByLabel(w.label);
+      assert.equal(await field.count(), 1, 'the occupation field is labelled');
+      const options = page.locator(`#${await field.getAttribute('list')} option`);
+      // part of a title, without the Danish letter: the list fills as one types
+      await field.fill('');
+      await field.pressSequentially('rengoring undtagen', { delay: 20 });
+      await page.waitForFunction((id) => document.querySelectorAll(`#${id} option`).length > 0,
+        await field.getAttribute('list'));
+      const offered = await options.evaluateAll((os) => os.map((o) => o.value));
+      assert.deepEqual(offered, [chosen], 'the one category whose title holds both words');
+      // picking a suggestion puts it in the field
+      await field.fill(offered[0]);
+      await page.screenshot({ path: join(ARTIFACTS, `26-stilling-valg-${lang}-${width}.png`), fullPage: true });
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: w.find }).click()]);
+      assert.equal(await field.inputValue(), chosen, 'the profile keeps the chosen occupation');
+      const sugg = page.locator('div.suggestion');
+      assert.ok(await sugg.count() > 0, 'there are suggestions');
+      assert.match(await page.locator('main').innerText(),
+        /Samme stilling som jobmålet: Rengøringsarbejde undtagen i private hjem \(9112\)/,
+        'a suggestion explains the occupation by title and code');
+      const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(sw <= width, `the match page is ${sw} px wide on a ${width} px screen`);
+      await page.screenshot({ path: join(ARTIFACTS, `26-stilling-forslag-${lang}-${width}.png`), fullPage: true });
+      // several titles match: the form says so at the field and offers them
+      await field.fill('rengøring');
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: w.find }).click()]);
+      assert.match(await page.locator('.field.has-error p.error').innerText(), w.many);
+      assert.equal(await options.count(), 5, 'the five cleaning categories to pick from');
+      await context.close();
+    }
+  }
+});
 
 await step('every page each role reaches from its home page has unique ids, labels that name their fields, no technical names, and fits its width', async () => {
   // each role in one language at one width (the two alternate), the pages

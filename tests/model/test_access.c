@@ -103,6 +103,7 @@ static void every_operation_names_the_roles_that_may_do_it(void **state)
         {OV_OP_JOURNAL_NOTE, {1, 1, 1, 1, 0, 0, 0, 0, 0, 0}},
         {OV_OP_CALENDAR, {1, 1, 1, 1, 0, 0, 0, 0, 0, 0}},
         {OV_OP_CITIZEN_SEARCH, {1, 1, 1, 1, 1, 1, 0, 0, 0, 0}},
+        {OV_OP_OCCUPATIONS, {1, 1, 1, 1, 0, 1, 0, 0, 0, 0}},
     };
     _Static_assert(sizeof m / sizeof m[0] == OV_OP_COUNT,
                    "a row for every operation");

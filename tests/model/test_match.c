@@ -44,7 +44,7 @@ static void a_perfect_fit_scores_100(void **state)
     ov_match_score_of(&w, &p, &o, &s);
     assert_true(s.total > 99.999 && s.total < 100.001);
     assert_string_equal(s.parts[OV_MC_GOAL].text_da,
-                        "Samme stilling som jobmålet (9211)");
+                        "Samme stilling som jobmålet: Manuelt arbejde inden for agerbrug (9211)");
     assert_string_equal(s.parts[OV_MC_GOAL].code, "goal");
 }
 

@@ -83,6 +83,24 @@ static void unknown_fields_and_wrong_types_name_the_path(void **state)
     ov_arena_destroy(a);
 }
 
+static void occupation_outside_the_disco08_list_is_refused(void **state)
+{
+    (void)state;
+    ov_arena *a = ov_arena_new(0);
+    ov_plan p;
+    ov_err err;
+    /* four digits, but no DISCO-08 stillingskategori has the code */
+    assert_int_equal(ov_plan_from_json(OV_STR_LIT("{\"occupation\":\"9999\"}"),
+                                       a, &p, &err),
+                     OV_EINVAL);
+    assert_string_equal(err.field, "occupation");
+    assert_non_null(strstr(err.msg, "9999 is not a DISCO-08"));
+    assert_int_equal(ov_plan_from_json(OV_STR_LIT("{\"occupation\":\"9321\"}"),
+                                       a, &p, &err),
+                     OV_OK);
+    ov_arena_destroy(a);
+}
+
 static void caps_are_enforced(void **state)
 {
     (void)state;
@@ -234,6 +252,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(json_round_trips_exactly),
         cmocka_unit_test(unknown_fields_and_wrong_types_name_the_path),
+        cmocka_unit_test(occupation_outside_the_disco08_list_is_refused),
         cmocka_unit_test(caps_are_enforced),
         cmocka_unit_test(diff_finds_each_kind_of_change),
         cmocka_unit_test(diff_is_structured_kind_item_old_and_new),

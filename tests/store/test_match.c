@@ -39,6 +39,15 @@ static void suggestions_rank_openings_and_proposals_move_the_course(void **state
     assert_int_equal(ov_opening_create(tx, w.company, &bad, &err), OV_EINVAL);
     assert_string_equal(err.field, "hours_max");
     ov_tx_rollback(tx);
+    /* an occupation code that is no DISCO-08 stillingskategori */
+    ov_opening unknown = good;
+    unknown.occupation = OV_STR_LIT("9999");
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_opening_create(tx, w.company, &unknown, &err),
+                     OV_EINVAL);
+    assert_string_equal(err.field, "occupation");
+    assert_non_null(strstr(err.msg, "9999 is not a DISCO-08"));
+    ov_tx_rollback(tx);
     assert_int_equal(good.municipality_code, 250);
     ov_match_profile p = {0};
     p.occupation = OV_STR_LIT("9211");

@@ -179,6 +179,9 @@ typedef struct row {
  * the empty form (200) and the API and the POST answer 400 */
 #define SEARCH_FORM {200, 200, 200, 200, 200, 200, 403, 403, 403}
 #define SEARCH_EMPTY {400, 400, 400, 400, 400, 400, 403, 403, 403}
+/* the DISCO-08 list: the staff who choose an occupation (plan, match
+ * profile, opening), not the leader; no q answers 400 */
+#define OCCUPATIONS_EMPTY {400, 400, 400, 400, 403, 400, 403, 403, 403}
 #define OWN_LOG {403, 403, 403, 403, 403, 403, 403, 200, 403}
 #define EMPLOYER_ONLY {403, 403, 403, 403, 403, 403, 403, 403, 200}
 /* the calendar of the courses one is named on: frontline staff; a POST
@@ -252,6 +255,7 @@ static const row matrix[] = {
     {OV_GET, "/api/v1/tasks", R_NONE, LISTS},
     {OV_GET, "/opgaver", R_NONE, LISTS},
     {OV_GET, "/api/v1/citizens", R_NONE, SEARCH_EMPTY},
+    {OV_GET, "/api/v1/occupations", R_NONE, OCCUPATIONS_EMPTY},
     {OV_GET, "/soeg", R_NONE, SEARCH_FORM},
     {OV_POST, "/soeg", R_NONE, SEARCH_EMPTY},
     {OV_GET, "/api/v1/me/access-log", R_NONE, OWN_LOG},
