@@ -16,6 +16,7 @@
 #include "model/cti.h"
 #include "model/indicators.h"
 #include "model/meeting.h"
+#include "model/placement.h"
 #include "model/screening.h"
 
 typedef struct ov_settings {
@@ -28,6 +29,9 @@ typedef struct ov_settings {
     /* "needs attention" (model/attention.h): no placement this many months
      * after the start meeting; 1-36, default 6 */
     int attention_no_placement_months;
+    /* how the employer contact takes part in the hours log (issue 14):
+     * "confirm" (the default) or "enter" (model/placement.h) */
+    ov_employer_hours employer_hours;
 } ov_settings;
 
 void ov_settings_default(ov_settings *s);

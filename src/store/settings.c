@@ -10,15 +10,16 @@ static const char SQL_GET[] =
     "SELECT min_age, min_months_unemployed, followup_weeks, cti_interval1, "
     "cti_interval2, cti_interval3, cti_early_days, cti_min_first_month, "
     "cti_caseload_limit, measure_tolerance_days, life_domains, "
-    "indicator_rules, attention_no_placement_months FROM "
+    "indicator_rules, attention_no_placement_months, employer_hours FROM "
     "municipality_settings WHERE municipality_code = ?1";
 static const char SQL_PUT[] =
     "INSERT OR REPLACE INTO municipality_settings (municipality_code, "
     "min_age, min_months_unemployed, followup_weeks, cti_interval1, "
     "cti_interval2, cti_interval3, cti_early_days, cti_min_first_month, "
     "cti_caseload_limit, measure_tolerance_days, life_domains, updated_by, "
-    "updated_at, indicator_rules, attention_no_placement_months) VALUES (?1, "
-    "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+    "updated_at, indicator_rules, attention_no_placement_months, "
+    "employer_hours) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+    "?12, ?13, ?14, ?15, ?16, ?17)";
 
 static const char SQL_CHANGE[] =
     "INSERT INTO settings_change (municipality_code, field, old_value, "
@@ -55,6 +56,9 @@ ov_status ov_settings_get(ov_tx *tx, int muni, ov_settings *out, ov_err *err)
         ov_str rules = ov_stmt_col_text(s, 11, a);
         if (st == OV_OK && rules.len > 0)
             st = ov_ind_rules_parse(rules, &out->indicators, err);
+        if (st == OV_OK)
+            st = ov_employer_hours_parse(ov_stmt_col_text(s, 13, a),
+                                         &out->employer_hours, err);
         ov_arena_destroy(a);
     } else if (r == OV_STEP_ERROR) {
         st = err->code;
@@ -98,6 +102,7 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
     ov_stmt_bind_cstr(s, 14, now);
     ov_stmt_bind_cstr(s, 15, rules);
     ov_stmt_bind_i64(s, 16, v->attention_no_placement_months);
+    ov_stmt_bind_cstr(s, 17, ov_employer_hours_code(v->employer_hours));
     if (ov_stmt_run(s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     /* the history: each value that changed, old and new */
@@ -107,7 +112,7 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
     char od[OV_DOMAINS_MAX * 100], orules[OV_IND_COUNT * 64];
     ov_life_domains_format(&old.domains, od, sizeof od);
     ov_ind_rules_format(&old.indicators, orules, sizeof orules);
-    for (int i = 0; i < ov_nsetting_ints + 2; i++) {
+    for (int i = 0; i < ov_nsetting_ints + 3; i++) {
         char ov[32], nv[32];
         const char *field, *o = ov, *nw = nv;
         if (i < ov_nsetting_ints) {
@@ -119,10 +124,14 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
             field = "life_domains";
             o = od;
             nw = domains;
-        } else {
+        } else if (i == ov_nsetting_ints + 1) {
             field = "indicator_rules";
             o = orules;
             nw = rules;
+        } else {
+            field = "employer_hours";
+            o = ov_employer_hours_code(old.employer_hours);
+            nw = ov_employer_hours_code(v->employer_hours);
         }
         if (strcmp(o, nw) == 0)
             continue;
@@ -137,7 +146,7 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
         if (ov_stmt_run(s, err) != OV_OK)
             return ov_tx_fail(tx, err);
         if (n < sizeof crit) {
-            if (i < ov_nsetting_ints)
+            if (i < ov_nsetting_ints || i == ov_nsetting_ints + 2)
                 n += (size_t)snprintf(crit + n, sizeof crit - n,
                                       "; %s %s -> %s", field, o, nw);
             else

@@ -904,6 +904,12 @@ void ov_h_activate(ov_web *app, ov_request *req, ov_response *res)
 
 /* ---- the municipality's settings ---- */
 
+static const char *employer_hours_opt(int i)
+{
+    return i == 0 || i == 1 ? ov_employer_hours_code((ov_employer_hours)i)
+                            : NULL;
+}
+
 #define SETTING_INT(c)                                                     \
     {.name = c, .type = OV_F_INT, .label = "setting." c}
 /* in the order of ov_setting_ints (model/settings.c; checked at run time
@@ -925,12 +931,15 @@ static const ov_field settings_spec[] = {
      .label = "setting.life_domains"},
     {.name = "indicator_rules", .type = OV_F_TEXTAREA, .max = 4000,
      .label = "setting.indicator_rules"},
+    {.name = "employer_hours", .type = OV_F_CHOICE,
+     .label = "setting.employer_hours", .option = employer_hours_opt,
+     .noptions = 2, .option_prefix = "employer_hours"},
 };
 #define NSETTINGS ((int)(sizeof settings_spec / sizeof settings_spec[0]))
 
 static bool settings_spec_ok(void)
 {
-    if (NSETTINGS != ov_nsetting_ints + 2)
+    if (NSETTINGS != ov_nsetting_ints + 3)
         return false;
     for (int i = 0; i < ov_nsetting_ints; i++)
         if (strcmp(settings_spec[i].name, ov_setting_ints[i].code) != 0)
@@ -967,6 +976,9 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
                                     &cur, &ov_setting_ints[i])));
         json_object_set_new(vals, "life_domains", json_string(domains));
         json_object_set_new(vals, "indicator_rules", json_string(rules));
+        json_object_set_new(vals, "employer_hours",
+                            json_string(ov_employer_hours_code(
+                                cur.employer_hours)));
         json_t *h = json_array();
         for (int i = 0; i < hl.n; i++)
             json_array_append_new(
@@ -995,6 +1007,8 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
                             ov_setting_int_get(&cur, &ov_setting_ints[i]))));
         ov_form_set(&sf, c->req->arena, "life_domains", ov_str_c(domains));
         ov_form_set(&sf, c->req->arena, "indicator_rules", ov_str_c(rules));
+        ov_form_set(&sf, c->req->arena, "employer_hours",
+                    ov_str_c(ov_employer_hours_code(cur.employer_hours)));
     }
     ov_page_begin(c->res, c->req, status,
                   ov_str_c(ov_msg(c->lang, "admin.settings_title")));
@@ -1018,8 +1032,10 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
                            ov_setting_int_get(&def, d));
         } else {
             ov_html_printf(c->res, "<p class=\"hint\">%t</p>",
-                           i == ov_nsetting_ints ? "admin.domains_hint"
-                                                 : "admin.rules_hint");
+                           i == ov_nsetting_ints       ? "admin.domains_hint"
+                           : i == ov_nsetting_ints + 1 ? "admin.rules_hint"
+                                                       : "admin.employer_"
+                                                         "hours_hint");
         }
     }
     ov_page_form_end(c->res, "common.save");
@@ -1101,6 +1117,10 @@ static ov_status settings_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
         if (ov_form_has(f, "plan_days"))
             s.indicators.plan_days = plan_days;
     }
+    if (ov_form_has(f, "employer_hours") &&
+        ov_employer_hours_parse(ov_form_str(f, "employer_hours"),
+                                &s.employer_hours, err) != OV_OK)
+        return err->code;
     if (ov_settings_set(tx, muni(c), &s, err) != OV_OK) {
         const char *fld = ov_setting_field_of(err->field);
         if (fld != err->field)

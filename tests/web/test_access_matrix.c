@@ -214,6 +214,20 @@ typedef struct row {
 #define JENTRY_TEAM {400, 400, 400, 400, 400, 400, 404, 404, 404}
 #define JENTRY_OTHER {404, 404, 404, 404, 400, 400, 404, 404, 404}
 
+/* the placement's actions: the employer contact sees their company's
+ * placement (its work agreement), so what they may not do there is 403 */
+#define MPP_OWN {400, 403, 403, 400, 403, 403, 404, 403, 403}
+#define MPP4(p) REL4(OV_POST, p, MPP_OWN, MP_TEAM, ACT_OTHER, NONE)
+/* signing a work agreement (issue 14): the parties, each for
+ * themselves: the citizen, the employer contact (their company's), the
+ * company consultant; no caseworker, leader or administrator */
+#define SIGN_OWN {403, 403, 403, 400, 403, 403, 404, 400, 400}
+#define SIGN_TEAM {403, 403, 403, 400, 403, 403, 404, 404, 404}
+/* the employer contact confirms the hours at their company */
+#define HOURS_OWN {403, 403, 403, 403, 403, 403, 404, 403, 400}
+#define HOURS_TEAM {403, 403, 403, 403, 403, 403, 404, 404, 404}
+#define OWN_AGREEMENT {403, 403, 403, 403, 403, 403, 403, 200, 403}
+
 /* one row per relation */
 #define REL4(m, p, own, team, other, muni)                                 \
     {m, p, R_OWN, own}, {m, p, R_SAME_TEAM, team},                         \
@@ -266,6 +280,7 @@ static const row matrix[] = {
     {OV_GET, "/api/v1/national/indicators", R_NONE, NATIONAL},
     {OV_GET, "/national", R_NONE, NATIONAL},
     {OV_GET, "/arbejdsaftaler", R_NONE, EMPLOYER_ONLY},
+    {OV_GET, "/min-arbejdsaftale", R_NONE, OWN_AGREEMENT},
     {OV_GET, "/api/v1/me/calendar.ics", R_NONE, CALENDAR},
     {OV_POST, "/api/v1/me/calendar-token", R_NONE, CALENDAR},
     {OV_DELETE, "/api/v1/me/calendar-token", R_NONE, CALENDAR},
@@ -349,12 +364,18 @@ static const row matrix[] = {
          SEE_TEAM, SEE_OTHER, NONE),
     REL4(OV_GET, "/virksomhedsforloeb/{id}/aftale.pdf", SEE_OWN_EMPLOYER,
          SEE_TEAM, SEE_OTHER, NONE),
-    MP4("/api/v1/placements/{id}/agreement"),
-    MP4("/virksomhedsforloeb/{id}/aftale"),
-    MP4("/api/v1/placements/{id}/signoffs"),
-    MP4("/virksomhedsforloeb/{id}/underskrift"),
-    MP4("/api/v1/placements/{id}/hours"),
-    MP4("/virksomhedsforloeb/{id}/timer"),
+    MPP4("/api/v1/placements/{id}/agreement"),
+    MPP4("/virksomhedsforloeb/{id}/aftale"),
+    REL4(OV_POST, "/api/v1/placements/{id}/signoffs", SIGN_OWN, SIGN_TEAM,
+         ACT_OTHER, NONE),
+    REL4(OV_POST, "/virksomhedsforloeb/{id}/underskrift", SIGN_OWN,
+         SIGN_TEAM, ACT_OTHER, NONE),
+    REL4(OV_POST, "/api/v1/placements/{id}/hours-confirmations", HOURS_OWN,
+         HOURS_TEAM, ACT_OTHER, NONE),
+    REL4(OV_POST, "/virksomhedsforloeb/{id}/timer-bekraeft", HOURS_OWN,
+         HOURS_TEAM, ACT_OTHER, NONE),
+    MPP4("/api/v1/placements/{id}/hours"),
+    MPP4("/virksomhedsforloeb/{id}/timer"),
 
     /* ---- the municipality: companies and openings ---- */
     {OV_GET, "/api/v1/companies", R_NONE, COMPANY_READ},
@@ -1048,9 +1069,9 @@ static const body_row ids_in_bodies[] = {
      "\"review_date\":\"{TODAY}\"}",
      "base_version={ID}&internship_hours=15&ordinary_hours=0&"
      "review_date={TODAY}"},
-    {&ov_act_sign, "version", FX_AGREEMENT_VERSION,
-     "{\"version\":{ID},\"signer\":\"citizen\"}",
-     "version={ID}&signer=citizen"},
+    /* posted as the citizen, who signs their own (post_as) */
+    {&ov_act_sign, "version", FX_AGREEMENT_VERSION, "{\"version\":{ID}}",
+     "version={ID}"},
     {&ov_act_draw, "team_id", FX_TEAM, "{\"count\":1,\"team_id\":{ID}}",
      "count=1&team_id={ID}"},
     /* the administrator's (posted as the administrator, post_as) */
@@ -1325,7 +1346,9 @@ static void another_municipalitys_id_in_a_body_answers_as_a_missing_one(
             int sf, sm;
             /* the jobcentre caseworker may do every action with an id in
              * its body but the administrator's */
-            int as = b->action->op == OV_OP_USER_ADMIN ? 5 : 0;
+            int as = b->action->op == OV_OP_USER_ADMIN ? 5
+                     : b->action->op == OV_OP_SIGN     ? 7
+                                                       : 0;
             char *foreign = post_body(&with, path, api, body, &sf, as);
             char *missing = post_body(&without, path, api, body, &sm, as);
             checked++;
