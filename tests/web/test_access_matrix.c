@@ -1481,6 +1481,148 @@ static char *blank_id(char *text, int64_t id)
     return out;
 }
 
+/* ---- signing a work agreement (issue 14) ----
+ *
+ * Each party signs in their own log-in, for themselves only: the citizen
+ * cannot sign another citizen's agreement (404) or as the employer (403),
+ * the employer contact cannot sign another company's (404) or as the
+ * citizen (403), no caseworker signs for anyone (403), and the consultant
+ * records paper but cannot sign as the employer in the system (403). A
+ * version that does not exist is 404, a superseded one or a second
+ * signature 409. A refusal writes nothing. */
+
+static int signoff_rows(const fixture *f)
+{
+    char *out = tu_sh_out("sqlite3 -readonly '%s' 'SELECT count(*) FROM "
+                          "agreement_signoff'",
+                          f->w.t.db);
+    int n = atoi(out);
+    free(out);
+    return n;
+}
+
+static void each_party_signs_the_agreement_only_in_their_own_log_in(
+    void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup_bodies(f, false); /* the own placement's agreement, version 1 */
+    char own[96], other[96], today[OV_DATE_BUF];
+    snprintf(own, sizeof own, "/api/v1/placements/%lld/signoffs",
+             (long long)f->ids[ID_PLACEMENT][R_OWN]);
+    /* a placement of another citizen, at another company */
+    snprintf(other, sizeof other, "/api/v1/placements/%lld/signoffs",
+             (long long)f->ids[ID_PLACEMENT][R_SAME_TEAM]);
+    save_agreement(&f->w, f->ids[ID_PLACEMENT][R_SAME_TEAM], 0,
+                   ov_today_cph() + 30);
+    ov_date_format_iso(ov_today_cph(), today);
+    enum { JOB = 0, SOCIAL = 1, CTI = 2, VK = 3, LEADER = 4, ADMIN = 5,
+           CITIZEN = 7, EMPLOYER = 8 };
+    const struct {
+        const char *what;
+        int as;
+        bool other;
+        const char *body;
+        int status;
+        int rows_after;
+    } steps[] = {
+        {"the jobcentre caseworker signs", JOB, false, "{\"version\":1}",
+         403, 0},
+        {"the jobcentre caseworker signs for the citizen", JOB, false,
+         "{\"version\":1,\"party\":\"citizen\"}", 403, 0},
+        {"the social caseworker signs", SOCIAL, false, "{\"version\":1}",
+         403, 0},
+        {"the CTI worker signs", CTI, false, "{\"version\":1}", 403, 0},
+        {"the leader signs", LEADER, false, "{\"version\":1}", 403, 0},
+        {"the administrator signs", ADMIN, false, "{\"version\":1}", 403, 0},
+        {"the citizen signs another citizen's", CITIZEN, true,
+         "{\"version\":1}", 404, 0},
+        {"the citizen signs as the employer", CITIZEN, false,
+         "{\"version\":1,\"party\":\"employer\"}", 403, 0},
+        {"the citizen records paper", CITIZEN, false,
+         "{\"version\":1,\"party\":\"citizen\",\"on_paper\":true,"
+         "\"paper_date\":\"{TODAY}\"}",
+         403, 0},
+        {"the employer signs another company's", EMPLOYER, true,
+         "{\"version\":1}", 404, 0},
+        {"the employer signs as the citizen", EMPLOYER, false,
+         "{\"version\":1,\"party\":\"citizen\"}", 403, 0},
+        {"the consultant signs as the employer in the system", VK, false,
+         "{\"version\":1,\"party\":\"employer\"}", 403, 0},
+        {"the consultant records their own signature on paper", VK, false,
+         "{\"version\":1,\"party\":\"consultant\",\"on_paper\":true,"
+         "\"paper_date\":\"{TODAY}\"}",
+         400, 0},
+        {"the citizen signs a version that does not exist", CITIZEN, false,
+         "{\"version\":2}", 404, 0},
+        {"the citizen signs", CITIZEN, false, "{\"version\":1}", 200, 1},
+        {"the citizen signs twice", CITIZEN, false, "{\"version\":1}", 409,
+         1},
+        {"the employer signs", EMPLOYER, false, "{\"version\":1}", 200, 2},
+        {"the consultant records the citizen's paper after the citizen "
+         "signed", VK, false,
+         "{\"version\":1,\"party\":\"citizen\",\"on_paper\":true,"
+         "\"paper_date\":\"{TODAY}\"}",
+         409, 2},
+        {"the consultant signs", VK, false, "{\"version\":1}", 200, 3},
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        ov_arena *a = ov_arena_new(0);
+        const char *body = fill(a, steps[i].body, 0);
+        int st;
+        char *out = post_body(f, steps[i].other ? other : own, true, body,
+                              &st, steps[i].as);
+        int rows = signoff_rows(f);
+        if (st != steps[i].status || rows != steps[i].rows_after)
+            fail_msg("%s: %d (expected %d), %d signatures (expected %d): "
+                     "%.300s",
+                     steps[i].what, st, steps[i].status, rows,
+                     steps[i].rows_after, out);
+        free(out);
+        ov_arena_destroy(a);
+    }
+    (void)today;
+    /* a new version: the old signatures do not count for it, a signature
+     * of the old one is stale, and the consultant records the employer's
+     * paper signature of the new one */
+    save_agreement(&f->w, f->ids[ID_PLACEMENT][R_OWN], 1,
+                   ov_today_cph() + 40);
+    ov_arena *a = ov_arena_new(0);
+    int st;
+    char *out = post_body(f, own, true, "{\"version\":1}", &st, CITIZEN);
+    assert_int_equal(st, 409);
+    assert_non_null(strstr(out, "superseded by version 2"));
+    free(out);
+    out = post_body(f, own, true,
+                    fill(a,
+                         "{\"version\":2,\"party\":\"employer\","
+                         "\"on_paper\":true,\"paper_date\":\"{TODAY}\"}",
+                         0),
+                    &st, VK);
+    assert_int_equal(st, 200);
+    free(out);
+    ov_arena_destroy(a);
+    char *rows = tu_sh_out(
+        "sqlite3 -readonly '%s' \"SELECT version, signer, way, signed_by, "
+        "signer_name, coalesce(recorded_by_name, '-'), "
+        "length(content_hash) FROM agreement_signoff ORDER BY version, "
+        "signer\"",
+        f->w.t.db);
+    assert_string_equal(rows, "1|citizen|system|borger|Anna|-|32\n"
+                              "1|consultant|system|vk|vk|-|32\n"
+                              "1|employer|system|arbejdsgiver|Lager|-|32\n"
+                              "2|employer|paper|vk|Frederiksværk Lager ApS|vk|32\n");
+    free(rows);
+    /* the hashes of one version agree; another version's differ */
+    rows = tu_sh_out("sqlite3 -readonly '%s' \"SELECT count(DISTINCT "
+                     "hex(content_hash)) FROM agreement_signoff\"",
+                     f->w.t.db);
+    assert_string_equal(rows, "2\n");
+    free(rows);
+    tu_db_free(&f->w.t);
+}
+
 static void indicators_of_another_municipalitys_team_or_staff_answer_as_missing(
     void **state)
 {
@@ -1564,6 +1706,8 @@ int main(void)
         cmocka_unit_test(every_row_answers_as_the_matrix_says),
         cmocka_unit_test(without_a_session_every_closed_route_answers_401),
         cmocka_unit_test(every_id_in_a_body_has_a_foreign_id_row),
+        cmocka_unit_test(
+            each_party_signs_the_agreement_only_in_their_own_log_in),
         cmocka_unit_test(
             another_municipalitys_id_in_a_body_answers_as_a_missing_one),
         cmocka_unit_test(
