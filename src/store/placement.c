@@ -247,6 +247,8 @@ static const char SQL_GOALS_V[] =
     "version = ?2 ORDER BY idx";
 static const char SQL_USER_NAME[] =
     "SELECT id, full_name FROM app_user WHERE username = ?1";
+static const char SQL_USER_BY_ID[] =
+    "SELECT full_name, username FROM app_user WHERE id = ?1";
 static const char SQL_PARTY_NAME[] =
     "SELECT ci.full_name, cm.name FROM placement p JOIN course co ON co.id "
     "= p.course_id JOIN citizen ci ON ci.id = co.citizen_id JOIN company "
@@ -365,7 +367,7 @@ static ov_status signed_mask_of(ov_tx *tx, int64_t placement_id, int version,
  * who signs as which party before anything is written. */
 static ov_status sign(ov_tx *tx, const ov_viewer *v, int64_t placement_id,
                       const ov_sign_request *rq, ov_signer trusted,
-                      unsigned *signed_mask, ov_err *err)
+                      int64_t by_user, unsigned *signed_mask, ov_err *err)
 {
     placement_row pr;
     int cur;
@@ -461,10 +463,20 @@ static ov_status sign(ov_tx *tx, const ov_viewer *v, int64_t placement_id,
     /* names as they are now: the user's, or for paper the party's */
     int64_t uid = 0;
     ov_str uname = OV_STR_NULL, cname = OV_STR_NULL, coname = OV_STR_NULL;
-    if (st == OV_OK)
+    ov_str login = ov_str_c(tx->actor->user);
+    if (st == OV_OK && by_user) {
+        uid = by_user;
+        login = OV_STR_NULL;
+        st = two_texts(tx, SQL_USER_BY_ID, by_user, NULL, a, NULL, &uname,
+                       &login, err);
+        if (st == OV_OK && !login.ptr)
+            st = ov_err_set(err, OV_EINTERNAL, "user_id",
+                            "the signing user does not exist (a bug)");
+    } else if (st == OV_OK) {
         st = two_texts(tx, SQL_USER_NAME, 0, tx->actor->user, a, &uid, &uname,
                        NULL, err);
-    bool paper = v && rq->on_paper;
+    }
+    bool paper = rq->on_paper && (v || by_user);
     if (st == OV_OK && paper)
         st = two_texts(tx, SQL_PARTY_NAME, placement_id, NULL, a, NULL,
                        &cname, &coname, err);
@@ -473,7 +485,7 @@ static ov_status sign(ov_tx *tx, const ov_viewer *v, int64_t placement_id,
         return ov_tx_fail(tx, err);
     }
     if (!uname.ptr)
-        uname = ov_str_c(tx->actor->user);
+        uname = login;
     char now[OV_TIME_BUF], pd[OV_DATE_BUF];
     ov_time_format_utc(ov_tx_now(tx), now);
     if (paper)
@@ -485,7 +497,7 @@ static ov_status sign(ov_tx *tx, const ov_viewer *v, int64_t placement_id,
     ov_stmt_bind_i64(s, 1, placement_id);
     ov_stmt_bind_i64(s, 2, version);
     ov_stmt_bind_cstr(s, 3, ov_signer_code(party));
-    ov_stmt_bind_cstr(s, 4, tx->actor->user);
+    ov_stmt_bind_text(s, 4, login);
     ov_stmt_bind_cstr(s, 5, now);
     ov_stmt_bind_cstr(s, 6, ov_sign_way_code(paper ? OV_SIGN_ON_PAPER
                                                    : OV_SIGN_IN_SYSTEM));
@@ -521,7 +533,18 @@ ov_status ov_agreement_sign(ov_tx *tx, int64_t placement_id, int version,
                             ov_err *err)
 {
     ov_sign_request rq = {.version = version};
-    return sign(tx, NULL, placement_id, &rq, signer, signed_mask, err);
+    return sign(tx, NULL, placement_id, &rq, signer, 0, signed_mask, err);
+}
+
+ov_status ov_agreement_sign_by(ov_tx *tx, int64_t placement_id,
+                               const ov_sign_request *r, int64_t user_id,
+                               unsigned *signed_mask, ov_err *err)
+{
+    if (!r->party || user_id <= 0)
+        return ov_err_set(err, OV_EINTERNAL, "party",
+                          "a party and a user are needed (a bug)");
+    return sign(tx, NULL, placement_id, r, (ov_signer)r->party, user_id,
+                signed_mask, err);
 }
 
 ov_status ov_agreement_sign_as(ov_tx *tx, const ov_viewer *v,
@@ -529,7 +552,7 @@ ov_status ov_agreement_sign_as(ov_tx *tx, const ov_viewer *v,
                                const ov_sign_request *r,
                                unsigned *signed_mask, ov_err *err)
 {
-    return sign(tx, v, placement_id, r, (ov_signer)0, signed_mask, err);
+    return sign(tx, v, placement_id, r, (ov_signer)0, 0, signed_mask, err);
 }
 
 ov_status ov_hours_put(ov_tx *tx, int64_t placement_id, const ov_hours_week *w,

@@ -54,6 +54,15 @@ ov_status ov_agreement_sign_as(ov_tx *tx, const ov_viewer *v,
                                const ov_sign_request *r,
                                unsigned *signed_mask, ov_err *err);
 
+/* The trusted path with a named user (the demo's history, an import of
+ * agreements signed elsewhere): r->party signed in the system as user
+ * `user_id`, or with r->on_paper on paper, recorded by `user_id` on
+ * r->paper_date. No rule is checked but the version's and a second
+ * signature's; the web never calls this. */
+ov_status ov_agreement_sign_by(ov_tx *tx, int64_t placement_id,
+                               const ov_sign_request *r, int64_t user_id,
+                               unsigned *signed_mask, ov_err *err);
+
 /* The employer contact's figure for one ISO week (issue 14 section 2):
  * with the municipality's "employer_hours" confirm, only a week the
  * consultant recorded (the consultant's figure stays; the employer's is
