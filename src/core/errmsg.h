@@ -1342,10 +1342,6 @@
       "%1: answer every question", \
       "Besvar alle spørgsmål") \
     /* src/web/ui_placement.c */ \
-    X(agreement_consultant_signs, 0, \
-      "signer: only the company consultant signs as the consultant", \
-      "Kun virksomhedskonsulenten kan underskrive som " \
-      "virksomhedskonsulent") \
     X(agreement_goals_max, 1, \
       "goals: at most %1", \
       "Højst %1 mål") \

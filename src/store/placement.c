@@ -316,13 +316,16 @@ static ov_status agreement_content(ov_tx *tx, int64_t placement_id,
     return r == OV_STEP_ERROR ? err->code : OV_OK;
 }
 
-/* Two text columns of one row of `sql` bound to one id or one name. */
-static ov_status two_texts(ov_tx *tx, const char *sql, int64_t id,
-                           const char *name, ov_arena *a, int64_t *i0,
-                           ov_str *t0, ov_str *t1, ov_err *err)
+/* Two text columns of one row of a query bound to one id or one name. */
+enum { Q_USER_NAME, Q_USER_BY_ID, Q_PARTY_NAME };
+static const char *const SQL_TWO_TEXTS[] = {SQL_USER_NAME, SQL_USER_BY_ID,
+                                            SQL_PARTY_NAME};
+static ov_status two_texts(ov_tx *tx, int q, int64_t id, const char *name,
+                           ov_arena *a, int64_t *i0, ov_str *t0, ov_str *t1,
+                           ov_err *err)
 {
     ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, sql, &s, err) != OV_OK)
+    if (ov_stmt_prepare(tx->conn, SQL_TWO_TEXTS[q], &s, err) != OV_OK)
         return err->code;
     if (name)
         ov_stmt_bind_cstr(s, 1, name);
@@ -467,18 +470,18 @@ static ov_status sign(ov_tx *tx, const ov_viewer *v, int64_t placement_id,
     if (st == OV_OK && by_user) {
         uid = by_user;
         login = OV_STR_NULL;
-        st = two_texts(tx, SQL_USER_BY_ID, by_user, NULL, a, NULL, &uname,
+        st = two_texts(tx, Q_USER_BY_ID, by_user, NULL, a, NULL, &uname,
                        &login, err);
         if (st == OV_OK && !login.ptr)
             st = ov_err_set(err, OV_EINTERNAL, "user_id",
                             "the signing user does not exist (a bug)");
     } else if (st == OV_OK) {
-        st = two_texts(tx, SQL_USER_NAME, 0, tx->actor->user, a, &uid, &uname,
+        st = two_texts(tx, Q_USER_NAME, 0, tx->actor->user, a, &uid, &uname,
                        NULL, err);
     }
     bool paper = rq->on_paper && (v || by_user);
     if (st == OV_OK && paper)
-        st = two_texts(tx, SQL_PARTY_NAME, placement_id, NULL, a, NULL,
+        st = two_texts(tx, Q_PARTY_NAME, placement_id, NULL, a, NULL,
                        &cname, &coname, err);
     if (st != OV_OK) {
         ov_arena_destroy(a);
@@ -643,9 +646,10 @@ ov_status ov_hours_employer(ov_tx *tx, int64_t placement_id,
     }
     char now[OV_TIME_BUF];
     ov_time_format_utc(ov_tx_now(tx), now);
-    if (ov_stmt_prepare(tx->conn, recorded ? SQL_HOURS_EMPLOYER
-                                           : SQL_HOURS_ENTER,
-                        &s, err) != OV_OK)
+    ov_status pst = recorded
+                        ? ov_stmt_prepare(tx->conn, SQL_HOURS_EMPLOYER, &s, err)
+                        : ov_stmt_prepare(tx->conn, SQL_HOURS_ENTER, &s, err);
+    if (pst != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, placement_id);
     ov_stmt_bind_i64(s, 2, w->iso_year);

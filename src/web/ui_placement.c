@@ -616,7 +616,7 @@ static void hours_table(ov_ctx *c, const ov_placement_row *r)
                    "hours.employer");
     for (int i = 0; i < r->nweeks; i++) {
         const ov_hours_week *w = &r->weeks[i];
-        ov_html_printf(res, "<tr><td>%d-W%02d</td><td>", w->iso_year,
+        ov_html_printf(res, "<tr><td>%d-W%d</td><td>", w->iso_year,
                        w->iso_week);
         ov_page_hours(res, w->internship_x10);
         ov_html_lit(res, "</td><td>");
