@@ -1032,10 +1032,10 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
                            ov_setting_int_get(&def, d));
         } else {
             ov_html_printf(c->res, "<p class=\"hint\">%t</p>",
-                           i == ov_nsetting_ints       ? "admin.domains_hint"
-                           : i == ov_nsetting_ints + 1 ? "admin.rules_hint"
-                                                       : "admin.employer_"
-                                                         "hours_hint");
+                           i == ov_nsetting_ints ? "admin.domains_hint"
+                           : i == ov_nsetting_ints + 1
+                               ? "admin.rules_hint"
+                               : "admin.employer_hours_hint");
         }
     }
     ov_page_form_end(c->res, "common.save");
