@@ -421,7 +421,7 @@ await step('a company placement is created at the company the citizen said yes t
   assert.equal(await job.text('p.notice.ok'), 'Gemt.', 'the saved form says so');
 });
 
-await step('the work agreement is saved and signed by the citizen, the employer and the company consultant', async () => {
+await step('the work agreement is saved; no caseworker signs for anyone; the company consultant named on the course signs in their own log-in and records the citizen\'s and the employer\'s signatures on paper (they have no log-in in the demo)', async () => {
   const p = job.page;
   const path = `/virksomhedsforloeb/${placementId}`;
   // the first agreement starts from the placement's hours and the opening's tasks
@@ -480,7 +480,8 @@ await step('a week of hours is recorded and shown in the table and the chart', a
   await job.save(job.page.getByRole('button', { name: 'Registrér timer' }), path);
   const row = job.page.locator(`table tbody tr:has(td:text-is("${year}-W${week}"))`);
   assert.equal(await row.count(), 1);
-  assert.deepEqual((await row.locator('td').allInnerTexts()).slice(1), ['12', '3']);
+  assert.deepEqual((await row.locator('td').allInnerTexts()).slice(1), ['12', '3', 'ikke bekræftet endnu'],
+    'the consultant\'s figures, and the employer\'s confirmation still to come');
   assert.ok(await job.page.locator('figure.chart svg, svg').count() > 0, 'the hours chart is drawn');
   await job.shot('10-virksomhedsforloeb-timer');
 });
