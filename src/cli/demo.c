@@ -162,6 +162,10 @@ typedef struct demo {
     num_set cvrs; /* CVR numbers handed out */
     char pwhash[OV_PWHASH_MAX]; /* "" until the first user needs it */
     int nended;   /* courses ended so far: the reasons take turns */
+    /* the course being built is the one the demo citizen log-in
+     * ("borger") gets: its placement is at the demo employer contact's
+     * company, and those two sign in their own log-ins (issue 14) */
+    bool login_course;
 } demo;
 
 static int pick(demo *d, int n) { return (int)ov_rng_below(&d->rng, (uint64_t)n); }
@@ -698,6 +702,9 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
                       10 * between(d, 8, 20)};
     /* the company of the opening */
     p.company_id = m->companies[pick(d, m->ncompanies)];
+    bool logins = d->login_course && m->employer_company;
+    if (logins)
+        p.company_id = m->employer_company;
     int64_t pid;
     if (ov_placement_create(tx, course, &p, &pid, err) != OV_OK)
         return err->code;
@@ -718,17 +725,29 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
     int av;
     unsigned signed_mask;
     /* saved and signed on the day the placement starts, as the
-     * indicators read the stamps (store.h ov_tx_now) */
+     * indicators read the stamps (store.h ov_tx_now). Each party signs
+     * for themselves (issue 14): the consultant named on the course in
+     * the system; the citizen and the employer, who have no log-in in the
+     * demo, on paper, recorded by the consultant; the demo citizen and
+     * the demo employer contact are left to sign in their own log-ins. */
+    int64_t consultant = ts->vk[idx % ts->nvk];
+    ov_sign_request own = {.party = OV_SIGN_CONSULTANT};
+    ov_sign_request paper_c = {.party = OV_SIGN_CITIZEN, .on_paper = true,
+                               .paper_date = pl};
+    ov_sign_request paper_e = {.party = OV_SIGN_EMPLOYER, .on_paper = true,
+                               .paper_date = pl};
     ov_tx_set_now(tx, demo_noon(pl));
-    if (ov_agreement_save(tx, pid, 0, &ag, &av, err) != OV_OK ||
-        ov_agreement_sign(tx, pid, av, OV_SIGN_CITIZEN, &signed_mask, err) !=
-            OV_OK ||
-        ov_agreement_sign(tx, pid, av, OV_SIGN_CONSULTANT, &signed_mask,
-                          err) != OV_OK)
+    if (ov_agreement_save(tx, pid, 0, &ag, &av, err) != OV_OK)
         return err->code;
-    if (unit(d) < 0.8 &&
-        ov_agreement_sign(tx, pid, av, OV_SIGN_EMPLOYER, &signed_mask, err) !=
+    own.version = paper_c.version = paper_e.version = av;
+    if ((!logins && ov_agreement_sign_by(tx, pid, &paper_c, consultant,
+                                         &signed_mask, err) != OV_OK) ||
+        ov_agreement_sign_by(tx, pid, &own, consultant, &signed_mask, err) !=
             OV_OK)
+        return err->code;
+    if (unit(d) < 0.8 && !logins &&
+        ov_agreement_sign_by(tx, pid, &paper_e, consultant, &signed_mask,
+                             err) != OV_OK)
         return err->code;
     /* weekly hours: ordinary hours grow with time */
     int weeks = 0;
@@ -745,14 +764,16 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
         if (ov_hours_put(tx, pid, &hw, err) != OV_OK)
             return err->code;
     }
-    if (weeks > 8 && idx % 4 != 1) {
+    if (weeks > 8 && idx % 4 != 1 && !logins) {
         ag.ordinary_hours_x10 = 50;
         ag.goals[0].reached = true;
         ag.review_date = pl + 84;
         ov_tx_set_now(tx, demo_noon(pl + 62)); /* week 9 logged */
-        if (ov_agreement_save(tx, pid, av, &ag, &av, err) != OV_OK ||
-            ov_agreement_sign(tx, pid, av, OV_SIGN_CONSULTANT, &signed_mask,
-                              err) != OV_OK)
+        if (ov_agreement_save(tx, pid, av, &ag, &av, err) != OV_OK)
+            return err->code;
+        own.version = av;
+        if (ov_agreement_sign_by(tx, pid, &own, consultant, &signed_mask,
+                                 err) != OV_OK)
             return err->code;
     }
     ov_tx_set_now(tx, 0);
@@ -840,6 +861,8 @@ static ov_status build_block(demo *d, muni *m, int block, ov_arena *a)
             return d->err->code;
         for (int i = 0; i < PER; i++) {
             ov_stage target = target_for(d, c, COHORTS);
+            d->login_course =
+                !m->first_citizen_course && target == OV_STAGE_PLACEMENT;
             if (progress(d, m, courses[i], on, target, ts, i) != OV_OK) {
                 ov_err_prefix(d->err, "demo course %lld",
                               (long long)courses[i]);

@@ -1342,10 +1342,6 @@
       "%1: answer every question", \
       "Besvar alle spørgsmål") \
     /* src/web/ui_placement.c */ \
-    X(agreement_consultant_signs, 0, \
-      "signer: only the company consultant signs as the consultant", \
-      "Kun virksomhedskonsulenten kan underskrive som " \
-      "virksomhedskonsulent") \
     X(agreement_goals_max, 1, \
       "goals: at most %1", \
       "Højst %1 mål") \
@@ -1507,6 +1503,47 @@
       "code", \
       "Skriv en del af stillingsbetegnelsen eller de første cifre af " \
       "koden") \
+    /* issue 14: sign-off in each party's own log-in (store/placement.c) */ \
+    X(sign_not_a_party, 0, \
+      "version: you are not a party to this work agreement (the citizen, " \
+      "the employer contact of the company or the company consultant " \
+      "named on the course sign it, each for themselves)", \
+      "Du er ikke part i denne arbejdsaftale; borgeren, virksomhedens " \
+      "kontaktperson og forløbets virksomhedskonsulent underskriver hver " \
+      "for sig") \
+    X(sign_not_your_party, 1, \
+      "party: you sign only as yourself; to record that the %1 signed " \
+      "on paper, the company consultant named on the course sends " \
+      "\"on_paper\": true", \
+      "Du kan kun underskrive for dig selv; at parten (%1) har " \
+      "underskrevet på papir, registrerer forløbets virksomhedskonsulent") \
+    X(sign_paper_consultant_only, 0, \
+      "on_paper: only the company consultant named on the course records " \
+      "a signature on paper, and only the citizen's or the employer's", \
+      "Kun forløbets virksomhedskonsulent kan registrere en underskrift " \
+      "på papir, og kun borgerens eller arbejdsgiverens") \
+    X(sign_paper_party, 0, \
+      "party: name the party who signed on paper: citizen or employer", \
+      "Vælg hvem der har underskrevet på papir: borgeren eller " \
+      "arbejdsgiveren") \
+    X(sign_paper_date, 0, \
+      "paper_date: the date on the paper, not after today", \
+      "Skriv datoen på papiret; den kan ikke ligge efter i dag") \
+    X(sign_already, 3, \
+      "version: the %1 signed version %2 already (%3); nothing was " \
+      "written", \
+      "Parten (%1) har allerede underskrevet version %2 (%3); intet er " \
+      "gemt") \
+    X(hours_not_recorded, 1, \
+      "week: the consultant has not recorded week %1 yet, and the " \
+      "municipality lets employers confirm or correct recorded weeks " \
+      "only; ask the consultant, or choose a recorded week", \
+      "Konsulenten har endnu ikke registreret uge %1, og kommunen lader " \
+      "arbejdsgiveren bekræfte eller rette registrerede uger; spørg " \
+      "konsulenten eller vælg en registreret uge") \
+    X(settings_employer_hours, 0, \
+      "employer_hours: use confirm or enter", \
+      "Vælg om arbejdsgiveren bekræfter eller selv indtaster timerne") \
     /* end of the catalogue */
 /* clang-format on */
 

@@ -1,6 +1,7 @@
 #include "model/access.h"
 
 #include "model/org.h"
+#include "model/placement.h"
 
 bool ov_may_see_course(const ov_viewer *v, const ov_course_scope *c)
 {
@@ -37,7 +38,8 @@ static const char *const op_codes[OV_OP_COUNT] = {
     "audit_view",     "course_read",    "course_list",  "placement_read",
     "agreement_list", "own_log",        "company_read", "indicators",
     "board_drill",    "national",    "user_admin",   "journal_read",
-    "journal_note",   "calendar",    "citizen_search"};
+    "journal_note",   "calendar",    "citizen_search",
+    "sign",           "hours_confirm", "own_agreement"};
 
 const char *ov_op_code(ov_op op)
 {
@@ -112,6 +114,12 @@ static const unsigned op_roles[OV_OP_COUNT] = {
      * profile (frontline), an opening (consultant, caseworker,
      * administrator); the list holds no person (issue 13) */
     [OV_OP_OCCUPATIONS] = FRONTLINE | B(OV_ROLE_ADMINISTRATOR),
+    /* the parties of a work agreement, each for themselves (issue 14);
+     * which agreement and which party: ov_sign_party */
+    [OV_OP_SIGN] = B(OV_ROLE_CITIZEN) | B(OV_ROLE_EMPLOYER) |
+                   B(OV_ROLE_COMPANY_CONSULTANT),
+    [OV_OP_HOURS_CONFIRM] = B(OV_ROLE_EMPLOYER),
+    [OV_OP_OWN_AGREEMENT] = B(OV_ROLE_CITIZEN),
 };
 
 bool ov_may_do(const ov_viewer *v, ov_op op)
@@ -120,7 +128,10 @@ bool ov_may_do(const ov_viewer *v, ov_op op)
         return false;
     if (op == OV_OP_OWN_LOG && !v->citizen_id)
         return false;
-    if (op == OV_OP_AGREEMENT_LIST && !v->company_id)
+    if ((op == OV_OP_AGREEMENT_LIST || op == OV_OP_HOURS_CONFIRM) &&
+        !v->company_id)
+        return false;
+    if (op == OV_OP_OWN_AGREEMENT && !v->citizen_id)
         return false;
     return (op_roles[op] & B(v->role)) != 0;
 }
@@ -154,6 +165,12 @@ static const char *const op_refusals[OV_OP_COUNT] = {
         "only staff named on courses have a calendar of them",
     [OV_OP_CITIZEN_SEARCH] = "your role does not search for citizens",
     [OV_OP_OCCUPATIONS] = "your role does not choose occupations",
+    [OV_OP_SIGN] = "only the parties of a work agreement sign it: the "
+                   "citizen, the employer contact and the company "
+                   "consultant, each for themselves",
+    [OV_OP_HOURS_CONFIRM] =
+        "only the employer contact confirms the hours at their company",
+    [OV_OP_OWN_AGREEMENT] = "only a citizen has an own work agreement here",
 };
 
 const char *ov_op_refusal(ov_op op)
@@ -188,4 +205,33 @@ bool ov_may_see_indicators(const ov_viewer *v, int64_t team_id,
 int64_t ov_indicators_default_staff(const ov_viewer *v)
 {
     return ov_role_is_frontline(v->role) ? v->user_id : 0;
+}
+
+int ov_sign_party(const ov_viewer *v, const ov_sign_scope *s)
+{
+    if (!v || !s)
+        return 0;
+    switch (v->role) {
+    case OV_ROLE_CITIZEN:
+        return v->citizen_id != 0 && v->citizen_id == s->citizen_id
+                   ? OV_SIGN_CITIZEN
+                   : 0;
+    case OV_ROLE_EMPLOYER:
+        return v->company_id != 0 && v->company_id == s->company_id
+                   ? OV_SIGN_EMPLOYER
+                   : 0;
+    case OV_ROLE_COMPANY_CONSULTANT:
+        return v->user_id != 0 && v->user_id == s->consultant_id
+                   ? OV_SIGN_CONSULTANT
+                   : 0;
+    default: break;
+    }
+    return 0;
+}
+
+bool ov_may_record_paper(const ov_viewer *v, const ov_sign_scope *s,
+                         int party)
+{
+    return ov_sign_party(v, s) == OV_SIGN_CONSULTANT &&
+           (party == OV_SIGN_CITIZEN || party == OV_SIGN_EMPLOYER);
 }

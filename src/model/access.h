@@ -79,6 +79,12 @@ typedef enum ov_op {
                              * the courses the caller may see */
     OV_OP_OCCUPATIONS,      /* search the DISCO-08 occupation list (the
                              * staff who choose an occupation) */
+    OV_OP_SIGN,             /* sign a work agreement as one's own party
+                             * (which: ov_sign_party), or record a
+                             * signature on paper (ov_may_record_paper) */
+    OV_OP_HOURS_CONFIRM,    /* the employer contact confirms, corrects or
+                             * enters a week of hours (issue 14) */
+    OV_OP_OWN_AGREEMENT,    /* a citizen's own work agreements */
     OV_OP_COUNT
 } ov_op;
 
@@ -105,6 +111,26 @@ bool ov_may_see_placement(const ov_viewer *v, const ov_placement_scope *p);
  * way back to the course), or only its work agreement (an employer
  * contact)? */
 bool ov_sees_whole_placement(const ov_viewer *v);
+
+/* Who signs a work agreement as which party (issue 14): each party in
+ * their own log-in, never one for another. */
+typedef struct ov_sign_scope {
+    int64_t citizen_id;    /* the citizen of the placement's course */
+    int64_t company_id;    /* the placement's company */
+    int64_t consultant_id; /* the user named company consultant on the
+                            * course; 0 when none is named */
+} ov_sign_scope;
+/* The party (model/placement.h ov_signer) the viewer signs as in their own
+ * log-in: the course's citizen as the citizen, an employer contact of the
+ * placement's company as the employer, the consultant named on the course
+ * as the consultant; 0 for anyone else (a caseworker, a leader, another
+ * citizen, another company's contact, a consultant not named). */
+int ov_sign_party(const ov_viewer *v, const ov_sign_scope *s);
+/* May the viewer record that `party` signed on paper? Only the
+ * consultant named on the course, and only for the citizen or the
+ * employer (the consultant signs in their own log-in). */
+bool ov_may_record_paper(const ov_viewer *v, const ov_sign_scope *s,
+                         int party);
 
 /* The indicators (aggregates of the municipality's courses): leaders and
  * administrators see the whole municipality, any team, any staff member;

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/crypto.h"
+
 static const struct {
     const char *code, *label;
 } types[OV_PLACE_COUNT] = {
@@ -236,4 +238,118 @@ bool ov_hours_progression(ov_hours_week *weeks, int n, double *first_share,
     *first_share = ft ? (double)f->ordinary_x10 / ft : 0.0;
     *last_share = lt ? (double)l->ordinary_x10 / lt : 0.0;
     return true;
+}
+
+/* ---- the signature's hash ---- */
+
+const char *ov_sign_way_code(ov_sign_way w)
+{
+    return w == OV_SIGN_ON_PAPER ? "paper" : "system";
+}
+
+ov_status ov_sign_way_parse(ov_str code, ov_sign_way *out, ov_err *err)
+{
+    if (ov_str_eq_c(code, "system")) {
+        *out = OV_SIGN_IN_SYSTEM;
+        return OV_OK;
+    }
+    if (ov_str_eq_c(code, "paper")) {
+        *out = OV_SIGN_ON_PAPER;
+        return OV_OK;
+    }
+    return ov_err_msg(err, OV_EINVAL, "way", sign_paper_party);
+}
+
+static void h_line(ov_sha256_ctx *c, const char *key, long long v)
+{
+    char b[64];
+    int n = snprintf(b, sizeof b, "%s %lld\n", key, v);
+    ov_sha256_update(c, b, (size_t)n);
+}
+
+static void h_date(ov_sha256_ctx *c, const char *key, bool has, ov_date d)
+{
+    char b[64], ds[OV_DATE_BUF];
+    if (has)
+        ov_date_format_iso(d, ds);
+    int n = snprintf(b, sizeof b, "%s %s\n", key, has ? ds : "-");
+    ov_sha256_update(c, b, (size_t)n);
+}
+
+/* "<prefix><length>:<text>\n" */
+static void h_text(ov_sha256_ctx *c, const char *prefix, ov_str t)
+{
+    char b[64];
+    int n = snprintf(b, sizeof b, "%s%zu:", prefix, t.len);
+    ov_sha256_update(c, b, (size_t)n);
+    if (t.len)
+        ov_sha256_update(c, t.ptr, t.len);
+    ov_sha256_update(c, "\n", 1);
+}
+
+void ov_agreement_hash(int64_t placement_id, int version,
+                       const ov_placement *p, const ov_agreement *a,
+                       uint8_t out[OV_AGREEMENT_HASH_BYTES])
+{
+    ov_sha256_ctx c;
+    ov_sha256_init(&c);
+    static const char head[] = "overgang-agreement-v1\n";
+    ov_sha256_update(&c, head, sizeof head - 1);
+    h_line(&c, "placement", (long long)placement_id);
+    h_line(&c, "version", version);
+    char b[64];
+    int n = snprintf(b, sizeof b, "type %s\n", ov_placement_type_code(p->type));
+    ov_sha256_update(&c, b, (size_t)n);
+    h_line(&c, "company", (long long)p->company_id);
+    h_date(&c, "start", true, p->start);
+    h_date(&c, "end", p->has_end, p->end);
+    h_line(&c, "internship_hours_x10", a->internship_hours_x10);
+    h_line(&c, "ordinary_hours_x10", a->ordinary_hours_x10);
+    h_date(&c, "review", true, a->review_date);
+    h_text(&c, "tasks ", ov_str_trim(a->tasks));
+    h_text(&c, "accommodations ",
+           a->accommodations.ptr ? ov_str_trim(a->accommodations)
+                                 : OV_STR_LIT(""));
+    h_line(&c, "goals", a->ngoals);
+    for (int i = 0; i < a->ngoals; i++)
+        h_text(&c, a->goals[i].reached ? "goal 1 " : "goal 0 ",
+               ov_str_trim(a->goals[i].text));
+    ov_sha256_final(&c, out);
+}
+
+void ov_agreement_hash_hex(const uint8_t h[OV_AGREEMENT_HASH_BYTES],
+                           char out[2 * OV_AGREEMENT_HASH_BYTES + 1])
+{
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 0; i < OV_AGREEMENT_HASH_BYTES; i++) {
+        out[2 * i] = hex[h[i] >> 4];
+        out[2 * i + 1] = hex[h[i] & 15];
+    }
+    out[2 * OV_AGREEMENT_HASH_BYTES] = '\0';
+}
+
+unsigned ov_sign_again(unsigned before, unsigned now)
+{
+    return before & ~now & (unsigned)OV_SIGN_ALL;
+}
+
+const char *ov_employer_hours_code(ov_employer_hours m)
+{
+    return m == OV_EMPLOYER_HOURS_ENTER ? "enter" : "confirm";
+}
+
+ov_status ov_employer_hours_parse(ov_str code, ov_employer_hours *out,
+                                  ov_err *err)
+{
+    code = ov_str_trim(code);
+    if (ov_str_eq_c(code, "confirm")) {
+        *out = OV_EMPLOYER_HOURS_CONFIRM;
+        return OV_OK;
+    }
+    if (ov_str_eq_c(code, "enter")) {
+        *out = OV_EMPLOYER_HOURS_ENTER;
+        return OV_OK;
+    }
+    return ov_err_msg(err, OV_EINVAL, "employer_hours",
+                      settings_employer_hours);
 }

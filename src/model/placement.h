@@ -93,6 +93,71 @@ typedef struct ov_agreement {
 ov_status ov_agreement_validate(const ov_agreement *a, const ov_placement *p,
                                 ov_err *err);
 
+/* ---- the signature of a work agreement version (issue 14) ----
+ *
+ * Each party signs their own part in their own log-in (who may sign as
+ * which party: model/access.h ov_sign_party); the company consultant
+ * named on the course may record that the citizen or the employer signed
+ * on paper. A signature names the exact version it is for and the
+ * SHA-256 of that version's canonical content, so a signature can be
+ * checked against the text it was given for, and a new version (another
+ * hash) needs new signatures.
+ *
+ * The canonical content (version 1 of the form) is the bytes below, in
+ * this order, each line ended by one LF (0x0A), numbers in decimal ASCII
+ * without leading zeros or signs, dates ISO 8601 (YYYY-MM-DD), texts as
+ * they are stored (trimmed UTF-8), each prefixed by its length in bytes
+ * so that no text can imitate a following field:
+ *
+ *     overgang-agreement-v1
+ *     placement <placement id>
+ *     version <version>
+ *     type <placement type code: internship, wage_subsidy, ...>
+ *     company <company id>
+ *     start <start date>
+ *     end <end date, or "-" when open-ended>
+ *     internship_hours_x10 <tenths of an hour a week>
+ *     ordinary_hours_x10 <tenths of an hour a week>
+ *     review <review date>
+ *     tasks <length>:<text>
+ *     accommodations <length>:<text>
+ *     goals <count>
+ *     goal <0|1 reached> <length>:<text>      (one line per goal, in order)
+ *
+ * Changing the form is a new first line ("-v2"); stored hashes keep the
+ * form they were made with. */
+#define OV_AGREEMENT_HASH_BYTES 32
+typedef enum ov_sign_way {
+    OV_SIGN_IN_SYSTEM = 0, /* in the party's own log-in */
+    OV_SIGN_ON_PAPER = 1   /* on paper, recorded by the consultant */
+} ov_sign_way;
+const char *ov_sign_way_code(ov_sign_way w); /* "system", "paper" */
+ov_status ov_sign_way_parse(ov_str code, ov_sign_way *out, ov_err *err);
+
+/* The canonical content above, hashed with SHA-256. */
+void ov_agreement_hash(int64_t placement_id, int version,
+                       const ov_placement *p, const ov_agreement *a,
+                       uint8_t out[OV_AGREEMENT_HASH_BYTES]);
+/* The hash as 64 lower-case hex digits and a NUL. */
+void ov_agreement_hash_hex(const uint8_t h[OV_AGREEMENT_HASH_BYTES],
+                           char out[2 * OV_AGREEMENT_HASH_BYTES + 1]);
+
+/* The parties who signed an earlier version (`before`) but not the
+ * current one (`now`): they must sign again. */
+unsigned ov_sign_again(unsigned before, unsigned now);
+
+/* How the employer contact takes part in the hours log, as the
+ * municipality sets it ("employer_hours"): they confirm or correct the
+ * weeks the consultant recorded (the default), or enter weeks
+ * themselves. */
+typedef enum ov_employer_hours {
+    OV_EMPLOYER_HOURS_CONFIRM = 0,
+    OV_EMPLOYER_HOURS_ENTER = 1
+} ov_employer_hours;
+const char *ov_employer_hours_code(ov_employer_hours m);
+ov_status ov_employer_hours_parse(ov_str code, ov_employer_hours *out,
+                                  ov_err *err);
+
 /* One week of the hours log. */
 typedef struct ov_hours_week {
     int iso_year, iso_week;

@@ -16,6 +16,7 @@ void ov_settings_default(ov_settings *s)
     ov_life_domains_default(&s->domains);
     s->indicators = ov_ind_rules_default();
     s->attention_no_placement_months = 6;
+    s->employer_hours = OV_EMPLOYER_HOURS_CONFIRM;
 }
 
 ov_ind_context ov_settings_ind_context(const ov_settings *s, ov_date from,
@@ -46,6 +47,10 @@ ov_status ov_settings_validate(const ov_settings *s, ov_err *err)
         return ov_err_msg(err, OV_EINVAL, "attention_no_placement_months",
                           settings_no_placement_months,
                           s->attention_no_placement_months);
+    if (s->employer_hours != OV_EMPLOYER_HOURS_CONFIRM &&
+        s->employer_hours != OV_EMPLOYER_HOURS_ENTER)
+        return ov_err_msg(err, OV_EINVAL, "employer_hours",
+                          settings_employer_hours);
     if (s->domains.n < 1 || s->domains.n > OV_DOMAINS_MAX)
         return ov_err_msg(err, OV_EINVAL, "life_domains",
                           settings_domains_count, OV_DOMAINS_MAX);

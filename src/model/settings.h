@@ -16,6 +16,7 @@
 #include "model/cti.h"
 #include "model/indicators.h"
 #include "model/meeting.h"
+#include "model/placement.h"
 #include "model/screening.h"
 
 /* The General Self-Efficacy Scale's ten item texts, as the municipality
@@ -35,6 +36,9 @@ typedef struct ov_settings {
      * after the start meeting; 1-36, default 6 */
     int attention_no_placement_months;
     char gse_items[OV_GSE_ITEMS][OV_GSE_ITEM_MAX + 1];
+    /* how the employer contact takes part in the hours log (issue 14):
+     * "confirm" (the default) or "enter" (model/placement.h) */
+    ov_employer_hours employer_hours;
 } ov_settings;
 
 void ov_settings_default(ov_settings *s);

@@ -273,6 +273,31 @@ ov_status ov_agreement_pdf(const ov_agreement_doc *d, ov_arena *a,
             status = ov_str_c(ov_arena_printf(a, "%.*s (%.*s)",
                                               (int)line.len, line.ptr,
                                               (int)way.len, way.ptr));
+            /* paper: the date on the paper and who recorded it */
+            if (ov_str_eq_c(so->way, "paper") && so->recorded_by.len) {
+                char pd[OV_DATE_BUF] = "";
+                if (so->has_paper_date)
+                    ov_date_format_dk(so->paper_date, pd);
+                ov_str rec = fill(
+                    a, d->msg(d->lang, "pdf.paper_recorded"), pd,
+                    ov_arena_memdup0(a, so->recorded_by.ptr,
+                                     so->recorded_by.len));
+                status = ov_str_c(ov_arena_printf(
+                    a, "%.*s; %.*s", (int)status.len, status.ptr,
+                    (int)rec.len, rec.ptr));
+            }
+            /* the version signed and its content's SHA-256 */
+            if (so->has_hash) {
+                char hex[2 * OV_AGREEMENT_HASH_BYTES + 1];
+                ov_agreement_hash_hex(so->hash, hex);
+                char ver[16];
+                snprintf(ver, sizeof ver, "%d", d->row->agreement_version);
+                ov_str hl = fill(a, d->msg(d->lang, "pdf.signed_hash"), ver,
+                                 ov_arena_printf(a, "%.16s", hex));
+                status = ov_str_c(ov_arena_printf(
+                    a, "%.*s. %.*s", (int)status.len, status.ptr,
+                    (int)hl.len, hl.ptr));
+            }
         } else {
             status = T("pdf.not_signed");
         }

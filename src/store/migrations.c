@@ -659,6 +659,36 @@ static const migration migrations[] = {
       * (model/settings.h ov_gse_items_format). */
      "ALTER TABLE municipality_settings ADD COLUMN gse_items TEXT NOT NULL "
      "DEFAULT '';\n"},
+    {19, "signatures that mean something; the employer's hours",
+     /* Issue 14 sections 2 and 3. A signature names the way it was given
+      * (in the party's own log-in, or on paper and recorded by the
+      * consultant), the user who signed in the system, the name as it
+      * was when signing, and the SHA-256 of the version's canonical
+      * content (model/placement.h). signed_by stays the user name of
+      * whoever wrote the row: the signer, or for paper the consultant
+      * who recorded it (recorded_by_name, paper_date: the date on the
+      * paper). Rows from before carry way 'system' and no hash. */
+     "ALTER TABLE agreement_signoff ADD COLUMN way TEXT NOT NULL DEFAULT "
+     "'system' CHECK (way IN ('system', 'paper'));\n"
+     "ALTER TABLE agreement_signoff ADD COLUMN signer_user_id INTEGER;\n"
+     "ALTER TABLE agreement_signoff ADD COLUMN signer_name TEXT;\n"
+     "ALTER TABLE agreement_signoff ADD COLUMN content_hash BLOB CHECK "
+     "(content_hash IS NULL OR length(content_hash) = 32);\n"
+     "ALTER TABLE agreement_signoff ADD COLUMN recorded_by_name TEXT;\n"
+     "ALTER TABLE agreement_signoff ADD COLUMN paper_date TEXT;\n"
+     /* the employer contact's figure for a week, next to the
+      * consultant's (which stays), and who gave it when; entered_by
+      * says who wrote the week first */
+     "ALTER TABLE hours_week ADD COLUMN employer_internship_x10 INTEGER;\n"
+     "ALTER TABLE hours_week ADD COLUMN employer_ordinary_x10 INTEGER;\n"
+     "ALTER TABLE hours_week ADD COLUMN employer_by TEXT;\n"
+     "ALTER TABLE hours_week ADD COLUMN employer_at TEXT;\n"
+     "ALTER TABLE hours_week ADD COLUMN entered_by TEXT NOT NULL DEFAULT "
+     "'consultant' CHECK (entered_by IN ('consultant', 'employer'));\n"
+     /* the municipality's choice: the employer confirms or enters */
+     "ALTER TABLE municipality_settings ADD COLUMN employer_hours TEXT NOT "
+     "NULL DEFAULT 'confirm' CHECK (employer_hours IN ('confirm', "
+     "'enter'));\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -723,6 +753,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 16",
     "PRAGMA user_version = 17",
     "PRAGMA user_version = 18",
+    "PRAGMA user_version = 19",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

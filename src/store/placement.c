@@ -1,5 +1,6 @@
 #include "store/placement.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "store/audit.h"
@@ -29,9 +30,6 @@ static const char SQL_VERSION_INSERT[] =
 static const char SQL_GOAL_INSERT[] =
     "INSERT INTO agreement_goal (placement_id, version, idx, text, reached) "
     "VALUES (?1, ?2, ?3, ?4, ?5)";
-static const char SQL_SIGN[] =
-    "INSERT OR IGNORE INTO agreement_signoff (placement_id, version, signer, "
-    "signed_by, signed_at) VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char SQL_SIGNERS[] =
     "SELECT signer FROM agreement_signoff WHERE placement_id = ?1 AND "
     "version = ?2";
@@ -231,14 +229,191 @@ ov_status ov_agreement_save(ov_tx *tx, int64_t placement_id, int base_version,
                            err);
 }
 
-ov_status ov_agreement_sign(ov_tx *tx, int64_t placement_id, int version,
-                            ov_signer signer, unsigned *signed_mask,
-                            ov_err *err)
+/* ---- signatures (issue 14) ---- */
+
+static const char SQL_CONSULTANT[] =
+    "SELECT s.user_id FROM course_staff s JOIN placement p ON p.course_id = "
+    "s.course_id WHERE p.id = ?1 AND s.role = 'company_consultant'";
+static const char SQL_SIGNED[] =
+    "SELECT coalesce(signer_name, signed_by), signed_at FROM "
+    "agreement_signoff WHERE placement_id = ?1 AND version = ?2 AND "
+    "signer = ?3";
+static const char SQL_AGREEMENT_V[] =
+    "SELECT internship_hours_x10, ordinary_hours_x10, tasks, "
+    "accommodations, review_on FROM agreement_version WHERE placement_id = "
+    "?1 AND version = ?2";
+static const char SQL_GOALS_V[] =
+    "SELECT text, reached FROM agreement_goal WHERE placement_id = ?1 AND "
+    "version = ?2 ORDER BY idx";
+static const char SQL_USER_NAME[] =
+    "SELECT id, full_name FROM app_user WHERE username = ?1";
+static const char SQL_USER_BY_ID[] =
+    "SELECT full_name, username FROM app_user WHERE id = ?1";
+static const char SQL_PARTY_NAME[] =
+    "SELECT ci.full_name, cm.name FROM placement p JOIN course co ON co.id "
+    "= p.course_id JOIN citizen ci ON ci.id = co.citizen_id JOIN company "
+    "cm ON cm.id = p.company_id WHERE p.id = ?1";
+static const char SQL_SIGN_ROW[] =
+    "INSERT INTO agreement_signoff (placement_id, version, signer, "
+    "signed_by, signed_at, way, signer_user_id, signer_name, content_hash, "
+    "recorded_by_name, paper_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+    "?9, ?10, ?11)";
+
+static ov_status consultant_of(ov_tx *tx, int64_t placement_id, int64_t *id,
+                               ov_err *err)
+{
+    *id = 0;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_CONSULTANT, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, placement_id);
+    ov_step r = ov_stmt_step(s, err);
+    if (r == OV_STEP_ROW)
+        *id = ov_stmt_col_i64(s, 0);
+    ov_stmt_release(s);
+    return r == OV_STEP_ERROR ? err->code : OV_OK;
+}
+
+/* The content of one version, for its hash. */
+static ov_status agreement_content(ov_tx *tx, int64_t placement_id,
+                                   int version, ov_arena *a, ov_agreement *ag,
+                                   ov_err *err)
+{
+    memset(ag, 0, sizeof *ag);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_AGREEMENT_V, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, placement_id);
+    ov_stmt_bind_i64(s, 2, version);
+    ov_step r = ov_stmt_step(s, err);
+    ov_status st = OV_OK;
+    if (r == OV_STEP_ROW) {
+        ag->internship_hours_x10 = (int)ov_stmt_col_i64(s, 0);
+        ag->ordinary_hours_x10 = (int)ov_stmt_col_i64(s, 1);
+        ag->tasks = ov_stmt_col_text(s, 2, a);
+        ag->accommodations = ov_stmt_col_text(s, 3, a);
+        st = ov_col_date(s, 4, a, "review_on", &ag->review_date, err);
+    } else {
+        st = r == OV_STEP_ERROR ? err->code
+                                : ov_err_msg(err, OV_ENOTFOUND, "version",
+                                             agreement_version_missing,
+                                             version);
+    }
+    ov_stmt_release(s);
+    if (st != OV_OK)
+        return st;
+    if (ov_stmt_prepare(tx->conn, SQL_GOALS_V, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, placement_id);
+    ov_stmt_bind_i64(s, 2, version);
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW &&
+           ag->ngoals < OV_AGREEMENT_GOALS_MAX) {
+        ag->goals[ag->ngoals].text = ov_stmt_col_text(s, 0, a);
+        ag->goals[ag->ngoals].reached = ov_stmt_col_i64(s, 1) != 0;
+        ag->ngoals++;
+    }
+    ov_stmt_release(s);
+    return r == OV_STEP_ERROR ? err->code : OV_OK;
+}
+
+/* Two text columns of one row of a query bound to one id or one name. */
+enum { Q_USER_NAME, Q_USER_BY_ID, Q_PARTY_NAME };
+static const char *const SQL_TWO_TEXTS[] = {SQL_USER_NAME, SQL_USER_BY_ID,
+                                            SQL_PARTY_NAME};
+static ov_status two_texts(ov_tx *tx, int q, int64_t id, const char *name,
+                           ov_arena *a, int64_t *i0, ov_str *t0, ov_str *t1,
+                           ov_err *err)
+{
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_TWO_TEXTS[q], &s, err) != OV_OK)
+        return err->code;
+    if (name)
+        ov_stmt_bind_cstr(s, 1, name);
+    else
+        ov_stmt_bind_i64(s, 1, id);
+    ov_step r = ov_stmt_step(s, err);
+    if (r == OV_STEP_ROW) {
+        if (i0)
+            *i0 = ov_stmt_col_i64(s, 0);
+        *t0 = ov_stmt_col_text(s, i0 ? 1 : 0, a);
+        if (t1)
+            *t1 = ov_stmt_col_text(s, 1, a);
+    }
+    ov_stmt_release(s);
+    return r == OV_STEP_ERROR ? err->code : OV_OK;
+}
+
+static ov_status signed_mask_of(ov_tx *tx, int64_t placement_id, int version,
+                                unsigned *mask, ov_err *err)
+{
+    *mask = 0;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_SIGNERS, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, placement_id);
+    ov_stmt_bind_i64(s, 2, version);
+    ov_arena *a = ov_arena_new(256);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        ov_signer sg;
+        if (ov_signer_parse(ov_stmt_col_text(s, 0, a), &sg, err) == OV_OK)
+            *mask |= (unsigned)sg;
+    }
+    ov_stmt_release(s);
+    ov_arena_destroy(a);
+    return r == OV_STEP_ERROR ? err->code : OV_OK;
+}
+
+/* Write one signature: checks of the version, of a second signature by
+ * the same party, the hash of the version's content, the names. `v` NULL
+ * is the trusted path (ov_agreement_sign); otherwise the model decides
+ * who signs as which party before anything is written. */
+static ov_status sign(ov_tx *tx, const ov_viewer *v, int64_t placement_id,
+                      const ov_sign_request *rq, ov_signer trusted,
+                      int64_t by_user, unsigned *signed_mask, ov_err *err)
 {
     placement_row pr;
     int cur;
+    *signed_mask = 0;
     if (agreement_head(tx, placement_id, &pr, &cur, err) != OV_OK)
         return err->code;
+    int64_t consultant = 0;
+    if (consultant_of(tx, placement_id, &consultant, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_signer party = trusted;
+    if (v) {
+        ov_sign_scope sc = {pr.citizen_id, pr.p.company_id, consultant};
+        int own = ov_sign_party(v, &sc);
+        if (!rq->on_paper) {
+            if (!own)
+                return ov_tx_fail(tx, (ov_err_msg(err, OV_EPERM, "version",
+                                                  sign_not_a_party), err));
+            if (rq->party && rq->party != own)
+                return ov_tx_fail(
+                    tx, (ov_err_msg(err, OV_EPERM, "party",
+                                    sign_not_your_party,
+                                    ov_signer_code((ov_signer)rq->party)),
+                         err));
+            party = (ov_signer)own;
+        } else {
+            if (own != OV_SIGN_CONSULTANT)
+                return ov_tx_fail(tx, (ov_err_msg(err, OV_EPERM, "on_paper",
+                                                  sign_paper_consultant_only),
+                                       err));
+            if (!ov_may_record_paper(v, &sc, rq->party))
+                return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "party",
+                                                  sign_paper_party),
+                                       err));
+            if (rq->paper_date <= 0 ||
+                rq->paper_date > ov_time_to_cph(ov_tx_now(tx)).date)
+                return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL,
+                                                  "paper_date",
+                                                  sign_paper_date),
+                                       err));
+            party = (ov_signer)rq->party;
+        }
+    }
+    int version = rq->version;
     if (cur == 0)
         return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "version",
                                           agreement_none), err));
@@ -250,36 +425,137 @@ ov_status ov_agreement_sign(ov_tx *tx, int64_t placement_id, int version,
         return ov_tx_fail(tx, (ov_err_msg(err, OV_ECONFLICT, "version",
                                           agreement_superseded,
                                           version, cur), err));
-    char now[OV_TIME_BUF];
-    ov_time_format_utc(ov_tx_now(tx), now);
+    ov_arena *a = ov_arena_new(4096);
+    ov_status st = OV_OK;
+    /* a second signature of the same party: say whose and when */
+    ov_str who = OV_STR_NULL, when = OV_STR_NULL;
     ov_stmt *s;
-    if (ov_stmt_prepare(tx->conn, SQL_SIGN, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, placement_id);
-    ov_stmt_bind_i64(s, 2, version);
-    ov_stmt_bind_cstr(s, 3, ov_signer_code(signer));
-    ov_stmt_bind_cstr(s, 4, tx->actor->user);
-    ov_stmt_bind_cstr(s, 5, now);
-    if (ov_stmt_run(s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    *signed_mask = 0;
-    if (ov_stmt_prepare(tx->conn, SQL_SIGNERS, &s, err) != OV_OK)
-        return ov_tx_fail(tx, err);
-    ov_stmt_bind_i64(s, 1, placement_id);
-    ov_stmt_bind_i64(s, 2, version);
-    ov_arena *a = ov_arena_new(256);
-    ov_step r;
-    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
-        ov_signer sg;
-        if (ov_signer_parse(ov_stmt_col_text(s, 0, a), &sg, err) == OV_OK)
-            *signed_mask |= (unsigned)sg;
+    if (ov_stmt_prepare(tx->conn, SQL_SIGNED, &s, err) != OV_OK) {
+        st = err->code;
+    } else {
+        ov_stmt_bind_i64(s, 1, placement_id);
+        ov_stmt_bind_i64(s, 2, version);
+        ov_stmt_bind_cstr(s, 3, ov_signer_code(party));
+        ov_step r = ov_stmt_step(s, err);
+        if (r == OV_STEP_ROW) {
+            who = ov_stmt_col_text(s, 0, a);
+            when = ov_stmt_col_text(s, 1, a);
+        }
+        ov_stmt_release(s);
+        if (r == OV_STEP_ERROR)
+            st = err->code;
     }
-    ov_stmt_release(s);
+    if (st == OV_OK && who.ptr) {
+        char d[OV_TIME_BUF] = "";
+        ov_time t;
+        ov_err e2;
+        if (ov_time_parse_utc(when, "signed_at", &t, &e2) == OV_OK)
+            ov_time_format_dk(t, d);
+        const char *whowhen =
+            ov_arena_printf(a, "%.*s, %s", (int)who.len, who.ptr, d);
+        st = ov_err_msg(err, OV_ECONFLICT, "version", sign_already,
+                        ov_signer_code(party), version, whowhen);
+    }
+    /* the content signed, and its hash */
+    ov_agreement ag;
+    uint8_t hash[OV_AGREEMENT_HASH_BYTES];
+    if (st == OV_OK &&
+        (st = agreement_content(tx, placement_id, version, a, &ag, err)) ==
+            OV_OK)
+        ov_agreement_hash(placement_id, version, &pr.p, &ag, hash);
+    /* names as they are now: the user's, or for paper the party's */
+    int64_t uid = 0;
+    ov_str uname = OV_STR_NULL, cname = OV_STR_NULL, coname = OV_STR_NULL;
+    ov_str login = ov_str_c(tx->actor->user);
+    if (st == OV_OK && by_user) {
+        uid = by_user;
+        login = OV_STR_NULL;
+        st = two_texts(tx, Q_USER_BY_ID, by_user, NULL, a, NULL, &uname,
+                       &login, err);
+        if (st == OV_OK && !login.ptr)
+            st = ov_err_set(err, OV_EINTERNAL, "user_id",
+                            "the signing user does not exist (a bug)");
+    } else if (st == OV_OK) {
+        st = two_texts(tx, Q_USER_NAME, 0, tx->actor->user, a, &uid, &uname,
+                       NULL, err);
+    }
+    bool paper = rq->on_paper && (v || by_user);
+    if (st == OV_OK && paper)
+        st = two_texts(tx, Q_PARTY_NAME, placement_id, NULL, a, NULL,
+                       &cname, &coname, err);
+    if (st != OV_OK) {
+        ov_arena_destroy(a);
+        return ov_tx_fail(tx, err);
+    }
+    if (!uname.ptr)
+        uname = login;
+    char now[OV_TIME_BUF], pd[OV_DATE_BUF];
+    ov_time_format_utc(ov_tx_now(tx), now);
+    if (paper)
+        ov_date_format_iso(rq->paper_date, pd);
+    if (ov_stmt_prepare(tx->conn, SQL_SIGN_ROW, &s, err) != OV_OK) {
+        ov_arena_destroy(a);
+        return ov_tx_fail(tx, err);
+    }
+    ov_stmt_bind_i64(s, 1, placement_id);
+    ov_stmt_bind_i64(s, 2, version);
+    ov_stmt_bind_cstr(s, 3, ov_signer_code(party));
+    ov_stmt_bind_text(s, 4, login);
+    ov_stmt_bind_cstr(s, 5, now);
+    ov_stmt_bind_cstr(s, 6, ov_sign_way_code(paper ? OV_SIGN_ON_PAPER
+                                                   : OV_SIGN_IN_SYSTEM));
+    if (paper || uid == 0)
+        ov_stmt_bind_null(s, 7);
+    else
+        ov_stmt_bind_i64(s, 7, uid);
+    ov_stmt_bind_text(s, 8, !paper ? uname
+                            : party == OV_SIGN_CITIZEN ? cname
+                                                       : coname);
+    ov_stmt_bind_blob(s, 9, hash, sizeof hash);
+    if (paper) {
+        ov_stmt_bind_text(s, 10, uname);
+        ov_stmt_bind_cstr(s, 11, pd);
+    } else {
+        ov_stmt_bind_null(s, 10);
+        ov_stmt_bind_null(s, 11);
+    }
+    st = ov_stmt_run(s, err);
     ov_arena_destroy(a);
-    if (r == OV_STEP_ERROR)
+    if (st != OV_OK ||
+        signed_mask_of(tx, placement_id, version, signed_mask, err) != OV_OK)
         return ov_tx_fail(tx, err);
     return ov_audit_append(tx, OV_ACT_UPDATE, pr.citizen_id,
-                           "arbejdsaftale underskrevet", err);
+                           paper ? "arbejdsaftale: papirunderskrift "
+                                   "registreret"
+                                 : "arbejdsaftale underskrevet",
+                           err);
+}
+
+ov_status ov_agreement_sign(ov_tx *tx, int64_t placement_id, int version,
+                            ov_signer signer, unsigned *signed_mask,
+                            ov_err *err)
+{
+    ov_sign_request rq = {.version = version};
+    return sign(tx, NULL, placement_id, &rq, signer, 0, signed_mask, err);
+}
+
+ov_status ov_agreement_sign_by(ov_tx *tx, int64_t placement_id,
+                               const ov_sign_request *r, int64_t user_id,
+                               unsigned *signed_mask, ov_err *err)
+{
+    if (!r->party || user_id <= 0)
+        return ov_err_set(err, OV_EINTERNAL, "party",
+                          "a party and a user are needed (a bug)");
+    return sign(tx, NULL, placement_id, r, (ov_signer)r->party, user_id,
+                signed_mask, err);
+}
+
+ov_status ov_agreement_sign_as(ov_tx *tx, const ov_viewer *v,
+                               int64_t placement_id,
+                               const ov_sign_request *r,
+                               unsigned *signed_mask, ov_err *err)
+{
+    return sign(tx, v, placement_id, r, (ov_signer)0, 0, signed_mask, err);
 }
 
 ov_status ov_hours_put(ov_tx *tx, int64_t placement_id, const ov_hours_week *w,
@@ -302,6 +578,92 @@ ov_status ov_hours_put(ov_tx *tx, int64_t placement_id, const ov_hours_week *w,
     if (ov_stmt_run(s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     return ov_audit_append(tx, OV_ACT_UPDATE, pr.citizen_id, "timelog", err);
+}
+
+static const char SQL_HOURS_WEEK[] =
+    "SELECT internship_x10, ordinary_x10 FROM hours_week WHERE "
+    "placement_id = ?1 AND iso_year = ?2 AND iso_week = ?3";
+static const char SQL_HOURS_EMPLOYER[] =
+    "UPDATE hours_week SET employer_internship_x10 = ?4, "
+    "employer_ordinary_x10 = ?5, employer_by = ?6, employer_at = ?7 WHERE "
+    "placement_id = ?1 AND iso_year = ?2 AND iso_week = ?3";
+static const char SQL_HOURS_ENTER[] =
+    "INSERT INTO hours_week (placement_id, iso_year, iso_week, "
+    "internship_x10, ordinary_x10, employer_internship_x10, "
+    "employer_ordinary_x10, employer_by, employer_at, entered_by) VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?4, ?5, ?6, ?7, 'employer')";
+static const char SQL_EMPLOYER_HOURS_SETTING[] =
+    "SELECT s.employer_hours FROM municipality_settings s JOIN company c ON "
+    "c.municipality_code = s.municipality_code JOIN placement p ON "
+    "p.company_id = c.id WHERE p.id = ?1";
+
+ov_status ov_hours_employer(ov_tx *tx, int64_t placement_id,
+                            const ov_hours_week *w, ov_err *err)
+{
+    if (ov_tx_check(tx, true, err) != OV_OK)
+        return err->code;
+    placement_row pr;
+    if (load_placement(tx, placement_id, &pr, err) != OV_OK ||
+        ov_hours_week_validate(w, &pr.p, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    if (pr.stage == OV_STAGE_ENDED)
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ECONFLICT, "placement_id",
+                                          placement_course_ended), err));
+    /* the municipality's choice (no row: the default, confirm) */
+    ov_employer_hours mode = OV_EMPLOYER_HOURS_CONFIRM;
+    ov_arena *a = ov_arena_new(256);
+    ov_stmt *s;
+    ov_step r = OV_STEP_ERROR;
+    if (ov_stmt_prepare(tx->conn, SQL_EMPLOYER_HOURS_SETTING, &s, err) ==
+        OV_OK) {
+        ov_stmt_bind_i64(s, 1, placement_id);
+        r = ov_stmt_step(s, err);
+        if (r == OV_STEP_ROW &&
+            ov_employer_hours_parse(ov_stmt_col_text(s, 0, a), &mode, err) !=
+                OV_OK)
+            r = OV_STEP_ERROR;
+        ov_stmt_release(s);
+    }
+    ov_arena_destroy(a);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    bool recorded = false;
+    if (ov_stmt_prepare(tx->conn, SQL_HOURS_WEEK, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, placement_id);
+    ov_stmt_bind_i64(s, 2, w->iso_year);
+    ov_stmt_bind_i64(s, 3, w->iso_week);
+    r = ov_stmt_step(s, err);
+    recorded = r == OV_STEP_ROW;
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    if (!recorded && mode == OV_EMPLOYER_HOURS_CONFIRM) {
+        char wk[24];
+        snprintf(wk, sizeof wk, "%d-W%02d", w->iso_year, w->iso_week);
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "iso_week",
+                                          hours_not_recorded, wk), err));
+    }
+    char now[OV_TIME_BUF];
+    ov_time_format_utc(ov_tx_now(tx), now);
+    ov_status pst = recorded
+                        ? ov_stmt_prepare(tx->conn, SQL_HOURS_EMPLOYER, &s, err)
+                        : ov_stmt_prepare(tx->conn, SQL_HOURS_ENTER, &s, err);
+    if (pst != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, placement_id);
+    ov_stmt_bind_i64(s, 2, w->iso_year);
+    ov_stmt_bind_i64(s, 3, w->iso_week);
+    ov_stmt_bind_i64(s, 4, w->internship_x10);
+    ov_stmt_bind_i64(s, 5, w->ordinary_x10);
+    ov_stmt_bind_cstr(s, 6, tx->actor->user);
+    ov_stmt_bind_cstr(s, 7, now);
+    if (ov_stmt_run(s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    return ov_audit_append(tx, OV_ACT_UPDATE, pr.citizen_id,
+                           recorded ? "timelog bekræftet af arbejdsgiver"
+                                    : "timelog indtastet af arbejdsgiver",
+                           err);
 }
 
 ov_status ov_hours_list(ov_tx *tx, int64_t placement_id, ov_hours_week *out,
@@ -362,8 +724,20 @@ static const char SQL_SIGNOFFS[] =
     "SELECT signer FROM agreement_signoff WHERE placement_id = ?1 AND "
     "version = ?2";
 static const char SQL_WEEKS[] =
-    "SELECT iso_year, iso_week, internship_x10, ordinary_x10 FROM hours_week "
+    "SELECT iso_year, iso_week, internship_x10, ordinary_x10, "
+    "employer_internship_x10, employer_ordinary_x10, employer_by, "
+    "employer_at, entered_by FROM hours_week "
     "WHERE placement_id = ?1 ORDER BY iso_year, iso_week LIMIT 260";
+static const char SQL_CONSULTANT_CONTACT[] =
+    "SELECT u.id, u.full_name, coalesce(u.phone, ''), coalesce(u.email, '') "
+    "FROM course_staff s JOIN app_user u ON u.id = s.user_id WHERE "
+    "s.course_id = ?1 AND s.role = 'company_consultant'";
+static const char SQL_PLACEMENTS_CITIZEN[] =
+    "SELECT p.id, p.course_id, co.citizen_id, ci.full_name, p.type, "
+    "p.company_id, p.start_on, p.end_on, p.weekly_hours_x10, cm.name FROM "
+    "placement p JOIN course co ON co.id = p.course_id JOIN citizen ci ON "
+    "ci.id = co.citizen_id JOIN company cm ON cm.id = p.company_id WHERE "
+    "co.citizen_id = ?1 ORDER BY p.id DESC";
 
 /* ---- placements ---- */
 
@@ -426,6 +800,10 @@ static ov_status placement_details(ov_tx *tx, ov_placement_row *p,
         ov_stmt_release(s);
         if (r == OV_STEP_ERROR)
             return err->code;
+        if (p->agreement_version > 1 &&
+            signed_mask_of(tx, p->id, p->agreement_version - 1,
+                           &p->prev_signed_mask, err) != OV_OK)
+            return err->code;
         if (ov_stmt_prepare(tx->conn, SQL_SIGNOFFS, &s, err) != OV_OK)
             return err->code;
         ov_stmt_bind_i64(s, 1, p->id);
@@ -440,6 +818,21 @@ static ov_status placement_details(ov_tx *tx, ov_placement_row *p,
         if (r == OV_STEP_ERROR)
             return err->code;
     }
+    /* the consultant named on the course: the contact line, and who
+     * signs as the consultant */
+    if (ov_stmt_prepare(tx->conn, SQL_CONSULTANT_CONTACT, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, p->course_id);
+    r = ov_stmt_step(s, err);
+    if (r == OV_STEP_ROW) {
+        p->consultant_id = ov_stmt_col_i64(s, 0);
+        p->consultant_name = ov_stmt_col_text(s, 1, a);
+        p->consultant_phone = ov_stmt_col_text(s, 2, a);
+        p->consultant_email = ov_stmt_col_text(s, 3, a);
+    }
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return err->code;
     if (!weeks)
         return OV_OK;
     enum { WCAP = 260 };
@@ -448,13 +841,25 @@ static ov_status placement_details(ov_tx *tx, ov_placement_row *p,
     if (ov_stmt_prepare(tx->conn, SQL_WEEKS, &s, err) != OV_OK)
         return err->code;
     ov_stmt_bind_i64(s, 1, p->id);
+    size_t ecap = 0;
     while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW && p->nweeks < WCAP) {
         OV_GROW(a, p->weeks, wcap, (size_t)p->nweeks + 1);
+        OV_GROW(a, p->employer_weeks, ecap, (size_t)p->nweeks + 1);
+        struct ov_hours_employer_row *e = &p->employer_weeks[p->nweeks];
         ov_hours_week *w = &p->weeks[p->nweeks++];
         w->iso_year = (int)ov_stmt_col_i64(s, 0);
         w->iso_week = (int)ov_stmt_col_i64(s, 1);
         w->internship_x10 = (int)ov_stmt_col_i64(s, 2);
         w->ordinary_x10 = (int)ov_stmt_col_i64(s, 3);
+        memset(e, 0, sizeof *e);
+        e->has = !ov_stmt_col_is_null(s, 4);
+        if (e->has) {
+            e->internship_x10 = (int)ov_stmt_col_i64(s, 4);
+            e->ordinary_x10 = (int)ov_stmt_col_i64(s, 5);
+            e->by = ov_stmt_col_text(s, 6, a);
+            e->at = ov_stmt_col_text(s, 7, a);
+        }
+        e->entered = ov_str_eq_c(ov_stmt_col_text(s, 8, a), "employer");
     }
     ov_stmt_release(s);
     return r == OV_STEP_ERROR ? err->code : OV_OK;
@@ -462,13 +867,15 @@ static ov_status placement_details(ov_tx *tx, ov_placement_row *p,
 
 /* The placements of a course (first by start), one placement, or the
  * placements at a company (newest first): the same columns. */
-enum { BY_COURSE, BY_ID, BY_COMPANY };
+enum { BY_COURSE, BY_ID, BY_COMPANY, BY_CITIZEN };
 static const ov_list_query PLACEMENTS_BY[] = {
     {.sql = SQL_PLACEMENTS, .row_size = sizeof(ov_placement_row),
      .bind = ov_list_bind_id, .read = placement_row_read},
     {.sql = SQL_PLACEMENT_ONE, .row_size = sizeof(ov_placement_row),
      .bind = ov_list_bind_id, .read = placement_row_read},
     {.sql = SQL_PLACEMENTS_COMPANY, .row_size = sizeof(ov_placement_row),
+     .bind = ov_list_bind_id, .read = placement_row_read},
+    {.sql = SQL_PLACEMENTS_CITIZEN, .row_size = sizeof(ov_placement_row),
      .bind = ov_list_bind_id, .read = placement_row_read},
 };
 
@@ -544,6 +951,62 @@ ov_status ov_placement_list_company(ov_tx *tx, int64_t company_id,
     return OV_OK;
 }
 
+ov_status ov_placement_list_citizen(ov_tx *tx, int64_t citizen_id,
+                                    ov_arena *a, ov_placement_row **out,
+                                    ov_list_info *li, ov_err *err)
+{
+    ov_err_clear(err);
+    memset(li, 0, sizeof *li);
+    *out = NULL;
+    if (ov_tx_check_audited(tx, err) != OV_OK)
+        return err->code;
+    if (placements_by(tx, BY_CITIZEN, citizen_id, 20, false, a, out, li,
+                      err) != OV_OK)
+        return err->code;
+    return ov_audit_append(tx, OV_ACT_READ, citizen_id, "egen arbejdsaftale",
+                           err);
+}
+
+ov_sign_scope ov_placement_sign_scope(const ov_placement_row *p)
+{
+    return (ov_sign_scope){p->citizen_id, p->p.company_id, p->consultant_id};
+}
+
+static const char SQL_PLACEMENT_SCOPE[] =
+    "SELECT course_id, company_id FROM placement WHERE id = ?1";
+
+ov_status ov_placement_check_visible(ov_tx *tx, const ov_viewer *v,
+                                     int64_t placement_id,
+                                     int64_t *course_id, ov_err *err)
+{
+    *course_id = 0;
+    if (ov_tx_check(tx, false, err) != OV_OK)
+        return err->code;
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_PLACEMENT_SCOPE, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, placement_id);
+    ov_step r = ov_stmt_step(s, err);
+    int64_t company = 0;
+    if (r == OV_STEP_ROW) {
+        *course_id = ov_stmt_col_i64(s, 0);
+        company = ov_stmt_col_i64(s, 1);
+    }
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    if (r == OV_STEP_DONE)
+        return ov_err_msg(err, OV_ENOTFOUND, "placement_id",
+                          placement_not_found, (long long)placement_id);
+    if (ov_sees_whole_placement(v))
+        return ov_course_check_visible(tx, v, *course_id, err);
+    ov_placement_scope ps = {.company_id = company};
+    if (!ov_may_see_placement(v, &ps))
+        return ov_err_msg(err, OV_ENOTFOUND, "placement_id",
+                          placement_not_found, (long long)placement_id);
+    return OV_OK;
+}
+
 ov_status ov_placement_course(ov_tx *tx, int64_t placement_id,
                               int64_t *course_id, ov_err *err)
 {
@@ -554,9 +1017,10 @@ ov_status ov_placement_course(ov_tx *tx, int64_t placement_id,
 /* ---- who signed a work agreement version (the agreement PDF) ---- */
 
 static const char SQL_SIGNOFF_ROWS[] =
-    "SELECT s.signer, coalesce(u.full_name, s.signed_by), s.signed_at "
-    "FROM agreement_signoff s LEFT JOIN app_user u ON u.username = "
-    "s.signed_by WHERE s.placement_id = ?1 AND s.version = ?2 "
+    "SELECT s.signer, coalesce(s.signer_name, u.full_name, s.signed_by), "
+    "s.signed_at, s.way, coalesce(s.recorded_by_name, ''), s.paper_date, "
+    "s.content_hash FROM agreement_signoff s LEFT JOIN app_user u ON "
+    "u.username = s.signed_by WHERE s.placement_id = ?1 AND s.version = ?2 "
     "ORDER BY s.signed_at, s.signer";
 
 ov_status ov_agreement_signoffs(ov_tx *tx, const ov_placement_row *p,
@@ -584,6 +1048,20 @@ ov_status ov_agreement_signoffs(ov_tx *tx, const ov_placement_row *p,
             break;
         }
         o->name = ov_stmt_col_text(s, 1, a);
+        o->way = ov_stmt_col_text(s, 3, a);
+        o->recorded_by = ov_stmt_col_text(s, 4, a);
+        o->has_paper_date = !ov_stmt_col_is_null(s, 5);
+        if (o->has_paper_date &&
+            ov_col_date(s, 5, a, "paper_date", &o->paper_date, err) !=
+                OV_OK) {
+            r = OV_STEP_ERROR;
+            break;
+        }
+        size_t hn = 0;
+        const void *h = ov_stmt_col_blob(s, 6, &hn);
+        o->has_hash = h && hn == OV_AGREEMENT_HASH_BYTES;
+        if (o->has_hash)
+            memcpy(o->hash, h, OV_AGREEMENT_HASH_BYTES);
         (*n)++;
     }
     ov_stmt_release(s);

@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include "model/access.h"
 #include "model/placement.h"
 #include "store/store.h"
 
@@ -22,12 +23,55 @@ ov_status ov_agreement_save(ov_tx *tx, int64_t placement_id, int base_version,
                             const ov_agreement *a, int *new_version,
                             ov_err *err);
 
-/* Sign the current version as citizen, consultant or employer. Signing a
- * superseded version is a conflict. *signed_mask gets all sign-offs of the
- * version so far. */
+/* Sign the current version as citizen, consultant or employer, in the
+ * system, as the transaction's actor, trusted to be that party: for the
+ * store's own callers (tests, set-up). The web and the demo sign with
+ * ov_agreement_sign_as, which asks the model who may sign as which
+ * party. Signing a superseded version is a conflict (OV_ECONFLICT), and
+ * so is a party signing a version twice (nothing is written).
+ * *signed_mask gets all sign-offs of the version so far. */
 ov_status ov_agreement_sign(ov_tx *tx, int64_t placement_id, int version,
                             ov_signer signer, unsigned *signed_mask,
                             ov_err *err);
+
+/* A signature as the caller gives it (issue 14): the version read, and
+ * either nothing more (the caller signs as their own party, in the
+ * system) or the party who signed on paper and the date on the paper
+ * (the consultant named on the course records it). */
+typedef struct ov_sign_request {
+    int version;
+    int party;          /* ov_signer; 0 for "my own party" */
+    bool on_paper;
+    ov_date paper_date; /* on_paper: the date written on the paper */
+} ov_sign_request;
+/* Sign as the viewer's own party (model/access.h ov_sign_party), or
+ * record a paper signature (ov_may_record_paper): OV_EPERM for anyone
+ * else, before anything is written. The row records who (user id and
+ * name), when, the way, and the SHA-256 of the version's canonical
+ * content (model/placement.h); one transaction with its audit row. */
+ov_status ov_agreement_sign_as(ov_tx *tx, const ov_viewer *v,
+                               int64_t placement_id,
+                               const ov_sign_request *r,
+                               unsigned *signed_mask, ov_err *err);
+
+/* The trusted path with a named user (the demo's history, an import of
+ * agreements signed elsewhere): r->party signed in the system as user
+ * `user_id`, or with r->on_paper on paper, recorded by `user_id` on
+ * r->paper_date. No rule is checked but the version's and a second
+ * signature's; the web never calls this. */
+ov_status ov_agreement_sign_by(ov_tx *tx, int64_t placement_id,
+                               const ov_sign_request *r, int64_t user_id,
+                               unsigned *signed_mask, ov_err *err);
+
+/* The employer contact's figure for one ISO week (issue 14 section 2):
+ * with the municipality's "employer_hours" confirm, only a week the
+ * consultant recorded (the consultant's figure stays; the employer's is
+ * kept next to it with who and when: equal is a confirmation, different
+ * a correction); with enter, a week not recorded yet is entered by the
+ * employer. The caller must be an employer contact of the placement's
+ * company (checked by dispatch). */
+ov_status ov_hours_employer(ov_tx *tx, int64_t placement_id,
+                            const ov_hours_week *w, ov_err *err);
 
 /* Record (or correct) the actual hours of one ISO week. */
 ov_status ov_hours_put(ov_tx *tx, int64_t placement_id,
@@ -50,7 +94,38 @@ typedef struct ov_placement_row {
     unsigned signed_mask;     /* OV_SIGN_* of the current version */
     int nweeks;
     ov_hours_week *weeks;     /* oldest first, at most 260 */
+    /* the employer contact's figures, per week of weeks[] (issue 14) */
+    struct ov_hours_employer_row {
+        bool has;               /* the employer gave a figure */
+        bool entered;           /* the employer entered the week first */
+        int internship_x10, ordinary_x10;
+        ov_str by, at;          /* user name, UTC time */
+    } *employer_weeks;
+    /* the company consultant named on the course (0 when none), for the
+     * contact line and for who signs as the consultant */
+    int64_t consultant_id;
+    ov_str consultant_name, consultant_phone, consultant_email;
+    /* who signed the previous version (0 for the first): they must sign
+     * the current one again (ov_sign_again) */
+    unsigned prev_signed_mask;
 } ov_placement_row;
+
+/* The placements of a citizen's courses (their own work agreements),
+ * newest first, at most 20, each with its agreement, without the hours
+ * log; audit "read" (criterion "egen arbejdsaftale"). */
+ov_status ov_placement_list_citizen(ov_tx *tx, int64_t citizen_id,
+                                    ov_arena *a, ov_placement_row **out,
+                                    ov_list_info *li, ov_err *err);
+/* The scope the signing rules need (model/access.h): the course's
+ * citizen, the placement's company and the consultant named. */
+ov_sign_scope ov_placement_sign_scope(const ov_placement_row *p);
+/* Whether the viewer may see the placement (model/access.h
+ * ov_may_see_placement: an employer contact by its company, anyone else
+ * by its course), and its course; OV_ENOTFOUND for one they may not see,
+ * as for one that does not exist. */
+ov_status ov_placement_check_visible(ov_tx *tx, const ov_viewer *v,
+                                     int64_t placement_id,
+                                     int64_t *course_id, ov_err *err);
 
 /* Placements of a course, oldest first, at most 50 (criterion
  * "virksomhedsforløb"). */
@@ -78,10 +153,15 @@ ov_status ov_placement_list_company(ov_tx *tx, int64_t company_id,
  * own in the same transaction). */
 typedef struct ov_signoff_row {
     ov_signer signer;
-    ov_str name;
-    ov_time at;
-    ov_str way; /* how it was signed: empty (in the system) until issue 14
-                 * records "system" or "paper" */
+    ov_str name;  /* the signer's name when signing (paper: the citizen's
+                   * name, or the company's) */
+    ov_time at;   /* when it was signed (paper: when it was recorded) */
+    ov_str way;   /* "system" or "paper" */
+    ov_str recorded_by; /* paper: the consultant who recorded it */
+    bool has_paper_date;
+    ov_date paper_date; /* paper: the date on the paper */
+    bool has_hash;      /* rows from before issue 14 carry none */
+    uint8_t hash[OV_AGREEMENT_HASH_BYTES];
 } ov_signoff_row;
 ov_status ov_agreement_signoffs(ov_tx *tx, const ov_placement_row *p,
                                 ov_arena *a, ov_signoff_row out[3], int *n,

@@ -10,16 +10,17 @@ static const char SQL_GET[] =
     "SELECT min_age, min_months_unemployed, followup_weeks, cti_interval1, "
     "cti_interval2, cti_interval3, cti_early_days, cti_min_first_month, "
     "cti_caseload_limit, measure_tolerance_days, life_domains, "
-    "indicator_rules, attention_no_placement_months, gse_items FROM "
+    "indicator_rules, attention_no_placement_months, gse_items, "
+    "employer_hours FROM "
     "municipality_settings WHERE municipality_code = ?1";
 static const char SQL_PUT[] =
     "INSERT OR REPLACE INTO municipality_settings (municipality_code, "
     "min_age, min_months_unemployed, followup_weeks, cti_interval1, "
     "cti_interval2, cti_interval3, cti_early_days, cti_min_first_month, "
     "cti_caseload_limit, measure_tolerance_days, life_domains, updated_by, "
-    "updated_at, indicator_rules, attention_no_placement_months, gse_items) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-    "?15, ?16, ?17)";
+    "updated_at, indicator_rules, attention_no_placement_months, gse_items, "
+    "employer_hours) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+    "?12, ?13, ?14, ?15, ?16, ?17, ?18)";
 
 static const char SQL_CHANGE[] =
     "INSERT INTO settings_change (municipality_code, field, old_value, "
@@ -57,6 +58,9 @@ ov_status ov_settings_get(ov_tx *tx, int muni, ov_settings *out, ov_err *err)
         if (st == OV_OK && rules.len > 0)
             st = ov_ind_rules_parse(rules, &out->indicators, err);
         ov_gse_items_parse(ov_stmt_col_text(s, 13, a), out);
+        if (st == OV_OK)
+            st = ov_employer_hours_parse(ov_stmt_col_text(s, 14, a),
+                                         &out->employer_hours, err);
         ov_arena_destroy(a);
     } else if (r == OV_STEP_ERROR) {
         st = err->code;
@@ -103,6 +107,7 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
     char gse[OV_GSE_ITEMS * (OV_GSE_ITEM_MAX + 1) + 1];
     ov_gse_items_format(v, gse, sizeof gse);
     ov_stmt_bind_cstr(s, 17, gse);
+    ov_stmt_bind_cstr(s, 18, ov_employer_hours_code(v->employer_hours));
     if (ov_stmt_run(s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     /* the history: each value that changed, old and new */
@@ -112,12 +117,12 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
     char od[OV_DOMAINS_MAX * 100], orules[OV_IND_COUNT * 64];
     ov_life_domains_format(&old.domains, od, sizeof od);
     ov_ind_rules_format(&old.indicators, orules, sizeof orules);
-    for (int i = 0; i < ov_nsetting_ints + 2 + OV_GSE_ITEMS; i++) {
+    for (int i = 0; i < ov_nsetting_ints + 3 + OV_GSE_ITEMS; i++) {
         char ov[32], nv[32], gfield[16];
         const char *field, *o = ov, *nw = nv;
-        if (i >= ov_nsetting_ints + 2) {
+        if (i >= ov_nsetting_ints + 3) {
             /* a self-efficacy item: its own row, the texts old and new */
-            int k = i - ov_nsetting_ints - 2;
+            int k = i - ov_nsetting_ints - 3;
             snprintf(gfield, sizeof gfield, "gse_item%d", k + 1);
             field = gfield;
             o = old.gse_items[k];
@@ -131,10 +136,14 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
             field = "life_domains";
             o = od;
             nw = domains;
-        } else {
+        } else if (i == ov_nsetting_ints + 1) {
             field = "indicator_rules";
             o = orules;
             nw = rules;
+        } else {
+            field = "employer_hours";
+            o = ov_employer_hours_code(old.employer_hours);
+            nw = ov_employer_hours_code(v->employer_hours);
         }
         if (strcmp(o, nw) == 0)
             continue;
@@ -149,7 +158,7 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
         if (ov_stmt_run(s, err) != OV_OK)
             return ov_tx_fail(tx, err);
         if (n < sizeof crit) {
-            if (i < ov_nsetting_ints)
+            if (i < ov_nsetting_ints || i == ov_nsetting_ints + 2)
                 n += (size_t)snprintf(crit + n, sizeof crit - n,
                                       "; %s %s -> %s", field, o, nw);
             else

@@ -65,6 +65,19 @@ extern const ov_web_action ov_act_agreement;
 extern const ov_web_action ov_act_sign;
 extern const ov_web_action ov_act_hours;
 extern const ov_web_action ov_act_employment;
+/* issue 14: the employer contact's hours; the signatures of a work
+ * agreement and the caller's own sign button (the citizen's page shares
+ * them) */
+extern const ov_web_action ov_act_hours_confirm;
+struct ov_placement_row;
+struct ov_signoff_row;
+void ov_ui_signatures(ov_ctx *c, const struct ov_placement_row *r,
+                      const struct ov_signoff_row *so, int nso);
+void ov_ui_sign_forms(ov_ctx *c, const struct ov_placement_row *r,
+                      const char *back);
+
+/* ui_agreement.c: the citizen's own work agreement (issue 14) */
+void ov_h_my_agreement(ov_web *app, ov_request *req, ov_response *res);
 
 /* ui_cti.c */
 void ov_v_cti(ov_ctx *c);

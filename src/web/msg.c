@@ -1229,10 +1229,13 @@ static entry cat[] = {
      "Goals for progression toward ordinary hours"},
     {"pdf.not_reached", "ikke nået", "not reached"},
     {"pdf.signed", "Underskrevet af %1 %2", "Signed by %1 on %2"},
-    {"pdf.not_signed", "Ikke underskrevet i systemet endnu",
-     "Not signed in the system yet"},
-    {"pdf.way.system", "i systemet", "in the system"},
+    {"pdf.not_signed", "Ikke underskrevet endnu", "Not signed yet"},
+    {"pdf.way.system", "i overgang", "in overgang"},
     {"pdf.way.paper", "på papir", "on paper"},
+    {"pdf.paper_recorded", "dato på papiret %1, registreret af %2",
+     "dated %1 on the paper, recorded by %2"},
+    {"pdf.signed_hash", "Underskrev version %1 (SHA-256 %2…)",
+     "Signed version %1 (SHA-256 %2…)"},
     {"pdf.sign_caption", "%1: navn, dato og underskrift",
      "%1: name, date and signature"},
     {"pdf.download", "Hent som PDF", "Download as PDF"},
@@ -1450,6 +1453,108 @@ static entry cat[] = {
     {"ctiwarn.caseload_over_limit",
      "CTI-medarbejderen har %1 aktive borgere; højst %2",
      "The CTI worker has %1 active citizens; at most %2"},
+    /* issue 14: signatures in each party's own log-in, the employer's
+     * hours, the citizen's own work agreement */
+    {"sign.party", "Part", "Party"},
+    {"sign.on_paper", "Underskrevet på papir", "Signed on paper"},
+    {"sign.paper_date", "Dato på papiret", "Date on the paper"},
+    {"sign.missing", "mangler underskrift", "not signed yet"},
+    {"sign.again",
+     "skal underskrive igen: aftalen er ændret siden sidste underskrift",
+     "must sign again: the agreement changed since the last signature"},
+    {"sign.way_system", "underskrevet i overgang", "signed in overgang"},
+    {"sign.way_paper", "underskrevet på papir den",
+     "signed on paper on"},
+    {"sign.recorded_by", "registreret af", "recorded by"},
+    {"sign.signed_version", "Underskrev version", "Signed version"},
+    {"sign.hash", "indholdets fingeraftryk", "content fingerprint"},
+    {"sign.new_version",
+     "Aftalen har fået en ny version. Underskrifter på en tidligere version "
+     "gælder ikke for den nye: de parter, der er markeret ovenfor, skal "
+     "underskrive igen.",
+     "The agreement has a new version. Signatures on an earlier version do "
+     "not count for the new one: the parties marked above must sign "
+     "again."},
+    {"sign.explain",
+     "Når du underskriver, bekræfter du, at du har læst denne version af "
+     "aftalen og er enig i den. Underskriften gælder kun denne version.",
+     "By signing you confirm that you have read this version of the "
+     "agreement and agree to it. The signature counts for this version "
+     "only."},
+    {"sign.button", "Underskriv version", "Sign version"},
+    {"sign.paper_title", "Registrér en underskrift på papir",
+     "Record a signature on paper"},
+    {"sign.paper_save", "Registrér papirunderskrift",
+     "Record the paper signature"},
+    {"agreement.contact", "Kontakt i kommunen",
+     "Contact at the municipality"},
+    {"agreement.no_contact",
+     "Der er endnu ingen virksomhedskonsulent på forløbet.",
+     "No company consultant is named on the course yet."},
+    {"agreement.phone", "telefon", "phone"},
+    {"agreement.email", "e-mail", "e-mail"},
+    {"hours.employer", "Arbejdsgiverens tal", "The employer's figures"},
+    {"hours.unconfirmed", "ikke bekræftet endnu", "not confirmed yet"},
+    {"hours.confirmed", "bekræftet", "confirmed"},
+    {"hours.corrected", "rettet til", "corrected to"},
+    {"hours.entered", "indtastet af arbejdsgiveren", "entered by the employer"},
+    {"hours.employer_confirm_help",
+     "Virksomhedskonsulenten registrerer timerne. Bekræft ugens timer, eller "
+     "ret dem, hvis de ikke passer; begge tal bliver gemt.",
+     "The company consultant records the hours. Confirm the week's hours, "
+     "or correct them if they are wrong; both figures are kept."},
+    {"hours.employer_enter_help",
+     "Kommunen har valgt, at arbejdsgiveren selv indtaster timerne. Du kan "
+     "også bekræfte eller rette en uge, konsulenten har registreret.",
+     "The municipality lets the employer enter the hours. You can also "
+     "confirm or correct a week the consultant recorded."},
+    {"hours.employer_confirm", "Bekræft eller ret en uge",
+     "Confirm or correct a week"},
+    {"hours.employer_enter", "Indtast eller bekræft en uge",
+     "Enter or confirm a week"},
+    {"hours.employer_confirm_save", "Bekræft timerne", "Confirm the hours"},
+    {"hours.employer_enter_save", "Gem timerne", "Save the hours"},
+    {"setting.employer_hours", "Arbejdsgiverens timer",
+     "The employer's hours"},
+    {"employer_hours.confirm",
+     "Arbejdsgiveren bekræfter eller retter konsulentens tal",
+     "The employer confirms or corrects the consultant's figures"},
+    {"employer_hours.enter", "Arbejdsgiveren indtaster selv timerne",
+     "The employer enters the hours"},
+    {"admin.employer_hours_hint",
+     "Om arbejdsgiveren bekræfter de timer, virksomhedskonsulenten har "
+     "registreret (standard), eller selv indtaster ugens timer.",
+     "Whether the employer confirms the hours the company consultant "
+     "recorded (the default), or enters the week's hours."},
+    {"nav.my_agreement", "Min arbejdsaftale", "My work agreement"},
+    {"mine.title", "Min arbejdsaftale", "My work agreement"},
+    {"mine.intro",
+     "Her er aftalen mellem dig, arbejdspladsen og din "
+     "virksomhedskonsulent: hvor du er, hvad du laver, dine timer, hvad der "
+     "tages hensyn til, og dine mål. Alle tre skriver under, hver for sig.",
+     "This is the agreement between you, the workplace and your company "
+     "consultant: where you are, what you do, your hours, what is taken "
+     "into account, and your goals. All three sign, each for themselves."},
+    {"mine.nothing", "Du har ingen arbejdsaftale endnu.",
+     "You have no work agreement yet."},
+    {"mine.kind", "Slags forløb", "Kind of placement"},
+    {"mine.when", "Periode", "Period"},
+    {"mine.no_agreement", "Aftalen er ikke skrevet endnu.",
+     "The agreement has not been written yet."},
+    {"mine.hours", "Dine timer om ugen", "Your hours a week"},
+    {"mine.hours_internship", "timer i praktik", "hours of internship"},
+    {"mine.hours_ordinary", "timer med almindelig løn",
+     "hours with ordinary pay"},
+    {"mine.tasks", "Det skal du lave", "What you will do"},
+    {"mine.accommodations", "Det tager arbejdspladsen hensyn til",
+     "What the workplace takes into account"},
+    {"mine.none", "Intet særligt", "Nothing in particular"},
+    {"mine.review", "Vi ser på aftalen igen", "We look at the agreement "
+     "again on"},
+    {"mine.goals", "Dine mål", "Your goals"},
+    {"mine.reached", "nået", "reached"},
+    {"mine.version", "Aftalens version", "Agreement version"},
+    {"mine.contact", "Din virksomhedskonsulent:", "Your company consultant:"},
 };
 
 #define NCAT ((int)(sizeof cat / sizeof cat[0]))

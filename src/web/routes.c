@@ -131,7 +131,20 @@ const ov_route ov_routes[] = {
     ACTION(OV_POST, "/api/v1/placements/{id}/agreement", ov_act_agreement,
            "save a new work agreement version from base_version"),
     ACTION(OV_POST, "/api/v1/placements/{id}/signoffs", ov_act_sign,
-           "sign a work agreement version"),
+           "sign a work agreement version as the caller's own party: "
+           "{\"version\": N} (the citizen, the employer contact of the "
+           "company or the company consultant named on the course; 403 for "
+           "anyone else, 409 for a superseded version or a second "
+           "signature); the consultant records a paper signature with "
+           "{\"version\": N, \"party\": \"citizen\"|\"employer\", "
+           "\"on_paper\": true, \"paper_date\": \"YYYY-MM-DD\"}"),
+    ACTION(OV_POST, "/api/v1/placements/{id}/hours-confirmations",
+           ov_act_hours_confirm,
+           "the employer contact confirms or corrects a week of hours the "
+           "consultant recorded, or (municipality setting employer_hours = "
+           "enter) enters it: {\"iso_year\", \"iso_week\", \"internship\", "
+           "\"ordinary\"}; the consultant's figure is kept next to the "
+           "employer's"),
     ACTION(OV_POST, "/api/v1/placements/{id}/hours", ov_act_hours,
            "record the hours of one ISO week"),
     COURSE_VIEW(OV_GET, "/api/v1/cases/{id}/cti", ov_v_cti,
@@ -275,6 +288,10 @@ const ov_route ov_routes[] = {
            "save the work agreement"),
     ACTION(OV_POST, "/virksomhedsforloeb/{id}/underskrift", ov_act_sign,
            "sign the work agreement"),
+    ACTION(OV_POST, "/virksomhedsforloeb/{id}/timer-bekraeft",
+           ov_act_hours_confirm,
+           "the employer contact confirms, corrects or enters a week of "
+           "hours"),
     ACTION(OV_POST, "/virksomhedsforloeb/{id}/timer", ov_act_hours,
            "record a week's hours"),
     COURSE_VIEW(OV_GET, "/forloeb/{id}/cti", ov_v_cti, "the CTI course"),
@@ -307,6 +324,10 @@ const ov_route ov_routes[] = {
     READ_AS(OV_POST, "/revision", RULE_AUDIT, ov_h_audit,
             "the audit viewer filtered by a citizen's name or CPR number (in "
             "the body, never the address) and its older rows"),
+    READ(OV_GET, "/min-arbejdsaftale", SELF, OWN_AGREEMENT, AUDITED,
+         "egen arbejdsaftale", ov_h_my_agreement,
+         "the citizen's own work agreements in plain Danish, with who "
+         "signed when and how, and their own sign button"),
     READ_AS(OV_GET, "/arbejdsaftaler", RULE_AGREEMENTS, ov_h_my_agreements,
             "an employer contact's work agreements"),
     READ(OV_GET, "/tavle", MUNICIPALITY, INDICATORS, AUDITED, "tavlemøde",

@@ -95,16 +95,21 @@ static ov_status record_check(ov_ctx *c, ov_scope scope, int64_t id, int op,
     if (c->actor)
         c->actor->purpose = ov_ctx_purpose(c, id);
     int64_t course = id;
-    if (scope == OV_SCOPE_PLACEMENT || scope == OV_SCOPE_PROPOSAL) {
-        ov_status st = scope == OV_SCOPE_PLACEMENT
-                           ? ov_placement_course(tx, id, &course, err)
-                           : ov_proposal_course(tx, id, &course, err);
-        if (st != OV_OK)
+    if (scope == OV_SCOPE_PLACEMENT) {
+        /* by its course, or for an employer contact by its company
+         * (model/access.h ov_may_see_placement) */
+        if (ov_placement_check_visible(tx, &c->req->viewer, id, &course,
+                                       err) != OV_OK)
+            ov_err_msg(err, OV_ENOTFOUND, NULL, not_found_or_hidden);
+        else if (c->actor)
+            c->actor->purpose = ov_ctx_purpose(c, course);
+    } else if (scope == OV_SCOPE_PROPOSAL) {
+        if (ov_proposal_course(tx, id, &course, err) != OV_OK)
             ov_err_msg(err, OV_ENOTFOUND, NULL, not_found_or_hidden);
         else if (c->actor)
             c->actor->purpose = ov_ctx_purpose(c, course);
     }
-    if (err->code == OV_OK)
+    if (err->code == OV_OK && scope != OV_SCOPE_PLACEMENT)
         ov_course_check_visible(tx, &c->req->viewer, course, err);
     if (err->code == OV_OK && op >= 0 && !ov_may_do(&c->req->viewer, (ov_op)op))
         ov_err_msg(err, OV_EPERM, NULL, role_may_not_on_course);

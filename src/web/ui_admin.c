@@ -951,6 +951,12 @@ void ov_h_activate(ov_web *app, ov_request *req, ov_response *res)
 
 /* ---- the municipality's settings ---- */
 
+static const char *employer_hours_opt(int i)
+{
+    return i == 0 || i == 1 ? ov_employer_hours_code((ov_employer_hours)i)
+                            : NULL;
+}
+
 #define SETTING_INT(c)                                                     \
     {.name = c, .type = OV_F_INT, .label = "setting." c}
 /* in the order of ov_setting_ints (model/settings.c; checked at run time
@@ -972,6 +978,9 @@ static const ov_field settings_spec[] = {
      .label = "setting.life_domains"},
     {.name = "indicator_rules", .type = OV_F_TEXTAREA, .max = 4000,
      .label = "setting.indicator_rules"},
+    {.name = "employer_hours", .type = OV_F_CHOICE,
+     .label = "setting.employer_hours", .option = employer_hours_opt,
+     .noptions = 2, .option_prefix = "employer_hours"},
     /* the self-efficacy items, in the scale's order */
     {.name = "gse_item1", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
      .label = "setting.gse_item1"},
@@ -998,7 +1007,7 @@ static const ov_field settings_spec[] = {
 
 static bool settings_spec_ok(void)
 {
-    if (NSETTINGS != ov_nsetting_ints + 2 + OV_GSE_ITEMS)
+    if (NSETTINGS != ov_nsetting_ints + 3 + OV_GSE_ITEMS)
         return false;
     for (int i = 0; i < ov_nsetting_ints; i++)
         if (strcmp(settings_spec[i].name, ov_setting_ints[i].code) != 0)
@@ -1035,6 +1044,9 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
                                     &cur, &ov_setting_ints[i])));
         json_object_set_new(vals, "life_domains", json_string(domains));
         json_object_set_new(vals, "indicator_rules", json_string(rules));
+        json_object_set_new(vals, "employer_hours",
+                            json_string(ov_employer_hours_code(
+                                cur.employer_hours)));
         for (int i = 0; i < OV_GSE_ITEMS; i++)
             json_object_set_new(vals, settings_spec[NSETTINGS - OV_GSE_ITEMS +
                                                     i].name,
@@ -1067,6 +1079,8 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
                             ov_setting_int_get(&cur, &ov_setting_ints[i]))));
         ov_form_set(&sf, c->req->arena, "life_domains", ov_str_c(domains));
         ov_form_set(&sf, c->req->arena, "indicator_rules", ov_str_c(rules));
+        ov_form_set(&sf, c->req->arena, "employer_hours",
+                    ov_str_c(ov_employer_hours_code(cur.employer_hours)));
         for (int i = 0; i < OV_GSE_ITEMS; i++)
             ov_form_set(&sf, c->req->arena,
                         settings_spec[NSETTINGS - OV_GSE_ITEMS + i].name,
@@ -1081,12 +1095,12 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
     ov_page_form_begin(c->res, c->req,
                        OV_STR_LIT("/administration/indstillinger"), false);
     for (int i = 0; i < NSETTINGS; i++) {
-        if (i == ov_nsetting_ints + 2)
+        if (i == ov_nsetting_ints + 3)
             ov_html_printf(c->res, "<h2 id=\"gse\">%t</h2><p class=\"hint\">"
                                    "%t</p>",
                            "admin.gse_title", "admin.gse_hint");
         ov_page_field(c->res, use, &settings_spec[i], NULL, NULL);
-        if (i >= ov_nsetting_ints + 2)
+        if (i >= ov_nsetting_ints + 3)
             continue;
         if (i < ov_nsetting_ints) {
             const ov_setting_int *d = &ov_setting_ints[i];
@@ -1101,7 +1115,9 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
         } else {
             ov_html_printf(c->res, "<p class=\"hint\">%t</p>",
                            i == ov_nsetting_ints ? "admin.domains_hint"
-                                                 : "admin.rules_hint");
+                           : i == ov_nsetting_ints + 1
+                               ? "admin.rules_hint"
+                               : "admin.employer_hours_hint");
         }
     }
     ov_page_form_end(c->res, "common.save");
@@ -1183,6 +1199,10 @@ static ov_status settings_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
         if (ov_form_has(f, "plan_days"))
             s.indicators.plan_days = plan_days;
     }
+    if (ov_form_has(f, "employer_hours") &&
+        ov_employer_hours_parse(ov_form_str(f, "employer_hours"),
+                                &s.employer_hours, err) != OV_OK)
+        return err->code;
     for (int i = 0; i < OV_GSE_ITEMS; i++) {
         const char *nm = settings_spec[NSETTINGS - OV_GSE_ITEMS + i].name;
         if (ov_form_has(f, nm) &&

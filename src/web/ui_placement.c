@@ -10,6 +10,7 @@
 #include "model/placement.h"
 #include "store/match.h"
 #include "store/placement.h"
+#include "store/settings.h"
 #include "store/view.h"
 #include "web/chart.h"
 #include "web/handlers.h"
@@ -229,7 +230,7 @@ const ov_web_action ov_act_agreement = {
     "agreement", agreement_spec, NAGREE, OV_OP_PLACEMENT, OV_SCOPE_PLACEMENT,
     agreement_run, placement_page, back_to_placement, NULL};
 
-/* ---- sign-offs ---- */
+/* ---- signatures (issue 14): each party in their own log-in ---- */
 
 static const char *signer_opt(int i)
 {
@@ -238,35 +239,204 @@ static const char *signer_opt(int i)
     return i >= 0 && i < 3 ? ov_signer_code(s[i]) : NULL;
 }
 
+/* {"version": N} signs as the caller's own party; {"version": N,
+ * "party": "citizen", "on_paper": true, "paper_date": "..."} records a
+ * signature on paper (the consultant named on the course). "back"
+ * "mine" returns to the citizen's own page. */
 static const ov_field sign_spec[] = {
     {.name = "version", .type = OV_F_INT, .required = true, .min = 1,
      .max_i = 100000, .label = "common.version"},
-    {.name = "signer", .type = OV_F_CHOICE, .required = true,
-     .label = "agreement.signer", .option = signer_opt, .noptions = 3,
-     .option_prefix = "signer"},
+    {.name = "party", .type = OV_F_CHOICE, .label = "sign.party",
+     .option = signer_opt, .noptions = 3, .option_prefix = "signer"},
+    {.name = "on_paper", .type = OV_F_BOOL, .label = "sign.on_paper"},
+    {.name = "paper_date", .type = OV_F_DATE, .label = "sign.paper_date"},
+    {.name = "back", .type = OV_F_TEXT, .max = 16, .label = "common.back"},
 };
 
 static ov_status sign_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
                           int64_t *out_id, ov_err *err)
 {
-    ov_signer s;
-    if (ov_signer_parse(ov_form_str(f, "signer"), &s, err) != OV_OK)
-        return err->code;
-    /* only the consultant signs as the consultant; the citizen's and the
-     * employer's signatures on paper are recorded by the staff */
-    if (s == OV_SIGN_CONSULTANT &&
-        !ov_may_do(&c->req->viewer, OV_OP_SIGN_CONSULTANT))
-        return ov_err_msg(err, OV_EPERM, "signer",
-                          agreement_consultant_signs);
+    ov_sign_request rq = {.version = (int)ov_form_int(f, "version", 0),
+                          .on_paper = ov_form_bool(f, "on_paper"),
+                          .paper_date = ov_form_date(f, "paper_date", 0)};
+    ov_str party = ov_str_trim(ov_form_str(f, "party"));
+    if (party.len) {
+        ov_signer s;
+        if (ov_signer_parse(party, &s, err) != OV_OK)
+            return err->code;
+        rq.party = (int)s;
+    }
+    if (ov_str_eq_c(ov_form_str(f, "back"), "mine"))
+        c->extra = (void *)"/min-arbejdsaftale";
     unsigned mask = 0;
     *out_id = c->id;
-    return ov_agreement_sign(tx, c->id, (int)ov_form_int(f, "version", 0), s,
-                             &mask, err);
+    /* the model decides who signs as which party (ov_sign_party) */
+    return ov_agreement_sign_as(tx, &c->req->viewer, c->id, &rq, &mask, err);
+}
+
+static const char *sign_done(ov_ctx *c, int64_t id)
+{
+    (void)id;
+    if (c->extra)
+        return (const char *)c->extra;
+    return ov_arena_printf(c->req->arena, "/virksomhedsforloeb/%lld",
+                           (long long)c->id);
 }
 
 const ov_web_action ov_act_sign = {
-    "sign", sign_spec, 2, OV_OP_PLACEMENT, OV_SCOPE_PLACEMENT, sign_run,
-    placement_page, back_to_placement, NULL};
+    "sign", sign_spec, 5, OV_OP_SIGN, OV_SCOPE_PLACEMENT, sign_run,
+    placement_page, sign_done, NULL};
+
+/* Every party's signature of the current version: name, date and way,
+ * the version and its hash; a party who signed the previous version but
+ * not this one must sign again. */
+void ov_ui_signatures(ov_ctx *c, const ov_placement_row *r,
+                      const ov_signoff_row *so, int nso)
+{
+    ov_response *res = c->res;
+    static const ov_signer order[3] = {OV_SIGN_CITIZEN, OV_SIGN_EMPLOYER,
+                                       OV_SIGN_CONSULTANT};
+    ov_html_printf(res, "<h3>%t</h3><ul class=\"signatures\">",
+                   "agreement.signoffs");
+    for (int k = 0; k < 3; k++) {
+        char sk[48];
+        snprintf(sk, sizeof sk, "signer.%s", ov_signer_code(order[k]));
+        const ov_signoff_row *o = NULL;
+        for (int i = 0; i < nso; i++)
+            if (so[i].signer == order[k])
+                o = &so[i];
+        ov_html_printf(res, "<li><strong>%t</strong>: ", sk);
+        if (!o) {
+            ov_html_printf(res, "%t</li>",
+                           (r->prev_signed_mask & order[k]) ? "sign.again"
+                                                            : "sign.missing");
+            continue;
+        }
+        char when[OV_TIME_BUF];
+        ov_time_format_dk(o->at, when);
+        if (ov_str_eq_c(o->way, "paper")) {
+            char pd[OV_DATE_BUF] = "";
+            if (o->has_paper_date)
+                ov_date_format_dk(o->paper_date, pd);
+            ov_html_printf(res, "%h, %t %h, %t %h %h", o->name,
+                           "sign.way_paper", ov_str_c(pd),
+                           "sign.recorded_by", o->recorded_by,
+                           ov_str_c(when));
+        } else {
+            ov_html_printf(res, "%h, %t %h", o->name, "sign.way_system",
+                           ov_str_c(when));
+        }
+        if (o->has_hash) {
+            char hex[2 * OV_AGREEMENT_HASH_BYTES + 1];
+            ov_agreement_hash_hex(o->hash, hex);
+            ov_str head = {hex, 12};
+            ov_html_printf(res,
+                           ". %t %d (<abbr title=\"SHA-256 %h\">%t "
+                           "<code>%h\xe2\x80\xa6</code></abbr>)",
+                           "sign.signed_version", r->agreement_version,
+                           ov_str_c(hex), "sign.hash", head);
+        }
+        ov_html_lit(res, "</li>");
+    }
+    ov_html_lit(res, "</ul>");
+    unsigned again = ov_sign_again(r->prev_signed_mask, r->signed_mask);
+    if (again)
+        ov_html_printf(res, "<p class=\"notice\">%t</p>", "sign.new_version");
+}
+
+/* The caller's own sign button, and for the consultant named on the
+ * course the form that records a paper signature. `back` "mine" for the
+ * citizen's own page. */
+void ov_ui_sign_forms(ov_ctx *c, const ov_placement_row *r, const char *back)
+{
+    ov_response *res = c->res;
+    ov_arena *a = c->req->arena;
+    if (r->agreement_version == 0)
+        return;
+    const ov_sign_scope sc = ov_placement_sign_scope(r);
+    int own = ov_sign_party(&c->req->viewer, &sc);
+    const char *to = ov_arena_printf(a, "/virksomhedsforloeb/%lld/underskrift",
+                                     (long long)r->id);
+    if (own && !(r->signed_mask & (unsigned)own)) {
+        char sk[48];
+        snprintf(sk, sizeof sk, "signer.%s", ov_signer_code((ov_signer)own));
+        ov_page_form_begin(res, c->req, ov_str_c(to), false);
+        ov_html_printf(res,
+                       "<input type=\"hidden\" name=\"version\" value=\"%d\">",
+                       r->agreement_version);
+        if (back)
+            ov_html_printf(res,
+                           "<input type=\"hidden\" name=\"back\" "
+                           "value=\"%h\">",
+                           ov_str_c(back));
+        ov_html_printf(res,
+                       "<p class=\"hint\">%t</p><button type=\"submit\" "
+                       "class=\"sign\">%t %d (%t)</button></form>",
+                       "sign.explain", "sign.button", r->agreement_version,
+                       sk);
+    }
+    bool paper_c = ov_may_record_paper(&c->req->viewer, &sc, OV_SIGN_CITIZEN) &&
+                   !(r->signed_mask & OV_SIGN_CITIZEN);
+    bool paper_e = ov_may_record_paper(&c->req->viewer, &sc,
+                                       OV_SIGN_EMPLOYER) &&
+                   !(r->signed_mask & OV_SIGN_EMPLOYER);
+    if (!paper_c && !paper_e)
+        return;
+    char today[OV_DATE_BUF];
+    ov_date_format_iso(c->today, today);
+    ov_html_printf(res, "<details class=\"paper\"><summary>%t</summary>",
+                   "sign.paper_title");
+    ov_page_form_begin(res, c->req, ov_str_c(to), false);
+    ov_html_printf(res,
+                   "<input type=\"hidden\" name=\"version\" value=\"%d\">"
+                   "<input type=\"hidden\" name=\"on_paper\" value=\"true\">"
+                   "<div class=\"field\"><label for=\"paper-party\">%t</label>"
+                   "<select id=\"paper-party\" name=\"party\" required>",
+                   r->agreement_version, "sign.party");
+    if (paper_c)
+        ov_html_printf(res, "<option value=\"citizen\">%t</option>",
+                       "signer.citizen");
+    if (paper_e)
+        ov_html_printf(res, "<option value=\"employer\">%t</option>",
+                       "signer.employer");
+    ov_html_printf(res,
+                   "</select></div><div class=\"field\"><label "
+                   "for=\"paper-date\">%t</label><input type=\"date\" "
+                   "id=\"paper-date\" name=\"paper_date\" value=\"%h\" "
+                   "max=\"%h\" required></div>",
+                   "sign.paper_date", ov_str_c(today), ov_str_c(today));
+    ov_page_form_end(res, "sign.paper_save");
+    ov_html_lit(res, "</details>");
+}
+
+/* ---- the employer contact's hours (issue 14 section 2) ---- */
+
+static const ov_field hours_confirm_spec[] = {
+    {.name = "iso_year", .type = OV_F_INT, .required = true, .min = 2000,
+     .max_i = 2100, .label = "hours.iso_year"},
+    {.name = "iso_week", .type = OV_F_INT, .required = true, .min = 1,
+     .max_i = 53, .label = "hours.iso_week"},
+    {.name = "internship", .type = OV_F_HOURS, .required = true,
+     .label = "hours.internship"},
+    {.name = "ordinary", .type = OV_F_HOURS, .required = true,
+     .label = "hours.ordinary"},
+};
+
+static ov_status hours_confirm_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
+                                   int64_t *out_id, ov_err *err)
+{
+    ov_hours_week w = {(int)ov_form_int(f, "iso_year", 0),
+                       (int)ov_form_int(f, "iso_week", 0),
+                       ov_form_hours(f, "internship", 0),
+                       ov_form_hours(f, "ordinary", 0)};
+    *out_id = c->id;
+    return ov_hours_employer(tx, c->id, &w, err);
+}
+
+const ov_web_action ov_act_hours_confirm = {
+    "hours_confirm", hours_confirm_spec, 4, OV_OP_HOURS_CONFIRM,
+    OV_SCOPE_PLACEMENT, hours_confirm_run, placement_page, back_to_placement,
+    NULL};
 
 /* ---- the hours log ---- */
 
@@ -412,6 +582,136 @@ static void hours_chart(ov_ctx *c, const ov_placement_row *r)
     ov_chart_svg(c->res, &ch);
 }
 
+/* The consultant named on the course, for the employer contact: name,
+ * phone and e-mail. */
+static void contact_line(ov_ctx *c, const ov_placement_row *r)
+{
+    ov_response *res = c->res;
+    ov_html_printf(res, "<h2>%t</h2>", "agreement.contact");
+    if (!r->consultant_id) {
+        ov_html_printf(res, "<p class=\"empty\">%t</p>",
+                       "agreement.no_contact");
+        return;
+    }
+    ov_html_printf(res, "<p class=\"contact\">%h", r->consultant_name);
+    if (r->consultant_phone.len)
+        ov_html_printf(res, " · %t <a href=\"tel:%h\">%h</a>", "agreement.phone",
+                       r->consultant_phone, r->consultant_phone);
+    if (r->consultant_email.len)
+        ov_html_printf(res, " · %t <a href=\"mailto:%h\">%h</a>",
+                       "agreement.email", r->consultant_email,
+                       r->consultant_email);
+    ov_html_lit(res, "</p>");
+}
+
+/* The hours log as a table: the consultant's figure, and the employer
+ * contact's next to it (confirmed, corrected, or entered by them). */
+static void hours_table(ov_ctx *c, const ov_placement_row *r)
+{
+    ov_response *res = c->res;
+    ov_html_printf(res,
+                   "<div class=\"table-wrap\"><table><thead><tr><th>%t</th>"
+                   "<th>%t</th><th>%t</th><th>%t</th></tr></thead><tbody>",
+                   "hours.iso_week", "hours.internship", "hours.ordinary",
+                   "hours.employer");
+    for (int i = 0; i < r->nweeks; i++) {
+        const ov_hours_week *w = &r->weeks[i];
+        ov_html_printf(res, "<tr><td>%d-W%d</td><td>", w->iso_year,
+                       w->iso_week);
+        ov_page_hours(res, w->internship_x10);
+        ov_html_lit(res, "</td><td>");
+        ov_page_hours(res, w->ordinary_x10);
+        ov_html_lit(res, "</td><td>");
+        const struct ov_hours_employer_row *e =
+            r->employer_weeks ? &r->employer_weeks[i] : NULL;
+        if (!e || !e->has) {
+            ov_html_printf(res, "%t", "hours.unconfirmed");
+        } else {
+            ov_time t = 0;
+            char when[OV_TIME_BUF] = "";
+            ov_err e2;
+            if (ov_time_parse_utc(e->at, "employer_at", &t, &e2) == OV_OK)
+                ov_time_format_dk(t, when);
+            bool same = e->internship_x10 == w->internship_x10 &&
+                        e->ordinary_x10 == w->ordinary_x10;
+            if (e->entered || same) {
+                ov_html_printf(res, "%t", e->entered ? "hours.entered"
+                                                     : "hours.confirmed");
+            } else {
+                ov_html_printf(res, "%t ", "hours.corrected");
+                ov_page_hours(res, e->internship_x10);
+                ov_html_lit(res, " + ");
+                ov_page_hours(res, e->ordinary_x10);
+            }
+            ov_html_printf(res, " (%h, %h)", e->by, ov_str_c(when));
+        }
+        ov_html_lit(res, "</td></tr>");
+    }
+    ov_html_lit(res, "</tbody></table></div>");
+}
+
+/* The employer contact's part of the hours log: the weeks the
+ * consultant recorded, and the form that confirms or corrects one (or,
+ * as the municipality sets it, enters one). */
+static void employer_hours(ov_ctx *c, const ov_placement_row *r,
+                           const ov_settings *set, ov_form *f)
+{
+    ov_response *res = c->res;
+    ov_arena *a = c->req->arena;
+    bool enter = set->employer_hours == OV_EMPLOYER_HOURS_ENTER;
+    ov_html_printf(res, "<h2>%t</h2><p class=\"hint\">%t</p>",
+                   "hours.title", enter ? "hours.employer_enter_help"
+                                        : "hours.employer_confirm_help");
+    if (r->nweeks == 0)
+        ov_html_printf(res, "<p class=\"empty\">%t</p>", "hours.none");
+    else
+        hours_table(c, r);
+    if (!ov_may_do(&c->req->viewer, OV_OP_HOURS_CONFIRM) ||
+        (!enter && r->nweeks == 0))
+        return;
+    ov_form hf;
+    ov_form_init(&hf, hours_confirm_spec, 4, c->lang, a);
+    ov_form *use = f && f->spec == hours_confirm_spec ? f : &hf;
+    if (use->n == 0) {
+        /* the first week the employer has not answered, with the
+         * consultant's figures; in enter mode this week */
+        int y = 0, wk = 0, in = 0, ord = 0;
+        for (int i = 0; i < r->nweeks && !y; i++)
+            if (!r->employer_weeks || !r->employer_weeks[i].has) {
+                y = r->weeks[i].iso_year;
+                wk = r->weeks[i].iso_week;
+                in = r->weeks[i].internship_x10;
+                ord = r->weeks[i].ordinary_x10;
+            }
+        if (!y && enter)
+            ov_date_iso_week(c->today, &y, &wk);
+        if (y) {
+            char h[16];
+            ov_form_set(use, a, "iso_year",
+                        ov_str_c(ov_arena_printf(a, "%d", y)));
+            ov_form_set(use, a, "iso_week",
+                        ov_str_c(ov_arena_printf(a, "%d", wk)));
+            ov_hours_format(in, h);
+            ov_form_set(use, a, "internship", ov_str_c(ov_arena_strdup(a, h)));
+            ov_hours_format(ord, h);
+            ov_form_set(use, a, "ordinary", ov_str_c(ov_arena_strdup(a, h)));
+        }
+    }
+    ov_html_printf(res, "<h3>%t</h3>",
+                   enter ? "hours.employer_enter" : "hours.employer_confirm");
+    ov_page_form_errors(res, use);
+    ov_page_form_begin(res, c->req,
+                       ov_str_c(ov_arena_printf(
+                           a, "/virksomhedsforloeb/%lld/timer-bekraeft",
+                           (long long)r->id)),
+                       false);
+    ov_html_lit(res, "<div class=\"row\">");
+    ov_page_fields(res, use);
+    ov_html_lit(res, "</div>");
+    ov_page_form_end(res, enter ? "hours.employer_enter_save"
+                                : "hours.employer_confirm_save");
+}
+
 static void placement_page(ov_ctx *c, ov_form *f, int status)
 {
     ov_err err;
@@ -454,12 +754,18 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
             break;
         }
     }
+    /* every signature of the current version, with name, date and way */
+    ov_signoff_row so[3];
+    int nso = 0;
+    if (st == OV_OK && r.agreement_version > 0)
+        st = ov_agreement_signoffs(tx, &r, a, so, &nso, &err);
+    /* how the employer takes part in the hours log */
+    ov_settings set;
+    ov_settings_default(&set);
+    if (st == OV_OK && employer)
+        st = ov_settings_get(tx, c->req->viewer.municipality_code, &set, &err);
     if (!ov_ctx_finish(c, tx, st == OV_OK, &err))
         return;
-    if (employer) {
-        /* the work agreement only: no hours log, no course */
-        r.nweeks = 0;
-    }
     if (c->api) {
         ov_api_placement(c, &r);
         return;
@@ -516,35 +822,14 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
             ov_html_printf(res, "<li>%h%h</li>", ag->goals[i].text,
                            ov_str_c(ag->goals[i].reached ? " \xe2\x9c\x93"
                                                          : ""));
-        char so[200];
-        ov_msg_signoff(c->lang, r.signed_mask, so, sizeof so);
-        ov_html_printf(res, "</ul><h3>%t</h3><p>%h</p>", "agreement.signoffs",
-                       ov_str_c(so));
-        if (may) {
-            for (int k = 0; k < 3; k++) {
-                ov_signer s = (ov_signer)(1 << k);
-                if (r.signed_mask & s)
-                    continue;
-                if (s == OV_SIGN_CONSULTANT &&
-                    !ov_may_do(&c->req->viewer, OV_OP_SIGN_CONSULTANT))
-                    continue;
-                char sk[48];
-                snprintf(sk, sizeof sk, "signer.%s", ov_signer_code(s));
-                ov_page_form_begin(res, c->req,
-                                   ov_str_c(ov_arena_printf(
-                                       a, "%s/underskrift", base)),
-                                   false);
-                ov_html_printf(res,
-                               "<input type=\"hidden\" name=\"version\" "
-                               "value=\"%d\"><input type=\"hidden\" "
-                               "name=\"signer\" value=\"%h\"><button "
-                               "type=\"submit\">%t: %t</button></form>",
-                               r.agreement_version,
-                               ov_str_c(ov_signer_code(s)), "agreement.sign",
-                               sk);
-            }
-        }
+        ov_html_lit(res, "</ul>");
+        if (f && f->spec == sign_spec && f->nerrors)
+            ov_page_form_errors(res, f);
+        ov_ui_signatures(c, &r, so, nso);
+        ov_ui_sign_forms(c, &r, NULL);
     }
+    if (employer)
+        contact_line(c, &r);
     if (may) {
         ov_form af;
         ov_form_init(&af, agreement_spec, NAGREE, c->lang, a);
@@ -579,11 +864,8 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
         ov_page_form_end(res, "agreement.save");
         ov_html_lit(res, "</details>");
     }
-    if ((f && f->spec == sign_spec && f->nerrors)) {
-        ov_page_form_errors(res, f);
-    }
-
     if (employer) {
+        employer_hours(c, &r, &set, f);
         ov_page_end(res);
         return;
     }
@@ -593,19 +875,7 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "hours.none");
     } else {
         hours_chart(c, &r);
-        ov_html_printf(res,
-                       "<table><thead><tr><th>%t</th><th>%t</th><th>%t</th>"
-                       "</tr></thead><tbody>",
-                       "hours.iso_week", "hours.internship", "hours.ordinary");
-        for (int i = 0; i < r.nweeks; i++) {
-            ov_html_printf(res, "<tr><td>%d-W%d</td><td>",
-                           r.weeks[i].iso_year, r.weeks[i].iso_week);
-            ov_page_hours(res, r.weeks[i].internship_x10);
-            ov_html_lit(res, "</td><td>");
-            ov_page_hours(res, r.weeks[i].ordinary_x10);
-            ov_html_lit(res, "</td></tr>");
-        }
-        ov_html_lit(res, "</tbody></table>");
+        hours_table(c, &r);
     }
     if (may) {
         ov_form hf;

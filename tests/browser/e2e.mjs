@@ -451,7 +451,7 @@ await step('a company placement is created at the company the citizen said yes t
   assert.equal(await job.text('p.notice.ok'), 'Gemt.', 'the saved form says so');
 });
 
-await step('the work agreement is saved and signed by the citizen, the employer and the company consultant', async () => {
+await step('the work agreement is saved; no caseworker signs for anyone; the company consultant named on the course signs in their own log-in and records the citizen\'s and the employer\'s signatures on paper (they have no log-in in the demo)', async () => {
   const p = job.page;
   const path = `/virksomhedsforloeb/${placementId}`;
   // the first agreement starts from the placement's hours and the opening's tasks
@@ -467,19 +467,35 @@ await step('the work agreement is saved and signed by the citizen, the employer 
   const main = await job.text('main');
   assert.match(main, /Version 1/);
   assert.match(main, /Rengøring af kontorer om formiddagen/);
-  assert.match(main, /Mangler underskrift fra: borgeren, virksomhedskonsulenten, arbejdsgiveren/);
-  // the caseworker records the citizen's and the employer's signatures ...
-  await job.save(p.getByRole('button', { name: 'Underskriv: Borger' }), path);
-  await job.save(p.getByRole('button', { name: 'Underskriv: Arbejdsgiver' }), path);
-  assert.match(await job.text('main'), /Mangler underskrift fra: virksomhedskonsulenten/);
+  // no one signs for anyone else: the caseworker has no sign button
   assert.equal(await p.getByRole('button', { name: /^Underskriv/ }).count(), 0,
-    'only the company consultant signs as the consultant');
-  // ... and the company consultant signs as themselves
+    'a caseworker signs for no one (issue 14)');
+  assert.match(await job.text('ul.signatures'), /Borger: mangler underskrift/);
+  // the company consultant, named on the course, signs in their own
+  // log-in; this citizen and this company have no log-in in the demo, so
+  // the consultant records their signatures on paper
   vk = await login('vk');
   users.push(vk);
+  const vkName = (await vk.text('.who-name')).trim();
+  await job.goto(`/forloeb/${course.id}`);
+  await job.page.selectOption('select[name=company_consultant]', { label: vkName });
+  await job.save(job.page.locator('form:has(select[name=company_consultant])')
+    .getByRole('button', { name: 'Gem' }), `/forloeb/${course.id}`);
   assert.equal((await vk.goto(path)).status(), 200);
-  await vk.save(vk.page.getByRole('button', { name: 'Underskriv: Virksomhedskonsulent' }), path);
-  assert.match(await vk.text('main'), /Underskrevet af alle/);
+  await vk.save(vk.page.getByRole('button', { name: 'Underskriv version 1 (Virksomhedskonsulent)' }), path);
+  for (const party of ['citizen', 'employer']) {
+    await vk.page.locator('details.paper summary').click();
+    await vk.page.selectOption('#paper-party', party);
+    await vk.page.fill('#paper-date', TODAY);
+    await vk.save(vk.page.getByRole('button', { name: 'Registrér papirunderskrift' }), path);
+  }
+  const sig = await vk.text('ul.signatures');
+  assert.match(sig, new RegExp(`Borger: .+, underskrevet på papir den ${TODAY_DK}, registreret af ${vkName}`));
+  assert.match(sig, new RegExp(`Arbejdsgiver: .+, underskrevet på papir den ${TODAY_DK}, registreret af ${vkName}`));
+  assert.match(sig, new RegExp(`Virksomhedskonsulent: ${vkName}, underskrevet i overgang ${TODAY_DK}`));
+  assert.equal((sig.match(/Underskrev version 1 \(indholdets fingeraftryk [0-9a-f]{12}…\)/g) || []).length, 3,
+    'each signature names the version and the start of its hash');
+  assert.equal(await vk.page.getByRole('button', { name: /^Underskriv/ }).count(), 0, 'all have signed');
   await vk.shot('09-virksomhedsforloeb-aftale');
 });
 
@@ -494,7 +510,8 @@ await step('a week of hours is recorded and shown in the table and the chart', a
   await job.save(job.page.getByRole('button', { name: 'Registrér timer' }), path);
   const row = job.page.locator(`table tbody tr:has(td:text-is("${year}-W${week}"))`);
   assert.equal(await row.count(), 1);
-  assert.deepEqual((await row.locator('td').allInnerTexts()).slice(1), ['12', '3']);
+  assert.deepEqual((await row.locator('td').allInnerTexts()).slice(1), ['12', '3', 'ikke bekræftet endnu'],
+    'the consultant\'s figures, and the employer\'s confirmation still to come');
   assert.ok(await job.page.locator('figure.chart svg, svg').count() > 0, 'the hours chart is drawn');
   await job.shot('10-virksomhedsforloeb-timer');
 });
@@ -1262,6 +1279,129 @@ await step('the consultant types part of an occupation title on the match profil
       await context.close();
     }
   }
+// ---- issue 14: each party signs in their own log-in ----
+// A browser of one person in one language and width.
+async function person(name, lang, width) {
+  const context = await browser.newContext({
+    locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 },
+  });
+  context.setDefaultTimeout(15000);
+  await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
+  const page = await context.newPage();
+  page.on('response', (r) => {
+    if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as ${name}, ${width} px)`);
+  });
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  await page.goto(`${BASE}/login`);
+  await page.fill('input[name=username]', name);
+  await page.fill('input[name=password]', PASSWORD);
+  await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
+  const fits = async (what) => {
+    const w = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(w <= width, `${what} is ${w} px wide on a ${width} px screen (${name}, ${lang})`);
+  };
+  const submit = async (locator) => {
+    const [resp] = await Promise.all([page.waitForEvent('load').then(() => null), locator.click()]);
+    return resp;
+  };
+  return { context, page, fits, submit };
+}
+
+await step('the citizen signs their own work agreement with the keyboard; the employer signs and corrects a week of hours; the consultant saves a new version, signs it and records the employer\'s paper signature; the citizen signs again; the page and the PDF show all three with name, date and way (Danish and English, 1280 and 390 px)', async () => {
+  // the demo citizen's placement is at the demo employer contact's company
+  const b = await person('borger', 'da', 1280);
+  await b.page.goto(`${BASE}/min-arbejdsaftale`);
+  assert.equal(await b.page.locator('main h1').innerText(), 'Min arbejdsaftale');
+  const mine = await b.page.locator('main').innerText();
+  for (const words of ['Det skal du lave', 'Dine timer om ugen', 'Det tager arbejdspladsen hensyn til', 'Dine mål',
+    'Borger: mangler underskrift', 'Din virksomhedskonsulent:'])
+    assert.ok(mine.includes(words), `the citizen's page says "${words}"`);
+  assert.doesNotMatch(mine, /Point|forløb \d+|CPR/, 'no staff jargon or ids');
+  const pdfHref = await b.page.locator('a[href$="/aftale.pdf"]').first().getAttribute('href');
+  const pid = Number(/virksomhedsforloeb\/(\d+)\//.exec(pdfHref)[1]);
+  const citizenName = (await b.page.locator('.who-name').innerText()).trim();
+  // keyboard only: Tab to the sign button and press Enter
+  let found = false;
+  for (let i = 0; i < 80 && !found; i++) {
+    await b.page.keyboard.press('Tab');
+    found = await b.page.evaluate(() => document.activeElement?.matches('button.sign') ?? false);
+  }
+  assert.ok(found, 'the sign button is reached with Tab');
+  await Promise.all([b.page.waitForEvent('load'), b.page.keyboard.press('Enter')]);
+  assert.equal(new URL(b.page.url()).pathname, '/min-arbejdsaftale');
+  assert.match(await b.page.locator('ul.signatures').first().innerText(),
+    new RegExp(`Borger: ${citizenName}, underskrevet i overgang ${TODAY_DK}`));
+  await b.fits('the citizen\'s agreement');
+  await b.page.screenshot({ path: join(ARTIFACTS, '21-min-arbejdsaftale-da-1280.png'), fullPage: true });
+
+  // the employer contact, in English on a phone: signs, corrects a week
+  const e = await person('arbejdsgiver', 'en', 390);
+  const path = `/virksomhedsforloeb/${pid}`;
+  await e.page.goto(BASE + path);
+  assert.match(await e.page.locator('main').innerText(), /Contact at the municipality/);
+  await e.submit(e.page.getByRole('button', { name: 'Sign version 1 (Employer)' }));
+  assert.equal(new URL(e.page.url()).pathname, path);
+  const employerName = (await e.page.locator('.who-name').innerText()).trim();
+  assert.match(await e.page.locator('ul.signatures').innerText(),
+    new RegExp(`Employer: ${employerName}, signed in overgang ${TODAY_DK}`));
+  const wk = await e.page.inputValue('input[name=iso_week]');
+  const yr = await e.page.inputValue('input[name=iso_year]');
+  await e.page.fill('input[name=ordinary]', '4');
+  await e.submit(e.page.getByRole('button', { name: 'Confirm the hours' }));
+  const row = e.page.locator(`table tbody tr:has(td:text-is("${yr}-W${wk}"))`);
+  assert.match(await row.innerText(), /corrected to .*\+ 4/, 'the correction is shown next to the consultant\'s figure');
+  await e.fits('the employer\'s agreement');
+  await e.page.screenshot({ path: join(ARTIFACTS, '22-arbejdsgiver-aftale-en-390.png'), fullPage: true });
+
+  // the consultant named on the course (not the demo's "vk"): a new
+  // version needs new signatures
+  const consultant = (await b.page.locator('p.contact').first().innerText());
+  const k = await person('vk.n2', 'da', 1280);
+  await k.page.goto(BASE + path);
+  assert.ok(consultant.includes((await k.page.locator('.who-name').innerText()).trim()),
+    'vk.n2 is the consultant named on the demo citizen\'s course');
+  await k.page.locator('details:has(input[name=internship_hours]) summary').click();
+  await k.page.fill('input[name=ordinary_hours]', '2');
+  await k.submit(k.page.getByRole('button', { name: 'Gem ny version' }));
+  let sig = await k.page.locator('ul.signatures').innerText();
+  assert.match(sig, /Borger: skal underskrive igen/);
+  assert.match(sig, /Arbejdsgiver: skal underskrive igen/);
+  await k.submit(k.page.getByRole('button', { name: 'Underskriv version 2 (Virksomhedskonsulent)' }));
+  await k.page.locator('details.paper summary').click();
+  await k.page.selectOption('#paper-party', 'employer');
+  await k.page.fill('#paper-date', TODAY);
+  await k.submit(k.page.getByRole('button', { name: 'Registrér papirunderskrift' }));
+  // the citizen signs version 2, in English on a phone
+  const b2 = await person('borger', 'en', 390);
+  await b2.page.goto(`${BASE}/min-arbejdsaftale`);
+  await b2.submit(b2.page.getByRole('button', { name: 'Sign version 2 (Citizen)' }));
+  await b2.fits('the citizen\'s agreement');
+  await b2.page.screenshot({ path: join(ARTIFACTS, '23-min-arbejdsaftale-en-390.png'), fullPage: true });
+
+  // all three with name, date and way, on the page ...
+  await k.page.goto(BASE + path);
+  sig = await k.page.locator('ul.signatures').innerText();
+  const kName = (await k.page.locator('.who-name').innerText()).trim();
+  assert.match(sig, new RegExp(`Borger: ${citizenName}, underskrevet i overgang ${TODAY_DK}`));
+  assert.match(sig, new RegExp(`Arbejdsgiver: .+, underskrevet på papir den ${TODAY_DK}, registreret af ${kName}`));
+  assert.match(sig, new RegExp(`Virksomhedskonsulent: ${kName}, underskrevet i overgang ${TODAY_DK}`));
+  assert.equal((sig.match(/Underskrev version 2/g) || []).length, 3);
+  await k.fits('the consultant\'s placement page');
+  await k.page.screenshot({ path: join(ARTIFACTS, '24-aftale-underskrifter-da-1280.png'), fullPage: true });
+  // ... and in the PDF
+  const r = await k.context.request.get(`${BASE}${path}/aftale.pdf`);
+  assert.equal(r.status(), 200);
+  const { execFileSync } = await import('node:child_process');
+  const { writeFileSync } = await import('node:fs');
+  const pdfFile = join(ARTIFACTS, 'aftale-underskrifter.pdf');
+  writeFileSync(pdfFile, await r.body());
+  const text = execFileSync('pdftotext', ['-layout', pdfFile, '-']).toString().replace(/\s+/g, ' ');
+  assert.ok(text.includes(`Underskrevet af ${citizenName}`), 'the PDF names the citizen');
+  assert.ok(text.includes(`Underskrevet af ${kName}`), 'the PDF names the consultant');
+  assert.match(text, /\(i overgang\)/);
+  assert.match(text, /\(på papir\); dato på papiret \d\d-\d\d-\d{4}, registreret af/);
+  assert.equal((text.match(/Underskrev version 2 \(SHA-256 [0-9a-f]{16}…\)/g) || []).length, 3);
+  for (const x of [b, e, k, b2]) await x.context.close();
 });
 
 await step('every page each role reaches from its home page has unique ids, labels that name their fields, no technical names, and fits its width', async () => {

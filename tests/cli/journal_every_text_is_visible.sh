@@ -32,6 +32,14 @@ allowed() {
     app_user.username|app_user.password_hash|*.created_by|*.by_user) return 0 ;;
     *.signed_by|*.entered_user|*.proposed_by|*.imported_by|*.drawn_by) return 0 ;;
     *.registered_by|*.updated_by|*.issued_by) return 0 ;;
+    # issue 14: a signature's way is a code shown in words, the date on
+    # the paper a date; the names of who signed and who recorded it are
+    # people's names as they were when signing, shown in the signature
+    # list of the placement page (tests/browser/e2e.mjs); who confirmed a
+    # week of hours is a login name, shown with the figure
+    agreement_signoff.way|agreement_signoff.paper_date) return 0 ;;
+    agreement_signoff.signer_name|agreement_signoff.recorded_by_name) return 0 ;;
+    hours_week.employer_by) return 0 ;;
     # codes of enumerations, shown in words
     *.role|*.stage|*.kind|*.sex|*.type|*.signer|*.form|*.instrument) return 0 ;;
     *.rater|*.entered_by|*.end_reason|*.exclusion_reason|*.legal_basis) return 0 ;;

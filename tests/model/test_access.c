@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "model/access.h"
+#include "model/placement.h"
 
 enum { OWN, SAME_TEAM, OTHER_TEAM, OTHER_MUNI, NREL };
 
@@ -104,6 +105,9 @@ static void every_operation_names_the_roles_that_may_do_it(void **state)
         {OV_OP_CALENDAR, {1, 1, 1, 1, 0, 0, 0, 0, 0, 0}},
         {OV_OP_CITIZEN_SEARCH, {1, 1, 1, 1, 1, 1, 0, 0, 0, 0}},
         {OV_OP_OCCUPATIONS, {1, 1, 1, 1, 0, 1, 0, 0, 0, 0}},
+        {OV_OP_SIGN, {0, 0, 0, 1, 0, 0, 0, 1, 1, 0}},
+        {OV_OP_HOURS_CONFIRM, {0, 0, 0, 0, 0, 0, 0, 0, 1, 0}},
+        {OV_OP_OWN_AGREEMENT, {0, 0, 0, 0, 0, 0, 0, 1, 0, 0}},
     };
     _Static_assert(sizeof m / sizeof m[0] == OV_OP_COUNT,
                    "a row for every operation");
@@ -124,6 +128,62 @@ static void every_operation_names_the_roles_that_may_do_it(void **state)
     ov_viewer e = viewer_of(OV_ROLE_EMPLOYER);
     e.company_id = 0;
     assert_false(ov_may_do(&e, OV_OP_AGREEMENT_LIST));
+    assert_false(ov_may_do(&e, OV_OP_HOURS_CONFIRM));
+    assert_false(ov_may_do(&c, OV_OP_OWN_AGREEMENT));
+}
+
+/* Who signs a work agreement as which party, and who records paper: the
+ * placement of citizen 77 at company 5, consultant 9 named on its
+ * course. Each party signs only for themselves, in their own log-in. */
+static void each_party_signs_only_as_itself(void **state)
+{
+    (void)state;
+    const ov_sign_scope sc = {77, 5, 9};
+    enum { C = OV_SIGN_CITIZEN, K = OV_SIGN_CONSULTANT, E = OV_SIGN_EMPLOYER };
+    static const struct {
+        const char *who;
+        ov_viewer v;
+        int party;         /* ov_sign_party */
+        bool paper_c, paper_e, paper_k; /* ov_may_record_paper */
+    } m[] = {
+        {"the course's citizen", {1, OV_ROLE_CITIZEN, 250, 77, 0}, C, 0, 0, 0},
+        {"another citizen", {1, OV_ROLE_CITIZEN, 250, 78, 0}, 0, 0, 0, 0},
+        {"the company's contact", {2, OV_ROLE_EMPLOYER, 250, 0, 5}, E, 0, 0,
+         0},
+        {"another company's contact", {2, OV_ROLE_EMPLOYER, 250, 0, 6}, 0, 0,
+         0, 0},
+        {"the named consultant", {9, OV_ROLE_COMPANY_CONSULTANT, 250, 0, 0},
+         K, 1, 1, 0},
+        {"a consultant not named", {10, OV_ROLE_COMPANY_CONSULTANT, 250, 0, 0},
+         0, 0, 0, 0},
+        {"the jobcentre caseworker",
+         {9, OV_ROLE_EMPLOYMENT_CASEWORKER, 250, 0, 0}, 0, 0, 0, 0},
+        {"the social caseworker", {9, OV_ROLE_SOCIAL_CASEWORKER, 250, 0, 0}, 0,
+         0, 0, 0},
+        {"the leader", {9, OV_ROLE_LEADER, 250, 0, 0}, 0, 0, 0, 0},
+        {"the administrator", {9, OV_ROLE_ADMINISTRATOR, 250, 0, 0}, 0, 0, 0,
+         0},
+        /* an employer user that somehow carries the citizen's id signs as
+         * the employer only, never as the citizen */
+        {"an employer with a citizen id", {2, OV_ROLE_EMPLOYER, 250, 77, 5}, E,
+         0, 0, 0},
+        {"a citizen with a company id", {1, OV_ROLE_CITIZEN, 250, 77, 5}, C, 0,
+         0, 0},
+    };
+    for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
+        if (ov_sign_party(&m[i].v, &sc) != m[i].party)
+            fail_msg("%s signs as %d, expected %d", m[i].who,
+                     ov_sign_party(&m[i].v, &sc), m[i].party);
+        if (ov_may_record_paper(&m[i].v, &sc, C) != m[i].paper_c ||
+            ov_may_record_paper(&m[i].v, &sc, E) != m[i].paper_e ||
+            ov_may_record_paper(&m[i].v, &sc, K) != m[i].paper_k)
+            fail_msg("%s: paper rights wrong", m[i].who);
+    }
+    /* no consultant named on the course: no consultant signs */
+    const ov_sign_scope none = {77, 5, 0};
+    ov_viewer k0 = {0, OV_ROLE_COMPANY_CONSULTANT, 250, 0, 0};
+    assert_int_equal(ov_sign_party(&k0, &none), 0);
+    assert_false(ov_may_record_paper(&k0, &none, C));
 }
 
 /* The employer rule: an employer contact sees a placement at their own
@@ -207,6 +267,7 @@ int main(void)
         cmocka_unit_test(
             staff_see_their_own_and_their_teams_figures_leaders_all),
         cmocka_unit_test(every_operation_names_the_roles_that_may_do_it),
+        cmocka_unit_test(each_party_signs_only_as_itself),
         cmocka_unit_test(
             an_employer_sees_the_placements_at_their_own_company),
     };

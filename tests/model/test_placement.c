@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include "core/crypto.h"
 #include "model/placement.h"
 
 static ov_placement sample(void)
@@ -155,6 +156,133 @@ static void progression_sorts_weeks_and_reports_ordinary_share(void **state)
     assert_false(ov_hours_progression(w, 0, &first, &last));
 }
 
+/* ---- the signature's hash ---- */
+
+static void sign_sample(ov_placement *p, ov_agreement *a)
+{
+    memset(p, 0, sizeof *p);
+    memset(a, 0, sizeof *a);
+    p->type = OV_PLACE_INTERNSHIP;
+    p->company_id = 5;
+    p->start = ov_date_from_ymd(2026, 3, 2);
+    p->weekly_hours_x10 = 150;
+    a->internship_hours_x10 = 150;
+    a->ordinary_hours_x10 = 20;
+    a->tasks = OV_STR_LIT("Pluk og pak");
+    a->accommodations = OV_STR_LIT("Pauser");
+    a->ngoals = 2;
+    a->goals[0] = (ov_agreement_goal){OV_STR_LIT("2 ordinære timer"), false};
+    a->goals[1] = (ov_agreement_goal){OV_STR_LIT("Truckcertifikat"), true};
+    a->review_date = ov_date_from_ymd(2026, 5, 4);
+}
+
+/* The hash is SHA-256 of exactly the canonical form placement.h
+ * documents: built here by hand from the documentation. */
+static void the_agreement_hash_is_sha256_of_the_documented_form(void **state)
+{
+    (void)state;
+    ov_placement p;
+    ov_agreement a;
+    sign_sample(&p, &a);
+    static const char canon[] =
+        "overgang-agreement-v1\n"
+        "placement 12\n"
+        "version 3\n"
+        "type internship\n"
+        "company 5\n"
+        "start 2026-03-02\n"
+        "end -\n"
+        "internship_hours_x10 150\n"
+        "ordinary_hours_x10 20\n"
+        "review 2026-05-04\n"
+        "tasks 11:Pluk og pak\n"
+        "accommodations 6:Pauser\n"
+        "goals 2\n"
+        "goal 0 17:2 ordinære timer\n"
+        "goal 1 15:Truckcertifikat\n";
+    uint8_t want[32], got[32];
+    ov_sha256(canon, sizeof canon - 1, want);
+    ov_agreement_hash(12, 3, &p, &a, got);
+    assert_memory_equal(want, got, 32);
+    char hex[65];
+    ov_agreement_hash_hex(got, hex);
+    assert_int_equal(strlen(hex), 64);
+    for (int i = 0; i < 64; i++)
+        assert_true((hex[i] >= '0' && hex[i] <= '9') ||
+                    (hex[i] >= 'a' && hex[i] <= 'f'));
+}
+
+/* The same content gives the same hash; any field changed gives
+ * another, and text moved between fields does too. */
+static void the_agreement_hash_changes_with_any_field(void **state)
+{
+    (void)state;
+    ov_placement p0;
+    ov_agreement a0;
+    sign_sample(&p0, &a0);
+    uint8_t h0[32], h[32];
+    ov_agreement_hash(12, 3, &p0, &a0, h0);
+    ov_agreement_hash(12, 3, &p0, &a0, h);
+    assert_memory_equal(h0, h, 32);
+    /* trailing blanks are not content (the store keeps texts trimmed) */
+    ov_placement p = p0;
+    ov_agreement a = a0;
+    a.tasks = OV_STR_LIT("Pluk og pak  ");
+    ov_agreement_hash(12, 3, &p, &a, h);
+    assert_memory_equal(h0, h, 32);
+    for (int k = 0; k < 17; k++) {
+        p = p0;
+        a = a0;
+        int64_t id = 12;
+        int v = 3;
+        switch (k) {
+        case 0: id = 13; break;
+        case 1: v = 4; break;
+        case 2: p.type = OV_PLACE_WAGE_SUBSIDY; break;
+        case 3: p.company_id = 6; break;
+        case 4: p.start += 1; break;
+        case 5: p.has_end = true; p.end = p.start + 90; break;
+        case 6: a.internship_hours_x10 = 151; break;
+        case 7: a.ordinary_hours_x10 = 21; break;
+        case 8: a.review_date += 1; break;
+        case 9: a.tasks = OV_STR_LIT("Pluk og pakke"); break;
+        case 10: a.accommodations = OV_STR_LIT(""); break;
+        case 11: a.ngoals = 1; break;
+        case 12: a.goals[0].reached = true; break;
+        case 13: a.goals[1].text = OV_STR_LIT("Truckcertifikat B"); break;
+        /* the same bytes in other fields */
+        case 14:
+            a.tasks = OV_STR_LIT("Pluk og pakPauser");
+            a.accommodations = OV_STR_LIT("");
+            break;
+        case 15: {
+            ov_agreement_goal g = a.goals[0];
+            a.goals[0] = a.goals[1];
+            a.goals[1] = g;
+            break;
+        }
+        case 16:
+            a.tasks = OV_STR_LIT("Pluk og pak\naccommodations 6:Pauser");
+            a.accommodations = OV_STR_LIT("");
+            break;
+        }
+        ov_agreement_hash(id, v, &p, &a, h);
+        if (memcmp(h0, h, 32) == 0)
+            fail_msg("change %d left the hash unchanged", k);
+    }
+}
+
+static void parties_who_signed_before_must_sign_again(void **state)
+{
+    (void)state;
+    assert_int_equal(ov_sign_again(OV_SIGN_ALL, 0), OV_SIGN_ALL);
+    assert_int_equal(ov_sign_again(OV_SIGN_ALL, OV_SIGN_CITIZEN),
+                     OV_SIGN_CONSULTANT | OV_SIGN_EMPLOYER);
+    assert_int_equal(ov_sign_again(OV_SIGN_CITIZEN, OV_SIGN_EMPLOYER),
+                     OV_SIGN_CITIZEN);
+    assert_int_equal(ov_sign_again(0, OV_SIGN_ALL), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -164,6 +292,9 @@ int main(void)
         cmocka_unit_test(work_agreements_need_tasks_a_goal_and_hours_in_range),
         cmocka_unit_test(iso_weeks_of_the_hours_log_are_real_weeks),
         cmocka_unit_test(progression_sorts_weeks_and_reports_ordinary_share),
+        cmocka_unit_test(the_agreement_hash_is_sha256_of_the_documented_form),
+        cmocka_unit_test(the_agreement_hash_changes_with_any_field),
+        cmocka_unit_test(parties_who_signed_before_must_sign_again),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -261,9 +261,10 @@ static void the_agreement_shows_sign_offs_and_lines_to_sign(void **state)
     r.agreement.review_date = ov_date_from_ymd(2026, 10, 15);
     ov_signoff_row so[2] = {
         {OV_SIGN_CONSULTANT, OV_STR_LIT("Åse Ørsted"), 1764979200000LL,
-         OV_STR_NULL},
+         OV_STR_LIT("system"), OV_STR_NULL, false, 0, true, {0xab, 0xcd}},
         {OV_SIGN_EMPLOYER, OV_STR_LIT("Jens Løvspring"), 1764979200000LL,
-         OV_STR_LIT("paper")}};
+         OV_STR_LIT("paper"), OV_STR_LIT("Åse Ørsted"), true,
+         ov_date_from_ymd(2026, 12, 4), false, {0}}};
     ov_agreement_doc d = {.lang = OV_LANG_DA, .msg = catalogue, .row = &r,
                           .signoffs = so, .nsignoffs = 2,
                           .printed_on = ov_date_from_ymd(2026, 12, 6)};
@@ -276,10 +277,17 @@ static void the_agreement_shows_sign_offs_and_lines_to_sign(void **state)
     assert_non_null(strstr(text, "12,5"));
     assert_non_null(strstr(text, "01-09-2026 – 01-12-2026"));
     assert_non_null(strstr(text, "Underskrevet af Åse Ørsted"));
-    assert_non_null(strstr(text, "(i systemet)"));
+    assert_non_null(strstr(text, "(i overgang)"));
+    /* the version signed and the start of its content's SHA-256 */
+    assert_non_null(strstr(text, "Underskrev version 2 (SHA-256 "
+                                 "abcd000000000000"));
     assert_non_null(strstr(text, "Underskrevet af Jens Løvspring"));
     assert_non_null(strstr(text, "(på papir)"));
-    assert_non_null(strstr(text, "Ikke underskrevet i systemet endnu"));
+    /* paper: the date on the paper, and who recorded it */
+    assert_non_null(strstr(text, "(på papir); dato på"));
+    assert_non_null(strstr(text, "papiret 04-12-2026, registreret af Åse "
+                                 "Ørsted"));
+    assert_non_null(strstr(text, "Ikke underskrevet endnu"));
     assert_non_null(strstr(text, "Borger: navn, dato og underskrift"));
     assert_non_null(strstr(text, "Virksomhedskonsulent: navn, dato og "
                                  "underskrift"));

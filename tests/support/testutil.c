@@ -45,7 +45,7 @@ void tu_db_free(tu_db *t)
 
 int tu_sh(const char *fmt, ...)
 {
-    char cmd[2048];
+    char cmd[8192];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(cmd, sizeof cmd, fmt, ap);
@@ -56,7 +56,7 @@ int tu_sh(const char *fmt, ...)
 
 char *tu_sh_out(const char *fmt, ...)
 {
-    char cmd[2048];
+    char cmd[8192];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(cmd, sizeof cmd, fmt, ap);
@@ -130,6 +130,18 @@ static const struct {
     {17, "DROP INDEX course_municipality_id;"},
     /* 18: the self-efficacy items' texts */
     {18, "ALTER TABLE municipality_settings DROP COLUMN gse_items;"},
+    /* 19: signatures with way and hash; the employer's hours */
+    {19, "ALTER TABLE municipality_settings DROP COLUMN employer_hours; "
+         "ALTER TABLE hours_week DROP COLUMN entered_by; ALTER TABLE "
+         "hours_week DROP COLUMN employer_at; ALTER TABLE hours_week DROP "
+         "COLUMN employer_by; ALTER TABLE hours_week DROP COLUMN "
+         "employer_ordinary_x10; ALTER TABLE hours_week DROP COLUMN "
+         "employer_internship_x10; ALTER TABLE agreement_signoff DROP "
+         "COLUMN paper_date; ALTER TABLE agreement_signoff DROP COLUMN "
+         "recorded_by_name; ALTER TABLE agreement_signoff DROP COLUMN "
+         "content_hash; ALTER TABLE agreement_signoff DROP COLUMN "
+         "signer_name; ALTER TABLE agreement_signoff DROP COLUMN "
+         "signer_user_id; ALTER TABLE agreement_signoff DROP COLUMN way;"},
 };
 
 void tu_db_rewind(const char *db, int version)

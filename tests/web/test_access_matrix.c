@@ -217,6 +217,20 @@ typedef struct row {
 #define JENTRY_TEAM {400, 400, 400, 400, 400, 400, 404, 404, 404}
 #define JENTRY_OTHER {404, 404, 404, 404, 400, 400, 404, 404, 404}
 
+/* the placement's actions: the employer contact sees their company's
+ * placement (its work agreement), so what they may not do there is 403 */
+#define MPP_OWN {400, 403, 403, 400, 403, 403, 404, 403, 403}
+#define MPP4(p) REL4(OV_POST, p, MPP_OWN, MP_TEAM, ACT_OTHER, NONE)
+/* signing a work agreement (issue 14): the parties, each for
+ * themselves: the citizen, the employer contact (their company's), the
+ * company consultant; no caseworker, leader or administrator */
+#define SIGN_OWN {403, 403, 403, 400, 403, 403, 404, 400, 400}
+#define SIGN_TEAM {403, 403, 403, 400, 403, 403, 404, 404, 404}
+/* the employer contact confirms the hours at their company */
+#define HOURS_OWN {403, 403, 403, 403, 403, 403, 404, 403, 400}
+#define HOURS_TEAM {403, 403, 403, 403, 403, 403, 404, 404, 404}
+#define OWN_AGREEMENT {403, 403, 403, 403, 403, 403, 403, 200, 403}
+
 /* one row per relation */
 #define REL4(m, p, own, team, other, muni)                                 \
     {m, p, R_OWN, own}, {m, p, R_SAME_TEAM, team},                         \
@@ -271,6 +285,7 @@ static const row matrix[] = {
     {OV_GET, "/api/v1/national/indicators", R_NONE, NATIONAL},
     {OV_GET, "/national", R_NONE, NATIONAL},
     {OV_GET, "/arbejdsaftaler", R_NONE, EMPLOYER_ONLY},
+    {OV_GET, "/min-arbejdsaftale", R_NONE, OWN_AGREEMENT},
     {OV_GET, "/api/v1/me/calendar.ics", R_NONE, CALENDAR},
     {OV_POST, "/api/v1/me/calendar-token", R_NONE, CALENDAR},
     {OV_DELETE, "/api/v1/me/calendar-token", R_NONE, CALENDAR},
@@ -354,12 +369,18 @@ static const row matrix[] = {
          SEE_TEAM, SEE_OTHER, NONE),
     REL4(OV_GET, "/virksomhedsforloeb/{id}/aftale.pdf", SEE_OWN_EMPLOYER,
          SEE_TEAM, SEE_OTHER, NONE),
-    MP4("/api/v1/placements/{id}/agreement"),
-    MP4("/virksomhedsforloeb/{id}/aftale"),
-    MP4("/api/v1/placements/{id}/signoffs"),
-    MP4("/virksomhedsforloeb/{id}/underskrift"),
-    MP4("/api/v1/placements/{id}/hours"),
-    MP4("/virksomhedsforloeb/{id}/timer"),
+    MPP4("/api/v1/placements/{id}/agreement"),
+    MPP4("/virksomhedsforloeb/{id}/aftale"),
+    REL4(OV_POST, "/api/v1/placements/{id}/signoffs", SIGN_OWN, SIGN_TEAM,
+         ACT_OTHER, NONE),
+    REL4(OV_POST, "/virksomhedsforloeb/{id}/underskrift", SIGN_OWN,
+         SIGN_TEAM, ACT_OTHER, NONE),
+    REL4(OV_POST, "/api/v1/placements/{id}/hours-confirmations", HOURS_OWN,
+         HOURS_TEAM, ACT_OTHER, NONE),
+    REL4(OV_POST, "/virksomhedsforloeb/{id}/timer-bekraeft", HOURS_OWN,
+         HOURS_TEAM, ACT_OTHER, NONE),
+    MPP4("/api/v1/placements/{id}/hours"),
+    MPP4("/virksomhedsforloeb/{id}/timer"),
 
     /* ---- the municipality: companies and openings ---- */
     {OV_GET, "/api/v1/companies", R_NONE, COMPANY_READ},
@@ -1057,9 +1078,9 @@ static const body_row ids_in_bodies[] = {
      "\"review_date\":\"{TODAY}\"}",
      "base_version={ID}&internship_hours=15&ordinary_hours=0&"
      "review_date={TODAY}"},
-    {&ov_act_sign, "version", FX_AGREEMENT_VERSION,
-     "{\"version\":{ID},\"signer\":\"citizen\"}",
-     "version={ID}&signer=citizen"},
+    /* posted as the citizen, who signs their own (post_as) */
+    {&ov_act_sign, "version", FX_AGREEMENT_VERSION, "{\"version\":{ID}}",
+     "version={ID}"},
     {&ov_act_draw, "team_id", FX_TEAM, "{\"count\":1,\"team_id\":{ID}}",
      "count=1&team_id={ID}"},
     /* the administrator's (posted as the administrator, post_as) */
@@ -1334,7 +1355,9 @@ static void another_municipalitys_id_in_a_body_answers_as_a_missing_one(
             int sf, sm;
             /* the jobcentre caseworker may do every action with an id in
              * its body but the administrator's */
-            int as = b->action->op == OV_OP_USER_ADMIN ? 5 : 0;
+            int as = b->action->op == OV_OP_USER_ADMIN ? 5
+                     : b->action->op == OV_OP_SIGN     ? 7
+                                                       : 0;
             char *foreign = post_body(&with, path, api, body, &sf, as);
             char *missing = post_body(&without, path, api, body, &sm, as);
             checked++;
@@ -1467,6 +1490,148 @@ static char *blank_id(char *text, int64_t id)
     return out;
 }
 
+/* ---- signing a work agreement (issue 14) ----
+ *
+ * Each party signs in their own log-in, for themselves only: the citizen
+ * cannot sign another citizen's agreement (404) or as the employer (403),
+ * the employer contact cannot sign another company's (404) or as the
+ * citizen (403), no caseworker signs for anyone (403), and the consultant
+ * records paper but cannot sign as the employer in the system (403). A
+ * version that does not exist is 404, a superseded one or a second
+ * signature 409. A refusal writes nothing. */
+
+static int signoff_rows(const fixture *f)
+{
+    char *out = tu_sh_out("sqlite3 -readonly '%s' 'SELECT count(*) FROM "
+                          "agreement_signoff'",
+                          f->w.t.db);
+    int n = atoi(out);
+    free(out);
+    return n;
+}
+
+static void each_party_signs_the_agreement_only_in_their_own_log_in(
+    void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup_bodies(f, false); /* the own placement's agreement, version 1 */
+    char own[96], other[96], today[OV_DATE_BUF];
+    snprintf(own, sizeof own, "/api/v1/placements/%lld/signoffs",
+             (long long)f->ids[ID_PLACEMENT][R_OWN]);
+    /* a placement of another citizen, at another company */
+    snprintf(other, sizeof other, "/api/v1/placements/%lld/signoffs",
+             (long long)f->ids[ID_PLACEMENT][R_SAME_TEAM]);
+    save_agreement(&f->w, f->ids[ID_PLACEMENT][R_SAME_TEAM], 0,
+                   ov_today_cph() + 30);
+    ov_date_format_iso(ov_today_cph(), today);
+    enum { JOB = 0, SOCIAL = 1, CTI = 2, VK = 3, LEADER = 4, ADMIN = 5,
+           CITIZEN = 7, EMPLOYER = 8 };
+    const struct {
+        const char *what;
+        int as;
+        bool other;
+        const char *body;
+        int status;
+        int rows_after;
+    } steps[] = {
+        {"the jobcentre caseworker signs", JOB, false, "{\"version\":1}",
+         403, 0},
+        {"the jobcentre caseworker signs for the citizen", JOB, false,
+         "{\"version\":1,\"party\":\"citizen\"}", 403, 0},
+        {"the social caseworker signs", SOCIAL, false, "{\"version\":1}",
+         403, 0},
+        {"the CTI worker signs", CTI, false, "{\"version\":1}", 403, 0},
+        {"the leader signs", LEADER, false, "{\"version\":1}", 403, 0},
+        {"the administrator signs", ADMIN, false, "{\"version\":1}", 403, 0},
+        {"the citizen signs another citizen's", CITIZEN, true,
+         "{\"version\":1}", 404, 0},
+        {"the citizen signs as the employer", CITIZEN, false,
+         "{\"version\":1,\"party\":\"employer\"}", 403, 0},
+        {"the citizen records paper", CITIZEN, false,
+         "{\"version\":1,\"party\":\"citizen\",\"on_paper\":true,"
+         "\"paper_date\":\"{TODAY}\"}",
+         403, 0},
+        {"the employer signs another company's", EMPLOYER, true,
+         "{\"version\":1}", 404, 0},
+        {"the employer signs as the citizen", EMPLOYER, false,
+         "{\"version\":1,\"party\":\"citizen\"}", 403, 0},
+        {"the consultant signs as the employer in the system", VK, false,
+         "{\"version\":1,\"party\":\"employer\"}", 403, 0},
+        {"the consultant records their own signature on paper", VK, false,
+         "{\"version\":1,\"party\":\"consultant\",\"on_paper\":true,"
+         "\"paper_date\":\"{TODAY}\"}",
+         400, 0},
+        {"the citizen signs a version that does not exist", CITIZEN, false,
+         "{\"version\":2}", 404, 0},
+        {"the citizen signs", CITIZEN, false, "{\"version\":1}", 200, 1},
+        {"the citizen signs twice", CITIZEN, false, "{\"version\":1}", 409,
+         1},
+        {"the employer signs", EMPLOYER, false, "{\"version\":1}", 200, 2},
+        {"the consultant records the citizen's paper after the citizen "
+         "signed", VK, false,
+         "{\"version\":1,\"party\":\"citizen\",\"on_paper\":true,"
+         "\"paper_date\":\"{TODAY}\"}",
+         409, 2},
+        {"the consultant signs", VK, false, "{\"version\":1}", 200, 3},
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        ov_arena *a = ov_arena_new(0);
+        const char *body = fill(a, steps[i].body, 0);
+        int st;
+        char *out = post_body(f, steps[i].other ? other : own, true, body,
+                              &st, steps[i].as);
+        int rows = signoff_rows(f);
+        if (st != steps[i].status || rows != steps[i].rows_after)
+            fail_msg("%s: %d (expected %d), %d signatures (expected %d): "
+                     "%.300s",
+                     steps[i].what, st, steps[i].status, rows,
+                     steps[i].rows_after, out);
+        free(out);
+        ov_arena_destroy(a);
+    }
+    (void)today;
+    /* a new version: the old signatures do not count for it, a signature
+     * of the old one is stale, and the consultant records the employer's
+     * paper signature of the new one */
+    save_agreement(&f->w, f->ids[ID_PLACEMENT][R_OWN], 1,
+                   ov_today_cph() + 40);
+    ov_arena *a = ov_arena_new(0);
+    int st;
+    char *out = post_body(f, own, true, "{\"version\":1}", &st, CITIZEN);
+    assert_int_equal(st, 409);
+    assert_non_null(strstr(out, "superseded by version 2"));
+    free(out);
+    out = post_body(f, own, true,
+                    fill(a,
+                         "{\"version\":2,\"party\":\"employer\","
+                         "\"on_paper\":true,\"paper_date\":\"{TODAY}\"}",
+                         0),
+                    &st, VK);
+    assert_int_equal(st, 200);
+    free(out);
+    ov_arena_destroy(a);
+    char *rows = tu_sh_out(
+        "sqlite3 -readonly '%s' \"SELECT version, signer, way, signed_by, "
+        "signer_name, coalesce(recorded_by_name, '-'), "
+        "length(content_hash) FROM agreement_signoff ORDER BY version, "
+        "signer\"",
+        f->w.t.db);
+    assert_string_equal(rows, "1|citizen|system|borger|Anna|-|32\n"
+                              "1|consultant|system|vk|vk|-|32\n"
+                              "1|employer|system|arbejdsgiver|Lager|-|32\n"
+                              "2|employer|paper|vk|Frederiksværk Lager ApS|vk|32\n");
+    free(rows);
+    /* the hashes of one version agree; another version's differ */
+    rows = tu_sh_out("sqlite3 -readonly '%s' \"SELECT count(DISTINCT "
+                     "hex(content_hash)) FROM agreement_signoff\"",
+                     f->w.t.db);
+    assert_string_equal(rows, "2\n");
+    free(rows);
+    tu_db_free(&f->w.t);
+}
+
 static void indicators_of_another_municipalitys_team_or_staff_answer_as_missing(
     void **state)
 {
@@ -1550,6 +1715,8 @@ int main(void)
         cmocka_unit_test(every_row_answers_as_the_matrix_says),
         cmocka_unit_test(without_a_session_every_closed_route_answers_401),
         cmocka_unit_test(every_id_in_a_body_has_a_foreign_id_row),
+        cmocka_unit_test(
+            each_party_signs_the_agreement_only_in_their_own_log_in),
         cmocka_unit_test(
             another_municipalitys_id_in_a_body_answers_as_a_missing_one),
         cmocka_unit_test(
