@@ -652,6 +652,15 @@ static const migration migrations[] = {
       * costs 18 ms of CPU instead of 29 (docs/performance.md). */
      "CREATE INDEX course_municipality_id ON course "
      "(municipality_code, id);\n"},
+    {18, "retention: years a course is kept after it ends; anonymised marks",
+     /* Issue 14 section 4 (docs/retention.md). retention_years: NULL =
+      * never anonymise (the default); anonymised_at: when `overgang
+      * retention run` anonymised the course, or the citizen's identity
+      * (store/retention.c); NULL = untouched. */
+     "ALTER TABLE municipality_settings ADD COLUMN retention_years "
+     "INTEGER CHECK (retention_years BETWEEN 1 AND 100);\n"
+     "ALTER TABLE course ADD COLUMN anonymised_at TEXT;\n"
+     "ALTER TABLE citizen ADD COLUMN anonymised_at TEXT;\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -715,6 +724,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 15",
     "PRAGMA user_version = 16",
     "PRAGMA user_version = 17",
+    "PRAGMA user_version = 18",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

@@ -128,6 +128,10 @@ static const struct {
     {16, "DROP TABLE calendar_token;"},
     /* 17: the course list's index */
     {17, "DROP INDEX course_municipality_id;"},
+    /* 18: retention years, anonymised marks */
+    {18, "ALTER TABLE citizen DROP COLUMN anonymised_at; ALTER TABLE course "
+         "DROP COLUMN anonymised_at; ALTER TABLE municipality_settings DROP "
+         "COLUMN retention_years;"},
 };
 
 void tu_db_rewind(const char *db, int version)
