@@ -1476,6 +1476,11 @@
       "it is not anonymised yet", \
       "Forløb %1 sluttede %2, inden for kommunens opbevaringsperiode (%3); " \
       "det anonymiseres ikke endnu") \
+    X(retention_course_anonymised, 1, \
+      "course %1 was anonymised by retention: nothing more can be written " \
+      "to it", \
+      "Forløb %1 er anonymiseret efter kommunens opbevaringsregel: der kan " \
+      "ikke skrives mere på det") \
     X(retention_municipality_unknown, 1, \
       "--municipality: there is no municipality %1; see 'overgang " \
       "municipality add'", \

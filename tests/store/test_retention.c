@@ -250,6 +250,15 @@ static void an_expired_course_loses_names_cpr_and_texts_keeps_facts(
     assert_true(has(row, "journal_note 2"));
     assert_false(has(row, "Hemmelig"));
     assert_false(has(row, "Anna"));
+    /* nothing more is written to it: a new note would outlive it */
+    tx = begin(&w, &tu_actor);
+    ov_note n = {D(2026, 3, 1), OV_STR_LIT("Efter"), OV_STR_LIT("Ny tekst"),
+                 0};
+    int64_t nid = 0;
+    assert_int_equal(ov_note_add(tx, c1, &n, D(2026, 3, 2), &nid, &err),
+                     OV_ECONFLICT);
+    assert_true(has(err.msg, "was anonymised by retention"));
+    ov_tx_rollback(tx);
     /* a re-run skips it: no write, no audit row */
     OK(anonymise(&w, c1, &res, &err));
     assert_true(res.skipped);
