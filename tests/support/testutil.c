@@ -45,7 +45,8 @@ void tu_db_free(tu_db *t)
 
 int tu_sh(const char *fmt, ...)
 {
-    char cmd[2048];
+    /* room for tu_db_rewind's script (up to 16 KiB) */
+    char cmd[20480];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(cmd, sizeof cmd, fmt, ap);
