@@ -87,6 +87,11 @@ static const command commands[] = {
      "--username NAME",
      "staff users: add prints a one-time activation code (the first "
      "administrator of a new installation), reset issues a new one"},
+    {"retention", cmd_retention,
+     "retention run --db PATH [--dry-run] [--municipality CODE] "
+     "[--today YYYY-MM-DD]",
+     "anonymise the ended courses past their municipality's retention "
+     "(one transaction per course; --dry-run lists them)"},
 };
 #define N_COMMANDS ((int)(sizeof commands / sizeof commands[0]))
 

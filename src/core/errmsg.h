@@ -1544,6 +1544,40 @@
     X(settings_employer_hours, 0, \
       "employer_hours: use confirm or enter", \
       "Vælg om arbejdsgiveren bekræfter eller selv indtaster timerne") \
+    /* src/model/settings.c, src/model/retention.c, src/store/retention.c */ \
+    X(settings_retention_years, 1, \
+      "retention_years: use 1-100 years after a course ends, or leave it " \
+      "empty to keep courses without end; got %1", \
+      "Angiv 1-100 år efter forløbets afslutning, eller lad feltet stå " \
+      "tomt for at gemme forløb uden udløb; fik %1") \
+    X(retention_course_unknown, 1, \
+      "course %1 does not exist", \
+      "Forløb %1 findes ikke") \
+    X(retention_course_open, 1, \
+      "course %1 is still open: only ended courses are anonymised; end " \
+      "the course first", \
+      "Forløb %1 er stadig åbent: kun afsluttede forløb anonymiseres; " \
+      "afslut forløbet først") \
+    X(retention_course_kept, 3, \
+      "course %1 ended on %2, within its municipality's retention (%3); " \
+      "it is not anonymised yet", \
+      "Forløb %1 sluttede %2, inden for kommunens opbevaringsperiode (%3); " \
+      "det anonymiseres ikke endnu") \
+    X(retention_course_anonymised, 1, \
+      "course %1 was anonymised by retention: nothing more can be written " \
+      "to it", \
+      "Forløb %1 er anonymiseret efter kommunens opbevaringsregel: der kan " \
+      "ikke skrives mere på det") \
+    X(retention_municipality_unknown, 1, \
+      "--municipality: there is no municipality %1; see 'overgang " \
+      "municipality add'", \
+      "Der er ingen kommune %1") \
+    X(retention_schema_unclassified, 2, \
+      "retention: column %1 is not classified in the anonymisation table " \
+      "(src/store/retention.c, %2 in all); add it there before running " \
+      "retention", \
+      "Kolonnen %1 mangler i anonymiseringstabellen (%2 i alt); tilføj " \
+      "den, før opbevaringsreglen køres") \
     /* end of the catalogue */
 /* clang-format on */
 

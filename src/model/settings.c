@@ -51,6 +51,10 @@ ov_status ov_settings_validate(const ov_settings *s, ov_err *err)
         s->employer_hours != OV_EMPLOYER_HOURS_ENTER)
         return ov_err_msg(err, OV_EINVAL, "employer_hours",
                           settings_employer_hours);
+    if (s->retention_years != 0 &&
+        (s->retention_years < 1 || s->retention_years > 100))
+        return ov_err_msg(err, OV_EINVAL, "retention_years",
+                          settings_retention_years, s->retention_years);
     if (s->domains.n < 1 || s->domains.n > OV_DOMAINS_MAX)
         return ov_err_msg(err, OV_EINVAL, "life_domains",
                           settings_domains_count, OV_DOMAINS_MAX);
@@ -214,6 +218,8 @@ const ov_setting_int ov_setting_ints[] = {
     {"attention_no_placement_months", "months", 1, 36,
      AT(attention_no_placement_months), "attention_no_placement_months"},
     {"plan_days", "days", 1, 365, AT(indicators.plan_days), "plan_days"},
+    {"retention_years", "years", 1, 100, AT(retention_years),
+     "retention_years"},
 };
 const int ov_nsetting_ints =
     (int)(sizeof ov_setting_ints / sizeof ov_setting_ints[0]);
@@ -237,4 +243,9 @@ const char *ov_setting_field_of(const char *model_field)
             strcmp(ov_setting_ints[i].model_field, model_field) == 0)
             return ov_setting_ints[i].code;
     return model_field;
+}
+
+bool ov_setting_int_empty_ok(const ov_setting_int *d)
+{
+    return strcmp(d->code, "retention_years") == 0;
 }

@@ -12,6 +12,8 @@
 #ifndef OV_MODEL_SETTINGS_H
 #define OV_MODEL_SETTINGS_H
 
+#include <stdbool.h>
+
 #include "core/err.h"
 #include "model/cti.h"
 #include "model/indicators.h"
@@ -39,6 +41,10 @@ typedef struct ov_settings {
     /* how the employer contact takes part in the hours log (issue 14):
      * "confirm" (the default) or "enter" (model/placement.h) */
     ov_employer_hours employer_hours;
+    /* retention (docs/retention.md, model/retention.h): a course is
+     * anonymised this many years after it ended; 1-100, or 0 = never (the
+     * setting left empty, the default) */
+    int retention_years;
 } ov_settings;
 
 void ov_settings_default(ov_settings *s);
@@ -82,6 +88,9 @@ typedef struct ov_setting_int {
     size_t offset;           /* of the int in ov_settings */
     const char *model_field; /* the field a validator's error names */
 } ov_setting_int;
+/* True for a setting whose 0 stands for "not set" (shown and recorded
+ * empty; the default): retention_years. */
+bool ov_setting_int_empty_ok(const ov_setting_int *d);
 extern const ov_setting_int ov_setting_ints[];
 extern const int ov_nsetting_ints;
 int ov_setting_int_get(const ov_settings *s, const ov_setting_int *d);

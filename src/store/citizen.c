@@ -31,8 +31,8 @@ static const char SQL_INSERT_16[] =
     "(?100, ?101, ?102, ?103, ?104, ?105, ?106, ?1, ?1), "
     "(?107, ?108, ?109, ?110, ?111, ?112, ?113, ?1, ?1)";
 static const char SQL_GET[] =
-    "SELECT full_name, cpr_hash, cpr_nonce, cpr_box, created_at, updated_at "
-    "FROM citizen WHERE id = ?1";
+    "SELECT full_name, cpr_hash, cpr_nonce, cpr_box, created_at, updated_at, "
+    "anonymised_at IS NOT NULL, birth_date, sex FROM citizen WHERE id = ?1";
 static const char SQL_UPDATE_NAME[] =
     "UPDATE citizen SET full_name = ?2, updated_at = ?3 WHERE id = ?1";
 static const char SQL_UPDATE_CPR[] =
@@ -265,14 +265,23 @@ ov_status ov_citizen_get(ov_tx *tx, int64_t id, ov_arena *a, ov_citizen *out,
     const uint8_t *box = ov_stmt_col_blob(s, 3, &bn);
     char digits[11] = {0};
     st = OV_OK;
-    if (hn != OV_HASH_BYTES || nn != OV_NONCE_BYTES ||
+    /* anonymised by retention (store/retention.h): no CPR number is left
+     * to open; the year of birth and the sex are the facts that stay */
+    out->anonymised = ov_stmt_col_i64(s, 6) != 0;
+    if (out->anonymised) {
+        ov_str sex = ov_stmt_col_text(s, 8, a);
+        out->cpr.sex = sex.len && sex.ptr[0] == 'F' ? OV_SEX_FEMALE
+                                                    : OV_SEX_MALE;
+        st = ov_date_parse(ov_stmt_col_text(s, 7, a), "birth_date",
+                           &out->cpr.birth, err);
+    } else if (hn != OV_HASH_BYTES || nn != OV_NONCE_BYTES ||
         bn != 10 + OV_MAC_BYTES)
         st = ov_err_set(err, OV_ECORRUPT, NULL,
                         "citizen %lld: the stored CPR fields are damaged",
                         (long long)id);
-    if (st == OV_OK)
+    if (st == OV_OK && !out->anonymised)
         st = ov_open(k, box, bn, nonce, (uint8_t *)digits, err);
-    if (st == OV_OK) {
+    if (st == OV_OK && !out->anonymised) {
         uint8_t check[OV_HASH_BYTES];
         ov_keyed_hash(k, digits, 10, check);
         if (!ov_memeq_ct(check, hash, OV_HASH_BYTES))
@@ -281,7 +290,7 @@ ov_status ov_citizen_get(ov_tx *tx, int64_t id, ov_arena *a, ov_citizen *out,
                             "look-up hash (rows swapped?)",
                             (long long)id);
     }
-    if (st == OV_OK)
+    if (st == OV_OK && !out->anonymised)
         st = ov_cpr_parse((ov_str){digits, 10}, "cpr", &out->cpr, err);
     ov_str created = ov_stmt_col_text(s, 4, a);
     ov_str updated = ov_stmt_col_text(s, 5, a);

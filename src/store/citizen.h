@@ -8,6 +8,7 @@
 #ifndef OV_STORE_CITIZEN_H
 #define OV_STORE_CITIZEN_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/cpr.h"
@@ -24,6 +25,9 @@ typedef struct ov_citizen {
     ov_cpr cpr;        /* decrypted and checked against its keyed hash */
     ov_time created_at;
     ov_time updated_at;
+    /* anonymised by retention (store/retention.h): full_name is the
+     * marker, cpr.digits empty, cpr.birth the year's 1 January */
+    bool anonymised;
 } ov_citizen;
 
 /* Validate name and CPR, refuse a CPR number already registered (conflict,

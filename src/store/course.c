@@ -20,8 +20,8 @@ static const char SQL_HISTORY[] =
     "INSERT OR REPLACE INTO course_stage_history (course_id, stage, on_date, "
     "by_user) VALUES (?1, ?2, ?3, ?4)";
 static const char SQL_HEAD[] =
-    "SELECT citizen_id, team_id, stage, started_on, municipality_code FROM "
-    "course WHERE id = ?1";
+    "SELECT citizen_id, team_id, stage, started_on, municipality_code, "
+    "anonymised_at IS NOT NULL FROM course WHERE id = ?1";
 /* Only users of the course's municipality are found: another
  * municipality's user answers as one that does not exist (neither their
  * role nor their team may show through). */
@@ -71,7 +71,13 @@ ov_status ov_course_head_load(ov_tx *tx, int64_t id, ov_course_head *h,
         h->citizen_id = ov_stmt_col_i64(s, 0);
         h->team_id = ov_stmt_col_i64(s, 1);
         h->municipality_code = (int)ov_stmt_col_i64(s, 4);
-        st = ov_stage_parse(ov_stmt_col_text(s, 2, a), &h->stage, err);
+        /* anonymised by retention (store/retention.h): nothing more is
+         * written to it, or a new text would outlive the anonymisation */
+        if (tx->write && ov_stmt_col_i64(s, 5) != 0)
+            st = ov_err_msg(err, OV_ECONFLICT, "course_id",
+                            retention_course_anonymised, (long long)id);
+        if (st == OV_OK)
+            st = ov_stage_parse(ov_stmt_col_text(s, 2, a), &h->stage, err);
         if (st == OV_OK)
             st = ov_date_parse_iso(ov_stmt_col_text(s, 3, a), "started_on",
                                    &h->started_on, err);

@@ -689,6 +689,15 @@ static const migration migrations[] = {
      "ALTER TABLE municipality_settings ADD COLUMN employer_hours TEXT NOT "
      "NULL DEFAULT 'confirm' CHECK (employer_hours IN ('confirm', "
      "'enter'));\n"},
+    {20, "retention: years a course is kept after it ends; anonymised marks",
+     /* Issue 14 section 4 (docs/retention.md). retention_years: NULL =
+      * never anonymise (the default); anonymised_at: when `overgang
+      * retention run` anonymised the course, or the citizen's identity
+      * (store/retention.c); NULL = untouched. */
+     "ALTER TABLE municipality_settings ADD COLUMN retention_years "
+     "INTEGER CHECK (retention_years BETWEEN 1 AND 100);\n"
+     "ALTER TABLE course ADD COLUMN anonymised_at TEXT;\n"
+     "ALTER TABLE citizen ADD COLUMN anonymised_at TEXT;\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -754,6 +763,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 17",
     "PRAGMA user_version = 18",
     "PRAGMA user_version = 19",
+    "PRAGMA user_version = 20",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

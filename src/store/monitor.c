@@ -27,7 +27,8 @@ static const char SQL_COLLECT[] =
     "SELECT c.id, c.citizen_id, z.cpr_hash, z.cpr_nonce, z.cpr_box, "
     "z.birth_date, z.sex, "
     "(SELECT group_concat(stage) FROM course_stage_history h "
-    "  WHERE h.course_id = c.id AND h.on_date <= ?3) "
+    "  WHERE h.course_id = c.id AND h.on_date <= ?3), "
+    "z.anonymised_at IS NOT NULL "
     "FROM course c JOIN citizen z ON z.id = c.citizen_id "
     "WHERE c.municipality_code = ?1 AND c.stage <> 'screened' "
     "AND c.started_on <= ?3 AND (c.ended_on IS NULL OR c.ended_on >= ?2) "
@@ -127,8 +128,16 @@ static ov_status row_to_record(ov_stmt *s, const ov_keys *k,
                           "citizen %lld: the stored CPR fields are damaged",
                           (long long)cid);
     char digits[11] = {0};
-    ov_status st = ov_open(k, box, bn, nonce, (uint8_t *)digits, err);
-    if (st == OV_OK) {
+    ov_status st = OV_OK;
+    /* anonymised by retention (store/retention.h): no CPR number is left;
+     * the course still counts, under a one-time random pseudonym that
+     * links to no one (docs/retention.md) */
+    bool anonymised = ov_stmt_col_i64(s, 8) != 0;
+    if (anonymised)
+        ov_random_bytes(m->pseudonym, OV_PSEUDONYM_BYTES);
+    else
+        st = ov_open(k, box, bn, nonce, (uint8_t *)digits, err);
+    if (st == OV_OK && !anonymised) {
         uint8_t check[OV_HASH_BYTES];
         ov_keyed_hash(k, digits, 10, check);
         if (!ov_memeq_ct(check, hash, OV_HASH_BYTES))
@@ -137,7 +146,7 @@ static ov_status row_to_record(ov_stmt *s, const ov_keys *k,
                             "its look-up hash (rows swapped?)",
                             (long long)cid);
     }
-    if (st == OV_OK)
+    if (st == OV_OK && !anonymised)
         ov_mx_pseudonym(pkey, digits, m->pseudonym);
     ov_wipe(digits, sizeof digits);
     if (st != OV_OK)

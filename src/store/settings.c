@@ -11,7 +11,7 @@ static const char SQL_GET[] =
     "cti_interval2, cti_interval3, cti_early_days, cti_min_first_month, "
     "cti_caseload_limit, measure_tolerance_days, life_domains, "
     "indicator_rules, attention_no_placement_months, gse_items, "
-    "employer_hours FROM "
+    "employer_hours, retention_years FROM "
     "municipality_settings WHERE municipality_code = ?1";
 static const char SQL_PUT[] =
     "INSERT OR REPLACE INTO municipality_settings (municipality_code, "
@@ -19,8 +19,8 @@ static const char SQL_PUT[] =
     "cti_interval2, cti_interval3, cti_early_days, cti_min_first_month, "
     "cti_caseload_limit, measure_tolerance_days, life_domains, updated_by, "
     "updated_at, indicator_rules, attention_no_placement_months, gse_items, "
-    "employer_hours) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-    "?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+    "employer_hours, retention_years) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+    "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
 
 static const char SQL_CHANGE[] =
     "INSERT INTO settings_change (municipality_code, field, old_value, "
@@ -51,6 +51,8 @@ ov_status ov_settings_get(ov_tx *tx, int muni, ov_settings *out, ov_err *err)
         out->cti.caseload_limit = (int)ov_stmt_col_i64(s, 8);
         out->measure_tolerance_days = (int)ov_stmt_col_i64(s, 9);
         out->attention_no_placement_months = (int)ov_stmt_col_i64(s, 12);
+        /* NULL (never) reads as 0 */
+        out->retention_years = (int)ov_stmt_col_i64(s, 15);
         ov_arena *a = ov_arena_new(0);
         st = ov_life_domains_parse(ov_stmt_col_text(s, 10, a), &out->domains,
                                    err);
@@ -108,6 +110,10 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
     ov_gse_items_format(v, gse, sizeof gse);
     ov_stmt_bind_cstr(s, 17, gse);
     ov_stmt_bind_cstr(s, 18, ov_employer_hours_code(v->employer_hours));
+    if (v->retention_years)
+        ov_stmt_bind_i64(s, 19, v->retention_years);
+    else
+        ov_stmt_bind_null(s, 19);
     if (ov_stmt_run(s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     /* the history: each value that changed, old and new */
@@ -132,6 +138,11 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
             field = d->code;
             snprintf(ov, sizeof ov, "%d", ov_setting_int_get(&old, d));
             snprintf(nv, sizeof nv, "%d", ov_setting_int_get(v, d));
+            /* "not set" is the empty value, in the history as on the page */
+            if (ov_setting_int_empty_ok(d) && ov_setting_int_get(&old, d) == 0)
+                ov[0] = '\0';
+            if (ov_setting_int_empty_ok(d) && ov_setting_int_get(v, d) == 0)
+                nv[0] = '\0';
         } else if (i == ov_nsetting_ints) {
             field = "life_domains";
             o = od;

@@ -1108,6 +1108,25 @@ static entry cat[] = {
      "Attention: months without a placement"},
     {"setting.plan_days", "Tavlemøde: dage til plan med jobmål",
      "Board: days to a plan with a job goal"},
+    {"setting.retention_years", "Opbevaring: år efter forløbets afslutning",
+     "Retention: years after a course ends"},
+    {"admin.default_empty", "standard: tomt (forløb anonymiseres aldrig)",
+     "default: empty (courses are never anonymised)"},
+    {"admin.retention_hint",
+     "Et afsluttet forløb anonymiseres, når dette antal år er gået siden "
+     "afslutningen: borgerens navn, CPR-nummer, kontaktoplysninger og al "
+     "fritekst fjernes, mens datoer, faser, timer og scorer, som "
+     "indikatorerne og den nationale overvågning tæller, bevares. Kør "
+     "'overgang retention run' for at anonymisere. Sæt perioden efter "
+     "kommunens journaliseringspligt og arkivlovens regler om bevaring og "
+     "kassation; lad feltet stå tomt, indtil kommunen har besluttet den.",
+     "An ended course is anonymised when this many years have passed since "
+     "it ended: the citizen's name, CPR number, contact details and all free "
+     "text are removed, while the dates, stages, hours and scores that the "
+     "indicators and national monitoring count are kept. 'overgang "
+     "retention run' anonymises. Set the period by the municipality's duty "
+     "to keep records and the archive rules on preservation and disposal; "
+     "leave it empty until the municipality has decided."},
     {"setting.life_domains", "Livsdomæner", "Life domains"},
     {"setting.indicator_rules", "Tavlemødets grænser",
      "The board's thresholds"},

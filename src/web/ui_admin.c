@@ -974,6 +974,7 @@ static const ov_field settings_spec[] = {
     SETTING_INT("measure_tolerance_days"),
     SETTING_INT("attention_no_placement_months"),
     SETTING_INT("plan_days"),
+    SETTING_INT("retention_years"),
     {.name = "life_domains", .type = OV_F_TEXTAREA, .max = 2000,
      .label = "setting.life_domains"},
     {.name = "indicator_rules", .type = OV_F_TEXTAREA, .max = 4000,
@@ -1038,10 +1039,14 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
     ov_ind_rules_format(&cur.indicators, rules, sizeof rules);
     if (c->api) {
         json_t *vals = json_object();
-        for (int i = 0; i < ov_nsetting_ints; i++)
+        for (int i = 0; i < ov_nsetting_ints; i++) {
+            int v = ov_setting_int_get(&cur, &ov_setting_ints[i]);
+            /* a setting not set (retention_years) is null */
             json_object_set_new(vals, ov_setting_ints[i].code,
-                                json_integer(ov_setting_int_get(
-                                    &cur, &ov_setting_ints[i])));
+                                v == 0 && ov_setting_int_empty_ok(&ov_setting_ints[i])
+                                    ? json_null()
+                                    : json_integer(v));
+        }
         json_object_set_new(vals, "life_domains", json_string(domains));
         json_object_set_new(vals, "indicator_rules", json_string(rules));
         json_object_set_new(vals, "employer_hours",
@@ -1072,11 +1077,14 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
     ov_form_init(&sf, settings_spec, NSETTINGS, c->lang, c->req->arena);
     ov_form *use = f && f->spec == settings_spec ? f : &sf;
     if (use == &sf) {
-        for (int i = 0; i < ov_nsetting_ints; i++)
+        for (int i = 0; i < ov_nsetting_ints; i++) {
+            int v = ov_setting_int_get(&cur, &ov_setting_ints[i]);
             ov_form_set(&sf, c->req->arena, ov_setting_ints[i].code,
-                        ov_str_c(ov_arena_printf(
-                            c->req->arena, "%d",
-                            ov_setting_int_get(&cur, &ov_setting_ints[i]))));
+                        ov_str_c(v == 0 && ov_setting_int_empty_ok(&ov_setting_ints[i])
+                                     ? ""
+                                     : ov_arena_printf(c->req->arena, "%d",
+                                                       v)));
+        }
         ov_form_set(&sf, c->req->arena, "life_domains", ov_str_c(domains));
         ov_form_set(&sf, c->req->arena, "indicator_rules", ov_str_c(rules));
         ov_form_set(&sf, c->req->arena, "employer_hours",
@@ -1106,12 +1114,20 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
             const ov_setting_int *d = &ov_setting_ints[i];
             char uk[48];
             snprintf(uk, sizeof uk, "unit.%s", d->unit);
-            ov_html_printf(c->res,
-                           "<p class=\"hint\" id=\"hint-%h\">%t: %t · %t "
-                           "%d-%d · %t %d</p>",
-                           ov_str_c(d->code), "admin.unit", uk,
-                           "admin.allowed", d->min, d->max, "admin.default",
-                           ov_setting_int_get(&def, d));
+            if (ov_setting_int_empty_ok(d))
+                ov_html_printf(c->res,
+                               "<p class=\"hint\" id=\"hint-%h\">%t: %t · "
+                               "%t %d-%d · %t</p><p class=\"hint\">%t</p>",
+                               ov_str_c(d->code), "admin.unit", uk,
+                               "admin.allowed", d->min, d->max,
+                               "admin.default_empty", "admin.retention_hint");
+            else
+                ov_html_printf(c->res,
+                               "<p class=\"hint\" id=\"hint-%h\">%t: %t · "
+                               "%t %d-%d · %t %d</p>",
+                               ov_str_c(d->code), "admin.unit", uk,
+                               "admin.allowed", d->min, d->max,
+                               "admin.default", ov_setting_int_get(&def, d));
         } else {
             ov_html_printf(c->res, "<p class=\"hint\">%t</p>",
                            i == ov_nsetting_ints ? "admin.domains_hint"

@@ -864,8 +864,25 @@ await step('the administrator creates a user, copies the one-time code; the new 
       await submit(a.page, 'form[action="/administration/indstillinger"]');
       const row = a.page.locator('table.history tbody tr').first();
       assert.match(await row.innerText(), new RegExp(`${before}\\s+${next}`));
+      // retention: empty (never) by default, explained; 101 years refused
+      // at the field; a number saved; emptied again, never
+      assert.equal(await a.page.inputValue('#f-retention_years'), '');
+      assert.match(await a.page.locator('#hint-retention_years').innerText(),
+        lang === 'da' ? /tomt \(forløb anonymiseres aldrig\)/ : /empty \(courses are never anonymised\)/);
+      await a.page.fill('#f-retention_years', '101');
+      await Promise.all([a.page.waitForEvent('load'),
+        a.page.locator('form[action="/administration/indstillinger"] button[type=submit]').click()]);
+      assert.match(await a.page.locator('#form-errors, .notice.error').first().innerText(), /1-100/);
+      await a.page.fill('#f-retention_years', '10');
+      await submit(a.page, 'form[action="/administration/indstillinger"]');
+      assert.equal(await a.page.inputValue('#f-retention_years'), '10');
+      assert.match(await a.page.locator('table.history tbody tr').first().innerText(), /\s10\s/);
       await a.page.screenshot({ path: join(ARTIFACTS, `25-indstillinger-${lang}-${width}.png`), fullPage: true });
       await a.page.close();
+      await a.page.fill('#f-retention_years', '');
+      await submit(a.page, 'form[action="/administration/indstillinger"]');
+      assert.equal(await a.page.inputValue('#f-retention_years'), '');
+      await a.context.close();
     }
   }
   assert.deepEqual(wide, [], 'administration pages wider than the screen');

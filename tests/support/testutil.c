@@ -45,7 +45,8 @@ void tu_db_free(tu_db *t)
 
 int tu_sh(const char *fmt, ...)
 {
-    char cmd[8192];
+    /* room for tu_db_rewind's script (up to 16 KiB) */
+    char cmd[20480];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(cmd, sizeof cmd, fmt, ap);
@@ -142,6 +143,10 @@ static const struct {
          "content_hash; ALTER TABLE agreement_signoff DROP COLUMN "
          "signer_name; ALTER TABLE agreement_signoff DROP COLUMN "
          "signer_user_id; ALTER TABLE agreement_signoff DROP COLUMN way;"},
+    /* 20: retention years, anonymised marks */
+    {20, "ALTER TABLE citizen DROP COLUMN anonymised_at; ALTER TABLE course "
+         "DROP COLUMN anonymised_at; ALTER TABLE municipality_settings DROP "
+         "COLUMN retention_years;"},
 };
 
 void tu_db_rewind(const char *db, int version)
