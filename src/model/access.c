@@ -37,7 +37,8 @@ static const char *const op_codes[OV_OP_COUNT] = {
     "audit_view",     "course_read",    "course_list",  "placement_read",
     "agreement_list", "own_log",        "company_read", "indicators",
     "board_drill",    "national",    "user_admin",   "journal_read",
-    "journal_note",   "calendar",    "citizen_search"};
+    "journal_note",   "calendar",    "citizen_search", "own_data",
+    "proposal_answer"};
 
 const char *ov_op_code(ov_op op)
 {
@@ -108,13 +109,21 @@ static const unsigned op_roles[OV_OP_COUNT] = {
      * contact no person at all */
     [OV_OP_CITIZEN_SEARCH] = FRONTLINE | B(OV_ROLE_LEADER) |
                              B(OV_ROLE_ADMINISTRATOR),
+    /* the citizen answers their questionnaires and proposals and takes
+     * their data (GDPR art. 15, 20) themselves (issue 14) */
+    [OV_OP_OWN_DATA] = B(OV_ROLE_CITIZEN),
+    /* the answer to a proposal: the citizen's own, or recorded for them
+     * by the staff who match */
+    [OV_OP_PROPOSAL_ANSWER] = B(OV_ROLE_COMPANY_CONSULTANT) |
+                              B(OV_ROLE_EMPLOYMENT_CASEWORKER) |
+                              B(OV_ROLE_CITIZEN),
 };
 
 bool ov_may_do(const ov_viewer *v, ov_op op)
 {
     if (!v || (unsigned)op >= OV_OP_COUNT || (unsigned)v->role >= 32)
         return false;
-    if (op == OV_OP_OWN_LOG && !v->citizen_id)
+    if ((op == OV_OP_OWN_LOG || op == OV_OP_OWN_DATA) && !v->citizen_id)
         return false;
     if (op == OV_OP_AGREEMENT_LIST && !v->company_id)
         return false;
@@ -149,6 +158,9 @@ static const char *const op_refusals[OV_OP_COUNT] = {
     [OV_OP_CALENDAR] =
         "only staff named on courses have a calendar of them",
     [OV_OP_CITIZEN_SEARCH] = "your role does not search for citizens",
+    [OV_OP_OWN_DATA] = "only a citizen answers and downloads their own data "
+                       "here; staff use the course's pages",
+    [OV_OP_PROPOSAL_ANSWER] = "your role may not do this",
 };
 
 const char *ov_op_refusal(ov_op op)

@@ -77,6 +77,11 @@ typedef enum ov_op {
                              * address (the courses they are named on) */
     OV_OP_CITIZEN_SEARCH,   /* find a citizen by name or CPR number among
                              * the courses the caller may see */
+    OV_OP_OWN_DATA,         /* a citizen's own questionnaires, proposals
+                             * and the download of their data (issue 14) */
+    OV_OP_PROPOSAL_ANSWER,  /* record the answer to a match proposal: the
+                             * citizen their own, the matching staff for
+                             * them (which: ov_may_see_course) */
     OV_OP_COUNT
 } ov_op;
 

@@ -652,6 +652,16 @@ static const migration migrations[] = {
       * costs 18 ms of CPU instead of 29 (docs/performance.md). */
      "CREATE INDEX course_municipality_id ON course "
      "(municipality_code, id);\n"},
+    {18, "the citizen answers a proposal themselves, with a comment",
+     /* Who recorded the answer to a match proposal: the citizen in their
+      * own log-in ('citizen') or a staff member for them ('staff'), the
+      * user, and the citizen's comment, which reaches the company
+      * consultant (store/match.c, store/tasks.c, the journal). NULL on
+      * answers recorded before: staff recorded them all. */
+     "ALTER TABLE match_proposal ADD COLUMN answered_by TEXT "
+     "CHECK (answered_by IN ('citizen', 'staff'));\n"
+     "ALTER TABLE match_proposal ADD COLUMN answered_user TEXT;\n"
+     "ALTER TABLE match_proposal ADD COLUMN citizen_comment TEXT;\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -715,6 +725,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 15",
     "PRAGMA user_version = 16",
     "PRAGMA user_version = 17",
+    "PRAGMA user_version = 18",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

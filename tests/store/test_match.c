@@ -66,11 +66,11 @@ static void suggestions_rank_openings_and_proposals_move_the_course(void **state
     assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
     assert_int_equal(tu_stage(&w, course), OV_STAGE_MATCH);
     assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
-    assert_int_equal(ov_match_answer(tx, prop, true, D(2026, 9, 21), &err),
+    assert_int_equal(ov_match_answer(tx, prop, true, OV_BY_STAFF, OV_STR_NULL, D(2026, 9, 21), &err),
                      OV_OK);
     assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
     assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
-    assert_int_equal(ov_match_answer(tx, prop, false, D(2026, 9, 22), &err),
+    assert_int_equal(ov_match_answer(tx, prop, false, OV_BY_STAFF, OV_STR_NULL, D(2026, 9, 22), &err),
                      OV_ECONFLICT);
     ov_tx_rollback(tx);
     /* ordinary hours put the citizen in a job */
