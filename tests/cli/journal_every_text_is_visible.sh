@@ -31,10 +31,10 @@ allowed() {
     # and role, never as the login name (issue 13 §6)
     app_user.username|app_user.password_hash|*.created_by|*.by_user) return 0 ;;
     *.signed_by|*.entered_user|*.proposed_by|*.imported_by|*.drawn_by) return 0 ;;
-    *.registered_by|*.updated_by|*.issued_by) return 0 ;;
+    *.registered_by|*.updated_by|*.issued_by|*.answered_user) return 0 ;;
     # codes of enumerations, shown in words
     *.role|*.stage|*.kind|*.sex|*.type|*.signer|*.form|*.instrument) return 0 ;;
-    *.rater|*.entered_by|*.end_reason|*.exclusion_reason|*.legal_basis) return 0 ;;
+    *.rater|*.entered_by|*.answered_by|*.end_reason|*.exclusion_reason|*.legal_basis) return 0 ;;
     *.ordinary|*.domain|opening.occupation|opening.accommodations) return 0 ;;
     # dates and timestamps (shown as DD-MM-YYYY), hashes, numbers as text
     *_on|*_at|*.on_date|*.birth_date|*.reference_date|*.period_*) return 0 ;;

@@ -45,7 +45,7 @@ void tu_db_free(tu_db *t)
 
 int tu_sh(const char *fmt, ...)
 {
-    char cmd[2048];
+    char cmd[8192]; /* the rewind of several migrations */
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(cmd, sizeof cmd, fmt, ap);
@@ -128,6 +128,9 @@ static const struct {
     {16, "DROP TABLE calendar_token;"},
     /* 17: the course list's index */
     {17, "DROP INDEX course_municipality_id;"},
+    {18, "ALTER TABLE match_proposal DROP COLUMN citizen_comment; "
+         "ALTER TABLE match_proposal DROP COLUMN answered_user; "
+         "ALTER TABLE match_proposal DROP COLUMN answered_by;"},
 };
 
 void tu_db_rewind(const char *db, int version)
