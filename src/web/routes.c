@@ -428,6 +428,12 @@ const ov_route ov_routes[] = {
          "with a comment"),
     READ(OV_GET, "/mine-data", SELF, OWN_DATA, READ, "mine data",
          ov_h_mine_data, "download everything overgang holds about me"),
+    READ(OV_GET, "/mine-data.pdf", SELF, OWN_DATA, WRITE,
+         "Du hentede dine data", ov_h_me_export_pdf,
+         "my data as PDF (the page's download; audited)"),
+    READ(OV_GET, "/mine-data.json", SELF, OWN_DATA, WRITE,
+         "Du hentede dine data", ov_h_me_export,
+         "my data as JSON (the page's download; audited)"),
 };
 const int ov_nroutes = (int)(sizeof ov_routes / sizeof ov_routes[0]);
 

@@ -218,8 +218,7 @@ static void q_render(ov_ctx *c, const q_state *q, bool has_course,
     ov_arena *a = c->req->arena;
     ov_page_begin(res, c->req, status,
                   ov_str_c(ov_msg(c->lang, "mine.q_title")));
-    ov_html_printf(res, "<h1>%t</h1><p>%t</p>", "mine.q_title",
-                   "mine.q_intro");
+    ov_html_printf(res, "<p>%t</p>", "mine.q_intro");
     if (!has_course) {
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "mine.no_course");
         ov_page_end(res);
@@ -531,8 +530,7 @@ void ov_h_mine_proposals(ov_web *app, ov_request *req, ov_response *res)
     if (!ov_ctx_finish(&c, tx, ok, &err))
         return;
     ov_page_begin(res, req, 200, ov_str_c(ov_msg(c.lang, "mine.p_title")));
-    ov_html_printf(res, "<h1>%t</h1><p>%t</p>", "mine.p_title",
-                   "mine.p_intro");
+    ov_html_printf(res, "<p>%t</p>", "mine.p_intro");
     if (li.n == 0)
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "mine.p_none");
     ov_page_list_cut(res, &li, "list.newest");
@@ -603,12 +601,12 @@ void ov_h_mine_data(ov_web *app, ov_request *req, ov_response *res)
         return;
     ov_page_begin(res, req, 200, ov_str_c(ov_msg(c.lang, "mine.d_title")));
     ov_html_printf(res,
-                   "<h1>%t</h1><p>%t</p><p>%t</p><ul class=\"downloads\">"
-                   "<li><a class=\"button\" href=\"/api/v1/me/export.pdf\" "
+                   "<p>%t</p><p>%t</p><ul class=\"downloads\">"
+                   "<li><a class=\"button\" href=\"/mine-data.pdf\" "
                    "download>%t</a></li><li><a class=\"button\" "
-                   "href=\"/api/v1/me/export\" download>%t</a></li></ul>"
+                   "href=\"/mine-data.json\" download>%t</a></li></ul>"
                    "<p>%t</p><p><a href=\"/min-adgangslog\">%t</a></p>",
-                   "mine.d_title", "mine.d_intro", "mine.d_what",
+                   "mine.d_intro", "mine.d_what",
                    "mine.d_pdf", "mine.d_json", "mine.d_logged",
                    "nav.my_log");
     ov_page_end(res);

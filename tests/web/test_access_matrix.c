@@ -355,6 +355,8 @@ static const row matrix[] = {
     {OV_GET, "/mine-data", R_NONE, OWN_DATA},
     {OV_GET, "/api/v1/me/export", R_NONE, OWN_DATA},
     {OV_GET, "/api/v1/me/export.pdf", R_NONE, OWN_DATA},
+    {OV_GET, "/mine-data.pdf", R_NONE, OWN_DATA},
+    {OV_GET, "/mine-data.json", R_NONE, OWN_DATA},
 
     /* ---- one placement ---- */
     REL4(OV_GET, "/api/v1/placements/{id}", SEE_OWN_EMPLOYER, SEE_TEAM,
