@@ -66,10 +66,14 @@ const char *ov_mine_trajectory(ov_arena *a, ov_lang l, ov_instrument in,
 }
 
 /* The text of question i (0-based) of an instrument, as the staff's form
- * shows it (web/ui_measure.c). */
-static const char *item_text(ov_ctx *c, ov_instrument in, int i)
+ * shows it (web/ui_measure.c): WHO-5's catalogue texts, the readiness
+ * question, and for self-efficacy the municipality's item texts (`set`;
+ * the staff form's look-up of them replaces the numbered fallback). */
+static const char *item_text(ov_ctx *c, ov_instrument in, int i,
+                             const ov_settings *set)
 {
     ov_arena *a = c->req->arena;
+    (void)set;
     if (in == OV_INSTR_WHO5)
         return ov_msg(c->lang, ov_arena_printf(a, "who5.%d", i + 1));
     if (in == OV_INSTR_READINESS)
@@ -121,6 +125,7 @@ static ov_status own_course(ov_ctx *c, int64_t *course, ov_err *err)
 
 typedef struct q_state {
     ov_course co;
+    ov_settings set;
     ov_measurement *m[OV_INSTR_COUNT];
     ov_list_info li[OV_INSTR_COUNT];
     ov_measure_due due[OV_INSTR_COUNT];
@@ -134,9 +139,8 @@ static ov_status q_read(ov_ctx *c, ov_tx *tx, int64_t course, q_state *q,
                         ov_err *err)
 {
     ov_arena *a = c->req->arena;
-    ov_settings set;
     if (ov_course_get(tx, course, a, &q->co, err) != OV_OK ||
-        ov_settings_get(tx, q->co.municipality_code, &set, err) != OV_OK)
+        ov_settings_get(tx, q->co.municipality_code, &q->set, err) != OV_OK)
         return err->code;
     for (int i = 0; i < OV_INSTR_COUNT; i++) {
         if (ov_measure_list(tx, course, (ov_instrument)i, 200, a, &q->m[i],
@@ -158,12 +162,13 @@ static ov_status q_read(ov_ctx *c, ov_tx *tx, int64_t course, q_state *q,
         }
         q->due[i] = ov_measure_next_due(q->co.started_on, q->co.ended,
                                         q->co.ended_on, taken, k, c->today,
-                                        set.measure_tolerance_days);
+                                        q->set.measure_tolerance_days);
     }
     return OV_OK;
 }
 
-static void q_form(ov_ctx *c, ov_instrument in, ov_form *f)
+static void q_form(ov_ctx *c, ov_instrument in, ov_form *f,
+                   const ov_settings *set)
 {
     ov_response *res = c->res;
     const char *code = ov_instrument_code(in);
@@ -192,7 +197,7 @@ static void q_form(ov_ctx *c, ov_instrument in, ov_form *f)
                        "<fieldset class=\"mine-item%h\" id=\"q-%h-%h\">"
                        "<legend>%h</legend>",
                        ov_str_c(e ? " has-error" : ""), ov_str_c(code),
-                       ov_str_c(nm), ov_str_c(item_text(c, in, i)));
+                       ov_str_c(nm), ov_str_c(item_text(c, in, i, set)));
         for (int v = lo; v <= hi; v++) {
             snprintf(vs, sizeof vs, "%d", v);
             ov_html_printf(res,
@@ -268,13 +273,13 @@ static void q_render(ov_ctx *c, const q_state *q, bool has_course,
         if (q->due[i].due || open) {
             ov_html_printf(res, "<p class=\"due\"><strong>%t</strong></p>",
                            "mine.due_now");
-            q_form(c, in, f);
+            q_form(c, in, f, &q->set);
         } else {
             ov_html_printf(res, "<p>%t ", "mine.next");
             ov_page_date(res, q->due[i].due_on);
             ov_html_printf(res, "</p><details><summary>%t</summary>",
                            "mine.answer_anyway");
-            q_form(c, in, f);
+            q_form(c, in, f, &q->set);
             ov_html_lit(res, "</details>");
         }
         ov_html_lit(res, "</section>");
