@@ -632,7 +632,10 @@ static ov_status progress(demo *d, muni *m, int64_t course, ov_date start,
     int64_t prop;
     if (ov_match_propose(tx, course, opening, 60 + pick(d, 40), mt, &prop,
                          err) != OV_OK ||
-        ov_match_answer(tx, prop, true, mt + 2, err) != OV_OK)
+        ov_match_answer(tx, prop, true, OV_BY_STAFF,
+                        OV_STR_LIT("Det lyder spændende; jeg vil gerne se "
+                                   "stedet først"),
+                        mt + 2, err) != OV_OK)
         return err->code;
     if (target == OV_STAGE_MATCH)
         goto measure;

@@ -1578,6 +1578,33 @@
       "retention", \
       "Kolonnen %1 mangler i anonymiseringstabellen (%2 i alt); tilføj " \
       "den, før opbevaringsreglen køres") \
+    /* the citizen's own questionnaires and proposals (issue 14) */ \
+    X(measure_already_answered, 2, \
+      "date: %1 was already answered for %2; a questionnaire is answered " \
+      "once a day", \
+      "Du har allerede besvaret %1 den %2. Et spørgeskema besvares én " \
+      "gang pr. dag") \
+    X(me_no_course, 0, \
+      "you have no course in overgang to answer for", \
+      "Du har ikke et forløb i overgang, som du kan svare i") \
+    X(me_body_not_json, 0, \
+      "body: send a JSON object {\"instrument\", \"date\", \"items\"}", \
+      "Svaret skal sendes som et JSON-objekt med instrument, dato og svar") \
+    X(me_field_unknown, 1, \
+      "%1: unknown field; use instrument, date and items", \
+      "Ukendt felt '%1'; brug instrument, date og items") \
+    X(me_items_array, 0, \
+      "items: expected an array of whole numbers, one answer per question", \
+      "Svarene skal være en liste med ét tal pr. spørgsmål") \
+    X(me_item_not_integer, 1, \
+      "items (question %1): expected a whole number", \
+      "Spørgsmål %1: svaret skal være et helt tal") \
+    X(me_item_missing, 1, \
+      "item%1 (question %1): choose an answer", \
+      "Spørgsmål %1: vælg et svar") \
+    X(match_comment_length, 1, \
+      "comment: at most %1 bytes", \
+      "Kommentaren må højst være %1 tegn") \
     /* end of the catalogue */
 /* clang-format on */
 

@@ -40,6 +40,8 @@ static const char *const op_codes[OV_OP_COUNT] = {
     "board_drill",    "national",    "user_admin",   "journal_read",
     "journal_note",   "calendar",    "citizen_search",
     "sign",           "hours_confirm", "own_agreement"};
+    "journal_note",   "calendar",    "citizen_search", "own_data",
+    "proposal_answer"};
 
 const char *ov_op_code(ov_op op)
 {
@@ -120,13 +122,21 @@ static const unsigned op_roles[OV_OP_COUNT] = {
                    B(OV_ROLE_COMPANY_CONSULTANT),
     [OV_OP_HOURS_CONFIRM] = B(OV_ROLE_EMPLOYER),
     [OV_OP_OWN_AGREEMENT] = B(OV_ROLE_CITIZEN),
+    /* the citizen answers their questionnaires and proposals and takes
+     * their data (GDPR art. 15, 20) themselves (issue 14) */
+    [OV_OP_OWN_DATA] = B(OV_ROLE_CITIZEN),
+    /* the answer to a proposal: the citizen's own, or recorded for them
+     * by the staff who match */
+    [OV_OP_PROPOSAL_ANSWER] = B(OV_ROLE_COMPANY_CONSULTANT) |
+                              B(OV_ROLE_EMPLOYMENT_CASEWORKER) |
+                              B(OV_ROLE_CITIZEN),
 };
 
 bool ov_may_do(const ov_viewer *v, ov_op op)
 {
     if (!v || (unsigned)op >= OV_OP_COUNT || (unsigned)v->role >= 32)
         return false;
-    if (op == OV_OP_OWN_LOG && !v->citizen_id)
+    if ((op == OV_OP_OWN_LOG || op == OV_OP_OWN_DATA) && !v->citizen_id)
         return false;
     if ((op == OV_OP_AGREEMENT_LIST || op == OV_OP_HOURS_CONFIRM) &&
         !v->company_id)
@@ -171,6 +181,9 @@ static const char *const op_refusals[OV_OP_COUNT] = {
     [OV_OP_HOURS_CONFIRM] =
         "only the employer contact confirms the hours at their company",
     [OV_OP_OWN_AGREEMENT] = "only a citizen has an own work agreement here",
+    [OV_OP_OWN_DATA] = "only a citizen answers and downloads their own data "
+                       "here; staff use the course's pages",
+    [OV_OP_PROPOSAL_ANSWER] = "your role may not do this",
 };
 
 const char *ov_op_refusal(ov_op op)

@@ -85,6 +85,11 @@ typedef enum ov_op {
     OV_OP_HOURS_CONFIRM,    /* the employer contact confirms, corrects or
                              * enters a week of hours (issue 14) */
     OV_OP_OWN_AGREEMENT,    /* a citizen's own work agreements */
+    OV_OP_OWN_DATA,         /* a citizen's own questionnaires, proposals
+                             * and the download of their data (issue 14) */
+    OV_OP_PROPOSAL_ANSWER,  /* record the answer to a match proposal: the
+                             * citizen their own, the matching staff for
+                             * them (which: ov_may_see_course) */
     OV_OP_COUNT
 } ov_op;
 

@@ -8,7 +8,7 @@
 static const char *const kind_codes[OV_TASK_COUNT] = {
     "start_meeting_incomplete", "plan_without_job_goal", "followup_due",
     "measurement_due", "cti_phase_change", "agreement_review",
-    "cti_not_aligned",
+    "cti_not_aligned", "proposal_answered",
 };
 
 const char *ov_task_kind_code(ov_task_kind k)
@@ -97,6 +97,15 @@ int ov_due_tasks(const ov_course_facts *f, ov_date today, int window_days,
                  "CTI-start (%s) passer ikke med virksomhedsforløbets start",
                  d);
         add_arg(&a, OV_TASK_CTI_ALIGNMENT, f->cti_start_on, buf, d);
+    }
+    if (f->has_citizen_answer) {
+        snprintf(buf, sizeof buf,
+                 "Borgeren har svaret %s til forslaget om %s: læs svaret og "
+                 "kommentaren",
+                 f->citizen_answer_yes ? "ja" : "nej",
+                 f->citizen_answer_company);
+        add_arg(&a, OV_TASK_PROPOSAL_ANSWERED, f->citizen_answer_on, buf,
+                f->citizen_answer_company);
     }
     return a.n;
 }

@@ -18,7 +18,10 @@
  *    time to lower contact intensity and move tasks to the citizen);
  *  - agreement_review: a work agreement's review date is within the window;
  *  - cti_not_aligned: CTI started after the placement or too early before
- *    it (the caller passes the CTI rule's verdict).
+ *    it (the caller passes the CTI rule's verdict);
+ *  - proposal_answered: the citizen answered the course's newest match
+ *    proposal in their own log-in (due the day they answered): yes until
+ *    a placement is made after it, no until a new proposal is made.
  * Tasks due within `window_days` after today (default 14) are listed, as
  * are overdue ones; the list is sorted by due date, then kind.
  */
@@ -39,6 +42,7 @@ typedef enum ov_task_kind {
     OV_TASK_CTI_PHASE,
     OV_TASK_AGREEMENT_REVIEW,
     OV_TASK_CTI_ALIGNMENT,
+    OV_TASK_PROPOSAL_ANSWERED,
     OV_TASK_COUNT
 } ov_task_kind;
 
@@ -63,6 +67,10 @@ typedef struct ov_course_facts {
     ov_date agreement_review_on;
     bool cti_misaligned;         /* the CTI rule flagged the start */
     ov_date cti_start_on;
+    bool has_citizen_answer;     /* an answer not yet acted on (above) */
+    ov_date citizen_answer_on;
+    bool citizen_answer_yes;
+    char citizen_answer_company[40]; /* the company proposed */
 } ov_course_facts;
 
 typedef struct ov_task {

@@ -86,7 +86,8 @@ static const char SQL_JOURNAL[] =
     "= ?1"
     " UNION ALL SELECT mp.answered_on, 'answer', mp.id, 0, CASE "
     "mp.citizen_agreed WHEN 1 THEN 'yes' ELSE 'no' END, 0, o.tasks, c.name, "
-    "'', NULL, mp.answered_on FROM match_proposal mp JOIN opening o ON o.id "
+    "coalesce(mp.citizen_comment, ''), mp.answered_user, mp.answered_on "
+    "FROM match_proposal mp JOIN opening o ON o.id "
     "= mp.opening_id JOIN company c ON c.id = o.company_id WHERE "
     "mp.course_id = ?1 AND mp.answered_on IS NOT NULL"
     /* placements, agreement versions, sign-offs */
@@ -270,6 +271,13 @@ static const char SQL_FIELDS[] =
     " UNION ALL SELECT 3, 0, 'occupation', '', o.occupation FROM "
     "match_proposal mp JOIN opening o ON o.id = mp.opening_id WHERE ?4 IN "
     "('proposal', 'answer') AND mp.id = ?1 AND mp.course_id = ?2"
+    /* the answer: who recorded it, and the citizen's comment */
+    " UNION ALL SELECT 4, 0, 'answered_by', '', mp.answered_by FROM "
+    "match_proposal mp WHERE ?4 = 'answer' AND mp.id = ?1 AND mp.course_id "
+    "= ?2"
+    " UNION ALL SELECT 5, 0, 'citizen_comment', '', mp.citizen_comment FROM "
+    "match_proposal mp WHERE ?4 = 'answer' AND mp.id = ?1 AND mp.course_id "
+    "= ?2"
     /* a placement */
     " UNION ALL SELECT 1, 0, 'company', '', c.name FROM placement p JOIN "
     "company c ON c.id = p.company_id WHERE ?4 = 'placement' AND p.id = ?1 "

@@ -35,8 +35,9 @@ static const char SQL_PROPOSE[] =
 static const char SQL_PROPOSAL[] =
     "SELECT course_id, citizen_agreed FROM match_proposal WHERE id = ?1";
 static const char SQL_ANSWER[] =
-    "UPDATE match_proposal SET citizen_agreed = ?2, answered_on = ?3 "
-    "WHERE id = ?1";
+    "UPDATE match_proposal SET citizen_agreed = ?2, answered_on = ?3, "
+    "answered_by = ?4, answered_user = ?5, citizen_comment = ?6 WHERE id = "
+    "?1";
 static const char SQL_EMPLOYMENT[] =
     "INSERT INTO employment (course_id, from_on, ordinary_hours_x10) "
     "VALUES (?1, ?2, ?3)";
@@ -228,10 +229,17 @@ ov_status ov_match_propose(ov_tx *tx, int64_t course_id, int64_t opening_id,
 }
 
 ov_status ov_match_answer(ov_tx *tx, int64_t proposal_id, bool agreed,
-                          ov_date on, ov_err *err)
+                          ov_entered_by by, ov_str comment, ov_date on,
+                          ov_err *err)
 {
     if (ov_tx_check(tx, true, err) != OV_OK)
         return err->code;
+    comment = ov_str_trim(comment);
+    if (comment.len > OV_MATCH_COMMENT_MAX)
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_EINVAL, "comment",
+                                          match_comment_length,
+                                          OV_MATCH_COMMENT_MAX),
+                               err));
     ov_stmt *s;
     if (ov_stmt_prepare(tx->conn, SQL_PROPOSAL, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
@@ -259,6 +267,10 @@ ov_status ov_match_answer(ov_tx *tx, int64_t proposal_id, bool agreed,
     ov_stmt_bind_i64(s, 1, proposal_id);
     ov_stmt_bind_i64(s, 2, agreed);
     ov_stmt_bind_cstr(s, 3, d);
+    ov_stmt_bind_cstr(s, 4, ov_entered_by_code(by));
+    ov_stmt_bind_cstr(s, 5, tx->actor->user);
+    if (comment.len)
+        ov_stmt_bind_text(s, 6, comment);
     if (ov_stmt_run(s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     return ov_audit_append(tx, OV_ACT_UPDATE, h.citizen_id,
@@ -305,8 +317,9 @@ ov_status ov_employment_record(ov_tx *tx, int64_t course_id, ov_date from,
 
 static const char SQL_PROPOSALS[] =
     "SELECT p.id, p.opening_id, c.id, c.name, o.tasks, p.score, "
-    "p.proposed_by, p.proposed_on, p.citizen_agreed, p.answered_on FROM "
-    "match_proposal p JOIN opening o ON o.id = p.opening_id JOIN company c "
+    "p.proposed_by, p.proposed_on, p.citizen_agreed, p.answered_on, "
+    "coalesce(p.answered_by, ''), coalesce(p.citizen_comment, ''), "
+    "o.occupation, o.hours_min, o.hours_max FROM match_proposal p JOIN opening o ON o.id = p.opening_id JOIN company c "
     "ON c.id = o.company_id WHERE p.course_id = ?1 ORDER BY p.id DESC";
 static const char SQL_EMPLOYMENT_LIST[] =
     "SELECT from_on, ordinary_hours_x10 FROM employment WHERE course_id = ?1 "
@@ -332,6 +345,12 @@ static ov_status proposal_read(ov_stmt *s, ov_arena *a, void *row,
     if (!ov_stmt_col_is_null(s, 9) &&
         ov_col_date(s, 9, a, "answered_on", &p->answered_on, err) != OV_OK)
         return err->code;
+    p->answered_by_citizen = ov_str_eq_c(ov_stmt_col_text(s, 10, a),
+                                         "citizen");
+    p->comment = ov_stmt_col_text(s, 11, a);
+    p->occupation = ov_stmt_col_text(s, 12, a);
+    p->hours_min = (int)ov_stmt_col_i64(s, 13);
+    p->hours_max = (int)ov_stmt_col_i64(s, 14);
     return OV_OK;
 }
 

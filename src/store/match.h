@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "model/match.h"
+#include "model/measure.h"
 #include "store/store.h"
 
 /* An opening at a registered company (o->id is set). Location comes from
@@ -29,9 +30,15 @@ ov_status ov_match_suggest(ov_tx *tx, int64_t course_id,
 ov_status ov_match_propose(ov_tx *tx, int64_t course_id, int64_t opening_id,
                            double score, ov_date on, int64_t *id,
                            ov_err *err);
-/* The citizen's answer to a proposal. */
+/* The citizen's answer to a proposal, recorded by the citizen themselves
+ * (by OV_BY_CITIZEN) or by a staff member for them, with the citizen's
+ * comment (may be empty, at most OV_MATCH_COMMENT_MAX bytes), which the
+ * company consultant sees in their tasks, on the match page and in the
+ * journal. OV_ECONFLICT when the proposal was answered already. */
+#define OV_MATCH_COMMENT_MAX 1000
 ov_status ov_match_answer(ov_tx *tx, int64_t proposal_id, bool agreed,
-                          ov_date on, ov_err *err);
+                          ov_entered_by by, ov_str comment, ov_date on,
+                          ov_err *err);
 
 /* Ordinary hours per week from a date (employment history); moves the
  * course to `in_job` when hours > 0. */
@@ -51,6 +58,10 @@ typedef struct ov_proposal_row {
     bool answered;
     bool agreed;
     ov_date answered_on;
+    bool answered_by_citizen; /* in their own log-in */
+    ov_str comment;           /* the citizen's, "" when none */
+    ov_str occupation;        /* the opening's */
+    int hours_min, hours_max; /* the opening's hours a week */
 } ov_proposal_row;
 
 /* Newest first, at most 200. */

@@ -10,6 +10,13 @@ static const char SQL_INSERT[] =
     "INSERT INTO measurement (course_id, instrument, taken_on, items, score, "
     "rater, entered_by, entered_user, created_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+/* One answer per instrument, day and rater: a questionnaire answered for
+ * a date is not answered again for it (issue 14), by the citizen or by
+ * the staff; readiness is rated by the citizen and by the CTI worker on
+ * the same day. */
+static const char SQL_ANSWERED[] =
+    "SELECT count(*) FROM measurement WHERE course_id = ?1 AND instrument = "
+    "?2 AND taken_on = ?3 AND coalesce(rater, '') = coalesce(?4, '')";
 static const char SQL_LIST[] =
     "SELECT id, taken_on, items, score, rater, entered_by FROM measurement "
     "WHERE course_id = ?1 AND instrument = ?2 ORDER BY taken_on, id";
@@ -40,6 +47,27 @@ ov_status ov_measure_record(ov_tx *tx, int64_t course_id, ov_measurement *m,
     ov_date_format_iso(m->taken_on, d);
     ov_time_format_utc(ov_time_now(), now);
     ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_ANSWERED, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, course_id);
+    ov_stmt_bind_cstr(s, 2, ov_instrument_code(m->instrument));
+    ov_stmt_bind_cstr(s, 3, d);
+    ov_stmt_bind_cstr(s, 4, m->has_rater ? ov_rater_code(m->rater) : NULL);
+    ov_step r = ov_stmt_step(s, err);
+    int64_t had = r == OV_STEP_ROW ? ov_stmt_col_i64(s, 0) : 0;
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    if (had > 0) {
+        char dk[OV_DATE_BUF];
+        ov_date_format_dk(m->taken_on, dk);
+        return ov_tx_fail(tx, (ov_err_msg(err, OV_ECONFLICT, "taken_on",
+                                          measure_already_answered,
+                                          ov_instrument_label_da(
+                                              m->instrument),
+                                          dk),
+                               err));
+    }
     if (ov_stmt_prepare(tx->conn, SQL_INSERT, &s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     ov_stmt_bind_i64(s, 1, course_id);

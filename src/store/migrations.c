@@ -698,6 +698,16 @@ static const migration migrations[] = {
      "INTEGER CHECK (retention_years BETWEEN 1 AND 100);\n"
      "ALTER TABLE course ADD COLUMN anonymised_at TEXT;\n"
      "ALTER TABLE citizen ADD COLUMN anonymised_at TEXT;\n"},
+    {21, "the citizen answers a proposal themselves, with a comment",
+     /* Who recorded the answer to a match proposal: the citizen in their
+      * own log-in ('citizen') or a staff member for them ('staff'), the
+      * user, and the citizen's comment, which reaches the company
+      * consultant (store/match.c, store/tasks.c, the journal). NULL on
+      * answers recorded before: staff recorded them all. */
+     "ALTER TABLE match_proposal ADD COLUMN answered_by TEXT "
+     "CHECK (answered_by IN ('citizen', 'staff'));\n"
+     "ALTER TABLE match_proposal ADD COLUMN answered_user TEXT;\n"
+     "ALTER TABLE match_proposal ADD COLUMN citizen_comment TEXT;\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -764,6 +774,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 18",
     "PRAGMA user_version = 19",
     "PRAGMA user_version = 20",
+    "PRAGMA user_version = 21",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

@@ -33,6 +33,17 @@ static const char SQL_REVIEW[] =
     "SELECT v.review_on FROM agreement_version v JOIN placement p ON p.id = "
     "v.placement_id WHERE p.course_id = ?1 ORDER BY p.id DESC, v.version "
     "DESC LIMIT 1";
+/* The citizen's own answer to the course's newest proposal, until it is
+ * acted on (model/due.h proposal_answered): a yes until a placement is
+ * made after it, a no until a newer proposal (then it is not the newest). */
+static const char SQL_ANSWER[] =
+    "SELECT mp.answered_on, mp.citizen_agreed, c.name FROM match_proposal "
+    "mp JOIN opening o ON o.id = mp.opening_id JOIN company c ON c.id = "
+    "o.company_id WHERE mp.course_id = ?1 AND mp.answered_by = 'citizen' "
+    "AND mp.id = (SELECT max(id) FROM match_proposal WHERE course_id = ?1) "
+    "AND NOT (mp.citizen_agreed = 1 AND EXISTS (SELECT 1 FROM placement p "
+    "WHERE p.course_id = ?1 AND substr(p.created_at, 1, 10) >= "
+    "mp.answered_on))";
 /* the open courses where ?1 is named staff, or (?2 = 1) of ?1's teams */
 static const char SQL_MY_COURSES[] =
     "SELECT c.id, z.full_name, (SELECT max(p.id) FROM placement p WHERE "
@@ -103,6 +114,26 @@ static ov_status facts(ov_tx *tx, int64_t course_id, ov_date today,
     f->plan_has_job_goal = r == OV_STEP_ROW && ov_stmt_col_i64(s, 0) != 0;
     ov_stmt_release(s);
     if (r == OV_STEP_ERROR)
+        return err->code;
+
+    /* the citizen's answer to a proposal */
+    if (ov_stmt_prepare(tx->conn, SQL_ANSWER, &s, err) != OV_OK)
+        return err->code;
+    ov_stmt_bind_i64(s, 1, course_id);
+    r = ov_stmt_step(s, err);
+    if (r == OV_STEP_ROW) {
+        ov_arena *aa = ov_arena_new(256);
+        ov_str co = ov_stmt_col_text(s, 2, aa);
+        snprintf(f->citizen_answer_company, sizeof f->citizen_answer_company,
+                 "%.*s", (int)co.len, co.ptr ? co.ptr : "");
+        f->citizen_answer_yes = ov_stmt_col_i64(s, 1) != 0;
+        f->has_citizen_answer =
+            ov_date_parse_iso(ov_stmt_col_text(s, 0, aa), "answered_on",
+                              &f->citizen_answer_on, err) == OV_OK;
+        ov_arena_destroy(aa);
+    }
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR || (r == OV_STEP_ROW && !f->has_citizen_answer))
         return err->code;
 
     /* WHO-5 schedule */

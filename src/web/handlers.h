@@ -9,6 +9,7 @@
 #define OV_WEB_HANDLERS_H
 
 #include "model/due.h"
+#include "model/measure.h"
 #include "store/course.h"
 #include "web/ui.h"
 
@@ -160,6 +161,22 @@ void ov_api_agreements(ov_ctx *c, const struct ov_placement_row *r,
 struct ov_search_hit;
 void ov_api_citizens(ov_ctx *c, const struct ov_search_hit *h,
                      const ov_list_info *li);
+
+/* ui_mine.c: the citizen's own questionnaires, proposals and data */
+void ov_h_mine_questionnaires(ov_web *app, ov_request *req,
+                              ov_response *res);
+void ov_h_mine_measure_post(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_mine_proposals(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_mine_data(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_me_export(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_me_export_pdf(ov_web *app, ov_request *req, ov_response *res);
+/* The trajectory of one instrument in plain words, in the arena. */
+const char *ov_mine_trajectory(ov_arena *a, ov_lang l, ov_instrument in,
+                               bool has_before, int before, int after);
+struct ov_export;
+/* The citizen's export as the JSON of docs/citizen-export.md. */
+ov_str ov_mine_export_json(const struct ov_export *x, ov_date today,
+                           ov_arena *a);
 
 /* ui_admin.c: the administrator's users and teams; activation */
 void ov_h_admin_home(ov_web *app, ov_request *req, ov_response *res);

@@ -59,6 +59,12 @@ void ov_page_begin(ov_response *res, const ov_request *req, int status,
             nav_link(res, "/min-adgangslog", "nav.my_log");
         if (ov_may_do(v, OV_OP_OWN_AGREEMENT))
             nav_link(res, "/min-arbejdsaftale", "nav.my_agreement");
+        if (ov_may_do(v, OV_OP_OWN_DATA))
+            nav_link(res, "/mine-spoergeskemaer", "nav.my_questionnaires");
+        if (ov_may_do(v, OV_OP_OWN_DATA))
+            nav_link(res, "/mine-forslag", "nav.my_proposals");
+        if (ov_may_do(v, OV_OP_OWN_DATA))
+            nav_link(res, "/mine-data", "nav.my_data");
         if (v->role == OV_ROLE_EMPLOYER)
             nav_link(res, "/arbejdsaftaler", "nav.agreements");
         ov_html_lit(res, "</ul></nav>");

@@ -437,6 +437,41 @@ const ov_route ov_routes[] = {
          "the municipality's settings with ranges, defaults and history"),
     ACTION(OV_POST, "/administration/indstillinger", ov_act_settings,
            "change the settings"),
+
+    /* ---- the citizen's own questionnaires, proposals and data (issue
+     * 14 section 1); the answer to a proposal is ov_act_answer above ---- */
+    READ(OV_POST, "/api/v1/me/measurements", SELF, OWN_DATA, WRITE,
+         "mine spørgeskemaer", ov_h_mine_measure_post,
+         "the citizen answers a questionnaire themselves: {\"instrument\": "
+         "\"who5\"|\"gse\"|\"readiness\", \"date\": \"YYYY-MM-DD\", "
+         "\"items\": [...]}; answers {\"id\", \"score\"}; 409 when it was "
+         "answered for that date"),
+    READ(OV_GET, "/api/v1/me/export", SELF, OWN_DATA, WRITE,
+         "Du hentede dine data", ov_h_me_export,
+         "everything overgang holds about the citizen as JSON "
+         "(docs/citizen-export.md; GDPR art. 15 and 20); the download is "
+         "audited as an export"),
+    READ(OV_GET, "/api/v1/me/export.pdf", SELF, OWN_DATA, WRITE,
+         "Du hentede dine data", ov_h_me_export_pdf,
+         "the same as a readable PDF document"),
+    READ(OV_GET, "/mine-spoergeskemaer", SELF, OWN_DATA, AUDITED,
+         "mine spørgeskemaer", ov_h_mine_questionnaires,
+         "the citizen's questionnaires when due, and their trajectory"),
+    READ(OV_POST, "/mine-spoergeskemaer", SELF, OWN_DATA, WRITE,
+         "mine spørgeskemaer", ov_h_mine_measure_post,
+         "answer a questionnaire (form)"),
+    READ(OV_GET, "/mine-forslag", SELF, OWN_DATA, AUDITED, "mine forslag",
+         ov_h_mine_proposals,
+         "the match proposals made to the citizen, to answer yes or no "
+         "with a comment"),
+    READ(OV_GET, "/mine-data", SELF, OWN_DATA, READ, "mine data",
+         ov_h_mine_data, "download everything overgang holds about me"),
+    READ(OV_GET, "/mine-data.pdf", SELF, OWN_DATA, WRITE,
+         "Du hentede dine data", ov_h_me_export_pdf,
+         "my data as PDF (the page's download; audited)"),
+    READ(OV_GET, "/mine-data.json", SELF, OWN_DATA, WRITE,
+         "Du hentede dine data", ov_h_me_export,
+         "my data as JSON (the page's download; audited)"),
 };
 const int ov_nroutes = (int)(sizeof ov_routes / sizeof ov_routes[0]);
 

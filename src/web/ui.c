@@ -387,6 +387,7 @@ const char *ov_task_step(ov_ctx *c, const ov_task *t, int64_t placement_id)
         [OV_TASK_MEASUREMENT] = "maalinger",
         [OV_TASK_CTI_PHASE] = "cti",
         [OV_TASK_CTI_ALIGNMENT] = "cti",
+        [OV_TASK_PROPOSAL_ANSWERED] = "match",
     };
     ov_arena *a = c->req->arena;
     if (t->kind == OV_TASK_AGREEMENT_REVIEW && placement_id > 0)

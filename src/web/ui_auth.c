@@ -412,7 +412,24 @@ static const char css[] =
     "p.toggle{display:flex;flex-wrap:wrap;gap:.4rem}p.toggle a{padding:"
     ".25rem .8rem;border:1px solid var(--accent);border-radius:1rem;"
     "text-decoration:none}p.toggle a.on{background:var(--accent);"
-    "color:#fff}\nnav.pager{display:flex;gap:1rem;margin:.5rem 0}\n";
+    "color:#fff}\nnav.pager{display:flex;gap:1rem;margin:.5rem 0}\n"
+    /* the citizen's questionnaires and proposals (ui_mine.c): every
+     * answer a whole-width touch target of at least 44 px */
+    "fieldset.mine-item{border:1px solid var(--line);border-radius:6px;"
+    "margin:0 0 1rem;padding:.5rem .75rem}"
+    "fieldset.mine-item legend{font-weight:600;padding:0 .25rem}"
+    "label.mine-choice{display:flex;align-items:center;gap:.6rem;"
+    "min-height:44px;padding:.35rem .5rem;margin:.2rem 0;border-radius:6px;"
+    "font-weight:400;cursor:pointer}"
+    "label.mine-choice:hover{background:var(--bg)}"
+    "label.mine-choice input{width:1.3rem;height:1.3rem;margin:0;"
+    "flex:none}"
+    "label.mine-choice:has(input:checked){background:#e6f0f9}"
+    "label.mine-choice:focus-within{outline:3px solid var(--accent);"
+    "outline-offset:1px}"
+    "section.mine-q,section.mine-proposal{margin-bottom:2rem}"
+    "ul.downloads{list-style:none;padding:0;display:flex;flex-wrap:wrap;"
+    "gap:.75rem}ul.downloads a.button{padding:.6rem 1rem;min-height:44px}\n";
 
 static const char js[] =
     "/* Progressive enhancement only: every page works without it. */\n"

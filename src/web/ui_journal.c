@@ -145,6 +145,12 @@ static const char *summary_of(ov_ctx *c, const ov_journal_entry *e)
                                ov_occupation_label(a, e->code),
                                ov_msg(l, "journal.score"), (long long)e->num);
     case OV_JK_ANSWER:
+        /* the citizen's comment, in their words, follows the answer */
+        if (e->extra.len)
+            return ov_arena_printf(a, "%s: %s, %s. %s: \u201c%s\u201d",
+                                   ov_msg2(l, "janswer", code), t, t2,
+                                   ov_msg(l, "jfield.citizen_comment"),
+                                   cstr(a, e->extra));
         return ov_arena_printf(a, "%s: %s, %s",
                                ov_msg2(l, "janswer", code), t, t2);
     case OV_JK_PLACEMENT:
@@ -478,6 +484,8 @@ static const char *field_value(ov_ctx *c, const ov_journal_field *fd)
         return ov_msg2(c->lang, "role", v);
     if (ov_str_eq_c(fd->label, "occupation"))
         return ov_occupation_label(a, fd->value);
+    if (ov_str_eq_c(fd->label, "answered_by"))
+        return ov_msg2(c->lang, "answered_by", v);
     if (ov_str_eq_c(fd->label, "network_person"))
         return ov_arena_printf(a, "%s (%.*s)", v, (int)fd->group.len,
                                fd->group.ptr);

@@ -381,20 +381,35 @@ static const ov_field answer_spec[] = {
     {.name = "answer", .type = OV_F_CHOICE, .required = true,
      .label = "match.answer", .option = answer_opt, .noptions = 2,
      .option_prefix = "common"},
+    {.name = "comment", .type = OV_F_TEXTAREA, .max = OV_MATCH_COMMENT_MAX,
+     .label = "mine.proposal_comment"},
 };
 
+/* The citizen answers their own proposal in their own log-in (dispatch
+ * found it on their course, else 404); the staff who match record an
+ * answer the citizen gave them. Which of the two is recorded with it. */
 static ov_status answer_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
                             int64_t *out_id, ov_err *err)
 {
     *out_id = c->id;
+    bool citizen = c->req->viewer.role == OV_ROLE_CITIZEN;
     return ov_match_answer(tx, c->id,
                            ov_str_eq_c(ov_form_str(f, "answer"), "yes"),
-                           c->today, err);
+                           citizen ? OV_BY_CITIZEN : OV_BY_STAFF,
+                           ov_form_str(f, "comment"), c->today, err);
+}
+
+static const char *answer_done(ov_ctx *c, int64_t id)
+{
+    if (c->req->viewer.role == OV_ROLE_CITIZEN)
+        return ov_arena_printf(c->req->arena, "/mine-forslag#forslag-%lld",
+                               (long long)id);
+    return match_done(c, id);
 }
 
 const ov_web_action ov_act_answer = {
-    "answer", answer_spec, 1, OV_OP_MATCH, OV_SCOPE_PROPOSAL, answer_run,
-    NULL, match_done, NULL};
+    "answer", answer_spec, 2, OV_OP_PROPOSAL_ANSWER, OV_SCOPE_PROPOSAL,
+    answer_run, NULL, answer_done, NULL};
 
 static void parts(ov_response *res, int lang, const ov_match_score *s)
 {
@@ -493,6 +508,15 @@ static void match_page(ov_ctx *c, ov_form *f, int status)
         if (p->answered) {
             ov_html_printf(res, " &middot; <span class=\"badge\">%t</span>",
                            p->agreed ? "match.agreed" : "match.declined");
+            /* who recorded it, and the citizen's own words */
+            ov_html_printf(res, " <small>%t</small>",
+                           p->answered_by_citizen ? "match.answered_citizen"
+                                                  : "match.answered_staff");
+            if (p->comment.len)
+                ov_html_printf(res,
+                               "<p class=\"citizen-comment\">%t: "
+                               "&ldquo;%h&rdquo;</p>",
+                               "match.citizen_comment", p->comment);
         } else if (ov_may_do(&c->req->viewer, OV_OP_MATCH)) {
             ov_html_printf(res, " &middot; <span class=\"badge warn\">%t</span>",
                            "match.pending");

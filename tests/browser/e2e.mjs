@@ -1253,6 +1253,47 @@ await step('the consultant types part of an occupation title on the match profil
     for (const width of [1280, 390]) {
       const context = await browser.newContext({
         locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 },
+await step('the citizen fills in a WHO-5 by keyboard only and reads their trajectory in words, answers a proposal with a comment, and downloads their data as JSON and PDF; the consultant sees the answer as a task; Danish and English, 1280 and 390 px', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { readFileSync } = await import('node:fs');
+  const COMMENT = 'Jeg har ikke bil, og bussen går for sjældent derud';
+  // an API session of its own (the JSON log-in answers the CSRF token)
+  const apiAs = async (name) => {
+    const ctx = await browser.newContext();
+    const r = await ctx.request.post(`${BASE}/api/v1/session`, { data: { username: name, password: PASSWORD } });
+    assert.equal(r.status(), 200);
+    return { ctx, csrf: (await r.json()).csrf_token };
+  };
+  // the citizen's course, and a proposal to it from their company consultant
+  const b = await apiAs('borger');
+  const mine = await (await b.ctx.request.get(`${BASE}/api/v1/cases`)).json();
+  const mineId = mine.cases[0].id;
+  await b.ctx.close();
+  const v = await apiAs('vk');
+  const cos = await (await v.ctx.request.get(`${BASE}/api/v1/companies`)).json();
+  const openings = cos.companies.flatMap((c) => (c.openings || []).map((o) => ({ id: o.id, company: c.name })));
+  assert.ok(openings.length > 0, 'the municipality has openings');
+  const proposed = await v.ctx.request.post(`${BASE}/api/v1/cases/${mineId}/proposals`, {
+    headers: { 'X-CSRF-Token': v.csrf }, data: { opening_id: openings[0].id },
+  });
+  assert.equal(proposed.status(), 200, await proposed.text());
+  const proposalId = (await proposed.json()).id;
+  await v.ctx.close();
+
+  const words = {
+    da: { q: 'Mine spørgeskemaer', traj: /Din (trivsel|tro på egne evner) er (steget fra \d+ til \d+|faldet fra \d+ til \d+|den samme som sidst: \d+)\.|Det er første gang, du svarer\. Din (trivsel|tro på egne evner) er \d+\./,
+      p: 'Forslag til dig', no: 'Nej tak', send: 'Send mit svar', said: 'Du sagde nej den', d: 'Mine data',
+      pdf: 'Hent som PDF (til at læse)', json: 'Hent som JSON (til et andet system)', log: 'Din adgangslog' },
+    en: { q: 'My questionnaires', traj: /Your (well-being|belief in your own abilities) (has risen from \d+ to \d+|has fallen from \d+ to \d+|is the same as last time: \d+)\.|This is the first time you answer\. Your (well-being|belief in your own abilities) is \d+\./,
+      p: 'Proposals for you', no: 'No, thank you', send: 'Send my answer', said: 'You said no on', d: 'My data',
+      pdf: 'Download as PDF (to read)', json: 'Download as JSON (for another system)', log: 'Your access log' },
+  };
+  const wide = [];
+  for (const lang of ['da', 'en']) {
+    for (const width of [1280, 390]) {
+      const w = words[lang];
+      const context = await browser.newContext({
+        locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 }, acceptDownloads: true,
       });
       await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
       const page = await context.newPage();
@@ -1420,6 +1461,125 @@ await step('the citizen signs their own work agreement with the keyboard; the em
   assert.equal((text.match(/Underskrev version 2 \(SHA-256 [0-9a-f]{16}…\)/g) || []).length, 3);
   for (const x of [b, e, k, b2]) await x.context.close();
 });
+        if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as borger, ${width} px)`);
+      });
+      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+      await page.goto(`${BASE}/login`);
+      await page.fill('input[name=username]', 'borger');
+      await page.fill('input[name=password]', PASSWORD);
+      await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
+      const fits = async (what) => {
+        const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (sw > width) wide.push(`${what} ${lang}: ${sw} px on ${width} px`);
+      };
+      // the menu leads to the questionnaires
+      await Promise.all([page.waitForEvent('load'),
+        page.locator('header.top nav').getByRole('link', { name: lang === 'da' ? 'Spørgeskemaer' : 'Questionnaires' }).click()]);
+      assert.equal(new URL(page.url()).pathname, '/mine-spoergeskemaer');
+      assert.equal(await page.locator('h1').innerText(), w.q);
+      await fits('questionnaires');
+      // WHO-5 in Danish at 1280, self-efficacy in English at 1280: by the
+      // keyboard alone (Tab to the questionnaire, Space and the arrows in
+      // each radio group, Enter to send)
+      const which = width === 1280 ? (lang === 'da' ? 'who5' : 'gse') : null;
+      if (which) {
+        const answers = which === 'who5' ? [3, 3, 3, 3, 2] : [3, 3, 2, 3, 3, 3, 2, 3, 3, 3];
+        const lo = which === 'who5' ? 0 : 1;
+        const focused = () => page.evaluate(() => {
+          const e = document.activeElement;
+          return { tag: e.tagName, name: e.getAttribute('name'), type: e.type,
+            inside: (e.closest('section.mine-q') || {}).id || '' };
+        });
+        const tabTo = async (pred, what) => {
+          for (let i = 0; i < 120; i++) {
+            await page.keyboard.press('Tab');
+            if (pred(await focused())) return;
+          }
+          assert.fail(`the keyboard never reached ${what}`);
+        };
+        // not due yet: the questionnaire is behind "Svar nu alligevel"
+        if (await page.locator(`section#${which} details`).count()) {
+          await tabTo((f) => f.tag === 'SUMMARY' && f.inside === which, `the ${which} summary`);
+          await page.keyboard.press('Enter');
+        }
+        await tabTo((f) => f.type === 'radio' && f.name === 'item1' && f.inside === which, `the first ${which} question`);
+        for (let i = 0; i < answers.length; i++) {
+          if (i > 0) await page.keyboard.press('Tab');
+          const f = await focused();
+          assert.equal(f.name, `item${i + 1}`, `Tab reaches question ${i + 1}`);
+          await page.keyboard.press('Space');
+          for (let k = lo; k < answers[i]; k++) await page.keyboard.press('ArrowDown');
+        }
+        // the focus is visible where the keyboard is
+        const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+        assert.notEqual(outline, 'none', 'the focused answer shows its focus');
+        for (let i = 0; i < answers.length; i++)
+          assert.equal(await page.locator(`section#${which} input[name=item${i + 1}]:checked`).getAttribute('value'), String(answers[i]));
+        await page.keyboard.press('Tab');
+        assert.equal((await focused()).tag, 'BUTTON', 'Tab reaches the send button');
+        await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+        assert.equal(new URL(page.url()).searchParams.get('besvaret'), which);
+        const said = await page.locator(`section#${which} p.trajectory`).innerText();
+        assert.match(said, w.traj, `the trajectory in words: ${said}`);
+        assert.doesNotMatch(said, /[Pp]oint/, 'no staff jargon');
+        // answered for today: no second form
+        assert.equal(await page.locator(`section#${which} form`).count(), 0, 'answered once a day');
+        await fits('questionnaires after answering');
+      }
+      await page.screenshot({ path: join(ARTIFACTS, `26-mine-spoergeskemaer-${lang}-${width}.png`), fullPage: true });
+
+      // the proposal: answered no, with a comment, once
+      await page.goto(`${BASE}/mine-forslag`);
+      assert.equal(await page.locator('h1').innerText(), w.p);
+      const card = page.locator(`#forslag-${proposalId}`);
+      assert.ok(await card.isVisible(), 'the new proposal is listed');
+      if (lang === 'da' && width === 1280) {
+        await card.getByLabel(w.no).check();
+        await card.getByRole('textbox').fill(COMMENT);
+        await Promise.all([page.waitForEvent('load'), card.getByRole('button', { name: w.send }).click()]);
+        assert.equal(new URL(page.url()).pathname, '/mine-forslag');
+      }
+      assert.match(await page.locator(`#forslag-${proposalId}`).innerText(), new RegExp(w.said));
+      assert.ok((await page.locator(`#forslag-${proposalId}`).innerText()).includes(COMMENT));
+      await fits('proposals');
+      await page.screenshot({ path: join(ARTIFACTS, `27-mine-forslag-${lang}-${width}.png`), fullPage: true });
+
+      // my data: the PDF with their name, the JSON that parses
+      await page.goto(`${BASE}/mine-data`);
+      assert.equal(await page.locator('h1').innerText(), w.d);
+      await fits('my data');
+      await page.screenshot({ path: join(ARTIFACTS, `28-mine-data-${lang}-${width}.png`), fullPage: true });
+      const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: w.pdf }).click()]);
+      assert.equal(pdf.suggestedFilename(), 'mine-data.pdf');
+      const text = execFileSync('pdftotext', ['-layout', await pdf.path(), '-']).toString('utf8');
+      const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: w.json }).click()]);
+      const data = JSON.parse(readFileSync(await json.path(), 'utf8'));
+      assert.equal(data.format, 'overgang-citizen-export');
+      assert.ok(text.includes(data.person.name), `the PDF names ${data.person.name}`);
+      assert.ok(text.includes(w.log), 'the PDF has the access log');
+      assert.doesNotMatch(text, /\d{6}-?\d{4}/, 'no CPR number in the PDF');
+      assert.ok(data.proposals.items.some((p) => p.comment === COMMENT), 'the JSON has the comment');
+      assert.ok(data.access_log.items.some((a) => a.action === 'export' && a.purpose === 'Du hentede dine data'),
+        'the download is in the access log');
+      await context.close();
+    }
+  }
+  assert.deepEqual(wide, [], 'the citizen\'s pages fit their width');
+
+  // the team's company consultant sees the answer as a task (the team's
+  // tasks), which leads to the match page with the comment
+  const consultant = await login('vk');
+  users.push(consultant);
+  await consultant.goto('/opgaver?show=team');
+  const task = consultant.page.locator('table.tasks a', { hasText: 'Borgeren har svaret på et forslag' });
+  assert.ok(await task.count() > 0, 'the answer is a task in "Mine opgaver"');
+  await consultant.page.screenshot({ path: join(ARTIFACTS, '29-vk-opgave-svar-da-1280.png') });
+  await consultant.click(task.first());
+  assert.equal(new URL(consultant.page.url()).pathname, `/forloeb/${mineId}/match`);
+  assert.ok((await consultant.text('main')).includes(COMMENT), 'the comment shows on the match page');
+  await consultant.page.screenshot({ path: join(ARTIFACTS, '30-match-kommentar-da-1280.png') });
+  assertNoServerTrouble();
+}, { independent: true });
 
 await step('every page each role reaches from its home page has unique ids, labels that name their fields, no technical names, and fits its width', async () => {
   // each role in one language at one width (the two alternate), the pages

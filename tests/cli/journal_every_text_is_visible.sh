@@ -31,7 +31,7 @@ allowed() {
     # and role, never as the login name (issue 13 §6)
     app_user.username|app_user.password_hash|*.created_by|*.by_user) return 0 ;;
     *.signed_by|*.entered_user|*.proposed_by|*.imported_by|*.drawn_by) return 0 ;;
-    *.registered_by|*.updated_by|*.issued_by) return 0 ;;
+    *.registered_by|*.updated_by|*.issued_by|*.answered_user) return 0 ;;
     # issue 14: a signature's way is a code shown in words, the date on
     # the paper a date; the names of who signed and who recorded it are
     # people's names as they were when signing, shown in the signature
@@ -42,7 +42,7 @@ allowed() {
     hours_week.employer_by) return 0 ;;
     # codes of enumerations, shown in words
     *.role|*.stage|*.kind|*.sex|*.type|*.signer|*.form|*.instrument) return 0 ;;
-    *.rater|*.entered_by|*.end_reason|*.exclusion_reason|*.legal_basis) return 0 ;;
+    *.rater|*.entered_by|*.answered_by|*.end_reason|*.exclusion_reason|*.legal_basis) return 0 ;;
     *.ordinary|*.domain|opening.occupation|opening.accommodations) return 0 ;;
     # dates and timestamps (shown as DD-MM-YYYY), hashes, numbers as text
     *_on|*_at|*.on_date|*.birth_date|*.reference_date|*.period_*) return 0 ;;

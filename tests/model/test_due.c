@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -134,6 +135,30 @@ static void the_output_capacity_is_respected(void **state)
     assert_int_equal(ov_due_tasks(&f, D(2026, 11, 22), 14, t, 1), 1);
 }
 
+/* The citizen's own answer to a proposal is the consultant's to read:
+ * a task due the day they answered, naming the company. */
+static void a_citizens_answer_to_a_proposal_is_a_task(void **state)
+{
+    (void)state;
+    ov_course_facts f = active();
+    f.has_citizen_answer = true;
+    f.citizen_answer_on = D(2026, 11, 20);
+    f.citizen_answer_yes = false;
+    snprintf(f.citizen_answer_company, sizeof f.citizen_answer_company,
+             "Gården ApS");
+    ov_task t[OV_TASKS_PER_COURSE];
+    int n = ov_due_tasks(&f, D(2026, 11, 22), 14, t, OV_TASKS_PER_COURSE);
+    int k = -1;
+    for (int i = 0; i < n; i++)
+        if (t[i].kind == OV_TASK_PROPOSAL_ANSWERED)
+            k = i;
+    assert_true(k >= 0);
+    assert_int_equal(t[k].due, D(2026, 11, 20));
+    assert_string_equal(t[k].arg, "Gården ApS");
+    assert_non_null(strstr(t[k].text, "svaret nej"));
+    assert_string_equal(ov_task_kind_code(t[k].kind), "proposal_answered");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -142,6 +167,7 @@ int main(void)
         cmocka_unit_test(missing_job_goal_measurement_review_and_cti_tasks),
         cmocka_unit_test(ended_and_screened_courses_have_no_tasks),
         cmocka_unit_test(the_output_capacity_is_respected),
+        cmocka_unit_test(a_citizens_answer_to_a_proposal_is_a_task),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -152,11 +152,71 @@ static void measurements_are_scored_dated_and_listed(void **state)
     tu_db_free(&w.t);
 }
 
+/* A questionnaire answered for a date is not answered again for it, by
+ * the citizen or by staff (issue 14); readiness rated by the citizen and
+ * by the CTI worker on the same day are two answers. */
+static void a_questionnaire_is_answered_once_per_date(void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    int64_t course = tu_course(&w, D(2026, 9, 1));
+    ov_tx *tx;
+    ov_err err;
+    int64_t id, first;
+    ov_measurement m = {.instrument = OV_INSTR_WHO5, .taken_on = D(2026, 9, 2),
+                        .nitems = 5, .items = {2, 3, 2, 3, 2},
+                        .entered_by = OV_BY_CITIZEN};
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_measure_record(tx, course, &m, TODAY, &first, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    ov_measurement again = m;
+    again.entered_by = OV_BY_STAFF;
+    again.items[0] = 5;
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_measure_record(tx, course, &again, TODAY, &id, &err),
+                     OV_ECONFLICT);
+    assert_string_equal(err.field, "taken_on");
+    assert_non_null(strstr(err.msg, "already answered"));
+    ov_tx_rollback(tx);
+    /* another day, or another instrument the same day: fine */
+    again.taken_on = D(2026, 9, 3);
+    ov_measurement gse = {.instrument = OV_INSTR_GSE,
+                          .taken_on = D(2026, 9, 2), .nitems = 10,
+                          .items = {2, 2, 2, 2, 2, 2, 2, 2, 2, 2},
+                          .entered_by = OV_BY_CITIZEN};
+    ov_measurement r1 = {.instrument = OV_INSTR_READINESS,
+                         .taken_on = D(2026, 9, 2), .nitems = 1, .items = {4},
+                         .has_rater = true, .rater = OV_RATER_CITIZEN,
+                         .entered_by = OV_BY_CITIZEN};
+    ov_measurement r2 = r1;
+    r2.rater = OV_RATER_CTI_WORKER;
+    r2.entered_by = OV_BY_STAFF;
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_measure_record(tx, course, &again, TODAY, &id, &err),
+                     OV_OK);
+    assert_int_equal(ov_measure_record(tx, course, &gse, TODAY, &id, &err),
+                     OV_OK);
+    assert_int_equal(ov_measure_record(tx, course, &r1, TODAY, &id, &err),
+                     OV_OK);
+    assert_int_equal(ov_measure_record(tx, course, &r2, TODAY, &id, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    /* the citizen's own rating twice: refused */
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_measure_record(tx, course, &r1, TODAY, &id, &err),
+                     OV_ECONFLICT);
+    ov_tx_rollback(tx);
+    tu_db_free(&w.t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(cti_starts_with_its_legal_basis_and_logs_contacts),
         cmocka_unit_test(measurements_are_scored_dated_and_listed),
+        cmocka_unit_test(a_questionnaire_is_answered_once_per_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -130,7 +130,7 @@ static int64_t full_course(tu_world *w)
     OK(ov_opening_create(tx, w->company, &o, &err));
     int64_t prop;
     OK(ov_match_propose(tx, course, o.id, 70, D(2026, 7, 12), &prop, &err));
-    OK(ov_match_answer(tx, prop, true, D(2026, 7, 14), &err));
+    OK(ov_match_answer(tx, prop, true, OV_BY_CITIZEN, OV_STR_LIT("Jeg vil gerne arbejde med dyr"), D(2026, 7, 14), &err));
     ov_cti_rules rules = ov_cti_rules_default();
     OK(ov_cti_start(tx, course, OV_BASIS_SEL82B, 0, D(2026, 7, 15), &rules,
                     &err));

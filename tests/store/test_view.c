@@ -340,7 +340,7 @@ static void proposal_list_shows_company_opening_and_answer_newest_first(void **s
     assert_int_equal(ov_match_propose(tx, course, o1, 80.5, D(2026, 9, 20),
                                       &p1, &err),
                      OV_OK);
-    assert_int_equal(ov_match_answer(tx, p1, true, D(2026, 9, 21), &err),
+    assert_int_equal(ov_match_answer(tx, p1, true, OV_BY_STAFF, OV_STR_NULL, D(2026, 9, 21), &err),
                      OV_OK);
     assert_int_equal(ov_match_propose(tx, course, o2, 61.0, D(2026, 9, 25),
                                       &p2, &err),

@@ -147,6 +147,10 @@ static const struct {
     {20, "ALTER TABLE citizen DROP COLUMN anonymised_at; ALTER TABLE course "
          "DROP COLUMN anonymised_at; ALTER TABLE municipality_settings DROP "
          "COLUMN retention_years;"},
+    /* 21: who answered a proposal, and the citizen's comment */
+    {21, "ALTER TABLE match_proposal DROP COLUMN citizen_comment; "
+         "ALTER TABLE match_proposal DROP COLUMN answered_user; "
+         "ALTER TABLE match_proposal DROP COLUMN answered_by;"},
 };
 
 void tu_db_rewind(const char *db, int version)

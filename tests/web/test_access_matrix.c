@@ -183,6 +183,13 @@ typedef struct row {
  * profile, opening), not the leader; no q answers 400 */
 #define OCCUPATIONS_EMPTY {400, 400, 400, 400, 403, 400, 403, 403, 403}
 #define OWN_LOG {403, 403, 403, 403, 403, 403, 403, 200, 403}
+/* the citizen's own questionnaires, proposals and data: the citizen
+ * alone (staff use the course's pages); an empty answer is refused */
+#define OWN_DATA OWN_LOG
+#define OWN_DATA_POST {403, 403, 403, 403, 403, 403, 403, 400, 403}
+/* the answer to a proposal: the staff who match, and the citizen for
+ * their own (another citizen's proposal is not found) */
+#define ANSWER_OWN {400, 403, 403, 400, 403, 403, 404, 400, 404}
 #define EMPLOYER_ONLY {403, 403, 403, 403, 403, 403, 403, 403, 200}
 /* the calendar of the courses one is named on: frontline staff; a POST
  * to the page without "do" is refused (400), the API's renew and revoke
@@ -354,9 +361,22 @@ static const row matrix[] = {
     CON4("/api/v1/cases/{id}/cti/contacts"),
     CON4("/forloeb/{id}/cti/kontakt"),
 
-    /* ---- one proposal: the answer (match) ---- */
-    MP4("/api/v1/proposals/{id}/answer"),
-    MP4("/forslag/{id}/svar"),
+    /* ---- one proposal: the answer (the staff who match, the citizen) ---- */
+    REL4(OV_POST, "/api/v1/proposals/{id}/answer", ANSWER_OWN, MP_TEAM,
+         ACT_OTHER, NONE),
+    REL4(OV_POST, "/forslag/{id}/svar", ANSWER_OWN, MP_TEAM, ACT_OTHER,
+         NONE),
+
+    /* ---- the citizen's own questionnaires, proposals and data ---- */
+    {OV_POST, "/api/v1/me/measurements", R_NONE, OWN_DATA_POST},
+    {OV_POST, "/mine-spoergeskemaer", R_NONE, OWN_DATA_POST},
+    {OV_GET, "/mine-spoergeskemaer", R_NONE, OWN_DATA},
+    {OV_GET, "/mine-forslag", R_NONE, OWN_DATA},
+    {OV_GET, "/mine-data", R_NONE, OWN_DATA},
+    {OV_GET, "/api/v1/me/export", R_NONE, OWN_DATA},
+    {OV_GET, "/api/v1/me/export.pdf", R_NONE, OWN_DATA},
+    {OV_GET, "/mine-data.pdf", R_NONE, OWN_DATA},
+    {OV_GET, "/mine-data.json", R_NONE, OWN_DATA},
 
     /* ---- one placement ---- */
     REL4(OV_GET, "/api/v1/placements/{id}", SEE_OWN_EMPLOYER, SEE_TEAM,
