@@ -1342,6 +1342,11 @@ static entry cat[] = {
      "Your course has ended. You can still read your plan here."},
     {"home.next_followup", "Dit næste opfølgningsmøde er senest %1.",
      "Your next follow-up meeting is by %1."},
+    {"home.next_followup_late",
+     "Dit næste opfølgningsmøde skulle have været senest %1. Dit team "
+     "kontakter dig.",
+     "Your next follow-up meeting was due by %1. Your team will contact "
+     "you."},
     {"home.plan", "Min plan", "My plan"},
     {"home.plan_none",
      "Du har ikke en plan endnu. Den laver du sammen med dit team.",
@@ -1431,6 +1436,7 @@ static entry cat[] = {
      "Follow-up meeting with your team, by this day"},
     {"home.cal.agreement_review", "Vi ser på din arbejdsaftale igen",
      "Your work agreement is looked at again"},
+    {"home.late", "forsinket", "late"},
     {"home.ics", "Hent dine møder til din kalender",
      "Download your meetings to your calendar"},
     {"home.subscribe", "Abonnér på dine møder", "Subscribe to your meetings"},

@@ -377,9 +377,16 @@ static void event_line(ov_ctx *c, const ov_cal_event *e)
     ov_response *res = c->res;
     ov_html_lit(res, "<li>");
     ov_page_date(res, e->on);
-    ov_html_printf(res, ": %t</li>",
+    ov_html_printf(res, ": %t",
                    ov_arena_printf(c->req->arena, "home.cal.%s",
                                    ov_cal_kind_code(e->kind)));
+    /* a date due that has passed: it is still to come, only late */
+    if ((e->kind == OV_CAL_FOLLOWUP_DUE ||
+         e->kind == OV_CAL_AGREEMENT_REVIEW) &&
+        e->on < c->today)
+        ov_html_printf(res, " <span class=\"badge\">%t</span>",
+                       "home.late");
+    ov_html_lit(res, "</li>");
 }
 
 static void section_meetings(ov_ctx *c, const home *h)
@@ -516,7 +523,10 @@ static void next_step(ov_ctx *c, const home *h)
             ov_date_format_dk(h->tasks[i].due, d);
             ov_html_printf(res, "<p>%h</p>",
                            ov_msg_fill(c->req->arena, c->lang,
-                                       "home.next_followup", d, NULL));
+                                       h->tasks[i].overdue
+                                           ? "home.next_followup_late"
+                                           : "home.next_followup",
+                                       d, NULL));
             break;
         }
 }
