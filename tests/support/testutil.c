@@ -128,6 +128,8 @@ static const struct {
     {16, "DROP TABLE calendar_token;"},
     /* 17: the course list's index */
     {17, "DROP INDEX course_municipality_id;"},
+    /* 18: the citizen's comments on their plan; plan versions seen */
+    {18, "DROP TABLE plan_comment; DROP TABLE plan_seen;"},
 };
 
 void tu_db_rewind(const char *db, int version)
