@@ -196,7 +196,7 @@ const char *ov_access_text(ov_lang l, ov_arena *a, const ov_access_entry *e)
     const char *who = e->role == OV_ROLE_CITIZEN
                           ? ov_msg(l, "alog.you")
                           : ov_msg2(l, "role", ov_role_code(e->role));
-    const char *verb = ov_msg2(l, "alog.verb", ov_action_code(e->action));
+    const char *verb = ov_msg2(l, "averb", ov_action_code(e->action));
     /* the criteria, ", "-separated, each in words once */
     const char *keys[8];
     int nk = 0;

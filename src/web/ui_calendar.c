@@ -163,10 +163,13 @@ static void page(ov_ctx *c, bool has, ov_time since, const char *token,
     } else if (!has) {
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "cal.none");
     }
+    /* a citizen's calendar is their own course's, and names no one */
     ov_html_printf(res, "<h2>%t</h2><ul><li>%t</li><li>%t</li><li>%t</li>"
                         "</ul><p>%t</p>",
                    "cal.what", "cal.what_meetings", "cal.what_followups",
-                   "cal.what_reviews", "cal.privacy");
+                   "cal.what_reviews",
+                   c->req->viewer.role == OV_ROLE_CITIZEN ? "cal.own.privacy"
+                                                          : "cal.privacy");
     ov_html_lit(res, "<div class=\"row\">");
     ov_page_form_begin(res, c->req, OV_STR_LIT("/min-kalender"), false);
     ov_html_lit(res, "<input type=\"hidden\" name=\"do\" value=\"renew\">");
