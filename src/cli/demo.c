@@ -47,6 +47,7 @@
 #include "core/log.h"
 #include "model/draw.h"
 #include "store/citizen.h"
+#include "store/citizen_home.h"
 #include "store/course.h"
 #include "store/cti.h"
 #include "store/journal_view.h"
@@ -1020,6 +1021,15 @@ int cmd_demo(int argc, char **argv)
                                       ci.full_name.ptr),
                       OV_ROLE_CITIZEN, 250, 0, course.citizen_id, 0))
                 st = err.code;
+            /* the citizen's word on their plan (issue 14): the team reads
+             * it on the plan page and in the journal */
+            int64_t comment;
+            if (st == OV_OK)
+                st = ov_plan_comment_add(
+                    tx, course.id, 2, false,
+                    OV_STR_LIT("Jeg vil gerne starte med færre timer om ugen, "
+                               "før jeg skal ud på en arbejdsplads"),
+                    &comment, &err);
         }
         if (st == OV_OK &&
             !user(d, "arbejdsgiver", "Birgitte Holm", OV_ROLE_EMPLOYER,

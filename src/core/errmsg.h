@@ -1605,6 +1605,21 @@
     X(match_comment_length, 1, \
       "comment: at most %1 bytes", \
       "Kommentaren må højst være %1 tegn") \
+    /* src/store/citizen_home.c: the citizen's own home */ \
+    X(citizen_home_no_course, 0, \
+      "you have no course in overgang yet; your caseworker starts it", \
+      "Du har ikke et forløb endnu; din sagsbehandler starter det") \
+    X(plan_comment_text_missing, 0, \
+      "text: missing; write your comment on the plan", \
+      "Skriv din kommentar til planen") \
+    X(plan_comment_text_too_long, 1, \
+      "text: at most %1 bytes; shorten your comment", \
+      "Kommentaren må højst være %1 tegn; gør den kortere") \
+    X(plan_comment_version_unknown, 1, \
+      "version: your plan has no version %1; comment on a version shown " \
+      "on your page", \
+      "Din plan har ingen version %1; skriv din kommentar til den plan, " \
+      "du ser på din side") \
     /* end of the catalogue */
 /* clang-format on */
 

@@ -38,10 +38,9 @@ static const char *const op_codes[OV_OP_COUNT] = {
     "audit_view",     "course_read",    "course_list",  "placement_read",
     "agreement_list", "own_log",        "company_read", "indicators",
     "board_drill",    "national",    "user_admin",   "journal_read",
-    "journal_note",   "calendar",    "citizen_search",
-    "sign",           "hours_confirm", "own_agreement"};
-    "journal_note",   "calendar",    "citizen_search", "own_data",
-    "proposal_answer"};
+    "journal_note",   "calendar",    "citizen_search", "occupations",
+    "sign",           "hours_confirm", "own_agreement", "own_data",
+    "proposal_answer", "own_course"};
 
 const char *ov_op_code(ov_op op)
 {
@@ -105,8 +104,9 @@ static const unsigned op_roles[OV_OP_COUNT] = {
                            B(OV_ROLE_ADMINISTRATOR),
     /* the team writes the notes (offentlighedsloven § 13) */
     [OV_OP_JOURNAL_NOTE] = FRONTLINE,
-    /* a calendar of the courses one is named on: the frontline staff */
-    [OV_OP_CALENDAR] = FRONTLINE,
+    /* a calendar of the courses one is named on: the frontline staff;
+     * the citizen's of their own course (issue 14) */
+    [OV_OP_CALENDAR] = FRONTLINE | B(OV_ROLE_CITIZEN),
     /* staff who see courses find a citizen among them (issue 13); a
      * citizen has only their own, the national analyst and an employer
      * contact no person at all */
@@ -130,13 +130,19 @@ static const unsigned op_roles[OV_OP_COUNT] = {
     [OV_OP_PROPOSAL_ANSWER] = B(OV_ROLE_COMPANY_CONSULTANT) |
                               B(OV_ROLE_EMPLOYMENT_CASEWORKER) |
                               B(OV_ROLE_CITIZEN),
+    /* the citizen's own home and their word on their plan: the citizen
+     * alone; the staff read and write the course on their own pages */
+    [OV_OP_OWN_COURSE] = B(OV_ROLE_CITIZEN),
 };
 
 bool ov_may_do(const ov_viewer *v, ov_op op)
 {
     if (!v || (unsigned)op >= OV_OP_COUNT || (unsigned)v->role >= 32)
         return false;
-    if ((op == OV_OP_OWN_LOG || op == OV_OP_OWN_DATA) && !v->citizen_id)
+    if ((op == OV_OP_OWN_LOG || op == OV_OP_OWN_DATA ||
+         op == OV_OP_OWN_COURSE ||
+         (op == OV_OP_CALENDAR && v->role == OV_ROLE_CITIZEN)) &&
+        !v->citizen_id)
         return false;
     if ((op == OV_OP_AGREEMENT_LIST || op == OV_OP_HOURS_CONFIRM) &&
         !v->company_id)
@@ -172,7 +178,8 @@ static const char *const op_refusals[OV_OP_COUNT] = {
     [OV_OP_JOURNAL_NOTE] =
         "only the staff of the course write journal notes",
     [OV_OP_CALENDAR] =
-        "only staff named on courses have a calendar of them",
+        "only staff named on courses, and citizens, have a calendar of "
+        "them",
     [OV_OP_CITIZEN_SEARCH] = "your role does not search for citizens",
     [OV_OP_OCCUPATIONS] = "your role does not choose occupations",
     [OV_OP_SIGN] = "only the parties of a work agreement sign it: the "
@@ -184,6 +191,7 @@ static const char *const op_refusals[OV_OP_COUNT] = {
     [OV_OP_OWN_DATA] = "only a citizen answers and downloads their own data "
                        "here; staff use the course's pages",
     [OV_OP_PROPOSAL_ANSWER] = "your role may not do this",
+    [OV_OP_OWN_COURSE] = "only a citizen has an own course page",
 };
 
 const char *ov_op_refusal(ov_op op)

@@ -74,7 +74,8 @@ typedef enum ov_op {
                              * the course (not the citizen, issue 13) */
     OV_OP_JOURNAL_NOTE,     /* add a journal note (notatpligt) */
     OV_OP_CALENDAR,         /* the caller's calendar feed and its secret
-                             * address (the courses they are named on) */
+                             * address (the courses they are named on; a
+                             * citizen's: their own course) */
     OV_OP_CITIZEN_SEARCH,   /* find a citizen by name or CPR number among
                              * the courses the caller may see */
     OV_OP_OCCUPATIONS,      /* search the DISCO-08 occupation list (the
@@ -90,13 +91,15 @@ typedef enum ov_op {
     OV_OP_PROPOSAL_ANSWER,  /* record the answer to a match proposal: the
                              * citizen their own, the matching staff for
                              * them (which: ov_may_see_course) */
+    OV_OP_OWN_COURSE,       /* a citizen's own home "Mit forløb" and their
+                             * comments on their plan (issue 14) */
     OV_OP_COUNT
 } ov_op;
 
 const char *ov_op_code(ov_op op);
 /* The role may perform the operation (within what it may see). The
- * operations on one's own records need that record: OWN_LOG a citizen
- * id, AGREEMENT_LIST a company. */
+ * operations on one's own records need that record: OWN_LOG, OWN_COURSE
+ * and a citizen's CALENDAR a citizen id, AGREEMENT_LIST a company. */
 bool ov_may_do(const ov_viewer *v, ov_op op);
 /* Why a caller who may not do op is refused, for the error message
  * (English; "your role ..."). */

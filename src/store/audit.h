@@ -101,6 +101,7 @@ typedef struct ov_access_entry {
     ov_role role;
     ov_action action;
     ov_str purpose;
+    ov_str criterion; /* what was read or written ("plan, møder"); "" */
 } ov_access_entry;
 ov_status ov_audit_citizen_log(ov_tx *tx, int64_t citizen_id, int cap,
                                ov_arena *a, ov_access_entry **out,

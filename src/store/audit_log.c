@@ -27,7 +27,8 @@ static const char SQL_CHECKPOINT_INSERT[] =
     "cutoff, made_at) VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char SQL_PRUNE_DELETE[] = "DELETE FROM audit_log WHERE id <= ?1";
 static const char SQL_CITIZEN_LOG[] =
-    "SELECT at, role, action, purpose FROM audit_log WHERE citizen_id = ?1 "
+    "SELECT at, role, action, purpose, coalesce(criterion, '') FROM "
+    "audit_log WHERE citizen_id = ?1 "
     "AND role <> 'system' ORDER BY id DESC";
 
 static void hex_short(const uint8_t *h, char out[17])
@@ -449,6 +450,7 @@ static ov_status access_entry_read(ov_stmt *s, ov_arena *a, void *row,
         return err->code;
     }
     e->purpose = ov_stmt_col_text(s, 3, a);
+    e->criterion = ov_stmt_col_text(s, 4, a);
     return OV_OK;
 }
 

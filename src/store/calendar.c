@@ -19,6 +19,7 @@
 
 #include "model/due.h"
 #include "store/audit.h"
+#include "store/citizen_home.h"
 #include "store/store_int.h"
 #include "store/tasks.h"
 
@@ -42,6 +43,10 @@ static const char SQL_NAMES[] =
 static const char SQL_MEETINGS[] =
     "SELECT DISTINCT m.id, m.course_id, m.kind, m.held_on FROM meeting m "
     "JOIN course_staff s ON s.course_id = m.course_id WHERE s.user_id = ?1 "
+    "AND m.held_on >= ?2 ORDER BY m.held_on DESC, m.id DESC LIMIT 5000";
+
+static const char SQL_COURSE_MEETINGS[] =
+    "SELECT m.id, m.kind, m.held_on FROM meeting m WHERE m.course_id = ?1 "
     "AND m.held_on >= ?2 ORDER BY m.held_on DESC, m.id DESC LIMIT 5000";
 
 static const char *const kind_codes[OV_CAL_KIND_COUNT] = {
@@ -283,4 +288,79 @@ ov_status ov_calendar_events(ov_tx *tx, int64_t user_id, ov_date today,
     char crit[OV_AUDIT_CRITERION_MAX];
     snprintf(crit, sizeof crit, "kalender: %d forløb", nn);
     return ov_audit_append(tx, OV_ACT_READ, 0, crit, err);
+}
+
+ov_status ov_calendar_events_citizen(ov_tx *tx, int64_t citizen_id,
+                                     ov_date today, int past_days,
+                                     int ahead_days, ov_arena *a,
+                                     ov_cal_event **out, int *n,
+                                     ov_err *err)
+{
+    *out = NULL;
+    *n = 0;
+    if (ov_tx_check_audited(tx, err) != OV_OK)
+        return err->code;
+    int64_t course = 0;
+    ov_status st = ov_citizen_home_course(tx, citizen_id, &course, err);
+    if (st == OV_ENOTFOUND) {
+        ov_err_clear(err);
+        return ov_audit_append(tx, OV_ACT_READ, citizen_id, "min kalender",
+                               err);
+    }
+    if (st != OV_OK)
+        return st;
+    ov_cal_event *ev = NULL;
+    size_t cap = 0;
+    int k = 0;
+    char from[OV_DATE_BUF];
+    ov_date_format_iso(today - past_days, from);
+    ov_stmt *s;
+    if (ov_stmt_prepare(tx->conn, SQL_COURSE_MEETINGS, &s, err) != OV_OK)
+        return ov_tx_fail(tx, err);
+    ov_stmt_bind_i64(s, 1, course);
+    ov_stmt_bind_cstr(s, 2, from);
+    ov_step r;
+    while ((r = ov_stmt_step(s, err)) == OV_STEP_ROW) {
+        ov_cal_event e = {0};
+        e.ref = ov_stmt_col_i64(s, 0);
+        e.course_id = course;
+        e.kind = ov_str_eq_c(ov_stmt_col_text(s, 1, a), "start")
+                     ? OV_CAL_START_MEETING
+                     : OV_CAL_FOLLOWUP_MEETING;
+        if (ov_col_date(s, 2, a, "held_on", &e.on, err) != OV_OK) {
+            r = OV_STEP_ERROR;
+            break;
+        }
+        add(a, &ev, &cap, &k, e);
+    }
+    ov_stmt_release(s);
+    if (r == OV_STEP_ERROR)
+        return ov_tx_fail(tx, err);
+    /* the rules' own dates (model/due.h), as the staff's calendar */
+    ov_course_facts f;
+    if (ov_course_facts_get(tx, course, today, &f, err) != OV_OK)
+        return err->code;
+    ov_task tasks[OV_TASKS_PER_COURSE];
+    int nt = f.stage == OV_STAGE_ENDED
+                 ? 0
+                 : ov_due_tasks(&f, today, ahead_days, tasks,
+                                OV_TASKS_PER_COURSE);
+    for (int i = 0; i < nt; i++) {
+        ov_cal_event e = {0};
+        if (tasks[i].kind == OV_TASK_FOLLOWUP)
+            e.kind = OV_CAL_FOLLOWUP_DUE;
+        else if (tasks[i].kind == OV_TASK_AGREEMENT_REVIEW)
+            e.kind = OV_CAL_AGREEMENT_REVIEW;
+        else
+            continue;
+        e.on = tasks[i].due;
+        e.course_id = course;
+        add(a, &ev, &cap, &k, e);
+    }
+    if (k > 1)
+        qsort(ev, (size_t)k, sizeof *ev, by_date);
+    *out = ev;
+    *n = k;
+    return ov_audit_append(tx, OV_ACT_READ, citizen_id, "min kalender",
+                           err);
 }

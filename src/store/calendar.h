@@ -78,4 +78,15 @@ ov_status ov_calendar_events(ov_tx *tx, int64_t user_id, ov_date today,
                              int past_days, int ahead_days, ov_arena *a,
                              ov_cal_event **out, int *n, ov_err *err);
 
+/* The same calendar for a citizen: the meetings held and the follow-ups
+ * and agreement reviews due on their own course (the newest,
+ * store/citizen_home.h), with the same windows; no name on the events
+ * (first_name empty: it is the reader's own course). None when they have
+ * no course. An audited read of the citizen: one row ("min kalender"). */
+ov_status ov_calendar_events_citizen(ov_tx *tx, int64_t citizen_id,
+                                     ov_date today, int past_days,
+                                     int ahead_days, ov_arena *a,
+                                     ov_cal_event **out, int *n,
+                                     ov_err *err);
+
 #endif

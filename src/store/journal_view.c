@@ -3,10 +3,10 @@
  * written on a course read back as one list, newest first, and the
  * journal notes staff add to it.
  *
- * Why one query: the journal is a union of thirteen tables (meetings,
+ * Why one query: the journal is a union of fourteen tables (meetings,
  * plan versions, proposals and answers, placements, agreement versions
  * and sign-offs, CTI, measurements, employment, stage history, the end,
- * notes). Each part selects the same eleven columns (at, kind, ref, ref2,
+ * notes, the citizen's comments on the plan). Each part selects the same eleven columns (at, kind, ref, ref2,
  * code, num, text, text2, extra, author, ts); the outer query filters by
  * kind and period, names the author from app_user, and sorts by date and
  * then by when it was written (ts), so SQLite merges once and the list
@@ -41,6 +41,7 @@ static const char *const kind_codes[OV_JK_COUNT] = {
     [OV_JK_STAGE] = "stage",
     [OV_JK_END] = "end",
     [OV_JK_NOTE] = "note",
+    [OV_JK_PLAN_COMMENT] = "plan_comment",
 };
 
 const char *ov_jkind_code(ov_jkind k)
@@ -135,6 +136,11 @@ static const char SQL_JOURNAL[] =
     "FROM journal_note x WHERE x.corrects = n.id ORDER BY x.id DESC LIMIT "
     "1), ''), n.created_by, n.created_at FROM journal_note n WHERE "
     "n.course_id = ?1"
+    /* the citizen's comments on a plan version, agreeing or not */
+    " UNION ALL SELECT substr(pc.created_at, 1, 10), 'plan_comment', pc.id, "
+    "pc.version, CASE pc.agrees WHEN 1 THEN 'agrees' ELSE 'disagrees' END, "
+    "pc.version, pc.text, '', '', pc.created_by, pc.created_at FROM "
+    "plan_comment pc WHERE pc.course_id = ?1"
     ") j LEFT JOIN app_user u ON u.username = j.author "
     "WHERE (?2 IS NULL OR j.kind = ?2) AND (?3 IS NULL OR j.at >= ?3) "
     "AND (?4 IS NULL OR j.at <= ?4) AND (?5 IS NULL OR j.ref = ?5) "
@@ -319,6 +325,9 @@ static const char SQL_FIELDS[] =
     "WHERE ?4 = 'note' AND n.id = ?1 AND n.course_id = ?2"
     " UNION ALL SELECT 2, 0, 'text', '', n.text FROM journal_note n WHERE "
     "?4 = 'note' AND n.id = ?1 AND n.course_id = ?2"
+    /* the citizen's comment on the plan: the text in full */
+    " UNION ALL SELECT 1, 0, 'comment', '', pc.text FROM plan_comment pc "
+    "WHERE ?4 = 'plan_comment' AND pc.id = ?1 AND pc.course_id = ?2"
     ") WHERE value IS NOT NULL AND value <> '' ORDER BY o1, o2";
 
 typedef struct farg {

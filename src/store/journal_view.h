@@ -33,6 +33,7 @@ typedef enum ov_jkind {
     OV_JK_STAGE,
     OV_JK_END,
     OV_JK_NOTE,
+    OV_JK_PLAN_COMMENT, /* the citizen's comment on a plan version */
     OV_JK_COUNT
 } ov_jkind;
 
@@ -45,11 +46,13 @@ ov_status ov_jkind_parse(ov_str code, ov_jkind *out, ov_err *err);
  *   ref, ref2  the record: a meeting, plan version, proposal, placement
  *              (ref2: agreement version), CTI contact, measurement,
  *              employment, stage-history row or note id (ref2: the note
- *              it corrects); the course for cti_start and end
+ *              it corrects); the course for cti_start and end; a
+ *              plan comment's id (ref2: its plan version)
  *   code       an enum value: meeting complete/incomplete, plan
  *              with/without the citizen, answer yes/no, placement type,
  *              signer, legal basis, contact form, instrument, stage, end
- *              reason; for a note the date of the note it corrects
+ *              reason, a plan comment's agrees/disagrees; for a note the
+ *              date of the note it corrects
  *   num        a number: plan version, score, minutes, hours x10, months;
  *              for a note the id of the note that corrected it (0: none)
  *   text       the written text (notes of a meeting, what changed in a

@@ -708,6 +708,32 @@ static const migration migrations[] = {
      "CHECK (answered_by IN ('citizen', 'staff'));\n"
      "ALTER TABLE match_proposal ADD COLUMN answered_user TEXT;\n"
      "ALTER TABLE match_proposal ADD COLUMN citizen_comment TEXT;\n"},
+    {22, "the citizen's comments on their plan; the plan version they saw",
+     /* Issue 14 section 1: the citizen comments on a plan version, or
+      * says they disagree, in their own log-in (store/citizen_home.h);
+      * the team reads it on the plan page and in the journal. Comments
+      * are append-only. plan_seen keeps, per user and course, the
+      * newest plan version the user was shown, so "Mit forløb" can say
+      * what changed since; it is written with the next batch
+      * (store/seen.c), like the sessions' seen times. */
+     "CREATE TABLE plan_comment (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  course_id INTEGER NOT NULL,\n"
+     "  version INTEGER NOT NULL,\n"
+     "  agrees INTEGER NOT NULL CHECK (agrees IN (0, 1)),\n"
+     "  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 4000),\n"
+     "  created_by TEXT NOT NULL,\n"
+     "  created_at TEXT NOT NULL,\n"
+     "  FOREIGN KEY (course_id, version) REFERENCES plan_version "
+     "(course_id, version)\n"
+     ");\n"
+     "CREATE INDEX plan_comment_course ON plan_comment (course_id, version);\n"
+     "CREATE TABLE plan_seen (\n"
+     "  user_id INTEGER NOT NULL REFERENCES app_user (id),\n"
+     "  course_id INTEGER NOT NULL REFERENCES course (id),\n"
+     "  version INTEGER NOT NULL CHECK (version >= 1),\n"
+     "  PRIMARY KEY (user_id, course_id)\n"
+     ") WITHOUT ROWID;\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -775,6 +801,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 19",
     "PRAGMA user_version = 20",
     "PRAGMA user_version = 21",
+    "PRAGMA user_version = 22",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

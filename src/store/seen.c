@@ -25,6 +25,16 @@
  * session's row, which is refused again (and noted gone again) when it
  * is next presented. A batch that is rolled back loses its seen times the
  * same way.
+ *
+ * The plan versions citizens were shown ("Mit forløb": what changed
+ * since the version you last saw, store/citizen_home.h) ride on the same
+ * batches: a page view is a read and must not take the writer, so it
+ * notes (user, course, version) here and the next batch writes it into
+ * plan_seen, never lowering it. They are few at a time (a citizen opens
+ * their home now and then), so they are a small array scanned linearly,
+ * capped at OV_SEEN_PLAN_MAX; the crash rule is the sessions': a note not
+ * yet written is lost, and the page shows the older version's changes
+ * once more.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -36,6 +46,10 @@
 static const char SQL_TOUCH[] =
     "UPDATE session SET seen_ms = ?2 WHERE token_hash = ?1 AND seen_ms < ?2";
 static const char SQL_DELETE[] = "DELETE FROM session WHERE token_hash = ?1";
+static const char SQL_PLAN_SEEN[] =
+    "INSERT INTO plan_seen (user_id, course_id, version) VALUES (?1, ?2, "
+    "?3) ON CONFLICT (user_id, course_id) DO UPDATE SET version = "
+    "max(version, excluded.version)";
 
 enum { E_FREE = 0, E_NOTED, E_WRITTEN };
 
@@ -45,8 +59,16 @@ typedef struct seen_entry {
     uint8_t state;
 } seen_entry;
 
+typedef struct plan_entry {
+    int64_t user_id, course_id;
+    int version;
+    uint8_t state;
+} plan_entry;
+
 struct ov_seen {
     pthread_mutex_t lock;
+    plan_entry *plan; /* the plan versions shown (E_NOTED, E_WRITTEN) */
+    size_t nplan, plan_cap;
     seen_entry *e;
     size_t cap;      /* a power of two, or 0 */
     size_t used;     /* entries not free */
@@ -68,6 +90,7 @@ void ov_seen_free(ov_seen *t)
         return;
     pthread_mutex_destroy(&t->lock);
     free(t->e);
+    free(t->plan);
     free(t);
 }
 
@@ -133,6 +156,66 @@ void ov_seen_note(ov_seen *t, const uint8_t h[OV_HASH_BYTES], ov_time seen)
     pthread_mutex_unlock(&t->lock);
 }
 
+/* A state change of an entry, with the counters (lock held). */
+static void mark_noted(ov_seen *t, uint8_t *state)
+{
+    if (*state == E_NOTED)
+        return;
+    if (*state == E_WRITTEN)
+        t->written--;
+    *state = E_NOTED;
+    if (t->noted++ == 0)
+        t->first_noted = ov_time_now();
+}
+
+void ov_seen_plan_note(ov_seen *t, int64_t user_id, int64_t course_id,
+                       int version)
+{
+    pthread_mutex_lock(&t->lock);
+    plan_entry *e = NULL;
+    for (size_t i = 0; i < t->nplan && !e; i++)
+        if (t->plan[i].user_id == user_id &&
+            t->plan[i].course_id == course_id)
+            e = &t->plan[i];
+    if (!e) {
+        if (t->nplan >= OV_SEEN_PLAN_MAX) {
+            pthread_mutex_unlock(&t->lock);
+            return;
+        }
+        if (t->nplan == t->plan_cap) {
+            size_t cap = t->plan_cap ? t->plan_cap * 2 : 16;
+            plan_entry *p = realloc(t->plan, cap * sizeof *p);
+            if (!p) {
+                pthread_mutex_unlock(&t->lock);
+                return; /* only a note: the page shows the old changes */
+            }
+            t->plan = p;
+            t->plan_cap = cap;
+        }
+        e = &t->plan[t->nplan++];
+        *e = (plan_entry){user_id, course_id, 0, E_FREE};
+    }
+    if (version > e->version) {
+        e->version = version;
+        mark_noted(t, &e->state);
+    } else if (e->state == E_FREE) {
+        mark_noted(t, &e->state);
+    }
+    pthread_mutex_unlock(&t->lock);
+}
+
+int ov_seen_plan_get(ov_seen *t, int64_t user_id, int64_t course_id)
+{
+    int v = 0;
+    pthread_mutex_lock(&t->lock);
+    for (size_t i = 0; i < t->nplan; i++)
+        if (t->plan[i].user_id == user_id &&
+            t->plan[i].course_id == course_id)
+            v = t->plan[i].version;
+    pthread_mutex_unlock(&t->lock);
+    return v;
+}
+
 ov_time ov_seen_get(ov_seen *t, const uint8_t h[OV_HASH_BYTES])
 {
     ov_time v = 0;
@@ -182,7 +265,13 @@ void ov_seen_flush(ov_store *s, ov_conn *c)
     /* what the last flush wrote is committed (batches run one at a time,
      * and this one just began): drop it */
     if (t->written) {
-        rebuild(t, t->cap, true);
+        if (t->cap)
+            rebuild(t, t->cap, true);
+        size_t k = 0;
+        for (size_t i = 0; i < t->nplan; i++)
+            if (t->plan[i].state != E_WRITTEN)
+                t->plan[k++] = t->plan[i];
+        t->nplan = k;
         t->written = 0;
     }
     ov_status st = OV_OK;
@@ -192,6 +281,24 @@ void ov_seen_flush(ov_store *s, ov_conn *c)
         if (e->state != E_NOTED)
             continue;
         st = write_one(c, e, &err);
+        if (st == OV_OK) {
+            e->state = E_WRITTEN;
+            t->noted--;
+            t->written++;
+        }
+    }
+    for (size_t i = 0; i < t->nplan && st == OV_OK; i++) {
+        plan_entry *e = &t->plan[i];
+        if (e->state != E_NOTED)
+            continue;
+        ov_stmt *ps;
+        st = ov_stmt_prepare(c, SQL_PLAN_SEEN, &ps, &err);
+        if (st != OV_OK)
+            break;
+        ov_stmt_bind_i64(ps, 1, e->user_id);
+        ov_stmt_bind_i64(ps, 2, e->course_id);
+        ov_stmt_bind_i64(ps, 3, e->version);
+        st = ov_stmt_run(ps, &err);
         if (st == OV_OK) {
             e->state = E_WRITTEN;
             t->noted--;

@@ -173,6 +173,15 @@ void ov_seen_free(ov_seen *t);
 void ov_seen_note(ov_seen *t, const uint8_t h[OV_HASH_BYTES], ov_time seen);
 /* The newest noted time of h, OV_SEEN_GONE, or 0 when none is noted. */
 ov_time ov_seen_get(ov_seen *t, const uint8_t h[OV_HASH_BYTES]);
+/* The plan version a user was shown on a course (store/citizen_home.h),
+ * noted the same way and written with the same batches (never lowered).
+ * At most OV_SEEN_PLAN_MAX notes wait at once; past that a note is
+ * dropped (the page then shows the older version's changes again). */
+#define OV_SEEN_PLAN_MAX 4096
+void ov_seen_plan_note(ov_seen *t, int64_t user_id, int64_t course_id,
+                       int version);
+/* The newest noted version, or 0 when none is noted. */
+int ov_seen_plan_get(ov_seen *t, int64_t user_id, int64_t course_id);
 /* True when the background thread should open a batch to write them. */
 bool ov_seen_due(ov_seen *t, ov_time now);
 /* Write the noted times and deletions on c, in the batch just opened

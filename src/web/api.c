@@ -400,10 +400,11 @@ void ov_h_api_access_log(ov_web *app, ov_request *req, ov_response *res)
         char when[OV_TIME_BUF];
         ov_time_format_dk(rows[i].at, when);
         json_array_append_new(
-            arr, json_pack("{s:s,s:s,s:s,s:s%}", "when", when, "role",
+            arr, json_pack("{s:s,s:s,s:s,s:s%,s:s}", "when", when, "role",
                            ov_role_label_da(rows[i].role), "action",
                            ov_action_code(rows[i].action), "purpose",
-                           rows[i].purpose.ptr, rows[i].purpose.len));
+                           rows[i].purpose.ptr, rows[i].purpose.len, "text",
+                           ov_access_text(c.lang, req->arena, &rows[i])));
     }
     answer(&c, jlist("access_log", arr, &li));
 }

@@ -195,4 +195,16 @@ extern const ov_web_action ov_act_team_member;
 void ov_h_admin_settings(ov_web *app, ov_request *req, ov_response *res);
 extern const ov_web_action ov_act_settings;
 
+/* ui_audit.c: one row of a citizen's own access log in words, for the
+ * citizen ("Sagsbehandler (jobcenter) læste din plan i forbindelse med
+ * dit forløb"), in the arena: the page, the CSV and the API's "text". */
+struct ov_access_entry;
+const char *ov_access_text(ov_lang l, ov_arena *a,
+                           const struct ov_access_entry *e);
+
+/* ui_citizen.c: the citizen's own home "Mit forløb" and their comment
+ * on their plan */
+void ov_h_citizen_home(ov_web *app, ov_request *req, ov_response *res);
+extern const ov_web_action ov_act_plan_comment;
+
 #endif

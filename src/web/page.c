@@ -37,9 +37,13 @@ void ov_page_begin(ov_response *res, const ov_request *req, int status,
     if (req->has_session) {
         const ov_viewer *v = &req->viewer;
         ov_html_lit(res, "<nav><ul>");
+        /* the citizen's own home first; the staff's course list is no
+         * page of theirs */
+        if (ov_may_do(v, OV_OP_OWN_COURSE))
+            nav_link(res, "/mit-forloeb", "nav.my_course");
         if (ov_role_is_frontline(v->role))
             nav_link(res, "/opgaver", "nav.tasks");
-        if (ov_may_list_courses(v))
+        if (ov_may_list_courses(v) && v->role != OV_ROLE_CITIZEN)
             nav_link(res, "/forloeb", "nav.courses");
         if (ov_may_do(v, OV_OP_INDICATORS))
             nav_link(res, "/tavle", "nav.board");

@@ -62,6 +62,7 @@
 #define RULE_AGREEMENTS   SELF, AGREEMENT_LIST, AUDITED, "arbejdsaftaler"
 #define RULE_SEARCH       SELF, CITIZEN_SEARCH, AUDITED, "søgning"
 #define RULE_AUDIT        MUNICIPALITY, AUDIT_VIEW, AUDIT_LOG, "revisionslog"
+#define RULE_OWN_COURSE   SELF, OWN_COURSE, AUDITED, "mit forløb"
 /* The rule is expanded before READ sees its arguments. */
 #define READ_AS(m, p, rule, h, sum) READ_ARGS(m, p, rule, h, sum)
 #define READ_ARGS(...) READ(__VA_ARGS__)
@@ -472,6 +473,17 @@ const ov_route ov_routes[] = {
     READ(OV_GET, "/mine-data.json", SELF, OWN_DATA, WRITE,
          "Du hentede dine data", ov_h_me_export,
          "my data as JSON (the page's download; audited)"),
+    /* ---- the citizen's own home (issue 14 section 1) ---- */
+    READ_AS(OV_GET, "/mit-forloeb", RULE_OWN_COURSE, ov_h_citizen_home,
+            "the citizen's home: their plan (what changed since they last "
+            "saw it, who decided it, their comments), their team with "
+            "phone and e-mail, their meetings, what waits for them"),
+    ACTION(OV_POST, "/mit-forloeb/kommentar", ov_act_plan_comment,
+           "comment on one's own plan, agreeing or not (form)"),
+    ACTION(OV_POST, "/api/v1/me/plan/comments", ov_act_plan_comment,
+           "the citizen's comment on a version of their own plan: "
+           "{\"version\": N, \"text\", \"agrees\": true|false} answers "
+           "{\"id\"}; a version their course does not have is 404"),
 };
 const int ov_nroutes = (int)(sizeof ov_routes / sizeof ov_routes[0]);
 

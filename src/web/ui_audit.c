@@ -213,6 +213,134 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
     ov_page_end(res);
 }
 
+/* ---- the citizen's own log in words ---- */
+
+/* What was read or written, by the criterion the store recorded: its
+ * words for the citizen. A criterion that begins with `crit` (a
+ * questionnaire's name, "kalender: 3 forløb") counts as it. */
+static const struct {
+    const char *crit, *key;
+} crit_words[] = {
+    {"plan", "alog.c.plan"},
+    {"planversioner", "alog.c.plan_versions"},
+    {"plankommentarer", "alog.c.plan_comments"},
+    {"kommentar til plan", "alog.c.plan_comment"},
+    {"uenig i plan", "alog.c.plan_comment"},
+    {"møder", "alog.c.meetings"},
+    {"opstartsmøde", "alog.c.start_meeting"},
+    {"opfølgningsmøde", "alog.c.followup"},
+    {"journal", "alog.c.journal"},
+    {"journalpost", "alog.c.journal"},
+    {"journalnotat", "alog.c.note"},
+    {"matchforslag", "alog.c.proposals"},
+    {"borgeren sagde", "alog.c.answer"},
+    {"virksomhedsforløb", "alog.c.placement"},
+    {"arbejdsaftale", "alog.c.agreement"},
+    {"underskrift", "alog.c.agreement"},
+    {"timelog", "alog.c.hours"},
+    {"beskæftigelse", "alog.c.employment"},
+    {"ordinære timer", "alog.c.employment"},
+    {"CTI", "alog.c.cti"},
+    {"netværksperson", "alog.c.cti"},
+    {"opgaver", "alog.c.next_steps"},
+    {"mit team", "alog.c.team"},
+    {"forløbets medarbejdere", "alog.c.team"},
+    {"min kalender", "alog.c.calendar"},
+    {"kalender", "alog.c.calendar"},
+    {"egen adgangslog", "alog.c.own_log"},
+    {"forløb oprettet", "alog.c.course"},
+    {"forløbets fase", "alog.c.stage"},
+    {"forløb afsluttet", "alog.c.stage"},
+    {"WHO-5", "alog.c.measurement"},
+    {"mestring", "alog.c.measurement"},
+    {"parathed", "alog.c.measurement"},
+    {"måling", "alog.c.measurement"},
+    {"udelukket", "alog.c.screening"},
+    {"screening", "alog.c.screening"},
+    {"lodtrækning", "alog.c.screening"},
+};
+
+/* Why, by the purpose the route declared: a course ("forløb 17"), or a
+ * list or page by its name. */
+static const struct {
+    const char *purpose, *key;
+} why_words[] = {
+    {"sagsliste", "alog.why.list"},
+    {"mine opgaver", "alog.why.tasks"},
+    {"teamets opgaver", "alog.why.tasks"},
+    {"søgning", "alog.why.search"},
+    {"tavlemøde", "alog.why.board"},
+    {"kalender", "alog.why.calendar"},
+    {"kalender (abonnement)", "alog.why.calendar"},
+    {"egen adgangslog", "alog.why.own_log"},
+    {"egen adgangslog (udlevering)", "alog.why.own_log"},
+    {"mit forløb", "alog.why.home"},
+    {"revisionslog", "alog.why.audit"},
+    {"arbejdsaftaler", "alog.why.agreements"},
+    {"screening", "alog.why.screening"},
+};
+
+static bool starts(ov_str s, const char *p)
+{
+    size_t n = strlen(p);
+    return s.len >= n && memcmp(s.ptr, p, n) == 0;
+}
+
+/* "Sagsbehandler (jobcenter) læste din plan og dine møder i forbindelse
+ * med dit forløb": who (the role, or "Du"), what was done (the action),
+ * to what (the criteria in words; "dine oplysninger" when none is
+ * known) and why (the purpose in words; left out when unknown). No
+ * course number, no route, no internal code. */
+const char *ov_access_text(ov_lang l, ov_arena *a, const ov_access_entry *e)
+{
+    const char *who = e->role == OV_ROLE_CITIZEN
+                          ? ov_msg(l, "alog.you")
+                          : ov_msg2(l, "role", ov_role_code(e->role));
+    const char *verb = ov_msg2(l, "averb", ov_action_code(e->action));
+    /* the criteria, ", "-separated, each in words once */
+    const char *keys[8];
+    int nk = 0;
+    ov_str rest = e->criterion;
+    while (rest.len && nk < 8) {
+        size_t cut = 0;
+        while (cut < rest.len &&
+               !(rest.ptr[cut] == ',' && cut + 1 < rest.len &&
+                 rest.ptr[cut + 1] == ' '))
+            cut++;
+        ov_str item = ov_str_trim((ov_str){rest.ptr, cut});
+        rest = cut + 2 <= rest.len ? (ov_str){rest.ptr + cut + 2,
+                                              rest.len - cut - 2}
+                                   : OV_STR_NULL;
+        const char *key = NULL;
+        size_t best = 0;
+        for (size_t i = 0; i < sizeof crit_words / sizeof crit_words[0]; i++)
+            if (starts(item, crit_words[i].crit) &&
+                strlen(crit_words[i].crit) > best) {
+                key = crit_words[i].key;
+                best = strlen(crit_words[i].crit);
+            }
+        bool dup = false;
+        for (int k = 0; k < nk && key; k++)
+            dup = dup || strcmp(keys[k], key) == 0;
+        if (key && !dup)
+            keys[nk++] = key;
+    }
+    const char *what = nk ? ov_msg(l, keys[0]) : ov_msg(l, "alog.c.data");
+    for (int k = 1; k < nk; k++)
+        what = ov_arena_printf(a, "%s%s%s", what,
+                               k == nk - 1 ? ov_msg(l, "alog.and") : ", ",
+                               ov_msg(l, keys[k]));
+    const char *why = NULL;
+    if (starts(e->purpose, "forløb "))
+        why = ov_msg(l, "alog.why.course");
+    for (size_t i = 0; i < sizeof why_words / sizeof why_words[0] && !why;
+         i++)
+        if (ov_str_eq_c(e->purpose, why_words[i].purpose))
+            why = ov_msg(l, why_words[i].key);
+    return ov_arena_printf(a, "%s %s %s%s%s", who, verb, what,
+                           why ? " " : "", why ? why : "");
+}
+
 /* The citizen's own log, read in the request's transaction (itself
  * audited, for the purpose its route declares; the journal folded
  * first). */
@@ -251,20 +379,15 @@ void ov_h_my_log(ov_web *app, ov_request *req, ov_response *res)
     } else {
         ov_page_list_cut(res, &n, "list.newest");
         ov_html_printf(res,
-                       "<table><thead><tr><th>%t</th><th>%t</th><th>%t</th>"
-                       "<th>%t</th></tr></thead><tbody>",
-                       "audit.when", "audit.role", "audit.action",
-                       "audit.purpose");
+                       "<table><thead><tr><th>%t</th><th>%t</th>"
+                       "</tr></thead><tbody>",
+                       "audit.when", "alog.what");
         for (int i = 0; i < n.n; i++) {
-            char when[OV_TIME_BUF], rk[48], ak[48];
+            char when[OV_TIME_BUF];
             ov_time_format_dk(rows[i].at, when);
-            snprintf(rk, sizeof rk, "role.%s", ov_role_code(rows[i].role));
-            snprintf(ak, sizeof ak, "action.%s",
-                     ov_action_code(rows[i].action));
-            ov_html_printf(res,
-                           "<tr><td>%h</td><td>%t</td><td>%t</td><td>%h"
-                           "</td></tr>",
-                           ov_str_c(when), rk, ak, rows[i].purpose);
+            ov_html_printf(res, "<tr><td>%h</td><td>%h</td></tr>",
+                           ov_str_c(when),
+                           ov_access_text(c.lang, req->arena, &rows[i]));
         }
         ov_html_lit(res, "</tbody></table>");
     }
@@ -308,6 +431,9 @@ static ov_status csv_page(void *ctx, const ov_access_entry *rows, int n,
 {
     (void)err;
     csv_out *o = ctx;
+    /* the rows' texts in words: a page at a time, so memory holds one
+     * page however long the log */
+    ov_arena *words = ov_arena_new(16384);
     for (int i = 0; i < n && !o->full; i++) {
         if (o->b->len + CSV_ROW_ROOM > o->b->max) {
             o->full = true;
@@ -327,9 +453,15 @@ static ov_status csv_page(void *ctx, const ov_access_entry *rows, int n,
                            ';');
         ov_buf_append_byte(o->b, ';');
         ov_csv_write_field(o->b, rows[i].purpose, ';');
+        ov_buf_append_byte(o->b, ';');
+        ov_csv_write_field(o->b,
+                           ov_str_c(ov_access_text(o->lang, words,
+                                                   &rows[i])),
+                           ';');
         ov_buf_append_c(o->b, "\r\n");
         o->written++;
     }
+    ov_arena_destroy(words);
     return OV_OK;
 }
 
@@ -352,8 +484,8 @@ void ov_h_my_log_csv(ov_web *app, ov_request *req, ov_response *res)
     ov_buf *b = &res->body;
     ov_buf_reset(b);
     const char *head[] = {"audit.when", "audit.role", "audit.action",
-                          "audit.purpose"};
-    for (int k = 0; k < 4; k++) {
+                          "audit.purpose", "alog.what"};
+    for (int k = 0; k < 5; k++) {
         if (k)
             ov_buf_append_byte(b, ';');
         ov_csv_write_field(b, ov_str_c(ov_msg(c.lang, head[k])), ';');

@@ -214,6 +214,9 @@ void ov_h_home(ov_web *app, ov_request *req, ov_response *res)
     /* the national analyst: every municipality's figures */
     else if (ov_may_do(v, OV_OP_NATIONAL))
         ov_page_redirect(res, "/national");
+    /* the citizen: their own home, in their words (ui_citizen.c) */
+    else if (ov_may_do(v, OV_OP_OWN_COURSE))
+        ov_page_redirect(res, "/mit-forloeb");
     else if (ov_may_do(v, OV_OP_COURSE_LIST))
         ov_page_redirect(res, "/forloeb");
     else if (ov_may_do(v, OV_OP_AGREEMENT_LIST))

@@ -16,7 +16,9 @@
  * travels in the query, which nothing logs).
  *
  * An event carries the citizen's first name only, never a CPR number; the
- * course number lets the user find the course in the system.
+ * course number lets the user find the course in the system. A citizen's
+ * own calendar (their course, issue 14) names no one: "Opfølgningsmøde
+ * med dit team".
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -60,9 +62,15 @@ void ov_h_calendar_feed(ov_web *app, ov_request *req, ov_response *res)
     ov_arena *a = req->arena;
     ov_cal_event *ev = NULL;
     int n = 0;
-    bool ok = ov_calendar_events(tx, req->viewer.user_id, c.today,
-                                 CAL_PAST_DAYS, CAL_AHEAD_DAYS, a, &ev, &n,
-                                 &err) == OV_OK;
+    /* a citizen's calendar is their own course's (issue 14) */
+    bool own = req->viewer.role == OV_ROLE_CITIZEN;
+    bool ok = (own ? ov_calendar_events_citizen(tx, req->viewer.citizen_id,
+                                                c.today, CAL_PAST_DAYS,
+                                                CAL_AHEAD_DAYS, a, &ev, &n,
+                                                &err)
+                   : ov_calendar_events(tx, req->viewer.user_id, c.today,
+                                        CAL_PAST_DAYS, CAL_AHEAD_DAYS, a, &ev,
+                                        &n, &err)) == OV_OK;
     if (!ov_ctx_finish(&c, tx, ok, &err))
         return;
     ov_ical cal;
@@ -72,7 +80,8 @@ void ov_h_calendar_feed(ov_web *app, ov_request *req, ov_response *res)
     for (int i = 0; i < n; i++) {
         const ov_cal_event *e = &ev[i];
         char key[48];
-        snprintf(key, sizeof key, "cal.%s", ov_cal_kind_code(e->kind));
+        snprintf(key, sizeof key, own ? "cal.own.%s" : "cal.%s",
+                 ov_cal_kind_code(e->kind));
         ov_str who = e->first_name.len ? e->first_name
                                        : ov_str_c(ov_msg(c.lang, "cal.someone"));
         /* a due date moves with the rules: one UID per course and kind,
@@ -90,7 +99,8 @@ void ov_h_calendar_feed(ov_web *app, ov_request *req, ov_response *res)
             .uid = ov_str_c(uid),
             .date = e->on,
             .summary = fill1(&c, key, who),
-            .description = fill1(&c, "cal.course", ov_str_c(num)),
+            .description = own ? ov_str_c(ov_msg(c.lang, "cal.own.desc"))
+                               : fill1(&c, "cal.course", ov_str_c(num)),
             .category = ov_str_c(ov_msg(c.lang, "cal.category")),
         };
         ov_ical_event_add(&cal, &ie, stamp);
@@ -153,10 +163,13 @@ static void page(ov_ctx *c, bool has, ov_time since, const char *token,
     } else if (!has) {
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "cal.none");
     }
+    /* a citizen's calendar is their own course's, and names no one */
     ov_html_printf(res, "<h2>%t</h2><ul><li>%t</li><li>%t</li><li>%t</li>"
                         "</ul><p>%t</p>",
                    "cal.what", "cal.what_meetings", "cal.what_followups",
-                   "cal.what_reviews", "cal.privacy");
+                   "cal.what_reviews",
+                   c->req->viewer.role == OV_ROLE_CITIZEN ? "cal.own.privacy"
+                                                          : "cal.privacy");
     ov_html_lit(res, "<div class=\"row\">");
     ov_page_form_begin(res, c->req, OV_STR_LIT("/min-kalender"), false);
     ov_html_lit(res, "<input type=\"hidden\" name=\"do\" value=\"renew\">");

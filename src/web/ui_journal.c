@@ -201,6 +201,9 @@ static const char *summary_of(ov_ctx *c, const ov_journal_entry *e)
                                 iso_dk(a, e->extra));
         return s;
     }
+    case OV_JK_PLAN_COMMENT:
+        return ov_arena_printf(a, "%s %lld: %s", ov_msg2(l, "jcomment", code),
+                               (long long)e->num, t);
     case OV_JK_COUNT:
         break;
     }
@@ -603,6 +606,10 @@ void ov_v_journal_entry(ov_ctx *c)
     case OV_JK_PLAN:
         ov_html_printf(res, "<a href=\"/forloeb/%D/plan?v=%D\">%t</a>", c->id,
                        e.ref, "journal.open_plan");
+        break;
+    case OV_JK_PLAN_COMMENT:
+        ov_html_printf(res, "<a href=\"/forloeb/%D/plan?v=%D\">%t</a>", c->id,
+                       e.ref2, "journal.open_plan");
         break;
     case OV_JK_PLACEMENT:
     case OV_JK_AGREEMENT:

@@ -14,6 +14,7 @@
 #include "model/occupation.h"
 #include "model/plan.h"
 #include "store/citizen.h"
+#include "store/citizen_home.h"
 #include "store/course.h"
 #include "store/plan.h"
 #include "store/view.h"
@@ -458,6 +459,8 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
     ov_list_info nv = {0, 0, false};
     ov_course co;
     ov_citizen ci;
+    ov_plan_comment *comments = NULL;
+    ov_list_info nc = {0, 0, false};
     /* the citizen's name for the print line (ov_ui_paper_bar); the JSON
      * answer is the plan alone */
     bool ok = (c->api ||
@@ -465,7 +468,9 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
                 ov_citizen_get(tx, co.citizen_id, a, &ci, &err) == OV_OK)) &&
               ov_plan_load(tx, c->id, 0, a, &latest, &lm, &err) == OV_OK &&
               ov_plan_load(tx, c->id, want, a, &p, &pm, &err) == OV_OK &&
-              ov_plan_versions(tx, c->id, a, &versions, &nv, &err) == OV_OK;
+              ov_plan_versions(tx, c->id, a, &versions, &nv, &err) == OV_OK &&
+              (c->api || ov_plan_comments(tx, c->id, OV_PLAN_COMMENTS_CAP, a,
+                                          &comments, &nc, &err) == OV_OK);
     /* what changed, in the reader's language: the shown version's and
      * each listed version's (the stored summary is Danish) */
     const char *shown_changes = "";
@@ -508,6 +513,30 @@ static void plan_page(ov_ctx *c, ov_form *f, int status)
         if (pm.citizen_comment.len)
             ov_html_printf(res, "<p><strong>%t:</strong> %h</p>",
                            "plan.citizen_comment", pm.citizen_comment);
+    }
+    /* the citizen's own word on the plan (ui_citizen.c), newest first */
+    if (nc.n > 0) {
+        ov_html_printf(res, "<h2 id=\"kommentarer\">%t</h2>",
+                       "plan.comments");
+        ov_page_list_cut(res, &nc, "list.newest");
+        ov_html_lit(res, "<ul class=\"plan-comments\">");
+        for (int i = 0; i < nc.n; i++) {
+            char when[OV_TIME_BUF];
+            ov_time_format_dk(comments[i].created_at, when);
+            ov_html_printf(res,
+                           "<li><p><strong>%t</strong> &middot; %t %d "
+                           "&middot; %h &middot; %h</p><p class=\"text\">%h"
+                           "</p></li>",
+                           comments[i].agrees ? "plan.comment_agrees"
+                                              : "plan.comment_disagrees",
+                           "common.version", comments[i].version,
+                           ov_str_c(when),
+                           comments[i].author_name.len
+                               ? comments[i].author_name
+                               : comments[i].author_user,
+                           comments[i].text);
+        }
+        ov_html_lit(res, "</ul>");
     }
     if (nv.n > 0) {
         ov_html_printf(res, "<h2>%t</h2>", "plan.versions");

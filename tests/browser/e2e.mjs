@@ -1581,6 +1581,104 @@ await step('the citizen signs their own work agreement with the keyboard; the em
   assertNoServerTrouble();
 }, { independent: true });
 
+await step('the citizen logs in and lands on "Mit forløb": the plan with the job goal first, the team with phone and e-mail, the meetings, in plain words; they say they disagree with the plan (an empty comment is refused at its field), see their comment, and the caseworker reads it on the plan page and in the journal; Danish and English, 1280 and 390 px', async () => {
+  const words = {
+    da: { home: 'Mit forløb', plan: 'Min plan', team: 'Mit team', meetings: 'Mine møder', goal: 'Mit mål for en hverdag med job',
+      no: 'Nej, jeg er ikke enig', send: 'Send kommentaren', mine: 'Dine kommentarer til planen', disagree: 'Ikke enig',
+      required: 'skal udfyldes', staffDisagree: 'Ikke enig', journal: 'Borgeren er ikke enig i planen' },
+    en: { home: 'My course', plan: 'My plan', team: 'My team', meetings: 'My meetings', goal: 'My goal for everyday life with a job',
+      no: 'No, I do not agree', send: 'Send the comment', mine: 'Your comments on the plan', disagree: 'Do not agree',
+      required: 'is required', staffDisagree: 'Does not agree', journal: 'The citizen does not agree with the plan' },
+  };
+  const wide = [];
+  let courseId;
+  const open = async (name, lang, width) => {
+    const context = await browser.newContext({
+      locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 },
+    });
+    await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
+    const page = await context.newPage();
+    page.on('response', (r) => {
+      if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as ${name}, ${width} px)`);
+    });
+    page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+    await page.goto(`${BASE}/login`);
+    await page.fill('input[name=username]', name);
+    await page.fill('input[name=password]', PASSWORD);
+    await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
+    return { context, page };
+  };
+  const fits = async (page, what, width) => {
+    const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (sw > width) wide.push(`${what}: ${sw} px on ${width} px`);
+  };
+  for (const lang of ['da', 'en']) {
+    for (const width of [1280, 390]) {
+      const w = words[lang];
+      const { context, page } = await open('borger', lang, width);
+      assert.equal(new URL(page.url()).pathname, '/mit-forloeb', 'the citizen lands on their home');
+      assert.equal(await page.locator('header.top nav a').first().innerText(), w.home, 'the menu begins with the home');
+      const main = await page.locator('main').innerText();
+      for (const h of [w.plan, w.team, w.meetings, w.goal]) assert.ok(main.includes(h), `the home shows "${h}"`);
+      assert.ok(main.indexOf(w.goal) < main.indexOf(w.team), 'the job goal comes first');
+      assert.doesNotMatch(main, /forløb \d+|course \d+|72 Point|\bplacement\b/, 'no staff words or ids');
+      assert.ok(await page.locator('#team a[href^="tel:"]').count() > 0, 'the team has phone numbers');
+      assert.ok(await page.locator('#team a[href^="mailto:"]').count() > 0, 'the team has e-mail addresses');
+      // only the citizen's own pages are linked
+      const hrefs = await page.locator('main a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      for (const h of hrefs)
+        assert.match(h, /^\/(min-adgangslog|min-kalender|api\/v1\/me\/calendar\.ics|forloeb\/\d+\/plan\.pdf)$/, `a link to ${h}`);
+      courseId = Number(hrefs.find((h) => h.endsWith('/plan.pdf')).match(/\d+/)[0]);
+      await fits(page, `/mit-forloeb ${lang}`, width);
+      if (lang === 'da' && width === 1280) {
+        // an empty comment (the browser's own check set aside): the page
+        // again with the error at the field, nothing saved
+        await page.getByLabel(w.no).check();
+        await page.locator('form[action="/mit-forloeb/kommentar"]').evaluate((f) => { f.noValidate = true; });
+        const [bad] = await Promise.all([
+          page.waitForResponse((r) => r.url().endsWith('/mit-forloeb/kommentar')),
+          page.getByRole('button', { name: w.send }).click(),
+        ]);
+        await page.waitForLoadState('load');
+        assert.equal(bad.status(), 400);
+        assert.match(await page.locator('.field.has-error').first().innerText(), new RegExp(w.required, 'i'));
+        assert.ok(await page.getByLabel(w.no).isChecked(), 'the choice is kept');
+        await page.screenshot({ path: join(ARTIFACTS, `30-mit-forloeb-fejl-${lang}.png`), fullPage: true });
+      }
+      const text = `Jeg vil hellere arbejde på et lager (${lang}, ${width} px)`;
+      await page.getByLabel(w.no).check();
+      await page.fill('textarea[name=text]', text);
+      const [saved] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/mit-forloeb/kommentar')),
+        page.getByRole('button', { name: w.send }).click(),
+      ]);
+      await page.waitForLoadState('load');
+      assert.equal(saved.status(), 303, 'the comment is saved');
+      assert.equal(new URL(page.url()).pathname, '/mit-forloeb');
+      const mine = await page.locator('#plan').innerText();
+      assert.ok(mine.includes(w.mine) && mine.includes(text) && mine.includes(w.disagree), 'the citizen sees their comment');
+      await fits(page, `/mit-forloeb after the comment ${lang}`, width);
+      await page.screenshot({ path: join(ARTIFACTS, `30-mit-forloeb-${lang}-${width}.png`), fullPage: true });
+      await context.close();
+      // the caseworker reads it on the plan page and in the journal
+      const staff = await open('job', lang, width);
+      await staff.page.goto(`${BASE}/forloeb/${courseId}/plan`);
+      const plan = await staff.page.locator('main').innerText();
+      assert.ok(plan.includes(text) && plan.includes(w.staffDisagree), 'the plan page shows the comment');
+      await fits(staff.page, `plan page with the comment ${lang}`, width);
+      await staff.page.locator('#kommentarer').scrollIntoViewIfNeeded();
+      await staff.page.screenshot({ path: join(ARTIFACTS, `31-plan-kommentar-${lang}-${width}.png`), fullPage: true });
+      await staff.page.goto(`${BASE}/forloeb/${courseId}/journal?kind=plan_comment`);
+      const journal = await staff.page.locator('main').innerText();
+      assert.ok(journal.includes(w.journal) && journal.includes(text), 'the journal lists the comment');
+      await fits(staff.page, `journal with the comment ${lang}`, width);
+      await staff.page.screenshot({ path: join(ARTIFACTS, `32-journal-kommentar-${lang}-${width}.png`), fullPage: true });
+      await staff.context.close();
+    }
+  }
+  assert.deepEqual(wide, [], 'pages wider than the screen');
+}, { independent: true });
+
 await step('every page each role reaches from its home page has unique ids, labels that name their fields, no technical names, and fits its width', async () => {
   // each role in one language at one width (the two alternate), the pages
   // its home page links to, breadth first, up to PAGES_PER_ROLE

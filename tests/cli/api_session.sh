@@ -78,7 +78,7 @@ check 403 "staff have no own access log" -b "$T/job" "$B/me/access-log"
 check 200 "leader log-in" -c "$T/led" -X POST -d '{"username":"leder","password":"overgang-demo"}' "$B/session"
 check 200 "leader reads the citizen's course" -b "$T/led" "$B/cases/$own"
 check 200 "the citizen's access log" -b "$T/cit" "$B/me/access-log"
-grep -q "{\"when\":\"[0-9][0-9]-[0-9][0-9]-20[0-9][0-9] [0-9][0-9]:[0-9][0-9]\",\"role\":\"Leder\",\"action\":\"read\",\"purpose\":\"forløb $own\"}" "$T/body" || { echo "access log lacks the leader's read"; head -c 600 "$T/body"; exit 1; }
+grep -q "{\"when\":\"[0-9][0-9]-[0-9][0-9]-20[0-9][0-9] [0-9][0-9]:[0-9][0-9]\",\"role\":\"Leder\",\"action\":\"read\",\"purpose\":\"forløb $own\",\"text\":\"Leader read your records in connection with your course\"}" "$T/body" || { echo "access log lacks the leader's read"; head -c 600 "$T/body"; exit 1; }
 # log-out needs the CSRF token
 check 403 "log-out without CSRF" -b "$T/job" -X DELETE "$B/session"
 check 403 "log-out with a wrong CSRF" -b "$T/job" -H "X-CSRF-Token: $(printf '%064d' 0)" -X DELETE "$B/session"

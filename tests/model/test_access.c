@@ -102,7 +102,7 @@ static void every_operation_names_the_roles_that_may_do_it(void **state)
         {OV_OP_USER_ADMIN, {0, 0, 0, 0, 0, 1, 0, 0, 0, 0}},
         {OV_OP_JOURNAL_READ, {1, 1, 1, 1, 1, 1, 0, 0, 0, 0}},
         {OV_OP_JOURNAL_NOTE, {1, 1, 1, 1, 0, 0, 0, 0, 0, 0}},
-        {OV_OP_CALENDAR, {1, 1, 1, 1, 0, 0, 0, 0, 0, 0}},
+        {OV_OP_CALENDAR, {1, 1, 1, 1, 0, 0, 0, 1, 0, 0}},
         {OV_OP_CITIZEN_SEARCH, {1, 1, 1, 1, 1, 1, 0, 0, 0, 0}},
         {OV_OP_OCCUPATIONS, {1, 1, 1, 1, 0, 1, 0, 0, 0, 0}},
         {OV_OP_SIGN, {0, 0, 0, 1, 0, 0, 0, 1, 1, 0}},
@@ -110,6 +110,7 @@ static void every_operation_names_the_roles_that_may_do_it(void **state)
         {OV_OP_OWN_AGREEMENT, {0, 0, 0, 0, 0, 0, 0, 1, 0, 0}},
         {OV_OP_OWN_DATA, {0, 0, 0, 0, 0, 0, 0, 1, 0, 0}},
         {OV_OP_PROPOSAL_ANSWER, {1, 0, 0, 1, 0, 0, 0, 1, 0, 0}},
+        {OV_OP_OWN_COURSE, {0, 0, 0, 0, 0, 0, 0, 1, 0, 0}},
     };
     _Static_assert(sizeof m / sizeof m[0] == OV_OP_COUNT,
                    "a row for every operation");
@@ -128,6 +129,8 @@ static void every_operation_names_the_roles_that_may_do_it(void **state)
     c.citizen_id = 0;
     assert_false(ov_may_do(&c, OV_OP_OWN_LOG));
     assert_false(ov_may_do(&c, OV_OP_OWN_DATA));
+    assert_false(ov_may_do(&c, OV_OP_OWN_COURSE));
+    assert_false(ov_may_do(&c, OV_OP_CALENDAR));
     ov_viewer e = viewer_of(OV_ROLE_EMPLOYER);
     e.company_id = 0;
     assert_false(ov_may_do(&e, OV_OP_AGREEMENT_LIST));

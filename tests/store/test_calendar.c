@@ -167,11 +167,73 @@ static void events_are_the_named_staffs_with_first_names_only(void **state)
     tu_db_free(&w.t);
 }
 
+/* A citizen's calendar (issue 14): the meetings and due dates of their
+ * own course, naming no one, with one audit row of the citizen. */
+static void a_citizens_events_are_their_own_courses_without_a_name(
+    void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    ov_arena *a = ov_arena_new(0);
+    ov_cal_event *ev;
+    int n;
+    ov_tx *tx;
+    ov_err err;
+    /* no course yet: an empty calendar, not an error */
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_calendar_events_citizen(tx, w.citizen, TODAY, 90,
+                                                120, a, &ev, &n, &err),
+                     OV_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    int64_t course = tu_course(&w, D(2026, 10, 1));
+    ov_life_domains d;
+    ov_life_domains_default(&d);
+    ov_meeting_input in = {.kind = OV_MEETING_START,
+                           .held_on = D(2026, 10, 5),
+                           .attendees = OV_ATTEND(OV_ROLE_CITIZEN) |
+                                        OV_ATTEND(OV_ROLE_SOCIAL_CASEWORKER) |
+                                        OV_ATTEND(OV_ROLE_CTI_WORKER) |
+                                        OV_ATTEND(OV_ROLE_COMPANY_CONSULTANT)};
+    int64_t id;
+    bool complete;
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_meeting_record(tx, course, &in, &d, TODAY, &id,
+                                       &complete, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_calendar_events_citizen(tx, w.citizen, TODAY, 90,
+                                                120, a, &ev, &n, &err),
+                     OV_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(ev[0].kind, OV_CAL_START_MEETING);
+    assert_int_equal(ev[0].ref, id);
+    assert_int_equal(ev[0].course_id, course);
+    assert_int_equal(ev[0].first_name.len, 0);
+    assert_int_equal(ev[1].kind, OV_CAL_FOLLOWUP_DUE);
+    assert_int_equal(ev[1].on, D(2026, 11, 2));
+    assert_int_equal(ev[1].first_name.len, 0);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    ov_arena_destroy(a);
+    assert_int_equal(ov_store_audit_sync(w.t.store, &err), OV_OK);
+    char *rows = tu_sh_out("sqlite3 '%s' \"SELECT count(*) FROM audit_log "
+                           "WHERE criterion LIKE '%%min kalender%%' AND "
+                           "citizen_id = %lld\"",
+                           w.t.db, (long long)w.citizen);
+    assert_int_equal(atoi(rows), 2);
+    free(rows);
+    tu_db_free(&w.t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_token_names_its_user_until_renewed_or_revoked),
         cmocka_unit_test(events_are_the_named_staffs_with_first_names_only),
+        cmocka_unit_test(
+            a_citizens_events_are_their_own_courses_without_a_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 
 #include "model/meeting.h"
 #include "store/citizen.h"
+#include "store/citizen_home.h"
 #include "store/course.h"
 #include "store/cti.h"
 #include "store/journal_view.h"
@@ -116,6 +117,10 @@ static int64_t full_course(tu_world *w)
     int v;
     OK(ov_plan_save(tx, course, 0, &p, true, OV_STR_LIT("Godt mål"), &v,
                     &err));
+    int64_t comment;
+    OK(ov_plan_comment_add(tx, course, v, false,
+                           OV_STR_LIT("Hellere med heste end med køer"),
+                           &comment, &err));
     ov_meeting_input fu = {.kind = OV_MEETING_FOLLOWUP,
                            .held_on = D(2026, 7, 10),
                            .attendees = OV_ATTEND(OV_ROLE_CITIZEN),

@@ -151,6 +151,8 @@ static const struct {
     {21, "ALTER TABLE match_proposal DROP COLUMN citizen_comment; "
          "ALTER TABLE match_proposal DROP COLUMN answered_user; "
          "ALTER TABLE match_proposal DROP COLUMN answered_by;"},
+    /* 22: the citizen's comments on their plan; plan versions seen */
+    {22, "DROP TABLE plan_comment; DROP TABLE plan_seen;"},
 };
 
 void tu_db_rewind(const char *db, int version)

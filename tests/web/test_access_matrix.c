@@ -194,8 +194,13 @@ typedef struct row {
 /* the calendar of the courses one is named on: frontline staff; a POST
  * to the page without "do" is refused (400), the API's renew and revoke
  * need no body (200) */
-#define CALENDAR {200, 200, 200, 200, 403, 403, 403, 403, 403}
-#define CALENDAR_FORM {400, 400, 400, 400, 403, 403, 403, 403, 403}
+#define CALENDAR {200, 200, 200, 200, 403, 403, 403, 200, 403}
+#define CALENDAR_FORM {400, 400, 400, 400, 403, 403, 403, 400, 403}
+/* the citizen's own home and their comment on their plan: the citizen
+ * alone (staff read and write the course on their own pages: 403); an
+ * empty comment is refused (400) */
+#define OWN_COURSE {403, 403, 403, 403, 403, 403, 403, 200, 403}
+#define OWN_COURSE_POST {403, 403, 403, 403, 403, 403, 403, 400, 403}
 /* home: a redirect to one's start page (the national analyst's is the
  * national board) */
 #define HOME ALL(303)
@@ -301,6 +306,9 @@ static const row matrix[] = {
     /* the feed by its secret address: a session opens nothing, a missing
      * token is an address that does not exist */
     {OV_GET, "/kalender.ics", R_NONE, NONE},
+    {OV_GET, "/mit-forloeb", R_NONE, OWN_COURSE},
+    {OV_POST, "/mit-forloeb/kommentar", R_NONE, OWN_COURSE_POST},
+    {OV_POST, "/api/v1/me/plan/comments", R_NONE, OWN_COURSE_POST},
 
     /* ---- one course: reads ---- */
     READ4(OV_GET, "/api/v1/cases/{id}"),
@@ -1115,6 +1123,11 @@ static const body_row ids_in_bodies[] = {
      "full_name=Ny+Bruger&role=cti_worker&team_ids.{ID}={ID}"},
     {&ov_act_team_member, "user_id", FX_USER_CTI,
      "{\"user_id\":{ID},\"change\":\"add\"}", "user_id={ID}&change=add"},
+    /* the citizen's (posted as the citizen, post_as): a version only
+     * another course's plan has */
+    {&ov_act_plan_comment, "version", FX_PLAN_VERSION,
+     "{\"version\":{ID},\"text\":\"Uenig\",\"agrees\":false}",
+     "version={ID}&text=Uenig&agrees=false"},
     {&ov_act_note, "corrects", FX_NOTE,
      "{\"date\":\"{TODAY}\",\"subject\":\"Ret\",\"text\":\"Rettet\","
      "\"corrects\":{ID}}",
@@ -1375,9 +1388,10 @@ static void another_municipalitys_id_in_a_body_answers_as_a_missing_one(
             int sf, sm;
             /* the jobcentre caseworker may do every action with an id in
              * its body but the administrator's */
-            int as = b->action->op == OV_OP_USER_ADMIN ? 5
-                     : b->action->op == OV_OP_SIGN     ? 7
-                                                       : 0;
+            int as = b->action->op == OV_OP_USER_ADMIN   ? 5
+                     : b->action->op == OV_OP_SIGN       ? 7
+                     : b->action->op == OV_OP_OWN_COURSE ? 7
+                                                         : 0;
             char *foreign = post_body(&with, path, api, body, &sf, as);
             char *missing = post_body(&without, path, api, body, &sm, as);
             checked++;
