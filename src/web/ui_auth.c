@@ -248,7 +248,10 @@ static const char css[] =
     "form.logout{display:inline}form.logout button{background:none;"
     "border:1px solid var(--line);color:var(--ink);padding:.2rem .6rem}\n"
     "main{max-width:1100px;margin:1rem auto;background:#fff;padding:1rem 2rem;"
-    "border:1px solid var(--line);border-radius:6px}\n"
+    "border:1px solid var(--line);border-radius:6px;"
+    /* a long Danish compound ("Tilgængelighedserklæring") breaks rather
+     * than widen a 390 px phone */
+    "overflow-wrap:break-word}\n"
     "footer{text-align:center;color:var(--muted);font-size:.85rem;"
     "padding:1rem}footer p{margin:.2rem 0}\n"
     "a{color:var(--accent)}\n"

@@ -1315,9 +1315,12 @@ await step('every page each role reaches from its home page has unique ids, labe
     }
     await context.close();
   }
-  assert.deepEqual(problems, [], 'pages with repeated ids, lost labels, technical text or sideways scrolling');
+  // both lists in one message: the one does not hide the other
+  assert.ok(problems.length === 0 && a11y.length === 0,
+    `pages with repeated ids, lost labels, technical text or sideways scrolling:\n  ${problems.join('\n  ') || '(none)'}\n` +
+    `axe found ${a11y.length} WCAG 2.1 A/AA violation(s) on ${axePages} pages:\n  ${a11y.join('\n  ') || '(none)'}`);
   assert.ok(axePages > 2 * plan.length, `axe ran on only ${axePages} pages`);
-  assert.ok(a11y.length === 0, `axe found ${a11y.length} WCAG 2.1 A/AA violation(s) on ${axePages} pages:\n  ${a11y.join('\n  ')}`);
+  console.log(`       axe-core: ${axePages} pages (${axeKinds.size} kinds of page a role sees, each in Danish and English), no violation`);
 }, { independent: true });
 
 await step('no page answered 5xx and no page threw a JavaScript error', async () => {
