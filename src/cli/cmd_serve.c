@@ -89,6 +89,7 @@ int cmd_serve(int argc, char **argv)
             strcmp(ov_config_get(&c.cfg, OV_SET_COOKIE_SECURE), "yes") == 0,
         .idle_minutes = (int)ov_config_get_int(&c.cfg, OV_SET_SESSION_IDLE),
         .suppress_k = (int)ov_config_get_int(&c.cfg, OV_SET_SUPPRESS_K),
+        .a11y_contact = ov_config_get(&c.cfg, OV_SET_A11Y_CONTACT),
         .absolute_hours =
             (int)ov_config_get_int(&c.cfg, OV_SET_SESSION_ABSOLUTE)};
     ov_status st = ov_server_run(&app, &so, &g_stop, &err);

@@ -86,6 +86,25 @@ static ov_status v_group(const char *value, const char *where, ov_err *err)
     return OV_OK;
 }
 
+/* The accessibility statement's contact (web/ui_a11y.c): one line of
+ * plain text, shown escaped; printable, so a log line or a header cannot
+ * be forged with it. */
+static ov_status v_contact(const char *value, const char *where, ov_err *err)
+{
+    size_t n = strlen(value);
+    if (n > 300)
+        return ov_err_set(err, OV_EINVAL, where,
+                          "%s: %zu bytes is too long for the contact; give "
+                          "at most 300 (a telephone number and where to "
+                          "write)", where, n);
+    for (const char *c = value; *c; c++)
+        if ((unsigned char)*c < ' ' || *c == 0x7f)
+            return ov_err_set(err, OV_EINVAL, where,
+                              "%s: the contact holds a control character; "
+                              "give one line of plain text", where);
+    return OV_OK;
+}
+
 static ov_status v_suppress_k(const char *value, const char *where,
                               ov_err *err)
 {
@@ -142,6 +161,12 @@ static const setting_def defs[OV_SET_COUNT] = {
                            v_suppress_k,
                            "national figures built on fewer citizens are "
                            "hidden (small-cell suppression); 3 or more"},
+    [OV_SET_A11Y_CONTACT] = {"a11y_contact", "OVERGANG_A11Y_CONTACT", "",
+                             v_contact,
+                             "the accessibility statement's contact for "
+                             "feedback: a telephone number and where to "
+                             "write, one line; empty: the statement asks "
+                             "the reader to contact their municipality"},
 };
 
 static void copy_value(char *dst, const char *src)

@@ -34,6 +34,7 @@ typedef enum ov_setting {
     OV_SET_AUDIT_SYSLOG,    /* yes|no: each audit anchor also to syslog */
     OV_SET_FILE_GROUP,      /* group of files with personal data; "" none */
     OV_SET_SUPPRESS_K,      /* national figures: hide cells below k, >= 3 */
+    OV_SET_A11Y_CONTACT,    /* the accessibility statement's contact */
     OV_SET_COUNT
 } ov_setting;
 

@@ -32,6 +32,9 @@ typedef struct ov_web {
     /* national figures: hide cells built on fewer than this many
      * citizens (the setting suppress_k); 0 = 5 */
     int suppress_k;
+    /* the accessibility statement's contact for feedback (the setting
+     * a11y_contact, web/ui_a11y.c); NULL or "": none set */
+    const char *a11y_contact;
 } ov_web;
 
 typedef enum ov_access {

@@ -30,6 +30,8 @@ void ov_h_logout_post(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_language(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_home(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_static_css(ov_web *app, ov_request *req, ov_response *res);
+/* ui_a11y.c: the accessibility statement, public */
+void ov_h_a11y_statement(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_static_favicon(ov_web *app, ov_request *req, ov_response *res);
 void ov_h_static_js(ov_web *app, ov_request *req, ov_response *res);
 

@@ -2091,6 +2091,123 @@ static entry cat[] = {
      "among the company's work agreements"},
     {"alog.why.screening", "da borgere blev udvalgt til forløb",
      "when citizens were chosen for courses"},
+    /* the accessibility statement (ui_a11y.c): the parts of the EU model
+     * statement, in its order */
+    {"a11y.link", "Tilgængelighedserklæring", "Accessibility statement"},
+    {"a11y.title", "Tilgængelighedserklæring for overgang",
+     "Accessibility statement for overgang"},
+    {"a11y.intro",
+     "Kommunen, der bruger overgang, skal gøre det tilgængeligt efter lov om "
+     "tilgængelighed af offentlige organers websteder og mobilapplikationer "
+     "(webtilgængelighedsloven).",
+     "The municipality that uses overgang must make it accessible under the "
+     "Danish act on the accessibility of public bodies' websites and mobile "
+     "applications (webtilgængelighedsloven)."},
+    {"a11y.scope",
+     "Erklæringen gælder for hele overgang: log-in, siderne for "
+     "sagsbehandlere, ledere, administratorer og den nationale analytiker, "
+     "borgerens egne sider og arbejdsgiverens sider, og de filer, overgang "
+     "laver (PDF, regneark og kalender).",
+     "This statement covers all of overgang: the log-in, the pages for "
+     "caseworkers, leaders, administrators and the national analyst, the "
+     "citizen's own pages and the employer's pages, and the files overgang "
+     "makes (PDF, spreadsheets and calendar)."},
+    {"a11y.status_h", "Overensstemmelsesstatus", "Compliance status"},
+    {"a11y.status",
+     "overgang er delvist i overensstemmelse med webtilgængelighedsloven og "
+     "standarden EN 301 549 (WCAG 2.1, niveau AA) på grund af de mangler, "
+     "der står nedenfor.",
+     "overgang is partially compliant with webtilgængelighedsloven and the "
+     "standard EN 301 549 (WCAG 2.1, level AA), due to the shortcomings "
+     "listed below."},
+    {"a11y.gaps_h", "Indhold, der ikke er tilgængeligt",
+     "Content that is not accessible"},
+    {"a11y.gap_pdf",
+     "PDF-filerne med planen og arbejdsaftalen er ikke opmærkede (tagged "
+     "PDF): en skærmlæser kan læse teksten, men ikke overskrifter og "
+     "tabeller som struktur (WCAG 1.3.1). Det samme indhold står på siderne "
+     "for planen og arbejdsaftalen, som kan bruges med skærmlæser.",
+     "The PDF files of the plan and the work agreement are not tagged: a "
+     "screen reader can read the text, but not headings and tables as "
+     "structure (WCAG 1.3.1). The same content is on the pages for the plan "
+     "and the work agreement, which work with a screen reader."},
+    {"a11y.gap_spark",
+     "Tavlens små kurver over de seneste måneder har kun en titel; "
+     "månedernes tal kan ikke læses op (WCAG 1.1.1). Det aktuelle tal, "
+     "målet og status står som tekst på samme flise.",
+     "The board's small curves over the last months have a title only; the "
+     "months' figures cannot be read aloud (WCAG 1.1.1). The current "
+     "figure, the target and the status are text on the same tile."},
+    {"a11y.gap_manual",
+     "overgang er endnu ikke afprøvet med skærmlæsere (fx NVDA, JAWS eller "
+     "VoiceOver) eller af brugere med handicap. En automatisk test finder "
+     "ikke alle fejl, så der kan være mangler, vi ikke kender.",
+     "overgang has not yet been tried with screen readers (such as NVDA, "
+     "JAWS or VoiceOver) or by users with disabilities. An automated test "
+     "does not find every fault, so there may be shortcomings we do not "
+     "know of."},
+    {"a11y.burden",
+     "Intet indhold er undtaget med henvisning til en uforholdsmæssig stor "
+     "byrde.",
+     "No content is exempted as a disproportionate burden."},
+    {"a11y.made_h", "Sådan er erklæringen udarbejdet",
+     "How this statement was prepared"},
+    {"a11y.made", "Erklæringen er udarbejdet og senest gennemgået",
+     "This statement was prepared and last reviewed on"},
+    {"a11y.method",
+     "Vurderingen er en selvevaluering, som dem, der udvikler overgang, har "
+     "lavet med automatiske test:",
+     "The assessment is a self-assessment, made by those who develop "
+     "overgang with automated tests:"},
+    {"a11y.test_axe",
+     "axe-core (et værktøj, der finder brud på WCAG) kontrollerer WCAG 2.0 "
+     "og 2.1 niveau A og AA på hver side, som hver rolle når fra sin "
+     "forside, på dansk og engelsk, på en computerskærm og en mobiltelefon, "
+     "og på formularer med fejl vist. Resultat: ingen fejl.",
+     "axe-core (a tool that finds breaches of WCAG) checks WCAG 2.0 and 2.1 "
+     "levels A and AA on every page each role reaches from its home page, "
+     "in Danish and English, on a computer screen and a mobile phone, and on "
+     "forms with errors shown. Result: no faults."},
+    {"a11y.test_keys",
+     "Log-in, borgerens sider og trivselsskemaet (WHO-5) bruges alene med "
+     "tastaturet, og det er kontrolleret, at man altid kan se, hvor "
+     "tastaturet er.",
+     "The log-in, the citizen's pages and the well-being questionnaire "
+     "(WHO-5) are used with the keyboard alone, and it is checked that one "
+     "can always see where the keyboard is."},
+    {"a11y.test_every",
+     "Testene køres ved hver ændring af overgang.",
+     "The tests run on every change to overgang."},
+    {"a11y.contact_h", "Feedback og kontaktoplysninger",
+     "Feedback and contact information"},
+    {"a11y.contact_why",
+     "Møder du indhold, du ikke kan bruge, så kontakt kommunen. Den kan "
+     "rette fejlen eller give dig oplysningerne på en anden måde.",
+     "If you meet content you cannot use, contact the municipality. It can "
+     "fix the fault or give you the information another way."},
+    {"a11y.contact", "Kontakt", "Contact"},
+    {"a11y.contact_none",
+     "Kontakt den kommune, du har dit forløb hos eller samarbejder med om "
+     "en praktik, og skriv, at det gælder overgang. Kommunen har ikke "
+     "skrevet en særlig kontakt her.",
+     "Contact the municipality you have your course with, or work with on "
+     "a placement, and say that it is about overgang. The municipality has "
+     "not given a contact of its own here."},
+    {"a11y.enforce_h", "Håndhævelsesprocedure", "Enforcement procedure"},
+    {"a11y.enforce",
+     "Digitaliseringsstyrelsen fører tilsyn med, at offentlige websteder "
+     "overholder webtilgængelighedsloven. Kontakt først kommunen. Har du "
+     "ikke fået svar inden for 10 arbejdsdage, eller er du ikke tilfreds "
+     "med svaret, kan du henvende dig til Digitaliseringsstyrelsen.",
+     "Digitaliseringsstyrelsen (the Danish Agency for Digital Government) "
+     "supervises that public websites comply with webtilgængelighedsloven. "
+     "Contact the municipality first. If you have had no answer within 10 "
+     "working days, or are not satisfied with the answer, you can turn to "
+     "Digitaliseringsstyrelsen."},
+    {"a11y.enforce_link",
+     "Digitaliseringsstyrelsen: Oplever du ikke-tilgængeligt indhold?",
+     "Digitaliseringsstyrelsen: Have you met content that is not accessible? "
+     "(in Danish)"},
 };
 
 #define NCAT ((int)(sizeof cat / sizeof cat[0]))

@@ -131,8 +131,13 @@ const char *ov_page_with_flag(ov_arena *a, const char *to, const char *name)
 
 void ov_page_end(ov_response *res)
 {
-    ov_html_printf(res, "</main><footer>%t</footer></body></html>\n",
-                   "app.tagline");
+    /* the accessibility statement is linked from every page's footer
+     * (webtilgængelighedsloven; ui_a11y.c) */
+    ov_html_printf(res,
+                   "</main><footer><p>%t</p><p><a "
+                   "href=\"/tilgaengelighed\">%t</a></p></footer>"
+                   "</body></html>\n",
+                   "app.tagline", "a11y.link");
 }
 
 void ov_page_error(ov_response *res, const ov_request *req, int status,

@@ -243,6 +243,8 @@ const ov_route ov_routes[] = {
     PUBLIC(OV_GET, "/static/app.js", ov_h_static_js,
            "progressive enhancement"),
     PUBLIC(OV_GET, "/static/favicon.svg", ov_h_static_favicon, "favicon"),
+    PUBLIC(OV_GET, "/tilgaengelighed", ov_h_a11y_statement,
+           "the accessibility statement (webtilgængelighedsloven)"),
     READ_AS(OV_GET, "/opgaver", RULE_TASKS, ov_h_tasks,
             "my tasks and courses"),
     READ_AS(OV_GET, "/soeg", RULE_SEARCH, ov_h_search,

@@ -251,10 +251,21 @@ static const char css[] =
     "form.logout{display:inline}form.logout button{background:none;"
     "border:1px solid var(--line);color:var(--ink);padding:.2rem .6rem}\n"
     "main{max-width:1100px;margin:1rem auto;background:#fff;padding:1rem 2rem;"
-    "border:1px solid var(--line);border-radius:6px}\n"
+    "border:1px solid var(--line);border-radius:6px;"
+    /* a long Danish compound ("Tilgængelighedserklæring") breaks rather
+     * than widen a 390 px phone */
+    "overflow-wrap:break-word}\n"
     "footer{text-align:center;color:var(--muted);font-size:.85rem;"
-    "padding:1rem}\n"
+    "padding:1rem}footer p{margin:.2rem 0}\n"
     "a{color:var(--accent)}\n"
+    /* where the keyboard is (WCAG 2.4.7): one clear ring on every
+     * focusable thing, offset so it shows on a blue button too; a field
+     * has it whenever it has the focus (a date field's calendar button
+     * takes the focus inside it, matching neither :focus-visible nor
+     * :focus on the field, only :focus-within) */
+    ":focus-visible{outline:3px solid var(--accent);outline-offset:2px}"
+    "input:focus,input:focus-within,select:focus,textarea:focus{outline:"
+    "3px solid var(--accent);outline-offset:1px}\n"
     "table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}\n"
     "th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid "
     "var(--line);vertical-align:top}\nth{background:var(--bg)}\n"
@@ -327,7 +338,8 @@ static const char css[] =
     ".board .tile h3{margin:0;font-size:1rem}.board .what{margin:0;"
     "color:var(--muted);font-size:.85rem}\n"
     ".board .big{margin:.2rem 0;font-size:2.2rem;font-weight:700;"
-    "line-height:1.1}.board .big a{text-decoration:none}\n"
+    "line-height:1.1}.board .big a{text-decoration-thickness:.06em;"
+    "text-underline-offset:.12em}\n"
     ".board .sub{margin:0;font-size:.9rem}.board .tg{color:var(--muted)}\n"
     ".chip{display:inline-block;font-size:.8rem;font-weight:600;"
     "padding:.05rem .45rem;border-radius:1rem;border:1px solid;"

@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { axeViolations, checkA11y, checkFocusVisible, keyboardLogin, pressToLoad, tabTo, typeDate } from './a11y.mjs';
 
 const BASE = process.env.OVERGANG_URL;
 const ARTIFACTS = process.env.ARTIFACTS || new URL('./artifacts', import.meta.url).pathname;
@@ -223,7 +224,8 @@ let company; // the company the citizen said yes to
 const WHO5 = [3, 4, 2, 3, 4]; // score (3+4+2+3+4) * 4 = 64
 
 // E2E_LIMIT_S raises the limit on a machine shared with other builds
-const LIMIT_S = Number(process.env.E2E_LIMIT_S) || 900;
+// (1500 s since axe-core checks every kind of page twice: seconds a page)
+const LIMIT_S = Number(process.env.E2E_LIMIT_S) || 1500;
 const watchdog = setTimeout(() => {
   console.log(`FAIL - the whole test took over ${LIMIT_S} s; giving up`);
   process.exit(1);
@@ -561,6 +563,10 @@ await step('the refused CTI form shows the 0 minutes the user typed, next to its
     'the minutes field should hold the value that was refused');
 }, { independent: true });
 
+await step('the refused CTI form, its errors shown, has no WCAG 2.1 A/AA violation axe-core finds', async () => {
+  await checkA11y(cti.page, 'cti (da) refused contact form');
+}, { independent: true });
+
 await step('the CTI worker corrects the minutes and the first contact is logged with its note', async () => {
   const p = cti.page;
   await p.fill('input[name=minutes]', '45');
@@ -609,6 +615,10 @@ await step('the refused WHO-5 form sends back the date as the user typed it', as
   // a date input cannot show a non-date, so check what the server sent
   assert.equal(await job.page.locator('details#form-who5 input[name=taken_on]').getAttribute('value'),
     BAD_DATE, 'the date field should hold the value that was refused');
+}, { independent: true });
+
+await step('the refused WHO-5 form, its errors shown, has no WCAG 2.1 A/AA violation axe-core finds', async () => {
+  await checkA11y(job.page, 'job (da) refused WHO-5 form');
 }, { independent: true });
 
 await step('the WHO-5 is recorded with the date corrected and its score shown', async () => {
@@ -1679,7 +1689,93 @@ await step('the citizen logs in and lands on "Mit forløb": the plan with the jo
   assert.deepEqual(wide, [], 'pages wider than the screen');
 }, { independent: true });
 
-await step('every page each role reaches from its home page has unique ids, labels that name their fields, no technical names, and fits its width', async () => {
+await step('the citizen uses overgang with the keyboard alone (Tab, Shift+Tab, Enter, Space): log-in, the skip link, their course and every page it links to, the access log, the statement and log-out; the focus always shows and no page has a WCAG 2.1 A/AA violation', async () => {
+  const context = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const path = () => new URL(page.url()).pathname;
+  await keyboardLogin(page, BASE, 'borger', PASSWORD);
+  await checkA11y(page, 'borger (da, keyboard) home');
+  // the skip link is the first stop and takes the focus past the menu
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip', 'the first Tab reaches "Spring til indhold"');
+  await checkFocusVisible(page, 'the skip link');
+  const box = await page.locator('a.skip').boundingBox();
+  assert.ok(box && box.x >= 0 && box.y >= 0, 'the focused skip link is on the screen');
+  await page.keyboard.press('Enter');
+  assert.equal(new URL(page.url()).hash, '#main');
+  // the course, from the list
+  await tabTo(page, 'main a[href^="/forloeb/"]', { label: 'the link to their course' });
+  await pressToLoad(page, 'Enter');
+  assert.match(path(), /^\/forloeb\/\d+$/);
+  const mine = path();
+  await checkA11y(page, 'borger (da, keyboard) course');
+  // every page the course page links to, each reached by Tab and Enter
+  const links = await page.locator(`main a[href^="${mine}/"]`).evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')))]
+    .filter((h) => !/\.(pdf|ics|csv|xlsx|json)(\?|$)/.test(h)));
+  for (const href of links.slice(0, 6)) {
+    await page.goto(BASE + mine); // back to the course page (the browser's Back)
+    await tabTo(page, `main a[href="${href}"]`);
+    await pressToLoad(page, 'Enter');
+    assert.equal(path(), href.split('?')[0].split('#')[0]);
+    await checkA11y(page, `borger (da, keyboard) ${href}`);
+  }
+  // from the footer's statement link back up to the menu with Shift+Tab
+  await tabTo(page, 'footer a[href="/tilgaengelighed"]');
+  await tabTo(page, 'header nav a[href="/min-adgangslog"]', { back: true, label: '"Min adgangslog" in the menu, backwards' });
+  await pressToLoad(page, 'Enter');
+  assert.equal(path(), '/min-adgangslog');
+  await checkA11y(page, 'borger (da, keyboard) access log');
+  await tabTo(page, 'footer a[href="/tilgaengelighed"]');
+  await pressToLoad(page, 'Enter');
+  assert.equal(path(), '/tilgaengelighed');
+  await checkA11y(page, 'borger (da, keyboard) statement');
+  // log out: Tab to the button, Space presses it
+  await page.goto(BASE + mine);
+  await tabTo(page, 'form.logout button');
+  await pressToLoad(page, 'Space');
+  assert.equal(path(), '/login');
+  await context.close();
+}, { independent: true });
+
+await step('the staff fill in a WHO-5 with the keyboard alone: Enter opens the form, the date is typed, the arrows choose the answers, Enter saves; the focus always shows', async () => {
+  const context = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await keyboardLogin(page, BASE, 'job', PASSWORD);
+  const mPath = `/forloeb/${course.id}/maalinger`;
+  const before = (await (await context.request.get(`${BASE}/api/v1/cases/${course.id}/measurements`)).json()).measurements.length;
+  await page.goto(BASE + mPath);
+  // open the WHO-5 form: its summary, Enter
+  await tabTo(page, 'details#form-who5 > summary', { label: 'the WHO-5 form\'s summary' });
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('details#form-who5').getAttribute('open'), '', 'Enter opens the WHO-5 form');
+  // the date, typed part by part (typeDate finds the order the browser shows)
+  const day = addDays(TODAY, -7);
+  const [y, m, d] = day.split('-');
+  await tabTo(page, 'details#form-who5 input[name=taken_on]');
+  await typeDate(page, 'details#form-who5 input[name=taken_on]', day);
+  // each answer: Tab into its group, the arrows choose (Space the first)
+  const answers = [2, 5, 0, 3, 1];
+  for (let i = 0; i < 5; i++) {
+    await tabTo(page, `details#form-who5 input[name=item${i + 1}]`);
+    if (answers[i] === 0) await page.keyboard.press('Space');
+    for (let k = 0; k < answers[i]; k++) await page.keyboard.press('ArrowDown');
+    assert.ok(await page.locator(`details#form-who5 input[name=item${i + 1}][value="${answers[i]}"]`).isChecked(),
+      `answer ${i + 1} is ${answers[i]}`);
+    await checkFocusVisible(page, `answer ${i + 1}`);
+  }
+  await tabTo(page, 'details#form-who5 button[type=submit]', { label: 'the WHO-5 form\'s "Gem"' });
+  await pressToLoad(page, 'Enter');
+  assert.equal(new URL(page.url()).pathname, mPath);
+  const who5 = (await (await context.request.get(`${BASE}/api/v1/cases/${course.id}/measurements`)).json()).measurements;
+  assert.equal(who5.length, before + 1, 'one measurement saved');
+  const saved = who5.find((x) => x.instrument === 'who5' && x.taken_on === day);
+  assert.ok(saved, `a WHO-5 taken on ${day}`);
+  assert.deepEqual(saved.items, answers);
+  assert.equal(saved.score, 44);
+  await context.close();
+}, { independent: true });
+
+await step('every page each role reaches from its home page has unique ids, labels that name their fields, no technical names, fits its width, and has no WCAG 2.1 A/AA violation axe-core finds in Danish and English', async () => {
   // each role in one language at one width (the two alternate), the pages
   // its home page links to, breadth first, up to PAGES_PER_ROLE
   const PAGES_PER_ROLE = 15;
@@ -1687,6 +1783,9 @@ await step('every page each role reaches from its home page has unique ids, labe
     ['leder', 'da', 390], ['admin', 'en', 1280], ['national', 'da', 390], ['borger', 'en', 390],
     ['arbejdsgiver', 'da', 390]];
   const problems = [];
+  const a11y = []; // axe's WCAG 2.1 A/AA violations, every page in both languages
+  let axePages = 0;
+  const axeKinds = new Set();
   for (const [name, lang, width] of plan) {
     const page = await openAs(name, { lang, width });
     const queue = [new URL(page.url()).pathname + new URL(page.url()).search];
@@ -1723,11 +1822,31 @@ await step('every page each role reaches from its home page has unique ids, labe
         return { out, links };
       }, width);
       for (const p of found.out) problems.push(`${name} (${lang}, ${width} px) ${path}: ${p}`);
+      // WCAG 2.1 A/AA (a11y.mjs) in this language, then in the other one,
+      // once per kind of page a role sees (/forloeb/4/plan stands for
+      // /forloeb/7/plan, /forloeb?sort=name for /forloeb): axe takes
+      // seconds a page on a busy machine
+      const kind = `${name} ${path.split('?')[0].replace(/\d+/g, 'N')}`;
+      if (!axeKinds.has(kind)) {
+        axeKinds.add(kind);
+        a11y.push(...await axeViolations(page, `${name} (${lang}, ${width} px)`));
+        const other = lang === 'da' ? 'en' : 'da';
+        await context.addCookies([{ name: 'ov_lang', value: other, url: BASE }]);
+        await page.goto(BASE + path);
+        a11y.push(...await axeViolations(page, `${name} (${other}, ${width} px)`));
+        await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
+        axePages += 2;
+      }
       for (const l of found.links) if (!seen.has(l) && queue.length < 200) queue.push(l);
     }
     await page.close();
   }
-  assert.deepEqual(problems, [], 'pages with repeated ids, lost labels, technical text or sideways scrolling');
+  // both lists in one message: the one does not hide the other
+  assert.ok(problems.length === 0 && a11y.length === 0,
+    `pages with repeated ids, lost labels, technical text or sideways scrolling:\n  ${problems.join('\n  ') || '(none)'}\n` +
+    `axe found ${a11y.length} WCAG 2.1 A/AA violation(s) on ${axePages} pages:\n  ${a11y.join('\n  ') || '(none)'}`);
+  assert.ok(axePages > 2 * plan.length, `axe ran on only ${axePages} pages`);
+  console.log(`       axe-core: ${axePages} pages (${axeKinds.size} kinds of page a role sees, each in Danish and English), no violation`);
 }, { independent: true });
 
 await step('no page answered 5xx and no page threw a JavaScript error', async () => {

@@ -268,6 +268,7 @@ static const row matrix[] = {
     {OV_GET, "/static/app.css", R_NONE, ALL(200)},
     {OV_GET, "/static/app.js", R_NONE, ALL(200)},
     {OV_GET, "/static/favicon.svg", R_NONE, ALL(200)},
+    {OV_GET, "/tilgaengelighed", R_NONE, ALL(200)},
 
     /* ---- the session (each request with a session of its own) ---- */
     {OV_DELETE, "/api/v1/session", R_NONE, ALL(200)},

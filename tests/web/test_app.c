@@ -140,7 +140,9 @@ static void the_access_check_denies_by_default(void **state)
         "/api/v1/health", "/login", "/sprog", "/static/app.css",
         "/static/app.js", "/static/favicon.svg",
         /* a new user sets their password with a one-time code */
-        "/aktiver", "/api/v1/activate"};
+        "/aktiver", "/api/v1/activate",
+        /* the accessibility statement, which the law says anyone may read */
+        "/tilgaengelighed"};
     for (int i = 0; i < ov_nroutes; i++) {
         /* a plain handler, a view or an action: exactly one */
         assert_int_equal((ov_routes[i].handler != NULL) +
