@@ -1263,6 +1263,51 @@ await step('the consultant types part of an occupation title on the match profil
     for (const width of [1280, 390]) {
       const context = await browser.newContext({
         locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width, height: 900 },
+      });
+      await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
+      const page = await context.newPage();
+      page.on('response', (r) => {
+        if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as vk, occupations, ${width} px)`);
+      });
+      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+      await page.goto(`${BASE}/login`);
+      await page.fill('input[name=username]', 'vk');
+      await page.fill('input[name=password]', PASSWORD);
+      await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
+      await page.goto(`${BASE}/forloeb/${course.id}/match`);
+      const field = page.getByLabel(w.label);
+      assert.equal(await field.count(), 1, 'the occupation field is labelled');
+      const options = page.locator(`#${await field.getAttribute('list')} option`);
+      // part of a title, without the Danish letter: the list fills as one types
+      await field.fill('');
+      await field.pressSequentially('rengoring undtagen', { delay: 20 });
+      await page.waitForFunction((id) => document.querySelectorAll(`#${id} option`).length > 0,
+        await field.getAttribute('list'));
+      const offered = await options.evaluateAll((os) => os.map((o) => o.value));
+      assert.deepEqual(offered, [chosen], 'the one category whose title holds both words');
+      // picking a suggestion puts it in the field
+      await field.fill(offered[0]);
+      await page.screenshot({ path: join(ARTIFACTS, `26-stilling-valg-${lang}-${width}.png`), fullPage: true });
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: w.find }).click()]);
+      assert.equal(await field.inputValue(), chosen, 'the profile keeps the chosen occupation');
+      const sugg = page.locator('div.suggestion');
+      assert.ok(await sugg.count() > 0, 'there are suggestions');
+      assert.match(await page.locator('main').innerText(),
+        /Samme stilling som jobmålet: Rengøringsarbejde undtagen i private hjem \(9112\)/,
+        'a suggestion explains the occupation by title and code');
+      const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(sw <= width, `the match page is ${sw} px wide on a ${width} px screen`);
+      await page.screenshot({ path: join(ARTIFACTS, `26-stilling-forslag-${lang}-${width}.png`), fullPage: true });
+      // several titles match: the form says so at the field and offers them
+      await field.fill('rengøring');
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: w.find }).click()]);
+      assert.match(await page.locator('.field.has-error p.error').innerText(), w.many);
+      assert.equal(await options.count(), 5, 'the five cleaning categories to pick from');
+      await context.close();
+    }
+  }
+});
+
 await step('the citizen fills in a WHO-5 by keyboard only and reads their trajectory in words, answers a proposal with a comment, and downloads their data as JSON and PDF; the consultant sees the answer as a task; Danish and English, 1280 and 390 px', async () => {
   const { execFileSync } = await import('node:child_process');
   const { readFileSync } = await import('node:fs');
@@ -1308,45 +1353,126 @@ await step('the citizen fills in a WHO-5 by keyboard only and reads their trajec
       await context.addCookies([{ name: 'ov_lang', value: lang, url: BASE }]);
       const page = await context.newPage();
       page.on('response', (r) => {
-        if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as vk, occupations, ${width} px)`);
+        if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as borger, ${width} px)`);
       });
       page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
       await page.goto(`${BASE}/login`);
-      await page.fill('input[name=username]', 'vk');
+      await page.fill('input[name=username]', 'borger');
       await page.fill('input[name=password]', PASSWORD);
       await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
-      await page.goto(`${BASE}/forloeb/${course.id}/match`);
-      const field = page.getByLabel(w.label);
-      assert.equal(await field.count(), 1, 'the occupation field is labelled');
-      const options = page.locator(`#${await field.getAttribute('list')} option`);
-      // part of a title, without the Danish letter: the list fills as one types
-      await field.fill('');
-      await field.pressSequentially('rengoring undtagen', { delay: 20 });
-      await page.waitForFunction((id) => document.querySelectorAll(`#${id} option`).length > 0,
-        await field.getAttribute('list'));
-      const offered = await options.evaluateAll((os) => os.map((o) => o.value));
-      assert.deepEqual(offered, [chosen], 'the one category whose title holds both words');
-      // picking a suggestion puts it in the field
-      await field.fill(offered[0]);
-      await page.screenshot({ path: join(ARTIFACTS, `26-stilling-valg-${lang}-${width}.png`), fullPage: true });
-      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: w.find }).click()]);
-      assert.equal(await field.inputValue(), chosen, 'the profile keeps the chosen occupation');
-      const sugg = page.locator('div.suggestion');
-      assert.ok(await sugg.count() > 0, 'there are suggestions');
-      assert.match(await page.locator('main').innerText(),
-        /Samme stilling som jobmålet: Rengøringsarbejde undtagen i private hjem \(9112\)/,
-        'a suggestion explains the occupation by title and code');
-      const sw = await page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok(sw <= width, `the match page is ${sw} px wide on a ${width} px screen`);
-      await page.screenshot({ path: join(ARTIFACTS, `26-stilling-forslag-${lang}-${width}.png`), fullPage: true });
-      // several titles match: the form says so at the field and offers them
-      await field.fill('rengøring');
-      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: w.find }).click()]);
-      assert.match(await page.locator('.field.has-error p.error').innerText(), w.many);
-      assert.equal(await options.count(), 5, 'the five cleaning categories to pick from');
+      const fits = async (what) => {
+        const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (sw > width) wide.push(`${what} ${lang}: ${sw} px on ${width} px`);
+      };
+      // the menu leads to the questionnaires
+      await Promise.all([page.waitForEvent('load'),
+        page.locator('header.top nav').getByRole('link', { name: lang === 'da' ? 'Spørgeskemaer' : 'Questionnaires' }).click()]);
+      assert.equal(new URL(page.url()).pathname, '/mine-spoergeskemaer');
+      assert.equal(await page.locator('h1').innerText(), w.q);
+      await fits('questionnaires');
+      // WHO-5 in Danish at 1280, self-efficacy in English at 1280: by the
+      // keyboard alone (Tab to the questionnaire, Space and the arrows in
+      // each radio group, Enter to send)
+      const which = width === 1280 ? (lang === 'da' ? 'who5' : 'gse') : null;
+      if (which) {
+        const answers = which === 'who5' ? [3, 3, 3, 3, 2] : [3, 3, 2, 3, 3, 3, 2, 3, 3, 3];
+        const lo = which === 'who5' ? 0 : 1;
+        const focused = () => page.evaluate(() => {
+          const e = document.activeElement;
+          return { tag: e.tagName, name: e.getAttribute('name'), type: e.type,
+            inside: (e.closest('section.mine-q') || {}).id || '' };
+        });
+        const tabTo = async (pred, what) => {
+          for (let i = 0; i < 120; i++) {
+            await page.keyboard.press('Tab');
+            if (pred(await focused())) return;
+          }
+          assert.fail(`the keyboard never reached ${what}`);
+        };
+        // not due yet: the questionnaire is behind "Svar nu alligevel"
+        if (await page.locator(`section#${which} details`).count()) {
+          await tabTo((f) => f.tag === 'SUMMARY' && f.inside === which, `the ${which} summary`);
+          await page.keyboard.press('Enter');
+        }
+        await tabTo((f) => f.type === 'radio' && f.name === 'item1' && f.inside === which, `the first ${which} question`);
+        for (let i = 0; i < answers.length; i++) {
+          if (i > 0) await page.keyboard.press('Tab');
+          const f = await focused();
+          assert.equal(f.name, `item${i + 1}`, `Tab reaches question ${i + 1}`);
+          await page.keyboard.press('Space');
+          for (let k = lo; k < answers[i]; k++) await page.keyboard.press('ArrowDown');
+        }
+        // the focus is visible where the keyboard is
+        const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+        assert.notEqual(outline, 'none', 'the focused answer shows its focus');
+        for (let i = 0; i < answers.length; i++)
+          assert.equal(await page.locator(`section#${which} input[name=item${i + 1}]:checked`).getAttribute('value'), String(answers[i]));
+        await page.keyboard.press('Tab');
+        assert.equal((await focused()).tag, 'BUTTON', 'Tab reaches the send button');
+        await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+        assert.equal(new URL(page.url()).searchParams.get('besvaret'), which);
+        const said = await page.locator(`section#${which} p.trajectory`).innerText();
+        assert.match(said, w.traj, `the trajectory in words: ${said}`);
+        assert.doesNotMatch(said, /[Pp]oint/, 'no staff jargon');
+        // answered for today: no second form
+        assert.equal(await page.locator(`section#${which} form`).count(), 0, 'answered once a day');
+        await fits('questionnaires after answering');
+      }
+      await page.screenshot({ path: join(ARTIFACTS, `26-mine-spoergeskemaer-${lang}-${width}.png`), fullPage: true });
+
+      // the proposal: answered no, with a comment, once
+      await page.goto(`${BASE}/mine-forslag`);
+      assert.equal(await page.locator('h1').innerText(), w.p);
+      const card = page.locator(`#forslag-${proposalId}`);
+      assert.ok(await card.isVisible(), 'the new proposal is listed');
+      if (lang === 'da' && width === 1280) {
+        await card.getByLabel(w.no).check();
+        await card.getByRole('textbox').fill(COMMENT);
+        await Promise.all([page.waitForEvent('load'), card.getByRole('button', { name: w.send }).click()]);
+        assert.equal(new URL(page.url()).pathname, '/mine-forslag');
+      }
+      assert.match(await page.locator(`#forslag-${proposalId}`).innerText(), new RegExp(w.said));
+      assert.ok((await page.locator(`#forslag-${proposalId}`).innerText()).includes(COMMENT));
+      await fits('proposals');
+      await page.screenshot({ path: join(ARTIFACTS, `27-mine-forslag-${lang}-${width}.png`), fullPage: true });
+
+      // my data: the PDF with their name, the JSON that parses
+      await page.goto(`${BASE}/mine-data`);
+      assert.equal(await page.locator('h1').innerText(), w.d);
+      await fits('my data');
+      await page.screenshot({ path: join(ARTIFACTS, `28-mine-data-${lang}-${width}.png`), fullPage: true });
+      const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: w.pdf }).click()]);
+      assert.equal(pdf.suggestedFilename(), 'mine-data.pdf');
+      const text = execFileSync('pdftotext', ['-layout', await pdf.path(), '-']).toString('utf8');
+      const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: w.json }).click()]);
+      const data = JSON.parse(readFileSync(await json.path(), 'utf8'));
+      assert.equal(data.format, 'overgang-citizen-export');
+      assert.ok(text.includes(data.person.name), `the PDF names ${data.person.name}`);
+      assert.ok(text.includes(w.log), 'the PDF has the access log');
+      assert.doesNotMatch(text, /\d{6}-?\d{4}/, 'no CPR number in the PDF');
+      assert.ok(data.proposals.items.some((p) => p.comment === COMMENT), 'the JSON has the comment');
+      assert.ok(data.access_log.items.some((a) => a.action === 'export' && a.purpose === 'Du hentede dine data'),
+        'the download is in the access log');
       await context.close();
     }
   }
+  assert.deepEqual(wide, [], 'the citizen\'s pages fit their width');
+
+  // the team's company consultant sees the answer as a task (the team's
+  // tasks), which leads to the match page with the comment
+  const consultant = await login('vk');
+  users.push(consultant);
+  await consultant.goto('/opgaver?show=team');
+  const task = consultant.page.locator('table.tasks a', { hasText: 'Borgeren har svaret på et forslag' });
+  assert.ok(await task.count() > 0, 'the answer is a task in "Mine opgaver"');
+  await consultant.page.screenshot({ path: join(ARTIFACTS, '29-vk-opgave-svar-da-1280.png') });
+  await consultant.click(task.first());
+  assert.equal(new URL(consultant.page.url()).pathname, `/forloeb/${mineId}/match`);
+  assert.ok((await consultant.text('main')).includes(COMMENT), 'the comment shows on the match page');
+  await consultant.page.screenshot({ path: join(ARTIFACTS, '30-match-kommentar-da-1280.png') });
+  assertNoServerTrouble();
+}, { independent: true });
+
 // ---- issue 14: each party signs in their own log-in ----
 // A browser of one person in one language and width.
 async function person(name, lang, width) {
@@ -1472,125 +1598,6 @@ await step('the citizen signs their own work agreement with the keyboard; the em
   for (const x of [b, e, k, b2]) await x.context.close();
 });
         if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()} (as borger, ${width} px)`);
-      });
-      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-      await page.goto(`${BASE}/login`);
-      await page.fill('input[name=username]', 'borger');
-      await page.fill('input[name=password]', PASSWORD);
-      await Promise.all([page.waitForEvent('load'), page.locator('form button[type=submit]').first().click()]);
-      const fits = async (what) => {
-        const sw = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (sw > width) wide.push(`${what} ${lang}: ${sw} px on ${width} px`);
-      };
-      // the menu leads to the questionnaires
-      await Promise.all([page.waitForEvent('load'),
-        page.locator('header.top nav').getByRole('link', { name: lang === 'da' ? 'Spørgeskemaer' : 'Questionnaires' }).click()]);
-      assert.equal(new URL(page.url()).pathname, '/mine-spoergeskemaer');
-      assert.equal(await page.locator('h1').innerText(), w.q);
-      await fits('questionnaires');
-      // WHO-5 in Danish at 1280, self-efficacy in English at 1280: by the
-      // keyboard alone (Tab to the questionnaire, Space and the arrows in
-      // each radio group, Enter to send)
-      const which = width === 1280 ? (lang === 'da' ? 'who5' : 'gse') : null;
-      if (which) {
-        const answers = which === 'who5' ? [3, 3, 3, 3, 2] : [3, 3, 2, 3, 3, 3, 2, 3, 3, 3];
-        const lo = which === 'who5' ? 0 : 1;
-        const focused = () => page.evaluate(() => {
-          const e = document.activeElement;
-          return { tag: e.tagName, name: e.getAttribute('name'), type: e.type,
-            inside: (e.closest('section.mine-q') || {}).id || '' };
-        });
-        const tabTo = async (pred, what) => {
-          for (let i = 0; i < 120; i++) {
-            await page.keyboard.press('Tab');
-            if (pred(await focused())) return;
-          }
-          assert.fail(`the keyboard never reached ${what}`);
-        };
-        // not due yet: the questionnaire is behind "Svar nu alligevel"
-        if (await page.locator(`section#${which} details`).count()) {
-          await tabTo((f) => f.tag === 'SUMMARY' && f.inside === which, `the ${which} summary`);
-          await page.keyboard.press('Enter');
-        }
-        await tabTo((f) => f.type === 'radio' && f.name === 'item1' && f.inside === which, `the first ${which} question`);
-        for (let i = 0; i < answers.length; i++) {
-          if (i > 0) await page.keyboard.press('Tab');
-          const f = await focused();
-          assert.equal(f.name, `item${i + 1}`, `Tab reaches question ${i + 1}`);
-          await page.keyboard.press('Space');
-          for (let k = lo; k < answers[i]; k++) await page.keyboard.press('ArrowDown');
-        }
-        // the focus is visible where the keyboard is
-        const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
-        assert.notEqual(outline, 'none', 'the focused answer shows its focus');
-        for (let i = 0; i < answers.length; i++)
-          assert.equal(await page.locator(`section#${which} input[name=item${i + 1}]:checked`).getAttribute('value'), String(answers[i]));
-        await page.keyboard.press('Tab');
-        assert.equal((await focused()).tag, 'BUTTON', 'Tab reaches the send button');
-        await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
-        assert.equal(new URL(page.url()).searchParams.get('besvaret'), which);
-        const said = await page.locator(`section#${which} p.trajectory`).innerText();
-        assert.match(said, w.traj, `the trajectory in words: ${said}`);
-        assert.doesNotMatch(said, /[Pp]oint/, 'no staff jargon');
-        // answered for today: no second form
-        assert.equal(await page.locator(`section#${which} form`).count(), 0, 'answered once a day');
-        await fits('questionnaires after answering');
-      }
-      await page.screenshot({ path: join(ARTIFACTS, `26-mine-spoergeskemaer-${lang}-${width}.png`), fullPage: true });
-
-      // the proposal: answered no, with a comment, once
-      await page.goto(`${BASE}/mine-forslag`);
-      assert.equal(await page.locator('h1').innerText(), w.p);
-      const card = page.locator(`#forslag-${proposalId}`);
-      assert.ok(await card.isVisible(), 'the new proposal is listed');
-      if (lang === 'da' && width === 1280) {
-        await card.getByLabel(w.no).check();
-        await card.getByRole('textbox').fill(COMMENT);
-        await Promise.all([page.waitForEvent('load'), card.getByRole('button', { name: w.send }).click()]);
-        assert.equal(new URL(page.url()).pathname, '/mine-forslag');
-      }
-      assert.match(await page.locator(`#forslag-${proposalId}`).innerText(), new RegExp(w.said));
-      assert.ok((await page.locator(`#forslag-${proposalId}`).innerText()).includes(COMMENT));
-      await fits('proposals');
-      await page.screenshot({ path: join(ARTIFACTS, `27-mine-forslag-${lang}-${width}.png`), fullPage: true });
-
-      // my data: the PDF with their name, the JSON that parses
-      await page.goto(`${BASE}/mine-data`);
-      assert.equal(await page.locator('h1').innerText(), w.d);
-      await fits('my data');
-      await page.screenshot({ path: join(ARTIFACTS, `28-mine-data-${lang}-${width}.png`), fullPage: true });
-      const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: w.pdf }).click()]);
-      assert.equal(pdf.suggestedFilename(), 'mine-data.pdf');
-      const text = execFileSync('pdftotext', ['-layout', await pdf.path(), '-']).toString('utf8');
-      const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: w.json }).click()]);
-      const data = JSON.parse(readFileSync(await json.path(), 'utf8'));
-      assert.equal(data.format, 'overgang-citizen-export');
-      assert.ok(text.includes(data.person.name), `the PDF names ${data.person.name}`);
-      assert.ok(text.includes(w.log), 'the PDF has the access log');
-      assert.doesNotMatch(text, /\d{6}-?\d{4}/, 'no CPR number in the PDF');
-      assert.ok(data.proposals.items.some((p) => p.comment === COMMENT), 'the JSON has the comment');
-      assert.ok(data.access_log.items.some((a) => a.action === 'export' && a.purpose === 'Du hentede dine data'),
-        'the download is in the access log');
-      await context.close();
-    }
-  }
-  assert.deepEqual(wide, [], 'the citizen\'s pages fit their width');
-
-  // the team's company consultant sees the answer as a task (the team's
-  // tasks), which leads to the match page with the comment
-  const consultant = await login('vk');
-  users.push(consultant);
-  await consultant.goto('/opgaver?show=team');
-  const task = consultant.page.locator('table.tasks a', { hasText: 'Borgeren har svaret på et forslag' });
-  assert.ok(await task.count() > 0, 'the answer is a task in "Mine opgaver"');
-  await consultant.page.screenshot({ path: join(ARTIFACTS, '29-vk-opgave-svar-da-1280.png') });
-  await consultant.click(task.first());
-  assert.equal(new URL(consultant.page.url()).pathname, `/forloeb/${mineId}/match`);
-  assert.ok((await consultant.text('main')).includes(COMMENT), 'the comment shows on the match page');
-  await consultant.page.screenshot({ path: join(ARTIFACTS, '30-match-kommentar-da-1280.png') });
-  assertNoServerTrouble();
-}, { independent: true });
-
 await step('the citizen logs in and lands on "Mit forløb": the plan with the job goal first, the team with phone and e-mail, the meetings, in plain words; they say they disagree with the plan (an empty comment is refused at its field), see their comment, and the caseworker reads it on the plan page and in the journal; Danish and English, 1280 and 390 px', async () => {
   const words = {
     da: { home: 'Mit forløb', plan: 'Min plan', team: 'Mit team', meetings: 'Mine møder', goal: 'Mit mål for en hverdag med job',
