@@ -26,7 +26,7 @@ static const char *code_prefix(const char *field)
         {"instrument", "instr"},    {"entered_by", "by"},
         {"answered_by", "answered_by"}, {"action", "action"},
         {"end_reason", "endr"},     {"legal_basis", "basis"},
-        {"domain", "domain"},
+        {"domain", "domain"},       {"way", "way"},
     };
     for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
         if (strcmp(field, m[i].field) == 0)

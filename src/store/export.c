@@ -167,18 +167,26 @@ static const char SQL_GOALS[] =
     " ORDER BY placement_id, version, idx";
 
 static const ov_export_field F_SIGNOFFS[] = {
-    I("placement_id"), I("version"), T("party"), T("signed_by"),
-    T("signed_at")};
+    I("placement_id"), I("version"),     T("party"),
+    T("signer_name"),  T("way"),         T("paper_date"),
+    T("recorded_by"),  T("signed_at")};
+/* who signed by the name kept with the signature (or, for rows from
+ * before it was kept, the user's); on paper, who recorded it */
 static const char SQL_SIGNOFFS[] =
-    "SELECT s.placement_id, s.version, s.signer, " BY("s.signed_by")
-    ", s.signed_at FROM agreement_signoff s WHERE s.placement_id IN "
+    "SELECT s.placement_id, s.version, s.signer, coalesce(s.signer_name, "
+    BY("s.signed_by") "), s.way, s.paper_date, CASE WHEN s.way = 'paper' "
+    "THEN coalesce(s.recorded_by_name, " BY("s.signed_by") ") END, "
+    "s.signed_at FROM agreement_signoff s WHERE s.placement_id IN "
     MY_PLACEMENTS " ORDER BY s.placement_id, s.version, s.signer";
 
 static const ov_export_field F_HOURS[] = {
-    I("placement_id"), I("iso_year"), I("iso_week"), I("internship_x10"),
-    I("ordinary_x10")};
+    I("placement_id"),           I("iso_year"),     I("iso_week"),
+    I("internship_x10"),         I("ordinary_x10"),
+    I("employer_internship_x10"), I("employer_ordinary_x10"),
+    T("employer_at")};
 static const char SQL_HOURS[] =
-    "SELECT placement_id, iso_year, iso_week, internship_x10, ordinary_x10 "
+    "SELECT placement_id, iso_year, iso_week, internship_x10, ordinary_x10, "
+    "employer_internship_x10, employer_ordinary_x10, employer_at "
     "FROM hours_week WHERE placement_id IN " MY_PLACEMENTS
     " ORDER BY placement_id, iso_year, iso_week";
 
@@ -213,6 +221,17 @@ static const ov_export_field F_NETWORK[] = {
 static const char SQL_NETWORK[] =
     "SELECT course_id, name, relation FROM network_person WHERE course_id "
     "IN " MY_COURSES " ORDER BY id";
+
+static const ov_export_field F_PLAN_COMMENTS[] = {
+    I("course_id"), I("version"), B("agrees"), T("text"), T("created_at")};
+static const char SQL_PLAN_COMMENTS[] =
+    "SELECT course_id, version, agrees, text, created_at FROM plan_comment "
+    "WHERE course_id IN " MY_COURSES " ORDER BY course_id, id";
+
+static const ov_export_field F_PLAN_SEEN[] = {I("course_id"), I("version")};
+static const char SQL_PLAN_SEEN[] =
+    "SELECT course_id, version FROM plan_seen WHERE user_id IN (SELECT id "
+    "FROM app_user WHERE citizen_id = ?1) ORDER BY course_id";
 
 static const ov_export_field F_NOTES[] = {
     I("id"), I("course_id"), T("on_date"), T("subject"), T("text"),
@@ -336,6 +355,14 @@ static const ov_list_query Q_NETWORK = {
     .sql = SQL_NETWORK,
     .row_size = sizeof(ov_export_value *), .bind = bind_citizen,
     .read = read_row};
+static const ov_list_query Q_PLAN_COMMENTS = {
+    .sql = SQL_PLAN_COMMENTS,
+    .row_size = sizeof(ov_export_value *), .bind = bind_citizen,
+    .read = read_row};
+static const ov_list_query Q_PLAN_SEEN = {
+    .sql = SQL_PLAN_SEEN,
+    .row_size = sizeof(ov_export_value *), .bind = bind_citizen,
+    .read = read_row};
 static const ov_list_query Q_NOTES = {
     .sql = SQL_NOTES,
     .row_size = sizeof(ov_export_value *), .bind = bind_citizen,
@@ -359,6 +386,8 @@ static const section_def sections[] = {
     SECTION("stage_history", &Q_STAGES, F_STAGES),
     SECTION("staff", &Q_STAFF, F_STAFF),
     SECTION("plan_versions", &Q_PLANS, F_PLANS),
+    SECTION("plan_comments", &Q_PLAN_COMMENTS, F_PLAN_COMMENTS),
+    SECTION("plan_seen", &Q_PLAN_SEEN, F_PLAN_SEEN),
     SECTION("meetings", &Q_MEETINGS, F_MEETINGS),
     SECTION("meeting_attendees", &Q_ATTENDEES, F_ATTENDEES),
     SECTION("assessments", &Q_ASSESSMENTS, F_ASSESSMENTS),
@@ -392,6 +421,8 @@ const ov_export_table ov_export_tables[] = {
     {"municipality", "courses", "its name, on each course"},
     {"team", "courses", "its name, on each course"},
     {"plan_version", "plan_versions", NULL},
+    {"plan_comment", "plan_comments", NULL},
+    {"plan_seen", "plan_seen", NULL},
     {"meeting", "meetings", NULL},
     {"meeting_attendee", "meeting_attendees", NULL},
     {"assessment_item", "assessments", NULL},

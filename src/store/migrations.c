@@ -733,7 +733,7 @@ static const migration migrations[] = {
      "  course_id INTEGER NOT NULL REFERENCES course (id),\n"
      "  version INTEGER NOT NULL CHECK (version >= 1),\n"
      "  PRIMARY KEY (user_id, course_id)\n"
-     ") WITHOUT ROWID;\n"},
+     ");\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

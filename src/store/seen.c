@@ -49,7 +49,7 @@ static const char SQL_DELETE[] = "DELETE FROM session WHERE token_hash = ?1";
 static const char SQL_PLAN_SEEN[] =
     "INSERT INTO plan_seen (user_id, course_id, version) VALUES (?1, ?2, "
     "?3) ON CONFLICT (user_id, course_id) DO UPDATE SET version = "
-    "max(version, excluded.version)";
+    "excluded.version WHERE excluded.version > plan_seen.version";
 
 enum { E_FREE = 0, E_NOTED, E_WRITTEN };
 

@@ -500,10 +500,19 @@ static void section_waiting(ov_ctx *c, const home *h)
     ov_html_printf(c->res, "<section id=\"venter\"><h2>%t</h2><h3>%t</h3>",
                    "home.waiting", "home.questionnaires");
     summary_questionnaires(c, h);
+    ov_html_printf(c->res, "<p><a href=\"/mine-spoergeskemaer\">%t</a></p>",
+                   "home.q_link");
     ov_html_printf(c->res, "<h3>%t</h3>", "home.proposals");
     summary_proposals(c, h);
+    ov_html_printf(c->res, "<p><a href=\"/mine-forslag\">%t</a></p>",
+                   "home.p_link");
     ov_html_printf(c->res, "<h3>%t</h3>", "home.agreement");
     summary_agreement(c, h);
+    ov_html_printf(c->res, "<p><a href=\"/min-arbejdsaftale\">%t</a></p>",
+                   "home.a_link");
+    ov_html_printf(c->res, "<h3>%t</h3><p>%t</p><p><a href=\"/mine-data\">"
+                           "%t</a></p>",
+                   "home.data", "home.data_help", "home.data_link");
     ov_html_lit(c->res, "</section>");
 }
 

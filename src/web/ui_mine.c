@@ -68,18 +68,16 @@ const char *ov_mine_trajectory(ov_arena *a, ov_lang l, ov_instrument in,
 /* The text of question i (0-based) of an instrument, as the staff's form
  * shows it (web/ui_measure.c): WHO-5's catalogue texts, the readiness
  * question, and for self-efficacy the municipality's item texts (`set`;
- * the staff form's look-up of them replaces the numbered fallback). */
+ * ov_ui_gse_item_text, the staff form's look-up). */
 static const char *item_text(ov_ctx *c, ov_instrument in, int i,
                              const ov_settings *set)
 {
     ov_arena *a = c->req->arena;
-    (void)set;
     if (in == OV_INSTR_WHO5)
         return ov_msg(c->lang, ov_arena_printf(a, "who5.%d", i + 1));
     if (in == OV_INSTR_READINESS)
         return ov_msg(c->lang, "readiness.question");
-    return ov_arena_printf(a, "%s %d", ov_msg(c->lang, "measure.item"),
-                           i + 1);
+    return ov_ui_gse_item_text(c->lang, a, set, i);
 }
 
 static const char *scale_label(ov_ctx *c, ov_instrument in, int v)
