@@ -2117,6 +2117,15 @@ static entry cat[] = {
      "among the company's work agreements"},
     {"alog.why.screening", "da borgere blev udvalgt til forløb",
      "when citizens were chosen for courses"},
+    {"alog.why.export", "til din egen kopi af dine data (Mine data)",
+     "for your own copy of your data (My data)"},
+    {"alog.why.questionnaires", "på din side Mine spørgeskemaer",
+     "on your page My questionnaires"},
+    {"alog.why.proposals", "på din side Mine forslag",
+     "on your page My proposals"},
+    {"alog.why.data", "på din side Mine data", "on your page My data"},
+    {"alog.why.agreement", "på din side Min arbejdsaftale",
+     "on your page My work agreement"},
     /* the accessibility statement (ui_a11y.c): the parts of the EU model
      * statement, in its order */
     {"a11y.link", "Tilgængelighedserklæring", "Accessibility statement"},

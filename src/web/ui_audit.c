@@ -278,6 +278,11 @@ static const struct {
     {"revisionslog", "alog.why.audit"},
     {"arbejdsaftaler", "alog.why.agreements"},
     {"screening", "alog.why.screening"},
+    {"Du hentede dine data", "alog.why.export"},
+    {"mine spørgeskemaer", "alog.why.questionnaires"},
+    {"mine forslag", "alog.why.proposals"},
+    {"mine data", "alog.why.data"},
+    {"egen arbejdsaftale", "alog.why.agreement"},
 };
 
 static bool starts(ov_str s, const char *p)

@@ -192,6 +192,13 @@ static void plan_items(ov_ctx *c, const ov_plan *p)
 }
 
 /* What changed since the version the citizen last saw. */
+/* The catalogue for the plan's change lines (model/plan.h ov_plan_msg):
+ * each change in the reader's language. */
+static const char *catalogue(int lang, const char *key)
+{
+    return ov_msg((ov_lang)lang, key);
+}
+
 static void plan_changes(ov_ctx *c, const home *h)
 {
     ov_response *res = c->res;
@@ -211,7 +218,8 @@ static void plan_changes(ov_ctx *c, const home *h)
         ov_html_lit(res, "<ul>");
         for (int i = 0; i < h->nchanges; i++)
             ov_html_printf(res, "<li>%h</li>",
-                           ov_str_c(h->changes[i].text_da));
+                           ov_plan_change_line(&h->changes[i], catalogue,
+                                               c->lang, c->req->arena));
         ov_html_lit(res, "</ul>");
     }
     ov_html_lit(res, "</div>");

@@ -147,7 +147,7 @@ grep -q 'Du hentede dine data' "$T/pdf.txt"
 [ "$(exports)" = "$((e0 + 2))" ] || { echo "the downloads were not audited"; exit 1; }
 # the download shows in their own access log
 check 200 "own access log" -b "$T/borger" "$U/min-adgangslog"
-grep -q 'Du hentede dine data' "$T/body"
+grep -q 'hentede en kopi af' "$T/body"
 kill -TERM $pid
 wait $pid
 trap - EXIT
