@@ -123,8 +123,28 @@ void ov_api_suggestions(ov_ctx *c, const ov_match_score *s, int n)
     answer(c, json_pack("{s:o}", "suggestions", arr));
 }
 
-void ov_api_placement(ov_ctx *c, const ov_placement_row *r)
+void ov_api_placement(ov_ctx *c, const ov_placement_row *r,
+                      const ov_signoff_row *so, int nso)
 {
+    json_t *sigs = json_array();
+    for (int i = 0; i < nso; i++) {
+        char when[OV_TIME_BUF], hex[2 * OV_AGREEMENT_HASH_BYTES + 1];
+        ov_time_format_utc(so[i].at, when);
+        json_t *s = json_pack("{s:s,s:o,s:o,s:s}", "party",
+                              ov_signer_code(so[i].signer), "name",
+                              jstr(so[i].name), "way", jstr(so[i].way),
+                              "at", when);
+        if (so[i].has_paper_date) {
+            json_object_set_new(s, "paper_date", jdate(so[i].paper_date));
+            json_object_set_new(s, "recorded_by", jstr(so[i].recorded_by));
+        }
+        if (so[i].has_hash) {
+            for (int k = 0; k < OV_AGREEMENT_HASH_BYTES; k++)
+                snprintf(hex + 2 * k, 3, "%02x", so[i].hash[k]);
+            json_object_set_new(s, "content_sha256", json_string(hex));
+        }
+        json_array_append_new(sigs, s);
+    }
     json_t *goals = json_array();
     for (int i = 0; i < r->agreement.ngoals; i++)
         json_array_append_new(
@@ -159,6 +179,10 @@ void ov_api_placement(ov_ctx *c, const ov_placement_row *r)
         json_decref(goals);
         json_decref(signed_);
     }
+    if (json_is_object(ag))
+        json_object_set_new(ag, "signoffs", sigs);
+    else
+        json_decref(sigs);
     answer(c, json_pack("{s:I,s:I,s:s,s:I,s:o,s:o,s:o,s:f,s:o,s:o}", "id",
                         (json_int_t)r->id, "course_id",
                         (json_int_t)r->course_id, "type",

@@ -146,7 +146,10 @@ void ov_api_cases(ov_ctx *c, const ov_case_item *items,
                   const ov_list_info *li, int page, int per_page);
 void ov_api_companies(ov_ctx *c);
 void ov_api_suggestions(ov_ctx *c, const struct ov_match_score *s, int n);
-void ov_api_placement(ov_ctx *c, const struct ov_placement_row *r);
+/* A placement as JSON, with every signature of its current agreement
+ * version (so: who, when, which way, the version's hash). */
+void ov_api_placement(ov_ctx *c, const struct ov_placement_row *r,
+                      const struct ov_signoff_row *so, int nso);
 void ov_api_cti(ov_ctx *c, const struct ov_cti_state *s);
 void ov_api_measurements(ov_ctx *c, struct ov_measurement *const *m,
                          const ov_list_info *li);

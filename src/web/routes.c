@@ -128,7 +128,9 @@ const ov_route ov_routes[] = {
     ACTION(OV_POST, "/api/v1/cases/{id}/employment", ov_act_employment,
            "record ordinary hours per week from a date"),
     PLACEMENT_VIEW(OV_GET, "/api/v1/placements/{id}", ov_v_placement,
-                   "a placement with its work agreement and hours log"),
+                   "a placement with its work agreement (and its signoffs: party, "
+                   "name, way, at, paper_date, recorded_by, content_sha256) "
+                   "and hours log"),
     ACTION(OV_POST, "/api/v1/placements/{id}/agreement", ov_act_agreement,
            "save a new work agreement version from base_version"),
     ACTION(OV_POST, "/api/v1/placements/{id}/signoffs", ov_act_sign,

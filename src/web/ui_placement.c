@@ -767,7 +767,7 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
     if (!ov_ctx_finish(c, tx, st == OV_OK, &err))
         return;
     if (c->api) {
-        ov_api_placement(c, &r);
+        ov_api_placement(c, &r, so, nso);
         return;
     }
     ov_response *res = c->res;
