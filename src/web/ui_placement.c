@@ -411,7 +411,17 @@ void ov_ui_sign_forms(ov_ctx *c, const ov_placement_row *r, const char *back)
 
 /* ---- the employer contact's hours (issue 14 section 2) ---- */
 
-static const ov_field hours_confirm_spec[] = {
+/* The week a form names, the same four fields as the consultant's hours
+ * log (hours_spec below). */
+static ov_hours_week hours_week_of(const ov_form *f)
+{
+    return (ov_hours_week){(int)ov_form_int(f, "iso_year", 0),
+                           (int)ov_form_int(f, "iso_week", 0),
+                           ov_form_hours(f, "internship", 0),
+                           ov_form_hours(f, "ordinary", 0)};
+}
+
+static const ov_field hours_spec[] = {
     {.name = "iso_year", .type = OV_F_INT, .required = true, .min = 2000,
      .max_i = 2100, .label = "hours.iso_year"},
     {.name = "iso_week", .type = OV_F_INT, .required = true, .min = 1,
@@ -425,39 +435,22 @@ static const ov_field hours_confirm_spec[] = {
 static ov_status hours_confirm_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
                                    int64_t *out_id, ov_err *err)
 {
-    ov_hours_week w = {(int)ov_form_int(f, "iso_year", 0),
-                       (int)ov_form_int(f, "iso_week", 0),
-                       ov_form_hours(f, "internship", 0),
-                       ov_form_hours(f, "ordinary", 0)};
+    ov_hours_week w = hours_week_of(f);
     *out_id = c->id;
     return ov_hours_employer(tx, c->id, &w, err);
 }
 
 const ov_web_action ov_act_hours_confirm = {
-    "hours_confirm", hours_confirm_spec, 4, OV_OP_HOURS_CONFIRM,
+    "hours_confirm", hours_spec, 4, OV_OP_HOURS_CONFIRM,
     OV_SCOPE_PLACEMENT, hours_confirm_run, placement_page, back_to_placement,
     NULL};
 
 /* ---- the hours log ---- */
 
-static const ov_field hours_spec[] = {
-    {.name = "iso_year", .type = OV_F_INT, .required = true, .min = 2000,
-     .max_i = 2100, .label = "hours.iso_year"},
-    {.name = "iso_week", .type = OV_F_INT, .required = true, .min = 1,
-     .max_i = 53, .label = "hours.iso_week"},
-    {.name = "internship", .type = OV_F_HOURS, .required = true,
-     .label = "hours.internship"},
-    {.name = "ordinary", .type = OV_F_HOURS, .required = true,
-     .label = "hours.ordinary"},
-};
-
 static ov_status hours_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
                            int64_t *out_id, ov_err *err)
 {
-    ov_hours_week w = {(int)ov_form_int(f, "iso_year", 0),
-                       (int)ov_form_int(f, "iso_week", 0),
-                       ov_form_hours(f, "internship", 0),
-                       ov_form_hours(f, "ordinary", 0)};
+    ov_hours_week w = hours_week_of(f);
     *out_id = c->id;
     return ov_hours_put(tx, c->id, &w, err);
 }
@@ -670,8 +663,8 @@ static void employer_hours(ov_ctx *c, const ov_placement_row *r,
         (!enter && r->nweeks == 0))
         return;
     ov_form hf;
-    ov_form_init(&hf, hours_confirm_spec, 4, c->lang, a);
-    ov_form *use = f && f->spec == hours_confirm_spec ? f : &hf;
+    ov_form_init(&hf, hours_spec, 4, c->lang, a);
+    ov_form *use = f && f->spec == hours_spec ? f : &hf;
     if (use->n == 0) {
         /* the first week the employer has not answered, with the
          * consultant's figures; in enter mode this week */
