@@ -527,7 +527,8 @@ ov_status ov_audit_citizen_log_each(ov_tx *tx, int64_t citizen_id,
     "?1) OR a.citizen_id IN (SELECT citizen_id FROM course WHERE "          \
     "municipality_code = ?1)) AND (?2 = 0 OR a.citizen_id = ?2) AND (?3 = " \
     "'' OR a.actor = ?3) AND (?4 = '' OR a.at >= ?4) AND (?5 = '' OR a.at < " \
-    "?5) AND (?6 = '' OR a.citizen_id IN (SELECT value FROM json_each(?6))) " \
+    "?5) AND (?6 = '' OR ?6 LIKE '%,' || CAST(a.citizen_id AS TEXT) || " \
+    "',%') " \
     "AND (?7 = 0 OR a.id < ?7)"
 static const char SQL_AUDIT[] =
     "SELECT a.id, a.at, a.actor, a.role, a.action, coalesce(a.citizen_id, "
@@ -545,7 +546,8 @@ static const char SQL_AUDIT_COUNT[] =
 typedef struct audit_key {
     const ov_audit_filter *f;
     char from[OV_TIME_BUF], to[OV_TIME_BUF];
-    /* the citizens as a JSON array of ids, "" for any */
+    /* the citizens as ",id,id,", "" for any (plain SQL matches a row's
+     * ",id," in it: no engine's JSON or array functions) */
     char ids[OV_AUDIT_CITIZENS_MAX * 21 + 3];
 } audit_key;
 
@@ -615,10 +617,10 @@ ov_status ov_audit_search(ov_tx *tx, const ov_audit_filter *f, ov_arena *a,
     audit_key k = {.f = f};
     size_t o = 0;
     for (int i = 0; i < f->ncitizens; i++)
-        o += (size_t)snprintf(k.ids + o, sizeof k.ids - o, "%c%lld",
-                              i ? ',' : '[', (long long)f->citizen_ids[i]);
+        o += (size_t)snprintf(k.ids + o, sizeof k.ids - o, ",%lld",
+                              (long long)f->citizen_ids[i]);
     if (f->ncitizens > 0)
-        snprintf(k.ids + o, sizeof k.ids - o, "]");
+        snprintf(k.ids + o, sizeof k.ids - o, ",");
     ov_time t;
     if (f->has_from) {
         if (ov_cph_to_time(f->from, 0, 0, 0, &t, err) != OV_OK)
