@@ -46,7 +46,7 @@ else
 endif
 
 # Layers, lowest first. src/cli holds the binary's main and commands.
-LIB_LAYERS := core model store web stats report
+LIB_LAYERS := core model store web stats econ report
 LIB_SRC := $(foreach l,$(LIB_LAYERS),$(wildcard src/$(l)/*.c))
 CLI_SRC := $(wildcard src/cli/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
