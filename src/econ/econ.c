@@ -945,7 +945,9 @@ static char *shortest_numbers(char *text)
         if (v == floor(v) && fabs(v) < 1e15)
             snprintf(best, sizeof best, "%.0f", v); /* 439900, not 4.399e+05 */
         else
-            for (int prec = 1; prec <= 17; prec++) {
+            /* %g drops trailing zeros, so 15 digits give the shortest
+             * form of any value that has one of 15 digits or fewer */
+            for (int prec = 15; prec <= 17; prec++) {
                 snprintf(best, sizeof best, "%.*g", prec, v);
                 if (strtod(best, NULL) == v)
                     break;
