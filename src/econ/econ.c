@@ -541,8 +541,12 @@ static ov_status type_err(parser *ps, const char *path, const char *what)
     return ov_err_msg(ps->err, OV_EINVAL, path, econ_field_type, path, what);
 }
 
+/* An empty key at the top has the empty path; it is named `""`, so the
+ * refusal still points at something. */
 static ov_status unknown_key(parser *ps, const char *path)
 {
+    if (!path[0])
+        path = "\"\"";
     return ov_err_msg(ps->err, OV_EINVAL, path, econ_field_unknown, path);
 }
 

@@ -441,6 +441,8 @@ static void every_bad_input_names_its_field(void **state)
     parse_refuses("{\"effect\": [{\"benefits\": 0.2}]}", "effect[0].benefits",
                   "unknown field");
     parse_refuses("{\"horizn\": 3}", "horizn", "unknown field");
+    /* found by fuzz_econ_scenario: the empty key had an empty field */
+    parse_refuses("{\"\": 3}", "\"\"", "unknown field");
     parse_refuses("{\"prices\": {\"benefit\": {\"kommune\": 1, "
                   "\"staat\": 2}}}",
                   "prices.benefit.staat", "unknown field");
