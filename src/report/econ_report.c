@@ -183,7 +183,8 @@ int ov_econ_inputs(const ov_econ_scenario *s, const ov_econ_report_extra *x,
             if (!set(e) || e.v == 0)
                 continue;
             needed[st] = true;
-            snprintf(p, sizeof p, "effect[%d].%s", y + 1,
+            /* the format's array: index 0 is year 1 */
+            snprintf(p, sizeof p, "effect[%d].%s", y,
                      skey((ov_econ_state)st));
             ROW(p, e, "andel af året pr. borger", s->effect_se[y][st],
                 "Effekt år %d: %s", y + 1, ov_econ_state_da((ov_econ_state)st));
