@@ -192,11 +192,11 @@ int cmd_economics(int argc, char **argv)
         static ov_econ_scenario same;
         size_t n = 0;
         const ov_econ_preset *p = ov_econ_presets(&n);
+        ov_err ignored;
         for (size_t i = 0; st == OV_OK && i < n && !x.preset; i++)
-            if (ov_econ_preset_load(p[i].key, &same, &err) == OV_OK &&
+            if (ov_econ_preset_load(p[i].key, &same, &ignored) == OV_OK &&
                 strcmp(same.name, s.name) == 0)
                 x.preset = &p[i];
-        ov_err_clear(&err);
         snprintf(source, sizeof source, "forudindstillet scenarie %s",
                  x.preset ? x.preset->key : pre);
     } else {
@@ -250,7 +250,8 @@ int cmd_economics(int argc, char **argv)
     if (st == OV_OK) {
         st = ov_econ_compute(&s, &r, &err);
         if (st != OV_OK)
-            ov_err_prefix(&err, "%s", pre ? pre : scen);
+            ov_err_prefix(&err, "%s %s", pre ? "--preset" : "--scenario",
+                          pre ? pre : scen);
     }
     if (st == OV_OK)
         st = ov_econ_report_write(out, &s, &r, &x, &err);
