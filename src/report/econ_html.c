@@ -427,6 +427,35 @@ static void svg_sensitivity(ov_buf *out, const ov_econ_result *r)
                    "beregningen, som den er.");
 }
 
+/* The same figures as a table, per payer (readable on a phone, and
+ * without the chart). */
+static void sens_table(ov_buf *b, const ov_econ_result *r)
+{
+    lit(b, "<div class=\"wide\"><table>\n<thead><tr><th>Variation</th>"
+           "<th>Kommune</th><th>Stat</th><th>Region</th><th>I alt</th>"
+           "</tr></thead>\n<tbody>\n");
+    ov_html_bprintf(b,
+                    "<tr><td>Beregningen, som den er</td><td>%h</td>"
+                    "<td>%h</td><td>%h</td><td>%h</td></tr>\n",
+                    t_kr(r->per_citizen[OV_PAYER_KOMMUNE]).s,
+                    t_kr(r->per_citizen[OV_PAYER_STAT]).s,
+                    t_kr(r->per_citizen[OV_PAYER_REGION]).s,
+                    t_kr(r->per_citizen[OV_PAYER_N]).s);
+    for (int i = 0; i < r->nsens && i < OV_ECON_MAX_SENS; i++) {
+        char what[160];
+        ov_econ_sens_da(r->sens[i].what, what, sizeof what);
+        const double *v = r->sens[i].per_citizen;
+        ov_html_bprintf(b,
+                        "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td>"
+                        "<td>%h</td></tr>\n",
+                        what, t_kr(v[OV_PAYER_KOMMUNE]).s,
+                        t_kr(v[OV_PAYER_STAT]).s,
+                        t_kr(v[OV_PAYER_REGION]).s, t_kr(v[OV_PAYER_N]).s);
+    }
+    lit(b, "</tbody>\n</table></div>\n<p class=\"note\">Kr. pr. borger, "
+           "diskonteret.</p>\n");
+}
+
 static void sec_charts(ov_buf *b, const ov_econ_result *r)
 {
     lit(b, "<section id=\"aar\">\n<h2>Nettoresultat pr. år og betaler</h2>"
@@ -436,9 +465,10 @@ static void sec_charts(ov_buf *b, const ov_econ_result *r)
            "resultat og break-even</h2>\n");
     svg_cumulative(b, r);
     lit(b, "</section>\n<section id=\"foelsomhed\">\n<h2>Følsomhed</h2>\n");
-    if (r->nsens > 0)
+    if (r->nsens > 0) {
         svg_sensitivity(b, r);
-    else
+        sens_table(b, r);
+    } else
         lit(b, "<p>Ingen følsomhedsberegning.</p>\n");
     lit(b, "</section>\n");
 }
