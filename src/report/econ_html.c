@@ -229,10 +229,11 @@ static void sec_intro(ov_buf *b, const ov_econ_scenario *s,
         ov_html_bprintf(b, "<p class=\"note\">Prisår: %d.</p>\n",
                         s->price_year);
     if (r->interval.present)
-        ov_html_bprintf(b,
-                        "<p class=\"note\">Intervallet bygger på de målte "
-                        "effekters usikkerhed: %h</p>\n",
-                        r->interval.method ? r->interval.method : "");
+        lit(b, "<p class=\"note\">Intervallet er et 95 %-interval fra de "
+               "målte effekters standardfejl (evalueringens klyngerobuste "
+               "fejl, eller dens bootstrap-interval), lagt sammen, som var "
+               "de fuldt korrelerede: et forsigtigt interval. Omkostninger "
+               "og priser regnes for kendte.</p>\n");
     if (x && x->preset)
         lit(b, "<p class=\"note\">Offentliggjort: Rambøll (2021), "
                "Slutevaluering, som Socialstyrelsens vidensportal gengiver "
@@ -573,15 +574,18 @@ static void sec_activity(ov_buf *b, const ov_econ_report_extra *x)
                     "aktivitet for <strong>%h aktive forløb</strong>. "
                     "Prissat med scenariets timepriser og minutter giver "
                     "det en driftsomkostning på <strong>%h kr. pr. "
-                    "borger</strong>, ved siden af den indtastede %h kr.%h"
-                    "</p>\n",
+                    "borger</strong> i perioden.",
                     x->municipality_code, f, t, t_int(a->citizens).s,
-                    t_kr(x->running_activity.v).s,
-                    t_kr(x->running_entered.v).s,
-                    x->activity_used
-                        ? " Scenariet angav ingen driftsomkostning, så "
-                          "beregningen bruger den målte."
-                        : " Beregningen bruger den indtastede.");
+                    t_kr(x->running_activity.v).s);
+    if (x->activity_used)
+        lit(b, " Scenariet angav ingen driftsomkostning, så beregningen "
+               "bruger den målte.</p>\n");
+    else
+        ov_html_bprintf(b,
+                        " Scenariet angav %h kr. pr. borger; beregningen "
+                        "bruger den indtastede, og den målte står ved "
+                        "siden af.</p>\n",
+                        t_kr(x->running_entered.v).s);
     lit(b, "<div class=\"wide\"><table>\n<thead><tr><th>Aktivitet</th>"
            "<th>Antal</th><th>Jobcenter</th><th>Socialfaglig</th>"
            "<th>CTI</th><th>Virksomhedskonsulent</th><th>Registrerede "

@@ -273,9 +273,12 @@ static void result_sheet(ov_table *t, const ov_econ_scenario *s,
     row = ov_table_row(t);
     row[0] = ov_cell_textc("Omkostning pr. borger (etablering og drift, kr.)");
     row[OV_PAYER_N + 1] = num(r->cost_per_citizen, 0);
-    const char *how = r->interval.present && r->interval.method
-                          ? r->interval.method
-                          : "Uden målte effekter: intet interval.";
+    const char *how =
+        r->interval.present
+            ? "Intervallet: 95 % fra de målte effekters standardfejl, lagt "
+              "sammen som fuldt korrelerede (forsigtigt); omkostninger og "
+              "priser regnes for kendte."
+            : "Uden målte effekter: intet interval.";
     t->note = ov_arena_printf(a, "Kilde: %s. %s",
                               x && x->source ? x->source : "scenariet", how);
 }
