@@ -1642,6 +1642,11 @@
       "(enter it under activity_prices)", \
       "Mangler: den registrerede aktivitet har %2 hændelser, der skal " \
       "prissættes med den; udfyld den under aktivitetspriser") \
+    X(econ_amount_too_big, 2, \
+      "%1: %2 is larger than a business case holds (at most 1e12 kr., " \
+      "or 1e7 citizens); check the unit", \
+      "%2 er større end et business case kan rumme (højst 10^12 kr. " \
+      "eller 10^7 borgere); tjek enheden") \
     X(econ_amount_negative, 2, \
       "%1: a cost cannot be negative; got %2", \
       "En omkostning kan ikke være negativ; der står %2") \
@@ -1685,7 +1690,8 @@
       "inden for horisonten; kør den med fx `--outcome %1`") \
     X(econ_field_type, 2, \
       "%1: must be %2", \
-      "Feltet skal være %2") \
+      "Feltet %1 har en forkert type; se scenarieformatet i " \
+      "docs/economics-format.md") \
     X(econ_field_unknown, 1, \
       "%1: unknown field; check the spelling (docs/economics-format.md " \
       "lists the fields)", \

@@ -70,9 +70,11 @@ static const ov_econ_figure figures[] = {
     {"am_contribution", 0.08, "andel", 2021, SRC_SKAT_2021,
      "arbejdsmarkedsbidrag on wages, the state's"},
     {"bottom_tax_rate", 0.1209, "andel", 2021, SRC_SKAT_2021,
-     "bundskat, the state's (skat.dk's table gives 12,09 % for 2021; "
-     "contar.dk gives 12,11 %, the 2020 rate; the authority's figure is "
-     "used)"},
+     "bundskat, the state's: 12,09 % in skat.dk's table for 2021; pages "
+     "written early in 2021 give 12,11 %, the rate before the state "
+     "lowered the bottom tax to offset the municipalities' tax increases "
+     "of 2021 (Social- og Indenrigsministeriet's press release, as "
+     "ekstrabladet.dk reported it in October 2020)"},
     {"personal_allowance", 46700, "kr./år", 2021, SRC_SKAT_2021,
      "personfradrag, a person aged 18 or over"},
     {"municipal_tax_rate", 0.243, "andel", 2020, SRC_SKM_KOMMUNESKAT_2020,

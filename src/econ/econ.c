@@ -180,11 +180,27 @@ static ov_status finite_or_missing(ov_econ_value v, const char *path,
     return OV_OK;
 }
 
-static ov_status check_cost(ov_econ_value v, const char *path, ov_err *err)
+/* Amounts are bounded so that N x price x years stays far inside a
+ * double's range and every result is finite. */
+#define AMOUNT_MAX 1e12
+#define CITIZENS_MAX 1e7
+
+static ov_status check_amount(ov_econ_value v, const char *path, ov_err *err)
 {
     char b[40];
     if (finite_or_missing(v, path, err) != OV_OK)
-        return err ? err->code : OV_EINVAL;
+        return OV_EINVAL;
+    if (has(v) && fabs(v.v) > AMOUNT_MAX)
+        return ov_err_msg(err, OV_EINVAL, path, econ_amount_too_big, path,
+                          fmtnum(b, sizeof b, v.v));
+    return OV_OK;
+}
+
+static ov_status check_cost(ov_econ_value v, const char *path, ov_err *err)
+{
+    char b[40];
+    if (check_amount(v, path, err) != OV_OK)
+        return OV_EINVAL;
     if (has(v) && v.v < 0)
         return ov_err_msg(err, OV_EINVAL, path, econ_amount_negative, path,
                           fmtnum(b, sizeof b, v.v));
@@ -204,9 +220,11 @@ static ov_status check_ranges(const ov_econ_scenario *s, ov_err *err)
     if (finite_or_missing(s->citizens, "citizens", err) != OV_OK)
         return OV_EINVAL;
     if (has(s->citizens) &&
-        (s->citizens.v < 1 || s->citizens.v != floor(s->citizens.v) ||
-         s->citizens.v > 1e9))
+        (s->citizens.v < 1 || s->citizens.v != floor(s->citizens.v)))
         return ov_err_msg(err, OV_EINVAL, "citizens", econ_citizens_range,
+                          "citizens", fmtnum(b, sizeof b, s->citizens.v));
+    if (has(s->citizens) && s->citizens.v > CITIZENS_MAX)
+        return ov_err_msg(err, OV_EINVAL, "citizens", econ_amount_too_big,
                           "citizens", fmtnum(b, sizeof b, s->citizens.v));
     if (finite_or_missing(s->discount_rate, "discount_rate", err) != OV_OK)
         return OV_EINVAL;
@@ -267,7 +285,7 @@ static ov_status check_ranges(const ov_econ_scenario *s, ov_err *err)
         }
     for (int k = 0; k < OV_ESTATE_N; k++)
         for (int p = 0; p < OV_PAYER_N; p++)
-            if (finite_or_missing(s->price[k][p], price_paths[k][p], err) !=
+            if (check_amount(s->price[k][p], price_paths[k][p], err) !=
                 OV_OK)
                 return OV_EINVAL;
     for (int r = 0; r < OV_ACT_ROLE_N; r++) {
@@ -927,7 +945,9 @@ static char *shortest_numbers(char *text)
         if (v == floor(v) && fabs(v) < 1e15)
             snprintf(best, sizeof best, "%.0f", v); /* 439900, not 4.399e+05 */
         else
-            for (int prec = 1; prec <= 17; prec++) {
+            /* %g drops trailing zeros, so 15 digits give the shortest
+             * form of any value that has one of 15 digits or fewer */
+            for (int prec = 15; prec <= 17; prec++) {
                 snprintf(best, sizeof best, "%.*g", prec, v);
                 if (strtod(best, NULL) == v)
                     break;

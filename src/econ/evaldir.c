@@ -13,9 +13,12 @@
  * months A..B after the start; spread evenly over those months, it
  * becomes a change in the share of each year the months fall in, with
  * its standard error spread the same way (perfectly correlated, as the
- * interval in econ.c treats them). Outcomes of another form, or whose
- * months overlap an outcome of the same state used before them, are not
- * used (`used` false) and stay listed.
+ * interval in econ.c treats them); months after the scenario's horizon
+ * fall outside the business case. Outcomes of another form, or whose
+ * months overlap an outcome of the same state before them, are not used
+ * (`used` false) and stay listed; `used` is decided when the file is
+ * read, so an outcome whose months all lie after the horizon is listed
+ * as used but adds nothing.
  */
 #include "econ/econ.h"
 
@@ -92,6 +95,8 @@ ov_status ov_econ_evaluation_read(const char *dir, ov_econ_evaluation *out,
     json_t *b = json_object_get(json_object_get(root, "options"),
                                 "bootstrap");
     out->bootstrap = json_is_integer(b) ? (int)json_integer_value(b) : 0;
+    static bool covered[OV_ESTATE_N][MAX_MONTHS];
+    memset(covered, 0, sizeof covered);
     size_t i;
     json_t *o;
     json_array_foreach(outs, i, o)
@@ -117,6 +122,13 @@ ov_status ov_econ_evaluation_read(const char *dir, ov_econ_evaluation *out,
         m->boot_high = numval(o, "bootstrap_high");
         m->used = isfinite(m->att) &&
                   spec_months(spec, &m->state, &m->from, &m->to);
+        /* months already measured for the state by an outcome before it
+         * would count twice */
+        for (int mo = m->from; m->used && mo <= m->to; mo++)
+            if (covered[m->state][mo - 1])
+                m->used = false;
+        for (int mo = m->from; m->used && mo <= m->to; mo++)
+            covered[m->state][mo - 1] = true;
     }
     json_decref(root);
     return OV_OK;
@@ -129,24 +141,19 @@ static const char note_measured[] =
 ov_status ov_econ_apply_evaluation(ov_econ_scenario *s,
                                    const ov_econ_evaluation *ev, ov_err *err)
 {
-    bool covered[OV_ESTATE_N][MAX_MONTHS] = {{false}};
     bool reset[OV_ECON_MAX_YEARS][OV_ESTATE_N] = {{false}};
     int used = 0;
     for (int i = 0; i < ev->noutcomes; i++) {
         const ov_econ_measured *m = &ev->outcome[i];
-        if (!m->used || s->horizon < 1 || m->to > 12 * s->horizon)
-            continue;
-        bool overlap = false;
-        for (int mo = m->from; mo <= m->to; mo++)
-            overlap |= covered[m->state][mo - 1];
-        if (overlap)
+        if (!m->used || s->horizon < 1 || m->from > 12 * s->horizon)
             continue;
         double se = m->se;
         if (isfinite(m->boot_low) && isfinite(m->boot_high))
             se = (m->boot_high - m->boot_low) / (2 * 1.96);
         double months = m->to - m->from + 1;
-        for (int mo = m->from; mo <= m->to; mo++) {
-            covered[m->state][mo - 1] = true;
+        /* months after the horizon fall outside the business case */
+        int last = m->to < 12 * s->horizon ? m->to : 12 * s->horizon;
+        for (int mo = m->from; mo <= last; mo++) {
             int y = (mo - 1) / 12;
             if (!reset[y][m->state]) {
                 reset[y][m->state] = true;

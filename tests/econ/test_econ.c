@@ -478,6 +478,11 @@ static void every_bad_input_names_its_field(void **state)
                   "not valid JSON");
     parse_refuses("{\"citizens\": 1e999}", "scenario", "not valid JSON");
     parse_refuses("{\"price_year\": 1900}", "price_year", "2000");
+    parse_refuses("{\"prices\": {\"benefit\": {\"stat\": -1e300}}}",
+                  "prices.benefit.stat", "larger than");
+    parse_refuses("{\"citizens\": 1e8}", "citizens", "larger than");
+    parse_refuses("{\"running_per_citizen\": 2e12}", "running_per_citizen",
+                  "larger than");
 }
 
 static void the_format_round_trips(void **state)

@@ -122,6 +122,7 @@ static void an_evaluation_is_read_with_its_outcomes(void **state)
     assert_int_equal(ev.outcome[2].to, 18);
     assert_false(ev.outcome[3].used); /* a mean */
     assert_false(ev.outcome[4].used); /* two statuses */
+    assert_false(ev.outcome[5].used); /* overlaps b1 and b2 */
     assert_true(isnan(ev.outcome[0].boot_low));
     NEAR(ev.outcome[1].boot_high, -1.64, 1e-12);
 }
@@ -193,8 +194,12 @@ static void a_short_horizon_leaves_later_months_out(void **state)
     scenario(&s, 1);
     assert_int_equal(ov_econ_apply_evaluation(&s, &ev, &err), OV_OK);
     NEAR(s.effect[0][OV_ESTATE_BENEFIT].v, -0.2, 1e-12);
-    assert_int_equal(s.effect[0][OV_ESTATE_ORDINARY].origin, OV_ECON_MISSING);
+    /* ordinary 1-18: the 12 months of year 1 count, months 13-18 not */
+    NEAR(s.effect[0][OV_ESTATE_ORDINARY].v, 0.1, 1e-12);
     assert_int_equal(s.effect[1][OV_ESTATE_BENEFIT].origin, OV_ECON_MISSING);
+    assert_int_equal(s.effect[1][OV_ESTATE_ORDINARY].origin, OV_ECON_MISSING);
+    ov_econ_result r;
+    assert_int_equal(ov_econ_compute(&s, &r, &err), OV_OK);
 }
 
 static void a_missing_folder_is_refused_by_name(void **state)
