@@ -69,6 +69,7 @@ int cmd_indicators(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_municipality(int argc, char **argv);
 int cmd_retention(int argc, char **argv);
+int cmd_economics(int argc, char **argv);
 
 /* Read the whole file named by --file into b (initialised here: in the
  * arena a, or on the heap when a is NULL; at most max bytes). Too large:

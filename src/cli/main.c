@@ -92,6 +92,13 @@ static const command commands[] = {
      "[--today YYYY-MM-DD]",
      "anonymise the ended courses past their municipality's retention "
      "(one transaction per course; --dry-run lists them)"},
+    {"economics", cmd_economics,
+     "economics (--scenario FILE.json | --preset rambøll-2021-A..D) "
+     "[--evaluation DIR] [--db PATH --municipality CODE --from YYYY-MM-DD "
+     "--to YYYY-MM-DD] --out DIR",
+     "the budget-economic business case per year and payer: "
+     "economics.json, .xlsx and .html (measured effects, registered "
+     "activity)"},
 };
 #define N_COMMANDS ((int)(sizeof commands / sizeof commands[0]))
 
