@@ -1620,6 +1620,29 @@
       "on your page", \
       "Din plan har ingen version %1; skriv din kommentar til den plan, " \
       "du ser på din side") \
+    /* src/store/econ_scenario.c: saved economics scenarios */ \
+    X(econ_saved_name_missing, 0, \
+      "name: missing; give the scenario a name to save it under", \
+      "Giv scenariet et navn, det kan gemmes under") \
+    X(econ_saved_name_too_long, 1, \
+      "name: at most %1 bytes; shorten the name", \
+      "Navnet må højst være %1 tegn; gør det kortere") \
+    X(econ_saved_name_chars, 0, \
+      "name: no line breaks, control characters or spaces at the ends; " \
+      "write the name on one line", \
+      "Navnet skal stå på én linje uden mellemrum i enderne") \
+    X(econ_saved_scenario_missing, 0, \
+      "scenario: missing; send the scenario to save (the format of " \
+      "docs/economics-format.md)", \
+      "Der er intet scenarie at gemme; vælg et eller udfyld formularen") \
+    X(econ_saved_scenario_too_big, 1, \
+      "scenario: at most %1 bytes; shorten the description", \
+      "Scenariet må højst fylde %1 tegn; gør beskrivelsen kortere") \
+    X(econ_saved_not_found, 0, \
+      "id: no such saved scenario; choose one from the list of saved " \
+      "scenarios", \
+      "Det gemte scenarie findes ikke; vælg et fra listen over gemte " \
+      "scenarier") \
     /* end of the catalogue */
 /* clang-format on */
 
