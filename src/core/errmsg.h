@@ -1643,6 +1643,23 @@
       "scenarios", \
       "Det gemte scenarie findes ikke; vælg et fra listen over gemte " \
       "scenarier") \
+    /* src/web/ui_econ.c: the economics page and API */ \
+    X(econ_web_base_unknown, 0, \
+      "base: choose a published scenario (preset) or a saved scenario to " \
+      "start from", \
+      "Vælg et af de publicerede scenarier eller et gemt scenarie at tage " \
+      "udgangspunkt i") \
+    X(econ_web_period, 0, \
+      "to: the period ends before it begins; give a to date on or after " \
+      "the from date", \
+      "Perioden slutter, før den begynder; vælg en slutdato efter " \
+      "startdatoen") \
+    X(econ_web_body, 1, \
+      "body: send a JSON object with %1", \
+      "Send et JSON-objekt med %1") \
+    X(econ_web_field_unknown, 2, \
+      "%1: unknown field; use %2", \
+      "Ukendt felt '%1'; brug %2") \
     /* end of the catalogue */
 /* clang-format on */
 
