@@ -1660,6 +1660,112 @@
     X(econ_web_field_unknown, 2, \
       "%1: unknown field; use %2", \
       "Ukendt felt '%1'; brug %2") \
+    /* src/econ (the business case, docs/economics-format.md) */ \
+    X(econ_activity_citizens, 1, \
+      "%1: no active courses in the period, so there is no cost per " \
+      "citizen; choose a period in which courses were active", \
+      "Der var ingen aktive forløb i perioden, så der er ingen pris pr. " \
+      "borger; vælg en periode med aktive forløb") \
+    X(econ_activity_price_missing, 2, \
+      "%1: missing; the registered activity has %2 events that need it " \
+      "(enter it under activity_prices)", \
+      "Mangler: den registrerede aktivitet har %2 hændelser, der skal " \
+      "prissættes med den; udfyld den under aktivitetspriser") \
+    X(econ_amount_negative, 2, \
+      "%1: a cost cannot be negative; got %2", \
+      "En omkostning kan ikke være negativ; der står %2") \
+    X(econ_citizens_range, 2, \
+      "%1: the number of citizens must be a whole number of at least 1; " \
+      "got %2", \
+      "Antallet af borgere skal være et helt tal på mindst 1; der står %2") \
+    X(econ_cost_share_range, 2, \
+      "%1: a payer's share of the cost must be between 0 and 1; got %2", \
+      "En betalers andel af omkostningen skal være mellem 0 og 1; der " \
+      "står %2") \
+    X(econ_cost_share_sum, 2, \
+      "%1: the payers' shares of the cost must add up to 1; they add up " \
+      "to %2", \
+      "Betalernes andele af omkostningen skal give 1 tilsammen; de giver " \
+      "%2") \
+    X(econ_discount_range, 2, \
+      "%1: the discount rate is a share per year between 0 and 0.2 " \
+      "(0.035 = 3.5%%); got %2", \
+      "Diskonteringsrenten er en andel pr. år mellem 0 og 0,2 (0,035 = " \
+      "3,5 %%); der står %2") \
+    X(econ_effect_beyond_horizon, 3, \
+      "%1: the scenario has %2 years, so there is no year %3; lengthen " \
+      "the horizon or remove the year", \
+      "Scenariet har %2 år, så der er intet år %3; forlæng horisonten " \
+      "eller fjern året") \
+    X(econ_eval_bad, 2, \
+      "%1: not an evaluation's result.json (%2); give the folder " \
+      "`overgang evaluate` wrote", \
+      "%1 er ikke en evaluerings result.json (%2); vælg den mappe, " \
+      "`overgang evaluate` skrev") \
+    X(econ_eval_no_result, 1, \
+      "%1: no result.json here; give the folder `overgang evaluate --out` " \
+      "wrote", \
+      "Der er ingen result.json i %1; vælg den mappe, som `overgang " \
+      "evaluate --out` skrev") \
+    X(econ_eval_no_usable, 1, \
+      "evaluation: no outcome counts months in one state within the " \
+      "horizon; run the evaluation with an outcome such as `--outcome %1`", \
+      "Evalueringen har intet udfald, der tæller måneder i én tilstand " \
+      "inden for horisonten; kør den med fx `--outcome %1`") \
+    X(econ_field_type, 2, \
+      "%1: must be %2", \
+      "Feltet skal være %2") \
+    X(econ_field_unknown, 1, \
+      "%1: unknown field; check the spelling (docs/economics-format.md " \
+      "lists the fields)", \
+      "Ukendt felt %1; tjek stavningen") \
+    X(econ_horizon_range, 2, \
+      "%1: the horizon is a whole number of years from 1 to 30; got %2", \
+      "Horisonten er et helt antal år fra 1 til 30; der står %2") \
+    X(econ_json_invalid, 2, \
+      "scenario: not valid JSON at line %1: %2", \
+      "Scenariet er ikke gyldig JSON (linje %1): %2") \
+    X(econ_missing, 1, \
+      "%1: missing; the calculation needs it (enter it, or start from a " \
+      "preset)", \
+      "Mangler: beregningen skal bruge %1; udfyld feltet, eller start " \
+      "fra et af de offentliggjorte scenarier") \
+    X(econ_not_finite, 1, \
+      "%1: must be a finite number", \
+      "Feltet skal være et tal") \
+    X(econ_origin_unknown, 2, \
+      "%1: unknown origin '%2'; use entered, catalogue, reconstructed, " \
+      "measured or derived", \
+      "Ukendt oprindelse '%2'; brug entered, catalogue, reconstructed, " \
+      "measured eller derived") \
+    X(econ_preset_unknown, 1, \
+      "preset: no preset '%1'; choose rambøll-2021-A, -B, -C or -D", \
+      "Der er intet scenarie '%1'; vælg rambøll-2021-A, -B, -C eller -D") \
+    X(econ_price_year_range, 2, \
+      "%1: the prices' year must be between 2000 and 2100, or 0 when " \
+      "unknown; got %2", \
+      "Prisåret skal være mellem 2000 og 2100, eller 0 når det er " \
+      "ukendt; der står %2") \
+    X(econ_running_years_range, 3, \
+      "%1: the running cost is spread over 1 to %2 years (the horizon); " \
+      "got %3", \
+      "Driftsomkostningen fordeles over 1 til %2 år (horisonten); der " \
+      "står %3") \
+    X(econ_se_negative, 2, \
+      "%1: a standard error cannot be negative; got %2", \
+      "En standardfejl kan ikke være negativ; der står %2") \
+    X(econ_share_range, 2, \
+      "%1: a change in share is between -1 and 1 (a share of the year: " \
+      "0.25 = three more months each); got %2", \
+      "En ændring i andel skal være mellem -1 og 1 (andel af året: 0,25 " \
+      "= tre måneder mere hver); der står %2") \
+    X(econ_text_too_long, 2, \
+      "%1: longer than %2 bytes; shorten it", \
+      "Teksten er længere end %2 tegn; gør den kortere") \
+    X(econ_too_big, 1, \
+      "scenario: larger than %1 bytes; a scenario is a small JSON file", \
+      "Scenariet er større end %1 byte; et scenarie er en lille " \
+      "JSON-fil") \
     /* end of the catalogue */
 /* clang-format on */
 

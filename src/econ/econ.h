@@ -143,6 +143,21 @@ typedef struct ov_econ_figure {
 const ov_econ_figure *ov_econ_catalogue(size_t *n);
 const ov_econ_figure *ov_econ_catalogue_find(const char *key);
 
+/* ---- Derived prices (catalogue.c) -- ADDED to the specification ------
+ * The public purse's expense per person-year, by payer, derived from the
+ * catalogue's figures (origin DERIVED, the formula in the note;
+ * docs/economics.md):
+ *  - cash benefit: 12 x cash_benefit_month; the state pays `refusion` of
+ *    it (0.2 after 52 weeks on public support), the kommune the rest;
+ *    less the kommune's and the state's income tax on it;
+ *  - ordinary employment at a monthly wage (no catalogue figure: the
+ *    scenario enters it): the tax it brings as revenue (negative): the
+ *    kommune's municipal tax, the state's AM contribution and bottom tax.
+ * A figure that is NaN gives a missing price. */
+void ov_econ_price_benefit(double refusion, ov_econ_value out[OV_PAYER_N]);
+void ov_econ_price_ordinary(double wage_month,
+                            ov_econ_value out[OV_PAYER_N]);
+
 /* ---- Prices of registered activity ---------------------------------- */
 typedef struct ov_econ_activity_prices {
     ov_econ_value hour_rate[OV_ACT_ROLE_N];  /* kr. per hour, by role */

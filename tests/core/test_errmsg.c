@@ -86,7 +86,7 @@ static void every_message_has_danish_and_english_that_fit_its_arguments(
 static char *read_sources(void)
 {
     static const char *const layers[] = {"core",  "model", "store", "web",
-                                         "stats", "report", "cli"};
+                                         "stats", "report", "cli", "econ"};
     size_t cap = 1 << 20, len = 0;
     char *all = malloc(cap);
     assert_non_null(all);
