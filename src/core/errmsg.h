@@ -752,6 +752,17 @@
       "lines, %4 cells); split the table", \
       "Tabellen med %1 x %2 celler er større, end diskretioneringen " \
       "kan håndtere (%3 linjer, %4 celler); del tabellen op") \
+    /* src/store/activity.c */ \
+    X(activity_municipality_unknown, 2, \
+      "municipality: no municipality %1 in this database (it has: %2); " \
+      "give one of those kommunekoder", \
+      "Kommune %1 findes ikke i denne database (den har: %2); vælg en af " \
+      "disse kommunekoder") \
+    X(activity_period, 2, \
+      "from: the period starts on %1, after its end %2; give the first " \
+      "day first", \
+      "Perioden begynder %1, efter at den slutter (%2); angiv den første " \
+      "dag først") \
     /* src/store/anchor.c */ \
     X(anchor_file_exists, 1, \
       "--db: '%1' holds the audit anchors of an earlier database at this " \
