@@ -883,6 +883,71 @@ static void put_value(json_t *o, const char *key, ov_econ_value v)
         json_object_set_new(o, key, j);
 }
 
+/* jansson writes a double with a fixed number of digits (17 to round
+ * trip: 0.035000000000000003); a person reads and edits these files, so
+ * every real number in the text is rewritten as the shortest decimal that
+ * reads back as the same double (0.035). Strings are left alone. The
+ * text only shrinks, so the rewrite is in place. */
+static char *shortest_numbers(char *text)
+{
+    char *in = text, *out = text;
+    bool str = false;
+    while (*in) {
+        char c = *in;
+        if (str) {
+            *out++ = *in++;
+            if (c == '\\' && *in)
+                *out++ = *in++;
+            else if (c == '"')
+                str = false;
+            continue;
+        }
+        if (c == '"') {
+            str = true;
+            *out++ = *in++;
+            continue;
+        }
+        if (c != '-' && (c < '0' || c > '9')) {
+            *out++ = *in++;
+            continue;
+        }
+        size_t n = strspn(in, "0123456789+-.eE");
+        char tok[64];
+        bool real = n < sizeof tok && strcspn(in, ".eE") < n;
+        if (!real) {
+            memmove(out, in, n);
+            out += n;
+            in += n;
+            continue;
+        }
+        memcpy(tok, in, n);
+        tok[n] = '\0';
+        double v = strtod(tok, NULL);
+        char best[64];
+        if (v == floor(v) && fabs(v) < 1e15)
+            snprintf(best, sizeof best, "%.0f", v); /* 439900, not 4.399e+05 */
+        else
+            for (int prec = 1; prec <= 17; prec++) {
+                snprintf(best, sizeof best, "%.*g", prec, v);
+                if (strtod(best, NULL) == v)
+                    break;
+            }
+        if (!strpbrk(best, ".eE"))
+            snprintf(best + strlen(best), sizeof best - strlen(best), ".0");
+        size_t m = strlen(best);
+        if (m > n) { /* cannot happen: %.17g is what jansson wrote */
+            memmove(out, in, n);
+            out += n;
+        } else {
+            memcpy(out, best, m);
+            out += m;
+        }
+        in += n;
+    }
+    *out = '\0';
+    return text;
+}
+
 char *ov_econ_scenario_write(const ov_econ_scenario *s)
 {
     json_t *o = json_object();
@@ -952,7 +1017,7 @@ char *ov_econ_scenario_write(const ov_econ_scenario *s)
     json_decref(o);
     if (!text_out)
         abort(); /* out of memory: aborts in one place, as ov_xmalloc */
-    return text_out;
+    return shortest_numbers(text_out);
 }
 
 /* ---- the result: economics.json -------------------------------------- */
@@ -1132,9 +1197,9 @@ char *ov_econ_result_write(const ov_econ_scenario *s,
     json_object_set_new(o, "missing", in.missing);
 
     char *out = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                                  JSON_REAL_PRECISION(15));
+                                  JSON_REAL_PRECISION(17));
     json_decref(o);
     if (!out)
         abort();
-    return out;
+    return shortest_numbers(out);
 }

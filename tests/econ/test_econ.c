@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/arena.h"
@@ -573,6 +574,34 @@ static void a_value_may_be_a_number_or_an_object_with_its_origin(
     ov_arena_destroy(a);
 }
 
+
+static void the_documented_example_parses_and_computes(void **state)
+{
+    (void)state;
+    FILE *f = fopen("docs/economics-format.md", "r");
+    if (!f)
+        fail_msg("run the tests from the repository root");
+    static char doc[65536];
+    size_t n = fread(doc, 1, sizeof doc - 1, f);
+    fclose(f);
+    doc[n] = '\0';
+    char *b = strstr(doc, "```json\n");
+    assert_non_null(b);
+    b += 8;
+    char *e = strstr(b, "```");
+    assert_non_null(e);
+    ov_arena *a = ov_arena_new(0);
+    ov_econ_scenario s;
+    ov_err err;
+    if (ov_econ_scenario_parse(b, (size_t)(e - b), a, &s, &err) != OV_OK)
+        fail_msg("the example in docs/economics-format.md: %s", err.msg);
+    ov_econ_result r;
+    compute_ok(&s, &r);
+    assert_int_equal(s.effect[0][OV_ESTATE_BENEFIT].origin, OV_ECON_MEASURED);
+    assert_true(r.interval.present);
+    ov_arena_destroy(a);
+}
+
 /* ---- the presets ---- */
 
 static void preset_a_reproduces_the_published_cost_exactly(void **state)
@@ -758,6 +787,7 @@ int main(void)
         cmocka_unit_test(the_empty_scenario_round_trips),
         cmocka_unit_test(
             a_value_may_be_a_number_or_an_object_with_its_origin),
+        cmocka_unit_test(the_documented_example_parses_and_computes),
         cmocka_unit_test(preset_a_reproduces_the_published_cost_exactly),
         cmocka_unit_test(presets_b_to_d_reproduce_the_published_table),
         cmocka_unit_test(
