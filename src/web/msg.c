@@ -2505,6 +2505,7 @@ static entry cat[] = {
     {"econ.xlsx", "Hent som XLSX", "Download as XLSX"},
     {"econ.save_title", "Gem scenariet", "Save the scenario"},
     {"econ.save", "Gem", "Save"},
+    {"econ.sources", "Kilder og forklaringer", "Sources and explanations"},
     {"econ.home_link", "Økonomi: business case for forløbene",
      "Economics: the business case of the courses"},
 };

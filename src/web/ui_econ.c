@@ -40,6 +40,8 @@
 #include "core/svg.h"
 #include "econ/econ.h"
 #include "model/access.h"
+#include "report/econ_report.h"
+#include "report/table.h"
 #include "store/activity.h"
 #include "store/econ_scenario.h"
 #include "web/handlers.h"
@@ -141,6 +143,7 @@ static const char *num(ov_arena *a, double v, int decimals)
 /* ---- the page's state ------------------------------------------------- */
 
 #define BASE_MAX 64
+#define MAX_NOTES 24
 
 typedef struct econ_page {
     ov_ctx *c;
@@ -172,6 +175,9 @@ typedef struct econ_page {
     bool act_ok;
     ov_econ_value act_running;
     ov_err act_err;
+    /* the notes of the table being written (render_notes) */
+    const char *notes[MAX_NOTES];
+    int nnotes;
 } econ_page;
 
 static int econ_muni(const ov_ctx *c)
@@ -403,6 +409,15 @@ static ov_status load_base(econ_page *p, ov_str base, ov_err *err)
     *p->s = *p->base_s;
     p->name = p->saved.name;
     return OV_OK;
+}
+
+/* The scenario carries the name it is saved under (a name that does not
+ * fit is refused by the store, which names the field). */
+static void set_name(ov_econ_scenario *s, ov_str name)
+{
+    name = ov_str_trim(name);
+    if (name.ptr && name.len > 0 && name.len <= OV_ECON_NAME_MAX)
+        snprintf(s->name, sizeof s->name, "%.*s", (int)name.len, name.ptr);
 }
 
 /* Check the edited scenario as the API would (write it, parse it back)
@@ -1005,6 +1020,21 @@ static void num_field(econ_page *p, const char *name, const char *label_key,
     ov_html_lit(res, "</div>");
 }
 
+/* The number (1, 2, ...) of a value's note among the notes of the table
+ * being written, added when new; 0 when it has none (or too many). */
+static int note_index(econ_page *p, const ov_econ_value *v)
+{
+    if (!v->note || !v->note[0])
+        return 0;
+    for (int i = 0; i < p->nnotes; i++)
+        if (strcmp(p->notes[i], v->note) == 0)
+            return i + 1;
+    if (p->nnotes >= MAX_NOTES)
+        return 0;
+    p->notes[p->nnotes++] = v->note;
+    return p->nnotes;
+}
+
 /* A field in a table cell: a hidden label, the value, the origin (when
  * it is not simply entered) and the error. */
 static void cell_field(econ_page *p, const char *name, const char *label,
@@ -1025,10 +1055,31 @@ static void cell_field(econ_page *p, const char *name, const char *label,
     ov_html_lit(res, ">");
     if (err)
         ov_html_printf(res, "<p class=\"error\">%h</p>", ov_str_c(err));
-    if (v && v->origin != OV_ECON_MISSING && v->origin != OV_ECON_ENTERED)
-        ov_html_printf(res, "<small class=\"origin\">%h</small>",
-                       ov_str_c(origin_text(p, v)));
+    if (v && v->origin != OV_ECON_MISSING && v->origin != OV_ECON_ENTERED) {
+        int k = note_index(p, v);
+        if (k > 0)
+            ov_html_printf(res, "<small class=\"origin\">%h (%d)</small>",
+                           ov_str_c(ov_msg2(p->c->lang, "econ.origin",
+                                            ov_econ_origin_key(v->origin))),
+                           k);
+        else
+            ov_html_printf(res, "<small class=\"origin\">%h</small>",
+                           ov_str_c(origin_text(p, v)));
+    }
     ov_html_lit(res, "</td>");
+}
+
+/* The notes a table's cells refer to by number, once each, below it. */
+static void render_notes(econ_page *p)
+{
+    if (p->nnotes == 0)
+        return;
+    ov_html_printf(p->c->res, "<ol class=\"notes\" aria-label=\"%t\">",
+                   "econ.sources");
+    for (int i = 0; i < p->nnotes; i++)
+        ov_html_printf(p->c->res, "<li>%h</li>", ov_str_c(p->notes[i]));
+    ov_html_lit(p->c->res, "</ol>");
+    p->nnotes = 0;
 }
 
 static void render_form(econ_page *p)
@@ -1103,7 +1154,9 @@ static void render_form(econ_page *p)
         }
         ov_html_lit(res, "</tr>");
     }
-    ov_html_lit(res, "</tbody></table></div></fieldset>");
+    ov_html_lit(res, "</tbody></table></div>");
+    render_notes(p);
+    ov_html_lit(res, "</fieldset>");
     /* the prices per state and payer */
     ov_html_printf(res,
                    "<fieldset><legend>%t</legend><p class=\"hint\">%t</p>"
@@ -1130,7 +1183,9 @@ static void render_form(econ_page *p)
                        &s->price[k][q]);
         ov_html_lit(res, "</tr>");
     }
-    ov_html_lit(res, "</tbody></table></div></fieldset>");
+    ov_html_lit(res, "</tbody></table></div>");
+    render_notes(p);
+    ov_html_lit(res, "</fieldset>");
     /* the activity prices: the running cost from registered activity */
     ov_html_printf(res,
                    "<fieldset><legend>%t</legend><p class=\"hint\">%t</p>"
@@ -1236,8 +1291,39 @@ static void render_page(econ_page *p, int status)
  * the error). */
 static bool send_xlsx(econ_page *p)
 {
-    (void)p;
-    return false;
+    ov_arena *a = p->c->req->arena;
+    ov_econ_report_extra x;
+    ov_econ_report_extra_init(&x);
+    x.preset = p->have_saved ? NULL : p->preset;
+    x.source = p->have_saved
+                   ? ov_arena_printf(a, "gemt scenarie %.*s",
+                                     (int)p->saved.name.len,
+                                     p->saved.name.ptr)
+               : p->preset ? ov_arena_printf(a, "preset %s", p->preset->key)
+                           : NULL;
+    x.running_entered = p->s->running_per_citizen;
+    if (p->act_read) {
+        x.has_activity = true;
+        x.municipality_code = p->muni;
+        x.activity = p->act;
+        if (p->act_ok)
+            x.running_activity = p->act_running;
+    }
+    ov_table t[OV_ECON_SHEETS];
+    ov_econ_tables(p->s, p->r, &x, a, t);
+    ov_str bytes;
+    ov_err err;
+    ov_err_clear(&err);
+    if (ov_xlsx_bytes(t, OV_ECON_SHEETS, NULL, a, &bytes, &err) != OV_OK) {
+        p->compute_err = err;
+        p->computed = false;
+        return false;
+    }
+    ov_response_download(p->c->res,
+                         "application/vnd.openxmlformats-officedocument."
+                         "spreadsheetml.sheet",
+                         "economics.xlsx", bytes);
+    return true;
 }
 
 /* ---- handlers ------------------------------------------------------------ */
@@ -1339,6 +1425,7 @@ static bool post_common(econ_page *p, ov_status *st, ov_err *err,
     if (ov_form_has(&p->f, "name"))
         p->name = ov_form_str(&p->f, "name");
     bool applied = parsed && apply_form(p);
+    set_name(p->s, p->name);
     if (applied && p->f.nerrors == 0)
         *written = check_and_compute(p);
     if (*st == OV_OK && p->to >= p->from)
@@ -1469,6 +1556,8 @@ static ov_status api_scenario(econ_page *p, json_t *j, ov_err *err)
         if (!json_is_string(pr))
             return ov_err_msg(err, OV_EINVAL, "preset", json_field_not_string,
                               "preset");
+        if (!find_preset(ov_str_c(json_string_value(pr))))
+            return ov_err_msg(err, OV_EINVAL, "preset", econ_web_base_unknown);
         return load_base(p,
                          ov_str_c(ov_arena_printf(a, "preset:%s",
                                                   json_string_value(pr))),
@@ -1613,6 +1702,8 @@ void ov_h_econ_api_save(ov_web *app, ov_request *req, ov_response *res)
         st = api_scenario(&p, j, &err);
     int64_t id = 0;
     if (st == OV_OK) {
+        set_name(p.s, (ov_str){json_string_value(name),
+                               json_string_length(name)});
         char *text = ov_econ_scenario_write(p.s);
         st = ov_econ_saved_add(
             p.tx, p.muni, req->viewer.user_id,
