@@ -344,6 +344,14 @@ static bool apply_form(econ_page *p)
                           ov_arena_printf(a, "activity_prices.minutes.%s",
                                           ov_act_kind_key((ov_act_kind)k)),
                           &b->activity.minutes[k], &s->activity.minutes[k]);
+    /* a shorter horizon drops the years after it (their fields are no
+     * longer on the form) */
+    if (s->horizon >= 1 && s->horizon < OV_ECON_MAX_YEARS)
+        for (int y = s->horizon; y < OV_ECON_MAX_YEARS; y++)
+            for (int k = 0; k < OV_ESTATE_N; k++) {
+                s->effect[y][k] = (ov_econ_value){NAN, OV_ECON_MISSING, NULL};
+                s->effect_se[y][k] = NAN;
+            }
     return ok;
 }
 
@@ -1428,8 +1436,13 @@ static bool post_common(econ_page *p, ov_status *st, ov_err *err,
     set_name(p->s, p->name);
     if (applied && p->f.nerrors == 0)
         *written = check_and_compute(p);
-    if (*st == OV_OK && p->to >= p->from)
+    if (p->to < p->from) {
+        ov_err e2;
+        ov_err_msg(&e2, OV_EINVAL, "to", econ_web_period);
+        fail_field(p, &e2);
+    } else if (*st == OV_OK) {
         *st = read_activity(p, err);
+    }
     return true;
 }
 
