@@ -140,6 +140,15 @@ static const char *num(ov_arena *a, double v, int decimals)
     return ov_arena_strdup(a, b);
 }
 
+/* A word of the catalogue's group "econ.<group>.<code>": a payer, a
+ * state, an origin. */
+static const char *econ_word(ov_lang l, const char *group, const char *code)
+{
+    char k[96];
+    snprintf(k, sizeof k, "econ.%s.%s", group, code ? code : "");
+    return ov_msg(l, k);
+}
+
 /* ---- the page's state ------------------------------------------------- */
 
 #define BASE_MAX 64
@@ -602,7 +611,7 @@ static const char *const series_cls[] = {"s1", "s2", "s3"};
 static const char *payer_label(ov_lang l, int q)
 {
     return q == OV_PAYER_N ? ov_msg(l, "common.total")
-                           : ov_msg2(l, "econ.payer",
+                           : econ_word(l, "payer",
                                      ov_payer_key((ov_payer)q));
 }
 
@@ -725,8 +734,8 @@ static const char *sens_label(econ_page *p, const char *what)
         return ov_msg_fill(a, l,
                            sign[0] == '-' ? "econ.sens.price_down"
                                           : "econ.sens.price_up",
-                           ov_msg2(l, "econ.state", st),
-                           ov_msg2(l, "econ.payer", py));
+                           econ_word(l, "state", st),
+                           econ_word(l, "payer", py));
     if (strcmp(what, "running cost -20%") == 0)
         return ov_msg(l, "econ.sens.running_down");
     if (strcmp(what, "running cost +20%") == 0)
@@ -975,7 +984,7 @@ static void render_activity(econ_page *p)
 static const char *origin_text(econ_page *p, const ov_econ_value *v)
 {
     ov_arena *a = p->c->req->arena;
-    const char *o = ov_msg2(p->c->lang, "econ.origin",
+    const char *o = econ_word(p->c->lang, "origin",
                             ov_econ_origin_key(v->origin));
     if (v->note && v->note[0])
         return ov_arena_printf(a, "%s: %s", o, v->note);
@@ -1067,7 +1076,7 @@ static void cell_field(econ_page *p, const char *name, const char *label,
         int k = note_index(p, v);
         if (k > 0)
             ov_html_printf(res, "<small class=\"origin\">%h (%d)</small>",
-                           ov_str_c(ov_msg2(p->c->lang, "econ.origin",
+                           ov_str_c(econ_word(p->c->lang, "origin",
                                             ov_econ_origin_key(v->origin))),
                            k);
         else
@@ -1146,7 +1155,7 @@ static void render_form(econ_page *p)
                    "econ.year");
     for (int k = 0; k < OV_ESTATE_N; k++)
         ov_html_printf(res, "<th scope=\"col\">%h</th>",
-                       ov_str_c(ov_msg2(l, "econ.state",
+                       ov_str_c(econ_word(l, "state",
                                         ov_econ_state_key(
                                             (ov_econ_state)k))));
     ov_html_lit(res, "</tr></thead><tbody>");
@@ -1157,7 +1166,7 @@ static void render_form(econ_page *p)
             cell_field(p, ov_arena_printf(a, "effect.%d.%s", y, sk),
                        ov_arena_printf(a, "%s %d, %s", ov_msg(l, "econ.year"),
                                        y + 1,
-                                       ov_msg2(l, "econ.state", sk)),
+                                       econ_word(l, "state", sk)),
                        &s->effect[y][k]);
         }
         ov_html_lit(res, "</tr>");
@@ -1180,13 +1189,13 @@ static void render_form(econ_page *p)
     for (int k = 0; k < OV_ESTATE_N; k++) {
         const char *sk = ov_econ_state_key((ov_econ_state)k);
         ov_html_printf(res, "<tr><th scope=\"row\">%h</th>",
-                       ov_str_c(ov_msg2(l, "econ.state", sk)));
+                       ov_str_c(econ_word(l, "state", sk)));
         for (int q = 0; q < OV_PAYER_N; q++)
             cell_field(p,
                        ov_arena_printf(a, "prices.%s.%s", sk,
                                        ov_payer_key((ov_payer)q)),
                        ov_arena_printf(a, "%s, %s",
-                                       ov_msg2(l, "econ.state", sk),
+                                       econ_word(l, "state", sk),
                                        payer_label(l, q)),
                        &s->price[k][q]);
         ov_html_lit(res, "</tr>");
