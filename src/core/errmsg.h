@@ -1631,6 +1631,46 @@
       "on your page", \
       "Din plan har ingen version %1; skriv din kommentar til den plan, " \
       "du ser på din side") \
+    /* src/store/econ_scenario.c: saved economics scenarios */ \
+    X(econ_saved_name_missing, 0, \
+      "name: missing; give the scenario a name to save it under", \
+      "Giv scenariet et navn, det kan gemmes under") \
+    X(econ_saved_name_too_long, 1, \
+      "name: at most %1 bytes; shorten the name", \
+      "Navnet må højst være %1 tegn; gør det kortere") \
+    X(econ_saved_name_chars, 0, \
+      "name: no line breaks, control characters or spaces at the ends; " \
+      "write the name on one line", \
+      "Navnet skal stå på én linje uden mellemrum i enderne") \
+    X(econ_saved_scenario_missing, 0, \
+      "scenario: missing; send the scenario to save (the format of " \
+      "docs/economics-format.md)", \
+      "Der er intet scenarie at gemme; vælg et eller udfyld formularen") \
+    X(econ_saved_scenario_too_big, 1, \
+      "scenario: at most %1 bytes; shorten the description", \
+      "Scenariet må højst fylde %1 tegn; gør beskrivelsen kortere") \
+    X(econ_saved_not_found, 0, \
+      "id: no such saved scenario; choose one from the list of saved " \
+      "scenarios", \
+      "Det gemte scenarie findes ikke; vælg et fra listen over gemte " \
+      "scenarier") \
+    /* src/web/ui_econ.c: the economics page and API */ \
+    X(econ_web_base_unknown, 0, \
+      "base: choose a published scenario (preset) or a saved scenario to " \
+      "start from", \
+      "Vælg et af de publicerede scenarier eller et gemt scenarie at tage " \
+      "udgangspunkt i") \
+    X(econ_web_period, 0, \
+      "to: the period ends before it begins; give a to date on or after " \
+      "the from date", \
+      "Perioden slutter, før den begynder; vælg en slutdato efter " \
+      "startdatoen") \
+    X(econ_web_body, 1, \
+      "body: send a JSON object with %1", \
+      "Send et JSON-objekt med %1") \
+    X(econ_web_field_unknown, 2, \
+      "%1: unknown field; use %2", \
+      "Ukendt felt '%1'; brug %2") \
     /* src/econ (the business case, docs/economics-format.md) */ \
     X(econ_activity_citizens, 1, \
       "%1: no active courses in the period, so there is no cost per " \

@@ -40,7 +40,7 @@ static const char *const op_codes[OV_OP_COUNT] = {
     "board_drill",    "national",    "user_admin",   "journal_read",
     "journal_note",   "calendar",    "citizen_search", "occupations",
     "sign",           "hours_confirm", "own_agreement", "own_data",
-    "proposal_answer", "own_course"};
+    "proposal_answer", "own_course", "economics"};
 
 const char *ov_op_code(ov_op op)
 {
@@ -133,6 +133,10 @@ static const unsigned op_roles[OV_OP_COUNT] = {
     /* the citizen's own home and their word on their plan: the citizen
      * alone; the staff read and write the course on their own pages */
     [OV_OP_OWN_COURSE] = B(OV_ROLE_CITIZEN),
+    /* the budget-economic business case: the leader for their
+     * municipality, the national analyst for the nation (issue 15);
+     * figures and assumptions, no person */
+    [OV_OP_ECONOMICS] = B(OV_ROLE_LEADER) | B(OV_ROLE_NATIONAL_ANALYST),
 };
 
 bool ov_may_do(const ov_viewer *v, ov_op op)
@@ -192,6 +196,8 @@ static const char *const op_refusals[OV_OP_COUNT] = {
                        "here; staff use the course's pages",
     [OV_OP_PROPOSAL_ANSWER] = "your role may not do this",
     [OV_OP_OWN_COURSE] = "only a citizen has an own course page",
+    [OV_OP_ECONOMICS] = "only leaders and the national analyst work with "
+                        "the business case",
 };
 
 const char *ov_op_refusal(ov_op op)

@@ -93,6 +93,9 @@ typedef enum ov_op {
                              * them (which: ov_may_see_course) */
     OV_OP_OWN_COURSE,       /* a citizen's own home "Mit forløb" and their
                              * comments on their plan (issue 14) */
+    OV_OP_ECONOMICS,        /* the business case and its saved scenarios:
+                             * a leader's of their municipality, the
+                             * national analyst's national ones (issue 15) */
     OV_OP_COUNT
 } ov_op;
 

@@ -457,6 +457,8 @@ const ov_export_table ov_export_tables[] = {
      "hash anchors of the audit log's retention; no person"},
     {"municipality_settings", NULL, "the municipality's configuration"},
     {"settings_change", NULL, "the history of the configuration"},
+    {"econ_scenario", NULL,
+     "the leaders' saved business-case scenarios: figures, no person"},
     {"monitor_signer", NULL, "national monitoring: signing keys"},
     {"monitor_file", NULL,
      "national monitoring: imported extracts, pseudonymised, not linked to "

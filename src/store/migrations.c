@@ -734,6 +734,24 @@ static const migration migrations[] = {
      "  version INTEGER NOT NULL CHECK (version >= 1),\n"
      "  PRIMARY KEY (user_id, course_id)\n"
      ");\n"},
+    {23, "saved economics scenarios, per municipality and national",
+     /* Issue 15 section 3: a leader's (municipality_code the leader's)
+      * or the national analyst's (municipality_code NULL) business-case
+      * scenario, in the format of docs/economics-format.md as
+      * econ/econ.h writes it (store/econ_scenario.h). Saving under a
+      * name that exists adds a row: the history is kept, the list shows
+      * the newest per name. Rows are never changed. */
+     "CREATE TABLE econ_scenario (\n"
+     "  id INTEGER PRIMARY KEY,\n"
+     "  municipality_code INTEGER REFERENCES municipality (code),\n"
+     "  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),\n"
+     "  scenario TEXT NOT NULL CHECK (length(scenario) BETWEEN 2 AND "
+     "200000),\n"
+     "  author_id INTEGER NOT NULL REFERENCES app_user (id),\n"
+     "  created_at TEXT NOT NULL\n"
+     ");\n"
+     "CREATE INDEX econ_scenario_name ON econ_scenario "
+     "(municipality_code, name, id);\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -802,6 +820,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 20",
     "PRAGMA user_version = 21",
     "PRAGMA user_version = 22",
+    "PRAGMA user_version = 23",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

@@ -374,6 +374,11 @@ static const ov_ret_column SQL_COLUMNS[] = {
     KEEP("monitor_record", "ended", "the national database's facts"),
     KEEP("monitor_record", "facts", "the national database's facts: no "
                                     "name, CPR number or free text"),
+    ORG("econ_scenario", "name", "a business-case scenario: figures, no "
+                                 "person"),
+    ORG("econ_scenario", "scenario", "a business-case scenario: figures, no "
+                                     "person"),
+    ORG("econ_scenario", "created_at", "a business-case scenario"),
 };
 const ov_ret_column *const ov_retention_columns = SQL_COLUMNS;
 const int ov_nretention_columns =

@@ -59,6 +59,10 @@ typedef enum ov_scope {
                             * its `check`) */
     OV_SCOPE_BATCH,        /* {id} is a candidate list of the caller's
                             * municipality (checked by the page) */
+    OV_SCOPE_SCENARIO,     /* {id} is a saved economics scenario of the
+                            * caller's municipality, or the nation's for
+                            * the national analyst (checked by the
+                            * handler through the store) */
     OV_SCOPE_SELF,         /* the caller's own records: tasks, courses,
                             * their access log, their work agreements */
     OV_SCOPE_SESSION,      /* any logged-in caller; no data */

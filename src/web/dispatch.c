@@ -368,7 +368,8 @@ static bool route_gate(ov_ctx *c, const ov_route *r)
     case OV_SCOPE_COURSE:
     case OV_SCOPE_PLACEMENT:
     case OV_SCOPE_PROPOSAL:
-    case OV_SCOPE_BATCH: break;
+    case OV_SCOPE_BATCH:
+    case OV_SCOPE_SCENARIO: break;
     }
     if (r->scope > OV_SCOPE_PUBLIC) {
         ov_err_set(&err, OV_EINTERNAL, NULL, "the route declares no access");

@@ -212,4 +212,14 @@ const char *ov_access_text(ov_lang l, ov_arena *a,
 void ov_h_citizen_home(ov_web *app, ov_request *req, ov_response *res);
 extern const ov_web_action ov_act_plan_comment;
 
+/* ui_econ.c: the business case for leaders and the national analyst
+ * (issue 15), its saved scenarios and its API */
+void ov_h_econ_page(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_econ_post(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_econ_save(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_econ_api_compute(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_econ_api_list(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_econ_api_save(ov_web *app, ov_request *req, ov_response *res);
+void ov_h_econ_api_get(ov_web *app, ov_request *req, ov_response *res);
+
 #endif

@@ -2243,7 +2243,273 @@ static entry cat[] = {
      "Digitaliseringsstyrelsen: Oplever du ikke-tilgængeligt indhold?",
      "Digitaliseringsstyrelsen: Have you met content that is not accessible? "
      "(in Danish)"},
+    /* the business case (ui_econ.c, issue 15) */
+    {"nav.economics", "Økonomi", "Economics"},
+    {"econ.title", "Økonomi: business case", "Economics: business case"},
+    {"econ.title_national", "Økonomi: national business case",
+     "Economics: national business case"},
+    {"econ.intro",
+     "Beregn den budgetøkonomiske business case for kommune, stat og "
+     "region: vælg et publiceret scenarie eller et gemt, ret tallene, og se "
+     "nettoresultatet pr. borger og år. Kommunens registrerede aktivitet "
+     "giver driftsomkostningen pr. borger ved siden af det indtastede tal.",
+     "Compute the budget-economic business case for municipality, state "
+     "and region: choose a published scenario or a saved one, change the "
+     "figures, and see the net result per citizen and year. The "
+     "municipality's registered activity gives the running cost per "
+     "citizen beside the figure entered."},
+    {"econ.intro_national",
+     "Beregn den budgetøkonomiske business case for kommune, stat og "
+     "region med nationale tal: vælg et publiceret scenarie eller et gemt "
+     "nationalt scenarie, ret tallene, og se nettoresultatet pr. borger og "
+     "år.",
+     "Compute the budget-economic business case for municipality, state "
+     "and region with national figures: choose a published scenario or a "
+     "saved national one, change the figures, and see the net result per "
+     "citizen and year."},
+    {"econ.presets", "Publicerede scenarier", "Published scenarios"},
+    {"econ.presets_intro",
+     "Slutevalueringens fire scenarier (Rambøll 2021) med de publicerede "
+     "nettoresultater pr. borger. Vælg et for at se beregningen og rette "
+     "i den.",
+     "The final evaluation's four scenarios (Rambøll 2021) with the "
+     "published net results per citizen. Choose one to see the calculation "
+     "and change it."},
+    {"econ.preset", "Scenarie", "Scenario"},
+    {"econ.pub_kommune", "Kommune (publiceret)", "Municipality (published)"},
+    {"econ.pub_stat", "Stat (publiceret)", "State (published)"},
+    {"econ.pub_total", "I alt (publiceret)", "Total (published)"},
+    {"econ.presets_source",
+     "Kilde: Rambøll (2021), Slutevaluering, figur 4, som Socialstyrelsens "
+     "vidensbase gengiver den. Scenarie A er omkostningen uden effekt; "
+     "input til B-D er rekonstrueret ud fra de publicerede resultater, ikke "
+     "taget fra rapporten.",
+     "Source: Rambøll (2021), final evaluation, figure 4, as "
+     "Socialstyrelsen's knowledge base reports it. Scenario A is the cost "
+     "without effect; the inputs of B-D are reconstructed from the "
+     "published results, not taken from the report."},
+    {"econ.saved", "Kommunens gemte scenarier",
+     "The municipality's saved scenarios"},
+    {"econ.saved_national", "Gemte nationale scenarier",
+     "Saved national scenarios"},
+    {"econ.saved_none", "Ingen gemte scenarier endnu.",
+     "No saved scenarios yet."},
+    {"econ.author", "Gemt af", "Saved by"},
+    {"econ.saved_at", "Dato", "Date"},
+    {"econ.versions", "Versioner", "Versions"},
+    {"econ.show_older", "Vis ældre", "Show older"},
+    {"econ.history", "Alle versioner af \"%1\"", "Every version of \"%1\""},
+    {"econ.saved_shown", "Viser det gemte scenarie \"%1\", gemt af %2.",
+     "Showing the saved scenario \"%1\", saved by %2."},
+    {"econ.f.base", "Udgangspunkt", "Starting point"},
+    {"econ.f.name", "Navn", "Name"},
+    {"econ.f.do", "Handling", "Action"},
+    {"econ.f.citizens", "Antal borgere", "Number of citizens"},
+    {"econ.f.horizon", "Tidshorisont (år)", "Horizon (years)"},
+    {"econ.f.discount_rate", "Diskonteringsrente pr. år",
+     "Discount rate per year"},
+    {"econ.f.establishment", "Etableringsomkostninger i alt (kr.)",
+     "Establishment costs in all (kr.)"},
+    {"econ.f.establishment_per_citizen",
+     "Etableringsomkostning pr. borger (kr.)",
+     "Establishment cost per citizen (kr.)"},
+    {"econ.f.running_per_citizen", "Driftsomkostning pr. borger (kr.)",
+     "Running cost per citizen (kr.)"},
+    {"econ.f.running_years", "Driften fordeles over (år)",
+     "Running cost spread over (years)"},
+    {"econ.f.effect", "Effekt", "Effect"},
+    {"econ.f.price", "Pris", "Price"},
+    {"econ.f.hour_rate", "Timepris", "Hour rate"},
+    {"econ.f.minutes", "Minutter", "Minutes"},
+    {"econ.f.from", "Aktivitet fra", "Activity from"},
+    {"econ.f.to", "Aktivitet til", "Activity to"},
+    {"econ.h.horizon", "1-30 år", "1-30 years"},
+    {"econ.h.discount_rate", "Som andel, fx 0,035 for 3,5 %",
+     "As a share, e.g. 0.035 for 3.5%"},
+    {"econ.h.establishment_per_citizen",
+     "Udfyldes den, erstatter den etableringsomkostningerne delt med antal "
+     "borgere",
+     "When filled in, it replaces the establishment costs divided by the "
+     "number of citizens"},
+    {"econ.h.running_years", "Driften betales i de første år",
+     "The running cost is paid in the first years"},
+    {"econ.err.number", "Skriv et tal, fx 91.800 eller 0,25",
+     "Enter a number, e.g. 91800 or 0.25"},
+    {"econ.err.integer", "Skriv et helt tal", "Enter a whole number"},
+    {"econ.year", "År", "Year"},
+    {"econ.year_n", "år %1", "year %1"},
+    {"econ.chart_years", "Nettoresultat pr. år og betaler",
+     "Net result per year and payer"},
+    {"econ.chart_years_x", "(vandret: år)", "(across: years)"},
+    {"econ.chart_cumulative", "Akkumuleret nettoresultat pr. borger",
+     "Cumulative net result per citizen"},
+    {"econ.cumulative_per_citizen",
+     "Akkumuleret, tilbagediskonteret, alle betalere",
+     "Cumulative, discounted, all payers"},
+    {"econ.break_even_short", "Balance år", "Break-even year"},
+    {"econ.sens.effect", "Effekten gange %1", "The effect times %1"},
+    {"econ.sens.price_down", "Prisen for %1 (%2) 20 % lavere",
+     "The price of %1 (%2) 20% lower"},
+    {"econ.sens.price_up", "Prisen for %1 (%2) 20 % højere",
+     "The price of %1 (%2) 20% higher"},
+    {"econ.sens.running_down", "Driftsomkostningen 20 % lavere",
+     "The running cost 20% lower"},
+    {"econ.sens.running_up", "Driftsomkostningen 20 % højere",
+     "The running cost 20% higher"},
+    {"econ.sens_title", "Følsomhed", "Sensitivity"},
+    {"econ.sens_intro",
+     "Nettoresultatet pr. borger, når effekten eller én pris ad gangen "
+     "ændres.",
+     "The net result per citizen when the effect, or one price at a time, "
+     "changes."},
+    {"econ.sens_caption",
+     "Nettoresultat pr. borger i alt; den lodrette streg er beregningen "
+     "uden ændringer.",
+     "Net result per citizen in all; the vertical line is the calculation "
+     "without changes."},
+    {"econ.sens_what", "Ændring", "Change"},
+    {"econ.result", "Resultat", "Result"},
+    {"econ.not_computed", "Scenariet kan ikke beregnes:",
+     "The scenario cannot be computed:"},
+    {"econ.per_citizen", "Nettoresultat pr. borger", "Net result per citizen"},
+    {"econ.per_citizen_caption",
+     "Tilbagediskonteret over %1 år, %2 borgere; positivt er en gevinst for "
+     "den offentlige kasse",
+     "Discounted over %1 years, %2 citizens; positive is a gain for the "
+     "public purse"},
+    {"econ.payer_col", "Betaler", "Payer"},
+    {"econ.published", "Publiceret", "Published"},
+    {"econ.interval", "95 %-interval", "95% interval"},
+    {"econ.break_even", "Balancepunkt", "Break-even"},
+    {"econ.no_break_even", "Ikke inden for horisonten",
+     "Not within the horizon"},
+    {"econ.pub_note",
+     "Publiceret: slutevalueringens nettoresultat pr. borger for det valgte "
+     "scenarie.",
+     "Published: the final evaluation's net result per citizen for the "
+     "chosen scenario."},
+    {"econ.break_even_text",
+     "Investeringen er tjent hjem i år %1 for det offentlige samlet.",
+     "The investment is earned back in year %1 for the public sector as a "
+     "whole."},
+    {"econ.no_break_even_text",
+     "Investeringen er ikke tjent hjem inden for tidshorisonten.",
+     "The investment is not earned back within the horizon."},
+    {"econ.years", "År for år", "Year by year"},
+    {"econ.cost", "Omkostning", "Cost"},
+    {"econ.consequence", "Konsekvens", "Consequence"},
+    {"econ.net_of", "Netto %1", "Net %1"},
+    {"econ.cumulative", "Akkumuleret i alt (tilbagediskonteret)",
+     "Cumulative in all (discounted)"},
+    {"econ.years_note",
+     "Omkostning og konsekvens i alt for alle borgere, ikke "
+     "tilbagediskonteret; konsekvens er udgifter (+) og indtægter (-) som "
+     "følge af effekten. Nettoresultatet er minus summen.",
+     "Cost and consequence in all for every citizen, not discounted; the "
+     "consequence is the expenses (+) and revenues (-) the effect brings. "
+     "The net result is minus their sum."},
+    {"econ.activity", "Driftsomkostning fra registreret aktivitet",
+     "Running cost from registered activity"},
+    {"econ.activity_period",
+     "Kommunens registrerede aktivitet %1 for %2 aktive forløb:",
+     "The municipality's registered activity %1 for %2 active courses:"},
+    {"econ.kind.start_meeting", "Opstartsmøder", "Start meetings"},
+    {"econ.kind.followup", "Opfølgningsmøder", "Follow-up meetings"},
+    {"econ.kind.cti_contact", "CTI-kontakter", "CTI contacts"},
+    {"econ.kind.placement_week", "Uger i virksomhedsforløb",
+     "Weeks in company placements"},
+    {"econ.kind.proposal", "Matchforslag", "Match proposals"},
+    {"econ.derived_running",
+     "Driftsomkostning pr. borger ud fra den registrerede aktivitet:",
+     "Running cost per citizen from the registered activity:"},
+    {"econ.entered_running", "indtastet i scenariet:",
+     "entered in the scenario:"},
+    {"econ.activity_missing",
+     "Driftsomkostningen kan ikke beregnes ud fra aktiviteten, før "
+     "scenariet har timepriser og minutter:",
+     "The running cost cannot be derived from the activity until the "
+     "scenario has hour rates and minutes:"},
+    {"econ.origin.missing", "Mangler", "Missing"},
+    {"econ.origin.entered", "Indtastet", "Entered"},
+    {"econ.origin.catalogue", "Priskatalog", "Price catalogue"},
+    {"econ.origin.reconstructed", "Rekonstrueret", "Reconstructed"},
+    {"econ.origin.measured", "Målt", "Measured"},
+    {"econ.origin.derived", "Afledt", "Derived"},
+    {"econ.form", "Scenariets tal", "The scenario's figures"},
+    {"econ.form_intro",
+     "Ret tallene og beregn igen. Under hvert tal står, hvor det kommer "
+     "fra; et tal, du retter, bliver \"indtastet\".",
+     "Change the figures and compute again. Below each figure is where it "
+     "comes from; a figure you change becomes \"entered\"."},
+    {"econ.basics", "Borgere, tid og omkostninger",
+     "Citizens, time and costs"},
+    {"econ.effect", "Effekt pr. år og tilstand",
+     "Effect per year and state"},
+    {"econ.effect_intro",
+     "Ændringen i andelen af året, borgerne er i hver tilstand: 0,25 er "
+     "tre måneder mere pr. borger, -0,25 tre måneder mindre.",
+     "The change in the share of the year the citizens are in each state: "
+     "0.25 is three more months per citizen, -0.25 three fewer."},
+    {"econ.state.ordinary", "Ordinær beskæftigelse", "Ordinary employment"},
+    {"econ.state.subsidised", "Støttet beskæftigelse",
+     "Subsidised employment"},
+    {"econ.state.placement", "Virksomhedspraktik", "Company internship"},
+    {"econ.state.benefit", "Kontanthjælp", "Cash benefit"},
+    {"econ.state.social_support", "Socialpædagogisk støtte",
+     "Social-pedagogical support"},
+    {"econ.state.disability_pension", "Førtidspension",
+     "Disability pension"},
+    {"econ.state.resource_course", "Ressourceforløb", "Resource course"},
+    {"econ.state.education", "Uddannelse", "Education"},
+    {"econ.state_col", "Tilstand", "State"},
+    {"econ.payer.kommune", "Kommune", "Municipality"},
+    {"econ.payer.stat", "Stat", "State"},
+    {"econ.payer.region", "Region", "Region"},
+    {"econ.prices", "Priser pr. tilstand og betaler",
+     "Prices per state and payer"},
+    {"econ.prices_intro",
+     "Offentlige udgifter pr. helårsperson i hver tilstand, kr. pr. år: "
+     "positive er udgifter (fx kontanthjælp), negative er indtægter (fx "
+     "skat af en lønindkomst).",
+     "Public expenditure per person-year in each state, kr. per year: "
+     "positive are expenses (cash benefit), negative are revenues (tax on "
+     "earnings)."},
+    {"econ.activity_prices", "Priser på registreret aktivitet",
+     "Prices of registered activity"},
+    {"econ.activity_prices_intro",
+     "Timepris pr. faggruppe og minutter pr. aktivitet giver "
+     "driftsomkostningen pr. borger ud fra kommunens registrerede "
+     "aktivitet (der findes ingen katalogpriser; tallene indtastes).",
+     "The hour rate per profession and the minutes per activity give the "
+     "running cost per citizen from the municipality's registered activity "
+     "(there are no catalogue prices; the figures are entered)."},
+    {"econ.rate.job", "Timepris, jobkonsulent (kr.)",
+     "Hour rate, employment caseworker (kr.)"},
+    {"econ.rate.social", "Timepris, socialrådgiver (kr.)",
+     "Hour rate, social caseworker (kr.)"},
+    {"econ.rate.cti", "Timepris, CTI-medarbejder (kr.)",
+     "Hour rate, CTI worker (kr.)"},
+    {"econ.rate.company", "Timepris, virksomhedskonsulent (kr.)",
+     "Hour rate, company consultant (kr.)"},
+    {"econ.minutes.start_meeting", "Minutter pr. opstartsmøde",
+     "Minutes per start meeting"},
+    {"econ.minutes.followup", "Minutter pr. opfølgningsmøde",
+     "Minutes per follow-up meeting"},
+    {"econ.minutes.cti_contact", "Minutter pr. CTI-kontakt uden tid",
+     "Minutes per CTI contact without time"},
+    {"econ.minutes.placement_week", "Minutter pr. uge i virksomhedsforløb",
+     "Minutes per week in a placement"},
+    {"econ.minutes.proposal", "Minutter pr. matchforslag",
+     "Minutes per match proposal"},
+    {"econ.compute", "Beregn", "Compute"},
+    {"econ.xlsx", "Hent som XLSX", "Download as XLSX"},
+    {"econ.save_title", "Gem scenariet", "Save the scenario"},
+    {"econ.save", "Gem", "Save"},
+    {"econ.sources", "Kilder og forklaringer", "Sources and explanations"},
+    {"econ.home_link", "Økonomi: business case for forløbene",
+     "Economics: the business case of the courses"},
 };
+
 
 #define NCAT ((int)(sizeof cat / sizeof cat[0]))
 

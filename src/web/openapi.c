@@ -31,6 +31,7 @@ static const struct {
     {"/api/v1/users", "users"},
     {"/api/v1/teams", "teams"},
     {"/api/v1/citizens", "citizens"},
+    {"/api/v1/economics/scenarios", "scenarios"},
 };
 
 static json_t *list_response(const char *name)
@@ -178,6 +179,35 @@ static void national_doc(json_t *op)
                                   "any role but the national analyst"));
 }
 
+/* The business case's bodies (ui_econ.c): a scenario in the format of
+ * docs/economics-format.md, a preset's key or a saved scenario's id; a
+ * save names it. */
+static void econ_doc(const ov_route *r, json_t *op)
+{
+    json_t *schema = NULL;
+    if (strcmp(r->pattern, "/api/v1/economics/compute") == 0)
+        schema = json_pack(
+            "{s:s,s:{s:{s:s,s:s},s:{s:s,s:s},s:{s:s}},s:s}", "type",
+            "object", "properties", "scenario", "type", "object",
+            "description", "docs/economics-format.md", "preset", "type",
+            "string", "description", "rambøll-2021-A .. rambøll-2021-D",
+            "scenario_id", "type", "integer", "description",
+            "exactly one of scenario, preset and scenario_id");
+    else if (strcmp(r->pattern, "/api/v1/economics/scenarios") == 0 &&
+             r->method == OV_POST)
+        schema = json_pack("{s:s,s:{s:{s:s,s:i},s:{s:s,s:s}},s:[s,s]}",
+                           "type", "object", "properties", "name", "type",
+                           "string", "maxLength", 120, "scenario", "type",
+                           "object", "description",
+                           "docs/economics-format.md", "required", "name",
+                           "scenario");
+    if (schema)
+        json_object_set_new(op, "requestBody",
+                            json_pack("{s:b,s:{s:{s:o}}}", "required", 1,
+                                      "content", "application/json",
+                                      "schema", schema));
+}
+
 ov_str ov_openapi_json(ov_arena *a)
 {
     json_t *paths = json_object();
@@ -215,6 +245,8 @@ ov_str ov_openapi_json(ov_arena *a)
                                     list_response(lists[k].name));
         if (strcmp(r->pattern, "/api/v1/national/indicators") == 0)
             national_doc(op);
+        if (r->method == OV_POST)
+            econ_doc(r, op);
         json_object_set_new(item, method_names[r->method], op);
     }
     json_t *doc = json_pack(

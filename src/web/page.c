@@ -49,6 +49,8 @@ void ov_page_begin(ov_response *res, const ov_request *req, int status,
             nav_link(res, "/tavle", "nav.board");
         if (ov_may_do(v, OV_OP_NATIONAL))
             nav_link(res, "/national", "nav.national");
+        if (ov_may_do(v, OV_OP_ECONOMICS))
+            nav_link(res, "/oekonomi", "nav.economics");
         if (ov_may_do(v, OV_OP_SCREENING))
             nav_link(res, "/screening", "nav.screening");
         if (ov_may_do(v, OV_OP_COMPANY) || ov_may_do(v, OV_OP_MATCH))

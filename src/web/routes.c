@@ -80,6 +80,14 @@
     {m, p, OV_ACCESS_CALENDAR_TOKEN, h, sum, NULL, OV_SCOPE_SELF,           \
      OV_OP_##op, NULL, OV_TXK_AUDITED, purpose}
 
+/* One saved economics scenario by {id} (issue 15): dispatch parses the
+ * id and checks the operation (404 without it); the handler reads it
+ * through the store, which answers another municipality's scenario, or a
+ * national one for a municipality, as one that does not exist. */
+#define SCENARIO_READ(m, p, h, sum)                                        \
+    {m, p, OV_ACCESS_SESSION, h, sum, NULL, OV_SCOPE_SCENARIO,              \
+     OV_OP_ECONOMICS, NULL, OV_TXK_READ, "økonomi"}
+
 const ov_route ov_routes[] = {
     /* ---- JSON API ---- */
     PUBLIC(OV_GET, "/api/v1/health", ov_h_health,
@@ -488,6 +496,42 @@ const ov_route ov_routes[] = {
            "the citizen's comment on a version of their own plan: "
            "{\"version\": N, \"text\", \"agrees\": true|false} answers "
            "{\"id\"}; a version their course does not have is 404"),
+
+    /* ---- the business case (issue 15 section 3): leaders for their
+     * municipality, the national analyst for the nation; figures and
+     * counts, no person: plain reads, and one audited write to save ---- */
+    READ(OV_GET, "/oekonomi", SELF, ECONOMICS, READ, "økonomi",
+         ov_h_econ_page,
+         "the business case: the published scenarios and the saved ones, "
+         "the chosen one computed (?preset=KEY or ?scenario=ID; history=NAME "
+         "lists a name's older versions; from, to: the period of the "
+         "registered activity)"),
+    READ(OV_POST, "/oekonomi", SELF, ECONOMICS, READ, "økonomi",
+         ov_h_econ_post,
+         "compute the scenario of the form (do=compute), or download it as "
+         "XLSX (do=xlsx)"),
+    READ(OV_POST, "/oekonomi/gem", SELF, ECONOMICS, WRITE, "økonomi",
+         ov_h_econ_save, "save the scenario of the form under a name"),
+    READ(OV_POST, "/api/v1/economics/compute", SELF, ECONOMICS, READ,
+         "økonomi", ov_h_econ_api_compute,
+         "compute a business case: {\"scenario\": {...}} (the format of "
+         "docs/economics-format.md), {\"preset\": \"rambøll-2021-C\"} or "
+         "{\"scenario_id\": N} (a saved one of the caller's); answers "
+         "economics.json"),
+    READ(OV_GET, "/api/v1/economics/scenarios", SELF, ECONOMICS, READ,
+         "økonomi", ov_h_econ_api_list,
+         "the saved scenarios, the newest per name: {\"scenarios\": [{\"id\", "
+         "\"name\", \"author\", \"author_id\", \"created_at\", "
+         "\"versions\"}], \"total\", \"truncated\"} (name=NAME: every version "
+         "of that name)"),
+    READ(OV_POST, "/api/v1/economics/scenarios", SELF, ECONOMICS, WRITE,
+         "økonomi", ov_h_econ_api_save,
+         "save a scenario: {\"name\", \"scenario\": {...}} answers {\"id\"}; "
+         "a name saved again keeps the older versions"),
+    SCENARIO_READ(OV_GET, "/api/v1/economics/scenarios/{id}",
+                  ov_h_econ_api_get,
+                  "one saved scenario with its author and date and the "
+                  "scenario itself; another municipality's is 404"),
 };
 const int ov_nroutes = (int)(sizeof ov_routes / sizeof ov_routes[0]);
 

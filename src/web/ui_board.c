@@ -1062,6 +1062,12 @@ void ov_h_board(ov_web *app, ov_request *req, ov_response *res)
                        "list=attention&amp;%h\">%t</a></p>",
                        r.filter, "board.att_all");
     exports(&c, &r, "/tavle", ov_str_c(""));
+    /* the leader's business case (ui_econ.c, issue 15) */
+    if (ov_may_do(&req->viewer, OV_OP_ECONOMICS))
+        ov_html_printf(res,
+                       "<p class=\"econ-link\"><a href=\"/oekonomi\">%t</a>"
+                       "</p>",
+                       "econ.home_link");
     ov_html_lit(res, "</div>");
     ov_page_end(res);
 }

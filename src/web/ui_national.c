@@ -349,6 +349,13 @@ void ov_h_national(ov_web *app, ov_request *req, ov_response *res)
     else
         indicator_table(&c, &n);
     rollout(&c, &n);
-    ov_html_printf(res, "<p class=\"note\">%t</p></div>", "nat.rules");
+    ov_html_printf(res, "<p class=\"note\">%t</p>", "nat.rules");
+    /* the national business case (ui_econ.c, issue 15) */
+    if (ov_may_do(&req->viewer, OV_OP_ECONOMICS))
+        ov_html_printf(res,
+                       "<p class=\"econ-link\"><a href=\"/oekonomi\">%t</a>"
+                       "</p>",
+                       "econ.home_link");
+    ov_html_lit(res, "</div>");
     ov_page_end(res);
 }

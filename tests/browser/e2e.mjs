@@ -762,6 +762,100 @@ await step('the national analyst logs in and lands on the national board: every 
   }
 }, { independent: true });
 
+await step('a leader opens Økonomi from the board, picks the published scenario C and sees its published figures reproduced, changes the effect and computes again, saves the scenario and sees it in the saved list with author and date, and downloads the workbook; the national analyst opens the national page without any municipality\'s activity; Danish and English, 1280 and 390 px, no WCAG 2.1 A/AA violation', async () => {
+  const { readFileSync } = await import('node:fs');
+  const words = {
+    da: { title: 'Økonomi: business case', national: 'Økonomi: national business case', link: /Økonomi: business case for forløbene/,
+      compute: 'Beregn', xlsx: 'Hent som XLSX', save: 'Gem', effect: '0,5', saved: 'Kommunens gemte scenarier' },
+    en: { title: 'Economics: business case', national: 'Economics: national business case', link: /Economics: the business case/,
+      compute: 'Compute', xlsx: 'Download as XLSX', save: 'Save', effect: '0.5', saved: 'The municipality\'s saved scenarios' },
+  };
+  // "27.397 kr." -> 27397
+  const kr = (t) => Number(t.replace(/\s*kr\.\s*$/, '').replace(/\./g, '').replace(',', '.').replace('−', '-'));
+  const cell = (page, payer) => page.locator(`table.percit td[data-payer="${payer}"]`).innerText();
+  const fitsWidth = async (page, width, what) => {
+    const w = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(w <= width, `${what} is ${w} px wide on a ${width} px screen`);
+  };
+  for (const lang of ['da', 'en']) {
+    const w = words[lang];
+    for (const width of [1280, 390]) {
+      const page = await openAs('leder', { lang, width, downloads: true });
+      // the leader's home links the page
+      const link = page.locator('main a[href="/oekonomi"]');
+      assert.match(await link.innerText(), w.link);
+      await Promise.all([page.waitForEvent('load'), link.click()]);
+      assert.equal(await page.locator('main h1').innerText(), w.title);
+      // scenario C: the published figures beside the computed ones
+      await Promise.all([page.waitForEvent('load'),
+        page.locator('a[href="/oekonomi?preset=ramb%C3%B8ll-2021-C"]').click()]);
+      const k0 = kr(await cell(page, 'kommune'));
+      const s0 = kr(await cell(page, 'stat'));
+      assert.ok(Math.abs(k0 - 27400) <= 100, `kommune per citizen ${k0}, published 27.400`);
+      assert.ok(Math.abs(s0 - 65400) <= 100, `stat per citizen ${s0}, published 65.400`);
+      const row = await page.locator('table.percit tbody tr').first().innerText();
+      assert.match(row, /27\.400 kr\./, 'the published kommune figure stands beside the computed one');
+      assert.equal(await page.locator('section.econ-result figure.chart svg').count(), 3,
+        'the net result per year, the cumulative curve and the sensitivity are drawn');
+      assert.equal(await page.locator('#aktivitet').count(), 1, 'the municipality\'s registered activity');
+      await fitsWidth(page, width, 'the computed scenario');
+      await page.screenshot({ path: join(ARTIFACTS, `40-oekonomi-C-${lang}-${width}.png`), fullPage: true });
+      // the effect changed: a different result, the figure now entered
+      await page.fill('input[name="effect.0.ordinary"]', w.effect);
+      await Promise.all([page.waitForEvent('load'),
+        page.getByRole('button', { name: w.compute, exact: true }).click()]);
+      const k1 = kr(await cell(page, 'kommune'));
+      assert.notEqual(k1, k0, 'the changed effect changes the result');
+      assert.equal(await page.inputValue('input[name="effect.0.ordinary"]'), w.effect, 'the form keeps the figure');
+      // saved under a name: back on the page with the scenario, in the list
+      const name = `Halsnæs C ${lang} ${width}`;
+      await page.fill('input[name="name"]', name);
+      const [resp] = await Promise.all([page.waitForEvent('load'),
+        page.getByRole('button', { name: w.save, exact: true }).click()]);
+      void resp;
+      assert.match(page.url(), /\/oekonomi\?scenario=\d+/);
+      assert.equal(kr(await cell(page, 'kommune')), k1, 'the saved scenario computes as it was saved');
+      assert.match(await page.locator('#gemte').innerText(), new RegExp(w.saved));
+      const saved = page.locator('table.saved tbody tr', { hasText: name });
+      assert.equal(await saved.count(), 1, 'the saved scenario is listed');
+      const author = await page.locator('header .who-name').innerText();
+      const line = await saved.innerText();
+      assert.ok(line.includes(author), `the row names its author: ${line}`);
+      assert.ok(line.includes(TODAY_DK), `the row has today's date: ${line}`);
+      await fitsWidth(page, width, 'the saved scenario');
+      // the workbook of the scenario in the form
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: w.xlsx, exact: true }).click(),
+      ]);
+      assert.equal(download.suggestedFilename(), 'economics.xlsx');
+      const bytes = readFileSync(await download.path());
+      assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'an XLSX file is a zip');
+      await page.locator('table.saved').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, `41-oekonomi-gemt-${lang}-${width}.png`), fullPage: true });
+      await checkA11y(page, `the economics page with a saved scenario (${lang}, ${width} px)`);
+      await page.close();
+      // the national analyst: the same page, national scenarios, no
+      // municipality's activity
+      const nat = await openAs('national', { lang, width });
+      const nlink = nat.locator('main a[href="/oekonomi"]');
+      await Promise.all([nat.waitForEvent('load'), nlink.click()]);
+      assert.equal(await nat.locator('main h1').innerText(), w.national);
+      await Promise.all([nat.waitForEvent('load'),
+        nat.locator('a[href="/oekonomi?preset=ramb%C3%B8ll-2021-C"]').click()]);
+      assert.ok(Math.abs(kr(await cell(nat, 'kommune')) - 27400) <= 100);
+      assert.equal(await nat.locator('#aktivitet').count(), 0, 'no municipality\'s activity');
+      assert.equal(await nat.locator('table.saved', { hasText: 'Halsnæs C' }).count(), 0,
+        'no municipality\'s saved scenario');
+      await fitsWidth(nat, width, 'the national economics page');
+      await nat.screenshot({ path: join(ARTIFACTS, `42-oekonomi-national-${lang}-${width}.png`), fullPage: true });
+      await checkA11y(nat, `the national economics page (${lang}, ${width} px)`);
+      await nat.close();
+    }
+  }
+  assertNoServerTrouble();
+}, { independent: true });
+
 await step('on a 390 px phone every role\'s home page, and the course, plan and placement pages, fit the screen in Danish and English', async () => {
   const wide = [];
   const roles = ['job', 'social', 'cti', 'vk', 'leder', 'admin', 'national', 'borger', 'arbejdsgiver'];

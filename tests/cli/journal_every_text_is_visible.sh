@@ -27,6 +27,10 @@ allowed() {
     # (tests/store/test_settings_history.c, the browser's administration
     # step), not on a course
     settings_change.*) return 0 ;;
+    # saved business-case scenarios: figures and a name, no person and
+    # no course; shown on the economics page (tests/web/test_econ.c, the
+    # browser's economics step), not on a course
+    econ_scenario.*) return 0 ;;
     # login names and who recorded a row: shown as the person's full name
     # and role, never as the login name (issue 13 §6)
     app_user.username|app_user.password_hash|*.created_by|*.by_user) return 0 ;;

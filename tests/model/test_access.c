@@ -111,6 +111,7 @@ static void every_operation_names_the_roles_that_may_do_it(void **state)
         {OV_OP_OWN_DATA, {0, 0, 0, 0, 0, 0, 0, 1, 0, 0}},
         {OV_OP_PROPOSAL_ANSWER, {1, 0, 0, 1, 0, 0, 0, 1, 0, 0}},
         {OV_OP_OWN_COURSE, {0, 0, 0, 0, 0, 0, 0, 1, 0, 0}},
+        {OV_OP_ECONOMICS, {0, 0, 0, 0, 1, 0, 1, 0, 0, 0}},
     };
     _Static_assert(sizeof m / sizeof m[0] == OV_OP_COUNT,
                    "a row for every operation");

@@ -153,6 +153,8 @@ static const struct {
          "ALTER TABLE match_proposal DROP COLUMN answered_by;"},
     /* 22: the citizen's comments on their plan; plan versions seen */
     {22, "DROP TABLE plan_comment; DROP TABLE plan_seen;"},
+    /* 23: saved economics scenarios */
+    {23, "DROP TABLE econ_scenario;"},
 };
 
 void tu_db_rewind(const char *db, int version)

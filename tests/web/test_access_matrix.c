@@ -47,6 +47,7 @@
 #include "model/screening.h"
 #include "store/citizen.h"
 #include "store/course.h"
+#include "store/econ_scenario.h"
 #include "store/journal_view.h"
 #include "store/match.h"
 #include "store/meeting.h"
@@ -86,6 +87,8 @@ typedef enum id_kind {
     ID_BATCH,     /* a screening batch of 250 (of 550 for other m.) */
     ID_USER,      /* a staff user of 250 (of 550 for other m.) */
     ID_TEAM,      /* the relation's team (Tønder's for other m.) */
+    ID_SCENARIO,  /* a saved economics scenario of 250 (of 550 for other
+                   * m.) */
     NKINDS
 } id_kind;
 
@@ -107,6 +110,7 @@ static const struct {
     {"/administration/brugere/{id}", ID_USER},
     {"/api/v1/teams/{id}", ID_TEAM},
     {"/administration/teams/{id}", ID_TEAM},
+    {"/api/v1/economics/scenarios/{id}", ID_SCENARIO},
 };
 
 static id_kind kind_of(const char *pattern)
@@ -242,6 +246,13 @@ typedef struct row {
 #define HOURS_OWN {403, 403, 403, 403, 403, 403, 404, 403, 400}
 #define HOURS_TEAM {403, 403, 403, 403, 403, 403, 404, 404, 404}
 #define OWN_AGREEMENT {403, 403, 403, 403, 403, 403, 403, 200, 403}
+/* the business case (issue 15): the leader (their municipality's
+ * scenarios) and the national analyst (the national ones); an empty
+ * body is refused (400); a saved scenario is seen by its municipality's
+ * leader alone, and is not found for anyone else (a record scope) */
+#define ECON {403, 403, 403, 403, 200, 403, 200, 403, 403}
+#define ECON_POST {403, 403, 403, 403, 400, 403, 400, 403, 403}
+#define ECON_SAVED {404, 404, 404, 404, 200, 404, 404, 404, 404}
 
 /* one row per relation */
 #define REL4(m, p, own, team, other, muni)                                 \
@@ -476,6 +487,16 @@ static const row matrix[] = {
     {OV_GET, "/administration/indstillinger", R_NONE, ADMIN_READ},
     {OV_POST, "/api/v1/settings", R_NONE, ADMIN_POST},
     {OV_POST, "/administration/indstillinger", R_NONE, ADMIN_POST},
+
+    /* ---- the business case and its saved scenarios ---- */
+    {OV_GET, "/oekonomi", R_NONE, ECON},
+    {OV_POST, "/oekonomi", R_NONE, ECON_POST},
+    {OV_POST, "/oekonomi/gem", R_NONE, ECON_POST},
+    {OV_POST, "/api/v1/economics/compute", R_NONE, ECON_POST},
+    {OV_GET, "/api/v1/economics/scenarios", R_NONE, ECON},
+    {OV_POST, "/api/v1/economics/scenarios", R_NONE, ECON_POST},
+    REL4(OV_GET, "/api/v1/economics/scenarios/{id}", ECON_SAVED, ECON_SAVED,
+         ECON_SAVED, NONE),
     REL4(OV_POST, "/administration/teams/{id}/medlemmer", ADMIN_POST, ADMIN_POST,
          ADMIN_POST, ADMIN_OTHER),
 };
@@ -745,6 +766,25 @@ static void setup(fixture *f)
     f->ids[ID_TEAM][R_OTHER_TEAM] = w->other_team;
     f->ids[ID_TEAM][R_OTHER_MUNI] = w->team_tonder;
 
+    /* a saved economics scenario of each municipality, by its leader */
+    assert_int_equal(ov_tx_begin(w->t.store, &tu_actor, &tx, &err), OV_OK);
+    int64_t leader_550 =
+        tu_add_user(tx, "leader.tonder", OV_ROLE_LEADER, 550, 0);
+    int64_t sc250 = 0, sc550 = 0;
+    assert_int_equal(ov_econ_saved_add(tx, 250, w->leader,
+                                       OV_STR_LIT("Halsnæs"),
+                                       OV_STR_LIT("{\"horizon\":5}"), &sc250,
+                                       &err),
+                     OV_OK);
+    assert_int_equal(ov_econ_saved_add(tx, 550, leader_550,
+                                       OV_STR_LIT("Tønder"),
+                                       OV_STR_LIT("{\"horizon\":5}"), &sc550,
+                                       &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    for (int r = R_OWN; r < NREL; r++)
+        f->ids[ID_SCENARIO][r] = r == R_OTHER_MUNI ? sc550 : sc250;
+
     for (int i = 0; i < NROLES; i++)
         session(f, f->users[i], f->token[i], f->csrf[i]);
 }
@@ -856,6 +896,7 @@ static void every_route_has_a_row_for_every_role_and_relation(void **state)
                           (sc == OV_SCOPE_PLACEMENT && k == ID_PLACEMENT) ||
                           (sc == OV_SCOPE_PROPOSAL && k == ID_PROPOSAL) ||
                           (sc == OV_SCOPE_BATCH && k == ID_BATCH) ||
+                          (sc == OV_SCOPE_SCENARIO && k == ID_SCENARIO) ||
                           (sc == OV_SCOPE_MUNICIPALITY && r->action &&
                            (k == ID_COMPANY || k == ID_BATCH ||
                             k == ID_USER || k == ID_TEAM));
@@ -908,7 +949,7 @@ static const char *const data_tables[] = {
     "draw_member",     "plan_version",      "cti_course",
     "cti_contact",     "cti_focus",         "network_person",
     "measurement",     "opening",           "match_proposal",
-    "employment",      "municipality_settings"};
+    "employment",      "municipality_settings", "econ_scenario"};
 #define NTABLES (sizeof data_tables / sizeof data_tables[0])
 
 static char *snapshot(const fixture *f)

@@ -172,7 +172,8 @@ static void the_access_check_denies_by_default(void **state)
 static bool record_scope(ov_scope sc)
 {
     return sc == OV_SCOPE_COURSE || sc == OV_SCOPE_PLACEMENT ||
-           sc == OV_SCOPE_PROPOSAL || sc == OV_SCOPE_BATCH;
+           sc == OV_SCOPE_PROPOSAL || sc == OV_SCOPE_BATCH ||
+           sc == OV_SCOPE_SCENARIO;
 }
 
 static void every_route_declares_its_scope_and_operation(void **state)

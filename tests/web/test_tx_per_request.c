@@ -30,6 +30,7 @@
 #include <cmocka.h>
 
 #include "core/date.h"
+#include "store/econ_scenario.h"
 #include "store/session.h"
 #include "support/testutil.h"
 #include "web/app.h"
@@ -47,7 +48,7 @@ static const char *const logins[] = {"job",    "social", "cti",
 
 /* What {id} is, by the address's start (as the access matrix has it). */
 enum { K_COURSE, K_PLACEMENT, K_PROPOSAL, K_COMPANY, K_BATCH, K_USER,
-       K_TEAM, NK };
+       K_TEAM, K_SCENARIO, NK };
 static const struct {
     const char *prefix;
     int kind;
@@ -66,6 +67,7 @@ static const struct {
     {"/administration/brugere/{id}", K_USER},
     {"/api/v1/teams/{id}", K_TEAM},
     {"/administration/teams/{id}", K_TEAM},
+    {"/api/v1/economics/scenarios/{id}", K_SCENARIO},
 };
 
 /* Two sets of records: the first team's (job's), and those of the
@@ -91,6 +93,24 @@ static int64_t query(const char *sql)
     if (v <= 0)
         fail_msg("the demo world has no record for: %s", sql);
     return v;
+}
+
+static int64_t saved_scenario(int muni, const char *leader)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT id FROM app_user WHERE username = '%s'",
+             leader);
+    int64_t author = query(sql), id = 0;
+    ov_tx *tx;
+    ov_err err;
+    assert_int_equal(ov_tx_begin(F.t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_econ_saved_add(tx, muni, author,
+                                       OV_STR_LIT("Scenarie"),
+                                       OV_STR_LIT("{\"horizon\":3}"), &id,
+                                       &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    return id;
 }
 
 static void session_for(int64_t user, char token[OV_TOKEN_HEX],
@@ -194,6 +214,9 @@ static int setup(void **state)
                                 "municipality_code = 550 ORDER BY id LIMIT 1");
     F.ids[1][K_BATCH] = query("SELECT id FROM screening_batch WHERE "
                               "municipality_code = 550 ORDER BY id LIMIT 1");
+    /* a saved economics scenario of each municipality, by its leader */
+    F.ids[0][K_SCENARIO] = saved_scenario(250, "leder");
+    F.ids[1][K_SCENARIO] = saved_scenario(550, "leder2");
     return 0;
 }
 

@@ -1,0 +1,437 @@
+/*
+ * The business case's page and API (ui_econ.c) through the real dispatch
+ * and a real store: a saved scenario of another municipality, named in
+ * an address or in a body, answers byte for byte as one that does not
+ * exist and writes nothing; the national analyst has the national
+ * scenarios and no municipality's; bad input is refused next to its
+ * field with nothing saved; a figure left as the preset gave it keeps
+ * its origin and source while a changed one becomes entered, in Danish
+ * numbers; a name saved again keeps its history; the published figures
+ * of a preset stand beside the computed ones.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "core/log.h"
+#include "store/econ_scenario.h"
+#include "store/session.h"
+#include "support/world.h"
+#include "web/app.h"
+#include "web/handlers.h"
+
+enum { LEADER = 0, LEADER_550, NATIONAL, JOB, NUSERS };
+
+typedef struct fixture {
+    tu_world w;
+    ov_web app;
+    int64_t users[NUSERS];
+    char token[NUSERS][OV_TOKEN_HEX];
+    char csrf[NUSERS][OV_TOKEN_HEX];
+    int64_t sc250, sc550, national;
+} fixture;
+
+static void setup(fixture *f)
+{
+    memset(f, 0, sizeof *f);
+    tu_world_init(&f->w);
+    f->app.store = f->w.t.store;
+    ov_tx *tx;
+    ov_err err;
+    assert_int_equal(ov_tx_begin(f->w.t.store, &tu_actor, &tx, &err), OV_OK);
+    f->users[LEADER] = f->w.leader;
+    f->users[LEADER_550] =
+        tu_add_user(tx, "leader.550", OV_ROLE_LEADER, 550, 0);
+    f->users[NATIONAL] =
+        tu_add_user(tx, "national", OV_ROLE_NATIONAL_ANALYST, 0, 0);
+    f->users[JOB] = f->w.job;
+    assert_int_equal(ov_econ_saved_add(tx, 250, f->w.leader,
+                                       OV_STR_LIT("Halsnæs"),
+                                       OV_STR_LIT("{\"horizon\":5}"),
+                                       &f->sc250, &err),
+                     OV_OK);
+    assert_int_equal(ov_econ_saved_add(tx, 550, f->users[LEADER_550],
+                                       OV_STR_LIT("Tønder"),
+                                       OV_STR_LIT("{\"horizon\":5}"),
+                                       &f->sc550, &err),
+                     OV_OK);
+    assert_int_equal(ov_econ_saved_add(tx, 0, f->users[NATIONAL],
+                                       OV_STR_LIT("Landet"),
+                                       OV_STR_LIT("{\"horizon\":5}"),
+                                       &f->national, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    /* ids no other number of a page has (a page's "initial-scale=1"),
+     * so an id can be blanked out of an answer */
+    assert_int_equal(tu_sh("sqlite3 '%s' 'UPDATE econ_scenario SET id = id "
+                           "+ 500000'",
+                           f->w.t.db),
+                     0);
+    f->sc250 += 500000;
+    f->sc550 += 500000;
+    f->national += 500000;
+    ov_actor sys = {"test", OV_ROLE_SYSTEM, "test"};
+    for (int i = 0; i < NUSERS; i++) {
+        assert_int_equal(ov_tx_begin(f->w.t.store, &sys, &tx, &err), OV_OK);
+        assert_int_equal(ov_session_create(tx, f->users[i], ov_time_now(),
+                                           f->token[i], f->csrf[i], &err),
+                         OV_OK);
+        assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    }
+}
+
+/* A request as user `as`: the status and the body (malloc'd), the CSRF
+ * token masked. A body starting with '{' is JSON, else a form. */
+static char *request(fixture *f, int as, ov_method m, const char *path,
+                     const char *query, const char *body, int *status)
+{
+    ov_arena *a = ov_arena_new(0);
+    ov_request req;
+    memset(&req, 0, sizeof req);
+    req.arena = a;
+    req.method = m;
+    req.path = ov_str_c(path);
+    req.query = ov_str_c(query ? query : "");
+    req.body = ov_str_c(body ? body : "");
+    req.headers[req.nheaders++] = (ov_header){
+        OV_STR_LIT("Cookie"),
+        ov_str_c(ov_arena_printf(a, "ov_session=%s", f->token[as]))};
+    req.headers[req.nheaders++] =
+        (ov_header){OV_STR_LIT("X-CSRF-Token"),
+                    ov_str_c(ov_arena_strdup(a, f->csrf[as]))};
+    req.headers[req.nheaders++] = (ov_header){
+        OV_STR_LIT("Content-Type"),
+        body && body[0] == '{'
+            ? OV_STR_LIT("application/json")
+            : OV_STR_LIT("application/x-www-form-urlencoded")};
+    ov_response res;
+    ov_response_init(&res, a, 4 << 20);
+    ov_web_handle(&f->app, &req, &res);
+    *status = res.status;
+    ov_str out = ov_buf_str(&res.body);
+    char *text = malloc(out.len + 1);
+    assert_non_null(text);
+    memcpy(text, out.ptr, out.len);
+    text[out.len] = '\0';
+    size_t tl = strlen(f->csrf[as]);
+    for (char *p = strstr(text, f->csrf[as]); p; p = strstr(p + tl, f->csrf[as]))
+        memset(p, 'x', tl);
+    ov_arena_destroy(a);
+    return text;
+}
+
+static int saved_rows(const fixture *f)
+{
+    char *out = tu_sh_out("sqlite3 -readonly '%s' 'SELECT count(*) FROM "
+                          "econ_scenario'",
+                          f->w.t.db);
+    int n = atoi(out);
+    free(out);
+    return n;
+}
+
+/* The decimal id in text replaced by "ID" (text freed, malloc'd copy). */
+static char *blank(char *text, int64_t id)
+{
+    char d[32];
+    snprintf(d, sizeof d, "%lld", (long long)id);
+    size_t n = strlen(d);
+    char *out = malloc(2 * strlen(text) + 1);
+    assert_non_null(out);
+    size_t o = 0;
+    for (const char *p = text; *p;) {
+        if (strncmp(p, d, n) == 0) {
+            memcpy(out + o, "ID", 2);
+            o += 2;
+            p += n;
+        } else {
+            out[o++] = *p++;
+        }
+    }
+    out[o] = '\0';
+    free(text);
+    return out;
+}
+
+static void another_municipalitys_scenario_answers_as_a_missing_one(
+    void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup(f);
+    const int64_t missing = 987654;
+    int rows = saved_rows(f);
+    /* as the leader of Halsnæs: Tønder's scenario and the national one,
+     * in paths, queries and bodies; then the national analyst with
+     * Halsnæs' */
+    const struct {
+        int as;
+        int64_t foreign;
+    } who[] = {{LEADER, 0}, {LEADER, 1}, {NATIONAL, 2}};
+    for (size_t w = 0; w < sizeof who / sizeof who[0]; w++) {
+        int64_t foreign = who[w].foreign == 0   ? f->sc550
+                          : who[w].foreign == 1 ? f->national
+                                                : f->sc250;
+        int as = who[w].as;
+        for (int k = 0; k < 5; k++) {
+            char *out[2];
+            int st[2];
+            for (int j = 0; j < 2; j++) {
+                int64_t id = j == 0 ? foreign : missing;
+                char path[96], q[64], body[256];
+                snprintf(path, sizeof path,
+                         "/api/v1/economics/scenarios/%lld", (long long)id);
+                snprintf(q, sizeof q, "scenario=%lld", (long long)id);
+                switch (k) {
+                case 0:
+                    out[j] = request(f, as, OV_GET, path, NULL, NULL, &st[j]);
+                    break;
+                case 1:
+                    snprintf(body, sizeof body, "{\"scenario_id\":%lld}",
+                             (long long)id);
+                    out[j] = request(f, as, OV_POST,
+                                     "/api/v1/economics/compute", NULL, body,
+                                     &st[j]);
+                    break;
+                case 2:
+                    out[j] = request(f, as, OV_GET, "/oekonomi", q, NULL,
+                                     &st[j]);
+                    break;
+                case 3:
+                    snprintf(body, sizeof body,
+                             "base=scenario%%3A%lld&citizens=10",
+                             (long long)id);
+                    out[j] = request(f, as, OV_POST, "/oekonomi", NULL, body,
+                                     &st[j]);
+                    break;
+                default:
+                    snprintf(body, sizeof body,
+                             "base=scenario%%3A%lld&name=Kopi",
+                             (long long)id);
+                    out[j] = request(f, as, OV_POST, "/oekonomi/gem", NULL,
+                                     body, &st[j]);
+                    break;
+                }
+                out[j] = blank(out[j], id);
+            }
+            if (st[0] != 404 || st[1] != 404 || strcmp(out[0], out[1]) != 0)
+                fail_msg("probe %d as %d: %d %.200s\n  missing: %d %.200s", k,
+                         as, st[0], out[0], st[1], out[1]);
+            free(out[0]);
+            free(out[1]);
+        }
+    }
+    assert_int_equal(saved_rows(f), rows);
+    /* their own: the leader reads Halsnæs', the analyst the nation's */
+    int st;
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/economics/scenarios/%lld",
+             (long long)f->sc250);
+    free(request(f, LEADER, OV_GET, path, NULL, NULL, &st));
+    assert_int_equal(st, 200);
+    snprintf(path, sizeof path, "/api/v1/economics/scenarios/%lld",
+             (long long)f->national);
+    char *out = request(f, NATIONAL, OV_GET, path, NULL, NULL, &st);
+    assert_int_equal(st, 200);
+    assert_non_null(strstr(out, "\"name\":\"Landet\""));
+    free(out);
+    /* the lists: each sees their own only */
+    out = request(f, NATIONAL, OV_GET, "/api/v1/economics/scenarios", NULL,
+                  NULL, &st);
+    assert_int_equal(st, 200);
+    assert_non_null(strstr(out, "Landet"));
+    assert_null(strstr(out, "Halsnæs"));
+    assert_non_null(strstr(out, "\"total\":1"));
+    free(out);
+    out = request(f, LEADER, OV_GET, "/oekonomi", NULL, NULL, &st);
+    assert_int_equal(st, 200);
+    assert_non_null(strstr(out, "Halsnæs"));
+    assert_null(strstr(out, "Tønder"));
+    assert_null(strstr(out, "Landet"));
+    free(out);
+    tu_db_free(&f->w.t);
+}
+
+/* The value and origin of one input of a saved scenario's JSON, as
+ * "value|origin" (a plain number is entered). */
+static void input_of(const char *json, const char *path, char *out,
+                     size_t cap)
+{
+    json_error_t je;
+    json_t *root = json_loads(json, 0, &je);
+    assert_non_null(root);
+    json_t *x = json_object_get(root, "scenario");
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *k = strtok(buf, "."); k && x; k = strtok(NULL, "."))
+        x = k[0] >= '0' && k[0] <= '9' ? json_array_get(x, (size_t)atoi(k))
+                                       : json_object_get(x, k);
+    assert_non_null(x);
+    if (json_is_object(x)) {
+        json_t *o = json_object_get(x, "origin");
+        snprintf(out, cap, "%g|%s",
+                 json_number_value(json_object_get(x, "value")),
+                 o ? json_string_value(o) : "entered");
+    } else {
+        snprintf(out, cap, "%g|entered", json_number_value(x));
+    }
+    json_decref(root);
+}
+
+static void a_saved_form_keeps_the_presets_origins_and_its_own_figures(
+    void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup(f);
+    int st;
+    /* preset C, the effect of year 1 changed in Danish form, the running
+     * cost in Danish thousands, saved twice under one name */
+    const char *body =
+        "base=preset%3Aramb%C3%B8ll-2021-C&name=Vores+C&"
+        "effect.0.ordinary=0%2C5&running_per_citizen=90.000&do=save";
+    char *out = request(f, LEADER, OV_POST, "/oekonomi/gem", NULL, body, &st);
+    assert_int_equal(st, 303);
+    free(out);
+    out = request(f, LEADER, OV_POST, "/oekonomi/gem", NULL, body, &st);
+    assert_int_equal(st, 303);
+    free(out);
+    out = request(f, LEADER, OV_GET, "/api/v1/economics/scenarios", NULL,
+                  NULL, &st);
+    assert_int_equal(st, 200);
+    assert_non_null(strstr(out, "\"name\":\"Vores C\""));
+    assert_non_null(strstr(out, "\"versions\":2"));
+    char *idp = strstr(out, "\"id\":");
+    assert_non_null(idp);
+    long long id = atoll(idp + 5);
+    free(out);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/economics/scenarios/%lld", id);
+    char *json = request(f, LEADER, OV_GET, path, NULL, NULL, &st);
+    assert_int_equal(st, 200);
+    char v[256];
+    /* the catalogue's discount rate was left: still the catalogue's */
+    input_of(json, "discount_rate", v, sizeof v);
+    assert_string_equal(v, "0.035|catalogue");
+    /* the changed figures are entered, read as Danish numbers */
+    input_of(json, "effect.0.ordinary", v, sizeof v);
+    assert_string_equal(v, "0.5|entered");
+    input_of(json, "running_per_citizen", v, sizeof v);
+    assert_string_equal(v, "90000|entered");
+    /* a preset figure left as it was keeps its origin */
+    input_of(json, "effect.0.benefit", v, sizeof v);
+    assert_non_null(strstr(v, "|reconstructed"));
+    free(json);
+    tu_db_free(&f->w.t);
+}
+
+static void bad_input_is_refused_next_to_its_field_and_nothing_is_saved(
+    void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup(f);
+    int rows = saved_rows(f), st;
+    /* a share outside -1..1: the calculation's message at the field */
+    char *out = request(f, LEADER, OV_POST, "/oekonomi/gem", NULL,
+                        "base=preset%3Aramb%C3%B8ll-2021-C&name=Forkert&"
+                        "effect.0.ordinary=2",
+                        &st);
+    assert_int_equal(st, 400);
+    assert_non_null(strstr(out, "href=\"#f-econ-effect.0.ordinary\""));
+    assert_non_null(strstr(out, "mellem -1 og 1"));
+    free(out);
+    /* no number */
+    out = request(f, LEADER, OV_POST, "/oekonomi", NULL,
+                  "base=preset%3Aramb%C3%B8ll-2021-C&prices.benefit.kommune="
+                  "mange",
+                  &st);
+    assert_int_equal(st, 400);
+    assert_non_null(strstr(out, "Skriv et tal"));
+    free(out);
+    /* no name */
+    out = request(f, LEADER, OV_POST, "/oekonomi/gem", NULL,
+                  "base=preset%3Aramb%C3%B8ll-2021-C&name=", &st);
+    assert_int_equal(st, 400);
+    assert_non_null(strstr(out, "Giv scenariet et navn"));
+    free(out);
+    /* the API: a horizon of 0 names the field in English */
+    out = request(f, LEADER, OV_POST, "/api/v1/economics/scenarios", NULL,
+                  "{\"name\":\"API\",\"scenario\":{\"horizon\":0}}", &st);
+    assert_int_equal(st, 400);
+    assert_non_null(strstr(out, "\"field\":\"horizon\""));
+    free(out);
+    out = request(f, LEADER, OV_POST, "/api/v1/economics/compute", NULL,
+                  "{\"preset\":\"rambøll-2021-Z\"}", &st);
+    assert_int_equal(st, 400);
+    assert_non_null(strstr(out, "\"field\":\"preset\""));
+    free(out);
+    assert_int_equal(saved_rows(f), rows);
+    tu_db_free(&f->w.t);
+}
+
+static void preset_c_shows_the_published_figures_beside_the_computed(
+    void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup(f);
+    int st;
+    char *out = request(f, LEADER, OV_GET, "/oekonomi",
+                        "preset=ramb%C3%B8ll-2021-C", NULL, &st);
+    assert_int_equal(st, 200);
+    /* computed within 100 kr. of the published 27.400 and 65.400 */
+    char *k = strstr(out, "data-payer=\"kommune\">");
+    assert_non_null(k);
+    assert_true(strncmp(k + 21, "27.3", 4) == 0 ||
+                strncmp(k + 21, "27.4", 4) == 0 ||
+                strncmp(k + 21, "27.5", 4) == 0);
+    assert_non_null(strstr(out, "27.400 kr."));
+    assert_non_null(strstr(out, "65.400 kr."));
+    /* charts and the sensitivity, and the registered activity */
+    assert_non_null(strstr(out, "<svg"));
+    assert_non_null(strstr(out, "Følsomhed"));
+    assert_non_null(strstr(out, "id=\"aktivitet\""));
+    free(out);
+    /* the national analyst: the same page, no municipality's activity */
+    out = request(f, NATIONAL, OV_GET, "/oekonomi",
+                  "preset=ramb%C3%B8ll-2021-C", NULL, &st);
+    assert_int_equal(st, 200);
+    assert_null(strstr(out, "id=\"aktivitet\""));
+    assert_non_null(strstr(out, "Gemte nationale scenarier"));
+    free(out);
+    /* the download */
+    out = request(f, LEADER, OV_POST, "/oekonomi", NULL,
+                  "base=preset%3Aramb%C3%B8ll-2021-C&do=xlsx", &st);
+    assert_int_equal(st, 200);
+    assert_true(out[0] == 'P' && out[1] == 'K'); /* a zip: the workbook */
+    free(out);
+    tu_db_free(&f->w.t);
+}
+
+int main(void)
+{
+    ov_log_set_level(OV_LOG_ERROR);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(
+            another_municipalitys_scenario_answers_as_a_missing_one),
+        cmocka_unit_test(
+            a_saved_form_keeps_the_presets_origins_and_its_own_figures),
+        cmocka_unit_test(
+            bad_input_is_refused_next_to_its_field_and_nothing_is_saved),
+        cmocka_unit_test(
+            preset_c_shows_the_published_figures_beside_the_computed),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
