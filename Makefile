@@ -202,6 +202,14 @@ bench-indicators: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/bench-indicators
 
+# overgang economics: a preset alone and the running cost derived from the
+# registered activity of a municipality of 24,000 citizens (the database
+# of bench-indicators); figures to docs/performance.md.
+.PHONY: bench-econ
+bench-econ: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/bench-econ
+
 # Fuzzing (docs/fuzzing.md): one libFuzzer target per parser,
 # tests/fuzz/fuzz_<name>.c with its seed corpus in tests/fuzz/corpus/<name>.
 # The library is built again with clang under ASan+UBSan and libFuzzer's
