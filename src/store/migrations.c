@@ -734,6 +734,14 @@ static const migration migrations[] = {
      "  version INTEGER NOT NULL CHECK (version >= 1),\n"
      "  PRIMARY KEY (user_id, course_id)\n"
      ");\n"},
+    {23, "which hours count: the employer's where present, or the consultant's",
+     /* Issue 14: the hours chart and the placement's JSON count the
+      * employer contact's figure of a week where they gave one
+      * ('employer_where_present', the default), or always the
+      * consultant's ('consultant'); model/placement.h ov_hours_counted. */
+     "ALTER TABLE municipality_settings ADD COLUMN hours_source TEXT NOT "
+     "NULL DEFAULT 'employer_where_present' CHECK (hours_source IN "
+     "('consultant', 'employer_where_present'));\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -802,6 +810,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 20",
     "PRAGMA user_version = 21",
     "PRAGMA user_version = 22",
+    "PRAGMA user_version = 23",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,

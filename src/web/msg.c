@@ -1554,6 +1554,29 @@ static entry cat[] = {
      "registreret (standard), eller selv indtaster ugens timer.",
      "Whether the employer confirms the hours the company consultant "
      "recorded (the default), or enters the week's hours."},
+    {"setting.hours_source", "Timer, der tæller", "Hours that count"},
+    {"hours_source.employer_where_present",
+     "Arbejdsgiverens tal, hvor arbejdsgiveren har bekræftet eller rettet "
+     "ugen; ellers konsulentens",
+     "The employer's figures where the employer confirmed or corrected the "
+     "week; otherwise the consultant's"},
+    {"hours_source.consultant", "Altid virksomhedskonsulentens tal",
+     "Always the company consultant's figures"},
+    {"admin.hours_source_hint",
+     "Hvilke timer grafen over timer og virksomhedsforløbets data tæller. "
+     "Det andet tal gemmes og vises ved siden af.",
+     "Which hours the hours chart and the placement's data count. The other "
+     "figure is kept and shown beside it."},
+    {"hours.counts_employer",
+     "Grafen tæller arbejdsgiverens tal, hvor arbejdsgiveren har bekræftet "
+     "eller rettet ugen, ellers konsulentens (kommunens indstilling).",
+     "The chart counts the employer's figures where the employer confirmed "
+     "or corrected the week, otherwise the consultant's (the municipality's "
+     "setting)."},
+    {"hours.counts_consultant",
+     "Grafen tæller virksomhedskonsulentens tal (kommunens indstilling).",
+     "The chart counts the company consultant's figures (the "
+     "municipality's setting)."},
     {"nav.my_agreement", "Min arbejdsaftale", "My work agreement"},
     {"mine.title", "Min arbejdsaftale", "My work agreement"},
     {"mine.intro",

@@ -153,6 +153,8 @@ static const struct {
          "ALTER TABLE match_proposal DROP COLUMN answered_by;"},
     /* 22: the citizen's comments on their plan; plan versions seen */
     {22, "DROP TABLE plan_comment; DROP TABLE plan_seen;"},
+    /* 23: which hours count */
+    {23, "ALTER TABLE municipality_settings DROP COLUMN hours_source;"},
 };
 
 void tu_db_rewind(const char *db, int version)
