@@ -1400,6 +1400,8 @@ static entry cat[] = {
     {"audit.for",
      "Rækker om:",
      "Rows about:"},
+    {"audit.born", "født", "born"},
+    {"audit.course_from", "forløb fra", "course from"},
     {"audit.for_cpr",
      "Rækker om borgeren med CPR-nummeret:",
      "Rows about the citizen with the CPR number:"},
