@@ -1653,13 +1653,13 @@ await step('the citizen logs in and lands on "Mit forløb": the plan with the jo
       await staff.goto(`${BASE}/forloeb/${courseId}/plan`);
       const plan = await staff.locator('main').innerText();
       assert.ok(plan.includes(text) && plan.includes(w.staffDisagree), 'the plan page shows the comment');
-      await fitsAll(staff.page, `plan page with the comment ${lang}`, width);
+      await fitsAll(staff, `plan page with the comment ${lang}`, width);
       await staff.locator('#kommentarer').scrollIntoViewIfNeeded();
       await staff.screenshot({ path: join(ARTIFACTS, `31-plan-kommentar-${lang}-${width}.png`), fullPage: true });
       await staff.goto(`${BASE}/forloeb/${courseId}/journal?kind=plan_comment`);
       const journal = await staff.locator('main').innerText();
       assert.ok(journal.includes(w.journal) && journal.includes(text), 'the journal lists the comment');
-      await fitsAll(staff.page, `journal with the comment ${lang}`, width);
+      await fitsAll(staff, `journal with the comment ${lang}`, width);
       await staff.screenshot({ path: join(ARTIFACTS, `32-journal-kommentar-${lang}-${width}.png`), fullPage: true });
       await staff.close();
     }
