@@ -1555,6 +1555,10 @@
     X(settings_employer_hours, 0, \
       "employer_hours: use confirm or enter", \
       "Vælg om arbejdsgiveren bekræfter eller selv indtaster timerne") \
+    X(settings_hours_source, 0, \
+      "hours_source: use consultant or employer_where_present", \
+      "Vælg om de timer, der tæller, er konsulentens eller arbejdsgiverens, " \
+      "hvor arbejdsgiveren har bekræftet eller rettet dem") \
     /* src/model/settings.c, src/model/retention.c, src/store/retention.c */ \
     X(settings_retention_years, 1, \
       "retention_years: use 1-100 years after a course ends, or leave it " \

@@ -33,7 +33,7 @@ bool ov_may_list_courses(const ov_viewer *v)
 }
 
 static const char *const op_codes[OV_OP_COUNT] = {
-    "course_write",   "match",          "placement",    "sign_consultant",
+    "course_write",   "match",          "placement",
     "cti",            "cti_contact",    "company",      "screening",
     "audit_view",     "course_read",    "course_list",  "placement_read",
     "agreement_list", "own_log",        "company_read", "indicators",
@@ -63,7 +63,6 @@ static const unsigned op_roles[OV_OP_COUNT] = {
                     B(OV_ROLE_EMPLOYMENT_CASEWORKER),
     [OV_OP_PLACEMENT] = B(OV_ROLE_COMPANY_CONSULTANT) |
                         B(OV_ROLE_EMPLOYMENT_CASEWORKER),
-    [OV_OP_SIGN_CONSULTANT] = B(OV_ROLE_COMPANY_CONSULTANT),
     [OV_OP_CTI] = B(OV_ROLE_CTI_WORKER) | B(OV_ROLE_SOCIAL_CASEWORKER),
     [OV_OP_CTI_CONTACT] = B(OV_ROLE_CTI_WORKER),
     [OV_OP_COMPANY] = B(OV_ROLE_COMPANY_CONSULTANT) |
@@ -160,7 +159,6 @@ static const char *const op_refusals[OV_OP_COUNT] = {
     [OV_OP_COURSE_WRITE] = "your role may not do this on the course",
     [OV_OP_MATCH] = "your role may not do this",
     [OV_OP_PLACEMENT] = "your role may not do this",
-    [OV_OP_SIGN_CONSULTANT] = "your role may not do this",
     [OV_OP_CTI] = "your role may not do this",
     [OV_OP_CTI_CONTACT] = "your role may not do this",
     [OV_OP_COMPANY] = "your role may not do this",

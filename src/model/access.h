@@ -49,7 +49,6 @@ typedef enum ov_op {
     OV_OP_COURSE_WRITE = 0, /* meetings, plan, measurements, end */
     OV_OP_MATCH,            /* suggestions, proposals, answers */
     OV_OP_PLACEMENT,        /* placements, work agreements, hours log */
-    OV_OP_SIGN_CONSULTANT,  /* sign a work agreement as the consultant */
     OV_OP_CTI,              /* start CTI, focus areas, network */
     OV_OP_CTI_CONTACT,      /* log a CTI contact */
     OV_OP_COMPANY,          /* register companies and openings */

@@ -353,3 +353,36 @@ ov_status ov_employer_hours_parse(ov_str code, ov_employer_hours *out,
     return ov_err_msg(err, OV_EINVAL, "employer_hours",
                       settings_employer_hours);
 }
+
+const char *ov_hours_source_code(ov_hours_source s)
+{
+    return s == OV_HOURS_SOURCE_CONSULTANT ? "consultant"
+                                           : "employer_where_present";
+}
+
+ov_status ov_hours_source_parse(ov_str code, ov_hours_source *out,
+                                ov_err *err)
+{
+    code = ov_str_trim(code);
+    if (ov_str_eq_c(code, "employer_where_present")) {
+        *out = OV_HOURS_SOURCE_EMPLOYER_WHERE_PRESENT;
+        return OV_OK;
+    }
+    if (ov_str_eq_c(code, "consultant")) {
+        *out = OV_HOURS_SOURCE_CONSULTANT;
+        return OV_OK;
+    }
+    return ov_err_msg(err, OV_EINVAL, "hours_source", settings_hours_source);
+}
+
+ov_hours_week ov_hours_counted(const ov_hours_week *consultant,
+                               const ov_hours_week *employer,
+                               ov_hours_source src)
+{
+    ov_hours_week w = *consultant;
+    if (employer && src == OV_HOURS_SOURCE_EMPLOYER_WHERE_PRESENT) {
+        w.internship_x10 = employer->internship_x10;
+        w.ordinary_x10 = employer->ordinary_x10;
+    }
+    return w;
+}

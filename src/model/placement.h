@@ -158,11 +158,31 @@ const char *ov_employer_hours_code(ov_employer_hours m);
 ov_status ov_employer_hours_parse(ov_str code, ov_employer_hours *out,
                                   ov_err *err);
 
+/* Which figure of a week counts, as the municipality sets it
+ * ("hours_source"): the employer contact's where they gave one (their
+ * confirmation, correction or entry; the default), or always the
+ * consultant's. The other figure is kept and shown beside it. */
+typedef enum ov_hours_source {
+    OV_HOURS_SOURCE_EMPLOYER_WHERE_PRESENT = 0,
+    OV_HOURS_SOURCE_CONSULTANT = 1
+} ov_hours_source;
+const char *ov_hours_source_code(ov_hours_source s);
+ov_status ov_hours_source_parse(ov_str code, ov_hours_source *out,
+                                ov_err *err);
+
 /* One week of the hours log. */
 typedef struct ov_hours_week {
     int iso_year, iso_week;
     int internship_x10, ordinary_x10;
 } ov_hours_week;
+
+/* The hours of a week that count (the hours chart, the placement's
+ * JSON): the employer's figure (`employer`, NULL when they gave none)
+ * under OV_HOURS_SOURCE_EMPLOYER_WHERE_PRESENT, else the consultant's.
+ * The week's year and number are the consultant's. */
+ov_hours_week ov_hours_counted(const ov_hours_week *consultant,
+                               const ov_hours_week *employer,
+                               ov_hours_source src);
 
 /* A real ISO week (W53 only in long years), within the placement's span,
  * hours in range and together at most 60. */

@@ -17,6 +17,7 @@ void ov_settings_default(ov_settings *s)
     s->indicators = ov_ind_rules_default();
     s->attention_no_placement_months = 6;
     s->employer_hours = OV_EMPLOYER_HOURS_CONFIRM;
+    s->hours_source = OV_HOURS_SOURCE_EMPLOYER_WHERE_PRESENT;
 }
 
 ov_ind_context ov_settings_ind_context(const ov_settings *s, ov_date from,
@@ -51,6 +52,10 @@ ov_status ov_settings_validate(const ov_settings *s, ov_err *err)
         s->employer_hours != OV_EMPLOYER_HOURS_ENTER)
         return ov_err_msg(err, OV_EINVAL, "employer_hours",
                           settings_employer_hours);
+    if (s->hours_source != OV_HOURS_SOURCE_EMPLOYER_WHERE_PRESENT &&
+        s->hours_source != OV_HOURS_SOURCE_CONSULTANT)
+        return ov_err_msg(err, OV_EINVAL, "hours_source",
+                          settings_hours_source);
     if (s->retention_years != 0 &&
         (s->retention_years < 1 || s->retention_years > 100))
         return ov_err_msg(err, OV_EINVAL, "retention_years",

@@ -41,6 +41,9 @@ typedef struct ov_settings {
     /* how the employer contact takes part in the hours log (issue 14):
      * "confirm" (the default) or "enter" (model/placement.h) */
     ov_employer_hours employer_hours;
+    /* which figure of a week counts (issue 14): the employer's where
+     * present (the default) or the consultant's (model/placement.h) */
+    ov_hours_source hours_source;
     /* retention (docs/retention.md, model/retention.h): a course is
      * anonymised this many years after it ended; 1-100, or 0 = never (the
      * setting left empty, the default) */

@@ -752,6 +752,14 @@ static const migration migrations[] = {
      ");\n"
      "CREATE INDEX econ_scenario_name ON econ_scenario "
      "(municipality_code, name, id);\n"},
+    {24, "which hours count: the employer's where present, or the consultant's",
+     /* Issue 14: the hours chart and the placement's JSON count the
+      * employer contact's figure of a week where they gave one
+      * ('employer_where_present', the default), or always the
+      * consultant's ('consultant'); model/placement.h ov_hours_counted. */
+     "ALTER TABLE municipality_settings ADD COLUMN hours_source TEXT NOT "
+     "NULL DEFAULT 'employer_where_present' CHECK (hours_source IN "
+     "('consultant', 'employer_where_present'));\n"},
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -865,6 +865,23 @@ static ov_status placement_details(ov_tx *tx, ov_placement_row *p,
     return r == OV_STEP_ERROR ? err->code : OV_OK;
 }
 
+ov_hours_week *ov_placement_hours_counted(const ov_placement_row *r,
+                                          ov_hours_source src, ov_arena *a)
+{
+    ov_hours_week *out = OV_NEW_N(a, ov_hours_week, (size_t)r->nweeks + 1);
+    for (int i = 0; i < r->nweeks; i++) {
+        const struct ov_hours_employer_row *e =
+            r->employer_weeks ? &r->employer_weeks[i] : NULL;
+        ov_hours_week ew = r->weeks[i];
+        if (e && e->has) {
+            ew.internship_x10 = e->internship_x10;
+            ew.ordinary_x10 = e->ordinary_x10;
+        }
+        out[i] = ov_hours_counted(&r->weeks[i], e && e->has ? &ew : NULL, src);
+    }
+    return out;
+}
+
 /* The placements of a course (first by start), one placement, or the
  * placements at a company (newest first): the same columns. */
 enum { BY_COURSE, BY_ID, BY_COMPANY, BY_CITIZEN };

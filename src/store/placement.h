@@ -110,6 +110,13 @@ typedef struct ov_placement_row {
     unsigned prev_signed_mask;
 } ov_placement_row;
 
+/* The weeks of r that count, oldest first (r->nweeks of them, from a):
+ * each the employer's figure where they gave one under
+ * OV_HOURS_SOURCE_EMPLOYER_WHERE_PRESENT, else the consultant's
+ * (ov_hours_counted; the municipality's setting "hours_source"). */
+ov_hours_week *ov_placement_hours_counted(const ov_placement_row *r,
+                                          ov_hours_source src, ov_arena *a);
+
 /* The placements of a citizen's courses (their own work agreements),
  * newest first, at most 20, each with its agreement, without the hours
  * log; audit "read" (criterion "egen arbejdsaftale"). */

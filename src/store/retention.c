@@ -357,6 +357,7 @@ static const ov_ret_column SQL_COLUMNS[] = {
     ORG("municipality_settings", "gse_items",
         "the municipality's questionnaire texts"),
     ORG("municipality_settings", "employer_hours", "a setting"),
+    ORG("municipality_settings", "hours_source", "a setting"),
     ORG("monitor_signer", "public_key", "the national database's keys"),
     ORG("monitor_signer", "registered_by", "the agency's staff"),
     ORG("monitor_signer", "registered_at", "the national database"),

@@ -30,11 +30,11 @@
 
 #define HIT_COLUMNS                                                        \
     "c.id, z.full_name, c.stage, c.municipality_code, c.citizen_id, "      \
-    "c.started_on, c.ended_on"
+    "c.started_on, c.ended_on, z.birth_date"
 
 /* every query binds ?1 (the user), ?2 (the municipality), ?3 (the
  * look-up hash or NULL); one that needs fewer compares the rest to
- * themselves. Column 7: the viewer is on the course's team. */
+ * themselves. Column 8: the viewer is on the course's team. */
 static const char SQL_NAME_TEAM[] =
     "SELECT " HIT_COLUMNS ", 1 FROM team_member m CROSS JOIN course c ON "
     "c.team_id = m.team_id JOIN citizen z ON z.id = c.citizen_id "
@@ -73,7 +73,7 @@ static bool search_want(ov_stmt *s, const void *arg)
 {
     const search_key *k = arg;
     ov_course_scope sc = {(int)ov_stmt_col_i64(s, 3), ov_stmt_col_i64(s, 4),
-                          ov_stmt_col_i64(s, 7) != 0};
+                          ov_stmt_col_i64(s, 8) != 0};
     if (!ov_may_see_course(k->v, &sc))
         return false;
     if (k->by_cpr)
@@ -91,6 +91,8 @@ static ov_status hit_read(ov_stmt *s, ov_arena *a, void *row, ov_err *err)
     h->citizen_id = ov_stmt_col_i64(s, 4);
     h->ended = !ov_stmt_col_is_null(s, 6);
     if (ov_stage_parse(ov_stmt_col_text(s, 2, a), &h->stage, err) != OV_OK)
+        return err->code;
+    if (ov_col_date(s, 7, a, "birth_date", &h->birth_date, err) != OV_OK)
         return err->code;
     return ov_col_date(s, 5, a, "started_on", &h->started_on, err);
 }

@@ -20,6 +20,9 @@ typedef struct ov_search_hit {
     ov_stage stage;
     ov_date started_on;
     bool ended;
+    /* the birth date the CPR number gives (never the number): with the
+     * course's start it tells two citizens of one name apart */
+    ov_date birth_date;
 } ov_search_hit;
 
 typedef enum ov_search_by { OV_SEARCH_NAME = 0, OV_SEARCH_CPR } ov_search_by;

@@ -11,7 +11,7 @@ static const char SQL_GET[] =
     "cti_interval2, cti_interval3, cti_early_days, cti_min_first_month, "
     "cti_caseload_limit, measure_tolerance_days, life_domains, "
     "indicator_rules, attention_no_placement_months, gse_items, "
-    "employer_hours, retention_years FROM "
+    "employer_hours, retention_years, hours_source FROM "
     "municipality_settings WHERE municipality_code = ?1";
 static const char SQL_PUT[] =
     "INSERT OR REPLACE INTO municipality_settings (municipality_code, "
@@ -19,8 +19,9 @@ static const char SQL_PUT[] =
     "cti_interval2, cti_interval3, cti_early_days, cti_min_first_month, "
     "cti_caseload_limit, measure_tolerance_days, life_domains, updated_by, "
     "updated_at, indicator_rules, attention_no_placement_months, gse_items, "
-    "employer_hours, retention_years) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-    "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+    "employer_hours, retention_years, hours_source) VALUES (?1, ?2, ?3, ?4, "
+    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+    "?20)";
 
 static const char SQL_CHANGE[] =
     "INSERT INTO settings_change (municipality_code, field, old_value, "
@@ -63,6 +64,9 @@ ov_status ov_settings_get(ov_tx *tx, int muni, ov_settings *out, ov_err *err)
         if (st == OV_OK)
             st = ov_employer_hours_parse(ov_stmt_col_text(s, 14, a),
                                          &out->employer_hours, err);
+        if (st == OV_OK)
+            st = ov_hours_source_parse(ov_stmt_col_text(s, 16, a),
+                                       &out->hours_source, err);
         ov_arena_destroy(a);
     } else if (r == OV_STEP_ERROR) {
         st = err->code;
@@ -114,6 +118,7 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
         ov_stmt_bind_i64(s, 19, v->retention_years);
     else
         ov_stmt_bind_null(s, 19);
+    ov_stmt_bind_cstr(s, 20, ov_hours_source_code(v->hours_source));
     if (ov_stmt_run(s, err) != OV_OK)
         return ov_tx_fail(tx, err);
     /* the history: each value that changed, old and new */
@@ -123,10 +128,18 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
     char od[OV_DOMAINS_MAX * 100], orules[OV_IND_COUNT * 64];
     ov_life_domains_format(&old.domains, od, sizeof od);
     ov_ind_rules_format(&old.indicators, orules, sizeof orules);
-    for (int i = 0; i < ov_nsetting_ints + 3 + OV_GSE_ITEMS; i++) {
+    /* the ints, the two texts, employer_hours, the self-efficacy items,
+     * then hours_source */
+    for (int i = 0; i < ov_nsetting_ints + 4 + OV_GSE_ITEMS; i++) {
         char ov[32], nv[32], gfield[16];
         const char *field, *o = ov, *nw = nv;
-        if (i >= ov_nsetting_ints + 3) {
+        bool whole = false; /* the history says old and new in the audit */
+        if (i == ov_nsetting_ints + 3 + OV_GSE_ITEMS) {
+            field = "hours_source";
+            o = ov_hours_source_code(old.hours_source);
+            nw = ov_hours_source_code(v->hours_source);
+            whole = true;
+        } else if (i >= ov_nsetting_ints + 3) {
             /* a self-efficacy item: its own row, the texts old and new */
             int k = i - ov_nsetting_ints - 3;
             snprintf(gfield, sizeof gfield, "gse_item%d", k + 1);
@@ -169,7 +182,7 @@ ov_status ov_settings_set(ov_tx *tx, int muni, const ov_settings *v,
         if (ov_stmt_run(s, err) != OV_OK)
             return ov_tx_fail(tx, err);
         if (n < sizeof crit) {
-            if (i < ov_nsetting_ints || i == ov_nsetting_ints + 2)
+            if (i < ov_nsetting_ints || i == ov_nsetting_ints + 2 || whole)
                 n += (size_t)snprintf(crit + n, sizeof crit - n,
                                       "; %s %s -> %s", field, o, nw);
             else

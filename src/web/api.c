@@ -124,7 +124,7 @@ void ov_api_suggestions(ov_ctx *c, const ov_match_score *s, int n)
 }
 
 void ov_api_placement(ov_ctx *c, const ov_placement_row *r,
-                      const ov_signoff_row *so, int nso)
+                      const ov_signoff_row *so, int nso, ov_hours_source src)
 {
     json_t *sigs = json_array();
     for (int i = 0; i < nso; i++) {
@@ -156,14 +156,28 @@ void ov_api_placement(ov_ctx *c, const ov_placement_row *r,
         if (r->signed_mask & (1u << k))
             json_array_append_new(
                 signed_, json_string(ov_signer_code((ov_signer)(1 << k))));
+    /* each week: the hours that count, then both figures */
     json_t *weeks = json_array();
-    for (int i = 0; i < r->nweeks; i++)
+    const ov_hours_week *counted =
+        ov_placement_hours_counted(r, src, c->req->arena);
+    for (int i = 0; i < r->nweeks; i++) {
+        const struct ov_hours_employer_row *e =
+            r->employer_weeks ? &r->employer_weeks[i] : NULL;
         json_array_append_new(
-            weeks, json_pack("{s:i,s:i,s:f,s:f}", "iso_year",
-                             r->weeks[i].iso_year, "iso_week",
-                             r->weeks[i].iso_week, "internship",
-                             r->weeks[i].internship_x10 / 10.0, "ordinary",
-                             r->weeks[i].ordinary_x10 / 10.0));
+            weeks,
+            json_pack("{s:i,s:i,s:f,s:f,s:{s:f,s:f},s:o}", "iso_year",
+                      counted[i].iso_year, "iso_week", counted[i].iso_week,
+                      "internship", counted[i].internship_x10 / 10.0,
+                      "ordinary", counted[i].ordinary_x10 / 10.0,
+                      "consultant", "internship",
+                      r->weeks[i].internship_x10 / 10.0, "ordinary",
+                      r->weeks[i].ordinary_x10 / 10.0, "employer",
+                      e && e->has
+                          ? json_pack("{s:f,s:f}", "internship",
+                                      e->internship_x10 / 10.0, "ordinary",
+                                      e->ordinary_x10 / 10.0)
+                          : json_null()));
+    }
     json_t *ag = json_null();
     if (r->agreement_version > 0)
         ag = json_pack("{s:i,s:f,s:f,s:o,s:o,s:o,s:o,s:o}", "version",
@@ -183,7 +197,7 @@ void ov_api_placement(ov_ctx *c, const ov_placement_row *r,
         json_object_set_new(ag, "signoffs", sigs);
     else
         json_decref(sigs);
-    answer(c, json_pack("{s:I,s:I,s:s,s:I,s:o,s:o,s:o,s:f,s:o,s:o}", "id",
+    answer(c, json_pack("{s:I,s:I,s:s,s:I,s:o,s:o,s:o,s:f,s:o,s:o,s:s}", "id",
                         (json_int_t)r->id, "course_id",
                         (json_int_t)r->course_id, "type",
                         ov_placement_type_code(r->p.type), "company_id",
@@ -191,7 +205,8 @@ void ov_api_placement(ov_ctx *c, const ov_placement_row *r,
                         jstr(r->company_name), "start", jdate(r->p.start),
                         "end", r->p.has_end ? jdate(r->p.end) : json_null(),
                         "weekly_hours", r->p.weekly_hours_x10 / 10.0,
-                        "agreement", ag, "hours", weeks));
+                        "agreement", ag, "hours", weeks,
+                        "hours_source", ov_hours_source_code(src)));
 }
 
 void ov_api_cti(ov_ctx *c, const ov_cti_state *s)

@@ -10,6 +10,7 @@
 
 #include "model/due.h"
 #include "model/measure.h"
+#include "model/placement.h"
 #include "store/course.h"
 #include "web/ui.h"
 
@@ -147,9 +148,12 @@ void ov_api_cases(ov_ctx *c, const ov_case_item *items,
 void ov_api_companies(ov_ctx *c);
 void ov_api_suggestions(ov_ctx *c, const struct ov_match_score *s, int n);
 /* A placement as JSON, with every signature of its current agreement
- * version (so: who, when, which way, the version's hash). */
+ * version (so: who, when, which way, the version's hash), and its hours:
+ * the figures that count (src, the municipality's "hours_source"), with
+ * the consultant's and the employer's beside them. */
 void ov_api_placement(ov_ctx *c, const struct ov_placement_row *r,
-                      const struct ov_signoff_row *so, int nso);
+                      const struct ov_signoff_row *so, int nso,
+                      ov_hours_source src);
 void ov_api_cti(ov_ctx *c, const struct ov_cti_state *s);
 void ov_api_measurements(ov_ctx *c, struct ov_measurement *const *m,
                          const ov_list_info *li);

@@ -1400,6 +1400,8 @@ static entry cat[] = {
     {"audit.for",
      "Rækker om:",
      "Rows about:"},
+    {"audit.born", "født", "born"},
+    {"audit.course_from", "forløb fra", "course from"},
     {"audit.for_cpr",
      "Rækker om borgeren med CPR-nummeret:",
      "Rows about the citizen with the CPR number:"},
@@ -1554,6 +1556,29 @@ static entry cat[] = {
      "registreret (standard), eller selv indtaster ugens timer.",
      "Whether the employer confirms the hours the company consultant "
      "recorded (the default), or enters the week's hours."},
+    {"setting.hours_source", "Timer, der tæller", "Hours that count"},
+    {"hours_source.employer_where_present",
+     "Arbejdsgiverens tal, hvor arbejdsgiveren har bekræftet eller rettet "
+     "ugen; ellers konsulentens",
+     "The employer's figures where the employer confirmed or corrected the "
+     "week; otherwise the consultant's"},
+    {"hours_source.consultant", "Altid virksomhedskonsulentens tal",
+     "Always the company consultant's figures"},
+    {"admin.hours_source_hint",
+     "Hvilke timer grafen over timer og virksomhedsforløbets data tæller. "
+     "Det andet tal gemmes og vises ved siden af.",
+     "Which hours the hours chart and the placement's data count. The other "
+     "figure is kept and shown beside it."},
+    {"hours.counts_employer",
+     "Grafen tæller arbejdsgiverens tal, hvor arbejdsgiveren har bekræftet "
+     "eller rettet ugen, ellers konsulentens (kommunens indstilling).",
+     "The chart counts the employer's figures where the employer confirmed "
+     "or corrected the week, otherwise the consultant's (the municipality's "
+     "setting)."},
+    {"hours.counts_consultant",
+     "Grafen tæller virksomhedskonsulentens tal (kommunens indstilling).",
+     "The chart counts the company consultant's figures (the "
+     "municipality's setting)."},
     {"nav.my_agreement", "Min arbejdsaftale", "My work agreement"},
     {"mine.title", "Min arbejdsaftale", "My work agreement"},
     {"mine.intro",
@@ -2166,13 +2191,9 @@ static entry cat[] = {
      "screen reader can read the text, but not headings and tables as "
      "structure (WCAG 1.3.1). The same content is on the pages for the plan "
      "and the work agreement, which work with a screen reader."},
-    {"a11y.gap_spark",
-     "Tavlens små kurver over de seneste måneder har kun en titel; "
-     "månedernes tal kan ikke læses op (WCAG 1.1.1). Det aktuelle tal, "
-     "målet og status står som tekst på samme flise.",
-     "The board's small curves over the last months have a title only; the "
-     "months' figures cannot be read aloud (WCAG 1.1.1). The current "
-     "figure, the target and the status are text on the same tile."},
+    {"board.trend_values", "Tallene måned for måned:",
+     "The figures month by month:"},
+    {"board.no_figure", "intet tal", "no figure"},
     {"a11y.gap_manual",
      "overgang er endnu ikke afprøvet med skærmlæsere (fx NVDA, JAWS eller "
      "VoiceOver) eller af brugere med handicap. En automatisk test finder "
@@ -2196,13 +2217,15 @@ static entry cat[] = {
      "overgang with automated tests:"},
     {"a11y.test_axe",
      "axe-core (et værktøj, der finder brud på WCAG) kontrollerer WCAG 2.0 "
-     "og 2.1 niveau A og AA på hver side, som hver rolle når fra sin "
-     "forside, på dansk og engelsk, på en computerskærm og en mobiltelefon, "
+     "og 2.1 niveau A og AA på hver slags side, som hver rolle når via "
+     "links fra sin forside (én side af hver slags, fx ét forløb for alle "
+     "forløb), på dansk og engelsk, på en computerskærm og en mobiltelefon, "
      "og på formularer med fejl vist. Resultat: ingen fejl.",
      "axe-core (a tool that finds breaches of WCAG) checks WCAG 2.0 and 2.1 "
-     "levels A and AA on every page each role reaches from its home page, "
-     "in Danish and English, on a computer screen and a mobile phone, and on "
-     "forms with errors shown. Result: no faults."},
+     "levels A and AA on every kind of page each role reaches by links from "
+     "its home page (one page of each kind, such as one course for all "
+     "courses), in Danish and English, on a computer screen and a mobile "
+     "phone, and on forms with errors shown. Result: no faults."},
     {"a11y.test_keys",
      "Log-in, borgerens sider og trivselsskemaet (WHO-5) bruges alene med "
      "tastaturet, og det er kontrolleret, at man altid kan se, hvor "

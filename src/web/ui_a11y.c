@@ -73,8 +73,7 @@ void ov_h_a11y_statement(ov_web *app, ov_request *req, ov_response *res)
     para(res, "a11y.status");
 
     section(res, "a11y.gaps_h");
-    static const char *const gaps[] = {"a11y.gap_pdf", "a11y.gap_spark",
-                                       "a11y.gap_manual"};
+    static const char *const gaps[] = {"a11y.gap_pdf", "a11y.gap_manual"};
     list(res, gaps, (int)(sizeof gaps / sizeof gaps[0]));
     para(res, "a11y.burden");
 

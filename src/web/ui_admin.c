@@ -957,6 +957,11 @@ static const char *employer_hours_opt(int i)
                             : NULL;
 }
 
+static const char *hours_source_opt(int i)
+{
+    return i == 0 || i == 1 ? ov_hours_source_code((ov_hours_source)i) : NULL;
+}
+
 #define SETTING_INT(c)                                                     \
     {.name = c, .type = OV_F_INT, .label = "setting." c}
 /* in the order of ov_setting_ints (model/settings.c; checked at run time
@@ -982,6 +987,9 @@ static const ov_field settings_spec[] = {
     {.name = "employer_hours", .type = OV_F_CHOICE,
      .label = "setting.employer_hours", .option = employer_hours_opt,
      .noptions = 2, .option_prefix = "employer_hours"},
+    {.name = "hours_source", .type = OV_F_CHOICE,
+     .label = "setting.hours_source", .option = hours_source_opt,
+     .noptions = 2, .option_prefix = "hours_source"},
     /* the self-efficacy items, in the scale's order */
     {.name = "gse_item1", .type = OV_F_TEXT, .max = OV_GSE_ITEM_MAX,
      .label = "setting.gse_item1"},
@@ -1008,7 +1016,7 @@ static const ov_field settings_spec[] = {
 
 static bool settings_spec_ok(void)
 {
-    if (NSETTINGS != ov_nsetting_ints + 3 + OV_GSE_ITEMS)
+    if (NSETTINGS != ov_nsetting_ints + 4 + OV_GSE_ITEMS)
         return false;
     for (int i = 0; i < ov_nsetting_ints; i++)
         if (strcmp(settings_spec[i].name, ov_setting_ints[i].code) != 0)
@@ -1052,6 +1060,9 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
         json_object_set_new(vals, "employer_hours",
                             json_string(ov_employer_hours_code(
                                 cur.employer_hours)));
+        json_object_set_new(vals, "hours_source",
+                            json_string(ov_hours_source_code(
+                                cur.hours_source)));
         for (int i = 0; i < OV_GSE_ITEMS; i++)
             json_object_set_new(vals, settings_spec[NSETTINGS - OV_GSE_ITEMS +
                                                     i].name,
@@ -1089,6 +1100,8 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
         ov_form_set(&sf, c->req->arena, "indicator_rules", ov_str_c(rules));
         ov_form_set(&sf, c->req->arena, "employer_hours",
                     ov_str_c(ov_employer_hours_code(cur.employer_hours)));
+        ov_form_set(&sf, c->req->arena, "hours_source",
+                    ov_str_c(ov_hours_source_code(cur.hours_source)));
         for (int i = 0; i < OV_GSE_ITEMS; i++)
             ov_form_set(&sf, c->req->arena,
                         settings_spec[NSETTINGS - OV_GSE_ITEMS + i].name,
@@ -1103,12 +1116,12 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
     ov_page_form_begin(c->res, c->req,
                        OV_STR_LIT("/administration/indstillinger"), false);
     for (int i = 0; i < NSETTINGS; i++) {
-        if (i == ov_nsetting_ints + 3)
+        if (i == ov_nsetting_ints + 4)
             ov_html_printf(c->res, "<h2 id=\"gse\">%t</h2><p class=\"hint\">"
                                    "%t</p>",
                            "admin.gse_title", "admin.gse_hint");
         ov_page_field(c->res, use, &settings_spec[i], NULL, NULL);
-        if (i >= ov_nsetting_ints + 3)
+        if (i >= ov_nsetting_ints + 4)
             continue;
         if (i < ov_nsetting_ints) {
             const ov_setting_int *d = &ov_setting_ints[i];
@@ -1133,7 +1146,9 @@ static void settings_page(ov_ctx *c, ov_form *f, int status)
                            i == ov_nsetting_ints ? "admin.domains_hint"
                            : i == ov_nsetting_ints + 1
                                ? "admin.rules_hint"
-                               : "admin.employer_hours_hint");
+                           : i == ov_nsetting_ints + 2
+                               ? "admin.employer_hours_hint"
+                               : "admin.hours_source_hint");
         }
     }
     ov_page_form_end(c->res, "common.save");
@@ -1218,6 +1233,10 @@ static ov_status settings_run(ov_ctx *c, const ov_form *f, ov_tx *tx,
     if (ov_form_has(f, "employer_hours") &&
         ov_employer_hours_parse(ov_form_str(f, "employer_hours"),
                                 &s.employer_hours, err) != OV_OK)
+        return err->code;
+    if (ov_form_has(f, "hours_source") &&
+        ov_hours_source_parse(ov_form_str(f, "hours_source"),
+                              &s.hours_source, err) != OV_OK)
         return err->code;
     for (int i = 0; i < OV_GSE_ITEMS; i++) {
         const char *nm = settings_spec[NSETTINGS - OV_GSE_ITEMS + i].name;

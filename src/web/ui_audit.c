@@ -35,9 +35,10 @@ static const ov_field filter_spec[] = {
 enum { AUDIT_LIMIT = 500 };
 
 /* The citizens a query names, distinct, into ids (at most
- * OV_AUDIT_CITIZENS_MAX); their names for the page in names. */
+ * OV_AUDIT_CITIZENS_MAX); for the page, the hit of each in who (its name,
+ * birth date and the course's start tell two of one name apart). */
 static int distinct_citizens(const ov_search_hit *h, int n, int64_t *ids,
-                             ov_str *names)
+                             const ov_search_hit **who)
 {
     int k = 0;
     for (int i = 0; i < n && k < OV_AUDIT_CITIZENS_MAX; i++) {
@@ -47,7 +48,7 @@ static int distinct_citizens(const ov_search_hit *h, int n, int64_t *ids,
         if (j < k)
             continue;
         ids[k] = h[i].citizen_id;
-        names[k++] = h[i].name;
+        who[k++] = &h[i];
     }
     return k;
 }
@@ -78,7 +79,8 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
     ov_str q = ov_str_trim(ov_form_str(&f, "q"));
     ov_search_by by = OV_SEARCH_NAME;
     int64_t *ids = OV_NEW_N(a, int64_t, OV_AUDIT_CITIZENS_MAX);
-    ov_str *names = OV_NEW_N(a, ov_str, OV_AUDIT_CITIZENS_MAX);
+    const ov_search_hit **who =
+        OV_NEW_N(a, const ov_search_hit *, OV_AUDIT_CITIZENS_MAX);
     int nids = 0;
     bool nobody = false; /* a query that found no citizen */
     ov_tx *tx;
@@ -93,7 +95,7 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
         st = ov_citizen_search(tx, &req->viewer, q, OV_AUDIT_CITIZENS_MAX, a,
                                &hits, &hl, &by, &err);
         if (st == OV_OK) {
-            nids = distinct_citizens(hits, hl.n, ids, names);
+            nids = distinct_citizens(hits, hl.n, ids, who);
             nobody = nids == 0;
         }
     }
@@ -154,8 +156,17 @@ void ov_h_audit(ov_web *app, ov_request *req, ov_response *res)
         ov_html_printf(res, "<p id=\"audit-who\">%t ", by == OV_SEARCH_CPR
                                                            ? "audit.for_cpr"
                                                            : "audit.for");
-        for (int i = 0; i < nids; i++)
-            ov_html_printf(res, "%h%h", ov_str_c(i ? ", " : ""), names[i]);
+        /* the name, the birth date (from the CPR number, never the
+         * number) and the course's start: two of one name apart */
+        for (int i = 0; i < nids; i++) {
+            char born[OV_DATE_BUF], from[OV_DATE_BUF];
+            ov_date_format_dk(who[i]->birth_date, born);
+            ov_date_format_dk(who[i]->started_on, from);
+            ov_html_printf(res, "%h%h (%t %h, %t %h)",
+                           ov_str_c(i ? "; " : ""), who[i]->name,
+                           "audit.born", ov_str_c(born), "audit.course_from",
+                           ov_str_c(from));
+        }
         ov_html_lit(res, "</p>");
     }
     if (valid && nobody)

@@ -520,7 +520,21 @@ static void sparkline(ov_ctx *c, const ov_board *b, const ov_indicator *x)
                 refs[i].label_key,
                 ov_str_c(fmt_value(c->req->arena, c->lang, x->unit,
                                    refs[i].v)));
-    ov_html_lit(c->res, "</figcaption></figure>");
+    /* the months' figures as text for a screen reader (WCAG 1.1.1; the
+     * curve is a picture with a title), oldest first, "12-2025: 45 %" */
+    ov_html_printf(c->res, "<span class=\"sr-only\">%t</span>"
+                           "<ul class=\"sr-only\">",
+                   "board.trend_values");
+    for (int k = 0; k < OV_BOARD_MONTHS; k++) {
+        char d[OV_DATE_BUF];
+        ov_date_format_dk(b->month[k], d);
+        ov_html_printf(c->res, "<li>%h: %h</li>", ov_str_c(d + 3),
+                       ov_str_c(isfinite(y[k])
+                                    ? fmt_value(c->req->arena, c->lang,
+                                                x->unit, y[k])
+                                    : ov_msg(c->lang, "board.no_figure")));
+    }
+    ov_html_lit(c->res, "</ul></figcaption></figure>");
 }
 
 /* "12 af 15" with each number a link to its courses (leaders). */

@@ -552,27 +552,35 @@ static void fill_agreement(ov_form *f, ov_arena *a, ov_lang lang,
     }
 }
 
-static void hours_chart(ov_ctx *c, const ov_placement_row *r)
+/* The chart of the weeks that count (the municipality's "hours_source":
+ * the employer's figure where present, or the consultant's), with a line
+ * that says which. */
+static void hours_chart(ov_ctx *c, const ov_placement_row *r,
+                        ov_hours_source src)
 {
     ov_arena *a = c->req->arena;
     int n = r->nweeks;
+    const ov_hours_week *wk = ov_placement_hours_counted(r, src, a);
     double *in = OV_NEW_N(a, double, (size_t)n + 1);
     double *ord = OV_NEW_N(a, double, (size_t)n + 1);
     const char **xl = OV_NEW_N(a, const char *, (size_t)n + 1);
     double top = 10;
     for (int i = 0; i < n; i++) {
-        in[i] = r->weeks[i].internship_x10 / 10.0;
-        ord[i] = r->weeks[i].ordinary_x10 / 10.0;
+        in[i] = wk[i].internship_x10 / 10.0;
+        ord[i] = wk[i].ordinary_x10 / 10.0;
         if (in[i] + ord[i] > top)
             top = in[i] + ord[i];
-        xl[i] = ov_arena_printf(a, "%d/%02d", r->weeks[i].iso_week,
-                                r->weeks[i].iso_year % 100);
+        xl[i] = ov_arena_printf(a, "%d/%02d", wk[i].iso_week,
+                                wk[i].iso_year % 100);
     }
     ov_series s[2] = {{ov_msg(c->lang, "hours.ordinary"), ord, "s3"},
                       {ov_msg(c->lang, "hours.internship"), in, "s1"}};
     ov_chart ch = {ov_msg(c->lang, "hours.chart"), n, xl, 0, ceil(top / 5) * 5,
                    2, s, true};
     ov_chart_svg(c->res, &ch);
+    ov_html_printf(c->res, "<p class=\"hint\">%t</p>",
+                   src == OV_HOURS_SOURCE_CONSULTANT ? "hours.counts_consultant"
+                                                     : "hours.counts_employer");
 }
 
 /* The consultant named on the course, for the employer contact: name,
@@ -752,15 +760,16 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
     int nso = 0;
     if (st == OV_OK && r.agreement_version > 0)
         st = ov_agreement_signoffs(tx, &r, a, so, &nso, &err);
-    /* how the employer takes part in the hours log */
     ov_settings set;
     ov_settings_default(&set);
-    if (st == OV_OK && employer)
+    /* how the employer takes part in the hours log, and which figure
+     * counts */
+    if (st == OV_OK)
         st = ov_settings_get(tx, c->req->viewer.municipality_code, &set, &err);
     if (!ov_ctx_finish(c, tx, st == OV_OK, &err))
         return;
     if (c->api) {
-        ov_api_placement(c, &r, so, nso);
+        ov_api_placement(c, &r, so, nso, set.hours_source);
         return;
     }
     ov_response *res = c->res;
@@ -867,7 +876,7 @@ static void placement_page(ov_ctx *c, ov_form *f, int status)
     if (r.nweeks == 0) {
         ov_html_printf(res, "<p class=\"empty\">%t</p>", "hours.none");
     } else {
-        hours_chart(c, &r);
+        hours_chart(c, &r, set.hours_source);
         hours_table(c, &r);
     }
     if (may) {

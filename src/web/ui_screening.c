@@ -248,6 +248,16 @@ const ov_web_action ov_act_draw = {
     "draw", draw_spec, 3, OV_OP_SCREENING, OV_SCOPE_MUNICIPALITY, draw_run,
     batch_page, batch_done, batch_mine};
 
+/* Who imported or drew: the user name, or "System" for an operator's
+ * command on the server ("cli:<account>", the audit log's actor), which
+ * is no one's name (the audit viewer says the same). */
+static ov_str person(ov_ctx *c, ov_str user)
+{
+    if (user.len >= 4 && memcmp(user.ptr, "cli:", 4) == 0)
+        return ov_str_c(ov_msg(c->lang, "role.system"));
+    return user;
+}
+
 static void batch_page(ov_ctx *c, ov_form *f, int status)
 {
     ov_err err;
@@ -281,7 +291,7 @@ static void batch_page(ov_ctx *c, ov_form *f, int status)
     ov_page_date(res, d.batch.reference_date);
     ov_html_printf(res, " &middot; %h &middot; %t %h</p>",
                    d.batch.source_name, "screening.imported_by",
-                   d.batch.imported_by);
+                   person(c, d.batch.imported_by));
     /* the draw */
     ov_html_printf(res, "<h2>%t</h2>", "screening.draw");
     if (d.ndraws) {
@@ -294,7 +304,7 @@ static void batch_page(ov_ctx *c, ov_form *f, int status)
                            "<tr><td>%D</td><td>%d / %d</td><td>%h</td>"
                            "<td>%h</td></tr>",
                            d.draws[i].id, d.draws[i].count, d.draws[i].pool,
-                           d.draws[i].seed, d.draws[i].drawn_by);
+                           d.draws[i].seed, person(c, d.draws[i].drawn_by));
         ov_html_lit(res, "</tbody></table>");
     }
     if (d.batch.neligible > d.batch.ndrawn) {

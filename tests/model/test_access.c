@@ -84,7 +84,6 @@ static void every_operation_names_the_roles_that_may_do_it(void **state)
         {OV_OP_COURSE_WRITE, {1, 1, 1, 1, 0, 0, 0, 0, 0, 0}},
         {OV_OP_MATCH, {1, 0, 0, 1, 0, 0, 0, 0, 0, 0}},
         {OV_OP_PLACEMENT, {1, 0, 0, 1, 0, 0, 0, 0, 0, 0}},
-        {OV_OP_SIGN_CONSULTANT, {0, 0, 0, 1, 0, 0, 0, 0, 0, 0}},
         {OV_OP_CTI, {0, 1, 1, 0, 0, 0, 0, 0, 0, 0}},
         {OV_OP_CTI_CONTACT, {0, 0, 1, 0, 0, 0, 0, 0, 0, 0}},
         {OV_OP_COMPANY, {1, 0, 0, 1, 0, 1, 0, 0, 0, 0}},

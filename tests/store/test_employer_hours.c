@@ -116,11 +116,72 @@ static void the_employer_confirms_or_corrects_and_the_consultants_figure_stays(
     tu_db_free(&w.t);
 }
 
+/* Which hours count (the municipality's "hours_source"): a week the
+ * employer corrected counts their figure under the default
+ * (employer_where_present), a week they did not answer the consultant's;
+ * under "consultant" every week counts the consultant's figure. The
+ * setting's change is in its history. */
+static void a_corrected_week_counts_the_employers_hours_unless_set_otherwise(
+    void **state)
+{
+    (void)state;
+    tu_world w;
+    tu_world_init(&w);
+    int64_t pid = placed(&w);
+    ov_tx *tx;
+    ov_err err;
+    ov_hours_week w41 = {2026, 41, 120, 30}, w42 = {2026, 42, 100, 50};
+    assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_hours_put(tx, pid, &w41, &err), OV_OK);
+    assert_int_equal(ov_hours_put(tx, pid, &w42, &err), OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    /* the employer corrects week 41, leaves 42 */
+    assert_int_equal(employer(&w, pid, 41, 110, 40, &err), OV_OK);
+    for (int round = 0; round < 2; round++) {
+        ov_arena *a = ov_arena_new(0);
+        ov_settings s;
+        ov_placement_row r;
+        assert_int_equal(ov_tx_begin(w.t.store, &tu_actor, &tx, &err), OV_OK);
+        assert_int_equal(ov_settings_get(tx, 250, &s, &err), OV_OK);
+        assert_int_equal(ov_placement_get(tx, pid, a, &r, &err), OV_OK);
+        if (round == 0) {
+            assert_int_equal(s.hours_source,
+                             OV_HOURS_SOURCE_EMPLOYER_WHERE_PRESENT);
+            s.hours_source = OV_HOURS_SOURCE_CONSULTANT;
+            assert_int_equal(ov_settings_set(tx, 250, &s, &err), OV_OK);
+            s.hours_source = OV_HOURS_SOURCE_EMPLOYER_WHERE_PRESENT;
+        }
+        assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+        assert_int_equal(r.nweeks, 2);
+        const ov_hours_week *c =
+            ov_placement_hours_counted(&r, s.hours_source, a);
+        assert_int_equal(c[0].iso_week, 41);
+        /* the default: the employer's correction; then the consultant's */
+        assert_int_equal(c[0].internship_x10, round == 0 ? 110 : 120);
+        assert_int_equal(c[0].ordinary_x10, round == 0 ? 40 : 30);
+        /* an unanswered week is the consultant's either way */
+        assert_int_equal(c[1].internship_x10, 100);
+        assert_int_equal(c[1].ordinary_x10, 50);
+        /* the consultant's figure is kept beside it */
+        assert_int_equal(r.weeks[0].internship_x10, 120);
+        ov_arena_destroy(a);
+    }
+    char *rows = tu_sh_out("sqlite3 '%s' \"SELECT field, old_value, "
+                           "new_value FROM settings_change\"",
+                           w.t.db);
+    assert_string_equal(rows,
+                        "hours_source|employer_where_present|consultant\n");
+    free(rows);
+    tu_db_free(&w.t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(
             the_employer_confirms_or_corrects_and_the_consultants_figure_stays),
+        cmocka_unit_test(
+            a_corrected_week_counts_the_employers_hours_unless_set_otherwise),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -155,6 +155,8 @@ static const struct {
     {22, "DROP TABLE plan_comment; DROP TABLE plan_seen;"},
     /* 23: saved economics scenarios */
     {23, "DROP TABLE econ_scenario;"},
+    /* 24: which hours count */
+    {24, "ALTER TABLE municipality_settings DROP COLUMN hours_source;"},
 };
 
 void tu_db_rewind(const char *db, int version)

@@ -204,6 +204,26 @@ static void every_route_declares_its_scope_and_operation(void **state)
     }
 }
 
+/* Every operation of the access table (model/access.h) is what some
+ * route needs: an operation no route names grants nothing anyone can use,
+ * and a row in the table that looks like a right is dead weight (the
+ * consultant signs with OV_OP_SIGN as their own party, issue 14). */
+static void every_operation_is_needed_by_some_route(void **state)
+{
+    (void)state;
+    bool used[OV_OP_COUNT] = {false};
+    for (int i = 0; i < ov_nroutes; i++) {
+        int op = ov_route_op(&ov_routes[i]);
+        if (op >= 0 && op < OV_OP_COUNT)
+            used[op] = true;
+    }
+    for (int op = 0; op < OV_OP_COUNT; op++)
+        if (!used[op])
+            fail_msg("no route needs the operation %s (model/access.h): "
+                     "use it or remove it",
+                     ov_op_code((ov_op)op));
+}
+
 static void errors_map_to_http_status_codes(void **state)
 {
     (void)state;
@@ -600,6 +620,7 @@ int main(void)
         cmocka_unit_test(route_patterns_capture_their_parameters),
         cmocka_unit_test(the_access_check_denies_by_default),
         cmocka_unit_test(every_route_declares_its_scope_and_operation),
+        cmocka_unit_test(every_operation_is_needed_by_some_route),
         cmocka_unit_test(errors_map_to_http_status_codes),
         cmocka_unit_test(the_openapi_document_and_the_routes_agree),
         cmocka_unit_test(location_is_percent_encoded),

@@ -30,6 +30,7 @@
 #include "store/session.h"
 #include "support/world.h"
 #include "web/app.h"
+#include "web/board.h"
 #include "web/handlers.h"
 
 #define A(r) OV_ATTEND(OV_ROLE_##r)
@@ -572,6 +573,42 @@ static void another_municipalitys_team_answers_like_a_missing_one(
     teardown(f);
 }
 
+/* Every trend curve on the board has its months' figures as text for a
+ * screen reader (WCAG 1.1.1): a visually hidden list in its caption, one
+ * item a month, "MM-YYYY: figure" (or "intet tal"). */
+static void every_trend_curve_has_its_months_figures_as_text(void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup(f);
+    int st;
+    char *html = get(f, f->leader, "/tavle", f->query, &st);
+    assert_int_equal(st, 200);
+    int curves = 0;
+    for (const char *p = html; (p = strstr(p, "<figure class=\"spark\"")); p++) {
+        curves++;
+        const char *end = strstr(p, "</figure>");
+        assert_non_null(end);
+        const char *list = strstr(p, "<ul class=\"sr-only\">");
+        if (!list || list > end)
+            fail_msg("trend curve %d has no text list of its figures", curves);
+        assert_non_null(strstr(p, "Tallene måned for måned:"));
+        int items = 0;
+        for (const char *q = list; (q = strstr(q, "<li>")) && q < end; q++) {
+            /* "12-2025: ..." */
+            if (!(q[4] >= '0' && q[4] <= '1' && q[6] == '-' && q[11] == ':'))
+                fail_msg("trend curve %d: an item is not \"MM-YYYY: figure\"",
+                         curves);
+            items++;
+        }
+        assert_int_equal(items, OV_BOARD_MONTHS);
+    }
+    assert_int_equal(curves, 9); /* one a tile */
+    free(html);
+    teardown(f);
+}
+
 static void staff_see_their_own_figures_and_no_list(void **state)
 {
     (void)state;
@@ -635,6 +672,7 @@ int main(void)
             a_period_ending_before_it_begins_is_an_error_that_reads_nothing),
         cmocka_unit_test(a_wrong_query_is_explained_in_danish),
         cmocka_unit_test(another_municipalitys_team_answers_like_a_missing_one),
+        cmocka_unit_test(every_trend_curve_has_its_months_figures_as_text),
         cmocka_unit_test(staff_see_their_own_figures_and_no_list),
         cmocka_unit_test(a_leader_lands_on_the_board),
     };
