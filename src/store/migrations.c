@@ -829,6 +829,7 @@ static const char *const SQL_USER_VERSION[] = {
     "PRAGMA user_version = 21",
     "PRAGMA user_version = 22",
     "PRAGMA user_version = 23",
+    "PRAGMA user_version = 24",
 };
 _Static_assert(sizeof SQL_USER_VERSION / sizeof SQL_USER_VERSION[0] ==
                    sizeof migrations / sizeof migrations[0] + 1,
