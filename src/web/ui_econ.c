@@ -981,10 +981,31 @@ static void render_activity(econ_page *p)
                        ov_str_c(kr(a, entered->v)));
     } else {
         char buf[OV_ERR_MSG_MAX];
-        ov_html_printf(res, "<p class=\"notice warn\">%t %h</p>",
-                       "econ.activity_missing",
-                       ov_str_c(ov_msg_error(l, &p->act_err, buf,
-                                             sizeof buf)));
+        /* the price that is missing by its label in the form (the
+         * message's own text names it only by its JSON path, which the
+         * English keeps) */
+        const char *f = p->act_err.field;
+        const char *label = NULL;
+        if (strncmp(f, "activity_prices.hour_rate.", 26) == 0)
+            label = ov_arena_printf(a, "econ.rate.%s", f + 26);
+        else if (strncmp(f, "activity_prices.minutes.", 24) == 0)
+            label = ov_arena_printf(a, "econ.minutes.%s", f + 24);
+        if (label && l == OV_LANG_DA)
+            ov_html_printf(res,
+                           "<p class=\"notice warn\">%t <strong>%t"
+                           "</strong> %t. %h</p>",
+                           "econ.activity_missing", label, "econ.is_missing",
+                           ov_str_c(ov_msg_error(l, &p->act_err, buf,
+                                                 sizeof buf)));
+        else if (label)
+            ov_html_printf(res, "<p class=\"notice warn\">%t %h</p>",
+                           "econ.activity_missing",
+                           ov_str_c(ov_msg_error(l, &p->act_err, buf,
+                                                 sizeof buf)));
+        else /* no active course in the period: no price is missing */
+            ov_html_printf(res, "<p class=\"notice warn\">%h</p>",
+                           ov_str_c(ov_msg_error(l, &p->act_err, buf,
+                                                 sizeof buf)));
     }
     ov_html_lit(res, "</section>");
 }

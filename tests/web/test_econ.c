@@ -476,6 +476,10 @@ static void the_notes_of_the_econ_layer_follow_the_readers_language(
     assert_non_null(strstr(out, "Rambøll 2021, scenarie C. Offentliggjort "
                                 "pr. borger: kommunen 27.400 kr."));
     assert_non_null(strstr(out, "Rambøll 2021, scenarie C: mellem effekt"));
+    /* no active course in the period: said as it is, not as a missing
+     * price */
+    assert_non_null(strstr(out, "<p class=\"notice warn\">Der var ingen "
+                                "aktive forløb i perioden"));
     free(out);
     out = request_in(f, LEADER, "en", OV_GET, "/oekonomi",
                      "preset=ramb%C3%B8ll-2021-C", NULL, &st);
