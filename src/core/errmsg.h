@@ -1684,29 +1684,32 @@
     X(econ_activity_price_missing, 2, \
       "%1: missing; the registered activity has %2 events that need it " \
       "(enter it under activity_prices)", \
-      "Mangler: den registrerede aktivitet har %2 hændelser, der skal " \
-      "prissættes med den; udfyld den under aktivitetspriser") \
+      "Perioden har %2 registrerede hændelser, der koster " \
+      "medarbejdertid og skal gøres op i kroner med denne pris; udfyld " \
+      "den under Aktivitetspriser") \
     X(econ_amount_too_big, 2, \
       "%1: %2 is larger than a business case holds (at most 1e12 kr., " \
       "or 1e7 citizens); check the unit", \
-      "%2 er større end et business case kan rumme (højst 10^12 kr. " \
-      "eller 10^7 borgere); tjek enheden") \
+      "%2 er for stort til en business case (højst 1.000 mia. kr. eller " \
+      "10 mio. borgere); tjek, at tallet er skrevet i kroner eller " \
+      "borgere og ikke har for mange cifre") \
     X(econ_amount_negative, 2, \
       "%1: a cost cannot be negative; got %2", \
-      "En omkostning kan ikke være negativ; der står %2") \
+      "Beløbet kan ikke være negativt; der står %2. Skriv 0 eller et " \
+      "positivt beløb") \
     X(econ_citizens_range, 2, \
       "%1: the number of citizens must be a whole number of at least 1; " \
       "got %2", \
       "Antallet af borgere skal være et helt tal på mindst 1; der står %2") \
     X(econ_cost_share_range, 2, \
       "%1: a payer's share of the cost must be between 0 and 1; got %2", \
-      "En betalers andel af omkostningen skal være mellem 0 og 1; der " \
-      "står %2") \
+      "En betalers andel af omkostningen skal være mellem 0 og 1 (0,5 er " \
+      "halvdelen); der står %2") \
     X(econ_cost_share_sum, 2, \
       "%1: the payers' shares of the cost must add up to 1; they add up " \
       "to %2", \
-      "Betalernes andele af omkostningen skal give 1 tilsammen; de giver " \
-      "%2") \
+      "Kommunens, statens og regionens andele af omkostningen skal " \
+      "tilsammen give 1 (hele omkostningen); de giver %2. Ret andelene") \
     X(econ_discount_range, 2, \
       "%1: the discount rate is a share per year between 0 and 0.2 " \
       "(0.035 = 3.5%%); got %2", \
@@ -1715,8 +1718,8 @@
     X(econ_effect_beyond_horizon, 3, \
       "%1: the scenario has %2 years, so there is no year %3; lengthen " \
       "the horizon or remove the year", \
-      "Scenariet har %2 år, så der er intet år %3; forlæng horisonten " \
-      "eller fjern året") \
+      "Scenariet løber over %2 år, så der er intet år %3; forlæng " \
+      "tidshorisonten, eller fjern effekten i år %3") \
     X(econ_eval_bad, 2, \
       "%1: not an evaluation's result.json (%2); give the folder " \
       "`overgang evaluate` wrote", \
@@ -1734,12 +1737,14 @@
       "inden for horisonten; kør den med fx `--outcome %1`") \
     X(econ_field_type, 2, \
       "%1: must be %2", \
-      "Feltet %1 har en forkert type; se scenarieformatet i " \
-      "docs/economics-format.md") \
+      "Værdien har den forkerte form (fx tekst, hvor der skal stå et " \
+      "tal); ret den, eller start forfra fra et af de offentliggjorte " \
+      "scenarier") \
     X(econ_field_unknown, 1, \
       "%1: unknown field; check the spelling (docs/economics-format.md " \
       "lists the fields)", \
-      "Ukendt felt %1; tjek stavningen") \
+      "Scenariet har et felt, beregningen ikke kender (%1); tjek " \
+      "stavningen, eller fjern feltet") \
     X(econ_horizon_range, 2, \
       "%1: the horizon is a whole number of years from 1 to 30; got %2", \
       "Horisonten er et helt antal år fra 1 til 30; der står %2") \
@@ -1749,19 +1754,22 @@
     X(econ_missing, 1, \
       "%1: missing; the calculation needs it (enter it, or start from a " \
       "preset)", \
-      "Mangler: beregningen skal bruge %1; udfyld feltet, eller start " \
-      "fra et af de offentliggjorte scenarier") \
+      "Tallet mangler, og uden det kan beregningen ikke laves; udfyld " \
+      "feltet, eller start fra et af de offentliggjorte scenarier, der " \
+      "har tallene") \
     X(econ_not_finite, 1, \
       "%1: must be a finite number", \
-      "Feltet skal være et tal") \
+      "Her skal stå et tal") \
     X(econ_origin_unknown, 2, \
       "%1: unknown origin '%2'; use entered, catalogue, reconstructed, " \
       "measured or derived", \
-      "Ukendt oprindelse '%2'; brug entered, catalogue, reconstructed, " \
-      "measured eller derived") \
+      "Oprindelsen '%2' findes ikke; brug entered (indtastet), catalogue " \
+      "(priskatalog), reconstructed (rekonstrueret), measured (målt) " \
+      "eller derived (afledt)") \
     X(econ_preset_unknown, 1, \
       "preset: no preset '%1'; choose rambøll-2021-A, -B, -C or -D", \
-      "Der er intet scenarie '%1'; vælg rambøll-2021-A, -B, -C eller -D") \
+      "Der er intet offentliggjort scenarie, der hedder '%1'; vælg " \
+      "rambøll-2021-A, -B, -C eller -D") \
     X(econ_price_year_range, 2, \
       "%1: the prices' year must be between 2000 and 2100, or 0 when " \
       "unknown; got %2", \
@@ -1770,23 +1778,24 @@
     X(econ_running_years_range, 3, \
       "%1: the running cost is spread over 1 to %2 years (the horizon); " \
       "got %3", \
-      "Driftsomkostningen fordeles over 1 til %2 år (horisonten); der " \
-      "står %3") \
+      "Driftsomkostningen kan fordeles over 1 til %2 år (højst hele " \
+      "tidshorisonten); der står %3") \
     X(econ_se_negative, 2, \
       "%1: a standard error cannot be negative; got %2", \
       "En standardfejl kan ikke være negativ; der står %2") \
     X(econ_share_range, 2, \
       "%1: a change in share is between -1 and 1 (a share of the year: " \
       "0.25 = three more months each); got %2", \
-      "En ændring i andel skal være mellem -1 og 1 (andel af året: 0,25 " \
-      "= tre måneder mere hver); der står %2") \
+      "Effekten er en ændring i, hvor stor en del af året borgerne er i " \
+      "tilstanden, og skal ligge mellem -1 og 1 (0,25 betyder tre " \
+      "måneder mere pr. borger); der står %2") \
     X(econ_text_too_long, 2, \
       "%1: longer than %2 bytes; shorten it", \
-      "Teksten er længere end %2 tegn; gør den kortere") \
+      "Teksten er for lang (højst %2 byte); gør den kortere") \
     X(econ_too_big, 1, \
       "scenario: larger than %1 bytes; a scenario is a small JSON file", \
-      "Scenariet er større end %1 byte; et scenarie er en lille " \
-      "JSON-fil") \
+      "Scenariet fylder mere end %1 byte; et scenarie er en lille " \
+      "JSON-fil, så tjek, at det er den rigtige fil") \
     /* end of the catalogue */
 /* clang-format on */
 

@@ -15,14 +15,11 @@
 #include "econ/econ.h"
 
 #include "core/err.h"
+#include "econ/text.h"
 
 #include <math.h>
 #include <stdio.h>
 
-static const char note_activity[] =
-    "measured: the registered activity of the period (meetings, "
-    "follow-ups, CTI contacts, placement weeks, proposals) priced by the "
-    "scenario's activity_prices, per citizen with an active course";
 
 static bool has(ov_econ_value v)
 {
@@ -70,6 +67,7 @@ ov_status ov_econ_running_from_activity(const ov_activity_summary *a,
         }
     }
     *per_citizen = (ov_econ_value){total / (double)a->citizens,
-                                   OV_ECON_MEASURED, note_activity};
+                                   OV_ECON_MEASURED,
+                                   ov_econ_en(OV_ETXT_activity_measured)};
     return OV_OK;
 }

@@ -18,6 +18,7 @@
 #include "econ/econ.h"
 
 #include "core/err.h"
+#include "econ/text.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -461,13 +462,7 @@ static void interval(const ov_econ_scenario *s, ov_econ_result *r)
             r->interval.low[p] = r->interval.high[p] = NAN;
         return;
     }
-    r->interval.method =
-        "95% interval: the per-citizen result +- 1.96 standard errors; the "
-        "result is linear in the measured effects, whose standard errors "
-        "(the evaluation's HC1 errors, or (high - low) / (2 * 1.96) of its "
-        "pair bootstrap interval when it has one) are added as if perfectly "
-        "correlated (result.json has no covariances), so the interval is "
-        "conservative; costs and prices are taken as known";
+    r->interval.method = ov_econ_en(OV_ETXT_interval_method);
     for (int p = 0; p <= OV_PAYER_N; p++) {
         r->interval.low[p] = r->per_citizen[p] - 1.96 * se[p];
         r->interval.high[p] = r->per_citizen[p] + 1.96 * se[p];

@@ -138,6 +138,11 @@ typedef struct ov_econ_figure {
     int year;           /* the year the figure is for */
     const char *source; /* publisher, title, year, address */
     const char *note;   /* how it is used, or why it is empty */
+    /* ADDED: the note, and the source when it has English words in it
+     * ("none: ..."), in Danish for the Danish report and page (NULL: the
+     * source reads the same in both); ov_econ_text picks the form */
+    const char *note_da;
+    const char *source_da;
 } ov_econ_figure;
 
 const ov_econ_figure *ov_econ_catalogue(size_t *n);
@@ -214,6 +219,7 @@ typedef struct ov_econ_preset {
     const char *title;        /* Danish */
     double published[OV_PAYER_N + 1]; /* per citizen: kommune, stat,
                                          region, total (as published) */
+    const char *title_en;     /* ADDED: the title in English */
 } ov_econ_preset;
 
 const ov_econ_preset *ov_econ_presets(size_t *n);
@@ -324,5 +330,21 @@ ov_status ov_econ_running_from_activity(const ov_activity_summary *a,
                                         const ov_econ_activity_prices *p,
                                         ov_econ_value *per_citizen,
                                         ov_err *err);
+
+/* ---- Texts for readers (text.c) -- ADDED ---------------------------
+ * The notes the econ layer fills in (derived prices, the presets'
+ * reconstructed inputs, measured values), the catalogue's notes and
+ * sources, the presets' titles and descriptions and the interval's method
+ * are English in the files (the scenario format and economics.json keep
+ * them so) and have a Danish form for the Danish report and page.
+ * ov_econ_text gives a known text (in either form) in `lang`, and any
+ * other text (a note a user wrote) as it is; NULL gives NULL. The values
+ * are web/msg.h's ov_lang's. */
+typedef enum ov_econ_lang {
+    OV_ECON_LANG_DA = 0,
+    OV_ECON_LANG_EN = 1
+} ov_econ_lang;
+
+const char *ov_econ_text(const char *text, ov_econ_lang lang);
 
 #endif

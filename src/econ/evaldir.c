@@ -23,6 +23,7 @@
 #include "econ/econ.h"
 
 #include "core/err.h"
+#include "econ/text.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -134,9 +135,6 @@ ov_status ov_econ_evaluation_read(const char *dir, ov_econ_evaluation *out,
     return OV_OK;
 }
 
-static const char note_measured[] =
-    "measured: the ATT of an evaluation outcome count:STATE:A-B, spread "
-    "evenly over its months A..B (overgang evaluate, result.json)";
 
 ov_status ov_econ_apply_evaluation(ov_econ_scenario *s,
                                    const ov_econ_evaluation *ev, ov_err *err)
@@ -158,7 +156,8 @@ ov_status ov_econ_apply_evaluation(ov_econ_scenario *s,
             if (!reset[y][m->state]) {
                 reset[y][m->state] = true;
                 s->effect[y][m->state] =
-                    (ov_econ_value){0, OV_ECON_MEASURED, note_measured};
+                    (ov_econ_value){0, OV_ECON_MEASURED,
+                                    ov_econ_en(OV_ETXT_effect_measured)};
                 s->effect_se[y][m->state] = isfinite(se) ? 0 : (double)NAN;
             }
             s->effect[y][m->state].v += m->att / months / 12;

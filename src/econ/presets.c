@@ -25,6 +25,7 @@
  *    the solved figures.
  */
 #include "econ/econ.h"
+#include "econ/text.h"
 
 #include "core/err.h"
 
@@ -40,13 +41,17 @@
 
 static const ov_econ_preset presets[] = {
     {"rambøll-2021-A", "Rambøll 2021, scenarie A: omkostning uden effekt",
-     {-91800, 0, 0, -91800}},
+     {-91800, 0, 0, -91800},
+     "Rambøll 2021, scenario A: cost without effect"},
     {"rambøll-2021-B", "Rambøll 2021, scenarie B: lille effekt",
-     {-26600, 39200, 0, 12600}},
+     {-26600, 39200, 0, 12600},
+     "Rambøll 2021, scenario B: small effect"},
     {"rambøll-2021-C", "Rambøll 2021, scenarie C: mellem effekt",
-     {27400, 65400, 0, 92800}},
+     {27400, 65400, 0, 92800},
+     "Rambøll 2021, scenario C: medium effect"},
     {"rambøll-2021-D", "Rambøll 2021, scenarie D: stor effekt",
-     {59700, 78400, 0, 138100}},
+     {59700, 78400, 0, 138100},
+     "Rambøll 2021, scenario D: large effect"},
 };
 #define NPRESETS ((int)(sizeof presets / sizeof presets[0]))
 
@@ -90,37 +95,11 @@ static int preset_index(const char *key)
     return -1;
 }
 
-static const char note_costs[] =
-    "Rambøll (2021) Slutevaluering, as Socialstyrelsen's knowledge base "
-    "reports it: running cost 87,500 kr. per citizen";
-static const char note_est_pc[] =
-    "91,800 (published total per citizen) - 87,500 (published running "
-    "cost) = 4,300 kr.; the report's citizen count behind it is not "
-    "published (439,900 / 4,300 = 102.3), so the preset enters the "
-    "per-citizen figure";
-static const char note_est[] =
-    "Rambøll (2021): establishment cost 439,900 kr. on average; replaced "
-    "by establishment_per_citizen, as the count behind it is not published";
-static const char note_citizens[] =
-    "any number gives the same per-citizen result; the pilot's count "
-    "behind the published figures is not published";
-static const char note_effect[] =
-    "RECONSTRUCTED: the archetype's months in ordinary employment instead "
-    "of cash benefit, solved so that the published kommune and stat "
-    "results are reproduced; not taken from the report "
-    "(docs/economics.md, Presets)";
-static const char note_support[] =
-    "RECONSTRUCTED: the support comes with the months in employment; its "
-    "kommune price per person-year is solved so that the published "
-    "kommune result is reproduced; not taken from the report";
-static const char note_ordinary[] =
-    "derived from the catalogue's tax figures at an ASSUMED wage of "
-    "25,000 kr. a month (no public source; the reconstruction depends on "
-    "it): the kommune's municipal tax, the state's AM contribution and "
-    "bottom tax, above the personal allowance, as revenue";
-static const char note_zero[] =
-    "the state and the regions do not pay social-pedagogical support "
-    "(SEL § 85 is the kommune's)";
+/* Each preset's description (econ/text.h: English and Danish, like the
+ * notes of its inputs). */
+static const ov_econ_text_id desc[NPRESETS] = {
+    OV_ETXT_preset_desc_a, OV_ETXT_preset_desc_b, OV_ETXT_preset_desc_c,
+    OV_ETXT_preset_desc_d};
 
 ov_status ov_econ_preset_load(const char *key, ov_econ_scenario *out,
                               ov_err *err)
@@ -131,13 +110,16 @@ ov_status ov_econ_preset_load(const char *key, ov_econ_scenario *out,
                           key ? key : "");
     ov_econ_scenario_init(out);
     snprintf(out->name, sizeof out->name, "%s", presets[i].title);
-    snprintf(out->description, sizeof out->description,
-             "%s. Published per citizen: kommune %.0f, stat %.0f kr. %s",
-             presets[i].key, presets[i].published[OV_PAYER_KOMMUNE],
-             presets[i].published[OV_PAYER_STAT],
-             i == 0 ? "Costs only, no effect."
-                    : "The effect and the support are reconstructed from "
-                      "the published result, not taken from the report.");
+    snprintf(out->description, sizeof out->description, "%s",
+             ov_econ_en(desc[i]));
+    const char *note_citizens = ov_econ_en(OV_ETXT_preset_citizens);
+    const char *note_est = ov_econ_en(OV_ETXT_preset_est);
+    const char *note_est_pc = ov_econ_en(OV_ETXT_preset_est_per_citizen);
+    const char *note_costs = ov_econ_en(OV_ETXT_preset_costs);
+    const char *note_effect = ov_econ_en(OV_ETXT_preset_effect);
+    const char *note_support = ov_econ_en(OV_ETXT_preset_support);
+    const char *note_ordinary = ov_econ_en(OV_ETXT_preset_ordinary);
+    const char *note_zero = ov_econ_en(OV_ETXT_preset_zero);
     out->price_year = 2021;
     out->horizon = i == 0 ? 1 : PRESET_YEARS;
     out->citizens =

@@ -168,9 +168,11 @@ static void sec_intro(ov_buf *b, const ov_econ_scenario *s,
 {
     lit(b, "<header><h1>" TITLE "</h1>\n");
     ov_html_bprintf(b, "<p class=\"big\"><strong>%h</strong></p>\n",
-                    s->name[0] ? s->name : "Scenarie uden navn");
+                    s->name[0] ? ov_econ_text(s->name, OV_ECON_LANG_DA)
+                               : "Scenarie uden navn");
     if (s->description[0])
-        ov_html_bprintf(b, "<p>%h</p>\n", s->description);
+        ov_html_bprintf(b, "<p>%h</p>\n",
+                        ov_econ_text(s->description, OV_ECON_LANG_DA));
     if (x && x->source)
         ov_html_bprintf(b, "<p class=\"note\">Kilde til scenariet: %h.</p>\n",
                         x->source);
@@ -554,7 +556,9 @@ static void sec_inputs(ov_buf *b, const ov_econ_scenario *s,
                             ? ov_econ_origin_key(in->v.origin)
                             : "missing",
                         ov_econ_origin_da(in->v.origin),
-                        in->v.note ? in->v.note : "");
+                        in->v.note ? ov_econ_text(in->v.note,
+                                                  OV_ECON_LANG_DA)
+                                   : "");
     }
     lit(b, "</tbody>\n</table></div>\n</section>\n");
     free(rows);

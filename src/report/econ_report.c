@@ -238,7 +238,8 @@ static void result_sheet(ov_table *t, const ov_econ_scenario *s,
                                     "I alt"};
     ov_table_init(t, a, "Resultat",
                   ov_arena_printf(a, "Budgetøkonomisk business case: %s",
-                                  s->name[0] ? s->name : "scenarie"),
+                                  s->name[0] ? ov_econ_text(s->name, OV_ECON_LANG_DA)
+                                             : "scenarie"),
                   5, h);
     ov_cell *row = ov_table_row(t);
     row[0] = ov_cell_textc("Nettoresultat pr. borger (kr., diskonteret)");
@@ -304,7 +305,9 @@ static void inputs_sheet(ov_table *t, const ov_econ_scenario *s,
         row[3] = ov_cell_textc(in->unit);
         row[4] = num(in->se, 4);
         row[5] = ov_cell_textc(ov_econ_origin_da(in->v.origin));
-        row[6] = ov_cell_textc(in->v.note ? in->v.note : "");
+        row[6] = ov_cell_textc(in->v.note ? ov_econ_text(in->v.note,
+                                                          OV_ECON_LANG_DA)
+                                          : "");
     }
 }
 
@@ -395,8 +398,14 @@ static void catalogue_sheet(ov_table *t, ov_arena *a)
         row[2] = ov_cell_textc(f[i].unit ? f[i].unit : "");
         row[3] = f[i].year > 0 ? ov_cell_number(f[i].year, 0)
                                : ov_cell_textc("");
-        row[4] = ov_cell_textc(f[i].source ? f[i].source : "");
-        row[5] = ov_cell_textc(f[i].note ? f[i].note : "");
+        /* the workbook is Danish: the catalogue's Danish note and
+         * source where it has them */
+        row[4] = ov_cell_textc(f[i].source_da  ? f[i].source_da
+                               : f[i].source ? f[i].source
+                                             : "");
+        row[5] = ov_cell_textc(f[i].note_da  ? f[i].note_da
+                               : f[i].note ? f[i].note
+                                           : "");
     }
 }
 
@@ -413,7 +422,7 @@ void ov_econ_tables(const ov_econ_scenario *s, const ov_econ_result *r,
 
 /* ---- the sensitivity rows in Danish --------------------------------- */
 
-/* "effect x 0.5" -> "Effekten x 0,5"; "price benefit.kommune -20%" ->
+/* "effect x 0.5" -> "Effekten gange 0,5"; "price benefit.kommune -20%" ->
  * "Prisen på kontanthjælp for kommune −20 %"; "running cost +20%" ->
  * "Driftsomkostningen +20 %". Anything else is kept as it is. */
 void ov_econ_sens_da(const char *what, char *out, size_t cap)
@@ -423,9 +432,10 @@ void ov_econ_sens_da(const char *what, char *out, size_t cap)
     char tail[64] = "";
     const char *rest = NULL;
     char head[128] = "";
-    if (strncmp(what, "effect", 6) == 0) {
-        snprintf(head, sizeof head, "Effekten");
-        rest = what + 6;
+    if (strncmp(what, "effect x ", 9) == 0) {
+        /* in words, as the page says it: no "x" for times in Danish */
+        snprintf(head, sizeof head, "Effekten gange ");
+        rest = what + 9;
     } else if (strncmp(what, "running cost", 12) == 0) {
         snprintf(head, sizeof head, "Driftsomkostningen");
         rest = what + 12;

@@ -64,7 +64,7 @@ const char *ov_econ_act_kind_da(ov_act_kind k);
 const char *ov_econ_act_role_da(ov_act_role r);
 
 /* A sensitivity row's `what` (econ.h, English) in Danish: "effect x 0.5"
- * -> "Effekten x 0,5", "price benefit.kommune -20%" -> "Prisen på
+ * -> "Effekten gange 0,5", "price benefit.kommune -20%" -> "Prisen på
  * kontanthjælp for kommune -20 %"; an unknown form is copied. */
 void ov_econ_sens_da(const char *what, char *out, size_t cap);
 

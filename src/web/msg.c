@@ -2531,6 +2531,7 @@ static entry cat[] = {
     {"econ.sources", "Kilder og forklaringer", "Sources and explanations"},
     {"econ.home_link", "Økonomi: business case for forløbene",
      "Economics: the business case of the courses"},
+    {"econ.is_missing", "mangler", "is missing"},
 };
 
 

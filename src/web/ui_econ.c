@@ -149,6 +149,15 @@ static const char *econ_word(ov_lang l, const char *group, const char *code)
     return ov_msg(l, k);
 }
 
+/* A text of the econ layer (a note, a source, a preset's title or
+ * description, the interval's method) in the reader's language; a text
+ * of the user's own as it is (econ.h, ov_econ_text). */
+static const char *econ_text(ov_lang l, const char *text)
+{
+    return ov_econ_text(text, l == OV_LANG_DA ? OV_ECON_LANG_DA
+                                              : OV_ECON_LANG_EN);
+}
+
 /* ---- the page's state ------------------------------------------------- */
 
 #define BASE_MAX 64
@@ -533,7 +542,8 @@ static void render_choice(econ_page *p)
         ov_html_printf(res,
                        ">%h</a></th><td class=\"n\">%h</td><td "
                        "class=\"n\">%h</td><td class=\"n\">%h</td></tr>",
-                       ov_str_c(x->title),
+                       ov_str_c(p->c->lang == OV_LANG_DA ? x->title
+                                                         : x->title_en),
                        ov_str_c(kr(a, x->published[OV_PAYER_KOMMUNE])),
                        ov_str_c(kr(a, x->published[OV_PAYER_STAT])),
                        ov_str_c(kr(a, x->published[OV_PAYER_N])));
@@ -880,7 +890,7 @@ static void render_result(econ_page *p)
         ov_html_printf(res, "<p class=\"note\">%t</p>", "econ.pub_note");
     if (r->interval.present && r->interval.method)
         ov_html_printf(res, "<p class=\"note\">%h</p>",
-                       ov_str_c(r->interval.method));
+                       ov_str_c(econ_text(l, r->interval.method)));
     if (r->break_even_year > 0)
         ov_html_printf(res, "<p class=\"breakeven\">%h</p>",
                        ov_str_c(ov_msg_fill(a, l, "econ.break_even_text",
@@ -971,10 +981,31 @@ static void render_activity(econ_page *p)
                        ov_str_c(kr(a, entered->v)));
     } else {
         char buf[OV_ERR_MSG_MAX];
-        ov_html_printf(res, "<p class=\"notice warn\">%t %h</p>",
-                       "econ.activity_missing",
-                       ov_str_c(ov_msg_error(l, &p->act_err, buf,
-                                             sizeof buf)));
+        /* the price that is missing by its label in the form (the
+         * message's own text names it only by its JSON path, which the
+         * English keeps) */
+        const char *f = p->act_err.field;
+        const char *label = NULL;
+        if (strncmp(f, "activity_prices.hour_rate.", 26) == 0)
+            label = ov_arena_printf(a, "econ.rate.%s", f + 26);
+        else if (strncmp(f, "activity_prices.minutes.", 24) == 0)
+            label = ov_arena_printf(a, "econ.minutes.%s", f + 24);
+        if (label && l == OV_LANG_DA)
+            ov_html_printf(res,
+                           "<p class=\"notice warn\">%t <strong>%t"
+                           "</strong> %t. %h</p>",
+                           "econ.activity_missing", label, "econ.is_missing",
+                           ov_str_c(ov_msg_error(l, &p->act_err, buf,
+                                                 sizeof buf)));
+        else if (label)
+            ov_html_printf(res, "<p class=\"notice warn\">%t %h</p>",
+                           "econ.activity_missing",
+                           ov_str_c(ov_msg_error(l, &p->act_err, buf,
+                                                 sizeof buf)));
+        else /* no active course in the period: no price is missing */
+            ov_html_printf(res, "<p class=\"notice warn\">%h</p>",
+                           ov_str_c(ov_msg_error(l, &p->act_err, buf,
+                                                 sizeof buf)));
     }
     ov_html_lit(res, "</section>");
 }
@@ -987,7 +1018,8 @@ static const char *origin_text(econ_page *p, const ov_econ_value *v)
     const char *o = econ_word(p->c->lang, "origin",
                             ov_econ_origin_key(v->origin));
     if (v->note && v->note[0])
-        return ov_arena_printf(a, "%s: %s", o, v->note);
+        return ov_arena_printf(a, "%s: %s", o,
+                               econ_text(p->c->lang, v->note));
     return o;
 }
 
@@ -1094,7 +1126,8 @@ static void render_notes(econ_page *p)
     ov_html_printf(p->c->res, "<ol class=\"notes\" aria-label=\"%t\">",
                    "econ.sources");
     for (int i = 0; i < p->nnotes; i++)
-        ov_html_printf(p->c->res, "<li>%h</li>", ov_str_c(p->notes[i]));
+        ov_html_printf(p->c->res, "<li>%h</li>",
+                       ov_str_c(econ_text(p->c->lang, p->notes[i])));
     ov_html_lit(p->c->res, "</ol>");
     p->nnotes = 0;
 }
@@ -1110,7 +1143,7 @@ static void render_form(econ_page *p)
                    "econ.form", "econ.form_intro");
     if (s->description[0])
         ov_html_printf(res, "<p class=\"note\">%h</p>",
-                       ov_str_c(s->description));
+                       ov_str_c(econ_text(l, s->description)));
     ov_page_form_errors(res, &p->f);
     ov_page_form_begin(res, p->c->req, ov_str_c("/oekonomi#resultat"), false);
     ov_html_printf(res, "<input type=\"hidden\" name=\"base\" value=\"%h\">",
@@ -1316,7 +1349,8 @@ static bool send_xlsx(econ_page *p)
                    ? ov_arena_printf(a, "gemt scenarie %.*s",
                                      (int)p->saved.name.len,
                                      p->saved.name.ptr)
-               : p->preset ? ov_arena_printf(a, "preset %s", p->preset->key)
+               : p->preset ? ov_arena_printf(a, "forudindstillet scenarie %s",
+                                             p->preset->key)
                            : NULL;
     x.running_entered = p->s->running_per_citizen;
     if (p->act_read) {

@@ -54,7 +54,7 @@ done
 # C's published figures and its break-even, in Danish, in the report
 grep -q '<td>27.400</td>' "$T/C/economics.html"
 grep -q 'Break-even: år 2' "$T/C/economics.html"
-grep -q 'Effekten x 0,5' "$T/C/economics.html"
+grep -q 'Effekten gange 0,5' "$T/C/economics.html"
 # the preset's key may be spelt without the ø and in small letters
 "$OVERGANG" economics --preset ramboll-2021-a --out "$T/a2" >/dev/null
 cmp "$T/A/economics.json" "$T/a2/economics.json"

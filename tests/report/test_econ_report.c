@@ -120,7 +120,7 @@ static void the_html_is_danish_self_contained_and_shows_the_published_figures(
     assert_non_null(strstr(h, "Kumuleret resultat og break-even"));
     assert_non_null(strstr(h, "Følsomhed"));
     /* the sensitivity in Danish words and numbers */
-    assert_non_null(strstr(h, "Effekten x 0,5"));
+    assert_non_null(strstr(h, "Effekten gange 0,5"));
     assert_null(strstr(h, "effect x 0.5"));
     /* the published figures beside, as Danish amounts: C's kommune
      * 27.400 and stat 65.400 */
@@ -172,7 +172,7 @@ static void sensitivity_rows_read_in_danish(void **state)
     (void)state;
     char out[160];
     ov_econ_sens_da("effect x 0.75", out, sizeof out);
-    assert_string_equal(out, "Effekten x 0,75");
+    assert_string_equal(out, "Effekten gange 0,75");
     ov_econ_sens_da("price benefit.kommune -20%", out, sizeof out);
     assert_string_equal(out, "Prisen på kontanthjælp for kommune -20 %");
     ov_econ_sens_da("running cost +20%", out, sizeof out);
@@ -257,6 +257,100 @@ static void the_sheets_hold_the_result_inputs_years_sensitivity_catalogue(
                      OV_OK);
     assert_true(bytes.len > 1000 && memcmp(bytes.ptr, "PK", 2) == 0);
     ov_arena_destroy(a);
+}
+
+/* Words that show an English text of the econ layer (a note, a source,
+ * a description) on a Danish page: the notes the presets carry were
+ * English, "derived: 12 x cash_benefit_month ...", "RECONSTRUCTED: ...". */
+static const char *const english_telltales[] = {
+    "the ",   "The ",      "derived",     "Published", "reconstructed",
+    "RECONSTRUCTED", "measured", "per citizen", "none:", " x ",
+    "listed on", "must be entered"};
+
+/* The first telltale in text, or NULL. */
+static const char *english_in(const char *text)
+{
+    for (size_t i = 0;
+         i < sizeof english_telltales / sizeof english_telltales[0]; i++)
+        if (strstr(text, english_telltales[i]))
+            return english_telltales[i];
+    return NULL;
+}
+
+/* The text a reader of the HTML sees: the markup between < and > (class
+ * names such as "o-derived" are keys, not text) dropped. */
+static char *visible_text(const char *h)
+{
+    char *out = malloc(strlen(h) + 1);
+    size_t o = 0;
+    bool tag = false;
+    for (const char *c = h; *c; c++) {
+        if (*c == '<')
+            tag = true;
+        else if (*c == '>') {
+            tag = false;
+            out[o++] = ' ';
+        } else if (!tag)
+            out[o++] = *c;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static void the_danish_report_of_each_preset_has_no_english_text(
+    void **state)
+{
+    (void)state;
+    static const char *const keys[] = {"rambøll-2021-A", "rambøll-2021-B",
+                                       "rambøll-2021-C", "rambøll-2021-D"};
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        ov_econ_scenario s;
+        ov_econ_result r;
+        preset(keys[k], &s, &r);
+        ov_econ_report_extra x;
+        ov_econ_report_extra_init(&x);
+        x.source = "forudindstillet scenarie";
+        x.preset = find_preset(keys[k]);
+        /* economics.html: the text a reader sees, the style sheet and
+         * the charts' markup aside */
+        char *h = html_of(&s, &r, &x);
+        char *body = strstr(h, "<body");
+        assert_non_null(body);
+        char *v = visible_text(body);
+        const char *w = english_in(v);
+        if (w)
+            fail_msg("%s: economics.html shows English (\"%s\") in: %.300s",
+                     keys[k], w, strstr(v, w) - 150 > v ? strstr(v, w) - 150
+                                                         : v);
+        /* the description and the notes are there, in Danish */
+        assert_non_null(strstr(v, "Offentliggjort pr. borger"));
+        if (k > 0) {
+            assert_non_null(strstr(v, "Rekonstrueret:"));
+            assert_non_null(strstr(v, "Afledt:"));
+        }
+        free(v);
+        free(h);
+        /* economics.xlsx: every text cell of every sheet */
+        ov_arena *a = ov_arena_new(0);
+        ov_table t[OV_ECON_SHEETS];
+        ov_econ_tables(&s, &r, &x, a, t);
+        for (int i = 0; i < OV_ECON_SHEETS; i++) {
+            if (t[i].note && (w = english_in(t[i].note)))
+                fail_msg("%s: sheet %s's note shows English (\"%s\"): %s",
+                         keys[k], t[i].name, w, t[i].note);
+            for (int c = 0; c < t[i].nrows * t[i].ncols; c++) {
+                const ov_cell *cell = &t[i].cells[c];
+                if (cell->kind != OV_CELL_TEXT || !cell->text.ptr)
+                    continue;
+                char *txt = strndup(cell->text.ptr, cell->text.len);
+                if ((w = english_in(txt)))
+                    fail_msg("%s: sheet %s shows English (\"%s\"): %s",
+                             keys[k], t[i].name, w, txt);
+                free(txt);
+            }
+        }
+        ov_arena_destroy(a);
+    }
 }
 
 static json_t *json_of(const ov_econ_scenario *s, const ov_econ_result *r,
@@ -384,6 +478,7 @@ int main(void)
         cmocka_unit_test(
             the_break_even_year_is_marked_on_the_curve_or_said_to_be_none),
         cmocka_unit_test(sensitivity_rows_read_in_danish),
+        cmocka_unit_test(the_danish_report_of_each_preset_has_no_english_text),
         cmocka_unit_test(
             the_sheets_hold_the_result_inputs_years_sensitivity_catalogue),
         cmocka_unit_test(

@@ -21,6 +21,7 @@
 #include <jansson.h>
 
 #include "core/log.h"
+#include "econ/econ.h"
 #include "store/econ_scenario.h"
 #include "store/session.h"
 #include "support/world.h"
@@ -87,10 +88,12 @@ static void setup(fixture *f)
     }
 }
 
-/* A request as user `as`: the status and the body (malloc'd), the CSRF
- * token masked. A body starting with '{' is JSON, else a form. */
-static char *request(fixture *f, int as, ov_method m, const char *path,
-                     const char *query, const char *body, int *status)
+/* A request as user `as` reading in `lang` ("da", "en"; NULL: the
+ * default): the status and the body (malloc'd), the CSRF token masked. A
+ * body starting with '{' is JSON, else a form. */
+static char *request_in(fixture *f, int as, const char *lang, ov_method m,
+                        const char *path, const char *query,
+                        const char *body, int *status)
 {
     ov_arena *a = ov_arena_new(0);
     ov_request req;
@@ -102,7 +105,9 @@ static char *request(fixture *f, int as, ov_method m, const char *path,
     req.body = ov_str_c(body ? body : "");
     req.headers[req.nheaders++] = (ov_header){
         OV_STR_LIT("Cookie"),
-        ov_str_c(ov_arena_printf(a, "ov_session=%s", f->token[as]))};
+        ov_str_c(lang ? ov_arena_printf(a, "ov_session=%s; ov_lang=%s",
+                                        f->token[as], lang)
+                      : ov_arena_printf(a, "ov_session=%s", f->token[as]))};
     req.headers[req.nheaders++] =
         (ov_header){OV_STR_LIT("X-CSRF-Token"),
                     ov_str_c(ov_arena_strdup(a, f->csrf[as]))};
@@ -125,6 +130,12 @@ static char *request(fixture *f, int as, ov_method m, const char *path,
         memset(p, 'x', tl);
     ov_arena_destroy(a);
     return text;
+}
+
+static char *request(fixture *f, int as, ov_method m, const char *path,
+                     const char *query, const char *body, int *status)
+{
+    return request_in(f, as, NULL, m, path, query, body, status);
 }
 
 static int saved_rows(const fixture *f)
@@ -420,6 +431,96 @@ static void preset_c_shows_the_published_figures_beside_the_computed(
     tu_db_free(&f->w.t);
 }
 
+/* The first of the words in text, or NULL. */
+static const char *first_of(const char *text, const char *const *words,
+                            size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(text, words[i]))
+            return words[i];
+    return NULL;
+}
+
+#define NOT_IN(text, words)                                                \
+    do {                                                                   \
+        const char *w_ = first_of(text, words, sizeof words / sizeof *words); \
+        if (w_)                                                            \
+            fail_msg("the page shows \"%s\": %.200s", w_, strstr(text, w_)); \
+    } while (0)
+
+/* The notes the econ layer fills in (a preset's description and title,
+ * the reconstructed effects, the derived prices, the catalogue's source)
+ * read in Danish on the Danish page and in English on the English one,
+ * also from a saved scenario, whose file keeps them in English. */
+static void the_notes_of_the_econ_layer_follow_the_readers_language(
+    void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup(f);
+    static const char *const english[] = {
+        "RECONSTRUCTED", "derived:", "Published per citizen",
+        "reconstructed from", "the kommune", "the state's",
+        "listed on",     "scenario C: medium effect"};
+    static const char *const danish[] = {
+        "Rekonstrueret:", "Afledt:", "Offentliggjort pr. borger",
+        "regnet baglæns", "kommunens", "findes på", "scenarie C: mellem"};
+    int st;
+    char *out = request_in(f, LEADER, "da", OV_GET, "/oekonomi",
+                           "preset=ramb%C3%B8ll-2021-C", NULL, &st);
+    assert_int_equal(st, 200);
+    NOT_IN(out, english);
+    assert_non_null(strstr(out, "Rekonstrueret: de måneder"));
+    assert_non_null(strstr(out, "Afledt: et års kontanthjælp"));
+    assert_non_null(strstr(out, "Rambøll 2021, scenarie C. Offentliggjort "
+                                "pr. borger: kommunen 27.400 kr."));
+    assert_non_null(strstr(out, "Rambøll 2021, scenarie C: mellem effekt"));
+    /* no active course in the period: said as it is, not as a missing
+     * price */
+    assert_non_null(strstr(out, "<p class=\"notice warn\">Der var ingen "
+                                "aktive forløb i perioden"));
+    free(out);
+    out = request_in(f, LEADER, "en", OV_GET, "/oekonomi",
+                     "preset=ramb%C3%B8ll-2021-C", NULL, &st);
+    assert_int_equal(st, 200);
+    NOT_IN(out, danish);
+    assert_non_null(strstr(out, "RECONSTRUCTED: the archetype"));
+    assert_non_null(strstr(out, "derived: 12 x cash_benefit_month"));
+    assert_non_null(strstr(out, "rambøll-2021-C. Published per citizen"));
+    assert_non_null(strstr(out, "Rambøll 2021, scenario C: medium effect"));
+    free(out);
+    /* a saved scenario: its file holds the English notes */
+    ov_econ_scenario s;
+    ov_err err;
+    assert_int_equal(ov_econ_preset_load("rambøll-2021-D", &s, &err), OV_OK);
+    char *json = ov_econ_scenario_write(&s);
+    assert_non_null(strstr(json, "RECONSTRUCTED: the archetype"));
+    ov_tx *tx;
+    int64_t id;
+    assert_int_equal(ov_tx_begin(f->w.t.store, &tu_actor, &tx, &err), OV_OK);
+    assert_int_equal(ov_econ_saved_add(tx, 250, f->w.leader,
+                                       OV_STR_LIT("Fra D"), ov_str_c(json),
+                                       &id, &err),
+                     OV_OK);
+    assert_int_equal(ov_tx_commit(tx, &err), OV_OK);
+    free(json);
+    char q[64];
+    snprintf(q, sizeof q, "scenario=%lld", (long long)id);
+    out = request_in(f, LEADER, "da", OV_GET, "/oekonomi", q, NULL, &st);
+    assert_int_equal(st, 200);
+    NOT_IN(out, english);
+    assert_non_null(strstr(out, "Rekonstrueret: de måneder"));
+    assert_non_null(strstr(out, "Rambøll 2021, scenarie D. Offentliggjort"));
+    free(out);
+    out = request_in(f, LEADER, "en", OV_GET, "/oekonomi", q, NULL, &st);
+    assert_int_equal(st, 200);
+    NOT_IN(out, danish);
+    assert_non_null(strstr(out, "RECONSTRUCTED: the archetype"));
+    free(out);
+    tu_db_free(&f->w.t);
+}
+
 int main(void)
 {
     ov_log_set_level(OV_LOG_ERROR);
@@ -432,6 +533,8 @@ int main(void)
             bad_input_is_refused_next_to_its_field_and_nothing_is_saved),
         cmocka_unit_test(
             preset_c_shows_the_published_figures_beside_the_computed),
+        cmocka_unit_test(
+            the_notes_of_the_econ_layer_follow_the_readers_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
