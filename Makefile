@@ -134,8 +134,14 @@ run: deps
 	@printf '  job2 ... admin2  the same roles in Tønder;  national  national analytiker\n\n'
 	@./$(BIN) serve --db demo.db --listen 127.0.0.1:$(PORT)
 
+# Builds run in parallel, one job per core (JOBS=1 for a serial build).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: build-tests
+build-tests: all $(TEST_BIN)
+
 test: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -j$(JOBS) build-tests
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory unit-test cli-test browser-test
 
@@ -154,7 +160,8 @@ cli-test: $(BIN)
 	    scripts/run-cli-tests $(CLI_TESTS)
 
 asan: deps
-	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 all unit-test cli-test
+	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 -j$(JOBS) build-tests
+	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 unit-test cli-test
 
 # Benchmarks write their figures to docs/performance.md.
 bench-demo: deps
@@ -238,7 +245,7 @@ endif
 
 fuzz-build:
 	@scripts/install-deps fuzz
-	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang SANITIZE=1 \
+	@$(MAKE) --no-print-directory -j$(JOBS) BUILD=$(FUZZ_BUILD) CC=clang SANITIZE=1 \
 	    FUZZ_INNER=1 CFLAGS='-fsanitize=fuzzer-no-link $(FUZZ_CFLAGS)' \
 	    $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz/fuzz_%)
 
