@@ -143,7 +143,15 @@ build-tests: all $(TEST_BIN)
 test: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) build-tests
 	@$(MAKE) --no-print-directory lint
-	@$(MAKE) --no-print-directory unit-test cli-test browser-test
+	@$(MAKE) --no-print-directory -j2 -Otarget unit-and-cli-test browser-test
+
+# The unit and CLI tests run while the browser test runs (make test): the
+# browser test mostly waits on its pages, and the machine has two cores.
+# Each suite's output comes out whole when it ends.
+.PHONY: unit-and-cli-test
+unit-and-cli-test:
+	@$(MAKE) --no-print-directory unit-test
+	@$(MAKE) --no-print-directory cli-test
 
 lint:
 	@scripts/check-source
