@@ -157,6 +157,9 @@ static const struct {
     {23, "DROP TABLE econ_scenario;"},
     /* 24: which hours count */
     {24, "ALTER TABLE municipality_settings DROP COLUMN hours_source;"},
+    /* 25: the CTI contacts' minutes in their course index */
+    {25, "DROP INDEX cti_contact_minutes; CREATE INDEX cti_contact_course "
+         "ON cti_contact (course_id, on_date);"},
 };
 
 void tu_db_rewind(const char *db, int version)
