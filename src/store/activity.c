@@ -38,7 +38,10 @@ static const char SQL_MUNI[] =
     "SELECT count(*) FROM municipality WHERE code = ?1";
 static const char SQL_MUNI_LIST[] =
     "SELECT code FROM municipality ORDER BY code";
-/* ?1 municipality, ?2 the period's first day, ?3 its last (ISO text) */
+/* ?1 municipality, ?2 the period's first day, ?3 its last (ISO text).
+ * The courses are read from the index course_municipality_dates
+ * (migration 25), with their stage and dates: no course row is read,
+ * here or for the placements' course end. */
 static const char SQL_CITIZENS[] =
     "SELECT count(*) FROM course c WHERE c.municipality_code = ?1 AND "
     "c.stage <> 'screened' AND c.started_on <= ?3 AND (c.ended_on IS NULL "
