@@ -477,8 +477,8 @@ static char *check_and_compute(econ_page *p)
 /* The registered activity of the last pages viewed, kept while the
  * store's data version is unchanged (store.h ov_tx_data_version), as the
  * board is: every view of a leader's page counts the same year of
- * meetings, contacts, placements and proposals (0.2 s of processor time
- * for a municipality of 24,000 citizens, docs/performance.md), and no
+ * meetings, contacts, placements and proposals (a quarter of a second
+ * of processor time for 24,000 citizens, docs/performance.md), and no
  * count changes until someone writes. Keyed by store, version,
  * municipality and period; the least recently used entry gives way. The
  * counts are aggregates (no citizen), read in a plain read: nothing is
