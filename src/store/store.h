@@ -85,6 +85,13 @@ int ov_store_latest_schema_version(void);
  * version: so a figure computed in the read can be reused while the
  * version is unchanged (web/ui_board.c). */
 void ov_store_data_version(ov_store *s, uint64_t *instance, uint64_t *gen);
+/* The data version of a read transaction, read as it began (before its
+ * snapshot): what tx reads holds at least the data of that version, so a
+ * figure computed in tx may be kept under it. A handler's transaction
+ * was begun by dispatch, so ov_store_data_version read in the handler
+ * could name a version newer than the snapshot. False for a write
+ * transaction (its batch may hold other writers' uncommitted rows). */
+bool ov_tx_data_version(const ov_tx *tx, uint64_t *instance, uint64_t *gen);
 
 /* True when ov_store_open had to create the key file (first init). */
 bool ov_store_created_key(const ov_store *s);

@@ -71,6 +71,9 @@ struct ov_tx {
     int64_t head_id;
     ov_course_head *head, head_cache;
     ov_time now; /* ov_tx_now: 0 for the wall clock */
+    /* read transactions: the data version read before the snapshot began
+     * (ov_tx_data_version) */
+    uint64_t data_gen;
 };
 
 #define OV_STORE_MAX_READERS 32

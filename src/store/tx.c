@@ -320,6 +320,15 @@ void ov_store_data_version(ov_store *s, uint64_t *instance, uint64_t *gen)
     pthread_mutex_unlock(&s->commit_lock);
 }
 
+bool ov_tx_data_version(const ov_tx *tx, uint64_t *instance, uint64_t *gen)
+{
+    if (!tx || tx->write)
+        return false;
+    *instance = tx->store->instance;
+    *gen = tx->data_gen;
+    return true;
+}
+
 static ov_status read_begin(ov_store *s, ov_tx **out, ov_err *err)
 {
     *out = NULL;
@@ -339,6 +348,10 @@ static ov_status read_begin(ov_store *s, ov_tx **out, ov_err *err)
     s->reader_busy[slot] = true;
     pthread_mutex_unlock(&s->pool_lock);
 
+    /* before the snapshot (the first read after BEGIN): the snapshot then
+     * holds at least the data of this version (ov_tx_data_version) */
+    uint64_t instance, gen;
+    ov_store_data_version(s, &instance, &gen);
     ov_status st = OV_OK;
     if (!s->readers[slot])
         st = ov_conn_open(s->db_path, false, true, &s->readers[slot], err);
@@ -358,6 +371,7 @@ static ov_status read_begin(ov_store *s, ov_tx **out, ov_err *err)
     tx->conn = s->readers[slot];
     tx->active = true;
     tx->reader = slot;
+    tx->data_gen = gen;
     *out = tx;
     return OV_OK;
 }

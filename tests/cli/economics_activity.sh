@@ -32,11 +32,23 @@ followups=$(q "SELECT count(*) FROM meeting m JOIN course c ON c.id = m.course_i
 followup_cti=$(q "SELECT count(*) FROM meeting_attendee a JOIN meeting m ON m.id = a.meeting_id JOIN course c ON c.id = m.course_id WHERE $M AND m.kind = 'followup' AND a.role = 'cti_worker' AND m.held_on BETWEEN $P1 AND $P2")
 contacts=$(q "SELECT count(*) || ' ' || sum(k.minutes) FROM cti_contact k JOIN course c ON c.id = k.course_id WHERE $M AND k.on_date BETWEEN $P1 AND $P2")
 proposals=$(q "SELECT count(*) FROM match_proposal p JOIN course c ON c.id = p.course_id WHERE $M AND p.proposed_on BETWEEN $P1 AND $P2")
+# every staff count by kind and role, from the attendee rows (the command
+# reads the bit set on the meeting row instead)
+staff=$(q "SELECT m.kind || ':' || a.role || ':' || count(*) FROM meeting_attendee a JOIN meeting m ON m.id = a.meeting_id JOIN course c ON c.id = m.course_id WHERE $M AND m.held_on BETWEEN $P1 AND $P2 AND a.role IN ('employment_caseworker', 'social_caseworker', 'cti_worker', 'company_consultant') GROUP BY m.kind, a.role" | tr '\n' ' ')
 [ "$citizens" -gt 50 ] && [ "$followups" -gt 100 ]
 python3 - "$T/used/economics.json" "$citizens" "$followups" "$followup_cti" \
-    "$contacts" "$proposals" <<'EOF'
+    "$contacts" "$proposals" "$staff" <<'EOF'
 import json, sys
 j = json.load(open(sys.argv[1]))
+kinds = {"start": "start_meeting", "followup": "followup"}
+roles = {"employment_caseworker": "job", "social_caseworker": "social",
+         "cti_worker": "cti", "company_consultant": "company"}
+want = {}
+for row in sys.argv[7].split():
+    kind, role, n = row.split(":")
+    want.setdefault(kinds[kind], {})[roles[role]] = int(n)
+got = {k: v for k, v in j["activity"]["staff"].items() if k in kinds.values()}
+assert got == want and len(want) == 2, (got, want)
 citizens, followups, fcti = (int(v) for v in sys.argv[2:5])
 ncontacts, minutes = (int(v) for v in sys.argv[5].split())
 proposals = int(sys.argv[6])

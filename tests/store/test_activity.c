@@ -286,6 +286,54 @@ static void counts_are_exact_for_the_period_and_the_municipality(
     tu_db_free(&f.w.t);
 }
 
+/* The meetings are counted by their attendee set (the bit set on the
+ * meeting row) and each set's staff multiplied by its meetings: meetings
+ * that share a set count each staff member once per meeting, a leader
+ * or the citizen is no staff, and a meeting of only non-staff counts as
+ * a meeting with no staff. The rows of meeting_attendee say the same. */
+static void meetings_with_the_same_attendees_count_their_staff_per_meeting(
+    void **state)
+{
+    (void)state;
+    fx f;
+    setup(&f);
+    begin(&f);
+    int64_t a = course(&f, f.w.team, OV_STAGE_DRAWN, D(2026, 1, 10));
+    int64_t b = course(&f, f.w.other_team, OV_STAGE_DRAWN, D(2026, 1, 10));
+    meeting(&f, a, OV_MEETING_START, D(2026, 3, 2), FULL | A(LEADER));
+    meeting(&f, b, OV_MEETING_START, D(2026, 3, 3), FULL | A(LEADER));
+    ov_attendees pair = A(CITIZEN) | A(EMPLOYMENT_CASEWORKER) |
+                        A(CTI_WORKER);
+    for (int i = 0; i < 3; i++) {
+        meeting(&f, a, OV_MEETING_FOLLOWUP, D(2026, 4, 1 + i), pair);
+        meeting(&f, b, OV_MEETING_FOLLOWUP, D(2026, 5, 1 + i), pair);
+    }
+    meeting(&f, a, OV_MEETING_FOLLOWUP, D(2026, 6, 1),
+            A(CITIZEN) | A(LEADER));
+    commit(&f);
+    ov_activity_summary s;
+    ov_err err;
+    assert_int_equal(summary(&f, 250, FROM, TO, &s, &err), OV_OK);
+    assert_int_equal(s.events[OV_ACT_START_MEETING], 2);
+    assert_int_equal(s.events[OV_ACT_FOLLOWUP], 7);
+    int64_t start_staff[OV_ACT_ROLE_N] = {2, 0, 2, 2};
+    int64_t followup_staff[OV_ACT_ROLE_N] = {6, 0, 6, 0};
+    for (int r = 0; r < OV_ACT_ROLE_N; r++) {
+        assert_int_equal(s.staff[OV_ACT_START_MEETING][r], start_staff[r]);
+        assert_int_equal(s.staff[OV_ACT_FOLLOWUP][r], followup_staff[r]);
+    }
+    /* the attendee rows agree: 2 + 2 + 2 staff at the start meetings, 6 +
+     * 6 at the follow-ups */
+    char *out = tu_sh_out(
+        "sqlite3 -readonly '%s' \"SELECT count(*) FROM meeting_attendee "
+        "WHERE role IN ('employment_caseworker', 'social_caseworker', "
+        "'cti_worker', 'company_consultant')\"",
+        f.w.t.db);
+    assert_int_equal(atoi(out), 6 + 12);
+    free(out);
+    tu_db_free(&f.w.t);
+}
+
 static void a_municipality_without_courses_counts_nothing(void **state)
 {
     (void)state;
@@ -335,6 +383,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(counts_are_exact_for_the_period_and_the_municipality),
+        cmocka_unit_test(
+            meetings_with_the_same_attendees_count_their_staff_per_meeting),
         cmocka_unit_test(a_municipality_without_courses_counts_nothing),
         cmocka_unit_test(
             an_unknown_municipality_is_refused_naming_the_known_ones),

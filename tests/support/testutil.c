@@ -157,6 +157,11 @@ static const struct {
     {23, "DROP TABLE econ_scenario;"},
     /* 24: which hours count */
     {24, "ALTER TABLE municipality_settings DROP COLUMN hours_source;"},
+    /* 25: the registered activity's indexes */
+    {25, "DROP INDEX cti_contact_minutes; CREATE INDEX cti_contact_course "
+         "ON cti_contact (course_id, on_date); DROP INDEX "
+         "course_municipality_dates; CREATE INDEX course_municipality ON "
+         "course (municipality_code, stage);"},
 };
 
 void tu_db_rewind(const char *db, int version)
