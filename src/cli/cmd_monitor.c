@@ -530,8 +530,6 @@ static int monitor_board(int argc, char **argv)
     ov_store *st_;
     if (ov_store_open(&o, &st_, &err) != OV_OK)
         return cli_fail(&err);
-    uint64_t instance, gen;
-    ov_store_data_version(st_, &instance, &gen);
     ov_arena *a = ov_arena_new(0);
     ov_tx *tx;
     ov_national n;
@@ -542,7 +540,7 @@ static int monitor_board(int argc, char **argv)
         st = ov_national_read(
             tx, from, to,
             ov_national_k((int)ov_config_get_int(&c.cfg, OV_SET_SUPPRESS_K)),
-            instance, gen, a, &n, &err);
+            a, &n, &err);
         if (st == OV_OK)
             st = ov_tx_commit(tx, &err);
         else

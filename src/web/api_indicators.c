@@ -91,8 +91,6 @@ void ov_h_indicators(ov_web *app, ov_request *req, ov_response *res)
     q.staff_id = ov_form_int(&f, "staff", 0);
     if (q.team_id == 0 && q.staff_id == 0)
         q.staff_id = ov_indicators_default_staff(&req->viewer);
-    uint64_t instance, gen;
-    ov_store_data_version(app->store, &instance, &gen);
     /* the request's audited read, for the purpose the route declares */
     ov_tx *tx;
     if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
@@ -114,7 +112,7 @@ void ov_h_indicators(ov_web *app, ov_request *req, ov_response *res)
     /* the figures and the courses that need attention (web/board.h), as
      * the board shows them */
     ok = ok &&
-         ov_board_read_cached(tx, &q, c.today, false, instance, gen,
+         ov_board_read_cached(tx, &q, c.today, false,
                               req->arena, &b, &err) == OV_OK &&
          ov_board_attention_json(tx, &b, req->arena, &attention, &err) ==
              OV_OK;

@@ -93,15 +93,16 @@ static ov_status compute(ov_tx *tx, ov_date from, ov_date to, int k,
 }
 
 ov_status ov_national_read(ov_tx *tx, ov_date from, ov_date to, int k,
-                           uint64_t instance, uint64_t gen, ov_arena *a,
-                           ov_national *out, ov_err *err)
+                           ov_arena *a, ov_national *out, ov_err *err)
 {
     memset(out, 0, sizeof *out);
     out->from = from;
     out->to = to;
+    uint64_t instance, gen;
+    bool keep = ov_tx_data_version(tx, &instance, &gen);
     pthread_mutex_lock(&cache_lock);
     cache_entry *slot = NULL;
-    for (;;) {
+    for (; keep;) {
         cache_entry *hit = NULL;
         for (int i = 0; i < CACHE_N; i++) {
             cache_entry *e = &cache[i];
@@ -282,8 +283,6 @@ void ov_h_national_api(ov_web *app, ov_request *req, ov_response *res)
         ov_national_period(&f, c.today, &from, &to);
         ov_ind_period_validate(from, to, &err);
     }
-    uint64_t instance, gen;
-    ov_store_data_version(app->store, &instance, &gen);
     /* bad input: nothing read (dispatch rolls the transaction back) */
     ov_tx *tx;
     if (err.code != OV_OK || ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
@@ -292,7 +291,7 @@ void ov_h_national_api(ov_web *app, ov_request *req, ov_response *res)
     }
     ov_national n;
     bool ok = ov_national_read(tx, from, to, ov_national_k(app->suppress_k),
-                               instance, gen, req->arena, &n, &err) == OV_OK;
+                               req->arena, &n, &err) == OV_OK;
     if (!ov_ctx_finish(&c, tx, ok, &err))
         return;
     json_t *j = ov_national_json(&n, c.lang);

@@ -39,15 +39,17 @@ typedef struct ov_board {
 ov_status ov_board_read(ov_tx *tx, const ov_ind_query *q, ov_date today,
                         bool trend, ov_arena *a, ov_board *out, ov_err *err);
 
-/* The same, reused while the store's data version (read by the caller
- * before tx began, store.h ov_store_data_version) is unchanged: a board
- * of a large municipality takes seconds to compute and the same figures
- * are shown to many screens. Concurrent requests for the same board wait
- * for one computation. A reuse writes the facts' audit row all the same. */
+/* The same, reused while the data version tx began with (store.h
+ * ov_tx_data_version) is unchanged: a board of a large municipality takes
+ * seconds to compute and the same figures are shown to many screens.
+ * Concurrent requests for the same board wait for one computation. A
+ * reuse writes the facts' audit row all the same. The version is tx's own,
+ * never the store's read after tx began: that can be newer than what tx
+ * sees, and would keep old figures under the new version. A write
+ * transaction (no version) computes without keeping. */
 ov_status ov_board_read_cached(ov_tx *tx, const ov_ind_query *q,
-                               ov_date today, bool trend, uint64_t instance,
-                               uint64_t gen, ov_arena *a, ov_board *out,
-                               ov_err *err);
+                               ov_date today, bool trend, ov_arena *a,
+                               ov_board *out, ov_err *err);
 
 /* The attention items as the API's array [{"course_id", "reason",
  * "since"}], reading the n citizens behind them as an audited read

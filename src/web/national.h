@@ -6,8 +6,9 @@
  *
  * Cache: the board of every municipality of a large installation takes
  * most of a second to compute and changes only when the data does, so it
- * is kept while the store's data version (store.h ov_store_data_version,
- * read by the caller before its transaction began) is unchanged, keyed
+ * is kept while the data version the transaction began with (store.h
+ * ov_tx_data_version; a write transaction computes without keeping) is
+ * unchanged, keyed
  * on the period and k, as the leader's board is (web/board.h). A reuse
  * writes the facts' audit rows all the same (store/national.h
  * ov_nat_audit).
@@ -30,8 +31,7 @@ typedef struct ov_national {
 
 /* Read (or reuse) the board for [from, to] with threshold k in tx. */
 ov_status ov_national_read(ov_tx *tx, ov_date from, ov_date to, int k,
-                           uint64_t instance, uint64_t gen, ov_arena *a,
-                           ov_national *out, ov_err *err);
+                           ov_arena *a, ov_national *out, ov_err *err);
 
 /* The API's answer: {"from", "to", "k", "municipalities": [{"code",
  * "name", "imported", "indicators"}], "total": {"indicators"},

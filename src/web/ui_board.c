@@ -123,10 +123,12 @@ static void board_copy(ov_board *to, const ov_board *from, ov_arena *a)
 }
 
 ov_status ov_board_read_cached(ov_tx *tx, const ov_ind_query *q,
-                               ov_date today, bool trend, uint64_t instance,
-                               uint64_t gen, ov_arena *a, ov_board *out,
-                               ov_err *err)
+                               ov_date today, bool trend, ov_arena *a,
+                               ov_board *out, ov_err *err)
 {
+    uint64_t instance, gen;
+    if (!ov_tx_data_version(tx, &instance, &gen))
+        return ov_board_read(tx, q, today, trend, a, out, err);
     ov_date on = q->to < today ? q->to : today;
     pthread_mutex_lock(&cache_lock);
     cache_entry *slot = NULL;
@@ -963,8 +965,6 @@ void ov_h_board(ov_web *app, ov_request *req, ov_response *res)
     req_q r;
     parse_query(&c, &r);
     bool drill = ov_may_do(&req->viewer, OV_OP_BOARD_DRILL);
-    uint64_t instance, gen;
-    ov_store_data_version(app->store, &instance, &gen);
     /* the request's audited read, for the purpose the route declares */
     ov_tx *tx;
     if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
@@ -997,7 +997,7 @@ void ov_h_board(ov_web *app, ov_request *req, ov_response *res)
     ov_board b;
     bool ok = check_scope(&c, tx, &r.q, &err) == OV_OK &&
               ov_board_read_cached(tx, &r.q, c.today, r.format == F_HTML,
-                                   instance, gen, req->arena, &b,
+                                   req->arena, &b,
                                    &err) == OV_OK;
     int shown = 0;
     ov_board_course *cs = NULL;
@@ -1133,8 +1133,6 @@ void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res)
      * route declares the general one) before anything is read */
     if (c.actor)
         c.actor->purpose = purpose;
-    uint64_t instance, gen;
-    ov_store_data_version(app->store, &instance, &gen);
     ov_tx *tx;
     if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
@@ -1148,7 +1146,7 @@ void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res)
     int n = 0;
     ov_board_course *cs = NULL;
     if (ok && attention) {
-        ok = ov_board_read_cached(tx, &r.q, c.today, false, instance, gen,
+        ok = ov_board_read_cached(tx, &r.q, c.today, false,
                                   req->arena, &b, &err) == OV_OK &&
              att_courses(tx, &b, b.natt, purpose, req->arena, &cs, &err) ==
                  OV_OK;

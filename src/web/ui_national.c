@@ -321,8 +321,6 @@ void ov_h_national(ov_web *app, ov_request *req, ov_response *res)
         ov_page_end(res);
         return;
     }
-    uint64_t instance, gen;
-    ov_store_data_version(app->store, &instance, &gen);
     ov_tx *tx;
     if (ov_ctx_take_tx(&c, &tx, &err) != OV_OK) {
         ov_ctx_fail(&c, &err);
@@ -330,7 +328,7 @@ void ov_h_national(ov_web *app, ov_request *req, ov_response *res)
     }
     ov_national n;
     bool ok = ov_national_read(tx, from, to, ov_national_k(app->suppress_k),
-                               instance, gen, req->arena, &n, &err) == OV_OK;
+                               req->arena, &n, &err) == OV_OK;
     if (!ov_ctx_finish(&c, tx, ok, &err))
         return;
     ov_page_begin(res, req, 200, ov_str_c(title));

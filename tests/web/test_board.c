@@ -227,6 +227,57 @@ static double csv_field(const char *p, int i)
     return dk_number(p, n);
 }
 
+/* The board of Halsnæs for the fixture's year, read (or reused) in tx. */
+static int board_courses(fixture *f, ov_tx *tx)
+{
+    ov_ind_query q = {.municipality_code = 250,
+                      .from = f->today - 364,
+                      .to = f->today};
+    ov_arena *a = ov_arena_new(0);
+    ov_board b;
+    ov_err err;
+    if (ov_board_read_cached(tx, &q, f->today, false, a, &b, &err) != OV_OK)
+        fail_msg("board: %s", err.msg);
+    int n = b.ncourses;
+    ov_arena_destroy(a);
+    return n;
+}
+
+static ov_tx *begin_read(fixture *f)
+{
+    ov_tx *tx;
+    ov_err err;
+    if (ov_tx_begin_audited(f->w.t.store, &tu_actor, &tx, &err) != OV_OK)
+        fail_msg("begin: %s", err.msg);
+    return tx;
+}
+
+/* A request's snapshot begins (dispatch) before its handler reads the
+ * board; a write committed in between is not in that snapshot. The board
+ * it computes must be kept under the version its snapshot has, not under
+ * the store's newer one, or the next request (which sees the write) would
+ * be shown the board without it until the following write. */
+static void a_board_from_a_snapshot_older_than_the_store_is_not_kept_as_newer(
+    void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup(f);
+    ov_tx *before = begin_read(f);
+    int n0 = board_courses(f, before);
+    assert_int_equal(ov_tx_commit(before, &(ov_err){0}), OV_OK);
+    ov_tx *old = begin_read(f); /* the snapshot, as dispatch begins it */
+    course_for(&f->w, "Eva Holm", "050580-1234", f->w.team, f->today - 30,
+               NULL); /* another user's write, committed meanwhile */
+    assert_int_equal(board_courses(f, old), n0);
+    assert_int_equal(ov_tx_commit(old, &(ov_err){0}), OV_OK);
+    ov_tx *now = begin_read(f);
+    assert_int_equal(board_courses(f, now), n0 + 1);
+    assert_int_equal(ov_tx_commit(now, &(ov_err){0}), OV_OK);
+    teardown(f);
+}
+
 static void the_boards_figures_are_the_apis(void **state)
 {
     (void)state;
@@ -675,6 +726,8 @@ int main(void)
         cmocka_unit_test(every_trend_curve_has_its_months_figures_as_text),
         cmocka_unit_test(staff_see_their_own_figures_and_no_list),
         cmocka_unit_test(a_leader_lands_on_the_board),
+        cmocka_unit_test(
+            a_board_from_a_snapshot_older_than_the_store_is_not_kept_as_newer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
