@@ -41,6 +41,7 @@
 #include "econ/econ.h"
 #include "model/access.h"
 #include "report/econ_report.h"
+#include "report/numtext.h"
 #include "report/table.h"
 #include "store/activity.h"
 #include "store/econ_scenario.h"
@@ -121,23 +122,24 @@ static bool parse_number(ov_lang l, ov_str s, double *out)
     return true;
 }
 
-/* Kroner for a reader: "-91.800 kr." */
-static const char *kr(ov_arena *a, double v)
+/* The page's language for report/numtext.h and the econ layer: the
+ * enums share their values (0 Danish, 1 English). */
+_Static_assert((int)OV_LANG_DA == (int)OV_NUM_DA &&
+                   (int)OV_LANG_EN == (int)OV_NUM_EN &&
+                   (int)OV_LANG_DA == (int)OV_ECON_LANG_DA &&
+                   (int)OV_LANG_EN == (int)OV_ECON_LANG_EN,
+               "ov_lang, ov_numlang and ov_econ_lang share their values");
+
+/* Kroner for a reader: "-91.800 kr." / "-91,800 kr." */
+static const char *kr(ov_arena *a, ov_lang l, double v)
 {
-    char b[OV_FMT_BUF];
-    if (!isfinite(v))
-        return "\xe2\x80\x93";
-    ov_fmt_decimal_dk(round(v), 0, b);
-    return ov_arena_printf(a, "%s kr.", b);
+    return ov_arena_strdup(a, ov_num_kr((ov_numlang)l, v, 0).s);
 }
 
-static const char *num(ov_arena *a, double v, int decimals)
+/* A figure for a reader: "0,035" / "0.035", "1.234" / "1,234" */
+static const char *num(ov_arena *a, ov_lang l, double v, int decimals)
 {
-    char b[OV_FMT_BUF];
-    if (!isfinite(v))
-        return "\xe2\x80\x93";
-    ov_fmt_decimal_dk(v, decimals, b);
-    return ov_arena_strdup(a, b);
+    return ov_arena_strdup(a, ov_num_dec((ov_numlang)l, v, decimals).s);
 }
 
 /* A word of the catalogue's group "econ.<group>.<code>": a payer, a
@@ -517,6 +519,7 @@ static void render_choice(econ_page *p)
 {
     ov_response *res = p->c->res;
     ov_arena *a = p->c->req->arena;
+    ov_lang l = p->c->lang;
     size_t n;
     const ov_econ_preset *ps = ov_econ_presets(&n);
     ov_html_printf(res,
@@ -544,9 +547,9 @@ static void render_choice(econ_page *p)
                        "class=\"n\">%h</td><td class=\"n\">%h</td></tr>",
                        ov_str_c(p->c->lang == OV_LANG_DA ? x->title
                                                          : x->title_en),
-                       ov_str_c(kr(a, x->published[OV_PAYER_KOMMUNE])),
-                       ov_str_c(kr(a, x->published[OV_PAYER_STAT])),
-                       ov_str_c(kr(a, x->published[OV_PAYER_N])));
+                       ov_str_c(kr(a, l, x->published[OV_PAYER_KOMMUNE])),
+                       ov_str_c(kr(a, l, x->published[OV_PAYER_STAT])),
+                       ov_str_c(kr(a, l, x->published[OV_PAYER_N])));
     }
     ov_html_printf(res, "</tbody></table></div><p class=\"note\">%t</p>",
                    "econ.presets_source");
@@ -646,15 +649,15 @@ static void chart_years(econ_page *p)
     double slot = (double)(W - ML - MR) / (r->horizon > 0 ? r->horizon : 1);
     double bw = slot * 0.8 / OV_PAYER_N;
     double y0 = ov_svg_map(sy, 0);
-    char tip[160], v[OV_FMT_BUF];
+    char tip[160];
     for (int y = 0; y < r->horizon; y++) {
         double x0 = ML + slot * y + slot * 0.1;
         for (int q = 0; q < OV_PAYER_N; q++) {
             double val = r->years[y].net[q];
             double yv = ov_svg_map(sy, val);
-            ov_svg_value(val, 0, v);
-            snprintf(tip, sizeof tip, "%s %d, %s: %s kr.",
-                     ov_msg(l, "econ.year"), y + 1, payer_label(l, q), v);
+            snprintf(tip, sizeof tip, "%s %d, %s: %s",
+                     ov_msg(l, "econ.year"), y + 1, payer_label(l, q),
+                     ov_num_kr((ov_numlang)l, val, 0).s);
             ov_svg_rect(&s, series_cls[q], x0 + bw * q, fmin(y0, yv), bw,
                         fabs(yv - y0) > 1 ? fabs(yv - y0) : 1, tip);
         }
@@ -708,11 +711,10 @@ static void chart_cumulative(econ_page *p)
         ov_svg_vref(&s, "breakeven", sx, r->break_even_year, MT, H - MB, lab);
     }
     ov_svg_polyline(&s, "line s1", sx, sy, 0, 1, yv, r->horizon + 1, true);
-    char tip[160], v[OV_FMT_BUF];
+    char tip[160];
     for (int y = 0; y <= r->horizon; y++) {
-        ov_svg_value(yv[y], 0, v);
-        snprintf(tip, sizeof tip, "%s %d: %s kr.", ov_msg(l, "econ.year"), y,
-                 v);
+        snprintf(tip, sizeof tip, "%s %d: %s", ov_msg(l, "econ.year"), y,
+                 ov_num_kr((ov_numlang)l, yv[y], 0).s);
         ov_svg_circle(&s, "s1", ov_svg_map(sx, y), ov_svg_map(sy, yv[y]), 4,
                       tip);
         char lab[16];
@@ -738,7 +740,7 @@ static const char *sens_label(econ_page *p, const char *what)
     double x;
     char st[48], py[16], sign[4];
     if (sscanf(what, "effect x %lf", &x) == 1)
-        return ov_msg_fill(a, l, "econ.sens.effect", num(a, x, 2), NULL);
+        return ov_msg_fill(a, l, "econ.sens.effect", num(a, l, x, 2), NULL);
     if (sscanf(what, "price %47[a-z_].%15[a-z] %3[-+]20%%", st, py, sign) ==
         3)
         return ov_msg_fill(a, l,
@@ -779,14 +781,14 @@ static void render_sensitivity(econ_page *p)
     ov_svg_scale sx = {ax.lo, ax.hi, ML, W - MR};
     ov_svg_xaxis(&s, sx, ax, MT, H - MB, false, "axis");
     double x0 = ov_svg_map(sx, 0);
-    char tip[200], v[OV_FMT_BUF];
+    char tip[200];
     for (int i = 0; i < r->nsens; i++) {
         double val = r->sens[i].per_citizen[OV_PAYER_N];
         double xv = ov_svg_map(sx, val);
         double y = MT + RH * i;
         const char *lab = sens_label(p, r->sens[i].what);
-        ov_svg_value(val, 0, v);
-        snprintf(tip, sizeof tip, "%s: %s kr.", lab, v);
+        snprintf(tip, sizeof tip, "%s: %s", lab,
+                 ov_num_kr((ov_numlang)l, val, 0).s);
         ov_svg_rect(&s, val >= 0 ? "s3" : "s2", fmin(x0, xv), y + 3,
                     fabs(xv - x0) > 1 ? fabs(xv - x0) : 1, RH - 6, tip);
         ov_svg_text(&s, "axis", OV_SVG_END, ML - 6, y + RH - 7, lab);
@@ -813,7 +815,7 @@ static void render_sensitivity(econ_page *p)
                        ov_str_c(sens_label(p, r->sens[i].what)));
         for (int q = 0; q <= OV_PAYER_N; q++)
             ov_html_printf(res, "<td class=\"n\">%h</td>",
-                           ov_str_c(kr(a, r->sens[i].per_citizen[q])));
+                           ov_str_c(kr(a, l, r->sens[i].per_citizen[q])));
         ov_html_lit(res, "</tr>");
     }
     ov_html_lit(res, "</tbody></table></div>");
@@ -846,8 +848,8 @@ static void render_result(econ_page *p)
                    "scope=\"col\" class=\"n\">%t</th>",
                    "econ.per_citizen",
                    ov_str_c(ov_msg_fill(a, l, "econ.per_citizen_caption",
-                                        num(a, r->horizon, 0),
-                                        num(a, r->citizens, 0))),
+                                        num(a, l, r->horizon, 0),
+                                        num(a, l, r->citizens, 0))),
                    "econ.payer_col", "econ.per_citizen");
     bool pub = p->preset != NULL && !p->have_saved;
     if (pub)
@@ -867,20 +869,20 @@ static void render_result(econ_page *p)
                        ov_str_c(payer_label(l, q)),
                        ov_str_c(q == OV_PAYER_N ? "total"
                                                 : ov_payer_key((ov_payer)q)),
-                       ov_str_c(kr(a, r->per_citizen[q])));
+                       ov_str_c(kr(a, l, r->per_citizen[q])));
         if (pub)
             ov_html_printf(res, "<td class=\"n\">%h</td>",
-                           ov_str_c(kr(a, p->preset->published[q])));
+                           ov_str_c(kr(a, l, p->preset->published[q])));
         if (r->interval.present)
             ov_html_printf(res, "<td class=\"n\">%h \xe2\x80\x93 %h</td>",
-                           ov_str_c(kr(a, r->interval.low[q])),
-                           ov_str_c(kr(a, r->interval.high[q])));
+                           ov_str_c(kr(a, l, r->interval.low[q])),
+                           ov_str_c(kr(a, l, r->interval.high[q])));
         int be = q == OV_PAYER_N ? r->break_even_year
                                  : r->break_even_payer[q];
         if (be > 0)
             ov_html_printf(res, "<td class=\"n\">%h</td></tr>",
                            ov_str_c(ov_msg_fill(a, l, "econ.year_n",
-                                                num(a, be, 0), NULL)));
+                                                num(a, l, be, 0), NULL)));
         else
             ov_html_printf(res, "<td class=\"n\">%t</td></tr>",
                            "econ.no_break_even");
@@ -894,7 +896,7 @@ static void render_result(econ_page *p)
     if (r->break_even_year > 0)
         ov_html_printf(res, "<p class=\"breakeven\">%h</p>",
                        ov_str_c(ov_msg_fill(a, l, "econ.break_even_text",
-                                            num(a, r->break_even_year, 0),
+                                            num(a, l, r->break_even_year, 0),
                                             NULL)));
     else
         ov_html_printf(res, "<p class=\"breakeven\">%t</p>",
@@ -930,13 +932,13 @@ static void render_result(econ_page *p)
         ov_html_printf(res,
                        "<tr><th scope=\"row\">%d</th><td class=\"n\">%h</td>"
                        "<td class=\"n\">%h</td>",
-                       yr->year, ov_str_c(kr(a, cost)),
-                       ov_str_c(kr(a, cons)));
+                       yr->year, ov_str_c(kr(a, l, cost)),
+                       ov_str_c(kr(a, l, cons)));
         for (int q = 0; q <= OV_PAYER_N; q++)
             ov_html_printf(res, "<td class=\"n\">%h</td>",
-                           ov_str_c(kr(a, yr->net[q])));
+                           ov_str_c(kr(a, l, yr->net[q])));
         ov_html_printf(res, "<td class=\"n\">%h</td></tr>",
-                       ov_str_c(kr(a, yr->cumulative[OV_PAYER_N])));
+                       ov_str_c(kr(a, l, yr->cumulative[OV_PAYER_N])));
     }
     ov_html_printf(res, "</tbody></table></div><p class=\"note\">%t</p>",
                    "econ.years_note");
@@ -962,13 +964,13 @@ static void render_activity(econ_page *p)
                    ov_str_c(ov_msg_fill(
                        a, l, "econ.activity_period",
                        ov_arena_printf(a, "%s\xe2\x80\x93%s", fd, td),
-                       num(a, (double)p->act.citizens, 0))));
+                       num(a, l, (double)p->act.citizens, 0))));
     ov_html_printf(res, "<ul class=\"plain\">");
     for (int k = 0; k < OV_ACT_N; k++)
         ov_html_printf(res, "<li>%t: %h</li>",
                        ov_arena_printf(a, "econ.kind.%s",
                                        ov_act_kind_key((ov_act_kind)k)),
-                       ov_str_c(num(a, (double)p->act.events[k], 0)));
+                       ov_str_c(num(a, l, (double)p->act.events[k], 0)));
     ov_html_lit(res, "</ul>");
     const ov_econ_value *entered = &p->s->running_per_citizen;
     if (p->act_ok) {
@@ -976,9 +978,9 @@ static void render_activity(econ_page *p)
                        "<p class=\"derived\"><strong>%t</strong> <span "
                        "id=\"derived-running\">%h</span> \xc2\xb7 %t %h</p>",
                        "econ.derived_running",
-                       ov_str_c(kr(a, p->act_running.v)),
+                       ov_str_c(kr(a, l, p->act_running.v)),
                        "econ.entered_running",
-                       ov_str_c(kr(a, entered->v)));
+                       ov_str_c(kr(a, l, entered->v)));
     } else {
         char buf[OV_ERR_MSG_MAX];
         /* the price that is missing by its label in the form (the
@@ -1345,13 +1347,18 @@ static bool send_xlsx(econ_page *p)
     ov_econ_report_extra x;
     ov_econ_report_extra_init(&x);
     x.preset = p->have_saved ? NULL : p->preset;
+    bool en = p->c->lang == OV_LANG_EN;
     x.source = p->have_saved
-                   ? ov_arena_printf(a, "gemt scenarie %.*s",
+                   ? ov_arena_printf(a, "%s %.*s",
+                                     en ? "saved scenario" : "gemt scenarie",
                                      (int)p->saved.name.len,
                                      p->saved.name.ptr)
-               : p->preset ? ov_arena_printf(a, "forudindstillet scenarie %s",
-                                             p->preset->key)
-                           : NULL;
+               : p->preset
+                   ? ov_arena_printf(a, "%s %s",
+                                     en ? "preset"
+                                        : "forudindstillet scenarie",
+                                     p->preset->key)
+                   : NULL;
     x.running_entered = p->s->running_per_citizen;
     if (p->act_read) {
         x.has_activity = true;
@@ -1361,7 +1368,7 @@ static bool send_xlsx(econ_page *p)
             x.running_activity = p->act_running;
     }
     ov_table t[OV_ECON_SHEETS];
-    ov_econ_tables(p->s, p->r, &x, a, t);
+    ov_econ_tables(p->s, p->r, &x, (ov_econ_lang)p->c->lang, a, t);
     ov_str bytes;
     ov_err err;
     ov_err_clear(&err);
