@@ -1571,82 +1571,67 @@ void ov_h_econ_save(ov_web *app, ov_request *req, ov_response *res)
 
 /* ---- the API ---------------------------------------------------------- */
 
-/* The body as a JSON object whose keys are all in `allowed` (a
- * comma-separated list for the message); NULL and the error otherwise. */
-static json_t *api_body(ov_ctx *c, const char *const *allowed, int n,
-                        const char *list, ov_err *err)
+/* The API's bodies, read by the one input layer (web/form.h) as every
+ * other API handler's: an unknown key, a value of the wrong JSON type or
+ * over its cap is refused naming the field. The scenario object is
+ * handed on whole (OV_F_JSON) to the econ layer's own parser, which
+ * names the JSON path of what is wrong inside it ("effect[0].benefit"). */
+static const ov_field compute_spec[] = {
+    {"scenario", OV_F_JSON, false, 0, 0, 0, "econ.f.scenario", NULL, 0, NULL,
+     false},
+    {"preset", OV_F_TEXT, false, BASE_MAX, 0, 0, "econ.f.base", NULL, 0,
+     NULL, false},
+    {"scenario_id", OV_F_INT, false, 0, 1, INT64_MAX, "econ.f.base", NULL, 0,
+     NULL, false},
+};
+static const ov_field save_spec[] = {
+    {"name", OV_F_TEXT, true, 400, 0, 0, "econ.f.name", NULL, 0, NULL,
+     false},
+    {"scenario", OV_F_JSON, true, 0, 0, 0, "econ.f.scenario", NULL, 0, NULL,
+     false},
+};
+
+/* The body parsed by `spec` into *f; OV_OK, or the first error in err. */
+static ov_status api_body(ov_ctx *c, const ov_field *spec, int n, ov_form *f,
+                          ov_err *err)
 {
-    json_error_t je;
-    ov_str body = c->req->body;
-    json_t *j = json_loadb(body.ptr ? body.ptr : "", body.len,
-                           JSON_REJECT_DUPLICATES, &je);
-    if (!j || !json_is_object(j)) {
-        json_decref(j);
-        ov_err_msg(err, OV_EINVAL, "body", econ_web_body, list);
-        return NULL;
-    }
-    const char *key;
-    json_t *v;
-    json_object_foreach(j, key, v)
-    {
-        bool known = false;
-        for (int i = 0; i < n && !known; i++)
-            known = strcmp(key, allowed[i]) == 0;
-        if (!known) {
-            char k[OV_ERR_FIELD_MAX];
-            snprintf(k, sizeof k, "%s", key);
-            ov_err_msg(err, OV_EINVAL, k, econ_web_field_unknown, k, list);
-            json_decref(j);
-            return NULL;
-        }
-    }
-    return j;
+    ov_form_init(f, spec, n, c->lang, c->req->arena);
+    if (ov_form_parse_json(f, c->req->body) == OV_OK)
+        return OV_OK;
+    ov_form_first_error(f, err);
+    return err->code;
 }
 
 /* The scenario of an API body: {"scenario": {...}}, {"preset": "key"}
  * or {"scenario_id": N} (the caller's own saved one; anyone else's is not
- * found). In p->s. */
-static ov_status api_scenario(econ_page *p, json_t *j, ov_err *err)
+ * found), exactly one of them. In p->s. */
+static ov_status api_scenario(econ_page *p, const ov_form *f, ov_err *err)
 {
     ov_arena *a = p->c->req->arena;
-    json_t *sc = json_object_get(j, "scenario");
-    json_t *pr = json_object_get(j, "preset");
-    json_t *id = json_object_get(j, "scenario_id");
-    if ((sc != NULL) + (pr != NULL) + (id != NULL) != 1)
+    bool sc = ov_form_has(f, "scenario"), pr = ov_form_has(f, "preset"),
+         id = ov_form_has(f, "scenario_id");
+    if (sc + pr + id != 1)
         return ov_err_msg(err, OV_EINVAL, "body", econ_web_body,
                           "one of scenario, preset or scenario_id");
     if (pr) {
-        if (!json_is_string(pr))
-            return ov_err_msg(err, OV_EINVAL, "preset", json_field_not_string,
-                              "preset");
-        if (!find_preset(ov_str_c(json_string_value(pr))))
+        ov_str key = ov_form_str(f, "preset");
+        if (!find_preset(key))
             return ov_err_msg(err, OV_EINVAL, "preset", econ_web_base_unknown);
         return load_base(p,
-                         ov_str_c(ov_arena_printf(a, "preset:%s",
-                                                  json_string_value(pr))),
+                         ov_str_c(ov_arena_printf(a, "preset:%.*s",
+                                                  (int)key.len, key.ptr)),
                          err);
     }
-    if (id) {
-        if (!json_is_integer(id) || json_integer_value(id) <= 0)
-            return ov_err_msg(err, OV_EINVAL, "scenario_id", econ_web_body,
-                              "scenario_id a positive integer");
+    if (id)
         return load_base(p,
                          ov_str_c(ov_arena_printf(
                              a, "scenario:%lld",
-                             (long long)json_integer_value(id))),
+                             (long long)ov_form_int(f, "scenario_id", 0))),
                          err);
-    }
-    if (!json_is_object(sc))
-        return ov_err_msg(err, OV_EINVAL, "scenario", econ_web_body,
-                          "scenario an object (docs/economics-format.md)");
-    char *text = json_dumps(sc, JSON_COMPACT);
-    if (!text)
-        return ov_err_msg(err, OV_EINVAL, "scenario", econ_web_body,
-                          "scenario an object (docs/economics-format.md)");
+    ov_str text = ov_form_str(f, "scenario");
     p->base_s = OV_NEW(a, ov_econ_scenario);
     p->s = OV_NEW(a, ov_econ_scenario);
-    ov_status st = ov_econ_scenario_parse(text, strlen(text), a, p->s, err);
-    free(text);
+    ov_status st = ov_econ_scenario_parse(text.ptr, text.len, a, p->s, err);
     if (st != OV_OK)
         return st;
     *p->base_s = *p->s;
@@ -1668,16 +1653,16 @@ void ov_h_econ_api_compute(ov_web *app, ov_request *req, ov_response *res)
     page_init(&p, &c);
     ov_err err;
     ov_err_clear(&err);
-    static const char *const keys[] = {"scenario", "preset", "scenario_id"};
-    json_t *j = api_body(&c, keys, 3,
-                         "one of scenario, preset or scenario_id", &err);
+    ov_form body;
+    ov_status st = api_body(&c, compute_spec,
+                            (int)(sizeof compute_spec / sizeof compute_spec[0]),
+                            &body, &err);
     if (ov_ctx_take_tx(&c, &p.tx, &err) != OV_OK) {
-        json_decref(j);
         ov_ctx_fail(&c, &err);
         return;
     }
-    ov_status st = j ? api_scenario(&p, j, &err) : err.code;
-    json_decref(j);
+    if (st == OV_OK)
+        st = api_scenario(&p, &body, &err);
     if (st == OV_OK) {
         p.r = OV_NEW(req->arena, ov_econ_result);
         st = ov_econ_compute(p.s, p.r, &err);
@@ -1744,37 +1729,25 @@ void ov_h_econ_api_save(ov_web *app, ov_request *req, ov_response *res)
     page_init(&p, &c);
     ov_err err;
     ov_err_clear(&err);
-    static const char *const keys[] = {"name", "scenario"};
-    json_t *j = api_body(&c, keys, 2, "name and scenario", &err);
+    ov_form body;
+    ov_status st = api_body(&c, save_spec,
+                            (int)(sizeof save_spec / sizeof save_spec[0]),
+                            &body, &err);
     if (ov_ctx_take_tx(&c, &p.tx, &err) != OV_OK) {
-        json_decref(j);
         ov_ctx_fail(&c, &err);
         return;
     }
-    ov_status st = j ? OV_OK : err.code;
-    json_t *name = j ? json_object_get(j, "name") : NULL;
-    if (st == OV_OK && !name)
-        st = ov_err_msg(&err, OV_EINVAL, "name", json_field_missing, "name");
-    else if (st == OV_OK && !json_is_string(name))
-        st = ov_err_msg(&err, OV_EINVAL, "name", json_field_not_string,
-                        "name");
-    if (st == OV_OK && !json_object_get(j, "scenario"))
-        st = ov_err_msg(&err, OV_EINVAL, "scenario", json_field_missing,
-                        "scenario");
     if (st == OV_OK)
-        st = api_scenario(&p, j, &err);
+        st = api_scenario(&p, &body, &err);
     int64_t id = 0;
     if (st == OV_OK) {
-        set_name(p.s, (ov_str){json_string_value(name),
-                               json_string_length(name)});
+        ov_str name = ov_form_str(&body, "name");
+        set_name(p.s, name);
         char *text = ov_econ_scenario_write(p.s);
-        st = ov_econ_saved_add(
-            p.tx, p.muni, req->viewer.user_id,
-            (ov_str){json_string_value(name), json_string_length(name)},
-            ov_str_c(text ? text : ""), &id, &err);
+        st = ov_econ_saved_add(p.tx, p.muni, req->viewer.user_id, name,
+                               ov_str_c(text ? text : ""), &id, &err);
         free(text);
     }
-    json_decref(j);
     if (!ov_ctx_finish(&c, p.tx, st == OV_OK, &err))
         return;
     json_t *out = json_pack("{s:I}", "id", (json_int_t)id);

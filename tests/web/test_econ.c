@@ -596,11 +596,76 @@ static void the_english_page_and_its_workbook_read_in_english(void **state)
     tu_db_free(&f->w.t);
 }
 
+/* An API call the leader makes is refused with 400, naming `field`, with
+ * `text` in its message. */
+static void api_refuses(fixture *f, const char *path, const char *body,
+                        const char *field, const char *text)
+{
+    int st;
+    char *out = request(f, LEADER, OV_POST, path, NULL, body, &st);
+    char want[96];
+    snprintf(want, sizeof want, "\"field\":\"%s\"", field);
+    if (st != 400 || !strstr(out, want) || !strstr(out, text))
+        fail_msg("%s %s: %d %s; wanted 400 naming %s with \"%s\"", path,
+                 body, st, out, field, text);
+    free(out);
+}
+
+static void the_api_refuses_unknown_keys_and_wrong_types_naming_the_field(
+    void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup(f);
+    int rows = saved_rows(f);
+    static const char compute[] = "/api/v1/economics/compute";
+    static const char save[] = "/api/v1/economics/scenarios";
+    /* an unknown top-level key, as every API handler says it */
+    api_refuses(f, compute, "{\"preset\":\"rambøll-2021-C\",\"bogus\":1}",
+                "bogus", "unknown field 'bogus'; remove it");
+    api_refuses(f, save,
+                "{\"name\":\"x\",\"scenario\":{\"horizon\":5},"
+                "\"scenario_id\":1}",
+                "scenario_id", "unknown field 'scenario_id'; remove it");
+    /* wrong JSON types */
+    api_refuses(f, compute, "{\"preset\":5}", "preset",
+                "must be a JSON string");
+    api_refuses(f, compute, "{\"scenario_id\":\"7\"}", "scenario_id",
+                "must be a JSON integer");
+    api_refuses(f, compute, "{\"scenario\":[1]}", "scenario",
+                "must be a JSON object");
+    api_refuses(f, save, "{\"name\":[\"x\"],\"scenario\":{\"horizon\":5}}",
+                "name", "must be a JSON string");
+    api_refuses(f, save, "{\"name\":\"x\",\"scenario\":\"horizon 5\"}",
+                "scenario", "must be a JSON object");
+    /* a missing field, a value over its cap, a control character */
+    api_refuses(f, save, "{\"scenario\":{\"horizon\":5}}", "name",
+                "is required");
+    api_refuses(f, save, "{\"name\":\"x\"}", "scenario", "is required");
+    api_refuses(f, compute,
+                "{\"preset\":\"rambøll-2021-C-and-a-key-far-longer-than-any-"
+                "preset-has-ever-been\"}",
+                "preset", "must be at most");
+    api_refuses(f, save,
+                "{\"name\":\"a\\u0007b\",\"scenario\":{\"horizon\":5}}",
+                "name", "control character");
+    /* inside the scenario the econ layer still names the JSON path */
+    api_refuses(f, save,
+                "{\"name\":\"x\",\"scenario\":{\"horizon\":5,"
+                "\"effect\":[{\"benefit\":2}]}}",
+                "effect[0].benefit", "between -1 and 1");
+    assert_int_equal(saved_rows(f), rows);
+    tu_db_free(&f->w.t);
+}
+
 int main(void)
 {
     ov_log_set_level(OV_LOG_ERROR);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_english_page_and_its_workbook_read_in_english),
+        cmocka_unit_test(
+            the_api_refuses_unknown_keys_and_wrong_types_naming_the_field),
         cmocka_unit_test(
             another_municipalitys_scenario_answers_as_a_missing_one),
         cmocka_unit_test(
