@@ -643,6 +643,7 @@ static void chart_years(econ_page *p)
     ov_svg s;
     ov_svg_begin(&s, &p->c->res->body, W, H, "chart", false,
                  ov_msg(l, "econ.chart_years"));
+    s.english = l == OV_LANG_EN;
     ov_svg_axis ay = ov_svg_nice(lo, hi, 4);
     ov_svg_scale sy = {ay.lo, ay.hi, H - MB, MT};
     ov_svg_yaxis(&s, sy, ay, ML - 4, W - MR, false, "axis");
@@ -699,6 +700,7 @@ static void chart_cumulative(econ_page *p)
     ov_svg s;
     ov_svg_begin(&s, &p->c->res->body, W, H, "chart", false,
                  ov_msg(l, "econ.chart_cumulative"));
+    s.english = l == OV_LANG_EN;
     ov_svg_axis ay = ov_svg_nice(lo, hi, 4);
     ov_svg_scale sy = {ay.lo, ay.hi, H - MB, MT};
     ov_svg_scale sx = {0, r->horizon > 0 ? r->horizon : 1, ML, W - MR};
@@ -777,6 +779,7 @@ static void render_sensitivity(econ_page *p)
     ov_svg s;
     ov_svg_begin(&s, &res->body, W, H, "chart sens", false,
                  ov_msg(l, "econ.sens_title"));
+    s.english = l == OV_LANG_EN;
     ov_svg_axis ax = ov_svg_nice(lo, hi, 4);
     ov_svg_scale sx = {ax.lo, ax.hi, ML, W - MR};
     ov_svg_xaxis(&s, sx, ax, MT, H - MB, false, "axis");

@@ -570,6 +570,10 @@ static void the_english_page_and_its_workbook_read_in_english(void **state)
     assert_true(strncmp(k + 21, "27,3", 4) == 0 ||
                 strncmp(k + 21, "27,4", 4) == 0 ||
                 strncmp(k + 21, "27,5", 4) == 0);
+    /* the charts' axes and tooltips too */
+    assert_non_null(strstr(out, ">2,500,000</text>"));
+    assert_null(strstr(out, ">2.500.000</text>"));
+    assert_non_null(strstr(out, "<title>Year 1, Municipality: -5,"));
     free(out);
     /* the Danish page keeps the Danish form */
     out = request_in(f, LEADER, "da", OV_GET, "/oekonomi",
@@ -577,6 +581,7 @@ static void the_english_page_and_its_workbook_read_in_english(void **state)
     assert_int_equal(st, 200);
     assert_non_null(strstr(out, "27.400 kr."));
     assert_null(strstr(out, "27,400 kr."));
+    assert_non_null(strstr(out, ">2.500.000</text>"));
     free(out);
     /* the workbook downloaded from each page is in its language */
     char *wb = workbook_member(f, "en", "xl/workbook.xml");
