@@ -779,13 +779,13 @@ await step('a leader opens Økonomi from the board, picks the published scenario
       published: /27,400 kr\./, sheets: ['Result', 'Inputs', 'Years', 'Sensitivity', 'Price catalogue'],
       heading: 'Net result per citizen' },
   };
-  // a figure as the page's language writes it: Danish "27.397 kr.",
+  // whole kroner as the page's language writes them: Danish "27.397 kr.",
   // English "27,397 kr." -> 27397 (the other form does not parse)
   const kr = (t, lang) => {
     const n = t.replace(/\s*kr\.\s*$/, '').replace('−', '-');
-    assert.match(n, lang === 'da' ? /^-?\d{1,3}(\.\d{3})*(,\d+)?$/ : /^-?\d{1,3}(,\d{3})*(\.\d+)?$/,
-      `"${t}" is a figure as a ${lang} reader writes it`);
-    return Number(lang === 'da' ? n.replace(/\./g, '').replace(',', '.') : n.replace(/,/g, ''));
+    assert.match(n, lang === 'da' ? /^-?\d{1,3}(\.\d{3})*$/ : /^-?\d{1,3}(,\d{3})*$/,
+      `"${t}" is whole kroner as a ${lang} reader writes them`);
+    return Number(n.replace(/[.,]/g, ''));
   };
   // a member of a zip file (an XLSX) as text: the central directory at
   // the end names each member, its size and where its data starts
