@@ -767,8 +767,10 @@ static void render_sensitivity(econ_page *p)
         return;
     ov_html_printf(res, "<h3>%t</h3><p>%t</p>", "econ.sens_title",
                    "econ.sens_intro");
-    /* bars of the total per citizen, one per row */
-    enum { W = 640, RH = 22, ML = 250, MR = 12, MT = 8, MB = 28 };
+    /* bars of the total per citizen, one per row; the labels' margin
+     * as wide as the longest label (the English ones are longer), so
+     * none is pushed into the bars, and at most 70 % of the width */
+    enum { W = 640, RH = 22, MR = 12, MT = 8, MB = 28 };
     int H = MT + MB + RH * r->nsens;
     double lo = fmin(0, r->per_citizen[OV_PAYER_N]),
            hi = fmax(0, r->per_citizen[OV_PAYER_N]);
@@ -780,6 +782,11 @@ static void render_sensitivity(econ_page *p)
     ov_svg_begin(&s, &res->body, W, H, "chart sens", false,
                  ov_msg(l, "econ.sens_title"));
     s.english = l == OV_LANG_EN;
+    double ML = 250;
+    for (int i = 0; i < r->nsens; i++)
+        ML = fmax(ML, ov_svg_text_width(&s, sens_label(p, r->sens[i].what)) +
+                          12);
+    ML = fmin(ML, W * 0.7);
     ov_svg_axis ax = ov_svg_nice(lo, hi, 4);
     ov_svg_scale sx = {ax.lo, ax.hi, ML, W - MR};
     ov_svg_xaxis(&s, sx, ax, MT, H - MB, false, "axis");

@@ -530,6 +530,35 @@ static void the_notes_of_the_econ_layer_follow_the_readers_language(
     tu_db_free(&f->w.t);
 }
 
+/* In the sensitivity chart of a page, every row's label ends at the same
+ * x, left of the bars: none was pushed right into them because it was
+ * too long for the margin. */
+static void sensitivity_labels_end_left_of_the_bars(const char *page)
+{
+    const char *svg = strstr(page, "class=\"chart sens\"");
+    assert_non_null(svg);
+    const char *end = strstr(svg, "</svg>");
+    assert_non_null(end);
+    char first[32] = "";
+    int n = 0;
+    for (const char *t = strstr(svg, "<text class=\"axis\" x=\"");
+         t && t < end; t = strstr(t + 1, "<text class=\"axis\" x=\"")) {
+        const char *x = t + 22;
+        const char *q = strchr(x, '"');
+        if (!strstr(t, "text-anchor=\"end\"") ||
+            strstr(t, "text-anchor=\"end\"") > strchr(t, '>'))
+            continue; /* the axis' numbers are centred */
+        char v[32];
+        snprintf(v, sizeof v, "%.*s", (int)(q - x), x);
+        if (n++ == 0)
+            snprintf(first, sizeof first, "%s", v);
+        else if (strcmp(v, first) != 0)
+            fail_msg("a sensitivity label ends at x=%s, the first at x=%s: "
+                     "%.120s", v, first, t);
+    }
+    assert_true(n >= 5);
+}
+
 /* The workbook the page offers in `lang`, saved in the test's folder;
  * its member `member` (an XML file of the zip) as text, malloc'd. */
 static char *workbook_member(fixture *f, const char *lang, const char *member)
@@ -574,6 +603,7 @@ static void the_english_page_and_its_workbook_read_in_english(void **state)
     assert_non_null(strstr(out, ">2,500,000</text>"));
     assert_null(strstr(out, ">2.500.000</text>"));
     assert_non_null(strstr(out, "<title>Year 1, Municipality: -5,"));
+    sensitivity_labels_end_left_of_the_bars(out);
     free(out);
     /* the Danish page keeps the Danish form */
     out = request_in(f, LEADER, "da", OV_GET, "/oekonomi",
@@ -582,6 +612,7 @@ static void the_english_page_and_its_workbook_read_in_english(void **state)
     assert_non_null(strstr(out, "27.400 kr."));
     assert_null(strstr(out, "27,400 kr."));
     assert_non_null(strstr(out, ">2.500.000</text>"));
+    sensitivity_labels_end_left_of_the_bars(out);
     free(out);
     /* the workbook downloaded from each page is in its language */
     char *wb = workbook_member(f, "en", "xl/workbook.xml");
