@@ -1601,13 +1601,22 @@ static const ov_field save_spec[] = {
      false},
 };
 
-/* The body parsed by `spec` into *f; OV_OK, or the first error in err. */
+/* The body parsed by `spec` into *f; OV_OK, or the first error in err,
+ * its message beginning with the field it names when it does not name it
+ * already ("preset: must be a JSON string"), as the econ layer's begin
+ * with their path ("horizon: ..."). */
 static ov_status api_body(ov_ctx *c, const ov_field *spec, int n, ov_form *f,
                           ov_err *err)
 {
     ov_form_init(f, spec, n, c->lang, c->req->arena);
     if (ov_form_parse_json(f, c->req->body) == OV_OK)
         return OV_OK;
+    const ov_form_error *e = &f->errors[0];
+    if (f->nerrors > 0 && e->field[0] && !strstr(e->msg, e->field)) {
+        char m[OV_ERR_MSG_MAX];
+        snprintf(m, sizeof m, "%s: %s", e->field, e->msg);
+        return ov_err_msg(err, OV_EINVAL, e->field, web_localized, m);
+    }
     ov_form_first_error(f, err);
     return err->code;
 }

@@ -666,23 +666,24 @@ static void the_api_refuses_unknown_keys_and_wrong_types_naming_the_field(
                 "scenario_id", "unknown field 'scenario_id'; remove it");
     /* wrong JSON types */
     api_refuses(f, compute, "{\"preset\":5}", "preset",
-                "must be a JSON string");
+                "preset: must be a JSON string");
     api_refuses(f, compute, "{\"scenario_id\":\"7\"}", "scenario_id",
-                "must be a JSON integer");
+                "scenario_id: must be a JSON integer");
     api_refuses(f, compute, "{\"scenario\":[1]}", "scenario",
-                "must be a JSON object");
+                "scenario: must be a JSON object");
     api_refuses(f, save, "{\"name\":[\"x\"],\"scenario\":{\"horizon\":5}}",
-                "name", "must be a JSON string");
+                "name", "name: must be a JSON string");
     api_refuses(f, save, "{\"name\":\"x\",\"scenario\":\"horizon 5\"}",
-                "scenario", "must be a JSON object");
+                "scenario", "scenario: must be a JSON object");
     /* a missing field, a value over its cap, a control character */
     api_refuses(f, save, "{\"scenario\":{\"horizon\":5}}", "name",
-                "is required");
-    api_refuses(f, save, "{\"name\":\"x\"}", "scenario", "is required");
+                "name: is required");
+    api_refuses(f, save, "{\"name\":\"x\"}", "scenario",
+                "scenario: is required");
     api_refuses(f, compute,
                 "{\"preset\":\"rambøll-2021-C-and-a-key-far-longer-than-any-"
                 "preset-has-ever-been\"}",
-                "preset", "must be at most");
+                "preset", "preset: must be at most 64 bytes");
     api_refuses(f, save,
                 "{\"name\":\"a\\u0007b\",\"scenario\":{\"horizon\":5}}",
                 "name", "control character");
