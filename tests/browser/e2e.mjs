@@ -721,11 +721,6 @@ await step('a leader logs in and lands on the board: six tiles with status in wo
         assert.match(download.suggestedFilename(), /^tavle\.xlsx$/);
         const bytes = readFileSync(await download.path());
         assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'an XLSX file is a zip');
-      // the workbook is in the page's language: sheet names and headings
-      const sheets = [...zipMember(bytes, 'xl/workbook.xml').matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1]);
-      assert.deepEqual(sheets, w.sheets, `the workbook of the ${lang} page has its sheets in ${lang}`);
-      assert.ok(zipMember(bytes, 'xl/sharedStrings.xml').includes(w.heading),
-        `the workbook of the ${lang} page says "${w.heading}"`);
       }
       await page.close();
     }
