@@ -1672,9 +1672,6 @@
     X(econ_web_body, 1, \
       "body: send a JSON object with %1", \
       "Send et JSON-objekt med %1") \
-    X(econ_web_field_unknown, 2, \
-      "%1: unknown field; use %2", \
-      "Ukendt felt '%1'; brug %2") \
     /* src/econ (the business case, docs/economics-format.md) */ \
     X(econ_activity_citizens, 1, \
       "%1: no active courses in the period, so there is no cost per " \

@@ -119,6 +119,7 @@ void ov_svg_begin(ov_svg *s, ov_buf *b, double w, double h,
     s->w = w;
     s->h = h;
     s->font = 11;
+    s->english = false;
     if (fig_class)
         ov_html_bprintf(b, "<figure class=\"%h\">", fig_class);
     else
@@ -239,13 +240,31 @@ void ov_svg_polyline(ov_svg *s, const char *cls, ov_svg_scale sx,
         ov_html_blit(B(s), "\"/>");
 }
 
+/* A Danish tick label in the drawing's language: English swaps the
+ * thousands and decimal signs and writes a percentage without the space
+ * ("1.234,5" -> "1,234.5", "12,5 %" -> "12.5%"). */
+static void axis_label(const ov_svg *s, double v, double step, bool pct,
+                       char out[OV_FMT_BUF])
+{
+    ov_svg_tick_label(v, step, pct, out);
+    if (!s->english)
+        return;
+    for (char *c = out; *c; c++)
+        *c = *c == '.' ? ',' : *c == ',' ? '.' : *c;
+    size_t n = strlen(out);
+    if (pct && n >= 2 && out[n - 2] == ' ') {
+        out[n - 2] = '%';
+        out[n - 1] = '\0';
+    }
+}
+
 void ov_svg_xaxis(ov_svg *s, ov_svg_scale sx, ov_svg_axis a, double ytop,
                   double ybot, bool pct, const char *tick_cls)
 {
     for (int k = 0; !isnan(ov_svg_tick(a, k)); k++) {
         double v = ov_svg_tick(a, k), x = ov_svg_map(sx, v);
         char lab[OV_FMT_BUF];
-        ov_svg_tick_label(v, a.step, pct, lab);
+        axis_label(s, v, a.step, pct, lab);
         ov_svg_line(s, "grid", x, ytop, x, ybot);
         ov_svg_text(s, tick_cls, OV_SVG_MIDDLE, x, ybot + 14, lab);
     }
@@ -258,7 +277,7 @@ void ov_svg_yaxis(ov_svg *s, ov_svg_scale sy, ov_svg_axis a, double xl,
     for (int k = 0; !isnan(ov_svg_tick(a, k)); k++) {
         double v = ov_svg_tick(a, k), y = ov_svg_map(sy, v);
         char lab[OV_FMT_BUF];
-        ov_svg_tick_label(v, a.step, pct, lab);
+        axis_label(s, v, a.step, pct, lab);
         ov_svg_line(s, "grid", xl, y, xr, y);
         ov_svg_text(s, tick_cls, OV_SVG_END, xl - 6, y + 4, lab);
     }
@@ -307,7 +326,7 @@ void ov_svg_sparkline(ov_buf *b, double w, double h, const char *cls,
             last = i;
         }
     const double pad = 2;
-    ov_svg s = {b, w, h, 11};
+    ov_svg s = {b, w, h, 11, false};
     ov_html_bprintf(b,
                     "<svg class=\"spark\" viewBox=\"0 0 %h %h\" width=\"%h\" "
                     "height=\"%h\" role=\"img\" aria-label=\"%h\">"

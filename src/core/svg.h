@@ -54,6 +54,9 @@ typedef struct ov_svg {
     ov_buf *b;
     double w, h;
     double font; /* px, for keeping text inside (default 11) */
+    /* axis labels in English form ("1,500", "12.5%") for a page read in
+     * English; ov_svg_begin sets it false (Danish), the caller after */
+    bool english;
 } ov_svg;
 
 /* <figure [class]><svg viewBox [width height] role="img" aria-label>

@@ -22,18 +22,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/fmt.h"
 #include "core/html.h"
 #include "core/svg.h"
+#include "report/numtext.h"
 
 #define DASH "–"
+/* the document's language: economics.html is Danish */
+#define DA OV_ECON_LANG_DA
 #define lit(b, s) ov_html_blit((b), s)
 
 /* A short formatted text returned by value (C11 temporary lifetime), for
- * a printf argument; escaped where it is written. */
-typedef struct txt {
-    char s[128];
-} txt;
+ * a printf argument; escaped where it is written. Numbers come from
+ * report/numtext.h, in Danish: this document is Danish. */
+typedef ov_numtext txt;
 
 static txt t_str(const char *s)
 {
@@ -42,31 +43,10 @@ static txt t_str(const char *s)
     return t;
 }
 
-/* whole kroner, Danish: -91800 -> "-91.800" */
-static txt t_kr(double v)
-{
-    if (!isfinite(v))
-        return t_str(DASH);
-    char f[OV_FMT_BUF];
-    ov_fmt_int_dk((int64_t)llround(v), f);
-    return t_str(f);
-}
-
-static txt t_dec(double v, int decimals)
-{
-    if (!isfinite(v))
-        return t_str(DASH);
-    char f[OV_FMT_BUF];
-    ov_fmt_decimal_dk(v, decimals, f);
-    return t_str(f);
-}
-
-static txt t_int(int64_t v)
-{
-    char f[OV_FMT_BUF];
-    ov_fmt_int_dk(v, f);
-    return t_str(f);
-}
+/* whole kroner without the unit: -91800 -> "-91.800" */
+static txt t_kr(double v) { return ov_num_dec(OV_NUM_DA, v, 0); }
+static txt t_dec(double v, int d) { return ov_num_dec(OV_NUM_DA, v, d); }
+static txt t_int(int64_t v) { return ov_num_int(OV_NUM_DA, v); }
 
 /* a value by its size: shares with 4 decimals, amounts whole */
 static txt t_value(double v)
@@ -168,11 +148,11 @@ static void sec_intro(ov_buf *b, const ov_econ_scenario *s,
 {
     lit(b, "<header><h1>" TITLE "</h1>\n");
     ov_html_bprintf(b, "<p class=\"big\"><strong>%h</strong></p>\n",
-                    s->name[0] ? ov_econ_text(s->name, OV_ECON_LANG_DA)
+                    s->name[0] ? ov_econ_text(s->name, DA)
                                : "Scenarie uden navn");
     if (s->description[0])
         ov_html_bprintf(b, "<p>%h</p>\n",
-                        ov_econ_text(s->description, OV_ECON_LANG_DA));
+                        ov_econ_text(s->description, DA));
     if (x && x->source)
         ov_html_bprintf(b, "<p class=\"note\">Kilde til scenariet: %h.</p>\n",
                         x->source);
@@ -293,7 +273,7 @@ static void svg_years(ov_buf *out, const ov_econ_result *r)
             double yv = ov_svg_map(sy, v);
             char tip[160];
             snprintf(tip, sizeof tip, "År %d, %s: %s kr.", y + 1,
-                     ov_econ_payer_da((ov_payer)k), t_kr(v).s);
+                     ov_econ_payer_word((ov_payer)k, DA), t_kr(v).s);
             ov_svg_rect(&s, payer_cls_bar[k], x0 + bw * k, fmin(y0, yv), bw,
                         fabs(yv - y0), tip);
         }
@@ -410,7 +390,7 @@ static void svg_sensitivity(ov_buf *out, const ov_econ_result *r)
         double v = r->sens[i].per_citizen[OV_PAYER_N];
         double yy = T + ROW * i;
         char what[160], tip[240];
-        ov_econ_sens_da(r->sens[i].what, what, sizeof what);
+        ov_econ_sens_text(r->sens[i].what, DA, what, sizeof what);
         ov_svg_text(&s, "", OV_SVG_END, L - 6, yy + ROW * 0.7, what);
         if (!isfinite(v))
             continue;
@@ -446,7 +426,7 @@ static void sens_table(ov_buf *b, const ov_econ_result *r)
                     t_kr(r->per_citizen[OV_PAYER_N]).s);
     for (int i = 0; i < r->nsens && i < OV_ECON_MAX_SENS; i++) {
         char what[160];
-        ov_econ_sens_da(r->sens[i].what, what, sizeof what);
+        ov_econ_sens_text(r->sens[i].what, DA, what, sizeof what);
         const double *v = r->sens[i].per_citizen;
         ov_html_bprintf(b,
                         "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td>"
@@ -519,7 +499,7 @@ static void sec_inputs(ov_buf *b, const ov_econ_scenario *s,
         b->failed = true;
         return;
     }
-    int n = ov_econ_inputs(s, x, rows, OV_ECON_MAX_INPUTS);
+    int n = ov_econ_inputs(s, x, DA, rows, OV_ECON_MAX_INPUTS);
     int count[8] = {0};
     for (int i = 0; i < n; i++)
         if ((unsigned)rows[i].v.origin < 8)
@@ -555,7 +535,7 @@ static void sec_inputs(ov_buf *b, const ov_econ_scenario *s,
                         ov_econ_origin_key(in->v.origin)
                             ? ov_econ_origin_key(in->v.origin)
                             : "missing",
-                        ov_econ_origin_da(in->v.origin),
+                        ov_econ_origin_word(in->v.origin, DA),
                         in->v.note ? ov_econ_text(in->v.note,
                                                   OV_ECON_LANG_DA)
                                    : "");
@@ -598,7 +578,7 @@ static void sec_activity(ov_buf *b, const ov_econ_report_extra *x)
         ov_html_bprintf(b,
                         "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td>"
                         "<td>%h</td><td>%h</td><td>%h</td></tr>\n",
-                        ov_econ_act_kind_da((ov_act_kind)k),
+                        ov_econ_act_kind_word((ov_act_kind)k, DA),
                         t_int(a->events[k]).s,
                         t_int(a->staff[k][OV_ACT_ROLE_JOB]).s,
                         t_int(a->staff[k][OV_ACT_ROLE_SOCIAL]).s,
@@ -642,7 +622,7 @@ static void sec_evaluation(ov_buf *b, const ov_econ_report_extra *x)
         ov_html_bprintf(b,
                         "<tr><td><code>%h</code></td><td>%h</td><td>%h</td>"
                         "<td>%h</td><td>%h</td></tr>\n",
-                        m->spec, ov_econ_state_da(m->state), months,
+                        m->spec, ov_econ_state_word(m->state, DA), months,
                         t_dec(m->att, 3).s, t_dec(m->se, 3).s);
     }
     lit(b, "</tbody>\n</table></div>\n");

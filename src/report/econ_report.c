@@ -27,51 +27,68 @@
 
 #define OUT_MAX ((size_t)64 << 20) /* a report is some hundred KiB */
 
-/* ---- Danish words ---------------------------------------------------- */
+/* ---- words in the reader's language --------------------------------- */
 
-const char *ov_econ_state_da(ov_econ_state st)
+/* The Danish or the English of a pair. */
+static const char *in_lang(ov_econ_lang l, const char *da, const char *en)
 {
-    static const char *const w[OV_ESTATE_N] = {
-        "ordinær beskæftigelse",
-        "støttet beskæftigelse (fleksjob, løntilskud)",
-        "virksomhedspraktik",
-        "kontanthjælp",
-        "socialpædagogisk støtte (SEL § 85)",
-        "førtidspension",
-        "ressourceforløb",
-        "uddannelse",
+    return l == OV_ECON_LANG_EN ? en : da;
+}
+
+const char *ov_econ_state_word(ov_econ_state st, ov_econ_lang l)
+{
+    static const char *const w[OV_ESTATE_N][2] = {
+        {"ordinær beskæftigelse", "ordinary employment"},
+        {"støttet beskæftigelse (fleksjob, løntilskud)",
+         "subsidised employment (flexi-job, wage subsidy)"},
+        {"virksomhedspraktik", "company internship"},
+        {"kontanthjælp", "cash benefit"},
+        {"socialpædagogisk støtte (SEL § 85)",
+         "social-pedagogical support (SEL § 85)"},
+        {"førtidspension", "disability pension"},
+        {"ressourceforløb", "resource course"},
+        {"uddannelse", "education"},
     };
-    return (unsigned)st < OV_ESTATE_N ? w[st] : "?";
+    return (unsigned)st < OV_ESTATE_N ? in_lang(l, w[st][0], w[st][1]) : "?";
 }
 
-const char *ov_econ_payer_da(ov_payer p)
+const char *ov_econ_payer_word(ov_payer p, ov_econ_lang l)
 {
-    static const char *const w[OV_PAYER_N] = {"kommune", "stat", "region"};
-    return (unsigned)p < OV_PAYER_N ? w[p] : "?";
+    static const char *const w[OV_PAYER_N][2] = {
+        {"kommune", "municipality"}, {"stat", "state"}, {"region", "region"}};
+    return (unsigned)p < OV_PAYER_N ? in_lang(l, w[p][0], w[p][1]) : "?";
 }
 
-const char *ov_econ_origin_da(ov_econ_origin o)
+const char *ov_econ_origin_word(ov_econ_origin o, ov_econ_lang l)
 {
-    static const char *const w[] = {"mangler",       "antaget",
-                                    "katalog",       "rekonstrueret",
-                                    "målt",          "afledt"};
-    return (unsigned)o < sizeof w / sizeof w[0] ? w[o] : "?";
+    static const char *const w[][2] = {
+        {"mangler", "missing"},         {"antaget", "entered"},
+        {"katalog", "catalogue"},       {"rekonstrueret", "reconstructed"},
+        {"målt", "measured"},           {"afledt", "derived"}};
+    return (unsigned)o < sizeof w / sizeof w[0] ? in_lang(l, w[o][0], w[o][1])
+                                                : "?";
 }
 
-const char *ov_econ_act_kind_da(ov_act_kind k)
+const char *ov_econ_act_kind_word(ov_act_kind k, ov_econ_lang l)
 {
-    static const char *const w[OV_ACT_N] = {
-        "opstartsmøde", "opfølgningsmøde", "CTI-kontakt",
-        "uge i virksomhedspraktik eller job", "matchforslag"};
-    return (unsigned)k < OV_ACT_N ? w[k] : "?";
+    static const char *const w[OV_ACT_N][2] = {
+        {"opstartsmøde", "start meeting"},
+        {"opfølgningsmøde", "follow-up meeting"},
+        {"CTI-kontakt", "CTI contact"},
+        {"uge i virksomhedspraktik eller job",
+         "week in a company internship or job"},
+        {"matchforslag", "match proposal"}};
+    return (unsigned)k < OV_ACT_N ? in_lang(l, w[k][0], w[k][1]) : "?";
 }
 
-const char *ov_econ_act_role_da(ov_act_role r)
+const char *ov_econ_act_role_word(ov_act_role r, ov_econ_lang l)
 {
-    static const char *const w[OV_ACT_ROLE_N] = {
-        "jobcentersagsbehandler", "socialfaglig sagsbehandler",
-        "CTI-medarbejder", "virksomhedskonsulent"};
-    return (unsigned)r < OV_ACT_ROLE_N ? w[r] : "?";
+    static const char *const w[OV_ACT_ROLE_N][2] = {
+        {"jobcentersagsbehandler", "employment caseworker"},
+        {"socialfaglig sagsbehandler", "social caseworker"},
+        {"CTI-medarbejder", "CTI worker"},
+        {"virksomhedskonsulent", "company consultant"}};
+    return (unsigned)r < OV_ACT_ROLE_N ? in_lang(l, w[r][0], w[r][1]) : "?";
 }
 
 /* The English key of a payer or state for a path; "?" when unknown. */
@@ -141,40 +158,58 @@ static ov_econ_value entered(double v)
 }
 
 int ov_econ_inputs(const ov_econ_scenario *s, const ov_econ_report_extra *x,
-                   ov_econ_input *rows, int cap)
+                   ov_econ_lang l, ov_econ_input *rows, int cap)
 {
     inputs in = {rows, 0, cap};
     char p[64];
+    bool en = l == OV_ECON_LANG_EN;
+    const char *kr = "kr.";
+    const char *years = in_lang(l, "år", "years");
 #define ROW(path_expr, ...)                                                 \
     do {                                                                    \
         if (put(&in, (path_expr)))                                          \
             add(&in, __VA_ARGS__);                                          \
     } while (0)
-    ROW("citizens", s->citizens, "borgere", NAN, "Antal borgere");
-    ROW("horizon", entered(s->horizon), "år", NAN, "Tidshorisont");
-    ROW("discount_rate", s->discount_rate, "andel pr. år", NAN,
-        "Diskonteringsrente");
+    ROW("citizens", s->citizens, in_lang(l, "borgere", "citizens"), NAN,
+        "%s", in_lang(l, "Antal borgere", "Number of citizens"));
+    ROW("horizon", entered(s->horizon), years, NAN, "%s",
+        in_lang(l, "Tidshorisont", "Horizon"));
+    ROW("discount_rate", s->discount_rate,
+        in_lang(l, "andel pr. år", "share per year"), NAN, "%s",
+        in_lang(l, "Diskonteringsrente", "Discount rate"));
     if (set(s->establishment_per_citizen))
-        ROW("establishment_per_citizen", s->establishment_per_citizen, "kr.",
-            NAN, "Etableringsomkostning pr. borger");
+        ROW("establishment_per_citizen", s->establishment_per_citizen, kr,
+            NAN, "%s",
+            in_lang(l, "Etableringsomkostning pr. borger",
+                    "Establishment cost per citizen"));
     else
-        ROW("establishment", s->establishment, "kr.", NAN,
-            "Etableringsomkostning i alt (år 1)");
+        ROW("establishment", s->establishment, kr, NAN, "%s",
+            in_lang(l, "Etableringsomkostning i alt (år 1)",
+                    "Establishment costs in all (year 1)"));
     ov_econ_value run = s->running_per_citizen;
     if (x && x->activity_used)
         run = x->running_entered;
-    ROW("running_per_citizen", run, "kr.", NAN,
-        "Driftsomkostning pr. borger (indtastet)");
+    ROW("running_per_citizen", run, kr, NAN, "%s",
+        in_lang(l, "Driftsomkostning pr. borger (indtastet)",
+                "Running cost per citizen (entered)"));
     if (x && (x->has_activity || set(x->running_activity)))
-        ROW("running_per_citizen_from_activity", x->running_activity, "kr.",
-            NAN, "Driftsomkostning pr. borger ud fra registreret aktivitet%s",
-            x->activity_used ? " (brugt i beregningen)" : "");
-    ROW("running_years", entered(s->running_years), "år", NAN,
-        "Driftsomkostningen fordelt over de første");
+        ROW("running_per_citizen_from_activity", x->running_activity, kr,
+            NAN, "%s%s",
+            in_lang(l, "Driftsomkostning pr. borger ud fra registreret "
+                       "aktivitet",
+                    "Running cost per citizen from registered activity"),
+            !x->activity_used ? ""
+            : en              ? " (used in the calculation)"
+                              : " (brugt i beregningen)");
+    ROW("running_years", entered(s->running_years), years, NAN, "%s",
+        in_lang(l, "Driftsomkostningen fordelt over de første",
+                "Running cost spread over the first"));
     for (int k = 0; k < OV_PAYER_N; k++) {
         snprintf(p, sizeof p, "cost_share.%s", pkey((ov_payer)k));
-        ROW(p, entered(s->cost_share[k]), "andel", NAN,
-            "Andel af omkostningen: %s", ov_econ_payer_da((ov_payer)k));
+        ROW(p, entered(s->cost_share[k]), in_lang(l, "andel", "share"), NAN,
+            "%s: %s",
+            in_lang(l, "Andel af omkostningen", "Share of the cost"),
+            ov_econ_payer_word((ov_payer)k, l));
     }
     bool needed[OV_ESTATE_N] = {false};
     for (int y = 0; y < s->horizon && y < OV_ECON_MAX_YEARS; y++)
@@ -186,8 +221,12 @@ int ov_econ_inputs(const ov_econ_scenario *s, const ov_econ_report_extra *x,
             /* the format's array: index 0 is year 1 */
             snprintf(p, sizeof p, "effect[%d].%s", y,
                      skey((ov_econ_state)st));
-            ROW(p, e, "andel af året pr. borger", s->effect_se[y][st],
-                "Effekt år %d: %s", y + 1, ov_econ_state_da((ov_econ_state)st));
+            ROW(p, e,
+                in_lang(l, "andel af året pr. borger",
+                        "share of the year per citizen"),
+                s->effect_se[y][st], "%s %d: %s",
+                in_lang(l, "Effekt år", "Effect year"), y + 1,
+                ov_econ_state_word((ov_econ_state)st, l));
         }
     for (int st = 0; st < OV_ESTATE_N; st++)
         for (int k = 0; k < OV_PAYER_N; k++) {
@@ -196,9 +235,10 @@ int ov_econ_inputs(const ov_econ_scenario *s, const ov_econ_report_extra *x,
                 continue;
             snprintf(p, sizeof p, "prices.%s.%s", skey((ov_econ_state)st),
                      pkey((ov_payer)k));
-            ROW(p, v, "kr. pr. personår", NAN, "Pris: %s, %s",
-                ov_econ_state_da((ov_econ_state)st),
-                ov_econ_payer_da((ov_payer)k));
+            ROW(p, v, in_lang(l, "kr. pr. personår", "kr. per person-year"),
+                NAN, "%s: %s, %s", in_lang(l, "Pris", "Price"),
+                ov_econ_state_word((ov_econ_state)st, l),
+                ov_econ_payer_word((ov_payer)k, l));
         }
     bool all = x && x->has_activity;
     for (int r = 0; r < OV_ACT_ROLE_N; r++) {
@@ -207,8 +247,9 @@ int ov_econ_inputs(const ov_econ_scenario *s, const ov_econ_report_extra *x,
             continue;
         const char *k = ov_act_role_key((ov_act_role)r);
         snprintf(p, sizeof p, "activity_prices.hour_rate.%s", k ? k : "?");
-        ROW(p, v, "kr. pr. time", NAN, "Timepris: %s",
-            ov_econ_act_role_da((ov_act_role)r));
+        ROW(p, v, in_lang(l, "kr. pr. time", "kr. per hour"), NAN, "%s: %s",
+            in_lang(l, "Timepris", "Hour rate"),
+            ov_econ_act_role_word((ov_act_role)r, l));
     }
     for (int a = 0; a < OV_ACT_N; a++) {
         ov_econ_value v = s->activity.minutes[a];
@@ -216,8 +257,9 @@ int ov_econ_inputs(const ov_econ_scenario *s, const ov_econ_report_extra *x,
             continue;
         const char *k = ov_act_kind_key((ov_act_kind)a);
         snprintf(p, sizeof p, "activity_prices.minutes.%s", k ? k : "?");
-        ROW(p, v, "minutter", NAN, "Minutter pr. %s",
-            ov_econ_act_kind_da((ov_act_kind)a));
+        ROW(p, v, in_lang(l, "minutter", "minutes"), NAN, "%s %s",
+            in_lang(l, "Minutter pr.", "Minutes per"),
+            ov_econ_act_kind_word((ov_act_kind)a, l));
     }
 #undef ROW
     return in.n;
@@ -230,72 +272,104 @@ static ov_cell num(double v, int decimals)
     return isfinite(v) ? ov_cell_number(v, decimals) : ov_cell_textc("");
 }
 
+/* The sheets' texts are chosen by language here, one pair per text, so a
+ * Danish and an English workbook have the same rows and columns. */
+#define T(da, en) in_lang(l, (da), (en))
+
 static void result_sheet(ov_table *t, const ov_econ_scenario *s,
                          const ov_econ_result *r,
-                         const ov_econ_report_extra *x, ov_arena *a)
+                         const ov_econ_report_extra *x, ov_econ_lang l,
+                         ov_arena *a)
 {
-    static const char *const h[] = {"", "Kommune", "Stat", "Region",
-                                    "I alt"};
-    ov_table_init(t, a, "Resultat",
-                  ov_arena_printf(a, "Budgetøkonomisk business case: %s",
-                                  s->name[0] ? ov_econ_text(s->name, OV_ECON_LANG_DA)
-                                             : "scenarie"),
-                  5, h);
+    const char *h[] = {"", T("Kommune", "Municipality"), T("Stat", "State"),
+                       "Region", T("I alt", "Total")};
+    ov_table_init(
+        t, a, T("Resultat", "Result"),
+        ov_arena_printf(a, "%s: %s",
+                        T("Budgetøkonomisk business case",
+                          "Budget-economic business case"),
+                        s->name[0] ? ov_econ_text(s->name, l)
+                                   : T("scenarie", "scenario")),
+        5, h);
     ov_cell *row = ov_table_row(t);
-    row[0] = ov_cell_textc("Nettoresultat pr. borger (kr., diskonteret)");
+    row[0] = ov_cell_textc(T("Nettoresultat pr. borger (kr., diskonteret)",
+                             "Net result per citizen (kr., discounted)"));
     for (int k = 0; k <= OV_PAYER_N; k++)
         row[k + 1] = num(r->per_citizen[k], 0);
     row = ov_table_row(t);
-    row[0] = ov_cell_textc(ov_arena_printf(
-        a, "Nettoresultat i alt for %g borgere (kr.)", r->citizens));
+    row[0] = ov_cell_textc(
+        l == OV_ECON_LANG_EN
+            ? ov_arena_printf(a, "Net result in all for %g citizens (kr.)",
+                              r->citizens)
+            : ov_arena_printf(a, "Nettoresultat i alt for %g borgere (kr.)",
+                              r->citizens));
     for (int k = 0; k <= OV_PAYER_N; k++)
         row[k + 1] = num(r->total[k], 0);
     if (r->interval.present) {
         row = ov_table_row(t);
-        row[0] = ov_cell_textc("95 %-interval pr. borger, nedre");
+        row[0] = ov_cell_textc(T("95 %-interval pr. borger, nedre",
+                                 "95% interval per citizen, lower"));
         for (int k = 0; k <= OV_PAYER_N; k++)
             row[k + 1] = num(r->interval.low[k], 0);
         row = ov_table_row(t);
-        row[0] = ov_cell_textc("95 %-interval pr. borger, øvre");
+        row[0] = ov_cell_textc(T("95 %-interval pr. borger, øvre",
+                                 "95% interval per citizen, upper"));
         for (int k = 0; k <= OV_PAYER_N; k++)
             row[k + 1] = num(r->interval.high[k], 0);
     }
     if (x && x->preset) {
         row = ov_table_row(t);
-        row[0] = ov_cell_textc("Offentliggjort pr. borger (Rambøll 2021)");
+        row[0] = ov_cell_textc(T("Offentliggjort pr. borger (Rambøll 2021)",
+                                 "Published per citizen (Rambøll 2021)"));
         for (int k = 0; k <= OV_PAYER_N; k++)
             row[k + 1] = num(x->preset->published[k], 0);
     }
     row = ov_table_row(t);
-    row[0] = ov_cell_textc("Break-even-år (0 = ikke inden for horisonten)");
+    row[0] = ov_cell_textc(T("Break-even-år (0 = ikke inden for horisonten)",
+                             "Break-even year (0 = not within the horizon)"));
     for (int k = 0; k < OV_PAYER_N; k++)
         row[k + 1] = ov_cell_number(r->break_even_payer[k], 0);
     row[OV_PAYER_N + 1] = ov_cell_number(r->break_even_year, 0);
     row = ov_table_row(t);
-    row[0] = ov_cell_textc("Omkostning pr. borger (etablering og drift, kr.)");
+    row[0] = ov_cell_textc(
+        T("Omkostning pr. borger (etablering og drift, kr.)",
+          "Cost per citizen (establishment and running, kr.)"));
     row[OV_PAYER_N + 1] = num(r->cost_per_citizen, 0);
     const char *how =
         r->interval.present
-            ? "Intervallet: 95 % fra de målte effekters standardfejl, lagt "
-              "sammen som fuldt korrelerede (forsigtigt); omkostninger og "
-              "priser regnes for kendte."
-            : "Uden målte effekter: intet interval.";
-    t->note = ov_arena_printf(a, "Kilde: %s. %s",
-                              x && x->source ? x->source : "scenariet", how);
+            ? T("Intervallet: 95 % fra de målte effekters standardfejl, lagt "
+                "sammen som fuldt korrelerede (forsigtigt); omkostninger og "
+                "priser regnes for kendte.",
+                "The interval: 95% from the measured effects' standard "
+                "errors, added as fully correlated (cautious); costs and "
+                "prices are taken as known.")
+            : T("Uden målte effekter: intet interval.",
+                "Without measured effects: no interval.");
+    t->note = ov_arena_printf(a, "%s: %s. %s", T("Kilde", "Source"),
+                              x && x->source ? x->source
+                                             : T("scenariet", "the scenario"),
+                              how);
 }
 
 static void inputs_sheet(ov_table *t, const ov_econ_scenario *s,
-                         const ov_econ_report_extra *x, ov_arena *a)
+                         const ov_econ_report_extra *x, ov_econ_lang l,
+                         ov_arena *a)
 {
-    static const char *const h[] = {"Felt",  "Forudsætning", "Værdi",
-                                    "Enhed", "Standardfejl", "Oprindelse",
-                                    "Kilde eller note"};
-    ov_table_init(t, a, "Forudsætninger",
-                  "Forudsætninger: hvad der er målt, antaget, rekonstrueret "
-                  "eller hentet fra priskataloget",
+    const char *h[] = {T("Felt", "Field"),
+                       T("Forudsætning", "Assumption"),
+                       T("Værdi", "Value"),
+                       T("Enhed", "Unit"),
+                       T("Standardfejl", "Standard error"),
+                       T("Oprindelse", "Origin"),
+                       T("Kilde eller note", "Source or note")};
+    ov_table_init(t, a, T("Forudsætninger", "Inputs"),
+                  T("Forudsætninger: hvad der er målt, antaget, "
+                    "rekonstrueret eller hentet fra priskataloget",
+                    "Inputs: what is measured, entered, reconstructed or "
+                    "taken from the price catalogue"),
                   7, h);
     ov_econ_input *rows = ov_arena_alloc(a, sizeof *rows * OV_ECON_MAX_INPUTS);
-    int n = ov_econ_inputs(s, x, rows, OV_ECON_MAX_INPUTS);
+    int n = ov_econ_inputs(s, x, l, rows, OV_ECON_MAX_INPUTS);
     for (int i = 0; i < n; i++) {
         const ov_econ_input *in = &rows[i];
         ov_cell *row = ov_table_row(t);
@@ -304,41 +378,41 @@ static void inputs_sheet(ov_table *t, const ov_econ_scenario *s,
         row[2] = num(in->v.v, fabs(in->v.v) < 10 ? 4 : 0);
         row[3] = ov_cell_textc(in->unit);
         row[4] = num(in->se, 4);
-        row[5] = ov_cell_textc(ov_econ_origin_da(in->v.origin));
-        row[6] = ov_cell_textc(in->v.note ? ov_econ_text(in->v.note,
-                                                          OV_ECON_LANG_DA)
-                                          : "");
+        row[5] = ov_cell_textc(ov_econ_origin_word(in->v.origin, l));
+        row[6] = ov_cell_textc(in->v.note ? ov_econ_text(in->v.note, l) : "");
     }
 }
 
-static void years_sheet(ov_table *t, const ov_econ_result *r, ov_arena *a)
+static void years_sheet(ov_table *t, const ov_econ_result *r, ov_econ_lang l,
+                        ov_arena *a)
 {
-    static const char *const h[] = {
-        "År",
-        "Diskonteringsfaktor",
-        "Omkostning kommune",
-        "Omkostning stat",
-        "Omkostning region",
-        "Konsekvens kommune",
-        "Konsekvens stat",
-        "Konsekvens region",
-        "Netto kommune",
-        "Netto stat",
-        "Netto region",
-        "Netto i alt",
-        "Netto diskonteret kommune",
-        "Netto diskonteret stat",
-        "Netto diskonteret region",
-        "Netto diskonteret i alt",
-        "Kumuleret kommune",
-        "Kumuleret stat",
-        "Kumuleret region",
-        "Kumuleret i alt"};
-    ov_table_init(t, a, "År",
-                  "Pr. år og betaler, alle borgere (kr.); netto: positiv = "
-                  "gevinst for de offentlige kasser; kumuleret er "
-                  "diskonteret",
-                  20, h);
+    /* "Netto kommune", "Net municipality", ...: a group word and a payer */
+    static const char *const group[5][2] = {
+        {"Omkostning", "Cost"},
+        {"Konsekvens", "Consequence"},
+        {"Netto", "Net"},
+        {"Netto diskonteret", "Net discounted"},
+        {"Kumuleret", "Cumulative"}};
+    static const int payers[5] = {OV_PAYER_N, OV_PAYER_N, OV_PAYER_N + 1,
+                                  OV_PAYER_N + 1, OV_PAYER_N + 1};
+    const char **h = ov_arena_alloc(a, sizeof *h * 20);
+    int nh = 0;
+    h[nh++] = T("År", "Year");
+    h[nh++] = T("Diskonteringsfaktor", "Discount factor");
+    for (int g = 0; g < 5; g++)
+        for (int k = 0; k < payers[g]; k++)
+            h[nh++] = ov_arena_printf(
+                a, "%s %s", in_lang(l, group[g][0], group[g][1]),
+                k == OV_PAYER_N ? T("i alt", "total")
+                                : ov_econ_payer_word((ov_payer)k, l));
+    ov_table_init(t, a, T("År", "Years"),
+                  T("Pr. år og betaler, alle borgere (kr.); netto: positiv "
+                    "= gevinst for de offentlige kasser; kumuleret er "
+                    "diskonteret",
+                    "Per year and payer, all citizens (kr.); net: positive "
+                    "= a gain for the public purse; cumulative is "
+                    "discounted"),
+                  nh, h);
     for (int y = 0; y < r->horizon && y < OV_ECON_MAX_YEARS; y++) {
         const ov_econ_year *e = &r->years[y];
         ov_cell *row = ov_table_row(t);
@@ -358,36 +432,61 @@ static void years_sheet(ov_table *t, const ov_econ_result *r, ov_arena *a)
     }
 }
 
-static void sens_sheet(ov_table *t, const ov_econ_result *r, ov_arena *a)
+static void sens_sheet(ov_table *t, const ov_econ_result *r, ov_econ_lang l,
+                       ov_arena *a)
 {
-    static const char *const h[] = {"Variation", "Kommune", "Stat", "Region",
-                                    "I alt"};
-    ov_table_init(t, a, "Følsomhed",
-                  "Nettoresultat pr. borger (kr., diskonteret), når én "
-                  "forudsætning ændres ad gangen",
+    const char *h[] = {T("Variation", "Variation"),
+                       T("Kommune", "Municipality"), T("Stat", "State"),
+                       "Region", T("I alt", "Total")};
+    ov_table_init(t, a, T("Følsomhed", "Sensitivity"),
+                  T("Nettoresultat pr. borger (kr., diskonteret), når én "
+                    "forudsætning ændres ad gangen",
+                    "Net result per citizen (kr., discounted) when one "
+                    "input changes at a time"),
                   5, h);
     ov_cell *row = ov_table_row(t);
-    row[0] = ov_cell_textc("Beregningen som den er");
+    row[0] = ov_cell_textc(T("Beregningen som den er", "The calculation as it is"));
     for (int k = 0; k <= OV_PAYER_N; k++)
         row[k + 1] = num(r->per_citizen[k], 0);
     for (int i = 0; i < r->nsens && i < OV_ECON_MAX_SENS; i++) {
         row = ov_table_row(t);
         char what[160];
-        ov_econ_sens_da(r->sens[i].what, what, sizeof what);
+        ov_econ_sens_text(r->sens[i].what, l, what, sizeof what);
         row[0] = ov_cell_textc(ov_arena_strdup(a, what));
         for (int k = 0; k <= OV_PAYER_N; k++)
             row[k + 1] = num(r->sens[i].per_citizen[k], 0);
     }
 }
 
-static void catalogue_sheet(ov_table *t, ov_arena *a)
+/* A unit of the price catalogue (catalogue.c writes them in Danish) in
+ * the reader's language; a unit not listed here is shown as it is. */
+static const char *unit_word(const char *unit, ov_econ_lang l)
 {
-    static const char *const h[] = {"Nøgle", "Værdi", "Enhed", "År", "Kilde",
-                                    "Note"};
-    ov_table_init(t, a, "Priskatalog",
-                  "Priskataloget: hvert tal med sin offentlige kilde; tomt "
-                  "= ingen offentlig kilde ved hånden (scenariet skal "
-                  "angive tallet)",
+    static const char *const w[][2] = {
+        {"andel pr. år", "share per year"}, {"andel", "share"},
+        {"kr./måned", "kr./month"},         {"kr./år", "kr./year"},
+        {"kr./personår", "kr./person-year"}, {"kr./time", "kr./hour"}};
+    if (!unit)
+        return "";
+    for (size_t i = 0; l == OV_ECON_LANG_EN && i < sizeof w / sizeof w[0];
+         i++)
+        if (strcmp(unit, w[i][0]) == 0)
+            return w[i][1];
+    return unit;
+}
+
+static void catalogue_sheet(ov_table *t, ov_econ_lang l, ov_arena *a)
+{
+    const char *h[] = {T("Nøgle", "Key"),   T("Værdi", "Value"),
+                       T("Enhed", "Unit"),  T("År", "Year"),
+                       T("Kilde", "Source"), "Note"};
+    ov_table_init(t, a, T("Priskatalog", "Price catalogue"),
+                  T("Priskataloget: hvert tal med sin offentlige kilde; "
+                    "tomt = ingen offentlig kilde ved hånden (scenariet skal "
+                    "angive tallet)",
+                    "The price catalogue: every figure with its public "
+                    "source; empty = no public source at hand (the scenario "
+                    "must give the figure)"),
                   6, h);
     size_t n = 0;
     const ov_econ_figure *f = ov_econ_catalogue(&n);
@@ -395,37 +494,43 @@ static void catalogue_sheet(ov_table *t, ov_arena *a)
         ov_cell *row = ov_table_row(t);
         row[0] = ov_cell_textc(f[i].key);
         row[1] = num(f[i].value, fabs(f[i].value) < 10 ? 4 : 0);
-        row[2] = ov_cell_textc(f[i].unit ? f[i].unit : "");
+        row[2] = ov_cell_textc(unit_word(f[i].unit, l));
         row[3] = f[i].year > 0 ? ov_cell_number(f[i].year, 0)
                                : ov_cell_textc("");
-        /* the workbook is Danish: the catalogue's Danish note and
-         * source where it has them */
-        row[4] = ov_cell_textc(f[i].source_da  ? f[i].source_da
-                               : f[i].source ? f[i].source
-                                             : "");
-        row[5] = ov_cell_textc(f[i].note_da  ? f[i].note_da
-                               : f[i].note ? f[i].note
-                                           : "");
+        /* the catalogue's own Danish note and source for a Danish
+         * workbook where it has them; its English (the file's) otherwise */
+        const char *src = l == OV_ECON_LANG_DA && f[i].source_da
+                              ? f[i].source_da
+                              : f[i].source;
+        const char *note = l == OV_ECON_LANG_DA && f[i].note_da ? f[i].note_da
+                                                                : f[i].note;
+        row[4] = ov_cell_textc(src ? src : "");
+        row[5] = ov_cell_textc(note ? note : "");
     }
 }
 
+#undef T
+
 void ov_econ_tables(const ov_econ_scenario *s, const ov_econ_result *r,
-                    const ov_econ_report_extra *x, ov_arena *a,
-                    ov_table out[OV_ECON_SHEETS])
+                    const ov_econ_report_extra *x, ov_econ_lang lang,
+                    ov_arena *a, ov_table out[OV_ECON_SHEETS])
 {
-    result_sheet(&out[0], s, r, x, a);
-    inputs_sheet(&out[1], s, x, a);
-    years_sheet(&out[2], r, a);
-    sens_sheet(&out[3], r, a);
-    catalogue_sheet(&out[4], a);
+    result_sheet(&out[0], s, r, x, lang, a);
+    inputs_sheet(&out[1], s, x, lang, a);
+    years_sheet(&out[2], r, lang, a);
+    sens_sheet(&out[3], r, lang, a);
+    catalogue_sheet(&out[4], lang, a);
 }
 
-/* ---- the sensitivity rows in Danish --------------------------------- */
+/* ---- the sensitivity rows in words ---------------------------------- */
 
-/* "effect x 0.5" -> "Effekten gange 0,5"; "price benefit.kommune -20%" ->
- * "Prisen på kontanthjælp for kommune −20 %"; "running cost +20%" ->
- * "Driftsomkostningen +20 %". Anything else is kept as it is. */
-void ov_econ_sens_da(const char *what, char *out, size_t cap)
+/* "effect x 0.5" -> "Effekten gange 0,5" / "The effect times 0.5";
+ * "price benefit.kommune -20%" -> "Prisen på kontanthjælp for kommune
+ * -20 %" / "The price of cash benefit for municipality -20%"; "running
+ * cost +20%" -> "Driftsomkostningen +20 %" / "The running cost +20%".
+ * Anything else is kept as it is. */
+void ov_econ_sens_text(const char *what, ov_econ_lang l, char *out,
+                       size_t cap)
 {
     if (cap == 0)
         return;
@@ -433,11 +538,13 @@ void ov_econ_sens_da(const char *what, char *out, size_t cap)
     const char *rest = NULL;
     char head[128] = "";
     if (strncmp(what, "effect x ", 9) == 0) {
-        /* in words, as the page says it: no "x" for times in Danish */
-        snprintf(head, sizeof head, "Effekten gange ");
+        /* in words, as the page says it: no "x" for times */
+        snprintf(head, sizeof head, "%s",
+                 in_lang(l, "Effekten gange ", "The effect times "));
         rest = what + 9;
     } else if (strncmp(what, "running cost", 12) == 0) {
-        snprintf(head, sizeof head, "Driftsomkostningen");
+        snprintf(head, sizeof head, "%s",
+                 in_lang(l, "Driftsomkostningen", "The running cost"));
         rest = what + 12;
     } else if (strncmp(what, "price ", 6) == 0) {
         const char *k = what + 6, *dot = strchr(k, '.');
@@ -452,14 +559,20 @@ void ov_econ_sens_da(const char *what, char *out, size_t cap)
             memcpy(pk, dot + 1, (size_t)(sp - dot - 1));
             pk[sp - dot - 1] = '\0';
             if (ov_econ_state_parse(sk, &st) && ov_payer_parse(pk, &py)) {
-                snprintf(head, sizeof head, "Prisen på %s for %s",
-                         ov_econ_state_da(st), ov_econ_payer_da(py));
+                snprintf(head, sizeof head, "%s %s %s %s",
+                         in_lang(l, "Prisen på", "The price of"),
+                         ov_econ_state_word(st, l), in_lang(l, "for", "for"),
+                         ov_econ_payer_word(py, l));
                 rest = sp;
             }
         }
     }
     if (!rest) {
         snprintf(out, cap, "%s", what);
+        return;
+    }
+    if (l == OV_ECON_LANG_EN) { /* the rest as it is: "0.5", "-20%" */
+        snprintf(out, cap, "%s%s", head, rest);
         return;
     }
     /* the rest: a decimal comma, a space before the per cent sign */
@@ -687,7 +800,7 @@ ov_status ov_econ_report_write(const char *dir, const ov_econ_scenario *s,
             free(j);
         } else if (k == F_XLSX) {
             ov_table t[OV_ECON_SHEETS];
-            ov_econ_tables(s, r, x, a, t);
+            ov_econ_tables(s, r, x, OV_ECON_LANG_DA, a, t);
             rc = ov_xlsx_write(tmp[k], t, OV_ECON_SHEETS, err);
             if (rc == OV_OK)
                 rc = sync_file(tmp[k], err);

@@ -54,22 +54,27 @@ typedef struct ov_econ_report_extra {
     bool activity_used;
 } ov_econ_report_extra;
 
-/* Danish words for the calculation's keys (the report's and the page's):
- * "kontanthjælp", "kommune", "målt", "opfølgningsmøde", "CTI-medarbejder".
- * Never NULL ("?" for a value outside the enum). */
-const char *ov_econ_state_da(ov_econ_state st);
-const char *ov_econ_payer_da(ov_payer p);
-const char *ov_econ_origin_da(ov_econ_origin o);
-const char *ov_econ_act_kind_da(ov_act_kind k);
-const char *ov_econ_act_role_da(ov_act_role r);
+/* The calculation's keys in words, in Danish or English: "kontanthjælp"
+ * / "cash benefit", "kommune" / "municipality", "målt" / "measured",
+ * "opfølgningsmøde" / "follow-up meeting", "CTI-medarbejder" / "CTI
+ * worker". Never NULL ("?" for a value outside the enum). */
+const char *ov_econ_state_word(ov_econ_state st, ov_econ_lang l);
+const char *ov_econ_payer_word(ov_payer p, ov_econ_lang l);
+const char *ov_econ_origin_word(ov_econ_origin o, ov_econ_lang l);
+const char *ov_econ_act_kind_word(ov_act_kind k, ov_econ_lang l);
+const char *ov_econ_act_role_word(ov_act_role r, ov_econ_lang l);
 
-/* A sensitivity row's `what` (econ.h, English) in Danish: "effect x 0.5"
- * -> "Effekten gange 0,5", "price benefit.kommune -20%" -> "Prisen på
- * kontanthjælp for kommune -20 %"; an unknown form is copied. */
-void ov_econ_sens_da(const char *what, char *out, size_t cap);
+/* A sensitivity row's `what` (econ.h, English keys) in words: "effect x
+ * 0.5" -> "Effekten gange 0,5" / "The effect times 0.5", "price
+ * benefit.kommune -20%" -> "Prisen på kontanthjælp for kommune -20 %" /
+ * "The price of cash benefit for municipality -20%"; an unknown form is
+ * copied. */
+void ov_econ_sens_text(const char *what, ov_econ_lang l, char *out,
+                       size_t cap);
 
 /* One input of the calculation as the report lists it: its path in the
- * scenario format ("prices.benefit.kommune"), a Danish label, the value
+ * scenario format ("prices.benefit.kommune"), a label in the reader's
+ * language, the value
  * with its origin and note, the unit, and the standard error of a
  * measured effect (NaN otherwise). */
 typedef struct ov_econ_input {
@@ -87,7 +92,7 @@ typedef struct ov_econ_input {
  * missing is listed as missing), the activity prices set (all of them when
  * there is activity); returns how many (at most cap). x may be NULL. */
 int ov_econ_inputs(const ov_econ_scenario *s, const ov_econ_report_extra *x,
-                   ov_econ_input *rows, int cap);
+                   ov_econ_lang l, ov_econ_input *rows, int cap);
 
 /* An extra that says nothing (no source, no evaluation, no activity). */
 void ov_econ_report_extra_init(ov_econ_report_extra *x);
@@ -95,11 +100,13 @@ void ov_econ_report_extra_init(ov_econ_report_extra *x);
 /* The workbook's sheets, in order: the result (per citizen and in all,
  * per payer, break-even, interval), the inputs with origin and source,
  * the yearly table per payer, the sensitivity table, the price
- * catalogue. Texts are Danish; numbers are numbers. x may be NULL. */
+ * catalogue. Sheet names, headings, labels, notes and the econ layer's
+ * texts are in `lang` (the page's download follows its reader; the CLI's
+ * file is Danish); numbers are numbers. x may be NULL. */
 #define OV_ECON_SHEETS 5
 void ov_econ_tables(const ov_econ_scenario *s, const ov_econ_result *r,
-                    const ov_econ_report_extra *x, ov_arena *a,
-                    ov_table out[OV_ECON_SHEETS]);
+                    const ov_econ_report_extra *x, ov_econ_lang lang,
+                    ov_arena *a, ov_table out[OV_ECON_SHEETS]);
 
 /* economics.html appended to out: the result, net result per year and
  * payer (bars), the cumulative curve with the break-even year, the

@@ -7,8 +7,8 @@
  * toolkit (core/svg.h); the buffer's "failed" flag is checked once at the
  * end. Markup comes only from literals (lit, ov_html_bprintf formats);
  * every text, from the data or ours, is escaped (%h, esc()). Numbers shown
- * to readers use core/fmt.h (decimal comma, thousands points); SVG
- * coordinates always have a decimal point (core/svg.h).
+ * to readers use report/numtext.h (Danish: decimal comma, thousands
+ * points); SVG coordinates always have a decimal point (core/svg.h).
  */
 #include "report/eval_html.h"
 
@@ -18,9 +18,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/fmt.h"
 #include "core/html.h"
 #include "core/svg.h"
+#include "report/numtext.h"
 
 #define DASH "–"            /* a value that does not exist */
 #define SMD_LIMIT 0.1       /* |SMD| above this after matching is flagged */
@@ -33,9 +33,7 @@
 /* A short formatted text returned by value, so it can be used directly as
  * a printf argument (C11 temporary lifetime). Texts are plain: they are
  * escaped where they are written. */
-typedef struct txt {
-    char s[96];
-} txt;
+typedef ov_numtext txt;
 
 /* Markup: string literals only (core/html.h). */
 #define lit(b, s) ov_html_blit((b), s)
@@ -110,31 +108,10 @@ static txt t_str(const char *s)
     return t;
 }
 
-static txt t_int(size_t v)
-{
-    char f[OV_FMT_BUF];
-    ov_fmt_int_dk((int64_t)v, f);
-    return t_str(f);
-}
-
-static txt t_dec(double v, int decimals)
-{
-    if (!isfinite(v))
-        return t_str(DASH);
-    char f[OV_FMT_BUF];
-    ov_fmt_decimal_dk(v, decimals, f);
-    return t_str(f);
-}
-
+static txt t_int(size_t v) { return ov_num_int(OV_NUM_DA, (int64_t)v); }
+static txt t_dec(double v, int d) { return ov_num_dec(OV_NUM_DA, v, d); }
 /* A share as a percentage with one decimal: 0.201 -> "20,1 %". */
-static txt t_pct(double share)
-{
-    if (!isfinite(share))
-        return t_str(DASH);
-    char f[OV_FMT_BUF];
-    ov_fmt_percent_dk(share, f);
-    return t_str(f);
-}
+static txt t_pct(double share) { return ov_num_pct(OV_NUM_DA, share); }
 
 /* A difference of shares in percentage points without the unit: 0.094 ->
  * "9,4" (the percent digits, so no binary rounding surprises). */

@@ -2532,6 +2532,7 @@ static entry cat[] = {
     {"econ.home_link", "Økonomi: business case for forløbene",
      "Economics: the business case of the courses"},
     {"econ.is_missing", "mangler", "is missing"},
+    {"econ.f.scenario", "Scenarie", "Scenario"},
 };
 
 

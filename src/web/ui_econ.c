@@ -42,6 +42,7 @@
 #include "econ/econ.h"
 #include "model/access.h"
 #include "report/econ_report.h"
+#include "report/numtext.h"
 #include "report/table.h"
 #include "store/activity.h"
 #include "store/econ_scenario.h"
@@ -122,23 +123,24 @@ static bool parse_number(ov_lang l, ov_str s, double *out)
     return true;
 }
 
-/* Kroner for a reader: "-91.800 kr." */
-static const char *kr(ov_arena *a, double v)
+/* The page's language for report/numtext.h and the econ layer: the
+ * enums share their values (0 Danish, 1 English). */
+_Static_assert((int)OV_LANG_DA == (int)OV_NUM_DA &&
+                   (int)OV_LANG_EN == (int)OV_NUM_EN &&
+                   (int)OV_LANG_DA == (int)OV_ECON_LANG_DA &&
+                   (int)OV_LANG_EN == (int)OV_ECON_LANG_EN,
+               "ov_lang, ov_numlang and ov_econ_lang share their values");
+
+/* Kroner for a reader: "-91.800 kr." / "-91,800 kr." */
+static const char *kr(ov_arena *a, ov_lang l, double v)
 {
-    char b[OV_FMT_BUF];
-    if (!isfinite(v))
-        return "\xe2\x80\x93";
-    ov_fmt_decimal_dk(round(v), 0, b);
-    return ov_arena_printf(a, "%s kr.", b);
+    return ov_arena_strdup(a, ov_num_kr((ov_numlang)l, v, 0).s);
 }
 
-static const char *num(ov_arena *a, double v, int decimals)
+/* A figure for a reader: "0,035" / "0.035", "1.234" / "1,234" */
+static const char *num(ov_arena *a, ov_lang l, double v, int decimals)
 {
-    char b[OV_FMT_BUF];
-    if (!isfinite(v))
-        return "\xe2\x80\x93";
-    ov_fmt_decimal_dk(v, decimals, b);
-    return ov_arena_strdup(a, b);
+    return ov_arena_strdup(a, ov_num_dec((ov_numlang)l, v, decimals).s);
 }
 
 /* A word of the catalogue's group "econ.<group>.<code>": a payer, a
@@ -572,6 +574,7 @@ static void render_choice(econ_page *p)
 {
     ov_response *res = p->c->res;
     ov_arena *a = p->c->req->arena;
+    ov_lang l = p->c->lang;
     size_t n;
     const ov_econ_preset *ps = ov_econ_presets(&n);
     ov_html_printf(res,
@@ -599,9 +602,9 @@ static void render_choice(econ_page *p)
                        "class=\"n\">%h</td><td class=\"n\">%h</td></tr>",
                        ov_str_c(p->c->lang == OV_LANG_DA ? x->title
                                                          : x->title_en),
-                       ov_str_c(kr(a, x->published[OV_PAYER_KOMMUNE])),
-                       ov_str_c(kr(a, x->published[OV_PAYER_STAT])),
-                       ov_str_c(kr(a, x->published[OV_PAYER_N])));
+                       ov_str_c(kr(a, l, x->published[OV_PAYER_KOMMUNE])),
+                       ov_str_c(kr(a, l, x->published[OV_PAYER_STAT])),
+                       ov_str_c(kr(a, l, x->published[OV_PAYER_N])));
     }
     ov_html_printf(res, "</tbody></table></div><p class=\"note\">%t</p>",
                    "econ.presets_source");
@@ -695,21 +698,22 @@ static void chart_years(econ_page *p)
     ov_svg s;
     ov_svg_begin(&s, &p->c->res->body, W, H, "chart", false,
                  ov_msg(l, "econ.chart_years"));
+    s.english = l == OV_LANG_EN;
     ov_svg_axis ay = ov_svg_nice(lo, hi, 4);
     ov_svg_scale sy = {ay.lo, ay.hi, H - MB, MT};
     ov_svg_yaxis(&s, sy, ay, ML - 4, W - MR, false, "axis");
     double slot = (double)(W - ML - MR) / (r->horizon > 0 ? r->horizon : 1);
     double bw = slot * 0.8 / OV_PAYER_N;
     double y0 = ov_svg_map(sy, 0);
-    char tip[160], v[OV_FMT_BUF];
+    char tip[160];
     for (int y = 0; y < r->horizon; y++) {
         double x0 = ML + slot * y + slot * 0.1;
         for (int q = 0; q < OV_PAYER_N; q++) {
             double val = r->years[y].net[q];
             double yv = ov_svg_map(sy, val);
-            ov_svg_value(val, 0, v);
-            snprintf(tip, sizeof tip, "%s %d, %s: %s kr.",
-                     ov_msg(l, "econ.year"), y + 1, payer_label(l, q), v);
+            snprintf(tip, sizeof tip, "%s %d, %s: %s",
+                     ov_msg(l, "econ.year"), y + 1, payer_label(l, q),
+                     ov_num_kr((ov_numlang)l, val, 0).s);
             ov_svg_rect(&s, series_cls[q], x0 + bw * q, fmin(y0, yv), bw,
                         fabs(yv - y0) > 1 ? fabs(yv - y0) : 1, tip);
         }
@@ -751,6 +755,7 @@ static void chart_cumulative(econ_page *p)
     ov_svg s;
     ov_svg_begin(&s, &p->c->res->body, W, H, "chart", false,
                  ov_msg(l, "econ.chart_cumulative"));
+    s.english = l == OV_LANG_EN;
     ov_svg_axis ay = ov_svg_nice(lo, hi, 4);
     ov_svg_scale sy = {ay.lo, ay.hi, H - MB, MT};
     ov_svg_scale sx = {0, r->horizon > 0 ? r->horizon : 1, ML, W - MR};
@@ -763,11 +768,10 @@ static void chart_cumulative(econ_page *p)
         ov_svg_vref(&s, "breakeven", sx, r->break_even_year, MT, H - MB, lab);
     }
     ov_svg_polyline(&s, "line s1", sx, sy, 0, 1, yv, r->horizon + 1, true);
-    char tip[160], v[OV_FMT_BUF];
+    char tip[160];
     for (int y = 0; y <= r->horizon; y++) {
-        ov_svg_value(yv[y], 0, v);
-        snprintf(tip, sizeof tip, "%s %d: %s kr.", ov_msg(l, "econ.year"), y,
-                 v);
+        snprintf(tip, sizeof tip, "%s %d: %s", ov_msg(l, "econ.year"), y,
+                 ov_num_kr((ov_numlang)l, yv[y], 0).s);
         ov_svg_circle(&s, "s1", ov_svg_map(sx, y), ov_svg_map(sy, yv[y]), 4,
                       tip);
         char lab[16];
@@ -793,7 +797,7 @@ static const char *sens_label(econ_page *p, const char *what)
     double x;
     char st[48], py[16], sign[4];
     if (sscanf(what, "effect x %lf", &x) == 1)
-        return ov_msg_fill(a, l, "econ.sens.effect", num(a, x, 2), NULL);
+        return ov_msg_fill(a, l, "econ.sens.effect", num(a, l, x, 2), NULL);
     if (sscanf(what, "price %47[a-z_].%15[a-z] %3[-+]20%%", st, py, sign) ==
         3)
         return ov_msg_fill(a, l,
@@ -818,8 +822,10 @@ static void render_sensitivity(econ_page *p)
         return;
     ov_html_printf(res, "<h3>%t</h3><p>%t</p>", "econ.sens_title",
                    "econ.sens_intro");
-    /* bars of the total per citizen, one per row */
-    enum { W = 640, RH = 22, ML = 250, MR = 12, MT = 8, MB = 28 };
+    /* bars of the total per citizen, one per row; the labels' margin
+     * as wide as the longest label (the English ones are longer), so
+     * none is pushed into the bars, and at most 70 % of the width */
+    enum { W = 640, RH = 22, MR = 12, MT = 8, MB = 28 };
     int H = MT + MB + RH * r->nsens;
     double lo = fmin(0, r->per_citizen[OV_PAYER_N]),
            hi = fmax(0, r->per_citizen[OV_PAYER_N]);
@@ -830,18 +836,24 @@ static void render_sensitivity(econ_page *p)
     ov_svg s;
     ov_svg_begin(&s, &res->body, W, H, "chart sens", false,
                  ov_msg(l, "econ.sens_title"));
+    s.english = l == OV_LANG_EN;
+    double ML = 250;
+    for (int i = 0; i < r->nsens; i++)
+        ML = fmax(ML, ov_svg_text_width(&s, sens_label(p, r->sens[i].what)) +
+                          12);
+    ML = fmin(ML, W * 0.7);
     ov_svg_axis ax = ov_svg_nice(lo, hi, 4);
     ov_svg_scale sx = {ax.lo, ax.hi, ML, W - MR};
     ov_svg_xaxis(&s, sx, ax, MT, H - MB, false, "axis");
     double x0 = ov_svg_map(sx, 0);
-    char tip[200], v[OV_FMT_BUF];
+    char tip[200];
     for (int i = 0; i < r->nsens; i++) {
         double val = r->sens[i].per_citizen[OV_PAYER_N];
         double xv = ov_svg_map(sx, val);
         double y = MT + RH * i;
         const char *lab = sens_label(p, r->sens[i].what);
-        ov_svg_value(val, 0, v);
-        snprintf(tip, sizeof tip, "%s: %s kr.", lab, v);
+        snprintf(tip, sizeof tip, "%s: %s", lab,
+                 ov_num_kr((ov_numlang)l, val, 0).s);
         ov_svg_rect(&s, val >= 0 ? "s3" : "s2", fmin(x0, xv), y + 3,
                     fabs(xv - x0) > 1 ? fabs(xv - x0) : 1, RH - 6, tip);
         ov_svg_text(&s, "axis", OV_SVG_END, ML - 6, y + RH - 7, lab);
@@ -868,7 +880,7 @@ static void render_sensitivity(econ_page *p)
                        ov_str_c(sens_label(p, r->sens[i].what)));
         for (int q = 0; q <= OV_PAYER_N; q++)
             ov_html_printf(res, "<td class=\"n\">%h</td>",
-                           ov_str_c(kr(a, r->sens[i].per_citizen[q])));
+                           ov_str_c(kr(a, l, r->sens[i].per_citizen[q])));
         ov_html_lit(res, "</tr>");
     }
     ov_html_lit(res, "</tbody></table></div>");
@@ -901,8 +913,8 @@ static void render_result(econ_page *p)
                    "scope=\"col\" class=\"n\">%t</th>",
                    "econ.per_citizen",
                    ov_str_c(ov_msg_fill(a, l, "econ.per_citizen_caption",
-                                        num(a, r->horizon, 0),
-                                        num(a, r->citizens, 0))),
+                                        num(a, l, r->horizon, 0),
+                                        num(a, l, r->citizens, 0))),
                    "econ.payer_col", "econ.per_citizen");
     bool pub = p->preset != NULL && !p->have_saved;
     if (pub)
@@ -922,20 +934,20 @@ static void render_result(econ_page *p)
                        ov_str_c(payer_label(l, q)),
                        ov_str_c(q == OV_PAYER_N ? "total"
                                                 : ov_payer_key((ov_payer)q)),
-                       ov_str_c(kr(a, r->per_citizen[q])));
+                       ov_str_c(kr(a, l, r->per_citizen[q])));
         if (pub)
             ov_html_printf(res, "<td class=\"n\">%h</td>",
-                           ov_str_c(kr(a, p->preset->published[q])));
+                           ov_str_c(kr(a, l, p->preset->published[q])));
         if (r->interval.present)
             ov_html_printf(res, "<td class=\"n\">%h \xe2\x80\x93 %h</td>",
-                           ov_str_c(kr(a, r->interval.low[q])),
-                           ov_str_c(kr(a, r->interval.high[q])));
+                           ov_str_c(kr(a, l, r->interval.low[q])),
+                           ov_str_c(kr(a, l, r->interval.high[q])));
         int be = q == OV_PAYER_N ? r->break_even_year
                                  : r->break_even_payer[q];
         if (be > 0)
             ov_html_printf(res, "<td class=\"n\">%h</td></tr>",
                            ov_str_c(ov_msg_fill(a, l, "econ.year_n",
-                                                num(a, be, 0), NULL)));
+                                                num(a, l, be, 0), NULL)));
         else
             ov_html_printf(res, "<td class=\"n\">%t</td></tr>",
                            "econ.no_break_even");
@@ -949,7 +961,7 @@ static void render_result(econ_page *p)
     if (r->break_even_year > 0)
         ov_html_printf(res, "<p class=\"breakeven\">%h</p>",
                        ov_str_c(ov_msg_fill(a, l, "econ.break_even_text",
-                                            num(a, r->break_even_year, 0),
+                                            num(a, l, r->break_even_year, 0),
                                             NULL)));
     else
         ov_html_printf(res, "<p class=\"breakeven\">%t</p>",
@@ -985,13 +997,13 @@ static void render_result(econ_page *p)
         ov_html_printf(res,
                        "<tr><th scope=\"row\">%d</th><td class=\"n\">%h</td>"
                        "<td class=\"n\">%h</td>",
-                       yr->year, ov_str_c(kr(a, cost)),
-                       ov_str_c(kr(a, cons)));
+                       yr->year, ov_str_c(kr(a, l, cost)),
+                       ov_str_c(kr(a, l, cons)));
         for (int q = 0; q <= OV_PAYER_N; q++)
             ov_html_printf(res, "<td class=\"n\">%h</td>",
-                           ov_str_c(kr(a, yr->net[q])));
+                           ov_str_c(kr(a, l, yr->net[q])));
         ov_html_printf(res, "<td class=\"n\">%h</td></tr>",
-                       ov_str_c(kr(a, yr->cumulative[OV_PAYER_N])));
+                       ov_str_c(kr(a, l, yr->cumulative[OV_PAYER_N])));
     }
     ov_html_printf(res, "</tbody></table></div><p class=\"note\">%t</p>",
                    "econ.years_note");
@@ -1017,13 +1029,13 @@ static void render_activity(econ_page *p)
                    ov_str_c(ov_msg_fill(
                        a, l, "econ.activity_period",
                        ov_arena_printf(a, "%s\xe2\x80\x93%s", fd, td),
-                       num(a, (double)p->act.citizens, 0))));
+                       num(a, l, (double)p->act.citizens, 0))));
     ov_html_printf(res, "<ul class=\"plain\">");
     for (int k = 0; k < OV_ACT_N; k++)
         ov_html_printf(res, "<li>%t: %h</li>",
                        ov_arena_printf(a, "econ.kind.%s",
                                        ov_act_kind_key((ov_act_kind)k)),
-                       ov_str_c(num(a, (double)p->act.events[k], 0)));
+                       ov_str_c(num(a, l, (double)p->act.events[k], 0)));
     ov_html_lit(res, "</ul>");
     const ov_econ_value *entered = &p->s->running_per_citizen;
     if (p->act_ok) {
@@ -1031,9 +1043,9 @@ static void render_activity(econ_page *p)
                        "<p class=\"derived\"><strong>%t</strong> <span "
                        "id=\"derived-running\">%h</span> \xc2\xb7 %t %h</p>",
                        "econ.derived_running",
-                       ov_str_c(kr(a, p->act_running.v)),
+                       ov_str_c(kr(a, l, p->act_running.v)),
                        "econ.entered_running",
-                       ov_str_c(kr(a, entered->v)));
+                       ov_str_c(kr(a, l, entered->v)));
     } else {
         char buf[OV_ERR_MSG_MAX];
         /* the price that is missing by its label in the form (the
@@ -1400,13 +1412,18 @@ static bool send_xlsx(econ_page *p)
     ov_econ_report_extra x;
     ov_econ_report_extra_init(&x);
     x.preset = p->have_saved ? NULL : p->preset;
+    bool en = p->c->lang == OV_LANG_EN;
     x.source = p->have_saved
-                   ? ov_arena_printf(a, "gemt scenarie %.*s",
+                   ? ov_arena_printf(a, "%s %.*s",
+                                     en ? "saved scenario" : "gemt scenarie",
                                      (int)p->saved.name.len,
                                      p->saved.name.ptr)
-               : p->preset ? ov_arena_printf(a, "forudindstillet scenarie %s",
-                                             p->preset->key)
-                           : NULL;
+               : p->preset
+                   ? ov_arena_printf(a, "%s %s",
+                                     en ? "preset"
+                                        : "forudindstillet scenarie",
+                                     p->preset->key)
+                   : NULL;
     x.running_entered = p->s->running_per_citizen;
     if (p->act_read) {
         x.has_activity = true;
@@ -1416,7 +1433,7 @@ static bool send_xlsx(econ_page *p)
             x.running_activity = p->act_running;
     }
     ov_table t[OV_ECON_SHEETS];
-    ov_econ_tables(p->s, p->r, &x, a, t);
+    ov_econ_tables(p->s, p->r, &x, (ov_econ_lang)p->c->lang, a, t);
     ov_str bytes;
     ov_err err;
     ov_err_clear(&err);
@@ -1619,82 +1636,76 @@ void ov_h_econ_save(ov_web *app, ov_request *req, ov_response *res)
 
 /* ---- the API ---------------------------------------------------------- */
 
-/* The body as a JSON object whose keys are all in `allowed` (a
- * comma-separated list for the message); NULL and the error otherwise. */
-static json_t *api_body(ov_ctx *c, const char *const *allowed, int n,
-                        const char *list, ov_err *err)
+/* The API's bodies, read by the one input layer (web/form.h) as every
+ * other API handler's: an unknown key, a value of the wrong JSON type or
+ * over its cap is refused naming the field. The scenario object is
+ * handed on whole (OV_F_JSON) to the econ layer's own parser, which
+ * names the JSON path of what is wrong inside it ("effect[0].benefit"). */
+static const ov_field compute_spec[] = {
+    {"scenario", OV_F_JSON, false, 0, 0, 0, "econ.f.scenario", NULL, 0, NULL,
+     false},
+    {"preset", OV_F_TEXT, false, BASE_MAX, 0, 0, "econ.f.base", NULL, 0,
+     NULL, false},
+    {"scenario_id", OV_F_INT, false, 0, 1, INT64_MAX, "econ.f.base", NULL, 0,
+     NULL, false},
+};
+static const ov_field save_spec[] = {
+    {"name", OV_F_TEXT, true, 400, 0, 0, "econ.f.name", NULL, 0, NULL,
+     false},
+    {"scenario", OV_F_JSON, true, 0, 0, 0, "econ.f.scenario", NULL, 0, NULL,
+     false},
+};
+
+/* The body parsed by `spec` into *f; OV_OK, or the first error in err,
+ * its message beginning with the field it names when it does not name it
+ * already ("preset: must be a JSON string"), as the econ layer's begin
+ * with their path ("horizon: ..."). */
+static ov_status api_body(ov_ctx *c, const ov_field *spec, int n, ov_form *f,
+                          ov_err *err)
 {
-    json_error_t je;
-    ov_str body = c->req->body;
-    json_t *j = json_loadb(body.ptr ? body.ptr : "", body.len,
-                           JSON_REJECT_DUPLICATES, &je);
-    if (!j || !json_is_object(j)) {
-        json_decref(j);
-        ov_err_msg(err, OV_EINVAL, "body", econ_web_body, list);
-        return NULL;
+    ov_form_init(f, spec, n, c->lang, c->req->arena);
+    if (ov_form_parse_json(f, c->req->body) == OV_OK)
+        return OV_OK;
+    const ov_form_error *e = &f->errors[0];
+    if (f->nerrors > 0 && e->field[0] && !strstr(e->msg, e->field)) {
+        char m[OV_ERR_MSG_MAX];
+        snprintf(m, sizeof m, "%s: %s", e->field, e->msg);
+        return ov_err_msg(err, OV_EINVAL, e->field, web_localized, m);
     }
-    const char *key;
-    json_t *v;
-    json_object_foreach(j, key, v)
-    {
-        bool known = false;
-        for (int i = 0; i < n && !known; i++)
-            known = strcmp(key, allowed[i]) == 0;
-        if (!known) {
-            char k[OV_ERR_FIELD_MAX];
-            snprintf(k, sizeof k, "%s", key);
-            ov_err_msg(err, OV_EINVAL, k, econ_web_field_unknown, k, list);
-            json_decref(j);
-            return NULL;
-        }
-    }
-    return j;
+    ov_form_first_error(f, err);
+    return err->code;
 }
 
 /* The scenario of an API body: {"scenario": {...}}, {"preset": "key"}
  * or {"scenario_id": N} (the caller's own saved one; anyone else's is not
- * found). In p->s. */
-static ov_status api_scenario(econ_page *p, json_t *j, ov_err *err)
+ * found), exactly one of them. In p->s. */
+static ov_status api_scenario(econ_page *p, const ov_form *f, ov_err *err)
 {
     ov_arena *a = p->c->req->arena;
-    json_t *sc = json_object_get(j, "scenario");
-    json_t *pr = json_object_get(j, "preset");
-    json_t *id = json_object_get(j, "scenario_id");
-    if ((sc != NULL) + (pr != NULL) + (id != NULL) != 1)
+    bool sc = ov_form_has(f, "scenario"), pr = ov_form_has(f, "preset"),
+         id = ov_form_has(f, "scenario_id");
+    if (sc + pr + id != 1)
         return ov_err_msg(err, OV_EINVAL, "body", econ_web_body,
                           "one of scenario, preset or scenario_id");
     if (pr) {
-        if (!json_is_string(pr))
-            return ov_err_msg(err, OV_EINVAL, "preset", json_field_not_string,
-                              "preset");
-        if (!find_preset(ov_str_c(json_string_value(pr))))
+        ov_str key = ov_form_str(f, "preset");
+        if (!find_preset(key))
             return ov_err_msg(err, OV_EINVAL, "preset", econ_web_base_unknown);
         return load_base(p,
-                         ov_str_c(ov_arena_printf(a, "preset:%s",
-                                                  json_string_value(pr))),
+                         ov_str_c(ov_arena_printf(a, "preset:%.*s",
+                                                  (int)key.len, key.ptr)),
                          err);
     }
-    if (id) {
-        if (!json_is_integer(id) || json_integer_value(id) <= 0)
-            return ov_err_msg(err, OV_EINVAL, "scenario_id", econ_web_body,
-                              "scenario_id a positive integer");
+    if (id)
         return load_base(p,
                          ov_str_c(ov_arena_printf(
                              a, "scenario:%lld",
-                             (long long)json_integer_value(id))),
+                             (long long)ov_form_int(f, "scenario_id", 0))),
                          err);
-    }
-    if (!json_is_object(sc))
-        return ov_err_msg(err, OV_EINVAL, "scenario", econ_web_body,
-                          "scenario an object (docs/economics-format.md)");
-    char *text = json_dumps(sc, JSON_COMPACT);
-    if (!text)
-        return ov_err_msg(err, OV_EINVAL, "scenario", econ_web_body,
-                          "scenario an object (docs/economics-format.md)");
+    ov_str text = ov_form_str(f, "scenario");
     p->base_s = OV_NEW(a, ov_econ_scenario);
     p->s = OV_NEW(a, ov_econ_scenario);
-    ov_status st = ov_econ_scenario_parse(text, strlen(text), a, p->s, err);
-    free(text);
+    ov_status st = ov_econ_scenario_parse(text.ptr, text.len, a, p->s, err);
     if (st != OV_OK)
         return st;
     *p->base_s = *p->s;
@@ -1716,16 +1727,16 @@ void ov_h_econ_api_compute(ov_web *app, ov_request *req, ov_response *res)
     page_init(&p, &c);
     ov_err err;
     ov_err_clear(&err);
-    static const char *const keys[] = {"scenario", "preset", "scenario_id"};
-    json_t *j = api_body(&c, keys, 3,
-                         "one of scenario, preset or scenario_id", &err);
+    ov_form body;
+    ov_status st = api_body(&c, compute_spec,
+                            (int)(sizeof compute_spec / sizeof compute_spec[0]),
+                            &body, &err);
     if (ov_ctx_take_tx(&c, &p.tx, &err) != OV_OK) {
-        json_decref(j);
         ov_ctx_fail(&c, &err);
         return;
     }
-    ov_status st = j ? api_scenario(&p, j, &err) : err.code;
-    json_decref(j);
+    if (st == OV_OK)
+        st = api_scenario(&p, &body, &err);
     if (st == OV_OK) {
         p.r = OV_NEW(req->arena, ov_econ_result);
         st = ov_econ_compute(p.s, p.r, &err);
@@ -1792,37 +1803,25 @@ void ov_h_econ_api_save(ov_web *app, ov_request *req, ov_response *res)
     page_init(&p, &c);
     ov_err err;
     ov_err_clear(&err);
-    static const char *const keys[] = {"name", "scenario"};
-    json_t *j = api_body(&c, keys, 2, "name and scenario", &err);
+    ov_form body;
+    ov_status st = api_body(&c, save_spec,
+                            (int)(sizeof save_spec / sizeof save_spec[0]),
+                            &body, &err);
     if (ov_ctx_take_tx(&c, &p.tx, &err) != OV_OK) {
-        json_decref(j);
         ov_ctx_fail(&c, &err);
         return;
     }
-    ov_status st = j ? OV_OK : err.code;
-    json_t *name = j ? json_object_get(j, "name") : NULL;
-    if (st == OV_OK && !name)
-        st = ov_err_msg(&err, OV_EINVAL, "name", json_field_missing, "name");
-    else if (st == OV_OK && !json_is_string(name))
-        st = ov_err_msg(&err, OV_EINVAL, "name", json_field_not_string,
-                        "name");
-    if (st == OV_OK && !json_object_get(j, "scenario"))
-        st = ov_err_msg(&err, OV_EINVAL, "scenario", json_field_missing,
-                        "scenario");
     if (st == OV_OK)
-        st = api_scenario(&p, j, &err);
+        st = api_scenario(&p, &body, &err);
     int64_t id = 0;
     if (st == OV_OK) {
-        set_name(p.s, (ov_str){json_string_value(name),
-                               json_string_length(name)});
+        ov_str name = ov_form_str(&body, "name");
+        set_name(p.s, name);
         char *text = ov_econ_scenario_write(p.s);
-        st = ov_econ_saved_add(
-            p.tx, p.muni, req->viewer.user_id,
-            (ov_str){json_string_value(name), json_string_length(name)},
-            ov_str_c(text ? text : ""), &id, &err);
+        st = ov_econ_saved_add(p.tx, p.muni, req->viewer.user_id, name,
+                               ov_str_c(text ? text : ""), &id, &err);
         free(text);
     }
-    json_decref(j);
     if (!ov_ctx_finish(&c, p.tx, st == OV_OK, &err))
         return;
     json_t *out = json_pack("{s:I}", "id", (json_int_t)id);

@@ -771,16 +771,47 @@ await step('the national analyst logs in and lands on the national board: every 
   }
 }, { independent: true });
 
-await step('a leader opens Økonomi from the board, picks the published scenario C and sees its published figures reproduced, changes the effect and computes again, saves the scenario and sees it in the saved list with author and date, and downloads the workbook; the national analyst opens the national page without any municipality\'s activity; Danish and English, 1280 and 390 px, no WCAG 2.1 A/AA violation', async () => {
+await step('a leader opens Økonomi from the board, picks the published scenario C and sees its published figures reproduced, changes the effect and computes again, saves the scenario and sees it in the saved list with author and date, and downloads the workbook, all in the reader\'s language (English figures and an English workbook on the English page); the national analyst opens the national page without any municipality\'s activity; Danish and English, 1280 and 390 px, no WCAG 2.1 A/AA violation', async () => {
   const { readFileSync } = await import('node:fs');
   const words = {
     da: { title: 'Økonomi: business case', national: 'Økonomi: national business case', link: /Økonomi: business case for forløbene/,
-      compute: 'Beregn', xlsx: 'Hent som XLSX', save: 'Gem', effect: '0,5', saved: 'Kommunens gemte scenarier' },
+      compute: 'Beregn', xlsx: 'Hent som XLSX', save: 'Gem', effect: '0,5', saved: 'Kommunens gemte scenarier',
+      published: /27\.400 kr\./, sheets: ['Resultat', 'Forudsætninger', 'År', 'Følsomhed', 'Priskatalog'],
+      heading: 'Nettoresultat pr. borger' },
     en: { title: 'Economics: business case', national: 'Economics: national business case', link: /Economics: the business case/,
-      compute: 'Compute', xlsx: 'Download as XLSX', save: 'Save', effect: '0.5', saved: 'The municipality\'s saved scenarios' },
+      compute: 'Compute', xlsx: 'Download as XLSX', save: 'Save', effect: '0.5', saved: 'The municipality\'s saved scenarios',
+      published: /27,400 kr\./, sheets: ['Result', 'Inputs', 'Years', 'Sensitivity', 'Price catalogue'],
+      heading: 'Net result per citizen' },
   };
-  // "27.397 kr." -> 27397
-  const kr = (t) => Number(t.replace(/\s*kr\.\s*$/, '').replace(/\./g, '').replace(',', '.').replace('−', '-'));
+  // whole kroner as the page's language writes them: Danish "27.397 kr.",
+  // English "27,397 kr." -> 27397 (the other form does not parse)
+  const kr = (t, lang) => {
+    const n = t.replace(/\s*kr\.\s*$/, '').replace('−', '-');
+    assert.match(n, lang === 'da' ? /^-?\d{1,3}(\.\d{3})*$/ : /^-?\d{1,3}(,\d{3})*$/,
+      `"${t}" is whole kroner as a ${lang} reader writes them`);
+    return Number(n.replace(/[.,]/g, ''));
+  };
+  // a member of a zip file (an XLSX) as text: the central directory at
+  // the end names each member, its size and where its data starts
+  const { inflateRawSync } = await import('node:zlib');
+  const zipMember = (zip, name) => {
+    let eocd = zip.length - 22;
+    while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+    assert.ok(eocd >= 0, 'the workbook is a zip file');
+    let at = zip.readUInt32LE(eocd + 16);
+    for (let i = zip.readUInt16LE(eocd + 10); i > 0; i--) {
+      const method = zip.readUInt16LE(at + 10), size = zip.readUInt32LE(at + 20);
+      const nlen = zip.readUInt16LE(at + 28), xlen = zip.readUInt16LE(at + 30), clen = zip.readUInt16LE(at + 32);
+      const local = zip.readUInt32LE(at + 42);
+      if (zip.toString('utf8', at + 46, at + 46 + nlen) === name) {
+        const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+        const data = zip.subarray(start, start + size);
+        return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+      }
+      at += 46 + nlen + xlen + clen;
+    }
+    assert.fail(`the workbook has no ${name}`);
+  };
   const cell = (page, payer) => page.locator(`table.percit td[data-payer="${payer}"]`).innerText();
   const fitsWidth = async (page, width, what) => {
     const w = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -798,12 +829,12 @@ await step('a leader opens Økonomi from the board, picks the published scenario
       // scenario C: the published figures beside the computed ones
       await Promise.all([page.waitForEvent('load'),
         page.locator('a[href="/oekonomi?preset=ramb%C3%B8ll-2021-C"]').click()]);
-      const k0 = kr(await cell(page, 'kommune'));
-      const s0 = kr(await cell(page, 'stat'));
+      const k0 = kr(await cell(page, 'kommune'), lang);
+      const s0 = kr(await cell(page, 'stat'), lang);
       assert.ok(Math.abs(k0 - 27400) <= 100, `kommune per citizen ${k0}, published 27.400`);
       assert.ok(Math.abs(s0 - 65400) <= 100, `stat per citizen ${s0}, published 65.400`);
       const row = await page.locator('table.percit tbody tr').first().innerText();
-      assert.match(row, /27\.400 kr\./, 'the published kommune figure stands beside the computed one');
+      assert.match(row, w.published, 'the published kommune figure stands beside the computed one, in the reader\'s numbers');
       assert.equal(await page.locator('section.econ-result figure.chart svg').count(), 3,
         'the net result per year, the cumulative curve and the sensitivity are drawn');
       assert.equal(await page.locator('#aktivitet').count(), 1, 'the municipality\'s registered activity');
@@ -813,7 +844,7 @@ await step('a leader opens Økonomi from the board, picks the published scenario
       await page.fill('input[name="effect.0.ordinary"]', w.effect);
       await Promise.all([page.waitForEvent('load'),
         page.getByRole('button', { name: w.compute, exact: true }).click()]);
-      const k1 = kr(await cell(page, 'kommune'));
+      const k1 = kr(await cell(page, 'kommune'), lang);
       assert.notEqual(k1, k0, 'the changed effect changes the result');
       assert.equal(await page.inputValue('input[name="effect.0.ordinary"]'), w.effect, 'the form keeps the figure');
       // saved under a name: back on the page with the scenario, in the list
@@ -823,7 +854,7 @@ await step('a leader opens Økonomi from the board, picks the published scenario
         page.getByRole('button', { name: w.save, exact: true }).click()]);
       void resp;
       assert.match(page.url(), /\/oekonomi\?scenario=\d+/);
-      assert.equal(kr(await cell(page, 'kommune')), k1, 'the saved scenario computes as it was saved');
+      assert.equal(kr(await cell(page, 'kommune'), lang), k1, 'the saved scenario computes as it was saved');
       assert.match(await page.locator('#gemte').innerText(), new RegExp(w.saved));
       const saved = page.locator('table.saved tbody tr', { hasText: name });
       assert.equal(await saved.count(), 1, 'the saved scenario is listed');
@@ -840,6 +871,11 @@ await step('a leader opens Økonomi from the board, picks the published scenario
       assert.equal(download.suggestedFilename(), 'economics.xlsx');
       const bytes = readFileSync(await download.path());
       assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'an XLSX file is a zip');
+      // the workbook is in the page's language: sheet names and headings
+      const sheets = [...zipMember(bytes, 'xl/workbook.xml').matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1]);
+      assert.deepEqual(sheets, w.sheets, `the workbook of the ${lang} page has its sheets in ${lang}`);
+      assert.ok(zipMember(bytes, 'xl/sharedStrings.xml').includes(w.heading),
+        `the workbook of the ${lang} page says "${w.heading}"`);
       await page.locator('table.saved').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(ARTIFACTS, `41-oekonomi-gemt-${lang}-${width}.png`), fullPage: true });
       await checkA11y(page, `the economics page with a saved scenario (${lang}, ${width} px)`);
@@ -852,7 +888,7 @@ await step('a leader opens Økonomi from the board, picks the published scenario
       assert.equal(await nat.locator('main h1').innerText(), w.national);
       await Promise.all([nat.waitForEvent('load'),
         nat.locator('a[href="/oekonomi?preset=ramb%C3%B8ll-2021-C"]').click()]);
-      assert.ok(Math.abs(kr(await cell(nat, 'kommune')) - 27400) <= 100);
+      assert.ok(Math.abs(kr(await cell(nat, 'kommune'), lang) - 27400) <= 100);
       assert.equal(await nat.locator('#aktivitet').count(), 0, 'no municipality\'s activity');
       assert.equal(await nat.locator('table.saved', { hasText: 'Halsnæs C' }).count(), 0,
         'no municipality\'s saved scenario');

@@ -101,6 +101,32 @@ static void axis_labels_and_values_are_danish(void **state)
     ov_buf_free(&out);
 }
 
+/* A drawing for a page read in English writes its axes' numbers the
+ * English way; the Danish default is unchanged (above). */
+static void axis_labels_are_english_in_an_english_drawing(void **state)
+{
+    (void)state;
+    ov_buf out;
+    ov_buf_init(&out, NULL, 1 << 16);
+    ov_svg s;
+    ov_svg_begin(&s, &out, 400, 200, NULL, false, "y");
+    s.english = true;
+    ov_svg_yaxis(&s, (ov_svg_scale){-2500, 5000, 180, 20},
+                 ov_svg_nice(-2500, 5000, 3), 50, 390, false, "tk");
+    ov_svg_xaxis(&s, (ov_svg_scale){0, 0.3, 50, 390},
+                 ov_svg_nice(0, 0.05, 2), 20, 180, true, "tk");
+    ov_svg_xaxis(&s, (ov_svg_scale){0, 1, 50, 390}, ov_svg_nice(0, 1, 4),
+                 20, 180, false, "tk");
+    ov_svg_end(&s, NULL);
+    assert_non_null(strstr(out.data, ">5,000</text>"));
+    assert_non_null(strstr(out.data, ">-2,500</text>"));
+    assert_non_null(strstr(out.data, ">2.5%</text>"));
+    assert_non_null(strstr(out.data, ">0.25</text>"));
+    assert_null(strstr(out.data, ">5.000<"));
+    assert_null(strstr(out.data, " %<"));
+    ov_buf_free(&out);
+}
+
 /* A label at the right edge (the last x label of a chart) is moved
  * inside; so is one at the left edge and one below the bottom. */
 static void no_label_sticks_out_of_the_view_box(void **state)
@@ -230,6 +256,7 @@ int main(void)
         cmocka_unit_test(ticks_are_round_steps_covering_the_range),
         cmocka_unit_test(scales_map_data_onto_pixels),
         cmocka_unit_test(axis_labels_and_values_are_danish),
+        cmocka_unit_test(axis_labels_are_english_in_an_english_drawing),
         cmocka_unit_test(no_label_sticks_out_of_the_view_box),
         cmocka_unit_test(every_text_is_escaped),
         cmocka_unit_test(

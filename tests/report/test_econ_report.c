@@ -171,16 +171,34 @@ static void sensitivity_rows_read_in_danish(void **state)
 {
     (void)state;
     char out[160];
-    ov_econ_sens_da("effect x 0.75", out, sizeof out);
+    ov_econ_sens_text("effect x 0.75", OV_ECON_LANG_DA, out, sizeof out);
     assert_string_equal(out, "Effekten gange 0,75");
-    ov_econ_sens_da("price benefit.kommune -20%", out, sizeof out);
+    ov_econ_sens_text("price benefit.kommune -20%", OV_ECON_LANG_DA, out,
+                      sizeof out);
     assert_string_equal(out, "Prisen på kontanthjælp for kommune -20 %");
-    ov_econ_sens_da("running cost +20%", out, sizeof out);
+    ov_econ_sens_text("running cost +20%", OV_ECON_LANG_DA, out, sizeof out);
     assert_string_equal(out, "Driftsomkostningen +20 %");
     /* a form it does not know is kept, not guessed at */
-    ov_econ_sens_da("price nothing.kommune -20%", out, sizeof out);
+    ov_econ_sens_text("price nothing.kommune -20%", OV_ECON_LANG_DA, out,
+                      sizeof out);
     assert_string_equal(out, "price nothing.kommune -20%");
-    ov_econ_sens_da("something else", out, sizeof out);
+    ov_econ_sens_text("something else", OV_ECON_LANG_DA, out, sizeof out);
+    assert_string_equal(out, "something else");
+}
+
+static void sensitivity_rows_read_in_english(void **state)
+{
+    (void)state;
+    char out[160];
+    ov_econ_sens_text("effect x 0.75", OV_ECON_LANG_EN, out, sizeof out);
+    assert_string_equal(out, "The effect times 0.75");
+    ov_econ_sens_text("price benefit.kommune -20%", OV_ECON_LANG_EN, out,
+                      sizeof out);
+    assert_string_equal(out,
+                        "The price of cash benefit for municipality -20%");
+    ov_econ_sens_text("running cost +20%", OV_ECON_LANG_EN, out, sizeof out);
+    assert_string_equal(out, "The running cost +20%");
+    ov_econ_sens_text("something else", OV_ECON_LANG_EN, out, sizeof out);
     assert_string_equal(out, "something else");
 }
 
@@ -220,7 +238,7 @@ static void the_sheets_hold_the_result_inputs_years_sensitivity_catalogue(
     assert_int_equal(ov_econ_compute(&s, &r, &err), OV_OK);
     ov_arena *a = ov_arena_new(0);
     ov_table t[OV_ECON_SHEETS];
-    ov_econ_tables(&s, &r, NULL, a, t);
+    ov_econ_tables(&s, &r, NULL, OV_ECON_LANG_DA, a, t);
     const ov_table *res = sheet(t, "Resultat");
     const ov_cell *pc =
         row_of(res, "Nettoresultat pr. borger (kr., diskonteret)");
@@ -333,7 +351,7 @@ static void the_danish_report_of_each_preset_has_no_english_text(
         /* economics.xlsx: every text cell of every sheet */
         ov_arena *a = ov_arena_new(0);
         ov_table t[OV_ECON_SHEETS];
-        ov_econ_tables(&s, &r, &x, a, t);
+        ov_econ_tables(&s, &r, &x, OV_ECON_LANG_DA, a, t);
         for (int i = 0; i < OV_ECON_SHEETS; i++) {
             if (t[i].note && (w = english_in(t[i].note)))
                 fail_msg("%s: sheet %s's note shows English (\"%s\"): %s",
@@ -345,6 +363,95 @@ static void the_danish_report_of_each_preset_has_no_english_text(
                 char *txt = strndup(cell->text.ptr, cell->text.len);
                 if ((w = english_in(txt)))
                     fail_msg("%s: sheet %s shows English (\"%s\"): %s",
+                             keys[k], t[i].name, w, txt);
+                free(txt);
+            }
+        }
+        ov_arena_destroy(a);
+    }
+}
+
+/* Words that show a Danish text in the English workbook: the report's
+ * own labels and units, and the Danish forms of the econ layer's notes.
+ * (Names of Danish sources, "Rambøll (2021) Slutevaluering", and the
+ * scenario format's keys, "cost_share.kommune", stay as they are.) */
+static const char *const danish_telltales[] = {
+    "borger", " pr. ", "Netto",  "Omkostning", "Konsekvens", "Kumuleret",
+    "Forudsætning", "Følsomhed", "Priskatalog", "Kilde", "Mangler",
+    "antaget", "målt", "Afledt", "afledt", "Rekonstrueret", "kontanthjælp",
+    "beskæftigelse", "gange", "Værdi", "Enhed", "Tidshorisont"};
+
+static const char *danish_in(const char *text)
+{
+    for (size_t i = 0;
+         i < sizeof danish_telltales / sizeof danish_telltales[0]; i++)
+        if (strstr(text, danish_telltales[i]))
+            return danish_telltales[i];
+    return NULL;
+}
+
+static void the_english_workbook_has_english_sheets_headings_and_notes(
+    void **state)
+{
+    (void)state;
+    static const char *const keys[] = {"rambøll-2021-A", "rambøll-2021-B",
+                                       "rambøll-2021-C", "rambøll-2021-D"};
+    static const char *const names[OV_ECON_SHEETS] = {
+        "Result", "Inputs", "Years", "Sensitivity", "Price catalogue"};
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        ov_econ_scenario s;
+        ov_econ_result r;
+        preset(keys[k], &s, &r);
+        ov_econ_report_extra x;
+        ov_econ_report_extra_init(&x);
+        x.source = "preset";
+        x.preset = find_preset(keys[k]);
+        ov_arena *a = ov_arena_new(0);
+        ov_table t[OV_ECON_SHEETS];
+        ov_econ_tables(&s, &r, &x, OV_ECON_LANG_EN, a, t);
+        for (int i = 0; i < OV_ECON_SHEETS; i++)
+            assert_string_equal(t[i].name, names[i]);
+        /* the figures are the same numbers, under English labels */
+        const ov_cell *pc =
+            row_of(&t[0], "Net result per citizen (kr., discounted)");
+        for (int q = 0; q <= OV_PAYER_N; q++)
+            assert_true(pc[q + 1].number == r.per_citizen[q]);
+        assert_string_equal(t[0].headers[1], "Municipality");
+        assert_string_equal(t[0].headers[4], "Total");
+        assert_string_equal(t[2].headers[t[2].ncols - 1], "Cumulative total");
+        assert_non_null(strstr(t[0].note, "Source: preset."));
+        row_of(&t[0], "Published per citizen (Rambøll 2021)");
+        row_of(&t[3], "The calculation as it is");
+        if (k > 0) { /* A has no effect, so no price is needed */
+            const ov_cell *ben = row_of(&t[1], "prices.benefit.kommune");
+            assert_true(ov_str_eq_c(ben[5].text, "derived"));
+            assert_true(strncmp(ben[6].text.ptr,
+                                "derived: 12 x cash_benefit", 26) == 0);
+        }
+        /* no Danish in any text a reader sees: titles, headings, notes,
+         * cells (the inputs' and the catalogue's keys aside, and the
+         * catalogue's sources: the titles of Danish publications) */
+        const char *w;
+        for (int i = 0; i < OV_ECON_SHEETS; i++) {
+            if ((w = danish_in(t[i].title)))
+                fail_msg("%s: sheet %s's title shows Danish (\"%s\"): %s",
+                         keys[k], t[i].name, w, t[i].title);
+            if (t[i].note && (w = danish_in(t[i].note)))
+                fail_msg("%s: sheet %s's note shows Danish (\"%s\"): %s",
+                         keys[k], t[i].name, w, t[i].note);
+            for (int c = 0; c < t[i].ncols; c++)
+                if ((w = danish_in(t[i].headers[c])))
+                    fail_msg("%s: sheet %s's heading shows Danish (\"%s\")",
+                             keys[k], t[i].name, t[i].headers[c]);
+            for (int c = 0; c < t[i].nrows * t[i].ncols; c++) {
+                const ov_cell *cell = &t[i].cells[c];
+                if (cell->kind != OV_CELL_TEXT || !cell->text.ptr ||
+                    ((i == 1 || i == 4) && c % t[i].ncols == 0) ||
+                    (i == 4 && c % t[i].ncols == 4))
+                    continue;
+                char *txt = strndup(cell->text.ptr, cell->text.len);
+                if ((w = danish_in(txt)))
+                    fail_msg("%s: sheet %s shows Danish (\"%s\"): %s",
                              keys[k], t[i].name, w, txt);
                 free(txt);
             }
@@ -478,7 +585,10 @@ int main(void)
         cmocka_unit_test(
             the_break_even_year_is_marked_on_the_curve_or_said_to_be_none),
         cmocka_unit_test(sensitivity_rows_read_in_danish),
+        cmocka_unit_test(sensitivity_rows_read_in_english),
         cmocka_unit_test(the_danish_report_of_each_preset_has_no_english_text),
+        cmocka_unit_test(
+            the_english_workbook_has_english_sheets_headings_and_notes),
         cmocka_unit_test(
             the_sheets_hold_the_result_inputs_years_sensitivity_catalogue),
         cmocka_unit_test(

@@ -91,9 +91,9 @@ static void setup(fixture *f)
 /* A request as user `as` reading in `lang` ("da", "en"; NULL: the
  * default): the status and the body (malloc'd), the CSRF token masked. A
  * body starting with '{' is JSON, else a form. */
-static char *request_in(fixture *f, int as, const char *lang, ov_method m,
-                        const char *path, const char *query,
-                        const char *body, int *status)
+static char *request_len(fixture *f, int as, const char *lang, ov_method m,
+                         const char *path, const char *query,
+                         const char *body, int *status, size_t *len)
 {
     ov_arena *a = ov_arena_new(0);
     ov_request req;
@@ -125,11 +125,20 @@ static char *request_in(fixture *f, int as, const char *lang, ov_method m,
     assert_non_null(text);
     memcpy(text, out.ptr, out.len);
     text[out.len] = '\0';
+    *len = out.len;
     size_t tl = strlen(f->csrf[as]);
     for (char *p = strstr(text, f->csrf[as]); p; p = strstr(p + tl, f->csrf[as]))
         memset(p, 'x', tl);
     ov_arena_destroy(a);
     return text;
+}
+
+static char *request_in(fixture *f, int as, const char *lang, ov_method m,
+                        const char *path, const char *query,
+                        const char *body, int *status)
+{
+    size_t len;
+    return request_len(f, as, lang, m, path, query, body, status, &len);
 }
 
 static char *request(fixture *f, int as, ov_method m, const char *path,
@@ -521,10 +530,179 @@ static void the_notes_of_the_econ_layer_follow_the_readers_language(
     tu_db_free(&f->w.t);
 }
 
+/* In the sensitivity chart of a page, every row's label ends at the same
+ * x, left of the bars: none was pushed right into them because it was
+ * too long for the margin. */
+static void sensitivity_labels_end_left_of_the_bars(const char *page)
+{
+    const char *svg = strstr(page, "class=\"chart sens\"");
+    assert_non_null(svg);
+    const char *end = strstr(svg, "</svg>");
+    assert_non_null(end);
+    char first[32] = "";
+    int n = 0;
+    for (const char *t = strstr(svg, "<text class=\"axis\" x=\"");
+         t && t < end; t = strstr(t + 1, "<text class=\"axis\" x=\"")) {
+        const char *x = t + 22;
+        const char *q = strchr(x, '"');
+        if (!strstr(t, "text-anchor=\"end\"") ||
+            strstr(t, "text-anchor=\"end\"") > strchr(t, '>'))
+            continue; /* the axis' numbers are centred */
+        char v[32];
+        snprintf(v, sizeof v, "%.*s", (int)(q - x), x);
+        if (n++ == 0)
+            snprintf(first, sizeof first, "%s", v);
+        else if (strcmp(v, first) != 0)
+            fail_msg("a sensitivity label ends at x=%s, the first at x=%s: "
+                     "%.120s", v, first, t);
+    }
+    assert_true(n >= 5);
+}
+
+/* The workbook the page offers in `lang`, saved in the test's folder;
+ * its member `member` (an XML file of the zip) as text, malloc'd. */
+static char *workbook_member(fixture *f, const char *lang, const char *member)
+{
+    int st;
+    size_t len;
+    char *xlsx = request_len(f, LEADER, lang, OV_POST, "/oekonomi", NULL,
+                             "base=preset%3Aramb%C3%B8ll-2021-C&do=xlsx",
+                             &st, &len);
+    assert_int_equal(st, 200);
+    assert_true(len > 1000 && memcmp(xlsx, "PK", 2) == 0);
+    char path[400];
+    snprintf(path, sizeof path, "%s/economics-%s.xlsx", f->w.t.dir, lang);
+    FILE *out = fopen(path, "wb");
+    assert_non_null(out);
+    assert_int_equal(fwrite(xlsx, 1, len, out), len);
+    assert_int_equal(fclose(out), 0);
+    free(xlsx);
+    return tu_sh_out("unzip -p '%s' '%s'", path, member);
+}
+
+static void the_english_page_and_its_workbook_read_in_english(void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup(f);
+    int st;
+    /* the published figures of scenario C in English numbers */
+    char *out = request_in(f, LEADER, "en", OV_GET, "/oekonomi",
+                           "preset=ramb%C3%B8ll-2021-C", NULL, &st);
+    assert_int_equal(st, 200);
+    assert_non_null(strstr(out, "27,400 kr."));
+    assert_non_null(strstr(out, "65,400 kr."));
+    assert_null(strstr(out, "27.400 kr."));
+    char *k = strstr(out, "data-payer=\"kommune\">");
+    assert_non_null(k);
+    assert_true(strncmp(k + 21, "27,3", 4) == 0 ||
+                strncmp(k + 21, "27,4", 4) == 0 ||
+                strncmp(k + 21, "27,5", 4) == 0);
+    /* the charts' axes and tooltips too */
+    assert_non_null(strstr(out, ">2,500,000</text>"));
+    assert_null(strstr(out, ">2.500.000</text>"));
+    assert_non_null(strstr(out, "<title>Year 1, Municipality: -5,"));
+    sensitivity_labels_end_left_of_the_bars(out);
+    free(out);
+    /* the Danish page keeps the Danish form */
+    out = request_in(f, LEADER, "da", OV_GET, "/oekonomi",
+                     "preset=ramb%C3%B8ll-2021-C", NULL, &st);
+    assert_int_equal(st, 200);
+    assert_non_null(strstr(out, "27.400 kr."));
+    assert_null(strstr(out, "27,400 kr."));
+    assert_non_null(strstr(out, ">2.500.000</text>"));
+    sensitivity_labels_end_left_of_the_bars(out);
+    free(out);
+    /* the workbook downloaded from each page is in its language */
+    char *wb = workbook_member(f, "en", "xl/workbook.xml");
+    assert_non_null(strstr(wb, "name=\"Result\""));
+    assert_non_null(strstr(wb, "name=\"Price catalogue\""));
+    assert_null(strstr(wb, "name=\"Resultat\""));
+    free(wb);
+    char *strings = workbook_member(f, "en", "xl/sharedStrings.xml");
+    assert_non_null(strstr(strings, "Net result per citizen"));
+    assert_non_null(strstr(strings, "Source: preset rambøll-2021-C"));
+    assert_null(strstr(strings, "Nettoresultat"));
+    free(strings);
+    wb = workbook_member(f, "da", "xl/workbook.xml");
+    assert_non_null(strstr(wb, "name=\"Resultat\""));
+    assert_null(strstr(wb, "name=\"Result\""));
+    free(wb);
+    tu_db_free(&f->w.t);
+}
+
+/* An API call the leader makes is refused with 400, naming `field`, with
+ * `text` in its message. */
+static void api_refuses(fixture *f, const char *path, const char *body,
+                        const char *field, const char *text)
+{
+    int st;
+    char *out = request(f, LEADER, OV_POST, path, NULL, body, &st);
+    char want[96];
+    snprintf(want, sizeof want, "\"field\":\"%s\"", field);
+    if (st != 400 || !strstr(out, want) || !strstr(out, text))
+        fail_msg("%s %s: %d %s; wanted 400 naming %s with \"%s\"", path,
+                 body, st, out, field, text);
+    free(out);
+}
+
+static void the_api_refuses_unknown_keys_and_wrong_types_naming_the_field(
+    void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup(f);
+    int rows = saved_rows(f);
+    static const char compute[] = "/api/v1/economics/compute";
+    static const char save[] = "/api/v1/economics/scenarios";
+    /* an unknown top-level key, as every API handler says it */
+    api_refuses(f, compute, "{\"preset\":\"rambøll-2021-C\",\"bogus\":1}",
+                "bogus", "unknown field 'bogus'; remove it");
+    api_refuses(f, save,
+                "{\"name\":\"x\",\"scenario\":{\"horizon\":5},"
+                "\"scenario_id\":1}",
+                "scenario_id", "unknown field 'scenario_id'; remove it");
+    /* wrong JSON types */
+    api_refuses(f, compute, "{\"preset\":5}", "preset",
+                "preset: must be a JSON string");
+    api_refuses(f, compute, "{\"scenario_id\":\"7\"}", "scenario_id",
+                "scenario_id: must be a JSON integer");
+    api_refuses(f, compute, "{\"scenario\":[1]}", "scenario",
+                "scenario: must be a JSON object");
+    api_refuses(f, save, "{\"name\":[\"x\"],\"scenario\":{\"horizon\":5}}",
+                "name", "name: must be a JSON string");
+    api_refuses(f, save, "{\"name\":\"x\",\"scenario\":\"horizon 5\"}",
+                "scenario", "scenario: must be a JSON object");
+    /* a missing field, a value over its cap, a control character */
+    api_refuses(f, save, "{\"scenario\":{\"horizon\":5}}", "name",
+                "name: is required");
+    api_refuses(f, save, "{\"name\":\"x\"}", "scenario",
+                "scenario: is required");
+    api_refuses(f, compute,
+                "{\"preset\":\"rambøll-2021-C-and-a-key-far-longer-than-any-"
+                "preset-has-ever-been\"}",
+                "preset", "preset: must be at most 64 bytes");
+    api_refuses(f, save,
+                "{\"name\":\"a\\u0007b\",\"scenario\":{\"horizon\":5}}",
+                "name", "control character");
+    /* inside the scenario the econ layer still names the JSON path */
+    api_refuses(f, save,
+                "{\"name\":\"x\",\"scenario\":{\"horizon\":5,"
+                "\"effect\":[{\"benefit\":2}]}}",
+                "effect[0].benefit", "between -1 and 1");
+    assert_int_equal(saved_rows(f), rows);
+    tu_db_free(&f->w.t);
+}
+
 int main(void)
 {
     ov_log_set_level(OV_LOG_ERROR);
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_english_page_and_its_workbook_read_in_english),
+        cmocka_unit_test(
+            the_api_refuses_unknown_keys_and_wrong_types_naming_the_field),
         cmocka_unit_test(
             another_municipalitys_scenario_answers_as_a_missing_one),
         cmocka_unit_test(
