@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/svg.h"
 
 #define DASH "\xe2\x80\x93" /* – */
 
@@ -74,5 +75,22 @@ ov_numtext ov_num_pct(ov_numlang l, double share)
             t.s[n - 1] = '\0';
         }
     }
+    return t;
+}
+
+ov_numtext ov_num_value(ov_numlang l, double v, int max_decimals)
+{
+    char f[OV_FMT_BUF];
+    ov_svg_value(v, max_decimals, f); /* "–" when not finite */
+    return in_lang(l, f);
+}
+
+ov_numtext ov_num_percent(ov_numlang l, double percent, int max_decimals)
+{
+    ov_numtext t = ov_num_value(l, percent, max_decimals);
+    if (!isfinite(percent))
+        return t;
+    size_t n = strlen(t.s);
+    snprintf(t.s + n, sizeof t.s - n, "%s", l == OV_NUM_EN ? "%" : " %");
     return t;
 }

@@ -48,4 +48,14 @@ ov_numtext ov_num_kr(ov_numlang l, double kroner, int decimals);
  * "20.1%"; "–" when not finite. */
 ov_numtext ov_num_pct(ov_numlang l, double share);
 
+/* The web pages' short figures (the boards, the charts' tooltips, hours):
+ * at most max_decimals (0-6), trailing zeros dropped, thousands
+ * separated: 12.5, 1 -> "12,5" / "12.5"; 80.0 -> "80"; 1234 -> "1.234" /
+ * "1,234"; "–" when not finite (core/svg.h's ov_svg_value in the
+ * reader's form). */
+ov_numtext ov_num_value(ov_numlang l, double v, int max_decimals);
+/* A figure already in per cent, shown as ov_num_value with the sign:
+ * 79.8 -> "79,8 %" / "79.8%"; "–" when not finite. */
+ov_numtext ov_num_percent(ov_numlang l, double percent, int max_decimals);
+
 #endif

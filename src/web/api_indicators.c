@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "model/access.h"
+#include "report/numtext.h"
 #include "store/indicators.h"
 #include "web/board.h"
 #include "web/handlers.h"
@@ -23,6 +24,37 @@
 const char *ov_ind_label(ov_lang lang, ov_ind_id id)
 {
     return ov_msg2(lang, "ind", ov_ind_code(id));
+}
+
+_Static_assert((int)OV_LANG_DA == (int)OV_NUM_DA &&
+                   (int)OV_LANG_EN == (int)OV_NUM_EN,
+               "ov_lang and ov_numlang share their values");
+
+const char *ov_ind_figure(ov_arena *a, ov_lang lang, ov_ind_unit unit,
+                          double v)
+{
+    ov_numlang l = (ov_numlang)lang;
+    ov_numtext t = ov_num_value(l, v, 1);
+    const char *n = t.s;
+    switch (unit) {
+    case OV_IND_PERCENT: return ov_arena_strdup(a, ov_num_percent(l, v, 1).s);
+    case OV_IND_DAYS:
+        return ov_arena_printf(a, "%s %s", n, ov_msg(lang, "board.u.days"));
+    case OV_IND_HOURS:
+        return ov_arena_printf(a, "%s %s", n, ov_msg(lang, "board.u.hours"));
+    case OV_IND_PER_WEEK:
+        return ov_arena_printf(a, "%s %s", n,
+                               ov_msg(lang, "board.u.per_week"));
+    case OV_IND_POINTS:
+        return ov_arena_printf(a, "%s%s %s", v > 0 ? "+" : "", n,
+                               ov_msg(lang, "board.u.points"));
+    default: return ov_arena_strdup(a, n);
+    }
+}
+
+const char *ov_ind_count(ov_arena *a, ov_lang lang, double v)
+{
+    return ov_arena_strdup(a, ov_num_value((ov_numlang)lang, v, 1).s);
 }
 
 static json_t *num(double v)

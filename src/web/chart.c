@@ -1,7 +1,9 @@
 /*
  * chart.c - the web pages' line and bar charts, drawn with the SVG
- * toolkit (core/svg.h): nice y ticks with Danish labels, x labels kept
- * inside the view box, Danish numbers in the tooltips.
+ * toolkit (core/svg.h): nice y ticks, x labels kept inside the view box,
+ * tooltips with the figure. Numbers follow the response's language (the
+ * one its catalogue texts are in): "12,5" and "1.500" on a Danish page,
+ * "12.5" and "1,500" on an English one (report/numtext.h).
  */
 #include "web/chart.h"
 
@@ -9,6 +11,8 @@
 #include <stdio.h>
 
 #include "core/svg.h"
+#include "report/numtext.h"
+#include "web/msg.h"
 
 #define W 640
 #define H 240
@@ -25,18 +29,24 @@ static double px(const ov_chart *c, int i)
     return ML + w * i / (c->n - 1);
 }
 
-/* "label: 12,5" for a tooltip */
-static void tip(char *out, size_t cap, const char *label, double v)
+_Static_assert((int)OV_LANG_DA == (int)OV_NUM_DA &&
+                   (int)OV_LANG_EN == (int)OV_NUM_EN,
+               "ov_lang and ov_numlang share their values");
+
+/* "label: 12,5" (Danish) or "label: 12.5" (English) for a tooltip */
+static void tip(char *out, size_t cap, ov_lang l, const char *label,
+                double v)
 {
-    char num[OV_FMT_BUF];
-    ov_svg_value(v, 2, num);
-    snprintf(out, cap, "%s: %s", label ? label : "", num);
+    snprintf(out, cap, "%s: %s", label ? label : "",
+             ov_num_value((ov_numlang)l, v, 2).s);
 }
 
 void ov_chart_svg(ov_response *res, const ov_chart *c)
 {
     ov_svg s;
     ov_svg_begin(&s, &res->body, W, H, "chart", false, c->title);
+    ov_lang l = res->lang == OV_LANG_EN ? OV_LANG_EN : OV_LANG_DA;
+    s.english = l == OV_LANG_EN;
     ov_svg_axis ay = ov_svg_nice(c->ymin, c->ymax, 4);
     ov_svg_scale sy = {ay.lo, ay.hi, H - MB, MT};
     ov_svg_yaxis(&s, sy, ay, ML + 2, W - MR, false, "axis");
@@ -58,7 +68,7 @@ void ov_chart_svg(ov_response *res, const ov_chart *c)
                     continue;
                 double y0 = ov_svg_map(sy, fmin(base, ay.hi));
                 double y1 = ov_svg_map(sy, fmin(base + v, ay.hi));
-                tip(t, sizeof t, c->series[k].label, v);
+                tip(t, sizeof t, l, c->series[k].label, v);
                 ov_svg_rect(&s, c->series[k].cls, px(c, i) - w / 2, y1, w,
                             y0 - y1 > 1 ? y0 - y1 : 1, t);
                 base += v;
@@ -76,7 +86,7 @@ void ov_chart_svg(ov_response *res, const ov_chart *c)
                 if (!isfinite(se->y[i]))
                     continue;
                 double v = fmax(ay.lo, fmin(ay.hi, se->y[i]));
-                tip(t, sizeof t, se->label, se->y[i]);
+                tip(t, sizeof t, l, se->label, se->y[i]);
                 ov_svg_circle(&s, se->cls, px(c, i), ov_svg_map(sy, v), 4, t);
             }
         }

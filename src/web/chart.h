@@ -25,6 +25,8 @@ typedef struct ov_chart {
     bool bars;            /* stacked bars instead of lines */
 } ov_chart;
 
+/* The chart into res's body; its numbers (axis labels, tooltips) in
+ * res->lang, the language the page's catalogue texts are in. */
 void ov_chart_svg(ov_response *res, const ov_chart *c);
 
 #endif

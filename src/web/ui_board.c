@@ -341,32 +341,17 @@ typedef struct choices {
 
 /* ---- formatting ---- */
 
+/* An indicator's figure and a count in the reader's language (see
+ * web/indicators.h; the national board shows the same forms). */
 static const char *fmt_value(ov_arena *a, ov_lang lang, ov_ind_unit unit,
                              double v)
 {
-    char n[OV_FMT_BUF];
-    ov_svg_value(v, 1, n);
-    switch (unit) {
-    case OV_IND_PERCENT: return ov_arena_printf(a, "%s %%", n);
-    case OV_IND_DAYS:
-        return ov_arena_printf(a, "%s %s", n, ov_msg(lang, "board.u.days"));
-    case OV_IND_HOURS:
-        return ov_arena_printf(a, "%s %s", n, ov_msg(lang, "board.u.hours"));
-    case OV_IND_PER_WEEK:
-        return ov_arena_printf(a, "%s %s", n,
-                               ov_msg(lang, "board.u.per_week"));
-    case OV_IND_POINTS:
-        return ov_arena_printf(a, "%s%s %s", v > 0 ? "+" : "", n,
-                               ov_msg(lang, "board.u.points"));
-    default: return ov_arena_printf(a, "%s", n);
-    }
+    return ov_ind_figure(a, lang, unit, v);
 }
 
-static const char *fmt_count(ov_arena *a, double v)
+static const char *fmt_count(ov_arena *a, ov_lang lang, double v)
 {
-    char n[OV_FMT_BUF];
-    ov_svg_value(v, 1, n);
-    return ov_arena_printf(a, "%s", n);
+    return ov_ind_count(a, lang, v);
 }
 
 /* A catalogue text with "%1" and "%2" replaced by the arguments. */
@@ -483,6 +468,7 @@ static void sparkline(ov_ctx *c, const ov_board *b, const ov_indicator *x)
              ov_msg(c->lang, "board.trend"));
     ov_svg s;
     ov_svg_begin(&s, &c->res->body, W, H, "spark", false, label);
+    s.english = c->lang == OV_LANG_EN;
     ov_svg_scale sx = {0, OV_BOARD_MONTHS - 1, 4, W - 4};
     ov_svg_scale sy = {lo, hi, H - 4, top};
     if (x->has_target)
@@ -497,11 +483,11 @@ static void sparkline(ov_ctx *c, const ov_board *b, const ov_indicator *x)
     ov_svg_polyline(&s, "trend", sx, sy, 0, 1, y, OV_BOARD_MONTHS, true);
     for (int k = 0; k < OV_BOARD_MONTHS; k++)
         if (isfinite(y[k])) {
-            char d[OV_DATE_BUF], n[OV_FMT_BUF], t[64];
+            char d[OV_DATE_BUF], t[64];
             ov_date_format_iso(b->month[k], d);
             d[7] = '\0';
-            ov_svg_value(y[k], 1, n);
-            snprintf(t, sizeof t, "%s: %s", d, n);
+            snprintf(t, sizeof t, "%s: %s", d,
+                     ov_ind_count(c->req->arena, c->lang, y[k]));
             ov_svg_circle(&s, "trend", ov_svg_map(sx, k), ov_svg_map(sy, y[k]),
                           2.5, t);
         }
@@ -544,8 +530,8 @@ static void num_den(ov_ctx *c, const req_q *r, const ov_indicator *x,
                     bool drill)
 {
     ov_arena *a = c->req->arena;
-    const char *num = fmt_count(a, x->numerator);
-    const char *den = fmt_count(a, x->denominator);
+    const char *num = fmt_count(a, c->lang, x->numerator);
+    const char *den = fmt_count(a, c->lang, x->denominator);
     bool is_load = x->group == OV_IND_GROUP_CASELOAD ||
                    x->id == OV_IND_CTI_CASELOAD_MAX;
     if (is_load) {
@@ -1218,9 +1204,9 @@ void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res)
         for (int i = 0; i < n; i++)
             sum += refs_[i].count;
         ov_html_printf(res, "<p class=\"sum\" data-sum=\"%h\">%h</p>",
-                       ov_str_c(fmt_count(req->arena, sum)),
+                       ov_str_c(fmt_count(req->arena, c.lang, sum)),
                        ov_str_c(subst(&c, "board.list_sum", itoa_(&c, n),
-                                      fmt_count(req->arena, sum))));
+                                      fmt_count(req->arena, c.lang, sum))));
         if (n == 0)
             ov_html_printf(res, "<p class=\"empty\">%t</p>",
                            "board.list_none");
@@ -1242,7 +1228,7 @@ void ov_h_board_list(ov_web *app, ov_request *req, ov_response *res)
                                "<td>%h</td></tr>",
                                refs_[i].course_id, refs_[i].course_id,
                                cs[i].citizen_name, cs[i].team, sk,
-                               ov_str_c(fmt_count(req->arena,
+                               ov_str_c(fmt_count(req->arena, c.lang,
                                                   refs_[i].count)));
             }
             ov_html_lit(res, "</tbody></table>");

@@ -46,26 +46,11 @@ static const struct {
     {OV_IND_GROUP_CASELOAD, "board.caseloads"},
 };
 
+/* An indicator's figure in the reader's language, as the board shows
+ * it (web/indicators.h). */
 static const char *fmt_value(ov_ctx *c, ov_ind_unit unit, double v)
 {
-    ov_arena *a = c->req->arena;
-    char n[OV_FMT_BUF];
-    ov_svg_value(v, 1, n);
-    switch (unit) {
-    case OV_IND_PERCENT: return ov_arena_printf(a, "%s %%", n);
-    case OV_IND_DAYS:
-        return ov_arena_printf(a, "%s %s", n, ov_msg(c->lang, "board.u.days"));
-    case OV_IND_HOURS:
-        return ov_arena_printf(a, "%s %s", n,
-                               ov_msg(c->lang, "board.u.hours"));
-    case OV_IND_PER_WEEK:
-        return ov_arena_printf(a, "%s %s", n,
-                               ov_msg(c->lang, "board.u.per_week"));
-    case OV_IND_POINTS:
-        return ov_arena_printf(a, "%s%s %s", v > 0 ? "+" : "", n,
-                               ov_msg(c->lang, "board.u.points"));
-    default: return ov_arena_printf(a, "%s", n);
-    }
+    return ov_ind_figure(c->req->arena, c->lang, unit, v);
 }
 
 static const char *status_key(ov_ind_status s)
@@ -125,9 +110,8 @@ static void cell(ov_ctx *c, const ov_nat_board *b, const ov_nat_cell *x)
                        "nat.no_value");
         return;
     }
-    char num[OV_FMT_BUF], den[OV_FMT_BUF];
-    ov_svg_value(i->numerator, 1, num);
-    ov_svg_value(i->denominator, 1, den);
+    const char *num = ov_ind_count(c->req->arena, c->lang, i->numerator);
+    const char *den = ov_ind_count(c->req->arena, c->lang, i->denominator);
     ov_html_printf(res, "<td class=\"st-%h\" title=\"%t\">%h", ov_str_c(st),
                    status_key(i->status),
                    ov_str_c(fmt_value(c, i->unit, i->value)));
@@ -136,8 +120,8 @@ static void cell(ov_ctx *c, const ov_nat_board *b, const ov_nat_cell *x)
                        "board.of", ov_str_c(den));
     else
         ov_html_printf(res, "<small>n = %h</small>",
-                       ov_str_c(ov_arena_printf(c->req->arena, "%lld",
-                                                (long long)x->citizens)));
+                       ov_str_c(ov_ind_count(c->req->arena, c->lang,
+                                             (double)x->citizens)));
     ov_html_lit(res, "</td>");
 }
 

@@ -84,6 +84,21 @@ static void percentages_have_a_space_in_danish_and_none_in_english(
     assert_string_equal(ov_num_pct(EN, 12.5).s, "1,250.0%");
 }
 
+static void the_pages_short_figures_drop_trailing_zeros_in_either_language(
+    void **state)
+{
+    (void)state;
+    assert_string_equal(ov_num_value(DA, 53.6, 1).s, "53,6");
+    assert_string_equal(ov_num_value(EN, 53.6, 1).s, "53.6");
+    assert_string_equal(ov_num_value(DA, 80.0, 1).s, "80");
+    assert_string_equal(ov_num_value(EN, 12.50, 2).s, "12.5");
+    assert_string_equal(ov_num_value(DA, 1234.25, 1).s, "1.234,3");
+    assert_string_equal(ov_num_value(EN, 1234.25, 1).s, "1,234.3");
+    assert_string_equal(ov_num_percent(DA, 79.8, 1).s, "79,8 %");
+    assert_string_equal(ov_num_percent(EN, 79.8, 1).s, "79.8%");
+    assert_string_equal(ov_num_percent(EN, 100.0, 1).s, "100%");
+}
+
 static void a_missing_figure_is_a_dash_in_either_language(void **state)
 {
     (void)state;
@@ -93,6 +108,8 @@ static void a_missing_figure_is_a_dash_in_either_language(void **state)
         assert_string_equal(ov_num_kr((ov_numlang)l, INFINITY, 0).s, dash);
         assert_string_equal(ov_num_dec((ov_numlang)l, -INFINITY, 2).s, dash);
         assert_string_equal(ov_num_pct((ov_numlang)l, NAN).s, dash);
+        assert_string_equal(ov_num_value((ov_numlang)l, NAN, 1).s, dash);
+        assert_string_equal(ov_num_percent((ov_numlang)l, NAN, 1).s, dash);
     }
 }
 
@@ -107,6 +124,8 @@ int main(void)
         cmocka_unit_test(integers_and_decimals_follow_the_language),
         cmocka_unit_test(
             percentages_have_a_space_in_danish_and_none_in_english),
+        cmocka_unit_test(
+            the_pages_short_figures_drop_trailing_zeros_in_either_language),
         cmocka_unit_test(a_missing_figure_is_a_dash_in_either_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,8 +3,9 @@
  * its figures are the API's, every drill-down list adds up to the figure
  * it explains, the attention list is the API's and names its reasons, a
  * write shows on the next view (the board is reused only while the data
- * is unchanged), bad input is a clear error that reads nothing, and a
- * foreign team answers like a missing one.
+ * is unchanged), bad input is a clear error that reads nothing, a
+ * foreign team answers like a missing one, and the board and the national
+ * board show their figures in the reader's language.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -152,9 +153,10 @@ static void setup(fixture *f)
 
 static void teardown(fixture *f) { tu_db_free(&f->w.t); }
 
-/* GET path?query with a session: the status and the body (malloc'd). */
-static char *get(fixture *f, const char *token, const char *path,
-                 const char *query, int *status)
+/* GET path?query with a session, in lang ("da", "en") or the default
+ * (NULL): the status and the body (malloc'd). */
+static char *get_in(fixture *f, const char *token, const char *lang,
+                    const char *path, const char *query, int *status)
 {
     ov_arena *a = ov_arena_new(0);
     ov_request req;
@@ -165,7 +167,9 @@ static char *get(fixture *f, const char *token, const char *path,
     req.query = ov_str_c(query);
     req.headers[req.nheaders++] =
         (ov_header){OV_STR_LIT("Cookie"),
-                    ov_str_c(ov_arena_printf(a, "ov_session=%s", token))};
+                    ov_str_c(ov_arena_printf(a, "ov_session=%s%s%s", token,
+                                             lang ? "; ov_lang=" : "",
+                                             lang ? lang : ""))};
     ov_response res;
     ov_response_init(&res, a, 8 << 20);
     ov_web_handle(&f->app, &req, &res);
@@ -177,6 +181,45 @@ static char *get(fixture *f, const char *token, const char *path,
     text[out.len] = '\0';
     ov_arena_destroy(a);
     return text;
+}
+
+static char *get(fixture *f, const char *token, const char *path,
+                 const char *query, int *status)
+{
+    return get_in(f, token, NULL, path, query, status);
+}
+
+static bool digit(char c) { return c >= '0' && c <= '9'; }
+
+/* The first figure in html's text (outside tags; a tooltip's <title> is
+ * text) written the other language's way, or NULL. Danish: a decimal
+ * comma ("79,8": a comma not followed by exactly three digits) or a
+ * space before the per cent sign ("80 %"). English: a decimal point
+ * ("79.8": one or two digits after it) or no space before the sign. */
+static const char *foreign_figure(const char *html, bool english_page)
+{
+    bool in_tag = false;
+    for (const char *p = html; *p; p++) {
+        if (*p == '<')
+            in_tag = true;
+        else if (*p == '>')
+            in_tag = false;
+        if (in_tag || !digit(*p))
+            continue;
+        if (english_page) {
+            if (p[1] == ' ' && p[2] == '%')
+                return p;
+            if (p[1] == ',' && digit(p[2]) &&
+                !(digit(p[3]) && digit(p[4]) && !digit(p[5])))
+                return p;
+        } else {
+            if (p[1] == '%')
+                return p;
+            if (p[1] == '.' && digit(p[2]) && !(digit(p[3]) && digit(p[4])))
+                return p;
+        }
+    }
+    return NULL;
 }
 
 static json_t *api(fixture *f, const char *query)
@@ -711,6 +754,77 @@ static void a_leader_lands_on_the_board(void **state)
     teardown(f);
 }
 
+/* The board read in English shows English figures ("80%", "33.3%",
+ * tooltips "2025-12: 33.3") and not one Danish one; the Danish board keeps
+ * "80 %" and "33,3 %" and shows no English one. */
+static void the_english_board_shows_english_figures_and_the_danish_danish(
+    void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup(f);
+    int st;
+    char *en = get_in(f, f->leader, "en", "/tavle", f->query, &st);
+    assert_int_equal(st, 200);
+    assert_non_null(strstr(en, "Final evaluation 2021, participants: 80%"));
+    const char *bad = foreign_figure(en, true);
+    if (bad)
+        fail_msg("a Danish figure on the English board: \"%.40s\"", bad);
+    char *da = get_in(f, f->leader, "da", "/tavle", f->query, &st);
+    assert_int_equal(st, 200);
+    assert_non_null(strstr(da, "Slutevaluering 2021, deltagere: 80 %"));
+    bad = foreign_figure(da, false);
+    if (bad)
+        fail_msg("an English figure on the Danish board: \"%.40s\"", bad);
+    /* one course of three: a decimal in the tiles and the tooltips */
+    assert_non_null(strstr(en, "33.3%"));
+    assert_non_null(strstr(en, ": 33.3</title>"));
+    assert_non_null(strstr(da, "33,3 %"));
+    assert_non_null(strstr(da, ": 33,3</title>"));
+    free(en);
+    free(da);
+    teardown(f);
+}
+
+/* The national board in English: English figures in its cells and its
+ * rollout chart, not one Danish one; in Danish the Danish ones. (k = 3,
+ * the smallest allowed, leaves the national total shown.) */
+static void the_english_national_board_shows_english_figures(void **state)
+{
+    (void)state;
+    static fixture fx;
+    fixture *f = &fx;
+    setup(f);
+    f->app.suppress_k = 3;
+    ov_tx *tx = begin(&f->w);
+    int64_t nat = tu_add_user(tx, "national", OV_ROLE_NATIONAL_ANALYST, 0, 0);
+    assert_int_equal(ov_tx_commit(tx, &(ov_err){0}), OV_OK);
+    char token[OV_TOKEN_HEX], csrf[OV_TOKEN_HEX];
+    session(f, nat, token, csrf);
+    int st;
+    char *en = get_in(f, token, "en", "/national", "", &st);
+    assert_int_equal(st, 200);
+    assert_non_null(strstr(en, "<figure class=\"chart\""));
+    const char *bad = foreign_figure(en, true);
+    if (bad)
+        fail_msg("a Danish figure on the English national board: \"%.40s\"",
+                 bad);
+    char *da = get_in(f, token, "da", "/national", "", &st);
+    assert_int_equal(st, 200);
+    bad = foreign_figure(da, false);
+    if (bad)
+        fail_msg("an English figure on the Danish national board: \"%.40s\"",
+                 bad);
+    /* the nation: one course of four (the municipalities are hidden:
+     * Tønder's one citizen is below k, and Halsnæs would give it away) */
+    assert_non_null(strstr(en, ">25%<"));
+    assert_non_null(strstr(da, ">25 %<"));
+    free(en);
+    free(da);
+    teardown(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -728,6 +842,9 @@ int main(void)
         cmocka_unit_test(a_leader_lands_on_the_board),
         cmocka_unit_test(
             a_board_from_a_snapshot_older_than_the_store_is_not_kept_as_newer),
+        cmocka_unit_test(
+            the_english_board_shows_english_figures_and_the_danish_danish),
+        cmocka_unit_test(the_english_national_board_shows_english_figures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 /*
- * The web pages' charts: Danish numbers in labels and tooltips, the last
- * x label inside the view box, every text escaped.
+ * The web pages' charts: numbers in labels and tooltips in the page's
+ * language (Danish by default, English on an English page), the last x
+ * label inside the view box, every text escaped.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -13,6 +14,7 @@
 #include <cmocka.h>
 
 #include "web/chart.h"
+#include "web/msg.h"
 
 static const char *const weeks[] = {"Uge 45", "Uge 46", "Uge 47",
                                     "Uge 48 <b>"};
@@ -43,6 +45,42 @@ static void numbers_in_charts_have_a_decimal_comma(void **state)
     assert_non_null(strstr(res.body.data, ">10</text>"));
     render(a, &res, true);
     assert_non_null(strstr(res.body.data, "<title>Timer: 12,25</title>"));
+    ov_arena_destroy(a);
+}
+
+/* The same chart on an English page (the response's language), with
+ * thousands on its y axis: 1,000 and 7.5, no Danish sign. */
+static void numbers_in_charts_on_an_english_page_are_english(void **state)
+{
+    (void)state;
+    static const double hours[] = {7.5, 12.25, NAN, 1234.5};
+    const ov_series s[1] = {{"Hours", hours, "s1"}};
+    ov_chart c = {"Hours", 4, weeks, 0, 2500, 1, s, false};
+    ov_arena *a = ov_arena_new(0);
+    for (int bars = 0; bars <= 1; bars++) {
+        ov_response res;
+        ov_response_init(&res, a, 1 << 16);
+        res.lang = OV_LANG_EN;
+        ov_html_begin(&res, 200);
+        c.bars = bars;
+        ov_chart_svg(&res, &c);
+        assert_false(res.body.failed);
+        const char *b = res.body.data;
+        assert_non_null(strstr(b, "<title>Hours: 7.5</title>"));
+        assert_non_null(strstr(b, "<title>Hours: 12.25</title>"));
+        assert_non_null(strstr(b, "<title>Hours: 1,234.5</title>"));
+        assert_non_null(strstr(b, ">1,000</text>"));
+        assert_null(strstr(b, ">1.000</text>"));
+        assert_null(strstr(b, "7,5"));
+        assert_null(strstr(b, "12,25"));
+        /* the Danish page of the same chart */
+        ov_response_init(&res, a, 1 << 16);
+        res.lang = OV_LANG_DA;
+        ov_html_begin(&res, 200);
+        ov_chart_svg(&res, &c);
+        assert_non_null(strstr(res.body.data, "<title>Hours: 1.234,5</title>"));
+        assert_non_null(strstr(res.body.data, ">1.000</text>"));
+    }
     ov_arena_destroy(a);
 }
 
@@ -82,6 +120,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbers_in_charts_have_a_decimal_comma),
+        cmocka_unit_test(numbers_in_charts_on_an_english_page_are_english),
         cmocka_unit_test(the_last_x_label_is_inside_the_view_box),
         cmocka_unit_test(chart_texts_are_escaped),
     };
