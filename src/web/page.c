@@ -7,6 +7,7 @@
 #include "model/occupation.h"
 #include "model/org.h"
 #include "model/placement.h"
+#include "report/numtext.h"
 
 static void nav_link(ov_response *res, const char *href, const char *key)
 {
@@ -388,9 +389,9 @@ void ov_page_date(ov_response *res, ov_date d)
 
 void ov_page_hours(ov_response *res, int x10)
 {
-    char b[16];
-    ov_hours_format(x10, b);
-    ov_html_text(res, ov_str_c(b));
+    /* ov_hours_format's "12,5" in the page's language ("12.5") */
+    ov_numlang l = res->lang == OV_LANG_EN ? OV_NUM_EN : OV_NUM_DA;
+    ov_html_text(res, ov_str_c(ov_num_value(l, x10 / 10.0, 1).s));
 }
 
 void ov_page_notice(ov_response *res, const char *cls, ov_str text)

@@ -49,7 +49,7 @@ void ov_page_fields(ov_response *res, const ov_form *f);
 
 /* Small pieces. */
 void ov_page_date(ov_response *res, ov_date d);     /* 23-11-2026 */
-void ov_page_hours(ov_response *res, int x10);      /* 12,5 */
+void ov_page_hours(ov_response *res, int x10); /* 12,5 / 12.5 (res->lang) */
 void ov_page_notice(ov_response *res, const char *cls, ov_str text);
 
 /* Above a list its cap cut (the list convention, store/store.h): "Viser

@@ -11,6 +11,7 @@
 #include "core/fmt.h"
 #include "model/match.h"
 #include "model/occupation.h"
+#include "report/numtext.h"
 #include "store/match.h"
 #include "store/meeting.h"
 #include "store/org.h"
@@ -415,16 +416,11 @@ static void parts(ov_response *res, int lang, const ov_match_score *s)
 {
     ov_html_lit(res, "<ul class=\"why\">");
     for (int k = 0; k < OV_MC_COUNT; k++) {
-        /* a decimal comma in Danish: "7,5/10" */
-        char b[2 * OV_FMT_BUF + 2], pts[OV_FMT_BUF], max[OV_FMT_BUF];
-        if (lang == OV_LANG_DA) {
-            ov_fmt_decimal_dk(s->parts[k].points, 1, pts);
-            ov_fmt_decimal_dk(s->parts[k].max, 0, max);
-        } else {
-            snprintf(pts, sizeof pts, "%.1f", s->parts[k].points);
-            snprintf(max, sizeof max, "%.0f", s->parts[k].max);
-        }
-        snprintf(b, sizeof b, "%s/%s", pts, max);
+        /* "7,5/10" in Danish, "7.5/10" in English */
+        char b[2 * OV_NUMTEXT_MAX + 2];
+        ov_numtext pts = ov_num_dec((ov_numlang)lang, s->parts[k].points, 1),
+                   max = ov_num_dec((ov_numlang)lang, s->parts[k].max, 0);
+        snprintf(b, sizeof b, "%s/%s", pts.s, max.s);
         ov_html_printf(res, "<li>%h: %h</li>", ov_str_c(b),
                        ov_str_c(s->parts[k].text_da));
     }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/placement.h"
+#include "report/numtext.h"
 #include "store/match.h"
 #include "store/placement.h"
 #include "store/settings.h"
@@ -502,13 +503,20 @@ const ov_web_action ov_act_employment = {
  * hours as the internship hours, and the tasks and the accommodations the
  * workplace offers from the opening of the proposal the citizen said yes
  * to (`o`, NULL when there is none). */
+/* Hours for a form's field in the page's language: "7,5" / "7.5" (the
+ * parser takes either; below 1000, so never a thousands sign). */
+static ov_str hours_value(ov_arena *a, ov_lang lang, int x10)
+{
+    ov_numlang l = lang == OV_LANG_EN ? OV_NUM_EN : OV_NUM_DA;
+    return ov_str_c(ov_arena_strdup(a, ov_num_value(l, x10 / 10.0, 1).s));
+}
+
 static void fill_first_agreement(ov_form *f, ov_arena *a, ov_lang lang,
                                  const ov_placement_row *r,
                                  const ov_opening *o)
 {
-    char h[16];
-    ov_hours_format(r->p.weekly_hours_x10, h);
-    ov_form_set(f, a, "internship_hours", ov_str_c(ov_arena_strdup(a, h)));
+    ov_form_set(f, a, "internship_hours",
+                hours_value(a, lang, r->p.weekly_hours_x10));
     if (!o)
         return;
     ov_form_set(f, a, "tasks", o->tasks);
@@ -526,7 +534,7 @@ static void fill_first_agreement(ov_form *f, ov_arena *a, ov_lang lang,
 static void fill_agreement(ov_form *f, ov_arena *a, ov_lang lang,
                            const ov_placement_row *r, const ov_opening *o)
 {
-    char b[32], h[16];
+    char b[32];
     snprintf(b, sizeof b, "%d", r->agreement_version);
     ov_form_set(f, a, "base_version", ov_str_c(ov_arena_strdup(a, b)));
     if (r->agreement_version == 0) {
@@ -534,10 +542,10 @@ static void fill_agreement(ov_form *f, ov_arena *a, ov_lang lang,
         return;
     }
     const ov_agreement *ag = &r->agreement;
-    ov_hours_format(ag->internship_hours_x10, h);
-    ov_form_set(f, a, "internship_hours", ov_str_c(ov_arena_strdup(a, h)));
-    ov_hours_format(ag->ordinary_hours_x10, h);
-    ov_form_set(f, a, "ordinary_hours", ov_str_c(ov_arena_strdup(a, h)));
+    ov_form_set(f, a, "internship_hours",
+                hours_value(a, lang, ag->internship_hours_x10));
+    ov_form_set(f, a, "ordinary_hours",
+                hours_value(a, lang, ag->ordinary_hours_x10));
     ov_form_set(f, a, "tasks", ag->tasks);
     ov_form_set(f, a, "accommodations", ag->accommodations);
     char d[OV_DATE_BUF];
@@ -687,15 +695,12 @@ static void employer_hours(ov_ctx *c, const ov_placement_row *r,
         if (!y && enter)
             ov_date_iso_week(c->today, &y, &wk);
         if (y) {
-            char h[16];
             ov_form_set(use, a, "iso_year",
                         ov_str_c(ov_arena_printf(a, "%d", y)));
             ov_form_set(use, a, "iso_week",
                         ov_str_c(ov_arena_printf(a, "%d", wk)));
-            ov_hours_format(in, h);
-            ov_form_set(use, a, "internship", ov_str_c(ov_arena_strdup(a, h)));
-            ov_hours_format(ord, h);
-            ov_form_set(use, a, "ordinary", ov_str_c(ov_arena_strdup(a, h)));
+            ov_form_set(use, a, "internship", hours_value(a, c->lang, in));
+            ov_form_set(use, a, "ordinary", hours_value(a, c->lang, ord));
         }
     }
     ov_html_printf(res, "<h3>%t</h3>",
