@@ -708,19 +708,27 @@ await step('a leader logs in and lands on the board: six tiles with status in wo
         assert.equal(await t.locator('figure.spark svg').count(), 1, 'a trend line in every tile');
       }
       assert.match(await page.locator('#attention').innerText(), new RegExp(words[lang].att));
+      // figures as the reader writes them: "79,8 %" in Danish, "79.8%" in
+      // English, never the other form
+      const figures = await page.locator('.tiles').allInnerTexts();
+      assert.doesNotMatch(figures.join('\n'), lang === 'da' ? /\d\.\d(?!\d\d)|\d%/ : /\d,\d(?!\d\d)|\d %/,
+        `the ${lang} board shows a figure in the other language's form`);
+      assert.match(figures.join('\n'), lang === 'da' ? /\d %/ : /\d%/, 'percentages on the board');
       const w = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(w <= width, `the board is ${w} px wide on a ${width} px screen`);
       await page.screenshot({ path: join(ARTIFACTS, `18-tavle-${lang}-${width}.png`), fullPage: true });
       if (width === 1280) {
         // the numerator of the first tile: its courses, as many as it says
         const link = tiles.first().locator('.sub .nd a').first();
-        const shown = Number((await link.innerText()).replace(/\./g, ''));
+        // a count as the page's language writes it: "1.234,5" / "1,234.5"
+        const count = (t) => Number(lang === 'da' ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, ''));
+        const shown = count(await link.innerText());
         await Promise.all([page.waitForEvent('load'), link.click()]);
         assert.equal(new URL(page.url()).pathname, '/tavle/liste');
         assert.equal(await page.locator('table.drill tbody tr').count(), shown,
           'the drill-down lists as many courses as the numerator counts');
         const sum = await page.locator('p.sum').getAttribute('data-sum');
-        assert.equal(Number(sum.replace(/\./g, '').replace(',', '.')), shown);
+        assert.equal(count(sum), shown);
         await page.screenshot({ path: join(ARTIFACTS, `19-tavle-liste-${lang}.png`), fullPage: true });
         await page.goBack();
         const [download] = await Promise.all([
@@ -763,6 +771,12 @@ await step('the national analyst logs in and lands on the national board: every 
         'no drill-down: no link to a course or a list');
       const text = await page.locator('main').innerText();
       for (const n of names) assert.ok(!text.includes(n), `the page names ${n}`);
+      // figures as the reader writes them, in the table and the chart's tooltips
+      const tips = await page.locator('figure.chart svg title').allTextContents();
+      const shown = [await page.locator('table.nat').first().innerText(), ...tips].join('\n');
+      assert.doesNotMatch(shown, lang === 'da' ? /\d\.\d(?!\d\d)|\d%/ : /\d,\d(?!\d\d)|\d %/,
+        `the ${lang} national board shows a figure in the other language's form`);
+      assert.match(shown, lang === 'da' ? /\d %/ : /\d%/, 'percentages on the national board');
       const w = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(w <= width, `the national board is ${w} px wide on a ${width} px screen`);
       await page.screenshot({ path: join(ARTIFACTS, `20-national-${lang}-${width}.png`), fullPage: true });
