@@ -528,6 +528,7 @@ static const char js[] =
     "              op.value = o.title + ' (' + o.code + ')';\n"
     "              list.appendChild(op);\n"
     "            });\n"
+    "            list.setAttribute('data-for', q); /* what it answers */\n"
     "          })\n"
     "          .catch(function () {});\n"
     "      }, 150);\n"
