@@ -31,6 +31,7 @@
  * the route declares (routes.c; an action route's is its action's), which
  * is what dispatch checks.
  */
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -1401,6 +1402,14 @@ static char *post_body(fixture *f, const char *path, bool api,
     size_t tl = strlen(f->csrf[as]);
     for (char *p = strstr(text, f->csrf[as]); p; p = strstr(p + tl, f->csrf[as]))
         memset(p, 'x', tl);
+    /* clock times ("15:12"): the two fixtures are made one after the
+     * other, and a minute can turn between them (a plan version's time
+     * on the citizen's page differed once under ASan) */
+    for (char *p = text; p[0] && p[1] && p[2] && p[3] && p[4]; p++)
+        if (isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
+            p[2] == ':' && isdigit((unsigned char)p[3]) &&
+            isdigit((unsigned char)p[4]))
+            p[0] = p[1] = p[3] = p[4] = 'x';
     ov_arena_destroy(a);
     return text;
 }
